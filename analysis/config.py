@@ -1,0 +1,29 @@
+"""Every path the project uses, rooted at the project folder (never the working directory)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+DATA_DIR = PROJECT_ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+SYNTHETIC_DIR = DATA_DIR / "synthetic"
+SYNTHETIC_VISITS = SYNTHETIC_DIR / "visits.parquet"
+SYNTHETIC_TRUTH = SYNTHETIC_DIR / "truth.json"
+TARIFFS = REFERENCE_DIR / "tariffs.csv"
+# Validated, canonical copies of inputs and their aggregates, keyed by content hash.
+CACHE_DIR = Path(os.environ.get("OUTPATIENT_CACHE_DIR", DATA_DIR / "interim"))
+REPORTS_DIR = PROJECT_ROOT / "reports"
+DEFAULT_RUN_CONFIG = PROJECT_ROOT / "runs" / "default.yml"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "resources" / "template"
+TEMPLATE_NAME = "outpatient"
+
+# The Jupyter kernel every notebook names; `make` registers it inside the project's environment.
+KERNEL_NAME = "outpatient-analysis"
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """A user-given path: absolute as is, relative to the project root otherwise."""
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else PROJECT_ROOT / p

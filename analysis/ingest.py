@@ -1,0 +1,618 @@
+"""Read an extract (Parquet, CSV, Excel), map it onto the data contract, validate it, stage it.
+
+Flow: detect the file's dialect -> stream it in chunks -> rename columns (built-in Danish
+aliases plus the user's mapping file) -> normalise labels -> parse types -> validate each chunk
+with a pandera schema -> write a canonical Parquet copy -> file-wide checks (duplicate ids)
+in DuckDB. Every problem is collected and reported together with the file, the column, a few
+example rows and a fix; nothing is written where a report could see it unless all checks pass.
+
+Memory is bounded by the chunk size, so extracts larger than memory stream through.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as pyarrow
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import yaml
+
+from . import schema as s
+
+CHUNK_ROWS = 1_000_000
+MAX_EXAMPLES = 5
+NA_VALUES = ["", "NA", "N/A", "NULL", "null", "None", "nan", "NaN", "-", "."]
+
+
+# --- problems ---------------------------------------------------------------------------------
+@dataclass
+class Problem:
+    """One thing wrong with an input file, with what to do about it."""
+
+    file: str
+    column: str
+    message: str
+    hint: str
+    rows: list[int] = field(default_factory=list)  # 1-based data rows in the file (header not counted)
+    n_rows: int = 0
+    examples: list[str] = field(default_factory=list)
+    contract: str = ""  # the contract column the source column maps to, where it differs
+
+    def __str__(self) -> str:
+        where = f"{self.file}, column '{self.column}'"
+        if self.contract and self.contract != self.column:
+            where += f" (contract column '{self.contract}')"
+        if self.rows:
+            more = f" (and {self.n_rows - len(self.rows)} more)" if self.n_rows > len(self.rows) else ""
+            where += f", row{'s' * (self.n_rows > 1)} {', '.join(map(str, self.rows))}{more}"
+        ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
+        return f"{where}: {self.message}.{ex}\n    Fix: {self.hint}"
+
+
+class InputError(ValueError):
+    """The input cannot be used; `problems` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        n = len(problems)
+        super().__init__(f"{n} problem{'s' * (n != 1)} in the input:\n" + "\n".join(f"- {p}" for p in problems))
+
+
+# --- mapping ----------------------------------------------------------------------------------
+@dataclass
+class Mapping:
+    """How source column names and labels map onto the contract (built-in + user file)."""
+
+    columns: dict[str, str]  # norm_key(source column) -> contract column
+    values: dict[str, dict[str, str]]  # contract column -> {norm_key(source label): contract value}
+    ignore: set[str] = field(default_factory=set)  # norm_key(source column) to drop
+    source: str = "built-in"
+
+
+def load_mapping(path: Path | None = None) -> Mapping:
+    """The built-in alias table, extended (and overridden) by a user YAML mapping file.
+
+    File format::
+
+        columns:            # source column name -> contract column
+          Afsnit: hospital
+        values:             # per contract column: source label -> contract value
+          visit_type:
+            Ambulant kontrol: follow_up
+        ignore: [Kommentar] # source columns to drop
+    """
+    columns = dict(s.COLUMN_ALIASES)
+    values = {col: dict(v) for col, v in s.VALUE_ALIASES.items()}
+    ignore: set[str] = set()
+    if path is None:
+        return Mapping(columns, values, ignore)
+    path = Path(path)
+    problems: list[Problem] = []
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise InputError([Problem(str(path), "-", f"cannot read the mapping file ({e})",
+                                  "check that the file exists and is valid YAML")]) from e
+    if not isinstance(raw, dict) or set(raw) - {"columns", "values", "ignore"}:
+        raise InputError([Problem(str(path), "-", "the mapping file must have only the keys "
+                                  "'columns', 'values' and 'ignore'", "see the README, 'Your own data'")])
+    known = set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
+    for src, dst in (raw.get("columns") or {}).items():
+        if dst not in known:
+            problems.append(Problem(str(path), str(src), f"maps to '{dst}', which is not a contract column",
+                                    f"use one of: {', '.join(sorted(known))}"))
+        columns[s.norm_key(src)] = dst
+    for col, labels in (raw.get("values") or {}).items():
+        if col not in known:
+            problems.append(Problem(str(path), str(col), "'values' names an unknown contract column",
+                                    f"use one of: {', '.join(sorted(known))}"))
+            continue
+        allowed = s.CATEGORIES.get(col)
+        for src, dst in (labels or {}).items():
+            if allowed and dst not in allowed:
+                problems.append(Problem(str(path), col, f"label '{src}' maps to '{dst}', not a valid value",
+                                        f"use one of: {', '.join(allowed)}"))
+            values.setdefault(col, {})[s.norm_key(src)] = str(dst)
+    ignore = {s.norm_key(c) for c in raw.get("ignore") or []}
+    if problems:
+        raise InputError(problems)
+    return Mapping(columns, values, ignore, source=str(path))
+
+
+# --- reading ----------------------------------------------------------------------------------
+@dataclass
+class Dialect:
+    format: str  # parquet | csv | excel
+    encoding: str | None = None
+    separator: str | None = None
+    decimal: str | None = None
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def detect_dialect(path: Path) -> Dialect:
+    """Format from the suffix; for CSV also encoding (UTF-8 with/without BOM, else Windows-1252),
+    separator (the commonest of ; , tab | in the header line) and decimal mark (',' with ';')."""
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return Dialect("parquet")
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return Dialect("excel")
+    if suffix not in (".csv", ".txt", ".tsv"):
+        raise InputError([Problem(str(path), "-", f"unknown file type '{suffix}'",
+                                  "give a .csv, .txt, .tsv, .xlsx or .parquet file")])
+    with open(path, "rb") as f:
+        head = f.read(4)
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+        try:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    with open(path, encoding=encoding, newline="") as f:
+        header = f.readline()
+    counts = {sep: header.count(sep) for sep in (";", ",", "\t", "|")}
+    sep = max(counts, key=counts.get)
+    return Dialect("csv", encoding, sep, "," if sep == ";" else ".")
+
+
+def _read_chunks(path: Path, d: Dialect, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    if d.format == "parquet":
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(batch_size=chunk_rows):
+            yield batch.to_pandas(date_as_object=False)
+    elif d.format == "excel":
+        df = pd.read_excel(path, sheet_name=0, dtype=object)  # Excel holds at most ~1M rows
+        for start in range(0, max(len(df), 1), chunk_rows):
+            yield df.iloc[start:start + chunk_rows]
+    else:
+        yield from pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str,
+                               keep_default_na=False, na_values=NA_VALUES, chunksize=chunk_rows)
+
+
+# --- mapping columns --------------------------------------------------------------------------
+def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
+    """Source column -> contract column, the input kind ('visits' or 'aggregated') and ignored
+    columns. Raises InputError for unknown, duplicated or missing columns."""
+    rename: dict[str, str] = {}
+    ignored: list[str] = []
+    problems: list[Problem] = []
+    for col in columns:
+        key = s.norm_key(col)
+        if key in mapping.ignore:
+            ignored.append(col)
+        elif key in mapping.columns:
+            rename[col] = mapping.columns[key]
+        else:
+            problems.append(Problem(file, str(col), "unknown column",
+                                    "rename it to a contract column, or map it in a mapping file "
+                                    f"(columns: {{{col}: <contract column>}}) or list it under 'ignore'"))
+    seen = Counter(rename.values())
+    for target, n in seen.items():
+        if n > 1:
+            sources = [c for c, t in rename.items() if t == target]
+            problems.append(Problem(file, ", ".join(map(str, sources)), f"{n} columns all map to '{target}'",
+                                    "keep one of them, or list the others under 'ignore' in the mapping file"))
+    targets = set(rename.values())
+    kind = "aggregated" if s.VISITS in targets and s.VISIT_ID not in targets else "visits"
+    required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
+    for col in required:
+        if col not in targets:
+            aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
+            problems.append(Problem(file, col, f"required column '{col}' is missing",
+                                    f"add it, or name the source column in the mapping file; "
+                                    f"recognised names include {', '.join(aliases)}"))
+    if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
+        problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
+                                "add age in whole years (Alder) or an age band (Aldersgruppe)"))
+    if problems:
+        raise InputError(problems)
+    return rename, kind, ignored
+
+
+# --- parsing values ---------------------------------------------------------------------------
+def _arrow_text(col: pd.Series) -> pyarrow.ChunkedArray:
+    """Text trimmed, inner blanks collapsed, empty as missing (pyarrow kernels: pandas' string
+    methods fall back to Python loops and are ~10x slower on millions of rows)."""
+    arr = pyarrow.chunked_array([pyarrow.array(col.astype(object) if col.dtype != object else col,
+                                               from_pandas=True, type=pyarrow.string())])
+    arr = pc.utf8_trim_whitespace(arr)
+    if pc.any(pc.match_substring_regex(arr, r"\s\s")).as_py():
+        arr = pc.replace_substring_regex(arr, r"\s+", " ")
+    return pc.if_else(pc.equal(arr, ""), pyarrow.scalar(None, pyarrow.string()), arr)
+
+
+def _clean_text(col: pd.Series) -> pd.Series:
+    """Trim and collapse blanks; keep missing values missing (pyarrow-backed strings)."""
+    if isinstance(col.dtype, pd.ArrowDtype):
+        return col
+    return pd.Series(_arrow_text(col).combine_chunks(), index=col.index, dtype=pd.ArrowDtype(pyarrow.string()))
+
+
+def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
+    """Numbers written the Danish or the English way ('1.234,5', '1234.5', '1 234') -> float.
+    Unparseable values become NaN (the caller reports them)."""
+    if pd.api.types.is_numeric_dtype(col):
+        return col.astype("float64")
+    txt = col.astype("string").str.replace(r"[\s\u00a0]", "", regex=True)
+    both = txt.str.contains(",", regex=False) & txt.str.contains(".", regex=False)
+    comma_last = txt.str.rfind(",") > txt.str.rfind(".")
+    danish = (both & comma_last) | (~both & txt.str.contains(",", regex=False) & (decimal == ","))
+    txt = txt.where(~danish, txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    txt = txt.where(danish | ~both, txt.str.replace(",", "", regex=False))
+    return pd.to_numeric(txt, errors="coerce").astype("float64")
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%Y-%m-%d %H:%M:%S")
+
+
+def parse_date(col: pd.Series) -> pd.Series:
+    """Dates as ISO (2024-03-01) or Danish day-first (01-03-2024, 01.03.2024, 01/03/2024).
+    The format that parses most values is used; others become NaT (the caller reports them)."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return col.astype("datetime64[ms]")
+    txt = col.astype("string").str.strip()
+    best = None
+    for fmt in DATE_FORMATS:
+        parsed = pd.to_datetime(txt, format=fmt, errors="coerce")
+        if best is None or parsed.notna().sum() > best.notna().sum():
+            best = parsed
+        if best.notna().sum() == txt.notna().sum():
+            break
+    if best.isna().all() and txt.notna().any():  # e.g. Excel dates read as text with a time
+        best = pd.to_datetime(txt, errors="coerce", dayfirst=True)
+    return best.astype("datetime64[ms]")
+
+
+# --- the schema -------------------------------------------------------------------------------
+def _not_cpr(col: pd.Series) -> pd.Series:
+    arr = pyarrow.array(col, from_pandas=True) if not isinstance(col.dtype, pd.ArrowDtype) else col.array._pa_array
+    hit = pc.fill_null(pc.match_substring_regex(arr, s.CPR_PATTERN.pattern), False)
+    return pd.Series(np.asarray(pc.invert(hit)), index=col.index)
+
+
+NOT_CPR = pa.Check(_not_cpr, name="not_cpr")
+def _patients_le_visits(df: pd.DataFrame) -> pd.Series | bool:
+    if s.PATIENTS not in df:
+        return True
+    return df[s.PATIENTS].isna() | (df[s.PATIENTS] <= df[s.VISITS])
+
+
+def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
+    """The visit-level contract as a pandera schema (values already parsed and normalised)."""
+    return pa.DataFrameSchema({
+        s.VISIT_ID: pa.Column(nullable=False),
+        s.PATIENT_ID: pa.Column(nullable=False, checks=NOT_CPR),
+        s.VISIT_DATE: pa.Column("datetime64[ms]", nullable=False, checks=pa.Check.in_range(
+            pd.Timestamp(start), pd.Timestamp(end))),
+        s.HOSPITAL: pa.Column(nullable=False),
+        s.SPECIALTY: pa.Column(nullable=False),
+        s.SECTOR: pa.Column(checks=pa.Check.isin(s.SECTORS), nullable=False),
+        s.VISIT_TYPE: pa.Column(checks=pa.Check.isin(s.VISIT_TYPES), nullable=False),
+        s.CONTACT_MODE: pa.Column(checks=pa.Check.isin(s.CONTACT_MODES), nullable=False),
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False),
+        s.AGE: pa.Column("float64", pa.Check.in_range(0, s.MAX_AGE), nullable=False, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
+        s.DIAGNOSIS_GROUP: pa.Column(nullable=True, required=False),
+        s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
+    }, strict=False)
+
+
+def aggregated_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
+    """The pre-aggregated contract as a pandera schema."""
+    count = [pa.Check.ge(0), pa.Check(lambda c: (c % 1 == 0), name="whole_number")]
+    return pa.DataFrameSchema({
+        s.YEAR: pa.Column("float64", pa.Check.in_range(start.year, end.year), nullable=False),
+        s.HOSPITAL: pa.Column(nullable=False),
+        s.SPECIALTY: pa.Column(nullable=False),
+        s.SECTOR: pa.Column(checks=pa.Check.isin(s.SECTORS), nullable=False),
+        s.VISIT_TYPE: pa.Column(checks=pa.Check.isin(s.VISIT_TYPES), nullable=False),
+        s.CONTACT_MODE: pa.Column(checks=pa.Check.isin(s.CONTACT_MODES), nullable=False),
+        s.VISITS: pa.Column("float64", count, nullable=False),
+        s.PATIENTS: pa.Column("float64", count, nullable=True, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False, required=False),
+        s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
+    }, checks=pa.Check(_patients_le_visits, name="patients_le_visits"), strict=False)
+
+
+HINTS = {
+    "not_nullable": "fill in the missing values, or remove those rows from the extract",
+    "isin": "correct the label, or map it in a mapping file (values: {column: {label: value}})",
+    "not_cpr": "never send CPR numbers: replace them with pseudonymised ids before the analysis",
+    "in_range": "check the values; for dates, widen the run's period or filter the extract",
+    "greater_than_or_equal_to": "counts and amounts cannot be negative: correct them",
+    "whole_number": "counts must be whole numbers: correct them",
+    "patients_le_visits": "a cell cannot have more distinct patients than visits: correct the counts",
+}
+
+
+def _hint(check: str) -> str:
+    for key, hint in HINTS.items():
+        if check.startswith(key):
+            return hint
+    return "correct the values"
+
+
+def _check_message(check: str, col: str) -> str:
+    if check.startswith("isin"):
+        return f"unknown value; allowed: {', '.join(s.CATEGORIES.get(col, ()))}"
+    if check == "not_nullable":
+        return "missing values"
+    if check.startswith("in_range"):
+        lo, hi = (v.split(" ")[0] for v in check.removeprefix("in_range(").rstrip(")").split(", "))
+        what = "outside the run's period" if col in (s.VISIT_DATE, s.YEAR) else "out of range"
+        return f"{what} ({lo} to {hi})"
+    if check.startswith("greater_than_or_equal_to"):
+        return "negative value"
+    return {"not_cpr": "looks like a Danish CPR number", "whole_number": "not a whole number",
+            "patients_le_visits": "more patients than visits"}.get(check, check)
+
+
+# --- the chunk pipeline -----------------------------------------------------------------------
+@dataclass
+class _Collector:
+    """Problems found across chunks, merged per (column, kind)."""
+
+    file: str
+    source_names: dict[str, str]  # contract column -> source column name
+    found: dict[tuple[str, str], Problem] = field(default_factory=dict)
+
+    def add(self, column: str, key: str, message: str, hint: str, rows: list[int], n: int,
+            examples: list[object]) -> None:
+        src = self.source_names.get(column, column)
+        p = self.found.setdefault((column, key), Problem(self.file, src, message, hint, contract=column))
+        if key == "not_cpr":  # never echo a CPR number in full, not even in an error message
+            examples = [str(e)[:6] + "-****" for e in examples]
+        p.n_rows += n
+        p.rows = sorted(set(p.rows) | set(rows))[:MAX_EXAMPLES]
+        for e in examples:
+            if len(p.examples) < MAX_EXAMPLES and str(e) not in p.examples:
+                p.examples.append(str(e))
+
+    def problems(self) -> list[Problem]:
+        return list(self.found.values())
+
+
+def _as_category(col: pd.Series) -> pd.Series:
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col
+    enc = _arrow_text(col).combine_chunks().dictionary_encode()
+    return pd.Series(pd.Categorical.from_codes(
+        pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False),
+        categories=enc.dictionary.to_pylist()), index=col.index)
+
+
+def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, name: str) -> pd.Series:
+    """Map labels through the alias table (work is per distinct label, not per row); unknown
+    labels are kept, trimmed, for the schema to report. Counts every label that was changed."""
+    cat = _as_category(col)
+    cats = [str(c) for c in cat.cat.categories]
+    mapped = [aliases.get(s.norm_key(c), " ".join(c.split())) for c in cats]
+    new_cats = list(dict.fromkeys(mapped))
+    lookup = np.array([new_cats.index(m) for m in mapped] + [-1], dtype=np.int32)
+    codes = cat.cat.codes.to_numpy()
+    out = pd.Categorical.from_codes(lookup[codes], categories=new_cats)  # code -1 stays -1
+    if any(c != m for c, m in zip(cats, mapped)):
+        n_per = np.bincount(codes[codes >= 0], minlength=len(cats))
+        for c, m, n in zip(cats, mapped, n_per):
+            if n and c != m:
+                counts[(name, c, m)] += int(n)
+    return pd.Series(out, index=col.index)
+
+
+def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, decimal: str,
+                   first_row: int, coll: _Collector, mapped: Counter,
+                   unparsed: dict[str, set[int]]) -> pd.DataFrame:
+    """Rename, normalise labels and parse numbers and dates; values that do not parse are
+    reported to `coll`, remembered in `unparsed` and left missing."""
+    df = raw[list(rename)].rename(columns=rename)
+    df.index = pd.RangeIndex(first_row, first_row + len(df))
+    df[s.SOURCE_ROW] = df.index.to_numpy()
+    for col in (s.VISIT_ID, s.PATIENT_ID):
+        if col in df:
+            df[col] = _clean_text(df[col])
+    for col in (s.HOSPITAL, s.SPECIALTY, s.DIAGNOSIS_GROUP, *s.CATEGORIES):
+        if col in df:
+            df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col)
+    numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS)
+    for col in numeric:
+        if col in df:
+            before = df[col]
+            parsed = parse_number(before, decimal)
+            bad = parsed.isna() & before.notna()
+            if isinstance(before.dtype, pd.StringDtype) or before.dtype == object:
+                bad &= _clean_text(before).notna()
+            if bad.any():
+                rows = df.index[bad]
+                unparsed[col] = set(rows)
+                coll.add(col, "not_a_number", "not a number", "correct the values; use digits, "
+                         "with ',' or '.' as decimal mark", rows[:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                         before[bad].head(MAX_EXAMPLES).tolist())
+            df[col] = parsed
+    if s.AGE in df:
+        bad = df[s.AGE].notna() & (df[s.AGE] % 1 != 0)
+        if bad.any():
+            coll.add(s.AGE, "whole_number", "age is not in whole years", "give age in whole years",
+                     df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                     df[s.AGE][bad].head(MAX_EXAMPLES).tolist())
+    if s.VISIT_DATE in df:
+        before = df[s.VISIT_DATE]
+        parsed = parse_date(before)
+        bad = parsed.isna() & before.notna()
+        if bad.any():
+            unparsed[s.VISIT_DATE] = set(df.index[bad])
+            coll.add(s.VISIT_DATE, "not_a_date", "not a date", "write dates as 2024-03-01 or 01-03-2024",
+                     df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                     before[bad].head(MAX_EXAMPLES).tolist())
+        df[s.VISIT_DATE] = parsed
+    return df
+
+
+def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collector,
+                    unparsed: dict[str, set[int]]) -> None:
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+        fc = fc.assign(column=fc["column"].fillna(s.PATIENTS))  # the one frame-wide check
+        for (column, check), grp in fc.groupby(["column", "check"], sort=False):
+            if check == "not_nullable":  # values the parser rejected were reported already
+                grp = grp[~grp["index"].isin(unparsed.get(str(column), set()))]
+                if grp.empty:
+                    continue
+            idx = grp["index"].dropna()
+            coll.add(str(column), str(check), _check_message(str(check), str(column)), _hint(str(check)),
+                     sorted(int(i) for i in idx.head(MAX_EXAMPLES)), len(grp),
+                     grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist())
+
+
+ARROW_TYPES = {
+    s.VISIT_ID: pyarrow.string(), s.PATIENT_ID: pyarrow.string(), s.VISIT_DATE: pyarrow.date32(),
+    # numbers stay float in the staged copy so an invalid file can still be staged for the
+    # file-wide checks; aggregation casts them
+    s.AGE: pyarrow.float64(), s.COST_DKK: pyarrow.float64(), s.YEAR: pyarrow.float64(),
+    s.VISITS: pyarrow.float64(), s.PATIENTS: pyarrow.float64(), s.SOURCE_ROW: pyarrow.int64(),
+}
+LABEL_TYPE = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
+
+
+def _arrow_schema(columns: list[str]) -> pyarrow.Schema:
+    return pyarrow.schema([(c, ARROW_TYPES.get(c, LABEL_TYPE)) for c in columns])
+
+
+# --- the whole file ---------------------------------------------------------------------------
+@dataclass
+class IngestResult:
+    """What was read and how it was mapped: the data-quality report's raw material."""
+
+    file: str
+    sha256: str
+    kind: str
+    dialect: dict
+    rows: int
+    columns: dict[str, str]  # source -> contract
+    ignored_columns: list[str]
+    mapped_labels: list[dict]  # column, source, value, rows
+    missing: dict[str, int]  # contract column -> missing values (optional columns)
+    period: tuple[str, str]
+    mapping_source: str
+    staged: str
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "IngestResult":
+        d = json.loads(text)
+        d["period"] = tuple(d["period"])
+        return cls(**d)
+
+
+def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) -> list[Problem]:
+    con = duckdb.connect()
+    if kind == "visits":
+        keys = [s.VISIT_ID]
+    else:
+        cols = set(pq.read_schema(staged).names)
+        keys = [c for c in (*s.ACTIVITY_KEYS, s.AGE_BAND, s.SEX) if c in cols]
+    key_sql = ", ".join(f'"{k}"' for k in keys)
+    q = (f"SELECT {key_sql}, list({s.SOURCE_ROW} ORDER BY {s.SOURCE_ROW}) AS rows, count(*) AS n "
+         f"FROM read_parquet(?) GROUP BY {key_sql} HAVING count(*) > 1 ORDER BY min({s.SOURCE_ROW})")
+    dup = con.execute(q, [str(staged)]).df()
+    if dup.empty:
+        return []
+    rows = sorted(r for rr in dup["rows"].head(MAX_EXAMPLES) for r in rr)[:MAX_EXAMPLES]
+    what = "visit id" if kind == "visits" else "combination of " + ", ".join(keys)
+    column = source_name if kind == "visits" else ", ".join(keys)
+    examples = dup[keys].head(MAX_EXAMPLES).astype(str).agg(" / ".join, axis=1).tolist()
+    return [Problem(file, column, f"{len(dup)} {what}{'s' * (len(dup) > 1)} appear more than once", "each row must appear once: remove "
+                    "the duplicates (or, for an aggregated extract, sum them)", rows,
+                    int(dup["n"].sum()), examples)]
+
+
+def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: Mapping | None = None,
+           chunk_rows: int = CHUNK_ROWS) -> IngestResult:
+    """Validate `path` against the contract and write its canonical form to `staged` (Parquet).
+
+    Raises InputError listing every problem found; on error nothing is left at `staged`.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError([Problem(str(path), "-", "the file does not exist",
+                                  "check the path in the run configuration (relative paths start at "
+                                  "the project folder)")])
+    mapping = mapping or load_mapping()
+    dialect = detect_dialect(path)
+    file = path.name
+    start, end = period
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    tmp = staged.with_name(staged.name + ".tmp")
+    writer = None
+    mapped: Counter = Counter()
+    missing: Counter = Counter()
+    rows = 0
+    coll = None
+    try:
+        for raw in _read_chunks(path, dialect, chunk_rows):
+            if coll is None:
+                rename, kind, ignored = map_columns(list(raw.columns), mapping, file)
+                coll = _Collector(file, {v: str(k) for k, v in rename.items()})
+                sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end)
+            unparsed: dict[str, set[int]] = {}
+            df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", rows + 1, coll, mapped,
+                                unparsed)
+            _validate_chunk(df, sch, coll, unparsed)
+            rows += len(df)
+            for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS):
+                if col in df:
+                    missing[col] += int(df[col].isna().sum())
+            table = pyarrow.Table.from_pandas(df, preserve_index=False)
+            table = table.cast(_arrow_schema(table.column_names))
+            if writer is None:
+                writer = pq.ParquetWriter(tmp, table.schema)
+            writer.write_table(table)
+        if coll is None:
+            raise InputError([Problem(file, "-", "the file has no columns", "check the file")])
+        if rows == 0:
+            raise InputError([Problem(file, "-", "the file has no data rows", "check the extract")])
+        if writer is not None:
+            writer.close()
+            writer = None
+        problems = coll.problems() + _duplicate_problems(
+            tmp, file, kind, coll.source_names.get(s.VISIT_ID, s.VISIT_ID))
+        if problems:
+            raise InputError(problems)
+        tmp.replace(staged)
+    finally:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+    return IngestResult(
+        file=str(path), sha256=sha256(path), kind=kind, dialect=asdict(dialect), rows=rows,
+        columns={str(k): v for k, v in rename.items()}, ignored_columns=[str(c) for c in ignored],
+        mapped_labels=[{"column": c, "source": src, "value": v, "rows": n}
+                       for (c, src, v), n in sorted(mapped.items())],
+        missing=dict(missing), period=(start.isoformat(), end.isoformat()),
+        mapping_source=mapping.source, staged=str(staged))

@@ -1,0 +1,165 @@
+"""The data contract: column names, categories, age bands and the Danish aliases that map onto them.
+
+This module is the one place for these facts; every other module imports them from here.
+See DESIGN.md section 3 and the README's "Your own data".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- visit-level contract -------------------------------------------------------------------
+VISIT_ID = "visit_id"
+PATIENT_ID = "patient_id"
+VISIT_DATE = "visit_date"
+HOSPITAL = "hospital"
+SPECIALTY = "specialty"
+SECTOR = "sector"
+VISIT_TYPE = "visit_type"
+CONTACT_MODE = "contact_mode"
+AGE = "age"
+AGE_BAND = "age_band"
+SEX = "sex"
+DIAGNOSIS_GROUP = "diagnosis_group"
+COST_DKK = "cost_dkk"
+
+# --- pre-aggregated contract ----------------------------------------------------------------
+YEAR = "year"
+MONTH = "month"
+VISITS = "visits"
+PATIENTS = "patients"
+
+# Where the input came from: the row number in the source file (1 = first data row).
+SOURCE_ROW = "_row"
+
+SECTORS = ("somatic", "psychiatry")
+VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow_up")
+CONTACT_MODES = ("in_person", "video", "phone", "written")
+SEXES = ("F", "M")
+
+# Age bands used for indirect standardisation: (label, lowest age, highest age).
+AGE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("0-17", 0, 17),
+    ("18-39", 18, 39),
+    ("40-59", 40, 59),
+    ("60-69", 60, 69),
+    ("70-79", 70, 79),
+    ("80+", 80, 130),
+)
+AGE_BAND_LABELS = tuple(b[0] for b in AGE_BANDS)
+MAX_AGE = 130
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    SECTOR: SECTORS,
+    VISIT_TYPE: VISIT_TYPES,
+    CONTACT_MODE: CONTACT_MODES,
+    SEX: SEXES,
+    AGE_BAND: AGE_BAND_LABELS,
+}
+
+VISIT_REQUIRED = (VISIT_ID, PATIENT_ID, VISIT_DATE, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE,
+                  CONTACT_MODE, SEX)
+# Age is required as either an age in years or an age band.
+VISIT_OPTIONAL = (AGE, AGE_BAND, DIAGNOSIS_GROUP, COST_DKK)
+VISIT_COLUMNS = VISIT_REQUIRED + VISIT_OPTIONAL
+
+AGGREGATED_REQUIRED = (YEAR, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE, CONTACT_MODE, VISITS)
+AGGREGATED_OPTIONAL = (PATIENTS, AGE_BAND, SEX, COST_DKK)
+AGGREGATED_COLUMNS = AGGREGATED_REQUIRED + AGGREGATED_OPTIONAL
+
+# The grain of the main aggregate: everything a report slices activity by.
+ACTIVITY_KEYS = (YEAR, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE, CONTACT_MODE)
+
+# A Danish CPR number: ddmmyy-xxxx (with or without the hyphen), first six digits a valid date.
+CPR_PATTERN = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$")
+
+
+def norm_key(text: object) -> str:
+    """Key used to match a column name or label: trimmed, case-folded, NFC, '_' for spaces/hyphens."""
+    s = unicodedata.normalize("NFC", str(text)).replace("\ufeff", "").strip().casefold()
+    return re.sub(r"[\s\-./]+", "_", s)
+
+
+# Built-in column aliases (Danish and English names seen in extracts) -> contract column.
+# Users extend these with a mapping file (see ingest.load_mapping).
+COLUMN_ALIASES: dict[str, str] = {
+    # visit id
+    "visit_id": VISIT_ID, "besøg_id": VISIT_ID, "besoeg_id": VISIT_ID, "besøgsid": VISIT_ID,
+    "kontakt_id": VISIT_ID, "kontaktid": VISIT_ID, "id": VISIT_ID,
+    # patient
+    "patient_id": PATIENT_ID, "patientid": PATIENT_ID, "patient": PATIENT_ID,
+    "pseudo_id": PATIENT_ID, "pseudonym": PATIENT_ID, "løbenummer": PATIENT_ID,
+    # date
+    "visit_date": VISIT_DATE, "dato": VISIT_DATE, "besøgsdato": VISIT_DATE,
+    "besoegsdato": VISIT_DATE, "kontaktdato": VISIT_DATE, "date": VISIT_DATE,
+    # hospital
+    "hospital": HOSPITAL, "sygehus": HOSPITAL, "hospitalsenhed": HOSPITAL,
+    "enhed": HOSPITAL, "sygehusenhed": HOSPITAL, "hospital_unit": HOSPITAL,
+    # specialty
+    "specialty": SPECIALTY, "speciale": SPECIALTY, "lægefagligt_speciale": SPECIALTY,
+    # sector
+    "sector": SECTOR, "sektor": SECTOR, "område": SECTOR,
+    # visit type
+    "visit_type": VISIT_TYPE, "besøgstype": VISIT_TYPE, "besoegstype": VISIT_TYPE,
+    "kontaktårsag": VISIT_TYPE, "ydelsestype": VISIT_TYPE,
+    # contact mode
+    "contact_mode": CONTACT_MODE, "kontakttype": CONTACT_MODE, "kontaktform": CONTACT_MODE,
+    "kontaktmåde": CONTACT_MODE,
+    # age and sex
+    "age": AGE, "alder": AGE,
+    "age_band": AGE_BAND, "aldersgruppe": AGE_BAND, "aldersinterval": AGE_BAND,
+    "sex": SEX, "køn": SEX, "koen": SEX, "gender": SEX,
+    # optional
+    "diagnosis_group": DIAGNOSIS_GROUP, "diagnosegruppe": DIAGNOSIS_GROUP,
+    "icd10_kapitel": DIAGNOSIS_GROUP, "diagnosekapitel": DIAGNOSIS_GROUP,
+    "cost_dkk": COST_DKK, "pris": COST_DKK, "takst": COST_DKK, "omkostning": COST_DKK,
+    "værdi_dkk": COST_DKK, "kr": COST_DKK,
+    # pre-aggregated
+    "year": YEAR, "år": YEAR, "aar": YEAR,
+    "visits": VISITS, "antal": VISITS, "antal_besøg": VISITS, "besøg": VISITS,
+    "antal_kontakter": VISITS, "kontakter": VISITS,
+    "patients": PATIENTS, "antal_patienter": PATIENTS, "patienter": PATIENTS,
+}
+
+# Built-in label aliases per categorical column: normalised source label -> contract value.
+VALUE_ALIASES: dict[str, dict[str, str]] = {
+    SECTOR: {
+        "somatic": "somatic", "somatik": "somatic", "somatisk": "somatic",
+        "psychiatry": "psychiatry", "psykiatri": "psychiatry", "psykiatrisk": "psychiatry",
+    },
+    VISIT_TYPE: {
+        "assessment": "assessment", "udredning": "assessment", "forundersøgelse": "assessment",
+        "første_besøg": "assessment", "first_visit": "assessment",
+        "treatment": "treatment", "behandling": "treatment",
+        "minor_procedure": "minor_procedure", "mindre_indgreb": "minor_procedure",
+        "mindre_kirurgisk_indgreb": "minor_procedure", "procedure": "minor_procedure",
+        "sampling": "sampling", "prøvetagning": "sampling", "proevetagning": "sampling",
+        "blodprøve": "sampling",
+        "follow_up": "follow_up", "followup": "follow_up", "kontrol": "follow_up",
+        "opfølgning": "follow_up", "control": "follow_up",
+    },
+    CONTACT_MODE: {
+        "in_person": "in_person", "fremmøde": "in_person", "fysisk_fremmøde": "in_person",
+        "fremmoede": "in_person", "ambulant_besøg": "in_person", "physical": "in_person",
+        "video": "video", "videokonsultation": "video", "videokontakt": "video",
+        "phone": "phone", "telefon": "phone", "telefonkonsultation": "phone",
+        "telefonisk": "phone", "telephone": "phone",
+        "written": "written", "skriftlig": "written", "pro": "written",
+        "spørgeskema": "written", "ambuflex": "written", "e_mail": "written",
+        "mail": "written",
+    },
+    SEX: {
+        "f": "F", "female": "F", "k": "F", "kvinde": "F", "kvinder": "F", "pige": "F",
+        "m": "M", "male": "M", "mand": "M", "mænd": "M", "dreng": "M",
+    },
+    AGE_BAND: {norm_key(label): label for label in AGE_BAND_LABELS}
+    | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"},
+}
+
+
+def age_band_of(age: int) -> str:
+    """The age band label of an age in whole years (AGE_BANDS)."""
+    for label, lo, hi in AGE_BANDS:
+        if lo <= age <= hi:
+            return label
+    raise ValueError(f"age {age} outside 0..{MAX_AGE}")

@@ -1,0 +1,342 @@
+"""A deterministic synthetic outpatient region shaped like the reference case (Region Midtjylland).
+
+Every number in this module is an ASSUMPTION chosen to look plausible to readers of the
+reports, not a measurement: unit names and specialties are real, sizes, mixes and rates are
+invented. Known differences between hospitals are planted on purpose and written to a
+"truth" file so the analyses can be tested for finding them.
+
+The generator works one year at a time with vectorised numpy and writes one Parquet row
+group per year, so the full size (about 2 million visits a year) needs well under a GB.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from . import schema as s
+
+# --- the region (assumptions) ---------------------------------------------------------------
+AUH, HEM, HEV, RHR, RHH, PRM = (
+    "Aarhus Universitetshospital", "Hospitalsenhed Midt", "Hospitalsenheden Vest",
+    "Regionshospitalet Randers", "Regionshospitalet Horsens", "Psykiatrien i Region Midtjylland",
+)
+# unit -> share of somatic visits (psychiatry is sized separately)
+SOMATIC_SHARES = {AUH: 0.40, HEM: 0.17, HEV: 0.16, RHR: 0.14, RHH: 0.13}
+PSYCHIATRY_SHARE_OF_ALL = 0.12
+YEARS = (2023, 2024, 2025)
+VISITS_PER_YEAR = {2023: 1_975_000, 2024: 2_000_000, 2025: 2_025_000}
+POOL_SIZE = 1_200_000  # residents who may become patients
+POOL_BAND_SHARES = np.array([0.21, 0.26, 0.26, 0.12, 0.10, 0.05])
+DECISION_DATE = dt.date(2025, 4, 1)
+
+# visit-type mix (assessment, treatment, minor_procedure, sampling, follow_up)
+_MIX_DEFAULT = (0.20, 0.20, 0.07, 0.08, 0.45)
+_AGE_ADULT = (0.02, 0.18, 0.30, 0.20, 0.18, 0.12)
+_AGE_OLD = (0.0, 0.05, 0.20, 0.25, 0.30, 0.20)
+_ALL = tuple(SOMATIC_SHARES)
+
+
+@dataclass(frozen=True)
+class Specialty:
+    name: str
+    weight: float  # relative share of the sector's visits
+    visits_per_patient: float
+    mix: tuple[float, float, float, float, float] = _MIX_DEFAULT
+    ages: tuple[float, ...] = _AGE_ADULT
+    share_female: float = 0.52
+    units: tuple[str, ...] = _ALL
+    diagnosis: str = "Andre"
+
+
+SPECIALTIES: tuple[Specialty, ...] = (
+    Specialty("Ortopædisk kirurgi", 10, 2.3, (0.24, 0.18, 0.10, 0.0, 0.48), diagnosis="XIII Bevægeapparatet"),
+    Specialty("Kardiologi", 7, 2.6, (0.22, 0.12, 0.06, 0.10, 0.50), _AGE_OLD, 0.40, diagnosis="IX Kredsløb"),
+    Specialty("Gynækologi og obstetrik", 8, 2.4, (0.22, 0.20, 0.10, 0.08, 0.40),
+              (0.02, 0.55, 0.28, 0.08, 0.05, 0.02), 1.0, diagnosis="XV Graviditet og fødsel"),
+    Specialty("Pædiatri", 5, 3.5, (0.18, 0.20, 0.05, 0.10, 0.47), (1, 0, 0, 0, 0, 0), 0.48,
+              diagnosis="XVIII Symptomer"),
+    Specialty("Kirurgi", 6, 2.0, (0.30, 0.15, 0.12, 0.03, 0.40), diagnosis="XI Fordøjelse"),
+    Specialty("Gastroenterologi og hepatologi", 6, 2.6, diagnosis="XI Fordøjelse"),
+    Specialty("Endokrinologi", 5, 3.2, (0.12, 0.13, 0.02, 0.13, 0.60), diagnosis="IV Endokrine"),
+    Specialty("Neurologi", 4, 2.4, (0.28, 0.15, 0.04, 0.03, 0.50), diagnosis="VI Nervesystem"),
+    Specialty("Lungemedicin", 4, 2.5, (0.22, 0.15, 0.05, 0.08, 0.50), _AGE_OLD, diagnosis="X Åndedræt"),
+    Specialty("Urologi", 4, 2.3, (0.25, 0.15, 0.15, 0.05, 0.40), _AGE_OLD, 0.25, diagnosis="XIV Urinveje"),
+    Specialty("Reumatologi", 4, 3.5, (0.12, 0.15, 0.05, 0.10, 0.58), diagnosis="XIII Bevægeapparatet"),
+    Specialty("Anæstesiologi", 3, 3.0, (0.20, 0.50, 0.10, 0.0, 0.20), diagnosis="XVIII Symptomer"),
+    Specialty("Klinisk fysiologi og nuklearmedicin", 3, 1.3, (0.55, 0.05, 0.05, 0.30, 0.05),
+              _AGE_OLD, diagnosis="XVIII Symptomer"),
+    Specialty("Geriatri", 1.5, 2.0, (0.30, 0.25, 0.02, 0.08, 0.35), (0, 0, 0, 0.10, 0.40, 0.50), 0.60,
+              diagnosis="V Psykiske lidelser"),
+    Specialty("Oftalmologi", 7, 2.8, (0.20, 0.15, 0.25, 0.0, 0.40),
+              (0.05, 0.08, 0.17, 0.20, 0.28, 0.22), units=(AUH, HEM, HEV), diagnosis="VII Øjne"),
+    Specialty("Oto-rhino-laryngologi", 5, 2.0, (0.30, 0.12, 0.25, 0.0, 0.33),
+              (0.25, 0.20, 0.20, 0.15, 0.12, 0.08), units=(AUH, HEM, HEV), diagnosis="VIII Øre"),
+    Specialty("Dermato-venerologi", 3, 2.2, (0.30, 0.25, 0.10, 0.0, 0.35), units=(AUH, HEV),
+              diagnosis="XII Hud"),
+    Specialty("Nefrologi", 2, 5.5, (0.06, 0.20, 0.02, 0.17, 0.55), _AGE_OLD, units=(AUH, HEM, HEV),
+              diagnosis="XIV Urinveje"),
+    Specialty("Infektionsmedicin", 1, 3.0, (0.20, 0.30, 0.0, 0.10, 0.40), units=(AUH, HEV),
+              diagnosis="I Infektioner"),
+    Specialty("Klinisk onkologi", 6, 6.0, (0.08, 0.40, 0.02, 0.10, 0.40), _AGE_OLD, units=(AUH, HEV),
+              diagnosis="II Svulster"),
+    Specialty("Karkirurgi", 1, 2.0, (0.30, 0.15, 0.15, 0.0, 0.40), _AGE_OLD, units=(AUH, HEM),
+              diagnosis="IX Kredsløb"),
+    Specialty("Hæmatologi", 2, 6.0, (0.07, 0.30, 0.03, 0.15, 0.45), _AGE_OLD, units=(AUH,),
+              diagnosis="III Blod"),
+    Specialty("Plastikkirurgi", 1, 2.0, (0.30, 0.15, 0.20, 0.0, 0.35), units=(AUH,), diagnosis="XII Hud"),
+    Specialty("Neurokirurgi", 1, 2.0, (0.35, 0.10, 0.05, 0.0, 0.50), units=(AUH,),
+              diagnosis="VI Nervesystem"),
+    Specialty("Thoraxkirurgi", 0.5, 1.8, (0.35, 0.10, 0.05, 0.0, 0.50), _AGE_OLD, units=(AUH,),
+              diagnosis="IX Kredsløb"),
+    Specialty("Klinisk genetik", 0.5, 1.6, (0.60, 0.10, 0.0, 0.20, 0.10),
+              (0.20, 0.40, 0.30, 0.05, 0.04, 0.01), units=(AUH,), diagnosis="XVII Medfødte"),
+)
+PSYCHIATRY: tuple[Specialty, ...] = (
+    Specialty("Psykiatri", 3, 8.0, (0.10, 0.55, 0.0, 0.02, 0.33), (0, 0.50, 0.35, 0.10, 0.04, 0.01),
+              units=(PRM,), diagnosis="V Psykiske lidelser"),
+    Specialty("Børne- og ungdomspsykiatri", 1, 9.0, (0.15, 0.55, 0.0, 0.02, 0.28), (1, 0, 0, 0, 0, 0),
+              0.45, units=(PRM,), diagnosis="V Psykiske lidelser"),
+)
+
+# Planted differences: the analyses are tested for finding these.
+FOLLOW_UP_FACTORS = {  # (unit, specialty) -> factor on follow-ups per patient
+    (RHR, "Kardiologi"): 1.6,
+    (HEV, "Reumatologi"): 1.5,
+    (HEM, "Urologi"): 1.5,
+}
+OLDER_CATCHMENT = {HEM: 1.6}  # unit -> weight on the 60+ age bands (case mix only)
+WRITTEN_FOLLOW_UP = {(AUH, "Endokrinologi"): 0.25}  # PRO-based (AmbuFlex-like) share
+REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that stop
+    (RHH, "Ortopædisk kirurgi"): 0.30,
+    (AUH, "Kardiologi"): 0.20,
+}
+UNIT_NOISE_SD = 0.05  # log-scale sd of unplanted differences in visits per patient
+# follow-ups per patient by age band, relative (older patients are controlled more)
+AGE_FOLLOW_UP = np.array([0.75, 0.85, 1.0, 1.1, 1.2, 1.3])
+# contact-mode mix per visit type in the first year (in person, video, phone, written) and the
+# yearly shift out of in-person (to video, phone, written)
+MODE_MIX = {
+    "assessment": ((0.93, 0.03, 0.04, 0.0), (0.006, 0.004, 0.0)),
+    "treatment": ((0.92, 0.03, 0.05, 0.0), (0.006, 0.004, 0.0)),
+    "minor_procedure": ((1.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
+    "sampling": ((1.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
+    "follow_up": ((0.76, 0.05, 0.14, 0.05), (0.010, 0.006, 0.010)),
+}
+MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05, 1.05, 0.8])
+
+
+def _units() -> list[tuple[str, str, Specialty, float]]:
+    """(unit, sector, specialty, share of the year's visits) for every unit x specialty offered."""
+    rows = []
+    for unit, share in SOMATIC_SHARES.items():
+        offered = [sp for sp in SPECIALTIES if unit in sp.units]
+        total = sum(sp.weight for sp in offered)
+        for sp in offered:
+            rows.append((unit, "somatic", sp, (1 - PSYCHIATRY_SHARE_OF_ALL) * share * sp.weight / total))
+    total = sum(sp.weight for sp in PSYCHIATRY)
+    for sp in PSYCHIATRY:
+        rows.append((PRM, "psychiatry", sp, PSYCHIATRY_SHARE_OF_ALL * sp.weight / total))
+    return rows
+
+
+def _pool(rng: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Residents sorted by (age band, sex): ages, sexes (1 = female), group starts, group sizes."""
+    band = rng.choice(len(s.AGE_BANDS), size=size, p=POOL_BAND_SHARES)
+    female = (rng.random(size) < 0.5).astype(np.int8)
+    lo = np.array([b[1] for b in s.AGE_BANDS])
+    hi = np.array([min(b[2], 97) for b in s.AGE_BANDS])
+    age = lo[band] + np.floor(rng.random(size) * (hi[band] - lo[band] + 1)).astype(int)
+    group = band * 2 + female
+    order = np.argsort(group, kind="stable")
+    age, female, group = age[order], female[order], group[order]
+    sizes = np.bincount(group, minlength=2 * len(s.AGE_BANDS))
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    return age, female, starts, sizes
+
+
+def _weekday_calendar(year: int) -> tuple[np.ndarray, np.ndarray]:
+    days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
+    weekday = ((days.astype("int64") + 3) % 7) < 5  # 1970-01-01 was a Thursday
+    days = days[weekday]
+    month = days.astype("datetime64[M]").astype(int) % 12
+    w = MONTH_WEIGHTS[month]
+    return days, w / w.sum()
+
+
+def _dict_array(codes: np.ndarray, values: list[str]) -> pa.DictionaryArray:
+    return pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()), pa.array(values))
+
+
+def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: np.ndarray) -> pa.Table:
+    ages, females, starts, sizes = pool
+    cells = _units()
+    n_bands = len(s.AGE_BANDS)
+    total = VISITS_PER_YEAR[year] * scale
+    cell_idx, pat_idx = [], []
+    for c, (unit, _sector, sp, share) in enumerate(cells):
+        n = max(int(round(total * share / sp.visits_per_patient)), 1)
+        ages_w = np.array(sp.ages, dtype=float)
+        if unit in OLDER_CATCHMENT:
+            ages_w[3:] *= OLDER_CATCHMENT[unit]
+        band = rng.choice(n_bands, size=n, p=ages_w / ages_w.sum())
+        female = (rng.random(n) < sp.share_female).astype(int)
+        g = band * 2 + female
+        pat_idx.append(starts[g] + np.floor(rng.random(n) * sizes[g]).astype(np.int64))
+        cell_idx.append(np.full(n, c, dtype=np.int32))
+    cell = np.concatenate(cell_idx)
+    patient = np.concatenate(pat_idx)
+    age = ages[patient] + (year - YEARS[0])
+    band = np.searchsorted([b[2] for b in s.AGE_BANDS], age)
+    band = np.minimum(band, n_bands - 1)
+
+    vpp = np.array([sp.visits_per_patient for _, _, sp, _ in cells]) * unit_noise
+    mix = np.array([sp.mix for _, _, sp, _ in cells])
+    fu_factor = np.array([FOLLOW_UP_FACTORS.get((u, sp.name), 1.0) for u, _, sp, _ in cells])
+    frailty = rng.gamma(2.0, 0.5, size=len(cell))  # mean 1: heavy users make visits concentrated
+    visit_pat, visit_type = [], []
+    for t in range(len(s.VISIT_TYPES)):
+        lam = vpp[cell] * mix[cell, t] * frailty
+        if s.VISIT_TYPES[t] == "follow_up":
+            lam = lam * AGE_FOLLOW_UP[band] * fu_factor[cell]
+        k = rng.poisson(lam)
+        visit_pat.append(np.repeat(np.arange(len(cell)), k))
+        visit_type.append(np.full(int(k.sum()), t, dtype=np.int8))
+    row = np.concatenate(visit_pat)  # index into the patient-cell arrays
+    vtype = np.concatenate(visit_type)
+    vcell = cell[row]
+    n = len(row)
+
+    days, day_p = _weekday_calendar(year)
+    date = days[rng.choice(len(days), size=n, p=day_p)]
+
+    # contact mode: per visit type, drifting away from in-person year by year
+    shift = year - YEARS[0]
+    mode = np.zeros(n, dtype=np.int8)
+    u = rng.random(n)
+    written_override = np.zeros(len(cells))
+    for (unit, name), share in WRITTEN_FOLLOW_UP.items():
+        for c, (cu, _, sp, _) in enumerate(cells):
+            if cu == unit and sp.name == name:
+                written_override[c] = share
+    psych = np.array([sec == "psychiatry" for _, sec, _, _ in cells])
+    for t, vt in enumerate(s.VISIT_TYPES):
+        base, drift = MODE_MIX[vt]
+        p = np.array(base, dtype=float)
+        p[1:] += np.array(drift) * shift
+        p[0] = 1 - p[1:].sum()
+        sel = vtype == t
+        pv = np.tile(p, (sel.sum(), 1))
+        if vt in ("follow_up", "treatment"):
+            ps = psych[vcell[sel]]
+            pv[ps] = [p[0] - 0.12, p[1] + 0.04, p[2] + 0.08, p[3]]
+        if vt == "follow_up":
+            w = written_override[vcell[sel]]
+            has = w > 0
+            pv[has, 3] = w[has]
+            pv[has, 0] = 1 - pv[has, 1:].sum(axis=1)
+        cum = np.cumsum(pv, axis=1)
+        mode[sel] = (u[sel, None] > cum[:, :-1]).sum(axis=1)
+
+    keep = np.ones(n, dtype=bool)
+    if year >= DECISION_DATE.year:
+        after = date >= np.datetime64(DECISION_DATE)
+        for (unit, name), share in REDUCTIONS_AFTER_DECISION.items():
+            c = [i for i, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name][0]
+            drop = (vcell == c) & (vtype == s.VISIT_TYPES.index("follow_up")) & after
+            keep &= ~(drop & (rng.random(n) < share))
+    row, vtype, vcell, date, mode = row[keep], vtype[keep], vcell[keep], date[keep], mode[keep]
+
+    order = np.lexsort((patient[row], date))
+    row, vtype, vcell, date, mode = row[order], vtype[order], vcell[order], date[order], mode[order]
+    n = len(row)
+
+    units = sorted({c[0] for c in cells})
+    specs = sorted({c[2].name for c in cells})
+    diags = sorted({c[2].diagnosis for c in cells} | {"XXI Faktorer", "XVIII Symptomer"})
+    cell_unit = np.array([units.index(c[0]) for c in cells])
+    cell_spec = np.array([specs.index(c[2].name) for c in cells])
+    cell_sector = np.array([s.SECTORS.index(c[1]) for c in cells])
+    cell_diag = np.array([diags.index(c[2].diagnosis) for c in cells])
+    diag = cell_diag[vcell]
+    other = rng.random(n)
+    diag = np.where(other < 0.08, diags.index("XXI Faktorer"),
+                    np.where(other < 0.15, diags.index("XVIII Symptomer"), diag))
+
+    seq = pa.array(np.arange(n, dtype=np.int64) + 1)
+    visit_id = pc.binary_join_element_wise(
+        f"V{year}-", pc.utf8_lpad(pc.cast(seq, pa.string()), 7, "0"), "")
+    pid = pa.array(patient[row] + 1)
+    patient_id = pc.binary_join_element_wise("P", pc.utf8_lpad(pc.cast(pid, pa.string()), 7, "0"), "")
+    return pa.table({
+        s.VISIT_ID: visit_id,
+        s.PATIENT_ID: patient_id,
+        s.VISIT_DATE: pa.array(date.astype("datetime64[D]"), type=pa.date32()),
+        s.HOSPITAL: _dict_array(cell_unit[vcell], units),
+        s.SPECIALTY: _dict_array(cell_spec[vcell], specs),
+        s.SECTOR: _dict_array(cell_sector[vcell], list(s.SECTORS)),
+        s.VISIT_TYPE: _dict_array(vtype.astype(np.int32), list(s.VISIT_TYPES)),
+        s.CONTACT_MODE: _dict_array(mode.astype(np.int32), list(s.CONTACT_MODES)),
+        s.AGE: pa.array(age[row].astype(np.int16)),
+        s.SEX: _dict_array(np.where(females[patient[row]] == 1, 0, 1).astype(np.int32), list(s.SEXES)),
+        s.DIAGNOSIS_GROUP: _dict_array(diag.astype(np.int32), diags),
+    })
+
+
+def truth(seed: int, scale: float) -> dict:
+    """What was planted, for tests and for readers of the synthetic reports."""
+    return {
+        "note": "Synthetic data. Sizes, mixes and rates are assumptions, not measurements.",
+        "seed": seed,
+        "scale": scale,
+        "years": list(YEARS),
+        "decision_date": DECISION_DATE.isoformat(),
+        "follow_up_rate": [
+            {"hospital": u, "specialty": sp, "factor": f} for (u, sp), f in FOLLOW_UP_FACTORS.items()],
+        "older_case_mix": [
+            {"hospital": u, "weight_60_plus": w,
+             "note": "older patients; no difference in rates once standardised"}
+            for u, w in OLDER_CATCHMENT.items()],
+        "written_follow_up_share": [
+            {"hospital": u, "specialty": sp, "share": w} for (u, sp), w in WRITTEN_FOLLOW_UP.items()],
+        "reduction_after_decision": [
+            {"hospital": u, "specialty": sp, "visit_type": "follow_up", "share": r,
+             "from": DECISION_DATE.isoformat()} for (u, sp), r in REDUCTIONS_AFTER_DECISION.items()],
+        "unit_noise_sd": UNIT_NOISE_SD,
+    }
+
+
+def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Path | None = None) -> Path:
+    """Write the synthetic region's visits to `path` (Parquet, one row group per year).
+
+    `scale` multiplies the number of visits (1.0 = about 2 million a year); the same seed and
+    scale always give the same file content. Writes to a temporary name and renames, so a
+    half-written file is never left behind.
+    """
+    if scale <= 0:
+        raise ValueError("scale must be positive")
+    rng = np.random.default_rng(seed)
+    pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
+    unit_noise = np.exp(rng.normal(0, UNIT_NOISE_SD, size=len(_units())))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    writer = None
+    try:
+        for year in YEARS:
+            table = _year(rng, year, scale, pool, unit_noise)
+            if writer is None:
+                writer = pq.ParquetWriter(tmp, table.schema)
+            writer.write_table(table, row_group_size=len(table))
+    finally:
+        if writer is not None:
+            writer.close()
+    tmp.replace(path)
+    truth_path = truth_path or path.with_name("truth.json")
+    truth_path.write_text(json.dumps(truth(seed, scale), indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
