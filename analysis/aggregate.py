@@ -1,0 +1,158 @@
+"""The aggregation layer: group-bys pushed down to the engine holding the data, small pandas back.
+
+Expressions are written in Ibis, so the same code runs on the embedded DuckDB (default, which
+scans Parquet without loading it) or on a database server holding the visits. Only the
+aggregates below come back to pandas; each is a few thousand rows at most.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import ibis
+import pandas as pd
+
+from . import schema as s
+
+# name -> grain; the value columns follow in each function
+UNIT_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR)
+CASEMIX_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.AGE_BAND, s.SEX)
+MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE)
+SCOPE = "scope"  # "all" or a sector, for tables on patients across units
+VISITS_PER_PATIENT = "visits_per_patient"
+
+
+def connect(threads: int = 2, memory_limit: str = "4GB") -> ibis.BaseBackend:
+    """The embedded engine: DuckDB, bounded so a large scan spills to disk instead of failing."""
+    return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit)
+
+
+@dataclass
+class Aggregates:
+    """Everything the reports need from the visits, as small pandas frames.
+
+    activity:       year x hospital x specialty x sector x visit_type x contact_mode ->
+                    visits, patients (distinct within the cell), cost_dkk (sum; NaN if not given)
+    casemix:        year x hospital x specialty x sector x visit_type x age_band x sex -> visits, patients
+    units:          year x hospital x specialty x sector -> visits, patients (distinct in the unit)
+    hospitals:      year x hospital x sector -> visits, patients
+    monthly:        month x hospital x specialty x sector x visit_type -> visits
+    patient_visits: year x scope x visits_per_patient -> patients (how many patients had that many visits)
+    Tables a pre-aggregated extract cannot give are empty.
+    """
+
+    kind: str
+    activity: pd.DataFrame
+    casemix: pd.DataFrame = field(default_factory=pd.DataFrame)
+    units: pd.DataFrame = field(default_factory=pd.DataFrame)
+    hospitals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
+    patient_visits: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    TABLES = ("activity", "casemix", "units", "hospitals", "monthly", "patient_visits")
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in self.TABLES:
+            getattr(self, name).to_parquet(folder / f"{name}.parquet", index=False)
+        (folder / "kind.txt").write_text(self.kind)
+
+    @classmethod
+    def load(cls, folder: Path) -> "Aggregates":
+        frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in cls.TABLES}
+        return cls(kind=(folder / "kind.txt").read_text().strip(), **frames)
+
+
+def _age_band(age: ibis.Column) -> ibis.Value:
+    return ibis.cases(*[(age <= hi, label) for label, _lo, hi in s.AGE_BANDS[:-1]],
+                      else_=s.AGE_BANDS[-1][0])
+
+
+def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> pd.DataFrame:
+    df = con.execute(expr.order_by(list(keys)))
+    for k in keys:
+        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT):
+            df[k] = df[k].astype(object)
+    return df.reset_index(drop=True)
+
+
+def visit_table(t: ibis.Table) -> ibis.Table:
+    """Derived columns on a canonical visit table: year, month, and age band from age."""
+    t = t.mutate(**{s.YEAR: t[s.VISIT_DATE].year().cast("int32"),
+                    s.MONTH: t[s.VISIT_DATE].truncate("M").cast("date")})
+    if s.AGE in t.columns:
+        band = _age_band(t[s.AGE])
+        if s.AGE_BAND in t.columns:
+            band = t[s.AGE].isnull().ifelse(t[s.AGE_BAND], band)
+        t = t.mutate(**{s.AGE_BAND: band})
+    return t
+
+
+def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
+    """All aggregates from a canonical visit-level table (one row per visit)."""
+    t = visit_table(t)
+    n, patients = t.count(), t[s.PATIENT_ID].nunique()
+    cost = t[s.COST_DKK].sum().cast("float64") if s.COST_DKK in t.columns else ibis.null("float64")
+    has_cost = t[s.COST_DKK].count() if s.COST_DKK in t.columns else ibis.literal(0)
+
+    def agg(keys, **extra):
+        return _execute(con, t.group_by(list(keys)).aggregate(visits=n, patients=patients, **extra), keys)
+
+    activity = agg(s.ACTIVITY_KEYS, cost_dkk=cost, _priced=has_cost)
+    # a cell's cost is only known when every visit in it carries one
+    activity.loc[activity.pop("_priced") < activity[s.VISITS], s.COST_DKK] = float("nan")
+    per_patient = t.group_by([s.YEAR, s.SECTOR, s.PATIENT_ID]).aggregate(k=n)
+    by_sector = per_patient.group_by([s.YEAR, s.SECTOR, "k"]).aggregate(patients=per_patient.count())
+    overall = t.group_by([s.YEAR, s.PATIENT_ID]).aggregate(k=n)
+    overall = overall.group_by([s.YEAR, "k"]).aggregate(patients=overall.count())
+    pv = pd.concat([
+        con.execute(by_sector).rename(columns={s.SECTOR: SCOPE}),
+        con.execute(overall).assign(**{SCOPE: "all"}),
+    ]).rename(columns={"k": VISITS_PER_PATIENT})
+    pv[SCOPE] = pv[SCOPE].astype(object)
+    pv = pv.sort_values([s.YEAR, SCOPE, VISITS_PER_PATIENT]).reset_index(drop=True)
+    return Aggregates(
+        kind="visits",
+        activity=activity,
+        casemix=agg(CASEMIX_KEYS),
+        units=agg(UNIT_KEYS),
+        hospitals=agg((s.YEAR, s.HOSPITAL, s.SECTOR)),
+        monthly=_execute(con, t.group_by(list(MONTHLY_KEYS)).aggregate(visits=n), MONTHLY_KEYS),
+        patient_visits=pv[[s.YEAR, SCOPE, VISITS_PER_PATIENT, s.PATIENTS]],
+    )
+
+
+def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
+    """Aggregates from a pre-aggregated extract (counts per cell).
+
+    Distinct patients cannot be added across cells, so `patients` is kept only where the
+    extract's own grain is the activity grain, and per-unit patient tables stay empty.
+    """
+    cols = set(t.columns)
+    finer = bool(cols & {s.AGE_BAND, s.SEX})
+    t = t.mutate(**{s.YEAR: t[s.YEAR].cast("int32"), s.VISITS: t[s.VISITS].cast("int64")})
+    cost = t[s.COST_DKK].sum().cast("float64") if s.COST_DKK in cols else ibis.null("float64")
+    has_patients = s.PATIENTS in cols and not finer
+    patients = t[s.PATIENTS].sum().cast("float64") if has_patients else ibis.null("float64")
+    activity = _execute(con, t.group_by(list(s.ACTIVITY_KEYS)).aggregate(
+        visits=t[s.VISITS].sum(), patients=patients, cost_dkk=cost), s.ACTIVITY_KEYS)
+    casemix = pd.DataFrame()
+    if {s.AGE_BAND, s.SEX} <= cols:
+        p = t[s.PATIENTS].sum().cast("float64") if s.PATIENTS in cols else ibis.null("float64")
+        casemix = _execute(con, t.group_by(list(CASEMIX_KEYS)).aggregate(
+            visits=t[s.VISITS].sum(), patients=p), CASEMIX_KEYS)
+        casemix[s.PATIENTS] = float("nan")  # not additive across contact modes
+    return Aggregates(kind="aggregated", activity=activity, casemix=casemix)
+
+
+def aggregate_file(staged: Path, kind: str, con: ibis.BaseBackend | None = None) -> Aggregates:
+    """Aggregate a staged canonical Parquet file (see ingest.ingest)."""
+    con = con or connect()
+    t = con.read_parquet(str(staged))
+    return aggregate_visits(con, t) if kind == "visits" else aggregate_counts(con, t)
+
+
+def empty_like(agg: Aggregates) -> list[str]:
+    """Names of the tables the input could not provide."""
+    return [f.name for f in fields(agg) if isinstance(getattr(agg, f.name), pd.DataFrame)
+            and getattr(agg, f.name).empty]

@@ -1,0 +1,157 @@
+"""Figures for the reports, in one shared style that stays readable on screen and on A4 paper.
+
+Every value label on a figure goes through privacy.label_count, so a count below 5 is never
+printed on a chart.
+"""
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from . import labels as L
+from . import schema as s
+from .privacy import label_count
+
+# Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+CATEGORY_COLOURS = {
+    **dict(zip(s.VISIT_TYPES, PALETTE)),
+    **dict(zip(s.CONTACT_MODES, PALETTE)),
+    "somatic": PALETTE[0], "psychiatry": PALETTE[3], "all": "#444444",
+}
+FIG_WIDTH = 8.0  # inches: fits an A4 page with margins at 100% zoom
+
+
+def apply_style() -> None:
+    """The one plot style: large readable text, light grid, no chart junk, SVG output."""
+    mpl.rcParams.update({
+        "figure.figsize": (FIG_WIDTH, 4.5),
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "font.size": 11,
+        "axes.titlesize": 13,
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.labelsize": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#dddddd",
+        "grid.linewidth": 0.8,
+        "axes.axisbelow": True,
+        "legend.frameon": False,
+        "legend.fontsize": 10,
+        "xtick.labelsize": 10,
+        "ytick.labelsize": 10,
+        "svg.fonttype": "path",  # text as outlines: no font is fetched when the HTML opens
+    })
+    try:  # inline figures as SVG (sharp when printed); only inside IPython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+        set_matplotlib_formats("svg")
+    except Exception:  # pragma: no cover - outside a kernel
+        pass
+
+
+def _number_axis(ax, lang: str, axis: str = "x", percent: bool = False) -> None:
+    fmt = (lambda v, _: L.percent(v, lang, 0)) if percent else (lambda v, _: L.number(v, lang))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))
+
+
+def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight: set[str] | None = None):
+    """Horizontal bars, largest on top, each labelled with its (suppressed) count."""
+    values = values.sort_values()
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
+    colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
+    ax.barh([L.t(str(k), lang) for k in values.index], values.to_numpy(), color=colours)
+    for y, v in enumerate(values.to_numpy()):
+        ax.text(v, y, " " + label_count(v, lambda n: L.number(n, lang)), va="center", fontsize=9)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, values.max() * 1.15 if len(values) else 1)
+    _number_axis(ax, lang)
+    fig.tight_layout()
+    return fig
+
+
+def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[str]):
+    """One horizontal 100% bar per row of `table` (counts by category), in category colours.
+    Segments of 5% or more are labelled with their percentage."""
+    shares = table[categories].div(table[categories].sum(axis=1), axis=0).fillna(0)
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.34 * len(shares)))
+    left = np.zeros(len(shares))
+    ylabels = [L.t(str(i), lang) for i in shares.index]
+    for cat in categories:
+        v = shares[cat].to_numpy()
+        ax.barh(ylabels, v, left=left, color=CATEGORY_COLOURS.get(cat), label=L.t(cat, lang))
+        for y, (l, w) in enumerate(zip(left, v)):
+            if w >= 0.05:
+                ax.text(l + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
+                        color="white" if cat in (s.VISIT_TYPES[0], s.CONTACT_MODES[0]) else "black")
+        left += v
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.grid(visible=False)
+    ax.set_title(title)
+    _number_axis(ax, lang, percent=True)
+    ax.legend(ncol=min(len(categories), 5), loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / len(shares)))
+    fig.tight_layout()
+    return fig
+
+
+def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool = False):
+    """One line per column of `table` over its index (years or months), labelled at the end."""
+    fig, ax = plt.subplots()
+    for i, col in enumerate(table.columns):
+        colour = CATEGORY_COLOURS.get(col, PALETTE[i % len(PALETTE)])
+        ax.plot(table.index, table[col].to_numpy(), marker="o", color=colour, label=L.t(str(col), lang))
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    _number_axis(ax, lang, "y", percent)
+    if pd.api.types.is_integer_dtype(table.index):
+        ax.set_xticks(list(table.index))
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.tight_layout()
+    return fig
+
+
+def lorenz(curves: dict[str, pd.DataFrame], lang: str, title: str):
+    """Concentration curves: share of patients (most visits first) vs share of their visits."""
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH * 0.7, FIG_WIDTH * 0.55))
+    for key, c in curves.items():
+        ax.plot(c["patient_share"], c["visit_share"], color=CATEGORY_COLOURS.get(key), label=L.t(key, lang))
+    ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1, label=L.t("equal_use", lang))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(L.t("patients_most_first", lang))
+    ax.set_ylabel(L.t("share_of_visits", lang))
+    _number_axis(ax, lang, "x", True)
+    _number_axis(ax, lang, "y", True)
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, lang: str, title: str, fmt=None, cmap: str = "Blues"):
+    """Cells coloured by value and labelled (small counts suppressed by the caller's fmt)."""
+    fmt = fmt or (lambda v: label_count(v, lambda n: L.number(n, lang)))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.3 * len(table)))
+    data = table.to_numpy(dtype=float)
+    im = ax.imshow(data, aspect="auto", cmap=cmap)
+    ax.set_xticks(range(table.shape[1]), [L.t(str(c), lang) for c in table.columns], rotation=30, ha="right")
+    ax.set_yticks(range(table.shape[0]), [L.t(str(i), lang) for i in table.index])
+    hi = np.nanmax(data) if data.size else 0
+    for (r, c), v in np.ndenumerate(data):
+        if not np.isnan(v):
+            ax.text(c, r, fmt(v), ha="center", va="center", fontsize=8,
+                    color="white" if v > 0.6 * hi else "black")
+    ax.grid(visible=False)
+    ax.set_title(title)
+    fig.colorbar(im, ax=ax, shrink=0.6)
+    fig.tight_layout()
+    return fig
