@@ -102,3 +102,29 @@ def top_share(patient_visits: pd.DataFrame, year: int, fraction: float, scope: s
     quota = fraction * n.sum()
     taken = np.minimum(n, np.maximum(quota - (np.cumsum(n) - n), 0))
     return float((taken * k).sum() / (n * k).sum())
+
+
+def key_figures(activity: pd.DataFrame, patient_visits: pd.DataFrame, year: int) -> dict[str, float]:
+    """Headline numbers for one year: visits (all, somatic, psychiatry), distinct patients,
+    visits per patient, follow-up share, in-person share, and the change in visits from the
+    year before (NaN when that year is not in the data). Patients are NaN when the input
+    has no patient level."""
+    y = activity[activity[s.YEAR] == year]
+    visits = float(y[s.VISITS].sum())
+    by_sector = y.groupby(s.SECTOR, observed=True)[s.VISITS].sum()
+    prev = float(activity.loc[activity[s.YEAR] == year - 1, s.VISITS].sum())
+    pv = patient_visits
+    patients = float("nan")
+    if not pv.empty:
+        pv = pv[(pv[s.YEAR] == year) & (pv[SCOPE] == "all")]
+        patients = float(pv[s.PATIENTS].sum()) if len(pv) else float("nan")
+    return {
+        "visits": visits,
+        "visits_somatic": float(by_sector.get("somatic", 0)),
+        "visits_psychiatry": float(by_sector.get("psychiatry", 0)),
+        "patients": patients,
+        "visits_per_patient": visits / patients if patients else float("nan"),
+        "follow_up_share": float(y.loc[y[s.VISIT_TYPE] == "follow_up", s.VISITS].sum()) / visits if visits else float("nan"),
+        "in_person_share": float(y.loc[y[s.CONTACT_MODE] == "in_person", s.VISITS].sum()) / visits if visits else float("nan"),
+        "change_pct": (visits - prev) / prev if prev else float("nan"),
+    }

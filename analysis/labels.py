@@ -80,6 +80,114 @@ LABELS: dict[str, tuple[str, str]] = {
     "check_cpr": ("Ingen patient-id ligner et CPR-nummer", "No patient id looks like a CPR number"),
     "check_unique": ("Ingen dubletter", "No duplicates"),
     "check_counts": ("Antal er hele, ikke-negative tal", "Counts are whole, non-negative numbers"),
+    # 00 data quality
+    "dq_title": ("Datakvalitet", "Data quality"),
+    "dq_subtitle": ("Ambulante besøg {start} til {end}", "Outpatient visits {start} to {end}"),
+    "dq_read": ("Hvad blev læst", "What was read"),
+    "dq_read_text": ("Filen **{file}** ({format}, tegnsæt {encoding}, skilletegn “{separator}”) blev læst: "
+                     "**{rows}** rækker med {kind}. Kolonnenavne og værdier er oversat med {mapping}.",
+                     "The file **{file}** ({format}, encoding {encoding}, separator “{separator}”) was read: "
+                     "**{rows}** rows of {kind}. Column names and labels were mapped with {mapping}."),
+    "kind_visits": ("ét besøg pr. række", "one visit per row"),
+    "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
+    "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
+    "dq_checks_caption": ("Kontroller af data", "Checks of the data"),
+    "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
+                       "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
+                       "All checks passed. Data failing a check are rejected before any analysis, with an "
+                       "error naming the file, column and rows; so no rows were rejected here."),
+    "dq_mapping": ("Oversættelse til standardformatet", "Mapping onto the standard format"),
+    "dq_columns_caption": ("Kolonner", "Columns"),
+    "dq_labels_caption": ("Værdier der blev oversat", "Labels that were translated"),
+    "dq_no_labels_mapped": ("Alle værdier var allerede i standardformatet.", "All labels were already in the standard format."),
+    "dq_missing": ("Manglende værdier", "Missing values"),
+    "dq_missing_caption": ("Valgfri kolonner", "Optional columns"),
+    "dq_no_optional": ("Filen har ingen valgfri kolonner; de obligatoriske må ikke mangle værdier.",
+                       "The file has no optional columns; required columns may not have missing values."),
+    "dq_coverage": ("Dækning over tid", "Coverage over time"),
+    "dq_coverage_caption": ("Måneder med besøg pr. hospital", "Months with visits per hospital"),
+    "dq_monthly_title": ("Besøg pr. måned", "Visits per month"),
+    "dq_monthly_how": ("Hver linje er et hospital. Et hul eller et pludseligt fald kan betyde manglende data "
+                       "fra et system snarere end færre besøg; juli og december er normalt lavere.",
+                       "Each line is a hospital. A gap or a sudden drop may mean missing data from a system "
+                       "rather than fewer visits; July and December are normally lower."),
+    # 01 activity overview
+    "scope": ("Område", "Scope"),
+    "value_dkk": ("Værdi (kr.)", "Value (DKK)"),
+    "follow_up_share": ("Andel kontroller", "Follow-up share"),
+    "in_person_share": ("Andel fremmøde", "In-person share"),
+    "change_from_last_year": ("Ændring fra året før", "Change from the year before"),
+    "ov_title": ("Ambulant aktivitet – overblik", "Outpatient activity – overview"),
+    "ov_subtitle": ("Besøg, patienter og udvikling, med {year} som hovedår",
+                    "Visits, patients and trend, with {year} as the main year"),
+    "ov_summary": ("I {year} var der **{visits}** ambulante besøg: {somatic} i somatikken og {psych} i psykiatrien. "
+                   "Kontroller udgjorde **{fu}** af besøgene, og **{inp}** var fysisk fremmøde.",
+                   "In {year} there were **{visits}** outpatient visits: {somatic} in somatic care and {psych} in "
+                   "psychiatry. Follow-ups were **{fu}** of the visits, and **{inp}** were in person."),
+    "ov_hospitals": ("Hospitaler", "Hospitals"),
+    "ov_visits_by_hospital": ("Ambulante besøg pr. hospital, {year}", "Outpatient visits by hospital, {year}"),
+    "ov_hospital_how": ("Søjlens længde er antallet af besøg i året. Psykiatrien er vist med orange; den bærer ikke "
+                        "en del af besparelsen, men gennemgås som de andre.",
+                        "The bar's length is the number of visits in the year. Psychiatry is shown in orange; it "
+                        "carries no share of the saving but is reviewed like the others."),
+    "ov_hospital_caption": ("Besøg og værdi pr. hospital, {year} (værdi efter takst, hvor filen ikke har en pris)",
+                            "Visits and value by hospital, {year} (value by tariff where the file has no price)"),
+    "ov_visit_types": ("Besøgstyper", "Visit types"),
+    "ov_visit_type_mix": ("Fordeling på besøgstype, somatiske hospitaler, {year}",
+                          "Visit-type mix, somatic hospitals, {year}"),
+    "ov_visit_type_how": ("Hver søjle er et hospital og summerer til 100 %. En stor andel kontroller kan pege på "
+                          "kontroller, der kunne erstattes af PRO, telefon eller video – eller på et tungere patientgrundlag.",
+                          "Each bar is a hospital and adds up to 100%. A large share of follow-ups may point to "
+                          "controls that PRO, phone or video could replace – or to a heavier case mix."),
+    "ov_visit_type_caption": ("Besøg pr. hospital og besøgstype, {year}", "Visits by hospital and visit type, {year}"),
+    "ov_contact_modes": ("Kontaktformer", "Contact modes"),
+    "ov_contact_mode_mix": ("Fordeling på kontaktform, somatiske hospitaler, {year}",
+                            "Contact-mode mix, somatic hospitals, {year}"),
+    "ov_remote_trend": ("Andel af besøg uden fremmøde, hele regionen", "Share of visits not in person, whole region"),
+    "ov_contact_mode_how": ("Øverst: hvor stor en del af hvert hospitals besøg der foregår ved fremmøde, video, telefon "
+                            "eller skriftligt (PRO). Nederst: udviklingen i de tre alternativer til fremmøde over årene.",
+                            "Top: how much of each hospital's visits are in person, video, phone or written (PRO). "
+                            "Bottom: the three alternatives to attendance over the years."),
+    "ov_specialties": ("Specialer", "Specialties"),
+    "ov_top_specialties": ("De {n} største somatiske specialer, {year}", "The {n} largest somatic specialties, {year}"),
+    "ov_specialty_mix": ("Besøgstyper i de største specialer, {year}", "Visit types in the largest specialties, {year}"),
+    "ov_specialty_how": ("Specialer med mange kroniske patienter (fx reumatologi, endokrinologi) har naturligt flere "
+                         "kontroller; sammenlign derfor hospitaler inden for samme speciale (se variationsrapporten).",
+                         "Specialties with many chronic patients (e.g. rheumatology, endocrinology) naturally have "
+                         "more follow-ups; so compare hospitals within a specialty (see the variation report)."),
+    "ov_specialty_caption": ("Besøg pr. somatisk speciale, {year}", "Visits by somatic specialty, {year}"),
+    "ov_patients": ("Patienter og besøg pr. patient", "Patients and visits per patient"),
+    "ov_vpp_caption": ("Besøg pr. patient pr. hospital, {year}", "Visits per patient by hospital, {year}"),
+    "ov_concentration_caption": ("Hvor mange af besøgene går til de patienter, der har flest, {year}",
+                                 "How many of the visits go to the patients with most visits, {year}"),
+    "ov_lorenz_title": ("Koncentration af besøg, {year}", "Concentration of visits, {year}"),
+    "ov_lorenz_how": ("Kurven viser, hvor stor en del af besøgene de patienter med flest besøg står for. Jo længere "
+                      "kurven ligger over den stiplede linje, jo mere koncentreret er aktiviteten. I hele regionen står "
+                      "de 5 % patienter med flest besøg for {share} af besøgene.",
+                      "The curve shows what share of visits the patients with most visits account for. The further "
+                      "it lies above the dashed line, the more concentrated the activity. Region-wide, the 5% of "
+                      "patients with most visits account for {share} of the visits."),
+    "ov_trend": ("Udvikling", "Trend"),
+    "ov_trend_sector": ("Besøg pr. år og sektor", "Visits per year by sector"),
+    "ov_trend_visit_type": ("Besøg pr. år og besøgstype, somatik", "Visits per year by visit type, somatic"),
+    "ov_trend_how": ("Hvert punkt er et helt års besøg. Brug overvågningsrapporten til at følge månederne efter en beslutning.",
+                     "Each point is a whole year's visits. Use the monitoring report to follow the months after a decision."),
+    "ov_change_caption": ("Besøg pr. hospital, {first} og {last}", "Visits by hospital, {first} and {last}"),
+    "ov_psychiatry": ("Psykiatrien", "Psychiatry"),
+    "ov_psychiatry_text": ("Psykiatrien gennemgås som de somatiske specialer, men bærer ingen del af besparelsen. "
+                           "Den vises derfor for sig.",
+                           "Psychiatry is reviewed like the somatic specialties but carries no share of the saving, "
+                           "so it is shown apart."),
+    "ov_no_psychiatry": ("Data indeholder ingen psykiatriske besøg.", "The data hold no psychiatric visits."),
+    "ov_psych_visit_type": ("Psykiatri: besøgstyper, {year}", "Psychiatry: visit types, {year}"),
+    "ov_psych_contact_mode": ("Psykiatri: kontaktformer, {year}", "Psychiatry: contact modes, {year}"),
+    "ov_psych_caption": ("Psykiatriske besøg pr. speciale og besøgstype, {year}",
+                         "Psychiatric visits by specialty and visit type, {year}"),
+    # index page
+    "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
+                    "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
+    "index_manifest": ("Alle parametre og versioner står i manifest.json i samme mappe.",
+                       "All parameters and versions are in manifest.json in the same folder."),
     # report furniture
     "synthetic_banner": ("SYNTETISKE DATA – opdigtede tal til afprøvning, ikke virkelige besøg",
                          "SYNTHETIC DATA – invented numbers for testing, not real visits"),

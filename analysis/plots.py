@@ -55,6 +55,13 @@ def apply_style() -> None:
         pass
 
 
+def show(fig) -> None:
+    """Display a figure once (in the notebook and the report) and free it."""
+    from IPython.display import display
+    display(fig)
+    plt.close(fig)
+
+
 def _number_axis(ax, lang: str, axis: str = "x", percent: bool = False) -> None:
     fmt = (lambda v, _: L.percent(v, lang, 0)) if percent else (lambda v, _: L.number(v, lang))
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))

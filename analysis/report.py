@@ -41,6 +41,13 @@ def how_to_read(text_: str, lang: str) -> HTML:
                 f"{html.escape(text_)}</aside>")
 
 
+def kpis(items: list[tuple[str, str]]) -> HTML:
+    """Headline figures as cards: (label, formatted value) pairs."""
+    cards = "".join(f'<div class="kpi"><div class="v">{html.escape(v)}</div><div class="l">{html.escape(k)}</div></div>'
+                    for k, v in items)
+    return HTML(f'<div class="kpis">{cards}</div>')
+
+
 def _format(v: object, lang: str, digits: int, pct: bool) -> str:
     if isinstance(v, str):
         return html.escape(L.t(v, lang)) if v != SUPPRESSED else SUPPRESSED

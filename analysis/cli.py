@@ -1,0 +1,92 @@
+"""Command line: `python -m analysis <command>` (or the `outpatient` script). See --help."""
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+from . import config
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .ingest import InputError
+    from .runner import ConfigError, load_config, run
+
+    overrides = {"jobs": args.jobs} if args.jobs is not None else {}
+    if args.only:
+        overrides["notebooks"] = args.only
+    try:
+        cfg, params = load_config(Path(args.config), overrides)
+        print(f"configuration {args.config}: ok ({len(params)} notebooks)")
+        if args.check:
+            from .pipeline import prepare
+            prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+            print("input: ok")
+            return 0
+        outcome = run(cfg, params)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except InputError as e:
+        print(f"error: the input was rejected; nothing was run and no report changed.\n{e}", file=sys.stderr)
+        return 2
+    if not outcome.ok:
+        print("error: the run failed; the published reports are unchanged.", file=sys.stderr)
+        for p in outcome.problems:
+            print(f"- {p}", file=sys.stderr)
+        print(f"the failed run is kept in {outcome.run_dir}", file=sys.stderr)
+        return 1
+    print(f"done in {outcome.seconds['total']:.1f} s. Reports: {outcome.run_dir / 'index.html'}")
+    print(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
+    return 0
+
+
+def _params(args: argparse.Namespace) -> int:
+    from .runner import available_notebooks, notebook_parameters
+
+    names = [args.notebook] if args.notebook else available_notebooks()
+    for name in names:
+        if name not in available_notebooks():
+            print(f"error: unknown notebook '{name}'; available: {', '.join(available_notebooks())}",
+                  file=sys.stderr)
+            return 2
+        print(f"{name}:")
+        for p, info in notebook_parameters(name).items():
+            print(f"  {p:<14} {info['type']:<6} default {info['default']}")
+            for line in textwrap.wrap(info["help"], 76):
+                print(f"      {line}")
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from .synthetic import generate
+
+    out = config.resolve(args.out)
+    generate(out, seed=args.seed, scale=args.scale)
+    print(f"wrote {out} and {out.with_name('truth.json')}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Outpatient activity reports: run the notebook suite, "
+                                                 "list notebook parameters, make the synthetic region.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run the suite from a run configuration and publish the reports")
+    r.add_argument("--config", default=str(config.DEFAULT_RUN_CONFIG),
+                   help="run configuration (YAML); default runs/default.yml")
+    r.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks")
+    r.add_argument("--jobs", type=int, help="notebooks run at once (default: the configuration's, else cores)")
+    r.add_argument("--check", action="store_true", help="only check the configuration and the input")
+    r.set_defaults(func=_run)
+    p = sub.add_parser("params", help="list each notebook's parameters with type, default and meaning")
+    p.add_argument("notebook", nargs="?", help="one notebook (default: all)")
+    p.set_defaults(func=_params)
+    s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file")
+    s.add_argument("--scale", type=float, default=1.0, help="1.0 = about 2 million visits a year")
+    s.add_argument("--seed", type=int, default=2025)
+    s.add_argument("--out", default=str(config.SYNTHETIC_VISITS), help="output Parquet file")
+    s.set_defaults(func=_synth)
+    args = parser.parse_args(argv)
+    return args.func(args)

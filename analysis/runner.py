@@ -1,0 +1,374 @@
+"""Run a suite of notebooks from a run configuration and publish the reports atomically.
+
+Steps: check the configuration and every notebook parameter (names against each notebook's
+`parameters` cell, types against its annotations) -> validate and aggregate the input once
+-> execute the notebooks with papermill in parallel processes -> render HTML with nbconvert
+(no code, nothing loaded from the network) -> check every report (self-contained, no code,
+no patient identifiers) -> write index.html and manifest.json -> publish by moving
+`reports/latest` to the new run. A failure at any step leaves the published run untouched.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import html
+import json
+import multiprocessing
+import os
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+
+from . import config
+from . import labels as L
+
+COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language")
+_TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict,
+          "list[str]": list[str], "list[int]": list[int], "list[float]": list[float]}
+
+
+class ConfigError(ValueError):
+    """The run configuration is not usable; lists every reason found."""
+
+    def __init__(self, source: str, errors: list[str]):
+        self.errors = errors
+        super().__init__(f"{source}: {len(errors)} problem{'s' * (len(errors) != 1)}:\n"
+                         + "\n".join(f"- {e}" for e in errors))
+
+
+# --- configuration ----------------------------------------------------------------------------
+class NotebookSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="notebook file name in notebooks/, without .ipynb")
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class RunConfig(BaseModel):
+    """One run of the suite. Relative paths start at the project folder."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = "Ambulant aktivitet"
+    source: str = Field("", description="input file; empty = the bundled synthetic region")
+    mapping: str = Field("", description="YAML mapping file for your own column names and labels")
+    period_start: dt.date = dt.date(2023, 1, 1)
+    period_end: dt.date = dt.date(2025, 12, 31)
+    language: Literal["da", "en"] = "da"
+    notebooks: list[NotebookSpec] = Field(default_factory=list, description="empty = every notebook")
+    output: str = "reports"
+    jobs: int = Field(0, ge=0, description="notebooks run at once; 0 = number of cores")
+
+    @field_validator("notebooks", mode="before")
+    @classmethod
+    def _names(cls, v):
+        return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
+
+    def common(self) -> dict[str, Any]:
+        return {"source": self.source, "mapping": self.mapping, "period_start": self.period_start.isoformat(),
+                "period_end": self.period_end.isoformat(), "language": self.language}
+
+
+def available_notebooks() -> list[str]:
+    return sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def notebook_parameters(name: str) -> dict[str, dict[str, Any]]:
+    """The parameters a notebook declares: {name: {type, default, help}}, read from its
+    `parameters` cell by papermill."""
+    import papermill as pm
+    info = pm.inspect_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"))
+    return {k: {"type": v["inferred_type_name"], "default": v["default"], "help": v["help"]}
+            for k, v in info.items()}
+
+
+def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
+    tp = _TYPES.get(type_name.replace(" ", ""))
+    if tp is None:
+        return f"{nb}: parameter '{name}' has no supported type annotation ({type_name!r}) in the notebook"
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return None
+    try:
+        TypeAdapter(tp).validate_python(value, strict=True)
+    except ValidationError:
+        return f"{nb}: parameter '{name}' must be {type_name}, got {value!r} ({type(value).__name__})"
+    return None
+
+
+def load_config(path: Path, overrides: dict[str, Any] | None = None) -> tuple[RunConfig, dict[str, dict]]:
+    """Read and check a run configuration; returns it and each notebook's full parameters.
+
+    Every problem (unknown keys, bad values, unknown notebooks or parameters, wrong types,
+    missing files) is collected and raised together as a ConfigError, before anything runs.
+    """
+    path = Path(path)
+    errors: list[str] = []
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise ConfigError(str(path), [f"cannot read the configuration: {e}"]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError(str(path), ["the configuration must be a mapping of keys to values"])
+    raw.update(overrides or {})
+    try:
+        cfg = RunConfig.model_validate(raw)
+    except ValidationError as e:
+        raise ConfigError(str(path), [f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]) from None
+    if cfg.period_end < cfg.period_start:
+        errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
+    for key in ("source", "mapping"):
+        value = getattr(cfg, key)
+        if value and not config.resolve(value).exists():
+            errors.append(f"{key}: file not found: {config.resolve(value)}")
+    known = available_notebooks()
+    specs = cfg.notebooks or [NotebookSpec(name=n) for n in known]
+    params: dict[str, dict] = {}
+    for spec in specs:
+        if spec.name not in known:
+            errors.append(f"notebooks: unknown notebook '{spec.name}'; available: {', '.join(known)}")
+            continue
+        declared = notebook_parameters(spec.name)
+        for p in COMMON_PARAMETERS:
+            if p not in declared:
+                errors.append(f"{spec.name}: the notebook does not declare the common parameter '{p}'")
+        values = {**cfg.common(), **spec.parameters}
+        for name, value in spec.parameters.items():
+            if name in COMMON_PARAMETERS:
+                errors.append(f"{spec.name}: '{name}' is set for the whole run, not per notebook")
+            elif name not in declared:
+                close = [d for d in declared if d.lower().replace("_", "") == name.lower().replace("_", "")]
+                hint = f" (did you mean '{close[0]}'?)" if close else f"; it declares: {', '.join(declared)}"
+                errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
+            else:
+                msg = _check_value(spec.name, name, value, declared[name]["type"])
+                if msg:
+                    errors.append(msg)
+        params[spec.name] = values
+    if errors:
+        raise ConfigError(str(path), errors)
+    return cfg, params
+
+
+# --- executing and rendering ------------------------------------------------------------------
+@dataclass
+class NotebookResult:
+    name: str
+    ok: bool
+    seconds: float
+    html: str = ""
+    executed: str = ""
+    error: str = ""
+
+
+def render_html(executed: Path, out: Path, lang: str) -> None:
+    """Executed notebook -> self-contained HTML without code cells (nbconvert, project template)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = nbformat.read(executed, as_version=4)
+    exporter = HTMLExporter(template_name=config.TEMPLATE_NAME,
+                            extra_template_basedirs=[str(config.TEMPLATE_DIR)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.exclude_markdown = False
+    tag_remove = TagRemovePreprocessor(remove_cell_tags={"remove_cell", "injected-parameters", "parameters"})
+    exporter.register_preprocessor(tag_remove, enabled=True)
+    title = _first_heading(nb) or executed.stem
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb, resources={"language_code": lang})
+    out.write_text(body, encoding="utf-8")
+
+
+def _first_heading(nb) -> str:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            m = re.search(r"<h1>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")))
+            if m:
+                return html.unescape(m.group(1))
+    return ""
+
+
+def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookResult:
+    """Run in a separate process: papermill, then nbconvert."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    executed = Path(run_dir) / "executed" / f"{name}.ipynb"
+    out = Path(run_dir) / f"{name}.html"
+    try:
+        pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed), parameters=params,
+                            kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
+                            cwd=str(config.NOTEBOOKS_DIR))
+        render_html(executed, out, params.get("language", "da"))
+    except Exception as e:  # reported to the user with the notebook's name; the run fails
+        return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),
+                              error=_describe(e))
+    return NotebookResult(name, True, time.perf_counter() - start, html=out.name, executed=str(executed))
+
+
+def _describe(e: Exception) -> str:
+    ename, evalue = getattr(e, "ename", None), getattr(e, "evalue", None)
+    if ename:
+        cell = getattr(e, "exec_count", None)
+        return f"cell {cell}: {ename}: {evalue}"
+    return f"{type(e).__name__}: {e}"
+
+
+# --- report checks ----------------------------------------------------------------------------
+_REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
+
+
+def check_report(path: Path, staged: Path | None) -> list[str]:
+    """What is wrong with a rendered report: anything loaded from the network, code cells,
+    patient identifiers. Empty when it is fit to send."""
+    from .privacy import find_patient_ids
+
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    remote = sorted({m.group(0) for m in _REMOTE.finditer(text)})
+    if remote:
+        problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
+    if "<script src" in text:
+        problems.append(f"{path.name}: includes an external script")
+    if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
+        problems.append(f"{path.name}: shows code cells")
+    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged)
+    if ids:
+        problems.append(f"{path.name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
+    return problems
+
+
+# --- index, manifest, publishing --------------------------------------------------------------
+def _sha256_text(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_index(run_dir: Path, cfg: RunConfig, results: list[NotebookResult], prepared) -> None:
+    lang = cfg.language
+    items = "".join(
+        f'<li><a href="{html.escape(r.html)}">{html.escape(_title_of(run_dir / r.html) or r.name)}</a></li>'
+        for r in results)
+    banner = (f'<div class="synthetic-banner">{html.escape(L.t("synthetic_banner", lang))}</div>'
+              if prepared.synthetic else "")
+    stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(cfg.title)}</title>
+<style>
+body {{ font-family: "Segoe UI", Calibri, Arial, sans-serif; max-width: 50rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }}
+.synthetic-banner {{ background: #fff3cd; border: 1px solid #e0b000; color: #5c4400; font-weight: bold; text-align: center; padding: 0.35rem; }}
+li {{ margin: 0.4rem 0; font-size: 1.1rem; }}
+footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px solid #ccc; }}
+</style></head><body>
+{banner}
+<h1>{html.escape(cfg.title)}</h1>
+<p>{html.escape(L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()))}</p>
+<ul>{items}</ul>
+<footer><p>{html.escape(L.t("run_time", lang))}: {stamp}. {html.escape(L.t("input_file", lang))}:
+{html.escape(Path(prepared.ingest.file).name)}, SHA-256 <code>{prepared.ingest.sha256}</code>.
+{html.escape(L.t("index_manifest", lang))}</p></footer>
+</body></html>"""
+    (run_dir / "index.html").write_text(page, encoding="utf-8")
+
+
+def _title_of(path: Path) -> str:
+    m = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
+    return html.unescape(m.group(1)) if m else ""
+
+
+def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[NotebookResult], prepared,
+                   seconds: dict[str, float]) -> None:
+    from .report import versions
+
+    manifest = {
+        "title": cfg.title,
+        "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "config": json.loads(cfg.model_dump_json()),
+        "input": {"file": prepared.ingest.file, "sha256": prepared.ingest.sha256, "rows": prepared.ingest.rows,
+                  "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
+        "notebooks": [{"name": r.name, "html": r.html, "seconds": round(r.seconds, 2),
+                       "parameters": params[r.name], "sha256": _sha256_text(run_dir / r.html)} for r in results],
+        "seconds": {k: round(v, 2) for k, v in seconds.items()},
+        "versions": versions(),
+    }
+    (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def publish(run_dir: Path, reports: Path) -> Path:
+    """Point reports/latest at `run_dir` in one atomic rename."""
+    link = reports / "latest"
+    tmp = reports / f".latest.{uuid.uuid4().hex[:8]}"
+    tmp.symlink_to(run_dir.relative_to(reports), target_is_directory=True)
+    os.replace(tmp, link)
+    return link
+
+
+# --- the run ----------------------------------------------------------------------------------
+@dataclass
+class RunOutcome:
+    ok: bool
+    run_dir: Path
+    results: list[NotebookResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
+    """Prepare the input, run every notebook, check and publish. Returns what happened; the
+    published run (reports/latest) only changes when everything succeeded."""
+    from .pipeline import prepare
+
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+    seconds["prepare"] = time.perf_counter() - t0
+    echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
+         f"({seconds['prepare']:.1f} s)")
+
+    reports = config.resolve(cfg.output)
+    runs = reports / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    run_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    work = runs / f"{run_id}.partial"
+    (work / "executed").mkdir(parents=True)
+
+    jobs = cfg.jobs or os.cpu_count() or 1
+    names = list(params)
+    results: list[NotebookResult] = []
+    t1 = time.perf_counter()
+    ctx = multiprocessing.get_context("spawn")  # one fresh process (and kernel) per notebook
+    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx) as pool:
+        futures = {pool.submit(_execute_one, n, params[n], str(work)): n for n in names}
+        for i, fut in enumerate(cf.as_completed(futures), 1):
+            r = fut.result()
+            results.append(r)
+            echo(f"[{i}/{len(names)}] {r.name:<28} {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)")
+    seconds["notebooks"] = time.perf_counter() - t1
+    results.sort(key=lambda r: names.index(r.name))
+
+    problems = [f"notebook {r.name} failed in {r.error}\n    executed notebook kept for inspection: {r.executed}"
+                for r in results if not r.ok]
+    if not problems:
+        t2 = time.perf_counter()
+        for r in results:
+            problems += check_report(work / r.html, prepared.staged)
+        seconds["checks"] = time.perf_counter() - t2
+    if problems:
+        failed = runs / f"{run_id}.failed"
+        work.rename(failed)
+        return RunOutcome(False, failed, results, problems, seconds)
+
+    write_index(work, cfg, results, prepared)
+    seconds["total"] = time.perf_counter() - t0
+    write_manifest(work, cfg, params, results, prepared, seconds)
+    final = runs / run_id
+    work.rename(final)
+    publish(final, reports)
+    return RunOutcome(True, final, results, [], seconds)
