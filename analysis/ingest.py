@@ -235,8 +235,9 @@ def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[s
 def _arrow_text(col: pd.Series) -> pyarrow.ChunkedArray:
     """Text trimmed, inner blanks collapsed, empty as missing (pyarrow kernels: pandas' string
     methods fall back to Python loops and are ~10x slower on millions of rows)."""
-    arr = pyarrow.chunked_array([pyarrow.array(col.astype(object) if col.dtype != object else col,
-                                               from_pandas=True, type=pyarrow.string())])
+    if not (isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) == "string"):
+        col = col.astype("string")  # numbers from Excel: 17 -> "17"
+    arr = pyarrow.chunked_array([pyarrow.array(col.astype(object), from_pandas=True, type=pyarrow.string())])
     arr = pc.utf8_trim_whitespace(arr)
     if pc.any(pc.match_substring_regex(arr, r"\s\s")).as_py():
         arr = pc.replace_substring_regex(arr, r"\s+", " ")
@@ -256,11 +257,14 @@ def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
     if pd.api.types.is_numeric_dtype(col):
         return col.astype("float64")
     txt = col.astype("string").str.replace(r"[\s\u00a0]", "", regex=True)
-    both = txt.str.contains(",", regex=False) & txt.str.contains(".", regex=False)
+    has_comma = txt.str.contains(",", regex=False)
+    both = has_comma & txt.str.contains(".", regex=False)
     comma_last = txt.str.rfind(",") > txt.str.rfind(".")
-    danish = (both & comma_last) | (~both & txt.str.contains(",", regex=False) & (decimal == ","))
+    # comma only: a decimal comma, unless the file uses '.' decimals and the commas group thousands
+    thousands = txt.str.fullmatch(r"-?\d{1,3}(,\d{3})+") & (decimal == ".")
+    danish = (both & comma_last) | (~both & has_comma & ~thousands)
     txt = txt.where(~danish, txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
-    txt = txt.where(danish | ~both, txt.str.replace(",", "", regex=False))
+    txt = txt.where(danish, txt.str.replace(",", "", regex=False))
     return pd.to_numeric(txt, errors="coerce").astype("float64")
 
 
@@ -296,7 +300,8 @@ NOT_CPR = pa.Check(_not_cpr, name="not_cpr")
 def _patients_le_visits(df: pd.DataFrame) -> pd.Series | bool:
     if s.PATIENTS not in df:
         return True
-    return df[s.PATIENTS].isna() | (df[s.PATIENTS] <= df[s.VISITS])
+    # negative visits are reported by their own check
+    return df[s.PATIENTS].isna() | (df[s.VISITS] < 0) | (df[s.PATIENTS] <= df[s.VISITS])
 
 
 def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
@@ -476,7 +481,9 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
         schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
         fc = err.failure_cases
-        fc = fc.assign(column=fc["column"].fillna(s.PATIENTS))  # the one frame-wide check
+        wide = fc["check"] == "patients_le_visits"  # the one frame-wide check: report it once
+        fc = pd.concat([fc[~wide], fc[wide].assign(column=s.PATIENTS, failure_case=None)
+                        .drop_duplicates("index")])
         for (column, check), grp in fc.groupby(["column", "check"], sort=False):
             if check == "not_nullable":  # values the parser rejected were reported already
                 grp = grp[~grp["index"].isin(unparsed.get(str(column), set()))]

@@ -1,0 +1,23 @@
+"""Shared fixtures: a small synthetic region (about 1% of full size) and a private cache."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SMALL_SCALE = 0.01  # ~20,000 visits a year: every code path, seconds to run
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["OUTPATIENT_CACHE_DIR"] = str(path)  # inherited by notebook kernels
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_region(tmp_path_factory, cache_dir) -> Path:
+    from analysis.synthetic import generate
+
+    return generate(tmp_path_factory.mktemp("region") / "visits.parquet", seed=7, scale=SMALL_SCALE)
