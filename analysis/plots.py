@@ -6,6 +6,7 @@ printed on a chart.
 from __future__ import annotations
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -120,8 +121,13 @@ def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool
     _number_axis(ax, lang, "y", percent)
     if pd.api.types.is_integer_dtype(table.index):
         ax.set_xticks(list(table.index))
+    elif pd.api.types.is_datetime64_any_dtype(table.index):  # months: a tick per quarter
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     ax.set_ylim(bottom=0)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(table) > 12 else -0.1),
+              ncol=min(3, len(table.columns)))
     fig.tight_layout()
     return fig
 

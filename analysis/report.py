@@ -48,9 +48,9 @@ def kpis(items: list[tuple[str, str]]) -> HTML:
     return HTML(f'<div class="kpis">{cards}</div>')
 
 
-def _format(v: object, lang: str, digits: int, pct: bool) -> str:
+def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True) -> str:
     if isinstance(v, str):
-        return html.escape(L.t(v, lang)) if v != SUPPRESSED else SUPPRESSED
+        return html.escape(L.t(v, lang) if translate else v) if v != SUPPRESSED else SUPPRESSED
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, (pd.Timestamp, dt.date)):
@@ -62,17 +62,20 @@ def _format(v: object, lang: str, digits: int, pct: bool) -> str:
 
 def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived: dict[str, str] | None = None,
           percent: list[str] | None = None, digits: dict[str, int] | None = None, caption: str = "",
-          index_label: bool = True) -> HTML:
+          verbatim: list[str] | None = None) -> HTML:
     """An HTML table for a report.
 
     counts: count columns, suppressed below 5 ("<5"); derived: {column: count column} whose
     values are blanked where that count is suppressed; percent: fractions shown as %;
-    digits: decimals per column (default 0, 1 for percent). Column headers and category
-    values are translated through the label table; numbers use the language's separators.
+    digits: decimals per column (default 0, 1 for percent); verbatim: text columns shown as
+    they are (e.g. names from the input file). Column headers and other text values are
+    translated through the label table; numbers use the language's separators.
     """
-    counts, percent, digits = counts or [], percent or [], digits or {}
+    counts, percent, digits, verbatim = counts or [], percent or [], digits or {}, verbatim or []
     shown = suppress_counts(df, counts, derived)
-    head = "".join(f"<th>{html.escape(L.t(str(c), lang))}</th>" for c in shown.columns)
+    numeric = {c for c in shown.columns if c in counts or pd.api.types.is_numeric_dtype(df[c])}
+    head = "".join(f'<th{" class=num" if c in numeric else ""}>{html.escape(L.t(str(c), lang))}</th>'
+                   for c in shown.columns)
     body = []
     for _, row in shown.iterrows():
         cells = []
@@ -80,8 +83,8 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             v = row[c]
             is_num = not isinstance(v, str) or v == SUPPRESSED
             d = digits.get(c, 1 if c in percent else 0)
-            cls = ' class="num"' if is_num else ""
-            cells.append(f"<td{cls}>{_format(v, lang, d, c in percent)}</td>")
+            cls = (' class="num count"' if c in counts else ' class="num"') if is_num else ""
+            cells.append(f"<td{cls}>{_format(v, lang, d, c in percent, c not in verbatim)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return HTML(f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'

@@ -10,6 +10,7 @@ no patient identifiers) -> write index.html and manifest.json -> publish by movi
 from __future__ import annotations
 
 import concurrent.futures as cf
+import difflib
 import datetime as dt
 import hashlib
 import html
@@ -141,7 +142,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> tuple[Ru
             if name in COMMON_PARAMETERS:
                 errors.append(f"{spec.name}: '{name}' is set for the whole run, not per notebook")
             elif name not in declared:
-                close = [d for d in declared if d.lower().replace("_", "") == name.lower().replace("_", "")]
+                close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.75)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; it declares: {', '.join(declared)}"
                 errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
             else:
@@ -177,12 +178,12 @@ def render_html(executed: Path, out: Path, lang: str) -> None:
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    exporter.exclude_markdown = False
+    exporter.language_code = lang
     tag_remove = TagRemovePreprocessor(remove_cell_tags={"remove_cell", "injected-parameters", "parameters"})
     exporter.register_preprocessor(tag_remove, enabled=True)
     title = _first_heading(nb) or executed.stem
     nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb, resources={"language_code": lang})
+    body, _ = exporter.from_notebook_node(nb)
     out.write_text(body, encoding="utf-8")
 
 

@@ -1,0 +1,85 @@
+"""Aggregation: the engine's group-bys give the numbers worked out by hand."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import aggregate
+
+# Five visits by three patients, worked out by hand below.
+VISITS = pd.DataFrame({
+    "visit_id": ["v1", "v2", "v3", "v4", "v5"],
+    "patient_id": ["a", "a", "b", "c", "a"],
+    "visit_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-01", "2024-02-03", "2025-03-01"]),
+    "hospital": ["H1", "H1", "H1", "H2", "H1"],
+    "specialty": ["Kardiologi"] * 5,
+    "sector": ["somatic"] * 5,
+    "visit_type": ["assessment", "follow_up", "follow_up", "follow_up", "follow_up"],
+    "contact_mode": ["in_person", "in_person", "phone", "in_person", "in_person"],
+    "age": [17, 17, 45, 80, 18],
+    "sex": ["F", "F", "M", "F", "F"],
+    "cost_dkk": [2000.0, 1500.0, 700.0, None, 1500.0],
+})
+
+
+@pytest.fixture(scope="module")
+def agg(tmp_path_factory):
+    path = tmp_path_factory.mktemp("agg") / "visits.parquet"
+    VISITS.to_parquet(path)
+    return aggregate.aggregate_file(path, "visits")
+
+
+def test_activity_counts_visits_and_distinct_patients_per_cell(agg):
+    a = agg.activity.set_index(["year", "hospital", "visit_type", "contact_mode"])
+    assert a.loc[(2024, "H1", "follow_up", "in_person"), ["visits", "patients"]].tolist() == [1, 1]
+    assert a.loc[(2024, "H1", "follow_up", "phone"), "visits"] == 1
+    assert a.loc[(2025, "H1", "follow_up", "in_person"), "visits"] == 1
+    assert a["visits"].sum() == 5
+
+
+def test_cost_is_summed_only_where_every_visit_has_one(agg):
+    a = agg.activity.set_index(["year", "hospital", "visit_type", "contact_mode"])
+    assert a.loc[(2024, "H1", "assessment", "in_person"), "cost_dkk"] == 2000.0
+    assert pd.isna(a.loc[(2024, "H2", "follow_up", "in_person"), "cost_dkk"])
+
+
+def test_units_count_distinct_patients_over_visit_types(agg):
+    u = agg.units.set_index(["year", "hospital"])
+    assert u.loc[(2024, "H1"), ["visits", "patients"]].tolist() == [3, 2]  # a twice, b once
+    assert u.loc[(2024, "H2"), ["visits", "patients"]].tolist() == [1, 1]
+
+
+def test_age_bands_from_age(agg):
+    c = agg.casemix.groupby("age_band")["visits"].sum().to_dict()
+    assert c == {"0-17": 2, "18-39": 1, "40-59": 1, "80+": 1}
+
+
+def test_monthly_counts(agg):
+    m = agg.monthly.groupby("month")["visits"].sum()
+    assert m.tolist() == [2, 2, 1]
+    assert [d.strftime("%Y-%m") for d in m.index] == ["2024-01", "2024-02", "2025-03"]
+
+
+def test_histogram_of_visits_per_patient(agg):
+    pv = agg.patient_visits
+    y2024 = pv[(pv["year"] == 2024) & (pv["scope"] == "all")].set_index("visits_per_patient")["patients"]
+    assert y2024.to_dict() == {1: 2, 2: 1}  # b and c once, a twice
+
+
+def test_aggregates_round_trip_through_parquet(agg, tmp_path):
+    agg.save(tmp_path / "a")
+    back = aggregate.Aggregates.load(tmp_path / "a")
+    pd.testing.assert_frame_equal(back.units, agg.units, check_dtype=False)
+
+
+def test_pre_aggregated_counts_add_up_and_keep_patients_at_their_grain(tmp_path):
+    counts = pd.DataFrame({
+        "year": [2024.0, 2024.0], "hospital": ["H1", "H1"], "specialty": ["Urologi"] * 2,
+        "sector": ["somatic"] * 2, "visit_type": ["follow_up"] * 2, "contact_mode": ["in_person", "phone"],
+        "visits": [100.0, 20.0], "patients": [40.0, 15.0]})
+    path = tmp_path / "c.parquet"
+    counts.to_parquet(path)
+    agg = aggregate.aggregate_file(path, "aggregated")
+    assert agg.activity["visits"].tolist() == [100, 20]
+    assert agg.activity["patients"].tolist() == [40, 15]
+    assert agg.units.empty and agg.patient_visits.empty

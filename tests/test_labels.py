@@ -1,0 +1,23 @@
+"""Danish and English labels and number formats."""
+from analysis import labels as L
+
+
+def test_danish_numbers_use_dot_thousands_and_comma_decimals():
+    assert L.number(1234567.89, "da", 1) == "1.234.567,9"
+    assert L.number(1234567.89, "en", 1) == "1,234,567.9"
+    assert L.percent(0.123, "da") == "12,3 %"
+    assert L.dkk(60_000_000, "da", millions=True) == "60,0 mio. kr."
+
+
+def test_labels_translate_categories_and_keep_names():
+    assert L.t("follow_up", "da") == "Kontrol"
+    assert L.t("follow_up", "en") == "Follow-up"
+    assert L.t("Aarhus Universitetshospital", "en") == "Aarhus Universitetshospital"
+
+
+def test_every_label_has_both_languages_with_the_same_placeholders():
+    import string
+    for key, (da, en) in L.LABELS.items():
+        fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
+        assert da and en, key
+        assert fields(da) == fields(en), key

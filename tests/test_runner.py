@@ -1,0 +1,174 @@
+"""The suite end to end on a small synthetic region: configuration checks fail fast, every
+notebook runs with papermill, reports are self-contained and safe, and a failed run leaves
+the published reports untouched."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis import config, runner
+
+
+def write_config(path: Path, **values) -> Path:
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def base(small_region, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    return {"source": str(small_region), "output": str(out), "period_start": "2023-01-01",
+            "period_end": "2025-12-31", "jobs": 2}
+
+
+@pytest.fixture(scope="module")
+def good_run(base, tmp_path_factory):
+    cfg, params = runner.load_config(write_config(tmp_path_factory.mktemp("cfg") / "run.yml", **base))
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    return outcome
+
+
+# --- configuration: checked before anything runs ----------------------------------------------
+def test_a_typo_in_a_parameter_fails_with_a_suggestion(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "01_activity_overview", "parameters": {"top_specialities": 5}}])
+    with pytest.raises(runner.ConfigError, match="unknown parameter 'top_specialities'.*did you mean 'top_specialties'"):
+        runner.load_config(path)
+
+
+def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "01_activity_overview", "parameters": {"year": "2024"}}])
+    with pytest.raises(runner.ConfigError, match="'year' must be int, got '2024'"):
+        runner.load_config(path)
+
+
+def test_all_configuration_problems_are_reported_together(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **{**base, "language": "de"}, colour="blue")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert len(err.value.errors) == 2 and "language" in str(err.value) and "colour" in str(err.value)
+
+
+def test_unknown_notebook_and_missing_source_fail(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **{**base, "source": "nowhere.csv"}, notebooks=["99_magic"])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert "file not found" in str(err.value) and "unknown notebook '99_magic'" in str(err.value)
+
+
+def test_the_command_line_rejects_a_bad_configuration_in_seconds(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "01_activity_overview", "parameters": {"yaer": 2024}}])
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown parameter 'yaer'" in proc.stderr
+    assert time.perf_counter() - start < 20
+
+
+def test_every_notebook_declares_documented_typed_parameters():
+    for name in runner.available_notebooks():
+        params = runner.notebook_parameters(name)
+        assert set(runner.COMMON_PARAMETERS) <= set(params), name
+        for p, info in params.items():
+            assert info["type"] in ("str", "int", "float", "bool", "list[str]"), (name, p)
+            assert info["help"], (name, p)
+
+
+def test_notebooks_are_committed_clean_with_the_project_kernel():
+    for path in config.NOTEBOOKS_DIR.glob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        assert nb["metadata"]["kernelspec"]["name"] == config.KERNEL_NAME, path.name
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell["outputs"] and cell["execution_count"] is None, path.name
+        assert sum("parameters" in c.get("metadata", {}).get("tags", []) for c in nb["cells"]) == 1
+
+
+# --- a good run ---------------------------------------------------------------------------------
+def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
+    latest = Path(base["output"]) / "latest"
+    assert latest.resolve() == good_run.run_dir.resolve()
+    names = {p.stem for p in latest.glob("*.html")} - {"index"}
+    assert names == set(runner.available_notebooks())
+    manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["input"]["synthetic"] is True and len(manifest["input"]["sha256"]) == 64
+    index = (latest / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}.html"' in index for n in names)
+
+
+def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
+    for html_file in good_run.run_dir.glob("*.html"):
+        assert runner.check_report(html_file, None) == []
+        text = html_file.read_text(encoding="utf-8")
+        assert "SYNTETISKE DATA" in text, html_file.name
+        if html_file.name != "index.html":
+            assert "Om kørslen" in text and "SHA-256" in text, html_file.name
+            assert re.search(r"<script[^>]+src=", text) is None
+            assert '<html lang="da"' in text
+
+
+def test_small_counts_never_appear_in_report_tables(good_run):
+    text = (good_run.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<td class="num count">([^<]*)</td>', text)
+    assert cells, "the report has tables"
+    assert not [c for c in cells if re.fullmatch(r"[1-4]", c)]
+
+
+def test_check_report_catches_remote_resources_code_and_patient_ids(tmp_path):
+    staged = tmp_path / "s.parquet"
+    import pandas as pd
+    pd.DataFrame({"patient_id": ["P0000042"]}).to_parquet(staged)
+    bad = tmp_path / "bad.html"
+    bad.write_text('<script src="https://cdn.example/x.js"></script><div class="jp-InputArea">x</div>'
+                   "<td>P0000042</td>", encoding="utf-8")
+    problems = runner.check_report(bad, staged)
+    assert len(problems) == 4
+
+
+def test_english_reports(base, tmp_path):
+    cfg, params = runner.load_config(write_config(tmp_path / "en.yml", **{**base, "language": "en",
+                                                                          "output": str(tmp_path / "out")},
+                                                  notebooks=["01_activity_overview"]))
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
+    assert "SYNTHETIC DATA" in text and "Follow-up" in text and "Kontrol" not in text
+
+
+# --- a failed run -----------------------------------------------------------------------------
+def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, tmp_path):
+    latest = Path(base["output"]) / "latest"
+    before = latest.resolve()
+    snapshot = {p.name: p.read_bytes() for p in before.glob("*.html")}
+    path = write_config(tmp_path / "bad.yml", **base, notebooks=[
+        "00_data_quality", {"name": "01_activity_overview", "parameters": {"year": 1999}}])
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "notebook 01_activity_overview failed" in proc.stderr and "year 1999 is not in the data" in proc.stderr
+    assert latest.resolve() == before
+    assert {p.name: p.read_bytes() for p in before.glob("*.html")} == snapshot
+    failed = [p for p in (Path(base["output"]) / "runs").iterdir() if p.name.endswith(".failed")]
+    assert len(failed) == 1 and (failed[0] / "executed" / "01_activity_overview.ipynb").exists()
+
+
+def test_bad_input_stops_before_any_notebook(tmp_path, base):
+    bad = tmp_path / "visits.csv"
+    bad.write_text("visit_id;patient_id;visit_date;hospital;specialty;sector;visit_type;contact_mode;age;sex\n"
+                   "1;010203-1234;2024-01-02;H;K;somatic;follow_up;in_person;40;F\n", encoding="utf-8")
+    path = write_config(tmp_path / "r.yml", **{**base, "source": str(bad), "output": str(tmp_path / "out")})
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "visits.csv, column 'patient_id', row 1: looks like a Danish CPR number" in proc.stderr
+    assert not (tmp_path / "out").exists()
