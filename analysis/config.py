@@ -8,7 +8,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 DATA_DIR = PROJECT_ROOT / "data"
 REFERENCE_DIR = DATA_DIR / "reference"
-SYNTHETIC_DIR = DATA_DIR / "synthetic"
+# where the bundled synthetic region is generated (tests point it elsewhere)
+SYNTHETIC_DIR = Path(os.environ.get("OUTPATIENT_SYNTHETIC_DIR", DATA_DIR / "synthetic"))
 SYNTHETIC_VISITS = SYNTHETIC_DIR / "visits.parquet"
 SYNTHETIC_TRUTH = SYNTHETIC_DIR / "truth.json"
 TARIFFS = REFERENCE_DIR / "tariffs.csv"

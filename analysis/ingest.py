@@ -253,6 +253,7 @@ def _clean_text(col: pd.Series) -> pd.Series:
 
 def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
     """Numbers written the Danish or the English way ('1.234,5', '1234.5', '1 234') -> float.
+    In a file with decimal commas, '1.812' is 1812 (thousands dot); elsewhere it is 1.812.
     Unparseable values become NaN (the caller reports them)."""
     if pd.api.types.is_numeric_dtype(col):
         return col.astype("float64")
@@ -265,6 +266,9 @@ def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
     danish = (both & comma_last) | (~both & has_comma & ~thousands)
     txt = txt.where(~danish, txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
     txt = txt.where(danish, txt.str.replace(",", "", regex=False))
+    # dot only, in a decimal-comma file: dots that group thousands (1.812) are not decimals
+    dot_thousands = txt.str.fullmatch(r"-?\d{1,3}(\.\d{3})+") & ~danish & (decimal == ",")
+    txt = txt.where(~dot_thousands, txt.str.replace(".", "", regex=False))
     return pd.to_numeric(txt, errors="coerce").astype("float64")
 
 

@@ -18,6 +18,8 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -196,6 +198,21 @@ def _first_heading(nb) -> str:
     return ""
 
 
+def _ipc_kernel_manager(socket_dir: str):
+    """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports: kernels started at
+    the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
+    clash)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", str(Path(socket_dir) / "kernel"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookResult:
     """Run in a separate process: papermill, then nbconvert."""
     import papermill as pm
@@ -203,14 +220,17 @@ def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookRes
     start = time.perf_counter()
     executed = Path(run_dir) / "executed" / f"{name}.ipynb"
     out = Path(run_dir) / f"{name}.html"
+    socket_dir = tempfile.mkdtemp(prefix="outpatient-kernel-")
     try:
         pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
-                            cwd=str(config.NOTEBOOKS_DIR))
+                            cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir))
         render_html(executed, out, params.get("language", "da"))
     except Exception as e:  # reported to the user with the notebook's name; the run fails
         return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),
                               error=_describe(e))
+    finally:
+        shutil.rmtree(socket_dir, ignore_errors=True)
     return NotebookResult(name, True, time.perf_counter() - start, html=out.name, executed=str(executed))
 
 

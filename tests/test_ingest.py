@@ -244,6 +244,19 @@ def test_numbers_written_the_danish_and_english_way():
     assert out.isna().tolist()[4:] == [True, True]
 
 
+def test_thousands_dots_in_a_decimal_comma_file():
+    assert ingest.parse_number(pd.Series(["1.812", "12.345.678", "1.5"]), decimal=",").tolist() == [
+        1812.0, 12345678.0, 1.5]
+    assert ingest.parse_number(pd.Series(["1.812"]), decimal=".").tolist() == [1.812]
+
+
+def test_the_readme_example_of_an_aggregated_extract(tmp_path):
+    from analysis import config
+    result = ingest.ingest(config.DATA_DIR / "examples" / "aggregated_extract.csv", PERIOD, tmp_path / "s.parquet")
+    staged = pd.read_parquet(tmp_path / "s.parquet")
+    assert result.kind == "aggregated" and staged["visits"].tolist()[:2] == [1812, 3904]
+
+
 def test_dates_iso_and_day_first():
     assert ingest.parse_date(pd.Series(["2024-03-01"])).iloc[0] == pd.Timestamp("2024-03-01")
     assert ingest.parse_date(pd.Series(["01.03.2024"])).iloc[0] == pd.Timestamp("2024-03-01")

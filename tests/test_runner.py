@@ -145,6 +145,32 @@ def test_english_reports(base, tmp_path):
     assert "SYNTHETIC DATA" in text and "Follow-up" in text and "Kontrol" not in text
 
 
+def test_a_pre_aggregated_extract_runs_through_the_suite(tmp_path):
+    cfg, params = runner.load_config(write_config(
+        tmp_path / "agg.yml", source="data/examples/aggregated_extract.csv", period_start="2024-01-01",
+        period_end="2024-12-31", output=str(tmp_path / "out")))
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
+    assert "SYNTETISKE DATA" not in text and "aggregerede data" in text
+
+
+def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_region, tmp_path, monkeypatch):
+    """No parameters at all: the notebook finds (here: a small copy of) the bundled region."""
+    import shutil
+
+    import papermill as pm
+
+    synthetic_dir = tmp_path / "synthetic"
+    synthetic_dir.mkdir()
+    shutil.copy(small_region, synthetic_dir / "visits.parquet")
+    shutil.copy(small_region.with_name("truth.json"), synthetic_dir / "truth.json")
+    monkeypatch.setenv("OUTPATIENT_SYNTHETIC_DIR", str(synthetic_dir))
+    for name in runner.available_notebooks():
+        pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(tmp_path / f"{name}.ipynb"),
+                            kernel_name=config.KERNEL_NAME, progress_bar=False, cwd=str(config.NOTEBOOKS_DIR))
+
+
 # --- a failed run -----------------------------------------------------------------------------
 def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, tmp_path):
     latest = Path(base["output"]) / "latest"
