@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -191,6 +192,17 @@ def _read_chunks(path: Path, d: Dialect, chunk_rows: int) -> Iterator[pd.DataFra
                                keep_default_na=False, na_values=NA_VALUES, chunksize=chunk_rows)
 
 
+def _prefetched(chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """Read the next chunk in a thread while the current one is checked (reading releases
+    the GIL, so the second core does the I/O)."""
+    with ThreadPoolExecutor(1) as pool:
+        it = iter(chunks)
+        nxt = pool.submit(next, it, None)
+        while (chunk := nxt.result()) is not None:
+            nxt = pool.submit(next, it, None)
+            yield chunk
+
+
 # --- mapping columns --------------------------------------------------------------------------
 def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
     """Source column -> contract column, the input kind ('visits' or 'aggregated') and ignored
@@ -232,23 +244,24 @@ def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[s
 
 
 # --- parsing values ---------------------------------------------------------------------------
-def _arrow_text(col: pd.Series) -> pyarrow.ChunkedArray:
-    """Text trimmed, inner blanks collapsed, empty as missing (pyarrow kernels: pandas' string
-    methods fall back to Python loops and are ~10x slower on millions of rows)."""
+def _arrow_text(col: pd.Series, collapse: bool = True) -> pyarrow.ChunkedArray:
+    """Text trimmed, inner blanks collapsed (unless `collapse` is False), empty as missing
+    (pyarrow kernels: pandas' string methods loop in Python, ~10x slower on millions of rows)."""
     if not (isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) == "string"):
         col = col.astype("string")  # numbers from Excel: 17 -> "17"
     arr = pyarrow.chunked_array([pyarrow.array(col.astype(object), from_pandas=True, type=pyarrow.string())])
     arr = pc.utf8_trim_whitespace(arr)
-    if pc.any(pc.match_substring_regex(arr, r"\s\s")).as_py():
+    if collapse and pc.any(pc.match_substring_regex(arr, r"\s\s")).as_py():
         arr = pc.replace_substring_regex(arr, r"\s+", " ")
     return pc.if_else(pc.equal(arr, ""), pyarrow.scalar(None, pyarrow.string()), arr)
 
 
-def _clean_text(col: pd.Series) -> pd.Series:
-    """Trim and collapse blanks; keep missing values missing (pyarrow-backed strings)."""
+def _clean_text(col: pd.Series, collapse: bool = True) -> pd.Series:
+    """Trim (and collapse) blanks; keep missing values missing (pyarrow-backed strings)."""
     if isinstance(col.dtype, pd.ArrowDtype):
         return col
-    return pd.Series(_arrow_text(col).combine_chunks(), index=col.index, dtype=pd.ArrowDtype(pyarrow.string()))
+    return pd.Series(_arrow_text(col, collapse).combine_chunks(), index=col.index,
+                     dtype=pd.ArrowDtype(pyarrow.string()))
 
 
 def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
@@ -441,7 +454,7 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
     df[s.SOURCE_ROW] = df.index.to_numpy()
     for col in (s.VISIT_ID, s.PATIENT_ID):
         if col in df:
-            df[col] = _clean_text(df[col])
+            df[col] = _clean_text(df[col], collapse=False)
     for col in (s.HOSPITAL, s.SPECIALTY, s.DIAGNOSIS_GROUP, *s.CATEGORIES):
         if col in df:
             df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col)
@@ -542,25 +555,28 @@ class IngestResult:
 
 
 def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) -> list[Problem]:
-    con = duckdb.connect()
+    con = duckdb.connect(config={"threads": 2, "memory_limit": "4GB"})
     if kind == "visits":
         keys = [s.VISIT_ID]
     else:
         cols = set(pq.read_schema(staged).names)
         keys = [c for c in (*s.ACTIVITY_KEYS, s.AGE_BAND, s.SEX) if c in cols]
     key_sql = ", ".join(f'"{k}"' for k in keys)
-    q = (f"SELECT {key_sql}, list({s.SOURCE_ROW} ORDER BY {s.SOURCE_ROW}) AS rows, count(*) AS n "
-         f"FROM read_parquet(?) GROUP BY {key_sql} HAVING count(*) > 1 ORDER BY min({s.SOURCE_ROW})")
-    dup = con.execute(q, [str(staged)]).df()
+    # find the duplicated keys first (one cheap pass), then only their rows
+    dup = con.execute(f"SELECT {key_sql}, count(*) AS n FROM read_parquet(?) GROUP BY {key_sql} "
+                      f"HAVING count(*) > 1", [str(staged)]).df()
     if dup.empty:
         return []
-    rows = sorted(r for rr in dup["rows"].head(MAX_EXAMPLES) for r in rr)[:MAX_EXAMPLES]
+    con.register("dup", dup)
+    on = " AND ".join(f't."{k}" IS NOT DISTINCT FROM dup."{k}"' for k in keys)
+    rows = [r[0] for r in con.execute(f"SELECT t.{s.SOURCE_ROW} FROM read_parquet(?) t JOIN dup ON {on} "
+                                      f"ORDER BY 1 LIMIT {MAX_EXAMPLES}", [str(staged)]).fetchall()]
     what = "visit id" if kind == "visits" else "combination of " + ", ".join(keys)
     column = source_name if kind == "visits" else ", ".join(keys)
     examples = dup[keys].head(MAX_EXAMPLES).astype(str).agg(" / ".join, axis=1).tolist()
-    return [Problem(file, column, f"{len(dup)} {what}{'s' * (len(dup) > 1)} appear more than once", "each row must appear once: remove "
-                    "the duplicates (or, for an aggregated extract, sum them)", rows,
-                    int(dup["n"].sum()), examples)]
+    return [Problem(file, column, f"{len(dup)} {what}{'s' * (len(dup) > 1)} appear more than once",
+                    "each row must appear once: remove the duplicates (or, for an aggregated extract, sum them)",
+                    rows, int(dup["n"].sum()), examples)]
 
 
 def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: Mapping | None = None,
@@ -581,12 +597,13 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     staged.parent.mkdir(parents=True, exist_ok=True)
     tmp = staged.with_name(staged.name + ".tmp")
     writer = None
+    io, writing = None, None
     mapped: Counter = Counter()
     missing: Counter = Counter()
     rows = 0
     coll = None
     try:
-        for raw in _read_chunks(path, dialect, chunk_rows):
+        for raw in _prefetched(_read_chunks(path, dialect, chunk_rows)):
             if coll is None:
                 rename, kind, ignored = map_columns(list(raw.columns), mapping, file)
                 coll = _Collector(file, {v: str(k) for k, v in rename.items()})
@@ -601,9 +618,16 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                     missing[col] += int(df[col].isna().sum())
             table = pyarrow.Table.from_pandas(df, preserve_index=False)
             table = table.cast(_arrow_schema(table.column_names))
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, table.schema)
-            writer.write_table(table)
+            if writer is None:  # ids are unique: dictionary-encoding them only costs time
+                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=[
+                    c for c in table.column_names if c not in (s.VISIT_ID, s.PATIENT_ID, s.SOURCE_ROW)])
+                io = ThreadPoolExecutor(1)
+            if writing is not None:
+                writing.result()
+            writing = io.submit(writer.write_table, table)  # overlaps the next chunk's checks
+        if writing is not None:
+            writing.result()
+            io.shutdown()
         if coll is None:
             raise InputError([Problem(file, "-", "the file has no columns", "check the file")])
         if rows == 0:
@@ -617,6 +641,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             raise InputError(problems)
         tmp.replace(staged)
     finally:
+        if io is not None:
+            io.shutdown(wait=True)
         if writer is not None:
             writer.close()
         tmp.unlink(missing_ok=True)
