@@ -84,10 +84,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "dq_title": ("Datakvalitet", "Data quality"),
     "dq_subtitle": ("Ambulante besøg {start} til {end}", "Outpatient visits {start} to {end}"),
     "dq_read": ("Hvad blev læst", "What was read"),
-    "dq_read_text": ("Filen **{file}** ({format}, tegnsæt {encoding}, skilletegn “{separator}”) blev læst: "
-                     "**{rows}** rækker med {kind}. Kolonnenavne og værdier er oversat med {mapping}.",
-                     "The file **{file}** ({format}, encoding {encoding}, separator “{separator}”) was read: "
-                     "**{rows}** rows of {kind}. Column names and labels were mapped with {mapping}."),
+    "dq_read_text": ("Filen **{file}** ({format}) blev læst: **{rows}** rækker med {kind}. "
+                     "Kolonnenavne og værdier er oversat med {mapping}.",
+                     "The file **{file}** ({format}) was read: **{rows}** rows of {kind}. "
+                     "Column names and labels were mapped with {mapping}."),
+    "csv_format": ("CSV, tegnsæt {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
+                   "CSV, encoding {encoding}, separator “{separator}”, decimal mark “{decimal}”"),
     "kind_visits": ("ét besøg pr. række", "one visit per row"),
     "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
     "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
