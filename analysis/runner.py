@@ -198,10 +198,10 @@ def _first_heading(nb) -> str:
     return ""
 
 
-def _ipc_kernel_manager(socket_dir: str):
-    """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports: kernels started at
-    the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
-    clash)."""
+def _ipc_kernel_manager(socket_dir: str, log: Path):
+    """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports, so kernels started
+    at the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
+    clash). The kernel's own console output goes to `log` instead of the user's terminal."""
     from jupyter_client.manager import AsyncKernelManager
 
     class IPCKernelManager(AsyncKernelManager):
@@ -209,6 +209,12 @@ def _ipc_kernel_manager(socket_dir: str):
             kwargs.setdefault("transport", "ipc")
             kwargs.setdefault("ip", str(Path(socket_dir) / "kernel"))
             super().__init__(**kwargs)
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            with open(log, "ab") as out:  # the started kernel keeps its own copy of the handle
+                kw.setdefault("stdout", out)
+                kw.setdefault("stderr", out)
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return IPCKernelManager
 
@@ -224,7 +230,7 @@ def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookRes
     try:
         pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
-                            cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir))
+                            cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
         render_html(executed, out, params.get("language", "da"))
     except Exception as e:  # reported to the user with the notebook's name; the run fails
         return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),
