@@ -16,7 +16,8 @@ from . import schema as s
 
 # name -> grain; the value columns follow in each function
 UNIT_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR)
-CASEMIX_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.AGE_BAND, s.SEX)
+CASEMIX_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.CONTACT_MODE, s.AGE_BAND, s.SEX)  # + diagnosis_group if given
+CASEMIX_PATIENT_KEYS = (*UNIT_KEYS, s.AGE_BAND, s.SEX)
 MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE)
 SCOPE = "scope"  # "all" or a sector, for tables on patients across units
 VISITS_PER_PATIENT = "visits_per_patient"
@@ -33,7 +34,9 @@ class Aggregates:
 
     activity:       year x hospital x specialty x sector x visit_type x contact_mode ->
                     visits, patients (distinct within the cell), cost_dkk (sum; NaN if not given)
-    casemix:        year x hospital x specialty x sector x visit_type x age_band x sex -> visits, patients
+    casemix:        year x hospital x specialty x sector x visit_type x contact_mode x age_band x sex
+                    (x diagnosis_group when the input has it) -> visits
+    casemix_patients: year x hospital x specialty x sector x age_band x sex -> patients (distinct), visits
     units:          year x hospital x specialty x sector -> visits, patients (distinct in the unit)
     hospitals:      year x hospital x sector -> visits, patients
     monthly:        month x hospital x specialty x sector x visit_type -> visits
@@ -44,12 +47,13 @@ class Aggregates:
     kind: str
     activity: pd.DataFrame
     casemix: pd.DataFrame = field(default_factory=pd.DataFrame)
+    casemix_patients: pd.DataFrame = field(default_factory=pd.DataFrame)
     units: pd.DataFrame = field(default_factory=pd.DataFrame)
     hospitals: pd.DataFrame = field(default_factory=pd.DataFrame)
     monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
     patient_visits: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    TABLES = ("activity", "casemix", "units", "hospitals", "monthly", "patient_visits")
+    TABLES = ("activity", "casemix", "casemix_patients", "units", "hospitals", "monthly", "patient_visits")
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -99,6 +103,9 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
         return _execute(con, t.group_by(list(keys)).aggregate(visits=n, patients=patients, **extra), keys)
 
     activity = agg(s.ACTIVITY_KEYS, cost_dkk=cost, _priced=has_cost)
+    casemix_keys = (*CASEMIX_KEYS, s.DIAGNOSIS_GROUP) if s.DIAGNOSIS_GROUP in t.columns else CASEMIX_KEYS
+    if s.DIAGNOSIS_GROUP in t.columns:
+        t = t.mutate(**{s.DIAGNOSIS_GROUP: t[s.DIAGNOSIS_GROUP].fill_null("-")})
     # a cell's cost is only known when every visit in it carries one
     activity.loc[activity.pop("_priced") < activity[s.VISITS], s.COST_DKK] = float("nan")
     per_patient = t.group_by([s.YEAR, s.SECTOR, s.PATIENT_ID]).aggregate(k=n)
@@ -114,7 +121,8 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     return Aggregates(
         kind="visits",
         activity=activity,
-        casemix=agg(CASEMIX_KEYS),
+        casemix=_execute(con, t.group_by(list(casemix_keys)).aggregate(visits=n), casemix_keys),
+        casemix_patients=agg(CASEMIX_PATIENT_KEYS),
         units=agg(UNIT_KEYS),
         hospitals=agg((s.YEAR, s.HOSPITAL, s.SECTOR)),
         monthly=_execute(con, t.group_by(list(MONTHLY_KEYS)).aggregate(visits=n), MONTHLY_KEYS),
@@ -138,10 +146,7 @@ def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
         visits=t[s.VISITS].sum(), patients=patients, cost_dkk=cost), s.ACTIVITY_KEYS)
     casemix = pd.DataFrame()
     if {s.AGE_BAND, s.SEX} <= cols:
-        p = t[s.PATIENTS].sum().cast("float64") if s.PATIENTS in cols else ibis.null("float64")
-        casemix = _execute(con, t.group_by(list(CASEMIX_KEYS)).aggregate(
-            visits=t[s.VISITS].sum(), patients=p), CASEMIX_KEYS)
-        casemix[s.PATIENTS] = float("nan")  # not additive across contact modes
+        casemix = _execute(con, t.group_by(list(CASEMIX_KEYS)).aggregate(visits=t[s.VISITS].sum()), CASEMIX_KEYS)
     return Aggregates(kind="aggregated", activity=activity, casemix=casemix)
 
 

@@ -24,7 +24,7 @@ from .aggregate import Aggregates, aggregate_file
 from .ingest import IngestResult, ingest, load_mapping, sha256
 from .tariffs import load_tariffs, price
 
-FORMAT_VERSION = "1"  # bump when the staged or aggregate format changes
+FORMAT_VERSION = "2"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 
 

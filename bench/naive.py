@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis import config, ingest
 from analysis import schema as s
-from analysis.aggregate import CASEMIX_KEYS, MONTHLY_KEYS, SCOPE, UNIT_KEYS, VISITS_PER_PATIENT, Aggregates
+from analysis.aggregate import CASEMIX_KEYS, CASEMIX_PATIENT_KEYS, MONTHLY_KEYS, SCOPE, UNIT_KEYS, VISITS_PER_PATIENT, Aggregates
 from analysis.pipeline import Prepared, default_source, parse_period
 
 
@@ -41,7 +41,9 @@ def prepare(source="", period_start="2023-01-01", period_end="2025-12-31", mappi
     pv = pd.concat([by_sector, overall]).rename(columns={"sector": SCOPE, "k": VISITS_PER_PATIENT})
     pv[SCOPE] = pv[SCOPE].astype(object)
     aggregates = Aggregates(
-        kind="visits", activity=activity, casemix=agg(CASEMIX_KEYS), units=agg(UNIT_KEYS),
+        kind="visits", activity=activity,
+        casemix=df.groupby([*CASEMIX_KEYS, "diagnosis_group"], observed=True).size().rename("visits").reset_index(),
+        casemix_patients=agg(CASEMIX_PATIENT_KEYS), units=agg(UNIT_KEYS),
         hospitals=agg((s.YEAR, s.HOSPITAL, s.SECTOR)),
         monthly=df.groupby(list(MONTHLY_KEYS), observed=True).size().rename("visits").reset_index(),
         patient_visits=pv[[s.YEAR, SCOPE, VISITS_PER_PATIENT, s.PATIENTS]])

@@ -54,6 +54,11 @@ def test_age_bands_from_age(agg):
     assert c == {"0-17": 2, "18-39": 1, "40-59": 1, "80+": 1}
 
 
+def test_patients_by_age_and_sex_per_unit(agg):
+    c = agg.casemix_patients.set_index(["year", "hospital", "age_band", "sex"])
+    assert c.loc[(2024, "H1", "0-17", "F"), ["visits", "patients"]].tolist() == [2, 1]  # a, twice
+
+
 def test_monthly_counts(agg):
     m = agg.monthly.groupby("month")["visits"].sum()
     assert m.tolist() == [2, 2, 1]

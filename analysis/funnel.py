@@ -1,0 +1,213 @@
+"""Funnel plot limits and overdispersion, following Spiegelhalter (2005) "Funnel plots for
+comparing institutional performance" (Stat Med 24:1185-1202) as implemented by NHS
+FunnelPlotR (0.6) for ratios and by PHEindicatormethods (Fingertips technical guidance) for
+proportions.
+
+Indicator kinds:
+  "ratio"       an indirectly standardised ratio O/E (target 1); denominator = E
+  "proportion"  O/N (target = pooled proportion); denominator = N
+
+Written by hand because no maintained Python package implements these methods (statsmodels
+has the distributions and the DerSimonian-Laird estimator in meta-analysis form, not funnel
+limits); the tests check every function against the published reference numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+Z95 = 1.959964  # two-sided 95%: 0.025 in each tail
+Z998 = 3.090232  # two-sided 99.8%: 0.001 in each tail
+COVERAGES = {95: Z95, 99.8: Z998}
+OD_METHODS = ("additive", "multiplicative", "none")
+
+
+def poisson_limits(expected: np.ndarray | float, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """Exact Poisson control limits for O/E at expected count E (chi-square form):
+    lower = qchisq(a, 2E) / 2E, upper = qchisq(1 - a, 2(E + 1)) / 2E, a = one tail."""
+    e = np.asarray(expected, dtype=float)
+    a = stats.norm.sf(z)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lower = stats.chi2.ppf(a, 2 * e) / (2 * e)
+        upper = stats.chi2.ppf(1 - a, 2 * (e + 1)) / (2 * e)
+    return lower, upper
+
+
+def ratio_interval(observed: np.ndarray | float, expected: np.ndarray | float, z: float = Z95):
+    """Exact (Garwood) Poisson confidence interval of O/E: qchisq(a, 2O)/2E, qchisq(1-a, 2(O+1))/2E."""
+    o = np.asarray(observed, dtype=float)
+    e = np.asarray(expected, dtype=float)
+    a = stats.norm.sf(z)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lower = np.where(o > 0, stats.chi2.ppf(a, 2 * o), 0.0) / (2 * e)
+        upper = stats.chi2.ppf(1 - a, 2 * (o + 1)) / (2 * e)
+    return lower, upper
+
+
+def proportion_limits(n: np.ndarray | float, target: float, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """Funnel limits for a proportion at denominator n, as in PHE's Fingertips funnels: the
+    observed proportions whose Wilson score interval just reaches the target. Solving
+    Wilson(p, n, z) = target for p gives the quadratic (1+k)p^2 - (2A+k)p + A^2 - k^2/4 = 0 with
+    k = z^2/n and A = target(1+k) - k/2; its roots are the limits (clipped to 0..1)."""
+    n = np.asarray(n, dtype=float)
+    k = z * z / n
+    a = target * (1 + k) - k / 2
+    b = 2 * a + k
+    disc = np.sqrt(np.maximum(b * b - 4 * (1 + k) * (a * a - k * k / 4), 0))
+    lower = (b - disc) / (2 * (1 + k))
+    upper = (b + disc) / (2 * (1 + k))
+    # where the target lies beyond what a Wilson interval at n can reach, the limit is the bound
+    lower = np.where(_wilson(np.zeros_like(n), n, z, +1) >= target, 0.0, lower)
+    upper = np.where(_wilson(np.ones_like(n), n, z, -1) <= target, 1.0, upper)
+    return np.clip(lower, 0, 1), np.clip(upper, 0, 1)
+
+
+def _wilson(p, n, z, side):
+    centre = p + z * z / (2 * n)
+    spread = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre + side * spread) / (1 + z * z / n)
+
+
+# --- overdispersion ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Dispersion:
+    """Overdispersion of a set of units: phi = mean(z^2) of the trimmed z-scores, and the
+    between-unit variance tau^2 (DerSimonian-Laird) on the transformed scale."""
+
+    phi: float
+    tau2: float
+    n_used: int
+    method: str  # additive | multiplicative | none
+
+    @property
+    def adjusted(self) -> bool:
+        if self.method == "multiplicative":
+            return self.phi > 1
+        return self.method == "additive" and self.tau2 > 0
+
+
+def transform(observed, denominator, kind: str, target: float | None = None):
+    """(y, s, target on the transformed scale, z-scores): log scale for ratios (z = sqrt(E)
+    log(O/E), s = 1/sqrt(E)); arcsine-square-root for proportions (s = 1/(2 sqrt(n)))."""
+    o = np.asarray(observed, dtype=float)
+    d = np.asarray(denominator, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if kind == "ratio":
+            y, s, t = np.log(o / d), 1 / np.sqrt(d), 0.0
+        elif kind == "proportion":
+            p0 = o.sum() / d.sum() if target is None else target
+            y, s, t = np.arcsin(np.sqrt(o / d)), 1 / (2 * np.sqrt(d)), float(np.arcsin(np.sqrt(p0)))
+        else:
+            raise ValueError(f"kind must be 'ratio' or 'proportion', not {kind!r}")
+        z = (y - t) / s
+    return y, s, t, z
+
+
+def _truncate(z: np.ndarray, trim: float) -> np.ndarray:
+    """NHS Digital's SHMI truncation (FunnelPlotR's default for ratios): rank the z-scores into
+    1/trim groups and drop the lowest and the highest group."""
+    k = 1 / trim
+    ranks = stats.rankdata(z)
+    group = np.floor(ranks * k / (len(z) + 1))
+    return z[(group > 0) & (group < k - 1)]
+
+
+def _winsorise(z: np.ndarray, trim: float) -> np.ndarray:
+    """Winsorisation: z-scores beyond the trim and 1-trim quantiles are set to those quantiles."""
+    lo, hi = np.quantile(z, trim), np.quantile(z, 1 - trim)
+    return np.clip(z, lo, hi)
+
+
+def dispersion(observed, denominator, kind: str, method: str = "additive", trim: float = 0.1,
+               target: float | None = None) -> Dispersion:
+    """phi and tau^2 of a set of units (FunnelPlotR's method).
+
+    Ratios are truncated at `trim` (the SHMI method), proportions winsorised. phi = mean(z^2)
+    over the units kept; tau^2 = max(0, (n phi - (n - 1)) / (sum(w) - sum(w^2)/sum(w))), w = 1/s^2.
+    Units with a zero or missing denominator are left out. With fewer than 2 usable units the
+    dispersion cannot be estimated: phi = 1, tau^2 = 0 (no adjustment).
+    """
+    if method not in OD_METHODS:
+        raise ValueError(f"overdispersion method must be one of {OD_METHODS}, not {method!r}")
+    o = np.asarray(observed, dtype=float)
+    d = np.asarray(denominator, dtype=float)
+    ok = (d > 0) & np.isfinite(d) & np.isfinite(o) & (o > 0 if kind == "ratio" else o >= 0)
+    _, s, _, z = transform(o[ok], d[ok], kind, target)
+    if ok.sum() < 2 or method == "none":
+        return Dispersion(1.0, 0.0, int(ok.sum()), method if ok.sum() >= 2 else "none")
+    if kind == "ratio":
+        kept = _truncate(z, trim)
+        s_kept = s[np.isin(z, kept)]
+    else:
+        kept = _winsorise(z, trim)
+        s_kept = s
+    n = len(kept)
+    phi = float(np.mean(kept ** 2)) if n else 1.0
+    w = 1 / s_kept ** 2
+    denom = w.sum() - (w ** 2).sum() / w.sum()
+    tau2 = max(0.0, (n * phi - (n - 1)) / denom) if n > 1 and denom > 0 else 0.0
+    return Dispersion(phi, tau2, n, method)
+
+
+def limits(denominator, kind: str, z: float, target: float = 1.0, disp: Dispersion | None = None):
+    """Lower and upper funnel limits at each denominator (E for ratios, n for proportions).
+
+    Unadjusted: exact Poisson (ratios) or inverted Wilson (proportions). Additive adjustment:
+    target +/- z sqrt(s^2 + tau^2) on the transformed scale, back-transformed. Multiplicative
+    (Spiegelhalter 2005): the unadjusted limits' distance from the target times sqrt(phi).
+    """
+    d = np.asarray(denominator, dtype=float)
+    if kind == "ratio":
+        lo, hi = poisson_limits(d, z)
+    else:
+        lo, hi = proportion_limits(d, target, z)
+    if disp is None or not disp.adjusted:
+        return lo, hi
+    if disp.method == "multiplicative":
+        f = np.sqrt(disp.phi)
+        lo, hi = target - (target - lo) * f, target + (hi - target) * f
+        return (np.maximum(lo, 0), hi) if kind == "ratio" else (np.clip(lo, 0, 1), np.clip(hi, 0, 1))
+    _, s, t, _ = transform(np.full_like(d, np.nan), d, kind, target)
+    spread = z * np.sqrt(s ** 2 + disp.tau2)
+    if kind == "ratio":
+        return np.exp(t - spread), np.exp(t + spread)
+    return np.sin(np.clip(t - spread, 0, np.pi / 2)) ** 2, np.sin(np.clip(t + spread, 0, np.pi / 2)) ** 2
+
+
+def classify(value, lo95, hi95, lo998, hi998) -> np.ndarray:
+    """'high_998', 'high_95', 'within', 'low_95', 'low_998' (PHE's significance levels), or
+    'no_data' where the value is missing."""
+    v = np.asarray(value, dtype=float)
+    out = np.select(
+        [np.isnan(v), v > hi998, v > hi95, v < lo998, v < lo95],
+        ["no_data", "high_998", "high_95", "low_998", "low_95"], "within")
+    return out
+
+
+def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method: str = "additive",
+           trim: float = 0.1, disp: Dispersion | None = None, target: float | None = None) -> tuple[pd.DataFrame, Dispersion]:
+    """Each unit's value with its 95% and 99.8% limits and its classification.
+
+    `disp` lets the caller estimate the dispersion over a wider set of units (e.g. all
+    specialties) than the panel it plots. Units with a zero denominator are kept with value
+    NaN and class 'no_data'.
+    """
+    o = df[numerator].to_numpy(dtype=float)
+    d = df[denominator].to_numpy(dtype=float)
+    if kind == "proportion" and target is None:
+        target = o.sum() / d.sum() if d.sum() > 0 else np.nan
+    target = 1.0 if kind == "ratio" else target
+    disp = disp or dispersion(o, d, kind, method, trim, target)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(d > 0, o / d, np.nan)
+    out = df.copy()
+    out["value"] = value
+    out["target"] = target
+    for cov, z in COVERAGES.items():
+        lo, hi = limits(np.where(d > 0, d, np.nan), kind, z, target, disp)
+        out[f"lower_{cov:g}"], out[f"upper_{cov:g}"] = lo, hi
+    out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
+    return out, disp
