@@ -81,7 +81,8 @@ def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> 
 
 
 def visit_table(t: ibis.Table) -> ibis.Table:
-    """Derived columns on a canonical visit table: year, month, and age band from age."""
+    """Derived columns on a canonical visit table: year, month, age band from age, and "-"
+    for a missing diagnosis group."""
     t = t.mutate(**{s.YEAR: t[s.VISIT_DATE].year().cast("int32"),
                     s.MONTH: t[s.VISIT_DATE].truncate("M").cast("date")})
     if s.AGE in t.columns:
@@ -89,6 +90,8 @@ def visit_table(t: ibis.Table) -> ibis.Table:
         if s.AGE_BAND in t.columns:
             band = t[s.AGE].isnull().ifelse(t[s.AGE_BAND], band)
         t = t.mutate(**{s.AGE_BAND: band})
+    if s.DIAGNOSIS_GROUP in t.columns:
+        t = t.mutate(**{s.DIAGNOSIS_GROUP: t[s.DIAGNOSIS_GROUP].fill_null("-")})
     return t
 
 
@@ -104,8 +107,6 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
 
     activity = agg(s.ACTIVITY_KEYS, cost_dkk=cost, _priced=has_cost)
     casemix_keys = (*CASEMIX_KEYS, s.DIAGNOSIS_GROUP) if s.DIAGNOSIS_GROUP in t.columns else CASEMIX_KEYS
-    if s.DIAGNOSIS_GROUP in t.columns:
-        t = t.mutate(**{s.DIAGNOSIS_GROUP: t[s.DIAGNOSIS_GROUP].fill_null("-")})
     # a cell's cost is only known when every visit in it carries one
     activity.loc[activity.pop("_priced") < activity[s.VISITS], s.COST_DKK] = float("nan")
     per_patient = t.group_by([s.YEAR, s.SECTOR, s.PATIENT_ID]).aggregate(k=n)

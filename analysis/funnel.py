@@ -4,8 +4,11 @@ FunnelPlotR (0.6) for ratios and by PHEindicatormethods (Fingertips technical gu
 proportions.
 
 Indicator kinds:
-  "ratio"       an indirectly standardised ratio O/E (target 1); denominator = E
-  "proportion"  O/N (target = pooled proportion); denominator = N
+  "ratio"         an indirectly standardised ratio O/E (target 1); denominator = E
+  "ratio_counts"  O/E where E itself rests on a random count N (e.g. follow-ups against the
+                  expected from first visits): log scale, s^2 = 1/E + 1/N (FunnelPlotR's
+                  ratio-of-counts variance); normal limits on the log scale
+  "proportion"    O/N (target = pooled proportion); denominator = N
 
 Written by hand because no maintained Python package implements these methods (statsmodels
 has the distributions and the DerSimonian-Laird estimator in meta-analysis form, not funnel
@@ -89,30 +92,32 @@ class Dispersion:
         return self.method == "additive" and self.tau2 > 0
 
 
-def transform(observed, denominator, kind: str, target: float | None = None):
+def transform(observed, denominator, kind: str, target: float | None = None, counts=None):
     """(y, s, target on the transformed scale, z-scores): log scale for ratios (z = sqrt(E)
-    log(O/E), s = 1/sqrt(E)); arcsine-square-root for proportions (s = 1/(2 sqrt(n)))."""
+    log(O/E), s = 1/sqrt(E); s = sqrt(1/E + 1/N) for a ratio of counts with N = `counts`);
+    arcsine-square-root for proportions (s = 1/(2 sqrt(n)))."""
     o = np.asarray(observed, dtype=float)
     d = np.asarray(denominator, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         if kind == "ratio":
             y, s, t = np.log(o / d), 1 / np.sqrt(d), 0.0
+        elif kind == "ratio_counts":
+            y, s, t = np.log(o / d), np.sqrt(1 / d + 1 / np.asarray(counts, dtype=float)), 0.0
         elif kind == "proportion":
             p0 = o.sum() / d.sum() if target is None else target
             y, s, t = np.arcsin(np.sqrt(o / d)), 1 / (2 * np.sqrt(d)), float(np.arcsin(np.sqrt(p0)))
         else:
-            raise ValueError(f"kind must be 'ratio' or 'proportion', not {kind!r}")
+            raise ValueError(f"kind must be 'ratio', 'ratio_counts' or 'proportion', not {kind!r}")
         z = (y - t) / s
     return y, s, t, z
 
 
-def _truncate(z: np.ndarray, trim: float) -> np.ndarray:
-    """NHS Digital's SHMI truncation (FunnelPlotR's default for ratios): rank the z-scores into
-    1/trim groups and drop the lowest and the highest group."""
+def _truncated(z: np.ndarray, trim: float) -> np.ndarray:
+    """Which z-scores NHS Digital's SHMI truncation keeps: rank them into 1/trim groups and
+    drop the lowest and the highest group."""
     k = 1 / trim
-    ranks = stats.rankdata(z)
-    group = np.floor(ranks * k / (len(z) + 1))
-    return z[(group > 0) & (group < k - 1)]
+    group = np.floor(stats.rankdata(z) * k / (len(z) + 1))
+    return (group > 0) & (group < k - 1)
 
 
 def _winsorise(z: np.ndarray, trim: float) -> np.ndarray:
@@ -121,29 +126,43 @@ def _winsorise(z: np.ndarray, trim: float) -> np.ndarray:
     return np.clip(z, lo, hi)
 
 
+TRIM_METHODS = ("winsorise", "truncate")
+
+
 def dispersion(observed, denominator, kind: str, method: str = "additive", trim: float = 0.1,
-               target: float | None = None) -> Dispersion:
+               target: float | None = None, trim_method: str = "winsorise", counts=None) -> Dispersion:
     """phi and tau^2 of a set of units (FunnelPlotR's method).
 
-    Ratios are truncated at `trim` (the SHMI method), proportions winsorised. phi = mean(z^2)
+    The z-scores are winsorised at `trim` (or truncated: NHS Digital's SHMI method, FunnelPlotR's
+    default for ratios, which drops the extreme groups and so shrinks phi). phi = mean(z^2)
     over the units kept; tau^2 = max(0, (n phi - (n - 1)) / (sum(w) - sum(w^2)/sum(w))), w = 1/s^2.
     Units with a zero or missing denominator are left out. With fewer than 2 usable units the
     dispersion cannot be estimated: phi = 1, tau^2 = 0 (no adjustment).
     """
-    if method not in OD_METHODS:
-        raise ValueError(f"overdispersion method must be one of {OD_METHODS}, not {method!r}")
     o = np.asarray(observed, dtype=float)
     d = np.asarray(denominator, dtype=float)
-    ok = (d > 0) & np.isfinite(d) & np.isfinite(o) & (o > 0 if kind == "ratio" else o >= 0)
-    _, s, _, z = transform(o[ok], d[ok], kind, target)
-    if ok.sum() < 2 or method == "none":
-        return Dispersion(1.0, 0.0, int(ok.sum()), method if ok.sum() >= 2 else "none")
-    if kind == "ratio":
-        kept = _truncate(z, trim)
-        s_kept = s[np.isin(z, kept)]
+    n = np.ones_like(d) if counts is None else np.asarray(counts, dtype=float)
+    ok = (d > 0) & np.isfinite(d) & np.isfinite(o) & (o >= 0 if kind == "proportion" else o > 0) & (n > 0)
+    _, s, _, z = transform(o[ok], d[ok], kind, target, n[ok])
+    return dispersion_of(z, s, method, trim, trim_method)
+
+
+def dispersion_of(z: np.ndarray, s: np.ndarray, method: str = "additive", trim: float = 0.1,
+                  trim_method: str = "winsorise") -> Dispersion:
+    """phi and tau^2 from z-scores and standard errors on the transformed scale (see dispersion);
+    lets z-scores around different targets (e.g. one per specialty) be pooled."""
+    if method not in OD_METHODS:
+        raise ValueError(f"overdispersion method must be one of {OD_METHODS}, not {method!r}")
+    if trim_method not in TRIM_METHODS:
+        raise ValueError(f"trim method must be one of {TRIM_METHODS}, not {trim_method!r}")
+    z, s = np.asarray(z, dtype=float), np.asarray(s, dtype=float)
+    if len(z) < 2 or method == "none":
+        return Dispersion(1.0, 0.0, len(z), method if len(z) >= 2 else "none")
+    if trim_method == "truncate":
+        keep = _truncated(z, trim)
+        kept, s_kept = z[keep], s[keep]
     else:
-        kept = _winsorise(z, trim)
-        s_kept = s
+        kept, s_kept = _winsorise(z, trim), s
     n = len(kept)
     phi = float(np.mean(kept ** 2)) if n else 1.0
     w = 1 / s_kept ** 2
@@ -152,7 +171,7 @@ def dispersion(observed, denominator, kind: str, method: str = "additive", trim:
     return Dispersion(phi, tau2, n, method)
 
 
-def limits(denominator, kind: str, z: float, target: float = 1.0, disp: Dispersion | None = None):
+def limits(denominator, kind: str, z: float, target: float = 1.0, disp: Dispersion | None = None, counts=None):
     """Lower and upper funnel limits at each denominator (E for ratios, n for proportions).
 
     Unadjusted: exact Poisson (ratios) or inverted Wilson (proportions). Additive adjustment:
@@ -160,6 +179,12 @@ def limits(denominator, kind: str, z: float, target: float = 1.0, disp: Dispersi
     (Spiegelhalter 2005): the unadjusted limits' distance from the target times sqrt(phi).
     """
     d = np.asarray(denominator, dtype=float)
+    if kind == "ratio_counts":
+        _, s, _, _ = transform(np.full_like(d, np.nan), d, kind, target, counts)
+        tau2 = disp.tau2 if disp is not None and disp.adjusted and disp.method == "additive" else 0.0
+        f = np.sqrt(disp.phi) if disp is not None and disp.adjusted and disp.method == "multiplicative" else 1.0
+        spread = z * f * np.sqrt(s ** 2 + tau2)
+        return np.exp(-spread), np.exp(spread)
     if kind == "ratio":
         lo, hi = poisson_limits(d, z)
     else:
@@ -188,7 +213,8 @@ def classify(value, lo95, hi95, lo998, hi998) -> np.ndarray:
 
 
 def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method: str = "additive",
-           trim: float = 0.1, disp: Dispersion | None = None, target: float | None = None) -> tuple[pd.DataFrame, Dispersion]:
+           trim: float = 0.1, disp: Dispersion | None = None, target: float | None = None,
+           trim_method: str = "winsorise", counts: str | None = None) -> tuple[pd.DataFrame, Dispersion]:
     """Each unit's value with its 95% and 99.8% limits and its classification.
 
     `disp` lets the caller estimate the dispersion over a wider set of units (e.g. all
@@ -197,17 +223,18 @@ def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method
     """
     o = df[numerator].to_numpy(dtype=float)
     d = df[denominator].to_numpy(dtype=float)
+    n = df[counts].to_numpy(dtype=float) if counts else None
     if kind == "proportion" and target is None:
         target = o.sum() / d.sum() if d.sum() > 0 else np.nan
-    target = 1.0 if kind == "ratio" else target
-    disp = disp or dispersion(o, d, kind, method, trim, target)
+    target = target if kind == "proportion" else 1.0
+    disp = disp or dispersion(o, d, kind, method, trim, target, trim_method, n)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(d > 0, o / d, np.nan)
     out = df.copy()
     out["value"] = value
     out["target"] = target
     for cov, z in COVERAGES.items():
-        lo, hi = limits(np.where(d > 0, d, np.nan), kind, z, target, disp)
+        lo, hi = limits(np.where(d > 0, d, np.nan), kind, z, target, disp, n)
         out[f"lower_{cov:g}"], out[f"upper_{cov:g}"] = lo, hi
     out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
     return out, disp

@@ -117,7 +117,8 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
     (RHH, "Ortopædisk kirurgi"): 0.30,
     (AUH, "Kardiologi"): 0.20,
 }
-UNIT_NOISE_SD = 0.05  # log-scale sd of unplanted differences in visits per patient
+UNIT_NOISE_SD = 0.02  # log-scale sd of unplanted differences in visits per patient ...
+UNIT_NOISE_MAX = 0.03  # ... clipped to +/- 3%, so no unplanted difference is as large as a planted one
 # follow-ups per patient by age band, relative (older patients are controlled more)
 AGE_FOLLOW_UP = np.array([0.75, 0.85, 1.0, 1.1, 1.2, 1.3])
 # contact-mode mix per visit type in the first year (in person, video, phone, written) and the
@@ -308,7 +309,8 @@ def truth(seed: int, scale: float) -> dict:
         "reduction_after_decision": [
             {"hospital": u, "specialty": sp, "visit_type": "follow_up", "share": r,
              "from": DECISION_DATE.isoformat()} for (u, sp), r in REDUCTIONS_AFTER_DECISION.items()],
-        "unit_noise_sd": UNIT_NOISE_SD,
+        "unit_noise": {"sd_log": UNIT_NOISE_SD, "clipped_at": UNIT_NOISE_MAX,
+                       "note": "unplanted differences in visits per patient between units"},
     }
 
 
@@ -323,7 +325,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
         raise ValueError("scale must be positive")
     rng = np.random.default_rng(seed)
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
-    unit_noise = np.exp(rng.normal(0, UNIT_NOISE_SD, size=len(_units())))
+    unit_noise = np.exp(np.clip(rng.normal(0, UNIT_NOISE_SD, size=len(_units())), -UNIT_NOISE_MAX, UNIT_NOISE_MAX))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     writer = None

@@ -26,7 +26,16 @@ def test_exact_poisson_limits_match_funnelplotr():
 def test_phi_matches_funnelplotr_example():
     o = [100, 150, 180, 80, 120, 225]
     e = [108, 112, 165, 95, 100, 220]
-    assert funnel.dispersion(o, e, "ratio").phi == pytest.approx(2.948033, abs=1e-6)
+    # FunnelPlotR's default for ratios is the SHMI truncation (with n = 6 it keeps all six)
+    assert funnel.dispersion(o, e, "ratio", trim_method="truncate").phi == pytest.approx(2.948033, abs=1e-6)
+
+
+def test_winsorised_phi_from_the_formula():
+    o = np.array([100, 150, 180, 80, 120, 225.0])
+    e = np.array([108, 112, 165, 95, 100, 220.0])
+    z = np.sqrt(e) * np.log(o / e)
+    lo, hi = np.quantile(z, 0.1), np.quantile(z, 0.9)  # R's default quantile (type 7)
+    assert funnel.dispersion(o, e, "ratio").phi == pytest.approx(np.mean(np.clip(z, lo, hi) ** 2))
 
 
 def test_tau2_from_the_dersimonian_laird_formula():
@@ -35,7 +44,7 @@ def test_tau2_from_the_dersimonian_laird_formula():
     z = np.sqrt(e) * np.log(o / e)  # all six kept by the 10% truncation with n = 6
     phi, w = np.mean(z ** 2), e  # w = 1/s^2 = E on the log scale
     expected = (6 * phi - 5) / (w.sum() - (w ** 2).sum() / w.sum())
-    assert funnel.dispersion(o, e, "ratio").tau2 == pytest.approx(expected)
+    assert funnel.dispersion(o, e, "ratio", trim_method="truncate").tau2 == pytest.approx(expected)
 
 
 def test_additive_limits_widen_by_tau2_on_the_log_scale():

@@ -1,0 +1,63 @@
+"""Indirect standardisation: observed events against those expected if each unit had the
+region's rates in every stratum (e.g. age band x sex) applied to its own population.
+
+E_u = sum_s N_us * (sum_v O_vs / sum_v N_vs), the ratio O_u / E_u with an exact Poisson
+interval (Breslow & Day 1987, vol. II, ch. 2; the SMR/ISR method of the PHE technical
+guidance).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .funnel import Z95, ratio_interval
+
+OBSERVED, POPULATION, EXPECTED = "observed", "population", "expected"
+
+
+def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], strata: list[str],
+             region: list[str] | None = None) -> pd.DataFrame:
+    """Observed and expected events per unit, with crude rate and standardised ratio.
+
+    events:     units + strata + `observed` (events, e.g. follow-up visits)
+    population: units + strata + `population` (e.g. patients, or first visits)
+    units:      the columns naming a unit (e.g. specialty, hospital)
+    strata:     the standardisation strata (e.g. age_band, sex); [] gives crude = standardised
+    region:     columns that group units into the reference population whose rates are used
+                (e.g. specialty: each hospital is compared with the region's rate in its
+                specialty); None = all units together.
+
+    Returns one row per unit: observed, population, expected, crude (O/N), ratio (O/E),
+    ratio_low, ratio_high (exact 95% Poisson interval of O/E), and the region's crude rate.
+    A stratum with no regional population contributes nothing to E (no rate to apply).
+    """
+    region = region or []
+    keys = [*units, *strata]
+    ev = events.groupby(keys, observed=True, dropna=False)[OBSERVED].sum()
+    pop = population.groupby(keys, observed=True, dropna=False)[POPULATION].sum()
+    cells = pd.concat([ev, pop], axis=1).fillna(0).reset_index()
+    ref = cells[[OBSERVED, POPULATION]]
+    by_region_stratum = [*region, *strata]
+    if by_region_stratum:
+        totals = ref.groupby([cells[c] for c in by_region_stratum], observed=True, dropna=False).transform("sum")
+    else:
+        totals = pd.DataFrame({c: ref[c].sum() for c in (OBSERVED, POPULATION)}, index=cells.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(totals[POPULATION] > 0, totals[OBSERVED] / totals[POPULATION], 0.0)
+    cells[EXPECTED] = cells[POPULATION] * rate
+    out = cells.groupby(units, observed=True, dropna=False)[[OBSERVED, POPULATION, EXPECTED]].sum().reset_index()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["crude"] = np.where(out[POPULATION] > 0, out[OBSERVED] / out[POPULATION], np.nan)
+        out["ratio"] = np.where(out[EXPECTED] > 0, out[OBSERVED] / out[EXPECTED], np.nan)
+    lo, hi = ratio_interval(out[OBSERVED], out[EXPECTED], Z95)
+    out["ratio_low"] = np.where(out[EXPECTED] > 0, lo, np.nan)
+    out["ratio_high"] = np.where(out[EXPECTED] > 0, hi, np.nan)
+    ref_out = out[[OBSERVED, POPULATION]]
+    if region:
+        reg = ref_out.groupby([out[c] for c in region], observed=True, dropna=False).transform("sum")
+    else:
+        reg = pd.DataFrame({c: ref_out[c].sum() for c in (OBSERVED, POPULATION)}, index=out.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["region_crude"] = np.where(reg[POPULATION] > 0, reg[OBSERVED] / reg[POPULATION], np.nan)
+    return out
+

@@ -1,0 +1,254 @@
+"""Variation between hospitals within each specialty, and between specialties.
+
+Measures (MEASURES) are rates that reveal avoidable outpatient activity, each compared
+crude and case-mix adjusted by indirect standardisation (standardise.indirect), with funnel
+limits and overdispersion (funnel), the systematic component of variation (McPherson et
+al. 1982), the extremal quotient, and a variance decomposition (statsmodels Poisson GLM).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
+
+from . import schema as s
+from .aggregate import Aggregates
+from .funnel import Dispersion, dispersion_of, funnel, transform
+from .standardise import EXPECTED, OBSERVED, POPULATION, indirect
+
+UNIT = [s.SPECIALTY, s.HOSPITAL]
+REGION = [s.SPECIALTY]
+OUTLIER_CLASSES = ("high_998", "low_998")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A rate: events (visits of some kinds) per population (patients, or visits of a kind)."""
+
+    key: str
+    events: dict  # filter on casemix visits: {column: [values]}
+    population: str  # "patients" or "visits"
+    population_filter: dict | None = None  # filter on casemix visits when population = visits
+    proportion: bool = False  # events are a subset of the population (crude funnel for proportions)
+
+
+MEASURES = {
+    "follow_ups_per_patient": Measure("follow_ups_per_patient", {s.VISIT_TYPE: ["follow_up"]}, "patients"),
+    "visits_per_patient": Measure("visits_per_patient", {}, "patients"),
+    "follow_up_ratio": Measure("follow_up_ratio", {s.VISIT_TYPE: ["follow_up"]}, "visits",
+                               {s.VISIT_TYPE: ["assessment"]}),
+    "in_person_share": Measure("in_person_share", {s.CONTACT_MODE: ["in_person"]}, "visits", {},
+                               proportion=True),
+}
+
+
+def _select(df: pd.DataFrame, filters: dict) -> pd.DataFrame:
+    for col, values in filters.items():
+        df = df[df[col].isin(values)]
+    return df
+
+
+def _check_strata(agg: Aggregates, measure: Measure, strata: list[str]) -> None:
+    table = agg.casemix_patients if measure.population == "patients" else agg.casemix
+    missing = [c for c in strata if c not in table.columns]
+    if missing:
+        allowed = [c for c in (s.AGE_BAND, s.SEX, s.DIAGNOSIS_GROUP) if c in table.columns]
+        raise ValueError(f"cannot standardise {measure.key} by {missing}: the data allow {allowed}"
+                         + (" (patients are not counted per diagnosis group)" if measure.population == "patients" else ""))
+
+
+def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: str = "somatic",
+          visit_type: str | None = None) -> pd.DataFrame:
+    """One row per specialty x hospital: observed, population, expected, crude rate, standardised
+    ratio O/E with its exact 95% interval, the region's crude rate. `visit_type` narrows the
+    events of a per-patient measure to one visit type (used by the SCV table)."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    m = MEASURES[measure]
+    if agg.casemix.empty or (m.population == "patients" and agg.casemix_patients.empty):
+        raise ValueError(f"{measure} needs visits by age band and sex"
+                         + (" and patients" if m.population == "patients" else "") + ", which this input lacks")
+    _check_strata(agg, m, strata)
+    cm = agg.casemix[(agg.casemix[s.YEAR] == year) & (agg.casemix[s.SECTOR] == sector)]
+    ev_filter = dict(m.events) | ({s.VISIT_TYPE: [visit_type]} if visit_type else {})
+    ev = _select(cm, ev_filter).rename(columns={s.VISITS: OBSERVED})
+    if m.population == "patients":
+        pop = agg.casemix_patients
+        pop = pop[(pop[s.YEAR] == year) & (pop[s.SECTOR] == sector)].rename(columns={s.PATIENTS: POPULATION})
+    else:
+        pop = _select(cm, m.population_filter or {}).rename(columns={s.VISITS: POPULATION})
+    if ev.empty and pop.empty:
+        raise ValueError(f"no {sector} visits in {year}")
+    return indirect(ev, pop, UNIT, strata, REGION)
+
+
+def compare(rates_df: pd.DataFrame, proportion: bool = False, method: str = "additive", trim: float = 0.1,
+            scope: str = "all", trim_method: str = "winsorise",
+            random_population: bool = False) -> tuple[pd.DataFrame, Dispersion | dict[str, Dispersion]]:
+    """Funnel classification of every hospital within its specialty.
+
+    Standardised ratios (O/E) are judged against Poisson limits at E; crude proportions
+    (proportion=True) against PHE's Wilson limits at N around the specialty's own proportion.
+    Overdispersion is estimated over all units of all specialties together (scope="all", the
+    default: with 3-6 hospitals a specialty is too few units to estimate it, and one outlier
+    would widen its own limits), or per specialty (scope="specialty").
+
+    random_population: the population is itself a count of visits (e.g. first visits for the
+    follow-up ratio), so its randomness widens the limits (funnel kind "ratio_counts").
+
+    Adds expected_count (the count at the target: E, or N x proportion) and the counts at the
+    99.8% limits, so outliers can be stated in visits.
+    """
+    if scope not in ("all", "specialty"):
+        raise ValueError("scope must be 'all' or 'specialty'")
+    kind = "proportion" if proportion else ("ratio_counts" if random_population else "ratio")
+    den = POPULATION if proportion else EXPECTED
+    counts = POPULATION if kind == "ratio_counts" else None
+    groups = list(rates_df.groupby(s.SPECIALTY, sort=False, observed=True))
+    pooled = None
+    if scope == "all":
+        zs, ss = [], []
+        for _, g in groups:
+            o, d = g[OBSERVED].to_numpy(float), g[den].to_numpy(float)
+            n = g[POPULATION].to_numpy(float)
+            ok = (d > 0) & (n > 0) & (o >= 0 if kind == "proportion" else o > 0)
+            if ok.any():
+                _, sd, _, z = transform(o[ok], d[ok], kind, counts=n[ok])
+                zs.append(z)
+                ss.append(sd)
+        pooled = dispersion_of(np.concatenate(zs) if zs else np.array([]),
+                               np.concatenate(ss) if ss else np.array([]), method, trim, trim_method)
+    parts, disps = [], {}
+    for spec, g in groups:
+        out, used = funnel(g, OBSERVED, den, kind, method, trim, disp=pooled, trim_method=trim_method, counts=counts)
+        out["expected_count"] = out["target"] * out[den]
+        out["limit_high_count"] = out["upper_99.8"] * out[den]
+        out["limit_low_count"] = out["lower_99.8"] * out[den]
+        parts.append(out)
+        disps[spec] = used
+    if not parts:
+        raise ValueError("no units to compare")
+    return pd.concat(parts, ignore_index=True), (pooled if pooled is not None else disps)
+
+
+BENCHMARKS = ("median", "region")
+
+
+def rebase_to_median(rates_df: pd.DataFrame) -> pd.DataFrame:
+    """Expected counts rescaled so that the median hospital of each specialty has O/E = 1.
+
+    The region's pooled rate is the classic reference of indirect standardisation, but with
+    only 3-6 hospitals per specialty one outlying hospital pulls it so far that the others look
+    high or low by comparison. The median hospital is not moved by one outlier: each unit is
+    then compared with the typical hospital of its specialty, case mix still adjusted."""
+    out = rates_df.copy()
+    ok = out[EXPECTED] > 0
+    factor = out[ok].groupby(s.SPECIALTY, observed=True)["ratio"].median()
+    f = out[s.SPECIALTY].map(factor).fillna(1.0).to_numpy(dtype=float)
+    out[EXPECTED] = out[EXPECTED] * f
+    for col in ("ratio", "ratio_low", "ratio_high"):
+        out[col] = out[col] / f
+    out["benchmark_factor"] = f
+    return out
+
+
+def analyse(agg: Aggregates, measure: str, year: int, strata: list[str], sector: str = "somatic",
+            benchmark: str = "median", method: str = "additive", trim: float = 0.1, scope: str = "all",
+            trim_method: str = "winsorise") -> tuple[pd.DataFrame, Dispersion | dict[str, Dispersion]]:
+    """rates + compare: every hospital against the benchmark of its specialty ("median": the
+    typical hospital, see rebase_to_median; "region": the region's pooled rate), with funnel
+    limits and overdispersion. Crude proportions (a share measure with no strata) keep the
+    region's proportion as target."""
+    if benchmark not in BENCHMARKS:
+        raise ValueError(f"benchmark must be one of {BENCHMARKS}, not {benchmark!r}")
+    proportion = MEASURES[measure].proportion and not strata
+    r = rates(agg, measure, year, strata, sector)
+    if benchmark == "median" and not proportion:
+        r = rebase_to_median(r)
+    random_population = MEASURES[measure].population == "visits" and not MEASURES[measure].proportion
+    return compare(r, proportion, method, trim, scope, trim_method, random_population)
+
+
+def outliers(compared: pd.DataFrame) -> pd.DataFrame:
+    """Units outside the 99.8% limits, largest excess first, with the visits they represent:
+    excess = observed - expected_count (beyond the region's rate for their case mix), and
+    beyond_limit = the part outside the 99.8% limit."""
+    out = compared[compared["class"].isin(OUTLIER_CLASSES)].copy()
+    out["excess"] = out[OBSERVED] - out["expected_count"]
+    bound = np.where(out["class"] == "high_998", out["limit_high_count"], out["limit_low_count"])
+    out["beyond_limit"] = out[OBSERVED] - bound
+    return out.sort_values("excess", key=np.abs, ascending=False).reset_index(drop=True)
+
+
+def scv(rates_df: pd.DataFrame) -> pd.DataFrame:
+    """Systematic component of variation (McPherson et al. 1982, NEJM 307:1310) per specialty:
+    SCV = 100 x [mean(((O - E)/E)^2) - mean(1/E)], the between-unit variance left after the
+    Poisson (random) part, and the extremal quotient (highest / lowest crude rate), with the
+    number of units they rest on. SCV needs at least 2 units with E > 0; EQ a lowest rate > 0."""
+    rows = []
+    for spec, g in rates_df.groupby(s.SPECIALTY, observed=True):
+        g = g[g[EXPECTED] > 0]
+        k = len(g)
+        scv_value = np.nan
+        if k >= 2:
+            scv_value = 100 * (np.mean(((g[OBSERVED] - g[EXPECTED]) / g[EXPECTED]) ** 2) - np.mean(1 / g[EXPECTED]))
+        crude = g["crude"].dropna()
+        eq = crude.max() / crude.min() if len(crude) >= 2 and crude.min() > 0 else np.nan
+        rows.append({s.SPECIALTY: spec, "units": k, "scv": scv_value, "eq": eq, OBSERVED: g[OBSERVED].sum()})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    """Shares of the variation in a rate across hospital x specialty units (deviance of a
+    Poisson GLM with log(population) offset): specialty, hospital, their interaction."""
+
+    specialty: float
+    hospital: float
+    interaction: float
+    units: int
+    dispersion: float  # Pearson chi2 / df of the main-effects model (>1: overdispersed)
+
+
+def decompose(rates_df: pd.DataFrame) -> Decomposition:
+    """How much of the variation in the rate is between specialties, between hospitals and in
+    their interaction: deviance explained by each, averaged over the two orders of entry
+    (statsmodels GLM, Poisson family, offset log(population)). The interaction is what the
+    main effects leave, since one unit per hospital x specialty makes the full model saturated.
+    Assumes the rate is multiplicative in hospital and specialty; counts are large, so the
+    shares describe the data rather than test anything."""
+    d = rates_df[(rates_df[POPULATION] > 0)].copy()
+    d["h"] = d[s.HOSPITAL].astype(str)
+    d["sp"] = d[s.SPECIALTY].astype(str)
+    if len(d) < 3 or d["h"].nunique() < 2 or d["sp"].nunique() < 2:
+        return Decomposition(np.nan, np.nan, np.nan, len(d), np.nan)
+    offset = np.log(d[POPULATION].to_numpy(dtype=float))
+
+    def deviance(formula):
+        return smf.glm(formula, data=d, family=sm.families.Poisson(), offset=offset).fit()
+
+    null = deviance(f"{OBSERVED} ~ 1").deviance
+    spec = deviance(f"{OBSERVED} ~ C(sp)").deviance
+    hosp = deviance(f"{OBSERVED} ~ C(h)").deviance
+    main = deviance(f"{OBSERVED} ~ C(sp) + C(h)")
+    if null <= 0:
+        return Decomposition(0.0, 0.0, 0.0, len(d), np.nan)
+    sp_share = ((null - spec) + (hosp - main.deviance)) / 2 / null
+    h_share = ((null - hosp) + (spec - main.deviance)) / 2 / null
+    return Decomposition(float(sp_share), float(h_share), float(main.deviance / null), len(d),
+                         float(main.pearson_chi2 / main.df_resid) if main.df_resid > 0 else np.nan)
+
+
+def short_names(names: list[str]) -> dict[str, str]:
+    """Short labels for hospitals on crowded figures: the capitals of their names (Aarhus
+    Universitetshospital -> AU), made unique with a number where two collide."""
+    out, seen = {}, {}
+    for name in names:
+        words = [w for w in str(name).replace("-", " ").split() if w[:1].isupper()]
+        base = "".join(w[0] for w in words)[:4] or str(name)[:3]
+        seen[base] = seen.get(base, 0) + 1
+        out[name] = base if seen[base] == 1 else f"{base}{seen[base]}"
+    return out
