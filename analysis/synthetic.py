@@ -111,7 +111,7 @@ FOLLOW_UP_FACTORS = {  # (unit, specialty) -> factor on follow-ups per patient
     (HEV, "Reumatologi"): 1.5,
     (HEM, "Urologi"): 1.5,
 }
-OLDER_CATCHMENT = {HEM: 1.6}  # unit -> weight on the 60+ age bands (case mix only)
+OLDER_CATCHMENT = {HEM: 2.5}  # unit -> weight on the 60+ age bands (case mix only)
 WRITTEN_FOLLOW_UP = {(AUH, "Endokrinologi"): 0.25}  # PRO-based (AmbuFlex-like) share
 REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that stop
     (RHH, "Ortopædisk kirurgi"): 0.30,
@@ -120,7 +120,7 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
 UNIT_NOISE_SD = 0.02  # log-scale sd of unplanted differences in visits per patient ...
 UNIT_NOISE_MAX = 0.03  # ... clipped to +/- 3%, so no unplanted difference is as large as a planted one
 # follow-ups per patient by age band, relative (older patients are controlled more)
-AGE_FOLLOW_UP = np.array([0.75, 0.85, 1.0, 1.1, 1.2, 1.3])
+AGE_FOLLOW_UP = np.array([0.6, 0.8, 1.0, 1.2, 1.4, 1.6])
 # contact-mode mix per visit type in the first year (in person, video, phone, written) and the
 # yearly shift out of in-person (to video, phone, written)
 MODE_MIX = {
@@ -188,8 +188,12 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: n
             ages_w[3:] *= OLDER_CATCHMENT[unit]
         band = rng.choice(n_bands, size=n, p=ages_w / ages_w.sum())
         female = (rng.random(n) < sp.share_female).astype(int)
-        g = band * 2 + female
-        pat_idx.append(starts[g] + np.floor(rng.random(n) * sizes[g]).astype(np.int64))
+        wanted = np.bincount(band * 2 + female, minlength=len(sizes))
+        # distinct patients within a unit (drawing with replacement would merge patients and
+        # inflate visits per patient where a unit is large against its age group)
+        picked = [starts[g] + rng.choice(sizes[g], size=k, replace=bool(k > sizes[g]))
+                  for g, k in enumerate(wanted) if k]
+        pat_idx.append(np.concatenate(picked).astype(np.int64))
         cell_idx.append(np.full(n, c, dtype=np.int32))
     cell = np.concatenate(cell_idx)
     patient = np.concatenate(pat_idx)

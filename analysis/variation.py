@@ -7,12 +7,14 @@ al. 1982), the extremal quotient, and a variance decomposition (statsmodels Pois
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 import statsmodels.formula.api as smf
+from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 
 from . import schema as s
 from .aggregate import Aggregates
@@ -228,7 +230,9 @@ def decompose(rates_df: pd.DataFrame) -> Decomposition:
     offset = np.log(d[POPULATION].to_numpy(dtype=float))
 
     def deviance(formula):
-        return smf.glm(formula, data=d, family=sm.families.Poisson(), offset=offset).fit()
+        with warnings.catch_warnings():  # a perfect fit (e.g. one effect explains all) is a result here
+            warnings.simplefilter("ignore", PerfectSeparationWarning)
+            return smf.glm(formula, data=d, family=sm.families.Poisson(), offset=offset).fit()
 
     null = deviance(f"{OBSERVED} ~ 1").deviance
     spec = deviance(f"{OBSERVED} ~ C(sp)").deviance
