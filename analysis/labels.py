@@ -185,6 +185,120 @@ LABELS: dict[str, tuple[str, str]] = {
     "ov_psych_contact_mode": ("Psykiatri: kontaktformer, {year}", "Psychiatry: contact modes, {year}"),
     "ov_psych_caption": ("Psykiatriske besøg pr. speciale og besøgstype, {year}",
                          "Psychiatric visits by specialty and visit type, {year}"),
+    # 02 variation
+    "measure_follow_ups_per_patient": ("Kontroller pr. patient", "Follow-ups per patient"),
+    "measure_visits_per_patient": ("Besøg pr. patient", "Visits per patient"),
+    "measure_follow_up_ratio": ("Kontroller pr. udredning", "Follow-ups per first visit"),
+    "measure_in_person_share": ("Andel fremmøde", "Share in person"),
+    "measure_follow_ups_per_patient_phrase": ("kontroller pr. patient", "follow-ups per patient"),
+    "measure_visits_per_patient_phrase": ("besøg pr. patient", "visits per patient"),
+    "measure_follow_up_ratio_phrase": ("kontroller i forhold til udredninger", "follow-ups per first visit"),
+    "measure_in_person_share_phrase": ("besøg med fremmøde", "visits in person"),
+    "var_title": ("Variation mellem hospitaler – {measure}", "Variation between hospitals – {measure}"),
+    "var_subtitle": ("{year}, {sector}, sammenlignet inden for hvert speciale",
+                     "{year}, {sector}, compared within each specialty"),
+    "var_intro": ("Hvert hospital sammenlignes med det typiske hospital (medianen) i samme speciale. {casemix} "
+                  "Tallet 1,00 betyder som det typiske hospital; 1,20 betyder 20 % flere. Et hospital kaldes "
+                  "afvigende, når det ligger uden for 99,8 %-grænserne, efter at der er taget højde for den "
+                  "naturlige variation mellem hospitaler (overdispersion).",
+                  "Each hospital is compared with the typical hospital (the median) in its specialty. {casemix} "
+                  "1.00 means as the typical hospital; 1.20 means 20% more. A hospital is called an outlier "
+                  "when it lies outside the 99.8% limits, after allowing for the natural variation between "
+                  "hospitals (overdispersion)."),
+    "var_casemix_text": ("Der er korrigeret for forskelle i patienternes {strata} (indirekte standardisering).",
+                         "Differences in the patients' {strata} are adjusted for (indirect standardisation)."),
+    "var_crude_text": ("Tallene er ikke korrigeret for patientsammensætning.", "The figures are not adjusted for case mix."),
+    "var_units": ("Sammenlignede enheder", "Units compared"),
+    "var_outliers_high": ("Afvigende, højt", "Outliers, high"),
+    "var_outliers_low": ("Afvigende, lavt", "Outliers, low"),
+    "var_excess_high": ("Besøg over forventet (høje)", "Visits above expected (high)"),
+    "var_funnels": ("Tragtdiagrammer pr. speciale", "Funnel plots by specialty"),
+    "var_funnel_title": ("{measure}, {year}: hospital mod det typiske hospital",
+                         "{measure}, {year}: hospital against the typical hospital"),
+    "var_funnel_x_ratio": ("Forventet antal (efter patientsammensætning)", "Expected count (given case mix)"),
+    "var_funnel_x_prop": ("Antal besøg", "Visits"),
+    "var_funnel_y_ratio": ("Observeret / forventet", "Observed / expected"),
+    "var_funnel_y_prop": ("Andel", "Share"),
+    "var_funnel_how": ("Hvert punkt er et hospital (forkortelserne står nederst). Jo længere til højre, jo flere "
+                       "patienter – og jo smallere tragten. Stiplet linje: 95 %-grænse; fuldt optrukket: 99,8 %-grænse. "
+                       "Orange/rød: over grænsen; grøn: under. Punkter inden for tragten adskiller sig ikke mere, end "
+                       "tilfældigheder og almindelig variation kan forklare.",
+                       "Each point is a hospital (abbreviations at the end). Further right means more patients – "
+                       "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. Orange/red: above the "
+                       "limit; green: below. Points inside the funnel differ no more than chance and ordinary "
+                       "variation explain."),
+    "var_heatmap": ("Oversigt: alle hospitaler og specialer", "Overview: all hospitals and specialties"),
+    "var_heatmap_title": ("Observeret / forventet, {year}", "Observed / expected, {year}"),
+    "var_heatmap_how": ("Rød: flere end forventet; blå: færre. Tomme felter: specialet findes ikke på hospitalet. "
+                        "“<5”: for få besøg til at vise.",
+                        "Red: more than expected; blue: fewer. Empty cells: the specialty is not at the hospital. "
+                        "“<5”: too few visits to show."),
+    "var_outliers": ("Afvigende hospitaler", "Outlying hospitals"),
+    "var_no_outliers": ("Ingen hospitaler ligger uden for 99,8 %-grænserne.", "No hospital lies outside the 99.8% limits."),
+    "var_sentence_high": ("**{hospital}, {specialty}:** {ratio} gange så mange {measure} som det typiske hospital{casemix}. "
+                          "Det svarer til omkring {visits} besøg mere i året.",
+                          "**{hospital}, {specialty}:** {ratio} times as many {measure} as the typical hospital{casemix}. "
+                          "That is about {visits} more visits in the year."),
+    "var_sentence_low": ("**{hospital}, {specialty}:** {ratio} gange så mange {measure} som det typiske hospital{casemix}, "
+                         "dvs. omkring {visits} besøg færre i året.",
+                         "**{hospital}, {specialty}:** {ratio} times as many {measure} as the typical hospital{casemix}, "
+                         "i.e. about {visits} fewer visits in the year."),
+    "var_casemix_adjusted": (", når der er taget højde for patienternes alder og køn",
+                             ", allowing for the patients' age and sex"),
+    "var_outlier_caption": ("Hospitaler uden for 99,8 %-grænserne", "Hospitals outside the 99.8% limits"),
+    "observed": ("Observeret", "Observed"),
+    "expected": ("Forventet", "Expected"),
+    "ratio": ("Obs./forv.", "Obs./exp."),
+    "excess": ("Forskel i besøg", "Difference in visits"),
+    "beyond_limit": ("Heraf uden for grænsen", "Of which beyond the limit"),
+    "class": ("Vurdering", "Assessment"),
+    "high_998": ("højt (99,8 %)", "high (99.8%)"),
+    "high_95": ("højt (95 %)", "high (95%)"),
+    "within": ("inden for", "within"),
+    "low_95": ("lavt (95 %)", "low (95%)"),
+    "low_998": ("lavt (99,8 %)", "low (99.8%)"),
+    "no_data": ("ingen data", "no data"),
+    "var_scv": ("Hvor meget varierer specialerne?", "How much do specialties vary?"),
+    "var_scv_text": ("Den systematiske variationskomponent (SCV, McPherson 1982) måler variationen mellem hospitaler, "
+                     "der ikke skyldes tilfældigheder; over 10 regnes for høj, over 5 for moderat. Ekstremkvotienten (EQ) "
+                     "er højeste divideret med laveste rate.",
+                     "The systematic component of variation (SCV, McPherson 1982) measures the variation between "
+                     "hospitals not due to chance; above 10 is considered high, above 5 moderate. The extremal "
+                     "quotient (EQ) is the highest rate divided by the lowest."),
+    "var_scv_caption": ("Variation pr. speciale, {year}", "Variation by specialty, {year}"),
+    "var_scv_type_caption": ("SCV for besøg pr. patient, pr. besøgstype, {year}",
+                             "SCV of visits per patient, by visit type, {year}"),
+    "units": ("Hospitaler", "Hospitals"),
+    "scv": ("SCV", "SCV"),
+    "eq": ("EQ", "EQ"),
+    "var_decomposition": ("Hospital eller speciale?", "Hospital or specialty?"),
+    "var_decomposition_text": ("Af den samlede variation i {measure} mellem alle hospital-speciale-enheder skyldes "
+                               "**{spec}** forskelle mellem specialer, **{hosp}** forskelle mellem hospitaler (samme "
+                               "tendens på tværs af specialer) og **{inter}** at enkelte hospitaler afviger i enkelte "
+                               "specialer. Beregnet med en Poisson-regressionsmodel (statsmodels) med patienttal som "
+                               "eksponering; modellen antager, at hospitals- og specialeforskelle ganges sammen, og "
+                               "andelene er beskrivende.",
+                               "Of the total variation in {measure} across all hospital-specialty units, **{spec}** is "
+                               "between specialties, **{hosp}** between hospitals (the same tendency across specialties) "
+                               "and **{inter}** single hospitals differing in single specialties. Computed with a Poisson "
+                               "regression model (statsmodels) with the population as exposure; the model assumes that "
+                               "hospital and specialty differences multiply, and the shares are descriptive."),
+    "var_method": ("Metode", "Method"),
+    "var_method_text": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: eksakte Poisson-grænser "
+                        "for forholdet observeret/forventet (for kontroller pr. udredning log-skala med usikkerhed på "
+                        "begge tal; for andele Wilson-grænser som i PHE Fingertips). Overdispersion: z-værdier "
+                        "winsoriseret ved {trim} og {od}; estimeret på tværs af alle specialer, fordi få hospitaler "
+                        "pr. speciale ikke kan bære et skøn. Fundet overdispersion: φ = {phi}, τ = {tau}.",
+                        "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: exact Poisson limits for the "
+                        "observed/expected ratio (for follow-ups per first visit a log scale with uncertainty in "
+                        "both counts; for shares Wilson limits as in PHE Fingertips). Overdispersion: z-scores "
+                        "winsorised at {trim} and {od}; estimated across all specialties, because a few hospitals per "
+                        "specialty cannot carry an estimate. Overdispersion found: φ = {phi}, τ = {tau}."),
+    "od_additive": ("additiv tilfældig effekt (DerSimonian-Laird)", "an additive random effect (DerSimonian-Laird)"),
+    "od_multiplicative": ("multiplikativ faktor √φ", "a multiplicative factor √φ"),
+    "od_none": ("ingen justering", "no adjustment"),
+    "var_abbreviations": ("Forkortelser", "Abbreviations"),
+    "short": ("Forkortelse", "Short"),
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),

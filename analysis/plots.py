@@ -168,3 +168,77 @@ def heatmap(table: pd.DataFrame, lang: str, title: str, fmt=None, cmap: str = "B
     fig.colorbar(im, ax=ax, shrink=0.6)
     fig.tight_layout()
     return fig
+
+
+CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2", "low_95": "#56B4E9",
+                 "low_998": "#009E73", "no_data": "#999999"}
+
+
+def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, short: dict[str, str],
+                  specialties: list[str], xlabel: str, ylabel: str, ncols: int = 3):
+    """Small-multiple funnel plots, one panel per specialty: each hospital's value against its
+    denominator (E or N), with the 95% (dashed) and 99.8% (solid) limits of `funnel.limits`,
+    points coloured by their class and labelled with the hospital's short name."""
+    from .funnel import Z95, Z998, limits
+
+    n = len(specialties)
+    nrows = max(1, int(np.ceil(n / ncols)))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.5 * nrows + 0.6), squeeze=False)
+    den = "population" if kind == "proportion" else "expected"
+    for ax, spec in zip(axes.flat, specialties):
+        g = table[table[s.SPECIALTY] == spec]
+        g = g[g[den] > 0]
+        target = float(g["target"].iloc[0]) if len(g) else 1.0
+        if len(g):
+            x = np.geomspace(max(g[den].min() * 0.5, 1), g[den].max() * 1.5, 80)
+            counts = x * float((g["population"] / g[den]).median()) if kind == "ratio_counts" else None
+            for z, style in ((Z95, "--"), (Z998, "-")):
+                lo, hi = limits(x, kind, z, target, disp, counts)
+                ax.plot(x, lo, style, color="#777777", linewidth=0.9)
+                ax.plot(x, hi, style, color="#777777", linewidth=0.9)
+            ax.axhline(target, color="#333333", linewidth=0.8)
+            ax.scatter(g[den], g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
+            for _, r in g.iterrows():
+                ax.annotate(short.get(r[s.HOSPITAL], r[s.HOSPITAL]), (r[den], r["value"]), xytext=(3, 3),
+                            textcoords="offset points", fontsize=8)
+            ax.set_xscale("log")
+            vals = np.concatenate([g["value"].to_numpy(), [target]])
+            pad = max(0.1 * (vals.max() - vals.min()), 0.05 * target)
+            ax.set_ylim(max(vals.min() - 3 * pad, 0), vals.max() + 3 * pad)
+        ax.set_title(spec, fontsize=10, loc="left")
+        ax.tick_params(labelsize=8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.supxlabel(xlabel, fontsize=10)
+    fig.supylabel(ylabel, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def ratio_heatmap(ratios: pd.DataFrame, suppressed: pd.DataFrame, lang: str, title: str):
+    """Hospitals (rows) x specialties (columns) coloured by O/E around 1 (blue below, red above);
+    cells resting on fewer than 5 visits show "<5" and no colour; empty cells: not offered."""
+    from matplotlib.colors import TwoSlopeNorm
+
+    from .privacy import SUPPRESSED
+
+    data = ratios.to_numpy(dtype=float)
+    shown = np.where(suppressed.to_numpy(dtype=bool), np.nan, data)
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.42 * len(ratios)))
+    im = ax.imshow(shown, aspect="auto", cmap="RdBu_r", norm=TwoSlopeNorm(vmin=0.6, vcenter=1.0, vmax=1.4))
+    ax.set_xticks(range(ratios.shape[1]), list(ratios.columns), rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(ratios.shape[0]), list(ratios.index), fontsize=9)
+    for (r, c), v in np.ndenumerate(data):
+        if suppressed.iat[r, c]:
+            ax.text(c, r, SUPPRESSED, ha="center", va="center", fontsize=7)
+        elif not np.isnan(v):
+            ax.text(c, r, L.number(v, lang, 2), ha="center", va="center", fontsize=7,
+                    color="white" if abs(v - 1) > 0.25 else "black")
+    ax.grid(visible=False)
+    ax.set_title(title)
+    fig.colorbar(im, ax=ax, shrink=0.7, format=FuncFormatter(lambda v, _: L.number(v, lang, 1)))
+    fig.tight_layout()
+    return fig

@@ -256,3 +256,29 @@ def short_names(names: list[str]) -> dict[str, str]:
         seen[base] = seen.get(base, 0) + 1
         out[name] = base if seen[base] == 1 else f"{base}{seen[base]}"
     return out
+
+
+def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, adjusted: bool) -> list[str]:
+    """One plain sentence per outlier for the steering group (labels in analysis.labels)."""
+    from . import labels as L
+
+    sentences = []
+    for _, r in out.iterrows():
+        key = "var_sentence_high" if r["class"] == "high_998" else "var_sentence_low"
+        sentences.append(L.t(key, lang, hospital=r[s.HOSPITAL], specialty=r[s.SPECIALTY],
+                             measure=L.t(f"measure_{measure}_phrase", lang),
+                             ratio=L.number(r["value"] if "value" in r else r["ratio"], lang, 2),
+                             casemix=L.t("var_casemix_adjusted", lang) if adjusted else "",
+                             visits=L.number(abs(r["excess"]), lang)))
+    return sentences
+
+
+def scv_by_visit_type(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> pd.DataFrame:
+    """SCV of visits per patient of each visit type (assessments, follow-ups, ...) per specialty:
+    specialties down, visit types across (McPherson et al. 1982; see scv)."""
+    parts = []
+    for vt in s.VISIT_TYPES:
+        r = rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt)
+        parts.append(scv(r).set_index(s.SPECIALTY)["scv"].rename(vt))
+    out = pd.concat(parts, axis=1)
+    return out.dropna(how="all")
