@@ -14,10 +14,8 @@ def _run(args: argparse.Namespace) -> int:
     from .runner import ConfigError, load_config, run
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
-    if args.only:
-        overrides["notebooks"] = args.only
     try:
-        cfg, params = load_config(Path(args.config), overrides)
+        cfg, params = load_config(Path(args.config), overrides, args.only)
         print(f"configuration {args.config}: ok ({len(params)} notebooks)")
         if args.check:
             from .pipeline import prepare

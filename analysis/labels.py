@@ -243,8 +243,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "dvs. omkring {visits} besøg færre i året.",
                          "**{hospital}, {specialty}:** {ratio} times as many {measure} as the typical hospital{casemix}, "
                          "i.e. about {visits} fewer visits in the year."),
-    "var_casemix_adjusted": (", når der er taget højde for patienternes alder og køn",
-                             ", allowing for the patients' age and sex"),
+    "var_casemix_adjusted": (", når der er taget højde for patienternes {strata}",
+                             ", allowing for the patients' {strata}"),
     "var_outlier_caption": ("Hospitaler uden for 99,8 %-grænserne", "Hospitals outside the 99.8% limits"),
     "observed": ("Observeret", "Observed"),
     "expected": ("Forventet", "Expected"),
@@ -297,6 +297,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "od_additive": ("additiv tilfældig effekt (DerSimonian-Laird)", "an additive random effect (DerSimonian-Laird)"),
     "od_multiplicative": ("multiplikativ faktor √φ", "a multiplicative factor √φ"),
     "od_none": ("ingen justering", "no adjustment"),
+    "var_unavailable": ("Denne sammenligning kan ikke laves med disse inddata: de mangler besøg på patientniveau "
+                        "eller fordelt på aldersgruppe og køn. Vælg et andet mål eller ingen standardisering.",
+                        "This comparison cannot be made with this input: it lacks patient-level visits or visits by "
+                        "age band and sex. Choose another measure, or no standardisation."),
     "var_abbreviations": ("Forkortelser", "Abbreviations"),
     "short": ("Forkortelse", "Short"),
     # index page
@@ -336,6 +340,7 @@ def number(x: float, lang: str = "da", digits: int = 0) -> str:
     """A number with the language's separators: da 1.234.567,8; en 1,234,567.8."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
+    x = round(float(x), digits) + 0.0  # no "-0,0"
     text = f"{x:,.{digits}f}"
     if lang == "da":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

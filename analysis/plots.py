@@ -5,12 +5,14 @@ printed on a chart.
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from . import labels as L
 from . import schema as s
@@ -205,9 +207,11 @@ def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, s
             vals = np.concatenate([g["value"].to_numpy(), [target]])
             pad = max(0.1 * (vals.max() - vals.min()), 0.05 * target)
             ax.set_ylim(max(vals.min() - 3 * pad, 0), vals.max() + 3 * pad)
-        ax.set_title(spec, fontsize=10, loc="left")
+        ax.set_title(textwrap.shorten(spec, 30, placeholder="…"), fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
+        ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 3.0)))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
@@ -219,26 +223,28 @@ def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, s
 
 
 def ratio_heatmap(ratios: pd.DataFrame, suppressed: pd.DataFrame, lang: str, title: str):
-    """Hospitals (rows) x specialties (columns) coloured by O/E around 1 (blue below, red above);
-    cells resting on fewer than 5 visits show "<5" and no colour; empty cells: not offered."""
+    """Specialties (rows) x hospitals (columns, short names) coloured by O/E around 1 (blue below,
+    red above); cells resting on fewer than 5 visits show "<5" and no colour; empty cells: the
+    specialty is not offered there."""
     from matplotlib.colors import TwoSlopeNorm
 
     from .privacy import SUPPRESSED
 
     data = ratios.to_numpy(dtype=float)
     shown = np.where(suppressed.to_numpy(dtype=bool), np.nan, data)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.6 + 0.42 * len(ratios)))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH * 0.8, 1.2 + 0.27 * len(ratios)))
     im = ax.imshow(shown, aspect="auto", cmap="RdBu_r", norm=TwoSlopeNorm(vmin=0.6, vcenter=1.0, vmax=1.4))
-    ax.set_xticks(range(ratios.shape[1]), list(ratios.columns), rotation=60, ha="right", fontsize=8)
+    ax.set_xticks(range(ratios.shape[1]), list(ratios.columns), fontsize=9)
+    ax.xaxis.tick_top()
     ax.set_yticks(range(ratios.shape[0]), list(ratios.index), fontsize=9)
     for (r, c), v in np.ndenumerate(data):
         if suppressed.iat[r, c]:
-            ax.text(c, r, SUPPRESSED, ha="center", va="center", fontsize=7)
+            ax.text(c, r, SUPPRESSED, ha="center", va="center", fontsize=8)
         elif not np.isnan(v):
-            ax.text(c, r, L.number(v, lang, 2), ha="center", va="center", fontsize=7,
+            ax.text(c, r, L.number(v, lang, 2), ha="center", va="center", fontsize=8,
                     color="white" if abs(v - 1) > 0.25 else "black")
     ax.grid(visible=False)
-    ax.set_title(title)
-    fig.colorbar(im, ax=ax, shrink=0.7, format=FuncFormatter(lambda v, _: L.number(v, lang, 1)))
+    ax.set_title(title, pad=24)
+    fig.colorbar(im, ax=ax, shrink=0.5, format=FuncFormatter(lambda v, _: L.number(v, lang, 1)))
     fig.tight_layout()
     return fig

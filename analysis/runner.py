@@ -103,11 +103,13 @@ def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
     return None
 
 
-def load_config(path: Path, overrides: dict[str, Any] | None = None) -> tuple[RunConfig, dict[str, dict]]:
+def load_config(path: Path, overrides: dict[str, Any] | None = None,
+                only: list[str] | None = None) -> tuple[RunConfig, dict[str, dict]]:
     """Read and check a run configuration; returns it and each notebook's full parameters.
 
     Every problem (unknown keys, bad values, unknown notebooks or parameters, wrong types,
     missing files) is collected and raised together as a ConfigError, before anything runs.
+    `only` keeps just those notebooks (with their parameters from the configuration).
     """
     path = Path(path)
     errors: list[str] = []
@@ -130,6 +132,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> tuple[Ru
             errors.append(f"{key}: file not found: {config.resolve(value)}")
     known = available_notebooks()
     specs = cfg.notebooks or [NotebookSpec(name=n) for n in known]
+    if only:
+        listed = {spec.name for spec in specs}
+        errors += [f"--only: '{n}' is not in this run's notebooks ({', '.join(sorted(listed))})"
+                   for n in only if n not in listed]
+        specs = [spec for spec in specs if spec.name in only]
     params: dict[str, dict] = {}
     for spec in specs:
         if spec.name not in known:

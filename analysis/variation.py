@@ -53,6 +53,16 @@ def _select(df: pd.DataFrame, filters: dict) -> pd.DataFrame:
     return df
 
 
+def unavailable(agg: Aggregates, measure: str, strata: list[str]) -> str:
+    """Why `measure` cannot be computed from this input ("" when it can)."""
+    m = MEASURES[measure]
+    if m.population == "patients" and agg.casemix_patients.empty:
+        return f"{measure} needs distinct patients by unit, age band and sex, which only visit-level data give"
+    if strata and agg.casemix.empty:
+        return f"standardising by {', '.join(strata)} needs visits by age band and sex, which this input lacks"
+    return ""
+
+
 def _check_strata(agg: Aggregates, measure: Measure, strata: list[str]) -> None:
     table = agg.casemix_patients if measure.population == "patients" else agg.casemix
     missing = [c for c in strata if c not in table.columns]
@@ -70,11 +80,12 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     m = MEASURES[measure]
-    if agg.casemix.empty or (m.population == "patients" and agg.casemix_patients.empty):
-        raise ValueError(f"{measure} needs visits by age band and sex"
-                         + (" and patients" if m.population == "patients" else "") + ", which this input lacks")
+    reason = unavailable(agg, measure, strata)
+    if reason:
+        raise ValueError(reason)
+    visits = agg.casemix if not agg.casemix.empty else agg.activity  # crude from an aggregated extract
     _check_strata(agg, m, strata)
-    cm = agg.casemix[(agg.casemix[s.YEAR] == year) & (agg.casemix[s.SECTOR] == sector)]
+    cm = visits[(visits[s.YEAR] == year) & (visits[s.SECTOR] == sector)]
     ev_filter = dict(m.events) | ({s.VISIT_TYPE: [visit_type]} if visit_type else {})
     ev = _select(cm, ev_filter).rename(columns={s.VISITS: OBSERVED})
     if m.population == "patients":
@@ -258,17 +269,20 @@ def short_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, adjusted: bool) -> list[str]:
-    """One plain sentence per outlier for the steering group (labels in analysis.labels)."""
+def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, strata: list[str]) -> list[str]:
+    """One plain sentence per outlier for the steering group (labels in analysis.labels);
+    `strata` are the case-mix variables adjusted for (none: crude)."""
     from . import labels as L
 
+    and_ = " og " if lang == "da" else " and "
+    adjusted = L.t("var_casemix_adjusted", lang, strata=and_.join(L.t(c, lang).lower() for c in strata)) if strata else ""
     sentences = []
     for _, r in out.iterrows():
         key = "var_sentence_high" if r["class"] == "high_998" else "var_sentence_low"
         sentences.append(L.t(key, lang, hospital=r[s.HOSPITAL], specialty=r[s.SPECIALTY],
                              measure=L.t(f"measure_{measure}_phrase", lang),
                              ratio=L.number(r["value"] if "value" in r else r["ratio"], lang, 2),
-                             casemix=L.t("var_casemix_adjusted", lang) if adjusted else "",
+                             casemix=adjusted,
                              visits=L.number(abs(r["excess"]), lang)))
     return sentences
 
