@@ -131,3 +131,12 @@ def test_planted_pro_follow_up_shows_in_the_in_person_share(region):
     p = truth["written_follow_up_share"][0]
     row = table[(table["hospital"] == p["hospital"]) & (table["specialty"] == p["specialty"])].iloc[0]
     assert row["class"] == "low_998"
+
+
+def test_outlier_sentences_in_danish_and_english():
+    out = pd.DataFrame({"hospital": ["Regionshospitalet Randers"], "specialty": ["Kardiologi"], "value": [1.5],
+                        "class": ["high_998"], "excess": [1234.0]})
+    da = variation.outlier_sentences(out, "follow_ups_per_patient", "da", ["age_band", "sex"])[0]
+    en = variation.outlier_sentences(out, "follow_ups_per_patient", "en", [])[0]
+    assert "1,50 gange så mange kontroller pr. patient" in da and "aldersgruppe og køn" in da and "1.234 besøg mere" in da
+    assert "1.50 times as many follow-ups per patient" in en and "allowing" not in en and "1,234 more visits" in en
