@@ -6,7 +6,7 @@ aggregates below come back to pandas; each is a few thousand rows at most.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import ibis
@@ -157,8 +157,3 @@ def aggregate_file(staged: Path, kind: str, con: ibis.BaseBackend | None = None)
     t = con.read_parquet(str(staged))
     return aggregate_visits(con, t) if kind == "visits" else aggregate_counts(con, t)
 
-
-def empty_like(agg: Aggregates) -> list[str]:
-    """Names of the tables the input could not provide."""
-    return [f.name for f in fields(agg) if isinstance(getattr(agg, f.name), pd.DataFrame)
-            and getattr(agg, f.name).empty]

@@ -14,7 +14,6 @@ import codecs
 import datetime as dt
 import hashlib
 import json
-import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field

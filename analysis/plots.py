@@ -152,26 +152,6 @@ def lorenz(curves: dict[str, pd.DataFrame], lang: str, title: str):
     return fig
 
 
-def heatmap(table: pd.DataFrame, lang: str, title: str, fmt=None, cmap: str = "Blues"):
-    """Cells coloured by value and labelled (small counts suppressed by the caller's fmt)."""
-    fmt = fmt or (lambda v: label_count(v, lambda n: L.number(n, lang)))
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.3 * len(table)))
-    data = table.to_numpy(dtype=float)
-    im = ax.imshow(data, aspect="auto", cmap=cmap)
-    ax.set_xticks(range(table.shape[1]), [L.t(str(c), lang) for c in table.columns], rotation=30, ha="right")
-    ax.set_yticks(range(table.shape[0]), [L.t(str(i), lang) for i in table.index])
-    hi = np.nanmax(data) if data.size else 0
-    for (r, c), v in np.ndenumerate(data):
-        if not np.isnan(v):
-            ax.text(c, r, fmt(v), ha="center", va="center", fontsize=8,
-                    color="white" if v > 0.6 * hi else "black")
-    ax.grid(visible=False)
-    ax.set_title(title)
-    fig.colorbar(im, ax=ax, shrink=0.6)
-    fig.tight_layout()
-    return fig
-
-
 CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2", "low_95": "#56B4E9",
                  "low_998": "#009E73", "no_data": "#999999"}
 

@@ -132,7 +132,7 @@ def main() -> None:
     print(f"{'stage':<14}{'seconds':>10}{'peak MB':>10}")
     for k, (sec, mb) in results.items():
         print(f"{k:<14}{sec:>10.1f}{'' if math.isnan(mb) else f'{mb:>10.0f}'}")
-    print(f"  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
+    print("  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
     print(f"  bare = one scan {scan:.1f} s + {batches} kernel start-up(s) of {kernel:.1f} s")
     cold, warm = results["ours, cold"][0], results["ours, warm"][0]
     if "naive" in results:

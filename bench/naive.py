@@ -4,7 +4,6 @@ pandas group-bys. It returns the same object as analysis.pipeline.prepare, so th
 run unchanged apart from that one call."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
