@@ -1,0 +1,59 @@
+"""The savings key: a saving target in DKK split between hospitals by their share of activity.
+
+The budget decision splits 60 million DKK a year between the somatic hospitals by a key based
+on outpatient activity; psychiatry is reviewed but carries no share. The split is in whole
+kroner and sums exactly to the target: largest-remainder (Hamilton) apportionment, written by
+hand because it is a few lines and no maintained library offers it for money.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import schema as s
+
+DEFAULT_TARGET_DKK = 60_000_000
+BASES = ("visits", "value_dkk")
+
+
+def apportion(target: int, weights: pd.Series) -> pd.Series:
+    """Whole kroner per item, proportional to `weights`, summing exactly to `target`.
+
+    Each item gets the whole part of its exact share; the kroner left over go one each to the
+    items with the largest fractional parts (ties: the larger weight, then the index order).
+    """
+    if int(target) != target or target < 0:
+        raise ValueError("the target must be a whole, non-negative number of kroner")
+    w = weights.astype(float)
+    if (w < 0).any() or not np.isfinite(w).all():
+        raise ValueError("weights must be finite and non-negative")
+    if w.sum() <= 0:
+        raise ValueError("the weights sum to zero: there is no activity to split the target by")
+    exact = w / w.sum() * int(target)
+    whole = np.floor(exact).astype(np.int64)
+    left = int(target) - int(whole.sum())
+    order = pd.DataFrame({"frac": exact - whole, "w": w, "pos": range(len(w))}, index=w.index)
+    order = order.sort_values(["frac", "w", "pos"], ascending=[False, False, True])
+    whole.loc[order.index[:left]] += 1
+    return whole
+
+
+def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = DEFAULT_TARGET_DKK,
+        sectors: tuple[str, ...] = ("somatic",), hospitals: list[str] | None = None) -> pd.DataFrame:
+    """Each hospital's share of the target for one year: hospital, basis (visits or DKK value),
+    share, amount_dkk (whole kroner, summing exactly to `target`). Only hospitals in `sectors`
+    (default: somatic; psychiatry carries no share) and, if given, in `hospitals` take part."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+    df = activity[(activity[s.YEAR] == year) & activity[s.SECTOR].isin(sectors)]
+    if hospitals:
+        unknown = sorted(set(hospitals) - set(df[s.HOSPITAL]))
+        if unknown:
+            raise ValueError(f"no {'/'.join(sectors)} activity in {year} for: {', '.join(unknown)}")
+        df = df[df[s.HOSPITAL].isin(hospitals)]
+    if df.empty:
+        raise ValueError(f"no {'/'.join(sectors)} activity in {year}")
+    w = df.groupby(s.HOSPITAL, observed=True)[basis].sum().sort_values(ascending=False)
+    amount = apportion(target, w)
+    return pd.DataFrame({s.HOSPITAL: w.index, basis: w.to_numpy(), "share": (w / w.sum()).to_numpy(),
+                         "amount_dkk": amount.to_numpy()})
