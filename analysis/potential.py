@@ -1,0 +1,65 @@
+"""Reduction potential: visits above a benchmark of the case-mix adjusted rate.
+
+For each hospital x specialty (x visit type), O is the observed visits and E the visits
+expected at the region's rates for its case mix (standardise.indirect); the benchmark is a
+ratio b of observed to expected chosen among the specialty's hospitals, and the potential is
+max(0, O - b E): only visits above the benchmark count. Benchmarks:
+  "median"        the typical hospital
+  "mean"          the regional rate itself (b = 1)
+  "best_quartile" the 25th percentile of the hospitals' ratios
+  "best_k"        the mean ratio of the k lowest (NHS RightCare's "best 5 of 10" idea, with the
+                  specialty's hospitals as the peers)
+  a number        a fixed target ratio (e.g. 0.9)
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import schema as s
+from .aggregate import Aggregates
+from .standardise import EXPECTED, OBSERVED
+from .variation import rates
+
+NAMED = ("median", "mean", "best_quartile", "best_k")
+
+
+def benchmark_ratio(ratios: pd.Series, benchmark: str | float, k: int = 5) -> float:
+    """The benchmark ratio among one specialty's hospitals (see the module docstring)."""
+    r = ratios.dropna()
+    if r.empty:
+        return float("nan")
+    if isinstance(benchmark, (int, float)) and not isinstance(benchmark, bool):
+        if benchmark <= 0:
+            raise ValueError("a fixed benchmark ratio must be positive")
+        return float(benchmark)
+    if benchmark == "median":
+        return float(r.median())
+    if benchmark == "mean":
+        return 1.0
+    if benchmark == "best_quartile":
+        return float(np.quantile(r, 0.25))
+    if benchmark == "best_k":
+        return float(r.nsmallest(k).mean())
+    raise ValueError(f"benchmark must be one of {NAMED} or a number, not {benchmark!r}")
+
+
+def above_benchmark(table: pd.DataFrame, benchmark: str | float, k: int = 5) -> pd.DataFrame:
+    """`table` (specialty, hospital, observed, expected, ratio, ...) with benchmark_ratio and
+    potential = max(0, observed - benchmark_ratio x expected), in visits."""
+    out = table.copy()
+    b = out.groupby(s.SPECIALTY, observed=True)["ratio"].transform(lambda r: benchmark_ratio(r, benchmark, k))
+    out["benchmark_ratio"] = b
+    out["potential"] = np.maximum(0.0, out[OBSERVED] - b * out[EXPECTED]).fillna(0.0)
+    return out
+
+
+def by_visit_type(agg: Aggregates, year: int, strata: list[str], benchmark: str | float = "median",
+                  sector: str = "somatic", k: int = 5) -> pd.DataFrame:
+    """Potential per hospital x specialty x visit type: each visit type's visits per patient,
+    case-mix adjusted, against the benchmark among the specialty's hospitals."""
+    parts = []
+    for vt in s.VISIT_TYPES:
+        r = rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt)
+        parts.append(above_benchmark(r, benchmark, k).assign(**{s.VISIT_TYPE: vt}))
+    return pd.concat(parts, ignore_index=True)
