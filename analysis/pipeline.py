@@ -68,8 +68,8 @@ def default_source() -> Path:
 
 
 def is_synthetic(source: Path) -> bool:
-    """A file is synthetic if the generator wrote a truth file beside it."""
-    return source.resolve().parent == config.SYNTHETIC_DIR.resolve() or (source.parent / "truth.json").exists()
+    """A file is synthetic if the generator wrote its truth file beside it."""
+    return (source.parent / "truth.json").exists()
 
 
 def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_end: str = "2025-12-31",

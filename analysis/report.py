@@ -20,9 +20,14 @@ PACKAGES = ("outpatient-analysis", "pandas", "ibis-framework", "duckdb", "pander
             "matplotlib", "papermill", "nbconvert")
 
 
+def synthetic_banner(lang: str) -> str:
+    """The HTML banner that marks synthetic data (styled, and repeated on printed pages, by CSS)."""
+    return f'<div class="synthetic-banner">{html.escape(L.t("synthetic_banner", lang))}</div>'
+
+
 def start(title: str, lang: str, synthetic: bool, subtitle: str = "") -> HTML:
     """The report's title block; with a banner on every page when the data are synthetic."""
-    banner = f'<div class="synthetic-banner">{html.escape(L.t("synthetic_banner", lang))}</div>' if synthetic else ""
+    banner = synthetic_banner(lang) if synthetic else ""
     sub = f'<p class="subtitle">{html.escape(subtitle)}</p>' if subtitle else ""
     return HTML(f'{banner}<header class="report-title"><h1>{html.escape(title)}</h1>{sub}</header>')
 

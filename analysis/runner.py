@@ -12,7 +12,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import difflib
 import datetime as dt
-import hashlib
 import html
 import json
 import multiprocessing
@@ -173,10 +172,12 @@ class NotebookResult:
     html: str = ""
     executed: str = ""
     error: str = ""
+    title: str = ""
 
 
-def render_html(executed: Path, out: Path, lang: str) -> None:
-    """Executed notebook -> self-contained HTML without code cells (nbconvert, project template)."""
+def render_html(executed: Path, out: Path, lang: str) -> str:
+    """Executed notebook -> self-contained HTML without code cells (nbconvert, project template).
+    Returns the report's title (its first heading)."""
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -194,6 +195,7 @@ def render_html(executed: Path, out: Path, lang: str) -> None:
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
     out.write_text(body, encoding="utf-8")
+    return title
 
 
 def _first_heading(nb) -> str:
@@ -238,13 +240,13 @@ def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookRes
         pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
                             cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
-        render_html(executed, out, params.get("language", "da"))
+        title = render_html(executed, out, params.get("language", "da"))
     except Exception as e:  # reported to the user with the notebook's name; the run fails
         return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),
                               error=_describe(e))
     finally:
         shutil.rmtree(socket_dir, ignore_errors=True)
-    return NotebookResult(name, True, time.perf_counter() - start, html=out.name, executed=str(executed))
+    return NotebookResult(name, True, time.perf_counter() - start, html=out.name, executed=str(executed), title=title)
 
 
 def _describe(e: Exception) -> str:
@@ -280,17 +282,13 @@ def check_report(path: Path, staged: Path | None) -> list[str]:
 
 
 # --- index, manifest, publishing --------------------------------------------------------------
-def _sha256_text(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def write_index(run_dir: Path, cfg: RunConfig, results: list[NotebookResult], prepared) -> None:
+    from .report import synthetic_banner
+
     lang = cfg.language
-    items = "".join(
-        f'<li><a href="{html.escape(r.html)}">{html.escape(_title_of(run_dir / r.html) or r.name)}</a></li>'
-        for r in results)
-    banner = (f'<div class="synthetic-banner">{html.escape(L.t("synthetic_banner", lang))}</div>'
-              if prepared.synthetic else "")
+    items = "".join(f'<li><a href="{html.escape(r.html)}">{html.escape(r.title or r.name)}</a></li>'
+                    for r in results)
+    banner = synthetic_banner(lang) if prepared.synthetic else ""
     stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -312,13 +310,9 @@ footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px soli
     (run_dir / "index.html").write_text(page, encoding="utf-8")
 
 
-def _title_of(path: Path) -> str:
-    m = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
-    return html.unescape(m.group(1)) if m else ""
-
-
 def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[NotebookResult], prepared,
                    seconds: dict[str, float]) -> None:
+    from .ingest import sha256
     from .report import versions
 
     manifest = {
@@ -328,7 +322,7 @@ def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[No
         "input": {"file": prepared.ingest.file, "sha256": prepared.ingest.sha256, "rows": prepared.ingest.rows,
                   "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
         "notebooks": [{"name": r.name, "html": r.html, "seconds": round(r.seconds, 2),
-                       "parameters": params[r.name], "sha256": _sha256_text(run_dir / r.html)} for r in results],
+                       "parameters": params[r.name], "sha256": sha256(run_dir / r.html)} for r in results],
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "versions": versions(),
     }
