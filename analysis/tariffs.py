@@ -36,16 +36,25 @@ def load_tariffs(path: Path | None = None) -> pd.DataFrame:
     return df.assign(**{DKK: bad})
 
 
-def price(activity: pd.DataFrame, tariffs: pd.DataFrame) -> pd.DataFrame:
-    """`activity` with value_dkk: the extract's own cost where every visit in the cell had one,
-    otherwise visits x tariff (specialty-specific price first, then the general price)."""
+def unit_price(df: pd.DataFrame, tariffs: pd.DataFrame, contact_mode: str | None = None) -> pd.Series:
+    """DKK per visit for each row of `df` (specialty, visit_type, contact_mode): the
+    specialty-specific price where the table has one, else the general price. `contact_mode`
+    prices every row as if it were that mode (e.g. the cost of the substitute)."""
     keys = [s.VISIT_TYPE, s.CONTACT_MODE]
+    rows = df[[s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE]].copy()
+    if contact_mode is not None:
+        rows[s.CONTACT_MODE] = contact_mode
     general = tariffs[tariffs["specialty"] == ""].set_index(keys)[DKK]
     special = tariffs[tariffs["specialty"] != ""].set_index(["specialty", *keys])[DKK]
-    idx_g = pd.MultiIndex.from_frame(activity[keys])
-    idx_s = pd.MultiIndex.from_frame(activity[[s.SPECIALTY, *keys]].rename(columns={s.SPECIALTY: "specialty"}))
-    unit = pd.Series(special.reindex(idx_s).to_numpy(), index=activity.index)
-    unit = unit.fillna(pd.Series(general.reindex(idx_g).to_numpy(), index=activity.index))
-    tariff_value = activity[s.VISITS] * unit
+    idx_g = pd.MultiIndex.from_frame(rows[keys])
+    idx_s = pd.MultiIndex.from_frame(rows.rename(columns={s.SPECIALTY: "specialty"})[["specialty", *keys]])
+    unit = pd.Series(special.reindex(idx_s).to_numpy(), index=df.index)
+    return unit.fillna(pd.Series(general.reindex(idx_g).to_numpy(), index=df.index))
+
+
+def price(activity: pd.DataFrame, tariffs: pd.DataFrame) -> pd.DataFrame:
+    """`activity` with value_dkk: the extract's own cost where every visit in the cell had one,
+    otherwise visits x tariff (see unit_price)."""
+    tariff_value = activity[s.VISITS] * unit_price(activity, tariffs)
     own = activity[s.COST_DKK] if s.COST_DKK in activity else pd.Series(float("nan"), index=activity.index)
     return activity.assign(**{VALUE_DKK: own.fillna(tariff_value)})

@@ -1,0 +1,167 @@
+"""Lever scenarios ("change ideas"): shares of visits that stop or move to another form, turned
+into avoided in-person visits and DKK.
+
+A scenario file (YAML, see data/reference/scenarios.yml) lists change ideas in the order they
+are applied. Each takes its share of the visits that are *still* in person after the ideas
+before it, cell by cell (hospital x specialty x visit type), so no visit is counted twice:
+100 in-person follow-ups, first 10% dropped (10), then 20% of the rest moved to PRO (18).
+
+Levers:
+  drop        the visit no longer happens (a low-value control)
+  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written tariff
+  to_video    a video consultation instead: costs the video tariff
+  to_phone    a phone consultation instead: costs the phone tariff
+  shift       the visit moves out of the hospital (general practice, municipality) or to a nurse;
+              costs `substitute_dkk` a visit (0 if not given)
+  benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
+              dropped; its `share` is the part of that excess assumed reachable (1 = all)
+The DKK saving of a visit is its tariff minus the substitute's cost.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from . import config
+from . import schema as s
+from .ingest import InputError, Problem
+from .tariffs import unit_price
+
+SCENARIOS = config.REFERENCE_DIR / "scenarios.yml"
+LEVER_MODE = {"to_written": "written", "to_video": "video", "to_phone": "phone"}
+CELL = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+
+
+class Driver(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    da: str
+    en: str
+
+
+class Scenario(BaseModel):
+    """One change idea."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    source: str = Field("", description="the specialty council, clinic or group it comes from")
+    driver: str
+    lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark"]
+    share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess)")
+    low: float | None = Field(None, ge=0, le=1, description="low end of the plausible share")
+    high: float | None = Field(None, ge=0, le=1, description="high end of the plausible share")
+    specialties: list[str] = Field(default_factory=list, description="empty = all")
+    visit_types: list[str] = Field(default_factory=list, description="empty = all")
+    hospitals: list[str] = Field(default_factory=list, description="empty = all")
+    substitute_dkk: float = Field(0.0, ge=0, description="cost of a shifted visit")
+    staff_group: str = Field("", description="for shift: the staff group that takes the visit over")
+
+    @model_validator(mode="after")
+    def _range(self):
+        self.low = self.share if self.low is None else self.low
+        self.high = self.share if self.high is None else self.high
+        if not self.low <= self.share <= self.high:
+            raise ValueError(f"need low <= share <= high, got {self.low}, {self.share}, {self.high}")
+        bad = [v for v in self.visit_types if v not in s.VISIT_TYPES]
+        if bad:
+            raise ValueError(f"unknown visit types {bad}; use {list(s.VISIT_TYPES)}")
+        return self
+
+
+class ScenarioFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str = ""
+    drivers: dict[str, Driver]
+    scenarios: list[Scenario]
+
+    @model_validator(mode="after")
+    def _drivers(self):
+        unknown = {sc.driver for sc in self.scenarios} - set(self.drivers)
+        if unknown:
+            raise ValueError(f"scenarios name drivers that are not listed under 'drivers': {sorted(unknown)}")
+        return self
+
+
+def load(path: Path | None = None) -> ScenarioFile:
+    """Read and check a scenario file; every problem is reported together (InputError)."""
+    path = Path(path or SCENARIOS)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return ScenarioFile.model_validate(raw)
+    except (OSError, yaml.YAMLError) as e:
+        raise InputError([Problem(path.name, "-", f"cannot read the scenario file ({e})",
+                                  "check the path and the YAML")]) from None
+    except ValidationError as e:
+        raise InputError([Problem(path.name, ".".join(map(str, err["loc"])), err["msg"],
+                                  "see the comments in data/reference/scenarios.yml") for err in e.errors()]) from None
+
+
+def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
+    mask = np.ones(len(df), dtype=bool)
+    for col, values in ((s.SPECIALTY, sc.specialties), (s.VISIT_TYPE, sc.visit_types), (s.HOSPITAL, sc.hospitals)):
+        if values:
+            mask &= df[col].isin(values).to_numpy()
+    return mask
+
+
+def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
+          excess: pd.DataFrame | None = None, shares: dict[str, float] | None = None,
+          tariff_factor: float = 1.0) -> pd.DataFrame:
+    """Apply the scenarios in order to one year's activity (rows: hospital x specialty x
+    visit type x contact mode, with visits). Returns one row per scenario x activity row that
+    it touched: visits changed (no longer in person, or gone), the saving in DKK.
+
+    excess: hospital x specialty x visit type with `potential` (visits above the benchmark),
+            needed by a 'benchmark' lever.
+    shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
+    tariff_factor: multiplies every tariff (sensitivity to prices).
+    """
+    df = activity.reset_index(drop=True)
+    remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
+    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    price = unit_price(df, tariffs).to_numpy() * tariff_factor
+    out = []
+    for sc in scenarios:
+        share = (shares or {}).get(sc.name, sc.share)
+        sel = _selected(df, sc)
+        if sc.lever == "benchmark":
+            if excess is None:
+                raise ValueError(f"scenario '{sc.name}' needs the benchmark excess (potential.above_benchmark)")
+            # the excess of a cell is spread over its rows (all contact modes) by their visits
+            cell_visits = df.groupby(CELL, observed=True)[s.VISITS].transform("sum").to_numpy(dtype=float)
+            ex = df[CELL].merge(excess[CELL + ["potential"]], on=CELL, how="left")["potential"].fillna(0).to_numpy()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                frac = np.where(cell_visits > 0, np.minimum(ex / cell_visits, 1.0), 0.0)
+            changed = np.where(sel, remaining * frac * share, 0.0)
+            substitute = np.zeros(len(df))
+        else:
+            changed = np.where(sel & in_person, remaining * share, 0.0)
+            if sc.lever in LEVER_MODE:
+                substitute = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy() * tariff_factor
+            else:
+                substitute = np.full(len(df), sc.substitute_dkk if sc.lever == "shift" else 0.0)
+        remaining = remaining - changed
+        touched = changed > 0
+        if touched.any():
+            part = df.loc[touched, [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]].copy()
+            part["scenario"] = sc.name
+            part["driver"] = sc.driver
+            part["lever"] = sc.lever
+            part["visits_changed"] = changed[touched]
+            part["in_person_avoided"] = np.where(in_person[touched], changed[touched], 0.0)
+            part["saving_dkk"] = changed[touched] * (price[touched] - substitute[touched])
+            out.append(part)
+    cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
+            "visits_changed", "in_person_avoided", "saving_dkk"]
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+
+def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Visits changed, in-person visits avoided and DKK saved, summed by `by`, largest saving first."""
+    cols = ["visits_changed", "in_person_avoided", "saving_dkk"]
+    return effects.groupby(by, observed=True, sort=False)[cols].sum().reset_index().sort_values(
+        "saving_dkk", ascending=False, ignore_index=True)

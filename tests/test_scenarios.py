@@ -1,0 +1,70 @@
+"""Lever scenarios: composition without double counting, and visits turned into DKK."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import scenarios as S
+from analysis.ingest import InputError
+
+# One cell: 1000 in-person follow-ups and 100 by phone, tariffs 1500 in person, 500 written, 700 phone.
+ACT = pd.DataFrame({"hospital": ["A", "A"], "specialty": ["K", "K"], "sector": ["somatic"] * 2,
+                    "visit_type": ["follow_up"] * 2, "contact_mode": ["in_person", "phone"], "visits": [1000, 100]})
+TARIFFS = pd.DataFrame({"specialty": [""] * 3, "visit_type": ["follow_up"] * 3,
+                        "contact_mode": ["in_person", "written", "phone"], "dkk": [1500.0, 500.0, 700.0]})
+
+
+def sc(**kw):
+    return S.Scenario(**{"name": kw.get("lever"), "driver": "d", "share": 0.1} | kw)
+
+
+def test_scenarios_compose_without_counting_a_visit_twice():
+    effects = S.apply(ACT, [sc(lever="drop", share=0.1), sc(lever="to_written", share=0.2)], TARIFFS)
+    by = effects.set_index("scenario")
+    # drop 10% of 1000 = 100; then 20% of the 900 still in person = 180 (not 200)
+    assert by.loc["drop", "in_person_avoided"] == pytest.approx(100)
+    assert by.loc["to_written", "in_person_avoided"] == pytest.approx(180)
+
+
+def test_the_saving_is_the_tariff_avoided_minus_the_substitute():
+    effects = S.apply(ACT, [sc(lever="drop", share=0.1), sc(lever="to_written", share=0.2)], TARIFFS)
+    by = effects.set_index("scenario")
+    assert by.loc["drop", "saving_dkk"] == pytest.approx(100 * 1500)
+    assert by.loc["to_written", "saving_dkk"] == pytest.approx(180 * (1500 - 500))
+
+
+def test_only_in_person_visits_move():
+    effects = S.apply(ACT, [sc(lever="to_phone", share=0.5)], TARIFFS)
+    assert effects["contact_mode"].tolist() == ["in_person"] and effects["visits_changed"].sum() == 500
+
+
+def test_a_shift_costs_its_substitute():
+    effects = S.apply(ACT, [sc(lever="shift", share=0.1, substitute_dkk=800)], TARIFFS)
+    assert effects["saving_dkk"].sum() == pytest.approx(100 * (1500 - 800))
+
+
+def test_benchmark_lever_drops_a_share_of_the_excess_over_all_modes():
+    excess = pd.DataFrame({"hospital": ["A"], "specialty": ["K"], "visit_type": ["follow_up"], "potential": [110.0]})
+    effects = S.apply(ACT, [sc(lever="benchmark", share=0.5)], TARIFFS, excess)
+    # 110 of 1100 visits = 10%, half reachable: 50 in person, 5 by phone
+    assert effects["visits_changed"].tolist() == pytest.approx([50, 5])
+    assert effects["saving_dkk"].sum() == pytest.approx(50 * 1500 + 5 * 700)
+
+
+def test_selection_by_specialty():
+    effects = S.apply(ACT, [sc(lever="drop", specialties=["R"])], TARIFFS)
+    assert effects.empty
+
+
+def test_the_shipped_scenario_file_is_valid():
+    f = S.load()
+    assert f.scenarios and all(x.low <= x.share <= x.high for x in f.scenarios)
+
+
+def test_a_bad_scenario_file_lists_every_problem(tmp_path):
+    p = tmp_path / "s.yml"
+    p.write_text("drivers: {a: {da: x, en: y}}\nscenarios:\n  - {name: n, driver: a, lever: teleport, share: 2}\n",
+                 encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        S.load(p)
+    assert len(err.value.problems) == 2 and "lever" in str(err.value) and "share" in str(err.value)
