@@ -54,12 +54,21 @@ def above_benchmark(table: pd.DataFrame, benchmark: str | float, k: int = 5) -> 
     return out
 
 
+def visit_type_rates(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> pd.DataFrame:
+    """Each visit type's visits per patient per hospital x specialty, case-mix adjusted
+    (variation.rates), stacked with a visit_type column."""
+    return pd.concat([rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt).assign(**{s.VISIT_TYPE: vt})
+                      for vt in s.VISIT_TYPES], ignore_index=True)
+
+
+def excess(rates_by_type: pd.DataFrame, benchmark: str | float = "median", k: int = 5) -> pd.DataFrame:
+    """above_benchmark within each visit type (benchmarks are set per specialty and visit type)."""
+    return pd.concat([above_benchmark(g, benchmark, k) for _, g in rates_by_type.groupby(s.VISIT_TYPE, sort=False)],
+                     ignore_index=True)
+
+
 def by_visit_type(agg: Aggregates, year: int, strata: list[str], benchmark: str | float = "median",
                   sector: str = "somatic", k: int = 5) -> pd.DataFrame:
     """Potential per hospital x specialty x visit type: each visit type's visits per patient,
     case-mix adjusted, against the benchmark among the specialty's hospitals."""
-    parts = []
-    for vt in s.VISIT_TYPES:
-        r = rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt)
-        parts.append(above_benchmark(r, benchmark, k).assign(**{s.VISIT_TYPE: vt}))
-    return pd.concat(parts, ignore_index=True)
+    return excess(visit_type_rates(agg, year, strata, sector), benchmark, k)
