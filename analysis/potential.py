@@ -10,16 +10,23 @@ max(0, O - b E): only visits above the benchmark count. Benchmarks:
   "best_k"        the mean ratio of the k lowest (NHS RightCare's "best 5 of 10" idea, with the
                   specialty's hospitals as the peers)
   a number        a fixed target ratio (e.g. 0.9)
+and, for follow-ups, a guideline table of recommended follow-ups per patient per year by
+specialty (against_guideline; data/reference/guidelines.csv, user-editable).
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import schema as s
 from .aggregate import Aggregates
+from . import config
 from .standardise import EXPECTED, OBSERVED
 from .variation import rates
+
+GUIDELINES = config.REFERENCE_DIR / "guidelines.csv"
 
 NAMED = ("median", "mean", "best_quartile", "best_k")
 
@@ -72,3 +79,33 @@ def by_visit_type(agg: Aggregates, year: int, strata: list[str], benchmark: str 
     """Potential per hospital x specialty x visit type: each visit type's visits per patient,
     case-mix adjusted, against the benchmark among the specialty's hospitals."""
     return excess(visit_type_rates(agg, year, strata, sector), benchmark, k)
+
+
+def load_guidelines(path: Path | None = None) -> pd.DataFrame:
+    """Recommended follow-ups per patient per year by specialty (a user-editable CSV)."""
+    df = pd.read_csv(path or GUIDELINES, comment="#")
+    missing = {s.SPECIALTY, "follow_ups_per_patient"} - set(df.columns)
+    if missing:
+        raise ValueError(f"the guideline table needs the columns {sorted(missing)}")
+    if (df["follow_ups_per_patient"] < 0).any() or df[s.SPECIALTY].duplicated().any():
+        raise ValueError("guideline values must be non-negative, one row per specialty")
+    return df
+
+
+def against_guideline(agg: Aggregates, year: int, guidelines: pd.DataFrame, sector: str = "somatic") -> pd.DataFrame:
+    """Follow-ups above the guideline per hospital x specialty: max(0, follow-ups - guideline x
+    patients), for the specialties the table covers. Crude: a clinical recommendation per
+    patient is not case-mix adjusted. Rows have visit_type 'follow_up', as above_benchmark's."""
+    units = agg.units
+    if units.empty:
+        raise ValueError("the guideline benchmark needs distinct patients per unit (visit-level data)")
+    units = units[(units[s.YEAR] == year) & (units[s.SECTOR] == sector)]
+    fu = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.VISIT_TYPE] == "follow_up")]
+    fu = fu.groupby([s.HOSPITAL, s.SPECIALTY], observed=True)[s.VISITS].sum().rename(OBSERVED)
+    out = units.merge(fu.reset_index(), on=[s.HOSPITAL, s.SPECIALTY], how="left").merge(
+        guidelines[[s.SPECIALTY, "follow_ups_per_patient"]], on=s.SPECIALTY)
+    out[OBSERVED] = out[OBSERVED].fillna(0)
+    out["guideline"] = out["follow_ups_per_patient"] * out[s.PATIENTS]
+    out["potential"] = np.maximum(0.0, out[OBSERVED] - out["guideline"])
+    return out[[s.HOSPITAL, s.SPECIALTY, OBSERVED, s.PATIENTS, "guideline", "potential"]].assign(
+        **{s.VISIT_TYPE: "follow_up"})

@@ -33,14 +33,19 @@ class Inputs:
     rates: pd.DataFrame  # potential.visit_type_rates: observed, expected, ratio per unit and visit type
     scenarios: list[Scenario]
     tariffs: pd.DataFrame
-    benchmark: str | float = "median"
+    benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess
     k: int = 5
+    guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
 
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
            activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None) -> dict[str, float]:
     """Visits changed, in-person visits avoided and DKK saved in all, under the given overrides."""
-    over = excess(inp.rates if rates is None else rates, inp.benchmark if benchmark is None else benchmark, inp.k)
+    bench = inp.benchmark if benchmark is None else benchmark
+    if bench == "guideline":
+        over = inp.guideline
+    else:
+        over = excess(inp.rates if rates is None else rates, bench, inp.k)
     effects = apply(inp.activity if activity is None else activity, inp.scenarios, inp.tariffs, over, shares,
                     tariff_factor)
     return {c: float(effects[c].sum()) for c in TOTALS}
@@ -81,7 +86,7 @@ def sensitivity(inp: Inputs, tariff_range: float = 0.2,
                          "high": totals(inp, {sc.name: sc.high})["saving_dkk"]})
     rows.append({"assumption": "tariffs", "low": totals(inp, tariff_factor=1 - tariff_range)["saving_dkk"],
                  "high": totals(inp, tariff_factor=1 + tariff_range)["saving_dkk"]})
-    if any(sc.lever == "benchmark" for sc in inp.scenarios):
+    if any(sc.lever == "benchmark" for sc in inp.scenarios) and inp.benchmark != "guideline":
         values = [totals(inp, benchmark=b)["saving_dkk"] for b in benchmarks]
         rows.append({"assumption": "benchmark", "low": min(values), "high": max(values)})
     out = pd.DataFrame(rows)

@@ -45,3 +45,20 @@ def test_planted_high_follow_up_units_carry_the_largest_potential(small_region):
     for p in truth["follow_up_rate"]:
         spec = fu[fu["specialty"] == p["specialty"]].set_index("hospital")["potential"]
         assert spec.idxmax() == p["hospital"], (p, spec.to_dict())
+
+
+def test_guideline_potential_by_hand():
+    from analysis.aggregate import Aggregates
+    units = pd.DataFrame({"year": [2024, 2024], "hospital": ["A", "B"], "specialty": ["K", "K"],
+                          "sector": ["somatic"] * 2, "visits": [500, 300], "patients": [100, 100]})
+    activity = pd.DataFrame({"year": [2024] * 2, "hospital": ["A", "B"], "specialty": ["K", "K"],
+                             "sector": ["somatic"] * 2, "visit_type": ["follow_up"] * 2,
+                             "contact_mode": ["in_person"] * 2, "visits": [250, 100]})
+    g = pd.DataFrame({"specialty": ["K"], "follow_ups_per_patient": [1.5]})
+    out = potential.against_guideline(Aggregates("visits", activity, units=units), 2024, g).set_index("hospital")
+    # A: 250 follow-ups against 1.5 x 100 = 150 -> 100; B: 100 < 150 -> 0
+    assert out["potential"].to_dict() == {"A": 100.0, "B": 0.0}
+
+
+def test_the_shipped_guideline_table_loads():
+    assert not potential.load_guidelines().empty

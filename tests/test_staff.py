@@ -1,0 +1,40 @@
+"""Avoided visits as FTE by staff group, against natural attrition."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import staff
+from analysis.scenarios import Scenario
+
+MIN = staff.load_staff_time()
+
+
+def effects(lever, n=9600.0, **kw):
+    sc = Scenario(name="x", driver="d", lever=lever, share=0.1, **kw)
+    e = pd.DataFrame({"scenario": ["x"], "visit_type": ["follow_up"], "contact_mode": ["in_person"],
+                      "visits_changed": [n]})
+    return staff.fte_freed(e, [sc], MIN, minutes_per_fte=96_000).set_index("scenario").loc["x"]
+
+
+def test_a_dropped_visit_frees_all_its_minutes():
+    # 9,600 follow-ups x 20 doctor-minutes / 96,000 = 2 FTE
+    assert effects("drop")["doctors"] == pytest.approx(2.0)
+
+
+def test_a_visit_moved_to_pro_frees_the_difference():
+    # in person 20 doctor-minutes, written 4: 9,600 x 16 / 96,000 = 1.6 FTE
+    assert effects("to_written")["doctors"] == pytest.approx(1.6)
+
+
+def test_a_visit_shifted_to_nurses_adds_nurse_time():
+    e = effects("shift", staff_group="nurses")
+    assert e["doctors"] == pytest.approx(2.0)
+    assert e["nurses"] < 0  # nurses take the whole visit over
+
+
+def test_attrition_comparison():
+    freed = pd.DataFrame({"scenario": ["x"], "doctors": [2.0], "nurses": [1.0], "secretaries": [0.0]})
+    out = staff.against_attrition(freed, pd.Series([100.0, 50.0, 20.0], index=list(staff.GROUPS)), 0.08)
+    row = out.set_index("staff_group").loc["doctors"]
+    assert row["fte_attrition"] == pytest.approx(8.0) and row["share_of_attrition"] == pytest.approx(0.25)
