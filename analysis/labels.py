@@ -303,6 +303,8 @@ LABELS: dict[str, tuple[str, str]] = {
                         "age band and sex. Choose another measure, or no standardisation."),
     "var_abbreviations": ("Forkortelser", "Abbreviations"),
     "short": ("Forkortelse", "Short"),
+    # 03 reduction potential
+    "saving_mdkk": ("Besparelse, mio. kr.", "Saving, DKK million"),
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),

@@ -228,3 +228,60 @@ def ratio_heatmap(ratios: pd.DataFrame, suppressed: pd.DataFrame, lang: str, tit
     fig.colorbar(im, ax=ax, shrink=0.5, format=FuncFormatter(lambda v, _: L.number(v, lang, 1)))
     fig.tight_layout()
     return fig
+
+
+def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None):
+    """One bar per assumption from its low-end to its high-end total (DKK millions), widest on
+    top, around a line at the base estimate."""
+    labels = labels or {}
+    d = sens.iloc[::-1]
+    base = float(d["base"].iloc[0]) / 1e6
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.8 + 0.42 * len(d)))
+    lo = np.minimum(d["low"], d["high"]).to_numpy() / 1e6
+    hi = np.maximum(d["low"], d["high"]).to_numpy() / 1e6
+    names = [textwrap.shorten(labels.get(a, a), 55, placeholder="…") for a in d["assumption"]]
+    ax.barh(names, hi - lo, left=lo, color=PALETTE[0])
+    ax.axvline(base, color="#333333", linewidth=1)
+    for y, (a, b) in enumerate(zip(lo, hi)):
+        ax.text(a, y, L.number(a, lang, 0) + " ", ha="right", va="center", fontsize=8)
+        ax.text(b, y, " " + L.number(b, lang, 0), ha="left", va="center", fontsize=8)
+    span = hi.max() - lo.min() if len(d) else 1
+    ax.set_xlim(lo.min() - 0.15 * span, hi.max() + 0.15 * span)
+    ax.set_xlabel(L.t("saving_mdkk", lang))
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def driver_diagram(aim: str, drivers: list[tuple[str, float]], ideas: list[tuple[str, str, float, float]],
+                   lang: str, title: str):
+    """A quantified driver diagram: the aim -> primary drivers -> change ideas, each with its
+    visits and DKK (ideas: (driver label, idea label, visits, DKK))."""
+    n = max(len(ideas), 1)
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.62 * n))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-0.5, n - 0.5)
+    ax.axis("off")
+    box = dict(boxstyle="round,pad=0.4", linewidth=1)
+    ax.text(0.9, (n - 1) / 2, textwrap.fill(aim, 16), ha="center", va="center", fontsize=9, fontweight="bold",
+            bbox=box | {"facecolor": "#fff3cd", "edgecolor": "#e0b000"})
+    ys = {}
+    for i, (label, _) in enumerate(drivers):
+        rows = [j for j, idea in enumerate(ideas) if idea[0] == label]
+        y = n - 1 - (sum(rows) / len(rows) if rows else i)
+        ys[label] = y
+        ax.annotate("", xy=(2.6, y), xytext=(1.9, (n - 1) / 2), arrowprops=dict(arrowstyle="->", color="#777777"))
+        dkk = dict(drivers)[label]
+        ax.text(3.7, y, textwrap.fill(label, 22) + "\n" + L.dkk(dkk, lang, millions=True), ha="center", va="center",
+                fontsize=8, bbox=box | {"facecolor": "#e8f1f8", "edgecolor": PALETTE[0]})
+    for j, (driver, idea, visits, dkk) in enumerate(ideas):
+        y = n - 1 - j
+        ax.annotate("", xy=(5.25, y), xytext=(4.85, ys[driver]), arrowprops=dict(arrowstyle="->", color="#777777"))
+        text = (textwrap.shorten(idea, 60, placeholder="…") + "\n"
+                + f"{L.number(visits, lang)} {L.t('visits', lang).lower()} · {L.dkk(dkk, lang, millions=True)}")
+        ax.text(5.3, y, text, ha="left", va="center", fontsize=8,
+                bbox=box | {"facecolor": "white", "edgecolor": "#999999"})
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig

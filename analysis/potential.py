@@ -31,6 +31,19 @@ GUIDELINES = config.REFERENCE_DIR / "guidelines.csv"
 NAMED = ("median", "mean", "best_quartile", "best_k")
 
 
+def parse_benchmark(text: str | float) -> str | float:
+    """A benchmark parameter as given by a user: a name, or a number such as "0.9"."""
+    if isinstance(text, (int, float)):
+        return float(text)
+    if text in (*NAMED, "guideline"):
+        return text
+    try:
+        return float(str(text).replace(",", "."))
+    except ValueError:
+        raise ValueError(f"benchmark must be one of {(*NAMED, 'guideline')} or a ratio such as 0.9, "
+                         f"not {text!r}") from None
+
+
 def benchmark_ratio(ratios: pd.Series, benchmark: str | float, k: int = 5) -> float:
     """The benchmark ratio among one specialty's hospitals (see the module docstring)."""
     r = ratios.dropna()
@@ -70,6 +83,8 @@ def visit_type_rates(agg: Aggregates, year: int, strata: list[str], sector: str 
 
 def excess(rates_by_type: pd.DataFrame, benchmark: str | float = "median", k: int = 5) -> pd.DataFrame:
     """above_benchmark within each visit type (benchmarks are set per specialty and visit type)."""
+    if rates_by_type.empty:
+        return pd.DataFrame(columns=[s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE, "potential"])
     return pd.concat([above_benchmark(g, benchmark, k) for _, g in rates_by_type.groupby(s.VISIT_TYPE, sort=False)],
                      ignore_index=True)
 

@@ -62,3 +62,10 @@ def test_guideline_potential_by_hand():
 
 def test_the_shipped_guideline_table_loads():
     assert not potential.load_guidelines().empty
+
+
+def test_benchmark_parameter_parsing():
+    assert potential.parse_benchmark("median") == "median"
+    assert potential.parse_benchmark("0,9") == 0.9 and potential.parse_benchmark("0.85") == 0.85
+    with pytest.raises(ValueError, match="benchmark must be one of"):
+        potential.parse_benchmark("best")
