@@ -305,6 +305,136 @@ LABELS: dict[str, tuple[str, str]] = {
     "short": ("Forkortelse", "Short"),
     # 03 reduction potential
     "saving_mdkk": ("Besparelse, mio. kr.", "Saving, DKK million"),
+    "pot_title": ("Reduktionspotentiale", "Reduction potential"),
+    "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
+                     "Visits that could go, and what they are worth – {year}, {sector}"),
+    "pot_intro": ("Potentialet består af et benchmark (besøg over det typiske hospitals niveau, korrigeret for "
+                  "patientsammensætning) og {n} forandringsidéer fra scenariefilen. Idéerne regnes i rækkefølge, så "
+                  "samme besøg ikke tælles to gange. Andele og takster er **antagelser til drøftelse**, ikke "
+                  "facitliste; intervallerne viser usikkerheden.",
+                  "The potential combines a benchmark (visits above the typical hospital's level, adjusted for case "
+                  "mix) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
+                  "is counted twice. Shares and tariffs are **assumptions to debate**, not a final answer; the "
+                  "intervals show the uncertainty."),
+    "pot_no_benchmark": ("Benchmark-delen kræver data på besøgsniveau; den er udeladt for disse inddata.",
+                         "The benchmark part needs visit-level data; it is left out for this input."),
+    "pot_in_person_avoided": ("Fremmøder undgået (95 %-interval)", "In-person visits avoided (95% interval)"),
+    "pot_saving": ("Besparelse pr. år (95 %-interval)", "Saving a year (95% interval)"),
+    "pot_share_of_activity": ("Andel af aktiviteten", "Share of activity"),
+    "pot_target": ("Besparelseskrav", "Saving required"),
+    "pot_summary": ("Med de valgte antagelser kan der spares **{saving}** om året (95 %-interval {lo} til {hi}, "
+                    "{draws} simulationer), svarende til **{cover}** af kravet på {target}.",
+                    "With the chosen assumptions the saving is **{saving}** a year (95% interval {lo} to {hi}, "
+                    "{draws} simulations), that is **{cover}** of the {target} required."),
+    "pot_drivers": ("Driverdiagram", "Driver diagram"),
+    "pot_aim": ("Mål: {target} om året", "Aim: {target} a year"),
+    "pot_driver_title": ("Fra mål til forandringsidéer, {year}", "From aim to change ideas, {year}"),
+    "pot_driver_how": ("Læs fra venstre: målet nås gennem fire drivere, som hver bæres af konkrete forandringsidéer "
+                       "med deres antal besøg og kroner. Store bokse til højre er de idéer, der bærer målet.",
+                       "Read from the left: the aim is reached through four drivers, each carried by concrete change "
+                       "ideas with their visits and kroner. The ideas on the right with large numbers carry the aim."),
+    "pot_ideas": ("Forandringsidéer", "Change ideas"),
+    "pot_ideas_caption": ("Idéer i den rækkefølge de regnes, {year}", "Ideas in the order they are applied, {year}"),
+    "scenario": ("Forandringsidé", "Change idea"),
+    "source": ("Forslag fra", "Proposed by"),
+    "share_range": ("Andel, spænd (valgt)", "Share, range (chosen)"),
+    "visits_changed": ("Besøg ændret", "Visits changed"),
+    "in_person_avoided": ("Fremmøder undgået", "In-person visits avoided"),
+    "saving_dkk": ("Besparelse (kr.)", "Saving (DKK)"),
+    "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
+    "pot_by_visit_type": ("Pr. besøgstype", "By visit type"),
+    "pot_by_specialty": ("De 15 specialer med størst besparelse, {year}", "The 15 specialties with the largest saving, {year}"),
+    "pot_by_hospital": ("Pr. hospital", "By hospital"),
+    "pot_benchmark": ("Besøg over benchmark", "Visits above the benchmark"),
+    "pot_benchmark_caption": ("Største overskud over benchmark ({benchmark}), i besøg",
+                              "Largest excess over the benchmark ({benchmark}), in visits"),
+    "pot_benchmark_text": ("Kun besøg over benchmark tæller; et hospital under benchmark har intet potentiale (ikke et "
+                           "negativt). Benchmarkforholdet er det typiske hospitals observeret/forventet i specialet.",
+                           "Only visits above the benchmark count; a hospital below it has no potential (not a "
+                           "negative one). The benchmark ratio is the typical hospital's observed/expected in the specialty."),
+    "potential": ("Besøg over benchmark", "Visits above benchmark"),
+    "benchmark_ratio": ("Benchmark", "Benchmark"),
+    "pot_sensitivity": ("Hvilke antagelser betyder mest?", "Which assumptions matter most?"),
+    "pot_tornado_title": ("Besparelse når én antagelse ad gangen varieres", "Saving when one assumption at a time varies"),
+    "pot_tariffs_pm": ("Takster ±20 %", "Tariffs ±20%"),
+    "pot_benchmark_choice": ("Valg af benchmark (bedste kvartil / gennemsnit)", "Choice of benchmark (best quartile / mean)"),
+    "pot_tornado_how": ("Hver søjle viser den samlede besparelse, når én antagelse sættes til sin lave og høje værdi, "
+                        "og resten holdes fast. Den lodrette streg er hovedskønnet. De længste søjler er dem, det er "
+                        "vigtigst at få afklaret med specialerne.",
+                        "Each bar shows the total saving with one assumption at its low and high value and the rest "
+                        "held fixed. The vertical line is the main estimate. The longest bars are the ones most worth "
+                        "settling with the specialties."),
+    "pot_staff": ("Personale og naturlig afgang", "Staff and natural attrition"),
+    "pot_staff_caption": ("Årsværk pr. personalegruppe (naturlig afgang {rate} om året)",
+                          "Full-time equivalents by staff group (natural attrition {rate} a year)"),
+    "staff_group": ("Personalegruppe", "Staff group"),
+    "doctors": ("Læger", "Doctors"),
+    "nurses": ("Sygeplejersker", "Nurses"),
+    "secretaries": ("Sekretærer", "Secretaries"),
+    "fte_in_use": ("Årsværk i ambulatorierne", "FTE in outpatient clinics"),
+    "fte_freed": ("Årsværk frigjort", "FTE freed"),
+    "fte_attrition": ("Årsværk i naturlig afgang", "FTE leaving by attrition"),
+    "share_of_attrition": ("Frigjort i % af afgangen", "Freed as % of attrition"),
+    "pot_staff_text": ("Under 100 % betyder, at reduktionen kan ske ved naturlig afgang inden for et år. Minutter pr. "
+                       "besøg er illustrative antagelser (data/reference/staff_time.csv); et negativt tal betyder, at "
+                       "gruppen overtager opgaver.",
+                       "Below 100% means the reduction can come through natural attrition within a year. Minutes per "
+                       "visit are illustrative assumptions (data/reference/staff_time.csv); a negative number means "
+                       "the group takes tasks over."),
+    "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte benchmark "
+                   "blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige enheder). Kroner: "
+                   "takst for det undgåede besøg minus prisen for erstatningen (illustrative DAGS-lignende takster). "
+                   "Intervaller: {draws} simulationer (frø {seed}), hvor alle antal trækkes Poisson-fordelt, benchmark "
+                   "genberegnes, og hver idés andel trækkes trekantsfordelt mellem lav og høj værdi. Et interval, der "
+                   "ignorerer benchmarkenhedernes egen variation, overvurderer potentialet (Dropkin 2018).",
+                   "Benchmark: each visit type's visits per patient, indirectly standardised, against the chosen "
+                   "benchmark among the specialty's hospitals (the NHS RightCare idea of best comparable units). "
+                   "Kroner: the tariff of the visit avoided minus the price of the substitute (illustrative DAGS-like "
+                   "tariffs). Intervals: {draws} simulations (seed {seed}) in which every count is drawn from a Poisson "
+                   "distribution, the benchmark recomputed, and each idea's share drawn from a triangular distribution "
+                   "between its low and high value. An interval that ignored the benchmark units' own variation would "
+                   "overstate the potential (Dropkin 2018)."),
+    # 04 savings key
+    "mdkk": ("Mio. kr.", "DKK million"),
+    "key_title": ("Besparelsesnøgle", "Savings key"),
+    "key_subtitle": ("{target} fordelt efter {basis}, {year}", "{target} split by {basis}, {year}"),
+    "key_basis_visits": ("antal ambulante besøg", "the number of outpatient visits"),
+    "key_basis_value_dkk": ("værdien af de ambulante besøg", "the value of the outpatient visits"),
+    "key_basis_potential": ("det skønnede reduktionspotentiale", "the estimated reduction potential"),
+    "key_intro": ("Besparelsen på {target} fordeles mellem {n} hospitaler efter {basis}, i hele kroner, der summerer "
+                  "præcis til målet (største-rest-metoden). Uden for nøglen: {excluded} (psykiatrien gennemgås som de "
+                  "andre, men bærer ikke en del af besparelsen).",
+                  "The saving of {target} is split between {n} hospitals by {basis}, in whole kroner that sum exactly "
+                  "to the target (largest remainder). Outside the key: {excluded} (psychiatry is reviewed like the "
+                  "others but carries no share of the saving)."),
+    "key_split": ("Fordeling og potentiale", "Split and potential"),
+    "key_split_caption": ("Hospitalernes andel af besparelsen og deres skønnede potentiale, {year}",
+                          "Each hospital's share of the saving and its estimated potential, {year}"),
+    "amount_dkk": ("Andel af besparelsen (kr.)", "Share of the saving (DKK)"),
+    "potential_dkk": ("Skønnet potentiale (kr.)", "Estimated potential (DKK)"),
+    "gap_dkk": ("Forskel: andel minus potentiale (kr.)", "Gap: share minus potential (DKK)"),
+    "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),
+    "key_chart_title": ("Andel af besparelsen og skønnet potentiale, {year}", "Share of the saving and estimated potential, {year}"),
+    "key_how": ("For hvert hospital: den blå søjle er dets andel af besparelsen, den orange dets skønnede potentiale "
+                "(rapporten om reduktionspotentiale). Er den blå længst, skal hospitalet finde mere, end analysen peger "
+                "på; er den orange længst, er der råderum.",
+                "For each hospital: the blue bar is its share of the saving, the orange its estimated potential (the "
+                "reduction potential report). Where blue is longer, the hospital must find more than the analysis "
+                "points to; where orange is longer, there is room."),
+    "key_compare": ("Nøglen er et valg", "The key is a choice"),
+    "key_compare_caption": ("Hospitalernes andel efter tre mulige nøgler, {year} (kr.)",
+                            "Each hospital's share under three possible keys, {year} (DKK)"),
+    "key_visits": ("Efter antal besøg", "By visit count"),
+    "key_value": ("Efter værdi", "By value"),
+    "key_potential": ("Efter potentiale", "By potential"),
+    "key_compare_text": ("En nøgle efter antal favoriserer hospitaler med dyre besøg; en nøgle efter værdi favoriserer "
+                         "hospitaler med mange billige besøg; en nøgle efter potentiale lægger besparelsen, hvor analysen "
+                         "finder den, men afhænger af antagelserne. Nøglen genberegnes, når et nyt års data kommer, ved "
+                         "at ændre parameteren year.",
+                         "A key by count favours hospitals with expensive visits; a key by value favours hospitals "
+                         "with many cheap visits; a key by potential puts the saving where the analysis finds it, but "
+                         "rests on its assumptions. The key is recomputed for a new year's data by changing the "
+                         "parameter year."),
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),

@@ -12,7 +12,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from . import labels as L
 from . import schema as s
@@ -66,22 +66,29 @@ def show(fig) -> None:
 
 
 def _number_axis(ax, lang: str, axis: str = "x", percent: bool = False) -> None:
-    fmt = (lambda v, _: L.percent(v, lang, 0)) if percent else (lambda v, _: L.number(v, lang))
+    """Tick labels with the language's separators; decimals only where the ticks need them."""
+    def number(v, _):
+        return L.number(v, lang, 0 if float(v).is_integer() else 1)
+    fmt = (lambda v, _: L.percent(v, lang, 0)) if percent else number
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))
 
 
-def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight: set[str] | None = None):
-    """Horizontal bars, largest on top, each labelled with its (suppressed) count."""
+def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight: set[str] | None = None,
+               counts: bool = True, digits: int = 0):
+    """Horizontal bars, largest on top, each labelled with its value: a count (suppressed below 5)
+    or, with counts=False, an amount with `digits` decimals."""
     values = values.sort_values()
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
     colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
     ax.barh([L.t(str(k), lang) for k in values.index], values.to_numpy(), color=colours)
     for y, v in enumerate(values.to_numpy()):
-        ax.text(v, y, " " + label_count(v, lambda n: L.number(n, lang)), va="center", fontsize=9)
+        text = label_count(v, lambda n: L.number(n, lang)) if counts else L.number(v, lang, digits)
+        ax.text(v, y, " " + text, va="center", fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.set_xlim(0, values.max() * 1.15 if len(values) else 1)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=counts))
     _number_axis(ax, lang)
     fig.tight_layout()
     return fig
@@ -283,5 +290,27 @@ def driver_diagram(aim: str, drivers: list[tuple[str, float]], ideas: list[tuple
         ax.text(5.3, y, text, ha="left", va="center", fontsize=8,
                 bbox=box | {"facecolor": "white", "edgecolor": "#999999"})
     ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], xlabel: str):
+    """Two horizontal bars per row (e.g. a hospital's share of the target and its estimated
+    potential), labelled with one decimal."""
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.6 * len(table)))
+    y = np.arange(len(table))
+    for i, (col, name) in enumerate(zip(table.columns, legend)):
+        vals = table[col].to_numpy(dtype=float)
+        ax.barh(y + (i - 0.5) * 0.38, vals, height=0.36, color=PALETTE[i], label=name)
+        for yy, v in zip(y + (i - 0.5) * 0.38, vals):
+            ax.text(v, yy, " " + L.number(v, lang, 1), va="center", fontsize=8)
+    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, np.nanmax(table.to_numpy(dtype=float)) * 1.18 if len(table) else 1)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    _number_axis(ax, lang)
     fig.tight_layout()
     return fig

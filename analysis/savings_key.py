@@ -13,7 +13,7 @@ import pandas as pd
 from . import schema as s
 
 DEFAULT_TARGET_DKK = 60_000_000
-BASES = ("visits", "value_dkk")
+BASES = ("visits", "value_dkk")  # of activity; compare() also keys by estimated potential
 
 
 def apportion(target: int, weights: pd.Series) -> pd.Series:
@@ -57,3 +57,23 @@ def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = 
     amount = apportion(target, w)
     return pd.DataFrame({s.HOSPITAL: w.index, basis: w.to_numpy(), "share": (w / w.sum()).to_numpy(),
                          "amount_dkk": amount.to_numpy()})
+
+
+def compare(activity: pd.DataFrame, potential_dkk: pd.Series, year: int, basis: str = "visits",
+            target: int = DEFAULT_TARGET_DKK, sectors: tuple[str, ...] = ("somatic",),
+            hospitals: list[str] | None = None) -> pd.DataFrame:
+    """The keys side by side, since the choice of key is debated: each hospital's share of the
+    target by visit count, by DKK value and by estimated potential, its estimated potential,
+    and the gap between the chosen key (`basis`) and that potential (positive: the hospital
+    must find more than the estimate shows)."""
+    by_count = key(activity, year, "visits", target, sectors, hospitals).set_index(s.HOSPITAL)
+    by_value = key(activity, year, "value_dkk", target, sectors, hospitals).set_index(s.HOSPITAL)
+    pot = potential_dkk.reindex(by_count.index).fillna(0.0)
+    by_potential = apportion(target, pot) if pot.sum() > 0 else pd.Series(0, index=pot.index)
+    out = pd.DataFrame({
+        "key_visits": by_count["amount_dkk"], "key_value": by_value["amount_dkk"], "key_potential": by_potential,
+        "potential_dkk": pot,
+    })
+    chosen = {"visits": "key_visits", "value_dkk": "key_value", "potential": "key_potential"}[basis]
+    out["gap_dkk"] = out[chosen] - out["potential_dkk"]
+    return out.reset_index().rename(columns={"index": s.HOSPITAL})

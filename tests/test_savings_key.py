@@ -50,3 +50,13 @@ def test_no_activity_is_a_clear_error():
         savings_key.key(ACT, 2023)
     with pytest.raises(ValueError, match="whole"):
         savings_key.apportion(10.5, pd.Series([1.0]))
+
+
+def test_keys_side_by_side_with_the_gap_to_the_potential():
+    pot = pd.Series({"A": 20e6, "B": 10e6})
+    out = savings_key.compare(ACT, pot, 2024, basis="visits").set_index("hospital")
+    assert out["key_visits"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
+    assert out["key_value"].to_dict() == {"A": 30_000_000, "B": 30_000_000}
+    assert out["key_potential"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
+    assert out["gap_dkk"].to_dict() == {"A": 20e6, "B": 10e6}
+    assert savings_key.compare(ACT, pot, 2024, basis="value_dkk").set_index("hospital").loc["B", "gap_dkk"] == 20e6
