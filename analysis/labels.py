@@ -421,6 +421,13 @@ LABELS: dict[str, tuple[str, str]] = {
                 "For each hospital: the blue bar is its share of the saving, the orange its estimated potential (the "
                 "reduction potential report). Where blue is longer, the hospital must find more than the analysis "
                 "points to; where orange is longer, there is room."),
+    "key_potential_short": ("Skønnet potentiale", "Estimated potential"),
+    "key_gap_none": ("**Alle hospitaler har et skønnet potentiale, der er større end deres andel af besparelsen.**",
+                     "**Every hospital has an estimated potential larger than its share of the saving.**"),
+    "key_gap_some": ("**Hospitaler, hvis andel er større end deres skønnede potentiale (forskel):** {hospitals}. De må "
+                     "finde besparelser ud over det, analysen peger på.",
+                     "**Hospitals whose share exceeds their estimated potential (gap):** {hospitals}. They must find "
+                     "savings beyond what the analysis points to."),
     "key_compare": ("Nøglen er et valg", "The key is a choice"),
     "key_compare_caption": ("Hospitalernes andel efter tre mulige nøgler, {year} (kr.)",
                             "Each hospital's share under three possible keys, {year} (DKK)"),

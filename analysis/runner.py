@@ -381,15 +381,15 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     seconds["notebooks"] = time.perf_counter() - t1
     results.sort(key=lambda r: names.index(r.name))
 
-    problems = [f"notebook {r.name} failed in {r.error}\n    executed notebook kept for inspection: {r.executed}"
-                for r in results if not r.ok]
+    failed = runs / f"{run_id}.failed"
+    problems = [f"notebook {r.name} failed in {r.error}\n    executed notebook kept for inspection: "
+                f"{failed / 'executed' / Path(r.executed).name}" for r in results if not r.ok]
     if not problems:
         t2 = time.perf_counter()
         for r in results:
             problems += check_report(work / r.html, prepared.staged)
         seconds["checks"] = time.perf_counter() - t2
     if problems:
-        failed = runs / f"{run_id}.failed"
         work.rename(failed)
         return RunOutcome(False, failed, results, problems, seconds)
 

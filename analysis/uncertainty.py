@@ -57,10 +57,12 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025) -> pd.DataFrame:
     rows = []
     for _ in range(draws):
         act = inp.activity.assign(visits=rng.poisson(inp.activity[s.VISITS].to_numpy(dtype=float)))
-        obs = rng.poisson(inp.rates[OBSERVED].to_numpy(dtype=float)).astype(float)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(inp.rates["expected"] > 0, obs / inp.rates["expected"], np.nan)
-        rates = inp.rates.assign(**{OBSERVED: obs, "ratio": ratio})
+        rates = inp.rates
+        if not rates.empty:
+            obs = rng.poisson(rates[OBSERVED].to_numpy(dtype=float)).astype(float)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(rates["expected"] > 0, obs / rates["expected"], np.nan)
+            rates = rates.assign(**{OBSERVED: obs, "ratio": ratio})
         shares = {sc.name: rng.triangular(sc.low, sc.share, sc.high) if sc.high > sc.low else sc.share
                   for sc in inp.scenarios}
         rows.append(totals(inp, shares, activity=act, rates=rates))

@@ -186,6 +186,8 @@ def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, t
     assert {p.name: p.read_bytes() for p in before.glob("*.html")} == snapshot
     failed = [p for p in (Path(base["output"]) / "runs").iterdir() if p.name.endswith(".failed")]
     assert len(failed) == 1 and (failed[0] / "executed" / "01_activity_overview.ipynb").exists()
+    kept = re.search(r"kept for inspection: (\S+)", proc.stderr).group(1)
+    assert Path(kept).exists(), "the message points at the kept notebook"
 
 
 def test_bad_input_stops_before_any_notebook(tmp_path, base):
