@@ -341,6 +341,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "visits_changed": ("Besøg ændret", "Visits changed"),
     "in_person_avoided": ("Fremmøder undgået", "In-person visits avoided"),
     "saving_dkk": ("Besparelse (kr.)", "Saving (DKK)"),
+    "saving_low": ("Besparelse, lav (95 %)", "Saving, low (95%)"),
+    "saving_high": ("Besparelse, høj (95 %)", "Saving, high (95%)"),
     "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
     "pot_by_visit_type": ("Pr. besøgstype", "By visit type"),
     "pot_by_specialty": ("De 15 specialer med størst besparelse, {year}", "The 15 specialties with the largest saving, {year}"),

@@ -39,8 +39,10 @@ class Inputs:
 
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
-           activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None) -> dict[str, float]:
-    """Visits changed, in-person visits avoided and DKK saved in all, under the given overrides."""
+           activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
+           by: str | None = None) -> dict[str, float] | pd.DataFrame:
+    """Visits changed, in-person visits avoided and DKK saved in all (or per `by` group, as a
+    frame), under the given overrides."""
     bench = inp.benchmark if benchmark is None else benchmark
     if bench == "guideline":
         over = inp.guideline
@@ -48,11 +50,14 @@ def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, 
         over = excess(inp.rates if rates is None else rates, bench, inp.k)
     effects = apply(inp.activity if activity is None else activity, inp.scenarios, inp.tariffs, over, shares,
                     tariff_factor)
+    if by:
+        return effects.groupby(by, observed=True)[list(TOTALS)].sum()
     return {c: float(effects[c].sum()) for c in TOTALS}
 
 
-def simulate(inp: Inputs, draws: int = 500, seed: int = 2025) -> pd.DataFrame:
-    """`draws` rows of totals from the parametric simulation (see the module docstring)."""
+def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = None) -> pd.DataFrame:
+    """`draws` rows of totals from the parametric simulation (see the module docstring); with
+    `by` (e.g. "hospital"), one row per draw and group, with columns `by` and `draw`."""
     rng = np.random.default_rng(seed)
     rows = []
     for _ in range(draws):
@@ -65,14 +70,27 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025) -> pd.DataFrame:
             rates = rates.assign(**{OBSERVED: obs, "ratio": ratio})
         shares = {sc.name: rng.triangular(sc.low, sc.share, sc.high) if sc.high > sc.low else sc.share
                   for sc in inp.scenarios}
-        rows.append(totals(inp, shares, activity=act, rates=rates))
-    return pd.DataFrame(rows)
+        result = totals(inp, shares, activity=act, rates=rates, by=by)
+        rows.append(result.reset_index().assign(draw=len(rows)) if by else result)
+    return pd.concat(rows, ignore_index=True) if by else pd.DataFrame(rows)
 
 
 def interval(draws: pd.DataFrame, column: str = "saving_dkk", level: float = 0.95) -> tuple[float, float]:
     """The central `level` interval of a simulated total."""
     a = (1 - level) / 2
     return float(draws[column].quantile(a)), float(draws[column].quantile(1 - a))
+
+
+def overall(draws_by: pd.DataFrame) -> pd.DataFrame:
+    """The totals per draw of a simulate(..., by=...) result (groups added up)."""
+    return draws_by.groupby("draw")[list(TOTALS)].sum().reset_index(drop=True)
+
+
+def intervals_by(draws: pd.DataFrame, by: str, column: str = "saving_dkk", level: float = 0.95) -> pd.DataFrame:
+    """Per group of a simulate(..., by=...) result: the low and high end of the central interval."""
+    a = (1 - level) / 2
+    g = draws.groupby(by, observed=True)[column]
+    return pd.DataFrame({"low": g.quantile(a), "high": g.quantile(1 - a)}).reset_index()
 
 
 def sensitivity(inp: Inputs, tariff_range: float = 0.2,

@@ -55,3 +55,18 @@ def test_sensitivity_swings_each_assumption_alone():
     assert sens.loc["drop", "low"] < sens.loc["drop", "base"] < sens.loc["drop", "high"]
     assert sens.loc["tariffs", "low"] == pytest.approx(0.8 * sens.loc["tariffs", "base"])
     assert set(sens.index) == {"bench", "drop", "tariffs", "benchmark"}
+
+
+def test_intervals_per_hospital_contain_their_point_estimates():
+    inp = inputs(10)
+    point = U.totals(inp, by="hospital")["saving_dkk"]
+    iv = U.intervals_by(U.simulate(inp, draws=300, seed=2, by="hospital"), "hospital").set_index("hospital")
+    for h, v in point.items():
+        assert iv.loc[h, "low"] <= v <= iv.loc[h, "high"]
+
+
+def test_group_draws_add_up_to_the_overall_draws():
+    inp = inputs(10)
+    whole = U.simulate(inp, draws=30, seed=4)
+    parts = U.overall(U.simulate(inp, draws=30, seed=4, by="hospital"))
+    assert parts["saving_dkk"].to_numpy() == pytest.approx(whole["saving_dkk"].to_numpy())
