@@ -21,3 +21,14 @@ def small_region(tmp_path_factory, cache_dir) -> Path:
     from analysis.synthetic import generate
 
     return generate(tmp_path_factory.mktemp("region") / "visits.parquet", seed=7, scale=SMALL_SCALE)
+
+
+@pytest.fixture(scope="session")
+def full_region(tmp_path_factory, cache_dir):
+    """The full-size region with its default seed, validated and aggregated: what `make report`
+    analyses (~15 s once per test process)."""
+    from analysis import pipeline
+    from analysis.synthetic import generate
+
+    path = generate(tmp_path_factory.mktemp("full") / "visits.parquet")
+    return pipeline.prepare(str(path), cache_dir=cache_dir), pipeline.read_truth(str(path))

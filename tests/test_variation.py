@@ -91,12 +91,8 @@ def test_short_names_are_unique():
 
 # --- on the synthetic region ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def region(tmp_path_factory, cache_dir):
-    """The full-size region with its default seed: what `make report` analyses (~15 s)."""
-    from analysis import pipeline
-    from analysis.synthetic import generate
-    path = generate(tmp_path_factory.mktemp("full") / "visits.parquet")
-    return pipeline.prepare(str(path), cache_dir=cache_dir), pipeline.read_truth(str(path))
+def region(full_region):
+    return full_region
 
 
 @pytest.mark.parametrize("measure", ["follow_ups_per_patient", "follow_up_ratio"])
