@@ -444,6 +444,49 @@ LABELS: dict[str, tuple[str, str]] = {
                          "with many cheap visits; a key by potential puts the saving where the analysis finds it, but "
                          "rests on its assumptions. The key is recomputed for a new year's data by changing the "
                          "parameter year."),
+    # 06 monitoring
+    "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
+    "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),
+    "mon_intro": ("Hver serie er et hospitals besøg i et speciale måned for måned. Grænserne beregnes ud fra de {months} "
+                  "måneder før beslutningen (XmR-kort efter NHS' Making Data Count). En reel reduktion viser sig som et "
+                  "punkt under den nedre grænse eller 7 måneder i træk under niveauet før beslutningen – og et fald på mindst {change}.",
+                  "Each series is one hospital's visits in one specialty, month by month. The limits come from the "
+                  "{months} months before the decision (XmR charts after NHS Making Data Count). A real reduction "
+                  "shows as a point below the lower limit or 7 months in a row below the pre-decision level – and a fall of at "
+                  "least {change}."),
+    "mon_series": ("Serier fulgt", "Series followed"),
+    "mon_reductions": ("Reel reduktion", "Real reduction"),
+    "mon_rises": ("Reel stigning", "Real rise"),
+    "mon_no_signal": ("Intet signal", "No signal"),
+    "mon_where": ("Hvor viser en ændring sig?", "Where does a change show?"),
+    "mon_none": ("Ingen serie viser en reel ændring efter beslutningen.", "No series shows a real change after the decision."),
+    "mon_table_caption": ("Serier med et signal efter {date}", "Series with a signal after {date}"),
+    "baseline_mean": ("Besøg pr. måned før", "Visits a month before"),
+    "after_mean": ("Besøg pr. måned efter", "Visits a month after"),
+    "status": ("Signal", "Signal"),
+    "reduction": ("reduktion", "reduction"),
+    "rise": ("stigning", "rise"),
+    "mixed": ("blandet", "mixed"),
+    "no_signal": ("intet signal", "no signal"),
+    "too_small": ("for få besøg", "too few visits"),
+    "mon_charts": ("Kontrolkort", "Control charts"),
+    "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
+    "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
+                "Den røde lodrette streg er beslutningsdatoen. Blå punkter er signaler om færre besøg, orange om flere. "
+                "Punkter inden for grænserne uden mønster er almindelig variation.",
+                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The red "
+                "vertical line is the decision date. Blue points signal fewer visits, orange more. Points inside the "
+                "limits without a pattern are ordinary variation."),
+    "mon_method": ("XmR-kort: grænser = gennemsnit ± 2,66 × gennemsnitligt glidende spænd i grundperioden, efter at "
+                   "spænd over 3,267 × gennemsnittet er sorteret fra. Særlige årsager: et punkt uden for grænserne, 7 i "
+                   "træk på samme side af gennemsnittet, 7 i træk stigende eller faldende, 2 af 3 mere end to tredjedele "
+                   "mod en grænse. Besøgstallet deles først med grundperiodens sæsonindeks pr. kalendermåned. Med mange "
+                   "serier kan enkelte signaler skyldes tilfældigheder; se på størrelsen af ændringen.",
+                   "XmR charts: limits = mean ± 2.66 × the mean moving range of the baseline, after screening out ranges "
+                   "above 3.267 × their mean. Special causes: a point beyond a limit, 7 in a row on one side of the mean, "
+                   "7 in a row rising or falling, 2 of 3 beyond two thirds of the way to a limit. Visits are first "
+                   "divided by the baseline's month-of-year index. With many series a few signals may be chance; look "
+                   "at the size of the change."),
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),

@@ -314,3 +314,30 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
     _number_axis(ax, lang)
     fig.tight_layout()
     return fig
+
+
+def xmr_panels(charts: dict[str, pd.DataFrame], lang: str, title: str, decision: pd.Timestamp, ncols: int = 2):
+    """Small-multiple XmR charts: the series, its baseline mean (solid) and limits (dashed),
+    special-cause points coloured (orange high, blue low), the decision date marked."""
+    n = max(len(charts), 1)
+    nrows = int(np.ceil(n / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.6 * nrows + 0.5), squeeze=False)
+    for ax, (name, c) in zip(axes.flat, charts.items()):
+        ax.plot(c.index, c["value"], color="#777777", linewidth=1, marker="o", markersize=3)
+        ax.plot(c.index, c["mean"], color="#333333", linewidth=1)
+        ax.plot(c.index, c["upper"], "--", color="#333333", linewidth=0.8)
+        ax.plot(c.index, c["lower"], "--", color="#333333", linewidth=0.8)
+        hi, lo = c[c["signal"] > 0], c[c["signal"] < 0]
+        ax.scatter(hi.index, hi["value"], color=PALETTE[1], zorder=3, s=18)
+        ax.scatter(lo.index, lo["value"], color=PALETTE[0], zorder=3, s=18)
+        ax.axvline(decision, color=PALETTE[5], linewidth=1)
+        ax.set_title(textwrap.shorten(name, 48, placeholder="…"), fontsize=9, loc="left")
+        ax.tick_params(labelsize=8)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
+    for ax in list(axes.flat)[len(charts):]:
+        ax.set_visible(False)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout()
+    return fig

@@ -92,14 +92,16 @@ def _series(monthly: pd.DataFrame, decision: pd.Timestamp, baseline_months: int)
 
 
 def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool = True,
-            min_visits: int = 20, baseline_months: int = 24) -> pd.DataFrame:
+            min_visits: int = 20, baseline_months: int = 24, min_change: float = 0.03) -> pd.DataFrame:
     """Each series (a combination of `keys`) after the decision date: the change from its
     baseline mean (the `baseline_months` before the decision) and whether the XmR chart shows
     a sustained shift.
 
     A series is 'reduction' when after the decision a point lies below the lower limit or 7
-    in a row lie below the baseline mean; 'rise' the other way; 'no_signal' otherwise. Series
-    averaging fewer than `min_visits` visits a month in the baseline are 'too_small'.
+    in a row lie below the baseline mean, and its mean fell by at least `min_change`; 'rise'
+    the other way; 'mixed' with signals both ways; 'no_signal' otherwise (a signal on a change
+    smaller than `min_change`, e.g. ordinary growth, is not one a steering group acts on).
+    Series averaging fewer than `min_visits` visits a month in the baseline are 'too_small'.
     """
     when = pd.Timestamp(decision)
     season = seasonal_index(monthly, when) if adjust else None
@@ -118,8 +120,8 @@ def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool 
             values = series / series.index.month.map(season).to_numpy() if adjust else series
             chart = xmr(values, pd.Series(base, index=series.index))
             after = chart[~base]
-            low = (after["beyond"] < 0).any() or (after["run"] < 0).sum() >= RUN
-            high = (after["beyond"] > 0).any() or (after["run"] > 0).sum() >= RUN
+            low = ((after["beyond"] < 0).any() or (after["run"] < 0).sum() >= RUN) and row["change_pct"] <= -min_change
+            high = ((after["beyond"] > 0).any() or (after["run"] > 0).sum() >= RUN) and row["change_pct"] >= min_change
             row["status"] = "reduction" if low and not high else "rise" if high and not low else (
                 "mixed" if low and high else "no_signal")
         rows.append(row)
