@@ -490,6 +490,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
+    "index_tables": ("Alle tabeller som Excel-projektmappe (og som CSV i mappen tables):",
+                     "Every table as an Excel workbook (and as CSV in the folder tables):"),
     "index_manifest": ("Alle parametre og versioner står i manifest.json i samme mappe.",
                        "All parameters and versions are in manifest.json in the same folder."),
     # report furniture

@@ -65,9 +65,23 @@ def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True
     return L.number(float(v), lang, digits)
 
 
+TABLE_MIME = "application/vnd.outpatient.table+json"
+
+
+class Table:
+    """A report table: HTML for the report, and the same (suppressed, labelled) cells as data
+    under TABLE_MIME, from which the runner exports CSV and Excel."""
+
+    def __init__(self, html_text: str, data: dict):
+        self.html, self.data = html_text, data
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, TABLE_MIME: self.data}
+
+
 def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived: dict[str, str] | None = None,
           percent: list[str] | None = None, digits: dict[str, int] | None = None, caption: str = "",
-          verbatim: list[str] | None = None) -> HTML:
+          verbatim: list[str] | None = None) -> Table:
     """An HTML table for a report.
 
     counts: count columns, suppressed below 5 ("<5"); derived: {column: count column} whose
@@ -92,8 +106,25 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             cells.append(f"<td{cls}>{_format(v, lang, d, c in percent, c not in verbatim)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(body)}</tbody></table></div>')
+    page = (f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+    return Table(page, {"caption": caption, "columns": [L.t(str(c), lang) for c in shown.columns],
+                        "rows": [[_export_value(row[c], lang, c not in verbatim, digits.get(c, 3 if c in percent else 2))
+                                  for c in shown.columns] for _, row in shown.iterrows()]})
+
+
+def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:
+    """A cell for CSV/Excel: numbers stay numbers (rounded), text translated, "<5" kept."""
+    if isinstance(v, str):
+        return L.t(v, lang) if translate and v != SUPPRESSED else v
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return None
+    if isinstance(v, (pd.Timestamp, dt.date)):
+        return v.strftime("%Y-%m-%d")
+    try:
+        return round(float(v), digits)
+    except (TypeError, ValueError):
+        return str(v)
 
 
 def versions() -> dict[str, str]:

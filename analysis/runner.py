@@ -303,6 +303,7 @@ footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px soli
 <h1>{html.escape(cfg.title)}</h1>
 <p>{html.escape(L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()))}</p>
 <ul>{items}</ul>
+<p>{html.escape(L.t("index_tables", lang))} <a href="tables/tables.xlsx">tables.xlsx</a></p>
 <footer><p>{html.escape(L.t("run_time", lang))}: {stamp}. {html.escape(L.t("input_file", lang))}:
 {html.escape(Path(prepared.ingest.file).name)}, SHA-256 <code>{prepared.ingest.sha256}</code>.
 {html.escape(L.t("index_manifest", lang))}</p></footer>
@@ -323,6 +324,7 @@ def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[No
                   "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
         "notebooks": [{"name": r.name, "html": r.html, "seconds": round(r.seconds, 2),
                        "parameters": params[r.name], "sha256": sha256(run_dir / r.html)} for r in results],
+        "tables": sorted(p.name for p in (run_dir / "tables").glob("*")),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "versions": versions(),
     }
@@ -393,6 +395,11 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
         work.rename(failed)
         return RunOutcome(False, failed, results, problems, seconds)
 
+    from .export import write as write_tables
+
+    t3 = time.perf_counter()
+    write_tables([Path(r.executed) for r in results], work / "tables")
+    seconds["export"] = time.perf_counter() - t3
     write_index(work, cfg, results, prepared)
     seconds["total"] = time.perf_counter() - t0
     write_manifest(work, cfg, params, results, prepared, seconds)

@@ -104,6 +104,7 @@ def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
     assert manifest["input"]["synthetic"] is True and len(manifest["input"]["sha256"]) == 64
     index = (latest / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{n}.html"' in index for n in names)
+    assert (latest / "tables" / "tables.xlsx").exists() and "tables.xlsx" in manifest["tables"]
 
 
 def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
