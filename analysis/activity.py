@@ -128,3 +128,18 @@ def key_figures(activity: pd.DataFrame, patient_visits: pd.DataFrame, year: int)
         "in_person_share": float(y.loc[y[s.CONTACT_MODE] == "in_person", s.VISITS].sum()) / visits if visits else float("nan"),
         "change_pct": (visits - prev) / prev if prev else float("nan"),
     }
+
+
+def mix_against_region(activity: pd.DataFrame, hospital: str, year: int, category: str) -> pd.DataFrame:
+    """One hospital's mix over `category` (visit type, contact mode) next to its sector's: the
+    share of the hospital's visits and of all the sector's visits in each category."""
+    y = activity[activity[s.YEAR] == year]
+    own = y[y[s.HOSPITAL] == hospital]
+    if own.empty:
+        raise ValueError(f"no visits for {hospital!r} in {year}")
+    sector = y[y[s.SECTOR].isin(own[s.SECTOR].unique())]
+    h = own.groupby(category, observed=True)[s.VISITS].sum()
+    r = sector.groupby(category, observed=True)[s.VISITS].sum()
+    out = pd.DataFrame({s.VISITS: h, "share": h / h.sum(), "region_share": r / r.sum()}).fillna(0)
+    out[s.VISITS] = out[s.VISITS].astype(int)
+    return out.reset_index()

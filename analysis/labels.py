@@ -444,6 +444,33 @@ LABELS: dict[str, tuple[str, str]] = {
                          "with many cheap visits; a key by potential puts the saving where the analysis finds it, but "
                          "rests on its assumptions. The key is recomputed for a new year's data by changing the "
                          "parameter year."),
+    # 05 hospital
+    "hosp_subtitle": ("Ambulant aktivitet, variation og potentiale – {year}, {sector}",
+                      "Outpatient activity, variation and potential – {year}, {sector}"),
+    "hosp_potential": ("Skønnet potentiale", "Estimated potential"),
+    "hosp_key_share": ("Andel af besparelsen", "Share of the saving"),
+    "hosp_key_text": ("Hospitalets andel af besparelsen på {target} er **{share}**; det skønnede potentiale er "
+                      "**{potential}** med regionens antagelser (rapporten om reduktionspotentiale).",
+                      "The hospital's share of the {target} saving is **{share}**; its estimated potential is "
+                      "**{potential}** under the region's assumptions (the reduction potential report)."),
+    "hosp_no_key": ("Hospitalet bærer ikke en del af besparelsen, men gennemgås som de andre.",
+                    "The hospital carries no share of the saving but is reviewed like the others."),
+    "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
+    "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
+    "hosp_mix_caption": ("Besøgstyper: hospitalet mod sektoren, {year}", "Visit types: the hospital against its sector, {year}"),
+    "hosp_modes_caption": ("Kontaktformer: hospitalet mod sektoren, {year}", "Contact modes: the hospital against its sector, {year}"),
+    "region_share": ("Andel i sektoren", "Share in the sector"),
+    "hosp_variation": ("Hvor ligger hospitalet i variationen?", "Where does the hospital sit in the variation?"),
+    "hosp_funnel_how": ("Hospitalet er ringet ind ({short}). Punkter uden for den fuldt optrukne tragt afviger mere, "
+                        "end tilfældigheder og almindelig variation kan forklare.",
+                        "The hospital is ringed ({short}). Points outside the solid funnel differ more than chance and "
+                        "ordinary variation explain."),
+    "hosp_no_outliers": ("Hospitalet ligger inden for grænserne i alle specialer.",
+                         "The hospital lies within the limits in every specialty."),
+    "hosp_potential_heading": ("Reduktionspotentiale", "Reduction potential"),
+    "hosp_no_potential": ("Forandringsidéerne rører ikke hospitalets besøg.", "The change ideas do not touch this hospital's visits."),
+    "hosp_potential_caption": ("Største potentialer pr. speciale og besøgstype, {year}",
+                               "Largest potentials by specialty and visit type, {year}"),
     # 06 monitoring
     "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
     "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),

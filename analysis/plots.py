@@ -164,10 +164,11 @@ CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2
 
 
 def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, short: dict[str, str],
-                  specialties: list[str], xlabel: str, ylabel: str, ncols: int = 3):
+                  specialties: list[str], xlabel: str, ylabel: str, ncols: int = 3, highlight: str = ""):
     """Small-multiple funnel plots, one panel per specialty: each hospital's value against its
     denominator (E or N), with the 95% (dashed) and 99.8% (solid) limits of `funnel.limits`,
-    points coloured by their class and labelled with the hospital's short name."""
+    points coloured by their class and labelled with the hospital's short name; the
+    `highlight` hospital is ringed and labelled in bold."""
     from .funnel import Z95, Z998, limits
 
     n = len(specialties)
@@ -188,8 +189,13 @@ def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, s
             ax.axhline(target, color="#333333", linewidth=0.8)
             ax.scatter(g[den], g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
             for _, r in g.iterrows():
+                mine = r[s.HOSPITAL] == highlight
                 ax.annotate(short.get(r[s.HOSPITAL], r[s.HOSPITAL]), (r[den], r["value"]), xytext=(3, 3),
-                            textcoords="offset points", fontsize=8)
+                            textcoords="offset points", fontsize=9 if mine else 8,
+                            fontweight="bold" if mine else "normal")
+                if mine:
+                    ax.scatter([r[den]], [r["value"]], s=110, facecolors="none", edgecolors="black",
+                               linewidths=1.4, zorder=4)
             ax.set_xscale("log")
             vals = np.concatenate([g["value"].to_numpy(), [target]])
             pad = max(0.1 * (vals.max() - vals.min()), 0.05 * target)

@@ -32,6 +32,7 @@ from . import config
 from . import labels as L
 
 COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language")
+PER_KEY = "__per__"  # marks a notebook run once per value of a data column (NotebookSpec.per)
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict,
           "list[str]": list[str], "list[int]": list[int], "list[float]": list[float]}
 
@@ -50,6 +51,8 @@ class NotebookSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(description="notebook file name in notebooks/, without .ipynb")
     parameters: dict[str, Any] = Field(default_factory=dict)
+    per: str = Field("", description="run once per value of this column in the data (e.g. hospital), "
+                                     "passing the value as the parameter of the same name")
 
 
 class RunConfig(BaseModel):
@@ -145,6 +148,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         for p in COMMON_PARAMETERS:
             if p not in declared:
                 errors.append(f"{spec.name}: the notebook does not declare the common parameter '{p}'")
+        if spec.per:
+            if spec.per not in declared:
+                errors.append(f"{spec.name}: 'per: {spec.per}' needs a parameter '{spec.per}' in the notebook")
+            elif spec.per in spec.parameters:
+                errors.append(f"{spec.name}: '{spec.per}' is set per run by 'per', not as a parameter")
         values = {**cfg.common(), **spec.parameters}
         for name, value in spec.parameters.items():
             if name in COMMON_PARAMETERS:
@@ -157,7 +165,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 msg = _check_value(spec.name, name, value, declared[name]["type"])
                 if msg:
                     errors.append(msg)
-        params[spec.name] = values
+        params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
     if errors:
         raise ConfigError(str(path), errors)
     return cfg, params
@@ -228,8 +236,8 @@ def _ipc_kernel_manager(socket_dir: str, log: Path):
     return IPCKernelManager
 
 
-def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookResult:
-    """Run in a separate process: papermill, then nbconvert."""
+def _execute_one(name: str, notebook: str, params: dict[str, Any], run_dir: str) -> NotebookResult:
+    """Run in a separate process: papermill on `notebook`, then nbconvert; files named `name`."""
     import papermill as pm
 
     start = time.perf_counter()
@@ -237,7 +245,7 @@ def _execute_one(name: str, params: dict[str, Any], run_dir: str) -> NotebookRes
     out = Path(run_dir) / f"{name}.html"
     socket_dir = tempfile.mkdtemp(prefix="outpatient-kernel-")
     try:
-        pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(executed), parameters=params,
+        pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{notebook}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
                             cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
         title = render_html(executed, out, params.get("language", "da"))
@@ -311,8 +319,8 @@ footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px soli
     (run_dir / "index.html").write_text(page, encoding="utf-8")
 
 
-def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[NotebookResult], prepared,
-                   seconds: dict[str, float]) -> None:
+def write_manifest(run_dir: Path, cfg: RunConfig, runs_of: dict[str, tuple[str, dict]], results: list[NotebookResult],
+                   prepared, seconds: dict[str, float]) -> None:
     from .ingest import sha256
     from .report import versions
 
@@ -322,8 +330,8 @@ def write_manifest(run_dir: Path, cfg: RunConfig, params: dict, results: list[No
         "config": json.loads(cfg.model_dump_json()),
         "input": {"file": prepared.ingest.file, "sha256": prepared.ingest.sha256, "rows": prepared.ingest.rows,
                   "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
-        "notebooks": [{"name": r.name, "html": r.html, "seconds": round(r.seconds, 2),
-                       "parameters": params[r.name], "sha256": sha256(run_dir / r.html)} for r in results],
+        "notebooks": [{"name": r.name, "notebook": runs_of[r.name][0], "html": r.html, "seconds": round(r.seconds, 2),
+                       "parameters": runs_of[r.name][1], "sha256": sha256(run_dir / r.html)} for r in results],
         "tables": sorted(p.name for p in (run_dir / "tables").glob("*")),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "versions": versions(),
@@ -338,6 +346,29 @@ def publish(run_dir: Path, reports: Path) -> Path:
     tmp.symlink_to(run_dir.relative_to(reports), target_is_directory=True)
     os.replace(tmp, link)
     return link
+
+
+def slug(text: str) -> str:
+    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-')."""
+    import unicodedata
+    ascii_ = unicodedata.normalize("NFKD", str(text).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+                                   .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+
+
+def expand(params: dict[str, dict], activity) -> dict[str, tuple[str, dict]]:
+    """Run name -> (notebook, parameters): a notebook with `per` runs once per value of that
+    column in the data (sorted), named notebook_<value>."""
+    out = {}
+    for name, p in params.items():
+        per = p.get(PER_KEY)
+        base = {k: v for k, v in p.items() if k != PER_KEY}
+        if not per:
+            out[name] = (name, base)
+            continue
+        for value in sorted(activity[per].dropna().unique()):
+            out[f"{name}_{slug(value)}"] = (name, base | {per: str(value)})
+    return out
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -370,12 +401,13 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     (work / "executed").mkdir(parents=True)
 
     jobs = cfg.jobs or os.cpu_count() or 1
-    names = list(params)
+    runs_of = expand(params, prepared.aggregates.activity)
+    names = list(runs_of)
     results: list[NotebookResult] = []
     t1 = time.perf_counter()
     ctx = multiprocessing.get_context("spawn")  # one fresh process (and kernel) per notebook
     with cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx) as pool:
-        futures = {pool.submit(_execute_one, n, params[n], str(work)): n for n in names}
+        futures = {pool.submit(_execute_one, n, nb, p, str(work)): n for n, (nb, p) in runs_of.items()}
         for i, fut in enumerate(cf.as_completed(futures), 1):
             r = fut.result()
             results.append(r)
@@ -402,7 +434,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     seconds["export"] = time.perf_counter() - t3
     write_index(work, cfg, results, prepared)
     seconds["total"] = time.perf_counter() - t0
-    write_manifest(work, cfg, params, results, prepared, seconds)
+    write_manifest(work, cfg, runs_of, results, prepared, seconds)
     final = runs / run_id
     work.rename(final)
     publish(final, reports)
