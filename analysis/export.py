@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from .report import TABLE_MIME
+from .report import HEADLINE_MIME, TABLE_MIME
 
 
 def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
@@ -23,6 +23,18 @@ def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
             if data:
                 out.append((data.get("caption", ""), pd.DataFrame(data["rows"], columns=data["columns"])))
     return out
+
+
+def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
+    """The headline figures the executed notebooks published (report.headline), in their order."""
+    found = []
+    for path in executed:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {}).get(HEADLINE_MIME)
+                if data:
+                    found.append((data["order"], [tuple(i) for i in data["items"]]))
+    return [item for _, items in sorted(found, key=lambda x: x[0]) for item in items]
 
 
 def _danish(df: pd.DataFrame) -> pd.DataFrame:

@@ -517,6 +517,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
+    "head_visits": ("Ambulante besøg {year}", "Outpatient visits {year}"),
+    "head_gap": ("Hospitaler med andel over potentiale", "Hospitals with a share above their potential"),
+    "index_reports": ("Rapporter", "Reports"),
+    "index_per": ("Et hospital ad gangen", "One hospital at a time"),
     "index_tables": ("Alle tabeller som Excel-projektmappe (og som CSV i mappen tables):",
                      "Every table as an Excel workbook (and as CSV in the folder tables):"),
     "index_manifest": ("Alle parametre og versioner står i manifest.json i samme mappe.",

@@ -66,6 +66,22 @@ def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True
 
 
 TABLE_MIME = "application/vnd.outpatient.table+json"
+HEADLINE_MIME = "application/vnd.outpatient.headline+json"
+
+
+class Headline:
+    """Headline figures for the run's front page (index.html); invisible in the report itself."""
+
+    def __init__(self, items: list[tuple[str, str]], order: int):
+        self.items, self.order = items, order
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items]}}
+
+
+def headline(items: list[tuple[str, str]], order: int = 0) -> Headline:
+    """Figures (label, formatted value) this report gives the front page, placed by `order`."""
+    return Headline(items, order)
 
 
 class Table:

@@ -290,27 +290,48 @@ def check_report(path: Path, staged: Path | None) -> list[str]:
 
 
 # --- index, manifest, publishing --------------------------------------------------------------
-def write_index(run_dir: Path, cfg: RunConfig, results: list[NotebookResult], prepared) -> None:
+def write_index(run_dir: Path, cfg: RunConfig, results: list[NotebookResult], prepared,
+                runs_of: dict[str, tuple[str, dict]]) -> None:
+    """The front page: the headline figures the notebooks published, links to every report
+    (drill-downs grouped), the tables, and the run's provenance. Self-contained like the reports."""
+    from .export import headlines_of
     from .report import synthetic_banner
 
     lang = cfg.language
-    items = "".join(f'<li><a href="{html.escape(r.html)}">{html.escape(r.title or r.name)}</a></li>'
-                    for r in results)
+    per = {name for name, (nb, _) in runs_of.items() if name != nb}
+
+    def links(rs):
+        return "".join(f'<li><a href="{html.escape(r.html)}">{html.escape(r.title or r.name)}</a></li>' for r in rs)
+
+    cards = "".join(f'<div class="kpi"><div class="v">{html.escape(v)}</div><div class="l">{html.escape(k)}</div></div>'
+                    for k, v in headlines_of([Path(r.executed) for r in results]))
+    main = links([r for r in results if r.name not in per])
+    drill = links([r for r in results if r.name in per])
+    drill = f"<h2>{html.escape(L.t('index_per', lang))}</h2><ul>{drill}</ul>" if drill else ""
     banner = synthetic_banner(lang) if prepared.synthetic else ""
     stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(cfg.title)}</title>
 <style>
-body {{ font-family: "Segoe UI", Calibri, Arial, sans-serif; max-width: 50rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }}
+body {{ font-family: "Segoe UI", Calibri, Arial, sans-serif; max-width: 56rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }}
 .synthetic-banner {{ background: #fff3cd; border: 1px solid #e0b000; color: #5c4400; font-weight: bold; text-align: center; padding: 0.35rem; }}
-li {{ margin: 0.4rem 0; font-size: 1.1rem; }}
+h2 {{ border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 1.6rem; }}
+.kpis {{ display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 1rem 0; }}
+.kpi {{ border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.6rem 0.9rem; min-width: 12rem; }}
+.kpi .v {{ font-size: 1.35rem; font-weight: bold; color: #0072B2; }}
+.kpi .l {{ font-size: 0.85rem; color: #555; }}
+li {{ margin: 0.35rem 0; font-size: 1.05rem; }}
 footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px solid #ccc; }}
+@media print {{ .synthetic-banner {{ position: fixed; top: 0; left: 0; right: 0; }} body {{ max-width: none; }} }}
 </style></head><body>
 {banner}
 <h1>{html.escape(cfg.title)}</h1>
 <p>{html.escape(L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()))}</p>
-<ul>{items}</ul>
+<div class="kpis">{cards}</div>
+<h2>{html.escape(L.t("index_reports", lang))}</h2>
+<ul>{main}</ul>
+{drill}
 <p>{html.escape(L.t("index_tables", lang))} <a href="tables/tables.xlsx">tables.xlsx</a></p>
 <footer><p>{html.escape(L.t("run_time", lang))}: {stamp}. {html.escape(L.t("input_file", lang))}:
 {html.escape(Path(prepared.ingest.file).name)}, SHA-256 <code>{prepared.ingest.sha256}</code>.
@@ -432,7 +453,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     t3 = time.perf_counter()
     write_tables([Path(r.executed) for r in results], work / "tables")
     seconds["export"] = time.perf_counter() - t3
-    write_index(work, cfg, results, prepared)
+    write_index(work, cfg, results, prepared, runs_of)
     seconds["total"] = time.perf_counter() - t0
     write_manifest(work, cfg, runs_of, results, prepared, seconds)
     final = runs / run_id

@@ -39,3 +39,16 @@ def test_one_workbook_with_a_sheet_per_table(tmp_path):
     book = pd.ExcelFile([f for f in files if f.suffix == ".xlsx"][0])
     assert len(book.sheet_names) == 1
     assert pd.read_excel(book, book.sheet_names[0], header=1)["Hospital"].tolist() == ["A", "B"]
+
+
+def test_headlines_are_collected_in_order(tmp_path):
+    def nb_with(h, name):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=h._repr_mimebundle_())]
+        nb.cells = [cell]
+        nbformat.write(nb, tmp_path / name)
+        return tmp_path / name
+    a = nb_with(report.headline([("Besparelse", "100 mio. kr.")], order=2), "a.ipynb")
+    b = nb_with(report.headline([("Besøg", "2.000.000")], order=1), "b.ipynb")
+    assert export.headlines_of([a, b]) == [("Besøg", "2.000.000"), ("Besparelse", "100 mio. kr.")]
