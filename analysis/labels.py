@@ -180,6 +180,8 @@ LABELS: dict[str, tuple[str, str]] = {
                            "Den vises derfor for sig.",
                            "Psychiatry is reviewed like the somatic specialties but carries no share of the saving, "
                            "so it is shown apart."),
+    "ov_psych_how": ("Øverst: besøgstyper pr. psykiatrisk speciale; nederst: kontaktformer. Hver søjle summerer til 100 %.",
+                     "Top: visit types per psychiatric specialty; bottom: contact modes. Each bar adds up to 100%."),
     "ov_no_psychiatry": ("Data indeholder ingen psykiatriske besøg.", "The data hold no psychiatric visits."),
     "ov_psych_visit_type": ("Psykiatri: besøgstyper, {year}", "Psychiatry: visit types, {year}"),
     "ov_psych_contact_mode": ("Psykiatri: kontaktformer, {year}", "Psychiatry: contact modes, {year}"),
@@ -346,6 +348,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
     "pot_by_visit_type": ("Pr. besøgstype", "By visit type"),
     "pot_by_specialty": ("De 15 specialer med størst besparelse, {year}", "The 15 specialties with the largest saving, {year}"),
+    "pot_specialty_how": ("Søjlen er den samlede årlige besparelse i specialet fra alle forandringsidéer, i mio. kr.; "
+                          "de største specialer bærer det meste af målet.",
+                          "The bar is the specialty's total yearly saving from all change ideas, in DKK million; the "
+                          "largest carry most of the aim."),
     "pot_by_hospital": ("Pr. hospital", "By hospital"),
     "pot_benchmark": ("Besøg over benchmark", "Visits above the benchmark"),
     "pot_benchmark_caption": ("Største overskud over benchmark ({benchmark}), i besøg",
@@ -457,6 +463,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "The hospital carries no share of the saving but is reviewed like the others."),
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
     "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
+    "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (de 15 største).",
+                           "The bar is the hospital's outpatient visits in the year in each specialty (the 15 largest)."),
     "hosp_mix_caption": ("Besøgstyper: hospitalet mod sektoren, {year}", "Visit types: the hospital against its sector, {year}"),
     "hosp_modes_caption": ("Kontaktformer: hospitalet mod sektoren, {year}", "Contact modes: the hospital against its sector, {year}"),
     "region_share": ("Andel i sektoren", "Share in the sector"),
