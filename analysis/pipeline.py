@@ -128,3 +128,13 @@ def read_truth(source: str | Path = "") -> dict:
 
 def years(prepared: Prepared) -> list[int]:
     return sorted(int(y) for y in prepared.aggregates.activity[s.YEAR].unique())
+
+
+def resolve_year(prepared: Prepared, year: int) -> int:
+    """The year a report describes: `year`, or the latest in the data when 0; a clear error
+    when the data do not have it."""
+    available = years(prepared)
+    chosen = year or available[-1]
+    if chosen not in available:
+        raise ValueError(f"year {chosen} is not in the data; the data have {available}")
+    return chosen

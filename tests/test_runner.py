@@ -201,3 +201,11 @@ def test_bad_input_stops_before_any_notebook(tmp_path, base):
     assert proc.returncode == 2
     assert "visits.csv, column 'patient_id', row 1: looks like a Danish CPR number" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_resolve_year(small_region):
+    from analysis import pipeline
+    prep = pipeline.prepare(str(small_region))
+    assert pipeline.resolve_year(prep, 0) == 2025 and pipeline.resolve_year(prep, 2024) == 2024
+    with pytest.raises(ValueError, match="year 1999 is not in the data"):
+        pipeline.resolve_year(prep, 1999)
