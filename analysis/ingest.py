@@ -10,7 +10,6 @@ Memory is bounded by the chunk size, so extracts larger than memory stream throu
 """
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
 import json
@@ -30,47 +29,21 @@ import pyarrow.parquet as pq
 import yaml
 
 from . import schema as s
+from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
+from .names import near_duplicates
+from .problems import MAX_EXAMPLES, InputError, Problem
 
 CHUNK_ROWS = 1_000_000
-MAX_EXAMPLES = 5
-NA_VALUES = ["", "NA", "N/A", "NULL", "null", "None", "nan", "NaN", "-", "."]
 
 
-# --- problems ---------------------------------------------------------------------------------
-@dataclass
-class Problem:
-    """One thing wrong with an input file, with what to do about it."""
-
-    file: str
-    column: str
-    message: str
-    hint: str
-    rows: list[int] = field(default_factory=list)  # 1-based data rows in the file (header not counted)
-    n_rows: int = 0
-    examples: list[str] = field(default_factory=list)
-    contract: str = ""  # the contract column the source column maps to, where it differs
-
-    def __str__(self) -> str:
-        where = f"{self.file}, column '{self.column}'"
-        if self.contract and self.contract != self.column:
-            where += f" (contract column '{self.contract}')"
-        if self.rows:
-            more = f" (and {self.n_rows - len(self.rows)} more)" if self.n_rows > len(self.rows) else ""
-            where += f", row{'s' * (self.n_rows > 1)} {', '.join(map(str, self.rows))}{more}"
-        ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
-        return f"{where}: {self.message}.{ex}\n    Fix: {self.hint}"
-
-
-class InputError(ValueError):
-    """The input cannot be used; `problems` lists every reason found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        n = len(problems)
-        super().__init__(f"{n} problem{'s' * (n != 1)} in the input:\n" + "\n".join(f"- {p}" for p in problems))
+# --- problems (re-exported: ingest.Problem, ingest.InputError) ------------------------------
+__all__ = ["Problem", "InputError", "Dialect", "detect_dialect", "ingest", "load_mapping", "IngestResult"]
 
 
 # --- mapping ----------------------------------------------------------------------------------
+MAPPING_KEYS = ("columns", "values", "renames", "ignore")
+
+
 @dataclass
 class Mapping:
     """How source column names and labels map onto the contract (built-in + user file)."""
@@ -79,6 +52,22 @@ class Mapping:
     values: dict[str, dict[str, str]]  # contract column -> {norm_key(source label): contract value}
     ignore: set[str] = field(default_factory=set)  # norm_key(source column) to drop
     source: str = "built-in"
+    # unit renames declared by the user: contract column -> {norm_key(old name): new name};
+    # they are also in `values`, so they are applied like any label
+    renames: dict[str, dict[str, str]] = field(default_factory=dict)
+    rename_sources: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {norm key: old name}
+
+    def declared(self, column: str) -> set[str]:
+        """Names (as norm_key) the user's mapping file names for `column`, as source or target."""
+        if self.source == "built-in":
+            return set()
+        user = self.values.get(column, {})
+        return set(user) | {s.norm_key(v) for v in user.values()}
+
+    def is_column(self, name: str) -> bool:
+        """Whether a header cell names a contract column or a column to ignore."""
+        key = s.norm_key(name)
+        return key in self.columns or key in self.ignore
 
 
 def load_mapping(path: Path | None = None) -> Mapping:
@@ -91,6 +80,9 @@ def load_mapping(path: Path | None = None) -> Mapping:
         values:             # per contract column: source label -> contract value
           visit_type:
             Ambulant kontrol: follow_up
+        renames:            # a unit renamed during the period: old name -> new name
+          hospital:
+            Hospitalsenheden Vest: Gødstrup Hospital
         ignore: [Kommentar] # source columns to drop
     """
     columns = dict(s.COLUMN_ALIASES)
@@ -99,96 +91,61 @@ def load_mapping(path: Path | None = None) -> Mapping:
     if path is None:
         return Mapping(columns, values, ignore)
     path = Path(path)
+    file = path.name
     problems: list[Problem] = []
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
-        raise InputError([Problem(str(path), "-", f"cannot read the mapping file ({e})",
+        raise InputError([Problem(file, "-", f"cannot read the mapping file ({e})",
                                   "check that the file exists and is valid YAML")]) from e
-    if not isinstance(raw, dict) or set(raw) - {"columns", "values", "ignore"}:
-        raise InputError([Problem(str(path), "-", "the mapping file must have only the keys "
-                                  "'columns', 'values' and 'ignore'", "see the README, 'Your own data'")])
+    if not isinstance(raw, dict) or set(raw) - set(MAPPING_KEYS):
+        raise InputError([Problem(file, "-", "the mapping file must have only the keys "
+                                  + ", ".join(f"'{k}'" for k in MAPPING_KEYS), "see the README, 'Your own data'")])
     known = set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
     for src, dst in (raw.get("columns") or {}).items():
         if dst not in known:
-            problems.append(Problem(str(path), str(src), f"maps to '{dst}', which is not a contract column",
+            problems.append(Problem(file, str(src), f"maps to '{dst}', which is not a contract column",
                                     f"use one of: {', '.join(sorted(known))}"))
         columns[s.norm_key(src)] = dst
     for col, labels in (raw.get("values") or {}).items():
         if col not in known:
-            problems.append(Problem(str(path), str(col), "'values' names an unknown contract column",
+            problems.append(Problem(file, str(col), "'values' names an unknown contract column",
                                     f"use one of: {', '.join(sorted(known))}"))
             continue
         allowed = s.CATEGORIES.get(col)
         for src, dst in (labels or {}).items():
             if allowed and dst not in allowed:
-                problems.append(Problem(str(path), col, f"label '{src}' maps to '{dst}', not a valid value",
+                problems.append(Problem(file, col, f"label '{src}' maps to '{dst}', not a valid value",
                                         f"use one of: {', '.join(allowed)}"))
             values.setdefault(col, {})[s.norm_key(src)] = str(dst)
+    renames: dict[str, dict[str, str]] = {}
+    rename_sources: dict[str, dict[str, str]] = {}
+    for col, pairs in (raw.get("renames") or {}).items():
+        if col not in s.NAME_COLUMNS or not isinstance(pairs, dict):
+            problems.append(Problem(file, str(col), "'renames' must name hospital or specialty, each with "
+                                    "old name: new name pairs", "write renames: {hospital: {Old name: New name}}"))
+            continue
+        for old, new in pairs.items():
+            key = s.norm_key(old)
+            if key in values.get(col, {}) and values[col][key] != str(new):
+                problems.append(Problem(file, col, f"'{old}' is mapped to '{values[col][key]}' under 'values' "
+                                        f"and renamed to '{new}' under 'renames'", "keep one of the two"))
+            values.setdefault(col, {})[key] = str(new)
+            renames.setdefault(col, {})[key] = str(new)
+            rename_sources.setdefault(col, {})[key] = str(old)
     ignore = {s.norm_key(c) for c in raw.get("ignore") or []}
     if problems:
         raise InputError(problems)
-    return Mapping(columns, values, ignore, source=str(path))
+    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources)
 
 
-# --- reading ----------------------------------------------------------------------------------
-@dataclass
-class Dialect:
-    format: str  # parquet | csv | excel
-    encoding: str | None = None
-    separator: str | None = None
-    decimal: str | None = None
-
-
+# --- reading (see dialect.py) -------------------------------------------------------------
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def detect_dialect(path: Path) -> Dialect:
-    """Format from the suffix; for CSV also encoding (UTF-8 with/without BOM, else Windows-1252),
-    separator (the commonest of ; , tab | in the header line) and decimal mark (',' with ';')."""
-    suffix = path.suffix.lower()
-    if suffix in (".parquet", ".pq"):
-        return Dialect("parquet")
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        return Dialect("excel")
-    if suffix not in (".csv", ".txt", ".tsv"):
-        raise InputError([Problem(str(path), "-", f"unknown file type '{suffix}'",
-                                  "give a .csv, .txt, .tsv, .xlsx or .parquet file")])
-    with open(path, "rb") as f:
-        head = f.read(4)
-        f.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
-        try:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    with open(path, encoding=encoding, newline="") as f:
-        header = f.readline()
-    counts = {sep: header.count(sep) for sep in (";", ",", "\t", "|")}
-    sep = max(counts, key=counts.get)
-    return Dialect("csv", encoding, sep, "," if sep == ";" else ".")
-
-
-def _read_chunks(path: Path, d: Dialect, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    if d.format == "parquet":
-        pf = pq.ParquetFile(path)
-        for batch in pf.iter_batches(batch_size=chunk_rows):
-            yield batch.to_pandas(date_as_object=False)
-    elif d.format == "excel":
-        df = pd.read_excel(path, sheet_name=0, dtype=object)  # Excel holds at most ~1M rows
-        for start in range(0, max(len(df), 1), chunk_rows):
-            yield df.iloc[start:start + chunk_rows]
-    else:
-        yield from pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str,
-                               keep_default_na=False, na_values=NA_VALUES, chunksize=chunk_rows)
 
 
 def _prefetched(chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -203,15 +160,30 @@ def _prefetched(chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 
 # --- mapping columns --------------------------------------------------------------------------
-def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
-    """Source column -> contract column, the input kind ('visits' or 'aggregated') and ignored
-    columns. Raises InputError for unknown, duplicated or missing columns."""
+@dataclass
+class ColumnPlan:
+    """What becomes of each column of the file."""
+
+    rename: dict[str, str]  # source column -> contract column (each contract column once)
+    kind: str  # visits | aggregated
+    ignored: list[str]
+    unnamed: list[str]  # columns without a name (ignored when empty, else a problem)
+    problems: list[Problem]
+
+
+def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
+    """Source column -> contract column, the input kind ('visits' or 'aggregated'), ignored and
+    unnamed columns, and the problems with them (unknown, duplicated or missing columns); the
+    columns that are fine are still checked, so all problems of a file come in one pass."""
     rename: dict[str, str] = {}
     ignored: list[str] = []
+    unnamed: list[str] = []
     problems: list[Problem] = []
     for col in columns:
         key = s.norm_key(col)
-        if key in mapping.ignore:
+        if is_unnamed(col):
+            unnamed.append(col)
+        elif key in mapping.ignore:
             ignored.append(col)
         elif key in mapping.columns:
             rename[col] = mapping.columns[key]
@@ -225,10 +197,14 @@ def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[s
             sources = [c for c, t in rename.items() if t == target]
             problems.append(Problem(file, ", ".join(map(str, sources)), f"{n} columns all map to '{target}'",
                                     "keep one of them, or list the others under 'ignore' in the mapping file"))
+            for extra in sources[1:]:
+                del rename[extra]
     targets = set(rename.values())
     kind = "aggregated" if s.VISITS in targets and s.VISIT_ID not in targets else "visits"
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
     for col in required:
+        if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
+            continue
         if col not in targets:
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
@@ -237,9 +213,16 @@ def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[s
     if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
-    if problems:
-        raise InputError(problems)
-    return rename, kind, ignored
+    return ColumnPlan(rename, kind, ignored, unnamed, problems)
+
+
+def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
+    """Source column -> contract column, the input kind ('visits' or 'aggregated') and ignored
+    columns. Raises InputError for unknown, duplicated or missing columns."""
+    plan = plan_columns(columns, mapping, file)
+    if plan.problems:
+        raise InputError(plan.problems)
+    return plan.rename, plan.kind, plan.ignored
 
 
 # --- parsing values ---------------------------------------------------------------------------
@@ -305,6 +288,42 @@ def parse_date(col: pd.Series) -> pd.Series:
     return best.astype("datetime64[ms]")
 
 
+_MONTH_PATTERNS = (  # (regex, group of the year, group of the month) on trimmed, case-folded text
+    (r"(\d{4})[-/.](\d{1,2})", 1, 2),  # 2024-03
+    (r"(\d{4})[-/.](\d{1,2})[-/.]\d{1,2}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?", 1, 2),  # 2024-03-01
+    (r"(\d{1,2})[-/.](\d{4})", 2, 1),  # 03-2024
+    (r"\d{1,2}[-/.](\d{1,2})[-/.](\d{4})", 2, 1),  # 01-03-2024
+    (r"(\d{4})(\d{2})", 1, 2),  # 202403
+    (r"([a-zæøå]+)\.?[\s\-]*(\d{4})", 2, 1),  # marts 2024, mar. 2024, mar-2024
+    (r"(\d{4})[\s\-]*([a-zæøå]+)\.?", 1, 2),  # 2024 marts
+)
+
+
+def _month_of(text: str) -> pd.Timestamp:
+    import re
+
+    t = text.strip().casefold()
+    for pattern, y, m in _MONTH_PATTERNS:
+        hit = re.fullmatch(pattern, t)
+        if hit:
+            month = hit.group(m)
+            month = int(month) if month.isdigit() else s.MONTH_NAMES.get(month)
+            if month and 1 <= month <= 12:
+                return pd.Timestamp(int(hit.group(y)), month, 1)
+    return pd.NaT
+
+
+def parse_month(col: pd.Series) -> pd.Series:
+    """Months as an extract writes them (2024-03, 2024-03-01, 03-2024, 202403, 'marts 2024',
+    'mar 2024', or a date) -> the first day of the month. Unreadable values become NaT (the
+    caller reports them). Each distinct value is parsed once."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return col.dt.to_period("M").dt.to_timestamp().astype("datetime64[ms]")
+    txt = col.astype("string")
+    months = {v: _month_of(v) for v in txt.dropna().unique()}
+    return pd.to_datetime(txt.map(months, na_action="ignore")).astype("datetime64[ms]")
+
+
 # --- the schema -------------------------------------------------------------------------------
 def _not_cpr(col: pd.Series) -> pd.Series:
     arr = pyarrow.array(col, from_pandas=True) if not isinstance(col.dtype, pd.ArrowDtype) else col.array._pa_array
@@ -340,11 +359,15 @@ def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
     }, strict=False)
 
 
-def aggregated_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
-    """The pre-aggregated contract as a pandera schema."""
+def aggregated_schema(start: dt.date, end: dt.date, year_from_month: bool = False) -> pa.DataFrameSchema:
+    """The pre-aggregated contract as a pandera schema. A month outside the period is checked on
+    the month; a year derived from it is then not checked again."""
     count = [pa.Check.ge(0), pa.Check(lambda c: (c % 1 == 0), name="whole_number")]
+    year_checks = [] if year_from_month else [pa.Check.in_range(start.year, end.year)]
     return pa.DataFrameSchema({
-        s.YEAR: pa.Column("float64", pa.Check.in_range(start.year, end.year), nullable=False),
+        s.YEAR: pa.Column("float64", year_checks, nullable=year_from_month),
+        s.MONTH: pa.Column("datetime64[ms]", pa.Check.in_range(pd.Timestamp(start.replace(day=1)), pd.Timestamp(end)),
+                           nullable=False, required=False),
         s.HOSPITAL: pa.Column(nullable=False),
         s.SPECIALTY: pa.Column(nullable=False),
         s.SECTOR: pa.Column(checks=pa.Check.isin(s.SECTORS), nullable=False),
@@ -383,7 +406,7 @@ def _check_message(check: str, col: str) -> str:
         return "missing values"
     if check.startswith("in_range"):
         lo, hi = (v.split(" ")[0] for v in check.removeprefix("in_range(").rstrip(")").split(", "))
-        what = "outside the run's period" if col in (s.VISIT_DATE, s.YEAR) else "out of range"
+        what = "outside the run's period" if col in (s.VISIT_DATE, s.YEAR, s.MONTH) else "out of range"
         return f"{what} ({lo} to {hi})"
     if check.startswith("greater_than_or_equal_to"):
         return "negative value"
@@ -488,6 +511,25 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                      df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
                      before[bad].head(MAX_EXAMPLES).tolist())
         df[s.VISIT_DATE] = parsed
+    if s.MONTH in df:
+        before = df[s.MONTH]
+        parsed = parse_month(before)
+        bad = parsed.isna() & before.notna()
+        if bad.any():
+            unparsed[s.MONTH] = set(df.index[bad])
+            coll.add(s.MONTH, "not_a_month", "not a month", "write months as 2024-03, 03-2024 or marts 2024",
+                     df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                     before[bad].head(MAX_EXAMPLES).tolist())
+        df[s.MONTH] = parsed
+        if s.YEAR not in df:
+            df[s.YEAR] = parsed.dt.year.astype("float64")
+        else:
+            clash = df[s.YEAR].notna() & parsed.notna() & (df[s.YEAR] != parsed.dt.year)
+            if clash.any():
+                coll.add(s.YEAR, "year_month", "the year differs from the month's year",
+                         "correct the year or the month (or leave the year out: it is then taken from the month)",
+                         df.index[clash][:MAX_EXAMPLES].tolist(), int(clash.sum()),
+                         df[s.YEAR][clash].head(MAX_EXAMPLES).tolist())
     return df
 
 
@@ -501,6 +543,8 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
         fc = pd.concat([fc[~wide], fc[wide].assign(column=s.PATIENTS, failure_case=None)
                         .drop_duplicates("index")])
         for (column, check), grp in fc.groupby(["column", "check"], sort=False):
+            if check == "column_in_dataframe":  # a missing column is reported by the column plan
+                continue
             if check == "not_nullable":  # values the parser rejected were reported already
                 grp = grp[~grp["index"].isin(unparsed.get(str(column), set()))]
                 if grp.empty:
@@ -513,6 +557,7 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
 
 ARROW_TYPES = {
     s.VISIT_ID: pyarrow.string(), s.PATIENT_ID: pyarrow.string(), s.VISIT_DATE: pyarrow.date32(),
+    s.MONTH: pyarrow.date32(),
     # numbers stay float in the staged copy so an invalid file can still be staged for the
     # file-wide checks; aggregation casts them
     s.AGE: pyarrow.float64(), s.COST_DKK: pyarrow.float64(), s.YEAR: pyarrow.float64(),
@@ -537,11 +582,18 @@ class IngestResult:
     rows: int
     columns: dict[str, str]  # source -> contract
     ignored_columns: list[str]
-    mapped_labels: list[dict]  # column, source, value, rows
+    mapped_labels: list[dict]  # column, source, value, rows (renames are listed apart)
     missing: dict[str, int]  # contract column -> missing values (optional columns)
     period: tuple[str, str]
     mapping_source: str
     staged: str
+    # rows of an aggregated extract that shared a cell's key, and the cells they were summed into
+    merged_rows: int = 0
+    merged_cells: int = 0
+    renames: list[dict] = field(default_factory=list)  # column, old, new, rows (0: declared, not in the file)
+    unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
+    span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
+    names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
@@ -553,13 +605,22 @@ class IngestResult:
         return cls(**d)
 
 
+def _connect() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(config={"threads": 2, "memory_limit": "4GB"})
+
+
+def _cell_keys(staged: Path) -> list[str]:
+    cols = set(pq.read_schema(staged).names)
+    return [c for c in (*s.ACTIVITY_KEYS, *s.AGGREGATED_CELL_EXTRA) if c in cols]
+
+
 def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) -> list[Problem]:
-    con = duckdb.connect(config={"threads": 2, "memory_limit": "4GB"})
-    if kind == "visits":
-        keys = [s.VISIT_ID]
-    else:
-        cols = set(pq.read_schema(staged).names)
-        keys = [c for c in (*s.ACTIVITY_KEYS, s.AGE_BAND, s.SEX) if c in cols]
+    """Visit ids that appear more than once (an aggregated extract's repeated cells are summed
+    instead, see merge_cells)."""
+    con = _connect()
+    keys = [s.VISIT_ID] if kind == "visits" else _cell_keys(staged)
+    if kind == "visits" and s.VISIT_ID not in pq.read_schema(staged).names:
+        return []
     key_sql = ", ".join(f'"{k}"' for k in keys)
     # find the duplicated keys first (one cheap pass), then only their rows
     dup = con.execute(f"SELECT {key_sql}, count(*) AS n FROM read_parquet(?) GROUP BY {key_sql} "
@@ -574,15 +635,93 @@ def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) ->
     column = source_name if kind == "visits" else ", ".join(keys)
     examples = dup[keys].head(MAX_EXAMPLES).astype(str).agg(" / ".join, axis=1).tolist()
     return [Problem(file, column, f"{len(dup)} {what}{'s' * (len(dup) > 1)} appear more than once",
-                    "each row must appear once: remove the duplicates (or, for an aggregated extract, sum them)",
-                    rows, int(dup["n"].sum()), examples)]
+                    "each row must appear once: remove the duplicates", rows, int(dup["n"].sum()), examples)]
+
+
+def merge_cells(staged: Path) -> tuple[int, int]:
+    """Sum the rows of an aggregated extract that share a cell's key (activity keys plus month,
+    age band and sex where present), rewriting `staged` atomically.
+
+    This happens when a BI export was split by a column that was then dropped. Visits and values
+    are summed (a value only where every part has one); distinct patients cannot be summed, so a
+    merged cell's patients are missing. Returns (rows merged, cells they became)."""
+    con = _connect()
+    keys = _cell_keys(staged)
+    key_sql = ", ".join(f'"{k}"' for k in keys)
+    n_rows, n_cells = con.execute(f"SELECT coalesce(sum(n), 0), count(*) FROM (SELECT count(*) AS n FROM "
+                                  f"read_parquet(?) GROUP BY {key_sql} HAVING count(*) > 1)", [str(staged)]).fetchall()[0]
+    if not n_cells:
+        return 0, 0
+    names = pq.read_schema(staged).names
+    agg = {s.VISITS: f'sum("{s.VISITS}")',
+           s.COST_DKK: f'CASE WHEN count("{s.COST_DKK}") = count(*) THEN sum("{s.COST_DKK}") END',
+           s.PATIENTS: f'CASE WHEN count(*) = 1 THEN max("{s.PATIENTS}") END',
+           s.SOURCE_ROW: f'min("{s.SOURCE_ROW}")'}
+    select = ", ".join(f'"{c}"' if c in keys else agg.get(c, f'any_value("{c}")') + f' AS "{c}"' for c in names)
+    table = con.sql(f'SELECT {select} FROM read_parquet(?) GROUP BY {key_sql} ORDER BY "{s.SOURCE_ROW}"',
+                    params=[str(staged)]).to_arrow_table()
+    table = table.cast(_arrow_schema(table.column_names))
+    tmp = staged.with_name(staged.name + ".merging")
+    try:
+        pq.write_table(table, tmp)
+        tmp.replace(staged)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return int(n_rows), int(n_cells)
+
+
+def _name_problems(staged: Path, file: str, kind: str, mapping: Mapping,
+                   source_names: dict[str, str]) -> tuple[list[Problem], dict[str, int]]:
+    """Rare hospital or specialty names that are slips of a common one (names.near_duplicates),
+    and how many distinct names each column has."""
+    con = _connect()
+    cols = set(pq.read_schema(staged).names)
+    weight = f'coalesce(sum(greatest("{s.VISITS}", 0)), 0)' if kind == "aggregated" else "count(*)"
+    problems, distinct = [], {}
+    for col in s.NAME_COLUMNS:
+        if col not in cols or (kind == "aggregated" and s.VISITS not in cols):
+            continue
+        counts = con.execute(f'SELECT CAST("{col}" AS VARCHAR) AS name, count(*) AS rows, {weight} AS visits '
+                             f'FROM read_parquet(?) WHERE "{col}" IS NOT NULL GROUP BY 1', [str(staged)]).df()
+        distinct[col] = len(counts)
+        for r in near_duplicates(counts, mapping.declared(col)).itertuples(index=False):
+            rows = [x[0] for x in con.execute(
+                f'SELECT "{s.SOURCE_ROW}" FROM read_parquet(?) WHERE CAST("{col}" AS VARCHAR) = ? ORDER BY 1 '
+                f"LIMIT {MAX_EXAMPLES}", [str(staged), r.name]).fetchall()]
+            what = "rows" if kind == "aggregated" else "visits"
+            share = r.visits / counts["visits"].sum()
+            problems.append(Problem(
+                file, source_names.get(col, col),
+                f"'{r.name}' is rare in the file ({r.rows} row{'s' * (r.rows != 1)}, {share:.2%} of the {what}) "
+                f"and nearly the same as '{r.common}' ({r.common_rows:,} rows): did you mean '{r.common}'?",
+                f"correct the name in the extract, or map it in the mapping file (values: {{{col}: "
+                f"{{{r.name}: {r.common}}}}}); if it is a real, distinct unit, map it to itself there",
+                rows, r.rows, [r.name], contract=col))
+    return problems, distinct
+
+
+def _span(staged: Path, kind: str) -> list[str]:
+    """First and last date (visit level), month or year (aggregated) in the staged file."""
+    cols = set(pq.read_schema(staged).names)
+    col = s.VISIT_DATE if kind == "visits" else (s.MONTH if s.MONTH in cols else s.YEAR)
+    if col not in cols:
+        return []
+    lo, hi = _connect().execute(f'SELECT min("{col}"), max("{col}") FROM read_parquet(?)', [str(staged)]).fetchone()
+    if lo is None:
+        return []
+    fmt = (lambda v: str(int(v))) if col == s.YEAR else (lambda v: v.isoformat()[:7 if col == s.MONTH else 10])
+    return [fmt(lo), fmt(hi)]
 
 
 def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: Mapping | None = None,
-           chunk_rows: int = CHUNK_ROWS) -> IngestResult:
+           chunk_rows: int = CHUNK_ROWS, *, sheet: str = "", header_row: int = 0) -> IngestResult:
     """Validate `path` against the contract and write its canonical form to `staged` (Parquet).
 
-    Raises InputError listing every problem found; on error nothing is left at `staged`.
+    `sheet` names the Excel sheet to read (default: the first whose rows name contract columns);
+    `header_row` the header's row, 1 = first line (default 0: the first row that names contract
+    columns, so title rows above it are skipped). Rows of an aggregated extract that share a
+    cell's key are summed (merge_cells). Raises InputError listing every problem found; on error
+    nothing is left at `staged`.
     """
     path = Path(path)
     if not path.exists():
@@ -590,8 +729,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                                   "check the path in the run configuration (relative paths start at "
                                   "the project folder)")])
     mapping = mapping or load_mapping()
-    dialect = detect_dialect(path)
     file = path.name
+    dialect = detect_dialect(path, mapping.is_column, sheet=sheet, header_row=header_row)
     start, end = period
     staged.parent.mkdir(parents=True, exist_ok=True)
     tmp = staged.with_name(staged.name + ".tmp")
@@ -601,12 +740,21 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     missing: Counter = Counter()
     rows = 0
     coll = None
+    unnamed_rows: dict[str, list[int]] = {}
     try:
-        for raw in _prefetched(_read_chunks(path, dialect, chunk_rows)):
+        for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
-                rename, kind, ignored = map_columns(list(raw.columns), mapping, file)
+                plan = plan_columns(list(raw.columns), mapping, file)
+                rename, kind = plan.rename, plan.kind
                 coll = _Collector(file, {v: str(k) for k, v in rename.items()})
-                sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end)
+                year_from_month = s.MONTH in rename.values() and s.YEAR not in rename.values()
+                sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end, year_from_month)
+            if raw.empty:
+                continue
+            for col in plan.unnamed:  # an unnamed column must be empty (a separator at the end of each line)
+                filled = raw[col].notna() & (raw[col].astype("string").str.strip() != "")
+                if filled.any():
+                    unnamed_rows.setdefault(col, []).extend((rows + 1 + np.flatnonzero(filled.to_numpy())).tolist())
             unparsed: dict[str, set[int]] = {}
             df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", rows + 1, coll, mapped,
                                 unparsed)
@@ -627,17 +775,30 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         if writing is not None:
             writing.result()
             io.shutdown()
-        if coll is None:
-            raise InputError([Problem(file, "-", "the file has no columns", "check the file")])
+        where = f" (sheet '{dialect.sheet}')" if dialect.sheet else ""
+        if coll is None or not (plan.rename or plan.ignored):
+            raise InputError([Problem(file, "-", f"the file{where} has no columns", "check the file")])
         if rows == 0:
-            raise InputError([Problem(file, "-", "the file has no data rows", "check the extract")])
+            header = f"row {dialect.header_row}" if dialect.header_row > 1 else "the first row"
+            raise InputError([Problem(file, "-", f"the file{where} has a header ({header}: "
+                                      f"{', '.join(map(str, list(plan.rename)[:4]))}...) but no data rows",
+                                      "export the extract again with its data; check the period and filters "
+                                      "of the export")])
         if writer is not None:
             writer.close()
             writer = None
-        problems = coll.problems() + _duplicate_problems(
-            tmp, file, kind, coll.source_names.get(s.VISIT_ID, s.VISIT_ID))
+        problems = plan.problems + coll.problems() + [
+            Problem(file, str(col) if not is_unnamed(str(col)) or str(col).strip() else "-",
+                    "a column without a name has values", "give the column a name in the header row (and map "
+                    "it), or delete it", sorted(r)[:MAX_EXAMPLES], len(r)) for col, r in unnamed_rows.items()]
+        problems += _duplicate_problems(tmp, file, kind, coll.source_names.get(s.VISIT_ID, s.VISIT_ID)) \
+            if kind == "visits" else []
+        name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)
+        problems += name_problems
         if problems:
             raise InputError(problems)
+        merged_rows, merged_cells = merge_cells(tmp) if kind == "aggregated" else (0, 0)
+        span = _span(tmp, kind)
         tmp.replace(staged)
     finally:
         if io is not None:
@@ -645,10 +806,17 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         if writer is not None:
             writer.close()
         tmp.unlink(missing_ok=True)
+    renamed = {(c, s.norm_key(src)) for c, keys in mapping.renames.items() for src in keys}
+    applied = [{"column": c, "old": src, "new": v, "rows": n} for (c, src, v), n in sorted(mapped.items())
+               if (c, s.norm_key(src)) in renamed]
+    seen = {(r["column"], s.norm_key(r["old"])) for r in applied}
+    declared = [{"column": c, "old": mapping.rename_sources[c][k], "new": v, "rows": 0}
+                for c, pairs in mapping.renames.items() for k, v in pairs.items() if (c, k) not in seen]
     return IngestResult(
         file=str(path), sha256=sha256(path), kind=kind, dialect=asdict(dialect), rows=rows,
-        columns={str(k): v for k, v in rename.items()}, ignored_columns=[str(c) for c in ignored],
+        columns={str(k): v for k, v in rename.items()}, ignored_columns=[str(c) for c in plan.ignored],
         mapped_labels=[{"column": c, "source": src, "value": v, "rows": n}
-                       for (c, src, v), n in sorted(mapped.items())],
+                       for (c, src, v), n in sorted(mapped.items()) if (c, s.norm_key(src)) not in renamed],
         missing=dict(missing), period=(start.isoformat(), end.isoformat()),
-        mapping_source=mapping.source, staged=str(staged))
+        mapping_source=mapping.source, staged=str(staged), merged_rows=merged_rows, merged_cells=merged_cells,
+        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct)

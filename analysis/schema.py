@@ -63,20 +63,29 @@ VISIT_REQUIRED = (VISIT_ID, PATIENT_ID, VISIT_DATE, HOSPITAL, SPECIALTY, SECTOR,
 VISIT_OPTIONAL = (AGE, AGE_BAND, DIAGNOSIS_GROUP, COST_DKK)
 VISIT_COLUMNS = VISIT_REQUIRED + VISIT_OPTIONAL
 
+# `year` may instead be derived from a `month` column (first day of the month, a date).
 AGGREGATED_REQUIRED = (YEAR, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE, CONTACT_MODE, VISITS)
-AGGREGATED_OPTIONAL = (PATIENTS, AGE_BAND, SEX, COST_DKK)
+AGGREGATED_OPTIONAL = (PATIENTS, AGE_BAND, SEX, COST_DKK, MONTH)
 AGGREGATED_COLUMNS = AGGREGATED_REQUIRED + AGGREGATED_OPTIONAL
 
 # The grain of the main aggregate: everything a report slices activity by.
 ACTIVITY_KEYS = (YEAR, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE, CONTACT_MODE)
+# A cell of an aggregated extract: the activity keys plus these where the extract has them.
+# Rows that share all of them are one cell split in two (summed when staged).
+AGGREGATED_CELL_EXTRA = (MONTH, AGE_BAND, SEX)
+
+# Unit names (free text in the extract) that are checked for near-duplicates and can be renamed.
+NAME_COLUMNS = (HOSPITAL, SPECIALTY)
 
 # A Danish CPR number: ddmmyy-xxxx (with or without the hyphen), first six digits a valid date.
 CPR_PATTERN = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$")
 
 
 def norm_key(text: object) -> str:
-    """Key used to match a column name or label: trimmed, case-folded, NFC, '_' for spaces/hyphens."""
+    """Key used to match a column name or label: trimmed, case-folded, NFC, brackets and a final
+    full stop dropped, '_' for spaces/hyphens/dots/slashes ("Værdi (kr.)" -> "værdi_kr")."""
     s = unicodedata.normalize("NFC", str(text)).replace("\ufeff", "").strip().casefold()
+    s = re.sub(r"[()\[\]]", "", s).strip().rstrip(".")
     return re.sub(r"[\s\-./]+", "_", s)
 
 
@@ -112,10 +121,17 @@ COLUMN_ALIASES: dict[str, str] = {
     # optional
     "diagnosis_group": DIAGNOSIS_GROUP, "diagnosegruppe": DIAGNOSIS_GROUP,
     "icd10_kapitel": DIAGNOSIS_GROUP, "diagnosekapitel": DIAGNOSIS_GROUP,
+    # a value column: a visit's price, or a cell's total in an aggregated extract
     "cost_dkk": COST_DKK, "pris": COST_DKK, "takst": COST_DKK, "omkostning": COST_DKK,
-    "værdi_dkk": COST_DKK, "kr": COST_DKK,
+    "værdi_dkk": COST_DKK, "kr": COST_DKK, "værdi": COST_DKK, "værdi_kr": COST_DKK,
+    "værdi_i_kr": COST_DKK, "vaerdi": COST_DKK, "vaerdi_kr": COST_DKK, "beløb": COST_DKK,
+    "beløb_kr": COST_DKK, "beloeb": COST_DKK, "drg_værdi": COST_DKK, "dags_værdi": COST_DKK,
+    "drg_takst": COST_DKK, "dags_takst": COST_DKK, "takst_kr": COST_DKK, "pris_kr": COST_DKK,
+    "value": COST_DKK, "value_dkk": COST_DKK, "cost": COST_DKK,
     # pre-aggregated
     "year": YEAR, "år": YEAR, "aar": YEAR,
+    "month": MONTH, "måned": MONTH, "maaned": MONTH, "år_måned": MONTH, "årmåned": MONTH,
+    "year_month": MONTH, "periode_måned": MONTH,
     "visits": VISITS, "antal": VISITS, "antal_besøg": VISITS, "besøg": VISITS,
     "antal_kontakter": VISITS, "kontakter": VISITS,
     "patients": PATIENTS, "antal_patienter": PATIENTS, "patienter": PATIENTS,
@@ -154,6 +170,19 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
     },
     AGE_BAND: {norm_key(label): label for label in AGE_BAND_LABELS}
     | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"},
+}
+
+
+# Month names as extracts write them (Danish and English, full and abbreviated) -> month number.
+MONTH_NAMES: dict[str, int] = {
+    name: i + 1
+    for i, names in enumerate((
+        ("januar", "january", "jan"), ("februar", "february", "feb"), ("marts", "march", "mar"),
+        ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+        ("august", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+        ("november", "nov"), ("december", "dec"),
+    ))
+    for name in names
 }
 
 

@@ -225,10 +225,34 @@ def test_year_outside_the_period(tmp_path):
     assert p.contract == "year" and p.rows == [2]
 
 
-def test_duplicated_cells_in_an_aggregated_extract(tmp_path):
-    p = only(problems_for(tmp_path, AGGREGATED.assign(Kontaktform=["Fremmøde", "Fremmøde", "Fremmøde"],
-                                                       Besøgstype=["Kontrol"] * 3)))
-    assert p.rows[:3] == [1, 2, 3] and "more than once" in p.message
+def test_cells_that_repeat_a_key_are_summed_and_their_patients_unknown(tmp_path):
+    split = AGGREGATED.assign(Kontaktform=["Fremmøde", "Fremmøde", "Telefon"], Besøgstype=["Kontrol"] * 3,
+                              **{"Værdi (kr.)": ["1.000,50", "2.000", "300"]})
+    src = write_csv(split, tmp_path / "agg.csv", ";", "utf-8")
+    result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    staged = pd.read_parquet(tmp_path / "s.parquet")
+    assert staged["visits"].tolist() == [1540, 800] and staged["cost_dkk"].tolist() == [3000.5, 300.0]
+    assert staged["patients"].isna().tolist() == [True, False], "distinct patients cannot be summed"
+    assert staged["_row"].tolist() == [1, 3]
+    assert (result.merged_rows, result.merged_cells) == (2, 1)
+    assert ingest.IngestResult.from_json(result.to_json()) == result
+
+
+def test_a_cell_value_is_only_summed_where_every_part_has_one(tmp_path):
+    split = AGGREGATED.assign(Kontaktform=["Fremmøde"] * 3, Besøgstype=["Kontrol"] * 3,
+                              Værdi=["100", "", "300"])
+    src = write_csv(split, tmp_path / "agg.csv", ";", "utf-8")
+    ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    assert pd.read_parquet(tmp_path / "s.parquet")["cost_dkk"].isna().tolist() == [True]
+
+
+def test_an_old_ingest_result_still_loads():
+    import json
+    old = {"file": "f.csv", "sha256": "x", "kind": "visits", "dialect": {}, "rows": 1, "columns": {},
+           "ignored_columns": [], "mapped_labels": [], "missing": {}, "period": ["2024-01-01", "2024-12-31"],
+           "mapping_source": "built-in", "staged": "s.parquet"}
+    result = ingest.IngestResult.from_json(json.dumps(old))
+    assert (result.merged_rows, result.merged_cells, result.renames) == (0, 0, [])
 
 
 def test_missing_file(tmp_path):

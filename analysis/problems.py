@@ -1,0 +1,39 @@
+"""What is wrong with an input file, said so that a user can fix it: file, column, rows, fix."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_EXAMPLES = 5
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input file, with what to do about it."""
+
+    file: str
+    column: str
+    message: str
+    hint: str
+    rows: list[int] = field(default_factory=list)  # 1-based data rows in the file (header not counted)
+    n_rows: int = 0
+    examples: list[str] = field(default_factory=list)
+    contract: str = ""  # the contract column the source column maps to, where it differs
+
+    def __str__(self) -> str:
+        where = f"{self.file}, column '{self.column}'"
+        if self.contract and self.contract != self.column:
+            where += f" (contract column '{self.contract}')"
+        if self.rows:
+            more = f" (and {self.n_rows - len(self.rows)} more)" if self.n_rows > len(self.rows) else ""
+            where += f", row{'s' * (self.n_rows > 1)} {', '.join(map(str, self.rows))}{more}"
+        ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
+        return f"{where}: {self.message}.{ex}\n    Fix: {self.hint}"
+
+
+class InputError(ValueError):
+    """The input cannot be used; `problems` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        n = len(problems)
+        super().__init__(f"{n} problem{'s' * (n != 1)} in the input:\n" + "\n".join(f"- {p}" for p in problems))
