@@ -335,8 +335,8 @@ NOT_CPR = pa.Check(_not_cpr, name="not_cpr")
 def _patients_le_visits(df: pd.DataFrame) -> pd.Series | bool:
     if s.PATIENTS not in df:
         return True
-    # negative visits are reported by their own check
-    return df[s.PATIENTS].isna() | (df[s.VISITS] < 0) | (df[s.PATIENTS] <= df[s.VISITS])
+    # negative or unreadable visits are reported by their own check
+    return df[s.PATIENTS].isna() | df[s.VISITS].isna() | (df[s.VISITS] < 0) | (df[s.PATIENTS] <= df[s.VISITS])
 
 
 def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
