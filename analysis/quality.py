@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import labels as L
 from . import schema as s
 from .ingest import IngestResult
 
@@ -17,15 +18,94 @@ CHECKS = {  # check key -> input kinds it applies to
     "check_cpr": ("visits",),
     "check_unique": ("visits", "aggregated"),
     "check_counts": ("aggregated",),
+    "check_names": ("visits", "aggregated"),
 }
 
 
-def checks(ingest: IngestResult) -> pd.DataFrame:
-    """The validation checks and their result. A run only gets this far when all applicable
-    checks passed (any failure stops it with a list of the problems)."""
-    return pd.DataFrame({"check": list(CHECKS),
-                         "result": ["passed" if ingest.kind in kinds else "not_applicable"
-                                    for kinds in CHECKS.values()]})
+def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
+    """Per check: (result, what it found), from what ingest recorded."""
+    n = lambda x: L.number(x, lang)  # noqa: E731
+    rows = n(ingest.rows)
+    label_rows = sum(m["rows"] for m in ingest.mapped_labels)
+    missing = {c: k for c, k in ingest.missing.items() if k}
+    start, end = ingest.period
+    if ingest.span:
+        period = L.t("finding_period", lang, first=ingest.span[0], last=ingest.span[-1], start=start, end=end)
+    else:
+        period = L.t("finding_period_only", lang, start=start, end=end)
+    columns = L.t("finding_columns", lang, mapped=len(ingest.columns), ignored=len(ingest.ignored_columns))
+    if ingest.unnamed_columns:
+        columns += L.t("finding_unnamed", lang, unnamed=ingest.unnamed_columns)
+    renamed = [r for r in ingest.renames if r["rows"]]
+    if ingest.names:
+        names = L.t("finding_names", lang, names=n(sum(ingest.names.values())), renamed=len(renamed))
+    else:
+        names = L.t("finding_names_unknown", lang)
+    return {
+        "check_columns": ("passed", columns),
+        "check_labels": ("passed", L.t("finding_labels", lang, labels=len(ingest.mapped_labels), rows=n(label_rows))
+                         if ingest.mapped_labels else L.t("finding_labels_none", lang)),
+        "check_types": ("passed", L.t("finding_types", lang, rows=rows, missing="; ".join(
+            f"{L.t(c, lang)} {n(k)}" for c, k in missing.items())) if missing else L.t("finding_types_complete", lang,
+                                                                                      rows=rows)),
+        "check_period": ("passed", period),
+        "check_cpr": ("passed", L.t("finding_cpr", lang, rows=rows)),
+        "check_unique": ("merged", L.t("finding_merged", lang, merged=n(ingest.merged_rows), cells=n(ingest.merged_cells)))
+        if ingest.merged_rows else ("passed", L.t("finding_unique_" + ingest.kind, lang, rows=rows)),
+        "check_counts": ("passed", L.t("finding_counts", lang, rows=rows)),
+        "check_names": ("passed", names),
+    }
+
+
+def checks(ingest: IngestResult, lang: str = "da") -> pd.DataFrame:
+    """The validation checks, their result and what each found (rows read, labels translated,
+    values missing, cells merged, names checked and renamed), from the ingest result.
+
+    A run only gets this far when no check failed (a failure stops it with a list of the
+    problems); a check that changed the data on the way (cells summed) says "merged"."""
+    found = _findings(ingest, lang)
+    out = []
+    for check, kinds in CHECKS.items():
+        result, finding = found[check] if ingest.kind in kinds else ("not_applicable", "")
+        out.append({"check": check, "result": result, "finding": finding})
+    return pd.DataFrame(out)
+
+
+def renames(ingest: IngestResult) -> pd.DataFrame:
+    """Units renamed by the mapping file (old name -> new name) and the rows each changed; a
+    rename whose old name is not in the file has 0 rows."""
+    df = pd.DataFrame(ingest.renames, columns=["column", "old", "new", "rows"])
+    return df.rename(columns={"column": "contract_column", "old": "old_name", "new": "new_name"})
+
+
+def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), time: str = s.YEAR) -> pd.DataFrame:
+    """Units (e.g. hospital, or hospital x specialty) with visits in some periods of the data but
+    not in others: ones that appear, disappear or have a gap, e.g. a unit renamed or merged
+    during the period. Works on any aggregate with `keys`, `time` and visits (the activity
+    table by year, for visit-level and aggregated input alike, or the monthly table by month).
+
+    Returns the keys, first and last period with visits, the periods without, visits, and the
+    change: appears, disappears, appears_disappears or gap.
+    """
+    cols = [*keys, "first", "last", "absent", s.VISITS, "change"]
+    if table.empty:
+        return pd.DataFrame(columns=cols)
+    periods = sorted(table[time].unique())
+    label = (lambda p: str(int(p))) if time == s.YEAR else (lambda p: pd.Timestamp(p).strftime("%Y-%m"))
+    per = table.groupby([*keys, time], observed=True)[s.VISITS].sum()
+    out = []
+    for unit, grp in per[per > 0].groupby(level=list(range(len(keys))), observed=True):
+        seen = set(grp.index.get_level_values(time))
+        if len(seen) == len(periods):
+            continue
+        first, last = min(seen), max(seen)
+        late, early = first > periods[0], last < periods[-1]
+        change = "appears_disappears" if late and early else "appears" if late else "disappears" if early else "gap"
+        unit = unit if isinstance(unit, tuple) else (unit,)
+        out.append({**dict(zip(keys, unit)), "first": label(first), "last": label(last),
+                    "absent": ", ".join(label(p) for p in periods if p not in seen),
+                    s.VISITS: int(grp.sum()), "change": change})
+    return pd.DataFrame(out, columns=cols).sort_values([*keys]).reset_index(drop=True)
 
 
 def column_mapping(ingest: IngestResult) -> pd.DataFrame:
