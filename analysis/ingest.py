@@ -583,7 +583,7 @@ class IngestResult:
     columns: dict[str, str]  # source -> contract
     ignored_columns: list[str]
     mapped_labels: list[dict]  # column, source, value, rows (renames are listed apart)
-    missing: dict[str, int]  # contract column -> missing values (optional columns)
+    missing: dict[str, int]  # contract column -> rows with the value missing or unknown (optional columns)
     period: tuple[str, str]
     mapping_source: str
     staged: str
@@ -638,21 +638,24 @@ def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) ->
                     "each row must appear once: remove the duplicates", rows, int(dup["n"].sum()), examples)]
 
 
-def merge_cells(staged: Path) -> tuple[int, int]:
+def merge_cells(staged: Path) -> tuple[int, int, int]:
     """Sum the rows of an aggregated extract that share a cell's key (activity keys plus month,
     age band and sex where present), rewriting `staged` atomically.
 
     This happens when a BI export was split by a column that was then dropped. Visits and values
     are summed (a value only where every part has one); distinct patients cannot be summed, so a
-    merged cell's patients are missing. Returns (rows merged, cells they became)."""
+    merged cell's patients are missing. Returns (rows merged, cells they became, rows whose
+    patient count was lost)."""
     con = _connect()
     keys = _cell_keys(staged)
     key_sql = ", ".join(f'"{k}"' for k in keys)
-    n_rows, n_cells = con.execute(f"SELECT coalesce(sum(n), 0), count(*) FROM (SELECT count(*) AS n FROM "
-                                  f"read_parquet(?) GROUP BY {key_sql} HAVING count(*) > 1)", [str(staged)]).fetchall()[0]
-    if not n_cells:
-        return 0, 0
     names = pq.read_schema(staged).names
+    has_patients = f'count("{s.PATIENTS}")' if s.PATIENTS in names else "0"
+    n_rows, n_cells, n_lost = con.execute(
+        f"SELECT coalesce(sum(n), 0), count(*), coalesce(sum(p), 0) FROM (SELECT count(*) AS n, {has_patients} AS p "
+        f"FROM read_parquet(?) GROUP BY {key_sql} HAVING count(*) > 1)", [str(staged)]).fetchall()[0]
+    if not n_cells:
+        return 0, 0, 0
     agg = {s.VISITS: f'sum("{s.VISITS}")',
            s.COST_DKK: f'CASE WHEN count("{s.COST_DKK}") = count(*) THEN sum("{s.COST_DKK}") END',
            s.PATIENTS: f'CASE WHEN count(*) = 1 THEN max("{s.PATIENTS}") END',
@@ -667,7 +670,7 @@ def merge_cells(staged: Path) -> tuple[int, int]:
         tmp.replace(staged)
     finally:
         tmp.unlink(missing_ok=True)
-    return int(n_rows), int(n_cells)
+    return int(n_rows), int(n_cells), int(n_lost)
 
 
 def _name_problems(staged: Path, file: str, kind: str, mapping: Mapping,
@@ -797,7 +800,9 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         problems += name_problems
         if problems:
             raise InputError(problems)
-        merged_rows, merged_cells = merge_cells(tmp) if kind == "aggregated" else (0, 0)
+        merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
+        if lost:  # rows whose distinct patients became unknown when their cell was summed
+            missing[s.PATIENTS] += lost
         span = _span(tmp, kind)
         tmp.replace(staged)
     finally:

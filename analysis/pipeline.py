@@ -24,7 +24,7 @@ from .aggregate import Aggregates, aggregate_file
 from .ingest import IngestResult, ingest, load_mapping, sha256
 from .tariffs import load_tariffs, price
 
-FORMAT_VERSION = "2"  # bump when the staged or aggregate format changes
+FORMAT_VERSION = "3"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 
 
@@ -73,33 +73,39 @@ def is_synthetic(source: Path) -> bool:
 
 
 def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_end: str = "2025-12-31",
-            mapping: str | Path = "", cache_dir: Path | None = None) -> Prepared:
+            mapping: str | Path = "", cache_dir: Path | None = None, sheet: str = "",
+            header_row: int = 0) -> Prepared:
     """Validate `source` (empty = the bundled synthetic region) and aggregate it, using the cache.
 
-    Raises ingest.InputError with every problem found if the input is not usable.
+    `sheet` and `header_row` are the Excel sheet and the header's row (1 = first line) where
+    detection should not decide (see ingest.ingest). Raises ingest.InputError with every
+    problem found if the input is not usable.
     """
     src = config.resolve(source) if str(source) else default_source()
     start, end = parse_period(period_start, period_end)
     mapping_path = config.resolve(mapping) if str(mapping) else None
     cache_root = Path(cache_dir or config.CACHE_DIR)
     key_parts = [sha256(src) if src.exists() else str(src), start.isoformat(), end.isoformat(), FORMAT_VERSION,
-                 sha256(mapping_path) if mapping_path and mapping_path.exists() else str(mapping_path)]
+                 sha256(mapping_path) if mapping_path and mapping_path.exists() else str(mapping_path),
+                 f"sheet={sheet}", f"header_row={header_row}"]
     key = hashlib.sha256("|".join(key_parts).encode()).hexdigest()[:20]
     folder = cache_root / key
     if not (folder / "ingest.json").exists():
-        _build(src, (start, end), mapping_path, folder)
+        _build(src, (start, end), mapping_path, folder, sheet, header_row)
     os.utime(folder)  # mark as recently used for pruning
     result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
     result.staged = str(folder / "staged.parquet")
     return Prepared(result, Aggregates.load(folder / "aggregates"), is_synthetic(src), folder)
 
 
-def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None, folder: Path) -> None:
+def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None, folder: Path,
+           sheet: str = "", header_row: int = 0) -> None:
     """Ingest and aggregate into a temporary folder, then rename it into place (atomic)."""
     tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.mkdir(parents=True)
     try:
-        result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path))
+        result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path), sheet=sheet,
+                        header_row=header_row)
         aggregate_file(tmp / "staged.parquet", result.kind).save(tmp / "aggregates")
         (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
         try:

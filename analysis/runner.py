@@ -62,6 +62,9 @@ class RunConfig(BaseModel):
     title: str = "Ambulant aktivitet"
     source: str = Field("", description="input file; empty = the bundled synthetic region")
     mapping: str = Field("", description="YAML mapping file for your own column names and labels")
+    sheet: str = Field("", description="Excel: the sheet to read; empty = the first with the contract's columns")
+    header_row: int = Field(0, ge=0, description="the header's row (1 = first line); 0 = detected, "
+                                                 "skipping title rows above it")
     period_start: dt.date = dt.date(2023, 1, 1)
     period_end: dt.date = dt.date(2025, 12, 31)
     language: Literal["da", "en"] = "da"
@@ -75,8 +78,10 @@ class RunConfig(BaseModel):
         return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
 
     def common(self) -> dict[str, Any]:
+        """Parameters every notebook gets; sheet and header_row only where set."""
+        reading = {k: v for k, v in (("sheet", self.sheet), ("header_row", self.header_row)) if v}
         return {"source": self.source, "mapping": self.mapping, "period_start": self.period_start.isoformat(),
-                "period_end": self.period_end.isoformat(), "language": self.language}
+                "period_end": self.period_end.isoformat(), "language": self.language, **reading}
 
 
 def available_notebooks() -> list[str]:
@@ -409,7 +414,8 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+    prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
+                       sheet=cfg.sheet, header_row=cfg.header_row)
     seconds["prepare"] = time.perf_counter() - t0
     echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
          f"({seconds['prepare']:.1f} s)")

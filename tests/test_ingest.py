@@ -235,6 +235,7 @@ def test_cells_that_repeat_a_key_are_summed_and_their_patients_unknown(tmp_path)
     assert staged["patients"].isna().tolist() == [True, False], "distinct patients cannot be summed"
     assert staged["_row"].tolist() == [1, 3]
     assert (result.merged_rows, result.merged_cells) == (2, 1)
+    assert result.missing["patients"] == 2, "the two rows' patient counts are unknown once summed"
     assert ingest.IngestResult.from_json(result.to_json()) == result
 
 

@@ -27,20 +27,20 @@ def found(res: ingest.IngestResult, lang: str = "en") -> dict[str, tuple[str, st
 def test_checks_report_what_they_found():
     f = found(result(merged_rows=6, merged_cells=3, span=["2023", "2024"], names={"hospital": 5, "specialty": 28},
                      renames=[{"column": "hospital", "old": "A", "new": "B", "rows": 7}]))
-    assert f["check_unique"] == ("merged", "6 rows sharing a key summed into 3 cells")
-    assert f["check_labels"] == ("passed", "1 labels translated, on 1,000 rows")
-    assert f["check_types"][1] == "1,234 rows read; missing values in optional columns: Value (DKK) 12"
-    assert f["check_columns"][1] == "2 columns mapped, 1 left out"
+    assert f["check_unique"] == ("merged", "rows sharing a key: 6, summed into cells: 3")
+    assert f["check_labels"] == ("passed", "labels translated: 1, on 1,000 rows")
+    assert f["check_types"][1] == "rows read: 1,234; missing or unknown values in optional columns: Value (DKK) 12"
+    assert f["check_columns"][1] == "columns mapped: 2, left out: 1"
     assert f["check_period"][1] == "data from 2023 to 2024; the period is 2023-01-01 to 2024-12-31"
-    assert f["check_names"][1] == "33 names checked, none a rare misspelling of a common one; 1 renames"
+    assert f["check_names"][1] == "names checked: 33, none a rare misspelling of a common one; renames applied: 1"
     assert f["check_cpr"][0] == "not_applicable" and f["check_counts"][0] == "passed"
 
 
 def test_checks_without_anything_to_report():
     f = found(result(kind="visits", mapped_labels=[], missing={}), "da")
-    assert f["check_unique"] == ("passed", "1.234 besøgs-id, alle forskellige")
+    assert f["check_unique"] == ("passed", "besøgs-id: 1.234, alle forskellige")
     assert f["check_labels"][1] == "alle værdier var allerede i standardformatet"
-    assert f["check_types"][1] == "1.234 rækker læst, ingen manglende værdier"
+    assert f["check_types"][1] == "rækker læst: 1.234, ingen manglende værdier"
     assert f["check_counts"][0] == "not_applicable"
 
 
@@ -50,7 +50,7 @@ def test_checks_read_from_a_real_ingest(tmp_path):
                   "Besøgstype": ["Kontrol"] * 3, "Kontaktform": ["Fremmøde"] * 3, "Antal besøg": [5, 6, 7]}
                  ).to_csv(src, sep=";", index=False)
     res = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
-    assert found(res)["check_unique"] == ("merged", "3 rows sharing a key summed into 1 cells")
+    assert found(res)["check_unique"] == ("merged", "rows sharing a key: 3, summed into cells: 1")
 
 
 def test_renames_table():
