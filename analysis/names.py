@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-RARE_SHARE = 0.01  # a name on under 1% of the column's rows and of its visits is rare...
+RARE_SHARE = 0.01  # a name on under 1% of the column's rows or of its visits is rare...
 COMMON_FACTOR = 10  # ...next to a name with at least 10 times its visits
 MIN_LETTERS = 6  # a letter slip is only assumed in names this long (short codes differ by a letter)
 
@@ -66,7 +66,7 @@ def near_duplicates(counts: pd.DataFrame, declared: set[str] = frozenset()) -> p
     for r in counts.itertuples(index=False):
         if norm_key(r.name) in declared:
             continue
-        if r.rows >= RARE_SHARE * total_rows or (total_visits and r.visits >= RARE_SHARE * total_visits):
+        if r.rows >= RARE_SHARE * total_rows and (not total_visits or r.visits >= RARE_SHARE * total_visits):
             continue
         for c in by_size.itertuples(index=False):
             if c.name == r.name or c.visits < COMMON_FACTOR * max(r.visits, 1) or c.rows <= r.rows:
