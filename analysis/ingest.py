@@ -746,6 +746,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
+                header = [str(c) for c in raw.columns if not is_unnamed(c)]
                 plan = plan_columns(list(raw.columns), mapping, file)
                 rename, kind = plan.rename, plan.kind
                 coll = _Collector(file, {v: str(k) for k, v in rename.items()})
@@ -778,12 +779,12 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             writing.result()
             io.shutdown()
         where = f" (sheet '{dialect.sheet}')" if dialect.sheet else ""
-        if coll is None or not (plan.rename or plan.ignored):
+        if coll is None or not header:
             raise InputError([Problem(file, "-", f"the file{where} has no columns", "check the file")])
         if rows == 0:
-            header = f"row {dialect.header_row}" if dialect.header_row > 1 else "the first row"
-            raise InputError([Problem(file, "-", f"the file{where} has a header ({header}: "
-                                      f"{', '.join(map(str, list(plan.rename)[:4]))}...) but no data rows",
+            at = f"row {dialect.header_row}" if dialect.header_row > 1 else "the first row"
+            raise InputError([Problem(file, "-", f"the file{where} has a header ({at}: "
+                                      f"{', '.join(header[:4])}{', ...' * (len(header) > 4)}) but no data rows",
                                       "export the extract again with its data; check the period and filters "
                                       "of the export")])
         if writer is not None:

@@ -186,6 +186,12 @@ def test_a_header_only_file(tmp_path):
     assert "export" in p.hint
 
 
+def test_a_file_of_only_unknown_columns_lists_them(tmp_path):
+    src = write(pd.DataFrame({"Afdeling": ["a"], "Tal": ["1"]}), tmp_path / "extract.csv")
+    assert {(p.column, p.message) for p in problems_of(src) if p.message == "unknown column"} == {
+        ("Afdeling", "unknown column"), ("Tal", "unknown column")}
+
+
 def test_utf16_unicode_text_from_excel_is_read(tmp_path):
     df = bi_extract(1)
     src = tmp_path / "extract.txt"
