@@ -94,19 +94,20 @@ def _excel_dialect(path: Path, is_column: Callable[[str], bool] | None, sheet: s
         if sheet and sheet not in names:
             raise InputError([Problem(file, "-", f"the workbook has no sheet '{sheet}'; its sheets are: "
                                       + ", ".join(names), "set 'sheet' in the run configuration to one of them")])
+        if sheet and header_row:
+            return Dialect("excel", sheet=sheet, header_row=header_row)
         for name in [sheet] if sheet else names:
-            if header_row:
-                return Dialect("excel", sheet=name, header_row=header_row)
-            head = pd.read_excel(xl, sheet_name=name, header=None, nrows=HEADER_SCAN_ROWS, dtype=object)
-            found = _header_index(head.values.tolist(), is_column)
+            head = pd.read_excel(xl, sheet_name=name, header=None, nrows=max(HEADER_SCAN_ROWS, header_row),
+                                 dtype=object).values.tolist()
+            found = _header_index(head[header_row - 1:header_row] if header_row else head, is_column)
             if found is not None:
-                return Dialect("excel", sheet=name, header_row=found + 1)
+                return Dialect("excel", sheet=name, header_row=header_row or found + 1)
     if len(names) > 1 and not sheet:
         raise InputError([Problem(file, "-", "no sheet of the workbook has the contract's columns in its first "
                                   f"{HEADER_SCAN_ROWS} rows; its sheets are: " + ", ".join(names),
                                   "set 'sheet' (and 'header_row' if the header is not found) in the run "
                                   "configuration, or name the columns in a mapping file")])
-    return Dialect("excel", sheet=sheet or names[0], header_row=1)
+    return Dialect("excel", sheet=sheet or names[0], header_row=header_row or 1)
 
 
 def detect_dialect(path: Path, is_column: Callable[[str], bool] | None = None, sheet: str = "",

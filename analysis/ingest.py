@@ -521,9 +521,9 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                      df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
                      before[bad].head(MAX_EXAMPLES).tolist())
         df[s.MONTH] = parsed
-        if s.YEAR not in df:
+        if s.YEAR not in df and s.VISITS in df:  # an aggregated extract by month
             df[s.YEAR] = parsed.dt.year.astype("float64")
-        else:
+        elif s.YEAR in df:
             clash = df[s.YEAR].notna() & parsed.notna() & (df[s.YEAR] != parsed.dt.year)
             if clash.any():
                 coll.add(s.YEAR, "year_month", "the year differs from the month's year",

@@ -38,10 +38,10 @@ def write(df: pd.DataFrame, path: Path, sep: str = ";", encoding: str = "utf-8")
     return path
 
 
-def problems_of(src: Path, mapping: ingest.Mapping | None = None, **options) -> list[ingest.Problem]:
+def problems_of(src: Path, mapping: ingest.Mapping | None = None, period=PERIOD, **options) -> list[ingest.Problem]:
     staged = src.parent / "staged.parquet"
     with pytest.raises(InputError) as err:
-        ingest.ingest(src, PERIOD, staged, mapping, **options)
+        ingest.ingest(src, period, staged, mapping, **options)
     assert not staged.exists(), "nothing is staged when the input is rejected"
     return err.value.problems
 
@@ -85,6 +85,13 @@ def test_a_month_outside_the_period_or_unreadable_is_an_error(tmp_path):
     assert set(by_message) == {"outside the run's period", "not a month"}, [str(p) for p in problems]
     assert by_message["outside the run's period"].rows == [4] and by_message["outside the run's period"].column == "Måned"
     assert by_message["not a month"].rows == [6] and "2024-03" in by_message["not a month"].hint
+
+
+def test_a_year_that_differs_from_the_month_is_an_error(tmp_path):
+    df = bi_extract(1).assign(Måned="2024-03")
+    df.loc[2, "År"] = 2023
+    p = only(problems_of(write(df, tmp_path / "x.csv"), period=(dt.date(2023, 1, 1), dt.date(2024, 12, 31))))
+    assert (p.column, p.rows) == ("År", [3]) and "differs from the month" in p.message
 
 
 def test_split_cells_by_month_are_kept_apart_and_summed_within_a_month(tmp_path):
@@ -244,6 +251,7 @@ def test_excel_with_title_rows_and_the_data_on_the_second_sheet(tmp_path):
     result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
     assert (result.dialect["sheet"], result.dialect["header_row"], result.rows) == ("Data", 3, 40)
     assert ingest.ingest(src, PERIOD, tmp_path / "s.parquet", sheet="Data", header_row=3).rows == 40
+    assert ingest.ingest(src, PERIOD, tmp_path / "s.parquet", header_row=3).dialect["sheet"] == "Data"
 
 
 def test_excel_sheet_option_names_a_missing_sheet(tmp_path):
