@@ -746,7 +746,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
-                header = [str(c) for c in raw.columns if not is_unnamed(c)]
+                columns = list(raw.columns)
+                header = [str(c) for c in columns if not is_unnamed(c)]
                 plan = plan_columns(list(raw.columns), mapping, file)
                 rename, kind = plan.rename, plan.kind
                 coll = _Collector(file, {v: str(k) for k, v in rename.items()})
@@ -791,9 +792,9 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             writer.close()
             writer = None
         problems = plan.problems + coll.problems() + [
-            Problem(file, str(col) if not is_unnamed(str(col)) or str(col).strip() else "-",
-                    "a column without a name has values", "give the column a name in the header row (and map "
-                    "it), or delete it", sorted(r)[:MAX_EXAMPLES], len(r)) for col, r in unnamed_rows.items()]
+            Problem(file, f"(no name, column {columns.index(col) + 1})", "a column without a name has values",
+                    "give the column a name in the header row (and map it), or delete it", sorted(r)[:MAX_EXAMPLES],
+                    len(r)) for col, r in unnamed_rows.items()]
         problems += _duplicate_problems(tmp, file, kind, coll.source_names.get(s.VISIT_ID, s.VISIT_ID)) \
             if kind == "visits" else []
         name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)

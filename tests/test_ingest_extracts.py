@@ -225,6 +225,7 @@ def test_an_unnamed_column_with_values_is_reported(tmp_path):
                                                 enumerate(lines[1:], 1)) + "\n", encoding="utf-8")
     p = only(problems_of(src))
     assert p.rows == [2] and "without a name has values" in p.message and "name" in p.hint
+    assert p.column == "(no name, column 9)" and p.file == "extract.csv"
 
 
 def test_title_rows_above_the_header_are_skipped_in_csv(tmp_path):
