@@ -1,10 +1,12 @@
 """Read an extract (Parquet, CSV, Excel), map it onto the data contract, validate it, stage it.
 
-Flow: detect the file's dialect -> stream it in chunks -> rename columns (built-in Danish
-aliases plus the user's mapping file) -> normalise labels -> parse types -> validate each chunk
-with a pandera schema -> write a canonical Parquet copy -> file-wide checks (duplicate ids)
-in DuckDB. Every problem is collected and reported together with the file, the column, a few
-example rows and a fix; nothing is written where a report could see it unless all checks pass.
+Flow: detect the file's dialect (dialect.py: encoding, separator, sheet, header row) -> stream
+it in chunks -> rename columns (built-in Danish aliases plus the user's mapping file) ->
+normalise labels (and declared renames) -> parse types -> validate each chunk with a pandera
+schema -> write a canonical Parquet copy -> file-wide checks in DuckDB (duplicate visit ids,
+rare near-duplicate unit names, names.py) -> sum an aggregated extract's repeated cells.
+Every problem is collected and reported together with the file, the column, a few example rows
+and a fix (problems.py); nothing is written where a report could see it unless all checks pass.
 
 Memory is bounded by the chunk size, so extracts larger than memory stream through.
 """
