@@ -203,6 +203,10 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
                 del rename[extra]
     targets = set(rename.values())
     kind = "aggregated" if s.VISITS in targets and s.VISIT_ID not in targets else "visits"
+    if kind == "aggregated" and s.VISIT_DATE in targets and s.MONTH not in targets:
+        # a date per cell of an aggregated extract gives the cell's month
+        rename = {c: s.MONTH if t == s.VISIT_DATE else t for c, t in rename.items()}
+        targets = set(rename.values())
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month

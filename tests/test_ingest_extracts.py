@@ -70,6 +70,13 @@ def test_a_month_column_is_the_first_day_of_the_month_and_gives_the_year(tmp_pat
     assert result.columns["Måned"] == "month" and result.span == ["2024-03", "2024-03"]
 
 
+def test_a_date_per_cell_gives_the_month(tmp_path):
+    df = bi_extract(1).drop(columns="År").assign(Dato="15-03-2024")
+    result = ingest.ingest(write(df, tmp_path / "x.csv"), PERIOD, tmp_path / "s.parquet")
+    assert result.columns["Dato"] == "month"
+    assert set(pd.read_parquet(tmp_path / "s.parquet")["month"]) == {dt.date(2024, 3, 1)}
+
+
 def test_month_parser_danish_and_english_names():
     months = ingest.parse_month(pd.Series(["januar 2024", "maj 2024", "okt 2024", "December 2024", "13-2024", None]))
     assert months.iloc[:4].dt.month.tolist() == [1, 5, 10, 12]
