@@ -83,3 +83,23 @@ def test_unit_changes_by_month_and_on_an_empty_table():
     out = quality.unit_changes(monthly, time="month")
     assert out[["hospital", "first", "change"]].values.tolist() == [["B", "2024-02", "appears"]]
     assert quality.unit_changes(pd.DataFrame()).empty
+
+
+def test_unit_changes_from_the_activity_of_both_input_kinds(tmp_path):
+    from analysis.aggregate import aggregate_file
+
+    from test_ingest import DANISH
+    from test_ingest_extracts import bi_extract
+
+    period = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+    old = bi_extract().query("Sygehus == 'Hospitalsenhed Vest'").assign(Sygehus="Hospitalsenheden Vest", År=2023)
+    agg = pd.concat([old, bi_extract().assign(År=2023).query("Sygehus != 'Hospitalsenhed Vest'"), bi_extract()])
+    agg.to_csv(tmp_path / "agg.csv", sep=";", index=False)
+    visits = DANISH.assign(Dato=["01-02-2023", "15-03-2024", "02-02-2024"])
+    visits.to_csv(tmp_path / "visits.csv", sep=";", index=False)
+    for src, expected in (("agg.csv", [("Hospitalsenhed Vest", "appears"), ("Hospitalsenheden Vest", "disappears")]),
+                          ("visits.csv", [("Aarhus Universitetshospital", "appears")])):
+        res = ingest.ingest(tmp_path / src, period, tmp_path / f"{src}.parquet")
+        activity = aggregate_file(tmp_path / f"{src}.parquet", res.kind).activity
+        out = quality.unit_changes(activity)
+        assert list(zip(out["hospital"], out["change"])) == expected, src
