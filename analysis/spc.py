@@ -98,7 +98,8 @@ def _trend(v: np.ndarray, length: int = RUN) -> np.ndarray:
     before = np.concatenate([[0], step])
     after = np.concatenate([step, step[-1:]]) if len(step) else np.zeros(len(v))
     next_part = np.concatenate([part[1:], [False]])
-    direction = np.where(np.where(part & next_part, after, before) == 1, 1, -1)  # a flat step reads as falling, as there
+    # a flat step reads as falling, as in the reference's naming
+    direction = np.where(np.where(part & next_part, after, before) == 1, 1, -1)
     return np.where(part, direction, 0).astype(int)
 
 
@@ -117,13 +118,12 @@ def _two_of_three(close: np.ndarray, side: np.ndarray) -> np.ndarray:
 def special_cause(beyond: np.ndarray, trend: np.ndarray, two_of_three: np.ndarray, run: np.ndarray) -> np.ndarray:
     """The reference's one name per point (NHSRplotthedots' special_cause_type): the first rule
     that fires in the order beyond, trend, 2 of 3, run."""
-    above = lambda x, hi, lo: np.where(x > 0, hi, lo)  # noqa: E731
     return np.select(
         [beyond != 0, trend != 0, two_of_three != 0, run != 0],
-        [above(beyond, "Above UCL", "Below LCL"),
-         above(trend, "7 Point Trend (Increasing)", "7 Point Trend (Decreasing)"),
-         above(two_of_three, "2 in 3 Above CL", "2 in 3 Below CL"),
-         above(run, "7 Points Above CL", "7 Points Below CL")],
+        [np.where(beyond > 0, "Above UCL", "Below LCL"),
+         np.where(trend > 0, "7 Point Trend (Increasing)", "7 Point Trend (Decreasing)"),
+         np.where(two_of_three > 0, "2 in 3 Above CL", "2 in 3 Below CL"),
+         np.where(run > 0, "7 Points Above CL", "7 Points Below CL")],
         COMMON_CAUSE)
 
 

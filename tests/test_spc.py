@@ -25,7 +25,8 @@ def chart(values, n_base=None):
 def test_limits_are_mean_plus_minus_2_66_mean_moving_range():
     c = chart([10, 12, 10, 12, 10, 12])
     # mean 11, moving ranges all 2 -> limits 11 +/- 5.32
-    assert c["mean"].iloc[0] == 11 and c["upper"].iloc[0] == pytest.approx(16.32) and c["lower"].iloc[0] == pytest.approx(5.68)
+    assert c["mean"].iloc[0] == 11
+    assert c["upper"].iloc[0] == pytest.approx(16.32) and c["lower"].iloc[0] == pytest.approx(5.68)
 
 
 def test_extreme_moving_ranges_are_screened_out():
@@ -110,7 +111,8 @@ def test_a_short_baseline_is_a_clear_error():
 def test_planted_reductions_are_found_and_no_other_follow_up_reduction(full_region):
     prep, truth = full_region
     monthly = prep.aggregates.monthly
-    result = spc.monitor(monthly[monthly["visit_type"] == "follow_up"], truth["decision_date"], ["hospital", "specialty"])
+    follow_ups = monthly[monthly["visit_type"] == "follow_up"]
+    result = spc.monitor(follow_ups, truth["decision_date"], ["hospital", "specialty"])
     found = set(map(tuple, result.loc[result["status"] == "reduction", ["hospital", "specialty"]].to_numpy()))
     planted = {(p["hospital"], p["specialty"]) for p in truth["reduction_after_decision"]}
     assert found == planted
