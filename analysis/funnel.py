@@ -22,7 +22,9 @@ Overdispersion (FunnelPlotR 0.6, R/od_adjustment.R): z-scores on the scale the l
 drawn on (log O/E for ratios, arcsine-square-root for proportions), trimmed by trim_method
 "auto" (the default) as FunnelPlotR does for that kind: ratios truncated (NHS Digital's SHMI
 method: the 10% extreme groups dropped), proportions and ratios of counts winsorised at 10%;
-"truncate" or "winsorise" force one. No adjustment when phi <= 1 (FunnelPlotR's fallback to
+"truncate" or "winsorise" force one. (Our ratio-of-counts z-scores are log(O/E) / sqrt(1/E + 1/N),
+not FunnelPlotR's "RC" log((O + 0.5)/(N + 0.5)) with its continuity-corrected variance,
+because our E carries the case mix.) No adjustment when phi <= 1 (FunnelPlotR's fallback to
 unadjusted limits; `phi_threshold=None` adjusts whenever tau^2 > 0 instead). FunnelPlotR's
 CQC variant (square-root scale) is not offered.
 
