@@ -193,6 +193,10 @@ def test_proportion_overdispersion_matches_funnelplotr_on_ae_data(ae_march_2019)
     for ours, theirs in (("lower_95", "fpr_od_lo95"), ("upper_95", "fpr_od_hi95"),
                          ("lower_99.8", "fpr_od_lo998"), ("upper_99.8", "fpr_od_hi998")):
         assert out[ours].to_numpy() == pytest.approx(ref[theirs].to_numpy(), abs=1e-12)
+    # the trusts outside the adjusted limits (+1 above, -1 below): 18 at 95%, none at 99.8%
+    side = {"high_998": 1, "high_95": 1, "low_998": -1, "low_95": -1, "within": 0}
+    assert out["class"].map(side).tolist() == ref["fpr_out95_od"].tolist()
+    assert out["class"].map({"high_998": 1, "low_998": -1}).fillna(0).tolist() == ref["fpr_out998_od"].tolist()
 
 
 def test_proportion_limits_and_classes_match_phe_on_ae_data(ae_march_2019):
