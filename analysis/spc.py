@@ -56,7 +56,7 @@ def xmr(values: pd.Series, baseline: pd.Series) -> pd.DataFrame:
     mr_mean = mr.mean() if len(mr) else 0.0
     upper, lower = mean + LIMIT_FACTOR * mr_mean, mean - LIMIT_FACTOR * mr_mean
     near_upper, near_lower = mean + NEAR_FACTOR * mr_mean, mean - NEAR_FACTOR * mr_mean
-    side = np.sign(v - mean).astype(int)
+    side = np.nan_to_num(np.sign(v - mean)).astype(int)  # a missing value is on no side
     outside = (v > upper) | (v < lower)
     close = ~outside & ((v > near_upper) | (v < near_lower))
     out = pd.DataFrame({"value": v, "mean": mean, "lower": lower, "upper": upper, "mr_mean": mr_mean},
