@@ -220,6 +220,15 @@ def test_multiplicative_adjustment_with_a_large_phi_clips_proportion_limits(ae_m
     assert funnel.clipped_share(additive) == 0
 
 
+def test_multiplicative_adjustment_can_push_a_ratios_lower_limit_to_0():
+    # phi = 100: the 99.8% lower limit at E = 20 moves from 0.448 to 1 - 10 x 0.552 < 0, so 0
+    disp = funnel.Dispersion(phi=100.0, tau2=0.0, n_used=10, method="multiplicative")
+    out, _ = funnel.funnel(pd.DataFrame({"o": [2, 900], "e": [20, 1000]}), "o", "e", "ratio", disp=disp)
+    assert out["lower_99.8"].iloc[0] == 0 and out["lower_clipped"].tolist() == [True, False]
+    assert out["class"].iloc[0] == "within"  # O/E = 0.1 cannot be flagged low
+    assert funnel.clipped_share(out) == 0.5
+
+
 def test_unadjusted_limits_are_never_reported_as_clipped():
     # a proportion near 1 at n = 1 has an upper limit of 100% without any adjustment
     out, _ = funnel.funnel(pd.DataFrame({"o": [1, 40, 95], "n": [1, 50, 100]}), "o", "n", "proportion", method="none")
