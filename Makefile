@@ -1,12 +1,14 @@
 # The two commands a user needs: `make report` (all reports on the bundled synthetic region)
-# and `make test`. Both create the environment (.venv) and the Jupyter kernel first.
+# and `make test`. Both create the environment (.venv) and the Jupyter kernel first, with the
+# exact versions of requirements.lock (`make lock` renews it from pyproject.toml).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: report test env data lab bench clean
+.PHONY: report test env data lab bench lint lock clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -16,12 +18,31 @@ test: $(STAMP)
 
 env: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Outpatient analysis (Python 3)"
 	touch $(STAMP)
+
+# Renew the lock: the newest versions pyproject.toml allows, resolved in a fresh, temporary
+# environment (so nothing installed by hand in .venv slips in).
+lock:
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet -e '.[test]'; \
+	version=$$("$$tmp/venv/bin/python" -c 'import platform; print(platform.python_version())'); \
+	{ echo "# Exact versions of pyproject.toml's dependencies and test extras, resolved by \`make lock\`"; \
+	  echo "# with Python $$version. \`make env\` installs these; renew with \`make lock\`, never by hand."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > $(LOCK).new; \
+	mv $(LOCK).new $(LOCK)
+
+# Lint and format checks of the package, tests, benchmark and notebooks; notebooks are
+# committed without outputs.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check analysis tests bench notebooks
+	$(PY) -m pytest -q -p no:xdist -p no:cacheprovider tests/test_environment.py -k notebooks
 
 data: $(STAMP)
 	$(PY) -m analysis synth

@@ -10,6 +10,24 @@ Indicator kinds:
                   ratio-of-counts variance); normal limits on the log scale
   "proportion"    O/N (target = pooled proportion); denominator = N
 
+Classification of a ratio (rule="target_limits", the default): the unit's O/E against the
+limits of a unit on target at its expected count E, i.e. the exact Poisson (chi-square)
+limits of O = E (Spiegelhalter 2005; FunnelPlotR's unadjusted "SR" limits), or those limits
+widened for overdispersion. rule="own_count" is PHEindicatormethods' rule instead
+(assign_funnel_significance, statistic "ratio"): the unit's own count's interval (exact
+Poisson below 10 events, Byar's approximation from 10), divided by E, compared with 1. The
+two disagree near the limits (on PHE's 300-unit fixture they agree on 287).
+
+Overdispersion (FunnelPlotR 0.6, R/od_adjustment.R): z-scores on the scale the limits are
+drawn on (log O/E for ratios, arcsine-square-root for proportions), trimmed by trim_method
+"auto" (the default) as FunnelPlotR does for that kind: ratios truncated (NHS Digital's SHMI
+method: the 10% extreme groups dropped), proportions and ratios of counts winsorised at 10%;
+"truncate" or "winsorise" force one. (Our ratio-of-counts z-scores are log(O/E) / sqrt(1/E + 1/N),
+not FunnelPlotR's "RC" log((O + 0.5)/(N + 0.5)) with its continuity-corrected variance,
+because our E carries the case mix.) No adjustment when phi <= 1 (FunnelPlotR's fallback to
+unadjusted limits; `phi_threshold=None` adjusts whenever tau^2 > 0 instead). FunnelPlotR's
+CQC variant (square-root scale) is not offered.
+
 Written by hand because no maintained Python package implements these methods (statsmodels
 has the distributions and the DerSimonian-Laird estimator in meta-analysis form, not funnel
 limits); the tests check every function against the published reference numbers.
@@ -50,6 +68,23 @@ def ratio_interval(observed: np.ndarray | float, expected: np.ndarray | float, z
     return lower, upper
 
 
+def own_count_interval(observed: np.ndarray | float, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """Interval of a unit's own event count O (in events), as PHEindicatormethods 2.1.0's
+    funnel_ratio_significance: exact Poisson (chi-square form, qchisq(a, 2O)/2 and
+    qchisq(1 - a, 2O + 2)/2) below 10 events, Byar's approximation from 10 on (Breslow & Day
+    1987): O (1 - 1/(9O) - z/(3 sqrt O))^3 and (O+1)(1 - 1/(9(O+1)) + z/(3 sqrt(O+1)))^3.
+    The lower limit of 0 events is 0."""
+    o = np.asarray(observed, dtype=float)
+    a = stats.norm.sf(z)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exact_lo = np.where(o > 0, stats.chi2.ppf(a, 2 * o) / 2, 0.0)
+        exact_hi = stats.chi2.ppf(1 - a, 2 * o + 2) / 2
+        byar_lo = o * (1 - 1 / (9 * o) - z / (3 * np.sqrt(o))) ** 3
+        byar_hi = (o + 1) * (1 - 1 / (9 * (o + 1)) + z / (3 * np.sqrt(o + 1))) ** 3
+    small = o < 10
+    return np.where(small, exact_lo, byar_lo), np.where(small, exact_hi, byar_hi)
+
+
 def proportion_limits(n: np.ndarray | float, target: float, z: float) -> tuple[np.ndarray, np.ndarray]:
     """Funnel limits for a proportion at denominator n, as in PHE's Fingertips funnels: the
     observed proportions whose Wilson score interval just reaches the target. Solving
@@ -84,12 +119,17 @@ class Dispersion:
     tau2: float
     n_used: int
     method: str  # additive | multiplicative | none
+    phi_threshold: float | None = 1.0  # adjust only when phi exceeds it (FunnelPlotR); None: whenever tau^2 > 0
 
     @property
     def adjusted(self) -> bool:
+        """Whether the limits are widened: multiplicative when phi > 1; additive when tau^2 > 0
+        and phi > phi_threshold (FunnelPlotR draws unadjusted limits when phi <= 1, although
+        tau^2 is already positive for phi > (n - 1)/n)."""
         if self.method == "multiplicative":
             return self.phi > 1
-        return self.method == "additive" and self.tau2 > 0
+        above = self.phi_threshold is None or self.phi > self.phi_threshold
+        return self.method == "additive" and self.tau2 > 0 and above
 
 
 def transform(observed, denominator, kind: str, target: float | None = None, counts=None):
@@ -126,38 +166,56 @@ def _winsorise(z: np.ndarray, trim: float) -> np.ndarray:
     return np.clip(z, lo, hi)
 
 
-TRIM_METHODS = ("winsorise", "truncate")
+TRIM_METHODS = ("auto", "winsorise", "truncate")
+
+
+def trim_method_for(kind: str, trim_method: str = "auto") -> str:
+    """The trimming FunnelPlotR applies to a kind of indicator ("auto"): SHMI truncation of the
+    log-scale z-scores for a standardised ratio (its default sr_method), winsorisation for a
+    proportion (arcsine scale) and a ratio of counts (log scale)."""
+    if trim_method not in TRIM_METHODS:
+        raise ValueError(f"trim method must be one of {TRIM_METHODS}, not {trim_method!r}")
+    if trim_method != "auto":
+        return trim_method
+    if kind not in ("ratio", "ratio_counts", "proportion"):
+        raise ValueError("trim_method 'auto' needs the kind: 'ratio', 'ratio_counts' or 'proportion'")
+    return "truncate" if kind == "ratio" else "winsorise"
 
 
 def dispersion(observed, denominator, kind: str, method: str = "additive", trim: float = 0.1,
-               target: float | None = None, trim_method: str = "winsorise", counts=None) -> Dispersion:
+               target: float | None = None, trim_method: str = "auto", counts=None,
+               phi_threshold: float | None = 1.0) -> Dispersion:
     """phi and tau^2 of a set of units (FunnelPlotR's method).
 
-    The z-scores are winsorised at `trim` (or truncated: NHS Digital's SHMI method, FunnelPlotR's
-    default for ratios, which drops the extreme groups and so shrinks phi). phi = mean(z^2)
-    over the units kept; tau^2 = max(0, (n phi - (n - 1)) / (sum(w) - sum(w^2)/sum(w))), w = 1/s^2.
-    Units with a zero or missing denominator are left out. With fewer than 2 usable units the
-    dispersion cannot be estimated: phi = 1, tau^2 = 0 (no adjustment).
+    The z-scores are trimmed at `trim` in each tail by `trim_method` ("auto": as FunnelPlotR
+    for the kind, see trim_method_for; "truncate": NHS Digital's SHMI method, which drops the
+    extreme groups and so shrinks n and phi; "winsorise": extreme z-scores set to the trim and
+    1 - trim quantiles). phi = mean(z^2) over the units kept; tau^2 = max(0, (n phi - (n - 1)) /
+    (sum(w) - sum(w^2)/sum(w))), w = 1/s^2 (DerSimonian-Laird). Units with a zero or missing
+    denominator are left out. With fewer than 2 usable units the dispersion cannot be
+    estimated: phi = 1, tau^2 = 0 (no adjustment). Limits are adjusted only when phi >
+    phi_threshold (1, as FunnelPlotR; None adjusts whenever tau^2 > 0).
     """
     o = np.asarray(observed, dtype=float)
     d = np.asarray(denominator, dtype=float)
     n = np.ones_like(d) if counts is None else np.asarray(counts, dtype=float)
     ok = (d > 0) & np.isfinite(d) & np.isfinite(o) & (o >= 0 if kind == "proportion" else o > 0) & (n > 0)
     _, s, _, z = transform(o[ok], d[ok], kind, target, n[ok])
-    return dispersion_of(z, s, method, trim, trim_method)
+    return dispersion_of(z, s, method, trim, trim_method_for(kind, trim_method), phi_threshold=phi_threshold)
 
 
 def dispersion_of(z: np.ndarray, s: np.ndarray, method: str = "additive", trim: float = 0.1,
-                  trim_method: str = "winsorise") -> Dispersion:
+                  trim_method: str = "auto", kind: str | None = None,
+                  phi_threshold: float | None = 1.0) -> Dispersion:
     """phi and tau^2 from z-scores and standard errors on the transformed scale (see dispersion);
-    lets z-scores around different targets (e.g. one per specialty) be pooled."""
+    lets z-scores around different targets (e.g. one per specialty) be pooled. trim_method
+    "auto" needs the `kind` the z-scores come from."""
     if method not in OD_METHODS:
         raise ValueError(f"overdispersion method must be one of {OD_METHODS}, not {method!r}")
-    if trim_method not in TRIM_METHODS:
-        raise ValueError(f"trim method must be one of {TRIM_METHODS}, not {trim_method!r}")
+    trim_method = trim_method_for(kind or "", trim_method)
     z, s = np.asarray(z, dtype=float), np.asarray(s, dtype=float)
     if len(z) < 2 or method == "none":
-        return Dispersion(1.0, 0.0, len(z), method if len(z) >= 2 else "none")
+        return Dispersion(1.0, 0.0, len(z), method if len(z) >= 2 else "none", phi_threshold)
     if trim_method == "truncate":
         keep = _truncated(z, trim)
         kept, s_kept = z[keep], s[keep]
@@ -168,7 +226,7 @@ def dispersion_of(z: np.ndarray, s: np.ndarray, method: str = "additive", trim: 
     w = 1 / s_kept ** 2
     denom = w.sum() - (w ** 2).sum() / w.sum()
     tau2 = max(0.0, (n * phi - (n - 1)) / denom) if n > 1 and denom > 0 else 0.0
-    return Dispersion(phi, tau2, n, method)
+    return Dispersion(phi, tau2, n, method, phi_threshold)
 
 
 def limits(denominator, kind: str, z: float, target: float = 1.0, disp: Dispersion | None = None, counts=None):
@@ -212,29 +270,84 @@ def classify(value, lo95, hi95, lo998, hi998) -> np.ndarray:
     return out
 
 
+def classify_own_count(observed, expected) -> np.ndarray:
+    """PHEindicatormethods' classification of a ratio O/E (assign_funnel_significance,
+    statistic "ratio"): 'high_998' when the lower 99.8% limit of the unit's own count
+    (own_count_interval) divided by E exceeds 1, else 'high_95' at 95%, else 'low_998' / 'low_95'
+    when the upper limit over E is below 1, else 'within'; 'no_data' where E is not positive."""
+    o = np.asarray(observed, dtype=float)
+    e = np.asarray(expected, dtype=float)
+    (lo95, hi95), (lo998, hi998) = own_count_interval(o, Z95), own_count_interval(o, Z998)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.select(
+            [~(e > 0) | np.isnan(o), lo998 / e > 1, lo95 / e > 1, hi998 / e < 1, hi95 / e < 1],
+            ["no_data", "high_998", "high_95", "low_998", "low_95"], "within")
+
+
+RULES = ("target_limits", "own_count")
+
+
 def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method: str = "additive",
            trim: float = 0.1, disp: Dispersion | None = None, target: float | None = None,
-           trim_method: str = "winsorise", counts: str | None = None) -> tuple[pd.DataFrame, Dispersion]:
+           trim_method: str = "auto", counts: str | None = None, rule: str = "target_limits",
+           phi_threshold: float | None = 1.0) -> tuple[pd.DataFrame, Dispersion]:
     """Each unit's value with its 95% and 99.8% limits and its classification.
 
     `disp` lets the caller estimate the dispersion over a wider set of units (e.g. all
     specialties) than the panel it plots. Units with a zero denominator are kept with value
     NaN and class 'no_data'.
+
+    rule "target_limits" (default) classifies the value against the limits in the table (a
+    unit on target at the unit's denominator, widened when the dispersion is adjusted);
+    "own_count" (ratios only) uses PHEindicatormethods' test of the unit's own count
+    (classify_own_count), which has no overdispersion adjustment, so it is refused when the
+    dispersion is adjusted. The limits are the same either way, so with "own_count" a point
+    near a drawn limit can be classified on the other side of it.
+
+    upper_clipped / lower_clipped: the unit's 99.8% limit sits at the edge of the scale (1 for
+    a proportion, 0 for a ratio or proportion) because of the overdispersion adjustment, while
+    its unadjusted limit does not: no value there can be flagged high (low). Multiplicative
+    adjustment with a large phi does this to most proportion units; see clipped_share.
     """
+    if rule not in RULES:
+        raise ValueError(f"rule must be one of {RULES}, not {rule!r}")
+    if rule == "own_count" and kind != "ratio":
+        raise ValueError("rule 'own_count' (PHE's test of a unit's own count) applies to kind 'ratio' only")
     o = df[numerator].to_numpy(dtype=float)
     d = df[denominator].to_numpy(dtype=float)
     n = df[counts].to_numpy(dtype=float) if counts else None
     if kind == "proportion" and target is None:
         target = o.sum() / d.sum() if d.sum() > 0 else np.nan
     target = target if kind == "proportion" else 1.0
-    disp = disp or dispersion(o, d, kind, method, trim, target, trim_method, n)
+    disp = disp or dispersion(o, d, kind, method, trim, target, trim_method, n, phi_threshold)
+    if rule == "own_count" and disp.adjusted:
+        raise ValueError("rule 'own_count' has no overdispersion adjustment: use method 'none' with it")
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(d > 0, o / d, np.nan)
     out = df.copy()
     out["value"] = value
     out["target"] = target
+    den = np.where(d > 0, d, np.nan)
     for cov, z in COVERAGES.items():
-        lo, hi = limits(np.where(d > 0, d, np.nan), kind, z, target, disp, n)
+        lo, hi = limits(den, kind, z, target, disp, n)
         out[f"lower_{cov:g}"], out[f"upper_{cov:g}"] = lo, hi
-    out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
+    if rule == "own_count":
+        out["class"] = classify_own_count(o, d)
+    else:
+        out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
+    lo0, hi0 = limits(den, kind, Z998, target, None, n)
+    top = 1.0 if kind == "proportion" else np.inf
+    out["upper_clipped"] = (out["upper_99.8"].to_numpy() >= top) & (hi0 < top)
+    out["lower_clipped"] = (out["lower_99.8"].to_numpy() <= 0) & (lo0 > 0)
     return out, disp
+
+
+def clipped_share(result: pd.DataFrame) -> float:
+    """Share (0..1) of the units with data whose 99.8% limits the overdispersion adjustment
+    pushed to the edge of the scale (upper_clipped or lower_clipped from funnel): a report
+    should warn when it is above 0, because those units cannot be flagged on that side."""
+    has_data = result["class"] != "no_data"
+    if not has_data.any():
+        return 0.0
+    clipped = result["upper_clipped"] | result["lower_clipped"]
+    return float(clipped[has_data].mean())

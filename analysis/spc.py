@@ -1,12 +1,24 @@
 """Statistical process control for monitoring: XmR charts as in the NHS "Making Data Count"
-method (as implemented by NHSRplotthedots).
+method, with the limits and special-cause rules of NHSRplotthedots (0.2; its
+R/ptd_spc_standard.R and R/ptd_calculate_point_type.R).
 
 Limits come from a baseline period: mean +/- 2.66 x the mean moving range, after screening
-out moving ranges above 3.267 x their mean. Special-cause rules: a point beyond a limit; 7
-points in a row on one side of the mean; 7 points in a row rising or falling; 2 of 3 points
-beyond two thirds of the way to a limit on the same side. Monthly outpatient visits are
-strongly seasonal (summer holidays, Christmas), so series can be divided by a seasonal index
-from the baseline first; otherwise every July would be a signal.
+out moving ranges of 3.267 x their mean or more (a range is kept when it is strictly below).
+Special-cause rules, each applied to every point with the baseline's limits:
+  beyond        a point above the upper or below the lower limit;
+  run           7 or more points in a row on the same side of the mean (a point on the mean
+                breaks a run); every point of the run is flagged;
+  trend         7 or more points in a row each strictly higher (or lower) than the one before;
+                all 7 points are flagged, the first included;
+  two_of_three  2 of 3 consecutive points between the two-thirds line (mean +/- 2/3 of the
+                way to a limit) and the limit, all 3 on the same side of the mean; only the
+                points between the lines are flagged (a point beyond the limit does not count).
+A point flagged by several rules gets the one name the reference gives it, in its order of
+precedence: beyond a limit, then trend, then 2 of 3, then run ("Above UCL", "7 Point Trend
+(Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause"), and its signal is
+that name's direction. Monthly outpatient visits are strongly seasonal (summer holidays,
+Christmas), so series can be divided by a seasonal index from the baseline first; otherwise
+every July would be a signal.
 """
 from __future__ import annotations
 
@@ -17,17 +29,22 @@ from . import schema as s
 
 RUN = 7
 LIMIT_FACTOR = 2.66
+NEAR_FACTOR = 2 * LIMIT_FACTOR / 3  # the two-thirds line, in mean moving ranges from the mean
 SCREEN_FACTOR = 3.267
+COMMON_CAUSE = "Common Cause"
+RULES = ("beyond", "trend", "two_of_three", "run")  # the reference's order of precedence
 
 
 def xmr(values: pd.Series, baseline: pd.Series) -> pd.DataFrame:
     """An XmR chart: value, mean, lower and upper limit, and each special-cause rule.
 
-    values:   the series in time order
+    values:   the series in time order (any unit, e.g. visits a month)
     baseline: booleans, True for the points the limits are computed from
-    Columns: value, mean, lower, upper, beyond (+1 above / -1 below the limits), run (+1/-1:
-    part of 7 or more on one side), trend (+1/-1: part of 7 or more rising/falling),
-    two_of_three (+1/-1), signal (+1 / -1 / 0: any rule, high or low).
+    Columns: value, mean, lower, upper (in the unit of `values`), mr_mean (the screened mean
+    moving range), beyond (+1 above / -1 below the limits), trend (+1/-1: part of 7 or more
+    rising/falling), two_of_three (+1/-1), run (+1/-1: part of 7 or more on one side),
+    special_cause (the reference's name for the point, "Common Cause" if none) and signal
+    (+1 / -1 / 0: that name's direction, as NHSRplotthedots' point type).
     """
     v = values.to_numpy(dtype=float)
     base = v[np.asarray(baseline, dtype=bool)]
@@ -35,43 +52,88 @@ def xmr(values: pd.Series, baseline: pd.Series) -> pd.DataFrame:
         raise ValueError("an XmR chart needs at least 2 baseline points")
     mean = base.mean()
     mr = np.abs(np.diff(base))
-    mr_mean = mr.mean()
-    mr = mr[mr <= SCREEN_FACTOR * mr_mean]  # screen out extreme moving ranges
+    mr = mr[mr < SCREEN_FACTOR * mr.mean()]  # screen out extreme moving ranges (strictly below is kept)
     mr_mean = mr.mean() if len(mr) else 0.0
     upper, lower = mean + LIMIT_FACTOR * mr_mean, mean - LIMIT_FACTOR * mr_mean
-    out = pd.DataFrame({"value": v, "mean": mean, "lower": lower, "upper": upper}, index=values.index)
-    out["beyond"] = np.where(v > upper, 1, np.where(v < lower, -1, 0))
-    out["run"] = _runs(np.sign(v - mean), RUN)
-    out["trend"] = _runs(np.sign(np.diff(v, prepend=np.nan)), RUN - 1)
-    out["two_of_three"] = _two_of_three(v, mean, mean + 2 / 3 * (upper - mean), mean - 2 / 3 * (mean - lower))
-    any_high = (out[["beyond", "run", "trend", "two_of_three"]] > 0).any(axis=1)
-    any_low = (out[["beyond", "run", "trend", "two_of_three"]] < 0).any(axis=1)
-    out["signal"] = np.where(any_low & ~any_high, -1, np.where(any_high & ~any_low, 1, 0))
+    near_upper, near_lower = mean + NEAR_FACTOR * mr_mean, mean - NEAR_FACTOR * mr_mean
+    side = np.nan_to_num(np.sign(v - mean)).astype(int)  # a missing value is on no side
+    outside = (v > upper) | (v < lower)
+    close = ~outside & ((v > near_upper) | (v < near_lower))
+    out = pd.DataFrame({"value": v, "mean": mean, "lower": lower, "upper": upper, "mr_mean": mr_mean},
+                       index=values.index)
+    out["beyond"] = np.where(outside, side, 0)
+    out["trend"] = _trend(v)
+    out["two_of_three"] = _two_of_three(close, side)
+    out["run"] = _run(side)
+    out["special_cause"] = special_cause(out["beyond"].to_numpy(), out["trend"].to_numpy(),
+                                         out["two_of_three"].to_numpy(), out["run"].to_numpy())
+    out["signal"] = out["special_cause"].map(_direction).astype(int)
     return out
 
 
-def _runs(direction: np.ndarray, length: int) -> np.ndarray:
-    """+1/-1 for points in a run of at least `length` equal non-zero directions (0 breaks a run)."""
-    d = np.nan_to_num(direction, nan=0.0)
-    out = np.zeros(len(d), dtype=int)
+def _run(side: np.ndarray, length: int = RUN) -> np.ndarray:
+    """+1/-1 for every point of a stretch of at least `length` points on the same side of the
+    mean (0, a point on the mean, breaks a stretch)."""
+    out = np.zeros(len(side), dtype=int)
     start = 0
-    for i in range(1, len(d) + 1):
-        if i == len(d) or d[i] != d[start] or d[i] == 0:
-            if d[start] != 0 and i - start >= length:
-                out[start:i] = int(d[start])
+    for i in range(1, len(side) + 1):
+        if i == len(side) or side[i] != side[start]:
+            if side[start] != 0 and i - start >= length:
+                out[start:i] = side[start]
             start = i
     return out
 
 
-def _two_of_three(v: np.ndarray, mean: float, high: float, low: float) -> np.ndarray:
-    out = np.zeros(len(v), dtype=int)
-    for i in range(len(v) - 2):
-        window = v[i:i + 3]
-        if (window > high).sum() >= 2 and (window > mean).all():
-            out[i:i + 3][window > high] = 1
-        if (window < low).sum() >= 2 and (window < mean).all():
-            out[i:i + 3][window < low] = -1
-    return out
+def _trend(v: np.ndarray, length: int = RUN) -> np.ndarray:
+    """+1/-1 for every point of `length` or more points each strictly above (below) the one
+    before. A point that ends a rise and starts a fall (or the reverse) belongs to both; it
+    takes the direction of the step after it, as the reference does (NHSRplotthedots names a
+    point by the step after it when the next point is part of a trend, else by the step before)."""
+    step = np.sign(np.diff(v))
+    part = np.zeros(len(v), dtype=bool)
+    for end in range(length - 1, len(v)):
+        steps = step[end - length + 1:end]
+        if (steps == 1).all() or (steps == -1).all():
+            part[end - length + 1:end + 1] = True
+    before = np.concatenate([[0], step])
+    after = np.concatenate([step, step[-1:]]) if len(step) else np.zeros(len(v))
+    next_part = np.concatenate([part[1:], [False]])
+    # a flat step reads as falling, as in the reference's naming
+    direction = np.where(np.where(part & next_part, after, before) == 1, 1, -1)
+    return np.where(part, direction, 0).astype(int)
+
+
+def _two_of_three(close: np.ndarray, side: np.ndarray) -> np.ndarray:
+    """+1/-1 for a point between the two-thirds line and the limit that is one of at least 2
+    such points in a window of 3 consecutive points all on its side of the mean."""
+    n = len(close)
+    hit = np.zeros(n, dtype=bool)
+    for start in range(n - 2):
+        w = slice(start, start + 3)
+        if close[w].sum() >= 2 and abs(side[w].sum()) == 3:
+            hit[w] = True
+    return np.where(hit & close, side, 0).astype(int)
+
+
+def special_cause(beyond: np.ndarray, trend: np.ndarray, two_of_three: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """The reference's one name per point (NHSRplotthedots' special_cause_type): the first rule
+    that fires in the order beyond, trend, 2 of 3, run."""
+    return np.select(
+        [beyond != 0, trend != 0, two_of_three != 0, run != 0],
+        [np.where(beyond > 0, "Above UCL", "Below LCL"),
+         np.where(trend > 0, "7 Point Trend (Increasing)", "7 Point Trend (Decreasing)"),
+         np.where(two_of_three > 0, "2 in 3 Above CL", "2 in 3 Below CL"),
+         np.where(run > 0, "7 Points Above CL", "7 Points Below CL")],
+        COMMON_CAUSE)
+
+
+def _direction(name: str) -> int:
+    """+1 for a name pointing up (Above, Increasing), -1 down (Below, Decreasing), 0 otherwise."""
+    if "Above" in name or "Increasing" in name:
+        return 1
+    if "Below" in name or "Decreasing" in name:
+        return -1
+    return 0
 
 
 def seasonal_index(monthly: pd.DataFrame, baseline_end: pd.Timestamp) -> pd.Series:

@@ -15,8 +15,12 @@ from .funnel import Z95, ratio_interval
 OBSERVED, POPULATION, EXPECTED = "observed", "population", "expected"
 
 
+UNMATCHED = "observed_unmatched"
+ON_UNMATCHED = ("report", "exclude", "refuse")
+
+
 def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], strata: list[str],
-             region: list[str] | None = None) -> pd.DataFrame:
+             region: list[str] | None = None, on_unmatched: str = "report") -> pd.DataFrame:
     """Observed and expected events per unit, with crude rate and standardised ratio.
 
     events:     units + strata + `observed` (events, e.g. follow-up visits)
@@ -27,10 +31,19 @@ def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], s
                 (e.g. specialty: each hospital is compared with the region's rate in its
                 specialty); None = all units together.
 
+    on_unmatched: what to do with events in a stratum where the reference population is 0
+                (no rate to apply there, so they would count in O but add nothing to E and
+                inflate the ratio): "report" (default) keeps them in O and counts them per unit
+                in `observed_unmatched`; "exclude" leaves them out of O (and the crude rate's
+                numerator) and still counts them; "refuse" raises ValueError naming the strata.
+
     Returns one row per unit: observed, population, expected, crude (O/N), ratio (O/E),
-    ratio_low, ratio_high (exact 95% Poisson interval of O/E), and the region's crude rate.
-    A stratum with no regional population contributes nothing to E (no rate to apply).
+    ratio_low, ratio_high (exact 95% Poisson interval of O/E), the region's crude rate, and
+    observed_unmatched (events in strata without reference population; see
+    strata_without_reference for which).
     """
+    if on_unmatched not in ON_UNMATCHED:
+        raise ValueError(f"on_unmatched must be one of {ON_UNMATCHED}, not {on_unmatched!r}")
     region = region or []
     keys = [*units, *strata]
     ev = events.groupby(keys, observed=True, dropna=False)[OBSERVED].sum()
@@ -45,7 +58,17 @@ def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], s
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(totals[POPULATION] > 0, totals[OBSERVED] / totals[POPULATION], 0.0)
     cells[EXPECTED] = cells[POPULATION] * rate
-    out = cells.groupby(units, observed=True, dropna=False)[[OBSERVED, POPULATION, EXPECTED]].sum().reset_index()
+    unmatched = (totals[POPULATION] <= 0).to_numpy() & (cells[OBSERVED] > 0).to_numpy()
+    if unmatched.any() and on_unmatched == "refuse":
+        bad = cells.loc[unmatched, by_region_stratum].drop_duplicates()
+        listed = "; ".join(", ".join(f"{c}={v}" for c, v in row.items()) for _, row in bad.head(10).iterrows())
+        raise ValueError(f"{int(cells.loc[unmatched, OBSERVED].sum())} events in {len(bad)} strata with no "
+                         f"reference population (they would inflate the ratio): {listed}")
+    cells[UNMATCHED] = np.where(unmatched, cells[OBSERVED], 0.0)
+    if on_unmatched == "exclude":
+        cells[OBSERVED] = cells[OBSERVED] - cells[UNMATCHED]
+    out = cells.groupby(units, observed=True, dropna=False)[[OBSERVED, POPULATION, EXPECTED, UNMATCHED]].sum()
+    out = out.reset_index()
     with np.errstate(divide="ignore", invalid="ignore"):
         out["crude"] = np.where(out[POPULATION] > 0, out[OBSERVED] / out[POPULATION], np.nan)
         out["ratio"] = np.where(out[EXPECTED] > 0, out[OBSERVED] / out[EXPECTED], np.nan)
@@ -59,5 +82,19 @@ def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], s
         reg = pd.DataFrame({c: ref_out[c].sum() for c in (OBSERVED, POPULATION)}, index=out.index)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["region_crude"] = np.where(reg[POPULATION] > 0, reg[OBSERVED] / reg[POPULATION], np.nan)
-    return out
+    return out[[c for c in out.columns if c != UNMATCHED] + [UNMATCHED]]
 
+
+def strata_without_reference(events: pd.DataFrame, population: pd.DataFrame, strata: list[str],
+                             region: list[str] | None = None) -> pd.DataFrame:
+    """The strata (within each region group) that have events but no reference population, with
+    their events (`observed`): these events have no rate to be expected from, so indirect
+    standardisation cannot account for them. Empty when every stratum with events has people."""
+    keys = [*(region or []), *strata]
+    ev = events.groupby(keys, observed=True, dropna=False)[OBSERVED].sum() if keys else pd.Series(
+        [events[OBSERVED].sum()], name=OBSERVED)
+    pop = population.groupby(keys, observed=True, dropna=False)[POPULATION].sum() if keys else pd.Series(
+        [population[POPULATION].sum()], name=POPULATION)
+    both = pd.concat([ev, pop], axis=1).fillna(0)
+    both = both.loc[(both[POPULATION] <= 0) & (both[OBSERVED] > 0), [OBSERVED]]
+    return both.reset_index() if keys else both.reset_index(drop=True)

@@ -1,5 +1,6 @@
 """Funnel limits and overdispersion against the published reference numbers
-(Spiegelhalter 2005; FunnelPlotR 0.6's tests; PHEindicatormethods 2.1.0's fixtures)."""
+(Spiegelhalter 2005; FunnelPlotR 0.6's tests; PHEindicatormethods 2.1.0's fixtures; both
+packages' output on NHS England A&E data, see tests/data/README.md)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,7 +36,41 @@ def test_winsorised_phi_from_the_formula():
     e = np.array([108, 112, 165, 95, 100, 220.0])
     z = np.sqrt(e) * np.log(o / e)
     lo, hi = np.quantile(z, 0.1), np.quantile(z, 0.9)  # R's default quantile (type 7)
-    assert funnel.dispersion(o, e, "ratio").phi == pytest.approx(np.mean(np.clip(z, lo, hi) ** 2))
+    winsorised = funnel.dispersion(o, e, "ratio", trim_method="winsorise")
+    assert winsorised.phi == pytest.approx(np.mean(np.clip(z, lo, hi) ** 2))
+
+
+def test_default_trimming_is_funnelplotrs_for_the_kind():
+    # SHMI truncation for a standardised ratio (FunnelPlotR's default sr_method), winsorising
+    # for a proportion and a ratio of counts
+    assert funnel.trim_method_for("ratio") == "truncate"
+    assert funnel.trim_method_for("proportion") == "winsorise"
+    assert funnel.trim_method_for("ratio_counts") == "winsorise"
+    o, e = [100, 150, 180, 80, 120, 225], [108, 112, 165, 95, 100, 220]
+    assert funnel.dispersion(o, e, "ratio").phi == pytest.approx(2.948033, abs=1e-6)
+    with pytest.raises(ValueError, match="needs the kind"):
+        funnel.dispersion_of(np.array([1.0, -1.0]), np.array([0.1, 0.1]))
+
+
+def test_no_adjustment_when_phi_is_at_most_1_although_tau2_is_positive():
+    # ten units at E = 100 with z = +/-0.975: phi = 0.950625 lies between (n - 1)/n = 0.9 and 1,
+    # so DerSimonian-Laird gives tau^2 = (10 phi - 9) / (1000 - 100) > 0; FunnelPlotR then still
+    # draws the unadjusted limits ("No overdispersion detected")
+    z, s = np.array([0.975, -0.975] * 5), np.full(10, 0.1)
+    disp = funnel.dispersion_of(z, s, "additive", trim_method="winsorise")
+    assert disp.phi == pytest.approx(0.950625) and disp.tau2 == pytest.approx(0.50625 / 900)
+    assert not disp.adjusted
+    lo, hi = funnel.limits(np.array([100.0]), "ratio", funnel.Z998, disp=disp)
+    assert (lo, hi) == funnel.poisson_limits(np.array([100.0]), funnel.Z998)
+    # the old behaviour, adjusting whenever tau^2 > 0, stays available
+    old = funnel.dispersion_of(z, s, "additive", trim_method="winsorise", phi_threshold=None)
+    assert old.adjusted
+    assert funnel.limits(np.array([100.0]), "ratio", funnel.Z998, disp=old)[1][0] > hi[0]
+
+
+def test_phi_above_1_adjusts():
+    disp = funnel.dispersion_of(np.array([2.0, -2.0] * 5), np.full(10, 0.1), trim_method="winsorise")
+    assert disp.phi == pytest.approx(4.0) and disp.adjusted
 
 
 def test_tau2_from_the_dersimonian_laird_formula():
@@ -86,6 +121,118 @@ def test_proportion_classification_matches_phe_reference():
     names = {"high_998": "High (0.001)", "high_95": "High (0.025)", "low_998": "Low (0.001)",
              "low_95": "Low (0.025)", "within": "Not significant"}
     assert out["class"].map(names).tolist() == areas["significance"].tolist()
+
+
+def _phe_names(classes):
+    names = {"high_998": "High (0.001)", "high_95": "High (0.025)", "low_998": "Low (0.001)",
+             "low_95": "Low (0.025)", "within": "Not significant"}
+    return pd.Series(classes).map(names).tolist()
+
+
+def test_ratio_classification_by_own_count_matches_phe_reference():
+    units = pd.read_csv(DATA / "phe_testdata_funnel_ratio_inputs.csv", encoding="utf-8-sig")
+    assert len(units) == 300 and (units["obs"] < 10).sum() == 3  # both branches: exact and Byar
+    out, _ = funnel.funnel(units, "obs", "expected", "ratio", method="none", rule="own_count")
+    assert _phe_names(out["class"]) == units["significance"].tolist()
+
+
+def test_default_ratio_rule_differs_from_phe_near_the_limits():
+    # the limits of a unit on target (O = E) classify 287 of PHE's 300 units as PHE does
+    units = pd.read_csv(DATA / "phe_testdata_funnel_ratio_inputs.csv", encoding="utf-8-sig")
+    out, _ = funnel.funnel(units, "obs", "expected", "ratio", method="none")
+    assert sum(a == b for a, b in zip(_phe_names(out["class"]), units["significance"])) == 287
+
+
+def test_own_count_interval_is_exact_below_10_and_byar_from_10():
+    lo, hi = funnel.own_count_interval(np.array([0, 9, 10]), funnel.Z95)
+    assert lo[0] == 0 and hi[0] == pytest.approx(stats.chi2.ppf(0.975, 2) / 2)
+    assert lo[1] == pytest.approx(stats.chi2.ppf(0.025, 18) / 2)
+    assert hi[1] == pytest.approx(stats.chi2.ppf(0.975, 20) / 2)
+    z = funnel.Z95
+    assert lo[2] == pytest.approx(10 * (1 - 1 / 90 - z / (3 * np.sqrt(10))) ** 3)
+    assert hi[2] == pytest.approx(11 * (1 - 1 / 99 + z / (3 * np.sqrt(11))) ** 3)
+
+
+def test_exact_count_interval_matches_phe_funnel_table():
+    # PHE's ratio funnel table: for O events, the expected counts at which O reaches a limit are
+    # the exact Poisson limits of O (found there by bisection to about 1e-7)
+    ref = pd.read_csv(DATA / "phe_testdata_funnel_ratio_outputs.csv", encoding="utf-8-sig")
+    ref.columns = [c.strip() for c in ref.columns]
+    o = ref["Observed_events"].to_numpy(dtype=float)
+    for z, sigma in ((funnel.Z95, "2s"), (funnel.Z998, "3s")):
+        lo, hi = funnel.ratio_interval(o, 1.0, z)
+        assert lo == pytest.approx(ref[f"upper_{sigma}_exp_events"].to_numpy(), rel=1e-5, abs=1e-6)
+        assert hi == pytest.approx(ref[f"lower_{sigma}_exp_events"].to_numpy(), rel=1e-5, abs=1e-6)
+
+
+def test_own_count_rule_is_refused_with_overdispersion_and_for_proportions():
+    units = pd.read_csv(DATA / "phe_testdata_funnel_ratio_inputs.csv", encoding="utf-8-sig")
+    with pytest.raises(ValueError, match="no overdispersion adjustment"):
+        funnel.funnel(units, "obs", "expected", "ratio", method="additive", rule="own_count")
+    with pytest.raises(ValueError, match="kind 'ratio' only"):
+        funnel.funnel(units, "obs", "expected", "proportion", rule="own_count")
+
+
+# --- NHS England A&E, March 2019: 134 type-1 trusts, share seen within 4 hours -------------------
+@pytest.fixture(scope="module")
+def ae_march_2019():
+    ref = pd.read_csv(DATA / "nhs_ae_funnel_2019-03_reference.csv")
+    ae = pd.read_csv(DATA / "nhs_ae_attendances.csv", dtype={"type": str})
+    ae = ae[(ae["type"] == "1") & (ae["period"] == "2019-03-01")].set_index("org_code").loc[ref["org_code"]]
+    units = pd.DataFrame({"within_4h": (ae["attendances"] - ae["breaches"]).to_numpy(),
+                          "attendances": ae["attendances"].to_numpy()})
+    return units, ref
+
+
+def test_proportion_overdispersion_matches_funnelplotr_on_ae_data(ae_march_2019):
+    units, ref = ae_march_2019
+    out, disp = funnel.funnel(units, "within_4h", "attendances", "proportion")  # arcsine, winsorised 10%
+    assert disp.phi == pytest.approx(ref["fpr_phi"].iloc[0], rel=1e-10)
+    assert disp.tau2 == pytest.approx(ref["fpr_tau2"].iloc[0], rel=1e-10)
+    assert out["target"].iloc[0] == pytest.approx(ref["fpr_target"].iloc[0], rel=1e-12)
+    for ours, theirs in (("lower_95", "fpr_od_lo95"), ("upper_95", "fpr_od_hi95"),
+                         ("lower_99.8", "fpr_od_lo998"), ("upper_99.8", "fpr_od_hi998")):
+        assert out[ours].to_numpy() == pytest.approx(ref[theirs].to_numpy(), abs=1e-12)
+    # the trusts outside the adjusted limits (+1 above, -1 below): 18 at 95%, none at 99.8%
+    side = {"high_998": 1, "high_95": 1, "low_998": -1, "low_95": -1, "within": 0}
+    assert out["class"].map(side).tolist() == ref["fpr_out95_od"].tolist()
+    assert out["class"].map({"high_998": 1, "low_998": -1}).fillna(0).tolist() == ref["fpr_out998_od"].tolist()
+
+
+def test_proportion_limits_and_classes_match_phe_on_ae_data(ae_march_2019):
+    units, ref = ae_march_2019
+    out, _ = funnel.funnel(units, "within_4h", "attendances", "proportion", method="none")
+    for ours, theirs in (("lower_95", "phe_lo95"), ("upper_95", "phe_hi95"),
+                         ("lower_99.8", "phe_lo998"), ("upper_99.8", "phe_hi998")):
+        assert out[ours].to_numpy() == pytest.approx(ref[theirs].to_numpy(), abs=1e-8)
+    assert _phe_names(out["class"]) == ref["phe_sig"].tolist()
+
+
+def test_multiplicative_adjustment_with_a_large_phi_clips_proportion_limits(ae_march_2019):
+    # phi = 490: widening the Wilson limits by sqrt(phi) = 22 pushes 125 of 134 upper 99.8%
+    # limits to 100%, where no trust can be flagged high; the result says so
+    units, _ = ae_march_2019
+    out, disp = funnel.funnel(units, "within_4h", "attendances", "proportion", method="multiplicative")
+    assert disp.phi == pytest.approx(490.43, abs=0.01)
+    assert out["upper_clipped"].sum() == 125 and not out["lower_clipped"].any()
+    assert funnel.clipped_share(out) == pytest.approx(125 / 134)
+    additive, _ = funnel.funnel(units, "within_4h", "attendances", "proportion", method="additive")
+    assert funnel.clipped_share(additive) == 0
+
+
+def test_multiplicative_adjustment_can_push_a_ratios_lower_limit_to_0():
+    # phi = 100: the 99.8% lower limit at E = 20 moves from 0.448 to 1 - 10 x 0.552 < 0, so 0
+    disp = funnel.Dispersion(phi=100.0, tau2=0.0, n_used=10, method="multiplicative")
+    out, _ = funnel.funnel(pd.DataFrame({"o": [2, 900], "e": [20, 1000]}), "o", "e", "ratio", disp=disp)
+    assert out["lower_99.8"].iloc[0] == 0 and out["lower_clipped"].tolist() == [True, False]
+    assert out["class"].iloc[0] == "within"  # O/E = 0.1 cannot be flagged low
+    assert funnel.clipped_share(out) == 0.5
+
+
+def test_unadjusted_limits_are_never_reported_as_clipped():
+    # a proportion near 1 at n = 1 has an upper limit of 100% without any adjustment
+    out, _ = funnel.funnel(pd.DataFrame({"o": [1, 40, 95], "n": [1, 50, 100]}), "o", "n", "proportion", method="none")
+    assert out["upper_99.8"].iloc[0] == 1 and funnel.clipped_share(out) == 0
 
 
 def test_exact_interval_of_a_ratio():
