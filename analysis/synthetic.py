@@ -117,8 +117,11 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
     (RHH, "Ortopædisk kirurgi"): 0.30,
     (AUH, "Kardiologi"): 0.20,
 }
-UNIT_NOISE_SD = 0.02  # log-scale sd of unplanted differences in visits per patient ...
-UNIT_NOISE_MAX = 0.03  # ... clipped to +/- 3%, so no unplanted difference is as large as a planted one
+# Unplanted differences: each hospital x specialty has its own practice style, a log-normal
+# random effect on follow-ups per patient, constant over the years (assumption: real units of
+# one specialty differ by more than chance, so funnel plots are overdispersed). The planted
+# units carry their factor only, so the truth file states their whole difference.
+UNIT_FOLLOW_UP_SD = 0.10  # default log-scale sd of the random effect (about 10%)
 # follow-ups per patient by age band, relative (older patients are controlled more)
 AGE_FOLLOW_UP = np.array([0.6, 0.8, 1.0, 1.2, 1.4, 1.6])
 # contact-mode mix per visit type in the first year (in person, video, phone, written) and the
@@ -175,7 +178,20 @@ def _dict_array(codes: np.ndarray, values: list[str]) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()), pa.array(values))
 
 
-def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: np.ndarray) -> pa.Table:
+def unit_effects(seed: int, sd: float) -> np.ndarray:
+    """Each unit's (see _units) random factor on follow-ups per patient: exp(N(0, sd)) from a
+    stream of its own (seed, 1), and 1 for the planted units and for a unit that is alone in its
+    specialty (nothing to differ from)."""
+    cells = _units()
+    effect = np.exp(np.random.default_rng([seed, 1]).normal(0.0, sd, size=len(cells)))
+    alone = {sp.name for _, _, sp, _ in cells if len(sp.units) == 1}
+    for i, (unit, _, sp, _) in enumerate(cells):
+        if (unit, sp.name) in FOLLOW_UP_FACTORS or sp.name in alone:
+            effect[i] = 1.0
+    return effect
+
+
+def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: np.ndarray) -> pa.Table:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -201,9 +217,9 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: n
     band = np.searchsorted([b[2] for b in s.AGE_BANDS], age)
     band = np.minimum(band, n_bands - 1)
 
-    vpp = np.array([sp.visits_per_patient for _, _, sp, _ in cells]) * unit_noise
+    vpp = np.array([sp.visits_per_patient for _, _, sp, _ in cells])
     mix = np.array([sp.mix for _, _, sp, _ in cells])
-    fu_factor = np.array([FOLLOW_UP_FACTORS.get((u, sp.name), 1.0) for u, _, sp, _ in cells])
+    fu_factor = np.array([FOLLOW_UP_FACTORS.get((u, sp.name), 1.0) for u, _, sp, _ in cells]) * unit_effect
     frailty = rng.gamma(2.0, 0.5, size=len(cell))  # mean 1: heavy users make visits concentrated
     visit_pat, visit_type = [], []
     for t in range(len(s.VISIT_TYPES)):
@@ -294,8 +310,10 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: n
     })
 
 
-def truth(seed: int, scale: float) -> dict:
-    """What was planted, for tests and for readers of the synthetic reports."""
+def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
+    """What was planted, for tests and for readers of the synthetic reports (the unplanted
+    random effects are drawn from the seed, as generate draws them)."""
+    effect = unit_effects(seed, unit_sd)
     return {
         "note": "Synthetic data. Sizes, mixes and rates are assumptions, not measurements.",
         "seed": seed,
@@ -313,29 +331,37 @@ def truth(seed: int, scale: float) -> dict:
         "reduction_after_decision": [
             {"hospital": u, "specialty": sp, "visit_type": "follow_up", "share": r,
              "from": DECISION_DATE.isoformat()} for (u, sp), r in REDUCTIONS_AFTER_DECISION.items()],
-        "unit_noise": {"sd_log": UNIT_NOISE_SD, "clipped_at": UNIT_NOISE_MAX,
-                       "note": "unplanted differences in visits per patient between units"},
+        "unit_effects": {
+            "sd_log": unit_sd,
+            "note": "unplanted differences between units: a random factor on follow-ups per patient, "
+                    "constant over the years; 1 for the planted units and for a specialty's only unit",
+            "factors": [{"hospital": u, "specialty": sp.name, "factor": round(float(f), 4)}
+                        for (u, _, sp, _), f in zip(_units(), effect) if f != 1.0]},
     }
 
 
-def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Path | None = None) -> Path:
+def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Path | None = None,
+             unit_sd: float = UNIT_FOLLOW_UP_SD) -> Path:
     """Write the synthetic region's visits to `path` (Parquet, one row group per year).
 
-    `scale` multiplies the number of visits (1.0 = about 2 million a year); the same seed and
-    scale always give the same file content. Writes to a temporary name and renames, so a
-    half-written file is never left behind.
+    `scale` multiplies the number of visits (1.0 = about 2 million a year); `unit_sd` is the
+    log-scale sd of the unplanted differences in follow-ups per patient between hospital x
+    specialty units (0 = none). The same arguments always give the same file content. Writes to
+    a temporary name and renames, so a half-written file is never left behind.
     """
     if scale <= 0:
         raise ValueError("scale must be positive")
+    if unit_sd < 0:
+        raise ValueError("unit_sd must not be negative")
     rng = np.random.default_rng(seed)
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
-    unit_noise = np.exp(np.clip(rng.normal(0, UNIT_NOISE_SD, size=len(_units())), -UNIT_NOISE_MAX, UNIT_NOISE_MAX))
+    unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     writer = None
     try:
         for year in YEARS:
-            table = _year(rng, year, scale, pool, unit_noise)
+            table = _year(rng, year, scale, pool, unit_effect)
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)
             writer.write_table(table, row_group_size=len(table))
@@ -344,5 +370,5 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
             writer.close()
     tmp.replace(path)
     truth_path = truth_path or path.with_name("truth.json")
-    truth_path.write_text(json.dumps(truth(seed, scale), indent=2, ensure_ascii=False), encoding="utf-8")
+    truth_path.write_text(json.dumps(truth(seed, scale, unit_sd), indent=2, ensure_ascii=False), encoding="utf-8")
     return path
