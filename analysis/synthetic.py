@@ -3,7 +3,10 @@
 Every number in this module is an ASSUMPTION chosen to look plausible to readers of the
 reports, not a measurement: unit names and specialties are real, sizes, mixes and rates are
 invented. Known differences between hospitals are planted on purpose and written to a
-"truth" file so the analyses can be tested for finding them.
+"truth" file so the analyses can be tested for finding them; on top of them every hospital x
+specialty has a random effect on follow-ups per patient, as real units differ by more than
+chance. `write_bi_extract` turns the visits into an aggregated extract shaped like a region's
+BI export, with its own truth file.
 
 The generator works one year at a time with vectorised numpy and writes one Parquet row
 group per year, so the full size (about 2 million visits a year) needs well under a GB.

@@ -6,6 +6,7 @@ import json
 import re
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -40,6 +41,17 @@ def test_planted_follow_up_rate_shows(small_region):
             "patient_id"].nunique()
         others = rate.drop(planted["hospital"])
         assert rate[planted["hospital"]] > 1.2 * others.median(), planted
+
+
+def test_unplanted_differences_follow_the_sd_parameter():
+    effects = synthetic.truth(7, 0.01)["unit_effects"]
+    logs = np.log([f["factor"] for f in effects["factors"]])
+    assert effects["sd_log"] == synthetic.UNIT_FOLLOW_UP_SD and len(logs) > 60 and 0.07 < logs.std() < 0.13
+    planted = {(p["hospital"], p["specialty"]) for p in synthetic.truth(7, 0.01)["follow_up_rate"]}
+    assert not planted & {(f["hospital"], f["specialty"]) for f in effects["factors"]}
+    wider = synthetic.truth(7, 0.01, unit_sd=0.2)["unit_effects"]["factors"]
+    assert np.log([f["factor"] for f in wider]) == pytest.approx(2 * logs, abs=1e-3)
+    assert synthetic.truth(7, 0.01, unit_sd=0.0)["unit_effects"]["factors"] == []
 
 
 def test_the_region_passes_its_own_validation(small_region, tmp_path):
