@@ -109,6 +109,15 @@ def test_bi_extract_totals_equal_the_region(bi_extract, small_region):
     want = duckdb.sql(f"SELECT year(visit_date) AS y, hospital, count(*) AS n FROM read_parquet('{small_region}') "
                       "GROUP BY ALL").df().set_index(["y", "hospital"])["n"]
     assert got.to_dict() == want.to_dict()
+    # and cell by cell, split cells summed
+    label = {v: k for k, v in synthetic.BI_LABELS.items()}
+    month = ", strftime(visit_date, '%Y-%m') AS m" if monthly else ""
+    cells = duckdb.sql(f"SELECT year(visit_date) AS y{month}, hospital, specialty, sector, visit_type, contact_mode, "
+                       f"count(*) AS n FROM read_parquet('{small_region}') GROUP BY ALL").df()
+    key = ["År", *(["Måned"] if monthly else []), "Sygehus", "Speciale", "Sektor", "Besøgstype", "Kontaktform"]
+    got = df.assign(**{c: df[c].map(label) for c in key[-3:]}).groupby(key)["Antal besøg"].sum()
+    assert got.to_dict() == cells.set_index(["y", *(["m"] if monthly else []), "hospital", "specialty", "sector",
+                                             "visit_type", "contact_mode"])["n"].to_dict()
 
 
 def test_bi_extract_split_cells_sum_to_the_true_cell(bi_extract, small_region):
