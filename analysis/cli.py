@@ -58,11 +58,16 @@ def _params(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from .synthetic import generate
+    from .synthetic import generate, write_bi_extract
 
     out = config.resolve(args.out)
-    generate(out, seed=args.seed, scale=args.scale)
+    spread = {} if args.unit_sd is None else {"unit_sd": args.unit_sd}
+    generate(out, seed=args.seed, scale=args.scale, **spread)
     print(f"wrote {out} and {out.with_name('truth.json')}")
+    if not args.no_extract:
+        extract = write_bi_extract(out, out.with_name("bi_extract.csv"), monthly=args.monthly, seed=args.seed)
+        print(f"wrote {extract} (BI-style aggregated extract), {extract.with_name('bi_extract_mapping.yml')} "
+              f"and {extract.with_name('bi_extract_truth.json')}")
     return 0
 
 
@@ -81,9 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("params", help="list each notebook's parameters with type, default and meaning")
     p.add_argument("notebook", nargs="?", help="one notebook (default: all)")
     p.set_defaults(func=_params)
-    s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file")
+    s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file, and a "
+                                     "BI-style aggregated extract of it (bi_extract.csv) beside them")
     s.add_argument("--scale", type=float, default=1.0, help="1.0 = about 2 million visits a year")
     s.add_argument("--seed", type=int, default=2025)
+    s.add_argument("--unit-sd", type=float,
+                   help="log-scale sd of the unplanted differences in follow-ups per patient between "
+                        "hospital x specialty units (default: the generator's, about 0.1; 0 = none)")
+    s.add_argument("--monthly", action="store_true", help="the extract has a month column (Måned)")
+    s.add_argument("--no-extract", action="store_true", help="do not write the BI-style extract")
     s.add_argument("--out", default=str(config.SYNTHETIC_VISITS), help="output Parquet file")
     s.set_defaults(func=_synth)
     args = parser.parse_args(argv)

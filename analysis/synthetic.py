@@ -3,7 +3,10 @@
 Every number in this module is an ASSUMPTION chosen to look plausible to readers of the
 reports, not a measurement: unit names and specialties are real, sizes, mixes and rates are
 invented. Known differences between hospitals are planted on purpose and written to a
-"truth" file so the analyses can be tested for finding them.
+"truth" file so the analyses can be tested for finding them; on top of them every hospital x
+specialty has a random effect on follow-ups per patient, as real units differ by more than
+chance. `write_bi_extract` turns the visits into an aggregated extract shaped like a region's
+BI export, with its own truth file.
 
 The generator works one year at a time with vectorised numpy and writes one Parquet row
 group per year, so the full size (about 2 million visits a year) needs well under a GB.
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -117,8 +121,11 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
     (RHH, "Ortopædisk kirurgi"): 0.30,
     (AUH, "Kardiologi"): 0.20,
 }
-UNIT_NOISE_SD = 0.02  # log-scale sd of unplanted differences in visits per patient ...
-UNIT_NOISE_MAX = 0.03  # ... clipped to +/- 3%, so no unplanted difference is as large as a planted one
+# Unplanted differences: each hospital x specialty has its own practice style, a log-normal
+# random effect on follow-ups per patient, constant over the years (assumption: real units of
+# one specialty differ by more than chance, so funnel plots are overdispersed). The planted
+# units carry their factor only, so the truth file states their whole difference.
+UNIT_FOLLOW_UP_SD = 0.10  # default log-scale sd of the random effect (about 10%)
 # follow-ups per patient by age band, relative (older patients are controlled more)
 AGE_FOLLOW_UP = np.array([0.6, 0.8, 1.0, 1.2, 1.4, 1.6])
 # contact-mode mix per visit type in the first year (in person, video, phone, written) and the
@@ -127,7 +134,7 @@ MODE_MIX = {
     "assessment": ((0.93, 0.03, 0.04, 0.0), (0.006, 0.004, 0.0)),
     "treatment": ((0.92, 0.03, 0.05, 0.0), (0.006, 0.004, 0.0)),
     "minor_procedure": ((1.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
-    "sampling": ((1.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
+    "sampling": ((0.9995, 0.0, 0.0, 0.0005), (0.0, 0.0, 0.0)),  # written: a rare home-sampling kit
     "follow_up": ((0.76, 0.05, 0.14, 0.05), (0.010, 0.006, 0.010)),
 }
 MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05, 1.05, 0.8])
@@ -175,7 +182,20 @@ def _dict_array(codes: np.ndarray, values: list[str]) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()), pa.array(values))
 
 
-def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: np.ndarray) -> pa.Table:
+def unit_effects(seed: int, sd: float) -> np.ndarray:
+    """Each unit's (see _units) random factor on follow-ups per patient: exp(N(0, sd)) from a
+    stream of its own (seed, 1), and 1 for the planted units and for a unit that is alone in its
+    specialty (nothing to differ from)."""
+    cells = _units()
+    effect = np.exp(np.random.default_rng([seed, 1]).normal(0.0, sd, size=len(cells)))
+    alone = {sp.name for _, _, sp, _ in cells if len(sp.units) == 1}
+    for i, (unit, _, sp, _) in enumerate(cells):
+        if (unit, sp.name) in FOLLOW_UP_FACTORS or sp.name in alone:
+            effect[i] = 1.0
+    return effect
+
+
+def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: np.ndarray) -> pa.Table:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -201,9 +221,9 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: n
     band = np.searchsorted([b[2] for b in s.AGE_BANDS], age)
     band = np.minimum(band, n_bands - 1)
 
-    vpp = np.array([sp.visits_per_patient for _, _, sp, _ in cells]) * unit_noise
+    vpp = np.array([sp.visits_per_patient for _, _, sp, _ in cells])
     mix = np.array([sp.mix for _, _, sp, _ in cells])
-    fu_factor = np.array([FOLLOW_UP_FACTORS.get((u, sp.name), 1.0) for u, _, sp, _ in cells])
+    fu_factor = np.array([FOLLOW_UP_FACTORS.get((u, sp.name), 1.0) for u, _, sp, _ in cells]) * unit_effect
     frailty = rng.gamma(2.0, 0.5, size=len(cell))  # mean 1: heavy users make visits concentrated
     visit_pat, visit_type = [], []
     for t in range(len(s.VISIT_TYPES)):
@@ -294,8 +314,10 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_noise: n
     })
 
 
-def truth(seed: int, scale: float) -> dict:
-    """What was planted, for tests and for readers of the synthetic reports."""
+def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
+    """What was planted, for tests and for readers of the synthetic reports (the unplanted
+    random effects are drawn from the seed, as generate draws them)."""
+    effect = unit_effects(seed, unit_sd)
     return {
         "note": "Synthetic data. Sizes, mixes and rates are assumptions, not measurements.",
         "seed": seed,
@@ -313,29 +335,37 @@ def truth(seed: int, scale: float) -> dict:
         "reduction_after_decision": [
             {"hospital": u, "specialty": sp, "visit_type": "follow_up", "share": r,
              "from": DECISION_DATE.isoformat()} for (u, sp), r in REDUCTIONS_AFTER_DECISION.items()],
-        "unit_noise": {"sd_log": UNIT_NOISE_SD, "clipped_at": UNIT_NOISE_MAX,
-                       "note": "unplanted differences in visits per patient between units"},
+        "unit_effects": {
+            "sd_log": unit_sd,
+            "note": "unplanted differences between units: a random factor on follow-ups per patient, "
+                    "constant over the years; 1 for the planted units and for a specialty's only unit",
+            "factors": [{"hospital": u, "specialty": sp.name, "factor": round(float(f), 4)}
+                        for (u, _, sp, _), f in zip(_units(), effect) if f != 1.0]},
     }
 
 
-def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Path | None = None) -> Path:
+def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Path | None = None,
+             unit_sd: float = UNIT_FOLLOW_UP_SD) -> Path:
     """Write the synthetic region's visits to `path` (Parquet, one row group per year).
 
-    `scale` multiplies the number of visits (1.0 = about 2 million a year); the same seed and
-    scale always give the same file content. Writes to a temporary name and renames, so a
-    half-written file is never left behind.
+    `scale` multiplies the number of visits (1.0 = about 2 million a year); `unit_sd` is the
+    log-scale sd of the unplanted differences in follow-ups per patient between hospital x
+    specialty units (0 = none). The same arguments always give the same file content. Writes to
+    a temporary name and renames, so a half-written file is never left behind.
     """
     if scale <= 0:
         raise ValueError("scale must be positive")
+    if unit_sd < 0:
+        raise ValueError("unit_sd must not be negative")
     rng = np.random.default_rng(seed)
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
-    unit_noise = np.exp(np.clip(rng.normal(0, UNIT_NOISE_SD, size=len(_units())), -UNIT_NOISE_MAX, UNIT_NOISE_MAX))
+    unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     writer = None
     try:
         for year in YEARS:
-            table = _year(rng, year, scale, pool, unit_noise)
+            table = _year(rng, year, scale, pool, unit_effect)
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)
             writer.write_table(table, row_group_size=len(table))
@@ -344,5 +374,165 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
             writer.close()
     tmp.replace(path)
     truth_path = truth_path or path.with_name("truth.json")
-    truth_path.write_text(json.dumps(truth(seed, scale), indent=2, ensure_ascii=False), encoding="utf-8")
+    truth_path.write_text(json.dumps(truth(seed, scale, unit_sd), indent=2, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+# --- a BI-style aggregated extract of the region ----------------------------------------------
+# How a region's BI portal exports outpatient activity (assumptions about the format, chosen to
+# exercise what real exports do): Windows-1252, ';', thousands dots, decimal commas, Danish
+# headers and labels, one row per year (x month) x unit x visit type x contact mode.
+BI_COLUMNS = ("År", "Sygehus", "Speciale", "Sektor", "Besøgstype", "Kontaktform", "Antal besøg",
+              "Antal patienter", "Værdi (kr.)")
+BI_MONTH = "Måned"
+BI_LABELS = {
+    "somatic": "Somatik", "psychiatry": "Psykiatri",
+    "assessment": "Udredning", "treatment": "Behandling", "minor_procedure": "Mindre indgreb",
+    "sampling": "Prøvetagning", "follow_up": "Kontrol",
+    "in_person": "Fremmøde", "video": "Video", "phone": "Telefon", "written": "Skriftlig",
+}
+BI_PRICE_FACTOR = 0.9  # the region's own price per visit against the illustrative tariff table
+BI_RENAME = {HEV: "Regionshospitalet Vest"}  # unit -> older name (invented) used in the first year
+BI_SPLIT_CELLS = 4  # cells exported on two rows, as if split by a column the user left out
+_BI_KEY = ["year", s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]
+
+
+def danish_number(x: float, decimals: int = 0) -> str:
+    """A number as Danish Excel writes it: thousands dots, decimal comma (1.234.567,50)."""
+    text = f"{x:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _bi_cells(visits: Path, monthly: bool, where: str = "", split: str = "") -> pd.DataFrame:
+    """Visits and distinct patients per cell (DuckDB group-by over the visit file)."""
+    import duckdb
+
+    month = ", strftime(visit_date, '%Y-%m') AS month" if monthly else ""
+    part = f", ({split}) AS part" if split else ""
+    con = duckdb.connect()
+    try:
+        con.execute("SET threads TO 2")
+        con.execute("SET enable_progress_bar = false")
+        return con.execute(
+            f"SELECT year(visit_date) AS year{month}, CAST(hospital AS VARCHAR) AS hospital, "
+            f"CAST(specialty AS VARCHAR) AS specialty, CAST(sector AS VARCHAR) AS sector, "
+            f"CAST(visit_type AS VARCHAR) AS visit_type, CAST(contact_mode AS VARCHAR) AS contact_mode{part}, "
+            f"count(*) AS visits, count(DISTINCT patient_id) AS patients "
+            f"FROM read_parquet(?) {where} GROUP BY ALL", [str(visits)]).df()
+    finally:
+        con.close()
+
+
+def bi_prices(tariffs: pd.DataFrame, factor: float = BI_PRICE_FACTOR) -> pd.DataFrame:
+    """The region's own price per visit: the tariff table's price (specialty rows included)
+    times `factor`, rounded to whole kroner."""
+    from .tariffs import DKK
+
+    out = tariffs[["specialty", s.VISIT_TYPE, s.CONTACT_MODE, DKK]].rename(columns={DKK: "tariff_dkk"})
+    return out.assign(own_dkk=(out["tariff_dkk"] * factor).round(0))
+
+
+def write_bi_extract(visits: Path, out: Path, *, monthly: bool = False, seed: int = 2025,
+                     price_factor: float = BI_PRICE_FACTOR, n_split: int = BI_SPLIT_CELLS) -> Path:
+    """Write an aggregated extract of the visit file `visits` as a region's BI portal exports
+    it (see BI_COLUMNS; `Måned` as second column when `monthly`), with what real exports have:
+    own prices (`price_factor` x the tariff table) in a value column, `n_split` cells split on
+    two rows (by half of the year, or of the month when monthly; distinct patients per part),
+    one unit under an older name in the first year (BI_RENAME) and cells under 5 visits.
+
+    Beside it: `bi_extract_mapping.yml` (the rename, as a mapping file declares it) and
+    `bi_extract_truth.json` (what was planted). The same input and seed give the same bytes.
+    """
+    import yaml
+
+    from .tariffs import load_tariffs, unit_price
+
+    key = ["year", *(["month"] if monthly else []), *_BI_KEY[1:]]
+    cells = _bi_cells(visits, monthly).sort_values(key, key=_bi_order, kind="stable").reset_index(drop=True)
+    first_year = int(cells["year"].min())
+
+    # split cells: chosen with the seed among cells large enough to split
+    rng = np.random.default_rng([seed, 2])
+    candidates = np.flatnonzero(cells["visits"].to_numpy() >= 50)
+    chosen = np.sort(rng.choice(candidates, size=min(n_split, len(candidates)), replace=False))
+    table = cells.assign(_row=cells.index, _part=0)
+    split_truth = []
+    if len(chosen):
+        split_by = "day(visit_date) <= 15" if monthly else "month(visit_date) <= 6"
+        where = " OR ".join(
+            "(" + " AND ".join([f"year(visit_date) = {int(r['year'])}"]
+                               + ([f"strftime(visit_date, '%Y-%m') = '{r['month']}'"] if monthly else [])
+                               + [f"CAST({c} AS VARCHAR) = '{_sql_text(r[c])}'" for c in _BI_KEY[1:]]) + ")"
+            for _, r in cells.loc[chosen].iterrows())
+        parts = _bi_cells(visits, monthly, f"WHERE {where}", split_by).merge(
+            cells.loc[chosen, key].assign(_row=chosen), on=key)
+        parts = parts.assign(_part=np.where(parts["part"], 0, 1)).drop(columns="part")  # first half first
+        table = pd.concat([table.drop(index=chosen), parts]).sort_values(["_row", "_part"], kind="stable")
+        for row, g in parts.sort_values("_part").groupby("_row", sort=True):
+            cell = cells.loc[row]
+            split_truth.append({**{k: (int(cell[k]) if k == "year" else cell[k]) for k in key},
+                                "visits": int(cell["visits"]), "patients": int(cell["patients"]),
+                                "parts": [{"visits": int(v), "patients": int(p)}
+                                          for v, p in zip(g["visits"], g["patients"])]})
+    table = table.drop(columns=["_row", "_part"]).reset_index(drop=True)
+
+    tariffs = load_tariffs()
+    own = bi_prices(tariffs, price_factor)
+    price = unit_price(table, own.rename(columns={"own_dkk": "dkk"}))
+    table["value"] = table["visits"] * price
+    old = table[s.HOSPITAL].map(BI_RENAME)
+    renamed = (table["year"] == first_year) & old.notna()
+    table.loc[renamed, s.HOSPITAL] = old[renamed]
+
+    header = [BI_COLUMNS[0], *([BI_MONTH] if monthly else []), *BI_COLUMNS[1:]]
+    text = pd.DataFrame({
+        "year": table["year"].astype(str), **({"month": table["month"]} if monthly else {}),
+        s.HOSPITAL: table[s.HOSPITAL], s.SPECIALTY: table[s.SPECIALTY],
+        **{c: table[c].map(BI_LABELS) for c in (s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE)},
+        "visits": [danish_number(v) for v in table["visits"]],
+        "patients": [danish_number(v) for v in table["patients"]],
+        "value": [danish_number(v, 2) for v in table["value"]]})
+    lines = [";".join(header), *(";".join(r) for r in text.itertuples(index=False))]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    tmp.replace(out)
+
+    renames = {s.HOSPITAL: {old_name: unit for unit, old_name in BI_RENAME.items()}}
+    out.with_name("bi_extract_mapping.yml").write_text(
+        "# Mapping file for the synthetic BI extract: one hospital appears under an older name in\n"
+        f"# {first_year}; the rename joins its series up.\n"
+        + yaml.safe_dump({"renames": renames}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    region_truth = visits.with_name("truth.json")
+    planted = json.loads(region_truth.read_text(encoding="utf-8")) if region_truth.exists() else {}
+    truth_out = {
+        "note": "Synthetic BI-style extract of the synthetic region; its format and prices are assumptions.",
+        "source": visits.name, "file": out.name, "encoding": "cp1252", "separator": ";",
+        "thousands": ".", "decimal": ",", "line_end": "CRLF", "monthly": monthly, "columns": header,
+        "seed": seed, "rows": len(table), "visits": int(table["visits"].sum()),
+        "price_factor": price_factor,
+        "prices": [{"specialty": r.specialty, "visit_type": r.visit_type, "contact_mode": r.contact_mode,
+                    "tariff_dkk": float(r.tariff_dkk), "own_dkk": float(r.own_dkk)} for r in own.itertuples()],
+        "rename": [{"column": s.HOSPITAL, "old": old_name, "new": unit, "years": [first_year]}
+                   for unit, old_name in BI_RENAME.items()],
+        "mapping_file": "bi_extract_mapping.yml",
+        "split_cells": {"split_by": ("first half of the month" if monthly else "first half of the year")
+                        + " (a column left out of the export)",
+                        "patients": "distinct patients per part, so they cannot be summed", "cells": split_truth},
+        "small_cells": int((table["visits"] < 5).sum()),
+        "planted": {k: planted[k] for k in ("follow_up_rate", "older_case_mix", "written_follow_up_share",
+                                            "reduction_after_decision", "unit_effects") if k in planted},
+    }
+    out.with_name("bi_extract_truth.json").write_text(json.dumps(truth_out, indent=2, ensure_ascii=False),
+                                                      encoding="utf-8")
+    return out
+
+
+def _bi_order(col: pd.Series) -> pd.Series:
+    """Sort key: visit types and contact modes in the contract's order, the rest as they are."""
+    order = {v: i for i, v in enumerate(s.VISIT_TYPES + s.CONTACT_MODES)}
+    return col.map(order) if col.name in (s.VISIT_TYPE, s.CONTACT_MODE) else col
+
+
+def _sql_text(text: str) -> str:
+    return str(text).replace("'", "''")
