@@ -19,7 +19,7 @@ The DKK saving of a visit is its tariff minus the substitute's cost.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Literal
 
 import numpy as np
@@ -27,12 +27,12 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from . import config
+from . import reference
 from . import schema as s
 from .ingest import InputError, Problem
 from .tariffs import unit_price
 
-SCENARIOS = config.REFERENCE_DIR / "scenarios.yml"
+SCENARIOS = reference.DEFAULTS["scenarios"]
 LEVER_MODE = {"to_written": "written", "to_video": "video", "to_phone": "phone"}
 CELL = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
 
@@ -43,12 +43,21 @@ class Driver(BaseModel):
     en: str
 
 
+class English(BaseModel):
+    """A change idea's name and proposer in English, for English reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    source: str = ""
+
+
 class Scenario(BaseModel):
-    """One change idea."""
+    """One change idea. `name` (as written in the file) identifies it in the results."""
 
     model_config = ConfigDict(extra="forbid")
     name: str
     source: str = Field("", description="the specialty council, clinic or group it comes from")
+    en: English = Field(default_factory=English, description="name and source in English")
     driver: str
     lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark"]
     share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess)")
@@ -71,6 +80,14 @@ class Scenario(BaseModel):
             raise ValueError(f"unknown visit types {bad}; use {list(s.VISIT_TYPES)}")
         return self
 
+    def title(self, lang: str) -> str:
+        """The idea's name in `lang` (the file's name where no English is given)."""
+        return self.en.name or self.name if lang == "en" else self.name
+
+    def proposer(self, lang: str) -> str:
+        """Who proposes the idea, in `lang` (the file's text where no English is given)."""
+        return self.en.source or self.source if lang == "en" else self.source
+
 
 class ScenarioFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -83,12 +100,25 @@ class ScenarioFile(BaseModel):
         unknown = {sc.driver for sc in self.scenarios} - set(self.drivers)
         if unknown:
             raise ValueError(f"scenarios name drivers that are not listed under 'drivers': {sorted(unknown)}")
+        names = [sc.name for sc in self.scenarios]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"every change idea needs its own name; repeated: {twice}")
         return self
 
+    def titles(self, lang: str) -> dict[str, str]:
+        """{scenario name: its name in `lang`}, to label results (which carry the file's names)."""
+        return {sc.name: sc.title(lang) for sc in self.scenarios}
 
-def load(path: Path | None = None) -> ScenarioFile:
-    """Read and check a scenario file; every problem is reported together (InputError)."""
-    path = Path(path or SCENARIOS)
+    def driver_names(self, lang: str) -> dict[str, str]:
+        """{driver key: the driver in `lang`}."""
+        return {k: (d.en if lang == "en" else d.da) for k, d in self.drivers.items()}
+
+
+def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
+    """Read and check a scenario file (empty path: the shipped illustrative one); every problem
+    is reported together (InputError)."""
+    path = reference.locate("scenarios", path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return ScenarioFile.model_validate(raw)

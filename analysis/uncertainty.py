@@ -32,9 +32,9 @@ class Inputs:
     activity: pd.DataFrame  # hospital x specialty x sector x visit_type x contact_mode -> visits
     rates: pd.DataFrame  # potential.visit_type_rates: observed, expected, ratio per unit and visit type
     scenarios: list[Scenario]
-    tariffs: pd.DataFrame
+    tariffs: pd.DataFrame  # the run's price table (tariffs.prices) or a tariff table
     benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess
-    k: int = 5
+    k: int | None = None  # best_k's k; None: potential.default_k per specialty
     guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
 
 
