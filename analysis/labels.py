@@ -489,8 +489,8 @@ LABELS: dict[str, tuple[str, str]] = {
                            "**Note:** k is at least the number of hospitals to compare with in {units}. There the "
                            "benchmark is just the mean of all the specialty's hospitals, looser than the median; "
                            "choose a smaller k or another benchmark."),
-    "pot_best_k_unit": ("{specialty}, {visit_type} ({peers} hospitaler, k = {k})",
-                        "{specialty}, {visit_type} ({peers} hospitals, k = {k})"),
+    "pot_best_k_unit": ("{specialty}, {visit_type} (hospitaler: {peers}, k = {k})",
+                        "{specialty}, {visit_type} (hospitals: {peers}, k = {k})"),
     # 05 hospital
     "hosp_subtitle": ("Ambulant aktivitet, variation og potentiale – {year}, {sector}",
                       "Outpatient activity, variation and potential – {year}, {sector}"),

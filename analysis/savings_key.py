@@ -47,13 +47,10 @@ def apportion(target: int, weights: pd.Series) -> pd.Series:
     return whole
 
 
-def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = DEFAULT_TARGET_DKK,
-        sectors: tuple[str, ...] = ("somatic",), hospitals: list[str] | None = None) -> pd.DataFrame:
-    """Each hospital's share of the target for one year: hospital, basis (visits or DKK value),
-    share, amount_dkk (whole kroner, summing exactly to `target`). Only hospitals in `sectors`
-    (default: somatic; psychiatry carries no share) and, if given, in `hospitals` take part."""
-    if basis not in BASES:
-        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+def in_key(activity: pd.DataFrame, year: int, sectors: tuple[str, ...] = ("somatic",),
+           hospitals: list[str] | None = None) -> pd.DataFrame:
+    """The activity rows a key is set by: `year`, the hospitals of `sectors` and, if given, only
+    `hospitals`. A clear error for a named hospital without such activity, or none at all."""
     df = activity[(activity[s.YEAR] == year) & activity[s.SECTOR].isin(sectors)]
     if hospitals:
         unknown = sorted(set(hospitals) - set(df[s.HOSPITAL]))
@@ -62,6 +59,17 @@ def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = 
         df = df[df[s.HOSPITAL].isin(hospitals)]
     if df.empty:
         raise ValueError(f"no {'/'.join(sectors)} activity in {year}")
+    return df
+
+
+def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = DEFAULT_TARGET_DKK,
+        sectors: tuple[str, ...] = ("somatic",), hospitals: list[str] | None = None) -> pd.DataFrame:
+    """Each hospital's share of the target for one year: hospital, basis (visits or DKK value),
+    share, amount_dkk (whole kroner, summing exactly to `target`). Only hospitals in `sectors`
+    (default: somatic; psychiatry carries no share) and, if given, in `hospitals` take part."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+    df = in_key(activity, year, sectors, hospitals)
     w = df.groupby(s.HOSPITAL, observed=True)[basis].sum().sort_values(ascending=False)
     amount = apportion(target, w)
     return pd.DataFrame({s.HOSPITAL: w.index, basis: w.to_numpy(), "share": (w / w.sum()).to_numpy(),
