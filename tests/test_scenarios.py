@@ -68,3 +68,28 @@ def test_a_bad_scenario_file_lists_every_problem(tmp_path):
     with pytest.raises(InputError) as err:
         S.load(p)
     assert len(err.value.problems) == 2 and "lever" in str(err.value) and "share" in str(err.value)
+
+
+def test_english_names_and_proposers_with_the_file_text_as_fallback():
+    idea = S.Scenario(name="Færre kontroller", source="Specialerådet", driver="d", lever="drop", share=0.1,
+                      en={"name": "Fewer follow-ups", "source": "The specialty council"})
+    assert (idea.title("en"), idea.proposer("en")) == ("Fewer follow-ups", "The specialty council")
+    assert (idea.title("da"), idea.proposer("da")) == ("Færre kontroller", "Specialerådet")
+    plain = S.Scenario(name="Færre kontroller", source="Specialerådet", driver="d", lever="drop", share=0.1)
+    assert (plain.title("en"), plain.proposer("en")) == ("Færre kontroller", "Specialerådet")
+
+
+def test_the_shipped_scenario_file_speaks_english_in_every_idea():
+    f = S.load("")
+    assert all(sc.en.name and sc.en.source for sc in f.scenarios)
+    assert set(f.titles("en")) == {sc.name for sc in f.scenarios}
+    assert f.driver_names("en")["low_value"] == "Fewer controls without value for the patient"
+
+
+def test_two_ideas_with_one_name_are_refused(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text("drivers: {d: {da: x, en: x}}\nscenarios:\n"
+                    "  - {name: a, driver: d, lever: drop, share: 0.1}\n"
+                    "  - {name: a, driver: d, lever: drop, share: 0.2}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="repeated: \\['a'\\]"):
+        S.load(path)
