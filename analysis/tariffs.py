@@ -101,34 +101,25 @@ def prices(activity: pd.DataFrame, tariffs: pd.DataFrame, min_visits: int = MIN_
 def _lookup(df: pd.DataFrame, table: pd.DataFrame, contact_mode: str | None = None) -> tuple[pd.Series, pd.Series]:
     """(DKK per visit, source) for each row of `df` from a price or tariff table, at the first
     level that has a price: (year, specialty), (year, all), (specialty), (all)."""
-    rows = df[[c for c in (s.YEAR, s.SPECIALTY, *KEYS) if c in df]].copy()
-    if contact_mode is not None:
-        rows[s.CONTACT_MODE] = contact_mode
-    rows = rows.rename(columns={s.SPECIALTY: SPECIALTY})
-    table = table.copy()
-    if "source" not in table:
-        table["source"] = TARIFF
-    if s.YEAR not in table:
-        table[s.YEAR] = pd.NA
-    dated = table[table[s.YEAR].notna()].astype({s.YEAR: int})
-    undated = table[table[s.YEAR].isna()]
-    levels = []
-    if s.YEAR in rows and not dated.empty:
-        levels += [(dated, [s.YEAR, SPECIALTY, *KEYS], True), (dated, [s.YEAR, *KEYS], False)]
-    levels += [(undated, [SPECIALTY, *KEYS], True), (undated, KEYS, False)]
-    price = pd.Series(np.nan, index=df.index)
-    source = pd.Series(None, index=df.index, dtype=object)
-    for tab, keys, by_specialty in levels:
-        tab = tab[tab[SPECIALTY] != ALL_SPECIALTIES] if by_specialty else tab[tab[SPECIALTY] == ALL_SPECIALTIES]
-        if tab.empty:
-            continue
-        tab = tab.drop_duplicates(keys, keep="last").set_index(keys)
-        idx = pd.MultiIndex.from_frame(rows[keys].astype({s.YEAR: int} if s.YEAR in keys else {}))
-        found = pd.Series(tab[DKK].reindex(idx).to_numpy(dtype=float), index=df.index)
-        fill = price.isna() & found.notna()
-        price[fill] = found[fill]
-        source[fill] = pd.Series(tab["source"].reindex(idx).to_numpy(), index=df.index)[fill]
-    return price, source
+    dated = s.YEAR in table
+    found: dict[tuple, tuple[float, str]] = {}  # (year or None, specialty or "", visit type, mode) -> price
+    years = table[s.YEAR] if dated else pd.Series(pd.NA, index=table.index)
+    sources = table["source"] if "source" in table else pd.Series(TARIFF, index=table.index)
+    for y, sp, vt, mode, dkk, src in zip(years, table[SPECIALTY], table[s.VISIT_TYPE], table[s.CONTACT_MODE],
+                                         table[DKK], sources):
+        found[(None if pd.isna(y) else int(y), sp, vt, mode)] = (float(dkk), src)  # a later row wins
+    n = len(df)
+    row_years = [int(y) for y in df[s.YEAR]] if s.YEAR in df and dated else [None] * n
+    modes = [contact_mode] * n if contact_mode is not None else df[s.CONTACT_MODE].tolist()
+    price, source = np.full(n, np.nan), np.full(n, None, dtype=object)
+    for i, (y, sp, vt, mode) in enumerate(zip(row_years, df[s.SPECIALTY], df[s.VISIT_TYPE], modes)):
+        for key in ((y, sp, vt, mode), (y, ALL_SPECIALTIES, vt, mode), (None, sp, vt, mode),
+                    (None, ALL_SPECIALTIES, vt, mode)):
+            hit = found.get(key)
+            if hit is not None:
+                price[i], source[i] = hit
+                break
+    return pd.Series(price, index=df.index), pd.Series(source, index=df.index)
 
 
 def unit_price(df: pd.DataFrame, tariffs: pd.DataFrame, contact_mode: str | None = None) -> pd.Series:
