@@ -94,8 +94,9 @@ def prices(activity: pd.DataFrame, tariffs: pd.DataFrame, min_visits: int = MIN_
     table (year empty: every year; source "tariff"). See the module docstring for the order."""
     own = own_prices(activity, min_visits)
     tab = tariffs[[SPECIALTY, *KEYS, DKK]].assign(**{s.YEAR: pd.NA, s.VISITS: pd.NA, "source": TARIFF})
-    out = pd.concat([own.astype({s.YEAR: object, s.VISITS: object}), tab[PRICE_COLUMNS]], ignore_index=True)
-    return out
+    parts = [own.astype({s.YEAR: object, s.VISITS: object})] if not own.empty else []
+    out = pd.concat([*parts, tab[PRICE_COLUMNS]], ignore_index=True)
+    return out.astype({DKK: float})
 
 
 def _lookup(df: pd.DataFrame, table: pd.DataFrame, contact_mode: str | None = None) -> tuple[pd.Series, pd.Series]:
