@@ -8,14 +8,16 @@ before it, cell by cell (hospital x specialty x visit type), so no visit is coun
 
 Levers:
   drop        the visit no longer happens (a low-value control)
-  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written tariff
-  to_video    a video consultation instead: costs the video tariff
-  to_phone    a phone consultation instead: costs the phone tariff
+  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written price
+  to_video    a video consultation instead: costs the video price
+  to_phone    a phone consultation instead: costs the phone price
   shift       the visit moves out of the hospital (general practice, municipality) or to a nurse;
               costs `substitute_dkk` a visit (0 if not given)
   benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
               dropped; its `share` is the part of that excess assumed reachable (1 = all)
-The DKK saving of a visit is its tariff minus the substitute's cost.
+The DKK saving of a visit is its price (the run's price table: the region's own price where the
+input gives one, else the tariff; tariffs.unit_price) minus the substitute's cost. A change idea
+may carry its name and proposer in English (`en:`) for English reports.
 """
 from __future__ import annotations
 
@@ -82,11 +84,11 @@ class Scenario(BaseModel):
 
     def title(self, lang: str) -> str:
         """The idea's name in `lang` (the file's name where no English is given)."""
-        return self.en.name or self.name if lang == "en" else self.name
+        return (self.en.name or self.name) if lang == "en" else self.name
 
     def proposer(self, lang: str) -> str:
         """Who proposes the idea, in `lang` (the file's text where no English is given)."""
-        return self.en.source or self.source if lang == "en" else self.source
+        return (self.en.source or self.source) if lang == "en" else self.source
 
 
 class ScenarioFile(BaseModel):
@@ -148,7 +150,7 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     excess: hospital x specialty x visit type with `potential` (visits above the benchmark),
             needed by a 'benchmark' lever.
     shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
-    tariff_factor: multiplies every tariff (sensitivity to prices).
+    tariff_factor: multiplies every price (sensitivity to prices).
     """
     df = activity.reset_index(drop=True)
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
