@@ -469,6 +469,13 @@ LABELS: dict[str, tuple[str, str]] = {
                           "**Prices:** the region's own average prices from the value column of the input for {own} "
                           "of the visits; {table} for the rest ({tariff}), where the input gives no price resting on "
                           "at least {min_visits} visits."),
+    "prices_caption": ("Regionens egne priser pr. besøg fra værdikolonnen (værdi / besøg) mod taksttabellens",
+                       "The region's own prices per visit from the value column (value / visits) against the tariff "
+                       "table's"),
+    "prices_none": ("Inddata giver ingen egne priser (ingen værdikolonne, eller under {min_visits} besøg bag hver "
+                    "pris): alle kroner regnes med taksttabellen.",
+                    "The input gives no own prices (no value column, or fewer than {min_visits} visits behind each "
+                    "price): every krone is computed with the tariff table."),
     "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
     "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),
     "all_specialties": ("Alle specialer", "All specialties"),

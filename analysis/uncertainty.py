@@ -96,7 +96,7 @@ def intervals_by(draws: pd.DataFrame, by: str, column: str = "saving_dkk", level
 def sensitivity(inp: Inputs, tariff_range: float = 0.2,
                 benchmarks: tuple = ("best_quartile", "mean")) -> pd.DataFrame:
     """The total saving (DKK) with each assumption at its low and high end, the rest at base:
-    each scenario's share (its low/high), the tariffs (-/+ tariff_range) and the benchmark
+    each scenario's share (its low/high), the prices (-/+ tariff_range) and the benchmark
     (the lower and the higher of `benchmarks`). Sorted by the width of the swing, widest first."""
     base = totals(inp)["saving_dkk"]
     rows = []
