@@ -476,6 +476,7 @@ LABELS: dict[str, tuple[str, str]] = {
                     "pris): alle kroner regnes med taksttabellen.",
                     "The input gives no own prices (no value column, or fewer than {min_visits} visits behind each "
                     "price): every krone is computed with the tariff table."),
+    "gap_kpi": ("Forskel: andel minus potentiale", "Gap: share minus potential"),  # a key figure: its value names the unit
     "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
     "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),
     "all_specialties": ("Alle specialer", "All specialties"),
