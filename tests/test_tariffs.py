@@ -147,3 +147,28 @@ def test_a_bad_tariff_table_is_refused_with_every_problem(tmp_path):
         tariffs.load_tariffs(no_price)
     with pytest.raises(InputError, match="cannot read the tariffs table"):
         tariffs.load_tariffs(tmp_path / "missing.csv")
+
+
+def test_visit_level_prices_through_the_pipeline(small_region, tmp_path, cache_dir):
+    """Visit-level data with the price of each visit: in-person follow-ups at 1,350, every other
+    visit at 900, except that one hospital's 2024 phone follow-ups have no price."""
+    from analysis import pipeline
+    visits = pd.read_parquet(small_region)
+    fu_in_person = (visits["visit_type"] == "follow_up") & (visits["contact_mode"] == "in_person")
+    visits["cost_dkk"] = fu_in_person.map({True: 1350.0, False: 900.0})
+    hospital = visits["hospital"].astype(str).iloc[0]
+    unpriced = ((visits["hospital"] == hospital) & (visits["visit_type"] == "follow_up")
+                & (visits["contact_mode"] == "phone") & (pd.to_datetime(visits["visit_date"]).dt.year == 2024))
+    visits.loc[unpriced, "cost_dkk"] = float("nan")
+    source = tmp_path / "priced" / "visits.parquet"
+    source.parent.mkdir()
+    visits.to_parquet(source)
+    priced = pipeline.prepare(str(source), cache_dir=cache_dir).priced("")
+    per_visit = priced["value_dkk"] / priced["visits"]
+    fu = (priced["visit_type"] == "follow_up") & (priced["contact_mode"] == "in_person")
+    assert per_visit[fu].round(6).eq(1350).all() and per_visit[~fu].round(6).eq(900).all()
+    assert tariffs.prices_used(priced) == "own"
+    # the unpriced cells take the own price of the rest, not the tariff table's 700
+    gap = (priced["hospital"] == hospital) & (priced["year"] == 2024) & (priced["visit_type"] == "follow_up") \
+        & (priced["contact_mode"] == "phone")
+    assert gap.any() and per_visit[gap].round(6).eq(900).all()
