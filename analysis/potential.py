@@ -138,8 +138,9 @@ def best_k_warning(rates_by_type: pd.DataFrame, lang: str, k: int | None = None,
     cover = k_covers_all(rates_by_type, k, visit_types)
     if cover.empty:
         return ""
-    units = "; ".join(L.t("pot_best_k_unit", lang, specialty=r[s.SPECIALTY], visit_type=L.t(r[s.VISIT_TYPE], lang).lower(),
-                          peers=int(r["peers"]), k=int(r["k"])) for _, r in cover.iterrows())
+    units = "; ".join(L.t("pot_best_k_unit", lang, specialty=r[s.SPECIALTY],
+                          visit_type=L.t(r[s.VISIT_TYPE], lang).lower(), peers=int(r["peers"]), k=int(r["k"]))
+                      for _, r in cover.iterrows())
     return L.t("pot_best_k_warning", lang, units=units)
 
 

@@ -34,8 +34,8 @@ def load_staff_time(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     missing = {(v, m) for v in s.VISIT_TYPES for m in s.CONTACT_MODES} - set(
         map(tuple, df[[s.VISIT_TYPE, s.CONTACT_MODE]].to_numpy()))
     if missing:
-        problems.append(Problem(name, s.VISIT_TYPE, "no minutes for " + ", ".join(f"{v}/{m}" for v, m in sorted(missing)),
-                                "add a row for each visit type x contact mode"))
+        problems.append(Problem(name, s.VISIT_TYPE, "no minutes for " + ", ".join(
+            f"{v}/{m}" for v, m in sorted(missing)), "add a row for each visit type x contact mode"))
     if problems:
         raise InputError(problems)
     return df.set_index([s.VISIT_TYPE, s.CONTACT_MODE])[list(GROUPS)]

@@ -100,12 +100,14 @@ def test_where_k_covers_every_peer():
 
 
 def test_the_benchmark_is_described_in_words_not_its_parameter():
-    assert potential.describe_benchmark("median", "en") == "the median of the specialty's hospitals (the typical hospital)"
-    assert potential.describe_benchmark("best_k", "en") == "the mean of the best quarter of the specialty's hospitals (at least 2)"
+    assert potential.describe_benchmark("median", "en") == \
+        "the median of the specialty's hospitals (the typical hospital)"
+    assert potential.describe_benchmark("best_k", "en") == \
+        "the mean of the best quarter of the specialty's hospitals (at least 2)"
     assert potential.describe_benchmark("best_k", "da", k=3) == "gennemsnittet af specialets 3 bedste hospitaler"
     assert potential.describe_benchmark(0.9, "da") == "et fast forholdstal på 0,90 af det forventede"
-    assert all("best_k" not in potential.describe_benchmark(b, lang) for b in ("median", "mean", "best_quartile",
-                                                                               "best_k", "guideline") for lang in ("da", "en"))
+    named = ("median", "mean", "best_quartile", "best_k", "guideline")
+    assert all("best_k" not in potential.describe_benchmark(b, lang) for b in named for lang in ("da", "en"))
 
 
 def test_a_bad_guideline_table_is_refused(tmp_path):
