@@ -476,6 +476,10 @@ LABELS: dict[str, tuple[str, str]] = {
                     "pris): alle kroner regnes med taksttabellen.",
                     "The input gives no own prices (no value column, or fewer than {min_visits} visits behind each "
                     "price): every krone is computed with the tariff table."),
+    "prices_substitute_tariff": ("Prisen på det, der erstatter et fremmøde ({modes}), er taksttabellens, hvor inddata "
+                                 "ikke giver en egen pris for den kontaktform.",
+                                 "The price of what replaces an in-person visit ({modes}) is the tariff table's where "
+                                 "the input gives no own price for that contact mode."),
     "gap_kpi": ("Forskel: andel minus potentiale", "Gap: share minus potential"),  # a key figure: its value names the unit
     "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
     "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),

@@ -32,7 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import reference
 from . import schema as s
 from .ingest import InputError, Problem
-from .tariffs import unit_price
+from . import labels as L
+from .tariffs import OWN, TARIFF, price_source, unit_price
 
 SCENARIOS = reference.DEFAULTS["scenarios"]
 LEVER_MODE = {"to_written": "written", "to_video": "video", "to_phone": "phone"}
@@ -190,6 +191,32 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
             "visits_changed", "in_person_avoided", "saving_dkk"]
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+
+def substitutes_from_table(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame) -> list[str]:
+    """The contact modes the change ideas move in-person visits to (to_written, to_video,
+    to_phone) whose price, for some visit an idea selects, comes from the tariff table although
+    the run has own prices; empty when it has none (then every price is the table's)."""
+    if "source" not in table or not (table["source"] == OWN).any():
+        return []
+    df = activity.reset_index(drop=True)
+    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    found = []
+    for sc in scenarios:
+        mode = LEVER_MODE.get(sc.lever)
+        rows = df[_selected(df, sc) & in_person & (df[s.VISITS] > 0).to_numpy()]
+        if mode and mode not in found and not rows.empty and (price_source(rows, table, mode) == TARIFF).any():
+            found.append(mode)
+    return found
+
+
+def substitute_sentence(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame, lang: str) -> str:
+    """A sentence naming the substitutes priced by the tariff table (substitutes_from_table);
+    empty when there are none."""
+    names = [L.t(m, lang) for m in substitutes_from_table(activity, scenarios, table)]
+    if not names:
+        return ""
+    return L.t("prices_substitute_tariff", lang, modes=", ".join(n[:1].lower() + n[1:] for n in names))
 
 
 def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:

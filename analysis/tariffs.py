@@ -131,6 +131,11 @@ def unit_price(df: pd.DataFrame, tariffs: pd.DataFrame, contact_mode: str | None
     return _lookup(df, tariffs, contact_mode)[0]
 
 
+def price_source(df: pd.DataFrame, table: pd.DataFrame, contact_mode: str | None = None) -> pd.Series:
+    """Where each row's unit_price comes from: "own" (the input's value column) or "tariff"."""
+    return _lookup(df, table, contact_mode)[1]
+
+
 def price(activity: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """`activity` with value_dkk = visits x unit_price (DKK) and price_source (own / tariff)."""
     unit, source = _lookup(activity, table)

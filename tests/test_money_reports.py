@@ -63,6 +63,9 @@ def test_an_extract_with_a_value_column_is_priced_with_the_regions_own_prices(va
         page = text_of(outcome.run_dir / f"{name}.html")
         assert said in page, name
         assert "illustrative taksttabel" not in page, name
+    page = text_of(outcome.run_dir / "03_reduction_potential.html")
+    # the one idea that moves follow-ups here (to phone) finds an own phone price: no tariff substitute
+    assert "Prisen på det, der erstatter et fremmøde" not in page
     # the value key splits 60 million by the extract's own values (two hospitals: the larger remainder
     # rounds up), not by the tariff table's prices
     horsens, randers = value["Regionshospitalet Horsens"], value["Regionshospitalet Randers"]

@@ -172,3 +172,4 @@ def test_visit_level_prices_through_the_pipeline(small_region, tmp_path, cache_d
     gap = (priced["hospital"] == hospital) & (priced["year"] == 2024) & (priced["visit_type"] == "follow_up") \
         & (priced["contact_mode"] == "phone")
     assert gap.any() and per_visit[gap].round(6).eq(900).all()
+
