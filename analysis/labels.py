@@ -369,11 +369,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_title": ("Reduktionspotentiale", "Reduction potential"),
     "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
                      "Visits that could go, and what they are worth – {year}, {sector}"),
-    "pot_intro": ("Potentialet består af et benchmark (besøg over det typiske hospitals niveau, korrigeret for "
+    "pot_intro": ("Potentialet består af et benchmark (besøg over {benchmark}, korrigeret for "
                   "patientsammensætning) og {n} forandringsidéer fra scenariefilen. Idéerne regnes i rækkefølge, så "
                   "samme besøg ikke tælles to gange. Andele og takster er **antagelser til drøftelse**, ikke "
                   "facitliste; intervallerne viser usikkerheden.",
-                  "The potential combines a benchmark (visits above the typical hospital's level, adjusted for case "
+                  "The potential combines a benchmark (visits above {benchmark}, adjusted for case "
                   "mix) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
                   "is counted twice. Shares and tariffs are **assumptions to debate**, not a final answer; the "
                   "intervals show the uncertainty."),
@@ -384,9 +384,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_share_of_activity": ("Andel af aktiviteten", "Share of activity"),
     "pot_target": ("Besparelseskrav", "Saving required"),
     "pot_summary": ("Med de valgte antagelser kan der spares **{saving}** om året (95 %-interval {lo} til {hi}, "
-                    "{draws} simulationer), svarende til **{cover}** af kravet på {target}.",
+                    "{draws} simulationer), svarende til **{cover}** af kravet på {target} om året.",
                     "With the chosen assumptions the saving is **{saving}** a year (95% interval {lo} to {hi}, "
-                    "{draws} simulations), that is **{cover}** of the {target} required."),
+                    "{draws} simulations), that is **{cover}** of the {target} required a year."),
     "pot_drivers": ("Driverdiagram", "Driver diagram"),
     "pot_aim": ("Mål: {target} om året", "Aim: {target} a year"),
     "pot_driver_title": ("Fra mål til forandringsidéer, {year}", "From aim to change ideas, {year}"),
@@ -416,14 +416,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_benchmark_caption": ("Største overskud over benchmark ({benchmark}), i besøg",
                               "Largest excess over the benchmark ({benchmark}), in visits"),
     "pot_benchmark_text": ("Kun besøg over benchmark tæller; et hospital under benchmark har intet potentiale (ikke et "
-                           "negativt). Benchmarkforholdet er det typiske hospitals observeret/forventet i specialet.",
+                           "negativt). Benchmark er {benchmark}, som forhold mellem observeret og forventet antal besøg.",
                            "Only visits above the benchmark count; a hospital below it has no potential (not a "
-                           "negative one). The benchmark ratio is the typical hospital's observed/expected in the specialty."),
+                           "negative one). The benchmark is {benchmark}, as a ratio of observed to expected visits."),
     "potential": ("Besøg over benchmark", "Visits above benchmark"),
     "benchmark_ratio": ("Benchmark", "Benchmark"),
     "pot_sensitivity": ("Hvilke antagelser betyder mest?", "Which assumptions matter most?"),
     "pot_tornado_title": ("Besparelse når én antagelse ad gangen varieres", "Saving when one assumption at a time varies"),
-    "pot_tariffs_pm": ("Takster ±20 %", "Tariffs ±20%"),
+    "pot_tariffs_pm": ("Priser ±20 %", "Prices ±20%"),
     "pot_benchmark_choice": ("Valg af benchmark (bedste kvartil / gennemsnit)", "Choice of benchmark (best quartile / mean)"),
     "pot_tornado_how": ("Hver søjle viser den samlede besparelse, når én antagelse sættes til sin lave og høje værdi, "
                         "og resten holdes fast. Den lodrette streg er hovedskønnet. De længste søjler er dem, det er "
@@ -450,14 +450,14 @@ LABELS: dict[str, tuple[str, str]] = {
                        "the group takes tasks over."),
     "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte benchmark "
                    "blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige enheder). Kroner: "
-                   "takst for det undgåede besøg minus prisen for erstatningen (illustrative DAGS-lignende takster). "
+                   "prisen for det undgåede besøg minus prisen for erstatningen (priserne er nævnt øverst i rapporten). "
                    "Intervaller: {draws} simulationer (frø {seed}), hvor alle antal trækkes Poisson-fordelt, benchmark "
                    "genberegnes, og hver idés andel trækkes trekantsfordelt mellem lav og høj værdi. Et interval, der "
                    "ignorerer benchmarkenhedernes egen variation, overvurderer potentialet (Dropkin 2018).",
                    "Benchmark: each visit type's visits per patient, indirectly standardised, against the chosen "
                    "benchmark among the specialty's hospitals (the NHS RightCare idea of best comparable units). "
-                   "Kroner: the tariff of the visit avoided minus the price of the substitute (illustrative DAGS-like "
-                   "tariffs). Intervals: {draws} simulations (seed {seed}) in which every count is drawn from a Poisson "
+                   "Kroner: the price of the visit avoided minus the price of the substitute (the prices are named at "
+                   "the top of the report). Intervals: {draws} simulations (seed {seed}) in which every count is drawn from a Poisson "
                    "distribution, the benchmark recomputed, and each idea's share drawn from a triangular distribution "
                    "between its low and high value. An interval that ignored the benchmark units' own variation would "
                    "overstate the potential (Dropkin 2018)."),
@@ -509,6 +509,59 @@ LABELS: dict[str, tuple[str, str]] = {
                          "with many cheap visits; a key by potential puts the saving where the analysis finds it, but "
                          "rests on its assumptions. The key is recomputed for a new year's data by changing the "
                          "parameter year."),
+    # prices and benchmarks in words (03, 04; tariffs.price_sentence, tariffs.price_table, potential)
+    "prices_table_default": ("den illustrative taksttabel ({file})", "the illustrative tariff table ({file})"),
+    "prices_table_file": ("taksttabellen {file}", "the tariff table {file}"),
+    "prices_used_own": ("**Priser:** regionens egne gennemsnitspriser fra værdikolonnen i inddata for alle besøg "
+                        "(pr. år, besøgstype og kontaktform, og pr. speciale hvor prisen hviler på mindst {min_visits} "
+                        "besøg).",
+                        "**Prices:** the region's own average prices from the value column of the input for every "
+                        "visit (per year, visit type and contact mode, and per specialty where the price rests on at "
+                        "least {min_visits} visits)."),
+    "prices_used_tariff": ("**Priser:** {table} for alle besøg; inddata giver ingen egne priser (ingen værdikolonne, "
+                           "eller under {min_visits} besøg bag hver pris).",
+                           "**Prices:** {table} for every visit; the input gives no own prices (no value column, or "
+                           "fewer than {min_visits} visits behind each price)."),
+    "prices_used_mixed": ("**Priser:** regionens egne gennemsnitspriser fra værdikolonnen i inddata for {own} af "
+                          "besøgene; {table} for resten ({tariff}), hvor inddata ikke giver en pris med mindst "
+                          "{min_visits} besøg bag.",
+                          "**Prices:** the region's own average prices from the value column of the input for {own} "
+                          "of the visits; {table} for the rest ({tariff}), where the input gives no price resting on "
+                          "at least {min_visits} visits."),
+    "prices_caption": ("Regionens egne priser pr. besøg fra værdikolonnen (værdi / besøg) mod taksttabellens",
+                       "The region's own prices per visit from the value column (value / visits) against the tariff "
+                       "table's"),
+    "prices_none": ("Inddata giver ingen egne priser (ingen værdikolonne, eller under {min_visits} besøg bag hver "
+                    "pris): alle kroner regnes med taksttabellen.",
+                    "The input gives no own prices (no value column, or fewer than {min_visits} visits behind each "
+                    "price): every krone is computed with the tariff table."),
+    "prices_substitute_tariff": ("Prisen på det, der erstatter et fremmøde ({modes}), er taksttabellens, hvor inddata "
+                                 "ikke giver en egen pris for den kontaktform.",
+                                 "The price of what replaces an in-person visit ({modes}) is the tariff table's where "
+                                 "the input gives no own price for that contact mode."),
+    "gap_kpi": ("Forskel: andel minus potentiale", "Gap: share minus potential"),  # a key figure: its value names the unit
+    "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
+    "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),
+    "all_specialties": ("Alle specialer", "All specialties"),
+    "bench_median": ("medianen af specialets hospitaler (det typiske hospital)",
+                     "the median of the specialty's hospitals (the typical hospital)"),
+    "bench_mean": ("regionens samlede niveau (forholdstal 1)", "the region's overall level (ratio 1)"),
+    "bench_best_quartile": ("bedste kvartil (det niveau, som den bedste fjerdedel af specialets hospitaler ligger under)",
+                            "the best quartile (the level the best quarter of the specialty's hospitals is below)"),
+    "bench_best_k_default": ("gennemsnittet af den bedste fjerdedel af specialets hospitaler (mindst 2)",
+                             "the mean of the best quarter of the specialty's hospitals (at least 2)"),
+    "bench_best_k": ("gennemsnittet af specialets {k} bedste hospitaler", "the mean of the specialty's {k} best hospitals"),
+    "bench_fixed": ("et fast forholdstal på {ratio} af det forventede", "a fixed ratio of {ratio} to the expected"),
+    "bench_guideline": ("retningslinjetabellens anbefalede antal kontroller pr. patient",
+                        "the guideline table's recommended follow-ups per patient"),
+    "pot_best_k_warning": ("**Bemærk:** k er mindst lige så stort som antallet af hospitaler at sammenligne med i "
+                           "{units}. Dér er benchmark blot gennemsnittet af alle specialets hospitaler, løsere end "
+                           "medianen; vælg et mindre k eller et andet benchmark.",
+                           "**Note:** k is at least the number of hospitals to compare with in {units}. There the "
+                           "benchmark is just the mean of all the specialty's hospitals, looser than the median; "
+                           "choose a smaller k or another benchmark."),
+    "pot_best_k_unit": ("{specialty}, {visit_type} (hospitaler: {peers}, k = {k})",
+                        "{specialty}, {visit_type} (hospitals: {peers}, k = {k})"),
     # 05 hospital
     "hosp_subtitle": ("Ambulant aktivitet, variation og potentiale – {year}, {sector}",
                       "Outpatient activity, variation and potential – {year}, {sector}"),

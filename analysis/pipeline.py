@@ -20,9 +20,9 @@ import pandas as pd
 
 from . import config
 from . import schema as s
+from . import tariffs
 from .aggregate import Aggregates, aggregate_file
 from .ingest import IngestResult, ingest, load_mapping, sha256
-from .tariffs import load_tariffs, price
 
 FORMAT_VERSION = "3"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
@@ -41,10 +41,20 @@ class Prepared:
     def staged(self) -> Path:
         return Path(self.ingest.staged)
 
+    def prices(self, tariff_file: str | os.PathLike[str] | None = "") -> pd.DataFrame:
+        """The run's price table (tariffs.prices): the region's own prices from the input's value
+        column where it gives them, the tariff file (empty: the shipped illustrative table) for the
+        rest. The one place that decides prices; every DKK figure of a run comes from it."""
+        return tariffs.prices(self.aggregates.activity, tariffs.load_tariffs(tariff_file))
+
+    def priced(self, tariff_file: str | os.PathLike[str] | None = "") -> pd.DataFrame:
+        """Activity with value_dkk (visits x price, DKK) and price_source, priced by prices()."""
+        return tariffs.price(self.aggregates.activity, self.prices(tariff_file))
+
     @property
     def activity(self) -> pd.DataFrame:
-        """Activity with value_dkk (own cost where given, else priced by the tariff table)."""
-        return price(self.aggregates.activity, load_tariffs())
+        """Activity priced with the shipped tariff table behind the own prices (priced(""))."""
+        return self.priced()
 
 
 def parse_period(start: str | dt.date, end: str | dt.date) -> tuple[dt.date, dt.date]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import labels as L
 from . import potential, variation
 from . import schema as s
 from .aggregate import Aggregates
@@ -22,10 +23,13 @@ class Estimate:
 
 
 def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFrame, sector: str = "somatic",
-             benchmark: str | float = "median", k: int = 5, strata: list[str] | None = None) -> Estimate:
-    """Apply the scenario file to one year's activity of `sector`. A 'benchmark' lever uses the
-    case-mix adjusted excess (or the guideline table when benchmark == "guideline"); where the
-    input cannot give those rates, benchmark levers are left out."""
+             benchmark: str | float = "median", k: int | None = None, strata: list[str] | None = None,
+             guidelines: pd.DataFrame | None = None) -> Estimate:
+    """Apply the scenario file to one year's activity of `sector`, priced by `tariffs` (the run's
+    price table, pipeline.Prepared.prices, or a plain tariff table). A 'benchmark' lever uses the
+    case-mix adjusted excess (k: best_k's k, None for potential.default_k), or the guideline
+    table (`guidelines`, default the shipped one) when benchmark == "guideline"; where the input
+    cannot give those rates, benchmark levers are left out."""
     strata = ["age_band", "sex"] if strata is None else list(strata)
     act = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.SECTOR] == sector)]
     if act.empty:
@@ -36,8 +40,16 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     rates = potential.visit_type_rates(agg, year, strata, sector) if possible and benchmark != "guideline" \
         else pd.DataFrame()
     used = [sc for sc in plan.scenarios if sc.lever != "benchmark" or possible]
-    guideline = (potential.against_guideline(agg, year, potential.load_guidelines(), sector)
+    if benchmark == "guideline" and guidelines is None:
+        guidelines = potential.load_guidelines()
+    guideline = (potential.against_guideline(agg, year, guidelines, sector)
                  if benchmark == "guideline" and possible else None)
     inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline)
     over = guideline if guideline is not None else potential.excess(rates, benchmark, k)
     return Estimate(inputs, over, apply(act, used, tariffs, over), possible)
+
+
+def dkk_interval(x: float, low: float, high: float, lang: str) -> str:
+    """A saving and its interval in DKK millions with the unit written once, for a key figure:
+    da "12,3 mio. kr. (10,1–14,2)", en "DKK 12.3m (10.1–14.2)"."""
+    return f"{L.dkk(x, lang, millions=True)} ({L.number(low / 1e6, lang, 1)}–{L.number(high / 1e6, lang, 1)})"

@@ -14,6 +14,15 @@ from . import schema as s
 
 DEFAULT_TARGET_DKK = 60_000_000
 BASES = ("visits", "value_dkk")  # of activity; compare() also keys by estimated potential
+KEY_COLUMNS = {"visits": "key_visits", "value_dkk": "key_value", "potential": "key_potential"}  # basis -> compare()
+
+
+def key_column(basis: str) -> str:
+    """The column of compare()'s table that holds the key chosen by the `basis` parameter
+    (visits, value_dkk or potential); a clear error for any other basis."""
+    if basis not in KEY_COLUMNS:
+        raise ValueError(f"basis must be one of {', '.join(KEY_COLUMNS)}, not {basis!r}")
+    return KEY_COLUMNS[basis]
 
 
 def apportion(target: int, weights: pd.Series) -> pd.Series:
@@ -38,13 +47,10 @@ def apportion(target: int, weights: pd.Series) -> pd.Series:
     return whole
 
 
-def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = DEFAULT_TARGET_DKK,
-        sectors: tuple[str, ...] = ("somatic",), hospitals: list[str] | None = None) -> pd.DataFrame:
-    """Each hospital's share of the target for one year: hospital, basis (visits or DKK value),
-    share, amount_dkk (whole kroner, summing exactly to `target`). Only hospitals in `sectors`
-    (default: somatic; psychiatry carries no share) and, if given, in `hospitals` take part."""
-    if basis not in BASES:
-        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+def in_key(activity: pd.DataFrame, year: int, sectors: tuple[str, ...] = ("somatic",),
+           hospitals: list[str] | None = None) -> pd.DataFrame:
+    """The activity rows a key is set by: `year`, the hospitals of `sectors` and, if given, only
+    `hospitals`. A clear error for a named hospital without such activity, or none at all."""
     df = activity[(activity[s.YEAR] == year) & activity[s.SECTOR].isin(sectors)]
     if hospitals:
         unknown = sorted(set(hospitals) - set(df[s.HOSPITAL]))
@@ -53,6 +59,17 @@ def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = 
         df = df[df[s.HOSPITAL].isin(hospitals)]
     if df.empty:
         raise ValueError(f"no {'/'.join(sectors)} activity in {year}")
+    return df
+
+
+def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = DEFAULT_TARGET_DKK,
+        sectors: tuple[str, ...] = ("somatic",), hospitals: list[str] | None = None) -> pd.DataFrame:
+    """Each hospital's share of the target for one year: hospital, basis (visits or DKK value),
+    share, amount_dkk (whole kroner, summing exactly to `target`). Only hospitals in `sectors`
+    (default: somatic; psychiatry carries no share) and, if given, in `hospitals` take part."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+    df = in_key(activity, year, sectors, hospitals)
     w = df.groupby(s.HOSPITAL, observed=True)[basis].sum().sort_values(ascending=False)
     amount = apportion(target, w)
     return pd.DataFrame({s.HOSPITAL: w.index, basis: w.to_numpy(), "share": (w / w.sum()).to_numpy(),
@@ -65,7 +82,9 @@ def compare(activity: pd.DataFrame, potential_dkk: pd.Series, year: int, basis: 
     """The keys side by side, since the choice of key is debated: each hospital's share of the
     target by visit count, by DKK value and by estimated potential, its estimated potential,
     and the gap between the chosen key (`basis`) and that potential (positive: the hospital
-    must find more than the estimate shows)."""
+    must find more than the estimate shows). `activity` needs value_dkk (priced, e.g.
+    pipeline.Prepared.priced, so the value key uses the run's prices)."""
+    chosen = key_column(basis)
     by_count = key(activity, year, "visits", target, sectors, hospitals).set_index(s.HOSPITAL)
     by_value = key(activity, year, "value_dkk", target, sectors, hospitals).set_index(s.HOSPITAL)
     pot = potential_dkk.reindex(by_count.index).fillna(0.0)
@@ -74,6 +93,5 @@ def compare(activity: pd.DataFrame, potential_dkk: pd.Series, year: int, basis: 
         "key_visits": by_count["amount_dkk"], "key_value": by_value["amount_dkk"], "key_potential": by_potential,
         "potential_dkk": pot,
     })
-    chosen = {"visits": "key_visits", "value_dkk": "key_value", "potential": "key_potential"}[basis]
     out["gap_dkk"] = out[chosen] - out["potential_dkk"]
     return out.reset_index().rename(columns={"index": s.HOSPITAL})

@@ -8,18 +8,20 @@ before it, cell by cell (hospital x specialty x visit type), so no visit is coun
 
 Levers:
   drop        the visit no longer happens (a low-value control)
-  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written tariff
-  to_video    a video consultation instead: costs the video tariff
-  to_phone    a phone consultation instead: costs the phone tariff
+  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written price
+  to_video    a video consultation instead: costs the video price
+  to_phone    a phone consultation instead: costs the phone price
   shift       the visit moves out of the hospital (general practice, municipality) or to a nurse;
               costs `substitute_dkk` a visit (0 if not given)
   benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
               dropped; its `share` is the part of that excess assumed reachable (1 = all)
-The DKK saving of a visit is its tariff minus the substitute's cost.
+The DKK saving of a visit is its price (the run's price table: the region's own price where the
+input gives one, else the tariff; tariffs.unit_price) minus the substitute's cost. A change idea
+may carry its name and proposer in English (`en:`) for English reports.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Literal
 
 import numpy as np
@@ -27,12 +29,13 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from . import config
+from . import reference
 from . import schema as s
 from .ingest import InputError, Problem
-from .tariffs import unit_price
+from . import labels as L
+from .tariffs import OWN, TARIFF, price_source, unit_price
 
-SCENARIOS = config.REFERENCE_DIR / "scenarios.yml"
+SCENARIOS = reference.DEFAULTS["scenarios"]
 LEVER_MODE = {"to_written": "written", "to_video": "video", "to_phone": "phone"}
 CELL = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
 
@@ -43,12 +46,21 @@ class Driver(BaseModel):
     en: str
 
 
+class English(BaseModel):
+    """A change idea's name and proposer in English, for English reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    source: str = ""
+
+
 class Scenario(BaseModel):
-    """One change idea."""
+    """One change idea. `name` (as written in the file) identifies it in the results."""
 
     model_config = ConfigDict(extra="forbid")
     name: str
     source: str = Field("", description="the specialty council, clinic or group it comes from")
+    en: English = Field(default_factory=English, description="name and source in English")
     driver: str
     lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark"]
     share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess)")
@@ -71,6 +83,14 @@ class Scenario(BaseModel):
             raise ValueError(f"unknown visit types {bad}; use {list(s.VISIT_TYPES)}")
         return self
 
+    def title(self, lang: str) -> str:
+        """The idea's name in `lang` (the file's name where no English is given)."""
+        return (self.en.name or self.name) if lang == "en" else self.name
+
+    def proposer(self, lang: str) -> str:
+        """Who proposes the idea, in `lang` (the file's text where no English is given)."""
+        return (self.en.source or self.source) if lang == "en" else self.source
+
 
 class ScenarioFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -83,12 +103,25 @@ class ScenarioFile(BaseModel):
         unknown = {sc.driver for sc in self.scenarios} - set(self.drivers)
         if unknown:
             raise ValueError(f"scenarios name drivers that are not listed under 'drivers': {sorted(unknown)}")
+        names = [sc.name for sc in self.scenarios]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"every change idea needs its own name; repeated: {twice}")
         return self
 
+    def titles(self, lang: str) -> dict[str, str]:
+        """{scenario name: its name in `lang`}, to label results (which carry the file's names)."""
+        return {sc.name: sc.title(lang) for sc in self.scenarios}
 
-def load(path: Path | None = None) -> ScenarioFile:
-    """Read and check a scenario file; every problem is reported together (InputError)."""
-    path = Path(path or SCENARIOS)
+    def driver_names(self, lang: str) -> dict[str, str]:
+        """{driver key: the driver in `lang`}."""
+        return {k: (d.en if lang == "en" else d.da) for k, d in self.drivers.items()}
+
+
+def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
+    """Read and check a scenario file (empty path: the shipped illustrative one); every problem
+    is reported together (InputError)."""
+    path = reference.locate("scenarios", path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return ScenarioFile.model_validate(raw)
@@ -118,7 +151,7 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     excess: hospital x specialty x visit type with `potential` (visits above the benchmark),
             needed by a 'benchmark' lever.
     shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
-    tariff_factor: multiplies every tariff (sensitivity to prices).
+    tariff_factor: multiplies every price (sensitivity to prices).
     """
     df = activity.reset_index(drop=True)
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
@@ -158,6 +191,32 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
             "visits_changed", "in_person_avoided", "saving_dkk"]
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+
+def substitutes_from_table(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame) -> list[str]:
+    """The contact modes the change ideas move in-person visits to (to_written, to_video,
+    to_phone) whose price, for some visit an idea selects, comes from the tariff table although
+    the run has own prices; empty when it has none (then every price is the table's)."""
+    if "source" not in table or not (table["source"] == OWN).any():
+        return []
+    df = activity.reset_index(drop=True)
+    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    found = []
+    for sc in scenarios:
+        mode = LEVER_MODE.get(sc.lever)
+        rows = df[_selected(df, sc) & in_person & (df[s.VISITS] > 0).to_numpy()]
+        if mode and mode not in found and not rows.empty and (price_source(rows, table, mode) == TARIFF).any():
+            found.append(mode)
+    return found
+
+
+def substitute_sentence(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame, lang: str) -> str:
+    """A sentence naming the substitutes priced by the tariff table (substitutes_from_table);
+    empty when there are none."""
+    names = [L.t(m, lang) for m in substitutes_from_table(activity, scenarios, table)]
+    if not names:
+        return ""
+    return L.t("prices_substitute_tariff", lang, modes=", ".join(n[:1].lower() + n[1:] for n in names))
 
 
 def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:

@@ -8,26 +8,36 @@ attrition, so the freed FTEs are compared with the positions that attrition free
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import pandas as pd
 
-from . import config
+from . import reference
 from . import schema as s
+from .ingest import InputError, Problem
 from .scenarios import LEVER_MODE, Scenario
 
-STAFF_TIME = config.REFERENCE_DIR / "staff_time.csv"
+STAFF_TIME = reference.DEFAULTS["staff_time"]
 GROUPS = ("doctors", "nurses", "secretaries")
 MINUTES_PER_FTE = 1_600 * 60  # productive hours a year of one full-time position (assumption)
 
 
-def load_staff_time(path: Path | None = None) -> pd.DataFrame:
-    """Minutes per visit, indexed by visit type x contact mode, one column per staff group."""
-    df = pd.read_csv(path or STAFF_TIME, comment="#")
+def load_staff_time(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Minutes per visit, indexed by visit type x contact mode, one column per staff group (a
+    user-editable CSV; empty path: the shipped illustrative one). Raises InputError on a bad table."""
+    df = reference.read_table("staff_time", path, (s.VISIT_TYPE, s.CONTACT_MODE, *GROUPS))
+    name = reference.locate("staff_time", path).name
+    problems = []
+    for g in GROUPS:
+        df[g], found = reference.numbers(df, g, name)
+        problems += found
     missing = {(v, m) for v in s.VISIT_TYPES for m in s.CONTACT_MODES} - set(
         map(tuple, df[[s.VISIT_TYPE, s.CONTACT_MODE]].to_numpy()))
     if missing:
-        raise ValueError(f"staff-time table lacks {sorted(missing)}")
+        problems.append(Problem(name, s.VISIT_TYPE, "no minutes for " + ", ".join(
+            f"{v}/{m}" for v, m in sorted(missing)), "add a row for each visit type x contact mode"))
+    if problems:
+        raise InputError(problems)
     return df.set_index([s.VISIT_TYPE, s.CONTACT_MODE])[list(GROUPS)]
 
 

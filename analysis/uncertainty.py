@@ -32,9 +32,9 @@ class Inputs:
     activity: pd.DataFrame  # hospital x specialty x sector x visit_type x contact_mode -> visits
     rates: pd.DataFrame  # potential.visit_type_rates: observed, expected, ratio per unit and visit type
     scenarios: list[Scenario]
-    tariffs: pd.DataFrame
+    tariffs: pd.DataFrame  # the run's price table (tariffs.prices) or a tariff table
     benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess
-    k: int = 5
+    k: int | None = None  # best_k's k; None: potential.default_k per specialty
     guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
 
 
@@ -96,7 +96,7 @@ def intervals_by(draws: pd.DataFrame, by: str, column: str = "saving_dkk", level
 def sensitivity(inp: Inputs, tariff_range: float = 0.2,
                 benchmarks: tuple = ("best_quartile", "mean")) -> pd.DataFrame:
     """The total saving (DKK) with each assumption at its low and high end, the rest at base:
-    each scenario's share (its low/high), the tariffs (-/+ tariff_range) and the benchmark
+    each scenario's share (its low/high), the prices (-/+ tariff_range) and the benchmark
     (the lower and the higher of `benchmarks`). Sorted by the width of the swing, widest first."""
     base = totals(inp)["saving_dkk"]
     rows = []

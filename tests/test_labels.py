@@ -21,3 +21,12 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
         fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
         assert da and en, key
         assert fields(da) == fields(en), key
+
+
+def test_money_sentences_end_with_one_full_stop():
+    for lang in ("da", "en"):
+        money = L.dkk(60_000_000, lang, millions=True)
+        for key in ("pot_summary", "pot_aim", "key_intro", "hosp_key_text"):
+            fields = {f: money for f in ("saving", "lo", "hi", "target", "share", "potential")}
+            text = L.t(key, lang, **fields, draws=200, cover="10 %", n=5, basis="x", excluded="-")
+            assert "kr.." not in text and ".." not in text, (key, lang, text)

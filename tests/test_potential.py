@@ -69,3 +69,52 @@ def test_benchmark_parameter_parsing():
     assert potential.parse_benchmark("0,9") == 0.9 and potential.parse_benchmark("0.85") == 0.85
     with pytest.raises(ValueError, match="benchmark must be one of"):
         potential.parse_benchmark("best")
+
+
+@pytest.mark.parametrize("peers,k", [(1, 1), (2, 2), (3, 2), (5, 2), (8, 2), (9, 3), (12, 3), (13, 4)])
+def test_default_k_is_the_best_quarter_of_the_peers_at_least_two(peers, k):
+    assert potential.default_k(peers) == k
+
+
+def test_default_best_k_on_five_hospitals_is_tighter_than_the_median():
+    r = pd.Series([1.2, 1.0, 0.9, 0.8, 0.7])
+    # best quarter of 5, at least 2: the mean of 0.7 and 0.8 = 0.75, below the median 0.9 (a fixed k = 5
+    # would be the mean of all five, 0.92, looser than the median)
+    assert potential.benchmark_ratio(r, "best_k") == pytest.approx(0.75)
+    assert potential.benchmark_ratio(r, "best_k", k=5) == pytest.approx(0.92)
+    assert potential.benchmark_ratio(r, "best_k") < potential.benchmark_ratio(r, "median")
+
+
+RATES = pd.DataFrame({"specialty": ["K"] * 4 + ["R"] * 2, "hospital": list("ABCD") + list("AB"),
+                      "visit_type": ["follow_up"] * 6, "ratio": [1.2, 1.0, 0.9, 0.8, 1.1, 0.9]})
+
+
+def test_where_k_covers_every_peer():
+    # default: K has 4 peers -> k 2; R has 2 peers -> k 2 = all of them
+    assert potential.k_covers_all(RATES).values.tolist() == [["R", "follow_up", 2, 2]]
+    assert potential.k_covers_all(RATES, k=4)["specialty"].tolist() == ["K", "R"]
+    assert potential.k_covers_all(RATES, k=4, visit_types=["assessment"]).empty
+    assert potential.best_k_warning(RATES, "en", k=1) == ""
+    text = potential.best_k_warning(RATES, "da")
+    assert "R, kontrol (hospitaler: 2, k = 2)" in text and "K," not in text
+
+
+def test_the_benchmark_is_described_in_words_not_its_parameter():
+    assert potential.describe_benchmark("median", "en") == \
+        "the median of the specialty's hospitals (the typical hospital)"
+    assert potential.describe_benchmark("best_k", "en") == \
+        "the mean of the best quarter of the specialty's hospitals (at least 2)"
+    assert potential.describe_benchmark("best_k", "da", k=3) == "gennemsnittet af specialets 3 bedste hospitaler"
+    assert potential.describe_benchmark(0.9, "da") == "et fast forholdstal på 0,90 af det forventede"
+    named = ("median", "mean", "best_quartile", "best_k", "guideline")
+    assert all("best_k" not in potential.describe_benchmark(b, lang) for b in named for lang in ("da", "en"))
+
+
+def test_a_bad_guideline_table_is_refused(tmp_path):
+    from analysis.ingest import InputError
+    bad = tmp_path / "g.csv"
+    bad.write_text("specialty,follow_ups_per_patient\nKardiologi,-1\nKardiologi,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        potential.load_guidelines(bad)
+    assert "non-negative" in str(err.value) and "one row per specialty" in str(err.value)
+    assert potential.load_guidelines("").equals(potential.load_guidelines())

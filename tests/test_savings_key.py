@@ -60,3 +60,26 @@ def test_keys_side_by_side_with_the_gap_to_the_potential():
     assert out["key_potential"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
     assert out["gap_dkk"].to_dict() == {"A": 20e6, "B": 10e6}
     assert savings_key.compare(ACT, pot, 2024, basis="value_dkk").set_index("hospital").loc["B", "gap_dkk"] == 20e6
+
+
+@pytest.mark.parametrize("basis,column", [("visits", "key_visits"), ("value_dkk", "key_value"),
+                                          ("potential", "key_potential")])
+def test_the_key_column_of_each_basis(basis, column):
+    assert savings_key.key_column(basis) == column
+    out = savings_key.compare(ACT, pd.Series({"A": 20e6, "B": 10e6}), 2024, basis=basis)
+    assert (out["gap_dkk"] == out[column] - out["potential_dkk"]).all()
+
+
+def test_an_unknown_basis_is_a_clear_error():
+    with pytest.raises(ValueError, match="basis must be one of visits, value_dkk, potential, not 'value'"):
+        savings_key.key_column("value")
+    with pytest.raises(ValueError, match="basis must be one of"):
+        savings_key.compare(ACT, pd.Series({"A": 1.0}), 2024, basis="value")
+
+
+def test_the_rows_a_key_is_set_by():
+    rows = savings_key.in_key(ACT, 2024)
+    assert sorted(rows["hospital"]) == ["A", "A", "B"]
+    assert savings_key.in_key(ACT, 2024, hospitals=["B"])["visits"].tolist() == [200]
+    with pytest.raises(ValueError, match="no somatic activity in 2024 for: Q"):
+        savings_key.in_key(ACT, 2024, hospitals=["Q"])

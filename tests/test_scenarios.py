@@ -68,3 +68,49 @@ def test_a_bad_scenario_file_lists_every_problem(tmp_path):
     with pytest.raises(InputError) as err:
         S.load(p)
     assert len(err.value.problems) == 2 and "lever" in str(err.value) and "share" in str(err.value)
+
+
+def test_english_names_and_proposers_with_the_file_text_as_fallback():
+    idea = S.Scenario(name="Færre kontroller", source="Specialerådet", driver="d", lever="drop", share=0.1,
+                      en={"name": "Fewer follow-ups", "source": "The specialty council"})
+    assert (idea.title("en"), idea.proposer("en")) == ("Fewer follow-ups", "The specialty council")
+    assert (idea.title("da"), idea.proposer("da")) == ("Færre kontroller", "Specialerådet")
+    plain = S.Scenario(name="Færre kontroller", source="Specialerådet", driver="d", lever="drop", share=0.1)
+    assert (plain.title("en"), plain.proposer("en")) == ("Færre kontroller", "Specialerådet")
+
+
+def test_the_shipped_scenario_file_speaks_english_in_every_idea():
+    f = S.load("")
+    assert all(sc.en.name and sc.en.source for sc in f.scenarios)
+    assert set(f.titles("en")) == {sc.name for sc in f.scenarios}
+    assert f.driver_names("en")["low_value"] == "Fewer controls without value for the patient"
+
+
+def test_two_ideas_with_one_name_are_refused(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text("drivers: {d: {da: x, en: x}}\nscenarios:\n"
+                    "  - {name: a, driver: d, lever: drop, share: 0.1}\n"
+                    "  - {name: a, driver: d, lever: drop, share: 0.2}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="repeated: \\['a'\\]"):
+        S.load(path)
+
+
+def test_substitutes_priced_by_the_table_are_named():
+    from analysis import tariffs
+    # own prices for in-person and phone follow-ups (K), none for written ones; an R cell in person
+    act = pd.DataFrame({"year": [2024] * 3, "hospital": ["A"] * 3, "specialty": ["K", "K", "R"],
+                        "sector": ["somatic"] * 3, "visit_type": ["follow_up"] * 3,
+                        "contact_mode": ["in_person", "phone", "in_person"], "visits": [300, 100, 60],
+                        "cost_dkk": [405_000.0, 65_000.0, 81_000.0]})
+    prices = tariffs.prices(act, tariffs.load_tariffs())
+    ideas = [sc(name="pro", lever="to_written"), sc(name="phone", lever="to_phone"),
+             sc(name="video R", lever="to_video", specialties=["Q"])]
+    # written has no own price; phone has one; the video idea selects no visit here
+    assert S.substitutes_from_table(act, ideas, prices) == ["written"]
+    assert S.substitute_sentence(act, ideas, prices, "en") == (
+        "The price of what replaces an in-person visit (written (PRO)) is the tariff table's where the input gives "
+        "no own price for that contact mode.")
+    assert S.substitute_sentence(act, ideas[1:], prices, "da") == ""
+    # without own prices the table prices everything, which the price sentence already says
+    assert S.substitutes_from_table(act, ideas, tariffs.prices(act.drop(columns="cost_dkk"),
+                                                               tariffs.load_tariffs())) == []

@@ -38,3 +38,13 @@ def test_attrition_comparison():
     out = staff.against_attrition(freed, pd.Series([100.0, 50.0, 20.0], index=list(staff.GROUPS)), 0.08)
     row = out.set_index("staff_group").loc["doctors"]
     assert row["fte_attrition"] == pytest.approx(8.0) and row["share_of_attrition"] == pytest.approx(0.25)
+
+
+def test_a_staff_table_without_every_visit_type_and_mode_is_refused(tmp_path):
+    from analysis.ingest import InputError
+    bad = tmp_path / "staff.csv"
+    bad.write_text("visit_type,contact_mode,doctors,nurses,secretaries\nfollow_up,in_person,20,15,x\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        staff.load_staff_time(bad)
+    assert "non-negative numbers" in str(err.value) and "no minutes for assessment/in_person" in str(err.value)
