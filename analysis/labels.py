@@ -162,6 +162,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "dq_labels_caption": ("Værdier der blev oversat", "Labels that were translated"),
     "dq_no_labels_mapped": ("Alle værdier var allerede i standardformatet.", "All labels were already in the standard format."),
     "dq_missing": ("Manglende værdier", "Missing values"),
+    "dq_prices": ("Regionens egne priser", "The region's own prices"),
+    "dq_prices_text": ("Prisen pr. besøg over alle specialer; et speciale får sin egen pris, hvor mindst "
+                       "{min_visits} besøg ligger bag den. Analyserne regner kroner med disse priser og med "
+                       "taksttabellen kun, hvor inddata ingen pris giver.",
+                       "The price per visit over all specialties; a specialty gets its own price where at least "
+                       "{min_visits} visits stand behind it. The analyses compute kroner with these prices, and with "
+                       "the tariff table only where the input gives no price."),
     "dq_missing_caption": ("Valgfri kolonner", "Optional columns"),
     "dq_no_optional": ("Filen har ingen valgfri kolonner; de obligatoriske må ikke mangle værdier.",
                        "The file has no optional columns; required columns may not have missing values."),

@@ -172,11 +172,12 @@ def price_sentence(priced: pd.DataFrame, lang: str, tariff_file: str | os.PathLi
 
 
 def price_table(prepared: "Prepared", tariff_file: str | os.PathLike[str] | None = "",
-                min_visits: int = MIN_VISITS) -> pd.DataFrame:
+                min_visits: int = MIN_VISITS, by_specialty: bool = True) -> pd.DataFrame:
     """The own prices a run derives from its input's value column, for the data-quality report:
     year, specialty ("all_specialties" for the price over all of them), visit type, contact
     mode, visits behind the price, the own price (DKK per visit) and the tariff table's price for
-    the same cell. Empty (same columns) when the input gives no own prices."""
+    the same cell. Empty (same columns) when the input gives no own prices. `by_specialty=False`
+    keeps only the prices over all specialties (a table short enough for a report page)."""
     own = own_prices(prepared.aggregates.activity, min_visits)
     cols = [s.YEAR, s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE, s.VISITS, DKK, TARIFF_DKK]
     if own.empty:
@@ -184,5 +185,7 @@ def price_table(prepared: "Prepared", tariff_file: str | os.PathLike[str] | None
     tariff = load_tariffs(reference.locate("tariffs", tariff_file))
     rows = own.rename(columns={SPECIALTY: s.SPECIALTY})
     rows[TARIFF_DKK] = unit_price(rows.drop(columns=[s.YEAR]), tariff).to_numpy()
+    if not by_specialty:
+        rows = rows[rows[s.SPECIALTY] == ALL_SPECIALTIES]
     rows[s.SPECIALTY] = rows[s.SPECIALTY].replace({ALL_SPECIALTIES: "all_specialties"})
     return rows[cols].reset_index(drop=True)

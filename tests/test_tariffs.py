@@ -111,6 +111,8 @@ def test_the_price_table_for_the_data_quality_report():
     assert table.columns.tolist() == ["year", "specialty", "visit_type", "contact_mode", "visits", "dkk", "tariff_dkk"]
     assert table.values.tolist() == [[2024, "all_specialties", "follow_up", "in_person", 1600, 1350.0, 1500.0],
                                      [2024, "K", "follow_up", "in_person", 1600, 1350.0, 1500.0]]
+    overall = tariffs.price_table(prepared, by_specialty=False)
+    assert overall.values.tolist() == table.values.tolist()[:1]
     none = tariffs.price_table(SimpleNamespace(aggregates=SimpleNamespace(activity=EXTRACT.drop(columns="cost_dkk"))))
     assert none.empty and none.columns.tolist() == table.columns.tolist()
 
@@ -166,8 +168,12 @@ def test_visit_level_prices_through_the_pipeline(small_region, tmp_path, cache_d
     priced = pipeline.prepare(str(source), cache_dir=cache_dir).priced("")
     per_visit = priced["value_dkk"] / priced["visits"]
     fu = (priced["visit_type"] == "follow_up") & (priced["contact_mode"] == "in_person")
-    assert per_visit[fu].round(6).eq(1350).all() and per_visit[~fu].round(6).eq(900).all()
-    assert tariffs.prices_used(priced) == "own"
+    own = priced["price_source"] == "own"
+    assert per_visit[fu & own].round(6).eq(1350).all() and per_visit[~fu & own].round(6).eq(900).all()
+    # only kinds of visit too rare for a price of their own (under MIN_VISITS a year) take the table's
+    kinds = priced.groupby(["year", "visit_type", "contact_mode"])["visits"].transform("sum")
+    assert (~own == (kinds < tariffs.MIN_VISITS)).all()
+    assert tariffs.source_shares(priced)["own"] > 0.999
     # the unpriced cells take the own price of the rest, not the tariff table's 700
     gap = (priced["hospital"] == hospital) & (priced["year"] == 2024) & (priced["visit_type"] == "follow_up") \
         & (priced["contact_mode"] == "phone")
