@@ -595,6 +595,12 @@ LABELS: dict[str, tuple[str, str]] = {
                       "i {sector}, så der er ingen at sammenligne med.",
                       "The hospital cannot be placed in the variation: no other hospital has the same specialties "
                       "in {sector}, so there is no one to compare it with."),
+    "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
+                      "No series has months both before and after the decision date."),
+    "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
+                          "besøg, målet bygger på.",
+                          "The hospital is not part of the comparison of {measure} in {year}: it has none of the "
+                          "visits the measure rests on."),
     "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
                         "Specialties with no other hospital to compare with: {specialties}."),
 }

@@ -249,6 +249,27 @@ def analyse(agg: Aggregates, measure: str, year: int, strata: list[str], sector:
     return FunnelResult(table, disp, kind, POPULATION if kind == "proportion" else EXPECTED, measure, tuple(strata))
 
 
+def panel_specialties(table: pd.DataFrame, requested: list[str], most: int) -> list[str]:
+    """The specialties shown as funnel panels: those `requested` (in that order) or, when none
+    are, every specialty with at least 2 hospitals, most events first; at most `most`."""
+    volume = table.groupby(s.SPECIALTY, observed=True)[OBSERVED].sum().sort_values(ascending=False, kind="stable")
+    present = set(table[s.SPECIALTY])
+    if requested:
+        return [sp for sp in requested if sp in present][:most]
+    counts = table.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].nunique()
+    return [sp for sp in volume.index if counts[sp] >= 2][:most]
+
+
+def scv_type_strata(agg: Aggregates, strata: list[str]) -> list[str] | None:
+    """The strata the SCV-by-visit-type table (visits per patient) can use on this input: those of
+    `strata` it supports, diagnosis group left out (patients are not counted by it); None when
+    the input has no patients per unit, so the table cannot be made."""
+    caps = cap.of(agg)
+    if cap.missing_for_measure(caps, "visits_per_patient"):
+        return None
+    return cap.supported_strata(caps, "visits_per_patient", [c for c in strata if c != s.DIAGNOSIS_GROUP])
+
+
 def axis_labels(kind: str) -> tuple[str, str]:
     """Label keys (analysis.labels) of a funnel's horizontal and vertical axes."""
     x = {"proportion": "var_funnel_x_prop", "ratio_counts": "var_funnel_x_counts"}.get(kind, "var_funnel_x_ratio")

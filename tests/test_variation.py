@@ -257,3 +257,16 @@ def test_in_person_share_on_aggregated_counts_finds_the_planted_written_follow_u
     p = truth["written_follow_up_share"][0]
     row = res.table[(res.table["hospital"] == p["hospital"]) & (res.table["specialty"] == p["specialty"])].iloc[0]
     assert res.kind == "proportion" and row["class"] == "low_998"
+
+
+def test_panels_are_the_requested_specialties_or_those_with_peers_largest_first():
+    table = _classified([("A", "H1", 10, 1, 1, 1, "within"), ("A", "H2", 10, 1, 1, 1, "within"),
+                         ("B", "H1", 500, 1, 1, 1, "within"), ("C", "H1", 50, 1, 1, 1, "within"),
+                         ("C", "H2", 60, 1, 1, 1, "within")])
+    assert variation.panel_specialties(table, [], 12) == ["C", "A"]  # B has one hospital
+    assert variation.panel_specialties(table, [], 1) == ["C"]
+    assert variation.panel_specialties(table, ["B", "Z", "A"], 12) == ["B", "A"]
+
+
+def test_scv_by_visit_type_needs_patients_per_unit():
+    assert variation.scv_type_strata(Aggregates(kind="aggregated", activity=pd.DataFrame({"year": []})), []) is None
