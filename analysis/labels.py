@@ -601,6 +601,10 @@ LABELS: dict[str, tuple[str, str]] = {
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "
                           "visits the measure rests on."),
+    "var_no_panels": ("Intet speciale i {sector} har mere end ét hospital, så der er ingen hospitaler at sammenligne "
+                      "i tragtdiagrammer.",
+                      "No specialty in {sector} has more than one hospital, so there are no hospitals to compare "
+                      "in funnel plots."),
     "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
                         "Specialties with no other hospital to compare with: {specialties}."),
 }

@@ -12,7 +12,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullFormatter
 
 from . import labels as L
 from . import schema as s
@@ -188,6 +188,24 @@ def label_offsets(x: np.ndarray, y: np.ndarray, gap: tuple[float, float] = LABEL
     return out
 
 
+def log_ticks(lo: float, hi: float, most: int = 4) -> list[float]:
+    """Tick positions for a log axis from `lo` to `hi`: round numbers (1, 3; then 1, 2, 5; ...
+    times a power of 10), the coarsest series giving at least 2 ticks, thinned to at most `most`
+    so that labels do not run into each other when the axis spans less than a decade."""
+    if not (np.isfinite(lo) and np.isfinite(hi)) or lo <= 0 or hi <= lo:
+        return []
+    powers = 10.0 ** np.arange(np.floor(np.log10(lo)) - 1, np.ceil(np.log10(hi)) + 1)
+    ticks: list[float] = []
+    for subs in ((1,), (1, 3), (1, 2, 5), (1, 2, 3, 5, 7), (1, 1.5, 2, 3, 4, 5, 6, 8)):
+        ticks = sorted(float(p * m) for p in powers for m in subs if lo <= p * m <= hi)
+        if len(ticks) >= 2:
+            break
+    else:  # less than a factor 1.5 wide: plain round numbers
+        ticks = [float(x) for x in MaxNLocator(nbins=3, steps=[1, 2, 5, 10]).tick_values(lo, hi) if lo <= x <= hi]
+    step = int(np.ceil(len(ticks) / most)) if ticks else 1
+    return ticks[::step]
+
+
 def funnel_curves(result, specialty: str, n: int = 80) -> pd.DataFrame:
     """The limits drawn in one specialty's panel: x (the result's horizontal axis, see
     variation.FunnelResult.x) spanning the points, every point's own x included, with the 95% and
@@ -250,7 +268,8 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
                            linewidths=1.4, zorder=4)
         ax.set_title(textwrap.shorten(spec, 30, placeholder="…"), fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
-        ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 3.0)))
+        if len(g):
+            ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
         ax.xaxis.set_minor_formatter(NullFormatter())
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))

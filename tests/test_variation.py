@@ -270,3 +270,11 @@ def test_panels_are_the_requested_specialties_or_those_with_peers_largest_first(
 
 def test_scv_by_visit_type_needs_patients_per_unit():
     assert variation.scv_type_strata(Aggregates(kind="aggregated", activity=pd.DataFrame({"year": []})), []) is None
+
+
+def test_log_ticks_are_few_round_numbers_inside_the_axis():
+    assert plots.log_ticks(80, 4000) == [100.0, 1000.0]
+    assert plots.log_ticks(1500, 9000) == [2000.0, 5000.0]
+    ticks = plots.log_ticks(1200, 1900)
+    assert 2 <= len(ticks) <= 4 and all(1200 <= x <= 1900 for x in ticks)
+    assert plots.log_ticks(5, 5) == []
