@@ -605,6 +605,14 @@ LABELS: dict[str, tuple[str, str]] = {
                       "i tragtdiagrammer.",
                       "No specialty in {sector} has more than one hospital, so there are no hospitals to compare "
                       "in funnel plots."),
+    "var_funnel_labels": ("Kun hospitaler uden for 95 %-grænsen (og et hospital, der er ringet ind) er navngivet.",
+                          "Only hospitals outside the 95% limit (and a ringed hospital) are named."),
+    "var_funnel_counts_how": ("Her bygger både tæller og nævner på tilfældige antal, så den vandrette akse er det "
+                              "effektive antal, 1 / (1/forventet + 1/udredninger): grænserne i figuren er da præcis "
+                              "dem, hvert punkt er bedømt efter.",
+                              "Here both counts are random, so the horizontal axis is the effective count, "
+                              "1 / (1/expected + 1/first visits): the limits drawn are then exactly those each point "
+                              "was judged by."),
     "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
                         "Specialties with no other hospital to compare with: {specialties}."),
 }

@@ -276,6 +276,18 @@ def axis_labels(kind: str) -> tuple[str, str]:
     return x, "var_funnel_y_prop" if kind == "proportion" else "var_funnel_y_ratio"
 
 
+def funnel_how(kind: str, lang: str, intro: bool = True) -> str:
+    """The "how to read" text of a funnel figure (labels in analysis.labels): what the points,
+    lines and colours are (with `intro`), which points are named, and for a ratio of counts
+    what the horizontal axis is."""
+    from . import labels as L
+
+    parts = ([L.t("var_funnel_how", lang)] if intro else []) + [L.t("var_funnel_labels", lang)]
+    if kind == "ratio_counts":
+        parts.append(L.t("var_funnel_counts_how", lang))
+    return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class Standing:
     """Where one hospital sits in a comparison: status "absent" (not in the comparison, e.g.

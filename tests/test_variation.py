@@ -278,3 +278,10 @@ def test_log_ticks_are_few_round_numbers_inside_the_axis():
     ticks = plots.log_ticks(1200, 1900)
     assert 2 <= len(ticks) <= 4 and all(1200 <= x <= 1900 for x in ticks)
     assert plots.log_ticks(5, 5) == []
+
+
+def test_the_funnel_reading_says_which_points_are_named_and_what_the_axis_is():
+    assert "Only hospitals outside the 95% limit" in variation.funnel_how("ratio", "en")
+    assert "effective count" in variation.funnel_how("ratio_counts", "en")
+    assert "effektive antal" not in variation.funnel_how("proportion", "da")
+    assert variation.funnel_how("ratio", "en", intro=False) == "Only hospitals outside the 95% limit (and a ringed hospital) are named."
