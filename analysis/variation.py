@@ -84,7 +84,8 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
           visit_type: str | None = None) -> pd.DataFrame:
     """One row per specialty x hospital: observed, population, expected, crude rate, standardised
     ratio O/E with its exact 95% interval, the region's crude rate. `visit_type` narrows the
-    events of a per-patient measure to one visit type (used by the SCV table)."""
+    events to one visit type (the SCV table; with follow_up_ratio: that type's visits per first
+    visit, see benchmark_inputs)."""
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     m = MEASURES[measure]
@@ -312,6 +313,31 @@ def standing(table: pd.DataFrame, hospital: str) -> Standing:
     alone = [sp for sp in ordered if peers.get(sp, 0) < 2]
     out = outliers(own[own[s.SPECIALTY].isin(compared)])
     return Standing("compared" if compared else "no_peers", compared, alone, out)
+
+
+@dataclass(frozen=True)
+class BenchmarkInputs:
+    """Each visit type's rate per hospital x specialty for a benchmark (potential.above_benchmark):
+    `rates` (rates() columns + visit_type), the measure they are per ("visits_per_patient" or,
+    on counts alone, "follow_up_ratio": visits of the type per first visit) and the strata used."""
+
+    rates: pd.DataFrame
+    measure: str
+    strata: list[str]
+
+
+def benchmark_inputs(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> BenchmarkInputs:
+    """The rates a benchmark of the potential rests on, from what the input supports: each visit
+    type's visits per patient where patients per unit are counted, else (a pre-aggregated extract
+    without patients) each visit type's visits per first visit, a ratio of two counts; case-mix
+    adjusted by the strata of `strata` the data support, crude otherwise. First visits themselves
+    are left out on counts (their rate per first visit is 1 by definition)."""
+    caps = cap.of(agg)
+    measure = "visits_per_patient" if not cap.missing_for_measure(caps, "visits_per_patient") else "follow_up_ratio"
+    used = cap.supported_strata(caps, measure, strata)
+    types = [vt for vt in s.VISIT_TYPES if measure == "visits_per_patient" or vt != "assessment"]
+    parts = [rates(agg, measure, year, used, sector, visit_type=vt).assign(**{s.VISIT_TYPE: vt}) for vt in types]
+    return BenchmarkInputs(pd.concat(parts, ignore_index=True), measure, used)
 
 
 def outliers(compared: pd.DataFrame) -> pd.DataFrame:

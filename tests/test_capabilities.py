@@ -140,3 +140,17 @@ def test_monitoring_says_plainly_when_it_needs_months_or_the_date_is_outside_the
     outside = cap.monitoring_problem(monthly, "2025-04-01", "en")
     assert "2025-04-01" in outside and "2024-01 to 2024-12" in outside
     assert cap.monitoring_problem(monthly, "2024-01-01") != ""  # nothing before it
+
+
+def test_benchmark_inputs_on_counts_are_visits_per_first_visit():
+    inputs = variation.benchmark_inputs(COUNTS, 2024, ["age_band", "sex"])
+    assert inputs.measure == "follow_up_ratio" and inputs.strata == []
+    r = inputs.rates[inputs.rates["visit_type"] == "follow_up"].set_index("hospital")
+    # H3: 300 follow-ups on 100 first visits (80 + 20 in each)
+    assert r.loc["H3", "crude"] == pytest.approx(3.0) and r.loc["H1", "crude"] == pytest.approx(2.0)
+    assert "assessment" not in set(inputs.rates["visit_type"])
+    adjusted = variation.benchmark_inputs(COUNTS_AGE_SEX, 2024, ["age_band", "sex"])
+    assert adjusted.strata == ["age_band", "sex"]
+    per_patient = variation.benchmark_inputs(COUNTS_PATIENTS, 2024, ["age_band", "sex"])
+    assert per_patient.measure == "visits_per_patient" and per_patient.strata == []
+    assert set(per_patient.rates["visit_type"]) >= {"assessment", "follow_up"}
