@@ -106,16 +106,17 @@ def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
 
 
 def load_config(path: Path, overrides: dict[str, Any] | None = None,
-                only: list[str] | None = None, data: bool = True,
+                only: list[str] | None = None, data: bool = False,
                 echo=print) -> tuple[RunConfig, dict[str, dict]]:
     """Read and check a run configuration; returns it and each notebook's full parameters.
 
     Every problem (unknown keys, bad values, unknown notebooks or parameters, wrong types,
     missing files) is collected and raised together as a ConfigError, before anything runs.
     `only` keeps just those notebooks (with their parameters from the configuration).
-    With `data`, a configuration without such problems is then checked against its input
-    (check_against_data; the input is validated and aggregated once, and cached): problems
-    are raised the same way, notes (e.g. a measure that falls back) go to `echo`.
+    With `data` (the `--check` of the command line), a configuration without such problems is
+    then checked against its input (check_against_data; the input is validated and aggregated
+    once, and cached): problems are raised the same way, notes (e.g. a measure that falls back)
+    go to `echo`.
     """
     path = Path(path)
     errors: list[str] = []

@@ -3,8 +3,6 @@ notebook runs; a measure the data cannot support is a note (the notebook falls b
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 import time
 
 import pandas as pd
@@ -63,7 +61,7 @@ def test_visit_level_data_support_the_defaults_without_a_note(small_region, cach
     assert found.errors == [] and found.notes == []
 
 
-def test_the_command_line_check_reports_data_problems_in_seconds(small_region, tmp_path, cache_dir):
+def test_the_check_reports_data_problems_together_in_seconds(small_region, tmp_path, cache_dir):
     path = tmp_path / "run.yml"
     path.write_text(yaml.safe_dump({"source": str(small_region), "period_start": dt.date(2023, 1, 1),
                                     "period_end": dt.date(2025, 12, 31), "notebooks": [
@@ -71,18 +69,32 @@ def test_the_command_line_check_reports_data_problems_in_seconds(small_region, t
                                         {"name": "06_monitoring", "parameters": {"decision_date": "2026-01-01"}}]}),
                     encoding="utf-8")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path), "--check"],
-                          capture_output=True, text=True, cwd=tmp_path)
-    assert proc.returncode == 2, proc.stdout + proc.stderr
-    assert "year 2022 is not in the data" in proc.stderr and "decision_date 2026-01-01 is outside" in proc.stderr
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path, data=True)
     assert time.perf_counter() - start < 60
+    assert len(err.value.errors) == 2
+    assert "year 2022 is not in the data" in str(err.value) and "decision_date 2026-01-01 is outside" in str(err.value)
+
+
+def test_notes_are_echoed_and_the_run_goes_on(tmp_path, cache_dir):
+    from analysis import config
+
+    path = tmp_path / "run.yml"
+    path.write_text(yaml.safe_dump({"source": str(config.resolve("data/examples/aggregated_extract.csv")),
+                                    "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 12, 31),
+                                    "notebooks": [{"name": "02_variation", "parameters": {"year": 2024}}]}),
+                    encoding="utf-8")
+    said = []
+    _, params = runner.load_config(path, data=True, echo=said.append)
+    assert list(params) == ["02_variation"]
+    assert said and said[0].startswith("note: 02_variation: Follow-ups per patient cannot be computed")
 
 
 def test_the_data_check_can_be_left_out(tmp_path):
     path = tmp_path / "run.yml"
     path.write_text(yaml.safe_dump({"source": "", "notebooks": [{"name": "02_variation",
                                                                   "parameters": {"year": 1999}}]}), encoding="utf-8")
-    _, params = runner.load_config(path, data=False)
+    _, params = runner.load_config(path)
     assert params["02_variation"]["year"] == 1999
 
 
