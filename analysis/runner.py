@@ -225,22 +225,24 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
             found.errors.append(f"{name}: year {year} is not in the data; the data have {have} "
                                 "(0 means the latest)")
         if "decision_date" in values:
+            # a date the run sets is an error; the notebook's default is a note (the report says it)
+            problems = found.errors if "decision_date" in given else found.notes
             try:
                 when = dt.date.fromisoformat(str(values["decision_date"]))
             except ValueError:
-                found.errors.append(f"{name}: decision_date {values['decision_date']!r} is not a date (YYYY-MM-DD)")
+                problems.append(f"{name}: decision_date {values['decision_date']!r} is not a date (YYYY-MM-DD)")
             else:
                 if not cfg.period_start < when <= cfg.period_end:
-                    found.errors.append(f"{name}: decision_date {when} is outside the period "
-                                        f"({cfg.period_start} to {cfg.period_end}); nothing before or after to compare")
+                    problems.append(f"{name}: decision_date {when} is outside the period "
+                                    f"({cfg.period_start} to {cfg.period_end}); nothing before or after to compare")
                 elif caps.has(cap.MONTHS):
                     months = agg.monthly[s.MONTH]
                     first, last = (dt.date.fromisoformat(str(m)[:10]) for m in (months.min(), months.max()))
                     if not first < when <= last:
-                        found.errors.append(f"{name}: decision_date {when} is outside the months in the data "
-                                            f"({first:%Y-%m} to {last:%Y-%m})")
+                        problems.append(f"{name}: decision_date {when} is outside the months in the data "
+                                        f"({first:%Y-%m} to {last:%Y-%m})")
                 elif caps.years and not caps.years[0] <= when.year <= caps.years[-1]:
-                    found.errors.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
+                    problems.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
         if "measure" in values:
             strata = values.get("standardise_by", [])
             try:

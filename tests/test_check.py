@@ -103,3 +103,12 @@ def test_an_unknown_measure_is_an_error(measure):
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
     found = runner.check_against_data(cfg(), {"02_variation": {"measure": measure}}, agg)
     assert found.errors and "measure must be one of" in found.errors[0]
+
+
+def test_a_default_decision_date_outside_the_data_is_a_note_and_a_set_one_an_error():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    default = runner.check_against_data(cfg(), {"06_monitoring": {}}, agg)  # the notebook's 2025-04-01
+    assert default.errors == [] and any("decision_date 2025-04-01 is outside the period" in n for n in default.notes)
+    chosen = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2025-04-01"}}, agg)
+    assert chosen.errors == ["06_monitoring: decision_date 2025-04-01 is outside the period (2023-01-01 to "
+                             "2024-12-31); nothing before or after to compare"]
