@@ -613,6 +613,10 @@ LABELS: dict[str, tuple[str, str]] = {
                               "Here both counts are random, so the horizontal axis is the effective count, "
                               "1 / (1/expected + 1/first visits): the limits drawn are then exactly those each point "
                               "was judged by."),
+    "hosp_no_outliers_compared": ("Hospitalet ligger inden for grænserne i alle de specialer, hvor det kan sammenlignes "
+                                  "med andre hospitaler.",
+                                  "The hospital lies within the limits in every specialty where it can be compared "
+                                  "with other hospitals."),
     "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
                         "Specialties with no other hospital to compare with: {specialties}."),
 }

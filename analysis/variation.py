@@ -326,6 +326,23 @@ class BenchmarkInputs:
     strata: list[str]
 
 
+def standing_notes(st: Standing, lang: str, sector: str) -> list[str]:
+    """The plain sentences on a hospital's standing (labels in analysis.labels): that it has no
+    peers to be compared with, which of its specialties have none, and, without outliers,
+    that it lies within the limits wherever it could be compared (never "in every specialty"
+    when some could not be)."""
+    from . import labels as L
+
+    if st.status == "no_peers":
+        return [L.t("hosp_no_peers", lang, sector=L.t(sector, lang).lower())]
+    if st.status != "compared":
+        return []
+    notes = [L.t("hosp_peers_some", lang, specialties=", ".join(st.alone))] if st.alone else []
+    if st.outliers.empty:
+        notes.append(L.t("hosp_no_outliers_compared" if st.alone else "hosp_no_outliers", lang))
+    return notes
+
+
 def benchmark_inputs(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> BenchmarkInputs:
     """The rates a benchmark of the potential rests on, from what the input supports: each visit
     type's visits per patient where patients per unit are counted, else (a pre-aggregated extract

@@ -285,3 +285,21 @@ def test_the_funnel_reading_says_which_points_are_named_and_what_the_axis_is():
     assert "effective count" in variation.funnel_how("ratio_counts", "en")
     assert "effektive antal" not in variation.funnel_how("proportion", "da")
     assert variation.funnel_how("ratio", "en", intro=False) == "Only hospitals outside the 95% limit (and a ringed hospital) are named."
+
+
+def test_standing_sentences_never_claim_every_specialty_when_some_had_no_peers():
+    table = _classified([("Psykiatri", "P", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Urologi", "A", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Urologi", "B", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Hæmatologi", "A", 50, 50.0, 70.0, 35.0, "within"),
+                         ("Kardiologi", "B", 150, 100.0, 130.0, 75.0, "high_998"),
+                         ("Kardiologi", "C", 100, 100.0, 130.0, 75.0, "within")])
+    alone = variation.standing_notes(variation.standing(table, "P"), "en", "psychiatry")
+    assert alone == ["The hospital cannot be placed in the variation: no other hospital has the same specialties "
+                     "in psychiatry, so there is no one to compare it with."]
+    a = variation.standing_notes(variation.standing(table, "A"), "en", "somatic")
+    assert a == ["Specialties with no other hospital to compare with: Hæmatologi.",
+                 "The hospital lies within the limits in every specialty where it can be compared with other hospitals."]
+    assert variation.standing_notes(variation.standing(table, "C"), "en", "somatic") == [
+        "The hospital lies within the limits in every specialty."]
+    assert variation.standing_notes(variation.standing(table, "B"), "en", "somatic") == []  # its outlier is said instead
