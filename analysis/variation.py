@@ -277,6 +277,17 @@ def axis_labels(kind: str) -> tuple[str, str]:
     return x, "var_funnel_y_prop" if kind == "proportion" else "var_funnel_y_ratio"
 
 
+def relative_values(result: FunnelResult) -> pd.Series:
+    """Each unit's value relative to its specialty's benchmark, 1 = as the benchmark: the ratio
+    O/E itself, or for a crude proportion the share over the specialty's proportion (so a heat
+    map coloured around 1 reads the same for every measure)."""
+    t = result.table
+    if result.kind == "proportion":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return pd.Series(np.where(t["target"] > 0, t["value"] / t["target"], np.nan), index=t.index)
+    return t["value"]
+
+
 def funnel_how(kind: str, lang: str, intro: bool = True) -> str:
     """The "how to read" text of a funnel figure (labels in analysis.labels): what the points,
     lines and colours are (with `intro`), which points are named, and for a ratio of counts

@@ -303,3 +303,11 @@ def test_standing_sentences_never_claim_every_specialty_when_some_had_no_peers()
     assert variation.standing_notes(variation.standing(table, "C"), "en", "somatic") == [
         "The hospital lies within the limits in every specialty."]
     assert variation.standing_notes(variation.standing(table, "B"), "en", "somatic") == []  # its outlier is said instead
+
+
+def test_heat_map_values_are_relative_to_the_benchmark_for_every_kind():
+    table = pd.DataFrame({"specialty": ["K", "K"], "hospital": ["A", "B"], "value": [0.6, 0.9], "target": [0.75, 0.75]})
+    share = variation.FunnelResult(table, None, "proportion", "population", "in_person_share", ())
+    assert variation.relative_values(share).tolist() == pytest.approx([0.8, 1.2])
+    ratio = variation.FunnelResult(table, None, "ratio", "expected", "follow_up_ratio", ())
+    assert variation.relative_values(ratio).tolist() == [0.6, 0.9]
