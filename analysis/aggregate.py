@@ -131,14 +131,24 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     )
 
 
+UNIT_PATIENTS = "unit_patients"  # distinct patients of a whole unit, repeated on its rows (see capabilities)
+
+
 def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     """Aggregates from a pre-aggregated extract (counts per cell).
 
     Distinct patients cannot be added across cells, so `patients` is kept only where the
-    extract's own grain is the activity grain, and per-unit patient tables stay empty.
+    extract's own grain is the activity grain, and per-unit patient tables stay empty unless the
+    extract gives each unit's distinct patients (`unit_patients`, the same number on every row
+    of a year x hospital x specialty x sector; then `units` holds them). A `month` column (first
+    of the month) fills `monthly`, and gives the year where there is no year column.
     """
     cols = set(t.columns)
-    finer = bool(cols & {s.AGE_BAND, s.SEX})
+    if s.MONTH in cols:
+        t = t.mutate(**{s.MONTH: t[s.MONTH].cast("date")})
+        if s.YEAR not in cols:
+            t = t.mutate(**{s.YEAR: t[s.MONTH].year()})
+    finer = bool(cols & {s.AGE_BAND, s.SEX, s.MONTH})
     t = t.mutate(**{s.YEAR: t[s.YEAR].cast("int32"), s.VISITS: t[s.VISITS].cast("int64")})
     cost = t[s.COST_DKK].sum().cast("float64") if s.COST_DKK in cols else ibis.null("float64")
     has_patients = s.PATIENTS in cols and not finer
@@ -148,7 +158,20 @@ def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     casemix = pd.DataFrame()
     if {s.AGE_BAND, s.SEX} <= cols:
         casemix = _execute(con, t.group_by(list(CASEMIX_KEYS)).aggregate(visits=t[s.VISITS].sum()), CASEMIX_KEYS)
-    return Aggregates(kind="aggregated", activity=activity, casemix=casemix)
+    units = pd.DataFrame()
+    if UNIT_PATIENTS in cols:
+        units = _execute(con, t.group_by(list(UNIT_KEYS)).aggregate(
+            visits=t[s.VISITS].sum(), patients=t[UNIT_PATIENTS].max().cast("float64"),
+            _lowest=t[UNIT_PATIENTS].min().cast("float64")), UNIT_KEYS)
+        differ = units.pop("_lowest") != units[s.PATIENTS]
+        if differ.any():
+            u = units[differ].iloc[0]
+            raise ValueError(f"{UNIT_PATIENTS} must be the same on every row of a unit; it differs for "
+                             f"{u[s.HOSPITAL]}, {u[s.SPECIALTY]}, {u[s.YEAR]}")
+    monthly = pd.DataFrame()
+    if s.MONTH in cols:
+        monthly = _execute(con, t.group_by(list(MONTHLY_KEYS)).aggregate(visits=t[s.VISITS].sum()), MONTHLY_KEYS)
+    return Aggregates(kind="aggregated", activity=activity, casemix=casemix, units=units, monthly=monthly)
 
 
 def aggregate_file(staged: Path, kind: str, con: ibis.BaseBackend | None = None) -> Aggregates:

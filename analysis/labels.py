@@ -667,6 +667,77 @@ LABELS: dict[str, tuple[str, str]] = {
     "versions": ("Programversioner", "Package versions"),
     "suppression_note": ("Antal under 5 vises som \u201c<5\u201d.", "Counts below 5 are shown as \u201c<5\u201d."),
     "not_available": ("Ikke tilgængelig for aggregerede data", "Not available for aggregated data"),
+    # what the input supports (capabilities), and reader notes on variation
+    "cap_need_visit_level": ("ikke er opgjort pr. besøg", "are not given visit by visit"),
+    "cap_need_patients_per_unit": ("ikke angiver antal patienter pr. hospital og speciale",
+                                   "do not give the number of patients per hospital and specialty"),
+    "cap_need_patients_by_age_sex": ("ikke angiver patienter pr. hospital og speciale fordelt på aldersgruppe og køn",
+                                     "do not give patients per hospital and specialty by age band and sex"),
+    "cap_need_age_sex": ("ikke er fordelt på aldersgruppe og køn", "are not broken down by age band and sex"),
+    "cap_need_diagnosis_group": ("ikke har diagnosegruppe", "have no diagnosis group"),
+    "cap_need_months": ("ikke er opgjort pr. måned", "are not given by month"),
+    "cap_measure_fallback": ("{requested} kan ikke beregnes, fordi inddata {reason}. Rapporten viser i stedet "
+                             "{measure}, som kan beregnes ud fra antal besøg.",
+                             "{requested} cannot be computed, because the input data {reason}. The report shows "
+                             "{measure} instead, which can be computed from visit counts."),
+    "cap_strata_dropped": ("Der kan ikke korrigeres for {strata}, fordi inddata {reason}.",
+                           "The figures cannot be adjusted for {strata}, because the input data {reason}."),
+    "cap_crude_caveat": ("Tallene er derfor ukorrigerede: en del af forskellene mellem hospitalerne kan skyldes, at de "
+                         "har ældre eller yngre patienter eller flere kvinder eller mænd, og ikke forskellig praksis.",
+                         "The figures are therefore crude: part of the differences between hospitals may come from "
+                         "older or younger patients or more women or men, not from different practice."),
+    "cap_hospital_absent": ("{hospital} har ingen ambulante besøg i {year} i inddata (hospitalet findes i: {years}). "
+                            "Vælg et af de år, eller se hospitalets efterfølger, hvis det er omdøbt eller lagt sammen.",
+                            "{hospital} has no outpatient visits in {year} in the input (the hospital is present in: "
+                            "{years}). Choose one of those years, or see its successor if it was renamed or merged."),
+    "cap_needs_months": ("Overvågningen kræver månedlige tal, og inddata er ikke opgjort pr. måned. Brug et udtræk "
+                         "med besøgsdato eller en månedskolonne (Måned).",
+                         "Monitoring needs monthly figures, and the input is not given by month. Use an extract "
+                         "with visit dates or a month column."),
+    "cap_decision_outside": ("Beslutningsdatoen {date} ligger ikke inden for de måneder, inddata dækker ({first} til "
+                             "{last}), så der er intet før og efter at sammenligne.",
+                             "The decision date {date} is not within the months the input covers ({first} to "
+                             "{last}), so there is no before and after to compare."),
+    "var_funnel_x_counts": ("Effektivt antal (forventet og udredninger tilsammen)",
+                            "Effective count (expected and first visits together)"),
+    "var_scv_negative": ("En negativ SCV betyder ikke negativ variation: SCV er et skøn, hvor den tilfældige "
+                         "variation er trukket fra, og et negativt tal betyder, at der ikke er systematisk variation "
+                         "ud over tilfældigheder i det speciale.",
+                         "A negative SCV does not mean negative variation: SCV is an estimate with the chance "
+                         "variation subtracted, and a negative value means there is no systematic variation beyond "
+                         "chance in that specialty."),
+    "var_scv_type_unavailable": ("SCV pr. besøgstype kræver antal patienter pr. hospital og speciale, som inddata "
+                                 "ikke har.",
+                                 "SCV by visit type needs the number of patients per hospital and specialty, which "
+                                 "the input lacks."),
+    "hosp_no_peers": ("Hospitalet kan ikke sammenlignes i variationen: intet andet hospital har de samme specialer "
+                      "i {sector}, så der er ingen at sammenligne med.",
+                      "The hospital cannot be placed in the variation: no other hospital has the same specialties "
+                      "in {sector}, so there is no one to compare it with."),
+    "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
+                      "No series has months both before and after the decision date."),
+    "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
+                          "besøg, målet bygger på.",
+                          "The hospital is not part of the comparison of {measure} in {year}: it has none of the "
+                          "visits the measure rests on."),
+    "var_no_panels": ("Intet speciale i {sector} har mere end ét hospital, så der er ingen hospitaler at sammenligne "
+                      "i tragtdiagrammer.",
+                      "No specialty in {sector} has more than one hospital, so there are no hospitals to compare "
+                      "in funnel plots."),
+    "var_funnel_labels": ("Kun hospitaler uden for 95 %-grænsen (og et hospital, der er ringet ind) er navngivet.",
+                          "Only hospitals outside the 95% limit (and a ringed hospital) are named."),
+    "var_funnel_counts_how": ("Her bygger både tæller og nævner på tilfældige antal, så den vandrette akse er det "
+                              "effektive antal, 1 / (1/forventet + 1/udredninger): grænserne i figuren er da præcis "
+                              "dem, hvert punkt er bedømt efter.",
+                              "Here both counts are random, so the horizontal axis is the effective count, "
+                              "1 / (1/expected + 1/first visits): the limits drawn are then exactly those each point "
+                              "was judged by."),
+    "hosp_no_outliers_compared": ("Hospitalet ligger inden for grænserne i alle de specialer, hvor det kan sammenlignes "
+                                  "med andre hospitaler.",
+                                  "The hospital lies within the limits in every specialty where it can be compared "
+                                  "with other hospitals."),
+    "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
+                        "Specialties with no other hospital to compare with: {specialties}."),
 }
 
 

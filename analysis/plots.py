@@ -12,7 +12,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullFormatter
 
 from . import labels as L
 from . import schema as s
@@ -163,46 +163,113 @@ CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2
                  "low_998": "#009E73", "no_data": "#999999"}
 
 
-def funnel_panels(table: pd.DataFrame, lang: str, title: str, kind: str, disp, short: dict[str, str],
-                  specialties: list[str], xlabel: str, ylabel: str, ncols: int = 3, highlight: str = ""):
-    """Small-multiple funnel plots, one panel per specialty: each hospital's value against its
-    denominator (E or N), with the 95% (dashed) and 99.8% (solid) limits of `funnel.limits`,
-    points coloured by their class and labelled with the hospital's short name; the
-    `highlight` hospital is ringed and labelled in bold."""
-    from .funnel import Z95, Z998, limits
+LABEL_GAP = (38.0, 11.0)  # points: labels closer than this (across, up) are moved apart
 
+
+def label_offsets(x: np.ndarray, y: np.ndarray, gap: tuple[float, float] = LABEL_GAP,
+                  base: float = 3.0) -> np.ndarray:
+    """Vertical offsets (points) for labels at display positions (x, y in points) so that no
+    two labels sit closer than `gap` (across, up): a simple greedy collision pass, lowest point
+    first, each label moved up until it clears the ones already placed."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    placed: list[tuple[float, float]] = []
+    out = np.full(len(x), base)
+    for i in np.argsort(y, kind="stable"):
+        pos = y[i] + base
+        moved = True
+        while moved:
+            moved = False
+            for px, py in placed:
+                if abs(px - x[i]) < gap[0] and abs(py - pos) < gap[1]:
+                    pos = py + gap[1]
+                    moved = True
+        placed.append((x[i], pos))
+        out[i] = pos - y[i]
+    return out
+
+
+def log_ticks(lo: float, hi: float, most: int = 4) -> list[float]:
+    """Tick positions for a log axis from `lo` to `hi`: round numbers (1, 3; then 1, 2, 5; ...
+    times a power of 10), the coarsest series giving at least 2 ticks, thinned to at most `most`
+    so that labels do not run into each other when the axis spans less than a decade."""
+    if not (np.isfinite(lo) and np.isfinite(hi)) or lo <= 0 or hi <= lo:
+        return []
+    powers = 10.0 ** np.arange(np.floor(np.log10(lo)) - 1, np.ceil(np.log10(hi)) + 1)
+    ticks: list[float] = []
+    for subs in ((1,), (1, 3), (1, 2, 5), (1, 2, 3, 5, 7), (1, 1.5, 2, 3, 4, 5, 6, 8)):
+        ticks = sorted(float(p * m) for p in powers for m in subs if lo <= p * m <= hi)
+        if len(ticks) >= 2:
+            break
+    else:  # less than a factor 1.5 wide: plain round numbers
+        ticks = [float(x) for x in MaxNLocator(nbins=3, steps=[1, 2, 5, 10]).tick_values(lo, hi) if lo <= x <= hi]
+    step = int(np.ceil(len(ticks) / most)) if ticks else 1
+    return ticks[::step]
+
+
+def funnel_curves(result, specialty: str, n: int = 80) -> pd.DataFrame:
+    """The limits drawn in one specialty's panel: x (the result's horizontal axis, see
+    variation.FunnelResult.x) spanning the points, every point's own x included, with the 95% and
+    99.8% limits there, all from result.limits_at (the limits the points were classified by)."""
+    from .funnel import Z95, Z998
+
+    g = result.table[result.table[s.SPECIALTY] == specialty]
+    xs = result.x(g)
+    xs = xs[np.isfinite(xs) & (xs > 0)]
+    if not len(xs):
+        return pd.DataFrame(columns=["x", "lower_95", "upper_95", "lower_99.8", "upper_99.8"])
+    grid = np.unique(np.concatenate([np.geomspace(max(xs.min() * 0.5, 1), xs.max() * 1.5, n), xs]))
+    out = pd.DataFrame({"x": grid})
+    for cov, z in ((95, Z95), (99.8, Z998)):
+        out[f"lower_{cov:g}"], out[f"upper_{cov:g}"] = result.limits_at(grid, specialty, z)
+    return out
+
+
+def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialties: list[str],
+                  xlabel: str, ylabel: str, ncols: int = 3, highlight: str = ""):
+    """Small-multiple funnel plots from one variation.FunnelResult, one panel per specialty:
+    each hospital's value against its position (result.x), with the 95% (dashed) and 99.8%
+    (solid) limits of the same result (funnel_curves), points coloured by their class. Points
+    outside the 95% limits and the `highlight` hospital (ringed, bold) are labelled with the
+    hospital's short name, labels moved apart where they would overlap (label_offsets)."""
+    table = result.table
     n = len(specialties)
     nrows = max(1, int(np.ceil(n / ncols)))
     fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.5 * nrows + 0.6), squeeze=False)
-    den = "population" if kind == "proportion" else "expected"
     for ax, spec in zip(axes.flat, specialties):
         g = table[table[s.SPECIALTY] == spec]
-        g = g[g[den] > 0]
+        x = result.x(g)
+        keep = np.isfinite(x) & (x > 0)
+        g, x = g[keep], x[keep]
         target = float(g["target"].iloc[0]) if len(g) else 1.0
         if len(g):
-            x = np.geomspace(max(g[den].min() * 0.5, 1), g[den].max() * 1.5, 80)
-            counts = x * float((g["population"] / g[den]).median()) if kind == "ratio_counts" else None
-            for z, style in ((Z95, "--"), (Z998, "-")):
-                lo, hi = limits(x, kind, z, target, disp, counts)
-                ax.plot(x, lo, style, color="#777777", linewidth=0.9)
-                ax.plot(x, hi, style, color="#777777", linewidth=0.9)
+            curves = funnel_curves(result, spec)
+            for cov, style in ((95, "--"), (99.8, "-")):
+                ax.plot(curves["x"], curves[f"lower_{cov:g}"], style, color="#777777", linewidth=0.9)
+                ax.plot(curves["x"], curves[f"upper_{cov:g}"], style, color="#777777", linewidth=0.9)
             ax.axhline(target, color="#333333", linewidth=0.8)
-            ax.scatter(g[den], g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
-            for _, r in g.iterrows():
-                mine = r[s.HOSPITAL] == highlight
-                ax.annotate(short.get(r[s.HOSPITAL], r[s.HOSPITAL]), (r[den], r["value"]), xytext=(3, 3),
-                            textcoords="offset points", fontsize=9 if mine else 8,
-                            fontweight="bold" if mine else "normal")
-                if mine:
-                    ax.scatter([r[den]], [r["value"]], s=110, facecolors="none", edgecolors="black",
-                               linewidths=1.4, zorder=4)
+            ax.scatter(x, g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
             ax.set_xscale("log")
-            vals = np.concatenate([g["value"].to_numpy(), [target]])
+            vals = np.concatenate([g["value"].to_numpy(dtype=float), [target]])
             pad = max(0.1 * (vals.max() - vals.min()), 0.05 * target)
             ax.set_ylim(max(vals.min() - 3 * pad, 0), vals.max() + 3 * pad)
+            ax.set_xlim(curves["x"].min(), curves["x"].max())
+            labelled = ((g["class"] != "within") | (g[s.HOSPITAL] == highlight)).to_numpy()
+            if labelled.any():
+                pts = ax.transData.transform(np.column_stack([x[labelled], g["value"].to_numpy(dtype=float)[labelled]]))
+                pts = pts * 72.0 / fig.dpi  # pixels -> points
+                dy = label_offsets(pts[:, 0], pts[:, 1])
+                for (_, r), xx, off in zip(g[labelled].iterrows(), x[labelled], dy):
+                    mine = r[s.HOSPITAL] == highlight
+                    ax.annotate(short.get(r[s.HOSPITAL], r[s.HOSPITAL]), (xx, r["value"]), xytext=(3, off),
+                                textcoords="offset points", fontsize=9 if mine else 8,
+                                fontweight="bold" if mine else "normal")
+            for _, r in g[g[s.HOSPITAL] == highlight].iterrows():
+                ax.scatter(result.x(r.to_frame().T), [r["value"]], s=110, facecolors="none", edgecolors="black",
+                           linewidths=1.4, zorder=4)
         ax.set_title(textwrap.shorten(spec, 30, placeholder="…"), fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
-        ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 3.0)))
+        if len(g):
+            ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
         ax.xaxis.set_minor_formatter(NullFormatter())
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))

@@ -111,12 +111,17 @@ def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
 
 
 def load_config(path: Path, overrides: dict[str, Any] | None = None,
-                only: list[str] | None = None) -> tuple[RunConfig, dict[str, dict]]:
+                only: list[str] | None = None, data: bool = False,
+                echo=print) -> tuple[RunConfig, dict[str, dict]]:
     """Read and check a run configuration; returns it and each notebook's full parameters.
 
     Every problem (unknown keys, bad values, unknown notebooks or parameters, wrong types,
     missing files) is collected and raised together as a ConfigError, before anything runs.
     `only` keeps just those notebooks (with their parameters from the configuration).
+    With `data` (the `--check` of the command line), a configuration without such problems is
+    then checked against its input (check_against_data; the input is validated and aggregated
+    once, and cached): problems are raised the same way, notes (e.g. a measure that falls back)
+    go to `echo`.
     """
     path = Path(path)
     errors: list[str] = []
@@ -173,7 +178,92 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
     if errors:
         raise ConfigError(str(path), errors)
+    if data:
+        from .pipeline import prepare
+        prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+        found = check_against_data(cfg, params, prepared.aggregates)
+        if found.errors:
+            raise ConfigError(str(path), found.errors + [f"(note) {n}" for n in found.notes])
+        for note in found.notes:
+            echo(f"note: {note}")
     return cfg, params
+
+
+# --- the parameters against the data ----------------------------------------------------------
+@dataclass
+class DataCheck:
+    """What checking a run's parameters against its input found: errors stop the run; notes
+    say what a notebook will do differently (e.g. fall back to a measure the data support)."""
+
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _declared_values(name: str) -> dict[str, Any]:
+    """A notebook's parameter defaults as values (papermill gives them as source text)."""
+    import ast
+
+    out = {}
+    for k, info in notebook_parameters(name).items():
+        try:
+            out[k] = ast.literal_eval(str(info["default"]))
+        except (ValueError, SyntaxError):
+            out[k] = info["default"]
+    return out
+
+
+def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
+    """Each notebook's parameters against what the input holds (capabilities.of): a year not in
+    the data, a decision date outside the period or the data's months, a `per:` fan-out over a
+    column the data lack (errors); a measure or standardisation the data cannot support and a
+    notebook whose core needs the data lack (notes: the notebook falls back and says so)."""
+    from . import capabilities as cap
+    from . import schema as s
+
+    caps = cap.of(agg)
+    found = DataCheck()
+    have = ", ".join(map(str, caps.years))
+    for name, given in params.items():
+        values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
+        year = values.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
+            found.errors.append(f"{name}: year {year} is not in the data; the data have {have} "
+                                "(0 means the latest)")
+        if "decision_date" in values:
+            # a date the run sets is an error; the notebook's default is a note (the report says it)
+            problems = found.errors if "decision_date" in given else found.notes
+            try:
+                when = dt.date.fromisoformat(str(values["decision_date"]))
+            except ValueError:
+                problems.append(f"{name}: decision_date {values['decision_date']!r} is not a date (YYYY-MM-DD)")
+            else:
+                if not cfg.period_start < when <= cfg.period_end:
+                    problems.append(f"{name}: decision_date {when} is outside the period "
+                                    f"({cfg.period_start} to {cfg.period_end}); nothing before or after to compare")
+                elif caps.has(cap.MONTHS):
+                    months = agg.monthly[s.MONTH]
+                    first, last = (dt.date.fromisoformat(str(m)[:10]) for m in (months.min(), months.max()))
+                    if not first < when <= last:
+                        problems.append(f"{name}: decision_date {when} is outside the months in the data "
+                                        f"({first:%Y-%m} to {last:%Y-%m})")
+                elif caps.years and not caps.years[0] <= when.year <= caps.years[-1]:
+                    problems.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
+        if "measure" in values:
+            strata = values.get("standardise_by", [])
+            try:
+                choice = cap.resolve(caps, str(values["measure"]), list(strata or []), "en")
+            except ValueError as e:
+                found.errors.append(f"{name}: {e}")
+            else:
+                found.notes += [f"{name}: {n}" for n in choice.notes]
+        for need in cap.notebooks_supported(caps, [name])[name]:
+            found.notes.append(f"{name}: the data {L.t(f'cap_need_{need}', 'en')}; the report will say "
+                               "what it needs instead of showing it")
+        per = given.get(PER_KEY)
+        if per and per not in caps.columns:
+            found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
+                                + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
+    return found
 
 
 # --- executing and rendering ------------------------------------------------------------------

@@ -16,9 +16,10 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 
+from . import capabilities as cap
 from . import schema as s
 from .aggregate import Aggregates
-from .funnel import Dispersion, dispersion_of, funnel, transform
+from .funnel import Dispersion, dispersion_of, funnel, limits, transform
 from .standardise import EXPECTED, OBSERVED, POPULATION, indirect
 
 UNIT = [s.SPECIALTY, s.HOSPITAL]
@@ -54,16 +55,23 @@ def _select(df: pd.DataFrame, filters: dict) -> pd.DataFrame:
 
 
 def unavailable(agg: Aggregates, measure: str, strata: list[str]) -> str:
-    """Why `measure` cannot be computed from this input ("" when it can)."""
-    m = MEASURES[measure]
-    if m.population == "patients" and agg.casemix_patients.empty:
-        return f"{measure} needs distinct patients by unit, age band and sex, which only visit-level data give"
-    if strata and agg.casemix.empty:
-        return f"standardising by {', '.join(strata)} needs visits by age band and sex, which this input lacks"
+    """Why `measure` standardised by `strata` cannot be computed from this input ("" when it
+    can); what each measure needs is in capabilities.MEASURE_NEEDS."""
+    caps = cap.of(agg)
+    missing = cap.missing_for_measure(caps, measure)
+    if missing:
+        return f"{measure} needs {', '.join(missing).replace('_', ' ')}, which this input lacks"
+    kept = cap.supported_strata(caps, measure, strata)
+    dropped = [c for c in strata if c not in kept]
+    if dropped:
+        return (f"standardising {measure} by {', '.join(dropped)} needs "
+                f"{'patients' if measure in cap.PER_PATIENT else 'visits'} by {', '.join(dropped)}, which this input lacks")
     return ""
 
 
 def _check_strata(agg: Aggregates, measure: Measure, strata: list[str]) -> None:
+    if not strata:
+        return
     table = agg.casemix_patients if measure.population == "patients" else agg.casemix
     missing = [c for c in strata if c not in table.columns]
     if missing:
@@ -76,7 +84,8 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
           visit_type: str | None = None) -> pd.DataFrame:
     """One row per specialty x hospital: observed, population, expected, crude rate, standardised
     ratio O/E with its exact 95% interval, the region's crude rate. `visit_type` narrows the
-    events of a per-patient measure to one visit type (used by the SCV table)."""
+    events to one visit type (the SCV table; with follow_up_ratio: that type's visits per first
+    visit, see benchmark_inputs)."""
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     m = MEASURES[measure]
@@ -89,8 +98,10 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
     ev_filter = dict(m.events) | ({s.VISIT_TYPE: [visit_type]} if visit_type else {})
     ev = _select(cm, ev_filter).rename(columns={s.VISITS: OBSERVED})
     if m.population == "patients":
-        pop = agg.casemix_patients
+        # patients by age band x sex where counted (visit level), else per unit (crude only)
+        pop = agg.casemix_patients if not agg.casemix_patients.empty else agg.units
         pop = pop[(pop[s.YEAR] == year) & (pop[s.SECTOR] == sector)].rename(columns={s.PATIENTS: POPULATION})
+        pop = pop.drop(columns=[s.VISITS], errors="ignore")
     else:
         pop = _select(cm, m.population_filter or {}).rename(columns={s.VISITS: POPULATION})
     if ev.empty and pop.empty:
@@ -168,21 +179,193 @@ def rebase_to_median(rates_df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def funnel_kind(measure: str, strata: list[str]) -> str:
+    """The funnel a measure is judged in: "proportion" (a crude share: Wilson limits around the
+    specialty's proportion), "ratio_counts" (O/E whose population is itself a random count of
+    visits, e.g. follow-ups per first visit) or "ratio" (O/E, exact Poisson limits)."""
+    m = MEASURES[measure]
+    if m.proportion and not strata:
+        return "proportion"
+    return "ratio_counts" if m.population == "visits" and not m.proportion else "ratio"
+
+
+@dataclass(frozen=True)
+class FunnelResult:
+    """One comparison, everything a funnel needs: the classified table, the dispersion the limits
+    used, the limit kind and the denominator column. The colours (table["class"]) and the limits
+    drawn (limits_at) both come from here, so they cannot disagree.
+
+    Unpacks as (table, dispersion) for code that only needs those."""
+
+    table: pd.DataFrame
+    dispersion: Dispersion | dict[str, Dispersion]
+    kind: str  # ratio | ratio_counts | proportion (funnel.limits)
+    denominator: str  # the column the limits rest on: expected (ratios) or population (proportions)
+    measure: str
+    strata: tuple[str, ...]
+
+    def __iter__(self):
+        return iter((self.table, self.dispersion))
+
+    def dispersion_for(self, specialty: str) -> Dispersion:
+        d = self.dispersion
+        return d if isinstance(d, Dispersion) else d[specialty]
+
+    def x(self, rows: pd.DataFrame) -> np.ndarray:
+        """Each row's position on the funnel's horizontal axis: the denominator (E or N), or for
+        a ratio of counts the effective count 1 / (1/E + 1/N), at which its own limits are the
+        curve's (funnel.transform: s^2 = 1/E + 1/N)."""
+        d = rows[self.denominator].to_numpy(dtype=float)
+        if self.kind != "ratio_counts":
+            return d
+        n = rows[POPULATION].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where((d > 0) & (n > 0), 1 / (1 / d + 1 / n), np.nan)
+
+    def limits_at(self, x: np.ndarray, specialty: str, z: float) -> tuple[np.ndarray, np.ndarray]:
+        """The funnel limits at horizontal positions `x` (see x) in `specialty`'s panel, z = the
+        normal quantile of the coverage (funnel.Z95, funnel.Z998)."""
+        g = self.table[self.table[s.SPECIALTY] == specialty]
+        target = float(g["target"].iloc[0]) if len(g) else 1.0
+        x = np.asarray(x, dtype=float)
+        counts = np.full_like(x, np.inf) if self.kind == "ratio_counts" else None
+        return limits(x, self.kind, z, target, self.dispersion_for(specialty), counts)
+
+
 def analyse(agg: Aggregates, measure: str, year: int, strata: list[str], sector: str = "somatic",
             benchmark: str = "median", method: str = "additive", trim: float = 0.1, scope: str = "all",
-            trim_method: str = "winsorise") -> tuple[pd.DataFrame, Dispersion | dict[str, Dispersion]]:
+            trim_method: str = "winsorise") -> FunnelResult:
     """rates + compare: every hospital against the benchmark of its specialty ("median": the
     typical hospital, see rebase_to_median; "region": the region's pooled rate), with funnel
     limits and overdispersion. Crude proportions (a share measure with no strata) keep the
-    region's proportion as target."""
+    region's proportion as target. Works on visit counts alone for follow_up_ratio and
+    in_person_share (see capabilities)."""
     if benchmark not in BENCHMARKS:
         raise ValueError(f"benchmark must be one of {BENCHMARKS}, not {benchmark!r}")
-    proportion = MEASURES[measure].proportion and not strata
+    kind = funnel_kind(measure, strata)
     r = rates(agg, measure, year, strata, sector)
-    if benchmark == "median" and not proportion:
+    if benchmark == "median" and kind != "proportion":
         r = rebase_to_median(r)
-    random_population = MEASURES[measure].population == "visits" and not MEASURES[measure].proportion
-    return compare(r, proportion, method, trim, scope, trim_method, random_population)
+    table, disp = compare(r, kind == "proportion", method, trim, scope, trim_method, kind == "ratio_counts")
+    return FunnelResult(table, disp, kind, POPULATION if kind == "proportion" else EXPECTED, measure, tuple(strata))
+
+
+def panel_specialties(table: pd.DataFrame, requested: list[str], most: int) -> list[str]:
+    """The specialties shown as funnel panels: those `requested` (in that order) or, when none
+    are, every specialty with at least 2 hospitals, most events first; at most `most`."""
+    volume = table.groupby(s.SPECIALTY, observed=True)[OBSERVED].sum().sort_values(ascending=False, kind="stable")
+    present = set(table[s.SPECIALTY])
+    if requested:
+        return [sp for sp in requested if sp in present][:most]
+    counts = table.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].nunique()
+    return [sp for sp in volume.index if counts[sp] >= 2][:most]
+
+
+def scv_type_strata(agg: Aggregates, strata: list[str]) -> list[str] | None:
+    """The strata the SCV-by-visit-type table (visits per patient) can use on this input: those of
+    `strata` it supports, diagnosis group left out (patients are not counted by it); None when
+    the input has no patients per unit, so the table cannot be made."""
+    caps = cap.of(agg)
+    if cap.missing_for_measure(caps, "visits_per_patient"):
+        return None
+    return cap.supported_strata(caps, "visits_per_patient", [c for c in strata if c != s.DIAGNOSIS_GROUP])
+
+
+def axis_labels(kind: str) -> tuple[str, str]:
+    """Label keys (analysis.labels) of a funnel's horizontal and vertical axes."""
+    x = {"proportion": "var_funnel_x_prop", "ratio_counts": "var_funnel_x_counts"}.get(kind, "var_funnel_x_ratio")
+    return x, "var_funnel_y_prop" if kind == "proportion" else "var_funnel_y_ratio"
+
+
+def relative_values(result: FunnelResult) -> pd.Series:
+    """Each unit's value relative to its specialty's benchmark, 1 = as the benchmark: the ratio
+    O/E itself, or for a crude proportion the share over the specialty's proportion (so a heat
+    map coloured around 1 reads the same for every measure)."""
+    t = result.table
+    if result.kind == "proportion":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return pd.Series(np.where(t["target"] > 0, t["value"] / t["target"], np.nan), index=t.index)
+    return t["value"]
+
+
+def funnel_how(kind: str, lang: str, intro: bool = True) -> str:
+    """The "how to read" text of a funnel figure (labels in analysis.labels): what the points,
+    lines and colours are (with `intro`), which points are named, and for a ratio of counts
+    what the horizontal axis is."""
+    from . import labels as L
+
+    parts = ([L.t("var_funnel_how", lang)] if intro else []) + [L.t("var_funnel_labels", lang)]
+    if kind == "ratio_counts":
+        parts.append(L.t("var_funnel_counts_how", lang))
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one hospital sits in a comparison: status "absent" (not in the comparison, e.g.
+    no visits that year), "no_peers" (no specialty it shares with another hospital) or
+    "compared"; its specialties with peers (largest first) and without; its outliers."""
+
+    status: str
+    compared: list[str]
+    alone: list[str]
+    outliers: pd.DataFrame
+
+
+def standing(table: pd.DataFrame, hospital: str) -> Standing:
+    """The hospital's standing in a classified table (analyse): which of its specialties have at
+    least one other hospital to be compared with, and its outliers among those."""
+    own = table[table[s.HOSPITAL] == hospital]
+    if own.empty:
+        return Standing("absent", [], [], outliers(own.assign(**{"class": pd.Series(dtype=object)})))
+    peers = table.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].nunique()
+    ordered = own.sort_values(OBSERVED, ascending=False)[s.SPECIALTY].tolist()
+    compared = [sp for sp in ordered if peers.get(sp, 0) >= 2]
+    alone = [sp for sp in ordered if peers.get(sp, 0) < 2]
+    out = outliers(own[own[s.SPECIALTY].isin(compared)])
+    return Standing("compared" if compared else "no_peers", compared, alone, out)
+
+
+@dataclass(frozen=True)
+class BenchmarkInputs:
+    """Each visit type's rate per hospital x specialty for a benchmark (potential.above_benchmark):
+    `rates` (rates() columns + visit_type), the measure they are per ("visits_per_patient" or,
+    on counts alone, "follow_up_ratio": visits of the type per first visit) and the strata used."""
+
+    rates: pd.DataFrame
+    measure: str
+    strata: list[str]
+
+
+def standing_notes(st: Standing, lang: str, sector: str) -> list[str]:
+    """The plain sentences on a hospital's standing (labels in analysis.labels): that it has no
+    peers to be compared with, which of its specialties have none, and, without outliers,
+    that it lies within the limits wherever it could be compared (never "in every specialty"
+    when some could not be)."""
+    from . import labels as L
+
+    if st.status == "no_peers":
+        return [L.t("hosp_no_peers", lang, sector=L.t(sector, lang).lower())]
+    if st.status != "compared":
+        return []
+    notes = [L.t("hosp_peers_some", lang, specialties=", ".join(st.alone))] if st.alone else []
+    if st.outliers.empty:
+        notes.append(L.t("hosp_no_outliers_compared" if st.alone else "hosp_no_outliers", lang))
+    return notes
+
+
+def benchmark_inputs(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> BenchmarkInputs:
+    """The rates a benchmark of the potential rests on, from what the input supports: each visit
+    type's visits per patient where patients per unit are counted, else (a pre-aggregated extract
+    without patients) each visit type's visits per first visit, a ratio of two counts; case-mix
+    adjusted by the strata of `strata` the data support, crude otherwise. First visits themselves
+    are left out on counts (their rate per first visit is 1 by definition)."""
+    caps = cap.of(agg)
+    measure = "visits_per_patient" if not cap.missing_for_measure(caps, "visits_per_patient") else "follow_up_ratio"
+    used = cap.supported_strata(caps, measure, strata)
+    types = [vt for vt in s.VISIT_TYPES if measure == "visits_per_patient" or vt != "assessment"]
+    parts = [rates(agg, measure, year, used, sector, visit_type=vt).assign(**{s.VISIT_TYPE: vt}) for vt in types]
+    return BenchmarkInputs(pd.concat(parts, ignore_index=True), measure, used)
 
 
 def outliers(compared: pd.DataFrame) -> pd.DataFrame:
@@ -190,6 +373,8 @@ def outliers(compared: pd.DataFrame) -> pd.DataFrame:
     excess = observed - expected_count (beyond the region's rate for their case mix), and
     beyond_limit = the part outside the 99.8% limit."""
     out = compared[compared["class"].isin(OUTLIER_CLASSES)].copy()
+    if out.empty:
+        return out.assign(excess=pd.Series(dtype=float), beyond_limit=pd.Series(dtype=float))
     out["excess"] = out[OBSERVED] - out["expected_count"]
     bound = np.where(out["class"] == "high_998", out["limit_high_count"], out["limit_low_count"])
     out["beyond_limit"] = out[OBSERVED] - bound
@@ -214,6 +399,29 @@ def scv(rates_df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def scv_notes(scv_table: pd.DataFrame, lang: str) -> list[str]:
+    """Sentences a reader needs beside an SCV table: what a negative SCV means (the Poisson part
+    subtracted exceeds the observed variation: no systematic variation beyond chance)."""
+    from . import labels as L
+
+    return [L.t("var_scv_negative", lang)] if (scv_table["scv"] < 0).any() else []
+
+
+def largest_remainder(values: list[float], total: int = 100) -> list[int]:
+    """Whole numbers proportional to `values` that sum exactly to `total` (Hamilton's largest
+    remainder method): floor each share, then give the units left to the largest remainders.
+    Missing values give missing (None) entries and an unrounded rest."""
+    v = np.asarray(values, dtype=float)
+    if np.isnan(v).any() or v.sum() <= 0:
+        return [None if np.isnan(x) else int(round(x * total)) for x in v]
+    exact = v / v.sum() * total
+    out = np.floor(exact).astype(int)
+    left = total - out.sum()
+    order = np.argsort(-(exact - out), kind="stable")
+    out[order[:left]] += 1
+    return out.tolist()
+
+
 @dataclass(frozen=True)
 class Decomposition:
     """Shares of the variation in a rate across hospital x specialty units (deviance of a
@@ -224,6 +432,10 @@ class Decomposition:
     interaction: float
     units: int
     dispersion: float  # Pearson chi2 / df of the main-effects model (>1: overdispersed)
+
+    def percent(self) -> list[int | None]:
+        """The three shares (specialty, hospital, interaction) in whole percent summing to 100."""
+        return largest_remainder([self.specialty, self.hospital, self.interaction], 100)
 
 
 def decompose(rates_df: pd.DataFrame) -> Decomposition:
@@ -289,7 +501,8 @@ def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, strata: list[s
 
 def scv_by_visit_type(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> pd.DataFrame:
     """SCV of visits per patient of each visit type (assessments, follow-ups, ...) per specialty:
-    specialties down, visit types across (McPherson et al. 1982; see scv)."""
+    specialties down, visit types across (McPherson et al. 1982; see scv). Needs patients per
+    unit (capabilities.PATIENTS_PER_UNIT); `strata` must be ones visits_per_patient supports."""
     parts = []
     for vt in s.VISIT_TYPES:
         r = rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt)

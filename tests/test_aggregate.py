@@ -88,3 +88,45 @@ def test_pre_aggregated_counts_add_up_and_keep_patients_at_their_grain(tmp_path)
     assert agg.activity["visits"].tolist() == [100, 20]
     assert agg.activity["patients"].tolist() == [40, 15]
     assert agg.units.empty and agg.patient_visits.empty
+
+
+def _counts_file(tmp_path, frame: pd.DataFrame):
+    path = tmp_path / "counts.parquet"
+    frame.to_parquet(path)
+    return aggregate.aggregate_file(path, "aggregated")
+
+
+MONTHLY_COUNTS = pd.DataFrame({
+    "month": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01", "2025-01-01"]).date,
+    "hospital": ["H1", "H1", "H1", "H2"], "specialty": ["Urologi"] * 4, "sector": ["somatic"] * 4,
+    "visit_type": ["follow_up", "follow_up", "follow_up", "assessment"],
+    "contact_mode": ["in_person", "phone", "in_person", "in_person"],
+    "visits": [30, 10, 25, 7]})
+
+
+def test_a_month_column_fills_monthly_and_gives_the_year(tmp_path):
+    agg = _counts_file(tmp_path, MONTHLY_COUNTS)
+    m = agg.monthly.set_index(["month", "hospital"])["visits"]
+    assert [d.strftime("%Y-%m") for d in agg.monthly["month"]] == ["2024-01", "2024-02", "2025-01"]
+    assert m.tolist() == [40, 25, 7]  # January's two contact modes added
+    a = agg.activity.groupby("year")["visits"].sum()
+    assert a.to_dict() == {2024: 65, 2025: 7}
+
+
+def test_months_and_years_together_add_up_per_year(tmp_path):
+    agg = _counts_file(tmp_path, MONTHLY_COUNTS.assign(year=[2024, 2024, 2024, 2025], patients=[5.0, 5, 5, 5]))
+    assert agg.activity.groupby("year")["visits"].sum().to_dict() == {2024: 65, 2025: 7}
+    # patients of months cannot be added into a year
+    assert agg.activity["patients"].isna().all()
+
+
+def test_patients_per_unit_fill_the_units_table(tmp_path):
+    frame = pd.DataFrame({
+        "year": [2024] * 3, "hospital": ["H1", "H1", "H2"], "specialty": ["Urologi"] * 3, "sector": ["somatic"] * 3,
+        "visit_type": ["assessment", "follow_up", "follow_up"], "contact_mode": ["in_person"] * 3,
+        "visits": [100, 300, 50], "unit_patients": [120.0, 120.0, 40.0]})
+    agg = _counts_file(tmp_path, frame)
+    u = agg.units.set_index("hospital")
+    assert u.loc["H1", ["visits", "patients"]].tolist() == [400, 120] and u.loc["H2", "patients"] == 40
+    with pytest.raises(ValueError, match="unit_patients must be the same on every row of a unit.*H1"):
+        _counts_file(tmp_path, frame.assign(unit_patients=[120.0, 121.0, 40.0]))

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import standardise, variation
+from analysis import aggregate, plots, standardise, variation
 from analysis.aggregate import Aggregates
+from analysis.funnel import Z95, Z998
 
 # Two hospitals in one specialty, two age strata. Region rates: young 10/20 = 0.5, old 60/40 = 1.5.
 EVENTS = pd.DataFrame({"specialty": ["K"] * 4, "hospital": ["A", "A", "B", "B"],
@@ -149,3 +150,177 @@ def test_outlier_sentences_in_danish_and_english():
     en = variation.outlier_sentences(out, "follow_ups_per_patient", "en", [])[0]
     assert "1,50 gange så mange kontroller pr. patient" in da and "aldersgruppe og køn" in da and "1.234 besøg mere" in da
     assert "1.50 times as many follow-ups per patient" in en and "allowing" not in en and "1,234 more visits" in en
+
+
+# --- reader items: rounding, SCV, drill-down standing, labels ------------------------------------
+def test_shares_in_whole_percent_sum_to_100_where_plain_rounding_gives_101():
+    shares = [0.345, 0.345, 0.31]
+    assert sum(round(100 * x) for x in shares) != 100  # plain rounding: 34 or 35 twice, 31
+    out = variation.largest_remainder(shares)
+    assert sum(out) == 100 and sorted(out) == [31, 34, 35]
+    assert variation.largest_remainder([1, 1, 1]) in ([34, 33, 33], [33, 34, 33], [33, 33, 34])
+    d = variation.Decomposition(0.4449, 0.4449, 0.1102, 12, 1.0)
+    assert sum(d.percent()) == 100
+    assert variation.largest_remainder([np.nan, 0.5, 0.5])[0] is None
+
+
+def test_negative_scv_is_explained():
+    table = pd.DataFrame({"specialty": ["K", "R"], "scv": [-0.4, 3.0]})
+    assert "ikke er systematisk variation" in variation.scv_notes(table, "da")[0]
+    assert "no systematic variation beyond chance" in variation.scv_notes(table, "en")[0]
+    assert variation.scv_notes(table.assign(scv=[0.1, 3.0]), "en") == []
+
+
+def _classified(rows):
+    return pd.DataFrame(rows, columns=["specialty", "hospital", "observed", "expected_count", "limit_high_count",
+                                       "limit_low_count", "class"])
+
+
+def test_a_hospital_without_peers_is_said_to_have_none():
+    table = _classified([("Psykiatri", "P", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Urologi", "A", 150, 100.0, 130.0, 75.0, "high_998"),
+                         ("Urologi", "B", 100, 100.0, 130.0, 75.0, "within")])
+    alone = variation.standing(table, "P")
+    assert alone.status == "no_peers" and alone.compared == [] and alone.alone == ["Psykiatri"]
+    a = variation.standing(table, "A")
+    assert a.status == "compared" and a.compared == ["Urologi"] and a.outliers["hospital"].tolist() == ["A"]
+    assert variation.standing(table, "Z").status == "absent"
+
+
+def test_overlapping_labels_are_moved_apart():
+    x, y = np.array([100.0, 101.0, 102.0, 300.0]), np.array([50.0, 50.0, 52.0, 50.0])
+    off = plots.label_offsets(x, y)
+    pos = y + off
+    near = [(i, j) for i in range(3) for j in range(i + 1, 3)]
+    assert all(abs(pos[i] - pos[j]) >= plots.LABEL_GAP[1] for i, j in near)
+    assert off[3] == 3.0  # far from the others: not moved
+
+
+# --- one result feeds colours and drawn limits ---------------------------------------------------
+def _outside_drawn(result) -> list[tuple]:
+    """Points coloured outside the 99.8% (or 95%) limits that lie inside the limits drawn."""
+    bad = []
+    for spec, g in result.table.groupby("specialty"):
+        curves = plots.funnel_curves(result, spec).set_index("x")
+        for x, (_, r) in zip(result.x(g), g.iterrows()):
+            if not np.isfinite(x) or x <= 0:
+                continue
+            c = curves.loc[x]
+            outside998 = r["value"] > c["upper_99.8"] or r["value"] < c["lower_99.8"]
+            outside95 = r["value"] > c["upper_95"] or r["value"] < c["lower_95"]
+            if (r["class"] in variation.OUTLIER_CLASSES) != outside998 or (r["class"] != "within") != outside95:
+                bad.append((spec, r["hospital"], r["class"], r["value"], tuple(c)))
+    return bad
+
+
+def test_in_person_share_adjusted_is_drawn_with_the_limits_it_was_classified_by():
+    agg = Aggregates(kind="aggregated", activity=pd.DataFrame(), casemix=pd.DataFrame([
+        {"year": 2024, "hospital": h, "specialty": "K", "sector": "somatic", "visit_type": "follow_up",
+         "contact_mode": mode, "age_band": "18-39", "sex": "F", "visits": n}
+        for h, ip, other in (("A", 700, 300), ("B", 800, 200), ("C", 500, 500), ("D", 760, 240))
+        for mode, n in (("in_person", ip), ("phone", other))]))
+    res = variation.analyse(agg, "in_person_share", 2024, ["age_band", "sex"], method="none")
+    table, disp = res  # unpacks for callers that need only these
+    assert res.kind == "ratio" and res.denominator == "expected" and table is res.table
+    assert (table["class"] != "within").any()
+    assert _outside_drawn(res) == []
+    x = res.x(table)
+    lo, hi = res.limits_at(x, "K", Z998)
+    np.testing.assert_allclose(lo, table["lower_99.8"])
+    np.testing.assert_allclose(hi, table["upper_99.8"])
+
+
+@pytest.mark.parametrize("measure,strata", [("in_person_share", ["age_band", "sex"]), ("in_person_share", []),
+                                            ("follow_up_ratio", ["age_band", "sex"]),
+                                            ("follow_ups_per_patient", ["age_band", "sex"])])
+def test_every_point_coloured_outside_lies_outside_the_drawn_limits(region, measure, strata):
+    prep, _ = region
+    res = variation.analyse(prep.aggregates, measure, 2024, strata)
+    assert res.kind == variation.funnel_kind(measure, strata)
+    assert (res.table["class"].isin(variation.OUTLIER_CLASSES)).any()
+    assert _outside_drawn(res) == []
+    for spec, g in res.table.groupby("specialty"):  # the curve at each point is the point's own limits
+        lo, hi = res.limits_at(res.x(g), spec, Z95)
+        np.testing.assert_allclose(hi, g["upper_95"], rtol=1e-9)
+
+
+# --- on counts alone (a pre-aggregated extract of the full region) ----------------------------------
+@pytest.fixture(scope="module")
+def region_counts(region, tmp_path_factory):
+    prep, truth = region
+    counts = prep.aggregates.activity.drop(columns=["patients", "cost_dkk"])
+    path = tmp_path_factory.mktemp("counts") / "counts.parquet"
+    counts.to_parquet(path)
+    return aggregate.aggregate_file(path, "aggregated"), truth
+
+
+def test_planted_high_follow_up_units_are_flagged_on_aggregated_counts(region_counts):
+    agg, truth = region_counts
+    assert variation.unavailable(agg, "follow_ups_per_patient", []) != ""
+    res = variation.analyse(agg, "follow_up_ratio", 2024, [])
+    planted = [(p["hospital"], p["specialty"]) for p in truth["follow_up_rate"]]
+    classes = res.table.set_index(["hospital", "specialty"]).loc[planted, "class"]
+    assert (classes == "high_998").all(), classes
+    assert _outside_drawn(res) == []
+
+
+def test_in_person_share_on_aggregated_counts_finds_the_planted_written_follow_ups(region_counts):
+    agg, truth = region_counts
+    res = variation.analyse(agg, "in_person_share", 2024, [])
+    p = truth["written_follow_up_share"][0]
+    row = res.table[(res.table["hospital"] == p["hospital"]) & (res.table["specialty"] == p["specialty"])].iloc[0]
+    assert res.kind == "proportion" and row["class"] == "low_998"
+
+
+def test_panels_are_the_requested_specialties_or_those_with_peers_largest_first():
+    table = _classified([("A", "H1", 10, 1, 1, 1, "within"), ("A", "H2", 10, 1, 1, 1, "within"),
+                         ("B", "H1", 500, 1, 1, 1, "within"), ("C", "H1", 50, 1, 1, 1, "within"),
+                         ("C", "H2", 60, 1, 1, 1, "within")])
+    assert variation.panel_specialties(table, [], 12) == ["C", "A"]  # B has one hospital
+    assert variation.panel_specialties(table, [], 1) == ["C"]
+    assert variation.panel_specialties(table, ["B", "Z", "A"], 12) == ["B", "A"]
+
+
+def test_scv_by_visit_type_needs_patients_per_unit():
+    assert variation.scv_type_strata(Aggregates(kind="aggregated", activity=pd.DataFrame({"year": []})), []) is None
+
+
+def test_log_ticks_are_few_round_numbers_inside_the_axis():
+    assert plots.log_ticks(80, 4000) == [100.0, 1000.0]
+    assert plots.log_ticks(1500, 9000) == [2000.0, 5000.0]
+    ticks = plots.log_ticks(1200, 1900)
+    assert 2 <= len(ticks) <= 4 and all(1200 <= x <= 1900 for x in ticks)
+    assert plots.log_ticks(5, 5) == []
+
+
+def test_the_funnel_reading_says_which_points_are_named_and_what_the_axis_is():
+    assert "Only hospitals outside the 95% limit" in variation.funnel_how("ratio", "en")
+    assert "effective count" in variation.funnel_how("ratio_counts", "en")
+    assert "effektive antal" not in variation.funnel_how("proportion", "da")
+    assert variation.funnel_how("ratio", "en", intro=False) == "Only hospitals outside the 95% limit (and a ringed hospital) are named."
+
+
+def test_standing_sentences_never_claim_every_specialty_when_some_had_no_peers():
+    table = _classified([("Psykiatri", "P", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Urologi", "A", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Urologi", "B", 100, 100.0, 130.0, 75.0, "within"),
+                         ("Hæmatologi", "A", 50, 50.0, 70.0, 35.0, "within"),
+                         ("Kardiologi", "B", 150, 100.0, 130.0, 75.0, "high_998"),
+                         ("Kardiologi", "C", 100, 100.0, 130.0, 75.0, "within")])
+    alone = variation.standing_notes(variation.standing(table, "P"), "en", "psychiatry")
+    assert alone == ["The hospital cannot be placed in the variation: no other hospital has the same specialties "
+                     "in psychiatry, so there is no one to compare it with."]
+    a = variation.standing_notes(variation.standing(table, "A"), "en", "somatic")
+    assert a == ["Specialties with no other hospital to compare with: Hæmatologi.",
+                 "The hospital lies within the limits in every specialty where it can be compared with other hospitals."]
+    assert variation.standing_notes(variation.standing(table, "C"), "en", "somatic") == [
+        "The hospital lies within the limits in every specialty."]
+    assert variation.standing_notes(variation.standing(table, "B"), "en", "somatic") == []  # its outlier is said instead
+
+
+def test_heat_map_values_are_relative_to_the_benchmark_for_every_kind():
+    table = pd.DataFrame({"specialty": ["K", "K"], "hospital": ["A", "B"], "value": [0.6, 0.9], "target": [0.75, 0.75]})
+    share = variation.FunnelResult(table, None, "proportion", "population", "in_person_share", ())
+    assert variation.relative_values(share).tolist() == pytest.approx([0.8, 1.2])
+    ratio = variation.FunnelResult(table, None, "ratio", "expected", "follow_up_ratio", ())
+    assert variation.relative_values(ratio).tolist() == [0.6, 0.9]

@@ -1,0 +1,114 @@
+"""`--check`: a run's parameters against its data, every problem reported together before any
+notebook runs; a measure the data cannot support is a note (the notebook falls back), not an error."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis import runner
+from analysis.aggregate import Aggregates
+
+ACTIVITY = pd.DataFrame([
+    {"year": y, "hospital": h, "specialty": "Urologi", "sector": "somatic", "visit_type": vt,
+     "contact_mode": "in_person", "visits": 100, "patients": float("nan"), "cost_dkk": float("nan")}
+    for y in (2023, 2024) for h in ("H1", "H2") for vt in ("assessment", "follow_up")])
+MONTHLY = pd.DataFrame({"month": pd.date_range("2023-01-01", "2024-12-01", freq="MS").date, "hospital": "H1",
+                        "specialty": "Urologi", "sector": "somatic", "visit_type": "follow_up", "visits": 10})
+
+
+def cfg(**values) -> runner.RunConfig:
+    return runner.RunConfig.model_validate({"period_start": "2023-01-01", "period_end": "2024-12-31"} | values)
+
+
+def test_parameters_the_data_cannot_meet_are_all_reported_together():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"02_variation": {"year": 2025, "measure": "follow_ups_per_patient"},
+              "05_hospital": {"year": 2024, runner.PER_KEY: "ward"},
+              "06_monitoring": {"decision_date": "2026-04-01"}}
+    found = runner.check_against_data(cfg(), params, agg)
+    text = "\n".join(found.errors)
+    assert len(found.errors) == 3, text
+    assert "02_variation: year 2025 is not in the data; the data have 2023, 2024" in text
+    assert "05_hospital: 'per: ward' needs a column 'ward' in the data" in text
+    assert "06_monitoring: decision_date 2026-04-01 is outside the period (2023-01-01 to 2024-12-31)" in text
+    notes = "\n".join(found.notes)
+    assert "02_variation: Follow-ups per patient cannot be computed" in notes and "follow-ups per first visit" in notes
+    # 05's default measure and strata (from its parameters cell) fall back too; 06 needs months
+    assert "05_hospital: Follow-ups per patient cannot be computed" in notes
+    assert "06_monitoring: the data are not given by month" in notes
+
+
+def test_a_decision_date_outside_the_months_of_the_data_is_an_error():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY, monthly=MONTHLY)
+    found = runner.check_against_data(cfg(period_end="2025-12-31"), {"06_monitoring": {"decision_date": "2025-03-01"}}, agg)
+    assert found.errors == ["06_monitoring: decision_date 2025-03-01 is outside the months in the data (2023-01 to 2024-12)"]
+    ok = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2024-04-01"},
+                                           "02_variation": {"year": 0, "measure": "follow_up_ratio",
+                                                            "standardise_by": []}}, agg)
+    assert ok.errors == [] and ok.notes == []
+
+
+def test_visit_level_data_support_the_defaults_without_a_note(small_region, cache_dir):
+    from analysis import pipeline
+
+    prep = pipeline.prepare(str(small_region), cache_dir=cache_dir)
+    params = {n: {} for n in ("02_variation", "05_hospital", "06_monitoring")}
+    found = runner.check_against_data(cfg(period_end="2025-12-31"), params, prep.aggregates)
+    assert found.errors == [] and found.notes == []
+
+
+def test_the_check_reports_data_problems_together_in_seconds(small_region, tmp_path, cache_dir):
+    path = tmp_path / "run.yml"
+    path.write_text(yaml.safe_dump({"source": str(small_region), "period_start": dt.date(2023, 1, 1),
+                                    "period_end": dt.date(2025, 12, 31), "notebooks": [
+                                        {"name": "02_variation", "parameters": {"year": 2022}},
+                                        {"name": "06_monitoring", "parameters": {"decision_date": "2026-01-01"}}]}),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path, data=True)
+    assert time.perf_counter() - start < 60
+    assert len(err.value.errors) == 2
+    assert "year 2022 is not in the data" in str(err.value) and "decision_date 2026-01-01 is outside" in str(err.value)
+
+
+def test_notes_are_echoed_and_the_run_goes_on(tmp_path, cache_dir):
+    from analysis import config
+
+    path = tmp_path / "run.yml"
+    path.write_text(yaml.safe_dump({"source": str(config.resolve("data/examples/aggregated_extract.csv")),
+                                    "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 12, 31),
+                                    "notebooks": [{"name": "02_variation", "parameters": {"year": 2024}}]}),
+                    encoding="utf-8")
+    said = []
+    _, params = runner.load_config(path, data=True, echo=said.append)
+    assert list(params) == ["02_variation"]
+    assert said and said[0].startswith("note: 02_variation: Follow-ups per patient cannot be computed")
+
+
+def test_the_data_check_can_be_left_out(tmp_path):
+    path = tmp_path / "run.yml"
+    path.write_text(yaml.safe_dump({"source": "", "notebooks": [{"name": "02_variation",
+                                                                  "parameters": {"year": 1999}}]}), encoding="utf-8")
+    _, params = runner.load_config(path)
+    assert params["02_variation"]["year"] == 1999
+
+
+@pytest.mark.parametrize("measure", ["visits_per_doctor"])
+def test_an_unknown_measure_is_an_error(measure):
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    found = runner.check_against_data(cfg(), {"02_variation": {"measure": measure}}, agg)
+    assert found.errors and "measure must be one of" in found.errors[0]
+
+
+def test_a_default_decision_date_outside_the_data_is_a_note_and_a_set_one_an_error():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    default = runner.check_against_data(cfg(), {"06_monitoring": {}}, agg)  # the notebook's 2025-04-01
+    assert default.errors == [] and any("decision_date 2025-04-01 is outside the period" in n for n in default.notes)
+    chosen = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2025-04-01"}}, agg)
+    assert chosen.errors == ["06_monitoring: decision_date 2025-04-01 is outside the period (2023-01-01 to "
+                             "2024-12-31); nothing before or after to compare"]
