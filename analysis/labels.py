@@ -548,6 +548,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "versions": ("Programversioner", "Package versions"),
     "suppression_note": ("Antal under 5 vises som \u201c<5\u201d.", "Counts below 5 are shown as \u201c<5\u201d."),
     "not_available": ("Ikke tilgængelig for aggregerede data", "Not available for aggregated data"),
+    # presentation: key figures without a value, figures' alt text, the tables workbook
+    "kpi_not_available": ("ikke tilgængelig", "not available"),
+    "figure": ("Figur", "Figure"),
+    "figure_alt_x": ("Vandret akse: {label}", "Horizontal axis: {label}"),
+    "figure_alt_y": ("Lodret akse: {label}", "Vertical axis: {label}"),
+    "figure_alt_legend": ("Forklaring: {entries}", "Legend: {entries}"),
+    "xlsx_contents": ("Indhold", "Contents"),
+    "xlsx_sheet": ("Ark", "Sheet"),
+    "xlsx_report": ("Rapport", "Report"),
+    "xlsx_file": ("Fil", "File"),
+    "xlsx_caption": ("Tabel", "Table"),
 }
 
 
