@@ -559,6 +559,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_report": ("Rapport", "Report"),
     "xlsx_file": ("Fil", "File"),
     "xlsx_caption": ("Tabel", "Table"),
+    "ov_trend_one_year": ("Data dækker kun {year}, så der er ingen udvikling over årene at vise.",
+                          "The data cover {year} only, so there is no trend over the years to show."),
+    "ov_contact_mode_how_one_year": ("Hvor stor en del af hvert hospitals besøg der foregår ved fremmøde, video, "
+                                     "telefon eller skriftligt (PRO).",
+                                     "How much of each hospital's visits are in person, video, phone or written (PRO)."),
 }
 
 

@@ -119,3 +119,33 @@ def test_start_carries_the_stylesheet_for_jupyterlab():
     html = report.start("Titel", "da", True).data
     assert f"<style {report.INLINE_STYLE_ATTR}>" in html and ".how-to-read" in html and ".kpi" in html
     assert "SYNTETISKE DATA" in html
+
+
+def test_key_figures_of_an_aggregated_extract_say_not_available(tmp_path, cache_dir, monkeypatch):
+    """Patients and visits per patient need patient-level data: on an aggregated extract their
+    boxes say so, and the page passes the report check (one specialty, one year: no figure
+    that would be an empty frame or a layout warning)."""
+    import yaml
+
+    from analysis import config
+
+    monkeypatch.setattr(config, "CACHE_DIR", cache_dir)  # in-process preparation: not into the checkout
+
+    cfg_path = tmp_path / "agg.yml"
+    cfg_path.write_text(yaml.safe_dump({
+        "source": "data/examples/aggregated_extract.csv", "period_start": "2024-01-01", "period_end": "2024-12-31",
+        "output": str(tmp_path / "out"), "notebooks": ["01_activity_overview"]}), encoding="utf-8")
+    cfg, params = runner.load_config(cfg_path)
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
+    boxes = dict((label, value) for value, label in re_kpis(text))
+    assert boxes["Patienter"] == boxes["Besøg pr. patient"] == "ikke tilgængelig"
+    assert boxes["Besøg"] not in ("", "ikke tilgængelig")
+    assert runner.check_report(outcome.run_dir / "01_activity_overview.html", None) == []
+
+
+def re_kpis(text: str) -> list[tuple[str, str]]:
+    import re
+
+    return re.findall(r'<div class="v[^"]*">([^<]*)</div><div class="l">([^<]*)</div>', text)
