@@ -240,9 +240,10 @@ def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:
     if isinstance(v, (pd.Timestamp, dt.date)):
         return v.strftime("%Y-%m-%d")
     try:
-        return round(float(v), digits)
+        x = round(float(v), digits)
     except (TypeError, ValueError):
         return str(v)
+    return int(x) if x.is_integer() else x  # a count stays a whole number in CSV and Excel
 
 
 def versions() -> dict[str, str]:
@@ -255,8 +256,37 @@ def versions() -> dict[str, str]:
     return out
 
 
-def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -> HTML:
-    """The provenance footer: parameters, input and its hash, rows, package versions, run time."""
+def notebook_parameters() -> dict[str, object]:
+    """The running notebook's parameters and their current values, read by the kernel itself:
+    the names come from the cell of annotated assignments (`year: int = 0  # ...`, the cell
+    papermill fills in) in the kernel's input history, the values from the notebook's namespace
+    now, so a parameter the notebook resolved (year 0 -> the latest year) shows as used.
+    Empty outside IPython or when no such cell ran."""
+    import ast
+
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return {}
+    ip = get_ipython()
+    if ip is None:
+        return {}
+    for source in ip.user_ns.get("In", []):
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:
+            continue
+        if body and all(isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) for n in body):
+            names = [n.target.id for n in body]
+            return {k: ip.user_ns[k] for k in names if k in ip.user_ns}
+    return {}
+
+
+def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = None) -> HTML:
+    """The provenance footer: parameters, input and its hash, rows, package versions, run time.
+    `parameters` None: the notebook's own parameters as it used them (notebook_parameters)."""
+    if parameters is None:
+        parameters = notebook_parameters()
     ing = prepared.ingest
     items = [
         (L.t("input_file", lang), html.escape(ing.file.split("/")[-1])

@@ -90,3 +90,16 @@ def test_headlines_are_collected_in_order(tmp_path):
     a = nb_with(report.headline([("Besparelse", "100 mio. kr.")], order=2), "a.ipynb")
     b = nb_with(report.headline([("Besøg", "2.000.000")], order=1), "b.ipynb")
     assert export.headlines_of([a, b]) == [("Besøg", "2.000.000"), ("Besparelse", "100 mio. kr.")]
+
+
+def test_whole_numbers_are_written_without_decimals(tmp_path):
+    t = report.table(pd.DataFrame({"hospital": ["A"], "visits": [37794.0], "share": [1.0]}), "da",
+                     counts=["visits"], percent=["share"], caption="Besøg")
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=t._repr_mimebundle_())]
+    nb.cells = [cell]
+    nbformat.write(nb, tmp_path / "01_y.ipynb")
+    files = export.write([tmp_path / "01_y.ipynb"], tmp_path / "out")
+    text = [f for f in files if f.suffix == ".csv"][0].read_text(encoding="utf-8-sig").splitlines()
+    assert text[1] == "A;37794;1"

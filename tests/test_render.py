@@ -149,3 +149,18 @@ def re_kpis(text: str) -> list[tuple[str, str]]:
     import re
 
     return re.findall(r'<div class="v[^"]*">([^<]*)</div><div class="l">([^<]*)</div>', text)
+
+
+def test_the_footer_reads_the_notebooks_parameters_as_used():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shell.run_cell('source: str = ""  # input\nyear: int = 0  # 0 = latest', store_history=True)
+    shell.run_cell("year = 2024\nother = 1", store_history=True)
+    assert report.notebook_parameters() == {"source": "", "year": 2024}
+
+
+def test_provenance_words_are_not_broken_mid_word():
+    css = report.stylesheet()
+    footer = css[css.index("footer.provenance td {"):]
+    assert "break-all" not in footer.split("}")[0] and "overflow-wrap: anywhere" in css
