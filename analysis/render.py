@@ -112,6 +112,7 @@ _EMPTY_KPI = re.compile(r'<div class="v[^"]*">\s*</div>')
 # the contract's own column and category names are shown on purpose (data-quality mapping)
 _KEY_LIKE = re.compile(r"(?<![\w./\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./\\-])")
 _CONTRACT_NAMES = set(s.VISIT_COLUMNS + s.AGGREGATED_COLUMNS + s.VISIT_TYPES + s.CONTACT_MODES + s.SECTORS)
+_VERBATIM = re.compile(r'<td class="verbatim">.*?</td>', re.S)
 _NBCONVERT_ALT = "No description has been provided for this image"
 
 
@@ -153,7 +154,8 @@ def content_problems(page: str, lang: str | None = None, name: str = "page") -> 
     empty = len(_EMPTY_KPI.findall(page))
     if empty:
         problems.append(f"{name}: {empty} key-figure box(es) without a value")
-    keys = sorted({k for k in _KEY_LIKE.findall(text) if k not in _CONTRACT_NAMES})
+    own = visible_text(_VERBATIM.sub(" ", page))  # names from the input and scenario files are as given
+    keys = sorted({k for k in _KEY_LIKE.findall(own) if k not in _CONTRACT_NAMES})
     if keys:
         problems.append(f"{name}: shows untranslated label keys ({', '.join(keys[:5])})")
     if lang == "da":

@@ -221,6 +221,8 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             is_num = not isinstance(v, str) or v == SUPPRESSED
             d = digits.get(c, 1 if c in percent else 0)
             cls = (' class="num count"' if c in counts else ' class="num"') if is_num else ""
+            if c in verbatim and not is_num:  # as in the input: the report check reads no label key in it
+                cls = ' class="verbatim"'
             cells.append(f"<td{cls}>{_format(v, lang, d, c in percent, c not in verbatim)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""

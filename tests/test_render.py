@@ -51,6 +51,15 @@ def test_the_check_catches_what_a_reader_must_not_see(body, what):
     assert problems and what in " ".join(problems), problems
 
 
+def test_names_from_the_input_are_not_taken_for_label_keys():
+    import pandas as pd
+
+    t = report.table(pd.DataFrame({"source_column": ["afsnit_kode"], "contract_column": ["hospital"]}), "da",
+                     verbatim=["source_column"])
+    assert render.content_problems(page(t.html)) == []
+    assert render.content_problems(page(t.html.replace('class="verbatim"', ""))) != []
+
+
 def test_english_text_is_only_a_fallback_in_a_danish_page():
     assert render.content_problems(page("<aside>How to read this: the funnel</aside>", lang="en")) == []
 
