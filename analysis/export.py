@@ -1,15 +1,18 @@
-"""Every report table also as CSV (the way Danish Excel opens it: UTF-8 with BOM, ';' between
-fields, decimal comma) and as one Excel workbook with a sheet per table, for the economists who
-continue in Excel. The tables are read from the executed notebooks (report.TABLE_MIME), so the
+"""Every report table also as CSV (the way Excel opens it in the run's language: UTF-8 with
+BOM; Danish ';' between fields and decimal comma, English ',' and decimal point) and as one
+Excel workbook with a contents sheet and a sheet per table of every report, for the economists
+who continue in Excel. The tables are read from the executed notebooks (report.TABLE_MIME), so the
 exported cells are exactly those of the report, small counts suppressed."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 
+from . import labels as L
 from .report import HEADLINE_MIME, TABLE_MIME
 
 
@@ -37,38 +40,108 @@ def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
     return [item for _, items in sorted(found, key=lambda x: x[0]) for item in items]
 
 
-def _danish(df: pd.DataFrame) -> pd.DataFrame:
-    """Numbers inside text columns (a count next to "<5") written with a decimal comma, as
-    to_csv(decimal=",") does for numeric columns."""
+def _text_numbers(df: pd.DataFrame, decimal: str) -> pd.DataFrame:
+    """Numbers inside text columns (a count next to "<5") written with the language's decimal
+    mark, as to_csv(decimal=...) does for numeric columns."""
     def cell(v):
         if isinstance(v, float):
-            return str(int(v)) if v.is_integer() else repr(v).replace(".", ",")
+            return str(int(v)) if v.is_integer() else repr(v).replace(".", decimal)
         return v
     return df.apply(lambda c: c.map(cell) if c.dtype == object else c)
+
+
+# CSV the way Excel opens it in each language: Danish (';' between fields, decimal comma) and
+# English (',' and decimal point); UTF-8 with BOM, so Excel reads the letters right
+CSV_FORMATS = {"da": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
 
 
 def _name(text: str, limit: int) -> str:
     return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:limit] or "table"
 
 
-def write(executed: list[Path], folder: Path) -> list[Path]:
-    """Write every table of the executed notebooks to `folder` as CSV, plus tables.xlsx.
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_LIMIT = 31  # Excel's longest sheet name
+
+
+def _sheet_text(text: str) -> str:
+    return " ".join(_SHEET_FORBIDDEN.sub(" ", text).split()).strip("'")
+
+
+def _short(text: str, limit: int) -> str:
+    """A short form of a report's distinguishing name that fits `limit`, e.g. "Regionshospitalet
+    Horsens" -> "R Horsens", "Aarhus Universitetshospital" -> "Aarhus U"."""
+    words = _sheet_text(text.replace("-", " ").replace("_", " ")).split()
+    if not words:
+        return ""
+    candidates = [" ".join(words),
+                  " ".join([w[0].upper() for w in words[:-1]] + [words[-1]]),
+                  " ".join([words[0]] + [w[0].upper() for w in words[1:]])]
+    return next((c for c in candidates if len(c) <= limit), candidates[0][:limit].strip())
+
+
+def sheet_names(tables: list[tuple[str, str, int, str]], limit: int = SHEET_LIMIT) -> list[str]:
+    """A unique, Excel-safe sheet name (at most 31 characters, none of []:*?/\\) for each table,
+    given as (report name, report title, table number, caption). The name starts with the
+    report's number, then for a report run once per hospital a short form of the hospital (its
+    title), then the table number and as much of the caption as fits: "05 R Horsens-03 Besøg ...".
+    """
+    by_prefix: dict[str, set[str]] = {}
+    for report, *_ in tables:
+        by_prefix.setdefault(report[:2], set()).add(report)
+    used: set[str] = set()
+    names = []
+    for report, title, i, caption in tables:
+        several = len(by_prefix[report[:2]]) > 1
+        who = ""
+        if several:
+            siblings = sorted(by_prefix[report[:2]])
+            common = len(os.path.commonprefix(siblings))
+            who = _short(title or report[common:], 14) or _short(report[common:], 14)
+        head = f"{report[:2]} {who}-{i:02d}" if who else f"{report[:2]}-{i:02d}"
+        base = name = f"{head} {_sheet_text(caption)}"[:limit].strip().strip("'") or head
+        n = 2
+        while name.lower() in used:
+            tail = f"~{n}"
+            name = f"{base[:limit - len(tail)].rstrip()}{tail}"
+            n += 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str, str] | None = None) -> list[Path]:
+    """Write every table of the executed notebooks to `folder` as CSV (in the language's format),
+    plus tables.xlsx: a contents sheet (sheet, report, file, caption) and one sheet per table of
+    every report. `titles`: report name (the executed notebook's stem) -> its title.
     Returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
-    written, sheets = [], {}
+    fmt = CSV_FORMATS.get(lang, CSV_FORMATS["da"])
+    titles = titles or {}
+    written, found = [], []
     for nb in executed:
         for i, (caption, df) in enumerate(tables_of(nb), 1):
-            stem = f"{nb.stem}_{i:02d}_{_name(caption, 40)}"
-            path = folder / f"{stem}.csv"
-            _danish(df).to_csv(path, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+            path = folder / f"{nb.stem}_{i:02d}_{_name(caption, 40)}.csv"
+            _text_numbers(df, fmt["decimal"]).to_csv(path, sep=fmt["sep"], decimal=fmt["decimal"], index=False,
+                                                     encoding="utf-8-sig")
             written.append(path)
-            sheet = f"{nb.stem[:2]}-{i:02d} {_name(caption, 22)}"[:31]
-            sheets[sheet] = (caption, df)
-    if sheets:
+            found.append((nb.stem, titles.get(nb.stem, ""), i, caption, df))
+    if found:
+        names = sheet_names([(r, t, i, c) for r, t, i, c, _ in found])
+        contents = pd.DataFrame({L.t("xlsx_sheet", lang): names,
+                                 L.t("xlsx_report", lang): [t or r for r, t, *_ in found],
+                                 L.t("xlsx_file", lang): [f"{r}.html" for r, *_ in found],
+                                 L.t("xlsx_caption", lang): [c for _, _, _, c, _ in found]})
         book = folder / "tables.xlsx"
         with pd.ExcelWriter(book, engine="openpyxl") as xl:
-            for sheet, (caption, df) in sheets.items():
-                df.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
-                xl.sheets[sheet].cell(row=1, column=1, value=caption)
+            index = L.t("xlsx_contents", lang)
+            contents.to_excel(xl, sheet_name=index, index=False)
+            sheet = xl.sheets[index]
+            for row, name in enumerate(names, 2):
+                sheet.cell(row=row, column=1).hyperlink = f"#'{name}'!A1"
+            for col, width in zip("ABCD", (32, 34, 44, 70)):
+                sheet.column_dimensions[col].width = width
+            for name, (_, _, _, caption, df) in zip(names, found):
+                df.to_excel(xl, sheet_name=name, index=False, startrow=1)
+                xl.sheets[name].cell(row=1, column=1, value=caption)
         written.append(book)
     return written

@@ -738,6 +738,22 @@ LABELS: dict[str, tuple[str, str]] = {
                                   "with other hospitals."),
     "hosp_peers_some": ("Specialer uden andre hospitaler at sammenligne med: {specialties}.",
                         "Specialties with no other hospital to compare with: {specialties}."),
+    # presentation: key figures without a value, figures' alt text, the tables workbook
+    "kpi_not_available": ("ikke tilgængelig", "not available"),
+    "figure": ("Figur", "Figure"),
+    "figure_alt_x": ("Vandret akse: {label}", "Horizontal axis: {label}"),
+    "figure_alt_y": ("Lodret akse: {label}", "Vertical axis: {label}"),
+    "figure_alt_legend": ("Forklaring: {entries}", "Legend: {entries}"),
+    "xlsx_contents": ("Indhold", "Contents"),
+    "xlsx_sheet": ("Ark", "Sheet"),
+    "xlsx_report": ("Rapport", "Report"),
+    "xlsx_file": ("Fil", "File"),
+    "xlsx_caption": ("Tabel", "Table"),
+    "ov_trend_one_year": ("Data dækker kun {year}, så der er ingen udvikling over årene at vise.",
+                          "The data cover {year} only, so there is no trend over the years to show."),
+    "ov_contact_mode_how_one_year": ("Hvor stor en del af hvert hospitals besøg der foregår ved fremmøde, video, "
+                                     "telefon eller skriftligt (PRO).",
+                                     "How much of each hospital's visits are in person, video, phone or written (PRO)."),
 }
 
 

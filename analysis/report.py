@@ -1,35 +1,118 @@
 """Building blocks the notebooks display: title and synthetic-data banner, headings, text,
-tables (labelled, formatted, small counts suppressed), "how to read" boxes, provenance footer.
+key figures, tables (labelled, formatted, small counts suppressed), "how to read" boxes,
+provenance footer.
 
 Each returns an IPython display object, so a notebook cell shows it in JupyterLab and
-nbconvert puts it in the HTML report.
+nbconvert puts it in the HTML report. Their style lives in one stylesheet (STYLESHEET), which
+the report template, the front page and `start` (for JupyterLab) all use.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from importlib import metadata
 
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from . import config
 from . import labels as L
 from .privacy import SUPPRESSED, suppress_counts
+
+STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css"
+# marks the copy of the stylesheet that `start` puts in the notebook for JupyterLab; the HTML
+# report carries the stylesheet once, from its template, and drops this copy when rendering
+INLINE_STYLE_ATTR = "data-report-style"
+# the report's language, set by `start`, for blocks called without one
+_session = {"lang": "da"}
 
 PACKAGES = ("outpatient-analysis", "pandas", "ibis-framework", "duckdb", "pandera", "statsmodels",
             "matplotlib", "papermill", "nbconvert")
 
 
+def stylesheet() -> str:
+    """The CSS of the report's building blocks (shared by reports, front page and JupyterLab)."""
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
 def synthetic_banner(lang: str) -> str:
-    """The HTML banner that marks synthetic data (styled, and repeated on printed pages, by CSS)."""
-    return f'<div class="synthetic-banner">{html.escape(L.t("synthetic_banner", lang))}</div>'
+    """The HTML banner that marks synthetic data. On screen it sits above the title; in print
+    the same words go in the top margin of every page (a CSS page-margin box), where they
+    cannot cover the first line of a page."""
+    text = L.t("synthetic_banner", lang)
+    page_rule = ("@page { @top-center { content: " + _css_string(text) + "; font: bold 8pt \"Segoe UI\", "
+                 "Calibri, Arial, sans-serif; color: #5c4400; vertical-align: middle; } }")
+    return f'<style>{page_rule}</style><div class="synthetic-banner">{html.escape(text)}</div>'
 
 
 def start(title: str, lang: str, synthetic: bool, subtitle: str = "") -> HTML:
-    """The report's title block; with a banner on every page when the data are synthetic."""
+    """The report's title block; with a banner on every page when the data are synthetic.
+
+    Also carries the building blocks' stylesheet (so the notebook is styled in JupyterLab as
+    in the report) and gives every figure displayed after it an alt text in `lang`."""
+    _session["lang"] = lang
+    use_figure_alt(lang)
     banner = synthetic_banner(lang) if synthetic else ""
     sub = f'<p class="subtitle">{html.escape(subtitle)}</p>' if subtitle else ""
-    return HTML(f'{banner}<header class="report-title"><h1>{html.escape(title)}</h1>{sub}</header>')
+    return HTML(f"<style {INLINE_STYLE_ATTR}>{stylesheet()}</style>"
+                f'{banner}<header class="report-title"><h1>{html.escape(title)}</h1>{sub}</header>')
+
+
+def figure_alt(fig, lang: str) -> str:
+    """A figure's alternative text in `lang`: its titles, axes and legend, e.g. "Figur: Besøg pr.
+    hospital, 2024. Vandret akse: Besøg." (screen readers; also what a printout's reader
+    gets if the image is lost)."""
+    def clean(t: str) -> str:
+        return " ".join(str(t).replace("$", "").split())
+
+    panels = []
+    suptitle = getattr(fig, "_suptitle", None)
+    head = clean(suptitle.get_text()) if suptitle is not None else ""
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        title = " – ".join(t for t in (clean(ax.get_title(loc)) for loc in ("left", "center", "right")) if t)
+        axes = [L.t(key, lang, label=lab) for key, lab in (("figure_alt_x", clean(ax.get_xlabel())),
+                                                            ("figure_alt_y", clean(ax.get_ylabel()))) if lab]
+        legend = ax.get_legend()
+        entries = [clean(t.get_text()) for t in legend.get_texts()] if legend is not None else []
+        if entries:
+            axes.append(L.t("figure_alt_legend", lang, entries=", ".join(e for e in entries if e)))
+        text = ". ".join(p for p in [title, "; ".join(axes)] if p)
+        if text:
+            panels.append(text)
+    for legend in getattr(fig, "legends", []):
+        entries = [clean(t.get_text()) for t in legend.get_texts() if clean(t.get_text())]
+        if entries:
+            panels.append(L.t("figure_alt_legend", lang, entries=", ".join(entries)))
+    body = ". ".join(p for p in [head, *dict.fromkeys(panels)] if p)
+    alt = f"{L.t('figure', lang)}: {body}" if body else L.t("figure", lang)
+    return alt if len(alt) <= 600 else alt[:597].rstrip() + "…"
+
+
+def use_figure_alt(lang: str) -> None:
+    """From now on, every matplotlib figure displayed in this kernel carries figure_alt(fig, lang)
+    as the alt text of its image (output metadata the report template reads). Outside IPython
+    nothing happens."""
+    try:
+        from IPython import get_ipython
+        from matplotlib.figure import Figure
+    except ImportError:  # pragma: no cover
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+
+    def alt_metadata(fig, include=None, exclude=None):
+        alt = {"alt": figure_alt(fig, lang)}
+        return {}, {"image/svg+xml": alt, "image/png": alt}
+
+    ip.display_formatter.mimebundle_formatter.for_type(Figure, alt_metadata)
 
 
 def heading(text: str, level: int = 2) -> HTML:
@@ -46,11 +129,28 @@ def how_to_read(text_: str, lang: str) -> HTML:
                 f"{html.escape(text_)}</aside>")
 
 
-def kpis(items: list[tuple[str, str]]) -> HTML:
-    """Headline figures as cards: (label, formatted value) pairs."""
-    cards = "".join(f'<div class="kpi"><div class="v">{html.escape(v)}</div><div class="l">{html.escape(k)}</div></div>'
-                    for k, v in items)
-    return HTML(f'<div class="kpis">{cards}</div>')
+def _missing(v: object) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    try:
+        return math.isnan(float(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def kpis(items: list[tuple[str, object]], lang: str | None = None) -> HTML:
+    """Headline figures as cards: (label, formatted value) pairs. A value that is missing (None,
+    NaN, empty) says "ikke tilgængelig" / "not available" (in `lang`, by default the language
+    the report was started in) instead of leaving the card empty."""
+    lang = lang or _session["lang"]
+    cards = []
+    for k, v in items:
+        value = (f'<div class="v na">{html.escape(L.t("kpi_not_available", lang))}</div>' if _missing(v)
+                 else f'<div class="v">{html.escape(str(v))}</div>')
+        cards.append(f'<div class="kpi">{value}<div class="l">{html.escape(k)}</div></div>')
+    return HTML(f'<div class="kpis">{"".join(cards)}</div>')
 
 
 def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True) -> str:
@@ -70,13 +170,15 @@ HEADLINE_MIME = "application/vnd.outpatient.headline+json"
 
 
 class Headline:
-    """Headline figures for the run's front page (index.html); invisible in the report itself."""
+    """Headline figures for the run's front page (index.html); invisible in the report itself
+    and in JupyterLab: its only visible form is an empty text (otherwise IPython would add the
+    object's repr as a text/plain fallback), and rendering drops the output altogether."""
 
     def __init__(self, items: list[tuple[str, str]], order: int):
         self.items, self.order = items, order
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items]}}
+        return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items]}, "text/plain": ""}
 
 
 def headline(items: list[tuple[str, str]], order: int = 0) -> Headline:
@@ -119,6 +221,8 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             is_num = not isinstance(v, str) or v == SUPPRESSED
             d = digits.get(c, 1 if c in percent else 0)
             cls = (' class="num count"' if c in counts else ' class="num"') if is_num else ""
+            if c in verbatim and not is_num:  # as in the input: the report check reads no label key in it
+                cls = ' class="verbatim"'
             cells.append(f"<td{cls}>{_format(v, lang, d, c in percent, c not in verbatim)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
@@ -138,9 +242,10 @@ def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:
     if isinstance(v, (pd.Timestamp, dt.date)):
         return v.strftime("%Y-%m-%d")
     try:
-        return round(float(v), digits)
+        x = round(float(v), digits)
     except (TypeError, ValueError):
         return str(v)
+    return int(x) if x.is_integer() else x  # a count stays a whole number in CSV and Excel
 
 
 def versions() -> dict[str, str]:
@@ -153,8 +258,37 @@ def versions() -> dict[str, str]:
     return out
 
 
-def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -> HTML:
-    """The provenance footer: parameters, input and its hash, rows, package versions, run time."""
+def notebook_parameters() -> dict[str, object]:
+    """The running notebook's parameters and their current values, read by the kernel itself:
+    the names come from the cell of annotated assignments (`year: int = 0  # ...`, the cell
+    papermill fills in) in the kernel's input history, the values from the notebook's namespace
+    now, so a parameter the notebook resolved (year 0 -> the latest year) shows as used.
+    Empty outside IPython or when no such cell ran."""
+    import ast
+
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return {}
+    ip = get_ipython()
+    if ip is None:
+        return {}
+    for source in ip.user_ns.get("In", []):
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:
+            continue
+        if body and all(isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) for n in body):
+            names = [n.target.id for n in body]
+            return {k: ip.user_ns[k] for k in names if k in ip.user_ns}
+    return {}
+
+
+def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = None) -> HTML:
+    """The provenance footer: parameters, input and its hash, rows, package versions, run time.
+    `parameters` None: the notebook's own parameters as it used them (notebook_parameters)."""
+    if parameters is None:
+        parameters = notebook_parameters()
     ing = prepared.ingest
     items = [
         (L.t("input_file", lang), html.escape(ing.file.split("/")[-1])

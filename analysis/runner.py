@@ -3,21 +3,23 @@
 Steps: check the configuration and every notebook parameter (names against each notebook's
 `parameters` cell, types against its annotations) -> validate and aggregate the input once
 -> execute the notebooks with papermill in parallel processes -> render HTML with nbconvert
-(no code, nothing loaded from the network) -> check every report (self-contained, no code,
-no patient identifiers) -> write index.html and manifest.json -> publish by moving
-`reports/latest` to the new run. A failure at any step leaves the published run untouched.
+(render.py: no code, nothing loaded from the network) -> check every report (render.check_report:
+self-contained, no code, no patient identifiers, nothing a reader must not see) -> optionally
+print each report to an A4 PDF (`pdf: true`) -> export the tables (export.py), write index.html
+(frontpage.py) and manifest.json -> publish by moving `reports/latest` to the new run. A
+failure at any step leaves the published run untouched.
 """
 from __future__ import annotations
 
 import concurrent.futures as cf
 import difflib
 import datetime as dt
-import html
 import json
 import multiprocessing
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 import uuid
@@ -29,7 +31,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from . import config
-from . import labels as L
+from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
+from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
 COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language")
 PER_KEY = "__per__"  # marks a notebook run once per value of a data column (NotebookSpec.per)
@@ -70,6 +73,7 @@ class RunConfig(BaseModel):
     language: Literal["da", "en"] = "da"
     notebooks: list[NotebookSpec] = Field(default_factory=list, description="empty = every notebook")
     output: str = "reports"
+    pdf: bool = Field(False, description="also print each report to an A4 PDF beside its HTML (needs Chromium)")
     jobs: int = Field(0, ge=0, description="notebooks run at once; 0 = number of cores")
 
     @field_validator("notebooks", mode="before")
@@ -278,38 +282,6 @@ class NotebookResult:
     title: str = ""
 
 
-def render_html(executed: Path, out: Path, lang: str) -> str:
-    """Executed notebook -> self-contained HTML without code cells (nbconvert, project template).
-    Returns the report's title (its first heading)."""
-    import nbformat
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
-    nb = nbformat.read(executed, as_version=4)
-    exporter = HTMLExporter(template_name=config.TEMPLATE_NAME,
-                            extra_template_basedirs=[str(config.TEMPLATE_DIR)])
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    exporter.language_code = lang
-    tag_remove = TagRemovePreprocessor(remove_cell_tags={"remove_cell", "injected-parameters", "parameters"})
-    exporter.register_preprocessor(tag_remove, enabled=True)
-    title = _first_heading(nb) or executed.stem
-    nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb)
-    out.write_text(body, encoding="utf-8")
-    return title
-
-
-def _first_heading(nb) -> str:
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            m = re.search(r"<h1>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")))
-            if m:
-                return html.unescape(m.group(1))
-    return ""
-
-
 def _ipc_kernel_manager(socket_dir: str, log: Path):
     """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports, so kernels started
     at the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
@@ -360,81 +332,7 @@ def _describe(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
-# --- report checks ----------------------------------------------------------------------------
-_REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
-
-
-def check_report(path: Path, staged: Path | None) -> list[str]:
-    """What is wrong with a rendered report: anything loaded from the network, code cells,
-    patient identifiers. Empty when it is fit to send."""
-    from .privacy import find_patient_ids
-
-    text = path.read_text(encoding="utf-8")
-    problems = []
-    remote = sorted({m.group(0) for m in _REMOTE.finditer(text)})
-    if remote:
-        problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
-    if "<script src" in text:
-        problems.append(f"{path.name}: includes an external script")
-    if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
-        problems.append(f"{path.name}: shows code cells")
-    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged)
-    if ids:
-        problems.append(f"{path.name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
-    return problems
-
-
 # --- index, manifest, publishing --------------------------------------------------------------
-def write_index(run_dir: Path, cfg: RunConfig, results: list[NotebookResult], prepared,
-                runs_of: dict[str, tuple[str, dict]]) -> None:
-    """The front page: the headline figures the notebooks published, links to every report
-    (drill-downs grouped), the tables, and the run's provenance. Self-contained like the reports."""
-    from .export import headlines_of
-    from .report import synthetic_banner
-
-    lang = cfg.language
-    per = {name for name, (nb, _) in runs_of.items() if name != nb}
-
-    def links(rs):
-        return "".join(f'<li><a href="{html.escape(r.html)}">{html.escape(r.title or r.name)}</a></li>' for r in rs)
-
-    cards = "".join(f'<div class="kpi"><div class="v">{html.escape(v)}</div><div class="l">{html.escape(k)}</div></div>'
-                    for k, v in headlines_of([Path(r.executed) for r in results]))
-    main = links([r for r in results if r.name not in per])
-    drill = links([r for r in results if r.name in per])
-    drill = f"<h2>{html.escape(L.t('index_per', lang))}</h2><ul>{drill}</ul>" if drill else ""
-    banner = synthetic_banner(lang) if prepared.synthetic else ""
-    stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    page = f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(cfg.title)}</title>
-<style>
-body {{ font-family: "Segoe UI", Calibri, Arial, sans-serif; max-width: 56rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }}
-.synthetic-banner {{ background: #fff3cd; border: 1px solid #e0b000; color: #5c4400; font-weight: bold; text-align: center; padding: 0.35rem; }}
-h2 {{ border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 1.6rem; }}
-.kpis {{ display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 1rem 0; }}
-.kpi {{ border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.6rem 0.9rem; min-width: 12rem; }}
-.kpi .v {{ font-size: 1.35rem; font-weight: bold; color: #0072B2; }}
-.kpi .l {{ font-size: 0.85rem; color: #555; }}
-li {{ margin: 0.35rem 0; font-size: 1.05rem; }}
-footer {{ margin-top: 2rem; font-size: 0.8rem; color: #555; border-top: 1px solid #ccc; }}
-@media print {{ .synthetic-banner {{ position: fixed; top: 0; left: 0; right: 0; }} body {{ max-width: none; }} }}
-</style></head><body>
-{banner}
-<h1>{html.escape(cfg.title)}</h1>
-<p>{html.escape(L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()))}</p>
-<div class="kpis">{cards}</div>
-<h2>{html.escape(L.t("index_reports", lang))}</h2>
-<ul>{main}</ul>
-{drill}
-<p>{html.escape(L.t("index_tables", lang))} <a href="tables/tables.xlsx">tables.xlsx</a></p>
-<footer><p>{html.escape(L.t("run_time", lang))}: {stamp}. {html.escape(L.t("input_file", lang))}:
-{html.escape(Path(prepared.ingest.file).name)}, SHA-256 <code>{prepared.ingest.sha256}</code>.
-{html.escape(L.t("index_manifest", lang))}</p></footer>
-</body></html>"""
-    (run_dir / "index.html").write_text(page, encoding="utf-8")
-
-
 def write_manifest(run_dir: Path, cfg: RunConfig, runs_of: dict[str, tuple[str, dict]], results: list[NotebookResult],
                    prepared, seconds: dict[str, float]) -> None:
     from .ingest import sha256
@@ -449,6 +347,7 @@ def write_manifest(run_dir: Path, cfg: RunConfig, runs_of: dict[str, tuple[str, 
         "notebooks": [{"name": r.name, "notebook": runs_of[r.name][0], "html": r.html, "seconds": round(r.seconds, 2),
                        "parameters": runs_of[r.name][1], "sha256": sha256(run_dir / r.html)} for r in results],
         "tables": sorted(p.name for p in (run_dir / "tables").glob("*")),
+        "pdf": sorted(p.name for p in run_dir.glob("*.pdf")),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "versions": versions(),
     }
@@ -484,6 +383,23 @@ def expand(params: dict[str, dict], activity) -> dict[str, tuple[str, dict]]:
             continue
         for value in sorted(activity[per].dropna().unique()):
             out[f"{name}_{slug(value)}"] = (name, base | {per: str(value)})
+    return out
+
+
+def print_pdfs(run_dir: Path, results: list[NotebookResult], echo=print) -> dict[str, str]:
+    """An A4 PDF beside each report's HTML (for meeting papers), printed by headless Chromium.
+    Without Chromium the run goes on without PDFs and says so. Returns report name -> PDF file."""
+    browser = chromium()
+    if not browser:
+        echo("pdf: skipped - Chromium is not installed (install chromium to print the reports to PDF)")
+        return {}
+    out = {}
+    for r in results:
+        try:
+            out[r.name] = render_pdf(run_dir / r.html, run_dir / f"{Path(r.html).stem}.pdf", browser).name
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            echo(f"pdf: {r.name} not printed - {e}")
+    echo(f"pdf: {len(out)} of {len(results)} reports printed to A4 PDF")
     return out
 
 
@@ -546,10 +462,16 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
 
     from .export import write as write_tables
 
+    pdfs: dict[str, str] = {}
+    if cfg.pdf:
+        t_pdf = time.perf_counter()
+        pdfs = print_pdfs(work, results, echo)
+        seconds["pdf"] = time.perf_counter() - t_pdf
     t3 = time.perf_counter()
-    write_tables([Path(r.executed) for r in results], work / "tables")
+    write_tables([Path(r.executed) for r in results], work / "tables", cfg.language,
+                 titles={r.name: r.title for r in results})
     seconds["export"] = time.perf_counter() - t3
-    write_index(work, cfg, results, prepared, runs_of)
+    write_index(work, cfg, results, prepared, runs_of, pdfs)
     seconds["total"] = time.perf_counter() - t0
     write_manifest(work, cfg, runs_of, results, prepared, seconds)
     final = runs / run_id

@@ -1,13 +1,19 @@
 """Every HTML page of a run opened in headless Chromium with the network off: no request may
 leave the file, no console error, every image loaded, no page wider than a laptop screen.
-Screenshots are saved beside the run (screenshots/) for a person to look at.
+Screenshots are saved beside the run (screenshots/) for a person to look at. Then every page
+in print: laid out at the width of the A4 text area nothing is wider than it, and in the A4
+PDFs the run printed (`pdf: true`) the synthetic banner sits in the top margin of every page,
+clear of all text, and no text runs into a margin. The same run passes the report check
+(runner.check_report) on every page, or it would not have been published.
 
-Needs Debian's chromium (`.ci/run` installs it); skipped on a developer machine without it,
-never in CI."""
+Needs Debian's chromium and poppler-utils (pdftotext) (`.ci/run` installs them); skipped on a
+developer machine without them, never in CI."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,16 +21,19 @@ import pytest
 from analysis import runner
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"),
                                 reason="Chromium is not installed (CI installs it)")
 WIDTH = 1280
+A4_MM = (210, 297)
+PX_PER_MM, PT_PER_MM = 96 / 25.4, 72 / 25.4
 
 
 @pytest.fixture(scope="module")
 def run_dir(small_region, tmp_path_factory):
     cfg_path = tmp_path_factory.mktemp("browser") / "run.yml"
     cfg_path.write_text(f"source: {small_region}\noutput: {cfg_path.parent / 'out'}\nperiod_start: 2023-01-01\n"
-                        "period_end: 2025-12-31\njobs: 2\nnotebooks:\n  - 00_data_quality\n  - 01_activity_overview\n"
+                        "period_end: 2025-12-31\njobs: 2\npdf: true\nnotebooks:\n  - 00_data_quality\n  - 01_activity_overview\n"
                         "  - 02_variation\n  - 03_reduction_potential\n  - 04_savings_key\n"
                         "  - {name: 05_hospital, per: hospital}\n  - 06_monitoring\n", encoding="utf-8")
     cfg, params = runner.load_config(cfg_path)
@@ -67,3 +76,91 @@ def test_every_page_is_self_contained_and_clean(run_dir):
         browser.close()
     assert not problems, "\n".join(problems)
     assert len(list(shots.glob("*.png"))) == len(pages)
+
+
+def page_margins(text: str) -> tuple[float, float, float, float]:
+    """The page's A4 margins in mm (top, right, bottom, left), from its @page rule."""
+    m = re.search(r"@page\s*{[^}]*?margin:\s*([\d.]+mm(?:\s+[\d.]+mm){0,3})", text)
+    assert m, "the page sets its print margins"
+    v = [float(x) for x in re.findall(r"[\d.]+", m.group(1))]
+    v = {1: v * 4, 2: v * 2, 3: v + [v[1]], 4: v}[len(v)]
+    return v[0], v[1], v[2], v[3]
+
+
+def test_every_page_fits_the_printed_text_width(run_dir):
+    """In print (CSS print media at the width of the A4 text area) no element reaches past the
+    text area: figures and tables are scaled or wrapped to it, nothing is cut off on paper."""
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(run_dir.glob("*.html"))
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for path in pages:
+            _, right, _, left = page_margins(path.read_text(encoding="utf-8"))
+            width = int((A4_MM[0] - left - right) * PX_PER_MM)
+            context = browser.new_context(viewport={"width": width, "height": 1100}, offline=True)
+            page = context.new_page()
+            page.emulate_media(media="print")
+            page.goto(path.as_uri(), wait_until="load")
+            wide = page.evaluate("""(width) => [...document.body.querySelectorAll('*')]
+                .filter(e => { const r = e.getBoundingClientRect();
+                               return r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1); })
+                .map(e => `${e.tagName.toLowerCase()}.${e.className || ''} ${Math.round(e.getBoundingClientRect().width)} px`)""",
+                                 width)
+            if wide:
+                problems.append(f"{path.name}: {len(wide)} element(s) wider than the {width} px text area, e.g. {wide[:3]}")
+            context.close()
+        browser.close()
+    assert not problems, "\n".join(problems)
+
+
+def words_per_page(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Each PDF page's size (pt) and words with their boxes (pdftotext -bbox)."""
+    out = subprocess.run([PDFTOTEXT, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for size, body in re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', out, re.S):
+        h = float(re.search(rf'<page width="{re.escape(size)}" height="([\d.]+)"', out).group(1))
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', body)]
+        pages.append((float(size), h, words))
+    return pages
+
+
+def test_every_report_prints_on_a4_with_the_banner_in_the_margin(run_dir):
+    """The PDFs the run printed: A4, the banner at the top of every page inside the margin and
+    clear of every other word, and no word outside the text area (nothing clipped or covered)."""
+    assert PDFTOTEXT, "poppler-utils (pdftotext) must be installed for this test in CI"
+    reports = sorted(p for p in run_dir.glob("*.html") if p.name != "index.html")
+    problems = []
+    for html_file in reports:
+        pdf = html_file.with_suffix(".pdf")
+        if not pdf.exists():
+            problems.append(f"{html_file.name}: no PDF beside it")
+            continue
+        top, right, bottom, left = (m * PT_PER_MM for m in page_margins(html_file.read_text(encoding="utf-8")))
+        banner = set("SYNTETISKE DATA – opdigtede tal til afprøvning, ikke virkelige besøg".split())
+        for n, (w, h, words) in enumerate(words_per_page(pdf), 1):
+            where = f"{pdf.name} page {n}"
+            if abs(w - A4_MM[0] * PT_PER_MM) > 2 or abs(h - A4_MM[1] * PT_PER_MM) > 2:
+                problems.append(f"{where}: not A4 ({w:.0f} x {h:.0f} pt)")
+            firsts = [x for x in words if x[4] == "SYNTETISKE"]
+            if not firsts:
+                problems.append(f"{where}: no synthetic-data banner")
+                continue
+            line = [x for x in words if abs(x[1] - firsts[0][1]) < 0.5 and x[4] in banner]
+            box = (min(x[0] for x in line), min(x[1] for x in line), max(x[2] for x in line), max(x[3] for x in line))
+            if box[3] > top + 0.5:
+                problems.append(f"{where}: the banner is not in the top margin (it ends {box[3]:.0f} pt down)")
+            covered = [x[4] for x in words if x not in line and x[0] < box[2] and x[2] > box[0]
+                       and x[1] < box[3] and x[3] > box[1]]
+            if covered:
+                problems.append(f"{where}: the banner covers {covered[:5]}")
+            in_margin = [x for x in words if x[1] < top - 0.5 and x not in line]
+            if in_margin:
+                problems.append(f"{where}: text in the top margin besides the banner: {[x[4] for x in in_margin][:5]}")
+            outside = [x[4] for x in words if x not in line and (
+                x[0] < left - 1 or x[2] > w - right + 1 or x[3] > h - bottom + 1)]
+            if outside:
+                problems.append(f"{where}: text outside the text area (clipped): {outside[:5]}")
+    assert not problems, "\n".join(problems[:20])

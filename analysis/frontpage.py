@@ -1,0 +1,51 @@
+"""The run's front page (index.html): the headline figures the notebooks published, links to
+every report (drill-downs grouped), the tables, and the run's provenance. A Jinja2 template
+(resources/template/frontpage.html.j2) with the reports' own stylesheet, self-contained like
+the reports."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import config
+from . import labels as L
+from . import report
+
+TEMPLATE = "frontpage.html.j2"
+
+
+def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlines: list[tuple[str, str]],
+           pdfs: dict[str, str] | None = None) -> str:
+    """The front page's HTML. `results`: the notebook results in run order (name, html, title);
+    `pdfs`: report name -> its PDF file, when the run printed them."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup
+
+    lang = cfg.language
+    per = {name for name, (nb, _) in runs_of.items() if name != nb}
+
+    def link(r):
+        return {"href": r.html, "title": r.title or r.name, "pdf": (pdfs or {}).get(r.name, "")}
+
+    env = Environment(loader=FileSystemLoader(str(config.TEMPLATE_DIR)), autoescape=select_autoescape(["j2", "html"]))
+    env.globals["t"] = lambda key, **values: L.t(key, lang, **values)
+    return env.get_template(TEMPLATE).render(
+        lang=lang, title=cfg.title, stylesheet=Markup(report.stylesheet()),
+        banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
+        kpis=Markup(report.kpis(headlines, lang).data) if headlines else "",
+        intro=L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()),
+        main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
+        stamp=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        input_name=Path(prepared.ingest.file).name, sha256=prepared.ingest.sha256)
+
+
+def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],
+                pdfs: dict[str, str] | None = None) -> Path:
+    """Write index.html into the run folder from the executed notebooks' headline figures."""
+    from .export import headlines_of
+
+    headlines = headlines_of([Path(r.executed) for r in results])
+    page = render(cfg, results, prepared, runs_of, headlines, pdfs)
+    out = run_dir / "index.html"
+    out.write_text(page, encoding="utf-8")
+    return out

@@ -1,0 +1,189 @@
+"""From an executed notebook to what a reader gets: self-contained HTML without code (nbconvert
+and the project template), an A4 PDF beside it (headless Chromium, when installed), and the
+checks every rendered page must pass before a run is published."""
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from . import config
+from . import labels as L
+from . import schema as s
+from .report import HEADLINE_MIME, INLINE_STYLE_ATTR
+
+# --- HTML ---------------------------------------------------------------------------------------
+_INLINE_STYLE = re.compile(rf"<style {INLINE_STYLE_ATTR}>.*?</style>", re.S)
+
+
+def _for_report(nb) -> None:
+    """What the page needs from the executed notebook: headline outputs (front page only) are
+    dropped, and the stylesheet copy `report.start` carries for JupyterLab is removed because
+    the template already holds it."""
+    for cell in nb.cells:
+        outputs = [o for o in cell.get("outputs", []) if HEADLINE_MIME not in o.get("data", {})]
+        for o in outputs:
+            data = o.get("data", {})
+            if isinstance(data.get("text/html"), str) and INLINE_STYLE_ATTR in data["text/html"]:
+                data["text/html"] = _INLINE_STYLE.sub("", data["text/html"])
+        if "outputs" in cell:
+            cell.outputs = outputs
+
+
+def render_html(executed: Path, out: Path, lang: str) -> str:
+    """Executed notebook -> self-contained HTML without code cells (nbconvert, project template).
+    Returns the report's title (its first heading)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = nbformat.read(executed, as_version=4)
+    _for_report(nb)
+    exporter = HTMLExporter(template_name=config.TEMPLATE_NAME,
+                            extra_template_basedirs=[str(config.TEMPLATE_DIR)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.language_code = lang
+    tag_remove = TagRemovePreprocessor(remove_cell_tags={"remove_cell", "injected-parameters", "parameters"})
+    exporter.register_preprocessor(tag_remove, enabled=True)
+    title = first_heading(nb) or executed.stem
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb, resources={"figure_alt": L.t("figure", lang)})
+    out.write_text(body, encoding="utf-8")
+    return title
+
+
+def first_heading(nb) -> str:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            m = re.search(r"<h1>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")))
+            if m:
+                return html.unescape(m.group(1))
+    return ""
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+def chromium() -> str | None:
+    """The Chromium (or Chrome) to print with, or None when none is installed."""
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def render_pdf(page: Path, pdf: Path, browser: str | None = None, timeout: float = 180) -> Path:
+    """An A4 PDF of an HTML page, printed by headless Chromium with the page's own print rules
+    (size and margins from its @page rule, the synthetic banner in the top margin, no browser
+    header or footer). Raises RuntimeError when Chromium is missing or fails."""
+    browser = browser or chromium()
+    if not browser:
+        raise RuntimeError("Chromium is not installed, so no PDF can be printed")
+    with tempfile.TemporaryDirectory(prefix="outpatient-print-") as profile:
+        cmd = [browser, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+               "--disable-extensions", "--no-pdf-header-footer", f"--user-data-dir={profile}",
+               f"--print-to-pdf={pdf}", page.resolve().as_uri()]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            cmd.insert(1, "--no-sandbox")  # Chromium refuses to start as root with its sandbox
+        pdf.unlink(missing_ok=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"Chromium could not print {page.name}: {proc.stderr.strip()[-500:]}")
+    return pdf
+
+
+# --- checks -------------------------------------------------------------------------------------
+_REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
+# what must never reach a reader: Python's representations of objects and missing values,
+# tracebacks and warnings, error output
+_LEAKS = [
+    (re.compile(r"<[\w.]+ at 0x[0-9a-fA-F]+>|\bobject at 0x[0-9a-fA-F]+|<analysis\.[\w.]+"), "a Python object's repr"),
+    (re.compile(r"(?<![\w-])(?:nan|NaN|None|NaT|<NA>|inf)(?![\w-])"), "a missing value written out"),
+    (re.compile(r"Traceback \(most recent call last\)|\b\w+Error: |\b\w*Warning: "), "a traceback or warning"),
+]
+_STDERR = re.compile(r'data-mime-type="application/vnd\.jupyter\.stderr"|class="[^"]*\bjp-OutputArea-error\b')
+_EMPTY_KPI = re.compile(r'<div class="v[^"]*">\s*</div>')
+# a label key that reached the page untranslated (labels.t returns unknown keys as they are);
+# the contract's own column and category names are shown on purpose (data-quality mapping)
+_KEY_LIKE = re.compile(r"(?<![\w./\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./\\-])")
+_CONTRACT_NAMES = set(s.VISIT_COLUMNS + s.AGGREGATED_COLUMNS + s.VISIT_TYPES + s.CONTACT_MODES + s.SECTORS)
+_VERBATIM = re.compile(r'<td class="verbatim">.*?</td>', re.S)
+_NBCONVERT_ALT = "No description has been provided for this image"
+
+
+def visible_text(page: str) -> str:
+    """The text a reader sees: without style and script elements, tags, or the provenance
+    footer (which lists parameter names and file names as they are)."""
+    text = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    text = re.sub(r'<footer class="provenance">.*?</footer>', " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text)
+
+
+def _english_fallbacks() -> list[str]:
+    """English label texts that would only appear in a Danish page by falling back: several
+    words, no placeholders, different from the Danish."""
+    out = []
+    for da, en in L.LABELS.values():
+        if "{" in en or len(en.split()) < 3 or en.lower() in da.lower():
+            continue
+        out.append(en)
+    return out
+
+
+def content_problems(page: str, lang: str | None = None, name: str = "page") -> list[str]:
+    """What a reader must not see in a rendered page: object reprs, nan/None/NaT, tracebacks,
+    warnings and error output, key-figure boxes without a value, untranslated label keys and,
+    in a Danish page, English fallbacks (nbconvert's English alt text, English labels)."""
+    if lang is None:
+        m = re.search(r'<html[^>]*\blang="(\w+)"', page)
+        lang = m.group(1) if m else "da"
+    text = visible_text(page)
+    problems = []
+    for pattern, what in _LEAKS:
+        found = sorted({m.group(0) for m in pattern.finditer(text)})
+        if found:
+            problems.append(f"{name}: shows {what} ({', '.join(repr(f) for f in found[:3])})")
+    if _STDERR.search(page):
+        problems.append(f"{name}: shows error or warning output of a cell")
+    empty = len(_EMPTY_KPI.findall(page))
+    if empty:
+        problems.append(f"{name}: {empty} key-figure box(es) without a value")
+    own = visible_text(_VERBATIM.sub(" ", page))  # names from the input and scenario files are as given
+    keys = sorted({k for k in _KEY_LIKE.findall(own) if k not in _CONTRACT_NAMES})
+    if keys:
+        problems.append(f"{name}: shows untranslated label keys ({', '.join(keys[:5])})")
+    if lang == "da":
+        english = [en for en in _english_fallbacks() if en in text]
+        if _NBCONVERT_ALT in page:
+            english.insert(0, _NBCONVERT_ALT)
+        if english:
+            problems.append(f"{name}: Danish report shows English text ({'; '.join(english[:3])})")
+    return problems
+
+
+def check_report(path: Path, staged: Path | None) -> list[str]:
+    """What is wrong with a rendered report: anything loaded from the network, code cells,
+    patient identifiers, and what a reader must not see (content_problems). Empty when it is
+    fit to send."""
+    from .privacy import find_patient_ids
+
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    remote = sorted({m.group(0) for m in _REMOTE.finditer(text)})
+    if remote:
+        problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
+    if "<script src" in text:
+        problems.append(f"{path.name}: includes an external script")
+    if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
+        problems.append(f"{path.name}: shows code cells")
+    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged)
+    if ids:
+        problems.append(f"{path.name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
+    problems += content_problems(text, name=path.name)
+    return problems
