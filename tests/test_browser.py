@@ -164,3 +164,21 @@ def test_every_report_prints_on_a4_with_the_banner_in_the_margin(run_dir):
             if outside:
                 problems.append(f"{where}: text outside the text area (clipped): {outside[:5]}")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_every_table_of_every_report_is_in_the_workbook(run_dir):
+    """The run has a drill-down per hospital, whose tables share their captions: each one still
+    gets its own sheet, named after its report and hospital, listed on the contents sheet."""
+    import pandas as pd
+
+    from analysis import export
+
+    executed = sorted((run_dir / "executed").glob("*.ipynb"))
+    assert len([p for p in executed if p.stem.startswith("05_hospital_")]) >= 3
+    tables = sum(len(export.tables_of(p)) for p in executed)
+    book = pd.ExcelFile(run_dir / "tables" / "tables.xlsx")
+    assert tables > 0 and tables == len(book.sheet_names) - 1
+    assert len(list((run_dir / "tables").glob("*.csv"))) == tables
+    contents = pd.read_excel(book, book.sheet_names[0])
+    assert contents.iloc[:, 0].tolist() == book.sheet_names[1:]
+    assert contents.iloc[:, 2].nunique() == len([p for p in executed if export.tables_of(p)])
