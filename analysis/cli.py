@@ -15,12 +15,10 @@ def _run(args: argparse.Namespace) -> int:
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
     try:
-        cfg, params = load_config(Path(args.config), overrides, args.only)
-        print(f"configuration {args.config}: ok ({len(params)} notebooks)")
+        # the parameters are checked against the data before any notebook runs, in a run as in --check
+        cfg, params = load_config(Path(args.config), overrides, args.only, data=True)
+        print(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
         if args.check:
-            from .pipeline import prepare
-            prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
-            print("input: ok")
             return 0
         outcome = run(cfg, params)
     except ConfigError as e:

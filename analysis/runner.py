@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from . import config
+from . import labels as L
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
@@ -184,7 +185,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         raise ConfigError(str(path), errors)
     if data:
         from .pipeline import prepare
-        prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+        prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
+                           sheet=cfg.sheet, header_row=cfg.header_row)
         found = check_against_data(cfg, params, prepared.aggregates)
         if found.errors:
             raise ConfigError(str(path), found.errors + [f"(note) {n}" for n in found.notes])
