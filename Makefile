@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(PY) -m pytest -q -p no:xdist -p no:cacheprovider tests/test_environment.py -k notebooks
 
 data: $(STAMP)
-	$(PY) -m analysis synth
+	$(PY) -m analysis synth --monthly
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/

@@ -125,8 +125,8 @@ def test_the_older_case_mix_is_explained_by_standardisation(region):
     prep, truth = region
     older = truth["older_case_mix"][0]["hospital"]
     key = ["hospital", "specialty"]
-    crude = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, [])[0].set_index(key)
-    adjusted = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, ["age_band", "sex"])[0].set_index(key)
+    crude = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, []).table.set_index(key)
+    adjusted = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, ["age_band", "sex"]).table.set_index(key)
     # standardising lowers the older hospital's ratios against the median hospital, and most there
     shift = (adjusted["value"] / crude["value"]).groupby(level="hospital").median()
     assert shift.idxmin() == older and shift[older] < 0.99 and shift.drop(older).min() > 0.995

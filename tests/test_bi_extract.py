@@ -1,0 +1,97 @@
+"""The whole suite on the BI-style extract of the synthetic region, as `runs/bi_extract.yml` runs
+it: Windows-1252, `;`, thousands dots, decimal commas, Danish headers, a value column at the
+region's own prices, split cells, a unit renamed after the first year, cells under 5 and a month
+column, read with nothing but the mapping file written beside it (the rename). Every notebook
+must publish, and the planted differences, the key and the prices must come out right."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis import config, runner, savings_key
+from analysis.synthetic import generate, write_bi_extract
+
+SCALE = 0.05  # about 100,000 visits a year: the planted differences stand out of the noise
+
+
+@pytest.fixture(scope="module")
+def bi_run(tmp_path_factory, cache_dir):
+    folder = tmp_path_factory.mktemp("bi")
+    extract = write_bi_extract(generate(folder / "visits.parquet", scale=SCALE), folder / "bi_extract.csv",
+                               monthly=True)
+    run = yaml.safe_load(config.resolve("runs/bi_extract.yml").read_text(encoding="utf-8"))
+    run |= {"source": str(extract), "mapping": str(extract.with_name("bi_extract_mapping.yml")),
+            "output": str(folder / "reports"), "jobs": 2}
+    path = folder / "run.yml"
+    path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
+    cfg, params = runner.load_config(path, data=True, echo=lambda *_: None)
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    truth = json.loads(extract.with_name("bi_extract_truth.json").read_text(encoding="utf-8"))
+    return outcome.run_dir, truth
+
+
+def table(run_dir: Path, pattern: str) -> pd.DataFrame:
+    """One exported table (Danish Excel CSV) of the run, by file name pattern."""
+    (path,) = (run_dir / "tables").glob(pattern)
+    return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
+
+
+def test_every_notebook_publishes(bi_run):
+    run_dir, _ = bi_run
+    manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    pages = sorted(p.name for p in run_dir.glob("*.html") if p.name != "index.html")
+    hospitals = {"Aarhus Universitetshospital", "Hospitalsenhed Midt", "Hospitalsenheden Vest",
+                 "Regionshospitalet Horsens", "Regionshospitalet Randers", "Psykiatrien i Region Midtjylland"}
+    assert len(pages) == 6 + len(hospitals), pages  # the renamed unit is one hospital, not two
+    assert sorted(r["html"] for r in manifest["notebooks"]) == pages
+    monitoring = (run_dir / "06_monitoring.html").read_text(encoding="utf-8")
+    assert "<img" in monitoring, "the month column feeds the control charts"
+
+
+def test_the_planted_high_follow_up_units_are_flagged_and_ringed(bi_run):
+    run_dir, truth = bi_run
+    outliers = table(run_dir, "02_variation_01_*.csv")
+    high = outliers[outliers["Vurdering"].str.startswith("højt")]
+    flagged = set(zip(high["Hospital"], high["Speciale"]))
+    for unit in truth["planted"]["follow_up_rate"]:
+        assert (unit["hospital"], unit["specialty"]) in flagged
+        page = next(p for p in run_dir.glob("05_hospital_*.html")
+                    if f"<h1>{unit['hospital']}</h1>" in p.read_text(encoding="utf-8"))
+        text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+        assert f"{unit['hospital']}, {unit['specialty']}:" in text, "named among the drill-down's outliers"
+
+
+def test_the_key_splits_the_target_exactly_between_the_somatic_hospitals(bi_run):
+    run_dir, _ = bi_run
+    key = table(run_dir, "04_savings_key_01_*.csv")
+    assert key["Andel af besparelsen (kr.)"].sum() == savings_key.DEFAULT_TARGET_DKK
+    assert "Psykiatrien i Region Midtjylland" not in set(key["Hospital"])
+    assert len(key) == 5
+
+
+def test_the_regions_own_prices_from_the_value_column_are_used(bi_run):
+    run_dir, truth = bi_run
+    prices = table(run_dir, "00_data_quality_*_Regionens_egne_priser*.csv")
+    follow_up = prices[(prices["Besøgstype"] == "Kontrol") & (prices["Kontaktform"] == "Fremmøde")]
+    own = next(p["own_dkk"] for p in truth["prices"]
+               if p["specialty"] == "" and p["visit_type"] == "follow_up" and p["contact_mode"] == "in_person")
+    assert own == 1350 and follow_up["Egen pris pr. besøg (kr.)"].round(2).eq(own).all()
+    for page in ("03_reduction_potential.html", "04_savings_key.html"):
+        text = (run_dir / page).read_text(encoding="utf-8")
+        assert "regionens egne gennemsnitspriser fra værdikolonnen" in text
+        assert "taksttabellen for alle besøg" not in text
+
+
+def test_small_counts_appear_only_as_suppressed(bi_run):
+    run_dir, truth = bi_run
+    assert truth["small_cells"] > 0
+    for page in run_dir.glob("*.html"):
+        cells = re.findall(r'class="num count">([^<]*)<', page.read_text(encoding="utf-8"))
+        shown = [c for c in cells if c.replace(".", "").isdigit()]
+        assert not [c for c in shown if 0 < int(c.replace(".", "")) < 5], page.name
