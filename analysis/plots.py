@@ -104,9 +104,9 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     for cat in categories:
         v = shares[cat].to_numpy()
         ax.barh(ylabels, v, left=left, color=CATEGORY_COLOURS.get(cat), label=L.t(cat, lang))
-        for y, (l, w) in enumerate(zip(left, v)):
+        for y, (x0, w) in enumerate(zip(left, v)):
             if w >= 0.05:
-                ax.text(l + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
+                ax.text(x0 + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
                         color="white" if cat in (s.VISIT_TYPES[0], s.CONTACT_MODES[0]) else "black")
         left += v
     ax.set_xlim(0, 1)

@@ -35,7 +35,7 @@ from . import labels as L
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
-COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language")
+COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language", "sheet", "header_row")
 PER_KEY = "__per__"  # marks a notebook run once per value of a data column (NotebookSpec.per)
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict,
           "list[str]": list[str], "list[int]": list[int], "list[float]": list[float]}
@@ -83,10 +83,10 @@ class RunConfig(BaseModel):
         return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
 
     def common(self) -> dict[str, Any]:
-        """Parameters every notebook gets; sheet and header_row only where set."""
-        reading = {k: v for k, v in (("sheet", self.sheet), ("header_row", self.header_row)) if v}
+        """Parameters every notebook gets (COMMON_PARAMETERS)."""
         return {"source": self.source, "mapping": self.mapping, "period_start": self.period_start.isoformat(),
-                "period_end": self.period_end.isoformat(), "language": self.language, **reading}
+                "period_end": self.period_end.isoformat(), "language": self.language, "sheet": self.sheet,
+                "header_row": self.header_row}
 
 
 def available_notebooks() -> list[str]:

@@ -71,7 +71,7 @@ def naive_notebook(name: str, folder: Path) -> Path:
     nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code" and "pipeline.prepare(" in cell.source:
-            cell.source = ("import sys; sys.path.insert(0, %r)\nimport naive\n" % str(ROOT / "bench")
+            cell.source = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r})\nimport naive\n"
                            + cell.source.replace("pipeline.prepare(", "naive.prepare("))
     path = folder / f"{name}.ipynb"
     nbformat.write(nb, path)

@@ -57,9 +57,10 @@ def test_every_page_is_self_contained_and_clean(run_dir):
         for path in pages:
             page = context.new_page()
             requests, errors = [], []
-            page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r, seen=requests: seen.append(r.url)
+                    if not r.url.startswith(("file:", "data:")) else None)
+            page.on("console", lambda m, seen=errors: seen.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))
             page.goto(path.as_uri(), wait_until="load")
             broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
             width = page.evaluate("document.documentElement.scrollWidth")

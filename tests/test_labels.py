@@ -17,8 +17,11 @@ def test_labels_translate_categories_and_keep_names():
 
 def test_every_label_has_both_languages_with_the_same_placeholders():
     import string
+
+    def fields(s):
+        return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+
     for key, (da, en) in L.LABELS.items():
-        fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
         assert da and en, key
         assert fields(da) == fields(en), key
 
