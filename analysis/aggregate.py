@@ -62,7 +62,7 @@ class Aggregates:
         (folder / "kind.txt").write_text(self.kind)
 
     @classmethod
-    def load(cls, folder: Path) -> "Aggregates":
+    def load(cls, folder: Path) -> Aggregates:
         frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in cls.TABLES}
         return cls(kind=(folder / "kind.txt").read_text().strip(), **frames)
 

@@ -11,9 +11,9 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pandas as pd
 import pyarrow.parquet as pq

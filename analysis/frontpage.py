@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import config
+from . import config, report
 from . import labels as L
-from . import report
 
 TEMPLATE = "frontpage.html.j2"
 

@@ -16,10 +16,10 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 import numpy as np
@@ -605,7 +605,7 @@ class IngestResult:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "IngestResult":
+    def from_json(cls, text: str) -> IngestResult:
         d = json.loads(text)
         d["period"] = tuple(d["period"])
         return cls(**d)

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from . import config, tariffs
 from . import schema as s
-from . import tariffs
 from .aggregate import Aggregates, aggregate_file
 from .ingest import IngestResult, ingest, load_mapping, sha256
 

@@ -12,8 +12,8 @@ failure at any step leaves the published run untouched.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import difflib
 import datetime as dt
+import difflib
 import json
 import multiprocessing
 import os

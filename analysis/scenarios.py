@@ -29,10 +29,10 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import labels as L
 from . import reference
 from . import schema as s
 from .ingest import InputError, Problem
-from . import labels as L
 from .tariffs import OWN, TARIFF, price_source, unit_price
 
 SCENARIOS = reference.DEFAULTS["scenarios"]

@@ -171,7 +171,7 @@ def price_sentence(priced: pd.DataFrame, lang: str, tariff_file: str | os.PathLi
                own=L.percent(shares[OWN], lang, 0), tariff=L.percent(shares[TARIFF], lang, 0))
 
 
-def price_table(prepared: "Prepared", tariff_file: str | os.PathLike[str] | None = "",
+def price_table(prepared: Prepared, tariff_file: str | os.PathLike[str] | None = "",
                 min_visits: int = MIN_VISITS, by_specialty: bool = True) -> pd.DataFrame:
     """The own prices a run derives from its input's value column, for the data-quality report:
     year, specialty ("all_specialties" for the price over all of them), visit type, contact

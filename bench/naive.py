@@ -10,7 +10,15 @@ import pandas as pd
 
 from analysis import config, ingest
 from analysis import schema as s
-from analysis.aggregate import CASEMIX_KEYS, CASEMIX_PATIENT_KEYS, MONTHLY_KEYS, SCOPE, UNIT_KEYS, VISITS_PER_PATIENT, Aggregates
+from analysis.aggregate import (
+    CASEMIX_KEYS,
+    CASEMIX_PATIENT_KEYS,
+    MONTHLY_KEYS,
+    SCOPE,
+    UNIT_KEYS,
+    VISITS_PER_PATIENT,
+    Aggregates,
+)
 from analysis.pipeline import Prepared, default_source, parse_period
 
 

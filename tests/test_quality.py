@@ -86,10 +86,10 @@ def test_unit_changes_by_month_and_on_an_empty_table():
 
 
 def test_unit_changes_from_the_activity_of_both_input_kinds(tmp_path):
-    from analysis.aggregate import aggregate_file
-
     from test_ingest import DANISH
     from test_ingest_extracts import bi_extract
+
+    from analysis.aggregate import aggregate_file
 
     period = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
     old = bi_extract().query("Sygehus == 'Hospitalsenhed Vest'").assign(Sygehus="Hospitalsenheden Vest", År=2023)

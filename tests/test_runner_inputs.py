@@ -7,12 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from test_ingest_extracts import bi_extract
 
 from analysis import config as project_config
 from analysis import runner
 from analysis.ingest import InputError
-
-from test_ingest_extracts import bi_extract
 
 
 def config(path: Path, **values) -> Path:
