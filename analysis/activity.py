@@ -124,8 +124,10 @@ def key_figures(activity: pd.DataFrame, patient_visits: pd.DataFrame, year: int)
         "visits_psychiatry": float(by_sector.get("psychiatry", 0)),
         "patients": patients,
         "visits_per_patient": visits / patients if patients else float("nan"),
-        "follow_up_share": float(y.loc[y[s.VISIT_TYPE] == "follow_up", s.VISITS].sum()) / visits if visits else float("nan"),
-        "in_person_share": float(y.loc[y[s.CONTACT_MODE] == "in_person", s.VISITS].sum()) / visits if visits else float("nan"),
+        "follow_up_share": float(y.loc[y[s.VISIT_TYPE] == "follow_up", s.VISITS].sum()) / visits
+        if visits else float("nan"),
+        "in_person_share": float(y.loc[y[s.CONTACT_MODE] == "in_person", s.VISITS].sum()) / visits
+        if visits else float("nan"),
         "change_pct": (visits - prev) / prev if prev else float("nan"),
     }
 

@@ -50,7 +50,8 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
                                                                                       rows=rows)),
         "check_period": ("passed", period),
         "check_cpr": ("passed", L.t("finding_cpr", lang, rows=rows)),
-        "check_unique": ("merged", L.t("finding_merged", lang, merged=n(ingest.merged_rows), cells=n(ingest.merged_cells)))
+        "check_unique": ("merged", L.t("finding_merged", lang, merged=n(ingest.merged_rows),
+                                       cells=n(ingest.merged_cells)))
         if ingest.merged_rows else ("passed", L.t("finding_unique_" + ingest.kind, lang, rows=rows)),
         "check_counts": ("passed", L.t("finding_counts", lang, rows=rows)),
         "check_names": ("passed", names),

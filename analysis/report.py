@@ -229,7 +229,8 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
     page = (f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
     return Table(page, {"caption": caption, "columns": [L.t(str(c), lang) for c in shown.columns],
-                        "rows": [[_export_value(row[c], lang, c not in verbatim, digits.get(c, 3 if c in percent else 2))
+                        "rows": [[_export_value(row[c], lang, c not in verbatim,
+                                                digits.get(c, 3 if c in percent else 2))
                                   for c in shown.columns] for _, row in shown.iterrows()]})
 
 

@@ -140,7 +140,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     try:
         cfg = RunConfig.model_validate(raw)
     except ValidationError as e:
-        raise ConfigError(str(path), [f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]) from None
+        raise ConfigError(str(path), [f"{'.'.join(map(str, err['loc']))}: {err['msg']}"
+                                      for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
     for key in ("source", "mapping"):
@@ -316,7 +317,8 @@ def _execute_one(name: str, notebook: str, params: dict[str, Any], run_dir: str)
     try:
         pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{notebook}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
-                            cwd=str(config.NOTEBOOKS_DIR), kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
+                            cwd=str(config.NOTEBOOKS_DIR),
+                            kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
         title = render_html(executed, out, params.get("language", "da"))
     except Exception as e:  # reported to the user with the notebook's name; the run fails
         return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),

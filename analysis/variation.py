@@ -65,7 +65,8 @@ def unavailable(agg: Aggregates, measure: str, strata: list[str]) -> str:
     dropped = [c for c in strata if c not in kept]
     if dropped:
         return (f"standardising {measure} by {', '.join(dropped)} needs "
-                f"{'patients' if measure in cap.PER_PATIENT else 'visits'} by {', '.join(dropped)}, which this input lacks")
+                f"{'patients' if measure in cap.PER_PATIENT else 'visits'} by {', '.join(dropped)}, "
+                "which this input lacks")
     return ""
 
 
@@ -77,7 +78,8 @@ def _check_strata(agg: Aggregates, measure: Measure, strata: list[str]) -> None:
     if missing:
         allowed = [c for c in (s.AGE_BAND, s.SEX, s.DIAGNOSIS_GROUP) if c in table.columns]
         raise ValueError(f"cannot standardise {measure.key} by {missing}: the data allow {allowed}"
-                         + (" (patients are not counted per diagnosis group)" if measure.population == "patients" else ""))
+                         + (" (patients are not counted per diagnosis group)"
+                            if measure.population == "patients" else ""))
 
 
 def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: str = "somatic",
@@ -487,7 +489,8 @@ def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, strata: list[s
     from . import labels as L
 
     and_ = " og " if lang == "da" else " and "
-    adjusted = L.t("var_casemix_adjusted", lang, strata=and_.join(L.t(c, lang).lower() for c in strata)) if strata else ""
+    adjusted = L.t("var_casemix_adjusted", lang,
+                   strata=and_.join(L.t(c, lang).lower() for c in strata)) if strata else ""
     sentences = []
     for _, r in out.iterrows():
         key = "var_sentence_high" if r["class"] == "high_998" else "var_sentence_low"

@@ -61,6 +61,7 @@ def test_key_figures_without_the_year_before():
 def test_a_hospitals_mix_against_its_sector():
     out = activity.mix_against_region(ACT, "A", 2024, "visit_type").set_index("visit_type")
     # A: 60 follow-ups, 20 assessments; somatic sector = A only in 2024
-    assert out.loc["follow_up", "share"] == pytest.approx(0.75) and out.loc["follow_up", "region_share"] == pytest.approx(0.75)
+    assert (out.loc["follow_up", "share"] == pytest.approx(0.75)
+            and out.loc["follow_up", "region_share"] == pytest.approx(0.75))
     with pytest.raises(ValueError, match="no visits"):
         activity.mix_against_region(ACT, "Z", 2024, "visit_type")

@@ -83,7 +83,8 @@ def test_the_extract_is_read_as_counts(extract, cache_dir):
 
 
 def test_variation_falls_back_to_counts_and_says_why(extract, run_dir):
-    html = publish("02_variation", "02_variation", {"year": 2024, "measure": "follow_ups_per_patient"}, extract, run_dir)
+    html = publish("02_variation", "02_variation", {"year": 2024, "measure": "follow_ups_per_patient"},
+                   extract, run_dir)
     assert "Kontroller pr. patient kan ikke beregnes" in html and "Kontroller pr. udredning" in html
     assert "ukorrigerede" in html  # the crude caveat
     assert "Tragtdiagrammer pr. speciale" in html and "<img" in html
@@ -138,7 +139,8 @@ def test_monthly_counts_feed_monitoring_as_visits_do(small_region, tmp_path):
     a = agg.monthly.assign(month=pd.to_datetime(agg.monthly["month"])).set_index(key)["visits"].sort_index()
     b = full.monthly.assign(month=pd.to_datetime(full.monthly["month"])).set_index(key)["visits"].sort_index()
     pd.testing.assert_series_equal(a, b, check_dtype=False)
-    assert agg.activity.groupby("year")["visits"].sum().tolist() == full.activity.groupby("year")["visits"].sum().tolist()
+    assert (agg.activity.groupby("year")["visits"].sum().tolist()
+            == full.activity.groupby("year")["visits"].sum().tolist())
     assert capabilities.monitoring_problem(agg.monthly, "2025-04-01") == ""
     followups = agg.monthly[agg.monthly["visit_type"] == "follow_up"]
     result = spc.monitor(followups, "2025-04-01", ["hospital", "specialty"], min_visits=5)

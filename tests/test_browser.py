@@ -33,7 +33,8 @@ PX_PER_MM, PT_PER_MM = 96 / 25.4, 72 / 25.4
 def run_dir(small_region, tmp_path_factory):
     cfg_path = tmp_path_factory.mktemp("browser") / "run.yml"
     cfg_path.write_text(f"source: {small_region}\noutput: {cfg_path.parent / 'out'}\nperiod_start: 2023-01-01\n"
-                        "period_end: 2025-12-31\njobs: 2\npdf: true\nnotebooks:\n  - 00_data_quality\n  - 01_activity_overview\n"
+                        "period_end: 2025-12-31\njobs: 2\npdf: true\nnotebooks:\n"
+                        "  - 00_data_quality\n  - 01_activity_overview\n"
                         "  - 02_variation\n  - 03_reduction_potential\n  - 04_savings_key\n"
                         "  - {name: 05_hospital, per: hospital}\n  - 06_monitoring\n", encoding="utf-8")
     cfg, params = runner.load_config(cfg_path)
@@ -107,10 +108,12 @@ def test_every_page_fits_the_printed_text_width(run_dir):
             wide = page.evaluate("""(width) => [...document.body.querySelectorAll('*')]
                 .filter(e => { const r = e.getBoundingClientRect();
                                return r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1); })
-                .map(e => `${e.tagName.toLowerCase()}.${e.className || ''} ${Math.round(e.getBoundingClientRect().width)} px`)""",
+                .map(e => `${e.tagName.toLowerCase()}.${e.className || ''} """
+                """${Math.round(e.getBoundingClientRect().width)} px`)""",
                                  width)
             if wide:
-                problems.append(f"{path.name}: {len(wide)} element(s) wider than the {width} px text area, e.g. {wide[:3]}")
+                problems.append(f"{path.name}: {len(wide)} element(s) wider than the {width} px text area, "
+                                f"e.g. {wide[:3]}")
             context.close()
         browser.close()
     assert not problems, "\n".join(problems)

@@ -44,8 +44,10 @@ def test_parameters_the_data_cannot_meet_are_all_reported_together():
 
 def test_a_decision_date_outside_the_months_of_the_data_is_an_error():
     agg = Aggregates(kind="aggregated", activity=ACTIVITY, monthly=MONTHLY)
-    found = runner.check_against_data(cfg(period_end="2025-12-31"), {"06_monitoring": {"decision_date": "2025-03-01"}}, agg)
-    assert found.errors == ["06_monitoring: decision_date 2025-03-01 is outside the months in the data (2023-01 to 2024-12)"]
+    found = runner.check_against_data(cfg(period_end="2025-12-31"),
+                                      {"06_monitoring": {"decision_date": "2025-03-01"}}, agg)
+    assert found.errors == ["06_monitoring: decision_date 2025-03-01 is outside the months in the data "
+                            "(2023-01 to 2024-12)"]
     ok = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2024-04-01"},
                                            "02_variation": {"year": 0, "measure": "follow_up_ratio",
                                                             "standardise_by": []}}, agg)

@@ -90,7 +90,8 @@ def test_a_month_outside_the_period_or_unreadable_is_an_error(tmp_path):
     problems = problems_of(write(df, tmp_path / "x.csv"))
     by_message = {p.message.split(" (")[0]: p for p in problems}
     assert set(by_message) == {"outside the run's period", "not a month"}, [str(p) for p in problems]
-    assert by_message["outside the run's period"].rows == [4] and by_message["outside the run's period"].column == "Måned"
+    assert (by_message["outside the run's period"].rows == [4]
+            and by_message["outside the run's period"].column == "Måned")
     assert by_message["not a month"].rows == [6] and "2024-03" in by_message["not a month"].hint
 
 
@@ -253,7 +254,8 @@ def test_header_row_option(tmp_path):
 def test_excel_with_title_rows_and_the_data_on_the_second_sheet(tmp_path):
     src = tmp_path / "extract.xlsx"
     with pd.ExcelWriter(src) as xl:
-        pd.DataFrame({"Om udtrækket": ["Ambulant aktivitet", "Kilde: BI-portalen"]}).to_excel(xl, sheet_name="Forside", index=False)
+        pd.DataFrame({"Om udtrækket": ["Ambulant aktivitet", "Kilde: BI-portalen"]}).to_excel(
+            xl, sheet_name="Forside", index=False)
         pd.DataFrame([["Ambulante besøg 2024"]]).to_excel(xl, sheet_name="Data", index=False, header=False)
         bi_extract(1).to_excel(xl, sheet_name="Data", index=False, startrow=2)
     result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")

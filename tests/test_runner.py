@@ -40,7 +40,8 @@ def good_run(base, tmp_path_factory):
 def test_a_typo_in_a_parameter_fails_with_a_suggestion(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         {"name": "01_activity_overview", "parameters": {"top_specialities": 5}}])
-    with pytest.raises(runner.ConfigError, match="unknown parameter 'top_specialities'.*did you mean 'top_specialties'"):
+    with pytest.raises(runner.ConfigError,
+                       match="unknown parameter 'top_specialities'.*did you mean 'top_specialties'"):
         runner.load_config(path)
 
 

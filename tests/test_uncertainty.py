@@ -15,7 +15,8 @@ def inputs(scale: float) -> U.Inputs:
                         "visit_type": ["follow_up"] * 3, "contact_mode": ["in_person"] * 3,
                         "visits": [300 * scale, 200 * scale, 100 * scale]})
     rates = pd.DataFrame({"specialty": ["K"] * 3, "hospital": ["A", "B", "C"], "visit_type": ["follow_up"] * 3,
-                          "observed": [300 * scale, 200 * scale, 100 * scale], "expected": [200 * scale, 200 * scale, 200 * scale],
+                          "observed": [300 * scale, 200 * scale, 100 * scale],
+                          "expected": [200 * scale, 200 * scale, 200 * scale],
                           "ratio": [1.5, 1.0, 0.5]})
     scen = [S.Scenario(name="bench", driver="d", lever="benchmark", share=0.5, low=0.25, high=0.75),
             S.Scenario(name="drop", driver="d", lever="drop", share=0.1, low=0.05, high=0.2)]

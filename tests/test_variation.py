@@ -18,7 +18,8 @@ POP = pd.DataFrame({"specialty": ["K"] * 4, "hospital": ["A", "A", "B", "B"],
 
 
 def test_indirect_standardisation_by_hand():
-    out = standardise.indirect(EVENTS, POP, ["specialty", "hospital"], ["age_band"], ["specialty"]).set_index("hospital")
+    out = standardise.indirect(EVENTS, POP, ["specialty", "hospital"], ["age_band"],
+                               ["specialty"]).set_index("hospital")
     # A: E = 10 x 0.5 + 10 x 1.5 = 20, O = 20; B: E = 10 x 0.5 + 30 x 1.5 = 50, O = 50
     assert out.loc["A", "expected"] == pytest.approx(20) and out.loc["B", "expected"] == pytest.approx(50)
     assert out.loc["A", "ratio"] == pytest.approx(1.0) and out.loc["B", "ratio"] == pytest.approx(1.0)
@@ -126,7 +127,8 @@ def test_the_older_case_mix_is_explained_by_standardisation(region):
     older = truth["older_case_mix"][0]["hospital"]
     key = ["hospital", "specialty"]
     crude = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, []).table.set_index(key)
-    adjusted = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024, ["age_band", "sex"]).table.set_index(key)
+    adjusted = variation.analyse(prep.aggregates, "follow_ups_per_patient", 2024,
+                                 ["age_band", "sex"]).table.set_index(key)
     # standardising lowers the older hospital's ratios against the median hospital, and most there
     shift = (adjusted["value"] / crude["value"]).groupby(level="hospital").median()
     assert shift.idxmin() == older and shift[older] < 0.99 and shift.drop(older).min() > 0.995
@@ -148,7 +150,8 @@ def test_outlier_sentences_in_danish_and_english():
                         "class": ["high_998"], "excess": [1234.0]})
     da = variation.outlier_sentences(out, "follow_ups_per_patient", "da", ["age_band", "sex"])[0]
     en = variation.outlier_sentences(out, "follow_ups_per_patient", "en", [])[0]
-    assert "1,50 gange så mange kontroller pr. patient" in da and "aldersgruppe og køn" in da and "1.234 besøg mere" in da
+    assert ("1,50 gange så mange kontroller pr. patient" in da and "aldersgruppe og køn" in da
+            and "1.234 besøg mere" in da)
     assert "1.50 times as many follow-ups per patient" in en and "allowing" not in en and "1,234 more visits" in en
 
 
@@ -297,7 +300,8 @@ def test_the_funnel_reading_says_which_points_are_named_and_what_the_axis_is():
     assert "Only hospitals outside the 95% limit" in variation.funnel_how("ratio", "en")
     assert "effective count" in variation.funnel_how("ratio_counts", "en")
     assert "effektive antal" not in variation.funnel_how("proportion", "da")
-    assert variation.funnel_how("ratio", "en", intro=False) == "Only hospitals outside the 95% limit (and a ringed hospital) are named."
+    assert variation.funnel_how("ratio", "en", intro=False) == (
+        "Only hospitals outside the 95% limit (and a ringed hospital) are named.")
 
 
 def test_standing_sentences_never_claim_every_specialty_when_some_had_no_peers():
@@ -312,10 +316,12 @@ def test_standing_sentences_never_claim_every_specialty_when_some_had_no_peers()
                      "in psychiatry, so there is no one to compare it with."]
     a = variation.standing_notes(variation.standing(table, "A"), "en", "somatic")
     assert a == ["Specialties with no other hospital to compare with: Hæmatologi.",
-                 "The hospital lies within the limits in every specialty where it can be compared with other hospitals."]
+                 "The hospital lies within the limits in every specialty where it can be compared "
+                 "with other hospitals."]
     assert variation.standing_notes(variation.standing(table, "C"), "en", "somatic") == [
         "The hospital lies within the limits in every specialty."]
-    assert variation.standing_notes(variation.standing(table, "B"), "en", "somatic") == []  # its outlier is said instead
+    # its outlier is said instead
+    assert variation.standing_notes(variation.standing(table, "B"), "en", "somatic") == []
 
 
 def test_heat_map_values_are_relative_to_the_benchmark_for_every_kind():
