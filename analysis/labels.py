@@ -352,16 +352,49 @@ LABELS: dict[str, tuple[str, str]] = {
                                "regression model (statsmodels) with the population as exposure; the model assumes that "
                                "hospital and specialty differences multiply, and the shares are descriptive."),
     "var_method": ("Metode", "Method"),
-    "var_method_text": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: eksakte Poisson-grænser "
-                        "for forholdet observeret/forventet (for kontroller pr. udredning log-skala med usikkerhed på "
-                        "begge tal; for andele Wilson-grænser som i PHE Fingertips). Overdispersion: z-værdier "
-                        "winsoriseret ved {trim} og {od}; estimeret på tværs af alle specialer, fordi få hospitaler "
-                        "pr. speciale ikke kan bære et skøn. Fundet overdispersion: φ = {phi}, τ = {tau}.",
-                        "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: exact Poisson limits for the "
-                        "observed/expected ratio (for follow-ups per first visit a log scale with uncertainty in "
-                        "both counts; for shares Wilson limits as in PHE Fingertips). Overdispersion: z-scores "
-                        "winsorised at {trim} and {od}; estimated across all specialties, because a few hospitals per "
-                        "specialty cannot carry an estimate. Overdispersion found: φ = {phi}, τ = {tau}."),
+    # the method as it was used (variation.method_note)
+    "var_limits_ratio": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: eksakte Poisson-grænser "
+                         "for forholdet observeret/forventet ved hospitalets forventede antal.",
+                         "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: exact Poisson limits for "
+                         "the observed/expected ratio at the hospital's expected count."),
+    "var_limits_ratio_counts": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: forholdet mellem "
+                                "to optællinger på log-skala med usikkerhed på begge tal (FunnelPlotR's varians for "
+                                "et forhold mellem to antal).",
+                                "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: the ratio of two counts "
+                                "on the log scale with uncertainty in both (FunnelPlotR's ratio-of-counts variance)."),
+    "var_limits_proportion": ("Tragtdiagrammer efter Spiegelhalter (2005): Wilson-grænser for en andel som i PHE "
+                              "Fingertips.",
+                              "Funnel plots after Spiegelhalter (2005): Wilson limits for a share as in PHE "
+                              "Fingertips."),
+    "var_trim_truncate": ("Før overdispersionen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
+                          "(NHS Digitals SHMI-metode, FunnelPlotR's standard for standardiserede forhold).",
+                          "Before the overdispersion is estimated, z-scores below the {trim} and above the {upper} "
+                          "quantile are left out (NHS Digital's SHMI method, FunnelPlotR's default for standardised "
+                          "ratios)."),
+    "var_trim_winsorise": ("Før overdispersionen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
+                           "fraktilen (winsorisering, som FunnelPlotR gør for denne type mål).",
+                           "Before the overdispersion is estimated, z-scores beyond the {trim} and {upper} quantiles "
+                           "are set to those quantiles (winsorising, as FunnelPlotR does for this kind of measure)."),
+    "var_od_adjusted": ("Overdispersion φ = {phi}, τ = {tau}, skønnet på tværs af alle specialer (få hospitaler pr. "
+                        "speciale kan ikke bære et skøn): grænserne er udvidet med {od}.",
+                        "Overdispersion φ = {phi}, τ = {tau}, estimated across all specialties (a few hospitals per "
+                        "specialty cannot carry an estimate): the limits are widened by {od}."),
+    "var_od_not_needed": ("Overdispersion φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
+                          "så grænserne er ikke udvidet (som i FunnelPlotR).",
+                          "Overdispersion φ = {phi} ≤ 1: the hospitals vary no more than chance explains, so the "
+                          "limits are not widened (as in FunnelPlotR)."),
+    "var_od_off": ("Grænserne er ikke justeret for overdispersion (valgt i parametrene).",
+                   "The limits are not adjusted for overdispersion (chosen in the parameters)."),
+    "var_od_per_specialty": ("Overdispersionen er skønnet for hvert speciale for sig.",
+                             "The overdispersion is estimated for each specialty on its own."),
+    "var_rule_target": ("Et hospital kaldes afvigende, når dets værdi ligger uden for 99,8 %-grænserne for et hospital "
+                        "på niveau med sammenligningsgrundlaget ved samme antal.",
+                        "A hospital is called an outlier when its value lies outside the 99.8% limits of a hospital "
+                        "on the benchmark at the same count."),
+    "var_clipped": ("Bemærk: med denne justering ligger grænsen ved kanten af skalaen for {share} af hospitalerne; de "
+                    "kan ikke kaldes afvigende i den retning. Overvej den additive justering.",
+                    "Note: with this adjustment the limit sits at the edge of the scale for {share} of the hospitals; "
+                    "they cannot be called outliers in that direction. Consider the additive adjustment."),
     "od_additive": ("additiv tilfældig effekt (DerSimonian-Laird)", "an additive random effect (DerSimonian-Laird)"),
     "od_multiplicative": ("multiplikativ faktor √φ", "a multiplicative factor √φ"),
     "od_none": ("ingen justering", "no adjustment"),

@@ -19,7 +19,7 @@ from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 from . import capabilities as cap
 from . import schema as s
 from .aggregate import Aggregates
-from .funnel import Dispersion, dispersion_of, funnel, limits, transform
+from .funnel import Dispersion, clipped_share, dispersion_of, funnel, limits, trim_method_for, transform
 from .standardise import EXPECTED, OBSERVED, POPULATION, indirect
 
 UNIT = [s.SPECIALTY, s.HOSPITAL]
@@ -112,8 +112,9 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
 
 
 def compare(rates_df: pd.DataFrame, proportion: bool = False, method: str = "additive", trim: float = 0.1,
-            scope: str = "all", trim_method: str = "winsorise",
-            random_population: bool = False) -> tuple[pd.DataFrame, Dispersion | dict[str, Dispersion]]:
+            scope: str = "all", trim_method: str = "auto",
+            random_population: bool = False,
+            phi_threshold: float | None = 1.0) -> tuple[pd.DataFrame, Dispersion | dict[str, Dispersion]]:
     """Funnel classification of every hospital within its specialty.
 
     Standardised ratios (O/E) are judged against Poisson limits at E; crude proportions
@@ -124,6 +125,9 @@ def compare(rates_df: pd.DataFrame, proportion: bool = False, method: str = "add
 
     random_population: the population is itself a count of visits (e.g. first visits for the
     follow-up ratio), so its randomness widens the limits (funnel kind "ratio_counts").
+
+    trim_method "auto" trims the z-scores as FunnelPlotR does for the kind (funnel.trim_method_for),
+    and the limits are widened only when phi > phi_threshold (1, as FunnelPlotR).
 
     Adds expected_count (the count at the target: E, or N x proportion) and the counts at the
     99.8% limits, so outliers can be stated in visits.
@@ -146,10 +150,12 @@ def compare(rates_df: pd.DataFrame, proportion: bool = False, method: str = "add
                 zs.append(z)
                 ss.append(sd)
         pooled = dispersion_of(np.concatenate(zs) if zs else np.array([]),
-                               np.concatenate(ss) if ss else np.array([]), method, trim, trim_method)
+                               np.concatenate(ss) if ss else np.array([]), method, trim, trim_method, kind,
+                               phi_threshold)
     parts, disps = [], {}
     for spec, g in groups:
-        out, used = funnel(g, OBSERVED, den, kind, method, trim, disp=pooled, trim_method=trim_method, counts=counts)
+        out, used = funnel(g, OBSERVED, den, kind, method, trim, disp=pooled, trim_method=trim_method, counts=counts,
+                           phi_threshold=phi_threshold)
         out["expected_count"] = out["target"] * out[den]
         out["limit_high_count"] = out["upper_99.8"] * out[den]
         out["limit_low_count"] = out["lower_99.8"] * out[den]
@@ -236,7 +242,7 @@ class FunnelResult:
 
 def analyse(agg: Aggregates, measure: str, year: int, strata: list[str], sector: str = "somatic",
             benchmark: str = "median", method: str = "additive", trim: float = 0.1, scope: str = "all",
-            trim_method: str = "winsorise") -> FunnelResult:
+            trim_method: str = "auto") -> FunnelResult:
     """rates + compare: every hospital against the benchmark of its specialty ("median": the
     typical hospital, see rebase_to_median; "region": the region's pooled rate), with funnel
     limits and overdispersion. Crude proportions (a share measure with no strata) keep the
@@ -399,6 +405,35 @@ def scv(rates_df: pd.DataFrame) -> pd.DataFrame:
         eq = crude.max() / crude.min() if len(crude) >= 2 and crude.min() > 0 else np.nan
         rows.append({s.SPECIALTY: spec, "units": k, "scv": scv_value, "eq": eq, OBSERVED: g[OBSERVED].sum()})
     return pd.DataFrame(rows)
+
+
+def method_note(result: FunnelResult, trim: float, lang: str) -> list[str]:
+    """The method as a report states it, from the result that drew the funnels: the limits of
+    the funnel kind, how the z-scores were trimmed before phi (as FunnelPlotR for the kind,
+    funnel.trim_method_for), whether the limits were widened (phi, tau) or not (phi <= 1, as
+    FunnelPlotR), the classification rule, and a warning when the adjustment pushed limits to
+    the edge of the scale so that some units cannot be flagged (funnel.clipped_share)."""
+    from . import labels as L
+
+    disp = result.dispersion
+    pooled = disp if isinstance(disp, Dispersion) else None
+    trimmed = trim_method_for(result.kind, "auto")
+    notes = [L.t(f"var_limits_{result.kind}", lang),
+             L.t(f"var_trim_{trimmed}", lang, trim=L.percent(trim, lang, 0), upper=L.percent(1 - trim, lang, 0))]
+    if pooled is None:
+        notes.append(L.t("var_od_per_specialty", lang))
+    elif pooled.method == "none":
+        notes.append(L.t("var_od_off", lang))
+    elif pooled.adjusted:
+        notes.append(L.t("var_od_adjusted", lang, od=L.t(f"od_{pooled.method}", lang),
+                         phi=L.number(pooled.phi, lang, 2), tau=L.number(pooled.tau2 ** 0.5, lang, 3)))
+    else:
+        notes.append(L.t("var_od_not_needed", lang, phi=L.number(pooled.phi, lang, 2)))
+    notes.append(L.t("var_rule_target", lang))
+    share = clipped_share(result.table)
+    if share > 0:
+        notes.append(L.t("var_clipped", lang, share=L.percent(share, lang, 0)))
+    return notes
 
 
 def scv_notes(scv_table: pd.DataFrame, lang: str) -> list[str]:

@@ -330,3 +330,40 @@ def test_heat_map_values_are_relative_to_the_benchmark_for_every_kind():
     assert variation.relative_values(share).tolist() == pytest.approx([0.8, 1.2])
     ratio = variation.FunnelResult(table, None, "ratio", "expected", "follow_up_ratio", ())
     assert variation.relative_values(ratio).tolist() == [0.6, 0.9]
+
+
+# --- the method as the report states it ----------------------------------------------------
+def _result(kind: str, disp, clipped: bool = False) -> variation.FunnelResult:
+    from analysis.standardise import EXPECTED
+
+    table = pd.DataFrame({"class": ["within", "within"], "upper_clipped": [clipped, False],
+                          "lower_clipped": [False, False]})
+    return variation.FunnelResult(table, disp, kind, EXPECTED, "follow_up_ratio", ())
+
+
+def test_the_method_note_says_no_widening_when_phi_is_at_most_1():
+    from analysis.funnel import Dispersion
+
+    # tau^2 > 0 already for phi > (n-1)/n, but FunnelPlotR leaves the limits as they are for phi <= 1
+    note = " ".join(variation.method_note(_result("ratio", Dispersion(0.95, 0.002, 40, "additive")), 0.1, "en"))
+    assert "φ = 0.95 ≤ 1" in note and "not widened" in note and "widened by" not in note
+
+
+def test_the_method_note_names_the_trimming_funnelplotr_uses_for_the_kind():
+    from analysis.funnel import Dispersion
+
+    disp = Dispersion(3.2, 0.04, 40, "additive")
+    ratio = " ".join(variation.method_note(_result("ratio", disp), 0.1, "en"))
+    assert "left out (NHS Digital's SHMI method" in ratio and "the 10% and above the 90% quantile" in ratio
+    assert "widened by an additive random effect" in ratio and "φ = 3.20, τ = 0.200" in ratio
+    counts = " ".join(variation.method_note(_result("ratio_counts", disp), 0.1, "en"))
+    assert "winsorising" in counts and "ratio of two counts" in counts
+
+
+def test_the_method_note_warns_when_limits_are_pushed_to_the_edge_of_the_scale():
+    from analysis.funnel import Dispersion
+
+    disp = Dispersion(40.0, 0.0, 40, "multiplicative")
+    clipped = variation.method_note(_result("proportion", disp, clipped=True), 0.1, "en")
+    assert any("edge of the scale for 50%" in n for n in clipped)
+    assert not any("edge of the scale" in n for n in variation.method_note(_result("proportion", disp), 0.1, "en"))
