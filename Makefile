@@ -8,7 +8,7 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench lint lock clean
+.PHONY: report test env data lab bench lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -43,6 +43,10 @@ lock:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check analysis tests bench notebooks
 	$(PY) -m pytest -q -p no:xdist -p no:cacheprovider tests/test_environment.py -k notebooks
+
+# Clear outputs and execution counts a JupyterLab session wrote into the notebooks (make lint checks them)
+strip: $(STAMP)
+	$(VENV)/bin/jupyter nbconvert --clear-output --inplace --log-level=WARN notebooks/*.ipynb
 
 data: $(STAMP)
 	$(PY) -m analysis synth --monthly

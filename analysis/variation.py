@@ -19,7 +19,7 @@ from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 from . import capabilities as cap
 from . import schema as s
 from .aggregate import Aggregates
-from .funnel import Dispersion, clipped_share, dispersion_of, funnel, limits, trim_method_for, transform
+from .funnel import Dispersion, clipped_share, dispersion_of, funnel, limits, transform, trim_method_for
 from .standardise import EXPECTED, OBSERVED, POPULATION, indirect
 
 UNIT = [s.SPECIALTY, s.HOSPITAL]
