@@ -459,6 +459,12 @@ LABELS: dict[str, tuple[str, str]] = {
                            "negativt). Benchmark er {benchmark}, som forhold mellem observeret og forventet antal besøg.",
                            "Only visits above the benchmark count; a hospital below it has no potential (not a "
                            "negative one). The benchmark is {benchmark}, as a ratio of observed to expected visits."),
+    "pot_vs_variation": ("Tallene her er pr. besøgstype og sammenlignes med det valgte benchmark; variationsrapporten "
+                         "sammenligner alle kontroller i et speciale med det typiske hospital. Samme hospital og "
+                         "speciale kan derfor have et andet forhold her end dér.",
+                         "The figures here are per visit type and compared with the chosen benchmark; the variation "
+                         "report compares all follow-ups of a specialty with the typical hospital. The same hospital "
+                         "and specialty can therefore show another ratio here than there."),
     "potential": ("Besøg over benchmark", "Visits above benchmark"),
     "benchmark_ratio": ("Benchmark", "Benchmark"),
     "pot_sensitivity": ("Hvilke antagelser betyder mest?", "Which assumptions matter most?"),
