@@ -60,7 +60,7 @@ def test_reading_options_are_run_configuration_keys(tmp_path):
     assert (cfg.sheet, cfg.header_row) == ("Data", 3)
     assert params["00_data_quality"]["sheet"] == "Data" and params["00_data_quality"]["header_row"] == 3
     cfg, params = runner.load_config(config(tmp_path / "r.yml"))
-    assert "sheet" not in params["00_data_quality"], "left out where not set"
+    assert all(p["sheet"] == "" and p["header_row"] == 0 for p in params.values()), "every notebook reads alike"
     with pytest.raises(runner.ConfigError, match="header_row"):
         runner.load_config(config(tmp_path / "r.yml", header_row=-1))
 
