@@ -453,8 +453,8 @@ LABELS: dict[str, tuple[str, str]] = {
                           "largest carry most of the aim."),
     "pot_by_hospital": ("Pr. hospital", "By hospital"),
     "pot_benchmark": ("Besøg over benchmark", "Visits above the benchmark"),
-    "pot_benchmark_caption": ("Største overskud over benchmark ({benchmark}), i besøg",
-                              "Largest excess over the benchmark ({benchmark}), in visits"),
+    "pot_benchmark_caption": ("Største overskud over benchmark, i besøg; benchmark: {benchmark}",
+                              "Largest excess over the benchmark, in visits; benchmark: {benchmark}"),
     "pot_benchmark_text": ("Kun besøg over benchmark tæller; et hospital under benchmark har intet potentiale (ikke et "
                            "negativt). Benchmark er {benchmark}, som forhold mellem observeret og forventet antal besøg.",
                            "Only visits above the benchmark count; a hospital below it has no potential (not a "
