@@ -6,6 +6,8 @@ Reports are Danish by default ("da"); "en" is the alternative. Every text a read
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import NamedTuple
 
 LANGUAGES = ("da", "en")
 
@@ -830,3 +832,23 @@ def dkk(x: float, lang: str = "da", millions: bool = False) -> str:
         v = number(x / 1e6, lang, 1)
         return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
     return f"{number(x, lang)} kr." if lang == "da" else f"DKK {number(x, lang)}"
+
+
+class Formatters(NamedTuple):
+    """A notebook's text and number formatters in its language (see formatters)."""
+
+    T: Callable[..., str]  # label: T("visits") or T("key", year=2024)
+    N: Callable[..., str]  # number: N(1234.5, 1)
+    P: Callable[..., str]  # share as percent: P(0.123)
+    M: Callable[[float], str]  # kroner in millions: M(12_300_000)
+
+
+def formatters(lang: str) -> Formatters:
+    """The label, number, percent and money formatters of one report language, so every
+    notebook writes `T, N, P, M = L.formatters(language)` instead of defining its own."""
+    return Formatters(
+        T=lambda key, **values: t(key, lang, **values),
+        N=lambda x, digits=0: number(x, lang, digits),
+        P=lambda x, digits=1: percent(x, lang, digits),
+        M=lambda x: dkk(x, lang, millions=True),
+    )

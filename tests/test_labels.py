@@ -33,3 +33,10 @@ def test_money_sentences_end_with_one_full_stop():
             fields = {f: money for f in ("saving", "lo", "hi", "target", "share", "potential")}
             text = L.t(key, lang, **fields, draws=200, cover="10 %", n=5, basis="x", excluded="-")
             assert "kr.." not in text and ".." not in text, (key, lang, text)
+
+
+def test_a_notebooks_formatters_speak_its_language():
+    T, N, P, M = L.formatters("da")
+    assert (T("visits"), N(1234.5, 1), P(0.123), M(12_340_000)) == ("Besøg", "1.234,5", "12,3 %", "12,3 mio. kr.")
+    T, N, P, M = L.formatters("en")
+    assert (T("visits"), N(1234.5, 1), P(0.123), M(12_340_000)) == ("Visits", "1,234.5", "12.3%", "DKK 12.3m")
