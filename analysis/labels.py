@@ -419,8 +419,18 @@ LABELS: dict[str, tuple[str, str]] = {
                   "mix) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
                   "is counted twice. Shares and tariffs are **assumptions to debate**, not a final answer; the "
                   "intervals show the uncertainty."),
-    "pot_no_benchmark": ("Benchmark-delen kræver data på besøgsniveau; den er udeladt for disse inddata.",
-                         "The benchmark part needs visit-level data; it is left out for this input."),
+    "pot_no_benchmark": ("Benchmark-delen kan ikke beregnes med disse inddata (hverken patienter eller "
+                         "førstegangsbesøg at regne fra); den er udeladt.",
+                         "The benchmark part cannot be computed from this input (neither patients nor first visits "
+                         "to count from); it is left out."),
+    "pot_benchmark_counts": ("Inddata giver ikke patienter pr. hospital og speciale, så benchmark regnes på "
+                             "optællingerne: hver besøgstypes besøg pr. udredning.",
+                             "The input does not give patients per hospital and specialty, so the benchmark rests on "
+                             "the counts: each visit type's visits per first visit."),
+    "pot_benchmark_crude": ("Benchmark er ukorrigeret for patientsammensætning, fordi inddata ikke er fordelt på "
+                            "aldersgruppe og køn.",
+                            "The benchmark is not adjusted for case mix, because the input is not broken down by age "
+                            "band and sex."),
     "pot_in_person_avoided": ("Fremmøder undgået (95 %-interval)", "In-person visits avoided (95% interval)"),
     "pot_saving": ("Besparelse pr. år (95 %-interval)", "Saving a year (95% interval)"),
     "pot_share_of_activity": ("Andel af aktiviteten", "Share of activity"),

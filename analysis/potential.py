@@ -31,7 +31,7 @@ from . import schema as s
 from .aggregate import Aggregates
 from .ingest import InputError, Problem
 from .standardise import EXPECTED, OBSERVED
-from .variation import rates
+from .variation import benchmark_inputs
 
 GUIDELINES = reference.DEFAULTS["guidelines"]
 
@@ -93,13 +93,6 @@ def above_benchmark(table: pd.DataFrame, benchmark: str | float, k: int | None =
     return out
 
 
-def visit_type_rates(agg: Aggregates, year: int, strata: list[str], sector: str = "somatic") -> pd.DataFrame:
-    """Each visit type's visits per patient per hospital x specialty, case-mix adjusted
-    (variation.rates), stacked with a visit_type column."""
-    return pd.concat([rates(agg, "visits_per_patient", year, strata, sector, visit_type=vt).assign(**{s.VISIT_TYPE: vt})
-                      for vt in s.VISIT_TYPES], ignore_index=True)
-
-
 def excess(rates_by_type: pd.DataFrame, benchmark: str | float = "median", k: int | None = None) -> pd.DataFrame:
     """above_benchmark within each visit type (benchmarks are set per specialty and visit type)."""
     if rates_by_type.empty:
@@ -110,9 +103,10 @@ def excess(rates_by_type: pd.DataFrame, benchmark: str | float = "median", k: in
 
 def by_visit_type(agg: Aggregates, year: int, strata: list[str], benchmark: str | float = "median",
                   sector: str = "somatic", k: int | None = None) -> pd.DataFrame:
-    """Potential per hospital x specialty x visit type: each visit type's visits per patient,
-    case-mix adjusted, against the benchmark among the specialty's hospitals."""
-    return excess(visit_type_rates(agg, year, strata, sector), benchmark, k)
+    """Potential per hospital x specialty x visit type: each visit type's rate (per patient, or
+    per first visit on counts alone; variation.benchmark_inputs), case-mix adjusted where the
+    input allows, against the benchmark among the specialty's hospitals."""
+    return excess(benchmark_inputs(agg, year, strata, sector).rates, benchmark, k)
 
 
 def k_covers_all(rates_by_type: pd.DataFrame, k: int | None = None,

@@ -30,7 +30,7 @@ class Inputs:
     """What the reduction potential rests on, for one year."""
 
     activity: pd.DataFrame  # hospital x specialty x sector x visit_type x contact_mode -> visits
-    rates: pd.DataFrame  # potential.visit_type_rates: observed, expected, ratio per unit and visit type
+    rates: pd.DataFrame  # variation.benchmark_inputs: observed, expected, ratio per unit and visit type
     scenarios: list[Scenario]
     tariffs: pd.DataFrame  # the run's price table (tariffs.prices) or a tariff table
     benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess

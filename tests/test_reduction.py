@@ -29,3 +29,27 @@ def test_the_guideline_benchmark_uses_the_table_it_is_given():
     est = reduction.estimate(agg, 2024, PLAN, TARIFFS, benchmark="guideline", guidelines=guide)
     # A: 250 follow-ups against 2 x 100 = 200 -> 50 visits x 1,000 DKK; B below its 200
     assert est.effects.groupby("hospital")["saving_dkk"].sum().to_dict() == pytest.approx({"A": 50_000})
+
+
+def test_on_counts_alone_the_benchmark_is_follow_ups_per_first_visit():
+    """A pre-aggregated extract (no patients per unit): three hospitals with 100 first visits
+    each and 200, 200 and 300 follow-ups. The median hospital has 2 follow-ups per first visit,
+    so C's benchmark excess is 300 - 2 x 100 = 100 follow-ups, priced at 1,000 DKK."""
+    rows = []
+    for hospital, follow_ups in (("A", 200), ("B", 200), ("C", 300)):
+        rows += [(2024, hospital, "K", "somatic", "assessment", "in_person", 100),
+                 (2024, hospital, "K", "somatic", "follow_up", "in_person", follow_ups)]
+    act = pd.DataFrame(rows, columns=["year", "hospital", "specialty", "sector", "visit_type", "contact_mode",
+                                      "visits"])
+    est = reduction.estimate(Aggregates("aggregated", act), 2024, PLAN, TARIFFS)
+    assert est.benchmark_possible and est.benchmark_measure == "follow_up_ratio" and est.benchmark_strata == ()
+    assert est.effects.groupby("hospital")["saving_dkk"].sum().to_dict() == pytest.approx({"C": 100_000})
+
+
+def test_the_report_says_when_the_benchmark_rests_on_counts_or_is_crude():
+    est = reduction.Estimate(None, pd.DataFrame(), pd.DataFrame(), True, "follow_up_ratio", ())
+    note = reduction.benchmark_note(est, "en")
+    assert "visits per first visit" in note and "not adjusted for case mix" in note
+    adjusted = reduction.Estimate(None, pd.DataFrame(), pd.DataFrame(), True, "visits_per_patient", ("age_band", "sex"))
+    assert reduction.benchmark_note(adjusted, "en") == ""
+    assert "left out" in reduction.benchmark_note(reduction.Estimate(None, pd.DataFrame(), pd.DataFrame(), False), "en")
