@@ -411,12 +411,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_title": ("Reduktionspotentiale", "Reduction potential"),
     "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
                      "Visits that could go, and what they are worth – {year}, {sector}"),
-    "pot_intro": ("Potentialet består af et benchmark (besøg over {benchmark}, korrigeret for "
-                  "patientsammensætning) og {n} forandringsidéer fra scenariefilen. Idéerne regnes i rækkefølge, så "
+    "pot_intro": ("Potentialet består af et benchmark (besøg over {benchmark}) og {n} forandringsidéer fra scenariefilen. Idéerne regnes i rækkefølge, så "
                   "samme besøg ikke tælles to gange. Andele og takster er **antagelser til drøftelse**, ikke "
                   "facitliste; intervallerne viser usikkerheden.",
-                  "The potential combines a benchmark (visits above {benchmark}, adjusted for case "
-                  "mix) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
+                  "The potential combines a benchmark (visits above {benchmark}) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
                   "is counted twice. Shares and tariffs are **assumptions to debate**, not a final answer; the "
                   "intervals show the uncertainty."),
     "pot_no_benchmark": ("Benchmark-delen kan ikke beregnes med disse inddata (hverken patienter eller "

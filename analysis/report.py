@@ -18,6 +18,7 @@ from IPython.display import HTML, Markdown
 
 from . import config
 from . import labels as L
+from . import schema as s
 from .privacy import SUPPRESSED, suppress_counts
 
 STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css"
@@ -203,10 +204,12 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
     """An HTML table for a report.
 
     counts: count columns, suppressed below 5 ("<5"); derived: {column: count column} whose
-    values are blanked where that count is suppressed; percent: fractions shown as %;
+    values are blanked where that count is suppressed; percent: fractions shown as % (exported
+    as percent, e.g. 12.3 under a header ending "(%)", so a spreadsheet reads them as shown);
     digits: decimals per column (default 0, 1 for percent); verbatim: text columns shown as
     they are (e.g. names from the input file). Column headers and other text values are
-    translated through the label table; numbers use the language's separators.
+    translated through the label table; numbers use the language's separators; a year is a
+    year (2024, never 2.024).
     """
     counts, percent, digits, verbatim = counts or [], percent or [], digits or {}, verbatim or []
     shown = suppress_counts(df, counts, derived)
@@ -223,15 +226,24 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             cls = (' class="num count"' if c in counts else ' class="num"') if is_num else ""
             if c in verbatim and not is_num:  # as in the input: the report check reads no label key in it
                 cls = ' class="verbatim"'
-            cells.append(f"<td{cls}>{_format(v, lang, d, c in percent, c not in verbatim)}</td>")
+            text = str(int(v)) if c == s.YEAR and is_num and not pd.isna(v) else \
+                _format(v, lang, d, c in percent, c not in verbatim)
+            cells.append(f"<td{cls}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     page = (f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
-    return Table(page, {"caption": caption, "columns": [L.t(str(c), lang) for c in shown.columns],
-                        "rows": [[_export_value(row[c], lang, c not in verbatim,
-                                                digits.get(c, 3 if c in percent else 2))
-                                  for c in shown.columns] for _, row in shown.iterrows()]})
+    def export_header(c: str) -> str:
+        label = L.t(str(c), lang)
+        return label if c not in percent or "%" in label else f"{label} (%)"
+
+    def export_cell(c: str, v: object) -> object:
+        if c in percent and not isinstance(v, str) and v is not None and not pd.isna(v):
+            v = float(v) * 100
+        return _export_value(v, lang, c not in verbatim, digits.get(c, 1 if c in percent else 2))
+
+    return Table(page, {"caption": caption, "columns": [export_header(c) for c in shown.columns],
+                        "rows": [[export_cell(c, row[c]) for c in shown.columns] for _, row in shown.iterrows()]})
 
 
 def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:

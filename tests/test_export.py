@@ -22,7 +22,7 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
 
 def test_tables_are_read_back_with_labels_and_suppression(tmp_path):
     [(caption, df)] = export.tables_of(executed_notebook(tmp_path))
-    assert caption == "Besøg pr. hospital" and list(df.columns) == ["Hospital", "Besøg", "Andel"]
+    assert caption == "Besøg pr. hospital" and list(df.columns) == ["Hospital", "Besøg", "Andel (%)"]
     assert df["Besøg"].tolist() == [1234.5, "<5"]
 
 
@@ -32,13 +32,13 @@ def test_csv_is_written_the_danish_excel_way(tmp_path):
     raw = csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
     text = raw.decode("utf-8-sig").splitlines()
-    assert text[0] == "Hospital;Besøg;Andel" and text[1] == "A;1234,5;0,5" and text[2] == "B;<5;0,25"
+    assert text[0] == "Hospital;Besøg;Andel (%)" and text[1] == "A;1234,5;50" and text[2] == "B;<5;25"
 
 
 def test_csv_of_an_english_run_uses_the_english_number_format(tmp_path):
     files = export.write([executed_notebook(tmp_path, lang="en")], tmp_path / "out", lang="en")
     text = [f for f in files if f.suffix == ".csv"][0].read_text(encoding="utf-8-sig").splitlines()
-    assert text[0] == "Hospital,Visits,Share" and text[1] == "A,1234.5,0.5" and text[2] == "B,<5,0.25"
+    assert text[0] == "Hospital,Visits,Share (%)" and text[1] == "A,1234.5,50" and text[2] == "B,<5,25"
 
 
 def test_one_workbook_with_a_contents_sheet_and_a_sheet_per_table(tmp_path):
@@ -102,4 +102,4 @@ def test_whole_numbers_are_written_without_decimals(tmp_path):
     nbformat.write(nb, tmp_path / "01_y.ipynb")
     files = export.write([tmp_path / "01_y.ipynb"], tmp_path / "out")
     text = [f for f in files if f.suffix == ".csv"][0].read_text(encoding="utf-8-sig").splitlines()
-    assert text[1] == "A;37794;1"
+    assert text[1] == "A;37794;100"

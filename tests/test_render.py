@@ -10,6 +10,7 @@ matplotlib.use("agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import nbformat  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis import render, report, runner  # noqa: E402
@@ -173,3 +174,10 @@ def test_provenance_words_are_not_broken_mid_word():
     css = report.stylesheet()
     footer = css[css.index("footer.provenance td {"):]
     assert "break-all" not in footer.split("}")[0] and "overflow-wrap: anywhere" in css
+
+
+def test_a_table_shows_years_as_years_and_exports_shares_as_percent():
+    df = pd.DataFrame({"year": [2024], "follow_up_share": [0.1234], "visits": [1812]})
+    t = report.table(df, "da", counts=["visits"], percent=["follow_up_share"])
+    assert "<td class=\"num\">2024</td>" in t.html and "2.024" not in t.html
+    assert t.data["columns"][1].endswith("(%)") and t.data["rows"] == [[2024, 12.3, 1812]]
