@@ -698,9 +698,10 @@ def _name_problems(staged: Path, file: str, kind: str, mapping: Mapping,
                 f'SELECT "{s.SOURCE_ROW}" FROM read_parquet(?) WHERE CAST("{col}" AS VARCHAR) = ? ORDER BY 1 '
                 f"LIMIT {MAX_EXAMPLES}", [str(staged), r.name]).fetchall()]
             share = r.visits / counts["visits"].sum()
+            share_text = f"{share:.2%}" if share >= 0.0001 else "under 0.01%"
             problems.append(Problem(
                 file, source_names.get(col, col),
-                f"'{r.name}' is rare in the file ({r.rows} row{'s' * (r.rows != 1)}, {share:.2%} of the visits) "
+                f"'{r.name}' is rare in the file ({r.rows} row{'s' * (r.rows != 1)}, {share_text} of the visits) "
                 f"and nearly the same as '{r.common}' ({r.common_rows:,} rows): did you mean '{r.common}'?",
                 f"correct the name in the extract, or map it in the mapping file (values: {{{col}: "
                 f"{{{r.name}: {r.common}}}}}); if it is a real, distinct unit, map it to itself there",

@@ -291,11 +291,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_funnel_y_prop": ("Andel", "Share"),
     "var_funnel_how": ("Hvert punkt er et hospital (forkortelserne står nederst). Jo længere til højre, jo flere "
                        "patienter – og jo smallere tragten. Stiplet linje: 95 %-grænse; fuldt optrukket: 99,8 %-grænse. "
-                       "Orange/rød: over grænsen; grøn: under. Punkter inden for tragten adskiller sig ikke mere, end "
+                       "Orange/rød: over 95 %/99,8 %-grænsen; lyseblå/grøn: under; mørkeblå: indenfor. Punkter inden for tragten adskiller sig ikke mere, end "
                        "tilfældigheder og almindelig variation kan forklare.",
                        "Each point is a hospital (abbreviations at the end). Further right means more patients – "
                        "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. Orange/red: above the "
-                       "limit; green: below. Points inside the funnel differ no more than chance and ordinary "
+                       "95%/99.8% limit; light blue/green: below; dark blue: within. Points inside the funnel differ no more than chance and ordinary "
                        "variation explain."),
     "var_heatmap": ("Oversigt: alle hospitaler og specialer", "Overview: all hospitals and specialties"),
     "var_heatmap_title": ("Observeret / forventet, {year}", "Observed / expected, {year}"),
@@ -345,13 +345,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_decomposition_text": ("Af den samlede variation i {measure} mellem alle hospital-speciale-enheder skyldes "
                                "**{spec}** forskelle mellem specialer, **{hosp}** forskelle mellem hospitaler (samme "
                                "tendens på tværs af specialer) og **{inter}** at enkelte hospitaler afviger i enkelte "
-                               "specialer. Beregnet med en Poisson-regressionsmodel (statsmodels) med patienttal som "
+                               "specialer. Beregnet med en Poisson-regressionsmodel (statsmodels) med målets nævner som "
                                "eksponering; modellen antager, at hospitals- og specialeforskelle ganges sammen, og "
                                "andelene er beskrivende.",
                                "Of the total variation in {measure} across all hospital-specialty units, **{spec}** is "
                                "between specialties, **{hosp}** between hospitals (the same tendency across specialties) "
                                "and **{inter}** single hospitals differing in single specialties. Computed with a Poisson "
-                               "regression model (statsmodels) with the population as exposure; the model assumes that "
+                               "regression model (statsmodels) with the measure's denominator as exposure; the model assumes that "
                                "hospital and specialty differences multiply, and the shares are descriptive."),
     "var_method": ("Metode", "Method"),
     # the method as it was used (variation.method_note)
@@ -456,7 +456,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "saving_high": ("Besparelse, høj (95 %)", "Saving, high (95%)"),
     "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
     "pot_by_visit_type": ("Pr. besøgstype", "By visit type"),
-    "pot_by_specialty": ("De 15 specialer med størst besparelse, {year}", "The 15 specialties with the largest saving, {year}"),
+    "pot_by_specialty": ("Specialerne med størst besparelse (højst 15), {year}", "The specialties with the largest saving (at most 15), {year}"),
     "pot_specialty_how": ("Søjlen er den samlede årlige besparelse i specialet fra alle forandringsidéer, i mio. kr.; "
                           "de største specialer bærer det meste af målet.",
                           "The bar is the specialty's total yearly saving from all change ideas, in DKK million; the "
@@ -507,7 +507,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte benchmark "
                    "blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige enheder). Kroner: "
                    "prisen for det undgåede besøg minus prisen for erstatningen (priserne er nævnt øverst i rapporten). "
-                   "Intervaller: {draws} simulationer (frø {seed}), hvor alle antal trækkes Poisson-fordelt, benchmark "
+                   "Intervaller: {draws} simulationer (startværdi for tilfældige tal: {seed}), hvor alle antal trækkes Poisson-fordelt, benchmark "
                    "genberegnes, og hver idés andel trækkes trekantsfordelt mellem lav og høj værdi. Et interval, der "
                    "ignorerer benchmarkenhedernes egen variation, overvurderer potentialet (Dropkin 2018).",
                    "Benchmark: each visit type's visits per patient, indirectly standardised, against the chosen "
@@ -631,8 +631,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "The hospital carries no share of the saving but is reviewed like the others."),
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
     "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
-    "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (de 15 største).",
-                           "The bar is the hospital's outpatient visits in the year in each specialty (the 15 largest)."),
+    "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (højst de 15 største).",
+                           "The bar is the hospital's outpatient visits in the year in each specialty (at most the 15 largest)."),
     "hosp_mix_caption": ("Besøgstyper: hospitalet mod sektoren, {year}", "Visit types: the hospital against its sector, {year}"),
     "hosp_modes_caption": ("Kontaktformer: hospitalet mod sektoren, {year}", "Contact modes: the hospital against its sector, {year}"),
     "region_share": ("Andel i sektoren", "Share in the sector"),
@@ -718,8 +718,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_available": ("Ikke tilgængelig for aggregerede data", "Not available for aggregated data"),
     # what the input supports (capabilities), and reader notes on variation
     "cap_need_visit_level": ("ikke er opgjort pr. besøg", "are not given visit by visit"),
-    "cap_need_patients_per_unit": ("ikke angiver antal patienter pr. hospital og speciale",
-                                   "do not give the number of patients per hospital and specialty"),
+    "cap_need_patients_per_unit": ("ikke angiver antal patienter pr. hospital og speciale (patienter opgjort pr. "
+                                   "besøgstype og kontaktform kan ikke lægges sammen, for samme patient tæller i flere)",
+                                   "do not give the number of patients per hospital and specialty (patients counted per "
+                                   "visit type and contact mode cannot be added up: one patient counts in several)"),
     "cap_need_patients_by_age_sex": ("ikke angiver patienter pr. hospital og speciale fordelt på aldersgruppe og køn",
                                      "do not give patients per hospital and specialty by age band and sex"),
     "cap_need_age_sex": ("ikke er fordelt på aldersgruppe og køn", "are not broken down by age band and sex"),

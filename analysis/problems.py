@@ -27,7 +27,8 @@ class Problem:
             more = f" (and {self.n_rows - len(self.rows)} more)" if self.n_rows > len(self.rows) else ""
             where += f", row{'s' * (self.n_rows > 1)} {', '.join(map(str, self.rows))}{more}"
         ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
-        return f"{where}: {self.message}.{ex}\n    Fix: {self.hint}"
+        end = "" if self.message.endswith((".", "?", "!")) else "."
+        return f"{where}: {self.message}{end}{ex}\n    Fix: {self.hint}"
 
 
 class InputError(ValueError):

@@ -189,10 +189,10 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
                            sheet=cfg.sheet, header_row=cfg.header_row)
         found = check_against_data(cfg, params, prepared.aggregates)
-        if found.errors:
-            raise ConfigError(str(path), found.errors + [f"(note) {n}" for n in found.notes])
-        for note in found.notes:
+        for note in found.notes:  # what the reports will do differently; not problems
             echo(f"note: {note}")
+        if found.errors:
+            raise ConfigError(str(path), found.errors)
     return cfg, params
 
 
@@ -270,6 +270,12 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
+    # a hospital with visits in some years only: often a rename the mapping file should join up
+    from .quality import unit_changes
+    for _, unit in unit_changes(agg.activity, (s.HOSPITAL,)).iterrows():
+        found.notes.append(f"hospital '{unit[s.HOSPITAL]}' has no visits in {unit['absent']}; if it was renamed, "
+                           "declare it under 'renames:' in the mapping file so its years join up "
+                           "(see 00_data_quality)")
     return found
 
 

@@ -114,3 +114,13 @@ def test_a_default_decision_date_outside_the_data_is_a_note_and_a_set_one_an_err
     chosen = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2025-04-01"}}, agg)
     assert chosen.errors == ["06_monitoring: decision_date 2025-04-01 is outside the period (2023-01-01 to "
                              "2024-12-31); nothing before or after to compare"]
+
+
+def test_a_hospital_with_visits_in_some_years_only_is_a_note_pointing_at_renames():
+    renamed = ACTIVITY.assign(hospital=ACTIVITY["hospital"].where(
+        ~((ACTIVITY["hospital"] == "H2") & (ACTIVITY["year"] == 2023)), "H2 old name"))
+    found = runner.check_against_data(cfg(), {"00_data_quality": {}}, Aggregates(kind="aggregated", activity=renamed))
+    assert found.errors == []
+    notes = "\n".join(found.notes)
+    assert "hospital 'H2 old name' has no visits in 2024" in notes and "hospital 'H2' has no visits in 2023" in notes
+    assert "renames:" in notes
