@@ -92,7 +92,8 @@ def test_a_measure_the_data_cannot_give_falls_back_with_a_sentence_saying_why():
     en = cap.resolve(cap.of(COUNTS), "visits_per_patient", [], "en")
     assert en.measure == "follow_up_ratio" and en.notes == [
         "Visits per patient cannot be computed, because the input data do not give the number of patients per "
-        "hospital and specialty. The report shows follow-ups per first visit instead, which can be computed from "
+        "hospital and specialty (patients counted per visit type and contact mode cannot be added up: one patient "
+        "counts in several). The report shows follow-ups per first visit instead, which can be computed from "
         "visit counts."]
 
 
