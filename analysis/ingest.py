@@ -507,26 +507,19 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             coll.add(s.AGE, "whole_number", "age is not in whole years", "give age in whole years",
                      df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
                      df[s.AGE][bad].head(MAX_EXAMPLES).tolist())
-    if s.VISIT_DATE in df:
-        before = df[s.VISIT_DATE]
-        parsed = parse_date(before)
-        bad = parsed.isna() & before.notna()
-        if bad.any():
-            unparsed[s.VISIT_DATE] = set(df.index[bad])
-            coll.add(s.VISIT_DATE, "not_a_date", "not a date", "write dates as 2024-03-01 or 01-03-2024",
-                     df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
-                     before[bad].head(MAX_EXAMPLES).tolist())
-        df[s.VISIT_DATE] = parsed
+    for col, parse, key, what, hint in (
+            (s.VISIT_DATE, parse_date, "not_a_date", "not a date", "write dates as 2024-03-01 or 01-03-2024"),
+            (s.MONTH, parse_month, "not_a_month", "not a month", "write months as 2024-03, 03-2024 or marts 2024")):
+        if col in df:
+            before = df[col]
+            df[col] = parse(before)
+            bad = df[col].isna() & before.notna()
+            if bad.any():
+                unparsed[col] = set(df.index[bad])
+                coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                         before[bad].head(MAX_EXAMPLES).tolist())
     if s.MONTH in df:
-        before = df[s.MONTH]
-        parsed = parse_month(before)
-        bad = parsed.isna() & before.notna()
-        if bad.any():
-            unparsed[s.MONTH] = set(df.index[bad])
-            coll.add(s.MONTH, "not_a_month", "not a month", "write months as 2024-03, 03-2024 or marts 2024",
-                     df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
-                     before[bad].head(MAX_EXAMPLES).tolist())
-        df[s.MONTH] = parsed
+        parsed = df[s.MONTH]
         if s.YEAR not in df and s.VISITS in df:  # an aggregated extract by month
             df[s.YEAR] = parsed.dt.year.astype("float64")
         elif s.YEAR in df:
