@@ -131,7 +131,7 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     )
 
 
-UNIT_PATIENTS = "unit_patients"  # distinct patients of a whole unit, repeated on its rows (see capabilities)
+UNIT_PATIENTS = s.UNIT_PATIENTS  # distinct patients of a whole unit, repeated on its rows (see capabilities)
 
 
 def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:

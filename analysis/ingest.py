@@ -381,6 +381,7 @@ def aggregated_schema(start: dt.date, end: dt.date, year_from_month: bool = Fals
         s.CONTACT_MODE: pa.Column(checks=pa.Check.isin(s.CONTACT_MODES), nullable=False),
         s.VISITS: pa.Column("float64", count, nullable=False),
         s.PATIENTS: pa.Column("float64", count, nullable=True, required=False),
+        s.UNIT_PATIENTS: pa.Column("float64", count, nullable=False, required=False),
         s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
         s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
@@ -486,7 +487,7 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
     for col in (s.HOSPITAL, s.SPECIALTY, s.DIAGNOSIS_GROUP, *s.CATEGORIES):
         if col in df:
             df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col)
-    numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS)
+    numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS, s.UNIT_PATIENTS)
     for col in numeric:
         if col in df:
             before = df[col]
@@ -560,7 +561,8 @@ ARROW_TYPES = {
     # numbers stay float in the staged copy so an invalid file can still be staged for the
     # file-wide checks; aggregation casts them
     s.AGE: pyarrow.float64(), s.COST_DKK: pyarrow.float64(), s.YEAR: pyarrow.float64(),
-    s.VISITS: pyarrow.float64(), s.PATIENTS: pyarrow.float64(), s.SOURCE_ROW: pyarrow.int64(),
+    s.VISITS: pyarrow.float64(), s.PATIENTS: pyarrow.float64(), s.UNIT_PATIENTS: pyarrow.float64(),
+    s.SOURCE_ROW: pyarrow.int64(),
 }
 LABEL_TYPE = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
 
@@ -635,6 +637,27 @@ def _duplicate_problems(staged: Path, file: str, kind: str, source_name: str) ->
     examples = dup[keys].head(MAX_EXAMPLES).astype(str).agg(" / ".join, axis=1).tolist()
     return [Problem(file, column, f"{len(dup)} {what}{'s' * (len(dup) > 1)} appear more than once",
                     "each row must appear once: remove the duplicates", rows, int(dup["n"].sum()), examples)]
+
+
+def _unit_patient_problems(staged: Path, file: str, source_names: dict[str, str]) -> list[Problem]:
+    """A unit's distinct patients (unit_patients) must be one number on every row of the unit
+    (year x hospital x specialty x sector): it cannot vary by visit type or contact mode."""
+    if s.UNIT_PATIENTS not in pq.read_schema(staged).names:
+        return []
+    keys = ", ".join(f'"{k}"' for k in (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR))
+    con = _connect()
+    bad = con.execute(f'SELECT {keys}, min("{s.SOURCE_ROW}") AS first_row, count(*) AS n FROM read_parquet(?) '
+                      f'GROUP BY {keys} HAVING count(DISTINCT "{s.UNIT_PATIENTS}") > 1 ORDER BY first_row',
+                      [str(staged)]).df()
+    if bad.empty:
+        return []
+    examples = [f"{r[s.HOSPITAL]} / {r[s.SPECIALTY]} / {int(r[s.YEAR])}" for _, r in bad.head(MAX_EXAMPLES).iterrows()]
+    return [Problem(file, source_names.get(s.UNIT_PATIENTS, s.UNIT_PATIENTS),
+                    f"{len(bad)} unit{'s' * (len(bad) > 1)} (year, hospital, specialty) have different numbers of "
+                    "patients on their rows; the column means the unit's distinct patients, one number per unit",
+                    "give each unit's distinct patients on every row of the unit, or leave the column out",
+                    [int(r) for r in bad["first_row"].head(MAX_EXAMPLES)], int(bad["n"].sum()), examples,
+                    contract=s.UNIT_PATIENTS)]
 
 
 def merge_cells(staged: Path) -> tuple[int, int, int]:
@@ -796,7 +819,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                     "give the column a name in the header row (and map it), or delete it", sorted(r)[:MAX_EXAMPLES],
                     len(r)) for col, r in unnamed_rows.items()]
         problems += _duplicate_problems(tmp, file, kind, coll.source_names.get(s.VISIT_ID, s.VISIT_ID)) \
-            if kind == "visits" else []
+            if kind == "visits" else _unit_patient_problems(tmp, file, coll.source_names)
         name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)
         problems += name_problems
         if problems:

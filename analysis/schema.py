@@ -28,6 +28,8 @@ YEAR = "year"
 MONTH = "month"
 VISITS = "visits"
 PATIENTS = "patients"
+# distinct patients of a whole unit (year x hospital x specialty x sector), repeated on its rows
+UNIT_PATIENTS = "unit_patients"
 
 # Where the input came from: the row number in the source file (1 = first data row).
 SOURCE_ROW = "_row"
@@ -65,7 +67,7 @@ VISIT_COLUMNS = VISIT_REQUIRED + VISIT_OPTIONAL
 
 # `year` may instead be derived from a `month` column (first day of the month, a date).
 AGGREGATED_REQUIRED = (YEAR, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE, CONTACT_MODE, VISITS)
-AGGREGATED_OPTIONAL = (PATIENTS, AGE_BAND, SEX, COST_DKK, MONTH)
+AGGREGATED_OPTIONAL = (PATIENTS, UNIT_PATIENTS, AGE_BAND, SEX, COST_DKK, MONTH)
 AGGREGATED_COLUMNS = AGGREGATED_REQUIRED + AGGREGATED_OPTIONAL
 
 # The grain of the main aggregate: everything a report slices activity by.
@@ -135,6 +137,9 @@ COLUMN_ALIASES: dict[str, str] = {
     "visits": VISITS, "antal": VISITS, "antal_besøg": VISITS, "besøg": VISITS,
     "antal_kontakter": VISITS, "kontakter": VISITS,
     "patients": PATIENTS, "antal_patienter": PATIENTS, "patienter": PATIENTS,
+    "unit_patients": UNIT_PATIENTS, "patienter_i_specialet": UNIT_PATIENTS,
+    "antal_patienter_i_specialet": UNIT_PATIENTS, "patienter_pr_speciale": UNIT_PATIENTS,
+    "antal_patienter_pr_speciale": UNIT_PATIENTS,
 }
 
 # Built-in label aliases per categorical column: normalised source label -> contract value.

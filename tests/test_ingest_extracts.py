@@ -291,3 +291,28 @@ def test_all_problems_of_a_file_come_in_one_pass(tmp_path):
                      ("Besøgstype", "unknown value"), ("Antal besøg", "not a number"),
                      ("År", "outside the run's period")}, found
     assert all(p.file == "extract.csv" and p.hint for p in problems)
+
+
+# --- patients per hospital x specialty ------------------------------------------------------
+def test_patients_per_specialty_make_per_patient_measures_possible_on_counts(tmp_path):
+    """An extract that repeats each unit's distinct patients on its rows ("Antal patienter i
+    specialet") supports follow-ups per patient, crude; the per-cell patients do not."""
+    from analysis import aggregate, capabilities
+
+    df = bi_extract(3).assign(**{"Antal patienter i specialet": 400})
+    df.loc[df["Sygehus"] == HOSPITALS[0], "Antal patienter i specialet"] = 300
+    result = ingest.ingest(write(df, tmp_path / "x.csv"), PERIOD, tmp_path / "s.parquet")
+    assert result.columns["Antal patienter i specialet"] == "unit_patients"
+    agg = aggregate.aggregate_file(tmp_path / "s.parquet", result.kind)
+    units = agg.units.set_index(["hospital", "specialty"])
+    assert units.loc[(HOSPITALS[0], "Urologi"), "patients"] == 300
+    choice = capabilities.resolve(capabilities.of(agg), "follow_ups_per_patient", ["age_band", "sex"], "en")
+    assert choice.measure == "follow_ups_per_patient" and choice.strata == [] and choice.crude
+
+
+def test_patients_per_specialty_that_differ_within_a_unit_are_refused(tmp_path):
+    df = bi_extract(2).assign(**{"Antal patienter i specialet": 400})
+    df.loc[5, "Antal patienter i specialet"] = 410
+    p = only(problems_of(write(df, tmp_path / "x.csv")))
+    assert p.column == "Antal patienter i specialet" and p.rows == [1]
+    assert "one number per unit" in p.message and f"{HOSPITALS[0]} / Urologi / 2024" in p.examples
