@@ -120,8 +120,10 @@ LABELS: dict[str, tuple[str, str]] = {
                        "The header is row {row}; the rows above it were skipped."),
     "dq_renames": ("Omdøbte enheder", "Renamed units"),
     "dq_renames_caption": ("Omdøbninger fra mappingfilen", "Renames from the mapping file"),
-    "dq_renames_text": ("Navnene er lagt sammen, så tidsserierne hænger sammen. En omdøbning med 0 rækker findes ikke i filen.",
-                        "The names were joined so the series join up. A rename with 0 rows does not occur in the file."),
+    "dq_renames_text": ("Navnene er lagt sammen, så tidsserierne hænger sammen. Står der 0 rækker ved en omdøbning, "
+                        "findes det gamle navn ikke i filen.",
+                        "The names were joined so the series join up. Where a rename shows 0 rows, the old name does "
+                        "not occur in the file."),
     "dq_units": ("Enheder der kommer til eller forsvinder", "Units that appear or disappear"),
     "dq_units_hospital_caption": ("Hospitaler uden besøg i en del af perioden", "Hospitals without visits in part of the period"),
     "dq_units_specialty_caption": ("Hospital og speciale uden besøg i en del af perioden",
