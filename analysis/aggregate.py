@@ -18,7 +18,7 @@ from . import schema as s
 UNIT_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR)
 CASEMIX_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.CONTACT_MODE, s.AGE_BAND, s.SEX)  # + diagnosis_group if given
 CASEMIX_PATIENT_KEYS = (*UNIT_KEYS, s.AGE_BAND, s.SEX)
-MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE)
+MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE)
 SCOPE = "scope"  # "all" or a sector, for tables on patients across units
 VISITS_PER_PATIENT = "visits_per_patient"
 
@@ -39,7 +39,7 @@ class Aggregates:
     casemix_patients: year x hospital x specialty x sector x age_band x sex -> patients (distinct), visits
     units:          year x hospital x specialty x sector -> visits, patients (distinct in the unit)
     hospitals:      year x hospital x sector -> visits, patients
-    monthly:        month x hospital x specialty x sector x visit_type -> visits
+    monthly:        month x hospital x specialty x sector x visit_type x contact_mode -> visits
     patient_visits: year x scope x visits_per_patient -> patients (how many patients had that many visits)
     Tables a pre-aggregated extract cannot give are empty.
     """

@@ -106,9 +106,10 @@ MONTHLY_COUNTS = pd.DataFrame({
 
 def test_a_month_column_fills_monthly_and_gives_the_year(tmp_path):
     agg = _counts_file(tmp_path, MONTHLY_COUNTS)
-    m = agg.monthly.set_index(["month", "hospital"])["visits"]
-    assert [d.strftime("%Y-%m") for d in agg.monthly["month"]] == ["2024-01", "2024-02", "2025-01"]
-    assert m.tolist() == [40, 25, 7]  # January's two contact modes added
+    m = agg.monthly.groupby(["month", "hospital"])["visits"].sum()
+    assert [d.strftime("%Y-%m") for d, _ in m.index] == ["2024-01", "2024-02", "2025-01"]
+    assert m.tolist() == [40, 25, 7]  # January's two contact modes are two rows of the month
+    assert agg.monthly["contact_mode"].tolist() == ["in_person", "phone", "in_person", "in_person"]
     a = agg.activity.groupby("year")["visits"].sum()
     assert a.to_dict() == {2024: 65, 2025: 7}
 
