@@ -76,3 +76,11 @@ def against_attrition(freed: pd.DataFrame, in_use: pd.Series, attrition_rate: fl
     out["fte_attrition"] = out["fte_in_use"] * attrition_rate
     out["share_of_attrition"] = out["fte_freed"] / out["fte_attrition"].where(out["fte_attrition"] > 0)
     return out
+
+
+def fte_changed(visits: pd.DataFrame, minutes: pd.DataFrame, minutes_per_fte: float = MINUTES_PER_FTE) -> pd.Series:
+    """FTE by staff group that a change of visits frees: `visits` has visit_type, contact_mode
+    and visits (fewer visits positive, more visits negative, e.g. the phone calls that replaced
+    in-person visits), each row x its minutes / minutes per FTE."""
+    m = minutes.reindex(pd.MultiIndex.from_frame(visits[[s.VISIT_TYPE, s.CONTACT_MODE]])).fillna(0.0).to_numpy()
+    return pd.Series((m * visits[[s.VISITS]].to_numpy()).sum(axis=0) / minutes_per_fte, index=list(GROUPS))

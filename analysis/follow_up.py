@@ -1,0 +1,387 @@
+"""Following the decision: the saving each hospital has realised, in kroner, against its share
+of the target, year by year over the phase-in.
+
+Counterfactual. What each monthly series (hospital x specialty x sector x visit type x contact
+mode) would have been without the decision is estimated from the months before it: a
+log-linear model with the region's month-of-year seasonality and a linear trend per visit type
+x contact mode, fitted as a quasi-Poisson GLM (statsmodels) to the region's baseline totals,
+and a level per series, its Poisson maximum-likelihood estimate given that shape (baseline
+visits / the shape summed over the baseline months; the closed form of a Poisson GLM with one
+parameter and the shape as offset). Trend and seasonality are shared because one series has
+too few months to estimate them; the mode drift (in-person to phone, video, written) is in the
+trend per contact mode.
+
+Realised saving = (expected - actual) x the series' price (the run's price table: the region's
+own prices where the input has a value column). A visit that moved from in person to the phone
+counts its in-person price saved and the phone's price spent, as the change ideas do; a rise
+anywhere (another hospital, another contact mode, psychiatry) counts against the region's
+total, so displacement is netted out of it, not counted twice.
+
+Interval (95%, normal approximation): the delta method on the GLM's covariance (trend and
+seasonality, shared by every series), plus each series' own quasi-Poisson noise: the actual
+month (variance phi x expected) and the estimated level (relative variance phi / baseline
+visits), with phi the Pearson dispersion of the series around their fitted baseline.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
+
+from . import savings_key
+from . import schema as s
+from .tariffs import unit_price
+
+SERIES = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]
+GROUP = [s.VISIT_TYPE, s.CONTACT_MODE]  # the trend is shared within these
+Z95 = 1.959964
+STATUSES = ("ahead", "on_track", "behind")
+
+
+@dataclass
+class Realised:
+    """The counterfactual and the realised change after the decision.
+
+    rows:      one row per series x month after the decision: the series' keys, month, actual,
+               expected (visits), price (DKK a visit), saving_visits (expected - actual),
+               saving_dkk, plus what the intervals need.
+    season:    month-of-year index (1-12 -> factor, mean 1) of the fitted model
+    phi:       the series' dispersion around the fitted baseline (1 = Poisson)
+    decision:  the decision date (first of a month)
+    baseline:  (first, last) month of the baseline
+    months:    the months after the decision that were assessed
+    """
+
+    rows: pd.DataFrame
+    season: pd.Series
+    phi: float
+    decision: pd.Timestamp
+    baseline: tuple[pd.Timestamp, pd.Timestamp]
+    months: list[pd.Timestamp]
+    _cov: np.ndarray
+    _params: list[str]
+
+    def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None) -> pd.DataFrame:
+        """The realised saving summed by `by` (columns of `rows`, may be empty for one total),
+        with its 95% interval: columns expected, actual, saving, low, high, sd.
+
+        what: "dkk" (saving_dkk, weights = prices) or "visits" (saving_visits).
+        where: a boolean mask of `rows` to sum over (default all).
+        """
+        r = self.rows if where is None else self.rows[where.to_numpy()]
+        w = r["price"].to_numpy() if what == "dkk" else np.ones(len(r))
+        grads = r[self._params].to_numpy() * w[:, None]
+        key = list(by)
+        cells = list(dict.fromkeys(key + SERIES))  # a series lies in one aggregate
+        d = r[cells].copy()
+        d["_e"] = r["expected"].to_numpy() * w
+        d["_a"] = r["actual"].to_numpy() * w
+        d["_noise"] = self.phi * r["expected"].to_numpy() * w ** 2
+        d["_base"] = r["base_visits"].to_numpy()
+        grad_cols = [f"_g{i}" for i in range(len(self._params))]
+        d = pd.concat([d.reset_index(drop=True), pd.DataFrame(grads, columns=grad_cols)], axis=1)
+        per_series = d.groupby(cells, observed=True, sort=False).agg(
+            _e=("_e", "sum"), _a=("_a", "sum"), _noise=("_noise", "sum"), _base=("_base", "first"),
+            **{c: (c, "sum") for c in grad_cols}).reset_index()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            level = np.where(per_series["_base"] > 0, per_series["_e"] ** 2 * self.phi / per_series["_base"], 0.0)
+        per_series["_noise"] += level
+        if key:
+            out = per_series.groupby(key, observed=True, sort=False)[["_e", "_a", "_noise", *grad_cols]].sum()
+        else:
+            out = per_series[["_e", "_a", "_noise", *grad_cols]].sum().to_frame().T
+        g = out[grad_cols].to_numpy()
+        var = out["_noise"].to_numpy() + np.einsum("ij,jk,ik->i", g, self._cov, g)
+        res = pd.DataFrame({"expected": out["_e"].to_numpy(), "actual": out["_a"].to_numpy()}, index=out.index)
+        res["saving"] = res["expected"] - res["actual"]
+        res["sd"] = np.sqrt(np.maximum(var, 0.0))
+        res["low"] = res["saving"] - Z95 * res["sd"]
+        res["high"] = res["saving"] + Z95 * res["sd"]
+        return res.reset_index(drop=not key)
+
+
+def _design(months: pd.DatetimeIndex, decision: pd.Timestamp) -> pd.DataFrame:
+    """Per month: t (years since the decision) and the month-of-year dummies (January = 0)."""
+    t = (months.year - decision.year) + (months.month - decision.month) / 12
+    out = pd.DataFrame({"t": t}, index=months)
+    for m in range(2, 13):
+        out[f"m{m}"] = (months.month == m).astype(float)
+    return out
+
+
+def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
+            months: list[pd.Timestamp] | None = None) -> Realised:
+    """The counterfactual of every series and the realised saving after `decision` (see the
+    module docstring). `monthly` holds complete months only (see completeness); `months`
+    restricts the assessed months after the decision (default: all in `monthly`). Prices: a
+    price table as pipeline.Prepared.prices gives it (DKK a visit)."""
+    when = pd.Timestamp(decision)
+    if when.day != 1:
+        when = when + pd.offsets.MonthBegin(1)
+    m = monthly.copy()
+    m[s.MONTH] = pd.to_datetime(m[s.MONTH])
+    first = max(m[s.MONTH].min(), when - pd.DateOffset(months=baseline_months))
+    grid = pd.date_range(first, m[s.MONTH].max(), freq="MS")
+    base_months = grid[grid < when]
+    after = grid[grid >= when] if months is None else pd.DatetimeIndex(sorted(months))
+    if len(base_months) < 12:
+        raise ValueError(f"the counterfactual needs at least 12 months before the decision ({when:%Y-%m}); "
+                         f"the data have {len(base_months)}")
+    if len(after) == 0:
+        raise ValueError(f"the data have no complete month after the decision ({when:%Y-%m})")
+    m = m[m[s.MONTH].isin(grid)]
+    series = m.groupby(SERIES, observed=True)[s.VISITS].sum().index
+    wide = m.pivot_table(index=SERIES, columns=s.MONTH, values=s.VISITS, aggfunc="sum", observed=True)
+    wide = wide.reindex(index=series, columns=grid).fillna(0.0)
+
+    # the shared shape: quasi-Poisson GLM on the region's baseline totals per visit type x mode
+    design = _design(grid, when)
+    totals = wide.groupby(level=GROUP, observed=True).sum()
+    totals = totals[totals[base_months].sum(axis=1) > 0]
+    groups = [tuple(g) for g in totals.index]
+    rows, y = [], []
+    for gi, g in enumerate(groups):
+        for month in base_months:
+            x = np.zeros(2 * len(groups) + 11)
+            x[gi] = 1.0
+            x[len(groups) + gi] = design.at[month, "t"]
+            x[2 * len(groups):] = design.loc[month].to_numpy()[1:]
+            rows.append(x)
+            y.append(totals.loc[g, month])
+    X = np.array(rows)
+    with warnings.catch_warnings():  # a baseline the model fits exactly (made-up data) is no problem
+        warnings.simplefilter("ignore", PerfectSeparationWarning)
+        fit = sm.GLM(np.array(y), X, family=sm.families.Poisson()).fit()
+    scale = max(fit.pearson_chi2 / max(fit.df_resid, 1), 1.0)  # quasi-Poisson; never below Poisson
+    shape_params = list(range(len(groups), X.shape[1]))  # trends and season; intercepts go into the levels
+    beta, cov = fit.params[shape_params], scale * fit.cov_params()[np.ix_(shape_params, shape_params)]
+    names = [f"trend {g[0]}/{g[1]}" for g in groups] + [f"m{k}" for k in range(2, 13)]
+    season_log = np.concatenate([[0.0], fit.params[2 * len(groups):]])
+    season = pd.Series(np.exp(season_log) / np.exp(season_log).mean(), index=range(1, 13))
+
+    # per group: the shape over the grid and its design rows (without intercepts)
+    g_of = {g: i for i, g in enumerate(groups)}
+    out, pearson, n_fit = [], 0.0, 0
+    for g, block in wide.groupby(level=GROUP, observed=True):
+        g = tuple(g)
+        xg = np.zeros((len(grid), len(shape_params)))
+        if g in g_of:
+            xg[:, g_of[g]] = design["t"].to_numpy()
+        xg[:, len(groups):] = design.iloc[:, 1:].to_numpy()
+        shape = np.exp(xg @ beta) if g in g_of else np.zeros(len(grid))
+        is_base = np.asarray(grid < when)
+        base_shape = shape[is_base].sum()
+        base_visits = block.loc[:, base_months].sum(axis=1).to_numpy()
+        level = base_visits / base_shape if base_shape > 0 else np.zeros(len(block))
+        expected = level[:, None] * shape[None, :]
+        y_base = block.loc[:, base_months].to_numpy()
+        e_base = expected[:, is_base]
+        fitted = e_base > 0
+        pearson += float((((y_base - e_base) ** 2)[fitted] / e_base[fitted]).sum())
+        n_fit += int(fitted.sum()) - int((base_visits > 0).sum())
+        xbar = (shape[is_base, None] * xg[is_base]).sum(axis=0) / base_shape if base_shape > 0 else xg[0] * 0
+        cols = [grid.get_loc(a) for a in after if a in grid]
+        for j in cols:
+            frame = pd.DataFrame(list(block.index), columns=SERIES)
+            frame[s.MONTH] = grid[j]
+            frame["actual"] = block.iloc[:, j].to_numpy()
+            frame["expected"] = expected[:, j]
+            frame["base_visits"] = base_visits
+            grads = pd.DataFrame(expected[:, j][:, None] * (xg[j] - xbar)[None, :], columns=names)
+            out.append(pd.concat([frame, grads], axis=1))
+    rows_ = pd.concat(out, ignore_index=True)
+    phi = max(1.0, pearson / max(n_fit - len(shape_params), 1))
+    rows_["price"] = unit_price(rows_, prices).to_numpy()
+    rows_["saving_visits"] = rows_["expected"] - rows_["actual"]
+    rows_["saving_dkk"] = rows_["saving_visits"] * rows_["price"]
+    rows_[s.YEAR] = rows_[s.MONTH].dt.year
+    rows_["quarter"] = rows_[s.MONTH].dt.to_period("Q").astype(str)
+    return Realised(rows_, season, phi, when, (base_months[0], base_months[-1]), list(after), cov, names)
+
+
+def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
+    """The target (DKK) of each year in `years` from a profile {year: DKK}: a year not in the
+    profile carries the last value before it, and 0 before the profile's first year."""
+    if not profile:
+        raise ValueError("the target profile is empty; give at least one year, e.g. {2026: 60000000}")
+    steps = sorted((int(y), v) for y, v in profile.items())
+    for y, v in steps:
+        if int(v) != v or v < 0:
+            raise ValueError(f"the target for {y} must be a whole, non-negative number of kroner, not {v}")
+    out = {}
+    for year in years:
+        before = [v for y, v in steps if y <= year]
+        out[year] = int(before[-1]) if before else 0
+    return out
+
+
+def targets(activity: pd.DataFrame, key_year: int, profile: dict, years: list[int], basis: str = "visits",
+            sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Each hospital's target (DKK) per year: the year's amount from the profile split by the key
+    of `key_year` and `basis` exactly as savings_key.key splits it (whole kroner that sum to the
+    year's amount). Columns: hospital, year, target_dkk."""
+    amounts = profile_for(profile, years)
+    frames = []
+    for year, amount in amounts.items():
+        k = savings_key.key(activity, key_year, basis, amount, sectors)
+        frames.append(pd.DataFrame({s.HOSPITAL: k[s.HOSPITAL], s.YEAR: year, "target_dkk": k["amount_dkk"]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def full_target(activity: pd.DataFrame, key_year: int, profile: dict, basis: str = "visits",
+                sectors: tuple[str, ...] = ("somatic",)) -> pd.Series:
+    """Each hospital's share of the full yearly target (the profile's last value), by hospital."""
+    last = max(int(y) for y in profile)
+    k = savings_key.key(activity, key_year, basis, profile_for(profile, [last])[last], sectors)
+    return k.set_index(s.HOSPITAL)["amount_dkk"]
+
+
+def run_rate(real: Realised, by: list[str], months: int = 3) -> pd.DataFrame:
+    """The realised saving of the last `months` assessed months, as DKK a year: their saving
+    divided by their seasonal weight (the model's month-of-year index, mean 1) times 12, so a
+    July does not read as a slowdown. Columns: by..., rate, low, high."""
+    last = sorted(real.months)[-months:]
+    res = real.summary(by, "dkk", real.rows[s.MONTH].isin(last))
+    factor = 12 / real.season.loc[[m.month for m in last]].sum()
+    out = res[[*by]].copy() if by else pd.DataFrame(index=res.index)
+    for c in ("saving", "low", "high"):
+        out["rate" if c == "saving" else c] = res[c] * factor
+    return out
+
+
+def status(rate: pd.Series, share: pd.Series, tolerance: float = 0.10) -> pd.Series:
+    """'ahead', 'on_track' or 'behind' per hospital: the yearly run rate against its share of the
+    full target; ahead at (1 + tolerance) x share or more, behind below (1 - tolerance) x share."""
+    if not 0 <= tolerance < 1:
+        raise ValueError("the tolerance must be between 0 and 1")
+    ratio = rate / share.reindex(rate.index).where(lambda x: x > 0)
+    out = pd.Series("on_track", index=rate.index)
+    out[ratio >= 1 + tolerance] = "ahead"
+    out[ratio < 1 - tolerance] = "behind"
+    return out
+
+
+def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Per hospital (of `sectors`) and year: its target, the saving realised in the assessed
+    months of the year with its interval, and the gap (target - realised; positive: still to find)."""
+    res = real.summary([s.HOSPITAL, s.YEAR], "dkk", real.rows[s.SECTOR].isin(sectors))
+    out = target.merge(res[[s.HOSPITAL, s.YEAR, "saving", "low", "high"]], on=[s.HOSPITAL, s.YEAR], how="left")
+    out = out.rename(columns={"saving": "realised_dkk", "low": "realised_low", "high": "realised_high"})
+    out["gap_dkk"] = out["target_dkk"] - out["realised_dkk"]
+    return out
+
+
+def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Per hospital and quarter after the decision: the saving realised in the quarter, the
+    cumulative saving, and the cumulative target (each year's target accrues a twelfth a month
+    from the decision on)."""
+    res = real.summary([s.HOSPITAL, "quarter"], "dkk", real.rows[s.SECTOR].isin(sectors))
+    res = res.sort_values([s.HOSPITAL, "quarter"])
+    res["cumulative_dkk"] = res.groupby(s.HOSPITAL)["saving"].cumsum()
+    months = pd.DataFrame({s.MONTH: sorted(real.months)})
+    months[s.YEAR] = months[s.MONTH].dt.year
+    months["quarter"] = months[s.MONTH].dt.to_period("Q").astype(str)
+    accrual = months.merge(target, on=s.YEAR)
+    accrual["target_dkk"] = accrual["target_dkk"] / 12
+    acc = accrual.groupby([s.HOSPITAL, "quarter"])["target_dkk"].sum().groupby(level=0).cumsum()
+    res = res.merge(acc.rename("cumulative_target_dkk").reset_index(), on=[s.HOSPITAL, "quarter"], how="left")
+    return res.rename(columns={"saving": "realised_dkk"})[
+        [s.HOSPITAL, "quarter", "realised_dkk", "cumulative_dkk", "cumulative_target_dkk"]]
+
+
+def _significant(res: pd.DataFrame, sign: int) -> pd.Series:
+    """The interval lies wholly on the side of `sign` (+1: a saving, -1: a rise)."""
+    return res["low"] > 0 if sign > 0 else res["high"] < 0
+
+
+def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Rises that may be displaced reductions. Per specialty x visit type (contact modes summed,
+    so a change of mode inside a hospital is not displacement): every hospital of
+    `target_sectors` whose visits rose beyond its interval where another hospital's fell beyond
+    its interval, and every rise in another sector (psychiatry). Columns: sector, hospital,
+    specialty, visit_type, rise_visits, rise_dkk (the cost, DKK), fell_at (the hospitals whose
+    visits fell there), fell_visits. Empty when nothing rose."""
+    keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+    visits = real.summary(keys, "visits")
+    dkk = real.summary(keys, "dkk").set_index(keys)["saving"]
+    visits["rise_dkk"] = -dkk.reindex(pd.MultiIndex.from_frame(visits[keys])).to_numpy()
+    rose, fell = visits[_significant(visits, -1)], visits[_significant(visits, 1)]
+    rows = []
+    for _, r in rose.iterrows():
+        other = fell[(fell[s.SPECIALTY] == r[s.SPECIALTY]) & (fell[s.VISIT_TYPE] == r[s.VISIT_TYPE])
+                     & (fell[s.HOSPITAL] != r[s.HOSPITAL])]
+        if r[s.SECTOR] in target_sectors and other.empty:
+            continue
+        rows.append({**{k: r[k] for k in keys}, "rise_visits": -r["saving"], "rise_dkk": r["rise_dkk"],
+                     "fell_at": ", ".join(other[s.HOSPITAL]), "fell_visits": float(other["saving"].sum())})
+    cols = [*keys, "rise_visits", "rise_dkk", "fell_at", "fell_visits"]
+    return pd.DataFrame(rows, columns=cols).sort_values("rise_dkk", ascending=False, ignore_index=True)
+
+
+def netting(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """How the region's realised total is made: the reductions of hospital x specialty x visit
+    type cells that fell beyond their interval (gross), the rises beyond their interval (within
+    the target sectors and elsewhere, e.g. psychiatry), the rest (changes within chance), and the
+    net for the region, which is their sum and the only total that counts displacement once.
+    Columns: part, saving_dkk, low, high (the interval only for the net)."""
+    keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+    cells = real.summary(keys, "dkk")
+    fell, rose = _significant(cells, 1), _significant(cells, -1)
+    inside = cells[s.SECTOR].isin(target_sectors)
+    total = real.summary([], "dkk").iloc[0]
+    parts = [("gross_reductions", cells.loc[fell, "saving"].sum()),
+             ("rises_target_sectors", cells.loc[rose & inside, "saving"].sum()),
+             ("rises_other_sectors", cells.loc[rose & ~inside, "saving"].sum()),
+             ("within_chance", cells.loc[~fell & ~rose, "saving"].sum())]
+    out = pd.DataFrame(parts, columns=["part", "saving_dkk"])
+    out["low"], out["high"] = np.nan, np.nan
+    net = pd.DataFrame([{"part": "net_region", "saving_dkk": total["saving"],
+                         "low": total["low"], "high": total["high"]}])
+    return pd.concat([out, net], ignore_index=True)
+
+
+MODE_LEVERS = {"phone": "to_phone", "video": "to_video", "written": "to_written"}
+DROP_LEVERS = ("drop", "shift", "benchmark")  # visits that stop at the hospital look alike in its data
+MIN_SHIFT = 0.25  # a rise in another mode of at least this share of the in-person fall is a mode shift
+
+
+def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Where the saving came from, and which change ideas of the scenario file (`plan`) it
+    resembles: per hospital x specialty x visit type whose in-person visits fell beyond their
+    interval, the in-person visits avoided, the visits that moved to phone, video or written (the
+    rise of those modes), the net saving (DKK), the lever it resembles (to_phone/to_video/
+    to_written when the largest rise among the modes is at least MIN_SHIFT of the in-person
+    fall, else drop: the visits stopped, or moved out of the hospital) and the names of the
+    ideas with that lever that select the cell."""
+    keys = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+    somatic = real.rows[s.SECTOR].isin(target_sectors)
+    in_person = real.summary(keys, "visits", somatic & (real.rows[s.CONTACT_MODE] == "in_person"))
+    fell = in_person[_significant(in_person, 1)].set_index(keys)
+    if fell.empty:
+        return pd.DataFrame(columns=[*keys, "in_person_avoided", "moved_visits", "saving_dkk", "lever", "ideas"])
+    modes = real.summary([*keys, s.CONTACT_MODE], "visits", somatic & (real.rows[s.CONTACT_MODE] != "in_person"))
+    rise = (-modes.set_index([*keys, s.CONTACT_MODE])["saving"]).clip(lower=0).unstack(s.CONTACT_MODE, fill_value=0.0)
+    rise = rise.reindex(fell.index).fillna(0.0)
+    dkk = real.summary(keys, "dkk", somatic).set_index(keys)["saving"].reindex(fell.index)
+    out = pd.DataFrame({"in_person_avoided": fell["saving"], "moved_visits": rise.sum(axis=1), "saving_dkk": dkk})
+    biggest = rise.idxmax(axis=1) if not rise.empty and rise.shape[1] else pd.Series("", index=out.index)
+    largest = rise.max(axis=1) if rise.shape[1] else pd.Series(0.0, index=out.index)
+    out["lever"] = np.where(largest >= MIN_SHIFT * out["in_person_avoided"], biggest.map(MODE_LEVERS), "drop")
+    out = out.reset_index()
+    out["ideas"] = [", ".join(resembling(plan, r[s.HOSPITAL], r[s.SPECIALTY], r[s.VISIT_TYPE], r["lever"]))
+                    for _, r in out.iterrows()]
+    return out.sort_values("saving_dkk", ascending=False, ignore_index=True)
+
+
+def resembling(plan, hospital: str, specialty: str, visit_type: str, lever: str) -> list[str]:
+    """The names of the change ideas in `plan` with a lever like `lever` (drop also matches
+    shift and benchmark) that select this hospital, specialty and visit type."""
+    alike = DROP_LEVERS if lever == "drop" else (lever,)
+    return [sc.name for sc in plan.scenarios if sc.lever in alike
+            and (not sc.hospitals or hospital in sc.hospitals)
+            and (not sc.specialties or specialty in sc.specialties)
+            and (not sc.visit_types or visit_type in sc.visit_types)]

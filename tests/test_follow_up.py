@@ -1,0 +1,188 @@
+"""Following the decision: counterfactual, realised saving in kroner, targets, status, displacement."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+
+from analysis import follow_up as F
+from analysis import savings_key, staff
+from analysis.scenarios import ScenarioFile
+
+DECISION = "2025-01-01"
+MONTHS = pd.date_range("2023-01-01", "2025-06-01", freq="MS")  # 24 baseline months, 6 after
+PRICES = pd.DataFrame({"specialty": [""] * 4, "visit_type": ["follow_up"] * 4,
+                       "contact_mode": ["in_person", "phone", "video", "written"], "dkk": [1500, 700, 1000, 500]})
+
+
+def monthly(series: dict[tuple[str, str], list[float]], specialty: str = "Urologi") -> pd.DataFrame:
+    """A monthly table from {(hospital, contact_mode): visits per month over MONTHS}."""
+    rows = []
+    for (hospital, mode), values in series.items():
+        sector = "psychiatry" if hospital.startswith("Psyk") else "somatic"
+        for month, v in zip(MONTHS, values):
+            rows.append({"month": month.date(), "hospital": hospital, "specialty": specialty, "sector": sector,
+                         "visit_type": "follow_up", "contact_mode": mode, "visits": v})
+    return pd.DataFrame(rows)
+
+
+def flat(level: float, after: float | None = None) -> list[float]:
+    """`level` visits a month, `after` from the decision on."""
+    return [level] * 24 + [level if after is None else after] * 6
+
+
+def test_a_flat_series_expects_its_baseline_and_a_fall_is_priced_at_its_price():
+    m = monthly({("A", "in_person"): flat(100, 80), ("B", "in_person"): flat(200)})
+    real = F.realise(m, PRICES, DECISION)
+    by = real.summary(["hospital"]).set_index("hospital")
+    # 6 months x 20 fewer in-person follow-ups x 1,500 DKK
+    assert by.loc["A", "saving"] == pytest.approx(6 * 20 * 1500)
+    assert by.loc["B", "saving"] == pytest.approx(0, abs=1e-6)
+    assert by.loc["A", "low"] > 0 > by.loc["B", "low"]
+
+
+def test_a_move_to_the_phone_counts_net_of_the_phones_price():
+    m = monthly({("A", "in_person"): flat(100, 90), ("A", "phone"): flat(50, 60), ("B", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION)
+    a = real.summary(["hospital"]).set_index("hospital").loc["A", "saving"]
+    assert a == pytest.approx(6 * 10 * (1500 - 700))
+
+
+def test_a_visit_moved_to_another_hospital_is_netted_out_of_the_region():
+    m = monthly({("A", "in_person"): flat(100, 70), ("B", "in_person"): flat(100, 130), ("C", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION)
+    by = real.summary(["hospital"]).set_index("hospital")["saving"]
+    assert by["A"] == pytest.approx(6 * 30 * 1500) and by["B"] == pytest.approx(-6 * 30 * 1500)
+    assert real.summary([])["saving"].iloc[0] == pytest.approx(0, abs=1e-6)
+    moved = F.displacement(real)
+    assert moved[["hospital", "fell_at"]].values.tolist() == [["B", "A"]]
+    assert moved["rise_visits"].iloc[0] == pytest.approx(180)
+
+
+def test_a_rise_in_psychiatry_is_shown_even_without_a_somatic_fall_beside_it():
+    m = monthly({("A", "in_person"): flat(100, 70), ("Psykiatrien", "in_person"): flat(100, 130)})
+    moved = F.displacement(F.realise(m, PRICES, DECISION))
+    assert moved["sector"].tolist() == ["psychiatry"]
+
+
+def test_the_netting_parts_add_up_to_the_regions_net():
+    m = monthly({("A", "in_person"): flat(100, 70), ("B", "in_person"): flat(100, 120), ("C", "in_person"): flat(100)})
+    net = F.netting(F.realise(m, PRICES, DECISION)).set_index("part")["saving_dkk"]
+    assert net["gross_reductions"] == pytest.approx(6 * 30 * 1500)
+    assert net["rises_target_sectors"] == pytest.approx(-6 * 20 * 1500)
+    assert net.drop("net_region").sum() == pytest.approx(net["net_region"])
+
+
+def test_the_trend_of_the_baseline_is_carried_forward():
+    # in person falls 1% a month at every hospital (the drift to other modes): no decision effect
+    trend = [100 * 0.99 ** i for i in range(30)]
+    m = monthly({("A", "in_person"): trend, ("B", "in_person"): [2 * v for v in trend]})
+    real = F.realise(m, PRICES, DECISION)
+    assert real.rows["expected"].to_numpy() == pytest.approx(real.rows["actual"].to_numpy(), rel=1e-6)
+
+
+def test_the_counterfactual_is_the_poisson_maximum_likelihood_fit_of_the_series_themselves():
+    # Fitting the shape to the region's totals and then a level per series is the same maximum
+    # likelihood fit as one Poisson GLM of the series with a level each, a shared trend and
+    # month-of-year effects: the score equations of the shape only involve the totals.
+    rng = np.random.default_rng(1)
+    season = 1 + 0.2 * np.sin(np.arange(30) * 2 * np.pi / 12)
+    growth = 1.01 ** np.arange(30)
+    m = monthly({("A", "in_person"): rng.poisson(300 * season * growth).astype(float),
+                 ("B", "in_person"): rng.poisson(100 * season * growth).astype(float)})
+    real = F.realise(m, PRICES, DECISION)
+    t = (np.arange(30) - 24) / 12
+    month_dummies = np.array([[float(d.month == k) for k in range(2, 13)] for d in MONTHS])
+    X, y = [], []
+    for i, h in enumerate("AB"):
+        X.append(np.column_stack([np.full(30, i == 0), np.full(30, i == 1), t, month_dummies])[:24])
+        y.append(m[m["hospital"] == h]["visits"].to_numpy()[:24])
+    fit = sm.GLM(np.concatenate(y), np.vstack(X).astype(float), family=sm.families.Poisson()).fit()
+    june_b = np.concatenate([[0.0, 1.0, t[29]], month_dummies[29]])
+    b = real.rows[real.rows["hospital"] == "B"].set_index("month")
+    assert b.loc[pd.Timestamp("2025-06-01"), "expected"] == pytest.approx(np.exp(june_b @ fit.params), rel=1e-6)
+
+
+def test_the_interval_covers_no_change_about_95_times_in_100():
+    covered = 0
+    for seed in range(100):
+        rng = np.random.default_rng(seed)
+        season = 1 + 0.2 * np.sin(np.arange(30) * 2 * np.pi / 12)
+        m = monthly({(h, "in_person"): rng.poisson(lam * season).astype(float)
+                     for h, lam in (("A", 400), ("B", 250), ("C", 150))})
+        total = F.realise(m, PRICES, DECISION).summary([]).iloc[0]
+        covered += total["low"] <= 0 <= total["high"]
+    assert 88 <= covered <= 99
+
+
+def test_too_short_a_baseline_is_a_clear_error():
+    m = monthly({("A", "in_person"): flat(100)})
+    with pytest.raises(ValueError, match="at least 12 months before the decision"):
+        F.realise(m, PRICES, "2023-06-01")
+
+
+def test_the_profile_carries_the_last_value_forward_and_starts_at_zero():
+    assert F.profile_for({2025: 0, 2026: 60_000_000}, [2024, 2025, 2026, 2028]) == {
+        2024: 0, 2025: 0, 2026: 60_000_000, 2028: 60_000_000}
+    with pytest.raises(ValueError, match="whole, non-negative"):
+        F.profile_for({2026: -1}, [2026])
+
+
+ACTIVITY = pd.DataFrame({"year": 2024, "hospital": ["A", "B", "C", "Psyk"],
+                         "sector": ["somatic", "somatic", "somatic", "psychiatry"], "visits": [500, 300, 200, 900]})
+
+
+def test_targets_sum_to_each_years_amount_and_equal_the_savings_key():
+    t = F.targets(ACTIVITY, 2024, {2025: 30_000_001, 2026: 60_000_000}, [2025, 2026])
+    assert t.groupby("year")["target_dkk"].sum().to_dict() == {2025: 30_000_001, 2026: 60_000_000}
+    key = savings_key.key(ACTIVITY, 2024, "visits", 60_000_000).set_index("hospital")["amount_dkk"]
+    assert t[t["year"] == 2026].set_index("hospital")["target_dkk"].to_dict() == key.to_dict()
+    assert "Psyk" not in set(t["hospital"])
+
+
+def test_the_status_rule():
+    rate = pd.Series({"A": 115.0, "B": 95.0, "C": 85.0, "D": 110.0})
+    share = pd.Series({"A": 100.0, "B": 100.0, "C": 100.0, "D": 100.0})
+    assert F.status(rate, share, 0.10).to_dict() == {"A": "ahead", "B": "on_track", "C": "behind", "D": "ahead"}
+
+
+def test_the_run_rate_divides_by_the_seasonal_weight_of_its_months():
+    m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION)
+    rate = F.run_rate(real, ["hospital"], months=3).set_index("hospital")["rate"]
+    # no seasonality: 10 fewer a month x 1,500 DKK x 12 months
+    assert rate["A"] == pytest.approx(10 * 1500 * 12)
+
+
+def test_the_cumulative_target_accrues_a_twelfth_a_month():
+    m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION)
+    target = pd.DataFrame({"hospital": ["A", "B"], "year": 2025, "target_dkk": [120_000, 60_000]})
+    cum = F.cumulative(real, target).set_index(["hospital", "quarter"])
+    assert cum.loc[("A", "2025Q2"), "cumulative_target_dkk"] == pytest.approx(60_000)
+    assert cum.loc[("A", "2025Q2"), "cumulative_dkk"] == pytest.approx(6 * 10 * 1500)
+
+
+PLAN = ScenarioFile.model_validate({
+    "drivers": {"d": {"da": "d", "en": "d"}},
+    "scenarios": [{"name": "Telefon", "driver": "d", "lever": "to_phone", "share": 0.1, "visit_types": ["follow_up"]},
+                  {"name": "Færre kontroller", "driver": "d", "lever": "drop", "share": 0.1},
+                  {"name": "Kun kardiologi", "driver": "d", "lever": "drop", "share": 0.1,
+                   "specialties": ["Kardiologi"]}]})
+
+
+def test_a_fall_with_a_rise_on_the_phone_resembles_the_phone_idea():
+    m = monthly({("A", "in_person"): flat(200, 160), ("A", "phone"): flat(50, 80), ("B", "in_person"): flat(200, 170)})
+    src = F.sources(F.realise(m, PRICES, DECISION), PLAN).set_index("hospital")
+    assert src.loc["A", "lever"] == "to_phone" and src.loc["A", "ideas"] == "Telefon"
+    assert src.loc["B", "lever"] == "drop" and src.loc["B", "ideas"] == "Færre kontroller"
+    assert src.loc["A", "moved_visits"] == pytest.approx(6 * 30)
+
+
+def test_fewer_visits_free_staff_time_and_the_phone_calls_take_some_back():
+    minutes = staff.load_staff_time()
+    change = pd.DataFrame({"visit_type": ["follow_up", "follow_up"], "contact_mode": ["in_person", "phone"],
+                           "visits": [9600.0, -9600.0]})
+    # doctors: 9,600 x (20 - 10) minutes / 96,000 = 1 FTE
+    assert staff.fte_changed(change, minutes, 96_000)["doctors"] == pytest.approx(1.0)
