@@ -53,7 +53,8 @@ class Realised:
     phi:       the series' dispersion around the fitted baseline (1 = Poisson)
     decision:  the decision date (first of a month)
     baseline:  (first, last) month of the baseline
-    months:    the months after the decision that were assessed
+    months:    the months after the decision that were assessed (complete)
+    incomplete: the months left out as not fully registered
     """
 
     rows: pd.DataFrame
@@ -62,17 +63,23 @@ class Realised:
     decision: pd.Timestamp
     baseline: tuple[pd.Timestamp, pd.Timestamp]
     months: list[pd.Timestamp]
+    incomplete: list[pd.Timestamp]
     _cov: np.ndarray
     _params: list[str]
 
-    def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None) -> pd.DataFrame:
+    def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None,
+                assessed_only: bool = True) -> pd.DataFrame:
         """The realised saving summed by `by` (columns of `rows`, may be empty for one total),
         with its 95% interval: columns expected, actual, saving, low, high, sd.
 
         what: "dkk" (saving_dkk, weights = prices) or "visits" (saving_visits).
-        where: a boolean mask of `rows` to sum over (default all).
+        where: a boolean mask of `rows` to sum over, within the assessed months unless
+               `assessed_only` is False (e.g. for a chart of every month).
         """
-        r = self.rows if where is None else self.rows[where.to_numpy()]
+        mask = np.ones(len(self.rows), dtype=bool) if where is None else where.to_numpy(dtype=bool, copy=True)
+        if assessed_only:
+            mask &= (self.rows["period"] == "assessed").to_numpy()
+        r = self.rows[mask]
         w = r["price"].to_numpy() if what == "dkk" else np.ones(len(r))
         grads = r[self._params].to_numpy() * w[:, None]
         key = list(by)
@@ -114,11 +121,15 @@ def _design(months: pd.DatetimeIndex, decision: pd.Timestamp) -> pd.DataFrame:
 
 
 def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
-            months: list[pd.Timestamp] | None = None) -> Realised:
+            incomplete: tuple[pd.Timestamp, ...] | list[pd.Timestamp] = ()) -> Realised:
     """The counterfactual of every series and the realised saving after `decision` (see the
-    module docstring). `monthly` holds complete months only (see completeness); `months`
-    restricts the assessed months after the decision (default: all in `monthly`). Prices: a
-    price table as pipeline.Prepared.prices gives it (DKK a visit)."""
+    module docstring). `incomplete`: months whose registration is not complete (see
+    completeness); they are left out of the fit and of every saving, and kept in `rows` for the
+    charts. Prices: a price table as pipeline.Prepared.prices gives it (DKK a visit).
+
+    `rows` has one row per series x month from the baseline's start: period is "baseline",
+    "assessed" (after the decision, complete) or "incomplete".
+    """
     when = pd.Timestamp(decision)
     if when.day != 1:
         when = when + pd.offsets.MonthBegin(1)
@@ -126,8 +137,9 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
     m[s.MONTH] = pd.to_datetime(m[s.MONTH])
     first = max(m[s.MONTH].min(), when - pd.DateOffset(months=baseline_months))
     grid = pd.date_range(first, m[s.MONTH].max(), freq="MS")
-    base_months = grid[grid < when]
-    after = grid[grid >= when] if months is None else pd.DatetimeIndex(sorted(months))
+    lagged = grid.isin(pd.DatetimeIndex(list(incomplete)))
+    period = np.where(lagged, "incomplete", np.where(grid < when, "baseline", "assessed"))
+    base_months, after = grid[period == "baseline"], grid[period == "assessed"]
     if len(base_months) < 12:
         raise ValueError(f"the counterfactual needs at least 12 months before the decision ({when:%Y-%m}); "
                          f"the data have {len(base_months)}")
@@ -163,8 +175,10 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
     season_log = np.concatenate([[0.0], fit.params[2 * len(groups):]])
     season = pd.Series(np.exp(season_log) / np.exp(season_log).mean(), index=range(1, 13))
 
-    # per group: the shape over the grid and its design rows (without intercepts)
+    # per group of series: the shape over the grid, each series' level, and per month the
+    # gradient of its expected visits with respect to the shape's parameters
     g_of = {g: i for i, g in enumerate(groups)}
+    is_base = period == "baseline"
     out, pearson, n_fit = [], 0.0, 0
     for g, block in wide.groupby(level=GROUP, observed=True):
         g = tuple(g)
@@ -173,26 +187,24 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
             xg[:, g_of[g]] = design["t"].to_numpy()
         xg[:, len(groups):] = design.iloc[:, 1:].to_numpy()
         shape = np.exp(xg @ beta) if g in g_of else np.zeros(len(grid))
-        is_base = np.asarray(grid < when)
         base_shape = shape[is_base].sum()
-        base_visits = block.loc[:, base_months].sum(axis=1).to_numpy()
+        base_visits = block.to_numpy()[:, is_base].sum(axis=1)
         level = base_visits / base_shape if base_shape > 0 else np.zeros(len(block))
         expected = level[:, None] * shape[None, :]
-        y_base = block.loc[:, base_months].to_numpy()
-        e_base = expected[:, is_base]
+        y_base, e_base = block.to_numpy()[:, is_base], expected[:, is_base]
         fitted = e_base > 0
         pearson += float((((y_base - e_base) ** 2)[fitted] / e_base[fitted]).sum())
         n_fit += int(fitted.sum()) - int((base_visits > 0).sum())
-        xbar = (shape[is_base, None] * xg[is_base]).sum(axis=0) / base_shape if base_shape > 0 else xg[0] * 0
-        cols = [grid.get_loc(a) for a in after if a in grid]
-        for j in cols:
-            frame = pd.DataFrame(list(block.index), columns=SERIES)
-            frame[s.MONTH] = grid[j]
-            frame["actual"] = block.iloc[:, j].to_numpy()
-            frame["expected"] = expected[:, j]
-            frame["base_visits"] = base_visits
-            grads = pd.DataFrame(expected[:, j][:, None] * (xg[j] - xbar)[None, :], columns=names)
-            out.append(pd.concat([frame, grads], axis=1))
+        xbar = (shape[is_base, None] * xg[is_base]).sum(axis=0) / base_shape if base_shape > 0 else 0 * xg[0]
+        n, k = len(block), len(grid)  # rows: series-major, months within
+        frame = pd.DataFrame(np.repeat(np.array(list(block.index), dtype=object), k, axis=0), columns=SERIES)
+        frame[s.MONTH] = np.tile(grid, n)
+        frame["period"] = np.tile(period, n)
+        frame["actual"] = block.to_numpy().ravel()
+        frame["expected"] = expected.ravel()
+        frame["base_visits"] = np.repeat(base_visits, k)
+        grads = (expected[:, :, None] * (xg - xbar)[None, :, :]).reshape(n * k, -1)
+        out.append(pd.concat([frame, pd.DataFrame(grads, columns=names)], axis=1))
     rows_ = pd.concat(out, ignore_index=True)
     phi = max(1.0, pearson / max(n_fit - len(shape_params), 1))
     rows_["price"] = unit_price(rows_, prices).to_numpy()
@@ -200,7 +212,8 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
     rows_["saving_dkk"] = rows_["saving_visits"] * rows_["price"]
     rows_[s.YEAR] = rows_[s.MONTH].dt.year
     rows_["quarter"] = rows_[s.MONTH].dt.to_period("Q").astype(str)
-    return Realised(rows_, season, phi, when, (base_months[0], base_months[-1]), list(after), cov, names)
+    return Realised(rows_, season, phi, when, (base_months[0], base_months[-1]), list(after),
+                    [m_ for m_, p in zip(grid, period) if p == "incomplete"], cov, names)
 
 
 def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
@@ -241,7 +254,7 @@ def full_target(activity: pd.DataFrame, key_year: int, profile: dict, basis: str
 
 
 def run_rate(real: Realised, by: list[str], months: int = 3) -> pd.DataFrame:
-    """The realised saving of the last `months` assessed months, as DKK a year: their saving
+    """The realised saving of the last `months` assessed (complete) months, as DKK a year: their saving
     divided by their seasonal weight (the model's month-of-year index, mean 1) times 12, so a
     July does not read as a slowdown. Columns: by..., rate, low, high."""
     last = sorted(real.months)[-months:]
