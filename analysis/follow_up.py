@@ -398,3 +398,39 @@ def resembling(plan, hospital: str, specialty: str, visit_type: str, lever: str)
             and (not sc.hospitals or hospital in sc.hospitals)
             and (not sc.specialties or specialty in sc.specialties)
             and (not sc.visit_types or visit_type in sc.visit_types)]
+
+
+def path(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Per hospital (of `sectors`) and month, for a chart: the saving (DKK; in the baseline the
+    model's misfit, around 0) with its interval, the month's target (a twelfth of the year's,
+    from the decision on) and the period (baseline, assessed, incomplete)."""
+    res = real.summary([s.HOSPITAL, s.MONTH], "dkk", real.rows[s.SECTOR].isin(sectors), assessed_only=False)
+    period = real.rows.groupby(s.MONTH)["period"].first()
+    res["period"] = res[s.MONTH].map(period).to_numpy()
+    monthly_target = target.set_index([s.HOSPITAL, s.YEAR])["target_dkk"] / 12
+    res["target"] = [monthly_target.get((h, m.year), 0.0) if m >= real.decision else np.nan
+                     for h, m in zip(res[s.HOSPITAL], res[s.MONTH])]
+    return res[[s.HOSPITAL, s.MONTH, "saving", "low", "high", "target", "period"]]
+
+
+def staff_freed(real: Realised, minutes: pd.DataFrame, in_use: pd.Series, attrition_rate: float,
+                months: int = 3, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+    """Per staff group: FTE in the outpatient clinics (`in_use`, staff.fte_in_use), FTE leaving by
+    natural attrition in a year, FTE the realised change frees in a year at the current rate (the
+    last `months` assessed months, seasonally annualised as run_rate; fewer visits free their
+    minutes, the phone calls and video visits that replaced them take theirs), and that as a share
+    of attrition (below 1: attrition alone can absorb it)."""
+    from .staff import GROUPS, fte_changed
+
+    if not 0 <= attrition_rate <= 1:
+        raise ValueError("the attrition rate must be between 0 and 1")
+    last = sorted(real.months)[-months:]
+    mask = real.rows[s.SECTOR].isin(sectors) & real.rows[s.MONTH].isin(last)
+    change = real.summary([s.VISIT_TYPE, s.CONTACT_MODE], "visits", mask)
+    change[s.VISITS] = change["saving"] * 12 / real.season.loc[[m.month for m in last]].sum()
+    freed = fte_changed(change, minutes)
+    out = pd.DataFrame({"staff_group": list(GROUPS), "fte_in_use": in_use.reindex(list(GROUPS)).to_numpy()})
+    out["fte_attrition"] = out["fte_in_use"] * attrition_rate
+    out["fte_freed"] = freed.reindex(list(GROUPS)).to_numpy()
+    out["share_of_attrition"] = out["fte_freed"] / out["fte_attrition"].where(out["fte_attrition"] > 0)
+    return out

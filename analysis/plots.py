@@ -12,6 +12,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullFormatter
 
 from . import labels as L
@@ -331,6 +333,81 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
     fig.tight_layout()
+    return fig
+
+
+STATUS_COLOURS = {"ahead": PALETTE[2], "on_track": PALETTE[0], "behind": PALETTE[5]}
+
+
+def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend: tuple[str, str]):
+    """Following the decision, one row per hospital: its realised saving a year now (`rate`,
+    bar coloured by `status`, whisker from `low` to `high`) against its share of the full target
+    (`share`, a black mark). Amounts in million DKK, index = hospital."""
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.1 + 0.55 * len(table)))
+    y = np.arange(len(table))
+    colours = [STATUS_COLOURS.get(st, PALETTE[0]) for st in table["status"]]
+    ax.barh(y, table["rate"], height=0.55, color=colours)
+    ax.errorbar(table["rate"], y, xerr=[table["rate"] - table["low"], table["high"] - table["rate"]],
+                fmt="none", ecolor="#333333", elinewidth=1, capsize=3)
+    ax.scatter(table["share"], y, marker="|", s=500, color="#000000", linewidths=2.5, zorder=3, label=legend[1])
+    for yy, (_, r) in zip(y, table.iterrows()):
+        ax.text(max(r["high"], r["share"]), yy, "  " + L.t(r["status"], lang), va="center", fontsize=9)
+    ax.axvline(0, color="#777777", linewidth=0.8)
+    ax.set_yticks(y, [textwrap.shorten(str(i), 34, placeholder="…") for i in table.index])
+    ax.invert_yaxis()
+    lo = min(0.0, float(table["low"].min()))
+    hi = max(float(table[["high", "share"]].to_numpy().max()), 0.0)
+    ax.set_xlim(lo - 0.05 * (hi - lo), hi + 0.28 * (hi - lo))
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    handles = [Patch(color=STATUS_COLOURS["on_track"], label=legend[0]),
+               Line2D([], [], color="#000000", marker="|", linestyle="none", markersize=14,
+                                markeredgewidth=2.5, label=legend[1])]
+    ax.legend(handles=handles, loc="lower right", fontsize=9)
+    _number_axis(ax, lang)
+    fig.tight_layout()
+    return fig
+
+
+def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel: str, decision: pd.Timestamp,
+                  legend: tuple[str, str, str], ncols: int = 2):
+    """Small multiples of the monthly realised saving (expected - actual, million DKK) with its
+    95% band after the decision, the monthly target (a twelfth of the year's share) as a step
+    line, and months not fully registered shaded, their points hollow (never read as a saving).
+    Each frame: month, saving, low, high, target, period ("baseline", "assessed", "incomplete")."""
+    n = max(len(paths), 1)
+    nrows = int(np.ceil(n / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.4 * nrows + 0.9), squeeze=False, sharey=True)
+    for ax, (name, p) in zip(axes.flat, paths.items()):
+        month = pd.to_datetime(p["month"])
+        done = p["period"] != "incomplete"
+        after = (p["period"] == "assessed").to_numpy()
+        ax.fill_between(month[after], p["low"][after], p["high"][after], color=PALETTE[4], alpha=0.35, linewidth=0)
+        ax.plot(month[done], p["saving"][done], color=PALETTE[0], linewidth=1.2, marker="o", markersize=2.5)
+        ax.step(month, p["target"], where="mid", color="#000000", linewidth=1.2)
+        lag = p[~done]
+        if len(lag):
+            ax.axvspan(pd.to_datetime(lag["month"]).min() - pd.Timedelta(days=15),
+                       pd.to_datetime(lag["month"]).max() + pd.Timedelta(days=15), color="#dddddd", zorder=0)
+            ax.scatter(pd.to_datetime(lag["month"]), lag["saving"], facecolors="none", edgecolors="#777777", s=18)
+        ax.axhline(0, color="#777777", linewidth=0.8)
+        ax.axvline(decision, color=PALETTE[5], linewidth=1)
+        ax.set_title(textwrap.shorten(name, 44, placeholder="…"), fontsize=9, loc="left")
+        ax.tick_params(labelsize=8)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 1)))
+    for ax in list(axes.flat)[len(paths):]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel(ylabel, fontsize=9)
+    handles = [Line2D([], [], color=PALETTE[0], marker="o", markersize=3, label=legend[0]),
+               Line2D([], [], color="#000000", label=legend[1]),
+               Patch(color="#dddddd", label=legend[2])]
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8.5)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
 

@@ -186,3 +186,25 @@ def test_fewer_visits_free_staff_time_and_the_phone_calls_take_some_back():
                            "visits": [9600.0, -9600.0]})
     # doctors: 9,600 x (20 - 10) minutes / 96,000 = 1 FTE
     assert staff.fte_changed(change, minutes, 96_000)["doctors"] == pytest.approx(1.0)
+
+
+def test_the_monthly_path_shows_the_target_from_the_decision_on():
+    m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION, incomplete=[pd.Timestamp("2025-06-01")])
+    target = pd.DataFrame({"hospital": ["A", "B"], "year": 2025, "target_dkk": [120_000, 60_000]})
+    p = F.path(real, target).set_index(["hospital", "month"])
+    assert np.isnan(p.loc[("A", pd.Timestamp("2024-12-01")), "target"])
+    assert p.loc[("A", pd.Timestamp("2025-01-01")), "target"] == 10_000
+    assert p.loc[("A", pd.Timestamp("2025-06-01")), "period"] == "incomplete"
+    # the incomplete month is charted but never summed as a saving: 5 months x 10 x 1,500
+    assert real.summary(["hospital"]).set_index("hospital").loc["A", "saving"] == pytest.approx(5 * 10 * 1500)
+
+
+def test_staff_freed_a_year_against_attrition():
+    m = monthly({("A", "in_person"): flat(100, 20), ("B", "in_person"): flat(100)})
+    real = F.realise(m, PRICES, DECISION)
+    in_use = pd.Series({"doctors": 10.0, "nurses": 10.0, "secretaries": 10.0})
+    out = F.staff_freed(real, staff.load_staff_time(), in_use, 0.1).set_index("staff_group")
+    # 80 follow-ups a month x 12 x 20 doctor-minutes / (1,600 h x 60) = 0.2 FTE; attrition 1 FTE
+    assert out.loc["doctors", "fte_freed"] == pytest.approx(80 * 12 * 20 / 96_000)
+    assert out.loc["doctors", "share_of_attrition"] == pytest.approx(0.2)
