@@ -67,6 +67,11 @@ class Realised:
     _cov: np.ndarray
     _params: list[str]
 
+    @property
+    def n_baseline(self) -> int:
+        """The number of baseline months the counterfactual was fitted to."""
+        return int((self.rows.drop_duplicates(s.MONTH)["period"] == "baseline").sum())
+
     def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None,
                 assessed_only: bool = True) -> pd.DataFrame:
         """The realised saving summed by `by` (columns of `rows`, may be empty for one total),
@@ -434,3 +439,51 @@ def staff_freed(real: Realised, minutes: pd.DataFrame, in_use: pd.Series, attrit
     out["fte_freed"] = freed.reindex(list(GROUPS)).to_numpy()
     out["share_of_attrition"] = out["fte_freed"] / out["fte_attrition"].where(out["fte_attrition"] > 0)
     return out
+
+
+def months_available(monthly: pd.DataFrame, decision: str, baseline_months: int = 24,
+                     incomplete: tuple[pd.Timestamp, ...] | list[pd.Timestamp] = ()) -> tuple[int, int]:
+    """(months in the baseline, complete months after the decision) that realise() would use;
+    it needs at least 12 and 1."""
+    when = pd.Timestamp(decision)
+    when = when if when.day == 1 else when + pd.offsets.MonthBegin(1)
+    months = pd.DatetimeIndex(sorted(pd.to_datetime(monthly[s.MONTH]).unique()))
+    if months.empty:
+        return 0, 0
+    grid = pd.date_range(max(months.min(), when - pd.DateOffset(months=baseline_months)), months.max(), freq="MS")
+    grid = grid[~grid.isin(pd.DatetimeIndex(list(incomplete)))]
+    return int((grid < when).sum()), int((grid >= when).sum())
+
+
+def data_problem(monthly: pd.DataFrame, decision: str, baseline_months: int = 24, complete_through: str = "",
+                 lang: str = "da") -> str:
+    """Why the decision cannot be followed on these data, in `lang` ("" when it can): no months,
+    a decision date outside them, or too few months before it or complete months after it."""
+    from . import capabilities, completeness
+    from . import labels as L
+
+    if monthly.empty:
+        return L.t("fu_needs_months", lang)
+    outside = capabilities.monitoring_problem(monthly, decision, lang)
+    if outside:
+        return outside
+    lag = completeness.assess(monthly, complete_through)
+    base, after = months_available(monthly, decision, baseline_months, lag.incomplete)
+    return L.t("fu_too_few", lang, base=base, after=after) if base < 12 or after < 1 else ""
+
+
+def status_table(real: Realised, share: pd.Series, months: int = 3, tolerance: float = 0.10) -> pd.DataFrame:
+    """Per hospital with a share of the full target: share_full (DKK a year), its saving a year
+    now (rate, rate_low, rate_high: run_rate), reached (rate / share) and status (see status)."""
+    rate = run_rate(real, [s.HOSPITAL], months).set_index(s.HOSPITAL).reindex(share.index)
+    out = pd.DataFrame({s.HOSPITAL: share.index, "share_full": share.to_numpy(), "rate": rate["rate"].to_numpy(),
+                        "rate_low": rate["low"].to_numpy(), "rate_high": rate["high"].to_numpy()})
+    out["reached"] = out["rate"] / out["share_full"].where(out["share_full"] > 0)
+    out["status"] = status(out.set_index(s.HOSPITAL)["rate"], share, tolerance).to_numpy()
+    return out
+
+
+def attrition_over(in_use: float, rate: float, years: int) -> float:
+    """FTE that natural attrition frees over `years` years from `in_use` FTE at `rate` a year
+    (compounded: those who stay can leave the next year)."""
+    return in_use * (1 - (1 - rate) ** max(years, 0))

@@ -649,6 +649,149 @@ LABELS: dict[str, tuple[str, str]] = {
     "hosp_no_potential": ("Forandringsidéerne rører ikke hospitalets besøg.", "The change ideas do not touch this hospital's visits."),
     "hosp_potential_caption": ("Største potentialer pr. speciale og besøgstype, {year}",
                                "Largest potentials by specialty and visit type, {year}"),
+    # 07 following the decision
+    "fu_title": ("Opfølgning på beslutningen", "Following the decision"),
+    "fu_subtitle": ("Realiseret besparelse mod kravet pr. hospital efter {date}",
+                    "Saving realised against the requirement, hospital by hospital, after {date}"),
+    "fu_intro": ("Besparelsen er forskellen mellem de besøg, hvert hospital ville have haft uden beslutningen, og dem "
+                 "det faktisk havde, ganget med prisen. Forventningen uden beslutning fremskrives fra de {months} måneder "
+                 "før {date} med regionens sæsonmønster og tendens pr. besøgstype og kontaktform. Et besøg flyttet fra "
+                 "fremmøde til telefon, video eller skriftligt tæller med forskellen i pris, som i forandringsidéerne. "
+                 "Flere besøg et andet sted, også i psykiatrien, trækkes fra regionens total.",
+                 "The saving is the difference between the visits each hospital would have had without the decision "
+                 "and those it had, times the price. The expectation without the decision is projected from the "
+                 "{months} months before {date} with the region's seasonal pattern and trend per visit type and "
+                 "contact mode. A visit moved from in person to phone, video or written counts the difference in "
+                 "price, as in the change ideas. More visits elsewhere, psychiatry included, are subtracted from the "
+                 "region's total."),
+    "fu_months": ("Besparelsen er målt i {n} fuldt registrerede måneder: {first} til {last}.",
+                  "The saving is measured over {n} fully registered months: {first} to {last}."),
+    "fu_kpi_realised": ("Realiseret til nu, regionen netto", "Realised so far, region net"),
+    "fu_kpi_rate": ("Besparelse pr. år nu, regionen", "Saving a year now, region"),
+    "fu_kpi_target": ("Fuldt krav pr. år (fra {year})", "Full requirement a year (from {year})"),
+    "fu_kpi_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
+    "fu_head_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
+    "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
+    "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
+    "fu_rule": ("Reglen: et hospital er **foran**, når dets besparelse pr. år nu (de seneste {months} fuldt "
+                "registrerede måneder, korrigeret for sæson) er mindst {hi} af dets andel af det fulde krav ({target} "
+                "om året fra {year}, fordelt efter nøglen for {key_year} på {basis}); **bagud** under {lo}; ellers **på "
+                "sporet**. Intervallet viser usikkerheden i forventningen og den tilfældige variation.",
+                "The rule: a hospital is **ahead** when its saving a year now (the last {months} fully registered "
+                "months, adjusted for season) is at least {hi} of its share of the full requirement ({target} a year "
+                "from {year}, split by the key of {key_year} on {basis}); **behind** below {lo}; otherwise **on track**. "
+                "The interval shows the uncertainty of the expectation and the random variation."),
+    "fu_status_caption": ("Besparelse pr. år nu mod andelen af det fulde krav (kr.)",
+                          "Saving a year now against the share of the full requirement (DKK)"),
+    "fu_chart_status": ("Besparelse pr. år nu mod andelen af kravet", "Saving a year now against the share of the requirement"),
+    "fu_legend_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
+    "fu_legend_share": ("Andel af fuldt krav", "Share of the full requirement"),
+    "fu_status_sentence": ("Foran: {ahead}. På sporet: {on_track}. Bagud: {behind}.",
+                           "Ahead: {ahead}. On track: {on_track}. Behind: {behind}."),
+    "ahead": ("foran", "ahead"),
+    "on_track": ("på sporet", "on track"),
+    "behind": ("bagud", "behind"),
+    "share_full": ("Andel af fuldt krav pr. år", "Share of the full requirement a year"),
+    "rate": ("Besparelse pr. år nu", "Saving a year now"),
+    "rate_low": ("Nedre 95 %", "Lower 95%"),
+    "rate_high": ("Øvre 95 %", "Upper 95%"),
+    "reached": ("Andel af kravet", "Share of the requirement"),
+    "fu_years": ("År for år", "Year by year"),
+    "fu_years_caption": ("Krav og realiseret besparelse pr. år (kr.); realiseret i årets fuldt registrerede måneder efter beslutningen",
+                         "Requirement and realised saving a year (DKK); realised in the year's fully registered months after the decision"),
+    "fu_profile": ("Kravet pr. år: {profile}. Et år uden eget tal har det foregående års krav.",
+                   "The requirement a year: {profile}. A year without a figure of its own has the year before's."),
+    "target_dkk": ("Krav (kr.)", "Requirement (DKK)"),
+    "realised_dkk": ("Realiseret (kr.)", "Realised (DKK)"),
+    "realised_low": ("Nedre 95 %", "Lower 95%"),
+    "realised_high": ("Øvre 95 %", "Upper 95%"),
+    "fu_gap": ("Mangler (kr.)", "Still to find (DKK)"),
+    "fu_quarters_caption": ("Realiseret besparelse pr. kvartal og i alt mod kravet i alt (kr.)",
+                            "Saving realised a quarter and in total against the requirement in total (DKK)"),
+    "quarter": ("Kvartal", "Quarter"),
+    "cumulative_dkk": ("Realiseret i alt (kr.)", "Realised in total (DKK)"),
+    "cumulative_target_dkk": ("Krav i alt (kr.)", "Requirement in total (DKK)"),
+    "fu_chart_months": ("Besparelse pr. måned mod kravet pr. måned", "Saving a month against the requirement a month"),
+    "fu_chart_months_y": ("Mio. kr. pr. måned", "DKK million a month"),
+    "fu_legend_saving": ("Besparelse (95 %-interval efter beslutningen)", "Saving (95% interval after the decision)"),
+    "fu_legend_target": ("Krav pr. måned", "Requirement a month"),
+    "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
+    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i kroner, måned for måned; før beslutningen (rød streg) "
+                      "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
+                      "krav. Grå felter er måneder, der ikke er fuldt registreret; de tæller ikke med.",
+                      "Blue line: expected minus actual visits in kroner, month by month; before the decision (red line) it "
+                      "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
+                      "year's requirement. Grey spans are months not fully registered; they do not count."),
+    "fu_where": ("Hvor kommer besparelsen fra?", "Where does the saving come from?"),
+    "fu_by_caption": ("Realiseret besparelse pr. {by}, somatikken (kr.)", "Saving realised by {by}, somatic care (DKK)"),
+    "fu_sources_caption": ("De største fald i fremmøder, og hvilken forandringsidé de ligner",
+                           "The largest falls in in-person visits, and which change idea they resemble"),
+    "fu_sources_text": ("Et fald i fremmøder med en stigning i telefon, video eller skriftlig på mindst {share} af faldet "
+                        "ligner en flytning af kontaktform; ellers er besøgene faldet bort eller flyttet ud af hospitalet "
+                        "(færre kontroller, opgaveflytning). Kun fald uden for tilfældighedernes interval er vist.",
+                        "A fall in in-person visits with a rise in phone, video or written of at least {share} of the fall "
+                        "resembles a change of contact mode; otherwise the visits stopped or moved out of the hospital "
+                        "(fewer follow-ups, task shifting). Only falls beyond the interval of chance are shown."),
+    "fu_no_sources": ("Intet fald i fremmøder ligger uden for tilfældighedernes interval.",
+                      "No fall in in-person visits lies beyond the interval of chance."),
+    "moved_visits": ("Flyttet til telefon, video, skriftlig", "Moved to phone, video, written"),
+    "lever": ("Ligner", "Resembles"),
+    "ideas": ("Forandringsidéer af den slags", "Change ideas of that kind"),
+    "drop": ("færre besøg", "fewer visits"),
+    "to_phone": ("flyttet til telefon", "moved to phone"),
+    "to_video": ("flyttet til video", "moved to video"),
+    "to_written": ("flyttet til skriftlig", "moved to written"),
+    "fu_displacement": ("Er reduktionen reel? Forskydning", "Is the reduction real? Displacement"),
+    "fu_displacement_text": ("Et fald ét sted, der dukker op som en stigning et andet sted, er ikke en besparelse for "
+                             "regionen. Tabellen viser stigninger uden for tilfældighedernes interval i et speciale og "
+                             "en besøgstype, hvor et andet hospital faldt, og stigninger i psykiatrien. De trækkes fra "
+                             "regionens total, så intet tælles to gange.",
+                             "A fall in one place that reappears as a rise in another is no saving for the region. The "
+                             "table shows rises beyond the interval of chance in a specialty and visit type where another "
+                             "hospital fell, and rises in psychiatry. They are subtracted from the region's total, so "
+                             "nothing counts twice."),
+    "fu_displacement_caption": ("Mulig forskydning: flere besøg end forventet", "Possible displacement: more visits than expected"),
+    "fu_no_displacement": ("Ingen stigning uden for tilfældighedernes interval tyder på forskydning.",
+                           "No rise beyond the interval of chance suggests displacement."),
+    "rise_visits": ("Besøg over forventet", "Visits above expected"),
+    "rise_dkk": ("Merudgift (kr.)", "Extra cost (DKK)"),
+    "fell_at": ("Faldt ved", "Fell at"),
+    "fell_visits": ("Besøg under forventet dér", "Visits below expected there"),
+    "fu_netting_caption": ("Fra hospitalernes fald til regionens nettobesparelse (kr.)",
+                           "From the hospitals' falls to the region's net saving (DKK)"),
+    "part": ("Del", "Part"),
+    "gross_reductions": ("Fald uden for tilfældighedernes interval", "Falls beyond the interval of chance"),
+    "rises_target_sectors": ("Stigninger i somatikken", "Rises in somatic care"),
+    "rises_other_sectors": ("Stigninger i andre sektorer (psykiatrien)", "Rises in other sectors (psychiatry)"),
+    "within_chance": ("Ændringer inden for tilfældighederne", "Changes within chance"),
+    "net_region": ("Regionen netto", "Region net"),
+    "fu_staff": ("Personale: rækker den naturlige afgang?", "Staff: is natural attrition enough?"),
+    "fu_staff_caption": ("Årsværk frigjort pr. år med den nuværende besparelse mod naturlig afgang ({rate} om året)",
+                         "FTE freed a year at the current saving against natural attrition ({rate} a year)"),
+    "fu_staff_text": ("Over indfasningen ({first}–{last}) frigør naturlig afgang i alt cirka {fte} årsværk i ambulatorierne. "
+                      "Minutterne pr. besøg er en illustrativ tabel, som skal erstattes af lokale tidsstudier.",
+                      "Over the phase-in ({first}–{last}) natural attrition frees about {fte} FTE in the outpatient clinics "
+                      "in all. The minutes per visit are an illustrative table, to be replaced by local time studies."),
+    "fu_method": ("Forventningen uden beslutning er en log-lineær model: regionens sæson pr. kalendermåned og en lineær "
+                  "tendens pr. besøgstype og kontaktform, tilpasset som en quasi-Poisson GLM (statsmodels) til regionens "
+                  "besøg i grundperioden, og et niveau pr. serie (hospital × speciale × besøgstype × kontaktform), dets "
+                  "maksimum likelihood-estimat givet formen. Intervallet (95 %) kombinerer usikkerheden i tendens og sæson "
+                  "(deltametoden) med seriernes egen variation (overspredning φ = {phi}). Måneder, der ikke er fuldt "
+                  "registreret, indgår hverken i modellen eller i besparelsen.",
+                  "The expectation without the decision is a log-linear model: the region's season by calendar month and "
+                  "a linear trend per visit type and contact mode, fitted as a quasi-Poisson GLM (statsmodels) to the "
+                  "region's visits in the baseline, and a level per series (hospital × specialty × visit type × contact "
+                  "mode), its maximum likelihood estimate given the shape. The interval (95%) combines the uncertainty "
+                  "of trend and season (delta method) with the series' own variation (overdispersion φ = {phi}). Months "
+                  "not fully registered enter neither the model nor the saving."),
+    "fu_needs_months": ("Opfølgningen kræver månedlige tal, og inddata er ikke opgjort pr. måned. Brug et udtræk med "
+                        "besøgsdato eller en månedskolonne (Måned).",
+                        "Following the decision needs monthly figures, and the input is not given by month. Use an "
+                        "extract with visit dates or a month column."),
+    "fu_too_few": ("Opfølgningen kræver mindst 12 måneder før beslutningen og mindst én fuldt registreret måned efter; "
+                   "inddata har {base} før og {after} efter.",
+                   "Following the decision needs at least 12 months before the decision and at least one fully "
+                   "registered month after it; the input has {base} before and {after} after."),
     # 06 monitoring
     "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
     "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),

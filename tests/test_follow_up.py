@@ -208,3 +208,23 @@ def test_staff_freed_a_year_against_attrition():
     # 80 follow-ups a month x 12 x 20 doctor-minutes / (1,600 h x 60) = 0.2 FTE; attrition 1 FTE
     assert out.loc["doctors", "fte_freed"] == pytest.approx(80 * 12 * 20 / 96_000)
     assert out.loc["doctors", "share_of_attrition"] == pytest.approx(0.2)
+
+
+def test_the_months_a_follow_up_can_use():
+    m = monthly({("A", "in_person"): flat(100)})
+    assert F.months_available(m, DECISION) == (24, 6)
+    assert F.months_available(m, DECISION, 24, [pd.Timestamp("2025-06-01")]) == (24, 5)
+    assert F.months_available(m, "2023-06-01") == (5, 25)
+
+
+def test_the_status_table_puts_each_hospital_against_its_share():
+    m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
+    table = F.status_table(F.realise(m, PRICES, DECISION), pd.Series({"A": 180_000.0, "B": 100_000.0}))
+    t = table.set_index("hospital")
+    assert t.loc["A", "reached"] == pytest.approx(1.0) and t.loc["A", "status"] == "on_track"
+    assert t.loc["B", "status"] == "behind"
+
+
+def test_attrition_over_a_phase_in_compounds():
+    # 100 FTE, 10% a year for 2 years: 10 + 9
+    assert F.attrition_over(100, 0.1, 2) == pytest.approx(19)
