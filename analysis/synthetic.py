@@ -8,6 +8,17 @@ specialty has a random effect on follow-ups per patient, as real units differ by
 chance. `write_bi_extract` turns the visits into an aggregated extract shaped like a region's
 BI export, with its own truth file.
 
+Trends are smooth: growth (VISITS_PER_YEAR) tilts the days of each year by the year-on-year
+growth rate, and the drift of contact modes out of in-person moves with the day of the year,
+so a counterfactual with a log-linear trend and month-of-year seasonality can follow them;
+each year's totals are as VISITS_PER_YEAR says. From DECISION_DATE each somatic hospital
+answers the budget decision in its own way (DECISION_RESPONSE, on top of the unit plants of
+REDUCTIONS_AFTER_DECISION): some in-person follow-ups stop, turn to phone or video, or move to
+another hospital. Everything planted after the decision is counted while generating and written
+to the truth file as "realised", per hospital and month, in visits and in DKK at the shipped
+tariff table's prices. The last months are incomplete as in a fresh extract
+(REGISTRATION_LAG); "realised" counts the registered visits only.
+
 The generator works one year at a time with vectorised numpy and writes one Parquet row
 group per year, so the full size (about 2 million visits a year) needs well under a GB.
 """
@@ -121,6 +132,33 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
     (RHH, "Ortopædisk kirurgi"): 0.30,
     (AUH, "Kardiologi"): 0.20,
 }
+# How each somatic hospital answers the decision (ASSUMPTION, planted): from DECISION_DATE, of
+# its in-person follow-ups in every somatic specialty (after the unit plants above) the share
+# `drop` no longer happens, `to_phone` / `to_video` change contact mode, and `move` happens at
+# `move_to` instead (same specialty, patient and date: displacement). "expected" is how the
+# hospital's saving compares with its share of the target (60 million DKK a year, keyed on 2024
+# visits): the shares were tuned on the full-size region so that the realised saving lands there
+# (default seed, April to October 2025 annualised: RHH 141%, HEM 16%, HEV 101% of which 49% from
+# the mode shift, RHR 105% gross with 40% of the visits leaving it moving to AUH, AUH 100% net).
+DECISION_RESPONSE = {
+    RHH: {"drop": 0.028, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0,
+          "expected": "ahead", "note": "ahead of its share, with the orthopaedic reduction"},
+    HEM: {"drop": 0.010, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0,
+          "expected": "behind", "note": "clearly behind its share"},
+    HEV: {"drop": 0.032, "to_phone": 0.045, "to_video": 0.023, "move_to": None, "move": 0.0,
+          "expected": "on_track", "note": "partly a shift to phone and video"},
+    RHR: {"drop": 0.0385, "to_phone": 0.0, "to_video": 0.0, "move_to": AUH, "move": 0.0257,
+          "expected": "on_track", "note": "displacement: part of its follow-ups move to AUH"},
+    AUH: {"drop": 0.056, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0,
+          "expected": "on_track", "note": "on track net of the follow-ups it takes in from Randers"},
+}
+# A fresh extract: the last months are not fully registered yet (month -> share registered),
+# a random share of every series' visits missing.
+REGISTRATION_LAG = {"2025-11": 0.95, "2025-12": 0.80}
+# what happened to a visit after the decision, as counted for the truth file
+_NONE, _PLANT, _DROP, _PHONE, _VIDEO, _MOVE = range(6)
+_REALISED = ("in_person_avoided", "dropped", "to_phone", "to_video", "moved_out", "moved_in",
+             "saving_dropped_dkk", "saving_mode_shift_dkk", "saving_moved_dkk", "saving_dkk")
 # Unplanted differences: each hospital x specialty has its own practice style, a log-normal
 # random effect on follow-ups per patient, constant over the years (assumption: real units of
 # one specialty differ by more than chance, so funnel plots are overdispersed). The planted
@@ -128,8 +166,8 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
 UNIT_FOLLOW_UP_SD = 0.10  # default log-scale sd of the random effect (about 10%)
 # follow-ups per patient by age band, relative (older patients are controlled more)
 AGE_FOLLOW_UP = np.array([0.6, 0.8, 1.0, 1.2, 1.4, 1.6])
-# contact-mode mix per visit type in the first year (in person, video, phone, written) and the
-# yearly shift out of in-person (to video, phone, written)
+# contact-mode mix per visit type in the middle of the first year (in person, video, phone,
+# written) and the yearly shift out of in-person (to video, phone, written), continuous in time
 MODE_MIX = {
     "assessment": ((0.93, 0.03, 0.04, 0.0), (0.006, 0.004, 0.0)),
     "treatment": ((0.92, 0.03, 0.05, 0.0), (0.006, 0.004, 0.0)),
@@ -169,12 +207,29 @@ def _pool(rng: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray, 
     return age, female, starts, sizes
 
 
+def growth_rate(year: int) -> float:
+    """Log growth a year around `year`: the mean of the log growth into and out of it (one side
+    at the ends), so the tilted day weights of neighbouring years meet at New Year."""
+    rates = [np.log(VISITS_PER_YEAR[b] / VISITS_PER_YEAR[a]) for a, b in ((year - 1, year), (year, year + 1))
+             if a in VISITS_PER_YEAR and b in VISITS_PER_YEAR]
+    return float(np.mean(rates)) if rates else 0.0
+
+
+def _year_fraction(days: np.ndarray) -> np.ndarray:
+    """Each day's position in its year, 0 at 1 January to just under 1 at 31 December."""
+    start = days.astype("datetime64[Y]")
+    length = (start + 1).astype("datetime64[D]") - start.astype("datetime64[D]")
+    return (days - start.astype("datetime64[D]")).astype(float) / length.astype(float)
+
+
 def _weekday_calendar(year: int) -> tuple[np.ndarray, np.ndarray]:
+    """Weekdays of `year` and their share of its visits: month-of-year seasonality times a
+    smooth tilt by the growth rate (the year's total stays as VISITS_PER_YEAR)."""
     days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
     weekday = ((days.astype("int64") + 3) % 7) < 5  # 1970-01-01 was a Thursday
     days = days[weekday]
     month = days.astype("datetime64[M]").astype(int) % 12
-    w = MONTH_WEIGHTS[month]
+    w = MONTH_WEIGHTS[month] * np.exp(growth_rate(year) * (_year_fraction(days) - 0.5))
     return days, w / w.sum()
 
 
@@ -195,7 +250,100 @@ def unit_effects(seed: int, sd: float) -> np.ndarray:
     return effect
 
 
-def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: np.ndarray) -> pa.Table:
+def _follow_up_prices(cells) -> np.ndarray:
+    """DKK of a follow-up per unit (see _units) and contact mode, at the shipped tariff table."""
+    from .tariffs import load_tariffs, unit_price
+
+    grid = pd.DataFrame([(sp.name, "follow_up", m) for _, _, sp, _ in cells for m in s.CONTACT_MODES],
+                        columns=[s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE])
+    return unit_price(grid, load_tariffs()).to_numpy().reshape(len(cells), len(s.CONTACT_MODES))
+
+
+def _after_decision(rng: np.random.Generator, year: int, cells, vtype: np.ndarray, vcell: np.ndarray,
+                    date: np.ndarray, mode: np.ndarray):
+    """The registration lag and everything planted after the decision, applied to one year's
+    visits: (visits kept, unit per visit, contact mode per visit, realised effects as rows of
+    hospital x month, counting registered visits only)."""
+    n = len(vcell)
+    month = date.astype("datetime64[M]")
+    registered = np.ones(n, dtype=bool)
+    lag = {m: c for m, c in REGISTRATION_LAG.items() if int(m[:4]) == year}
+    if lag:
+        u = rng.random(n)
+        for m, complete in lag.items():
+            registered &= ~((month == np.datetime64(m)) & (u >= complete))
+    if year != DECISION_DATE.year:
+        return registered, vcell, mode, []
+
+    after = date >= np.datetime64(DECISION_DATE)
+    follow_up = vtype == s.VISIT_TYPES.index("follow_up")
+    in_person = s.CONTACT_MODES.index("in_person")
+    effect = np.zeros(n, dtype=np.int8)
+    for (unit, name), share in REDUCTIONS_AFTER_DECISION.items():
+        c = [i for i, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name][0]
+        hit = (vcell == c) & follow_up & after
+        effect[hit & (rng.random(n) < share)] = _PLANT
+
+    cell_unit = np.array([cu for cu, _, _, _ in cells])
+    somatic = np.array([sec == "somatic" for _, sec, _, _ in cells])
+    target = vcell.copy()
+    u = rng.random(n)
+    for unit, r in DECISION_RESPONSE.items():
+        sel = (effect == _NONE) & after & follow_up & (mode == in_person) & somatic[vcell] & (cell_unit[vcell] == unit)
+        edges = np.cumsum([r["drop"], r["to_phone"], r["to_video"], r["move"]])
+        if edges[-1] > 1:
+            raise ValueError(f"the decision response of {unit} has shares above 1 in all")
+        what = np.searchsorted(edges, u, side="right")  # 0 drop, 1 phone, 2 video, 3 move, 4 as before
+        dest = np.full(len(cells), -1)
+        if r["move"]:
+            there = {sp.name: i for i, (cu, _, sp, _) in enumerate(cells) if cu == r["move_to"]}
+            dest = np.array([there.get(sp.name, -1) if cu == unit else -1 for cu, _, sp, _ in cells])
+        what[(what == 3) & (dest[vcell] < 0)] = 4  # nowhere to move to: stays
+        for k, code in enumerate((_DROP, _PHONE, _VIDEO, _MOVE)):
+            effect[sel & (what == k)] = code
+        moving = sel & (what == 3)
+        target[moving] = dest[vcell[moving]]
+    new_mode = mode.copy()
+    new_mode[effect == _PHONE] = s.CONTACT_MODES.index("phone")
+    new_mode[effect == _VIDEO] = s.CONTACT_MODES.index("video")
+    keep = registered & (effect != _PLANT) & (effect != _DROP)
+
+    # the realised effects, counted on the registered visits
+    price = _follow_up_prices(cells)
+    hospitals = list(SOMATIC_SHARES)
+    first = np.datetime64(DECISION_DATE, "M")
+    months = np.arange(first, np.datetime64(f"{year + 1}-01", "M"))
+    hosp = np.array([hospitals.index(cu) if cu in hospitals else -1 for cu in cell_unit])
+    out = np.zeros((len(hospitals), len(months), len(_REALISED)), dtype=np.int64)
+    col = {k: i for i, k in enumerate(_REALISED)}
+    ev = np.flatnonzero(registered & (effect != _NONE))
+    c, m, e, md = vcell[ev], (month[ev] - first).astype(int), effect[ev], mode[ev]
+    h = hosp[c]
+    dropped = (e == _PLANT) | (e == _DROP)
+    np.add.at(out, (h[dropped], m[dropped], col["dropped"]), 1)
+    np.add.at(out, (h[dropped], m[dropped], col["in_person_avoided"]), (md[dropped] == in_person).astype(int))
+    np.add.at(out, (h[dropped], m[dropped], col["saving_dropped_dkk"]), price[c[dropped], md[dropped]].astype(int))
+    for code, name, to in ((_PHONE, "to_phone", "phone"), (_VIDEO, "to_video", "video")):
+        x = e == code
+        np.add.at(out, (h[x], m[x], col[name]), 1)
+        np.add.at(out, (h[x], m[x], col["in_person_avoided"]), 1)
+        gain = price[c[x], in_person] - price[c[x], s.CONTACT_MODES.index(to)]
+        np.add.at(out, (h[x], m[x], col["saving_mode_shift_dkk"]), gain.astype(int))
+    x = e == _MOVE
+    to_c = target[ev][x]
+    for hh, sign, name, cc in ((h[x], 1, "moved_out", c[x]), (hosp[to_c], -1, "moved_in", to_c)):
+        np.add.at(out, (hh, m[x], col[name]), 1)
+        np.add.at(out, (hh, m[x], col["in_person_avoided"]), sign)
+        np.add.at(out, (hh, m[x], col["saving_moved_dkk"]), sign * price[cc, in_person].astype(int))
+    out[..., col["saving_dkk"]] = out[..., [col["saving_dropped_dkk"], col["saving_mode_shift_dkk"],
+                                             col["saving_moved_dkk"]]].sum(axis=-1)
+    rows = [{"hospital": hospitals[i], "month": str(months[j]), **{k: int(out[i, j, col[k]]) for k in _REALISED}}
+            for i in range(len(hospitals)) for j in range(len(months))]
+    return keep, target, new_mode, rows
+
+
+def _year(rng: np.random.Generator, year: int, scale: float, pool,
+          unit_effect: np.ndarray) -> tuple[pa.Table, list[dict]]:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -241,8 +389,8 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: 
     days, day_p = _weekday_calendar(year)
     date = days[rng.choice(len(days), size=n, p=day_p)]
 
-    # contact mode: per visit type, drifting away from in-person year by year
-    shift = year - YEARS[0]
+    # contact mode: per visit type, drifting away from in-person continuously over the years
+    shift = (year - YEARS[0]) + (_year_fraction(date) - 0.5)
     mode = np.zeros(n, dtype=np.int8)
     u = rng.random(n)
     written_override = np.zeros(len(cells))
@@ -253,14 +401,13 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: 
     psych = np.array([sec == "psychiatry" for _, sec, _, _ in cells])
     for t, vt in enumerate(s.VISIT_TYPES):
         base, drift = MODE_MIX[vt]
-        p = np.array(base, dtype=float)
-        p[1:] += np.array(drift) * shift
-        p[0] = 1 - p[1:].sum()
         sel = vtype == t
-        pv = np.tile(p, (sel.sum(), 1))
+        pv = np.tile(np.array(base, dtype=float), (sel.sum(), 1))
+        pv[:, 1:] = np.clip(pv[:, 1:] + np.outer(shift[sel], drift), 0.0, None)
+        pv[:, 0] = 1 - pv[:, 1:].sum(axis=1)
         if vt in ("follow_up", "treatment"):
             ps = psych[vcell[sel]]
-            pv[ps] = [p[0] - 0.12, p[1] + 0.04, p[2] + 0.08, p[3]]
+            pv[ps] += [-0.12, 0.04, 0.08, 0.0]
         if vt == "follow_up":
             w = written_override[vcell[sel]]
             has = w > 0
@@ -269,13 +416,7 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: 
         cum = np.cumsum(pv, axis=1)
         mode[sel] = (u[sel, None] > cum[:, :-1]).sum(axis=1)
 
-    keep = np.ones(n, dtype=bool)
-    if year >= DECISION_DATE.year:
-        after = date >= np.datetime64(DECISION_DATE)
-        for (unit, name), share in REDUCTIONS_AFTER_DECISION.items():
-            c = [i for i, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name][0]
-            drop = (vcell == c) & (vtype == s.VISIT_TYPES.index("follow_up")) & after
-            keep &= ~(drop & (rng.random(n) < share))
+    keep, vcell, mode, realised = _after_decision(rng, year, cells, vtype, vcell, date, mode)
     row, vtype, vcell, date, mode = row[keep], vtype[keep], vcell[keep], date[keep], mode[keep]
 
     order = np.lexsort((patient[row], date))
@@ -311,7 +452,7 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool, unit_effect: 
         s.AGE: pa.array(age[row].astype(np.int16)),
         s.SEX: _dict_array(np.where(females[patient[row]] == 1, 0, 1).astype(np.int32), list(s.SEXES)),
         s.DIAGNOSIS_GROUP: _dict_array(diag.astype(np.int32), diags),
-    })
+    }), realised
 
 
 def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
@@ -335,6 +476,12 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
         "reduction_after_decision": [
             {"hospital": u, "specialty": sp, "visit_type": "follow_up", "share": r,
              "from": DECISION_DATE.isoformat()} for (u, sp), r in REDUCTIONS_AFTER_DECISION.items()],
+        "decision_response": [
+            {"hospital": u, "expected": r["expected"], "from": DECISION_DATE.isoformat(),
+             "applies_to": "somatic in-person follow-ups, every specialty, after the unit reductions",
+             **{k: r[k] for k in ("drop", "to_phone", "to_video", "move_to", "move")}, "note": r["note"]}
+            for u, r in DECISION_RESPONSE.items()],
+        "registration_lag": [{"month": m, "complete": c} for m, c in REGISTRATION_LAG.items()],
         "unit_effects": {
             "sd_log": unit_sd,
             "note": "unplanted differences between units: a random factor on follow-ups per patient, "
@@ -364,8 +511,10 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     tmp = path.with_name(path.name + ".tmp")
     writer = None
     try:
+        realised = []
         for year in YEARS:
-            table = _year(rng, year, scale, pool, unit_effect)
+            table, effects = _year(rng, year, scale, pool, unit_effect)
+            realised += effects
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)
             writer.write_table(table, row_group_size=len(table))
@@ -374,7 +523,16 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
             writer.close()
     tmp.replace(path)
     truth_path = truth_path or path.with_name("truth.json")
-    truth_path.write_text(json.dumps(truth(seed, scale, unit_sd), indent=2, ensure_ascii=False), encoding="utf-8")
+    planted = truth(seed, scale, unit_sd)
+    planted["realised"] = {
+        "note": "what everything planted after the decision did, per somatic hospital and month, counted on "
+                "the registered visits (the registration lag is not a saving): in-person visits avoided "
+                "(visits moved in count -1 at the receiving hospital), visits dropped (any contact mode), "
+                "moved to phone or video, moved out and in; DKK at the shipped tariff table's prices "
+                "(dropped: its price; to phone or video: in-person price less the new mode's; moved: the "
+                "in-person price, + at the sender and - at the receiver)",
+        "rows": realised}
+    truth_path.write_text(json.dumps(planted, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
 
 
@@ -521,7 +679,8 @@ def write_bi_extract(visits: Path, out: Path, *, monthly: bool = False, seed: in
                         "patients": "distinct patients per part, so they cannot be summed", "cells": split_truth},
         "small_cells": int((table["visits"] < 5).sum()),
         "planted": {k: planted[k] for k in ("follow_up_rate", "older_case_mix", "written_follow_up_share",
-                                            "reduction_after_decision", "unit_effects") if k in planted},
+                                            "reduction_after_decision", "decision_response", "registration_lag",
+                                            "realised", "unit_effects") if k in planted},
     }
     out.with_name("bi_extract_truth.json").write_text(json.dumps(truth_out, indent=2, ensure_ascii=False),
                                                       encoding="utf-8")

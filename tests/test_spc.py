@@ -109,13 +109,21 @@ def test_a_short_baseline_is_a_clear_error():
 
 
 def test_planted_reductions_are_found_and_no_other_follow_up_reduction(full_region):
+    """Every planted unit reduction is found; any other reduction found lies in a hospital whose
+    answer to the decision drops or moves a noticeable share of its follow-ups. The lagged
+    months of a fresh extract are left out (incomplete, not a reduction)."""
     prep, truth = full_region
     monthly = prep.aggregates.monthly
-    follow_ups = monthly[monthly["visit_type"] == "follow_up"]
+    lagged = pd.to_datetime([lag["month"] for lag in truth["registration_lag"]])
+    follow_ups = monthly[(monthly["visit_type"] == "follow_up") & ~pd.to_datetime(monthly["month"]).isin(lagged)]
     result = spc.monitor(follow_ups, truth["decision_date"], ["hospital", "specialty"])
     found = set(map(tuple, result.loc[result["status"] == "reduction", ["hospital", "specialty"]].to_numpy()))
-    planted = {(p["hospital"], p["specialty"]) for p in truth["reduction_after_decision"]}
-    assert found == planted
+    required = {(p["hospital"], p["specialty"]) for p in truth["reduction_after_decision"]}
+    answering = {r["hospital"] for r in truth["decision_response"] if r["drop"] + r["move"] >= 0.05}
+    somatic = monthly[monthly["sector"] == "somatic"]
+    allowed = required | set(map(tuple, somatic.loc[somatic["hospital"].isin(answering),
+                                                    ["hospital", "specialty"]].drop_duplicates().to_numpy()))
+    assert required <= found <= allowed, (required - found, found - allowed)
 
 
 def test_a_point_where_rules_point_both_ways_gets_the_references_name():

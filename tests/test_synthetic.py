@@ -173,3 +173,166 @@ def test_bi_extract_is_deterministic(bi_extract, small_region, tmp_path):
     path, truth, monthly = bi_extract
     again = synthetic.write_bi_extract(small_region, tmp_path / "bi_extract.csv", monthly=monthly, seed=3)
     assert again.read_bytes() == path.read_bytes()
+
+
+# --- smooth trends, the decision's uneven answers, the registration lag ----------------------------
+def _months(df: pd.DataFrame) -> pd.Series:
+    return pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+
+
+def test_growth_and_the_mode_drift_are_smooth(full_region):
+    """The in-person share of follow-ups falls month by month before the decision, with no step
+    at New Year (it used to fall by a whole year's drift each January)."""
+    prep, truth = full_region
+    m = prep.aggregates.monthly
+    m = m[(m["visit_type"] == "follow_up") & (pd.to_datetime(m["month"]) < pd.Timestamp(truth["decision_date"]))]
+    by = m.assign(ym=_months(m), ip=np.where(m["contact_mode"] == "in_person", m["visits"], 0)).groupby("ym")
+    share = by["ip"].sum() / by["visits"].sum()
+    assert len(share) == 27
+    year = share.index.str[:4]
+    yearly_fall = share[year == "2023"].mean() - share[year == "2024"].mean()
+    assert 0.02 < yearly_fall < 0.035
+    quarterly = share.groupby(np.arange(len(share)) // 3).mean()
+    assert quarterly.is_monotonic_decreasing and len(quarterly) == 9
+    for y in ("2023", "2024"):  # within the year it falls as much as three quarters of a year's drift
+        within = share[f"{y}-01":f"{y}-03"].mean() - share[f"{y}-10":f"{y}-12"].mean()
+        assert within > 0.5 * yearly_fall, y
+    for dec, jan in (("2023-12", "2024-01"), ("2024-12", "2025-01")):
+        assert share[dec] - share[jan] < 0.35 * yearly_fall, jan  # a month's drift is 1/12 of it
+    # growth: the daily weights rise through the year by the year-on-year rate
+    days, w = synthetic._weekday_calendar(2024)
+    month = days.astype("datetime64[M]").astype(int) % 12
+    per_day = pd.Series(w).groupby(month).mean() / synthetic.MONTH_WEIGHTS
+    assert per_day.is_monotonic_increasing
+    assert per_day.iloc[-1] / per_day.iloc[0] == pytest.approx(np.exp(synthetic.growth_rate(2024) * 11 / 12), rel=0.01)
+
+
+def test_truth_describes_the_responses_and_the_lag():
+    truth = synthetic.truth(7, 0.01)
+    response = {r["hospital"]: r for r in truth["decision_response"]}
+    assert set(response) == set(synthetic.SOMATIC_SHARES)
+    assert {h: r["expected"] for h, r in response.items()} == {
+        synthetic.RHH: "ahead", synthetic.HEM: "behind", synthetic.HEV: "on_track", synthetic.RHR: "on_track",
+        synthetic.AUH: "on_track"}
+    assert response[synthetic.RHR]["move_to"] == synthetic.AUH and response[synthetic.RHR]["move"] > 0
+    assert response[synthetic.HEV]["to_phone"] > 0 and response[synthetic.HEV]["to_video"] > 0
+    assert "phone and video" in response[synthetic.HEV]["note"] and "AUH" in response[synthetic.RHR]["note"]
+    assert truth["registration_lag"] == [{"month": "2025-11", "complete": 0.95}, {"month": "2025-12", "complete": 0.80}]
+    assert "realised" not in truth  # counted while generating: see the truth file
+
+
+def _follow_ups(path) -> pd.DataFrame:
+    return duckdb.sql(
+        f"SELECT strftime(visit_date, '%Y-%m') AS month, CAST(hospital AS VARCHAR) AS hospital, "
+        f"CAST(specialty AS VARCHAR) AS specialty, CAST(contact_mode AS VARCHAR) AS contact_mode, count(*) AS n "
+        f"FROM read_parquet('{path}') WHERE visit_type = 'follow_up' AND visit_date >= DATE '2025-04-01' "
+        f"AND sector = 'somatic' GROUP BY ALL").df()
+
+
+def test_realised_in_the_truth_file_is_what_the_generator_did(small_region, tmp_path, monkeypatch):
+    """The same seed with nothing planted after the decision gives the same visits but for the
+    plants (the random draws do not depend on the shares): the difference is the truth's
+    realised effect, visit for visit and krone for krone."""
+    from analysis.tariffs import load_tariffs, unit_price
+
+    realised = pd.DataFrame(json.loads(small_region.with_name("truth.json").read_text(encoding="utf-8"))[
+        "realised"]["rows"]).set_index(["hospital", "month"])
+    assert len(realised) == 5 * 9 and realised["moved_out"].sum() == realised["moved_in"].sum() > 0
+    assert (realised["saving_dkk"] == realised[["saving_dropped_dkk", "saving_mode_shift_dkk",
+                                                "saving_moved_dkk"]].sum(axis=1)).all()
+    assert realised.loc[synthetic.RHR, "moved_out"].sum() == realised.loc[synthetic.AUH, "moved_in"].sum()
+    assert realised.loc[synthetic.HEV, ["to_phone", "to_video"]].to_numpy().sum() > 0
+
+    none = {h: {**r, "drop": 0.0, "to_phone": 0.0, "to_video": 0.0, "move": 0.0}
+            for h, r in synthetic.DECISION_RESPONSE.items()}
+    monkeypatch.setattr(synthetic, "DECISION_RESPONSE", none)
+    monkeypatch.setattr(synthetic, "REDUCTIONS_AFTER_DECISION",
+                        {k: 0.0 for k in synthetic.REDUCTIONS_AFTER_DECISION})
+    base = synthetic.generate(tmp_path / "unplanted.parquet", seed=7, scale=0.01)
+    assert json.loads(base.with_name("truth.json").read_text(encoding="utf-8"))["realised"]["rows"][0][
+        "saving_dkk"] == 0
+
+    tariffs = load_tariffs()
+    cells = []
+    for name, path in (("base", base), ("planted", small_region)):
+        f = _follow_ups(path)
+        f = f.assign(visit_type="follow_up")
+        f["dkk"] = f["n"] * unit_price(f, tariffs)
+        f["in_person"] = np.where(f["contact_mode"] == "in_person", f["n"], 0)
+        cells.append(f.groupby(["hospital", "month"])[["n", "in_person", "dkk"]].sum().add_prefix(name + "_"))
+    got = pd.concat(cells, axis=1).fillna(0).reindex(realised.index, fill_value=0)
+    assert (got["base_in_person"] - got["planted_in_person"]).astype(int).to_dict() == realised[
+        "in_person_avoided"].to_dict()
+    assert (got["base_n"] - got["planted_n"]).astype(int).to_dict() == (
+        realised["dropped"] + realised["moved_out"] - realised["moved_in"]).to_dict()
+    assert (got["base_dkk"] - got["planted_dkk"]).round().astype(int).to_dict() == realised["saving_dkk"].to_dict()
+
+
+def test_the_responses_show_in_the_data(full_region):
+    prep, truth = full_region
+    m = prep.aggregates.monthly
+    m = m[(m["visit_type"] == "follow_up") & (m["sector"] == "somatic")].assign(ym=_months(m))
+    period = {y: m[(m["ym"] >= f"{y}-04") & (m["ym"] <= f"{y}-10")] for y in (2024, 2025)}
+
+    def not_in_person(df):
+        g = df.assign(other=np.where(df["contact_mode"] == "in_person", 0, df["visits"])).groupby("hospital")
+        return g["other"].sum() / g["visits"].sum()
+
+    rise = not_in_person(period[2025]) - not_in_person(period[2024])
+    assert rise[synthetic.HEV] > rise.drop(synthetic.HEV).max() + 0.02  # HEV turned follow-ups to phone, video
+
+    def in_person(df):
+        return df[df["contact_mode"] == "in_person"].groupby("hospital")["visits"].sum()
+
+    change = in_person(period[2025]) / in_person(period[2024]) - 1
+    # besides the drift to other modes (all hospitals): HEM hardly changed, RHR's follow-ups left
+    assert change[synthetic.HEM] == change.max() and change[synthetic.RHR] < change[synthetic.HEM] - 0.04
+    # RHR's displaced follow-ups arrive at AUH: its in-person follow-ups in RHR's specialties fall
+    # less than in the rest of its specialties
+    rhr = set(m.loc[m["hospital"] == synthetic.RHR, "specialty"])
+    auh = {y: p[(p["hospital"] == synthetic.AUH) & (p["contact_mode"] == "in_person")
+                & (p["specialty"] != "Kardiologi")] for y, p in period.items()}
+    shared = {y: a[a["specialty"].isin(rhr)]["visits"].sum() for y, a in auh.items()}
+    rest = {y: a[~a["specialty"].isin(rhr)]["visits"].sum() for y, a in auh.items()}
+    assert shared[2025] / shared[2024] > rest[2025] / rest[2024]
+
+
+def test_the_last_months_are_incomplete(full_region):
+    """Visits other than follow-ups (no plant touches them) against the calendar's share of each
+    month: the lagged months fall short by their registration lag."""
+    prep, truth = full_region
+    m = prep.aggregates.monthly
+    m = m[(m["visit_type"] != "follow_up") & (pd.to_datetime(m["month"]).dt.year == 2025)].assign(ym=_months(m))
+    n = m.groupby("ym")["visits"].sum()
+    days, w = synthetic._weekday_calendar(2025)
+    expected = pd.Series(w).groupby(pd.Series(days.astype("datetime64[M]").astype(str))).sum()
+    ratio = n / expected
+    ratio = ratio / ratio.iloc[:10].mean()
+    assert ratio.iloc[:10].std() < 0.01
+    for lag in truth["registration_lag"]:
+        assert ratio[lag["month"]] == pytest.approx(lag["complete"], abs=0.015)
+
+
+def test_the_realised_saving_lands_where_the_truth_says(full_region):
+    """At full size, each hospital's realised saving over the complete months after the decision,
+    annualised, against its share of 60 million DKK keyed on its 2024 visits."""
+    from analysis import savings_key
+
+    prep, truth = full_region
+    key = savings_key.key(prep.aggregates.activity, 2024, "visits").set_index("hospital")["amount_dkk"]
+    lagged = {lag["month"] for lag in truth["registration_lag"]}
+    rows = pd.DataFrame(truth["realised"]["rows"])
+    rows = rows[~rows["month"].isin(lagged)]
+    assert sorted(rows["month"].unique()) == [f"2025-{i:02d}" for i in range(4, 11)]
+    year = rows.groupby("hospital").sum(numeric_only=True) * 12 / rows["month"].nunique()
+    pct = year["saving_dkk"] / key
+    assert 1.30 <= pct[synthetic.RHH] <= 1.50
+    assert pct[synthetic.HEM] <= 0.25
+    assert 0.95 <= pct[synthetic.HEV] <= 1.05 and year.loc[synthetic.HEV, "saving_mode_shift_dkk"] >= 0.4 * year.loc[
+        synthetic.HEV, "saving_dkk"]
+    rhr = year.loc[synthetic.RHR]
+    assert 1.00 <= rhr["saving_dkk"] / key[synthetic.RHR] <= 1.10  # gross: nothing moves in to Randers
+    assert rhr["moved_in"] == 0 and 0.35 <= rhr["moved_out"] / (rhr["moved_out"] + rhr["dropped"]) <= 0.45
+    assert 0.95 <= pct[synthetic.AUH] <= 1.05 and year.loc[synthetic.AUH, "moved_in"] == rhr["moved_out"]
+    expected = {r["hospital"]: r["expected"] for r in truth["decision_response"]}
+    assert all((pct[h] > 1.1) == (e == "ahead") and (pct[h] < 0.5) == (e == "behind") for h, e in expected.items())
