@@ -30,6 +30,7 @@ A given `complete_through` overrides detection.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -57,12 +58,9 @@ def parse_month(text: str) -> pd.Timestamp:
     """The first day of the month of "YYYY-MM" or "YYYY-MM-DD" (any day); ValueError otherwise."""
     value = str(text).strip()
     try:
-        if len(value) == 7:
-            when = pd.Timestamp(f"{value}-01")
-        elif len(value) == 10:
-            when = pd.Timestamp(value)
-        else:
+        if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
             raise ValueError
+        when = pd.Timestamp(value if len(value) == 10 else f"{value}-01")
     except ValueError:
         raise ValueError(f"complete_through {text!r} is not a month (YYYY-MM or YYYY-MM-DD)") from None
     return when.to_period("M").to_timestamp()
