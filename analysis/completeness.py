@@ -118,9 +118,9 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
     data's months (ValueError otherwise). Empty: detect from the data as the module describes
     (at most the last `max_months` months; `min_series` large series are needed).
     """
-    if monthly.empty:
-        if complete_through:
-            raise ValueError(f"complete_through {complete_through!r}: the data have no months")
+    if monthly.empty:  # nothing to leave out (a month given must still be one)
+        if str(complete_through).strip():
+            parse_month(complete_through)
         return _none(None)
     months = _months(monthly)
     first, last = months[0], months[-1]

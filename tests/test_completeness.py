@@ -144,3 +144,25 @@ def test_monitoring_on_complete_months_reads_no_reduction_from_a_lag():
     guarded = spc.monitor(C.complete_only(m, c), "2025-04-01", keys)
     assert (raw["status"] == "reduction").any()
     assert not (guarded["status"] == "reduction").any()
+
+
+def test_the_run_check_reports_a_last_complete_month_that_is_no_month_or_outside_the_data():
+    import datetime as dt
+
+    from analysis import runner
+    from analysis.aggregate import Aggregates
+
+    m = region()
+    activity = (m.assign(year=pd.to_datetime(m["month"]).dt.year, patients=float("nan"), cost_dkk=float("nan"))
+                .groupby(["year", "hospital", "specialty", "sector", "visit_type", "contact_mode"], as_index=False)
+                [["visits", "patients", "cost_dkk"]].sum(min_count=1))
+    agg = Aggregates(kind="aggregated", activity=activity, monthly=m)
+    cfg = runner.RunConfig.model_validate({"period_start": dt.date(2023, 1, 1), "period_end": dt.date(2025, 12, 31)})
+
+    def errors(value):
+        return runner.check_against_data(cfg, {"06_monitoring": {"complete_through": value}}, agg).errors
+
+    assert errors("2025-10") == [] and errors("") == []
+    assert errors("2026-01") == ["06_monitoring: complete_through 2026-01 is outside the months in the data "
+                                 "(2023-01 to 2025-12)"]
+    assert errors("oktober") == ["06_monitoring: complete_through 'oktober' is not a month (YYYY-MM)"]
