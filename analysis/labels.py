@@ -821,10 +821,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
     "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
                 "Den røde lodrette streg er beslutningsdatoen. Blå punkter er signaler om færre besøg, orange om flere. "
-                "Punkter inden for grænserne uden mønster er almindelig variation.",
+                "Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
+                "er de seneste måneder, som endnu ikke er fuldt registreret; de indgår ikke i signalerne.",
                 "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The red "
                 "vertical line is the decision date. Blue points signal fewer visits, orange more. Points inside the "
-                "limits without a pattern are ordinary variation."),
+                "limits without a pattern are ordinary variation. A grey band with hollow grey points marks the "
+                "latest months, not yet fully registered; they are left out of the signals."),
     "mon_method": ("XmR-kort: grænser = gennemsnit ± 2,66 × gennemsnitligt glidende spænd i grundperioden, efter at "
                    "spænd over 3,267 × gennemsnittet er sorteret fra. Særlige årsager: et punkt uden for grænserne, 7 i "
                    "træk på samme side af gennemsnittet, 7 i træk stigende eller faldende, 2 af 3 mere end to tredjedele "
@@ -912,6 +914,25 @@ LABELS: dict[str, tuple[str, str]] = {
                       "in {sector}, so there is no one to compare it with."),
     "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
                       "No series has months both before and after the decision date."),
+    "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
+                     "forventede, og {share} eller flere af de store serier (hospital, sektor og besøgstype) ligger "
+                     "under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises i "
+                     "kortene, men indgår ikke i signalerne.",
+                     "The latest months are not fully registered: {months} lie {below} below what was expected "
+                     "overall, with {share} or more of the large series (hospital, sector and visit type) below. "
+                     "That is typical of a fresh extract, where registration lags behind. The months are shown in "
+                     "the charts but left out of the signals."),
+    "lag_given": ("Registreringen er angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt "
+                  "registreret. Månederne vises i kortene, men indgår ikke i signalerne.",
+                  "Registration is given as complete through {last}, so {months} count as not fully registered. "
+                  "The months are shown in the charts but left out of the signals."),
+    "lag_span": ("ikke fuldt registreret", "not fully registered"),
+    "lag_and": (" og ", " and "),
+    "lag_month_1": ("januar", "January"), "lag_month_2": ("februar", "February"), "lag_month_3": ("marts", "March"),
+    "lag_month_4": ("april", "April"), "lag_month_5": ("maj", "May"), "lag_month_6": ("juni", "June"),
+    "lag_month_7": ("juli", "July"), "lag_month_8": ("august", "August"),
+    "lag_month_9": ("september", "September"), "lag_month_10": ("oktober", "October"),
+    "lag_month_11": ("november", "November"), "lag_month_12": ("december", "December"),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "

@@ -468,15 +468,29 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
 
 def xmr_panels(charts: dict[str, pd.DataFrame], lang: str, title: str, decision: pd.Timestamp, ncols: int = 2):
     """Small-multiple XmR charts: the series, its baseline mean (solid) and limits (dashed),
-    special-cause points coloured (orange high, blue low), the decision date marked."""
+    special-cause points coloured (orange high, blue low), the decision date marked. Months
+    not yet fully registered (column `incomplete`, see spc.chart_series) lie in a grey band as
+    hollow grey points, never coloured as a signal."""
     n = max(len(charts), 1)
     nrows = int(np.ceil(n / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.6 * nrows + 0.5), squeeze=False)
     for ax, (name, c) in zip(axes.flat, charts.items()):
-        ax.plot(c.index, c["value"], color="#777777", linewidth=1, marker="o", markersize=3)
+        late = c["incomplete"].to_numpy(dtype=bool) if "incomplete" in c else np.zeros(len(c), dtype=bool)
+        done = c[~late]
+        ax.plot(done.index, done["value"], color="#777777", linewidth=1, marker="o", markersize=3)
         ax.plot(c.index, c["mean"], color="#333333", linewidth=1)
         ax.plot(c.index, c["upper"], "--", color="#333333", linewidth=0.8)
         ax.plot(c.index, c["lower"], "--", color="#333333", linewidth=0.8)
+        if late.any():
+            start = c.index[late].min() - pd.Timedelta(days=15)
+            ax.axvspan(start, c.index[late].max() + pd.Timedelta(days=15), color="#dddddd", alpha=0.7, zorder=0)
+            tail = c.iloc[max(int(np.argmax(late)) - 1, 0):]  # joined to the last complete month
+            ax.plot(tail.index, tail["value"], ":", color="#999999", linewidth=1)
+            ax.scatter(c.index[late], c.loc[late, "value"], facecolors="white", edgecolors="#777777",
+                       zorder=3, s=18)
+            ax.text(start, 1, L.t("lag_span", lang), transform=ax.get_xaxis_transform(), fontsize=7,
+                    color="#555555", ha="right", va="top", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        c = c[~late]
         hi, lo = c[c["signal"] > 0], c[c["signal"] < 0]
         ax.scatter(hi.index, hi["value"], color=PALETTE[1], zorder=3, s=18)
         ax.scatter(lo.index, lo["value"], color=PALETTE[0], zorder=3, s=18)

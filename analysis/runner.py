@@ -221,7 +221,8 @@ def _declared_values(name: str) -> dict[str, Any]:
 
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
-    the data, a decision date outside the period or the data's months, a `per:` fan-out over a
+    the data, a decision date outside the period or the data's months, a last complete month
+    (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so)."""
     from . import capabilities as cap
@@ -255,6 +256,20 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
                                         f"({first:%Y-%m} to {last:%Y-%m})")
                 elif caps.years and not caps.years[0] <= when.year <= caps.years[-1]:
                     problems.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
+        if str(values.get("complete_through", "")).strip():
+            from .completeness import parse_month
+            try:
+                complete = parse_month(values["complete_through"]).date()
+            except ValueError:
+                found.errors.append(f"{name}: complete_through {values['complete_through']!r} is not a month "
+                                    "(YYYY-MM)")
+            else:
+                if caps.has(cap.MONTHS):
+                    months = agg.monthly[s.MONTH]
+                    first, last = (dt.date.fromisoformat(str(m)[:10]) for m in (months.min(), months.max()))
+                    if not first <= complete <= last:
+                        found.errors.append(f"{name}: complete_through {complete:%Y-%m} is outside the months in "
+                                            f"the data ({first:%Y-%m} to {last:%Y-%m})")
         if "measure" in values:
             strata = values.get("standardise_by", [])
             try:

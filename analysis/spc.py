@@ -190,9 +190,18 @@ def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool 
     return pd.DataFrame(rows)
 
 
+INCOMPLETE = "Incomplete"  # special_cause of a month not yet fully registered
+
+
 def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bool = True,
-                 baseline_months: int = 24) -> pd.DataFrame:
-    """The XmR chart of one series (filters: {column: value}), ready to plot."""
+                 baseline_months: int = 24, incomplete: tuple[pd.Timestamp, ...] = ()) -> pd.DataFrame:
+    """The XmR chart of one series (filters: {column: value}), ready to plot.
+
+    `incomplete`: months not yet fully registered (completeness.assess). The chart of the other
+    months is exactly the one without them; the incomplete months are added with its mean and
+    limits for display, every rule 0, special_cause "Incomplete" and signal 0, so they are never
+    read as a signal. Column `incomplete` says which rows they are.
+    """
     when = pd.Timestamp(decision)
     season = seasonal_index(monthly, when) if adjust else None
     g = monthly
@@ -200,4 +209,18 @@ def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bo
         g = g[g[col] == value]
     series, base = _series(g, when, baseline_months)
     values = series / series.index.month.map(season).to_numpy() if adjust else series
-    return xmr(values, pd.Series(base, index=series.index))
+    late = np.asarray(series.index.isin(pd.DatetimeIndex(list(incomplete))))
+    if late.all():
+        raise ValueError("every month of the chart is incomplete")
+    chart = xmr(values[~late], pd.Series(base[~late], index=series.index[~late]))
+    if late.any():
+        first = chart.iloc[0]
+        extra = pd.DataFrame({"value": values[late].to_numpy(dtype=float)}, index=series.index[late])
+        for col in ("mean", "lower", "upper", "mr_mean"):
+            extra[col] = first[col]
+        for col in RULES + ("signal",):
+            extra[col] = 0
+        extra["special_cause"] = INCOMPLETE
+        chart = pd.concat([chart, extra[chart.columns]]).sort_index()
+    chart["incomplete"] = late
+    return chart

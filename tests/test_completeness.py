@@ -1,0 +1,168 @@
+"""Incomplete recent months: an extract's last months are undercounted while registration lags.
+They are found from a drop across nearly all series at once (or given), left out of monitoring
+and named in the report; a planned reduction, a normal December or noise is not a lag."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import completeness as C
+from analysis import spc
+
+MONTHS = pd.date_range("2023-01-01", "2025-12-01", freq="MS")  # 36 months
+SEASON = np.array([1.05, 1.05, 1.05, 1.0, 1.0, 0.95, 0.6, 0.95, 1.05, 1.05, 1.05, 0.8])  # July and December low
+
+
+def region(lag: tuple[float, ...] = (), seed: int = 1, noise: float = 0.03) -> pd.DataFrame:
+    """36 months of 12 series (4 hospitals x 3 visit types, two specialties each) with
+    seasonality, weekdays, slight growth and noise; the last len(lag) months scaled by `lag`."""
+    rng = np.random.default_rng(seed)
+    days = C.weekdays(MONTHS) / 21
+    rows = []
+    for h in range(4):
+        for vt in ("assessment", "treatment", "follow_up"):
+            level = rng.uniform(300, 1200)
+            for sp in ("Kardiologi", "Urologi"):
+                v = level * SEASON[MONTHS.month - 1] * days * (1 + 0.002 * np.arange(36))
+                v = v * rng.normal(1, noise, 36)
+                if lag:
+                    v[-len(lag):] *= np.array(lag)
+                rows += [{"month": m.date(), "hospital": f"H{h}", "specialty": sp, "sector": "somatic",
+                          "visit_type": vt, "contact_mode": "in_person", "visits": round(x)} for m, x in zip(MONTHS, v)]
+    return pd.DataFrame(rows)
+
+
+def test_a_lag_in_the_last_two_months_is_found():
+    c = C.assess(region(lag=(0.95, 0.80)))
+    assert c.how == "detected"
+    assert c.incomplete == (pd.Timestamp("2025-11-01"), pd.Timestamp("2025-12-01"))
+    assert c.complete_through == pd.Timestamp("2025-10-01")
+    ev = c.evidence.set_index("month")
+    assert list(ev["incomplete"]) == [False, True, True]
+    assert ev.loc["2025-12-01", "share_below"] == 1 and ev.loc["2025-12-01", "median_ratio"] < 0.85
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_same_region_without_a_lag_has_no_incomplete_month(seed):
+    c = C.assess(region(seed=seed))
+    assert c.how == "none" and c.incomplete == () and c.complete_through == pd.Timestamp("2025-12-01")
+    assert not c.evidence["incomplete"].any()
+
+
+def test_a_normal_december_is_expected_not_a_lag():
+    """Ending the data in each month of the last year (December and July included) flags nothing."""
+    m = region()
+    for end in pd.date_range("2025-01-01", "2025-12-01", freq="MS"):
+        assert C.assess(m[pd.to_datetime(m["month"]) <= end]).incomplete == (), end
+
+
+def test_a_planned_reduction_at_two_of_twelve_series_is_not_a_lag():
+    m = region()
+    planned = (m["hospital"] == "H0") & m["visit_type"].isin(["assessment", "follow_up"]) \
+        & (pd.to_datetime(m["month"]) >= MONTHS[26])
+    m.loc[planned, "visits"] = (m.loc[planned, "visits"] * 0.85).round()
+    assert C.assess(m).incomplete == ()
+
+
+def test_a_dip_before_a_complete_month_is_not_a_lag():
+    """Incomplete months are the final ones: a low November followed by a normal December is not."""
+    c = C.assess(region(lag=(0.8, 1.0)))
+    assert c.incomplete == () and c.evidence.set_index("month").loc["2025-11-01", "share_below"] == 1
+
+
+def test_a_given_last_complete_month_overrides_detection():
+    lagged = region(lag=(0.95, 0.80))
+    for given in ("2025-09", "2025-09-17"):
+        c = C.assess(lagged, complete_through=given)
+        assert c.how == "given" and c.complete_through == pd.Timestamp("2025-09-01")
+        assert c.incomplete == tuple(pd.date_range("2025-10-01", "2025-12-01", freq="MS"))
+    assert C.assess(lagged, complete_through="2025-12").incomplete == ()
+
+
+@pytest.mark.parametrize("bad", ["2026-01", "2022-12-31", "december", "2025-13", "2025/11"])
+def test_a_bad_last_complete_month_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="complete_through"):
+        C.assess(region(), complete_through=bad)
+
+
+def test_too_little_history_detects_nothing():
+    m = region(lag=(0.9, 0.7))
+    short = m[pd.to_datetime(m["month"]) >= "2025-01-01"]
+    assert C.assess(short).how == "none"
+
+
+def test_complete_only_drops_the_incomplete_months():
+    m = region(lag=(0.95, 0.80))
+    c = C.assess(m)
+    kept = C.complete_only(m, c)
+    assert pd.to_datetime(kept["month"]).max() == pd.Timestamp("2025-10-01")
+    assert len(kept) == len(m) - 2 * 24
+    whole = region()
+    assert len(C.complete_only(whole, C.assess(whole))) == len(whole)
+
+
+def test_the_sentence_names_the_months_and_why():
+    c = C.assess(region(lag=(0.95, 0.80)))
+    da, en = C.sentence(c, "da"), C.sentence(c, "en")
+    assert "november og december 2025" in da and "ikke fuldt registreret" in da and "indgår ikke i signalerne" in da
+    assert "November and December 2025" in en and "not fully registered" in en
+    assert "%" in da and "%" in en
+    given = C.assess(region(), complete_through="2025-10")
+    assert "oktober 2025" in C.sentence(given, "da") and "november og december 2025" in C.sentence(given, "da")
+    assert C.sentence(C.assess(region()), "da") == ""
+
+
+def test_months_across_a_new_year_name_each_year_once():
+    months = (pd.Timestamp("2025-11-01"), pd.Timestamp("2025-12-01"), pd.Timestamp("2026-01-01"))
+    assert C.month_names(months, "da") == "november og december 2025 og januar 2026"
+    assert C.month_names(months, "en") == "November and December 2025 and January 2026"
+    assert C.month_names(months[:1], "en") == "November 2025"
+
+
+def test_the_chart_shows_incomplete_months_marked_and_never_as_a_signal():
+    m = region(lag=(0.7, 0.5))
+    c = C.assess(m)
+    one = m[(m["hospital"] == "H1") & (m["visit_type"] == "follow_up")]
+    chart = spc.chart_series(one, "2025-04-01", {}, incomplete=c.incomplete)
+    assert list(chart.index[chart["incomplete"]]) == list(c.incomplete)
+    assert (chart.loc[chart["incomplete"], "signal"] == 0).all()
+    assert chart.loc[chart["incomplete"], "value"].min() < chart.loc[~chart["incomplete"], "lower"].min()
+    plain = spc.chart_series(one, "2025-04-01", {})
+    assert not plain["incomplete"].any()
+    # the complete months are judged as if the incomplete ones were not there
+    alone = spc.chart_series(C.complete_only(one, c), "2025-04-01", {})
+    pd.testing.assert_frame_equal(chart[~chart["incomplete"]].drop(columns="incomplete"),
+                                  alone.drop(columns="incomplete"))
+
+
+def test_monitoring_on_complete_months_reads_no_reduction_from_a_lag():
+    m = region(lag=(0.9, 0.7))
+    c = C.assess(m)
+    keys = ["hospital", "specialty"]
+    raw = spc.monitor(m, "2025-04-01", keys)
+    guarded = spc.monitor(C.complete_only(m, c), "2025-04-01", keys)
+    assert (raw["status"] == "reduction").any()
+    assert not (guarded["status"] == "reduction").any()
+
+
+def test_the_run_check_reports_a_last_complete_month_that_is_no_month_or_outside_the_data():
+    import datetime as dt
+
+    from analysis import runner
+    from analysis.aggregate import Aggregates
+
+    m = region()
+    activity = (m.assign(year=pd.to_datetime(m["month"]).dt.year, patients=float("nan"), cost_dkk=float("nan"))
+                .groupby(["year", "hospital", "specialty", "sector", "visit_type", "contact_mode"], as_index=False)
+                [["visits", "patients", "cost_dkk"]].sum(min_count=1))
+    agg = Aggregates(kind="aggregated", activity=activity, monthly=m)
+    cfg = runner.RunConfig.model_validate({"period_start": dt.date(2023, 1, 1), "period_end": dt.date(2025, 12, 31)})
+
+    def errors(value):
+        return runner.check_against_data(cfg, {"06_monitoring": {"complete_through": value}}, agg).errors
+
+    assert errors("2025-10") == [] and errors("") == []
+    assert errors("2026-01") == ["06_monitoring: complete_through 2026-01 is outside the months in the data "
+                                 "(2023-01 to 2025-12)"]
+    assert errors("oktober") == ["06_monitoring: complete_through 'oktober' is not a month (YYYY-MM)"]
