@@ -673,14 +673,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_head_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
     "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
-    "fu_rule": ("Reglen: et hospital er **foran**, når dets besparelse pr. år nu (de seneste {months} fuldt "
-                "registrerede måneder, korrigeret for sæson) er mindst {hi} af dets andel af det fulde krav ({target} "
-                "om året fra {year}, fordelt efter nøglen for {key_year} på {basis}); **bagud** under {lo}; ellers **på "
-                "sporet**. Intervallet viser usikkerheden i forventningen og den tilfældige variation.",
-                "The rule: a hospital is **ahead** when its saving a year now (the last {months} fully registered "
-                "months, adjusted for season) is at least {hi} of its share of the full requirement ({target} a year "
-                "from {year}, split by the key of {key_year} on {basis}); **behind** below {lo}; otherwise **on track**. "
-                "The interval shows the uncertainty of the expectation and the random variation."),
+    "fu_rule": ("Reglen: hvert hospitals besparelse pr. år nu (de seneste {months} fuldt registrerede måneder, "
+                "korrigeret for sæson og antal hverdage) sammenlignes med dets andel af det fulde krav ({target} om "
+                "året fra {year}, fordelt efter nøglen for {key_year} på {basis}). Hospitalet er **foran**, når selv "
+                "den nedre grænse af 95 %-intervallet når andelen, **bagud**, når selv den øvre grænse ikke gør, og "
+                "ellers **på sporet**: besparelsen er forenelig med kravet. Intervallet rummer usikkerheden i "
+                "forventningen og den tilfældige variation.",
+                "The rule: each hospital's saving a year now (the last {months} fully registered months, adjusted "
+                "for season and the number of weekdays) is compared with its share of the full requirement ({target} "
+                "a year from {year}, split by the key of {key_year} on {basis}). The hospital is **ahead** when even "
+                "the low end of the 95% interval reaches the share, **behind** when even the high end does not, and "
+                "otherwise **on track**: the saving is consistent with the requirement. The interval holds the "
+                "uncertainty of the expectation and the random variation."),
     "fu_status_caption": ("Besparelse pr. år nu mod andelen af det fulde krav (kr.)",
                           "Saving a year now against the share of the full requirement (DKK)"),
     "fu_chart_status": ("Besparelse pr. år nu mod andelen af kravet", "Saving a year now against the share of the requirement"),

@@ -9,15 +9,17 @@ chance. `write_bi_extract` turns the visits into an aggregated extract shaped li
 BI export, with its own truth file.
 
 Trends are smooth: growth (VISITS_PER_YEAR) tilts the days of each year by the year-on-year
-growth rate, and the drift of contact modes out of in-person moves with the day of the year,
-so a counterfactual with a log-linear trend and month-of-year seasonality can follow them;
-each year's totals are as VISITS_PER_YEAR says. From DECISION_DATE each somatic hospital
-answers the budget decision in its own way (DECISION_RESPONSE, on top of the unit plants of
-REDUCTIONS_AFTER_DECISION): some in-person follow-ups stop, turn to phone or video, or move to
-another hospital. Everything planted after the decision is counted while generating and written
-to the truth file as "realised", per hospital and month, in visits and in DKK at the shipped
-tariff table's prices. The last months are incomplete as in a fresh extract
-(REGISTRATION_LAG); "realised" counts the registered visits only.
+growth rate, and the drift of contact modes out of in-person moves with the day of the year, so
+a counterfactual with a log-linear trend and month-of-year seasonality can follow them; each
+year's visits are VISITS_PER_YEAR scaled by its working days (a year with more weekdays,
+weighted by the month-of-year seasonality, has more visits; clinics work Monday to Friday). From
+DECISION_DATE each somatic hospital answers the budget decision in its own way
+(DECISION_RESPONSE, on top of the unit plants of REDUCTIONS_AFTER_DECISION): some in-person
+follow-ups stop, turn to phone or video, or move to another hospital. Everything planted after
+the decision is counted while generating and written to the truth file as "realised", per
+hospital and month, in visits and in DKK at the shipped tariff table's prices. The last months
+are incomplete as in a fresh extract (REGISTRATION_LAG); "realised" counts the registered visits
+only.
 
 The generator works one year at a time with vectorised numpy and writes one Parquet row
 group per year, so the full size (about 2 million visits a year) needs well under a GB.
@@ -46,7 +48,7 @@ AUH, HEM, HEV, RHR, RHH, PRM = (
 SOMATIC_SHARES = {AUH: 0.40, HEM: 0.17, HEV: 0.16, RHR: 0.14, RHH: 0.13}
 PSYCHIATRY_SHARE_OF_ALL = 0.12
 YEARS = (2023, 2024, 2025)
-VISITS_PER_YEAR = {2023: 1_975_000, 2024: 2_000_000, 2025: 2_025_000}
+VISITS_PER_YEAR = {2023: 1_975_000, 2024: 2_000_000, 2025: 2_025_000}  # in a year of average working days
 POOL_SIZE = 1_200_000  # residents who may become patients
 POOL_BAND_SHARES = np.array([0.21, 0.26, 0.26, 0.12, 0.10, 0.05])
 DECISION_DATE = dt.date(2025, 4, 1)
@@ -141,7 +143,7 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
 # million DKK a year, keyed on 2024 visits): the shares were tuned on the full-size region so that
 # the realised saving lands there (default seed, April to October 2025 annualised; see the tests).
 DECISION_RESPONSE = {
-    RHH: {"drop": 0.028, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
+    RHH: {"drop": 0.055, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
           "expected": "ahead", "note": "ahead of its share, with the orthopaedic reduction"},
     HEM: {"drop": 0.010, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
           "expected": "behind", "note": "clearly behind its share, and takes in orthopaedic follow-ups from Randers"},
@@ -223,9 +225,16 @@ def _year_fraction(days: np.ndarray) -> np.ndarray:
     return (days - start.astype("datetime64[D]")).astype(float) / length.astype(float)
 
 
+def working_days(year: int) -> float:
+    """The year's weekdays, each weighted by its month's seasonality (MONTH_WEIGHTS)."""
+    days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
+    days = days[((days.astype("int64") + 3) % 7) < 5]
+    return float(MONTH_WEIGHTS[days.astype("datetime64[M]").astype(int) % 12].sum())
+
+
 def _weekday_calendar(year: int) -> tuple[np.ndarray, np.ndarray]:
     """Weekdays of `year` and their share of its visits: month-of-year seasonality times a
-    smooth tilt by the growth rate (the year's total stays as VISITS_PER_YEAR)."""
+    smooth tilt by the growth rate."""
     days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
     weekday = ((days.astype("int64") + 3) % 7) < 5  # 1970-01-01 was a Thursday
     days = days[weekday]
@@ -349,7 +358,7 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
-    total = VISITS_PER_YEAR[year] * scale
+    total = VISITS_PER_YEAR[year] * scale * working_days(year) / np.mean([working_days(y) for y in YEARS])
     cell_idx, pat_idx = [], []
     for c, (unit, _sector, sp, share) in enumerate(cells):
         n = max(int(round(total * share / sp.visits_per_patient)), 1)

@@ -27,6 +27,11 @@ def monthly(series: dict[tuple[str, str], list[float]], specialty: str = "Urolog
     return pd.DataFrame(rows)
 
 
+def realise(m: pd.DataFrame, **kw) -> F.Realised:
+    """The counterfactual of made-up series that ignore working days (a month is a month)."""
+    return F.realise(m, PRICES, DECISION, working_days=False, **kw)
+
+
 def flat(level: float, after: float | None = None) -> list[float]:
     """`level` visits a month, `after` from the decision on."""
     return [level] * 24 + [level if after is None else after] * 6
@@ -34,7 +39,7 @@ def flat(level: float, after: float | None = None) -> list[float]:
 
 def test_a_flat_series_expects_its_baseline_and_a_fall_is_priced_at_its_price():
     m = monthly({("A", "in_person"): flat(100, 80), ("B", "in_person"): flat(200)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     by = real.summary(["hospital"]).set_index("hospital")
     # 6 months x 20 fewer in-person follow-ups x 1,500 DKK
     assert by.loc["A", "saving"] == pytest.approx(6 * 20 * 1500)
@@ -44,14 +49,14 @@ def test_a_flat_series_expects_its_baseline_and_a_fall_is_priced_at_its_price():
 
 def test_a_move_to_the_phone_counts_net_of_the_phones_price():
     m = monthly({("A", "in_person"): flat(100, 90), ("A", "phone"): flat(50, 60), ("B", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     a = real.summary(["hospital"]).set_index("hospital").loc["A", "saving"]
     assert a == pytest.approx(6 * 10 * (1500 - 700))
 
 
 def test_a_visit_moved_to_another_hospital_is_netted_out_of_the_region():
     m = monthly({("A", "in_person"): flat(100, 70), ("B", "in_person"): flat(100, 130), ("C", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     by = real.summary(["hospital"]).set_index("hospital")["saving"]
     assert by["A"] == pytest.approx(6 * 30 * 1500) and by["B"] == pytest.approx(-6 * 30 * 1500)
     assert real.summary([])["saving"].iloc[0] == pytest.approx(0, abs=1e-6)
@@ -62,23 +67,32 @@ def test_a_visit_moved_to_another_hospital_is_netted_out_of_the_region():
 
 def test_a_rise_in_psychiatry_is_shown_even_without_a_somatic_fall_beside_it():
     m = monthly({("A", "in_person"): flat(100, 70), ("Psykiatrien", "in_person"): flat(100, 130)})
-    moved = F.displacement(F.realise(m, PRICES, DECISION))
+    moved = F.displacement(realise(m))
     assert moved["sector"].tolist() == ["psychiatry"]
 
 
 def test_the_netting_parts_add_up_to_the_regions_net():
     m = monthly({("A", "in_person"): flat(100, 70), ("B", "in_person"): flat(100, 120), ("C", "in_person"): flat(100)})
-    net = F.netting(F.realise(m, PRICES, DECISION)).set_index("part")["saving_dkk"]
+    net = F.netting(realise(m)).set_index("part")["saving_dkk"]
     assert net["gross_reductions"] == pytest.approx(6 * 30 * 1500)
     assert net["rises_target_sectors"] == pytest.approx(-6 * 20 * 1500)
     assert net.drop("net_region").sum() == pytest.approx(net["net_region"])
+
+
+def test_a_month_with_more_weekdays_expects_more_visits():
+    # 10 visits every weekday at two hospitals; A drops to 8 a weekday from the decision on
+    days = np.array([np.busday_count(d.date(), (d + pd.DateOffset(months=1)).date()) for d in MONTHS], dtype=float)
+    m = monthly({("A", "in_person"): list(10 * days[:24]) + list(8 * days[24:]), ("B", "in_person"): list(10 * days)})
+    by = F.realise(m, PRICES, DECISION).summary(["hospital"]).set_index("hospital")["saving"]
+    assert by["A"] == pytest.approx(2 * days[24:].sum() * 1500)
+    assert by["B"] == pytest.approx(0, abs=1e-6)
 
 
 def test_the_trend_of_the_baseline_is_carried_forward():
     # in person falls 1% a month at every hospital (the drift to other modes): no decision effect
     trend = [100 * 0.99 ** i for i in range(30)]
     m = monthly({("A", "in_person"): trend, ("B", "in_person"): [2 * v for v in trend]})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     assert real.rows["expected"].to_numpy() == pytest.approx(real.rows["actual"].to_numpy(), rel=1e-6)
 
 
@@ -91,7 +105,7 @@ def test_the_counterfactual_is_the_poisson_maximum_likelihood_fit_of_the_series_
     growth = 1.01 ** np.arange(30)
     m = monthly({("A", "in_person"): rng.poisson(300 * season * growth).astype(float),
                  ("B", "in_person"): rng.poisson(100 * season * growth).astype(float)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     t = (np.arange(30) - 24) / 12
     month_dummies = np.array([[float(d.month == k) for k in range(2, 13)] for d in MONTHS])
     X, y = [], []
@@ -111,7 +125,7 @@ def test_the_interval_covers_no_change_about_95_times_in_100():
         season = 1 + 0.2 * np.sin(np.arange(30) * 2 * np.pi / 12)
         m = monthly({(h, "in_person"): rng.poisson(lam * season).astype(float)
                      for h, lam in (("A", 400), ("B", 250), ("C", 150))})
-        total = F.realise(m, PRICES, DECISION).summary([]).iloc[0]
+        total = realise(m).summary([]).iloc[0]
         covered += total["low"] <= 0 <= total["high"]
     assert 88 <= covered <= 99
 
@@ -141,15 +155,16 @@ def test_targets_sum_to_each_years_amount_and_equal_the_savings_key():
     assert "Psyk" not in set(t["hospital"])
 
 
-def test_the_status_rule():
-    rate = pd.Series({"A": 115.0, "B": 95.0, "C": 85.0, "D": 110.0})
+def test_the_status_rule_reads_the_interval_against_the_share():
+    low = pd.Series({"A": 101.0, "B": 80.0, "C": 60.0, "D": 100.0})
+    high = pd.Series({"A": 140.0, "B": 120.0, "C": 99.0, "D": 130.0})
     share = pd.Series({"A": 100.0, "B": 100.0, "C": 100.0, "D": 100.0})
-    assert F.status(rate, share, 0.10).to_dict() == {"A": "ahead", "B": "on_track", "C": "behind", "D": "ahead"}
+    assert F.status(low, high, share).to_dict() == {"A": "ahead", "B": "on_track", "C": "behind", "D": "ahead"}
 
 
 def test_the_run_rate_divides_by_the_seasonal_weight_of_its_months():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     rate = F.run_rate(real, ["hospital"], months=3).set_index("hospital")["rate"]
     # no seasonality: 10 fewer a month x 1,500 DKK x 12 months
     assert rate["A"] == pytest.approx(10 * 1500 * 12)
@@ -157,7 +172,7 @@ def test_the_run_rate_divides_by_the_seasonal_weight_of_its_months():
 
 def test_the_cumulative_target_accrues_a_twelfth_a_month():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     target = pd.DataFrame({"hospital": ["A", "B"], "year": 2025, "target_dkk": [120_000, 60_000]})
     cum = F.cumulative(real, target).set_index(["hospital", "quarter"])
     assert cum.loc[("A", "2025Q2"), "cumulative_target_dkk"] == pytest.approx(60_000)
@@ -174,7 +189,7 @@ PLAN = ScenarioFile.model_validate({
 
 def test_a_fall_with_a_rise_on_the_phone_resembles_the_phone_idea():
     m = monthly({("A", "in_person"): flat(200, 160), ("A", "phone"): flat(50, 80), ("B", "in_person"): flat(200, 170)})
-    src = F.sources(F.realise(m, PRICES, DECISION), PLAN).set_index("hospital")
+    src = F.sources(realise(m), PLAN).set_index("hospital")
     assert src.loc["A", "lever"] == "to_phone" and src.loc["A", "ideas"] == "Telefon"
     assert src.loc["B", "lever"] == "drop" and src.loc["B", "ideas"] == "Færre kontroller"
     assert src.loc["A", "moved_visits"] == pytest.approx(6 * 30)
@@ -190,7 +205,7 @@ def test_fewer_visits_free_staff_time_and_the_phone_calls_take_some_back():
 
 def test_the_monthly_path_shows_the_target_from_the_decision_on():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION, incomplete=[pd.Timestamp("2025-06-01")])
+    real = realise(m, incomplete=[pd.Timestamp("2025-06-01")])
     target = pd.DataFrame({"hospital": ["A", "B"], "year": 2025, "target_dkk": [120_000, 60_000]})
     p = F.path(real, target).set_index(["hospital", "month"])
     assert np.isnan(p.loc[("A", pd.Timestamp("2024-12-01")), "target"])
@@ -202,7 +217,7 @@ def test_the_monthly_path_shows_the_target_from_the_decision_on():
 
 def test_staff_freed_a_year_against_attrition():
     m = monthly({("A", "in_person"): flat(100, 20), ("B", "in_person"): flat(100)})
-    real = F.realise(m, PRICES, DECISION)
+    real = realise(m)
     in_use = pd.Series({"doctors": 10.0, "nurses": 10.0, "secretaries": 10.0})
     out = F.staff_freed(real, staff.load_staff_time(), in_use, 0.1).set_index("staff_group")
     # 80 follow-ups a month x 12 x 20 doctor-minutes / (1,600 h x 60) = 0.2 FTE; attrition 1 FTE
@@ -219,10 +234,22 @@ def test_the_months_a_follow_up_can_use():
 
 def test_the_status_table_puts_each_hospital_against_its_share():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
-    table = F.status_table(F.realise(m, PRICES, DECISION), pd.Series({"A": 180_000.0, "B": 100_000.0}))
+    table = F.status_table(realise(m), pd.Series({"A": 180_000.0, "B": 500_000.0}))
     t = table.set_index("hospital")
     assert t.loc["A", "reached"] == pytest.approx(1.0) and t.loc["A", "status"] == "on_track"
-    assert t.loc["B", "status"] == "behind"
+    assert t.loc["B", "status"] == "behind"  # nothing saved: even the interval's high end is short
+
+
+def test_a_year_that_drifts_from_the_trend_widens_the_interval():
+    rng = np.random.default_rng(3)
+    drift = {h: np.repeat(1 + rng.normal(0, 0.03, 3), [12, 12, 6]) for h in "ABCDEF"}
+    m = monthly({(h, "in_person"): rng.poisson(2000 * drift[h]).astype(float) for h in "ABCDEF"})
+    real = F.realise(m, PRICES, DECISION, working_days=False)
+    assert real.tau2 ** 0.5 == pytest.approx(0.03, abs=0.02)
+    calm = F.realise(monthly({(h, "in_person"): rng.poisson([2000.0] * 30).astype(float) for h in "ABCDEF"}),
+                     PRICES, DECISION, working_days=False)
+    assert calm.tau2 < 1e-4
+    assert real.summary([])["sd"].iloc[0] > 2 * calm.summary([])["sd"].iloc[0]
 
 
 def test_attrition_over_a_phase_in_compounds():
