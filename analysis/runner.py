@@ -219,6 +219,25 @@ def _declared_values(name: str) -> dict[str, Any]:
     return out
 
 
+def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
+    """A follow-up's target profile ({year: DKK}) and key basis, checked before anything runs."""
+    from .follow_up import profile_for
+    from .savings_key import BASES
+
+    problems = []
+    profile = values["target_profile"]
+    try:
+        if not isinstance(profile, dict) or not all(str(y).isdigit() for y in profile):
+            raise ValueError("it must map years to kroner, e.g. {2025: 0, 2026: 60000000}")
+        profile_for({int(y): v for y, v in profile.items()}, [])
+    except (TypeError, ValueError) as e:
+        problems.append(f"{name}: target_profile {profile!r}: {e}")
+    if values.get("basis", "visits") not in BASES:
+        problems.append(f"{name}: basis {values['basis']!r} cannot key a followed target; use "
+                        + " or ".join(BASES))
+    return problems
+
+
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
     the data, a decision date outside the period or the data's months, a last complete month
@@ -233,10 +252,13 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
     have = ", ".join(map(str, caps.years))
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
-        year = values.get("year")
-        if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
-            found.errors.append(f"{name}: year {year} is not in the data; the data have {have} "
-                                "(0 means the latest)")
+        for param in ("year", "key_year"):
+            year = values.get(param)
+            if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
+                found.errors.append(f"{name}: {param} {year} is not in the data; the data have {have} "
+                                    "(0 means the latest)")
+        if "target_profile" in values:
+            found.errors += _profile_problems(name, values)
         if "decision_date" in values:
             # a date the run sets is an error; the notebook's default is a note (the report says it)
             problems = found.errors if "decision_date" in given else found.notes

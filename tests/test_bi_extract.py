@@ -48,7 +48,7 @@ def test_every_notebook_publishes(bi_run):
     pages = sorted(p.name for p in run_dir.glob("*.html") if p.name != "index.html")
     hospitals = {"Aarhus Universitetshospital", "Hospitalsenhed Midt", "Hospitalsenheden Vest",
                  "Regionshospitalet Horsens", "Regionshospitalet Randers", "Psykiatrien i Region Midtjylland"}
-    assert len(pages) == 6 + len(hospitals), pages  # the renamed unit is one hospital, not two
+    assert len(pages) == 7 + len(hospitals), pages  # the renamed unit is one hospital, not two
     assert sorted(r["html"] for r in manifest["notebooks"]) == pages
     monitoring = (run_dir / "06_monitoring.html").read_text(encoding="utf-8")
     assert "<img" in monitoring, "the month column feeds the control charts"

@@ -124,3 +124,20 @@ def test_a_hospital_with_visits_in_some_years_only_is_a_note_pointing_at_renames
     notes = "\n".join(found.notes)
     assert "hospital 'H2 old name' has no visits in 2024" in notes and "hospital 'H2' has no visits in 2023" in notes
     assert "renames:" in notes
+
+
+def test_a_follow_ups_key_year_profile_and_basis_are_checked_together():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"07_follow_up": {"decision_date": "2024-04-01", "key_year": 2022,
+                               "target_profile": {2025: "sixty million"}, "basis": "potential"}}
+    text = "\n".join(runner.check_against_data(cfg(), params, agg).errors)
+    assert "07_follow_up: key_year 2022 is not in the data" in text
+    assert "07_follow_up: target_profile {2025: 'sixty million'}" in text
+    assert "07_follow_up: basis 'potential' cannot key a followed target; use visits or value_dkk" in text
+
+
+def test_a_sound_follow_up_passes_the_check():
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"07_follow_up": {"decision_date": "2024-04-01", "key_year": 2023,
+                               "target_profile": {2024: 0, 2025: 60_000_000}}}
+    assert runner.check_against_data(cfg(), params, agg).errors == []
