@@ -351,18 +351,25 @@ def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = 
         [s.HOSPITAL, "quarter", "realised_dkk", "cumulative_dkk", "cumulative_target_dkk"]]
 
 
+SIGNAL_Z = 3.0  # a cell's change beyond 3 standard deviations: rare by chance among hundreds of cells
+
+
 def _significant(res: pd.DataFrame, sign: int) -> pd.Series:
-    """The interval lies wholly on the side of `sign` (+1: a saving, -1: a rise)."""
-    return res["low"] > 0 if sign > 0 else res["high"] < 0
+    """The change lies more than SIGNAL_Z standard deviations on the side of `sign` (+1: a
+    saving, -1: a rise). Not the 95% interval: a region has hundreds of hospital x specialty x
+    visit type cells, and 1 in 40 would pass that bound by chance on either side."""
+    z = res["saving"] / res["sd"].where(res["sd"] > 0)
+    return z > SIGNAL_Z if sign > 0 else z < -SIGNAL_Z
 
 
 def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
     """Rises that may be displaced reductions. Per specialty x visit type (contact modes summed,
     so a change of mode inside a hospital is not displacement): every hospital of
-    `target_sectors` whose visits rose beyond its interval where another hospital's fell beyond
-    its interval, and every rise in another sector (psychiatry). Columns: sector, hospital,
-    specialty, visit_type, rise_visits, rise_dkk (the cost, DKK), fell_at (the hospitals whose
-    visits fell there), fell_visits. Empty when nothing rose."""
+    `target_sectors` whose visits rose beyond chance where another hospital's fell beyond chance,
+    and every rise beyond chance in another sector (psychiatry); beyond chance is SIGNAL_Z
+    standard deviations. Columns: sector, hospital, specialty, visit_type, rise_visits, rise_dkk
+    (the cost, DKK), fell_at (the hospitals whose visits fell there), fell_visits. Empty when
+    nothing rose."""
     keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
     visits = real.summary(keys, "visits")
     dkk = real.summary(keys, "dkk").set_index(keys)["saving"]
@@ -382,10 +389,10 @@ def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",))
 
 def netting(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
     """How the region's realised total is made: the reductions of hospital x specialty x visit
-    type cells that fell beyond their interval (gross), the rises beyond their interval (within
+    type cells that fell beyond chance (SIGNAL_Z; gross), the rises beyond chance (within
     the target sectors and elsewhere, e.g. psychiatry), the rest (changes within chance), and the
     net for the region, which is their sum and the only total that counts displacement once.
-    Columns: part, saving_dkk, low, high (the interval only for the net)."""
+    Columns: part, saving_dkk, realised_low, realised_high (the interval only for the net)."""
     keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
     cells = real.summary(keys, "dkk")
     fell, rose = _significant(cells, 1), _significant(cells, -1)
@@ -396,9 +403,9 @@ def netting(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> p
              ("rises_other_sectors", cells.loc[rose & ~inside, "saving"].sum()),
              ("within_chance", cells.loc[~fell & ~rose, "saving"].sum())]
     out = pd.DataFrame(parts, columns=["part", "saving_dkk"])
-    out["low"], out["high"] = np.nan, np.nan
+    out["realised_low"], out["realised_high"] = np.nan, np.nan
     net = pd.DataFrame([{"part": "net_region", "saving_dkk": total["saving"],
-                         "low": total["low"], "high": total["high"]}])
+                         "realised_low": total["low"], "realised_high": total["high"]}])
     return pd.concat([out, net], ignore_index=True)
 
 
@@ -407,15 +414,16 @@ DROP_LEVERS = ("drop", "shift", "benchmark")  # visits that stop at the hospital
 MIN_SHIFT = 0.25  # a rise in another mode of at least this share of the in-person fall is a mode shift
 
 
-def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",),
+            keys: tuple[str, ...] = (s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE)) -> pd.DataFrame:
     """Where the saving came from, and which change ideas of the scenario file (`plan`) it
-    resembles: per hospital x specialty x visit type whose in-person visits fell beyond their
-    interval, the in-person visits avoided, the visits that moved to phone, video or written (the
-    rise of those modes), the net saving (DKK), the lever it resembles (to_phone/to_video/
-    to_written when the largest rise among the modes is at least MIN_SHIFT of the in-person
-    fall, else drop: the visits stopped, or moved out of the hospital) and the names of the
-    ideas with that lever that select the cell."""
-    keys = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+    resembles: per combination of `keys` (hospital first) whose in-person visits fell by more
+    than SIGNAL_Z standard deviations, the in-person visits avoided, the visits that moved to
+    phone, video or written (the rise of those modes), the net saving (DKK), the lever it
+    resembles (to_phone/to_video/to_written when the largest rise among the modes is at least
+    MIN_SHIFT of the in-person fall, else drop: the visits stopped, or moved out of the hospital)
+    and the names of the ideas with that lever that select it."""
+    keys = list(keys)
     somatic = real.rows[s.SECTOR].isin(target_sectors)
     in_person = real.summary(keys, "visits", somatic & (real.rows[s.CONTACT_MODE] == "in_person"))
     fell = in_person[_significant(in_person, 1)].set_index(keys)
@@ -426,23 +434,23 @@ def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)
     rise = rise.reindex(fell.index).fillna(0.0)
     dkk = real.summary(keys, "dkk", somatic).set_index(keys)["saving"].reindex(fell.index)
     out = pd.DataFrame({"in_person_avoided": fell["saving"], "moved_visits": rise.sum(axis=1), "saving_dkk": dkk})
-    biggest = rise.idxmax(axis=1) if not rise.empty and rise.shape[1] else pd.Series("", index=out.index)
+    biggest = rise.idxmax(axis=1) if rise.shape[1] else pd.Series("", index=out.index)
     largest = rise.max(axis=1) if rise.shape[1] else pd.Series(0.0, index=out.index)
     out["lever"] = np.where(largest >= MIN_SHIFT * out["in_person_avoided"], biggest.map(MODE_LEVERS), "drop")
     out = out.reset_index()
-    out["ideas"] = [", ".join(resembling(plan, r[s.HOSPITAL], r[s.SPECIALTY], r[s.VISIT_TYPE], r["lever"]))
+    out["ideas"] = [", ".join(resembling(plan, r[s.HOSPITAL], r.get(s.SPECIALTY), r.get(s.VISIT_TYPE), r["lever"]))
                     for _, r in out.iterrows()]
     return out.sort_values("saving_dkk", ascending=False, ignore_index=True)
 
 
-def resembling(plan, hospital: str, specialty: str, visit_type: str, lever: str) -> list[str]:
+def resembling(plan, hospital: str, specialty: str | None, visit_type: str | None, lever: str) -> list[str]:
     """The names of the change ideas in `plan` with a lever like `lever` (drop also matches
-    shift and benchmark) that select this hospital, specialty and visit type."""
+    shift and benchmark) that select this hospital, specialty and visit type (None: any)."""
     alike = DROP_LEVERS if lever == "drop" else (lever,)
     return [sc.name for sc in plan.scenarios if sc.lever in alike
             and (not sc.hospitals or hospital in sc.hospitals)
-            and (not sc.specialties or specialty in sc.specialties)
-            and (not sc.visit_types or visit_type in sc.visit_types)]
+            and (not sc.specialties or specialty is None or specialty in sc.specialties)
+            and (not sc.visit_types or visit_type is None or visit_type in sc.visit_types)]
 
 
 def path(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:

@@ -670,7 +670,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_kpi_rate": ("Besparelse pr. år nu, regionen", "Saving a year now, region"),
     "fu_kpi_target": ("Fuldt krav pr. år (fra {year})", "Full requirement a year (from {year})"),
     "fu_kpi_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
-    "fu_head_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
+    "fu_head_rate": ("Realiseret besparelse pr. år nu (95 %-interval)", "Saving realised a year now (95% interval)"),
     "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
     "fu_rule": ("Reglen: hvert hospitals besparelse pr. år nu (de seneste {months} fuldt registrerede måneder, "
@@ -703,13 +703,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_years": ("År for år", "Year by year"),
     "fu_years_caption": ("Krav og realiseret besparelse pr. år (kr.); realiseret i årets fuldt registrerede måneder efter beslutningen",
                          "Requirement and realised saving a year (DKK); realised in the year's fully registered months after the decision"),
-    "fu_profile": ("Kravet pr. år: {profile}. Et år uden eget tal har det foregående års krav.",
-                   "The requirement a year: {profile}. A year without a figure of its own has the year before's."),
+    "fu_profile": ("Kravet pr. år: {profile}; et år uden eget tal har det foregående års krav.",
+                   "The requirement a year: {profile}; a year without a figure of its own has the year before's."),
     "target_dkk": ("Krav (kr.)", "Requirement (DKK)"),
     "realised_dkk": ("Realiseret (kr.)", "Realised (DKK)"),
     "realised_low": ("Nedre 95 %", "Lower 95%"),
     "realised_high": ("Øvre 95 %", "Upper 95%"),
-    "fu_gap": ("Mangler (kr.)", "Still to find (DKK)"),
+    "fu_gap": ("Krav minus realiseret (kr.)", "Requirement minus realised (DKK)"),
     "fu_quarters_caption": ("Realiseret besparelse pr. kvartal og i alt mod kravet i alt (kr.)",
                             "Saving realised a quarter and in total against the requirement in total (DKK)"),
     "quarter": ("Kvartal", "Quarter"),
@@ -728,16 +728,19 @@ LABELS: dict[str, tuple[str, str]] = {
                       "year's requirement. Grey spans are months not fully registered; they do not count."),
     "fu_where": ("Hvor kommer besparelsen fra?", "Where does the saving come from?"),
     "fu_by_caption": ("Realiseret besparelse pr. {by}, somatikken (kr.)", "Saving realised by {by}, somatic care (DKK)"),
-    "fu_sources_caption": ("De største fald i fremmøder, og hvilken forandringsidé de ligner",
-                           "The largest falls in in-person visits, and which change idea they resemble"),
+    "fu_sources_hospital_caption": ("Fald i fremmøder pr. hospital og besøgstype, og hvilken forandringsidé de ligner",
+                                    "Falls in in-person visits by hospital and visit type, and which change idea they resemble"),
+    "fu_sources_caption": ("De største fald pr. speciale", "The largest falls by specialty"),
     "fu_sources_text": ("Et fald i fremmøder med en stigning i telefon, video eller skriftlig på mindst {share} af faldet "
                         "ligner en flytning af kontaktform; ellers er besøgene faldet bort eller flyttet ud af hospitalet "
-                        "(færre kontroller, opgaveflytning). Kun fald uden for tilfældighedernes interval er vist.",
+                        "(færre kontroller, opgaveflytning). Kun fald på mere end {z} standardafvigelser er vist: blandt "
+                        "hundredvis af hospitaler, specialer og besøgstyper giver tilfældigheder sjældent så store fald.",
                         "A fall in in-person visits with a rise in phone, video or written of at least {share} of the fall "
                         "resembles a change of contact mode; otherwise the visits stopped or moved out of the hospital "
-                        "(fewer follow-ups, task shifting). Only falls beyond the interval of chance are shown."),
-    "fu_no_sources": ("Intet fald i fremmøder ligger uden for tilfældighedernes interval.",
-                      "No fall in in-person visits lies beyond the interval of chance."),
+                        "(fewer follow-ups, task shifting). Only falls of more than {z} standard deviations are shown: among "
+                        "hundreds of hospitals, specialties and visit types, chance rarely gives falls that large."),
+    "fu_no_sources": ("Intet fald i fremmøder er større, end tilfældigheder kan give.",
+                      "No fall in in-person visits is larger than chance can give."),
     "moved_visits": ("Flyttet til telefon, video, skriftlig", "Moved to phone, video, written"),
     "lever": ("Ligner", "Resembles"),
     "ideas": ("Forandringsidéer af den slags", "Change ideas of that kind"),
@@ -747,16 +750,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "to_written": ("flyttet til skriftlig", "moved to written"),
     "fu_displacement": ("Er reduktionen reel? Forskydning", "Is the reduction real? Displacement"),
     "fu_displacement_text": ("Et fald ét sted, der dukker op som en stigning et andet sted, er ikke en besparelse for "
-                             "regionen. Tabellen viser stigninger uden for tilfældighedernes interval i et speciale og "
-                             "en besøgstype, hvor et andet hospital faldt, og stigninger i psykiatrien. De trækkes fra "
-                             "regionens total, så intet tælles to gange.",
+                             "regionen. Tabellen viser stigninger på mere end 3 standardafvigelser i et speciale og en "
+                             "besøgstype, hvor et andet hospital faldt lige så tydeligt, og sådanne stigninger i "
+                             "psykiatrien. Alle stigninger trækkes fra regionens total, så intet tælles to gange.",
                              "A fall in one place that reappears as a rise in another is no saving for the region. The "
-                             "table shows rises beyond the interval of chance in a specialty and visit type where another "
-                             "hospital fell, and rises in psychiatry. They are subtracted from the region's total, so "
-                             "nothing counts twice."),
+                             "table shows rises of more than 3 standard deviations in a specialty and visit type where "
+                             "another hospital fell as clearly, and such rises in psychiatry. Every rise is subtracted "
+                             "from the region's total, so nothing counts twice."),
     "fu_displacement_caption": ("Mulig forskydning: flere besøg end forventet", "Possible displacement: more visits than expected"),
-    "fu_no_displacement": ("Ingen stigning uden for tilfældighedernes interval tyder på forskydning.",
-                           "No rise beyond the interval of chance suggests displacement."),
+    "fu_no_displacement": ("Ingen stigning er større, end tilfældigheder kan give, og tyder på forskydning.",
+                           "No rise is larger than chance can give and suggests displacement."),
     "rise_visits": ("Besøg over forventet", "Visits above expected"),
     "rise_dkk": ("Merudgift (kr.)", "Extra cost (DKK)"),
     "fell_at": ("Faldt ved", "Fell at"),
@@ -764,10 +767,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_netting_caption": ("Fra hospitalernes fald til regionens nettobesparelse (kr.)",
                            "From the hospitals' falls to the region's net saving (DKK)"),
     "part": ("Del", "Part"),
-    "gross_reductions": ("Fald uden for tilfældighedernes interval", "Falls beyond the interval of chance"),
-    "rises_target_sectors": ("Stigninger i somatikken", "Rises in somatic care"),
-    "rises_other_sectors": ("Stigninger i andre sektorer (psykiatrien)", "Rises in other sectors (psychiatry)"),
-    "within_chance": ("Ændringer inden for tilfældighederne", "Changes within chance"),
+    "gross_reductions": ("Tydelige fald (over 3 standardafvigelser)", "Clear falls (over 3 standard deviations)"),
+    "rises_target_sectors": ("Tydelige stigninger i somatikken", "Clear rises in somatic care"),
+    "rises_other_sectors": ("Tydelige stigninger i andre sektorer (psykiatrien)", "Clear rises in other sectors (psychiatry)"),
+    "within_chance": ("Øvrige ændringer (inden for tilfældighederne)", "Other changes (within chance)"),
     "net_region": ("Regionen netto", "Region net"),
     "fu_staff": ("Personale: rækker den naturlige afgang?", "Staff: is natural attrition enough?"),
     "fu_staff_caption": ("Årsværk frigjort pr. år med den nuværende besparelse mod naturlig afgang ({rate} om året)",

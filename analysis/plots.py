@@ -343,7 +343,7 @@ def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend:
     """Following the decision, one row per hospital: its realised saving a year now (`rate`,
     bar coloured by `status`, whisker from `low` to `high`) against its share of the full target
     (`share`, a black mark). Amounts in million DKK, index = hospital."""
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.1 + 0.55 * len(table)))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.5 + 0.55 * len(table)))
     y = np.arange(len(table))
     colours = [STATUS_COLOURS.get(st, PALETTE[0]) for st in table["status"]]
     ax.barh(y, table["rate"], height=0.55, color=colours)
@@ -364,9 +364,9 @@ def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend:
     handles = [Patch(color=STATUS_COLOURS["on_track"], label=legend[0]),
                Line2D([], [], color="#000000", marker="|", linestyle="none", markersize=14,
                                 markeredgewidth=2.5, label=legend[1])]
-    ax.legend(handles=handles, loc="lower right", fontsize=9)
+    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=9)
     _number_axis(ax, lang)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.07 + 0.3 / (1.1 + 0.55 * len(table)), 1, 1))
     return fig
 
 
