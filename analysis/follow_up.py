@@ -233,10 +233,10 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
         out.append(pd.concat([frame, pd.DataFrame(grads, columns=names)], axis=1))
     rows_ = pd.concat(out, ignore_index=True)
     phi = max(1.0, pearson / max(n_fit - len(shape_params), 1))
-    rows_["price"] = unit_price(rows_, prices).to_numpy()
+    rows_[s.YEAR] = rows_[s.MONTH].dt.year
+    rows_["price"] = unit_price(rows_, prices).to_numpy()  # own prices are per year
     rows_["saving_visits"] = rows_["expected"] - rows_["actual"]
     rows_["saving_dkk"] = rows_["saving_visits"] * rows_["price"]
-    rows_[s.YEAR] = rows_[s.MONTH].dt.year
     rows_["quarter"] = rows_[s.MONTH].dt.to_period("Q").astype(str)
     return Realised(rows_, weight, phi, year_drift(rows_, phi), when, (base_months[0], base_months[-1]), list(after),
                     [m_ for m_, p in zip(grid, period) if p == "incomplete"], cov, names)

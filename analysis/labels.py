@@ -924,15 +924,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
                      "forventede, og {share} eller flere af de store serier (hospital, sektor og besøgstype) ligger "
                      "under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises i "
-                     "kortene, men indgår ikke i signalerne.",
+                     "kortene, men indgår ikke i signaler og besparelser.",
                      "The latest months are not fully registered: {months} lie {below} below what was expected "
                      "overall, with {share} or more of the large series (hospital, sector and visit type) below. "
                      "That is typical of a fresh extract, where registration lags behind. The months are shown in "
-                     "the charts but left out of the signals."),
+                     "the charts but left out of signals and savings."),
     "lag_given": ("Registreringen er angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt "
-                  "registreret. Månederne vises i kortene, men indgår ikke i signalerne.",
+                  "registreret. Månederne vises i kortene, men indgår ikke i signaler og besparelser.",
                   "Registration is given as complete through {last}, so {months} count as not fully registered. "
-                  "The months are shown in the charts but left out of the signals."),
+                  "The months are shown in the charts but left out of signals and savings."),
     "lag_span": ("ikke fuldt registreret", "not fully registered"),
     "lag_and": (" og ", " and "),
     "lag_month_1": ("januar", "January"), "lag_month_2": ("februar", "February"), "lag_month_3": ("marts", "March"),

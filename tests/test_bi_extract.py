@@ -82,7 +82,7 @@ def test_the_regions_own_prices_from_the_value_column_are_used(bi_run):
     own = next(p["own_dkk"] for p in truth["prices"]
                if p["specialty"] == "" and p["visit_type"] == "follow_up" and p["contact_mode"] == "in_person")
     assert own == 1350 and follow_up["Egen pris pr. besøg (kr.)"].round(2).eq(own).all()
-    for page in ("03_reduction_potential.html", "04_savings_key.html"):
+    for page in ("03_reduction_potential.html", "04_savings_key.html", "07_follow_up.html"):
         text = (run_dir / page).read_text(encoding="utf-8")
         assert "regionens egne gennemsnitspriser fra værdikolonnen" in text
         assert "taksttabellen for alle besøg" not in text
@@ -95,3 +95,12 @@ def test_small_counts_appear_only_as_suppressed(bi_run):
         cells = re.findall(r'class="num count">([^<]*)<', page.read_text(encoding="utf-8"))
         shown = [c for c in cells if c.replace(".", "").isdigit()]
         assert not [c for c in shown if 0 < int(c.replace(".", "")) < 5], page.name
+
+
+def test_the_follow_up_on_the_extract_leaves_its_lagged_months_out(bi_run):
+    run_dir, truth = bi_run
+    text = re.sub(r"<[^>]+>", "", (run_dir / "07_follow_up.html").read_text(encoding="utf-8"))
+    assert "november og december 2025" in text and "ikke fuldt registreret" in text
+    assert "7 fuldt registrerede måneder: 2025-04 til 2025-10" in text
+    status = table(run_dir, "07_follow_up_01_*.csv")
+    assert len(status) == 5 and set(status["Signal"]) <= {"foran", "på sporet", "bagud"}

@@ -255,3 +255,16 @@ def test_a_year_that_drifts_from_the_trend_widens_the_interval():
 def test_attrition_over_a_phase_in_compounds():
     # 100 FTE, 10% a year for 2 years: 10 + 9
     assert F.attrition_over(100, 0.1, 2) == pytest.approx(19)
+
+
+def test_the_saving_is_priced_at_the_regions_own_price_of_the_year():
+    from analysis import tariffs
+
+    # the extract values a 2025 in-person follow-up at 1,350 kr. (the table says 1,500)
+    own = pd.DataFrame({"year": [2025], "hospital": ["A"], "specialty": ["Urologi"], "sector": ["somatic"],
+                        "visit_type": ["follow_up"], "contact_mode": ["in_person"], "visits": [1000],
+                        "cost_dkk": [1_350_000.0]})
+    table = tariffs.prices(own, PRICES)
+    m = monthly({("A", "in_person"): flat(100, 80), ("B", "in_person"): flat(100)})
+    real = F.realise(m, table, DECISION, working_days=False)
+    assert real.summary(["hospital"]).set_index("hospital").loc["A", "saving"] == pytest.approx(6 * 20 * 1350)

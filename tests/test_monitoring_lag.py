@@ -55,7 +55,7 @@ def test_the_report_names_the_incomplete_months_and_reads_no_reduction_from_them
     html = (tmp_path / result.html).read_text(encoding="utf-8")
     assert runner.check_report(tmp_path / result.html, None) == []
     assert f"De seneste måneder er ikke fuldt registreret: {months}" in html
-    assert "indgår ikke i signalerne" in html
+    assert "indgår ikke i signaler og besparelser" in html
     assert kpi(html, "Reel reduktion") == guarded
 
     given = runner._execute_one("06_monitoring_en", "06_monitoring",
