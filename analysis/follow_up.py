@@ -268,8 +268,9 @@ def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
         raise ValueError("the target profile is empty; give at least one year, e.g. {2026: 60000000}")
     steps = sorted((int(y), v) for y, v in profile.items())
     for y, v in steps:
-        if int(v) != v or v < 0:
-            raise ValueError(f"the target for {y} must be a whole, non-negative number of kroner, not {v}")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or int(v) != v or v < 0:
+            raise ValueError(f"the target for {y} must be a whole, non-negative number of kroner written as digits "
+                             f"only (e.g. 60000000, no dots or words), not {v!r}")
     out = {}
     for year in years:
         before = [v for y, v in steps if y <= year]
@@ -334,8 +335,9 @@ def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("s
 
 
 def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
-    """Per hospital and quarter after the decision: the saving realised in the quarter, the
-    cumulative saving, and the cumulative target (each year's target accrues a twelfth a month
+    """Per hospital and quarter after the decision: the assessed months in it (fewer than 3 in a
+    quarter the decision or the data cut), the saving realised in the quarter, the cumulative
+    saving, and the cumulative target (each year's target accrues a twelfth a month
     from the decision on)."""
     res = real.summary([s.HOSPITAL, "quarter"], "dkk", real.rows[s.SECTOR].isin(sectors))
     res = res.sort_values([s.HOSPITAL, "quarter"])
@@ -347,8 +349,9 @@ def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = 
     accrual["target_dkk"] = accrual["target_dkk"] / 12
     acc = accrual.groupby([s.HOSPITAL, "quarter"])["target_dkk"].sum().groupby(level=0).cumsum()
     res = res.merge(acc.rename("cumulative_target_dkk").reset_index(), on=[s.HOSPITAL, "quarter"], how="left")
+    res["months"] = res["quarter"].map(months.groupby("quarter").size())
     return res.rename(columns={"saving": "realised_dkk"})[
-        [s.HOSPITAL, "quarter", "realised_dkk", "cumulative_dkk", "cumulative_target_dkk"]]
+        [s.HOSPITAL, "quarter", "months", "realised_dkk", "cumulative_dkk", "cumulative_target_dkk"]]
 
 
 SIGNAL_Z = 3.0  # a cell's change beyond 3 standard deviations: rare by chance among hundreds of cells

@@ -701,8 +701,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate_high": ("Øvre 95 %", "Upper 95%"),
     "reached": ("Andel af kravet", "Share of the requirement"),
     "fu_years": ("År for år", "Year by year"),
-    "fu_years_caption": ("Krav og realiseret besparelse pr. år (kr.); realiseret i årets fuldt registrerede måneder efter beslutningen",
-                         "Requirement and realised saving a year (DKK); realised in the year's fully registered months after the decision"),
+    "fu_years_caption": ("Krav og realiseret besparelse pr. år (kr.); realiseret i årets fuldt registrerede måneder efter "
+                         "beslutningen; negativ forskel: mere sparet end kravet",
+                         "Requirement and realised saving a year (DKK); realised in the year's fully registered months "
+                         "after the decision; a negative difference: more saved than required"),
     "fu_profile": ("Kravet pr. år: {profile}; et år uden eget tal har det foregående års krav.",
                    "The requirement a year: {profile}; a year without a figure of its own has the year before's."),
     "target_dkk": ("Krav (kr.)", "Requirement (DKK)"),
@@ -719,13 +721,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_chart_months_y": ("Mio. kr. pr. måned", "DKK million a month"),
     "fu_legend_saving": ("Besparelse (95 %-interval efter beslutningen)", "Saving (95% interval after the decision)"),
     "fu_legend_target": ("Krav pr. måned", "Requirement a month"),
+    "fu_legend_full": ("Fuldt krav pr. måned (fra {year})", "Full requirement a month (from {year})"),
+    "months": ("Måneder", "Months"),
     "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
     "fu_months_how": ("Blå linje: forventede minus faktiske besøg i kroner, måned for måned; før beslutningen (rød streg) "
                       "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
-                      "krav. Grå felter er måneder, der ikke er fuldt registreret; de tæller ikke med.",
+                      "krav; stiplet: en tolvtedel af det fulde krav, som besparelsen skal nå. Grå felter er måneder, der "
+                      "ikke er fuldt registreret; de tæller ikke med, og en trekant i kanten betyder, at punktet ligger "
+                      "uden for skalaen.",
                       "Blue line: expected minus actual visits in kroner, month by month; before the decision (red line) it "
                       "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
-                      "year's requirement. Grey spans are months not fully registered; they do not count."),
+                      "year's requirement; dashed: a twelfth of the full requirement the saving must reach. Grey spans are "
+                      "months not fully registered; they do not count, and a triangle at the edge means the point lies "
+                      "beyond the scale."),
     "fu_where": ("Hvor kommer besparelsen fra?", "Where does the saving come from?"),
     "fu_by_caption": ("Realiseret besparelse pr. {by}, somatikken (kr.)", "Saving realised by {by}, somatic care (DKK)"),
     "fu_sources_hospital_caption": ("Fald i fremmøder pr. hospital og besøgstype, og hvilken forandringsidé de ligner",
@@ -922,15 +930,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
                       "No series has months both before and after the decision date."),
     "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
-                     "forventede, og {share} eller flere af de store serier (hospital, sektor og besøgstype) ligger "
-                     "under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises i "
-                     "kortene, men indgår ikke i signaler og besparelser.",
+                     "forventede, og i mindst {share} af de store serier (hospital, sektor og besøgstype) ligger "
+                     "tallet under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises "
+                     "i figurerne, men indgår ikke i signaler og besparelser.",
                      "The latest months are not fully registered: {months} lie {below} below what was expected "
-                     "overall, with {share} or more of the large series (hospital, sector and visit type) below. "
+                     "overall, and at least {share} of the large series (hospital, sector and visit type) lie below. "
                      "That is typical of a fresh extract, where registration lags behind. The months are shown in "
                      "the charts but left out of signals and savings."),
     "lag_given": ("Registreringen er angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt "
-                  "registreret. Månederne vises i kortene, men indgår ikke i signaler og besparelser.",
+                  "registreret. Månederne vises i figurerne, men indgår ikke i signaler og besparelser.",
                   "Registration is given as complete through {last}, so {months} count as not fully registered. "
                   "The months are shown in the charts but left out of signals and savings."),
     "lag_span": ("ikke fuldt registreret", "not fully registered"),

@@ -371,26 +371,44 @@ def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend:
 
 
 def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel: str, decision: pd.Timestamp,
-                  legend: tuple[str, str, str], ncols: int = 2):
+                  legend: tuple[str, str, str, str], full: dict[str, float] | None = None, ncols: int = 2):
     """Small multiples of the monthly realised saving (expected - actual, million DKK) with its
     95% band after the decision, the monthly target (a twelfth of the year's share) as a step
-    line, and months not fully registered shaded, their points hollow (never read as a saving).
-    Each frame: month, saving, low, high, target, period ("baseline", "assessed", "incomplete")."""
+    line, the full target a month (`full`, by name) dashed, and months not fully registered
+    shaded with hollow points (never read as a saving). The scale follows the complete months: an
+    incomplete month beyond it sits at the edge as a hollow triangle. Each frame: month, saving,
+    low, high, target, period ("baseline", "assessed", "incomplete")."""
     n = max(len(paths), 1)
     nrows = int(np.ceil(n / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.4 * nrows + 0.9), squeeze=False, sharey=True)
+    done_values = [p.loc[p["period"] == "assessed", c].to_numpy(dtype=float) for p in paths.values()
+                   for c in ("low", "high", "target")]
+    done_values += [p.loc[p["period"] != "incomplete", "saving"].to_numpy(dtype=float) for p in paths.values()]
+    done_values += [np.array(list((full or {}).values()), dtype=float)]
+    values = np.concatenate(done_values) if done_values else np.zeros(1)
+    lo, hi = np.nanmin(np.append(values, 0.0)), np.nanmax(np.append(values, 0.0))
+    pad = 0.08 * (hi - lo or 1.0)
+    lo, hi = lo - pad, hi + pad
     for ax, (name, p) in zip(axes.flat, paths.items()):
         month = pd.to_datetime(p["month"])
-        done = p["period"] != "incomplete"
+        done = (p["period"] != "incomplete").to_numpy()
         after = (p["period"] == "assessed").to_numpy()
         ax.fill_between(month[after], p["low"][after], p["high"][after], color=PALETTE[4], alpha=0.35, linewidth=0)
         ax.plot(month[done], p["saving"][done], color=PALETTE[0], linewidth=1.2, marker="o", markersize=2.5)
         ax.step(month, p["target"], where="mid", color="#000000", linewidth=1.2)
+        if full and name in full:
+            ax.axhline(full[name], color="#000000", linewidth=1, linestyle="--")
         lag = p[~done]
         if len(lag):
-            ax.axvspan(pd.to_datetime(lag["month"]).min() - pd.Timedelta(days=15),
-                       pd.to_datetime(lag["month"]).max() + pd.Timedelta(days=15), color="#dddddd", zorder=0)
-            ax.scatter(pd.to_datetime(lag["month"]), lag["saving"], facecolors="none", edgecolors="#777777", s=18)
+            lag_month = pd.to_datetime(lag["month"])
+            ax.axvspan(lag_month.min() - pd.Timedelta(days=15), lag_month.max() + pd.Timedelta(days=15),
+                       color="#dddddd", zorder=0)
+            y = lag["saving"].clip(lo, hi).to_numpy()
+            edge = (lag["saving"] > hi).to_numpy() | (lag["saving"] < lo).to_numpy()
+            ax.scatter(lag_month[~edge], y[~edge], facecolors="none", edgecolors="#777777", s=18)
+            ax.scatter(lag_month[edge], y[edge], marker="^", facecolors="none", edgecolors="#777777", s=30,
+                       clip_on=False)
+        ax.set_ylim(lo, hi)
         ax.axhline(0, color="#777777", linewidth=0.8)
         ax.axvline(decision, color=PALETTE[5], linewidth=1)
         ax.set_title(textwrap.shorten(name, 44, placeholder="…"), fontsize=9, loc="left")
@@ -404,10 +422,11 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
         ax.set_ylabel(ylabel, fontsize=9)
     handles = [Line2D([], [], color=PALETTE[0], marker="o", markersize=3, label=legend[0]),
                Line2D([], [], color="#000000", label=legend[1]),
-               Patch(color="#dddddd", label=legend[2])]
+               Line2D([], [], color="#000000", linestyle="--", label=legend[2]),
+               Patch(color="#dddddd", label=legend[3])]
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
-    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8.5)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=8.5)
+    fig.tight_layout(rect=(0, 0.09, 1, 1))
     return fig
 
 

@@ -297,6 +297,18 @@ def notebook_parameters() -> dict[str, object]:
     return {}
 
 
+def _parameter_text(v: object) -> str:
+    """A parameter as a reader writes it: text as is ("" for empty), a list comma-separated, a
+    mapping as key: value pairs; numbers and truth values as Python writes them."""
+    if isinstance(v, str):
+        return f'"{v}"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_parameter_text(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_parameter_text(x)}" for k, x in v.items()) + "}"
+    return str(v)
+
+
 def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = None) -> HTML:
     """The provenance footer: parameters, input and its hash, rows, package versions, run time.
     `parameters` None: the notebook's own parameters as it used them (notebook_parameters)."""
@@ -310,7 +322,7 @@ def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = 
         (L.t("rows_in", lang), L.number(ing.rows, lang)),
         (L.t("rows_out", lang), L.number(ing.rows if rows_out is None else rows_out, lang)),
         (L.t("run_time", lang), dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
-        (L.t("parameters", lang), "; ".join(f"{html.escape(k)} = {html.escape(repr(v))}"
+        (L.t("parameters", lang), "; ".join(f"{html.escape(k)} = {html.escape(_parameter_text(v))}"
                                              for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]
