@@ -76,5 +76,7 @@ def benchmark_note(est: Estimate, lang: str) -> str:
 
 def dkk_interval(x: float, low: float, high: float, lang: str) -> str:
     """A saving and its interval in DKK millions with the unit written once, for a key figure:
-    da "12,3 mio. kr. (10,1–14,2)", en "DKK 12.3m (10.1–14.2)"."""
-    return f"{L.dkk(x, lang, millions=True)} ({L.number(low / 1e6, lang, 1)}–{L.number(high / 1e6, lang, 1)})"
+    da "12,3 mio. kr. (10,1–14,2)", en "DKK 12.3m (10.1–14.2)"; an interval from below zero
+    is written with a word: "(-2,5 til 5,7)"."""
+    dash = "–" if low >= 0 else (" til " if lang == "da" else " to ")  # "-2,5–5,7" reads as a range of negatives
+    return f"{L.dkk(x, lang, millions=True)} ({L.number(low / 1e6, lang, 1)}{dash}{L.number(high / 1e6, lang, 1)})"

@@ -17,6 +17,7 @@ TARIFFS = pd.DataFrame({"specialty": [""], "visit_type": ["follow_up"], "contact
 def test_the_saving_key_figure_names_its_unit_once():
     assert reduction.dkk_interval(12.34e6, 10.06e6, 14.2e6, "da") == "12,3 mio. kr. (10,1–14,2)"
     assert reduction.dkk_interval(12.34e6, 10.06e6, 14.2e6, "en") == "DKK 12.3m (10.1–14.2)"
+    assert reduction.dkk_interval(1e6, -2.5e6, 5.7e6, "da") == "1,0 mio. kr. (-2,5 til 5,7)"
 
 
 def test_the_guideline_benchmark_uses_the_table_it_is_given():
