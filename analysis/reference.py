@@ -1,5 +1,6 @@
 """The reference tables the money reports rest on (tariffs, change-idea scenarios, follow-up
-guidelines, staff minutes): where each is found, and one way to read a CSV table of them.
+guidelines, staff minutes) and the residents behind the population view: where each is found,
+and one way to read a CSV table of them.
 
 A run names its own copy with a parameter (`tariff_file`, `scenario_file`, ...); empty means
 the illustrative table shipped in data/reference/. Every problem with a table is reported as
@@ -20,6 +21,7 @@ DEFAULTS: dict[str, Path] = {
     "scenarios": config.REFERENCE_DIR / "scenarios.yml",
     "guidelines": config.REFERENCE_DIR / "guidelines.csv",
     "staff_time": config.REFERENCE_DIR / "staff_time.csv",
+    "population": config.REFERENCE_DIR / "population.csv",  # read by population.load_population
 }
 
 
