@@ -1,0 +1,222 @@
+"""Visits per resident by municipality: the shipped population table, crude and standardised
+rates, the exact interval, hospital use and how bad inputs are reported."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import funnel, reference
+from analysis import population as pop
+from analysis.ingest import InputError
+from analysis.schema import AGE_BAND_LABELS, SEXES
+
+TABLE = pop.load_population()
+
+
+# --- the shipped table ----------------------------------------------------------------------
+def test_the_shipped_table_has_every_municipality_age_band_sex_and_year():
+    assert len(TABLE) == 19 * 6 * 2 * 3
+    assert sorted(TABLE["municipality"].unique()) == sorted(pop.MUNICIPALITIES_2013)
+    assert set(TABLE["age_band"]) == set(AGE_BAND_LABELS) and set(TABLE["sex"]) == set(SEXES)
+    assert sorted(TABLE["year"].unique()) == [2023, 2024, 2025]
+    assert not TABLE.duplicated(["municipality", "age_band", "sex", "year"]).any()
+    assert (TABLE["residents"] > 0).all()
+
+
+def test_the_shipped_table_is_the_documented_estimate_and_says_so():
+    # reproducible from the module's stated sources
+    pd.testing.assert_frame_equal(TABLE, pop.estimate_table(), check_dtype=False)
+    text = reference.locate("population").read_text(encoding="utf-8")
+    for word in ("ESTIMATED", "ASSUMPTION", "FOLK1", "FOLK1A", "1,326,340"):
+        assert word in text
+
+
+def test_the_2013_figures_are_the_profiles_and_nearly_sum_to_its_region_total():
+    assert len(pop.MUNICIPALITIES_2013) == 19
+    total = sum(pop.MUNICIPALITIES_2013.values())
+    # The profile's region total is for the third quarter of 2013, the municipalities' figures
+    # for 1 January 2013: they differ by 1,574 residents (0.12%), not by rounding alone.
+    assert total == 1_272_240
+    assert total == pytest.approx(pop.REGION_TOTALS["2013Q3"], rel=0.002)
+
+
+def test_each_year_sums_to_the_region_total_extrapolated_from_2017_2020():
+    growth = (1_326_340 / 1_304_253) ** (1 / 3)  # about 0.56% a year
+    assert growth == pytest.approx(1.0056, abs=1e-4)
+    totals = TABLE.groupby("year")["residents"].sum()
+    for year in (2023, 2024, 2025):
+        assert totals[year] == round(1_326_340 * growth ** (year - 2020))
+    assert totals.to_dict() == {2023: 1_348_801, 2024: 1_356_372, 2025: 1_363_986}
+
+
+def test_each_municipality_keeps_its_2013_share_of_the_region():
+    by = TABLE.groupby(["year", "municipality"])["residents"].sum()
+    for year in (2023, 2024, 2025):
+        scale = by[year].sum() / sum(pop.MUNICIPALITIES_2013.values())
+        for m, n2013 in pop.MUNICIPALITIES_2013.items():
+            assert by[(year, m)] == pytest.approx(n2013 * scale, abs=1)  # whole persons
+
+
+def test_rural_municipalities_are_assumed_older_and_aarhus_younger():
+    y = TABLE[TABLE["year"] == 2024]
+    old = y[y["age_band"].isin(["70-79", "80+"])].groupby("municipality")["residents"].sum()
+    share = old / y.groupby("municipality")["residents"].sum()
+    assert share["Samsø"] > share["Lemvig"] > share["Horsens"] > share["Aarhus"]
+
+
+# --- a bad population file ------------------------------------------------------------------
+def test_a_bad_population_file_reports_every_problem_together(tmp_path):
+    bad = TABLE.astype({"residents": object})
+    bad.loc[3, "residents"] = -5
+    bad.loc[7, "residents"] = 12.5
+    bad.loc[10, "age_band"] = "80-89"
+    bad.loc[11, "sex"] = "X"
+    path = tmp_path / "population.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(InputError) as err:
+        pop.load_population(path)
+    problems = {p.column: p for p in err.value.problems}
+    assert set(problems) == {"residents", "age_band", "sex"}
+    assert problems["residents"].rows == [4, 8] and problems["residents"].file == "population.csv"
+    assert problems["age_band"].rows == [11] and "80-89" in problems["age_band"].examples
+    assert "0-17" in problems["age_band"].hint  # the fix names the allowed bands
+    assert "Fix:" in str(err.value)
+
+
+def test_a_population_file_without_a_column_or_with_a_missing_cell_is_refused(tmp_path):
+    path = tmp_path / "p.csv"
+    TABLE.drop(columns="residents").to_csv(path, index=False)
+    with pytest.raises(InputError, match="no column 'residents'"):
+        pop.load_population(path)
+    TABLE.drop(index=[0]).to_csv(path, index=False)
+    with pytest.raises(InputError, match="lack an age band or sex: Favrskov 0-17 F 2023"):
+        pop.load_population(path)
+
+
+# --- a hand-made region of two municipalities ----------------------------------------------
+def two_municipalities() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Young has 1,000 children and 100 old; Old has 200 children and 800 old. Both have the
+    same visit rates in each age band: 0.1 visits a year per child, 2.0 per old person."""
+    people = pd.DataFrame({
+        "municipality": ["Young", "Young", "Old", "Old"],
+        "age_band": ["0-17", "80+", "0-17", "80+"], "sex": "F", "year": 2024,
+        "residents": [1_000, 100, 200, 800]})
+    visits = pd.DataFrame({
+        "municipality": ["Young", "Young", "Old", "Old"],
+        "age_band": ["0-17", "80+", "0-17", "80+"], "sex": "F", "year": 2024,
+        "visits": [100, 200, 20, 1_600]})
+    return visits, people
+
+
+def test_the_older_municipality_has_the_higher_crude_rate():
+    visits, people = two_municipalities()
+    r = pop.rates(visits, people, 2024).set_index("municipality")
+    # Young: 300 visits / 1,100 residents; Old: 1,620 / 1,000 (per 1,000 residents)
+    assert r.loc["Young", "visits_per_1000"] == pytest.approx(300 / 1_100 * 1_000)
+    assert r.loc["Old", "visits_per_1000"] == pytest.approx(1_620.0)
+
+
+def test_but_a_standardised_ratio_of_one_when_its_age_explains_it():
+    visits, people = two_municipalities()
+    out = pop.standardised(visits, people, 2024).set_index("municipality")
+    # region rates: children 120 / 1,200 = 0.1, old 1,800 / 900 = 2.0
+    # expected for Old: 200 x 0.1 + 800 x 2.0 = 1,620 = observed
+    assert out.loc["Old", "expected"] == pytest.approx(1_620)
+    assert out.loc["Young", "expected"] == pytest.approx(1_000 * 0.1 + 100 * 2.0)
+    assert out["ratio"].tolist() == pytest.approx([1.0, 1.0])
+    assert out.loc["Old", "crude"] > out.loc["Young", "crude"]  # visits per 1,000 residents
+    assert set(out["class"]) == {"within"}
+
+
+def test_a_municipality_above_its_expected_visits():
+    visits, people = two_municipalities()
+    visits.loc[3, "visits"] = 1_800  # Old's old residents: 200 more visits
+    out = pop.standardised(visits, people, 2024).set_index("municipality")
+    old_rate = (200 + 1_800) / 900  # the region's rate among the old, now 2.22
+    expected = 200 * 0.1 + 800 * old_rate
+    assert out.loc["Old", "expected"] == pytest.approx(expected)
+    assert out.loc["Old", "ratio"] == pytest.approx(1_820 / expected)
+    assert out.loc["Young", "ratio"] < 1 < out.loc["Old", "ratio"]
+    assert out["observed"].sum() == pytest.approx(out["expected"].sum())  # the region is its own reference
+
+
+def test_the_exact_interval_is_garwoods():
+    # 10 observed: exact Poisson 95% interval 4.795 to 18.390 (Garwood 1936)
+    lo, hi = funnel.ratio_interval(10, 1)
+    assert (float(lo), float(hi)) == pytest.approx((4.795, 18.390), abs=1e-3)
+    people = pd.DataFrame({"municipality": ["A", "B"], "age_band": "0-17", "sex": "M", "year": 2024,
+                           "residents": [1_000, 1_000]})
+    visits = people.assign(visits=[10, 10]).drop(columns="residents")
+    out = pop.standardised(visits, people, 2024)
+    assert out["ratio_low"].iloc[0] * 10 == pytest.approx(4.795, abs=1e-3)
+    assert out["ratio_high"].iloc[0] * 10 == pytest.approx(18.390, abs=1e-3)
+
+
+def test_standardised_within_a_specialty_uses_the_same_residents_for_each():
+    visits, people = two_municipalities()
+    both = pd.concat([visits.assign(specialty="Kardiologi"), visits.assign(specialty="Geriatri")])
+    out = pop.standardised(both, people, 2024, by=["specialty"])
+    assert len(out) == 4 and (out["residents"] == out["municipality"].map({"Young": 1_100, "Old": 1_000})).all()
+    assert out["ratio"].tolist() == pytest.approx([1.0] * 4)
+    r = pop.rates(both, people, 2024, by=["municipality", "specialty"]).set_index(["municipality", "specialty"])
+    assert r.loc[("Old", "Geriatri"), "visits_per_1000"] == pytest.approx(1_620.0)
+
+
+def test_rates_on_the_shipped_table_cover_every_municipality():
+    visits = pd.DataFrame({"municipality": ["Aarhus", "Samsø"], "age_band": "80+", "sex": "F",
+                           "visits": [1_000, 10]})
+    r = pop.rates(visits, TABLE, 2024).set_index("municipality")
+    assert len(r) == 19 and r.loc["Viborg", "visits"] == 0
+    assert r.loc["Aarhus", "residents"] == TABLE.query("year == 2024 and municipality == 'Aarhus'")["residents"].sum()
+
+
+# --- names and missing municipalities ------------------------------------------------------
+def test_names_that_differ_by_case_or_spacing_are_matched_and_unknown_ones_reported():
+    visits = pd.DataFrame({"kommune": ["  aarhus ", "Ringkøbing Skjern", "Silkebrog", "Billund"],
+                           "visits": [5, 6, 7, 8]})
+    matched, unknown = pop.match_municipalities(visits, TABLE)
+    assert matched["municipality"].tolist()[:2] == ["Aarhus", "Ringkøbing-Skjern"]
+    assert unknown.set_index("municipality")["suggestion"].to_dict() == {"Billund": "", "Silkebrog": "Silkeborg"}
+    with pytest.raises(pop.PopulationError, match="not in the population table: 'Billund'.*'Silkebrog' "
+                                                  r"\(7 visits; did you mean 'Silkeborg'\?\)"):
+        pop.rates(visits, TABLE, 2024)
+    r = pop.rates(visits, TABLE, 2024, on_unknown="exclude")
+    assert r["visits"].sum() == 11 and sorted(r.attrs["unknown"]["municipality"]) == ["Billund", "Silkebrog"]
+
+
+def test_visits_without_a_municipality_are_refused_with_a_reason():
+    visits = pd.DataFrame({"hospital": ["AUH"], "age_band": ["0-17"], "sex": ["F"], "visits": [3]})
+    with pytest.raises(pop.PopulationError, match="no municipality column"):
+        pop.rates(visits, TABLE, 2024)
+    with pytest.raises(pop.PopulationError, match="no municipality column"):
+        pop.hospital_use(visits)
+
+
+def test_no_visits_in_the_year_give_an_empty_result_with_a_reason():
+    visits = pd.DataFrame({"municipality": ["Odder"], "year": [2019], "age_band": ["0-17"], "sex": ["F"],
+                           "visits": [3]})
+    out = pop.standardised(visits, TABLE, 2024)
+    assert out.empty and "no visits in 2024" in out.attrs["reason"]
+    with pytest.raises(pop.PopulationError, match="no residents for 2019"):
+        pop.rates(visits, TABLE, 2019)
+
+
+def test_standardising_needs_age_band_and_sex():
+    visits = pd.DataFrame({"municipality": ["Odder"], "visits": [3]})
+    with pytest.raises(pop.PopulationError, match="no age_band or sex column"):
+        pop.standardised(visits, TABLE, 2024)
+
+
+# --- hospital use --------------------------------------------------------------------------
+def test_hospital_shares_sum_to_one_and_name_the_main_hospital():
+    visits = pd.DataFrame({
+        "municipality": ["Odder", "Odder", "Randers", "Randers", "Randers", "Lemvig"],
+        "hospital": ["AUH", "RHH ", "RHR", "AUH", "RHR", "HEV"],
+        "visits": [80, 20, 50, 30, 20, 10]})
+    out = pop.hospital_use(visits, TABLE).set_index("municipality")
+    hospitals = ["AUH", "RHR", "RHH", "HEV"]  # most visits first
+    assert [c for c in out.columns if c in hospitals] == hospitals
+    assert out[hospitals].sum(axis=1).tolist() == pytest.approx([1.0, 1.0, 1.0])
+    assert out.loc["Odder", "main_hospital"] == "AUH" and out.loc["Odder", "main_share"] == pytest.approx(0.8)
+    assert out.loc["Randers", "main_hospital"] == "RHR" and out.loc["Randers", "RHR"] == pytest.approx(0.7)
+    assert out.loc["Lemvig", "visits"] == 10 and out.loc["Lemvig", "HEV"] == 1.0
