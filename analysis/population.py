@@ -368,7 +368,8 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     funnel.ratio_interval), the funnel's value, target, lower/upper 95 and 99.8 limits and class
     ('high_998', 'high_95', 'within', 'low_95', 'low_998', 'no_data'), and observed_unmatched
     (visits in an age band x sex without residents, e.g. a missing age band: they count in O
-    but add nothing to E). attrs: 'unknown' (names set aside), 'dispersion' (per `by` value).
+    but add nothing to E). attrs: 'unknown' (names set aside), 'dispersion' (the funnel's
+    funnel.Dispersion, estimated over the municipalities; with `by`, a dict per value).
     """
     by = list(by)
     matched, pop, unknown = _prepare(visits, population, year, on_unknown, need_strata=True)
@@ -394,7 +395,7 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
         dispersions[key] = disp
     out = pd.concat(parts).sort_values([*by, MUNICIPALITY]).reset_index(drop=True)
     out = out[[c for c in out.columns if c != st.UNMATCHED] + [st.UNMATCHED]]
-    out.attrs.update(unknown=unknown, dispersion=dispersions)
+    out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()])
     return out
 
 

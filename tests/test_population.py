@@ -125,7 +125,8 @@ def test_but_a_standardised_ratio_of_one_when_its_age_explains_it():
     assert out.loc["Young", "expected"] == pytest.approx(1_000 * 0.1 + 100 * 2.0)
     assert out["ratio"].tolist() == pytest.approx([1.0, 1.0])
     assert out.loc["Old", "crude"] > out.loc["Young", "crude"]  # visits per 1,000 residents
-    assert set(out["class"]) == {"within"}
+    assert set(out["class"]) == {"within"}  # funnel.funnel(kind="ratio") over the municipalities
+    assert isinstance(out.attrs["dispersion"], funnel.Dispersion)
 
 
 def test_a_municipality_above_its_expected_visits():
