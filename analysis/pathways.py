@@ -115,8 +115,10 @@ def calendar_funnel(shares: pd.DataFrame, **kwargs) -> tuple[pd.DataFrame, fn.Di
 @dataclass(frozen=True)
 class StableRule:
     """A long stable series: a run (see the module docstring) of at least `min_follow_ups`
-    follow-up days spanning at least `min_months` months (first to last follow-up day, months of
-    365.25/12 days) with at least `min_calendar_share` of its intervals calendar-like."""
+    follow-up days spanning at least `min_months` months (first to last follow-up day; months of
+    365.25/12 days, less `tolerance` days, the slack the intervals have: four follow-ups booked
+    every 182 days span 546 days, which counts as 18 months) with at least `min_calendar_share`
+    of its intervals calendar-like."""
 
     min_follow_ups: int = 4
     min_months: float = 18
@@ -137,7 +139,8 @@ def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = Stabl
     runs = fu.group_by([s.PATIENT_ID, *UNIT, "run"]).aggregate(
         n=fu.count(), first=fu[s.VISIT_DATE].min(), last=fu[s.VISIT_DATE].max(), cal=fu.cal.sum())
     runs = runs.mutate(span=runs["last"].delta(runs["first"], unit="day"))
-    stable = runs.filter((runs.n >= rule.min_follow_ups) & (runs.span >= rule.min_months * DAYS_PER_MONTH)
+    long_enough = runs.span >= rule.min_months * DAYS_PER_MONTH - rule.tolerance
+    stable = runs.filter((runs.n >= rule.min_follow_ups) & long_enough
                          & (runs.cal >= rule.min_calendar_share * (runs.n - 1)))
     stable = stable.mutate(rate=(stable.n - 1).cast("float64") * DAYS_PER_YEAR / stable.span)
     agg = stable.group_by(UNIT).aggregate(
