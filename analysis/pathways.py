@@ -40,7 +40,8 @@ SEGMENT = "segment"
 UNIT = [s.HOSPITAL, s.SPECIALTY]
 
 
-def calendar_like(days, targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS):
+def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGET_DAYS,
+                  tolerance: int = TOLERANCE_DAYS) -> ibis.Value | pd.Series:
     """True where an interval (days; an Ibis column or a pandas Series) lies within `tolerance`
     days of one of `targets` (both edges included)."""
     return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
