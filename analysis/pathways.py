@@ -1,0 +1,246 @@
+"""Patient pathways: do follow-ups run "on automatic" (fixed calendar intervals) or by need, and
+which patients use outpatient care in which way ("fra automatik til behovsstyret").
+
+Everything is computed in the engine (Ibis over DuckDB on the staged visits, or an in-memory
+table); only small aggregates come back to pandas.
+
+Method. The visits of a patient in one hospital x specialty are taken day by day (several
+visits of the same day are one day: a day is a *follow-up day* when it has a follow-up). The
+*interval* of a follow-up day is the number of days since the patient's previous follow-up day
+in that hospital x specialty (a window lag over patient, hospital, specialty ordered by date).
+A *run* is a series of follow-up days with no visit of another type (assessment, treatment,
+minor procedure, sampling) of the same hospital x specialty after the previous follow-up day and
+up to the current one; such a visit starts a new run, and only intervals within a run count. An
+interval is *calendar-like* when it lies within `tolerance` days (default 14) of one of the
+`targets` (default 91, 182 and 365 days: booked every 3, 6 or 12 months), else *irregular*.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import reduce
+
+import ibis
+import pandas as pd
+
+from . import funnel as fn
+from . import schema as s
+from . import tariffs
+
+TARGET_DAYS = (91, 182, 365)  # every 3, 6 and 12 months
+TOLERANCE_DAYS = 14
+DAYS_PER_MONTH = 365.25 / 12
+DAYS_PER_YEAR = 365.25
+FOLLOW_UP = "follow_up"
+
+DAYS = "days"  # days since the previous follow-up day of the run
+INTERVALS = "intervals"
+CALENDAR_LIKE = "calendar_like"
+SHARE = "share"
+SEGMENT = "segment"
+UNIT = [s.HOSPITAL, s.SPECIALTY]
+
+
+def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGET_DAYS,
+                  tolerance: int = TOLERANCE_DAYS) -> ibis.Value | pd.Series:
+    """True where an interval (days; an Ibis column or a pandas Series) lies within `tolerance`
+    days of one of `targets` (both edges included)."""
+    return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
+
+
+def _visits(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
+    t = t.mutate(**{s.VISIT_DATE: t[s.VISIT_DATE].cast("date")})
+    return t.filter(t[s.SECTOR].isin(list(sectors))) if sectors else t
+
+
+def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
+    """One row per patient x hospital x specialty x follow-up day (an unexecuted expression):
+    visit_date, follow_ups (follow-up visits that day), days (since the previous follow-up day;
+    NULL for the first), new_run (True for the first and after another visit type: see the
+    module docstring), run (number of the run within patient x hospital x specialty, from 0)."""
+    t = _visits(t, sectors)
+    keys = [s.PATIENT_ID, *UNIT]
+    is_fu = (t[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
+    day = t.group_by([*keys, s.VISIT_DATE]).aggregate(
+        follow_ups=is_fu.sum(), others=(1 - is_fu).sum())
+    # other visits up to and including each day (dates are unique within a patient x unit here)
+    day = day.mutate(others_so_far=day.others.sum().over(
+        ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)))
+    fu = day.filter(day.follow_ups > 0)
+    w = ibis.window(group_by=keys, order_by=s.VISIT_DATE)
+    prev_date = fu[s.VISIT_DATE].lag().over(w)
+    prev_others = fu.others_so_far.lag().over(w)
+    fu = fu.mutate(days=fu[s.VISIT_DATE].delta(prev_date, unit="day"),
+                   new_run=prev_date.isnull() | (fu.others_so_far > prev_others))
+    fu = fu.mutate(run=fu.new_run.cast("int64").sum().over(
+        ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)) - 1)
+    return fu.drop("others", "others_so_far")
+
+
+def _within_runs(fu: ibis.Table, year: int | None) -> ibis.Table:
+    iv = fu.filter(~fu.new_run)
+    return iv.filter(iv[s.VISIT_DATE].year() == year) if year is not None else iv
+
+
+def follow_up_intervals(con: ibis.BaseBackend, t: ibis.Table, year: int | None = None,
+                        sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """How far apart follow-ups are: hospital x specialty x days -> intervals (how many
+    intervals between consecutive follow-up days of a run had that many days). `year`: only
+    intervals ending in that calendar year. A histogram, so a few thousand rows at most."""
+    iv = _within_runs(follow_up_days(t, sectors), year)
+    out = con.execute(iv.group_by([*UNIT, DAYS]).aggregate(**{INTERVALS: iv.count()}).order_by([*UNIT, DAYS]))
+    for k in UNIT:
+        out[k] = out[k].astype(object)
+    out[DAYS] = out[DAYS].astype("int64")
+    return out.reset_index(drop=True)
+
+
+def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DAYS,
+                   tolerance: int = TOLERANCE_DAYS) -> pd.DataFrame:
+    """Per hospital x specialty from follow_up_intervals' histogram: intervals, calendar_like
+    (those within `tolerance` days of a target) and share = calendar_like / intervals. The
+    frame funnel.funnel takes with kind "proportion" (see calendar_funnel)."""
+    iv = intervals.assign(**{CALENDAR_LIKE: intervals[INTERVALS].where(
+        calendar_like(intervals[DAYS], targets, tolerance), 0)})
+    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE]].sum().reset_index()
+    out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
+    return out
+
+
+def calendar_funnel(shares: pd.DataFrame, **kwargs) -> tuple[pd.DataFrame, fn.Dispersion]:
+    """funnel.funnel of calendar_share's frame: numerator calendar_like, denominator intervals,
+    kind "proportion" (target: the pooled share). Returns funnel's (table, dispersion); the
+    table has value, target, limits and class per hospital x specialty. `kwargs` go to funnel."""
+    return fn.funnel(shares, CALENDAR_LIKE, INTERVALS, kind="proportion", **kwargs)
+
+
+@dataclass(frozen=True)
+class StableRule:
+    """A long stable series: a run (see the module docstring) of at least `min_follow_ups`
+    follow-up days spanning at least `min_months` months (first to last follow-up day; months of
+    365.25/12 days, less `tolerance` days, the slack the intervals have: four follow-ups booked
+    every 182 days span 546 days, which counts as 18 months) with at least `min_calendar_share`
+    of its intervals calendar-like."""
+
+    min_follow_ups: int = 4
+    min_months: float = 18
+    min_calendar_share: float = 0.6
+    targets: tuple[int, ...] = TARGET_DAYS
+    tolerance: int = TOLERANCE_DAYS
+
+
+def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = StableRule(),
+                  sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Candidates for patient-reported (PRO) or patient-initiated follow-up, per hospital x
+    specialty: patients (distinct, with at least one long stable series there), series,
+    follow_ups (follow-up days in those series) and follow_ups_a_year (the sum over the series of
+    their intervals / span in years: the follow-ups a year they book). Only hospital x
+    specialty with a stable series appear."""
+    fu = follow_up_days(t, sectors)
+    fu = fu.mutate(cal=(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run).cast("int64"))
+    runs = fu.group_by([s.PATIENT_ID, *UNIT, "run"]).aggregate(
+        n=fu.count(), first=fu[s.VISIT_DATE].min(), last=fu[s.VISIT_DATE].max(), cal=fu.cal.sum())
+    runs = runs.mutate(span=runs["last"].delta(runs["first"], unit="day"))
+    long_enough = runs.span >= rule.min_months * DAYS_PER_MONTH - rule.tolerance
+    stable = runs.filter((runs.n >= rule.min_follow_ups) & long_enough
+                         & (runs.cal >= rule.min_calendar_share * (runs.n - 1)))
+    stable = stable.mutate(rate=(stable.n - 1).cast("float64") * DAYS_PER_YEAR / stable.span)
+    agg = stable.group_by(UNIT).aggregate(
+        patients=stable[s.PATIENT_ID].nunique(), series=stable.count(), follow_ups=stable.n.sum(),
+        follow_ups_a_year=stable.rate.sum())
+    out = con.execute(agg.order_by(UNIT))
+    for k in UNIT:
+        out[k] = out[k].astype(object)
+    return out.reset_index(drop=True)
+
+
+def stable_value(stable: pd.DataFrame, prices: pd.DataFrame, year: int | None = None,
+                 contact_mode: str = "in_person") -> pd.DataFrame:
+    """stable_series' table with dkk_per_follow_up (the price of a follow-up in the specialty at
+    `contact_mode`, from the run's price table or a tariff table: tariffs.unit_price, the year's
+    own price where given) and dkk_a_year = follow_ups_a_year x that price (DKK a year)."""
+    rows = stable.assign(**{s.VISIT_TYPE: FOLLOW_UP, s.CONTACT_MODE: contact_mode})
+    if year is not None:
+        rows[s.YEAR] = year
+    price = tariffs.unit_price(rows, prices).to_numpy()
+    return stable.assign(dkk_per_follow_up=price, dkk_a_year=stable["follow_ups_a_year"].to_numpy() * price)
+
+
+@dataclass(frozen=True)
+class SegmentRules:
+    """How a patient used outpatient care in a year (all hospitals, all specialties of the
+    sectors chosen), evaluated in this order, the first that fits:
+
+    1. high_user: at least `high_visits` visits, or visits in at least `high_specialties` specialties;
+    2. long_term_follow_up: first to last visit at least `long_months` months apart, and at least
+       `long_follow_up_share` of the visits follow-ups;
+    3. short_course: `short_min_visits` to `short_max_visits` visits, all in one specialty, first
+       to last within `short_months` months;
+    4. one_off: exactly `one_off_visits` visit(s);
+    5. other: the rest.
+    Months are 365.25/12 days. A patient belongs to the hospital of most of their visits that
+    year (a tie: the first hospital by name)."""
+
+    high_visits: int = 12
+    high_specialties: int = 3
+    long_months: float = 9
+    long_follow_up_share: float = 0.5
+    short_min_visits: int = 2
+    short_max_visits: int = 4
+    short_months: float = 6
+    one_off_visits: int = 1
+
+    def describe(self) -> dict[str, float]:
+        """The parameters by name, for a report's footer."""
+        return asdict(self)
+
+
+SEGMENTS = ("high_user", "long_term_follow_up", "short_course", "one_off", "other")
+
+
+def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
+                     sectors: tuple[str, ...] | None = None) -> ibis.Table:
+    """One row per patient with visits in `year` (an unexecuted expression): patient_id, hospital
+    (main hospital), segment, visits, follow_ups. See SegmentRules for the definitions."""
+    v = _visits(t, sectors)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    is_fu = (v[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
+    p = v.group_by(s.PATIENT_ID).aggregate(
+        visits=v.count(), follow_ups=is_fu.sum(), specialties=v[s.SPECIALTY].nunique(),
+        first=v[s.VISIT_DATE].min(), last=v[s.VISIT_DATE].max())
+    span = p["last"].delta(p["first"], unit="day")
+    r = rules
+    segment = ibis.cases(
+        ((p.visits >= r.high_visits) | (p.specialties >= r.high_specialties), "high_user"),
+        ((span >= r.long_months * DAYS_PER_MONTH) & (p.follow_ups >= r.long_follow_up_share * p.visits),
+         "long_term_follow_up"),
+        ((p.visits >= r.short_min_visits) & (p.visits <= r.short_max_visits) & (p.specialties == 1)
+         & (span <= r.short_months * DAYS_PER_MONTH), "short_course"),
+        (p.visits == r.one_off_visits, "one_off"),
+        else_="other",
+    )
+    p = p.mutate(**{SEGMENT: segment})
+    h = v.group_by([s.PATIENT_ID, s.HOSPITAL]).aggregate(n=v.count())
+    h = h.mutate(rank=ibis.row_number().over(
+        ibis.window(group_by=s.PATIENT_ID, order_by=[ibis.desc("n"), s.HOSPITAL])))
+    main = h.filter(h["rank"] == 0).select(s.PATIENT_ID, s.HOSPITAL)
+    return p.join(main, s.PATIENT_ID).select(s.PATIENT_ID, s.HOSPITAL, SEGMENT, "visits", "follow_ups")
+
+
+def segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
+             sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Per main hospital x segment (SegmentRules): patients, visits, follow_ups (the patients'
+    visits and follow-ups that year at any hospital), share_of_patients, share_of_visits and
+    share_of_follow_ups (of the hospital's patients, visits, follow-ups), follow_up_share
+    (follow-ups / visits in the segment). Every segment appears for every hospital (0 if none)."""
+    p = patient_segments(t, year, rules, sectors)
+    out = con.execute(p.group_by([s.HOSPITAL, SEGMENT]).aggregate(
+        patients=p.count(), visits=p.visits.sum(), follow_ups=p.follow_ups.sum()))
+    hospitals = sorted(out[s.HOSPITAL].astype(object).unique())
+    grid = pd.MultiIndex.from_product([hospitals, SEGMENTS], names=[s.HOSPITAL, SEGMENT])
+    out[s.HOSPITAL] = out[s.HOSPITAL].astype(object)
+    out = out.set_index([s.HOSPITAL, SEGMENT]).reindex(grid, fill_value=0).astype("int64").reset_index()
+    for col in ("patients", "visits", "follow_ups"):
+        total = out.groupby(s.HOSPITAL)[col].transform("sum")
+        out[f"share_of_{col}"] = (out[col] / total).where(total > 0)
+    out["follow_up_share"] = (out["follow_ups"] / out["visits"]).where(out["visits"] > 0)
+    return out

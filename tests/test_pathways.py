@@ -1,0 +1,293 @@
+"""Pathways: follow-ups on the calendar or by need, long stable series, and how patients use care.
+
+Every history below is made up by hand: a patient, the days after 2 January 2023 they were seen,
+and what kind of visit it was."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import ibis
+import pandas as pd
+import pytest
+
+from analysis import aggregate, pathways
+from analysis import schema as s
+
+START = dt.date(2023, 1, 2)
+
+
+@pytest.fixture(scope="module")
+def con():
+    return aggregate.connect()
+
+
+def visits(*histories: tuple) -> ibis.Table:
+    """A visit table from (patient, days after START, visit type or list of them, hospital,
+    specialty) tuples; the last three default to follow-up, H1, S1."""
+    rows = []
+    for h in histories:
+        pid, days, vt, hosp, spec = (*h, *("follow_up", "H1", "S1")[len(h) - 2:])
+        for i, d in enumerate(days):
+            rows.append({s.PATIENT_ID: pid, s.VISIT_DATE: START + dt.timedelta(days=d), s.HOSPITAL: hosp,
+                         s.SPECIALTY: spec, s.SECTOR: "somatic", s.CONTACT_MODE: "in_person",
+                         s.VISIT_TYPE: vt[i] if isinstance(vt, list) else vt})
+    return ibis.memtable(pd.DataFrame(rows))
+
+
+def every(step: int, n: int, first: int = 0) -> list[int]:
+    return [first + i * step for i in range(n)]
+
+
+def shares(con, t, **kw) -> pd.DataFrame:
+    return pathways.calendar_share(pathways.follow_up_intervals(con, t), **kw)
+
+
+# --- intervals and the calendar-like share ---------------------------------------------------
+
+def test_a_patient_seen_every_182_days_has_only_calendar_like_intervals(con):
+    out = shares(con, visits(("a", every(182, 5))))
+    assert out[["intervals", "calendar_like", "share"]].iloc[0].tolist() == [4, 4, 1.0]
+
+
+def test_a_patient_seen_at_40_100_and_230_days_is_irregular(con):
+    iv = pathways.follow_up_intervals(con, visits(("b", [0, 40, 100, 230])))
+    assert iv["days"].tolist() == [40, 60, 130]
+    assert shares(con, visits(("b", [0, 40, 100, 230])))["share"].iloc[0] == 0.0
+
+
+@pytest.mark.parametrize("days, calendar", [
+    (76, False), (77, True), (91, True), (105, True), (106, False),
+    (167, False), (168, True), (196, True), (197, False),
+    (350, False), (351, True), (379, True), (380, False),
+    (137, False),  # half way between 3 and 6 months
+])
+def test_calendar_like_is_within_the_tolerance_of_3_6_or_12_months_edges_included(con, days, calendar):
+    assert bool(pathways.calendar_like(pd.Series([days])).iloc[0]) is calendar
+    # the same rule in the engine, on a patient with exactly that interval
+    assert shares(con, visits(("p", [0, days])))["calendar_like"].iloc[0] == int(calendar)
+
+
+def test_the_tolerance_and_the_targets_are_parameters(con):
+    t = visits(("p", [0, 95, 95 + 30]))  # intervals 95 and 30
+    assert shares(con, t)["calendar_like"].iloc[0] == 1
+    assert shares(con, t, tolerance=3)["calendar_like"].iloc[0] == 0
+    assert shares(con, t, tolerance=4)["calendar_like"].iloc[0] == 1
+    assert shares(con, t, targets=(30,), tolerance=0)["calendar_like"].iloc[0] == 1
+
+
+def test_another_visit_type_in_between_breaks_the_run_and_its_interval_is_not_counted(con):
+    # follow-ups at 0, 182; an assessment at 300; follow-ups at 364 and 546
+    t = visits(("c", [0, 182, 300, 364, 546], ["follow_up", "follow_up", "assessment", "follow_up", "follow_up"]))
+    iv = pathways.follow_up_intervals(con, t)
+    assert iv["days"].tolist() == [182] and iv["intervals"].tolist() == [2]  # 182 and 364 -> 546; not 182 -> 364
+
+
+def test_an_assessment_on_the_day_of_a_follow_up_starts_a_new_run(con):
+    t = visits(("c", [0, 182, 182], ["follow_up", "assessment", "follow_up"]))
+    assert pathways.follow_up_intervals(con, t).empty
+
+
+def test_visits_in_another_specialty_or_hospital_do_not_break_the_run(con):
+    t = visits(("d", every(182, 3)), ("d", [100], "assessment", "H1", "S2"), ("d", [200], "treatment", "H2", "S1"))
+    assert pathways.follow_up_intervals(con, t)["intervals"].tolist() == [2]
+
+
+def test_two_follow_ups_on_the_same_day_are_one_follow_up_day(con):
+    t = visits(("e", [0, 0, 91, 91, 182]))
+    iv = pathways.follow_up_intervals(con, t)
+    assert iv["days"].tolist() == [91] and iv["intervals"].tolist() == [2]
+
+
+def test_a_year_keeps_the_intervals_that_end_in_it(con):
+    t = visits(("a", every(182, 5)))  # follow-ups 2023-01-02, 2023-07-03, 2024-01-01, 2024-07-01, 2024-12-30
+    assert pathways.follow_up_intervals(con, t, year=2023)["intervals"].sum() == 1
+    assert pathways.follow_up_intervals(con, t, year=2024)["intervals"].sum() == 3
+
+
+def test_shares_per_hospital_and_specialty_worked_out_by_hand(con):
+    t = visits(
+        ("a", every(182, 5)),                # H1 S1: 4 intervals, 4 calendar-like
+        ("b", [0, 40, 100, 230]),            # H1 S1: 3 intervals, 0 calendar-like
+        ("c", [0, 91, 130], "follow_up", "H1", "S2"),  # H1 S2: 91 yes, 39 no
+        ("d", every(365, 3), "follow_up", "H2", "S1"),  # H2 S1: 2 of 2
+    )
+    out = shares(con, t).set_index([s.HOSPITAL, s.SPECIALTY])
+    assert out.loc[("H1", "S1"), ["intervals", "calendar_like"]].tolist() == [7, 4]
+    assert out.loc[("H1", "S1"), "share"] == pytest.approx(4 / 7)
+    assert out.loc[("H1", "S2"), "share"] == pytest.approx(1 / 2)
+    assert out.loc[("H2", "S1"), "share"] == 1.0
+    res, _disp = pathways.calendar_funnel(out.reset_index())
+    assert res["value"].tolist() == pytest.approx(out["share"].tolist())
+    assert res["target"].iloc[0] == pytest.approx(7 / 11)  # the pooled share
+    assert res["class"].notna().all()
+
+
+# --- long stable series ----------------------------------------------------------------------
+
+def stable(con, *histories, **rule) -> pd.DataFrame:
+    return pathways.stable_series(con, visits(*histories), pathways.StableRule(**rule))
+
+
+def test_a_follow_up_every_6_months_for_two_years_is_a_long_stable_series(con):
+    out = stable(con, ("a", every(182, 5)))  # 5 follow-ups over 728 days (23.9 months)
+    row = out.iloc[0]
+    assert (row["patients"], row["series"], row["follow_ups"]) == (1, 1, 5)
+    assert row["follow_ups_a_year"] == pytest.approx(4 * 365.25 / 728)  # about 2 a year
+
+
+def test_too_few_follow_ups_or_too_short_a_span_is_not_stable(con):
+    assert stable(con, ("a", every(273, 3))).empty  # 3 follow-ups, fewer than 4
+    assert not stable(con, ("a", every(273, 3)), min_follow_ups=3, targets=(273,)).empty
+    assert stable(con, ("a", every(91, 6))).empty  # 6 follow-ups but 455 days: under 18 months
+    assert not stable(con, ("a", every(91, 6)), min_months=15).empty
+
+
+def test_18_months_allow_the_tolerance_of_the_intervals(con):
+    # booked every 6 months: 4 follow-ups span 546 days, 2 days short of 18 x 365.25/12
+    assert not stable(con, ("a", every(182, 4))).empty
+    assert stable(con, ("a", every(182, 4)), tolerance=1).empty  # less slack: 546 < 547.9 - 1
+    assert stable(con, ("a", [0, 182, 364, 533])).empty  # 533 days: more than 14 days short
+
+
+def test_a_series_broken_by_an_assessment_is_not_stable(con):
+    days = every(182, 6)
+    kinds = ["follow_up"] * 6
+    days.insert(3, 400)
+    kinds.insert(3, "assessment")  # 3 follow-ups, the assessment, 3 follow-ups: neither run has 4
+    assert stable(con, ("c", days, kinds)).empty
+    assert not stable(con, ("c", every(182, 6))).empty
+
+
+def test_mostly_irregular_intervals_are_not_stable(con):
+    irregular = [0, 40, 100, 230, 420, 600]  # 5 intervals, none calendar-like
+    assert stable(con, ("b", irregular)).empty
+    # 3 of 5 calendar-like (0.6) is enough by default, 2 of 5 is not
+    assert not stable(con, ("b", [0, 182, 364, 546, 600, 650])).empty
+    assert stable(con, ("b", [0, 182, 364, 420, 470, 520])).empty
+
+
+def test_stable_series_are_counted_per_hospital_and_specialty_and_priced(con):
+    out = stable(con, ("a", every(182, 5)), ("b", every(365, 4), "follow_up", "H1", "S1"),
+                 ("c", every(182, 5), "follow_up", "H2", "S2"))
+    h1 = out.set_index([s.HOSPITAL, s.SPECIALTY]).loc[("H1", "S1")]
+    assert (h1["patients"], h1["follow_ups"]) == (2, 9)
+    assert h1["follow_ups_a_year"] == pytest.approx(4 * 365.25 / 728 + 3 * 365.25 / 1095)
+    prices = pd.DataFrame({"specialty": ["", "S2"], s.VISIT_TYPE: "follow_up", s.CONTACT_MODE: "in_person",
+                           "dkk": [1000.0, 1500.0]})
+    valued = pathways.stable_value(out, prices).set_index([s.HOSPITAL, s.SPECIALTY])
+    assert valued.loc[("H1", "S1"), "dkk_per_follow_up"] == 1000.0
+    assert valued.loc[("H2", "S2"), "dkk_per_follow_up"] == 1500.0
+    assert valued["dkk_a_year"].tolist() == pytest.approx((valued["follow_ups_a_year"] * [1000, 1500]).tolist())
+
+
+# --- segments --------------------------------------------------------------------------------
+
+def segment_of(con, *histories, year: int = 2023, **rules) -> dict[str, str]:
+    p = pathways.patient_segments(visits(*histories), year, pathways.SegmentRules(**rules))
+    out = con.execute(p)
+    return dict(zip(out[s.PATIENT_ID], out[pathways.SEGMENT]))
+
+
+def test_each_segment_rule_with_a_hand_made_patient(con):
+    got = segment_of(
+        con,
+        ("one", [10], "assessment"),
+        ("short", [10, 30, 60], ["assessment", "treatment", "follow_up"]),       # 3 visits, 50 days, S1
+        ("long", [0, 91, 182, 280], ["assessment", "follow_up", "follow_up", "follow_up"]),  # 280 days, 3/4
+        ("many", every(20, 12), "treatment"),                                    # 12 visits
+        ("wide", [0], "assessment", "H1", "S1"), ("wide", [5], "assessment", "H1", "S2"),
+        ("wide", [9], "assessment", "H1", "S3"),                                 # 3 specialties
+        ("other", [0, 300], "treatment"),                                        # 2 visits, 300 days apart
+    )
+    assert got == {"one": "one_off", "short": "short_course", "long": "long_term_follow_up",
+                   "many": "high_user", "wide": "high_user", "other": "other"}
+
+
+def test_segment_edges_and_the_order_of_the_rules(con):
+    # 11 visits is not a high user; 2 specialties are not
+    assert segment_of(con, ("p", every(20, 11), "treatment"))["p"] == "other"
+    # a short course must stay in one specialty and within 6 months (182.6 days)
+    assert segment_of(con, ("p", [0], "assessment", "H1", "S1"), ("p", [30], "treatment", "H1", "S2"))["p"] == "other"
+    assert segment_of(con, ("p", [0, 182], "treatment"))["p"] == "short_course"
+    assert segment_of(con, ("p", [0, 183], "treatment"))["p"] == "other"
+    # 5 visits within 6 months is not a short course
+    assert segment_of(con, ("p", every(10, 5), "treatment"))["p"] == "other"
+    # long term: 9 months (273.9 days) and half the visits follow-ups, both edges included
+    assert segment_of(con, ("p", [0, 274], ["assessment", "follow_up"]))["p"] == "long_term_follow_up"
+    assert segment_of(con, ("p", [0, 273], ["assessment", "follow_up"]))["p"] == "other"  # too long for short
+    assert segment_of(con, ("p", [0, 100, 300], ["assessment", "treatment", "follow_up"]))["p"] == "other"
+    # a long-term follow-up patient with 12 visits is a high user first
+    assert segment_of(con, ("p", every(30, 12)))["p"] == "high_user"
+    # the definitions are parameters
+    assert segment_of(con, ("p", every(20, 11), "treatment"), high_visits=11)["p"] == "high_user"
+
+
+def test_only_the_year_counts(con):
+    got = segment_of(con, ("p", [0, 400, 420], "treatment"), year=2024)  # 2 visits in 2024, 20 days apart
+    assert got == {"p": "short_course"}
+
+
+def test_a_patient_belongs_to_the_hospital_of_most_visits_ties_by_name(con):
+    p = pathways.patient_segments(visits(
+        ("x", [0, 10], "treatment", "H2", "S1"), ("x", [20], "treatment", "H1", "S1"),
+        ("y", [0], "treatment", "H2", "S1"), ("y", [20], "treatment", "H1", "S1"),
+    ), 2023)
+    out = con.execute(p)
+    assert dict(zip(out[s.PATIENT_ID], out[s.HOSPITAL])) == {"x": "H2", "y": "H1"}
+
+
+def test_segment_table_per_hospital_worked_out_by_hand(con):
+    t = visits(
+        ("one", [10], "assessment"),                                           # H1 one_off: 1 visit
+        ("short", [10, 30, 60], ["assessment", "treatment", "follow_up"]),     # H1 short: 3 visits, 1 fu
+        ("long", [0, 91, 182, 280], ["assessment", "follow_up", "follow_up", "follow_up"]),  # H1 long: 4, 3 fu
+        ("many", every(20, 12), "treatment", "H2", "S1"),                      # H2 high: 12, 0 fu
+    )
+    out = pathways.segments(con, t, 2023).set_index([s.HOSPITAL, pathways.SEGMENT])
+    assert len(out) == 2 * len(pathways.SEGMENTS)  # every segment for every hospital
+    h1 = out.loc["H1"]
+    assert h1["patients"].to_dict() == {"high_user": 0, "long_term_follow_up": 1, "short_course": 1,
+                                        "one_off": 1, "other": 0}
+    assert h1.loc["long_term_follow_up", "share_of_visits"] == pytest.approx(4 / 8)
+    assert h1.loc["short_course", "share_of_visits"] == pytest.approx(3 / 8)
+    assert h1.loc["long_term_follow_up", "share_of_follow_ups"] == pytest.approx(3 / 4)
+    assert h1.loc["long_term_follow_up", "follow_up_share"] == pytest.approx(3 / 4)
+    assert h1.loc["one_off", "share_of_patients"] == pytest.approx(1 / 3)
+    assert out.loc[("H2", "high_user"), "share_of_visits"] == 1.0
+    assert pd.isna(out.loc[("H2", "high_user"), "share_of_follow_ups"])  # H2 has no follow-ups
+
+
+def test_the_definitions_can_be_printed():
+    d = pathways.SegmentRules().describe()
+    assert d["high_visits"] == 12 and d["long_months"] == 9 and d["short_max_visits"] == 4
+    assert "high_user" in pathways.SegmentRules.__doc__
+
+
+# --- on a staged region ----------------------------------------------------------------------
+
+def test_the_functions_run_on_a_staged_region(small_region, cache_dir, con):
+    from analysis import pipeline
+
+    prep = pipeline.prepare(str(small_region), cache_dir=cache_dir)
+    t = con.read_parquet(str(prep.staged))
+    started = time.perf_counter()
+    iv = pathways.follow_up_intervals(con, t)
+    sh = pathways.calendar_share(iv)
+    assert not sh.empty and sh["share"].between(0, 1).all()
+    assert (iv["days"] > 0).all()
+    res, _ = pathways.calendar_funnel(sh)
+    assert len(res) == len(sh)
+    st = pathways.stable_series(con, t)  # the synthetic region books follow-ups at random: maybe none
+    assert (st["follow_ups"] >= 4 * st["series"]).all() and (st["series"] >= st["patients"]).all()
+    loose = pathways.stable_series(con, t, pathways.StableRule(min_follow_ups=3, min_months=6, min_calendar_share=0))
+    assert not loose.empty and (loose["follow_ups"] >= 3 * loose["series"]).all()
+    valued = pathways.stable_value(loose, prep.prices(), year=2025)  # the run's own prices of 2025
+    assert (valued["dkk_per_follow_up"] > 0).all() and (valued["dkk_a_year"] > 0).all()
+    seg = pathways.segments(con, t, 2024)
+    patients_2024 = con.execute(t.filter(t[s.VISIT_DATE].year() == 2024)[s.PATIENT_ID].nunique())
+    assert seg["patients"].sum() == patients_2024  # every patient in exactly one segment
+    assert seg.groupby(s.HOSPITAL)["share_of_visits"].sum().round(9).isin([1.0]).all()
+    assert seg["follow_up_share"].dropna().between(0, 1).all()
+    elapsed = time.perf_counter() - started
+    print(f"\npathways on the small region: {elapsed:.2f} s; {len(iv)} interval rows, {len(st)} stable units")
