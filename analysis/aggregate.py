@@ -19,6 +19,11 @@ UNIT_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR)
 CASEMIX_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.CONTACT_MODE, s.AGE_BAND, s.SEX)  # + diagnosis_group if given
 CASEMIX_PATIENT_KEYS = (*UNIT_KEYS, s.AGE_BAND, s.SEX)
 MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE)
+# optional tables, when the visits carry the column (see Aggregates)
+RESIDENT_KEYS = (s.YEAR, s.MUNICIPALITY, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.AGE_BAND, s.SEX)
+PRIORITY_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.PRIORITY)
+REFERRAL_KEYS = (*UNIT_KEYS, s.REFERRAL_SOURCE)
+NOT_GIVEN = "-"  # an optional label missing on a visit
 SCOPE = "scope"  # "all" or a sector, for tables on patients across units
 VISITS_PER_PATIENT = "visits_per_patient"
 
@@ -41,7 +46,14 @@ class Aggregates:
     hospitals:      year x hospital x sector -> visits, patients
     monthly:        month x hospital x specialty x sector x visit_type x contact_mode -> visits
     patient_visits: year x scope x visits_per_patient -> patients (how many patients had that many visits)
-    Tables a pre-aggregated extract cannot give are empty.
+    residents:      year x municipality x hospital x specialty x sector x visit_type x age_band x sex ->
+                    visits, patients (distinct within the cell); when the visits carry a municipality
+    priority:       year x hospital x specialty x sector x visit_type x priority -> visits; when they
+                    carry a priority
+    referral:       year x hospital x specialty x sector x referral_source -> visits, patients: first
+                    visits (assessment) only; when they carry a referral source
+    In the optional tables a visit without the label counts under "-". Tables a pre-aggregated
+    extract (or a visit file without the column) cannot give are empty.
     """
 
     kind: str
@@ -52,8 +64,12 @@ class Aggregates:
     hospitals: pd.DataFrame = field(default_factory=pd.DataFrame)
     monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
     patient_visits: pd.DataFrame = field(default_factory=pd.DataFrame)
+    residents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    priority: pd.DataFrame = field(default_factory=pd.DataFrame)
+    referral: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    TABLES = ("activity", "casemix", "casemix_patients", "units", "hospitals", "monthly", "patient_visits")
+    TABLES = ("activity", "casemix", "casemix_patients", "units", "hospitals", "monthly", "patient_visits",
+              "residents", "priority", "referral")
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -63,7 +79,8 @@ class Aggregates:
 
     @classmethod
     def load(cls, folder: Path) -> Aggregates:
-        frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in cls.TABLES}
+        frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in cls.TABLES
+                  if (folder / f"{name}.parquet").exists()}
         return cls(kind=(folder / "kind.txt").read_text().strip(), **frames)
 
 
@@ -90,8 +107,9 @@ def visit_table(t: ibis.Table) -> ibis.Table:
         if s.AGE_BAND in t.columns:
             band = t[s.AGE].isnull().ifelse(t[s.AGE_BAND], band)
         t = t.mutate(**{s.AGE_BAND: band})
-    if s.DIAGNOSIS_GROUP in t.columns:
-        t = t.mutate(**{s.DIAGNOSIS_GROUP: t[s.DIAGNOSIS_GROUP].fill_null("-")})
+    for col in (s.DIAGNOSIS_GROUP, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
+        if col in t.columns:
+            t = t.mutate(**{col: t[col].cast("string").fill_null(NOT_GIVEN)})
     return t
 
 
@@ -119,6 +137,15 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     ]).rename(columns={"k": VISITS_PER_PATIENT})
     pv[SCOPE] = pv[SCOPE].astype(object)
     pv = pv.sort_values([s.YEAR, SCOPE, VISITS_PER_PATIENT]).reset_index(drop=True)
+    optional = {}
+    if s.MUNICIPALITY in t.columns:
+        optional["residents"] = agg(RESIDENT_KEYS)
+    if s.PRIORITY in t.columns:
+        optional["priority"] = _execute(con, t.group_by(list(PRIORITY_KEYS)).aggregate(visits=n), PRIORITY_KEYS)
+    if s.REFERRAL_SOURCE in t.columns:
+        first = t.filter(t[s.VISIT_TYPE] == "assessment")
+        optional["referral"] = _execute(con, first.group_by(list(REFERRAL_KEYS)).aggregate(
+            visits=first.count(), patients=first[s.PATIENT_ID].nunique()), REFERRAL_KEYS)
     return Aggregates(
         kind="visits",
         activity=activity,
@@ -128,6 +155,7 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
         hospitals=agg((s.YEAR, s.HOSPITAL, s.SECTOR)),
         monthly=_execute(con, t.group_by(list(MONTHLY_KEYS)).aggregate(visits=n), MONTHLY_KEYS),
         patient_visits=pv[[s.YEAR, SCOPE, VISITS_PER_PATIENT, s.PATIENTS]],
+        **optional,
     )
 
 

@@ -362,6 +362,10 @@ def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
         s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
         s.DIAGNOSIS_GROUP: pa.Column(nullable=True, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
+        # optional columns for the population view: a missing value is allowed (counted as missing)
+        s.MUNICIPALITY: pa.Column(nullable=True, required=False),
+        s.PRIORITY: pa.Column(checks=pa.Check.isin(s.PRIORITIES), nullable=True, required=False),
+        s.REFERRAL_SOURCE: pa.Column(checks=pa.Check.isin(s.REFERRAL_SOURCES), nullable=True, required=False),
     }, strict=False)
 
 
@@ -455,12 +459,21 @@ def _as_category(col: pd.Series) -> pd.Series:
         categories=enc.dictionary.to_pylist()), index=col.index)
 
 
-def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, name: str) -> pd.Series:
+def _capitalised(name: str) -> str:
+    """A place name written all in capitals or all in lower case with capital initials
+    ("RINGKØBING-SKJERN" -> "Ringkøbing-Skjern"); a name in mixed case is kept as written."""
+    return name.title() if name.isupper() or name.islower() else name
+
+
+def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, name: str,
+                      capitalise: bool = False) -> pd.Series:
     """Map labels through the alias table (work is per distinct label, not per row); unknown
-    labels are kept, trimmed, for the schema to report. Counts every label that was changed."""
+    labels are kept, trimmed, for the schema to report. Counts every label that was changed.
+    `capitalise`: free-text names in one case only get capital initials (_capitalised)."""
     cat = _as_category(col)
     cats = [str(c) for c in cat.cat.categories]
-    mapped = [aliases.get(s.norm_key(c), " ".join(c.split())) for c in cats]
+    tidy = (lambda c: _capitalised(" ".join(c.split()))) if capitalise else (lambda c: " ".join(c.split()))
+    mapped = [aliases.get(s.norm_key(c), tidy(c)) for c in cats]
     new_cats = list(dict.fromkeys(mapped))
     lookup = np.array([new_cats.index(m) for m in mapped] + [-1], dtype=np.int32)
     codes = cat.cat.codes.to_numpy()
@@ -484,9 +497,10 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
     for col in (s.VISIT_ID, s.PATIENT_ID):
         if col in df:
             df[col] = _clean_text(df[col], collapse=False)
-    for col in (s.HOSPITAL, s.SPECIALTY, s.DIAGNOSIS_GROUP, *s.CATEGORIES):
+    for col in (*s.TEXT_COLUMNS, *s.CATEGORIES):
         if col in df:
-            df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col)
+            df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col,
+                                        capitalise=col == s.MUNICIPALITY)
     numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS, s.UNIT_PATIENTS)
     for col in numeric:
         if col in df:
@@ -787,7 +801,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                                 unparsed)
             _validate_chunk(df, sch, coll, unparsed)
             rows += len(df)
-            for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS):
+            for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
                 if col in df:
                     missing[col] += int(df[col].isna().sum())
             table = pyarrow.Table.from_pandas(df, preserve_index=False)

@@ -22,6 +22,10 @@ AGE_BAND = "age_band"
 SEX = "sex"
 DIAGNOSIS_GROUP = "diagnosis_group"
 COST_DKK = "cost_dkk"
+# optional, for the population view and need-based care
+MUNICIPALITY = "municipality"  # the patient's municipality of residence (free text)
+PRIORITY = "priority"
+REFERRAL_SOURCE = "referral_source"
 
 # --- pre-aggregated contract ----------------------------------------------------------------
 YEAR = "year"
@@ -38,6 +42,8 @@ SECTORS = ("somatic", "psychiatry")
 VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow_up")
 CONTACT_MODES = ("in_person", "video", "phone", "written")
 SEXES = ("F", "M")
+PRIORITIES = ("acute", "planned")
+REFERRAL_SOURCES = ("general_practice", "other_hospital", "emergency_department", "own_department", "other")
 
 # Age bands used for indirect standardisation: (label, lowest age, highest age).
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -57,12 +63,15 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     CONTACT_MODE: CONTACT_MODES,
     SEX: SEXES,
     AGE_BAND: AGE_BAND_LABELS,
+    # optional columns: checked when a file has them
+    PRIORITY: PRIORITIES,
+    REFERRAL_SOURCE: REFERRAL_SOURCES,
 }
 
 VISIT_REQUIRED = (VISIT_ID, PATIENT_ID, VISIT_DATE, HOSPITAL, SPECIALTY, SECTOR, VISIT_TYPE,
                   CONTACT_MODE, SEX)
 # Age is required as either an age in years or an age band.
-VISIT_OPTIONAL = (AGE, AGE_BAND, DIAGNOSIS_GROUP, COST_DKK)
+VISIT_OPTIONAL = (AGE, AGE_BAND, DIAGNOSIS_GROUP, COST_DKK, MUNICIPALITY, PRIORITY, REFERRAL_SOURCE)
 VISIT_COLUMNS = VISIT_REQUIRED + VISIT_OPTIONAL
 
 # `year` may instead be derived from a `month` column (first day of the month, a date).
@@ -78,6 +87,8 @@ AGGREGATED_CELL_EXTRA = (MONTH, AGE_BAND, SEX)
 
 # Unit names (free text in the extract) that are checked for near-duplicates and can be renamed.
 NAME_COLUMNS = (HOSPITAL, SPECIALTY)
+# Free-text columns whose labels are trimmed, blanks collapsed and mapped through `values:`.
+TEXT_COLUMNS = (HOSPITAL, SPECIALTY, DIAGNOSIS_GROUP, MUNICIPALITY)
 
 # A Danish CPR number: ddmmyy-xxxx (with or without the hyphen), first six digits a valid date.
 CPR_PATTERN = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$")
@@ -123,6 +134,11 @@ COLUMN_ALIASES: dict[str, str] = {
     # optional
     "diagnosis_group": DIAGNOSIS_GROUP, "diagnosegruppe": DIAGNOSIS_GROUP,
     "icd10_kapitel": DIAGNOSIS_GROUP, "diagnosekapitel": DIAGNOSIS_GROUP,
+    "municipality": MUNICIPALITY, "bopælskommune": MUNICIPALITY, "kommune": MUNICIPALITY,
+    "bopælskommunenavn": MUNICIPALITY, "bopaelskommune": MUNICIPALITY, "kommunenavn": MUNICIPALITY,
+    "priority": PRIORITY, "prioritet": PRIORITY, "prioritering": PRIORITY,
+    "referral_source": REFERRAL_SOURCE, "henvisningsårsag": REFERRAL_SOURCE, "henviser": REFERRAL_SOURCE,
+    "henvisningsinstans": REFERRAL_SOURCE, "henvisningsaarsag": REFERRAL_SOURCE,
     # a value column: a visit's price, or a cell's total in an aggregated extract
     "cost_dkk": COST_DKK, "pris": COST_DKK, "takst": COST_DKK, "omkostning": COST_DKK,
     "værdi_dkk": COST_DKK, "kr": COST_DKK, "værdi": COST_DKK, "værdi_kr": COST_DKK,
@@ -172,6 +188,22 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
     SEX: {
         "f": "F", "female": "F", "k": "F", "kvinde": "F", "kvinder": "F", "pige": "F",
         "m": "M", "male": "M", "mand": "M", "mænd": "M", "dreng": "M",
+    },
+    PRIORITY: {
+        "acute": "acute", "akut": "acute", "planned": "planned", "planlagt": "planned",
+        "elektiv": "planned", "elective": "planned",
+    },
+    REFERRAL_SOURCE: {
+        "general_practice": "general_practice", "almen_praksis": "general_practice",
+        "egen_læge": "general_practice", "praktiserende_læge": "general_practice",
+        "alment_praktiserende_læge": "general_practice", "gp": "general_practice",
+        "other_hospital": "other_hospital", "andet_sygehus": "other_hospital",
+        "andet_hospital": "other_hospital", "andet_sygehus_hospital": "other_hospital",
+        "emergency_department": "emergency_department", "skadestue": "emergency_department",
+        "akutmodtagelse": "emergency_department", "akutafdeling": "emergency_department",
+        "fælles_akutmodtagelse": "emergency_department",
+        "own_department": "own_department", "egen_afdeling": "own_department",
+        "other": "other", "andet": "other",
     },
     AGE_BAND: {norm_key(label): label for label in AGE_BAND_LABELS}
     | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"},

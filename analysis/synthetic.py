@@ -180,6 +180,43 @@ MODE_MIX = {
 }
 MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05, 1.05, 0.8])
 
+# --- where patients live, priority and referral (assumptions; streams of their own) ----------
+# The 19 municipalities with their residents on 1 January 2013 (Statistics Denmark, FOLK1), and
+# the somatic hospital their residents mostly use (geography). Every resident of the pool lives
+# in one municipality, drawn in proportion to its residents; age and sex do not depend on it.
+MUNICIPALITIES = {
+    "Favrskov": 47_156, "Hedensted": 45_868, "Herning": 86_595, "Holstebro": 57_254, "Horsens": 84_871,
+    "Ikast-Brande": 40_468, "Lemvig": 21_223, "Norddjurs": 38_035, "Odder": 21_800, "Randers": 96_007,
+    "Ringkøbing-Skjern": 57_259, "Samsø": 3_806, "Silkeborg": 89_346, "Skanderborg": 58_094, "Skive": 47_291,
+    "Struer": 21_846, "Syddjurs": 41_894, "Viborg": 94_333, "Aarhus": 319_094,
+}
+HOME_UNIT = {
+    **dict.fromkeys(("Aarhus", "Favrskov", "Odder", "Samsø", "Skanderborg", "Syddjurs"), AUH),
+    **dict.fromkeys(("Randers", "Norddjurs"), RHR), **dict.fromkeys(("Horsens", "Hedensted"), RHH),
+    **dict.fromkeys(("Viborg", "Silkeborg", "Skive"), HEM),
+    **dict.fromkeys(("Herning", "Holstebro", "Ikast-Brande", "Ringkøbing-Skjern", "Lemvig", "Struer"), HEV),
+}
+# How patients are placed (ASSUMPTION): a somatic hospital x specialty draws each patient from
+# its catchment (the municipalities whose home hospital it is; where the home hospital lacks
+# the specialty, the university hospital's) with a probability set so that every municipality
+# has the same expected visits per resident of its age and sex, else from the whole region
+# (specialised care, free choice of hospital). The most catchment-bound unit draws CATCHMENT_MAX
+# of its patients from its catchment; a unit whose share of the visits exceeds its catchment's
+# share of the residents draws fewer. Psychiatry and a specialty at one hospital only draw from
+# the whole region. A patient keeps one municipality: residents are placed, not visits.
+CATCHMENT_MAX = 0.95
+# Planted: residents of this municipality are this much more likely to be a unit's patient than
+# others of their age and sex, so they have that many more visits than age and sex predict.
+MUNICIPALITY_RATE = {"Skive": 1.25}
+# Priority (ASSUMPTION): the acute share of visits by visit type, and planted units with a
+# high acute share on every visit type.
+ACUTE_SHARE = {"assessment": 0.10, "treatment": 0.04, "minor_procedure": 0.04, "sampling": 0.04,
+               "follow_up": 0.04}
+ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
+# Who referred a first visit (assessment); later visits are referred by the department itself.
+REFERRAL_SHARES = {"general_practice": 0.70, "other_hospital": 0.12, "emergency_department": 0.08,
+                   "own_department": 0.06, "other": 0.04}
+
 
 def _units() -> list[tuple[str, str, Specialty, float]]:
     """(unit, sector, specialty, share of the year's visits) for every unit x specialty offered."""
@@ -208,6 +245,106 @@ def _pool(rng: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray, 
     sizes = np.bincount(group, minlength=2 * len(s.AGE_BANDS))
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     return age, female, starts, sizes
+
+
+@dataclass(frozen=True)
+class Geography:
+    """Residents of the pool by municipality and how each unit draws its patients (see
+    CATCHMENT_MAX): residents sorted by (stratum = age x sex, municipality) in `order`, block
+    sizes and starts per stratum x municipality, each municipality's weight (MUNICIPALITY_RATE),
+    per unit (see _units) its catchment mask and, per age band, its catchment probability."""
+
+    municipality: np.ndarray  # per resident, index into MUNICIPALITIES
+    stratum: np.ndarray  # per resident
+    order: np.ndarray
+    block_size: np.ndarray  # stratum x municipality
+    block_start: np.ndarray
+    weight: np.ndarray  # per municipality
+    catchment: np.ndarray  # unit x municipality (bool)
+    q: np.ndarray  # unit x age band
+
+
+def catchments(cells=None) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit (see _units): its catchment (unit x municipality, bool) and the probability
+    that a patient of an age band is drawn from it (unit x age band), chosen so that every
+    municipality expects the same visits per resident of an age band (times its planted rate)."""
+    cells = cells or _units()
+    names = list(MUNICIPALITIES)
+    pop = np.array([MUNICIPALITIES[m] * MUNICIPALITY_RATE.get(m, 1.0) for m in names])
+    mask = np.ones((len(cells), len(names)), dtype=bool)
+    expected = np.zeros((len(cells), len(s.AGE_BANDS)))
+    for c, (unit, sector, sp, share) in enumerate(cells):
+        if sector == "somatic" and len(sp.units) > 1:
+            home = [HOME_UNIT[m] if HOME_UNIT[m] in sp.units else AUH for m in names]
+            mask[c] = np.array(home) == unit
+        w = np.array(sp.ages, dtype=float)
+        if unit in OLDER_CATCHMENT:
+            w[3:] *= OLDER_CATCHMENT[unit]
+        expected[c] = share / sp.visits_per_patient * w / w.sum()
+    reach = (mask * pop).sum(axis=1)[:, None]  # the catchment's residents, weighted
+    q = np.zeros_like(expected)
+    for name in {sp.name for _, _, sp, _ in cells}:
+        rows = [c for c, cell in enumerate(cells) if cell[2].name == name]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(expected[rows] > 0, reach[rows] / expected[rows], 0.0)
+        top = ratio.max(axis=0)
+        q[rows] = np.where(top > 0, CATCHMENT_MAX * ratio / np.where(top > 0, top, 1.0), 0.0)
+    q[mask.all(axis=1)] = 1.0
+    return mask, q
+
+
+def _geography(rng: np.random.Generator, ages: np.ndarray, females: np.ndarray) -> Geography:
+    names = list(MUNICIPALITIES)
+    pop = np.array([MUNICIPALITIES[m] for m in names], dtype=float)
+    mun = rng.choice(len(names), size=len(ages), p=pop / pop.sum())
+    stratum = ages.astype(np.int64) * 2 + females
+    n_strata = int(stratum.max()) + 1
+    order = np.lexsort((mun, stratum))
+    size = np.bincount(stratum * len(names) + mun, minlength=n_strata * len(names)).reshape(n_strata, len(names))
+    start = (np.cumsum(size.ravel()) - size.ravel()).reshape(size.shape)
+    weight = np.array([MUNICIPALITY_RATE.get(m, 1.0) for m in names])
+    mask, q = catchments()
+    return Geography(mun, stratum, order, size, start, weight, mask, q)
+
+
+def _place(rng: np.random.Generator, geo: Geography, patient: np.ndarray, cell: np.ndarray,
+           band: np.ndarray, rounds: int = 20) -> np.ndarray:
+    """Each unit's patients (residents drawn uniformly within age band and sex) replaced by
+    residents of the same age and sex drawn by geography: from the unit's catchment with its
+    probability, else from the whole region, in proportion to the residents of each municipality
+    times its planted rate; distinct within a unit where the pool allows (duplicates are drawn
+    again). Ages and sexes are unchanged, so nothing else in the year changes."""
+    out = patient.copy()
+    block_w = geo.block_size * geo.weight  # stratum x municipality
+    for c in np.unique(cell):
+        at = np.flatnonzero(cell == c)
+        t = geo.stratum[patient[at]]
+        # per patient: the municipalities it may come from (the catchment, or the whole region)
+        allowed = np.where((rng.random(len(at)) < geo.q[c, band[at]])[:, None], geo.catchment[c], True)
+        chosen = _draw_residents(rng, geo, block_w, t, allowed)
+        for _ in range(rounds):
+            first = np.zeros(len(at), dtype=bool)
+            first[np.unique(chosen, return_index=True)[1]] = True
+            again = np.flatnonzero(~first)
+            if not len(again):
+                break
+            chosen[again] = _draw_residents(rng, geo, block_w, t[again], allowed[again])
+        out[at] = chosen
+    return out
+
+
+def _draw_residents(rng: np.random.Generator, geo: Geography, block_w: np.ndarray, stratum: np.ndarray,
+                    allowed: np.ndarray) -> np.ndarray:
+    """One resident per row: of the row's stratum, from its allowed municipalities (the whole
+    region where none of them has a resident of that age and sex), in proportion to each
+    municipality's residents of the stratum times its planted rate."""
+    w = block_w[stratum] * allowed
+    empty = w.sum(axis=1) == 0
+    w[empty] = block_w[stratum[empty]]
+    cum = np.cumsum(w, axis=1)
+    m = np.minimum((cum <= (rng.random(len(stratum)) * cum[:, -1])[:, None]).sum(axis=1), w.shape[1] - 1)
+    off = np.floor(rng.random(len(stratum)) * geo.block_size[stratum, m]).astype(np.int64)
+    return geo.order[geo.block_start[stratum, m] + off]
 
 
 def growth_rate(year: int) -> float:
@@ -354,7 +491,8 @@ def _after_decision(rng: np.random.Generator, year: int, cells, vtype: np.ndarra
 
 
 def _year(rng: np.random.Generator, year: int, scale: float, pool,
-          unit_effect: np.ndarray) -> tuple[pa.Table, list[dict]]:
+          unit_effect: np.ndarray, geo: Geography, geo_rng: np.random.Generator,
+          care_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -376,6 +514,9 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
         cell_idx.append(np.full(n, c, dtype=np.int32))
     cell = np.concatenate(cell_idx)
     patient = np.concatenate(pat_idx)
+    # where patients live: same ages and sexes, from a stream of its own
+    pool_band = np.minimum(np.searchsorted([b[2] for b in s.AGE_BANDS], ages[patient]), n_bands - 1)
+    patient = _place(geo_rng, geo, patient, cell, pool_band)
     age = ages[patient] + (year - YEARS[0])
     band = np.searchsorted([b[2] for b in s.AGE_BANDS], age)
     band = np.minimum(band, n_bands - 1)
@@ -446,6 +587,18 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
     diag = np.where(other < 0.08, diags.index("XXI Faktorer"),
                     np.where(other < 0.15, diags.index("XVIII Symptomer"), diag))
 
+    # priority and referral, from a stream of their own
+    acute_p = np.array([ACUTE_SHARE[v] for v in s.VISIT_TYPES])[vtype]
+    for (unit, name), share in ACUTE_UNITS.items():
+        hit = [c for c, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name]
+        acute_p[np.isin(vcell, hit)] = share
+    priority = np.where(care_rng.random(n) < acute_p, 0, 1).astype(np.int32)  # index into PRIORITIES
+    ref_p = np.array([REFERRAL_SHARES[r] for r in s.REFERRAL_SOURCES])
+    referral = np.minimum((care_rng.random(n)[:, None] > np.cumsum(ref_p)[:-1]).sum(axis=1),
+                          len(ref_p) - 1).astype(np.int32)
+    referral[vtype != s.VISIT_TYPES.index("assessment")] = s.REFERRAL_SOURCES.index("own_department")
+    names = list(MUNICIPALITIES)
+
     seq = pa.array(np.arange(n, dtype=np.int64) + 1)
     visit_id = pc.binary_join_element_wise(
         f"V{year}-", pc.utf8_lpad(pc.cast(seq, pa.string()), 7, "0"), "")
@@ -463,6 +616,9 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
         s.AGE: pa.array(age[row].astype(np.int16)),
         s.SEX: _dict_array(np.where(females[patient[row]] == 1, 0, 1).astype(np.int32), list(s.SEXES)),
         s.DIAGNOSIS_GROUP: _dict_array(diag.astype(np.int32), diags),
+        s.MUNICIPALITY: _dict_array(geo.municipality[patient[row]].astype(np.int32), names),
+        s.PRIORITY: _dict_array(priority, list(s.PRIORITIES)),
+        s.REFERRAL_SOURCE: _dict_array(referral, list(s.REFERRAL_SOURCES)),
     }), realised
 
 
@@ -494,6 +650,26 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
              "move_specialties": list(r["move_specialties"]), "note": r["note"]}
             for u, r in DECISION_RESPONSE.items()],
         "registration_lag": [{"month": m, "complete": c} for m, c in REGISTRATION_LAG.items()],
+        "municipality_rate": [
+            {"municipality": m, "factor": f,
+             "note": "its residents are this much more likely to be a unit's patient than others of their age "
+                     "and sex, so they have this many more outpatient visits than age and sex predict; against "
+                     "the region's own rates, which include them, a little less"}
+            for m, f in MUNICIPALITY_RATE.items()],
+        "geography": {
+            "note": "each resident lives in one municipality (in proportion to its residents, 1 January 2013); a "
+                    "somatic hospital x specialty draws a patient from its catchment with a probability set so "
+                    "that every municipality expects the same visits per resident of its age and sex (at most "
+                    f"{CATCHMENT_MAX}), else from the whole region; psychiatry and a specialty at one hospital only "
+                    "draw from the whole region",
+            "home_unit": HOME_UNIT},
+        "acute_share": [
+            {"hospital": u, "specialty": sp, "share": a, "note": "acute share of all its visits"}
+            for (u, sp), a in ACUTE_UNITS.items()],
+        "priority_baseline": {"acute_share_by_visit_type": ACUTE_SHARE,
+                              "note": "elsewhere; about 5% of all visits"},
+        "referral_shares": {"assessment": REFERRAL_SHARES, "other visit types": {"own_department": 1.0},
+                            "note": "independent of priority, hospital and specialty"},
         "unit_effects": {
             "sd_log": unit_sd,
             "note": "unplanted differences between units: a random factor on follow-ups per patient, "
@@ -518,6 +694,9 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
         raise ValueError("unit_sd must not be negative")
     rng = np.random.default_rng(seed)
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
+    # the new columns come from streams of their own, so the older columns are as they were
+    geo_rng, care_rng = np.random.default_rng([seed, 3]), np.random.default_rng([seed, 4])
+    geo = _geography(geo_rng, pool[0], pool[1])
     unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -525,7 +704,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     try:
         realised = []
         for year in YEARS:
-            table, effects = _year(rng, year, scale, pool, unit_effect)
+            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng)
             realised += effects
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)

@@ -131,3 +131,68 @@ def test_patients_per_unit_fill_the_units_table(tmp_path):
     assert u.loc["H1", ["visits", "patients"]].tolist() == [400, 120] and u.loc["H2", "patients"] == 40
     with pytest.raises(ValueError, match="unit_patients must be the same on every row of a unit.*H1"):
         _counts_file(tmp_path, frame.assign(unit_patients=[120.0, 121.0, 40.0]))
+
+
+# --- optional tables: where patients live, priority, referral --------------------------------------
+WITH_OPTIONAL = VISITS.assign(
+    municipality=["Skive", "Skive", "Viborg", None, "Skive"],
+    priority=["acute", "planned", "planned", "planned", None],
+    referral_source=["general_practice", "own_department", "own_department", "own_department", "own_department"],
+)
+
+
+@pytest.fixture(scope="module")
+def agg_optional(tmp_path_factory):
+    path = tmp_path_factory.mktemp("agg_optional") / "visits.parquet"
+    WITH_OPTIONAL.to_parquet(path)
+    return aggregate.aggregate_file(path, "visits")
+
+
+def test_optional_tables_are_empty_without_their_columns(agg, tmp_path):
+    assert agg.residents.empty and agg.priority.empty and agg.referral.empty
+    agg.save(tmp_path / "saved")
+    again = aggregate.Aggregates.load(tmp_path / "saved")
+    assert again.residents.empty and again.priority.empty and again.referral.empty
+    pd.testing.assert_frame_equal(again.activity, agg.activity, check_dtype=False)
+
+
+def test_residents_by_municipality(agg_optional):
+    r = agg_optional.residents
+    assert list(r.columns) == [*aggregate.RESIDENT_KEYS, "visits", "patients"]
+    assert r["visits"].sum() == len(WITH_OPTIONAL)
+    by = r.groupby(["year", "municipality"])["visits"].sum().to_dict()
+    assert by == {(2024, "-"): 1, (2024, "Skive"): 2, (2024, "Viborg"): 1, (2025, "Skive"): 1}
+    cell = r.set_index(["year", "municipality", "visit_type"]).loc[(2024, "Skive", "follow_up")]
+    assert (cell["visits"], cell["patients"]) == (1, 1)
+
+
+def test_priority_by_unit(agg_optional):
+    p = agg_optional.priority
+    assert list(p.columns) == [*aggregate.PRIORITY_KEYS, "visits"]
+    assert p["visits"].sum() == len(WITH_OPTIONAL)
+    assert p.groupby("priority")["visits"].sum().to_dict() == {"-": 1, "acute": 1, "planned": 3}
+
+
+def test_referral_counts_first_visits(agg_optional):
+    r = agg_optional.referral
+    assert list(r.columns) == [*aggregate.REFERRAL_KEYS, "visits", "patients"]
+    assert r[["year", "hospital", "referral_source", "visits", "patients"]].values.tolist() == [
+        [2024, "H1", "general_practice", 1, 1]]
+
+
+def test_optional_tables_survive_save_and_load(agg_optional, tmp_path):
+    agg_optional.save(tmp_path / "saved")
+    again = aggregate.Aggregates.load(tmp_path / "saved")
+    for name in ("residents", "priority", "referral"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(agg_optional, name), check_dtype=False)
+
+
+def test_optional_tables_of_the_small_region_sum_to_the_visits(small_region):
+    a = aggregate.aggregate_file(small_region, "visits")
+    total = a.activity["visits"].sum()
+    assert a.residents["visits"].sum() == total and a.priority["visits"].sum() == total
+    assert "-" not in set(a.residents["municipality"]) and a.residents["municipality"].nunique() == 19
+    first = a.activity.loc[a.activity["visit_type"] == "assessment", "visits"].sum()
+    assert a.referral["visits"].sum() == first
+    per_year = a.residents.groupby("year")["visits"].sum()
+    assert per_year.to_dict() == a.activity.groupby("year")["visits"].sum().to_dict()

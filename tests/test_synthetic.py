@@ -336,3 +336,69 @@ def test_the_realised_saving_lands_where_the_truth_says(full_region):
     assert 0.95 <= pct[synthetic.AUH] <= 1.05 and year.loc[synthetic.HEM, "moved_in"] == rhr["moved_out"]
     expected = {r["hospital"]: r["expected"] for r in truth["decision_response"]}
     assert all((pct[h] > 1.1) == (e == "ahead") and (pct[h] < 0.5) == (e == "behind") for h, e in expected.items())
+
+
+# --- where patients live, priority and referral ---------------------------------------------------
+def _rate_by_municipality(path) -> pd.Series:
+    """Visits per resident of each municipality, against the region's (the residents are the
+    pool's, in proportion to each municipality's population)."""
+    visits = duckdb.sql(f"SELECT CAST(municipality AS VARCHAR) AS m, count(*) AS n FROM read_parquet('{path}') "
+                        "GROUP BY ALL").df().set_index("m")["n"]
+    residents = pd.Series(synthetic.MUNICIPALITIES)
+    return (visits / visits.sum()) / (residents / residents.sum())
+
+
+def test_every_patient_lives_in_one_of_the_19_municipalities(small_region):
+    df = duckdb.sql(f"SELECT patient_id, CAST(municipality AS VARCHAR) AS municipality, "
+                    f"CAST(hospital AS VARCHAR) AS hospital, CAST(sector AS VARCHAR) AS sector "
+                    f"FROM read_parquet('{small_region}')").df()
+    assert df["municipality"].notna().all() and set(df["municipality"]) == set(synthetic.MUNICIPALITIES)
+    assert len(synthetic.MUNICIPALITIES) == 19 and set(synthetic.HOME_UNIT) == set(synthetic.MUNICIPALITIES)
+    assert df.groupby("patient_id")["municipality"].nunique().max() == 1
+    somatic = df[df["sector"] == "somatic"]
+    at_home = somatic["municipality"].map(synthetic.HOME_UNIT) == somatic["hospital"]
+    assert at_home.mean() > 0.55  # most visits at the municipality's own hospital
+    assert (at_home.groupby(somatic["municipality"]).mean() > 0.4).all()
+
+
+def test_the_planted_municipality_has_more_visits_per_resident(small_region):
+    planted = synthetic.truth(7, 0.01)["municipality_rate"]
+    assert [(p["municipality"], p["factor"]) for p in planted] == [("Skive", 1.25)]
+    rate = _rate_by_municipality(small_region)
+    assert rate["Skive"] > 1.15 * rate.median()
+    assert rate["Skive"] > 1.1 * rate[["Viborg", "Silkeborg"]].max()  # its neighbours, the same hospital
+
+
+def test_the_planted_municipality_stands_out_in_the_full_region(full_region):
+    prepared, truth = full_region
+    rate = _rate_by_municipality(prepared.staged)
+    assert rate.idxmax() == "Skive" and rate["Skive"] == pytest.approx(1.25, abs=0.05)
+    assert rate.drop("Skive").between(0.93, 1.07).all(), rate.round(3).to_dict()
+    assert truth["municipality_rate"][0]["municipality"] == "Skive"
+
+
+def test_the_catchment_probabilities_give_every_municipality_the_same_rate():
+    mask, q = synthetic.catchments()
+    assert ((q >= 0) & (q <= synthetic.CATCHMENT_MAX + 1e-9) | (q == 1.0)).all()
+    assert mask.sum(axis=1).min() >= 1
+    assert q.max() == 1.0 and np.isclose(q[q < 1].max(), synthetic.CATCHMENT_MAX)
+
+
+def test_priority_and_referral(small_region):
+    df = duckdb.sql(f"SELECT CAST(hospital AS VARCHAR) AS hospital, CAST(specialty AS VARCHAR) AS specialty, "
+                    f"CAST(visit_type AS VARCHAR) AS visit_type, CAST(priority AS VARCHAR) AS priority, "
+                    f"CAST(referral_source AS VARCHAR) AS referral_source FROM read_parquet('{small_region}')").df()
+    truth = synthetic.truth(7, 0.01)
+    assert truth["acute_share"] == [{"hospital": synthetic.RHR, "specialty": "Lungemedicin", "share": 0.25,
+                                     "note": "acute share of all its visits"}]
+    acute = (df["priority"] == "acute").groupby([df["hospital"], df["specialty"]]).mean()
+    assert acute[(synthetic.RHR, "Lungemedicin")] == pytest.approx(0.25, abs=0.06)
+    assert 0.03 < (df["priority"] == "acute").mean() < 0.08
+    assert acute.drop((synthetic.RHR, "Lungemedicin")).median() < 0.08
+    first = df[df["visit_type"] == "assessment"]
+    assert (df.loc[df["visit_type"] != "assessment", "referral_source"] == "own_department").all()
+    shares = first["referral_source"].value_counts(normalize=True)
+    assert list(shares.index[:3]) == ["general_practice", "other_hospital", "emergency_department"]
+    assert shares["general_practice"] == pytest.approx(synthetic.REFERRAL_SHARES["general_practice"], abs=0.03)
+    assert (first["priority"] == "acute").mean() > (df.loc[df["visit_type"] != "assessment", "priority"]
+                                                     == "acute").mean()
