@@ -807,7 +807,80 @@ LABELS: dict[str, tuple[str, str]] = {
                    "inddata har {base} før og {after} efter.",
                    "Following the decision needs at least 12 months before the decision and at least one fully "
                    "registered month after it; the input has {base} before and {after} after."),
-    # 06 monitoring
+    # 09 population
+    "pop_title": ("Befolkningsperspektivet", "The population perspective"),
+    "pop_subtitle": ("Ambulante besøg pr. 1.000 borgere efter bopælskommune, {year}",
+                     "Outpatient visits per 1,000 residents by municipality of residence, {year}"),
+    "pop_intro": ("Hvor mange ambulante besøg har hver kommunes borgere i forhold til, hvad deres alder og køn tilsiger? "
+                  "Forventningen er regionens egne besøgsrater pr. aldersgruppe og køn anvendt på kommunens borgere "
+                  "(indirekte standardisering). Et forhold på 1,00 betyder lige så mange besøg som forventet; 1,20 betyder "
+                  "20 % flere.",
+                  "How many outpatient visits do each municipality's residents have against what their age and sex "
+                  "predict? The expectation is the region's own visit rates by age band and sex applied to the "
+                  "municipality's residents (indirect standardisation). A ratio of 1.00 means as many visits as "
+                  "expected; 1.20 means 20% more."),
+    "pop_needs_municipality": ("Befolkningsperspektivet kræver borgernes bopælskommune på hvert besøg (en kolonne som "
+                               "Bopælskommune eller Kommune) samt alder og køn; inddata har ikke bopælskommune.",
+                               "The population perspective needs the residents' municipality on each visit (a column "
+                               "such as Bopælskommune or Kommune) and age and sex; the input has no municipality."),
+    "pop_no_visits": ("Inddata har ingen besøg i {year} fra en kommune i befolkningstabellen.",
+                      "The input has no visits in {year} from a municipality of the population table."),
+    "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. Ret navnene i "
+                    "inddata eller i befolkningstabellen.",
+                    "Visits from municipalities not in the population table are left out: {names}. Correct the names "
+                    "in the input or in the population table."),
+    "pop_kpi_rate": ("Besøg pr. 1.000 borgere, regionen", "Visits per 1,000 residents, region"),
+    "pop_kpi_high": ("Kommuner over forventet", "Municipalities above expected"),
+    "pop_kpi_low": ("Kommuner under forventet", "Municipalities below expected"),
+    "pop_outliers": ("Kommuner, der skiller sig ud", "Municipalities that stand out"),
+    "pop_high_one": ("{municipality}: {pct} flere besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
+                     "{municipality}: {pct} more visits than age and sex predict (95% interval {lo} to {hi})."),
+    "pop_low_one": ("{municipality}: {pct} færre besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
+                    "{municipality}: {pct} fewer visits than age and sex predict (95% interval {lo} to {hi})."),
+    "pop_none": ("Ingen kommune ligger uden for tragtens 95 %-grænser.", "No municipality lies outside the funnel's 95% limits."),
+    "pop_outlier_note": ("En kommune uden for grænserne er et spørgsmål til samarbejdet med kommunen og almen praksis, "
+                         "ikke en dom: forskelle i sygelighed, som alder og køn ikke fanger, kan forklare en del.",
+                         "A municipality outside the limits is a question for the cooperation with the municipality and "
+                         "general practice, not a verdict: differences in illness that age and sex do not capture may "
+                         "explain part of it."),
+    "pop_table_caption": ("Besøg, forventede besøg og forholdet pr. kommune, {year}",
+                          "Visits, expected visits and the ratio by municipality, {year}"),
+    "residents": ("Borgere", "Residents"),
+    "municipality": ("Kommune", "Municipality"),
+    "crude": ("Besøg pr. 1.000 borgere", "Visits per 1,000 residents"),
+    "ratio_low": ("Nedre 95 %", "Lower 95%"),
+    "ratio_high": ("Øvre 95 %", "Upper 95%"),
+    "pop_funnel_title": ("Faktiske mod forventede besøg pr. kommune", "Actual against expected visits by municipality"),
+    "pop_funnel_x": ("Forventede besøg (log-skala)", "Expected visits (log scale)"),
+    "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
+    "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
+                       "2005, med overspredning som i NHS FunnelPlotR). Orange: flere besøg end forventet; blå: færre.",
+                       "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
+                       "overdispersion as in NHS FunnelPlotR). Orange: more visits than expected; blue: fewer."),
+    "pop_by_heading": ("Efter besøgstype og sektor", "By visit type and sector"),
+    "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
+                       "Ratio (actual/expected) by municipality and {by}, {year}"),
+    "pop_use_heading": ("Hvilke hospitaler bruger borgerne?", "Which hospitals do the residents use?"),
+    "pop_use_title": ("Andel af kommunens besøg pr. hospital, {year}", "Share of the municipality's visits by hospital, {year}"),
+    "pop_use_caption": ("Kommunernes hovedhospital og dets andel af besøgene, {year}",
+                        "Each municipality's main hospital and its share of the visits, {year}"),
+    "main_hospital": ("Hovedhospital", "Main hospital"),
+    "main_share": ("Andel på hovedhospitalet", "Share at the main hospital"),
+    "pop_method": ("Indirekte standardisering efter aldersgruppe og køn mod regionens egne rater (Breslow & Day 1987); "
+                   "eksakte Poisson-intervaller (Garwood); tragtgrænser efter Spiegelhalter (2005) med overspredning "
+                   "som i NHS FunnelPlotR (φ = {phi}).",
+                   "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987); "
+                   "exact Poisson intervals (Garwood); funnel limits after Spiegelhalter (2005) with overdispersion as "
+                   "in NHS FunnelPlotR (φ = {phi})."),
+    "pop_table_default": ("Befolkningstallene er projektets skøn (data/reference/population.csv): kommunernes antal "
+                          "borgere 1. januar 2013 fra Danmarks Statistik (FOLK1), senere år fremskrevet til et skønnet "
+                          "regionstal, og fordelingen på alder og køn er en antagelse. Erstat tabellen med FOLK1A "
+                          "(kommune × alder × køn), før tallene bruges.",
+                          "The population figures are the project's estimate (data/reference/population.csv): the "
+                          "municipalities' residents on 1 January 2013 from Statistics Denmark (FOLK1), later years "
+                          "projected to an estimated region total, and the split by age and sex is an assumption. "
+                          "Replace the table with FOLK1A (municipality × age × sex) before using the figures."),
+    "pop_table_file": ("Befolkningstallene er fra {file}.", "The population figures are from {file}."),    # 06 monitoring
     "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
     "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),
     "mon_intro": ("Hver serie er et hospitals besøg i et speciale måned for måned. Grænserne beregnes ud fra de {months} "

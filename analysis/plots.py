@@ -103,9 +103,10 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.34 * len(shares)))
     left = np.zeros(len(shares))
     ylabels = [L.t(str(i), lang) for i in shares.index]
-    for cat in categories:
+    for i, cat in enumerate(categories):
         v = shares[cat].to_numpy()
-        ax.barh(ylabels, v, left=left, color=CATEGORY_COLOURS.get(cat), label=L.t(cat, lang))
+        colour = CATEGORY_COLOURS.get(cat, PALETTE[i % len(PALETTE)])  # data categories (hospitals): in order
+        ax.barh(ylabels, v, left=left, color=colour, label=L.t(cat, lang))
         for y, (x0, w) in enumerate(zip(left, v)):
             if w >= 0.05:
                 ax.text(x0 + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
@@ -116,7 +117,9 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     ax.grid(visible=False)
     ax.set_title(title)
     _number_axis(ax, lang, percent=True)
-    ax.legend(ncol=min(len(categories), 5), loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / len(shares)))
+    wide = max(len(L.t(c, lang)) for c in categories) > 16  # long names (hospitals) need fewer columns
+    ax.legend(ncol=min(len(categories), 2 if wide else 5), loc="upper center",
+              bbox_to_anchor=(0.5, -0.08 - 0.5 / len(shares)))
     fig.tight_layout()
     return fig
 
@@ -331,6 +334,39 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     ax.set_xlim(lo.min() - 0.15 * span, hi.max() + 0.15 * span)
     ax.set_xlabel(L.t("saving_mdkk", lang))
     ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def ratio_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, ylabel: str,
+                 name: str = "municipality"):
+    """A funnel plot of observed/expected ratios (one point per row of `table`: expected, ratio,
+    class as funnel.funnel gives them) with the 95% and 99.8% limits drawn for every expected
+    count (funnel.limits, overdispersion `disp` as estimated); points outside the 95% limits
+    are coloured and named."""
+    from . import funnel as fn
+
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 4.8))
+    grid = np.geomspace(max(table["expected"].min() * 0.7, 1.0), table["expected"].max() * 1.3, 200)
+    for z, style in ((fn.Z95, "--"), (fn.Z998, "-")):
+        lo, hi = fn.limits(grid, "ratio", z, 1.0, disp)
+        ax.plot(grid, lo, style, color="#555555", linewidth=0.9)
+        ax.plot(grid, hi, style, color="#555555", linewidth=0.9)
+    ax.axhline(1.0, color="#333333", linewidth=0.8)
+    high = table["class"].astype(str).str.startswith("high")
+    low = table["class"].astype(str).str.startswith("low")
+    ax.scatter(table.loc[~high & ~low, "expected"], table.loc[~high & ~low, "ratio"], color="#888888", s=22)
+    ax.scatter(table.loc[high, "expected"], table.loc[high, "ratio"], color=PALETTE[1], s=34, zorder=3)
+    ax.scatter(table.loc[low, "expected"], table.loc[low, "ratio"], color=PALETTE[0], s=34, zorder=3)
+    for _, r in table[high | low].iterrows():
+        ax.annotate(str(r[name]), (r["expected"], r["ratio"]), xytext=(5, 4), textcoords="offset points", fontsize=9)
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     fig.tight_layout()
     return fig

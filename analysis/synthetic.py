@@ -183,7 +183,8 @@ MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05
 # --- where patients live, priority and referral (assumptions; streams of their own) ----------
 # The 19 municipalities with their residents on 1 January 2013 (Statistics Denmark, FOLK1), and
 # the somatic hospital their residents mostly use (geography). Every resident of the pool lives
-# in one municipality, drawn in proportion to its residents; age and sex do not depend on it.
+# in one municipality, drawn in proportion to its residents of the resident's age band (the age
+# structure assumed in data/reference/population.csv); sex does not depend on it.
 MUNICIPALITIES = {
     "Favrskov": 47_156, "Hedensted": 45_868, "Herning": 86_595, "Holstebro": 57_254, "Horsens": 84_871,
     "Ikast-Brande": 40_468, "Lemvig": 21_223, "Norddjurs": 38_035, "Odder": 21_800, "Randers": 96_007,
@@ -294,9 +295,19 @@ def catchments(cells=None) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _geography(rng: np.random.Generator, ages: np.ndarray, females: np.ndarray) -> Geography:
+    from .population import age_shares  # the shipped population table's age structure
+
     names = list(MUNICIPALITIES)
     pop = np.array([MUNICIPALITIES[m] for m in names], dtype=float)
-    mun = rng.choice(len(names), size=len(ages), p=pop / pop.sum())
+    # a resident's municipality given its age band: residents x the table's assumed age shares,
+    # so the synthetic region and data/reference/population.csv agree on who lives where
+    band = np.minimum(np.searchsorted([b[2] for b in s.AGE_BANDS], ages), len(s.AGE_BANDS) - 1)
+    share = np.array([[age_shares(m)[label] for m in names] for label in s.AGE_BAND_LABELS])
+    mun = np.zeros(len(ages), dtype=np.int64)
+    for b in range(len(s.AGE_BANDS)):
+        at = np.flatnonzero(band == b)
+        w = pop * share[b]
+        mun[at] = rng.choice(len(names), size=len(at), p=w / w.sum())
     stratum = ages.astype(np.int64) * 2 + females
     n_strata = int(stratum.max()) + 1
     order = np.lexsort((mun, stratum))
@@ -657,7 +668,8 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
                      "the region's own rates, which include them, a little less"}
             for m, f in MUNICIPALITY_RATE.items()],
         "geography": {
-            "note": "each resident lives in one municipality (in proportion to its residents, 1 January 2013); a "
+            "note": "each resident lives in one municipality (in proportion to its residents of the resident's "
+                    "age band: 1 January 2013 and the population table's age structure); a "
                     "somatic hospital x specialty draws a patient from its catchment with a probability set so "
                     "that every municipality expects the same visits per resident of its age and sex (at most "
                     f"{CATCHMENT_MAX}), else from the whole region; psychiatry and a specialty at one hospital only "

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_ingest import DANISH, PERIOD, expected_canonical, only, problems_for, staged_frame, write_csv
 
 from analysis import ingest
 from analysis import schema as s
 from analysis.ingest import InputError
-from tests.test_ingest import DANISH, PERIOD, expected_canonical, only, problems_for, staged_frame, write_csv
 
 WITH_OPTIONAL = DANISH.assign(
     Bopælskommune=[" Skive ", "SKIVE", "ringkøbing-skjern"],

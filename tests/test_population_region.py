@@ -1,0 +1,24 @@
+"""The population perspective on the full synthetic region: the planted municipality is found."""
+from __future__ import annotations
+
+from analysis import population
+
+
+def test_the_planted_municipality_is_the_only_one_outside_the_limits(full_region):
+    prep, truth = full_region
+    planted = {p["municipality"] for p in truth["municipality_rate"]}
+    result = population.standardised(prep.aggregates.residents, population.load_population(), 2024)
+    outside = set(result.loc[result["class"] != "within", "municipality"])
+    assert outside == planted
+    skive = result.set_index("municipality").loc[next(iter(planted))]
+    assert skive["ratio_low"] > 1.1  # planted 1.25 on the chance of being a patient
+
+
+def test_each_municipality_mostly_uses_its_home_hospital(full_region):
+    prep, truth = full_region
+    r = prep.aggregates.residents
+    use = population.hospital_use(r[(r["year"] == 2024) & (r["sector"] == "somatic")]
+                                  .groupby(["municipality", "hospital"], as_index=False)["visits"].sum())
+    home = truth["geography"]["home_unit"]  # municipality -> the hospital its residents mostly use
+    assert use.set_index("municipality")["main_hospital"].to_dict() == {m: home[m] for m in use["municipality"]}
+    assert (use["main_share"] > 0.4).all()
