@@ -735,8 +735,8 @@ LABELS: dict[str, tuple[str, str]] = {
                         "In all {patients} patients in {units} units with {follow_ups} follow-ups a year, {dkk} a "
                         "year."),
     "pw_stable_none": ("Ingen lange, stabile forløb med disse regler.", "No long stable series by these rules."),
-    "pw_stable_caption": ("Lange, stabile forløb pr. hospital og speciale (største først)",
-                          "Long stable series by hospital and specialty (largest first)"),
+    "pw_stable_caption": ("Lange, stabile forløb pr. hospital og speciale med mindst 5 patienter (største først)",
+                          "Long stable series by hospital and specialty with at least 5 patients (largest first)"),
     "pw_series": ("Forløb", "Series"),
     "pw_follow_ups": ("Kontroller", "Follow-ups"),
     "pw_follow_ups_a_year": ("Kontroller om året", "Follow-ups a year"),
