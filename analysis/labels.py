@@ -649,6 +649,179 @@ LABELS: dict[str, tuple[str, str]] = {
     "hosp_no_potential": ("Forandringsidéerne rører ikke hospitalets besøg.", "The change ideas do not touch this hospital's visits."),
     "hosp_potential_caption": ("Største potentialer pr. speciale og besøgstype, {year}",
                                "Largest potentials by specialty and visit type, {year}"),
+    # 08 pathways
+    "pw_title": ("Forløb: kontroller efter kalender eller behov", "Pathways: follow-ups by the calendar or by need"),
+    "pw_subtitle": ("Faste kontrolintervaller, patientgrupper, akutte besøg og henvisninger, {year}",
+                    "Fixed follow-up intervals, patient segments, acute visits and referrals, {year}"),
+    "pw_intro": ("Fra automatik til behovsstyret opfølgning: hvor ligger kontrollerne med faste mellemrum (hver 3., 6. "
+                 "eller 12. måned), som tyder på, at de bookes efter kalenderen og ikke efter behov? Hvilke patienter "
+                 "bruger ambulatoriet hvordan, hvor mange besøg er akutte, og hvor mange henviste patienter ses kun "
+                 "én gang? Tallene er for {year}, {sectors}.",
+                 "From automatic to need-based follow-up: where are follow-ups spaced at fixed intervals (every 3, 6 "
+                 "or 12 months), suggesting they are booked by the calendar rather than by need? Which patients use "
+                 "outpatient care in which way, how many visits are acute, and how many referred patients are seen "
+                 "only once? The figures are for {year}, {sectors}."),
+    "pw_needs_visit_level": ("Kontrolintervaller, lange stabile forløb, patientgrupper og patienter set én gang "
+                             "kræver data med én række pr. besøg (patient-id og besøgsdato), og inddata {reason}. "
+                             "Rapporten viser det, de samlede tal giver: akutandelen og henvisningerne, hvis "
+                             "udtrækket har dem.",
+                             "Follow-up intervals, long stable series, patient segments and patients seen once "
+                             "need data with one row per visit (patient id and visit date), and the input data "
+                             "{reason}. The report shows what the totals allow: the acute share and the referrals, "
+                             "where the extract has them."),
+    "pw_needs_priority": ("Akutandelen kræver en kolonne med prioritet (akut eller planlagt) pr. besøg, og inddata "
+                          "har ingen.",
+                          "The acute share needs a priority column (acute or planned) on the visits, and the input "
+                          "data have none."),
+    "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
+                          "The referrals need a referral source column on the visits, and the input data have none."),
+    "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
+    "pw_kpi_high": ("enheder over den øvre grænse", "units above the upper limit"),
+    "pw_kpi_stable": ("lange stabile forløb, kr. om året", "long stable series, DKK a year"),
+    "pw_kpi_acute": ("akutte besøg", "acute visits"),
+    "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
+    "pw_calendar_text": ("For hver patient er afstanden mellem to kontroller i samme hospital og speciale talt i dage "
+                         "(kontroller i samme forløb: et besøg af en anden type imellem starter et nyt). Et interval "
+                         "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
+                         "regionen er {share} af {intervals} intervaller kalenderagtige. Figuren sammenligner "
+                         "hospital og speciale med regionens andel; grænserne tager højde for, at enhederne "
+                         "varierer mere end tilfældigt.",
+                         "For each patient the time between two follow-ups in the same hospital and specialty is "
+                         "counted in days (follow-ups of one series: a visit of another type in between starts a new "
+                         "one). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
+                         "Across the region {share} of {intervals} intervals are calendar-like. The figure compares "
+                         "each hospital and specialty with the region's share; the limits allow for units differing "
+                         "by more than chance."),
+    "pw_chart_calendar": ("Andel kalenderagtige kontrolintervaller pr. hospital og speciale",
+                          "Share of calendar-like follow-up intervals by hospital and specialty"),
+    "pw_chart_calendar_x": ("Kontrolintervaller (logaritmisk akse)", "Follow-up intervals (log scale)"),
+    "pw_chart_calendar_y": ("Kalenderagtige intervaller", "Calendar-like intervals"),
+    "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. Jo flere intervaller, jo længere til højre og jo "
+                        "snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger klart over regionens "
+                        "andel, over den stiplede (95 %) muligvis; de er navngivet.",
+                        "Each point is a hospital and a specialty. The more intervals, the further right and the "
+                        "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
+                        "share, above the dashed line (95%) possibly; they are named."),
+    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} ({intervals} "
+                         "intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
+                         "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
+                         "{unit} has {share} calendar-like follow-up intervals against the region's {target} "
+                         "({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
+                         "booked by the calendar; a place to ask whether need could steer them."),
+    "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
+    "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
+                         "No hospital and specialty lies above the upper limit."),
+    "pw_calendar_caption": ("Enheder over den øvre grænse, {year}", "Units above the upper limit, {year}"),
+    "pw_unit": ("Enhed", "Unit"),
+    "pw_intervals": ("Intervaller", "Intervals"),
+    "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
+    "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
+    "pw_upper": ("Øvre grænse (99,8 %)", "Upper limit (99.8%)"),
+    "pw_level": ("Niveau", "Level"),
+    "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
+                  "Candidates for patient-reported or patient-initiated follow-up"),
+    "pw_stable_text": ("Et langt, stabilt forløb er mindst {n} kontroller over mindst {months} måneder uden andre "
+                       "besøg imellem, med mindst {share} af intervallerne kalenderagtige. Sådanne patienter er "
+                       "oplagte kandidater til opfølgning på patientens initiativ eller med spørgeskema (PRO, som "
+                       "AmbuFlex). Kontroller om året er det antal, forløbene booker; kronerne er kørslens priser for "
+                       "en fremmødekontrol i specialet ({year}).",
+                       "A long stable series is at least {n} follow-ups over at least {months} months with no other "
+                       "visits in between, at least {share} of its intervals calendar-like. Such patients are "
+                       "obvious candidates for patient-initiated follow-up or a questionnaire (PRO, as AmbuFlex). "
+                       "Follow-ups a year is what the series book; the kroner are the run's prices of an in-person "
+                       "follow-up in the specialty ({year})."),
+    "pw_stable_total": ("I alt {patients} patienter i {units} enheder med {follow_ups} kontroller om året, {dkk} om "
+                        "året.",
+                        "In all {patients} patients in {units} units with {follow_ups} follow-ups a year, {dkk} a "
+                        "year."),
+    "pw_stable_none": ("Ingen lange, stabile forløb med disse regler.", "No long stable series by these rules."),
+    "pw_stable_caption": ("Lange, stabile forløb pr. hospital og speciale med mindst 5 patienter (største først)",
+                          "Long stable series by hospital and specialty with at least 5 patients (largest first)"),
+    "pw_series": ("Forløb", "Series"),
+    "pw_follow_ups": ("Kontroller", "Follow-ups"),
+    "pw_follow_ups_a_year": ("Kontroller om året", "Follow-ups a year"),
+    "pw_dkk_per_follow_up": ("Kr. pr. kontrol", "DKK per follow-up"),
+    "pw_dkk_a_year": ("Kr. om året", "DKK a year"),
+    "pw_segments": ("Patientgrupper", "Patient segments"),
+    "pw_segments_text": ("Hver patient med besøg i {year} hører til én gruppe, den første der passer (alle hospitaler "
+                         "og specialer tilsammen), og til det hospital, hvor de fleste af patientens besøg var:",
+                         "Each patient with visits in {year} belongs to one segment, the first that fits (all "
+                         "hospitals and specialties together), and to the hospital of most of the patient's visits:"),
+    "pw_seg_rule_high_user": ("**Storbrugere**: mindst {high_visits} besøg eller besøg i mindst {high_specialties} "
+                              "specialer.",
+                              "**High users**: at least {high_visits} visits, or visits in at least "
+                              "{high_specialties} specialties."),
+    "pw_seg_rule_long_term_follow_up": ("**Langvarig kontrol**: første til sidste besøg mindst {long_months} måneder, "
+                                        "og mindst {long_follow_up_share} af besøgene kontroller.",
+                                        "**Long-term follow-up**: first to last visit at least {long_months} months "
+                                        "apart, and at least {long_follow_up_share} of the visits follow-ups."),
+    "pw_seg_rule_short_course": ("**Kort forløb**: {short_min_visits} til {short_max_visits} besøg i ét speciale "
+                                 "inden for {short_months} måneder.",
+                                 "**Short course**: {short_min_visits} to {short_max_visits} visits in one specialty "
+                                 "within {short_months} months."),
+    "pw_seg_rule_one_off": ("**Enkeltbesøg**: {one_off_visits} besøg.", "**One-off**: {one_off_visits} visit."),
+    "pw_seg_rule_other": ("**Øvrige**: resten.", "**Other**: the rest."),
+    "pw_segments_caption": ("Patientgrupper pr. hospital, {year}", "Patient segments by hospital, {year}"),
+    "pw_segment": ("Gruppe", "Segment"),
+    "pw_seg_high_user": ("Storbrugere", "High users"),
+    "pw_seg_long_term_follow_up": ("Langvarig kontrol", "Long-term follow-up"),
+    "pw_seg_short_course": ("Kort forløb", "Short course"),
+    "pw_seg_one_off": ("Enkeltbesøg", "One-off"),
+    "pw_seg_other": ("Øvrige", "Other"),
+    "pw_share_of_patients": ("Andel af patienter", "Share of patients"),
+    "pw_share_of_visits": ("Andel af besøg", "Share of visits"),
+    "pw_follow_up_share": ("Kontrolandel", "Follow-up share"),
+    "pw_acute": ("Akutte ambulante besøg", "Acute outpatient visits"),
+    "pw_acute_text": ("I {year} var {share} af besøgene ({sectors}) akutte. Tabellen viser de hospitaler og specialer "
+                      "med den største akutandel (mindst {min} besøg).",
+                      "In {year} {share} of the visits ({sectors}) were acute. The table shows the hospitals and "
+                      "specialties with the highest acute share (at least {min} visits)."),
+    "pw_acute_highest": ("Størst er akutandelen i {unit}: {share} af {visits} besøg, mod {region} i regionen.",
+                         "The acute share is highest at {unit}: {share} of {visits} visits, against {region} in the "
+                         "region."),
+    "pw_acute_caption": ("Størst akutandel pr. hospital og speciale, {year}",
+                         "Highest acute share by hospital and specialty, {year}"),
+    "pw_acute_trend_caption": ("Akutandel pr. år", "Acute share by year"),
+    "pw_chart_acute": ("Akutandel pr. år", "Acute share by year"),
+    "pw_acute_visits": ("Akutte besøg", "Acute visits"),
+    "pw_acute_share": ("Akutandel", "Acute share"),
+    "pw_region": ("Regionen", "Region"),
+    "pw_referral": ("Henvisninger", "Referrals"),
+    "pw_referral_text": ("Førstegangsbesøg (udredning) i {year} efter henvisningsinstans, pr. speciale.",
+                         "First visits (assessment) in {year} by referral source, by specialty."),
+    "pw_referral_caption": ("Førstegangsbesøg efter henvisningsinstans, {year}", "First visits by referral source, {year}"),
+    "pw_first_visits": ("Førstegangsbesøg", "First visits"),
+    "pw_referral_source": ("Henvisningsinstans", "Referral source"),
+    "pw_src_general_practice": ("Almen praksis", "General practice"),
+    "pw_src_other_hospital": ("Andet sygehus", "Other hospital"),
+    "pw_src_emergency_department": ("Akutmodtagelse", "Emergency department"),
+    "pw_src_own_department": ("Egen afdeling", "Own department"),
+    "pw_src_other": ("Andet", "Other"),
+    "pw_src_-": ("Ikke angivet", "Not given"),
+    "pw_seen_once_text": ("Et spørgsmål til gennemgangen af henvisningernes værdi, ikke en dom: hvor mange henviste "
+                          "patienter ses én gang og ikke igen i samme hospital og speciale inden for {days} dage? Et "
+                          "enkelt besøg kan være det rigtige svar (afklaring, råd, en plan til egen læge); en høj "
+                          "andel fra én henvisningsinstans er et sted at spørge, om henvisningen kunne være klaret "
+                          "på anden vis. Tabellen viser de højeste andele (mindst {min} førstegangsbesøg).",
+                          "A question for the review of referral value, not a verdict: how many referred patients "
+                          "are seen once and not again in the same hospital and specialty within {days} days? A single "
+                          "visit can be the right answer (clarification, advice, a plan for the GP); a high share from "
+                          "one referral source is a place to ask whether the referral could have been handled "
+                          "another way. The table shows the highest shares (at least {min} first visits)."),
+    "pw_seen_once_caption": ("Henviste patienter set én gang, pr. speciale og henvisningsinstans, {year}",
+                             "Referred patients seen once, by specialty and referral source, {year}"),
+    "pw_seen_once": ("Set én gang", "Seen once"),
+    "pw_seen_once_share": ("Andel set én gang", "Share seen once"),
+    "pw_seen_once_none": ("Ingen førstegangsbesøg i {year}, hvis opfølgningsperiode ligger inden for data.",
+                          "No first visits in {year} whose follow-up window lies within the data."),
+    "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
+                  "én dag) i samme forløb, for intervaller, der slutter i {year}. Tragtgrænserne er Wilson-grænser om "
+                  "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
+                  "og kan begynde før {year}.",
+                  "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
+                  "on one day are one day) of the same series, for intervals ending in {year}. The funnel limits are "
+                  "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
+                  "counted over the whole period and may start before {year}."),
     # 07 following the decision
     "fu_title": ("Opfølgning på beslutningen", "Following the decision"),
     "fu_subtitle": ("Realiseret besparelse mod kravet pr. hospital efter {date}",

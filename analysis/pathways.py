@@ -244,3 +244,109 @@ def segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRule
         out[f"share_of_{col}"] = (out[col] / total).where(total > 0)
     out["follow_up_share"] = (out["follow_ups"] / out["visits"]).where(out["visits"] > 0)
     return out
+
+
+# --- acute outpatient visits (the priority aggregate) ------------------------------------------
+
+ACUTE = "acute"
+
+
+def acute_share(priority: pd.DataFrame, by: tuple[str, ...] | list[str] = tuple(UNIT), year: int | None = None,
+                sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """From the priority aggregate (aggregate.Aggregates.priority): per `by` the visits, acute
+    (visits with priority "acute") and share = acute / visits (NaN without visits; visits
+    without a priority count in `visits`). `year`: that year only; `sectors`: those only.
+    Sorted by `by`."""
+    p = priority
+    if year is not None:
+        p = p[p[s.YEAR] == year]
+    if sectors:
+        p = p[p[s.SECTOR].isin(list(sectors))]
+    by = list(by)
+    p = p.assign(**{ACUTE: p[s.VISITS].where(p[s.PRIORITY] == ACUTE, 0)})
+    out = p.groupby(by, observed=True, sort=True)[[s.VISITS, ACUTE]].sum().reset_index()
+    out[SHARE] = (out[ACUTE] / out[s.VISITS]).where(out[s.VISITS] > 0)
+    return out
+
+
+def highest(table: pd.DataFrame, column: str = SHARE, n: int = 1, min_count: int = 0,
+            count: str = s.VISITS) -> pd.DataFrame:
+    """The `n` rows of `table` with the highest `column`, among rows with at least `min_count` in
+    `count` (so a tiny unit's chance share does not top the list)."""
+    return table[table[count] >= min_count].sort_values(column, ascending=False, kind="stable").head(n)
+
+
+# --- referrals ---------------------------------------------------------------------------------
+
+FIRST_VISIT = "assessment"
+SEEN_ONCE = "seen_once"
+FIRST_VISITS = "first_visits"
+NOT_GIVEN = "-"
+
+
+def referral_mix(referral: pd.DataFrame, year: int | None = None, by: str = s.SPECIALTY,
+                 sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """From the referral aggregate (first visits by referral source): one row per `by` with
+    first_visits and the share of them from each referral source (a column per source, in
+    schema.REFERRAL_SOURCES order, then any other label such as "-"), sorted by first_visits
+    (most first)."""
+    r = referral
+    if year is not None:
+        r = r[r[s.YEAR] == year]
+    if sectors:
+        r = r[r[s.SECTOR].isin(list(sectors))]
+    wide = r.pivot_table(index=by, columns=s.REFERRAL_SOURCE, values=s.VISITS, aggfunc="sum",
+                         fill_value=0, observed=True)
+    order = [c for c in s.REFERRAL_SOURCES if c in wide.columns] + sorted(
+        c for c in wide.columns if c not in s.REFERRAL_SOURCES)
+    wide = wide[order]
+    total = wide.sum(axis=1)
+    out = wide.div(total.where(total > 0), axis=0)
+    out.insert(0, FIRST_VISITS, total.astype("int64"))
+    out.columns.name = None
+    return out.reset_index().sort_values([FIRST_VISITS, by], ascending=[False, True], kind="stable").reset_index(
+        drop=True)
+
+
+def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int = 365,
+              by: tuple[str, ...] = (s.SPECIALTY, s.REFERRAL_SOURCE),
+              sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Referred patients seen once: of the first visits (assessment) in `year`, those after which
+    the patient had no further visit in the same hospital x specialty within `window_days` days
+    (a visit on a later day; visits of the same day belong to the first). Only first visits whose
+    window ends inside the data (on or before the last visit date) count, so a late first visit
+    is not taken for a single one. Per `by` (default specialty x referral source; a visit without
+    a referral source under "-"): first_visits, seen_once and share. Needs visit-level data and a
+    referral_source column. A question for a review of referral value, not a verdict: a single
+    visit can be the right answer (advice, reassurance, a plan for the GP)."""
+    v = _visits(t, sectors)
+    end = con.execute(v[s.VISIT_DATE].max())
+    keys = [s.PATIENT_ID, *UNIT]
+    is_first = (v[s.VISIT_TYPE] == FIRST_VISIT)
+    ref = is_first.ifelse(v[s.REFERRAL_SOURCE].cast("string").fill_null(NOT_GIVEN), ibis.null("string"))
+    day = v.group_by([*keys, s.VISIT_DATE]).aggregate(first=is_first.any(), ref=ref.min())
+    nxt = day[s.VISIT_DATE].lead().over(ibis.window(group_by=keys, order_by=s.VISIT_DATE))
+    day = day.mutate(gap=nxt.delta(day[s.VISIT_DATE], unit="day"))
+    last_start = ibis.literal((pd.Timestamp(end) - pd.Timedelta(days=window_days)).date())
+    first = day.filter(day["first"] & (day[s.VISIT_DATE].year() == year) & (day[s.VISIT_DATE] <= last_start))
+    alone = (first.gap.isnull() | (first.gap > window_days)).cast("int64")
+    first = first.mutate(**{s.REFERRAL_SOURCE: first.ref})
+    out = con.execute(first.group_by(list(by)).aggregate(**{FIRST_VISITS: first.count(), SEEN_ONCE: alone.sum()})
+                      .order_by(list(by)))
+    for k in by:
+        out[k] = out[k].astype(object)
+    out[SHARE] = (out[SEEN_ONCE] / out[FIRST_VISITS]).where(out[FIRST_VISITS] > 0)
+    return out.reset_index(drop=True)
+
+
+# --- calendar-like units named ------------------------------------------------------------------
+
+HIGH = ("high_998", "high_95")
+
+
+def above_limits(table: pd.DataFrame) -> pd.DataFrame:
+    """The units of calendar_funnel's table above their upper limit (class high_998 first, then
+    high_95), highest share first within each."""
+    high = table[table["class"].isin(HIGH)]
+    rank = high["class"].map({c: i for i, c in enumerate(HIGH)})
+    return high.assign(_r=rank).sort_values(["_r", "value"], ascending=[True, False]).drop(columns="_r")

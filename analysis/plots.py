@@ -466,6 +466,49 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
     return fig
 
 
+def share_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, ylabel: str,
+                 names: dict[str, str] | None = None, denominator: str = "intervals"):
+    """One funnel plot of a proportion over many units (e.g. pathways.calendar_funnel's table):
+    each unit's value against its denominator (log scale), the target and the 95% (dashed) and
+    99.8% (solid) limits of funnel.limits with the same dispersion `disp`, points coloured by
+    their class; units above their upper limit labelled with `names` (index: the table's rows;
+    labels moved apart where they would overlap)."""
+    from .funnel import Z95, Z998
+    from .funnel import limits as funnel_limits
+
+    g = table[table[denominator] > 0]
+    x = g[denominator].to_numpy(dtype=float)
+    y = g["value"].to_numpy(dtype=float)
+    target = float(g["target"].iloc[0]) if len(g) else 0.0
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 4.6))
+    if len(g):
+        grid = np.geomspace(max(x.min() * 0.7, 1), x.max() * 1.4, 120)
+        for z, style in ((Z95, "--"), (Z998, "-")):
+            lo, hi = funnel_limits(grid, "proportion", z, target, disp)
+            ax.plot(grid, lo, style, color="#777777", linewidth=0.9)
+            ax.plot(grid, hi, style, color="#777777", linewidth=0.9)
+        ax.axhline(target, color="#333333", linewidth=0.8)
+        ax.scatter(x, y, c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=26, zorder=3)
+        ax.set_xscale("log")
+        ax.set_xlim(grid.min(), grid.max())
+        ax.set_ylim(0, min(1.0, max(y.max(), target) * 1.15 + 0.02))
+        high = g["class"].astype(str).str.startswith("high").to_numpy()
+        if high.any():
+            pts = ax.transData.transform(np.column_stack([x[high], y[high]])) * 72.0 / fig.dpi
+            for (i, _), xx, yy, off in zip(g[high].iterrows(), x[high], y[high], label_offsets(pts[:, 0], pts[:, 1])):
+                ax.annotate((names or {}).get(i, str(i)), (xx, yy), xytext=(4, off), textcoords="offset points",
+                            fontsize=8)
+        ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    _number_axis(ax, lang, "y", percent=True)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return fig
+
+
 def driver_diagram(aim: str, drivers: list[tuple[str, float]], ideas: list[tuple[str, str, float, float]],
                    lang: str, title: str):
     """A quantified driver diagram: the aim -> primary drivers -> change ideas, each with its

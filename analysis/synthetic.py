@@ -214,6 +214,17 @@ MUNICIPALITY_RATE = {"Skive": 1.25}
 ACUTE_SHARE = {"assessment": 0.10, "treatment": 0.04, "minor_procedure": 0.04, "sampling": 0.04,
                "follow_up": 0.04}
 ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
+# Planted: a calendar-driven unit (follow-ups booked "on automatic"). Of its patients with two to
+# four follow-ups in a year, the share `share` get them re-spaced: two `interval_days` apart (every
+# six months), three or four half of it apart (every three months); the first on a day drawn
+# evenly from the days that leave room for the rest, each later one within CALENDAR_JITTER days
+# of its place (moved to the nearest weekday). Their other visits in the unit that fell within
+# the series move to the four weeks before its first or after its last follow-up (either at
+# random, within the year), so they do not break it. Two or four follow-ups so spaced fill the
+# year's months evenly, as before; a stream of its own, so the other columns are as they were.
+CALENDAR_UNITS = {(HEV, "Endokrinologi"): {"interval_days": 182, "share": 0.8}}
+CALENDAR_FOLLOW_UPS = (2, 4)  # fewest and most follow-ups in the year of a patient re-spaced
+CALENDAR_JITTER = 3
 # Who referred a first visit (assessment); later visits are referred by the department itself.
 REFERRAL_SHARES = {"general_practice": 0.70, "other_hospital": 0.12, "emergency_department": 0.08,
                    "own_department": 0.06, "other": 0.04}
@@ -501,9 +512,49 @@ def _after_decision(rng: np.random.Generator, year: int, cells, vtype: np.ndarra
     return keep, target, new_mode, rows
 
 
+def _nearest_day(days: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The day of `days` (sorted) nearest each of `wanted` (ties: the earlier)."""
+    i = np.clip(np.searchsorted(days, wanted), 1, len(days) - 1)
+    before, after = days[i - 1], days[i]
+    return np.where((wanted - before) <= (after - wanted), before, after)
+
+
+def _calendar(cal_rng: np.random.Generator, year: int, cells, row: np.ndarray, vtype: np.ndarray,
+              vcell: np.ndarray, date: np.ndarray) -> np.ndarray:
+    """The visit dates with the calendar-driven units' follow-ups re-spaced (CALENDAR_UNITS)."""
+    date = date.copy()
+    days, _ = _weekday_calendar(year)
+    fu = s.VISIT_TYPES.index("follow_up")
+    for (unit, name), plant in CALENDAR_UNITS.items():
+        c = [i for i, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name][0]
+        in_unit = np.flatnonzero(vcell == c)
+        in_unit = in_unit[np.argsort(row[in_unit], kind="stable")]  # each patient's visits together
+        patients, start, size = np.unique(row[in_unit], return_index=True, return_counts=True)
+        k = np.add.reduceat((vtype[in_unit] == fu).astype(np.int64), start) if len(start) else start
+        fewest, most = CALENDAR_FOLLOW_UPS
+        chosen = (cal_rng.random(len(patients)) < plant["share"]) & (k >= fewest) & (k <= most)
+        for a, m, n in zip(start[chosen], size[chosen], k[chosen]):
+            mine = in_unit[a:a + m]
+            fus = mine[vtype[mine] == fu]
+            step = plant["interval_days"] if n == 2 else plant["interval_days"] // 2
+            span = np.timedelta64((n - 1) * step + CALENDAR_JITTER, "D")
+            first = days[cal_rng.integers(0, np.searchsorted(days, days[-1] - span, side="right"))]
+            jitter = cal_rng.integers(-CALENDAR_JITTER, CALENDAR_JITTER + 1, size=n)
+            jitter[0] = 0
+            series = _nearest_day(days, first + (np.arange(n) * step + jitter).astype("timedelta64[D]"))
+            date[fus] = series
+            last = series[-1]
+            between = mine[(vtype[mine] != fu) & (date[mine] > first) & (date[mine] <= last)]
+            weeks = cal_rng.integers(0, 29, size=len(between)).astype("timedelta64[D]")
+            after = (cal_rng.random(len(between)) < 0.5) & (last + weeks < days[-1])
+            moved = np.where(after, last + weeks, np.maximum(first - weeks, days[0]))
+            date[between] = _nearest_day(days, moved)
+    return date
+
+
 def _year(rng: np.random.Generator, year: int, scale: float, pool,
           unit_effect: np.ndarray, geo: Geography, geo_rng: np.random.Generator,
-          care_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
+          care_rng: np.random.Generator, cal_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -551,6 +602,8 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
 
     days, day_p = _weekday_calendar(year)
     date = days[rng.choice(len(days), size=n, p=day_p)]
+    drawn = date  # the visits keep the order of the dates drawn, so the columns drawn after it are as they were
+    date = _calendar(cal_rng, year, cells, row, vtype, vcell, date)  # a stream of its own
 
     # contact mode: per visit type, drifting away from in-person continuously over the years
     shift = (year - YEARS[0]) + (_year_fraction(date) - 0.5)
@@ -580,9 +633,9 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
         mode[sel] = (u[sel, None] > cum[:, :-1]).sum(axis=1)
 
     keep, vcell, mode, realised = _after_decision(rng, year, cells, vtype, vcell, date, mode)
-    row, vtype, vcell, date, mode = row[keep], vtype[keep], vcell[keep], date[keep], mode[keep]
+    row, vtype, vcell, date, mode, drawn = row[keep], vtype[keep], vcell[keep], date[keep], mode[keep], drawn[keep]
 
-    order = np.lexsort((patient[row], date))
+    order = np.lexsort((patient[row], drawn))
     row, vtype, vcell, date, mode = row[order], vtype[order], vcell[order], date[order], mode[order]
     n = len(row)
 
@@ -678,6 +731,14 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
         "acute_share": [
             {"hospital": u, "specialty": sp, "share": a, "note": "acute share of all its visits"}
             for (u, sp), a in ACUTE_UNITS.items()],
+        "calendar_follow_up": [
+            {"hospital": u, "specialty": sp, "interval_days": c["interval_days"], "share": c["share"],
+             "note": f"of its patients with {CALENDAR_FOLLOW_UPS[0]} to {CALENDAR_FOLLOW_UPS[1]} follow-ups in a "
+                     "year: two re-spaced interval_days apart, three or four half of it apart (each within "
+                     f"{CALENDAR_JITTER} days and the nearest weekday), the first drawn evenly over the days that "
+                     "leave room for the rest; their other visits in the unit within the series moved to the "
+                     "four weeks before or after it"}
+            for (u, sp), c in CALENDAR_UNITS.items()],
         "priority_baseline": {"acute_share_by_visit_type": ACUTE_SHARE,
                               "note": "elsewhere; about 5% of all visits"},
         "referral_shares": {"assessment": REFERRAL_SHARES, "other visit types": {"own_department": 1.0},
@@ -708,6 +769,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
     # the new columns come from streams of their own, so the older columns are as they were
     geo_rng, care_rng = np.random.default_rng([seed, 3]), np.random.default_rng([seed, 4])
+    cal_rng = np.random.default_rng([seed, 5])
     geo = _geography(geo_rng, pool[0], pool[1])
     unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -716,7 +778,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     try:
         realised = []
         for year in YEARS:
-            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng)
+            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng)
             realised += effects
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)

@@ -291,3 +291,65 @@ def test_the_functions_run_on_a_staged_region(small_region, cache_dir, con):
     assert seg["follow_up_share"].dropna().between(0, 1).all()
     elapsed = time.perf_counter() - started
     print(f"\npathways on the small region: {elapsed:.2f} s; {len(iv)} interval rows, {len(st)} stable units")
+
+
+# --- acute share, referral mix, seen once ------------------------------------------------------
+
+def test_acute_share_per_unit_and_by_year_from_the_priority_aggregate():
+    p = pd.DataFrame({
+        s.YEAR: [2023, 2023, 2023, 2024, 2024, 2024],
+        s.HOSPITAL: ["H1", "H1", "H2", "H1", "H1", "H2"], s.SPECIALTY: ["S1"] * 6,
+        s.SECTOR: ["somatic"] * 5 + ["psychiatry"], s.VISIT_TYPE: ["follow_up"] * 6,
+        s.PRIORITY: ["acute", "planned", "-", "acute", "planned", "acute"], s.VISITS: [2, 8, 5, 3, 7, 4]})
+    unit = pathways.acute_share(p, year=2023).set_index(s.HOSPITAL)
+    assert unit.loc["H1", ["visits", "acute"]].tolist() == [10, 2] and unit.loc["H1", "share"] == 0.2
+    assert unit.loc["H2", "share"] == 0.0  # visits without a priority are not acute
+    trend = pathways.acute_share(p, by=[s.YEAR], sectors=("somatic",)).set_index(s.YEAR)["share"]
+    assert trend.to_dict() == {2023: pytest.approx(2 / 15), 2024: pytest.approx(3 / 10)}
+    top = pathways.highest(pathways.acute_share(p), min_count=11)
+    assert top[s.HOSPITAL].tolist() == ["H1"]  # H2 (4 of 9 acute) is too small to be named
+
+
+def test_referral_mix_gives_each_sources_share_of_a_specialtys_first_visits():
+    r = pd.DataFrame({s.YEAR: [2024] * 4, s.HOSPITAL: ["H1", "H2", "H1", "H1"], s.SPECIALTY: ["S1", "S1", "S1", "S2"],
+                      s.SECTOR: ["somatic"] * 4,
+                      s.REFERRAL_SOURCE: ["general_practice", "general_practice", "emergency_department", "other"],
+                      s.VISITS: [6, 2, 2, 5], s.PATIENTS: [6, 2, 2, 5]})
+    out = pathways.referral_mix(r, 2024).set_index(s.SPECIALTY)
+    assert out.columns.tolist() == ["first_visits", "general_practice", "emergency_department", "other"]
+    assert out.loc["S1"].tolist() == [10, 0.8, 0.2, 0.0] and out.loc["S2", "other"] == 1.0
+    assert out.index.tolist() == ["S1", "S2"]  # most first visits first
+
+
+def referred(*histories: tuple) -> ibis.Table:
+    """Visits from (patient, [(days after START, visit type)], referral source of the first visit)."""
+    rows = []
+    for pid, days, source in histories:
+        for d, vt in days:
+            rows.append({s.PATIENT_ID: pid, s.VISIT_DATE: START + dt.timedelta(days=d), s.HOSPITAL: "H1",
+                         s.SPECIALTY: "S1", s.SECTOR: "somatic", s.VISIT_TYPE: vt,
+                         s.REFERRAL_SOURCE: source if vt == "assessment" else "own_department"})
+    return ibis.memtable(pd.DataFrame(rows))
+
+
+def test_seen_once_counts_first_visits_with_no_later_visit_in_the_window(con):
+    t = referred(
+        ("once", [(400, "assessment")], "general_practice"),
+        ("same_day", [(400, "assessment"), (400, "sampling")], "general_practice"),  # one day: seen once
+        ("back", [(420, "assessment"), (500, "follow_up")], "general_practice"),
+        ("late", [(380, "assessment"), (380 + 366, "follow_up")], "emergency_department"),  # after the window
+        ("too_late_to_tell", [(700, "assessment")], "general_practice"),  # its window ends after the data
+        ("last", [(1000, "follow_up")], "other"),  # the data end on day 1000
+    )
+    out = pathways.seen_once(con, t, 2024).set_index(s.REFERRAL_SOURCE)
+    assert out.loc["general_practice", ["first_visits", "seen_once"]].tolist() == [3, 2]
+    assert out.loc["general_practice", "share"] == pytest.approx(2 / 3)
+    assert out.loc["emergency_department", ["first_visits", "seen_once"]].tolist() == [1, 1]
+    assert pathways.seen_once(con, t, 2024, window_days=400).set_index(s.REFERRAL_SOURCE).loc[
+        "emergency_department", "seen_once"] == 0
+
+
+def test_the_units_above_their_upper_limit_are_named_clearly_high_first():
+    table = pd.DataFrame({s.HOSPITAL: list("ABCD"), s.SPECIALTY: ["S"] * 4, "value": [0.5, 0.3, 0.6, 0.1],
+                          "class": ["high_95", "high_998", "within", "low_998"]})
+    assert pathways.above_limits(table)[s.HOSPITAL].tolist() == ["B", "A"]

@@ -43,6 +43,33 @@ def test_planted_follow_up_rate_shows(small_region):
         assert rate[planted["hospital"]] > 1.2 * others.median(), planted
 
 
+def test_planted_calendar_unit_books_its_follow_ups_on_the_calendar(small_region):
+    """Its share of follow-up intervals at about 3, 6 or 12 months is far above every other unit's
+    of some size (elsewhere the dates are drawn at random)."""
+    from analysis import aggregate, pathways
+
+    planted = synthetic.truth(7, 0.01)["calendar_follow_up"]
+    assert planted == [{**planted[0], "hospital": synthetic.HEV, "specialty": "Endokrinologi",
+                        "interval_days": 182, "share": 0.8}]
+    con = aggregate.connect()
+    shares = pathways.calendar_share(pathways.follow_up_intervals(con, con.read_parquet(str(small_region)), 2024))
+    shares = shares[shares["intervals"] >= 20].set_index(["hospital", "specialty"])["share"]
+    unit = shares.pop((synthetic.HEV, "Endokrinologi"))
+    assert unit > 0.45 and unit > 2.5 * shares.median() and unit > shares.max() + 0.15
+
+
+def test_the_calendar_plant_leaves_the_other_units_as_they_were(small_region, tmp_path, monkeypatch):
+    """Before the decision year (from it, which visits the decision and the registration lag touch
+    depends on the dates, so the number of visits drawn after them can differ)."""
+    monkeypatch.setattr(synthetic, "CALENDAR_UNITS", {})
+    base = synthetic.generate(tmp_path / "none.parquet", seed=7, scale=0.01)
+    q = ("SELECT * FROM read_parquet('{}') WHERE NOT (hospital = '{}' AND specialty = 'Endokrinologi') "
+         "AND visit_date < DATE '2025-01-01' ORDER BY visit_id")
+    a = duckdb.sql(q.format(base, synthetic.HEV)).df()
+    b = duckdb.sql(q.format(small_region, synthetic.HEV)).df()
+    pd.testing.assert_frame_equal(a.drop(columns="visit_id"), b.drop(columns="visit_id"))
+
+
 def test_unplanted_differences_follow_the_sd_parameter():
     effects = synthetic.truth(7, 0.01)["unit_effects"]
     logs = np.log([f["factor"] for f in effects["factors"]])
