@@ -81,7 +81,7 @@ def test_every_notebook_declares_documented_typed_parameters():
         params = runner.notebook_parameters(name)
         assert set(runner.COMMON_PARAMETERS) <= set(params), name
         for p, info in params.items():
-            assert info["type"] in ("str", "int", "float", "bool", "list[str]", "dict"), (name, p)
+            assert info["type"] in ("str", "int", "float", "bool", "list[str]", "list[int]", "dict"), (name, p)
             assert info["help"], (name, p)
 
 
