@@ -399,8 +399,11 @@ def test_the_planted_municipality_has_more_visits_per_resident(small_region):
 def test_the_planted_municipality_stands_out_in_the_full_region(full_region):
     prepared, truth = full_region
     rate = _rate_by_municipality(prepared.staged)
-    assert rate.idxmax() == "Skive" and rate["Skive"] == pytest.approx(1.25, abs=0.05)
-    assert rate.drop("Skive").between(0.93, 1.07).all(), rate.round(3).to_dict()
+    # crude visits per resident: older municipalities have more (the population table's age
+    # structure); Skive's planted 1.25 comes on top (the standardised ratio is tested in
+    # test_population_region)
+    assert rate.idxmax() == "Skive" and rate["Skive"] > 1.25
+    assert rate.drop(["Skive", "Samsø"]).between(0.88, 1.12).all(), rate.round(3).to_dict()
     assert truth["municipality_rate"][0]["municipality"] == "Skive"
 
 
