@@ -711,13 +711,13 @@ def merge_cells(staged: Path) -> tuple[int, int, int]:
 
 def _name_problems(staged: Path, file: str, kind: str, mapping: Mapping,
                    source_names: dict[str, str]) -> tuple[list[Problem], dict[str, int]]:
-    """Rare hospital or specialty names that are slips of a common one (names.near_duplicates),
-    and how many distinct names each column has."""
+    """Rare hospital, specialty or municipality names that are slips of a common one
+    (names.near_duplicates), and how many distinct names each column has."""
     con = _connect()
     cols = set(pq.read_schema(staged).names)
     weight = f'coalesce(sum(greatest("{s.VISITS}", 0)), 0)' if kind == "aggregated" else "count(*)"
     problems, distinct = [], {}
-    for col in s.NAME_COLUMNS:
+    for col in s.SLIP_COLUMNS:
         if col not in cols or (kind == "aggregated" and s.VISITS not in cols):
             continue
         counts = con.execute(f'SELECT CAST("{col}" AS VARCHAR) AS name, count(*) AS rows, {weight} AS visits '

@@ -87,6 +87,8 @@ AGGREGATED_CELL_EXTRA = (MONTH, AGE_BAND, SEX)
 
 # Unit names (free text in the extract) that are checked for near-duplicates and can be renamed.
 NAME_COLUMNS = (HOSPITAL, SPECIALTY)
+# Names checked for slips of a common name (names.near_duplicates) before anything runs.
+SLIP_COLUMNS = (*NAME_COLUMNS, MUNICIPALITY)
 # Free-text columns whose labels are trimmed, blanks collapsed and mapped through `values:`.
 TEXT_COLUMNS = (HOSPITAL, SPECIALTY, DIAGNOSIS_GROUP, MUNICIPALITY)
 

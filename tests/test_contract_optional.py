@@ -108,3 +108,15 @@ def test_missing_values_are_allowed_and_counted(tmp_path):
                                                        Bopælskommune=["Skive", "", ""]))
     assert df["priority"].isna().sum() == 1
     assert result.missing["priority"] == 1 and result.missing["municipality"] == 2
+
+
+def test_a_rare_misspelt_municipality_is_refused_with_did_you_mean(tmp_path):
+    df = pd.concat([DANISH] * 100, ignore_index=True)
+    df["Besøg ID"] = [f"B{i}" for i in range(len(df))]
+    df["Bopælskommune"] = ["Viborg" if i % 3 == 0 else "Ringkøbing-Skjern" for i in range(len(df))]
+    df.loc[len(df) - 1, "Bopælskommune"] = "Ringkøbing-Skejrn"  # 1 row of 300, two letters swapped
+    p = only(problems_for(tmp_path, df))
+    assert (p.column, p.contract, p.rows) == ("Bopælskommune", "municipality", [300])
+    assert "did you mean 'Ringkøbing-Skjern'?" in p.message
+    # a name under 6 letters (Skive/Skvie) is not assumed a slip here, as for hospital codes;
+    # 09_population then lists it as a name the population table does not know
