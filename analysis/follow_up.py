@@ -299,13 +299,19 @@ def full_target(activity: pd.DataFrame, key_year: int, profile: dict, basis: str
     return k.set_index(s.HOSPITAL)["amount_dkk"]
 
 
+def _latest(real: Realised, months: int) -> tuple[list[pd.Timestamp], float]:
+    """The last `months` assessed months and the factor that makes their sum a year: 12 over
+    their weight (season x weekdays against an average month)."""
+    last = sorted(real.months)[-months:]
+    return last, 12 / real.weight.loc[last].sum()
+
+
 def run_rate(real: Realised, by: list[str], months: int = 6) -> pd.DataFrame:
     """The realised saving of the last `months` assessed (complete) months, as DKK a year: their saving
     divided by their weight (season x weekdays against an average month) times 12, so a July
     or a short month does not read as a slowdown. Columns: by..., rate, low, high."""
-    last = sorted(real.months)[-months:]
+    last, factor = _latest(real, months)
     res = real.summary(by, "dkk", real.rows[s.MONTH].isin(last))
-    factor = 12 / real.weight.loc[last].sum()
     out = res[[*by]].copy() if by else pd.DataFrame(index=res.index)
     for c in ("saving", "low", "high"):
         out["rate" if c == "saving" else c] = res[c] * factor
@@ -480,10 +486,10 @@ def staff_freed(real: Realised, minutes: pd.DataFrame, in_use: pd.Series, attrit
 
     if not 0 <= attrition_rate <= 1:
         raise ValueError("the attrition rate must be between 0 and 1")
-    last = sorted(real.months)[-months:]
+    last, factor = _latest(real, months)
     mask = real.rows[s.SECTOR].isin(sectors) & real.rows[s.MONTH].isin(last)
     change = real.summary([s.VISIT_TYPE, s.CONTACT_MODE], "visits", mask)
-    change[s.VISITS] = change["saving"] * 12 / real.weight.loc[last].sum()
+    change[s.VISITS] = change["saving"] * factor
     freed = fte_changed(change, minutes)
     out = pd.DataFrame({"staff_group": list(GROUPS), "fte_in_use": in_use.reindex(list(GROUPS)).to_numpy()})
     out["fte_attrition"] = out["fte_in_use"] * attrition_rate

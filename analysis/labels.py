@@ -1027,9 +1027,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_funnel_x": ("Forventede besøg (log-skala)", "Expected visits (log scale)"),
     "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
     "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
-                       "2005, med overspredning som i NHS FunnelPlotR). Orange: flere besøg end forventet; blå: færre.",
+                       "2005, med overspredning som i NHS FunnelPlotR). Orange og rød: flere besøg end forventet; lyseblå "
+                       "og grøn: færre; mørkeblå: inden for grænserne. Kommuner uden for grænserne er navngivet.",
                        "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
-                       "overdispersion as in NHS FunnelPlotR). Orange: more visits than expected; blue: fewer."),
+                       "overdispersion as in NHS FunnelPlotR). Orange and red: more visits than expected; light blue "
+                       "and green: fewer; dark blue: within the limits. Municipalities outside the limits are named."),
     "pop_by_heading": ("Efter besøgstype og sektor", "By visit type and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
                        "Ratio (actual/expected) by municipality and {by}, {year}"),

@@ -339,39 +339,6 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     return fig
 
 
-def ratio_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, ylabel: str,
-                 name: str = "municipality"):
-    """A funnel plot of observed/expected ratios (one point per row of `table`: expected, ratio,
-    class as funnel.funnel gives them) with the 95% and 99.8% limits drawn for every expected
-    count (funnel.limits, overdispersion `disp` as estimated); points outside the 95% limits
-    are coloured and named."""
-    from . import funnel as fn
-
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 4.8))
-    grid = np.geomspace(max(table["expected"].min() * 0.7, 1.0), table["expected"].max() * 1.3, 200)
-    for z, style in ((fn.Z95, "--"), (fn.Z998, "-")):
-        lo, hi = fn.limits(grid, "ratio", z, 1.0, disp)
-        ax.plot(grid, lo, style, color="#555555", linewidth=0.9)
-        ax.plot(grid, hi, style, color="#555555", linewidth=0.9)
-    ax.axhline(1.0, color="#333333", linewidth=0.8)
-    high = table["class"].astype(str).str.startswith("high")
-    low = table["class"].astype(str).str.startswith("low")
-    ax.scatter(table.loc[~high & ~low, "expected"], table.loc[~high & ~low, "ratio"], color="#888888", s=22)
-    ax.scatter(table.loc[high, "expected"], table.loc[high, "ratio"], color=PALETTE[1], s=34, zorder=3)
-    ax.scatter(table.loc[low, "expected"], table.loc[low, "ratio"], color=PALETTE[0], s=34, zorder=3)
-    for _, r in table[high | low].iterrows():
-        ax.annotate(str(r[name]), (r["expected"], r["ratio"]), xytext=(5, 4), textcoords="offset points", fontsize=9)
-    ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
-    ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
 STATUS_COLOURS = {"ahead": PALETTE[2], "on_track": PALETTE[0], "behind": PALETTE[5]}
 
 
@@ -466,13 +433,15 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
     return fig
 
 
-def share_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, ylabel: str,
-                 names: dict[str, str] | None = None, denominator: str = "intervals"):
-    """One funnel plot of a proportion over many units (e.g. pathways.calendar_funnel's table):
-    each unit's value against its denominator (log scale), the target and the 95% (dashed) and
-    99.8% (solid) limits of funnel.limits with the same dispersion `disp`, points coloured by
-    their class; units above their upper limit labelled with `names` (index: the table's rows;
-    labels moved apart where they would overlap)."""
+def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, ylabel: str,
+                names: dict | None = None, denominator: str = "intervals", kind: str = "proportion",
+                label: tuple[str, ...] = ("high",)):
+    """One funnel plot over many units (funnel.funnel's table: value, target, class): each unit's
+    value against its denominator (log scale; `kind` "proportion", e.g. pathways.calendar_funnel,
+    or "ratio", an O/E against its expected count), the target and the 95% (dashed) and 99.8%
+    (solid) limits of funnel.limits with the same dispersion `disp`, points coloured by their
+    class; units whose class starts with one of `label` named by `names` (index: the table's
+    rows; labels moved apart where they would overlap)."""
     from .funnel import Z95, Z998
     from .funnel import limits as funnel_limits
 
@@ -484,24 +453,29 @@ def share_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, 
     if len(g):
         grid = np.geomspace(max(x.min() * 0.7, 1), x.max() * 1.4, 120)
         for z, style in ((Z95, "--"), (Z998, "-")):
-            lo, hi = funnel_limits(grid, "proportion", z, target, disp)
+            lo, hi = funnel_limits(grid, kind, z, target, disp)
             ax.plot(grid, lo, style, color="#777777", linewidth=0.9)
             ax.plot(grid, hi, style, color="#777777", linewidth=0.9)
         ax.axhline(target, color="#333333", linewidth=0.8)
         ax.scatter(x, y, c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=26, zorder=3)
         ax.set_xscale("log")
         ax.set_xlim(grid.min(), grid.max())
-        ax.set_ylim(0, min(1.0, max(y.max(), target) * 1.15 + 0.02))
-        high = g["class"].astype(str).str.startswith("high").to_numpy()
-        if high.any():
-            pts = ax.transData.transform(np.column_stack([x[high], y[high]])) * 72.0 / fig.dpi
-            for (i, _), xx, yy, off in zip(g[high].iterrows(), x[high], y[high], label_offsets(pts[:, 0], pts[:, 1])):
+        if kind == "proportion":
+            ax.set_ylim(0, min(1.0, max(y.max(), target) * 1.15 + 0.02))
+        named = g["class"].astype(str).str.startswith(label).to_numpy()
+        if named.any():
+            pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi
+            for (i, _), xx, yy, off in zip(g[named].iterrows(), x[named], y[named],
+                                           label_offsets(pts[:, 0], pts[:, 1])):
                 ax.annotate((names or {}).get(i, str(i)), (xx, yy), xytext=(4, off), textcoords="offset points",
                             fontsize=8)
         ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
     ax.xaxis.set_minor_formatter(NullFormatter())
-    _number_axis(ax, lang, "y", percent=True)
+    if kind == "proportion":
+        _number_axis(ax, lang, "y", percent=True)
+    else:
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -31,8 +31,9 @@ from . import schema as s
 from . import standardise as st
 from .names import is_slip, letters
 from .problems import InputError, Problem
+from .savings_key import apportion  # whole numbers summing exactly to a total (Hamilton)
 
-MUNICIPALITY = "municipality"
+MUNICIPALITY = s.MUNICIPALITY
 RESIDENTS = "residents"
 RATE = "visits_per_1000"
 COLUMNS = (MUNICIPALITY, s.AGE_BAND, s.SEX, s.YEAR, RESIDENTS)
@@ -40,8 +41,10 @@ STRATA = [s.AGE_BAND, s.SEX]
 PER = 1_000
 
 # Column names an extract may use for the residents' municipality (normalised with schema.norm_key).
-MUNICIPALITY_ALIASES = ("municipality", "kommune", "bopælskommune", "bopaelskommune",
-                        "bopæl_kommune", "residence_municipality", "kommunenavn")
+# the visits' column names that mean the municipality: the data contract's aliases, plus two
+# spellings a hand-made table may use
+MUNICIPALITY_ALIASES = frozenset({k for k, v in s.COLUMN_ALIASES.items() if v == s.MUNICIPALITY}
+                                 | {"bopæl_kommune", "residence_municipality"})
 
 # --- the sources of the shipped estimate ---------------------------------------------------
 # Residents on 1 January 2013, Statistics Denmark table FOLK1 (as republished for the region).
@@ -102,18 +105,6 @@ class PopulationError(ValueError):
 
 
 # --- the shipped estimate ------------------------------------------------------------------
-def _largest_remainder(weights: Sequence[float], total: int) -> list[int]:
-    """Whole numbers proportional to `weights` that sum exactly to `total` (Hamilton's method;
-    ties go to the earlier position, so the result is deterministic)."""
-    w = np.asarray(weights, dtype=float)
-    exact = w / w.sum() * total
-    whole = np.floor(exact).astype(int)
-    order = sorted(range(len(w)), key=lambda i: (-(exact[i] - whole[i]), i))
-    for i in order[: total - int(whole.sum())]:
-        whole[i] += 1
-    return whole.tolist()
-
-
 def region_total(year: int) -> int:
     """The region's residents on 1 January of `year`: 1,326,340 in 2020 (FOLK1) times the
     2017-2020 yearly growth to the power of the years since (an ESTIMATE after 2020), rounded."""
@@ -137,12 +128,12 @@ def estimate_table(years: Sequence[int] = YEARS) -> pd.DataFrame:
     names = list(MUNICIPALITIES_2013)
     rows = []
     for year in years:
-        totals = _largest_remainder([MUNICIPALITIES_2013[m] for m in names], region_total(year))
+        totals = apportion(region_total(year), pd.Series([MUNICIPALITIES_2013[m] for m in names]))
         for m, total in zip(names, totals):
             shares = age_shares(m)
             cells = [(b, sex, shares[b] * (FEMALE_SHARES[b] if sex == "F" else 1 - FEMALE_SHARES[b]))
                      for b in s.AGE_BAND_LABELS for sex in s.SEXES]
-            for (b, sex, _), n in zip(cells, _largest_remainder([c[2] for c in cells], total)):
+            for (b, sex, _), n in zip(cells, apportion(int(total), pd.Series([c[2] for c in cells]))):
                 rows.append((m, b, sex, year, n))
     return pd.DataFrame(rows, columns=list(COLUMNS))
 

@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import schema as s
+from .population import MUNICIPALITIES_2013, age_shares
 
 # --- the region (assumptions) ---------------------------------------------------------------
 AUH, HEM, HEV, RHR, RHH, PRM = (
@@ -185,12 +186,7 @@ MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05
 # the somatic hospital their residents mostly use (geography). Every resident of the pool lives
 # in one municipality, drawn in proportion to its residents of the resident's age band (the age
 # structure assumed in data/reference/population.csv); sex does not depend on it.
-MUNICIPALITIES = {
-    "Favrskov": 47_156, "Hedensted": 45_868, "Herning": 86_595, "Holstebro": 57_254, "Horsens": 84_871,
-    "Ikast-Brande": 40_468, "Lemvig": 21_223, "Norddjurs": 38_035, "Odder": 21_800, "Randers": 96_007,
-    "Ringkøbing-Skjern": 57_259, "Samsø": 3_806, "Silkeborg": 89_346, "Skanderborg": 58_094, "Skive": 47_291,
-    "Struer": 21_846, "Syddjurs": 41_894, "Viborg": 94_333, "Aarhus": 319_094,
-}
+MUNICIPALITIES = MUNICIPALITIES_2013
 HOME_UNIT = {
     **dict.fromkeys(("Aarhus", "Favrskov", "Odder", "Samsø", "Skanderborg", "Syddjurs"), AUH),
     **dict.fromkeys(("Randers", "Norddjurs"), RHR), **dict.fromkeys(("Horsens", "Hedensted"), RHH),
@@ -306,8 +302,6 @@ def catchments(cells=None) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _geography(rng: np.random.Generator, ages: np.ndarray, females: np.ndarray) -> Geography:
-    from .population import age_shares  # the shipped population table's age structure
-
     names = list(MUNICIPALITIES)
     pop = np.array([MUNICIPALITIES[m] for m in names], dtype=float)
     # a resident's municipality given its age band: residents x the table's assumed age shares,
