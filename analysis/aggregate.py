@@ -12,6 +12,7 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
+from . import pathways
 from . import schema as s
 
 # name -> grain; the value columns follow in each function
@@ -23,6 +24,7 @@ MONTHLY_KEYS = (s.MONTH, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONT
 RESIDENT_KEYS = (s.YEAR, s.MUNICIPALITY, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.AGE_BAND, s.SEX)
 PRIORITY_KEYS = (*UNIT_KEYS, s.VISIT_TYPE, s.PRIORITY)
 REFERRAL_KEYS = (*UNIT_KEYS, s.REFERRAL_SOURCE)
+DIAGNOSIS_KEYS = (*UNIT_KEYS, s.MUNICIPALITY, s.CONTACT_MODE, s.DIAGNOSIS_GROUP)
 NOT_GIVEN = "-"  # an optional label missing on a visit
 SCOPE = "scope"  # "all" or a sector, for tables on patients across units
 VISITS_PER_PATIENT = "visits_per_patient"
@@ -52,6 +54,11 @@ class Aggregates:
                     carry a priority
     referral:       year x hospital x specialty x sector x referral_source -> visits, patients: first
                     visits (assessment) only; when they carry a referral source
+    intervals:      year x hospital x specialty x sector x days -> intervals: days between consecutive
+                    follow-ups of a patient (pathways.interval_table); visit-level data only
+    diagnoses:      year x hospital x specialty x sector x municipality x contact_mode x diagnosis_group
+                    -> visits: follow-ups only; when the visits carry a diagnosis group (municipality
+                    "-" when they carry none)
     In the optional tables a visit without the label counts under "-". Tables a pre-aggregated
     extract (or a visit file without the column) cannot give are empty.
     """
@@ -67,9 +74,11 @@ class Aggregates:
     residents: pd.DataFrame = field(default_factory=pd.DataFrame)
     priority: pd.DataFrame = field(default_factory=pd.DataFrame)
     referral: pd.DataFrame = field(default_factory=pd.DataFrame)
+    intervals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    diagnoses: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     TABLES = ("activity", "casemix", "casemix_patients", "units", "hospitals", "monthly", "patient_visits",
-              "residents", "priority", "referral")
+              "residents", "priority", "referral", "intervals", "diagnoses")
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,7 +101,7 @@ def _age_band(age: ibis.Column) -> ibis.Value:
 def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> pd.DataFrame:
     df = con.execute(expr.order_by(list(keys)))
     for k in keys:
-        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT):
+        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, pathways.DAYS):
             df[k] = df[k].astype(object)
     return df.reset_index(drop=True)
 
@@ -146,6 +155,13 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
         first = t.filter(t[s.VISIT_TYPE] == "assessment")
         optional["referral"] = _execute(con, first.group_by(list(REFERRAL_KEYS)).aggregate(
             visits=first.count(), patients=first[s.PATIENT_ID].nunique()), REFERRAL_KEYS)
+    if s.DIAGNOSIS_GROUP in t.columns:
+        fu = t.filter(t[s.VISIT_TYPE] == "follow_up")
+        if s.MUNICIPALITY not in t.columns:
+            fu = fu.mutate(**{s.MUNICIPALITY: ibis.literal(NOT_GIVEN)})
+        optional["diagnoses"] = _execute(con, fu.group_by(list(DIAGNOSIS_KEYS)).aggregate(visits=fu.count()),
+                                         DIAGNOSIS_KEYS)
+    optional["intervals"] = _execute(con, pathways.interval_table(t), pathways.INTERVAL_KEYS)
     return Aggregates(
         kind="visits",
         activity=activity,

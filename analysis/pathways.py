@@ -58,7 +58,7 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     NULL for the first), new_run (True for the first and after another visit type: see the
     module docstring), run (number of the run within patient x hospital x specialty, from 0)."""
     t = _visits(t, sectors)
-    keys = [s.PATIENT_ID, *UNIT]
+    keys = [s.PATIENT_ID, *UNIT, s.SECTOR]
     is_fu = (t[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
     day = t.group_by([*keys, s.VISIT_DATE]).aggregate(
         follow_ups=is_fu.sum(), others=(1 - is_fu).sum())
@@ -76,22 +76,45 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     return fu.drop("others", "others_so_far")
 
 
-def _within_runs(fu: ibis.Table, year: int | None) -> ibis.Table:
-    iv = fu.filter(~fu.new_run)
-    return iv.filter(iv[s.VISIT_DATE].year() == year) if year is not None else iv
+def _within_runs(fu: ibis.Table) -> ibis.Table:
+    return fu.filter(~fu.new_run)
+
+
+INTERVAL_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR, DAYS)
+
+
+def interval_table(t: ibis.Table) -> ibis.Table:
+    """How far apart follow-ups are, as an unexecuted expression: year x hospital x specialty x
+    sector x days -> intervals (how many intervals between consecutive follow-up days of a run
+    had that many days; the year is the later follow-up's). A histogram: a few thousand rows at
+    most, so the aggregation layer keeps it (aggregate.Aggregates.intervals) and any targets and
+    tolerance can be applied afterwards in pandas (calendar_share)."""
+    iv = _within_runs(follow_up_days(t))
+    iv = iv.mutate(**{s.YEAR: iv[s.VISIT_DATE].year().cast("int32")})
+    return iv.group_by(list(INTERVAL_KEYS)).aggregate(**{INTERVALS: iv.count()})
+
+
+def intervals_of(histogram: pd.DataFrame, year: int | None = None,
+                 sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """hospital x specialty x days -> intervals from interval_table's histogram (the intervals
+    aggregate): `year` only those ending in that year, `sectors` only those sectors."""
+    h = histogram
+    if year is not None:
+        h = h[h[s.YEAR] == year]
+    if sectors:
+        h = h[h[s.SECTOR].isin(list(sectors))]
+    out = h.groupby([*UNIT, DAYS], observed=True, sort=True)[INTERVALS].sum().reset_index()
+    for k in UNIT:
+        out[k] = out[k].astype(object)
+    out[DAYS] = out[DAYS].astype("int64")
+    out[INTERVALS] = out[INTERVALS].astype("int64")
+    return out
 
 
 def follow_up_intervals(con: ibis.BaseBackend, t: ibis.Table, year: int | None = None,
                         sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """How far apart follow-ups are: hospital x specialty x days -> intervals (how many
-    intervals between consecutive follow-up days of a run had that many days). `year`: only
-    intervals ending in that calendar year. A histogram, so a few thousand rows at most."""
-    iv = _within_runs(follow_up_days(t, sectors), year)
-    out = con.execute(iv.group_by([*UNIT, DAYS]).aggregate(**{INTERVALS: iv.count()}).order_by([*UNIT, DAYS]))
-    for k in UNIT:
-        out[k] = out[k].astype(object)
-    out[DAYS] = out[DAYS].astype("int64")
-    return out.reset_index(drop=True)
+    """intervals_of the histogram of the visits `t` (interval_table, executed by `con`)."""
+    return intervals_of(con.execute(interval_table(t)), year, sectors)
 
 
 def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DAYS,

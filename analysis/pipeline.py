@@ -23,7 +23,7 @@ from . import schema as s
 from .aggregate import Aggregates, aggregate_file
 from .ingest import IngestResult, ingest, load_mapping, sha256
 
-FORMAT_VERSION = "6"  # bump when the staged or aggregate format changes
+FORMAT_VERSION = "7"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 
 
