@@ -822,6 +822,93 @@ LABELS: dict[str, tuple[str, str]] = {
                   "on one day are one day) of the same series, for intervals ending in {year}. The funnel limits are "
                   "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
                   "counted over the whole period and may start before {year}."),
+    # 08: the right level of specialisation
+    "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
+    "pw_spec_text": ("Kontroller på {university} i {year} hos patienter, hvis diagnosegruppe hører til på basisniveau. "
+                     "Bor patienten i et andet sygehus' område (det sygehus, kommunens borgere bruger mest), og har "
+                     "det sygehus specialet, kunne kontrollen ske **tættere på hjemmet**; den prissættes med "
+                     "takstforskellen mellem universitetshospitalets niveau og hjemsygehusets (en fremmødekontrol: "
+                     "{diff} pr. besøg med takstfilen). De øvrige, patienter fra universitetshospitalets eget område "
+                     "eller fra et område, hvis sygehus ikke har specialet, er kandidater til **fælles forløb med "
+                     "almen praksis**, prissat som universitetshospitalets takst minus {shared} pr. kontrol. Beløbene "
+                     "er værdien, hvis alle flyttede: kandidater, ikke en besparelse. Specialerådene afgør, hvilke "
+                     "der kan flytte.",
+                     "Follow-ups at {university} in {year} of patients whose diagnosis group belongs at the basic "
+                     "level. Where the patient lives in another hospital's area (the hospital the municipality's "
+                     "residents use most) and that hospital holds the specialty, the follow-up could take place "
+                     "**closer to home**; it is priced by the tariff difference between the university hospital's "
+                     "level and the home hospital's (an in-person follow-up: {diff} a visit with the tariff file). "
+                     "The rest, patients from the university hospital's own area or from an area whose hospital "
+                     "does not hold the specialty, are candidates for **shared care with general practice**, priced "
+                     "as the university hospital's tariff less {shared} a follow-up. The amounts are the value if "
+                     "all of them moved: candidates, not a saving. The specialty councils decide which can move."),
+    "pw_spec_tables": ("Hvilket niveau hvert sygehus har hvert speciale på, står i {levels}; hvilket niveau hver "
+                       "diagnosegruppe hører til på, i {diagnoses}.",
+                       "The level at which each hospital holds each specialty is in {levels}; the level each "
+                       "diagnosis group belongs at, in {diagnoses}."),
+    "pw_spec_illustrative": ("Tabellerne er illustrative, indtil regionen erstatter dem med sin specialeplan og "
+                             "specialerådenes vurdering.",
+                             "The tables are illustrative until the region replaces them with its specialty plan "
+                             "and the specialty councils' judgement."),
+    "pw_spec_needs_diagnosis": ("Rette specialiseringsniveau kræver en kolonne med diagnosegruppe pr. besøg, og "
+                                "inddata har ingen.",
+                                "The right level of specialisation needs a diagnosis group column on each visit, "
+                                "and the input has none."),
+    "pw_spec_needs_municipality": ("Inddata har ingen bopælskommune, så det kan ikke ses, hvor patienterne bor: alle "
+                                   "kontroller på basisniveau regnes som kandidater til fælles forløb.",
+                                   "The input has no municipality of residence, so where patients live cannot be "
+                                   "seen: every basic-level follow-up counts as a candidate for shared care."),
+    "pw_spec_no_university": ("Specialiseringstabellen ({file}) har intet sygehus på højt specialiseret niveau, og "
+                              "parameteren university_hospital er tom, så der er intet universitetshospital at se "
+                              "på.",
+                              "The specialisation table ({file}) has no hospital at the highly specialised level "
+                              "and the parameter university_hospital is empty, so there is no university hospital "
+                              "to look at."),
+    "pw_spec_none_listed": ("Ingen af kontrollerne på {university} i {year} har en diagnosegruppe, som "
+                            "diagnosetabellen ({file}) giver et niveau. Grupperne skal stå i tabellen med samme navn "
+                            "og speciale som i data; i data er fx: {examples}.",
+                            "None of the follow-ups at {university} in {year} has a diagnosis group that the "
+                            "diagnosis table ({file}) gives a level. The groups must be in the table with the same "
+                            "name and specialty as in the data; the data have, for example: {examples}."),
+    "pw_kpi_basic": ("kontroller på basisniveau på universitetshospitalet", "basic-level follow-ups at the university "
+                     "hospital"),
+    "pw_chart_spec": ("Basisniveau blandt patienter fra andre områder", "Basic level among patients from other areas"),
+    "pw_chart_spec_x": ("Kontroller på {university} af patienter fra andre områder (logaritmisk akse)",
+                        "Follow-ups at {university} of patients from other areas (log scale)"),
+    "pw_chart_spec_y": ("Andel på basisniveau", "Basic-level share"),
+    "pw_spec_how": ("Hvert punkt er et speciale på universitetshospitalet. Det viser, hvor stor en del af "
+                    "kontrollerne hos patienter fra andre sygehuses områder der er på basisniveau. Patienter fra "
+                    "andre områder er normalt henvist for det specialiserede; et speciale over den øvre grænse "
+                    "beholder patienter på basisniveau, som de andre specialer sender hjem.",
+                    "Each point is a specialty at the university hospital. It shows the part of the follow-ups of "
+                    "patients from other hospitals' areas that is at the basic level. Patients from other areas are "
+                    "usually referred for specialised care; a specialty above the upper limit keeps basic-level "
+                    "patients that the other specialties send home."),
+    "pw_spec_high": ("{specialty}: {share} af kontrollerne hos patienter fra andre sygehuses områder er på "
+                     "basisniveau, mod {target} i universitetshospitalets specialer samlet ({n} kontroller). Her "
+                     "bliver patienter på basisniveau tilsyneladende i kontrol på universitetshospitalet i stedet "
+                     "for tæt på hjemmet.",
+                     "{specialty}: {share} of the follow-ups of patients from other hospitals' areas are at the basic "
+                     "level, against {target} over the university hospital's specialties ({n} follow-ups). Here, "
+                     "basic-level patients seem to stay in follow-up at the university hospital instead of close "
+                     "to home."),
+    "pw_spec_none_high": ("Intet speciale ligger over den øvre grænse.", "No specialty lies above the upper limit."),
+    "pw_spec_total": ("I alt {basic} kontroller på basisniveau i {year}: {closer} kunne ske tættere på patientens hjem "
+                      "(takstforskel {dkk_closer} om året, hvis alle flyttede), og {shared} er kandidater til fælles "
+                      "forløb med almen praksis (værdi {dkk_shared} om året).",
+                      "In all {basic} basic-level follow-ups in {year}: {closer} could take place closer to the "
+                      "patient's home (tariff difference {dkk_closer} a year if all moved), and {shared} are "
+                      "candidates for shared care with general practice (value {dkk_shared} a year)."),
+    "pw_spec_caption": ("Kontroller på basisniveau på {university} pr. speciale, {year}",
+                        "Basic-level follow-ups at {university} by specialty, {year}"),
+    "pw_spec_follow_ups": ("Kontroller", "Follow-ups"),
+    "pw_spec_basic": ("På basisniveau", "Basic level"),
+    "pw_spec_basic_share": ("Andel på basisniveau", "Basic-level share"),
+    "pw_spec_closer": ("Tættere på hjemmet", "Closer to home"),
+    "pw_spec_dkk_closer": ("Takstforskel, kr. om året", "Tariff difference, DKK a year"),
+    "pw_spec_shared": ("Fælles forløb", "Shared care"),
+    "pw_spec_dkk_shared": ("Værdi, kr. om året", "Value, DKK a year"),
+    "pw_spec_from_other_areas": ("Fra andre områder", "From other areas"),
     # 07 following the decision
     "fu_title": ("Opfølgning på beslutningen", "Following the decision"),
     "fu_subtitle": ("Realiseret besparelse mod kravet pr. hospital efter {date}",

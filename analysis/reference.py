@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Path] = {
     "guidelines": config.REFERENCE_DIR / "guidelines.csv",
     "staff_time": config.REFERENCE_DIR / "staff_time.csv",
     "population": config.REFERENCE_DIR / "population.csv",  # read by population.load_population
+    "specialisation": config.REFERENCE_DIR / "specialisation.csv",  # read by specialisation.load_levels
+    "diagnosis_levels": config.REFERENCE_DIR / "diagnosis_levels.csv",
 }
 
 

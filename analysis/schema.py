@@ -43,6 +43,8 @@ VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow
 CONTACT_MODES = ("in_person", "video", "phone", "written")
 SEXES = ("F", "M")
 PRIORITIES = ("acute", "planned")
+# levels of specialisation (hovedfunktion, regionsfunktion, højt specialiseret funktion)
+LEVELS = ("basic", "regional", "highly_specialised")
 REFERRAL_SOURCES = ("general_practice", "other_hospital", "emergency_department", "own_department", "other")
 
 # Age bands used for indirect standardisation: (label, lowest age, highest age).

@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from . import schema as s
 from .population import MUNICIPALITIES_2013, age_shares
+from .specialisation import load_diagnosis_levels
 
 # --- the region (assumptions) ---------------------------------------------------------------
 AUH, HEM, HEV, RHR, RHH, PRM = (
@@ -221,6 +222,17 @@ ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
 CALENDAR_UNITS = {(HEV, "Endokrinologi"): {"interval_days": 182, "share": 0.8}}
 CALENDAR_FOLLOW_UPS = (2, 4)  # fewest and most follow-ups in the year of a patient re-spaced
 CALENDAR_JITTER = 3
+# Diagnosis groups by level of specialisation (ASSUMPTION): in the specialties that the shipped
+# data/reference/diagnosis_levels.csv lists (one place for the groups and their levels), each
+# patient of a unit has one group, drawn by level from LEVEL_MIX: "local" for a patient of the
+# unit's own catchment (see CATCHMENT_MAX) and for every patient of the other hospitals, "referred"
+# for a university hospital patient from another hospital's area (referred for specialised care).
+# Planted: a university hospital unit that keeps basic-level patients from other areas (they are
+# drawn with the local mix). A stream of its own; 15% of visits still carry a symptom or factor
+# chapter instead (as in the other specialties).
+LEVEL_MIX = {"local": {"basic": 0.55, "regional": 0.35, "highly_specialised": 0.10},
+             "referred": {"basic": 0.10, "regional": 0.40, "highly_specialised": 0.50}}
+BASIC_KEPT = {(AUH, "Kardiologi"): "local"}
 # Who referred a first visit (assessment); later visits are referred by the department itself.
 REFERRAL_SHARES = {"general_practice": 0.70, "other_hospital": 0.12, "emergency_department": 0.08,
                    "own_department": 0.06, "other": 0.04}
@@ -546,9 +558,38 @@ def _calendar(cal_rng: np.random.Generator, year: int, cells, row: np.ndarray, v
     return date
 
 
+def _diagnosis_groups(dx_rng: np.random.Generator, cells, cell: np.ndarray, municipality: np.ndarray
+                      ) -> tuple[np.ndarray, list[str]]:
+    """One diagnosis group per patient of a unit (see LEVEL_MIX): index into the returned names,
+    -1 where the specialty has no groups."""
+    table = load_diagnosis_levels()
+    names = sorted(table[s.DIAGNOSIS_GROUP].unique())
+    group = np.full(len(cell), -1, dtype=np.int64)
+    mun_names = list(MUNICIPALITIES)
+    for c, (unit, _sector, sp, _share) in enumerate(cells):
+        rows = table[table[s.SPECIALTY] == sp.name]
+        at = np.flatnonzero(cell == c)
+        if rows.empty or not len(at):
+            continue
+        homes = np.array([HOME_UNIT[mun_names[m]] if HOME_UNIT[mun_names[m]] in sp.units else AUH
+                          for m in municipality[at]])
+        kind = np.where((unit == AUH) & (homes != AUH), BASIC_KEPT.get((unit, sp.name), "referred"), "local")
+        for k in ("local", "referred"):
+            sel = at[kind == k]
+            levels = list(LEVEL_MIX[k])
+            lv = dx_rng.choice(len(levels), size=len(sel), p=list(LEVEL_MIX[k].values()))
+            for i, level in enumerate(levels):
+                group_names = rows.loc[rows["level"] == level, s.DIAGNOSIS_GROUP].tolist()
+                hit = sel[lv == i]
+                if group_names and len(hit):
+                    group[hit] = [names.index(g) for g in dx_rng.choice(group_names, size=len(hit))]
+    return group, names
+
+
 def _year(rng: np.random.Generator, year: int, scale: float, pool,
           unit_effect: np.ndarray, geo: Geography, geo_rng: np.random.Generator,
-          care_rng: np.random.Generator, cal_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
+          care_rng: np.random.Generator, cal_rng: np.random.Generator,
+          dx_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -573,6 +614,7 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
     # where patients live: same ages and sexes, from a stream of its own
     pool_band = np.minimum(np.searchsorted([b[2] for b in s.AGE_BANDS], ages[patient]), n_bands - 1)
     patient = _place(geo_rng, geo, patient, cell, pool_band)
+    group, group_names = _diagnosis_groups(dx_rng, cells, cell, geo.municipality[patient])
     age = ages[patient] + (year - YEARS[0])
     band = np.searchsorted([b[2] for b in s.AGE_BANDS], age)
     band = np.minimum(band, n_bands - 1)
@@ -635,12 +677,14 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
 
     units = sorted({c[0] for c in cells})
     specs = sorted({c[2].name for c in cells})
-    diags = sorted({c[2].diagnosis for c in cells} | {"XXI Faktorer", "XVIII Symptomer"})
+    diags = sorted({c[2].diagnosis for c in cells} | {"XXI Faktorer", "XVIII Symptomer"} | set(group_names))
     cell_unit = np.array([units.index(c[0]) for c in cells])
     cell_spec = np.array([specs.index(c[2].name) for c in cells])
     cell_sector = np.array([s.SECTORS.index(c[1]) for c in cells])
     cell_diag = np.array([diags.index(c[2].diagnosis) for c in cells])
     diag = cell_diag[vcell]
+    grouped = group[row] >= 0
+    diag[grouped] = np.array([diags.index(g) for g in group_names])[group[row][grouped]]
     other = rng.random(n)
     diag = np.where(other < 0.08, diags.index("XXI Faktorer"),
                     np.where(other < 0.15, diags.index("XVIII Symptomer"), diag))
@@ -733,6 +777,15 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
                      "leave room for the rest; their other visits in the unit within the series moved to the "
                      "four weeks before or after it"}
             for (u, sp), c in CALENDAR_UNITS.items()],
+        "basic_level_kept": [
+            {"hospital": u, "specialty": sp, "mix_of_patients_from_other_areas": LEVEL_MIX[k],
+             "otherwise": LEVEL_MIX["referred"],
+             "note": "the university hospital keeps basic-level patients from other hospitals' areas: their "
+                     "diagnosis groups are drawn as for local patients"}
+            for (u, sp), k in BASIC_KEPT.items()],
+        "diagnosis_levels": {"mix": LEVEL_MIX, "groups": "data/reference/diagnosis_levels.csv",
+                             "note": "one group per patient of a unit; 'referred' for university hospital "
+                                     "patients from other hospitals' areas, 'local' for the rest"},
         "priority_baseline": {"acute_share_by_visit_type": ACUTE_SHARE,
                               "note": "elsewhere; about 5% of all visits"},
         "referral_shares": {"assessment": REFERRAL_SHARES, "other visit types": {"own_department": 1.0},
@@ -763,7 +816,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     pool = _pool(rng, max(int(POOL_SIZE * min(scale, 1.0)), 5_000))
     # the new columns come from streams of their own, so the older columns are as they were
     geo_rng, care_rng = np.random.default_rng([seed, 3]), np.random.default_rng([seed, 4])
-    cal_rng = np.random.default_rng([seed, 5])
+    cal_rng, dx_rng = np.random.default_rng([seed, 5]), np.random.default_rng([seed, 6])
     geo = _geography(geo_rng, pool[0], pool[1])
     unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -772,7 +825,8 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     try:
         realised = []
         for year in YEARS:
-            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng)
+            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng,
+                                   dx_rng)
             realised += effects
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)

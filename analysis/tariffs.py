@@ -42,18 +42,35 @@ ALL_SPECIALTIES = ""
 SOURCE = "price_source"  # per priced row: OWN or TARIFF
 OWN, TARIFF = "own", "tariff"
 TARIFF_DKK = "tariff_dkk"
+LEVEL = "level"  # the tariff table's optional column: "" = every level of specialisation
 MIN_VISITS = 50  # visits an own price must rest on
 KEYS = [s.VISIT_TYPE, s.CONTACT_MODE]
 PRICE_COLUMNS = [s.YEAR, SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE, DKK, s.VISITS, "source"]
 
 
-def load_tariffs(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """Read and check a tariff table (empty path: the shipped illustrative one): every visit
-    type x contact mode needs a general price (empty specialty), prices are DKK per visit >= 0."""
+def _read(path: str | os.PathLike[str] | None) -> tuple[pd.DataFrame, list[Problem]]:
+    """A tariff table with its prices as numbers, a level column ("" = every level) and the
+    problems found so far (levels not in schema.LEVELS, prices not numbers >= 0)."""
     df = reference.read_table("tariffs", path, (SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE, DKK))
     name = reference.locate("tariffs", path).name
     df[SPECIALTY] = df[SPECIALTY].fillna("").astype(str)
+    df[LEVEL] = df[LEVEL].fillna("").astype(str) if LEVEL in df else ""
     values, problems = reference.numbers(df, DKK, name)
+    bad = ~df[LEVEL].isin(("", *s.LEVELS))
+    if bad.any():
+        rows = (df.index[bad] + 1).tolist()
+        problems.append(Problem(name, LEVEL, "unknown level of specialisation", f"use one of {', '.join(s.LEVELS)} "
+                                "or leave it empty", rows[:5], len(rows), df.loc[bad, LEVEL].head(3).tolist()))
+    return df.assign(**{DKK: values}), problems
+
+
+def load_tariffs(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Read and check a tariff table (empty path: the shipped illustrative one): every visit
+    type x contact mode needs a general price (empty specialty), prices are DKK per visit >= 0.
+    Returns the rows for every level of specialisation (see level_tariffs for the others)."""
+    df, problems = _read(path)
+    name = reference.locate("tariffs", path).name
+    df = df[df[LEVEL] == ""].drop(columns=LEVEL)
     missing = {(v, m) for v in s.VISIT_TYPES for m in s.CONTACT_MODES} - set(
         map(tuple, df.loc[df[SPECIALTY] == "", KEYS].to_numpy()))
     if missing:
@@ -61,7 +78,33 @@ def load_tariffs(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
             f"{v}/{m}" for v, m in sorted(missing)), "add a row with an empty specialty for each"))
     if problems:
         raise InputError(problems)
-    return df.assign(**{DKK: values})
+    return df.reset_index(drop=True)
+
+
+def level_tariffs(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The rows of a tariff table that price a visit at one level of specialisation (column
+    `level` not empty): level, specialty, visit_type, contact_mode, dkk. Empty when the table
+    has none (then every level has the general tariff)."""
+    df, problems = _read(path)
+    if problems:
+        raise InputError(problems)
+    return df.loc[df[LEVEL] != "", [LEVEL, SPECIALTY, *KEYS, DKK]].reset_index(drop=True)
+
+
+def level_unit_price(df: pd.DataFrame, tariffs: pd.DataFrame, by_level: pd.DataFrame, level: str | pd.Series,
+                     contact_mode: str | None = None) -> pd.Series:
+    """DKK per visit for each row of `df` (specialty, visit_type, contact_mode) at a hospital
+    holding its specialty at `level` (one level, or one per row): the level's row of `by_level`
+    (level_tariffs) where it has one, replacing the tariff table's row of the same specialty (or
+    of every specialty), else the tariff table's price (unit_price)."""
+    levels = pd.Series(level, index=df.index) if isinstance(level, str) else level.reindex(df.index)
+    out = pd.Series(np.nan, index=df.index)
+    for lv in levels.dropna().unique():
+        rows = levels == lv
+        table = pd.concat([tariffs[[SPECIALTY, *KEYS, DKK]],
+                           by_level.loc[by_level[LEVEL] == lv, [SPECIALTY, *KEYS, DKK]]], ignore_index=True)
+        out[rows] = unit_price(df[rows], table, contact_mode)
+    return out
 
 
 def own_prices(activity: pd.DataFrame, min_visits: int = MIN_VISITS) -> pd.DataFrame:
