@@ -183,6 +183,7 @@ def test_bi_extract_value_is_visits_times_the_regions_own_price(bi_extract):
     df = _read_bi(path)
     label = {v: k for k, v in synthetic.BI_LABELS.items()}
     tariffs = pd.read_csv(config.TARIFFS, comment="#", dtype={"specialty": str}).fillna({"specialty": ""})
+    tariffs = tariffs[tariffs["level"].isna()]  # rows for one level of specialisation price only moves between levels
     general = tariffs[tariffs["specialty"] == ""].set_index(["visit_type", "contact_mode"])["dkk"]
     special = tariffs[tariffs["specialty"] != ""].set_index(["specialty", "visit_type", "contact_mode"])["dkk"]
     table = [special.get((r["Speciale"], label[r["Besøgstype"]], label[r["Kontaktform"]]),
