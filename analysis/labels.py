@@ -830,7 +830,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "takstforskellen mellem universitetshospitalets niveau og hjemsygehusets (en fremmødekontrol: "
                      "{diff} pr. besøg med takstfilen). De øvrige, patienter fra universitetshospitalets eget område "
                      "eller fra et område, hvis sygehus ikke har specialet, er kandidater til **fælles forløb med "
-                     "almen praksis**, prissat som universitetshospitalets takst minus {shared} pr. kontrol. Beløbene "
+                     "almen praksis**, prissat {shared}. Beløbene "
                      "er værdien, hvis alle flyttede: kandidater, ikke en besparelse. Specialerådene afgør, hvilke "
                      "der kan flytte.",
                      "Follow-ups at {university} in {year} of patients whose diagnosis group belongs at the basic "
@@ -840,8 +840,13 @@ LABELS: dict[str, tuple[str, str]] = {
                      "level and the home hospital's (an in-person follow-up: {diff} a visit with the tariff file). "
                      "The rest, patients from the university hospital's own area or from an area whose hospital "
                      "does not hold the specialty, are candidates for **shared care with general practice**, priced "
-                     "as the university hospital's tariff less {shared} a follow-up. The amounts are the value if "
+                     "{shared}. The amounts are the value if "
                      "all of them moved: candidates, not a saving. The specialty councils decide which can move."),
+    "pw_spec_shared_free": ("til universitetshospitalets takst (almen praksis betales af praksissektorens eget budget)",
+                            "at the university hospital's tariff (general practice is paid from the practice "
+                            "sector's own budget)"),
+    "pw_spec_shared_cost": ("som universitetshospitalets takst minus {dkk} pr. kontrol i fælles forløb",
+                            "as the university hospital's tariff less {dkk} a follow-up in shared care"),
     "pw_spec_tables": ("Hvilket niveau hvert sygehus har hvert speciale på, står i {levels}; hvilket niveau hver "
                        "diagnosegruppe hører til på, i {diagnoses}.",
                        "The level at which each hospital holds each specialty is in {levels}; the level each "

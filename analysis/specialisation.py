@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import funnel as fn
+from . import labels as L
 from . import population, reference, tariffs
 from . import schema as s
 from .ingest import InputError, Problem
@@ -257,3 +258,10 @@ def illustrative(specialisation_file: str | os.PathLike[str] | None = "",
     """True when a run uses either shipped (illustrative) level table."""
     return reference.is_default("specialisation", specialisation_file) or reference.is_default(
         "diagnosis_levels", diagnosis_levels_file)
+
+
+def shared_care_words(shared_care_dkk: float, lang: str) -> str:
+    """How the report says shared-care candidates are priced (see price)."""
+    if shared_care_dkk == 0:
+        return L.t("pw_spec_shared_free", lang)
+    return L.t("pw_spec_shared_cost", lang, dkk=L.dkk(shared_care_dkk, lang))

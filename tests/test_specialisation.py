@@ -160,3 +160,9 @@ def test_an_unknown_level_in_the_tariff_table_is_refused(tmp_path):
                  encoding="utf-8")
     with pytest.raises(InputError, match="unknown level"):
         tariffs.level_tariffs(f)
+
+
+def test_the_report_says_how_shared_care_is_priced():
+    assert "own budget" in sp.shared_care_words(0, "en")
+    assert sp.shared_care_words(150, "da") == (
+        "som universitetshospitalets takst minus 150 kr. pr. kontrol i fælles forløb")
