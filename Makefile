@@ -8,7 +8,7 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench lint lock strip clean
+.PHONY: report test env data lab bench bench-startup lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -56,6 +56,11 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_suite.py
+
+# Each notebook's kernel start-up and import cells against a kernel importing only pandas,
+# matplotlib and IPython
+bench-startup: $(STAMP)
+	$(PY) bench/bench_startup.py
 
 clean:
 	rm -rf $(VENV) data/interim

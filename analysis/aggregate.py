@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import ibis
 import pandas as pd
 
 from . import pathways
 from . import schema as s
+
+if TYPE_CHECKING:
+    import ibis
 
 # name -> grain; the value columns follow in each function
 UNIT_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR)
@@ -32,6 +35,8 @@ VISITS_PER_PATIENT = "visits_per_patient"
 
 def connect(threads: int = 2, memory_limit: str = "4GB") -> ibis.BaseBackend:
     """The embedded engine: DuckDB, bounded so a large scan spills to disk instead of failing."""
+    import ibis  # the engine takes ~0.3 s to import; a warm run reads the cached aggregates instead
+
     return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit)
 
 
@@ -94,6 +99,8 @@ class Aggregates:
 
 
 def _age_band(age: ibis.Column) -> ibis.Value:
+    import ibis  # see connect()
+
     return ibis.cases(*[(age <= hi, label) for label, _lo, hi in s.AGE_BANDS[:-1]],
                       else_=s.AGE_BANDS[-1][0])
 
@@ -124,6 +131,8 @@ def visit_table(t: ibis.Table) -> ibis.Table:
 
 def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     """All aggregates from a canonical visit-level table (one row per visit)."""
+    import ibis  # see connect()
+
     t = visit_table(t)
     n, patients = t.count(), t[s.PATIENT_ID].nunique()
     cost = t[s.COST_DKK].sum().cast("float64") if s.COST_DKK in t.columns else ibis.null("float64")
@@ -187,6 +196,8 @@ def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     of a year x hospital x specialty x sector; then `units` holds them). A `month` column (first
     of the month) fills `monthly`, and gives the year where there is no year column.
     """
+    import ibis  # see connect()
+
     cols = set(t.columns)
     if s.MONTH in cols:
         t = t.mutate(**{s.MONTH: t[s.MONTH].cast("date")})

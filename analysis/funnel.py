@@ -38,7 +38,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 Z95 = 1.959964  # two-sided 95%: 0.025 in each tail
 Z998 = 3.090232  # two-sided 99.8%: 0.001 in each tail
@@ -49,6 +48,8 @@ OD_METHODS = ("additive", "multiplicative", "none")
 def poisson_limits(expected: np.ndarray | float, z: float) -> tuple[np.ndarray, np.ndarray]:
     """Exact Poisson control limits for O/E at expected count E (chi-square form):
     lower = qchisq(a, 2E) / 2E, upper = qchisq(1 - a, 2(E + 1)) / 2E, a = one tail."""
+    from scipy import stats  # ~0.7 s to import: paid only by reports that compute limits or intervals
+
     e = np.asarray(expected, dtype=float)
     a = stats.norm.sf(z)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -59,6 +60,8 @@ def poisson_limits(expected: np.ndarray | float, z: float) -> tuple[np.ndarray, 
 
 def ratio_interval(observed: np.ndarray | float, expected: np.ndarray | float, z: float = Z95):
     """Exact (Garwood) Poisson confidence interval of O/E: qchisq(a, 2O)/2E, qchisq(1-a, 2(O+1))/2E."""
+    from scipy import stats  # see poisson_limits
+
     o = np.asarray(observed, dtype=float)
     e = np.asarray(expected, dtype=float)
     a = stats.norm.sf(z)
@@ -74,6 +77,8 @@ def own_count_interval(observed: np.ndarray | float, z: float) -> tuple[np.ndarr
     qchisq(1 - a, 2O + 2)/2) below 10 events, Byar's approximation from 10 on (Breslow & Day
     1987): O (1 - 1/(9O) - z/(3 sqrt O))^3 and (O+1)(1 - 1/(9(O+1)) + z/(3 sqrt(O+1)))^3.
     The lower limit of 0 events is 0."""
+    from scipy import stats  # see poisson_limits
+
     o = np.asarray(observed, dtype=float)
     a = stats.norm.sf(z)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -155,6 +160,8 @@ def transform(observed, denominator, kind: str, target: float | None = None, cou
 def _truncated(z: np.ndarray, trim: float) -> np.ndarray:
     """Which z-scores NHS Digital's SHMI truncation keeps: rank them into 1/trim groups and
     drop the lowest and the highest group."""
+    from scipy import stats  # see poisson_limits
+
     k = 1 / trim
     group = np.floor(stats.rankdata(z) * k / (len(z) + 1))
     return (group > 0) & (group < k - 1)

@@ -20,11 +20,10 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as pyarrow
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -34,6 +33,10 @@ from . import schema as s
 from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
 from .problems import MAX_EXAMPLES, InputError, Problem
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandera.pandas as pa
 
 CHUNK_ROWS = 1_000_000
 
@@ -337,7 +340,6 @@ def _not_cpr(col: pd.Series) -> pd.Series:
     return pd.Series(np.asarray(pc.invert(hit)), index=col.index)
 
 
-NOT_CPR = pa.Check(_not_cpr, name="not_cpr")
 def _patients_le_visits(df: pd.DataFrame) -> pd.Series | bool:
     if s.PATIENTS not in df:
         return True
@@ -347,9 +349,12 @@ def _patients_le_visits(df: pd.DataFrame) -> pd.Series | bool:
 
 def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
     """The visit-level contract as a pandera schema (values already parsed and normalised)."""
+    import pandera.pandas as pa  # ~0.3 s to import: only when an input is validated, not on a cached run
+
+    not_cpr = pa.Check(_not_cpr, name="not_cpr")
     return pa.DataFrameSchema({
         s.VISIT_ID: pa.Column(nullable=False),
-        s.PATIENT_ID: pa.Column(nullable=False, checks=NOT_CPR),
+        s.PATIENT_ID: pa.Column(nullable=False, checks=not_cpr),
         s.VISIT_DATE: pa.Column("datetime64[ms]", nullable=False, checks=pa.Check.in_range(
             pd.Timestamp(start), pd.Timestamp(end))),
         s.HOSPITAL: pa.Column(nullable=False),
@@ -372,6 +377,8 @@ def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
 def aggregated_schema(start: dt.date, end: dt.date, year_from_month: bool = False) -> pa.DataFrameSchema:
     """The pre-aggregated contract as a pandera schema. A month outside the period is checked on
     the month; a year derived from it is then not checked again."""
+    import pandera.pandas as pa  # see visit_schema
+
     count = [pa.Check.ge(0), pa.Check(lambda c: (c % 1 == 0), name="whole_number")]
     year_checks = [] if year_from_month else [pa.Check.in_range(start.year, end.year)]
     return pa.DataFrameSchema({
@@ -549,6 +556,8 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
 
 def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collector,
                     unparsed: dict[str, set[int]]) -> None:
+    import pandera.pandas as pa  # see visit_schema
+
     try:
         schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -621,6 +630,8 @@ class IngestResult:
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
+    import duckdb  # only when an input is validated, not on a cached run
+
     return duckdb.connect(config={"threads": 2, "memory_limit": "4GB"})
 
 

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import reduce
+from typing import TYPE_CHECKING
 
-import ibis
 import pandas as pd
 
 from . import funnel as fn
 from . import schema as s
 from . import tariffs
+
+if TYPE_CHECKING:
+    import ibis
 
 TARGET_DAYS = (91, 182, 365)  # every 3, 6 and 12 months
 TOLERANCE_DAYS = 14
@@ -57,6 +60,8 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     visit_date, follow_ups (follow-up visits that day), days (since the previous follow-up day;
     NULL for the first), new_run (True for the first and after another visit type: see the
     module docstring), run (number of the run within patient x hospital x specialty, from 0)."""
+    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
+
     t = _visits(t, sectors)
     keys = [s.PATIENT_ID, *UNIT, s.SECTOR]
     is_fu = (t[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
@@ -224,6 +229,8 @@ def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRule
                      sectors: tuple[str, ...] | None = None) -> ibis.Table:
     """One row per patient with visits in `year` (an unexecuted expression): patient_id, hospital
     (main hospital), segment, visits, follow_ups. See SegmentRules for the definitions."""
+    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
+
     v = _visits(t, sectors)
     v = v.filter(v[s.VISIT_DATE].year() == year)
     is_fu = (v[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
@@ -342,6 +349,8 @@ def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int 
     a referral source under "-"): first_visits, seen_once and share. Needs visit-level data and a
     referral_source column. A question for a review of referral value, not a verdict: a single
     visit can be the right answer (advice, reassurance, a plan for the GP)."""
+    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
+
     v = _visits(t, sectors)
     end = con.execute(v[s.VISIT_DATE].max())
     keys = [s.PATIENT_ID, *UNIT]

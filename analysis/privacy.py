@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
@@ -59,6 +58,8 @@ def find_patient_ids(text: str, staged: Path | None = None) -> list[str]:
     if staged is not None and Path(staged).exists() and s.PATIENT_ID in pq.read_schema(staged).names:
         tokens = sorted(set(_TOKEN.findall(text)))
         if tokens:
+            import duckdb  # only for this check, which runs after the reports; every report imports this module
+
             con = duckdb.connect()
             con.register("tokens", pd.DataFrame({"t": tokens}))
             hits = con.execute(
