@@ -177,3 +177,7 @@ def test_what_a_share_rests_on():
     assert S.share_basis(sc(lever="benchmark"), "en") == "measured: visits above the benchmark"
     assert S.share_basis(sc(lever="drop"), "da") == "antaget"
 
+
+def test_the_shipped_pro_idea_takes_its_share_of_the_calendar_booked_follow_ups():
+    pro = [x for x in S.load().scenarios if x.lever == "to_written"]
+    assert [x.of for x in pro] == ["calendar_follow_ups"]
