@@ -159,7 +159,9 @@ def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
 
 def measured_fraction(df: pd.DataFrame, measured: pd.DataFrame) -> np.ndarray:
     """Per row of `df` (hospital, specialty, visit type), its cell's measured fraction (0-1;
-    capped at 1, 0 where the measure has no row for the cell)."""
+    capped at 1, 0 where the measure has no row for the cell). A measure gives one row per cell."""
+    if measured.duplicated(CELL).any():
+        raise ValueError("a measured quantity needs one row per hospital x specialty x visit type")
     frac = df[CELL].merge(measured[CELL + [measures.FRACTION]], on=CELL, how="left")[measures.FRACTION]
     return frac.fillna(0.0).clip(0.0, 1.0).to_numpy(dtype=float)
 

@@ -152,6 +152,12 @@ def test_a_measured_fraction_above_one_counts_as_all_and_an_override_share_is_us
                    measured=CALENDAR)["visits_changed"].sum() == pytest.approx(10)
 
 
+def test_a_measure_with_two_rows_for_one_cell_is_an_error_not_a_double_count():
+    twice = {"calendar_follow_ups": pd.concat([CALENDAR["calendar_follow_ups"]] * 2)}
+    with pytest.raises(ValueError, match="one row per"):
+        S.apply(CELL_A, [sc(name="pro", lever="to_written", of="calendar_follow_ups")], TARIFFS, measured=twice)
+
+
 def test_a_measured_idea_without_its_measure_is_an_error_not_a_guess():
     with pytest.raises(ValueError, match="calendar_follow_ups"):
         S.apply(CELL_A, [sc(name="pro", lever="to_written", of="calendar_follow_ups")], TARIFFS)
