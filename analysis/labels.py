@@ -451,6 +451,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "scenario": ("Forandringsidé", "Change idea"),
     "source": ("Forslag fra", "Proposed by"),
     "share_range": ("Andel, spænd (valgt)", "Share, range (chosen)"),
+    # 03: what a change idea's share rests on (scenarios.share_basis, measures.MEASURES)
+    "share_basis": ("Andelen bygger på", "The share rests on"),
+    "pot_basis_measured": ("målt: {what}", "measured: {what}"),
+    "pot_basis_assumed": ("antaget", "assumed"),
+    "pot_measure_benchmark": ("besøg over benchmark", "visits above the benchmark"),
+    "pot_measure_calendar_follow_ups": ("kalenderbookede kontroller", "calendar-booked follow-ups"),
+    "pot_needs_visit_level": ("data på besøgsniveau", "visit-level data"),
+    "pot_about_calendar_follow_ups": ("kontroller, hvis afstand til patientens forrige kontrol i samme speciale ligger "
+                                      "højst {tolerance} dage fra {targets} dage (som i rapport 08), som andel af "
+                                      "kontrollerne med en forrige kontrol",
+                                      "follow-ups whose interval to the patient's previous follow-up in the same "
+                                      "specialty lies within {tolerance} days of {targets} days (as in report 08), as "
+                                      "a share of the follow-ups with a previous one"),
+    "pot_idea_measured": ("Idéen “{idea}” tager sin andel af en målt størrelse, {measure}: {about}. Andelen er den del "
+                          "af dem, der antages at kunne nås.",
+                          "The idea “{idea}” takes its share of a measured quantity, {measure}: {about}. The share is "
+                          "the part of them assumed reachable."),
+    "pot_idea_left_out": ("Idéen “{idea}” bygger på en målt størrelse ({measure}), som kræver {needs}; den er ikke "
+                          "regnet med.",
+                          "The idea “{idea}” rests on a measured quantity ({measure}), which needs {needs}; it is not "
+                          "counted."),
     "visits_changed": ("Besøg ændret", "Visits changed"),
     "in_person_avoided": ("Fremmøder undgået", "In-person visits avoided"),
     "saving_dkk": ("Besparelse (kr.)", "Saving (DKK)"),

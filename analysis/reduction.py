@@ -2,15 +2,15 @@
 activity, the benchmark excess and the lever scenarios, applied and priced."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import labels as L
-from . import potential, variation
+from . import measures, potential, variation
 from . import schema as s
 from .aggregate import Aggregates
-from .scenarios import ScenarioFile, apply
+from .scenarios import ScenarioFile, apply, share_basis, summary
 from .uncertainty import Inputs
 
 
@@ -22,6 +22,7 @@ class Estimate:
     benchmark_possible: bool  # False when the input cannot give the benchmark's rates
     benchmark_measure: str = "visits_per_patient"  # or, on counts alone, "follow_up_ratio" (per first visit)
     benchmark_strata: tuple[str, ...] = ()  # the case-mix strata the benchmark's rates are adjusted by
+    left_out: dict[str, str] = field(default_factory=dict)  # {idea name: the measure (`of`) the input cannot give}
 
 
 def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFrame, sector: str = "somatic",
@@ -33,7 +34,8 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     table (`guidelines`, default the shipped one) when benchmark == "guideline". The benchmark's
     rates come from what the input supports (variation.benchmark_inputs): visits per patient, or
     on a pre-aggregated extract each visit type's visits per first visit; where the input cannot
-    give any, benchmark levers are left out."""
+    give any, benchmark levers are left out. An idea taking its share of a measured quantity
+    (`of`) is left out where the input cannot give that measure (Estimate.left_out)."""
     strata = ["age_band", "sex"] if strata is None else list(strata)
     act = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.SECTOR] == sector)]
     if act.empty:
@@ -48,16 +50,53 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
             bench_in = None
         possible = bench_in is not None and not bench_in.rates.empty
     rates = bench_in.rates if possible and bench_in is not None else pd.DataFrame()
-    used = [sc for sc in plan.scenarios if sc.lever != "benchmark" or possible]
+    measured = measures.compute([sc.of for sc in plan.scenarios if sc.of], agg, year, sector)
+    left_out = {sc.name: sc.of for sc in plan.scenarios if sc.of and sc.of not in measured}
+    used = [sc for sc in plan.scenarios if (sc.lever != "benchmark" or possible) and sc.name not in left_out]
     if benchmark == "guideline" and guidelines is None:
         guidelines = potential.load_guidelines()
     guideline = (potential.against_guideline(agg, year, guidelines, sector)
                  if benchmark == "guideline" and possible else None)
-    inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline)
+    inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline, measured)
     over = guideline if guideline is not None else potential.excess(rates, benchmark, k)
-    return Estimate(inputs, over, apply(act, used, tariffs, over), possible,
+    return Estimate(inputs, over, apply(act, used, tariffs, over, measured=measured), possible,
                     bench_in.measure if bench_in is not None else "visits_per_patient",
-                    tuple(bench_in.strata) if bench_in is not None else ())
+                    tuple(bench_in.strata) if bench_in is not None else (), left_out)
+
+
+def left_out_notes(est: Estimate, plan: ScenarioFile, lang: str) -> list[str]:
+    """One sentence per idea left out because the input cannot give the measured quantity it
+    takes its share of (Estimate.left_out), in the file's order."""
+    return [L.t("pot_idea_left_out", lang, idea=sc.title(lang), measure=L.t(measures.MEASURES[sc.of].label, lang),
+                needs=L.t(measures.MEASURES[sc.of].needs, lang))
+            for sc in plan.scenarios if sc.name in est.left_out]
+
+
+def measured_notes(est: Estimate, lang: str) -> list[str]:
+    """One sentence per idea counted that takes its share of a measured quantity (`of`): what the
+    measure counts and that the share is the part of it assumed reachable."""
+    return [L.t("pot_idea_measured", lang, idea=sc.title(lang), measure=L.t(measures.MEASURES[sc.of].label, lang),
+                about=measures.MEASURES[sc.of].describe(lang))
+            for sc in est.inputs.scenarios if sc.of]
+
+
+def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:
+    """The ideas counted, in the order applied: name and proposer in `lang`, the share's range
+    (chosen) in percent, what the share rests on (scenarios.share_basis), visits changed,
+    in-person visits avoided and DKK saved (0 for an idea that changes nothing)."""
+    ideas = est.inputs.scenarios
+    meta = pd.DataFrame({
+        "scenario": [sc.name for sc in ideas],
+        "source": [sc.proposer(lang) for sc in ideas],
+        "share_range": [f"{L.percent(sc.low, lang, 0)}–{L.percent(sc.high, lang, 0)} ({L.percent(sc.share, lang, 0)})"
+                        for sc in ideas],
+        "share_basis": [share_basis(sc, lang) for sc in ideas]})
+    cols = ["visits_changed", "in_person_avoided", "saving_dkk"]
+    effects = summary(est.effects, ["scenario"]) if not est.effects.empty else pd.DataFrame(columns=["scenario", *cols])
+    table = meta.merge(effects, on="scenario", how="left")
+    table[cols] = table[cols].astype(float).fillna(0.0)
+    table["scenario"] = [sc.title(lang) for sc in ideas]
+    return table
 
 
 def benchmark_note(est: Estimate, lang: str) -> str:

@@ -15,6 +15,10 @@ Levers:
               costs `substitute_dkk` a visit (0 if not given)
   benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
               dropped; its `share` is the part of that excess assumed reachable (1 = all)
+An idea other than benchmark may name a measured quantity in `of` (measures.MEASURES, e.g.
+calendar_follow_ups): it then changes remaining in-person visits x the measured fraction of the
+cell x share, so its share is the part of the measured quantity assumed reachable: 100 in-person
+follow-ups, 40% of them calendar-booked, share 0.5: 20 change (18 after a 10% drop before it).
 The DKK saving of a visit is its price (the run's price table: the region's own price where the
 input gives one, else the tariff; tariffs.unit_price) minus the substitute's cost. A change idea
 may carry its name and proposer in English (`en:`) for English reports.
@@ -27,10 +31,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import labels as L
-from . import reference
+from . import measures, reference
 from . import schema as s
 from .ingest import InputError, Problem
 from .tariffs import OWN, TARIFF, price_source, unit_price
@@ -63,7 +67,9 @@ class Scenario(BaseModel):
     en: English = Field(default_factory=English, description="name and source in English")
     driver: str
     lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark"]
-    share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess)")
+    share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess; "
+                                                 "with `of`: of the measured quantity)")
+    of: str = Field("", description="a measured quantity (measures.MEASURES) the share is taken of; empty = assumed")
     low: float | None = Field(None, ge=0, le=1, description="low end of the plausible share")
     high: float | None = Field(None, ge=0, le=1, description="high end of the plausible share")
     specialties: list[str] = Field(default_factory=list, description="empty = all")
@@ -72,8 +78,18 @@ class Scenario(BaseModel):
     substitute_dkk: float = Field(0.0, ge=0, description="cost of a shifted visit")
     staff_group: str = Field("", description="for shift: the staff group that takes the visit over")
 
+    @field_validator("of")
+    @classmethod
+    def _known_measure(cls, of: str) -> str:
+        if of and of not in measures.MEASURES:
+            raise ValueError(f"unknown measured quantity '{of}'; use one of {sorted(measures.MEASURES)} "
+                             "or leave 'of' out")
+        return of
+
     @model_validator(mode="after")
     def _range(self):
+        if self.of and self.lever == "benchmark":
+            raise ValueError("a benchmark idea takes its share of the benchmark excess; leave 'of' out")
         self.low = self.share if self.low is None else self.low
         self.high = self.share if self.high is None else self.high
         if not self.low <= self.share <= self.high:
@@ -141,9 +157,18 @@ def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
     return mask
 
 
+def measured_fraction(df: pd.DataFrame, measured: pd.DataFrame) -> np.ndarray:
+    """Per row of `df` (hospital, specialty, visit type), its cell's measured fraction (0-1;
+    capped at 1, 0 where the measure has no row for the cell). A measure gives one row per cell."""
+    if measured.duplicated(CELL).any():
+        raise ValueError("a measured quantity needs one row per hospital x specialty x visit type")
+    frac = df[CELL].merge(measured[CELL + [measures.FRACTION]], on=CELL, how="left")[measures.FRACTION]
+    return frac.fillna(0.0).clip(0.0, 1.0).to_numpy(dtype=float)
+
+
 def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
           excess: pd.DataFrame | None = None, shares: dict[str, float] | None = None,
-          tariff_factor: float = 1.0) -> pd.DataFrame:
+          tariff_factor: float = 1.0, measured: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """Apply the scenarios in order to one year's activity (rows: hospital x specialty x
     visit type x contact mode, with visits). Returns one row per scenario x activity row that
     it touched: visits changed (no longer in person, or gone), the saving in DKK.
@@ -152,6 +177,7 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
             needed by a 'benchmark' lever.
     shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
     tariff_factor: multiplies every price (sensitivity to prices).
+    measured: {measure name: measures.compute's frame}, needed by an idea with `of`.
     """
     df = activity.reset_index(drop=True)
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
@@ -172,7 +198,12 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
             changed = np.where(sel, remaining * frac * share, 0.0)
             substitute = np.zeros(len(df))
         else:
-            changed = np.where(sel & in_person, remaining * share, 0.0)
+            reach = share
+            if sc.of:
+                if measured is None or sc.of not in measured:
+                    raise ValueError(f"scenario '{sc.name}' needs the measured quantity '{sc.of}'")
+                reach = measured_fraction(df, measured[sc.of]) * share
+            changed = np.where(sel & in_person, remaining * reach, 0.0)
             if sc.lever in LEVER_MODE:
                 substitute = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy() * tariff_factor
             else:
@@ -191,6 +222,16 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
             "visits_changed", "in_person_avoided", "saving_dkk"]
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+
+def share_basis(sc: Scenario, lang: str) -> str:
+    """What the idea's share rests on, in `lang`: a measured quantity (its `of`, or for a
+    benchmark idea the visits above the benchmark) or an assumption."""
+    if sc.of:
+        return L.t("pot_basis_measured", lang, what=L.t(measures.MEASURES[sc.of].label, lang))
+    if sc.lever == "benchmark":
+        return L.t("pot_basis_measured", lang, what=L.t("pot_measure_benchmark", lang))
+    return L.t("pot_basis_assumed", lang)
 
 
 def substitutes_from_table(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame) -> list[str]:

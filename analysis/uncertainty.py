@@ -3,7 +3,8 @@
 Intervals: a seeded parametric simulation. Each draw resamples every observed count as Poisson
 (the activity of a year is one realisation of the underlying rate), recomputes the benchmark
 excess from the resampled counts, and draws each scenario's share from a triangular
-distribution over its (low, share, high) range; the interval is the 2.5th-97.5th percentile of
+distribution over its (low, share, high) range (a measured fraction an idea takes its share of is
+held at its value); the interval is the 2.5th-97.5th percentile of
 the totals. Counts scale the Poisson noise, so intervals shrink relative to the estimate as
 volume grows.
 
@@ -36,6 +37,7 @@ class Inputs:
     benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess
     k: int | None = None  # best_k's k; None: potential.default_k per specialty
     guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
+    measured: dict[str, pd.DataFrame] | None = None  # measures.compute: fractions for ideas with `of` (not resampled)
 
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
@@ -49,7 +51,7 @@ def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, 
     else:
         over = excess(inp.rates if rates is None else rates, bench, inp.k)
     effects = apply(inp.activity if activity is None else activity, inp.scenarios, inp.tariffs, over, shares,
-                    tariff_factor)
+                    tariff_factor, inp.measured)
     if by:
         return effects.groupby(by, observed=True)[list(TOTALS)].sum()
     return {c: float(effects[c].sum()) for c in TOTALS}

@@ -5,6 +5,7 @@ column, read with nothing but the mapping file written beside it (the rename). E
 must publish, and the planted differences, the key and the prices must come out right."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -112,3 +113,15 @@ def test_the_population_report_says_what_it_needs_on_an_extract(bi_run):
     run_dir, _ = bi_run
     text = re.sub(r"<[^>]+>", "", (run_dir / "09_population.html").read_text(encoding="utf-8"))
     assert "kræver borgernes bopælskommune" in text
+
+
+def test_the_reduction_potential_leaves_out_the_measured_idea_and_says_why(bi_run):
+    """The PRO idea takes its share of the calendar-booked follow-ups, which need visit-level
+    data: on the extract it is not counted, and the report says so in plain words."""
+    run_dir, _ = bi_run
+    text = html.unescape(re.sub(r"<[^>]+>", "", (run_dir / "03_reduction_potential.html").read_text(encoding="utf-8")))
+    assert ("Idéen “PRO-baseret opfølgning (AmbuFlex) i kroniske forløb” bygger på en målt størrelse "
+            "(kalenderbookede kontroller), som kræver data på besøgsniveau; den er ikke regnet med.") in text
+    ideas = table(run_dir, "03_reduction_potential_01_*.csv")
+    assert not ideas["Forandringsidé"].str.startswith("PRO-baseret").any()
+    assert set(ideas["Andelen bygger på"]) <= {"antaget", "målt: besøg over benchmark"}

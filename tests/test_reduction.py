@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import reduction
+from analysis import measures, reduction, uncertainty
 from analysis import scenarios as S
 from analysis.aggregate import Aggregates
 
@@ -54,3 +54,57 @@ def test_the_report_says_when_the_benchmark_rests_on_counts_or_is_crude():
     adjusted = reduction.Estimate(None, pd.DataFrame(), pd.DataFrame(), True, "visits_per_patient", ("age_band", "sex"))
     assert reduction.benchmark_note(adjusted, "en") == ""
     assert "left out" in reduction.benchmark_note(reduction.Estimate(None, pd.DataFrame(), pd.DataFrame(), False), "en")
+
+
+# A PRO idea taking its share of the calendar-booked follow-ups: A/K has 100 in-person follow-ups
+# and 10 intervals between follow-ups in 2024, 4 of them calendar-like (91 days), 6 not (40 days).
+MEASURED_PLAN = S.ScenarioFile(drivers={"d": {"da": "d", "en": "d"}}, scenarios=[
+    S.Scenario(name="Færre kontroller", driver="d", lever="drop", share=0.1, visit_types=["follow_up"]),
+    S.Scenario(name="PRO", en={"name": "PRO follow-up"}, driver="d", lever="to_written", share=0.5, low=0.3,
+               high=0.7, visit_types=["follow_up"], of="calendar_follow_ups")])
+PRO_TARIFFS = pd.DataFrame({"specialty": [""] * 2, "visit_type": ["follow_up"] * 2,
+                            "contact_mode": ["in_person", "written"], "dkk": [1000.0, 400.0]})
+FOLLOW_UPS = pd.DataFrame({"year": [2024], "hospital": ["A"], "specialty": ["K"], "sector": ["somatic"],
+                           "visit_type": ["follow_up"], "contact_mode": ["in_person"], "visits": [100]})
+HISTOGRAM = pd.DataFrame({"year": [2024, 2024], "hospital": ["A", "A"], "specialty": ["K", "K"],
+                          "sector": ["somatic"] * 2, "days": [91, 40], "intervals": [4, 6]})
+
+
+def test_an_idea_takes_its_share_of_the_measured_calendar_booked_follow_ups():
+    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS)
+    by = est.effects.groupby("scenario")[["visits_changed", "saving_dkk"]].sum()
+    # 10 dropped leaves 90; 90 x 0.4 calendar-booked x 0.5 reachable = 18, each 1,000 - 400 DKK
+    assert by.loc["PRO", "visits_changed"] == pytest.approx(18)
+    assert by.loc["PRO", "saving_dkk"] == pytest.approx(18 * 600)
+    assert est.left_out == {} and reduction.left_out_notes(est, MEASURED_PLAN, "en") == []
+    # the intervals' draws and the tornado vary the share of the measured part: 0.3 and 0.7 of 36
+    sens = uncertainty.sensitivity(est.inputs).set_index("assumption")
+    assert sens.loc["PRO", ["low", "high"]].tolist() == pytest.approx([10 * 1000 + 10.8 * 600,
+                                                                       10 * 1000 + 25.2 * 600])
+    assert uncertainty.simulate(est.inputs, draws=5)["saving_dkk"].gt(0).all()
+    about = measures.MEASURES["calendar_follow_ups"].describe("en")
+    assert reduction.measured_notes(est, "en") == [
+        f"The idea “PRO follow-up” takes its share of a measured quantity, calendar-booked follow-ups: {about}. "
+        "The share is the part of them assumed reachable."]
+
+
+def test_on_an_aggregated_extract_a_measured_idea_is_left_out_and_said_to_be():
+    est = reduction.estimate(Aggregates("aggregated", FOLLOW_UPS), 2024, MEASURED_PLAN, PRO_TARIFFS)
+    assert est.left_out == {"PRO": "calendar_follow_ups"}
+    assert [sc.name for sc in est.inputs.scenarios] == ["Færre kontroller"]
+    assert set(est.effects["scenario"]) == {"Færre kontroller"}
+    assert reduction.left_out_notes(est, MEASURED_PLAN, "da") == [
+        "Idéen “PRO” bygger på en målt størrelse (kalenderbookede kontroller), som kræver data på besøgsniveau; "
+        "den er ikke regnet med."]
+    assert reduction.left_out_notes(est, MEASURED_PLAN, "en") == [
+        "The idea “PRO follow-up” rests on a measured quantity (calendar-booked follow-ups), which needs visit-level "
+        "data; it is not counted."]
+
+
+def test_the_ideas_table_says_what_each_share_rests_on():
+    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS)
+    table = reduction.ideas_table(est, "en")
+    assert table["scenario"].tolist() == ["Færre kontroller", "PRO follow-up"]
+    assert table["share_basis"].tolist() == ["assumed", "measured: calendar-booked follow-ups"]
+    assert table["share_range"].tolist() == ["10%–10% (10%)", "30%–70% (50%)"]
+    assert table["visits_changed"].tolist() == pytest.approx([10, 18])

@@ -114,3 +114,76 @@ def test_substitutes_priced_by_the_table_are_named():
     # without own prices the table prices everything, which the price sentence already says
     assert S.substitutes_from_table(act, ideas, tariffs.prices(act.drop(columns="cost_dkk"),
                                                                tariffs.load_tariffs())) == []
+
+
+# An idea may take its share of a measured quantity (`of`): 100 in-person follow-ups in cell A/K,
+# 40% of them measured as calendar-booked.
+CELL_A = pd.DataFrame({"hospital": ["A", "A", "B"], "specialty": ["K"] * 3, "sector": ["somatic"] * 3,
+                       "visit_type": ["follow_up"] * 3, "contact_mode": ["in_person", "phone", "in_person"],
+                       "visits": [100, 50, 100]})
+CALENDAR = {"calendar_follow_ups": pd.DataFrame({"hospital": ["A"], "specialty": ["K"], "visit_type": ["follow_up"],
+                                                 "fraction": [0.4]})}
+
+
+def test_a_measured_share_is_taken_of_the_measured_part_of_the_remaining_visits():
+    pro = sc(name="pro", lever="to_written", share=0.5, of="calendar_follow_ups")
+    effects = S.apply(CELL_A, [pro], TARIFFS, measured=CALENDAR)
+    # A: 100 in person x 0.4 measured x 0.5 reachable = 20, each saving 1500 - 500; the phone
+    # visits stay; B has no measurement, so nothing changes there
+    assert effects[["hospital", "contact_mode"]].values.tolist() == [["A", "in_person"]]
+    assert effects["visits_changed"].sum() == pytest.approx(20)
+    assert effects["saving_dkk"].sum() == pytest.approx(20 * (1500 - 500))
+
+
+def test_a_measured_idea_takes_its_share_after_the_ideas_before_it():
+    ideas = [sc(name="drop", lever="drop", share=0.1), sc(name="pro", lever="to_written", share=0.5,
+                                                             of="calendar_follow_ups")]
+    by = S.apply(CELL_A, ideas, TARIFFS, measured=CALENDAR).groupby(["scenario", "hospital"])["visits_changed"].sum()
+    # 10 of A's 100 dropped leaves 90: 90 x 0.4 x 0.5 = 18 (not 20)
+    assert by[("pro", "A")] == pytest.approx(18) and ("pro", "B") not in by
+    assert by[("drop", "A")] == pytest.approx(10) and by[("drop", "B")] == pytest.approx(10)
+
+
+def test_a_measured_fraction_above_one_counts_as_all_and_an_override_share_is_used():
+    over = {"calendar_follow_ups": CALENDAR["calendar_follow_ups"].assign(fraction=1.3)}
+    pro = sc(name="pro", lever="drop", share=0.5, of="calendar_follow_ups")
+    assert S.apply(CELL_A, [pro], TARIFFS, measured=over)["visits_changed"].sum() == pytest.approx(50)
+    assert S.apply(CELL_A, [pro], TARIFFS, shares={"pro": 0.25},
+                   measured=CALENDAR)["visits_changed"].sum() == pytest.approx(10)
+
+
+def test_a_measure_with_two_rows_for_one_cell_is_an_error_not_a_double_count():
+    twice = {"calendar_follow_ups": pd.concat([CALENDAR["calendar_follow_ups"]] * 2)}
+    with pytest.raises(ValueError, match="one row per"):
+        S.apply(CELL_A, [sc(name="pro", lever="to_written", of="calendar_follow_ups")], TARIFFS, measured=twice)
+
+
+def test_a_measured_idea_without_its_measure_is_an_error_not_a_guess():
+    with pytest.raises(ValueError, match="calendar_follow_ups"):
+        S.apply(CELL_A, [sc(name="pro", lever="to_written", of="calendar_follow_ups")], TARIFFS)
+
+
+def test_an_unknown_measured_quantity_is_refused_naming_it_and_the_known_ones(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text("drivers: {d: {da: x, en: x}}\nscenarios:\n"
+                    "  - {name: a, driver: d, lever: to_written, share: 0.5, of: calender_follow_ups}\n"
+                    "  - {name: b, driver: d, lever: benchmark, share: 0.5, of: calendar_follow_ups}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        S.load(path)
+    problems = err.value.problems
+    assert len(problems) == 2 and {p.file for p in problems} == {"s.yml"}
+    assert problems[0].column.endswith(".of")
+    assert "calender_follow_ups" in problems[0].message and "calendar_follow_ups" in problems[0].message
+    assert "benchmark" in problems[1].message
+
+
+def test_what_a_share_rests_on():
+    assert S.share_basis(sc(lever="to_written", of="calendar_follow_ups"), "da") == "målt: kalenderbookede kontroller"
+    assert S.share_basis(sc(lever="benchmark"), "en") == "measured: visits above the benchmark"
+    assert S.share_basis(sc(lever="drop"), "da") == "antaget"
+
+
+def test_the_shipped_pro_idea_takes_its_share_of_the_calendar_booked_follow_ups():
+    pro = [x for x in S.load().scenarios if x.lever == "to_written"]
+    assert [x.of for x in pro] == ["calendar_follow_ups"]
