@@ -464,6 +464,21 @@ LABELS: dict[str, tuple[str, str]] = {
                                       "follow-ups whose interval to the patient's previous follow-up in the same "
                                       "specialty lies within {tolerance} days of {targets} days (as in report 08), as "
                                       "a share of the follow-ups with a previous one"),
+    "pot_measure_basic_level_follow_ups": ("kontroller på basisniveau, der kunne ske tættere på hjemmet",
+                                           "basic-level follow-ups that could take place closer to home"),
+    "pot_needs_diagnosis_residence": ("data på besøgsniveau med diagnosegruppe og bopælskommune",
+                                      "visit-level data with a diagnosis group and the municipality of residence"),
+    "pot_about_basic_level_follow_ups": ("fremmødekontroller på universitetshospitalet, hvis diagnosegruppe hører til "
+                                         "på basisniveau, hos patienter fra et andet sygehus' område, hvor sygehuset "
+                                         "har specialet (som i rapport 08), som andel af universitetshospitalets "
+                                         "fremmødekontroller i specialet; en flyttet kontrol sparer takstforskellen "
+                                         "mellem niveauerne og undgår intet fremmøde",
+                                         "in-person follow-ups at the university hospital whose diagnosis group "
+                                         "belongs at the basic level, of patients from another hospital's area "
+                                         "where that hospital holds the specialty (as in report 08), as a share of "
+                                         "the university hospital's in-person follow-ups in the specialty; a moved "
+                                         "follow-up saves the tariff difference between the levels and avoids no "
+                                         "attendance"),
     "pot_idea_measured": ("Idéen “{idea}” tager sin andel af en målt størrelse, {measure}: {about}. Andelen er den del "
                           "af dem, der antages at kunne nås.",
                           "The idea “{idea}” takes its share of a measured quantity, {measure}: {about}. The share is "

@@ -23,6 +23,7 @@ from . import schema as s
 from .aggregate import Aggregates
 
 FRACTION = "fraction"
+SAVED = "dkk_saved_per_visit"  # a measure that prices a move (prices_moves): DKK saved a visit moved
 COLUMNS = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE, FRACTION]
 
 
@@ -38,6 +39,7 @@ class Measure:
     about: str
     needs: str
     values: dict[str, object] = field(default_factory=dict)
+    prices_moves: bool = False  # its frame also gives dkk_saved_per_visit (for a relocate idea)
 
     def describe(self, lang: str) -> str:
         """What the measure counts, in `lang`."""
@@ -59,11 +61,40 @@ def calendar_follow_ups(agg: Aggregates, year: int, sector: str) -> pd.DataFrame
     return out[COLUMNS].reset_index(drop=True)
 
 
+def basic_level_follow_ups(agg: Aggregates, year: int, sector: str) -> pd.DataFrame | None:
+    """Per specialty of the university hospital, the part of its in-person follow-ups of `year`
+    that could take place closer to the patient's home (specialisation: basic-level diagnosis
+    group, home hospital another one holding the specialty), with dkk_saved_per_visit, the
+    tariff difference between the levels (visit-weighted over those follow-ups), from the shipped
+    level tables and tariff table in data/reference/ (edit them there). None without a diagnosis
+    group and the patient's municipality."""
+    from . import specialisation, tariffs
+
+    found = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(),
+                                  specialisation.load_diagnosis_levels(), tariffs.load_tariffs(),
+                                  tariffs.level_tariffs(), sectors=(sector,))
+    if found.problem or not found.has_residence:
+        return None
+    rows = found.rows[found.rows[s.CONTACT_MODE] == "in_person"]
+    closer = rows["where"] == specialisation.CLOSER
+    per = rows.assign(moved=rows[s.VISITS].where(closer, 0),
+                      dkk=(rows[s.VISITS] * rows["dkk_saved_per_visit"]).where(closer, 0.0))
+    per = per.groupby(s.SPECIALTY)[[s.VISITS, "moved", "dkk"]].sum().reset_index()
+    per = per[per[s.VISITS] > 0]
+    out = per[[s.SPECIALTY]].assign(**{s.HOSPITAL: found.university, s.VISIT_TYPE: pathways.FOLLOW_UP})
+    out[FRACTION] = per["moved"] / per[s.VISITS]
+    out[SAVED] = (per["dkk"] / per["moved"]).where(per["moved"] > 0, 0.0)
+    return out[[*COLUMNS, SAVED]].reset_index(drop=True)
+
+
 MEASURES: dict[str, Measure] = {
     "calendar_follow_ups": Measure(
         calendar_follow_ups, "pot_measure_calendar_follow_ups", "pot_about_calendar_follow_ups",
         "pot_needs_visit_level",
         {"tolerance": pathways.TOLERANCE_DAYS, "targets": "/".join(map(str, pathways.TARGET_DAYS))}),
+    "basic_level_follow_ups": Measure(
+        basic_level_follow_ups, "pot_measure_basic_level_follow_ups", "pot_about_basic_level_follow_ups",
+        "pot_needs_diagnosis_residence", prices_moves=True),
 }
 
 

@@ -15,6 +15,10 @@ Levers:
               costs `substitute_dkk` a visit (0 if not given)
   benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
               dropped; its `share` is the part of that excess assumed reachable (1 = all)
+  relocate    the visit moves to another hospital of the region (e.g. from the university
+              hospital closer to the patient's home): it still takes place in person, so no
+              in-person visit is avoided; the saving is the measure's dkk_saved_per_visit (the
+              tariff difference between the levels), so it needs `of` with a measure giving it
 An idea other than benchmark may name a measured quantity in `of` (measures.MEASURES, e.g.
 calendar_follow_ups): it then changes remaining in-person visits x the measured fraction of the
 cell x share, so its share is the part of the measured quantity assumed reachable: 100 in-person
@@ -66,7 +70,7 @@ class Scenario(BaseModel):
     source: str = Field("", description="the specialty council, clinic or group it comes from")
     en: English = Field(default_factory=English, description="name and source in English")
     driver: str
-    lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark"]
+    lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark", "relocate"]
     share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess; "
                                                  "with `of`: of the measured quantity)")
     of: str = Field("", description="a measured quantity (measures.MEASURES) the share is taken of; empty = assumed")
@@ -90,6 +94,10 @@ class Scenario(BaseModel):
     def _range(self):
         if self.of and self.lever == "benchmark":
             raise ValueError("a benchmark idea takes its share of the benchmark excess; leave 'of' out")
+        if self.lever == "relocate" and not (self.of and measures.MEASURES[self.of].prices_moves):
+            priced = sorted(k for k, m in measures.MEASURES.items() if m.prices_moves)
+            raise ValueError(f"a relocate idea takes its share of a measure that prices the move; set 'of' to one "
+                             f"of {priced}")
         self.low = self.share if self.low is None else self.low
         self.high = self.share if self.high is None else self.high
         if not self.low <= self.share <= self.high:
@@ -157,13 +165,17 @@ def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
     return mask
 
 
+def _measured_column(df: pd.DataFrame, measured: pd.DataFrame, column: str) -> np.ndarray:
+    """Per row of `df`, its cell's `column` of a measure's frame (0 where it has no row)."""
+    return df[CELL].merge(measured[CELL + [column]], on=CELL, how="left")[column].fillna(0.0).to_numpy(dtype=float)
+
+
 def measured_fraction(df: pd.DataFrame, measured: pd.DataFrame) -> np.ndarray:
     """Per row of `df` (hospital, specialty, visit type), its cell's measured fraction (0-1;
     capped at 1, 0 where the measure has no row for the cell). A measure gives one row per cell."""
     if measured.duplicated(CELL).any():
         raise ValueError("a measured quantity needs one row per hospital x specialty x visit type")
-    frac = df[CELL].merge(measured[CELL + [measures.FRACTION]], on=CELL, how="left")[measures.FRACTION]
-    return frac.fillna(0.0).clip(0.0, 1.0).to_numpy(dtype=float)
+    return np.clip(_measured_column(df, measured, measures.FRACTION), 0.0, 1.0)
 
 
 def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
@@ -204,7 +216,10 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
                     raise ValueError(f"scenario '{sc.name}' needs the measured quantity '{sc.of}'")
                 reach = measured_fraction(df, measured[sc.of]) * share
             changed = np.where(sel & in_person, remaining * reach, 0.0)
-            if sc.lever in LEVER_MODE:
+            if sc.lever == "relocate":  # saving = the measure's DKK a visit: substitute = price less it
+                saved = _measured_column(df, measured[sc.of], measures.SAVED) * tariff_factor
+                substitute = price - saved
+            elif sc.lever in LEVER_MODE:
                 substitute = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy() * tariff_factor
             else:
                 substitute = np.full(len(df), sc.substitute_dkk if sc.lever == "shift" else 0.0)
@@ -216,7 +231,8 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
             part["driver"] = sc.driver
             part["lever"] = sc.lever
             part["visits_changed"] = changed[touched]
-            part["in_person_avoided"] = np.where(in_person[touched], changed[touched], 0.0)
+            moved = sc.lever == "relocate"  # still in person, at another hospital
+            part["in_person_avoided"] = np.where(in_person[touched] & (not moved), changed[touched], 0.0)
             part["saving_dkk"] = changed[touched] * (price[touched] - substitute[touched])
             out.append(part)
     cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",

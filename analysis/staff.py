@@ -53,6 +53,8 @@ def fte_freed(effects: pd.DataFrame, scenarios: list[Scenario], minutes: pd.Data
         after = pd.Series(0.0, index=list(GROUPS))
         if sc.lever in LEVER_MODE:
             after = minutes.loc[(e[s.VISIT_TYPE], LEVER_MODE[sc.lever])]
+        elif sc.lever == "relocate":  # the same visit at another hospital of the region
+            after = before
         elif sc.lever == "shift" and sc.staff_group in GROUPS:
             after[sc.staff_group] = minutes.loc[(e[s.VISIT_TYPE], "in_person"), list(GROUPS)].sum()
         rows.append({"scenario": sc.name, **(e["visits_changed"] * (before - after) / minutes_per_fte).to_dict()})

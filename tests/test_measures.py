@@ -45,3 +45,33 @@ def test_every_measure_is_named_and_described_in_both_languages():
         for lang in ("da", "en"):
             assert m.describe(lang) and m.label != measures.L.t(m.label, lang), (name, lang)
     assert "14" in measures.MEASURES["calendar_follow_ups"].describe("en")
+
+
+def diagnoses(rows):
+    return pd.DataFrame(rows, columns=["year", "hospital", "specialty", "sector", "municipality", "contact_mode",
+                                       "diagnosis_group", "visits"])
+
+
+def test_the_basic_level_measure_is_the_part_of_the_university_hospitals_in_person_follow_ups_that_could_move():
+    """Aarhus Universitetshospital, Kardiologi, 2024: 100 in-person follow-ups; 20 basic-level
+    (IX Hypertension) of residents of Randers, whose residents mostly use Regionshospitalet Randers,
+    which holds cardiology (shipped tables); 30 basic-level of Aarhus residents (shared care, not
+    moved); 50 highly specialised. 10 basic-level by phone from Randers do not count (in person
+    only). Fraction 20/100; each moved visit saves 1,800 - 1,500 kr. (shipped tariff table)."""
+    uni, rr = "Aarhus Universitetshospital", "Regionshospitalet Randers"
+    hyp, med = "IX Hypertension", "IX Medfødt og arvelig hjertesygdom"
+    d = diagnoses([(2024, uni, "Kardiologi", "somatic", "Randers", "in_person", hyp, 20),
+                   (2024, uni, "Kardiologi", "somatic", "Aarhus", "in_person", hyp, 30),
+                   (2024, uni, "Kardiologi", "somatic", "Randers", "in_person", med, 50),
+                   (2024, uni, "Kardiologi", "somatic", "Randers", "phone", hyp, 10)])
+    residents = pd.DataFrame({"year": 2024, "sector": "somatic", "municipality": ["Randers", "Aarhus"],
+                              "hospital": [rr, uni], "visits": [900, 900]})
+    got = measures.basic_level_follow_ups(Aggregates("visits", ACT, residents=residents, diagnoses=d), 2024,
+                                          "somatic")
+    row = got.set_index("specialty").loc["Kardiologi"]
+    assert row["hospital"] == uni and row["visit_type"] == "follow_up"
+    assert row["fraction"] == pytest.approx(0.2) and row["dkk_saved_per_visit"] == pytest.approx(300)
+
+
+def test_the_basic_level_measure_needs_a_diagnosis_group():
+    assert measures.basic_level_follow_ups(Aggregates("aggregated", ACT), 2024, "somatic") is None

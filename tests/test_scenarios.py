@@ -187,3 +187,25 @@ def test_what_a_share_rests_on():
 def test_the_shipped_pro_idea_takes_its_share_of_the_calendar_booked_follow_ups():
     pro = [x for x in S.load().scenarios if x.lever == "to_written"]
     assert [x.of for x in pro] == ["calendar_follow_ups"]
+
+
+# A relocate idea moves visits to another hospital of the region: they are still in person, and
+# the saving is the measure's DKK a visit (the tariff difference between the levels).
+MOVES = {"basic_level_follow_ups": pd.DataFrame({"hospital": ["A"], "specialty": ["K"], "visit_type": ["follow_up"],
+                                                 "fraction": [0.1], "dkk_saved_per_visit": [300.0]})}
+
+
+def test_a_relocated_visit_avoids_no_attendance_and_saves_the_tariff_difference():
+    move = sc(lever="relocate", of="basic_level_follow_ups", share=0.5)
+    effects = S.apply(ACT, [move], TARIFFS, measured=MOVES)
+    # 1000 in person x 0.1 measured x 0.5 = 50 moved, 300 kr. each; the phone row is not touched
+    assert effects["visits_changed"].sum() == pytest.approx(50)
+    assert effects["in_person_avoided"].sum() == 0
+    assert effects["saving_dkk"].sum() == pytest.approx(50 * 300)
+
+
+def test_a_relocate_idea_needs_a_measure_that_prices_the_move():
+    with pytest.raises(ValueError, match="prices the move"):
+        sc(lever="relocate", share=0.5)
+    with pytest.raises(ValueError, match="prices the move"):
+        sc(lever="relocate", of="calendar_follow_ups", share=0.5)

@@ -33,6 +33,11 @@ def test_a_visit_shifted_to_nurses_adds_nurse_time():
     assert e["nurses"] < 0  # nurses take the whole visit over
 
 
+def test_a_visit_relocated_to_another_hospital_frees_no_staff_in_the_region():
+    e = effects("relocate", of="basic_level_follow_ups")
+    assert (e[list(staff.GROUPS)] == 0).all()
+
+
 def test_attrition_comparison():
     freed = pd.DataFrame({"scenario": ["x"], "doctors": [2.0], "nurses": [1.0], "secretaries": [0.0]})
     out = staff.against_attrition(freed, pd.Series([100.0, 50.0, 20.0], index=list(staff.GROUPS)), 0.08)
