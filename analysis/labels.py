@@ -797,7 +797,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "within {short_months} months."),
     "pw_seg_rule_one_off": ("**Enkeltbesøg**: {one_off_visits} besøg.", "**One-off**: {one_off_visits} visit."),
     "pw_seg_rule_other": ("**Øvrige**: resten.", "**Other**: the rest."),
-    "pw_segments_caption": ("Patientgrupper pr. hospital, {year}", "Patient segments by hospital, {year}"),
+    "pw_segments_caption": ("Patientgrupper pr. hospital, {year} (kroner: gruppens besøg på alle hospitaler, prissat som i "
+                            "resten af rapporten)",
+                            "Patient segments by hospital, {year} (kroner: the segment's visits at every hospital, "
+                            "priced as in the rest of the report)"),
     "pw_segment": ("Gruppe", "Segment"),
     "pw_seg_high_user": ("Storbrugere", "High users"),
     "pw_seg_long_term_follow_up": ("Langvarig kontrol", "Long-term follow-up"),
@@ -806,6 +809,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_seg_other": ("Øvrige", "Other"),
     "pw_share_of_patients": ("Andel af patienter", "Share of patients"),
     "pw_share_of_visits": ("Andel af besøg", "Share of visits"),
+    "pw_share_of_dkk": ("Andel af kroner", "Share of kroner"),
     "pw_follow_up_share": ("Kontrolandel", "Follow-up share"),
     "pw_acute": ("Akutte ambulante besøg", "Acute outpatient visits"),
     "pw_acute_text": ("I {year} var {share} af besøgene ({sectors}) akutte. Tabellen viser de hospitaler og specialer "

@@ -256,20 +256,42 @@ def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRule
     return p.join(main, s.PATIENT_ID).select(s.PATIENT_ID, s.HOSPITAL, SEGMENT, "visits", "follow_ups")
 
 
+def _segment_value(con: ibis.BaseBackend, t: ibis.Table, p: ibis.Table, year: int, prices: pd.DataFrame,
+                   sectors: tuple[str, ...] | None) -> pd.DataFrame:
+    """DKK per main hospital x segment: the segment's patients' visits of `year` by specialty x
+    visit type x contact mode, priced with `prices` (tariffs.unit_price, the year's own price
+    where the table has one)."""
+    v = _visits(t, sectors)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    keys = [s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE]
+    j = v.join(p.select(s.PATIENT_ID, main=p[s.HOSPITAL], segment=p[SEGMENT]), s.PATIENT_ID)
+    cells = con.execute(j.group_by(["main", SEGMENT, *keys]).aggregate(n=j.count()))
+    for k in ["main", SEGMENT, *keys]:
+        cells[k] = cells[k].astype(object)
+    cells[s.YEAR] = year
+    cells["dkk"] = cells["n"] * tariffs.unit_price(cells, prices).to_numpy()
+    return cells.groupby(["main", SEGMENT])["dkk"].sum().rename_axis([s.HOSPITAL, SEGMENT])
+
+
 def segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
-             sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+             sectors: tuple[str, ...] | None = None, prices: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per main hospital x segment (SegmentRules): patients, visits, follow_ups (the patients'
     visits and follow-ups that year at any hospital), share_of_patients, share_of_visits and
     share_of_follow_ups (of the hospital's patients, visits, follow-ups), follow_up_share
-    (follow-ups / visits in the segment). Every segment appears for every hospital (0 if none)."""
+    (follow-ups / visits in the segment). With `prices` (a price or tariff table) also dkk (the
+    segment's visits priced, DKK) and share_of_dkk. Every segment appears for every hospital (0
+    if none)."""
     p = patient_segments(t, year, rules, sectors)
     out = con.execute(p.group_by([s.HOSPITAL, SEGMENT]).aggregate(
         patients=p.count(), visits=p.visits.sum(), follow_ups=p.follow_ups.sum()))
     hospitals = sorted(out[s.HOSPITAL].astype(object).unique())
     grid = pd.MultiIndex.from_product([hospitals, SEGMENTS], names=[s.HOSPITAL, SEGMENT])
     out[s.HOSPITAL] = out[s.HOSPITAL].astype(object)
-    out = out.set_index([s.HOSPITAL, SEGMENT]).reindex(grid, fill_value=0).astype("int64").reset_index()
-    for col in ("patients", "visits", "follow_ups"):
+    out = out.set_index([s.HOSPITAL, SEGMENT]).reindex(grid, fill_value=0).astype("int64")
+    if prices is not None:
+        out["dkk"] = _segment_value(con, t, p, year, prices, sectors).reindex(grid, fill_value=0.0)
+    out = out.reset_index()
+    for col in ("patients", "visits", "follow_ups", *(["dkk"] if prices is not None else [])):
         total = out.groupby(s.HOSPITAL)[col].transform("sum")
         out[f"share_of_{col}"] = (out[col] / total).where(total > 0)
     out["follow_up_share"] = (out["follow_ups"] / out["visits"]).where(out["visits"] > 0)

@@ -258,6 +258,19 @@ def test_segment_table_per_hospital_worked_out_by_hand(con):
     assert pd.isna(out.loc[("H2", "high_user"), "share_of_follow_ups"])  # H2 has no follow-ups
 
 
+def test_a_segments_share_of_kroner_prices_its_patients_visits(con):
+    """H1 in 2023: a one-off assessment (2,000 kr.) and a long-term patient with an assessment and
+    three follow-ups (2,000 + 3 x 1,500 = 6,500 kr.): 8,500 kr., of which 6,500 / 8,500 long-term."""
+    t = visits(("one", [10], "assessment"),
+               ("long", [0, 91, 182, 280], ["assessment", "follow_up", "follow_up", "follow_up"]))
+    prices = pd.DataFrame({"specialty": [""] * 2, "visit_type": ["assessment", "follow_up"],
+                           "contact_mode": ["in_person"] * 2, "dkk": [2000.0, 1500.0]})
+    out = pathways.segments(con, t, 2023, prices=prices).set_index([s.HOSPITAL, pathways.SEGMENT]).loc["H1"]
+    assert out.loc["long_term_follow_up", "dkk"] == 6500 and out.loc["one_off", "dkk"] == 2000
+    assert out.loc["long_term_follow_up", "share_of_dkk"] == pytest.approx(6500 / 8500)
+    assert out.loc["high_user", "dkk"] == 0
+
+
 def test_the_definitions_can_be_printed():
     d = pathways.SegmentRules().describe()
     assert d["high_visits"] == 12 and d["long_months"] == 9 and d["short_max_visits"] == 4
