@@ -1164,7 +1164,7 @@ LABELS: dict[str, tuple[str, str]] = {
                        "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
                        "overdispersion as in NHS FunnelPlotR). Orange and red: more visits than expected; light blue "
                        "and green: fewer; dark blue: within the limits. Municipalities outside the limits are named."),
-    "pop_by_heading": ("Efter besøgstype og sektor", "By visit type and sector"),
+    "pop_by_heading": ("Efter besøgstype, speciale og sektor", "By visit type, specialty and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
                        "Ratio (actual/expected) by municipality and {by}, {year}"),
     "pop_use_heading": ("Hvilke hospitaler bruger borgerne?", "Which hospitals do the residents use?"),

@@ -436,3 +436,11 @@ def hospital_use(visits_by_municipality_hospital: pd.DataFrame,
     out.columns.name = None
     out.attrs["unknown"] = unknown
     return out
+
+
+def largest(visits: pd.DataFrame, column: str, year: int, n: int) -> list[str]:
+    """The `n` values of `column` with the most visits in `year` (most first; ties by name), to
+    keep a table by that column to a readable width."""
+    v = visits[visits[s.YEAR] == year].groupby(column, observed=True)[s.VISITS].sum()
+    v = v[v > 0].reset_index().sort_values([s.VISITS, column], ascending=[False, True], kind="stable")
+    return [str(x) for x in v[column].head(n)]

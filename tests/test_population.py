@@ -221,3 +221,9 @@ def test_hospital_shares_sum_to_one_and_name_the_main_hospital():
     assert out.loc["Odder", "main_hospital"] == "AUH" and out.loc["Odder", "main_share"] == pytest.approx(0.8)
     assert out.loc["Randers", "main_hospital"] == "RHR" and out.loc["Randers", "RHR"] == pytest.approx(0.7)
     assert out.loc["Lemvig", "visits"] == 10 and out.loc["Lemvig", "HEV"] == 1.0
+
+
+def test_the_largest_specialties_are_those_with_the_most_visits_that_year():
+    visits = pd.DataFrame({"year": [2024, 2024, 2024, 2024, 2023], "specialty": ["A", "B", "C", "B", "D"],
+                           "visits": [5, 3, 5, 4, 100]})
+    assert pop.largest(visits, "specialty", 2024, 2) == ["B", "A"]  # B 7, then A and C 5 each: A by name
