@@ -2,8 +2,8 @@
 
 `prepare` validates the input and computes the aggregates, caching both in a folder named by
 a key: the first 20 hex digits of the SHA-256 of, joined by "|", the input's content hash
-(its path when it does not exist), the period's first and last day, FORMAT_VERSION, the
-package's version (package_version: a new release never reuses older aggregates), the mapping
+(its path when it does not exist), the period's first and last day, FORMAT_VERSION, `package=<the
+package's version>` (package_version: a new release never reuses older aggregates), the mapping
 file's content hash (its path, or "None", without one), `sheet=<sheet>` and
 `header_row=<row>`. The same input and settings under the same code give the same key.
 
