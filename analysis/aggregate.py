@@ -40,6 +40,11 @@ def connect(threads: int = 2, memory_limit: str = "4GB") -> ibis.BaseBackend:
     return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit)
 
 
+def describe_engine(con: ibis.BaseBackend) -> str:
+    """The engine behind a connection and its version, e.g. "duckdb 1.1.3"."""
+    return f"{con.name} {con.version}"
+
+
 @dataclass
 class Aggregates:
     """Everything the reports need from the visits, as small pandas frames.

@@ -1,7 +1,16 @@
 """Read -> validate -> aggregate, once per input: the shared first step of every notebook.
 
-`prepare` validates the input and computes the aggregates, caching both under a key made of
-the input's content hash, the mapping file, the period and the code's data-format version.
+`prepare` validates the input and computes the aggregates, caching both in a folder named by
+a key: the first 20 hex digits of the SHA-256 of, joined by "|", the input's content hash
+(its path when it does not exist), the period's first and last day, FORMAT_VERSION, `package=<the
+package's version>` (package_version: a new release never reuses older aggregates), the mapping
+file's content hash (its path, or "None", without one), `sheet=<sheet>` and
+`header_row=<row>`. The same input and settings under the same code give the same key.
+
+`_build` writes `fingerprint.json` beside the aggregates: those parts in readable form, and the
+engine that aggregated (e.g. "duckdb 1.1.3"), so a later call can say what built the cache
+without importing the engine. `Prepared.cache` says whether a call reused the cache or built it.
+
 The runner calls it before any notebook starts (so a bad file fails fast, once); the
 notebooks call it again and get the cached result in well under a second.
 """
@@ -12,19 +21,50 @@ import hashlib
 import json
 import os
 import shutil
+import time
+import tomllib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
 from . import config, tariffs
 from . import schema as s
-from .aggregate import Aggregates, aggregate_file
+from .aggregate import Aggregates, aggregate_file, connect, describe_engine
 from .ingest import IngestResult, ingest, load_mapping, sha256
 
 FORMAT_VERSION = "7"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
+DISTRIBUTION = "outpatient-analysis"  # the package's name in its metadata (as in the report footer)
+FINGERPRINT = "fingerprint.json"  # in each cache folder: what its key was made of, and the engine
+
+
+@dataclass(frozen=True)
+class CacheUse:
+    """What one call of `prepare` did with the cache: reused the aggregates (used) or built them."""
+
+    used: bool
+    key: str
+    fingerprint: dict = field(default_factory=dict)
+    seconds: float = 0.0  # the call's time: reading the cache, or validating and aggregating
+
+    @property
+    def engine(self) -> str:
+        """The engine that built the aggregates (e.g. "duckdb 1.1.3"); "" for an older cache."""
+        return str(self.fingerprint.get("engine", ""))
+
+    def manifest(self) -> dict:
+        """The manifest's `cache` section."""
+        return {"used": self.used, "key": self.key, "fingerprint": self.fingerprint, "engine": self.engine,
+                "seconds": round(self.seconds, 2)}
+
+    def describe(self) -> str:
+        """One line for the run's console output."""
+        if self.used:
+            return f"aggregates: reused from the cache (key {self.key})"
+        return f"aggregates: built by {self.engine or 'the engine'} in {self.seconds:.1f} s (key {self.key})"
 
 
 @dataclass
@@ -35,6 +75,17 @@ class Prepared:
     aggregates: Aggregates
     synthetic: bool
     cache_dir: Path
+    cache: CacheUse | None = None  # what this call did with the cache
+
+    @property
+    def cache_used(self) -> bool:
+        """This call read the aggregates from the cache (False: it built them)."""
+        return bool(self.cache and self.cache.used)
+
+    @property
+    def fingerprint(self) -> dict:
+        """What the cache key was made of, as written when the aggregates were built."""
+        return self.cache.fingerprint if self.cache else {}
 
     @property
     def staged(self) -> Path:
@@ -81,6 +132,47 @@ def is_synthetic(source: Path) -> bool:
     return (source.parent / "truth.json").exists()
 
 
+def package_version() -> str:
+    """The package's version: its installed metadata, else pyproject.toml beside it, else "unknown"."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        pyproject = config.PROJECT_ROOT / "pyproject.toml"
+        if pyproject.exists():
+            return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+        return "unknown"
+
+
+def _file_hash(path: Path | None) -> str:
+    """A file's content hash, or its path as text when there is none (str(None) without a file)."""
+    return sha256(path) if path and path.exists() else str(path)
+
+
+def cache_key(input_hash: str, period: tuple[dt.date, dt.date], mapping_hash: str, sheet: str = "",
+              header_row: int = 0, version: str | None = None) -> str:
+    """The cache folder's name for these parts (see the module docstring); deterministic."""
+    parts = [input_hash, period[0].isoformat(), period[1].isoformat(), FORMAT_VERSION,
+             f"package={version if version is not None else package_version()}", mapping_hash,
+             f"sheet={sheet}", f"header_row={header_row}"]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+
+
+def fingerprint(given: str, src: Path, input_hash: str, period: tuple[dt.date, dt.date], mapping_hash: str | None,
+                sheet: str, header_row: int, version: str, engine: str = "") -> dict:
+    """The cache key's parts in readable form (mapping_sha256 None: no mapping file), and the engine
+    that built the aggregates. Only what the key is made of: no environment, no user or host."""
+    return {"input": "file", "path": given, "sha256": input_hash,
+            "bytes": src.stat().st_size if src.exists() else None, "format_version": FORMAT_VERSION,
+            "package_version": version, "period": [period[0].isoformat(), period[1].isoformat()],
+            "mapping_sha256": mapping_hash, "sheet": sheet, "header_row": header_row, "engine": engine}
+
+
+def read_fingerprint(folder: Path) -> dict:
+    """A cache folder's fingerprint.json; {} for a folder built before it was written."""
+    path = folder / FINGERPRINT
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_end: str = "2025-12-31",
             mapping: str | Path = "", cache_dir: Path | None = None, sheet: str = "",
             header_row: int = 0) -> Prepared:
@@ -90,32 +182,40 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     detection should not decide (see ingest.ingest). Raises ingest.InputError with every
     problem found if the input is not usable.
     """
+    began = time.perf_counter()
     src = config.resolve(source) if str(source) else default_source()
     start, end = parse_period(period_start, period_end)
     mapping_path = config.resolve(mapping) if str(mapping) else None
-    cache_root = Path(cache_dir or config.CACHE_DIR)
-    key_parts = [sha256(src) if src.exists() else str(src), start.isoformat(), end.isoformat(), FORMAT_VERSION,
-                 sha256(mapping_path) if mapping_path and mapping_path.exists() else str(mapping_path),
-                 f"sheet={sheet}", f"header_row={header_row}"]
-    key = hashlib.sha256("|".join(key_parts).encode()).hexdigest()[:20]
-    folder = cache_root / key
-    if not (folder / "ingest.json").exists():
-        _build(src, (start, end), mapping_path, folder, sheet, header_row)
+    input_hash, mapping_hash = _file_hash(src), _file_hash(mapping_path)
+    version = package_version()
+    key = cache_key(input_hash, (start, end), mapping_hash, sheet, header_row, version)
+    folder = Path(cache_dir or config.CACHE_DIR) / key
+    used = (folder / "ingest.json").exists()
+    if not used:
+        parts = fingerprint(str(source) or str(src), src, input_hash, (start, end),
+                            mapping_hash if mapping_path else None, sheet, header_row, version)
+        _build(src, (start, end), mapping_path, folder, sheet, header_row, parts)
     os.utime(folder)  # mark as recently used for pruning
     result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
     result.staged = str(folder / "staged.parquet")
-    return Prepared(result, Aggregates.load(folder / "aggregates"), is_synthetic(src), folder)
+    aggregates = Aggregates.load(folder / "aggregates")
+    cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
+    return Prepared(result, aggregates, is_synthetic(src), folder, cache)
 
 
 def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None, folder: Path,
-           sheet: str = "", header_row: int = 0) -> None:
-    """Ingest and aggregate into a temporary folder, then rename it into place (atomic)."""
+           sheet: str = "", header_row: int = 0, parts: dict | None = None) -> None:
+    """Ingest and aggregate into a temporary folder, then rename it into place (atomic).
+    `parts` (fingerprint()) are written to fingerprint.json with the engine that aggregated."""
     tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.mkdir(parents=True)
     try:
         result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path), sheet=sheet,
                         header_row=header_row)
-        aggregate_file(tmp / "staged.parquet", result.kind).save(tmp / "aggregates")
+        con = connect()
+        aggregate_file(tmp / "staged.parquet", result.kind, con).save(tmp / "aggregates")
+        (tmp / FINGERPRINT).write_text(json.dumps({**(parts or {}), "engine": describe_engine(con)}, indent=2,
+                                                  ensure_ascii=False), encoding="utf-8")
         (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
         try:
             tmp.rename(folder)

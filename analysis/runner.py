@@ -25,15 +25,18 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError, field_validator
 
 from . import config
 from . import labels as L
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
+
+if TYPE_CHECKING:
+    from .pipeline import CacheUse
 
 COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language", "sheet", "header_row")
 PER_KEY = "__per__"  # marks a notebook run once per value of a data column (NotebookSpec.per)
@@ -76,6 +79,9 @@ class RunConfig(BaseModel):
     output: str = "reports"
     pdf: bool = Field(False, description="also print each report to an A4 PDF beside its HTML (needs Chromium)")
     jobs: int = Field(0, ge=0, description="notebooks run at once; 0 = number of cores")
+    # what load_config's check against the data did with the cache (pipeline.CacheUse): the run's
+    # first call of prepare when the command line checks before it runs; not part of the configuration
+    _checked: Any = PrivateAttr(default=None)
 
     @field_validator("notebooks", mode="before")
     @classmethod
@@ -188,6 +194,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         from .pipeline import prepare
         prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
                            sheet=cfg.sheet, header_row=cfg.header_row)
+        cfg._checked = prepared.cache
         found = check_against_data(cfg, params, prepared.aggregates)
         for note in found.notes:  # what the reports will do differently; not problems
             echo(f"note: {note}")
@@ -380,17 +387,28 @@ def _describe(e: Exception) -> str:
 
 
 # --- index, manifest, publishing --------------------------------------------------------------
+def first_cache_use(checked: CacheUse | None, now: CacheUse | None) -> CacheUse | None:
+    """What the run's first call of prepare did with the cache (pipeline.CacheUse): the check's
+    before the run (load_config with data) when it prepared the same input, else the run's own.
+    The notebooks' later calls reuse the cache and do not count."""
+    return checked if checked is not None and now is not None and checked.key == now.key else now
+
+
 def write_manifest(run_dir: Path, cfg: RunConfig, runs_of: dict[str, tuple[str, dict]], results: list[NotebookResult],
-                   prepared, seconds: dict[str, float]) -> None:
+                   prepared, seconds: dict[str, float], cache: CacheUse | None = None) -> None:
+    """manifest.json: configuration, input, notebooks, timings, versions, and `cache` (what the
+    run's first call of prepare did: `cache`, else the prepared input's own, as pipeline.CacheUse)."""
     from .ingest import sha256
     from .report import versions
 
+    cache = cache or prepared.cache
     manifest = {
         "title": cfg.title,
         "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "config": json.loads(cfg.model_dump_json()),
         "input": {"file": prepared.ingest.file, "sha256": prepared.ingest.sha256, "rows": prepared.ingest.rows,
                   "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
+        "cache": cache.manifest() if cache else None,
         "notebooks": [{"name": r.name, "notebook": runs_of[r.name][0], "html": r.html, "seconds": round(r.seconds, 2),
                        "parameters": runs_of[r.name][1], "sha256": sha256(run_dir / r.html)} for r in results],
         "tables": sorted(p.name for p in (run_dir / "tables").glob("*")),
@@ -472,6 +490,10 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     seconds["prepare"] = time.perf_counter() - t0
     echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
          f"({seconds['prepare']:.1f} s)")
+    checked, cfg._checked = cfg._checked, None  # the check counts for this run only
+    cache = first_cache_use(checked, prepared.cache)
+    if cache is not None:
+        echo(cache.describe())
 
     reports = config.resolve(cfg.output)
     runs = reports / "runs"
@@ -520,7 +542,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     seconds["export"] = time.perf_counter() - t3
     write_index(work, cfg, results, prepared, runs_of, pdfs)
     seconds["total"] = time.perf_counter() - t0
-    write_manifest(work, cfg, runs_of, results, prepared, seconds)
+    write_manifest(work, cfg, runs_of, results, prepared, seconds, cache)
     final = runs / run_id
     work.rename(final)
     publish(final, reports)

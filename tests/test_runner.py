@@ -108,6 +108,34 @@ def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
     assert (latest / "tables" / "tables.xlsx").exists() and "tables.xlsx" in manifest["tables"]
 
 
+def test_the_manifest_says_how_the_aggregates_were_obtained_and_by_which_engine(good_run):
+    manifest = json.loads((good_run.run_dir / "manifest.json").read_text(encoding="utf-8"))
+    cache = manifest["cache"]
+    assert set(cache) == {"used", "key", "fingerprint", "engine", "seconds"} and isinstance(cache["used"], bool)
+    assert cache["engine"].startswith("duckdb ") and cache["fingerprint"]["engine"] == cache["engine"]
+    assert cache["fingerprint"]["sha256"] == manifest["input"]["sha256"] and len(cache["key"]) == 20
+
+
+def test_the_manifest_reports_the_runs_first_preparation_not_the_later_ones(base, tmp_path, monkeypatch):
+    """The check before a run (as on the command line) builds the aggregates; the run and its
+    notebooks then read them back, yet the manifest says they were built. The next run reuses them."""
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")  # an empty cache: this process
+    monkeypatch.setenv("OUTPATIENT_CACHE_DIR", str(tmp_path / "cache"))  # and the notebooks' kernels
+    path = write_config(tmp_path / "r.yml", **{**base, "output": str(tmp_path / "out"), "jobs": 1},
+                        notebooks=["00_data_quality"])
+    said: list[str] = []
+    caches = []
+    for _ in range(2):
+        cfg, params = runner.load_config(path, data=True, echo=said.append)
+        outcome = runner.run(cfg, params, echo=said.append)
+        assert outcome.ok, outcome.problems
+        caches.append(json.loads((outcome.run_dir / "manifest.json").read_text(encoding="utf-8"))["cache"])
+    assert [c["used"] for c in caches] == [False, True] and caches[0]["key"] == caches[1]["key"]
+    lines = [line for line in said if line.startswith("aggregates:")]
+    assert lines[0].startswith(f"aggregates: built by {caches[0]['engine']} in ")
+    assert lines[1] == f"aggregates: reused from the cache (key {caches[1]['key']})"
+
+
 def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
     for html_file in good_run.run_dir.glob("*.html"):
         assert runner.check_report(html_file, None) == []

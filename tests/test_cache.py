@@ -1,0 +1,105 @@
+"""The aggregates cache: an input is validated and aggregated once per content, settings and code
+version; each call says whether it reused the cache or built it, and the cache folder says in
+readable form what its key was made of and which engine aggregated."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_ingest import DANISH, write_csv
+
+from analysis import pipeline
+
+PERIOD = ("2024-01-01", "2024-12-31")
+FINGERPRINT_PARTS = {"input", "path", "sha256", "bytes", "format_version", "package_version", "period",
+                     "mapping_sha256", "sheet", "header_row", "engine"}
+
+
+@pytest.fixture
+def extract(tmp_path) -> Path:
+    """Three visits as a Danish system delivers them (semicolons, decimal comma)."""
+    return write_csv(DANISH, tmp_path / "extract.csv", ";", "utf-8")
+
+
+@pytest.fixture
+def cache(tmp_path) -> Path:
+    """An empty cache of the test's own: the first call always builds."""
+    return tmp_path / "cache"
+
+
+def prepare(source: Path, cache: Path) -> pipeline.Prepared:
+    return pipeline.prepare(str(source), *PERIOD, cache_dir=cache)
+
+
+def test_the_first_call_builds_and_the_second_reuses(extract, cache):
+    first = prepare(extract, cache)
+    second = prepare(extract, cache)
+    assert (first.cache.used, second.cache.used) == (False, True)
+    assert not first.cache_used and second.cache_used
+    assert first.cache.key == second.cache.key == first.cache_dir.name
+    assert second.fingerprint == first.fingerprint  # read back from the folder, not rebuilt
+    assert second.aggregates.activity.equals(first.aggregates.activity)
+
+
+def test_the_fingerprint_says_in_readable_form_what_the_key_is_made_of(extract, cache):
+    prep = prepare(extract, cache)
+    stored = json.loads((prep.cache_dir / "fingerprint.json").read_text(encoding="utf-8"))
+    assert stored == prep.fingerprint and set(stored) == FINGERPRINT_PARTS
+    assert stored["input"] == "file" and stored["path"] == str(extract)
+    assert stored["sha256"] == prep.ingest.sha256 and stored["bytes"] == extract.stat().st_size
+    assert stored["format_version"] == pipeline.FORMAT_VERSION
+    assert stored["package_version"] == pipeline.package_version()
+    assert stored["period"] == list(PERIOD) and stored["mapping_sha256"] is None
+    assert stored["engine"].startswith("duckdb ") and prep.cache.engine == stored["engine"]
+
+
+def test_a_file_changed_by_one_byte_is_built_anew(extract, cache):
+    before = prepare(extract, cache)
+    data = extract.read_bytes()
+    assert data.count(b"3500,25") == 1
+    extract.write_bytes(data.replace(b"3500,25", b"3500,26"))
+    after = prepare(extract, cache)
+    assert not after.cache.used and after.cache.key != before.cache.key
+    assert after.fingerprint["sha256"] != before.fingerprint["sha256"]
+
+
+def test_a_new_package_version_never_reuses_older_aggregates(extract, cache, monkeypatch):
+    before = prepare(extract, cache)
+    monkeypatch.setattr(pipeline, "package_version", lambda: "99.0.0")
+    after = prepare(extract, cache)
+    assert not after.cache.used and after.cache.key != before.cache.key
+    assert after.fingerprint["package_version"] == "99.0.0"
+    assert prepare(extract, cache).cache.used  # the same version again: reused
+
+
+def test_the_key_is_deterministic_and_names_every_part(monkeypatch):
+    import datetime as dt
+
+    period = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    key = pipeline.cache_key("abc", period, "None", "", 0, "1.0.0")
+    assert key == pipeline.cache_key("abc", period, "None", "", 0, "1.0.0") and len(key) == 20
+    changed = [pipeline.cache_key("abd", period, "None", "", 0, "1.0.0"),
+               pipeline.cache_key("abc", (period[0], dt.date(2024, 6, 30)), "None", "", 0, "1.0.0"),
+               pipeline.cache_key("abc", period, "mapping", "", 0, "1.0.0"),
+               pipeline.cache_key("abc", period, "None", "Data", 0, "1.0.0"),
+               pipeline.cache_key("abc", period, "None", "", 2, "1.0.0"),
+               pipeline.cache_key("abc", period, "None", "", 0, "1.0.1")]
+    monkeypatch.setattr(pipeline, "FORMAT_VERSION", "next")
+    changed.append(pipeline.cache_key("abc", period, "None", "", 0, "1.0.0"))
+    assert len({key, *changed}) == 1 + len(changed)
+
+
+def test_the_fingerprint_holds_nothing_from_the_environment(extract, cache, monkeypatch):
+    monkeypatch.setenv("OUTPATIENT_DB_PASSWORD", "s3cret-never-written")
+    prep = prepare(extract, cache)
+    text = (prep.cache_dir / "fingerprint.json").read_text(encoding="utf-8")
+    assert "s3cret-never-written" not in text and "OUTPATIENT_DB_PASSWORD" not in text
+    assert set(json.loads(text)) == FINGERPRINT_PARTS
+
+
+def test_the_console_line_says_built_or_reused(extract, cache):
+    built, reused = prepare(extract, cache).cache, prepare(extract, cache).cache
+    assert built.describe().startswith(f"aggregates: built by {built.engine} in ")
+    assert reused.describe() == f"aggregates: reused from the cache (key {reused.key})"
+    assert set(built.manifest()) == {"used", "key", "fingerprint", "engine", "seconds"}
