@@ -466,6 +466,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                       "a share of the follow-ups with a previous one"),
     "pot_measure_basic_level_follow_ups": ("kontroller på basisniveau, der kunne ske tættere på hjemmet",
                                            "basic-level follow-ups that could take place closer to home"),
+    "pot_needs_levels": ("specialiseringstabeller, der udpeger universitetshospitalet og giver dets diagnosegrupper et "
+                         "niveau (se rapport 08 og parametrene specialisation_file og diagnosis_levels_file)",
+                         "level tables that name the university hospital and give its diagnosis groups a level (see "
+                         "report 08 and the parameters specialisation_file and diagnosis_levels_file)"),
     "pot_needs_diagnosis_residence": ("data på besøgsniveau med diagnosegruppe og bopælskommune",
                                       "visit-level data with a diagnosis group and the municipality of residence"),
     "pot_about_basic_level_follow_ups": ("fremmødekontroller på universitetshospitalet, hvis diagnosegruppe hører til "
@@ -848,12 +852,18 @@ LABELS: dict[str, tuple[str, str]] = {
                           "visit can be the right answer (clarification, advice, a plan for the GP); a high share from "
                           "one referral source is a place to ask whether the referral could have been handled "
                           "another way. The table shows the highest shares (at least {min} first visits)."),
-    "pw_seen_once_caption": ("Henviste patienter set én gang, pr. speciale og henvisningsinstans, {year}",
+    "pw_seen_once_caption": ("Henviste patienter set én gang, pr. hospital, speciale og henvisningsinstans, {year}",
                              "Referred patients seen once, by specialty and referral source, {year}"),
     "pw_seen_once": ("Set én gang", "Seen once"),
     "pw_seen_once_share": ("Andel set én gang", "Share seen once"),
-    "pw_seen_once_none": ("Ingen førstegangsbesøg i {year}, hvis opfølgningsperiode ligger inden for data.",
-                          "No first visits in {year} whose follow-up window lies within the data."),
+    "pw_seen_once_none": ("Om en henvist patient kun ses én gang, kan først afgøres {days} dage efter "
+                          "førstegangsbesøget, og data rækker ikke så langt efter nogen af førstegangsbesøgene i {year} "
+                          "med mindst {min} besøg pr. speciale og henvisningsinstans. Vælg et tidligere år med "
+                          "parameteren year, eller en kortere periode med seen_once_days.",
+                          "Whether a referred patient is seen only once can be told {days} days after the first visit, "
+                          "and the data do not reach that far after any of the first visits of {year} with at least "
+                          "{min} per specialty and referral source. Choose an earlier year with the parameter year, "
+                          "or a shorter window with seen_once_days."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag) i samme forløb, for intervaller, der slutter i {year}. Tragtgrænserne er Wilson-grænser om "
                   "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
@@ -937,13 +947,22 @@ LABELS: dict[str, tuple[str, str]] = {
                      "level, against {target} over the university hospital's specialties ({n} follow-ups). Here, "
                      "basic-level patients seem to stay in follow-up at the university hospital instead of close "
                      "to home."),
-    "pw_spec_none_high": ("Intet speciale ligger over den øvre grænse.", "No specialty lies above the upper limit."),
-    "pw_spec_total": ("I alt {basic} kontroller på basisniveau i {year}: {closer} kunne ske tættere på patientens hjem "
-                      "(takstforskel {dkk_closer} om året, hvis alle flyttede), og {shared} er kandidater til fælles "
-                      "forløb med almen praksis (værdi {dkk_shared} om året).",
-                      "In all {basic} basic-level follow-ups in {year}: {closer} could take place closer to the "
-                      "patient's home (tariff difference {dkk_closer} a year if all moved), and {shared} are "
-                      "candidates for shared care with general practice (value {dkk_shared} a year)."),
+    "pw_spec_none_high": ("Intet speciale ligger over den øvre grænse. Højest er {specialty} med {share} mod {target} "
+                          "({n} kontroller). Med kun {units} specialer at sammenligne er grænserne brede, så en "
+                          "forskel kan være reel uden at nå over dem.",
+                          "No specialty lies above the upper limit. Highest is {specialty} with {share} against "
+                          "{target} ({n} follow-ups). With only {units} specialties to compare, the limits are wide, "
+                          "so a difference can be real without crossing them."),
+    "pw_spec_total": ("I alt {basic} kontroller på basisniveau i {year} (alle kontaktformer; idéen i rapport 03 flytter "
+                      "kun fremmødekontroller): {closer} kunne ske tættere på patientens hjem (takstforskel "
+                      "{dkk_closer} om året, hvis alle flyttede), og {shared} er kandidater til fælles forløb med "
+                      "almen praksis (værdi {dkk_shared} om året). Kronerne er takstfilens priser pr. niveau, ikke "
+                      "regionens egne priser, som intet niveau har.",
+                      "In all {basic} basic-level follow-ups in {year} (every contact mode; the idea in report 03 "
+                      "moves in-person follow-ups only): {closer} could take place closer to the patient's home "
+                      "(tariff difference {dkk_closer} a year if all moved), and {shared} are candidates for shared "
+                      "care with general practice (value {dkk_shared} a year). The kroner are the tariff file's "
+                      "prices by level, not the region's own prices, which have no level."),
     "pw_spec_caption": ("Kontroller på basisniveau på {university} pr. speciale, {year}",
                         "Basic-level follow-ups at {university} by specialty, {year}"),
     "pw_spec_follow_ups": ("Kontroller", "Follow-ups"),

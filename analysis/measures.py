@@ -28,13 +28,24 @@ COLUMNS = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE, FRACTION]
 
 
 @dataclass(frozen=True)
+class Tables:
+    """The run's reference tables a measure may read (paths as the notebooks' parameters give
+    them; empty = the shipped table in data/reference/)."""
+
+    tariff_file: str = ""
+    specialisation_file: str = ""
+    diagnosis_levels_file: str = ""
+
+
+@dataclass(frozen=True)
 class Measure:
-    """A measured quantity: `compute(agg, year, sector)` gives hospital, specialty, visit_type,
-    fraction (0-1 of the cell's visits) or None when the input cannot give it; `label` names it,
+    """A measured quantity: `compute(agg, year, sector, tables)` gives hospital, specialty,
+    visit_type, fraction (0-1 of the cell's visits), or None when the input cannot give it, or a
+    label key completing "it needs ..." when something else is missing; `label` names it,
     `about` describes it (filled with `values`) and `needs` says what the input must hold (keys
     in labels.LABELS)."""
 
-    compute: Callable[[Aggregates, int, str], pd.DataFrame | None]
+    compute: Callable[[Aggregates, int, str, Tables], pd.DataFrame | str | None]
     label: str
     about: str
     needs: str
@@ -46,7 +57,7 @@ class Measure:
         return L.t(self.about, lang, **self.values)
 
 
-def calendar_follow_ups(agg: Aggregates, year: int, sector: str) -> pd.DataFrame | None:
+def calendar_follow_ups(agg: Aggregates, year: int, sector: str, tables: Tables = Tables()) -> pd.DataFrame | None:
     """Per hospital x specialty, the part of the follow-ups of `year` and `sector` whose interval
     to the previous follow-up is calendar-like (pathways.calendar_share with TARGET_DAYS and
     TOLERANCE_DAYS): calendar_like / intervals, visit type follow_up. None without visit-level
@@ -61,20 +72,26 @@ def calendar_follow_ups(agg: Aggregates, year: int, sector: str) -> pd.DataFrame
     return out[COLUMNS].reset_index(drop=True)
 
 
-def basic_level_follow_ups(agg: Aggregates, year: int, sector: str) -> pd.DataFrame | None:
+def basic_level_follow_ups(agg: Aggregates, year: int, sector: str,
+                           tables: Tables = Tables()) -> pd.DataFrame | str | None:
     """Per specialty of the university hospital, the part of its in-person follow-ups of `year`
     that could take place closer to the patient's home (specialisation: basic-level diagnosis
     group, home hospital another one holding the specialty), with dkk_saved_per_visit, the
-    tariff difference between the levels (visit-weighted over those follow-ups), from the shipped
-    level tables and tariff table in data/reference/ (edit them there). None without a diagnosis
-    group and the patient's municipality."""
+    tariff difference between the levels (visit-weighted over those follow-ups), from the run's
+    level tables and tariff table (`tables`), as 08_pathways measures them. None without a
+    diagnosis group and the patient's municipality; "pot_needs_levels" when the level tables name
+    no university hospital or give none of its follow-ups' diagnosis groups a level."""
     from . import specialisation, tariffs
 
-    found = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(),
-                                  specialisation.load_diagnosis_levels(), tariffs.load_tariffs(),
-                                  tariffs.level_tariffs(), sectors=(sector,))
-    if found.problem or not found.has_residence:
+    found = specialisation.assess(agg.diagnoses, agg.residents, year,
+                                  specialisation.load_levels(tables.specialisation_file),
+                                  specialisation.load_diagnosis_levels(tables.diagnosis_levels_file),
+                                  tariffs.load_tariffs(tables.tariff_file), tariffs.level_tariffs(tables.tariff_file),
+                                  sectors=(sector,))
+    if found.problem == "needs_diagnosis" or (not found.problem and not found.has_residence):
         return None
+    if found.problem:
+        return "pot_needs_levels"
     rows = found.rows[found.rows[s.CONTACT_MODE] == "in_person"]
     closer = rows["where"] == specialisation.CLOSER
     per = rows.assign(moved=rows[s.VISITS].where(closer, 0),
@@ -98,11 +115,21 @@ MEASURES: dict[str, Measure] = {
 }
 
 
-def compute(names: list[str], agg: Aggregates, year: int, sector: str) -> dict[str, pd.DataFrame]:
-    """{name: its frame} for each of `names` the input can give (those it cannot are missing)."""
-    out = {}
+def measure(names: list[str], agg: Aggregates, year: int, sector: str,
+            tables: Tables = Tables()) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """({name: its frame} for each of `names` the input can give, {name: label key completing
+    "it needs ..."} for the others)."""
+    frames, missing = {}, {}
     for name in dict.fromkeys(names):
-        frame = MEASURES[name].compute(agg, year, sector)
-        if frame is not None:
-            out[name] = frame
-    return out
+        found = MEASURES[name].compute(agg, year, sector, tables)
+        if isinstance(found, pd.DataFrame):
+            frames[name] = found
+        else:
+            missing[name] = found or MEASURES[name].needs
+    return frames, missing
+
+
+def compute(names: list[str], agg: Aggregates, year: int, sector: str,
+            tables: Tables = Tables()) -> dict[str, pd.DataFrame]:
+    """{name: its frame} for each of `names` the input can give (those it cannot are missing)."""
+    return measure(names, agg, year, sector, tables)[0]

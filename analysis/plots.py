@@ -460,8 +460,8 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
         ax.scatter(x, y, c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=26, zorder=3)
         ax.set_xscale("log")
         ax.set_xlim(grid.min(), grid.max())
-        if kind == "proportion":
-            ax.set_ylim(0, min(1.0, max(y.max(), target) * 1.15 + 0.02))
+        if kind == "proportion":  # room above a point at 100% for its name, no tick above 100%
+            ax.set_ylim(0, min(1.08, max(y.max(), target) * 1.15 + 0.02))
         named = g["class"].astype(str).str.startswith(label).to_numpy()
         if named.any():
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi
@@ -474,6 +474,7 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
     ax.xaxis.set_minor_formatter(NullFormatter())
     if kind == "proportion":
         _number_axis(ax, lang, "y", percent=True)
+        ax.set_yticks([v for v in ax.get_yticks() if 0 <= v <= 1.0])
     else:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 2)))
     ax.set_title(title, loc="left")

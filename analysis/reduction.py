@@ -23,11 +23,12 @@ class Estimate:
     benchmark_measure: str = "visits_per_patient"  # or, on counts alone, "follow_up_ratio" (per first visit)
     benchmark_strata: tuple[str, ...] = ()  # the case-mix strata the benchmark's rates are adjusted by
     left_out: dict[str, str] = field(default_factory=dict)  # {idea name: the measure (`of`) the input cannot give}
+    needs: dict[str, str] = field(default_factory=dict)  # {measure: label key of what it needs (measures.measure)}
 
 
 def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFrame, sector: str = "somatic",
              benchmark: str | float = "median", k: int | None = None, strata: list[str] | None = None,
-             guidelines: pd.DataFrame | None = None) -> Estimate:
+             guidelines: pd.DataFrame | None = None, tables: measures.Tables | None = None) -> Estimate:
     """Apply the scenario file to one year's activity of `sector`, priced by `tariffs` (the run's
     price table, pipeline.Prepared.prices, or a plain tariff table). A 'benchmark' lever uses the
     case-mix adjusted excess (k: best_k's k, None for potential.default_k), or the guideline
@@ -35,7 +36,8 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     rates come from what the input supports (variation.benchmark_inputs): visits per patient, or
     on a pre-aggregated extract each visit type's visits per first visit; where the input cannot
     give any, benchmark levers are left out. An idea taking its share of a measured quantity
-    (`of`) is left out where the input cannot give that measure (Estimate.left_out)."""
+    (`of`) is left out where the input cannot give that measure (Estimate.left_out, with what it
+    needs in Estimate.needs); `tables` are the run's reference tables the measures read."""
     strata = ["age_band", "sex"] if strata is None else list(strata)
     act = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.SECTOR] == sector)]
     if act.empty:
@@ -50,7 +52,8 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
             bench_in = None
         possible = bench_in is not None and not bench_in.rates.empty
     rates = bench_in.rates if possible and bench_in is not None else pd.DataFrame()
-    measured = measures.compute([sc.of for sc in plan.scenarios if sc.of], agg, year, sector)
+    measured, needs = measures.measure([sc.of for sc in plan.scenarios if sc.of], agg, year, sector,
+                                       tables or measures.Tables())
     left_out = {sc.name: sc.of for sc in plan.scenarios if sc.of and sc.of not in measured}
     used = [sc for sc in plan.scenarios if (sc.lever != "benchmark" or possible) and sc.name not in left_out]
     if benchmark == "guideline" and guidelines is None:
@@ -61,14 +64,14 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     over = guideline if guideline is not None else potential.excess(rates, benchmark, k)
     return Estimate(inputs, over, apply(act, used, tariffs, over, measured=measured), possible,
                     bench_in.measure if bench_in is not None else "visits_per_patient",
-                    tuple(bench_in.strata) if bench_in is not None else (), left_out)
+                    tuple(bench_in.strata) if bench_in is not None else (), left_out, needs)
 
 
 def left_out_notes(est: Estimate, plan: ScenarioFile, lang: str) -> list[str]:
     """One sentence per idea left out because the input cannot give the measured quantity it
     takes its share of (Estimate.left_out), in the file's order."""
     return [L.t("pot_idea_left_out", lang, idea=sc.title(lang), measure=L.t(measures.MEASURES[sc.of].label, lang),
-                needs=L.t(measures.MEASURES[sc.of].needs, lang))
+                needs=L.t(est.needs.get(sc.of, measures.MEASURES[sc.of].needs), lang))
             for sc in plan.scenarios if sc.name in est.left_out]
 
 
