@@ -467,9 +467,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_measure_basic_level_follow_ups": ("kontroller på basisniveau, der kunne ske tættere på hjemmet",
                                            "basic-level follow-ups that could take place closer to home"),
     "pot_needs_levels": ("specialiseringstabeller, der udpeger universitetshospitalet og giver dets diagnosegrupper et "
-                         "niveau (se rapport 08 og parametrene specialisation_file og diagnosis_levels_file)",
-                         "level tables that name the university hospital and give its diagnosis groups a level (see "
-                         "report 08 and the parameters specialisation_file and diagnosis_levels_file)"),
+                         "niveau (rapport 08 viser, hvad der mangler)",
+                         "level tables that name the university hospital and give its diagnosis groups a level "
+                         "(report 08 shows what is missing)"),
     "pot_needs_diagnosis_residence": ("data på besøgsniveau med diagnosegruppe og bopælskommune",
                                       "visit-level data with a diagnosis group and the municipality of residence"),
     "pot_about_basic_level_follow_ups": ("fremmødekontroller på universitetshospitalet, hvis diagnosegruppe hører til "

@@ -80,7 +80,8 @@ def basic_level_follow_ups(agg: Aggregates, year: int, sector: str,
     tariff difference between the levels (visit-weighted over those follow-ups), from the run's
     level tables and tariff table (`tables`), as 08_pathways measures them. None without a
     diagnosis group and the patient's municipality; "pot_needs_levels" when the level tables name
-    no university hospital or give none of its follow-ups' diagnosis groups a level."""
+    no university hospital or give none of its follow-ups' diagnosis groups a level; no rows when
+    the university hospital has no follow-ups in `sector`."""
     from . import specialisation, tariffs
 
     found = specialisation.assess(agg.diagnoses, agg.residents, year,
@@ -90,6 +91,9 @@ def basic_level_follow_ups(agg: Aggregates, year: int, sector: str,
                                   sectors=(sector,))
     if found.problem == "needs_diagnosis" or (not found.problem and not found.has_residence):
         return None
+    elsewhere = (agg.diagnoses[s.HOSPITAL] == found.university).any()  # its follow-ups are in another sector
+    if found.problem == "none_listed" and not found.examples and elsewhere:
+        return pd.DataFrame(columns=[*COLUMNS, SAVED])
     if found.problem:
         return "pot_needs_levels"
     rows = found.rows[found.rows[s.CONTACT_MODE] == "in_person"]

@@ -101,3 +101,13 @@ def test_the_basic_level_measure_reads_the_runs_own_tables(tmp_path):
     # the shipped tables know neither U nor G: the idea is left out for want of matching tables
     frames, needs = measures.measure(["basic_level_follow_ups"], agg, 2024, "somatic")
     assert frames == {} and needs == {"basic_level_follow_ups": "pot_needs_levels"}
+
+
+def test_where_the_university_hospital_has_no_follow_ups_in_the_sector_nothing_is_measured():
+    d = diagnoses([(2024, "Aarhus Universitetshospital", "Kardiologi", "somatic", "Aarhus", "in_person",
+                    "IX Hypertension", 10)])
+    residents = pd.DataFrame({"year": 2024, "sector": "somatic", "municipality": ["Aarhus"],
+                              "hospital": ["Aarhus Universitetshospital"], "visits": [50]})
+    got = measures.basic_level_follow_ups(Aggregates("visits", ACT, residents=residents, diagnoses=d), 2024,
+                                          "psychiatry")
+    assert isinstance(got, pd.DataFrame) and got.empty
