@@ -11,6 +11,17 @@ from typing import NamedTuple
 
 LANGUAGES = ("da", "en")
 
+# The optional referral column and its values (schema.REFERRAL_SOURCES): category values in
+# tables, and the same words in the pathways report's per-source columns (pw_src_*).
+_REFERRAL_SOURCE = ("Henvisningsinstans", "Referral source")
+_REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
+    "general_practice": ("Almen praksis", "General practice"),
+    "other_hospital": ("Andet sygehus", "Other hospital"),
+    "emergency_department": ("Akutmodtagelse", "Emergency department"),
+    "own_department": ("Egen afdeling", "Own department"),
+    "other": ("Andet", "Other"),
+}
+
 # key -> (Danish, English)
 LABELS: dict[str, tuple[str, str]] = {
     # contract columns
@@ -31,6 +42,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "visit_id": ("Besøgs-id", "Visit id"),
     "patient_id": ("Patient-id", "Patient id"),
     "visit_date": ("Besøgsdato", "Visit date"),
+    "unit_patients": ("Patienter i specialet", "Patients in the specialty"),
+    "priority": ("Prioritet", "Priority"),
+    "referral_source": _REFERRAL_SOURCE,
     # categories
     "somatic": ("Somatik", "Somatic"),
     "psychiatry": ("Psykiatri", "Psychiatry"),
@@ -46,6 +60,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "written": ("Skriftlig (PRO)", "Written (PRO)"),
     "F": ("Kvinder", "Women"),
     "M": ("Mænd", "Men"),
+    "acute": ("Akut", "Acute"),
+    "planned": ("Planlagt", "Planned"),
+    **_REFERRAL_SOURCES,
+    # levels of specialisation (schema.LEVELS)
+    "basic": ("Hovedfunktion", "Basic level"),
+    "regional": ("Regionsfunktion", "Regional level"),
+    "highly_specialised": ("Højt specialiseret funktion", "Highly specialised level"),
     # derived measures
     "share": ("Andel", "Share"),
     "share_of_visits": ("Andel af besøg", "Share of visits"),
@@ -831,12 +852,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "First visits (assessment) in {year} by referral source, by specialty."),
     "pw_referral_caption": ("Førstegangsbesøg efter henvisningsinstans, {year}", "First visits by referral source, {year}"),
     "pw_first_visits": ("Førstegangsbesøg", "First visits"),
-    "pw_referral_source": ("Henvisningsinstans", "Referral source"),
-    "pw_src_general_practice": ("Almen praksis", "General practice"),
-    "pw_src_other_hospital": ("Andet sygehus", "Other hospital"),
-    "pw_src_emergency_department": ("Akutmodtagelse", "Emergency department"),
-    "pw_src_own_department": ("Egen afdeling", "Own department"),
-    "pw_src_other": ("Andet", "Other"),
+    "pw_referral_source": _REFERRAL_SOURCE,
+    **{f"pw_src_{source}": pair for source, pair in _REFERRAL_SOURCES.items()},
     "pw_src_-": ("Ikke angivet", "Not given"),
     "pw_seen_once_text": ("Et spørgsmål til gennemgangen af henvisningernes værdi, ikke en dom: hvor mange henviste "
                           "patienter ses én gang og ikke igen i samme hospital og speciale inden for {days} dage? Et "
