@@ -1147,10 +1147,18 @@ LABELS: dict[str, tuple[str, str]] = {
                                "such as Bopælskommune or Kommune) and age and sex; the input has no municipality."),
     "pop_no_visits": ("Inddata har ingen besøg i {year} fra en kommune i befolkningstabellen.",
                       "The input has no visits in {year} from a municipality of the population table."),
-    "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. Ret navnene i "
-                    "inddata eller i befolkningstabellen.",
-                    "Visits from municipalities not in the population table are left out: {names}. Correct the names "
-                    "in the input or in the population table."),
+    "pop_no_municipality": ("{visits} besøg uden bopælskommune er udeladt.",
+                            "Visits without a municipality of residence are left out: {visits}."),
+    "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. En kommune kan "
+                    "ligge uden for regionen, og så hører dens borgere ikke til befolkningen her. Er navnet i stedet "
+                    "stavet anderledes end i befolkningstabellen, så oversæt det i mappingfilen (under values: og "
+                    "municipality:).",
+                    "Visits from municipalities not in the population table are left out: {names}. A municipality "
+                    "may lie outside the region, and then its residents are not part of the population here. Where "
+                    "the name is instead spelt differently from the population table, map it in the mapping file "
+                    "(under values: and municipality:)."),
+    "pop_unknown_one": ("{name} ({visits})", "{name} ({visits})"),
+    "pop_unknown_maybe": ("{name} ({visits}, måske {suggestion})", "{name} ({visits}, perhaps {suggestion})"),
     "pop_kpi_rate": ("Besøg pr. 1.000 borgere, regionen", "Visits per 1,000 residents, region"),
     "pop_kpi_high": ("Kommuner over forventet", "Municipalities above expected"),
     "pop_kpi_low": ("Kommuner under forventet", "Municipalities below expected"),
