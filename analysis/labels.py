@@ -733,7 +733,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
                           "The referrals need a referral source column on the visits, and the input data have none."),
     "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
-    "pw_kpi_high": ("enheder over den øvre grænse", "units above the upper limit"),
+    # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
+    "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
+                    "number of units (hospital and specialty) above the upper limit"),
     "pw_kpi_stable": ("lange stabile forløb, kr. om året", "long stable series, DKK a year"),
     "pw_kpi_acute": ("akutte besøg", "acute visits"),
     "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
@@ -932,8 +934,8 @@ LABELS: dict[str, tuple[str, str]] = {
                             "None of the follow-ups at {university} in {year} has a diagnosis group that the "
                             "diagnosis table ({file}) gives a level. The groups must be in the table with the same "
                             "name and specialty as in the data; the data have, for example: {examples}."),
-    "pw_kpi_basic": ("kontroller på basisniveau på universitetshospitalet", "basic-level follow-ups at the university "
-                     "hospital"),
+    "pw_kpi_basic": ("antal kontroller på basisniveau på universitetshospitalet",
+                     "number of basic-level follow-ups at the university hospital"),
     "pw_chart_spec": ("Basisniveau blandt patienter fra andre områder", "Basic level among patients from other areas"),
     "pw_chart_spec_x": ("Kontroller på {university} af patienter fra andre områder (logaritmisk akse)",
                         "Follow-ups at {university} of patients from other areas (log scale)"),

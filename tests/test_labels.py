@@ -64,3 +64,11 @@ def test_referral_sources_read_the_same_as_a_category_and_as_a_pathways_column()
     for source in s.REFERRAL_SOURCES:
         assert L.LABELS[f"pw_src_{source}"] == L.LABELS[source]
     assert L.LABELS["pw_referral_source"] == L.LABELS["referral_source"]
+
+
+def test_a_count_on_a_key_figure_card_reads_right_for_one_and_for_many():
+    # the card shows the number above its label: "1" or "12" over "antal ..." / "number of ..."
+    for key in ("pw_kpi_high", "pw_kpi_basic"):
+        assert L.t(key, "da").startswith("antal "), key
+        assert L.t(key, "en").startswith("number of "), key
+    assert "enheder (hospital og speciale) over den øvre grænse" in L.t("pw_kpi_high", "da")
