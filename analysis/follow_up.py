@@ -484,8 +484,8 @@ def staff_freed(real: Realised, minutes: pd.DataFrame, in_use: pd.Series, attrit
     natural attrition in a year, FTE the realised change frees in a year at the current rate (the
     last `months` assessed months, seasonally annualised as run_rate; fewer visits free their
     minutes, the phone calls and video visits that replaced them take theirs), and that as a share
-    of attrition (below 1: attrition alone can absorb it)."""
-    from .staff import GROUPS, fte_changed
+    of attrition (below 1: attrition alone can absorb it), as staff.share_of_attrition states them."""
+    from .staff import GROUPS, fte_changed, share_of_attrition
 
     if not 0 <= attrition_rate <= 1:
         raise ValueError("the attrition rate must be between 0 and 1")
@@ -497,8 +497,7 @@ def staff_freed(real: Realised, minutes: pd.DataFrame, in_use: pd.Series, attrit
     out = pd.DataFrame({"staff_group": list(GROUPS), "fte_in_use": in_use.reindex(list(GROUPS)).to_numpy()})
     out["fte_attrition"] = out["fte_in_use"] * attrition_rate
     out["fte_freed"] = freed.reindex(list(GROUPS)).to_numpy()
-    out["share_of_attrition"] = out["fte_freed"] / out["fte_attrition"].where(out["fte_attrition"] > 0)
-    return out
+    return share_of_attrition(out)
 
 
 def months_available(monthly: pd.DataFrame, decision: str, baseline_months: int = 24,

@@ -11,6 +11,17 @@ from typing import NamedTuple
 
 LANGUAGES = ("da", "en")
 
+# The optional referral column and its values (schema.REFERRAL_SOURCES): category values in
+# tables, and the same words in the pathways report's per-source columns (pw_src_*).
+_REFERRAL_SOURCE = ("Henvisningsinstans", "Referral source")
+_REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
+    "general_practice": ("Almen praksis", "General practice"),
+    "other_hospital": ("Andet sygehus", "Other hospital"),
+    "emergency_department": ("Akutmodtagelse", "Emergency department"),
+    "own_department": ("Egen afdeling", "Own department"),
+    "other": ("Andet", "Other"),
+}
+
 # key -> (Danish, English)
 LABELS: dict[str, tuple[str, str]] = {
     # contract columns
@@ -31,6 +42,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "visit_id": ("Besøgs-id", "Visit id"),
     "patient_id": ("Patient-id", "Patient id"),
     "visit_date": ("Besøgsdato", "Visit date"),
+    "unit_patients": ("Patienter i specialet", "Patients in the specialty"),
+    "priority": ("Prioritet", "Priority"),
+    "referral_source": _REFERRAL_SOURCE,
     # categories
     "somatic": ("Somatik", "Somatic"),
     "psychiatry": ("Psykiatri", "Psychiatry"),
@@ -46,6 +60,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "written": ("Skriftlig (PRO)", "Written (PRO)"),
     "F": ("Kvinder", "Women"),
     "M": ("Mænd", "Men"),
+    "acute": ("Akut", "Acute"),
+    "planned": ("Planlagt", "Planned"),
+    **_REFERRAL_SOURCES,
+    # levels of specialisation (schema.LEVELS)
+    "basic": ("Hovedfunktion", "Basic level"),
+    "regional": ("Regionsfunktion", "Regional level"),
+    "highly_specialised": ("Højt specialiseret funktion", "Highly specialised level"),
     # derived measures
     "share": ("Andel", "Share"),
     "share_of_visits": ("Andel af besøg", "Share of visits"),
@@ -716,7 +737,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
                           "The referrals need a referral source column on the visits, and the input data have none."),
     "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
-    "pw_kpi_high": ("enheder over den øvre grænse", "units above the upper limit"),
+    # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
+    "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
+                    "number of units (hospital and specialty) above the upper limit"),
     "pw_kpi_stable": ("lange stabile forløb, kr. om året", "long stable series, DKK a year"),
     "pw_kpi_acute": ("akutte besøg", "acute visits"),
     "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
@@ -835,12 +858,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "First visits (assessment) in {year} by referral source, by specialty."),
     "pw_referral_caption": ("Førstegangsbesøg efter henvisningsinstans, {year}", "First visits by referral source, {year}"),
     "pw_first_visits": ("Førstegangsbesøg", "First visits"),
-    "pw_referral_source": ("Henvisningsinstans", "Referral source"),
-    "pw_src_general_practice": ("Almen praksis", "General practice"),
-    "pw_src_other_hospital": ("Andet sygehus", "Other hospital"),
-    "pw_src_emergency_department": ("Akutmodtagelse", "Emergency department"),
-    "pw_src_own_department": ("Egen afdeling", "Own department"),
-    "pw_src_other": ("Andet", "Other"),
+    "pw_referral_source": _REFERRAL_SOURCE,
+    **{f"pw_src_{source}": pair for source, pair in _REFERRAL_SOURCES.items()},
     "pw_src_-": ("Ikke angivet", "Not given"),
     "pw_seen_once_text": ("Et spørgsmål til gennemgangen af henvisningernes værdi, ikke en dom: hvor mange henviste "
                           "patienter ses én gang og ikke igen i samme hospital og speciale inden for {days} dage? Et "
@@ -925,8 +944,8 @@ LABELS: dict[str, tuple[str, str]] = {
                             "None of the follow-ups at {university} in {year} has a diagnosis group that the "
                             "diagnosis table ({file}) gives a level. The groups must be in the table with the same "
                             "name and specialty as in the data; the data have, for example: {examples}."),
-    "pw_kpi_basic": ("kontroller på basisniveau på universitetshospitalet", "basic-level follow-ups at the university "
-                     "hospital"),
+    "pw_kpi_basic": ("antal kontroller på basisniveau på universitetshospitalet",
+                     "number of basic-level follow-ups at the university hospital"),
     "pw_chart_spec": ("Basisniveau blandt patienter fra andre områder", "Basic level among patients from other areas"),
     "pw_chart_spec_x": ("Kontroller på {university} af patienter fra andre områder (logaritmisk akse)",
                         "Follow-ups at {university} of patients from other areas (log scale)"),
@@ -1149,10 +1168,18 @@ LABELS: dict[str, tuple[str, str]] = {
                                "such as Bopælskommune or Kommune) and age and sex; the input has no municipality."),
     "pop_no_visits": ("Inddata har ingen besøg i {year} fra en kommune i befolkningstabellen.",
                       "The input has no visits in {year} from a municipality of the population table."),
-    "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. Ret navnene i "
-                    "inddata eller i befolkningstabellen.",
-                    "Visits from municipalities not in the population table are left out: {names}. Correct the names "
-                    "in the input or in the population table."),
+    "pop_no_municipality": ("{visits} besøg uden bopælskommune er udeladt.",
+                            "Visits without a municipality of residence are left out: {visits}."),
+    "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. En kommune kan "
+                    "ligge uden for regionen, og så hører dens borgere ikke til befolkningen her. Er navnet i stedet "
+                    "stavet anderledes end i befolkningstabellen, så oversæt det i mappingfilen (under values: og "
+                    "municipality:).",
+                    "Visits from municipalities not in the population table are left out: {names}. A municipality "
+                    "may lie outside the region, and then its residents are not part of the population here. Where "
+                    "the name is instead spelt differently from the population table, map it in the mapping file "
+                    "(under values: and municipality:)."),
+    "pop_unknown_one": ("{name} ({visits})", "{name} ({visits})"),
+    "pop_unknown_maybe": ("{name} ({visits}, måske {suggestion})", "{name} ({visits}, perhaps {suggestion})"),
     "pop_kpi_rate": ("Besøg pr. 1.000 borgere, regionen", "Visits per 1,000 residents, region"),
     "pop_kpi_high": ("Kommuner over forventet", "Municipalities above expected"),
     "pop_kpi_low": ("Kommuner under forventet", "Municipalities below expected"),

@@ -5,6 +5,7 @@ printed on a chart.
 """
 from __future__ import annotations
 
+import math
 import textwrap
 
 import matplotlib as mpl
@@ -315,6 +316,14 @@ def ratio_heatmap(ratios: pd.DataFrame, suppressed: pd.DataFrame, lang: str, tit
     return fig
 
 
+def label_digits(span: float, most: int = 3) -> int:
+    """Decimals for numbers labelled on an axis that spans `span`: enough that a tenth of the span
+    shows in the last digit (span 50: 0 decimals, 2: 1, 0.3: 2), at most `most`."""
+    if not span > 0 or not math.isfinite(span):
+        return 0
+    return int(min(most, max(0, math.ceil(-math.log10(span / 10)))))
+
+
 def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None):
     """One bar per assumption from its low-end to its high-end total (DKK millions), widest on
     top, around a line at the base estimate."""
@@ -327,11 +336,13 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     names = [textwrap.shorten(labels.get(a, a), 55, placeholder="…") for a in d["assumption"]]
     ax.barh(names, hi - lo, left=lo, color=PALETTE[0])
     ax.axvline(base, color="#333333", linewidth=1)
-    for y, (a, b) in enumerate(zip(lo, hi)):
-        ax.text(a, y, L.number(a, lang, 0) + " ", ha="right", va="center", fontsize=8)
-        ax.text(b, y, " " + L.number(b, lang, 0), ha="left", va="center", fontsize=8)
     span = hi.max() - lo.min() if len(d) else 1
+    digits = label_digits(span)
+    for y, (a, b) in enumerate(zip(lo, hi)):
+        ax.text(a, y, L.number(a, lang, digits) + " ", ha="right", va="center", fontsize=8)
+        ax.text(b, y, " " + L.number(b, lang, digits), ha="left", va="center", fontsize=8)
     ax.set_xlim(lo.min() - 0.15 * span, hi.max() + 0.15 * span)
+    _number_axis(ax, lang)
     ax.set_xlabel(L.t("saving_mdkk", lang))
     ax.grid(axis="y", visible=False)
     ax.set_title(title)

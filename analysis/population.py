@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import funnel as fn
+from . import labels as L
 from . import reference
 from . import schema as s
 from . import standardise as st
@@ -39,6 +40,8 @@ RATE = "visits_per_1000"
 COLUMNS = (MUNICIPALITY, s.AGE_BAND, s.SEX, s.YEAR, RESIDENTS)
 STRATA = [s.AGE_BAND, s.SEX]
 PER = 1_000
+# what a visit without a municipality of residence carries: empty, or the aggregates' "-"
+NO_MUNICIPALITY = ("", "-")
 
 # Column names an extract may use for the residents' municipality (normalised with schema.norm_key).
 # the visits' column names that mean the municipality: the data contract's aliases, plus two
@@ -249,13 +252,36 @@ def _unknown_message(unknown: pd.DataFrame) -> str:
     parts = []
     for r in unknown.itertuples(index=False):
         hint = f"; did you mean '{r.suggestion}'?" if r.suggestion else ""
-        parts.append(f"'{r.municipality}' ({r.visits:,.0f} visits{hint})" if r.municipality
+        parts.append(f"'{r.municipality}' ({r.visits:,.0f} visits{hint})" if r.municipality not in NO_MUNICIPALITY
                      else f"no municipality ({r.visits:,.0f} visits)")
     return (f"{len(parts)} municipality name{'s' * (len(parts) != 1)} in the visits "
             f"{'are' if len(parts) != 1 else 'is'} not in the population table: {', '.join(parts)}. "
             "Correct the names, add the municipalities to the population table, or pass "
             "on_unknown='exclude' to leave their visits out (they are then listed in the result's "
             "attrs['unknown']).")
+
+
+def split_unknown(unknown: pd.DataFrame) -> tuple[float, pd.DataFrame]:
+    """The set-aside names of match_municipalities (a result's attrs['unknown']) in two: the
+    visits that carry no municipality at all, and the names that are not in the population table
+    (municipality, visits, suggestion), most visits first."""
+    none = unknown[MUNICIPALITY].isin(NO_MUNICIPALITY)
+    return float(unknown.loc[none, s.VISITS].sum()), unknown[~none].reset_index(drop=True)
+
+
+def left_out_notes(unknown: pd.DataFrame, lang: str = "da") -> list[str]:
+    """What a report says about the visits set aside (a result's attrs['unknown']): how many
+    have no municipality of residence, then the names not in the population table with their
+    visits and a likely spelling, and that such a name lies outside the region or is spelt
+    otherwise than in the table (then it is mapped). Empty when nothing was set aside."""
+    without, names = split_unknown(unknown)
+    notes = [L.t("pop_no_municipality", lang, visits=L.number(without, lang))] if without else []
+    if len(names):
+        listed = [L.t("pop_unknown_maybe" if r.suggestion else "pop_unknown_one", lang, name=r.municipality,
+                      visits=L.number(r.visits, lang), suggestion=r.suggestion)
+                  for r in names.itertuples(index=False)]
+        notes.append(L.t("pop_unknown", lang, names=", ".join(listed)))
+    return notes
 
 
 def _prepare(visits: pd.DataFrame, population: pd.DataFrame, year: int, on_unknown: str,

@@ -20,6 +20,8 @@ from .scenarios import LEVER_MODE, Scenario
 STAFF_TIME = reference.DEFAULTS["staff_time"]
 GROUPS = ("doctors", "nurses", "secretaries")
 MINUTES_PER_FTE = 1_600 * 60  # productive hours a year of one full-time position (assumption)
+# FTE are stated to a tenth (160 hours a year): the minutes per visit are not more precise
+FTE_DIGITS = 1
 
 
 def load_staff_time(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -70,12 +72,24 @@ def fte_in_use(activity: pd.DataFrame, minutes: pd.DataFrame, minutes_per_fte: f
 
 def against_attrition(freed: pd.DataFrame, in_use: pd.Series, attrition_rate: float) -> pd.DataFrame:
     """Per staff group: FTE in use, FTE freed, FTE leaving by natural attrition in a year, and the
-    freed FTE as a share of that attrition (below 1: attrition alone can absorb it)."""
+    freed FTE as a share of that attrition (below 1: attrition alone can absorb it), as
+    share_of_attrition states them."""
     if not 0 <= attrition_rate <= 1:
         raise ValueError("the attrition rate must be between 0 and 1")
     total = freed[list(GROUPS)].sum()
     out = pd.DataFrame({"staff_group": list(GROUPS), "fte_in_use": in_use.to_numpy(), "fte_freed": total.to_numpy()})
     out["fte_attrition"] = out["fte_in_use"] * attrition_rate
+    return share_of_attrition(out)
+
+
+def share_of_attrition(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` (fte_in_use, fte_freed, fte_attrition) with its FTE rounded to FTE_DIGITS decimals and
+    share_of_attrition, fte_freed / fte_attrition, taken of the rounded figures: the share is then
+    what a reader gets from the numbers shown (0.6 freed of 0.6 leaving is 100%, never 108%).
+    With no attrition as shown (0.0) the share is missing."""
+    out = table.copy()
+    fte = ["fte_in_use", "fte_freed", "fte_attrition"]
+    out[fte] = out[fte].round(FTE_DIGITS) + 0.0  # + 0.0: no -0.0
     out["share_of_attrition"] = out["fte_freed"] / out["fte_attrition"].where(out["fte_attrition"] > 0)
     return out
 

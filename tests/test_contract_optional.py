@@ -120,3 +120,28 @@ def test_a_rare_misspelt_municipality_is_refused_with_did_you_mean(tmp_path):
     assert "did you mean 'Ringkøbing-Skjern'?" in p.message
     # a name under 6 letters (Skive/Skvie) is not assumed a slip here, as for hospital codes;
     # 09_population then lists it as a name the population table does not know
+
+
+def test_the_data_quality_report_names_the_optional_columns_and_values_in_danish(tmp_path):
+    """A visit-level extract with Danish headers and values for Prioritet and Henviser, as a
+    Windows-1252 CSV: 00_data_quality publishes, and its tables show the Danish names."""
+    import re
+
+    from analysis import runner
+
+    sources = ["Almen praksis", "Andet sygehus", "Akutmodtagelse", "Egen afdeling", "Andet"]
+    df = pd.concat([DANISH] * 2, ignore_index=True).head(5).assign(
+        **{"Besøg ID": [f"B{i}" for i in range(5)], "Prioritet": ["Akut", "Planlagt", "Akut", "Planlagt", ""],
+           "Henviser": sources})
+    src = write_csv(df, tmp_path / "besøg.csv", ";", "cp1252")
+    (tmp_path / "executed").mkdir()
+    params = {"source": str(src), "mapping": "", "period_start": "2024-01-01", "period_end": "2024-12-31",
+              "language": "da"}
+    result = runner._execute_one("00_data_quality", "00_data_quality", params, str(tmp_path))
+    assert result.ok, result.error
+    assert runner.check_report(tmp_path / result.html, None) == []
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (tmp_path / result.html).read_text(encoding="utf-8")))
+    for word in ("Prioritet", "Henvisningsinstans", "Akut", "Planlagt", *sources):
+        assert f" {word} " in text, word
+    for key in ("priority", "referral_source", "acute", "planned", "general_practice", "own_department"):
+        assert f" {key} " not in text, key

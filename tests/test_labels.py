@@ -40,3 +40,35 @@ def test_a_notebooks_formatters_speak_its_language():
     assert (T("visits"), N(1234.5, 1), P(0.123), M(12_340_000)) == ("Besøg", "1.234,5", "12,3 %", "12,3 mio. kr.")
     T, N, P, M = L.formatters("en")
     assert (T("visits"), N(1234.5, 1), P(0.123), M(12_340_000)) == ("Visits", "1,234.5", "12.3%", "DKK 12.3m")
+
+
+def test_every_category_value_and_column_of_the_contract_has_a_label_in_both_languages():
+    from analysis import schema as s
+
+    shown_as_given = {s.AGE_BAND}  # age bands ("0-17", "80+") read the same in both languages
+    values = {v for column, vs in s.CATEGORIES.items() if column not in shown_as_given for v in vs}
+    keys = values | set(s.LEVELS) | set(s.CATEGORIES) | set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
+    missing = sorted(k for k in keys if k not in L.LABELS)
+    assert missing == []
+    for key in keys:
+        assert L.t(key, "da") != key or key in s.SEXES, key
+        assert all(L.LABELS[key]), key
+
+
+def test_referral_sources_read_the_same_as_a_category_and_as_a_pathways_column():
+    from analysis import schema as s
+
+    assert L.t("general_practice", "da") == "Almen praksis" and L.t("own_department", "en") == "Own department"
+    assert L.t("acute", "da") == "Akut" and L.t("planned", "en") == "Planned"
+    assert L.t("priority", "da") == "Prioritet" and L.t("referral_source", "da") == "Henvisningsinstans"
+    for source in s.REFERRAL_SOURCES:
+        assert L.LABELS[f"pw_src_{source}"] == L.LABELS[source]
+    assert L.LABELS["pw_referral_source"] == L.LABELS["referral_source"]
+
+
+def test_a_count_on_a_key_figure_card_reads_right_for_one_and_for_many():
+    # the card shows the number above its label: "1" or "12" over "antal ..." / "number of ..."
+    for key in ("pw_kpi_high", "pw_kpi_basic"):
+        assert L.t(key, "da").startswith("antal "), key
+        assert L.t(key, "en").startswith("number of "), key
+    assert "enheder (hospital og speciale) over den øvre grænse" in L.t("pw_kpi_high", "da")

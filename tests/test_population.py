@@ -185,6 +185,32 @@ def test_names_that_differ_by_case_or_spacing_are_matched_and_unknown_ones_repor
     assert r["visits"].sum() == 11 and sorted(r.attrs["unknown"]["municipality"]) == ["Billund", "Silkebrog"]
 
 
+def test_visits_without_a_municipality_are_told_apart_from_names_not_in_the_table():
+    visits = pd.DataFrame({"municipality": ["Aarhus", "København", "-", None, "Silkebrog"],
+                           "age_band": "40-59", "sex": "F", "year": 2024, "visits": [50, 68, 20, 8, 3]})
+    unknown = pop.standardised(visits, TABLE, 2024, on_unknown="exclude").attrs["unknown"]
+    without, names = pop.split_unknown(unknown)
+    assert without == 28
+    assert names[["municipality", "visits", "suggestion"]].values.tolist() == [["København", 68, ""],
+                                                                              ["Silkebrog", 3, "Silkeborg"]]
+    da = pop.left_out_notes(unknown, "da")
+    assert da[0] == "28 besøg uden bopælskommune er udeladt."
+    assert "er udeladt: København (68), Silkebrog (3, måske Silkeborg). En kommune kan ligge uden for regionen" in da[1]
+    assert "oversæt det i mappingfilen" in da[1] and "-" not in da[1].split(". ")[0]
+    en = pop.left_out_notes(unknown, "en")
+    assert en[0] == "Visits without a municipality of residence are left out: 28."
+    assert "left out: København (68), Silkebrog (3, perhaps Silkeborg). A municipality may lie outside" in en[1]
+
+
+def test_notes_on_left_out_visits_say_only_what_happened():
+    only_missing = pd.DataFrame({"municipality": ["-"], "visits": [1], "suggestion": [""]})
+    assert pop.left_out_notes(only_missing, "da") == ["1 besøg uden bopælskommune er udeladt."]
+    only_names = pd.DataFrame({"municipality": ["Odense"], "visits": [1_234], "suggestion": [""]})
+    (note,) = pop.left_out_notes(only_names, "da")
+    assert note.startswith("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: Odense (1.234).")
+    assert pop.left_out_notes(only_names.iloc[:0], "en") == []
+
+
 def test_visits_without_a_municipality_are_refused_with_a_reason():
     visits = pd.DataFrame({"hospital": ["AUH"], "age_band": ["0-17"], "sex": ["F"], "visits": [3]})
     with pytest.raises(pop.PopulationError, match="no municipality column"):

@@ -45,6 +45,20 @@ def test_attrition_comparison():
     assert row["fte_attrition"] == pytest.approx(8.0) and row["share_of_attrition"] == pytest.approx(0.25)
 
 
+def test_the_share_of_attrition_is_the_share_of_the_figures_shown():
+    # 0.62 FTE freed against 100 x 0.0057 = 0.57 leaving: shown as 0.6 and 0.6, so the share is
+    # 100%, not the 108.8% of the unrounded figures
+    freed = pd.DataFrame({"scenario": ["x"], "doctors": [0.62], "nurses": [0.04], "secretaries": [-0.01]})
+    out = staff.against_attrition(freed, pd.Series([100.0, 100.0, 5.0], index=list(staff.GROUPS)), 0.0057)
+    out = out.set_index("staff_group")
+    assert out.loc["doctors", ["fte_freed", "fte_attrition"]].tolist() == [0.6, 0.6]
+    assert out.loc["doctors", "share_of_attrition"] == pytest.approx(1.0)
+    assert out.loc["nurses", "fte_freed"] == 0.0 and out.loc["nurses", "share_of_attrition"] == 0.0
+    # 5 FTE x 0.57% = 0.03 rounds to no attrition: no share, rather than a division by 0.03
+    assert out.loc["secretaries", "fte_attrition"] == 0.0 and pd.isna(out.loc["secretaries", "share_of_attrition"])
+    assert str(out.loc["secretaries", "fte_freed"]) == "0.0"  # not "-0.0"
+
+
 def test_a_staff_table_without_every_visit_type_and_mode_is_refused(tmp_path):
     from analysis.ingest import InputError
     bad = tmp_path / "staff.csv"

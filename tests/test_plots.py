@@ -1,0 +1,30 @@
+"""Numbers written on figures: as many decimals as the range shown needs, in the report's language."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis import plots
+
+
+def test_label_decimals_follow_the_range_shown():
+    assert [plots.label_digits(x) for x in (50, 10, 2, 0.3, 0.0)] == [0, 0, 1, 2, 0]
+
+
+def test_tornado_bar_ends_carry_as_many_decimals_as_the_range_needs():
+    # a 2.5-4.5 mio. kr. range: whole millions ("3", "4") would say nothing, tenths do
+    sens = pd.DataFrame({"assumption": ["prices", "share"], "low": [2.5e6, 3.1e6], "high": [4.5e6, 3.9e6],
+                         "base": [3.5e6, 3.5e6]})
+    for lang, expected in (("da", ["2,5", "3,1", "3,9", "4,5"]), ("en", ["2.5", "3.1", "3.9", "4.5"])):
+        fig = plots.tornado(sens, lang, "Følsomhed")
+        texts = sorted(t.get_text().strip() for t in fig.axes[0].texts)
+        plt.close(fig)
+        assert texts == expected
+
+
+def test_tornado_over_a_wide_range_keeps_whole_millions():
+    sens = pd.DataFrame({"assumption": ["prices"], "low": [74.2e6], "high": [115.4e6], "base": [94.0e6]})
+    fig = plots.tornado(sens, "da", "Følsomhed")
+    texts = sorted(t.get_text().strip() for t in fig.axes[0].texts)
+    plt.close(fig)
+    assert texts == ["115", "74"]
