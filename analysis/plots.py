@@ -68,10 +68,18 @@ def show(fig) -> None:
     plt.close(fig)
 
 
+def tick_digits(v: float, most: int = 3) -> int:
+    """The decimals a tick value needs to be written exactly (2.75: 2, 0.1: 1, 3.0: 0), at most `most`."""
+    for d in range(most + 1):
+        if abs(v - round(v, d)) <= 1e-9 * max(1.0, abs(v)):
+            return d
+    return most
+
+
 def _number_axis(ax, lang: str, axis: str = "x", percent: bool = False) -> None:
     """Tick labels with the language's separators; decimals only where the ticks need them."""
     def number(v, _):
-        return L.number(v, lang, 0 if float(v).is_integer() else 1)
+        return L.number(v, lang, tick_digits(v))
     fmt = (lambda v, _: L.percent(v, lang, 0)) if percent else number
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))
 
@@ -83,9 +91,10 @@ def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight:
     values = values.sort_values()
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
     colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
+    shown = max(digits, label_digits(float(values.abs().max()))) if len(values) else digits  # small amounts not "0,0"
     ax.barh([L.t(str(k), lang) for k in values.index], values.to_numpy(), color=colours)
     for y, v in enumerate(values.to_numpy()):
-        text = label_count(v, lambda n: L.number(n, lang)) if counts else L.number(v, lang, digits)
+        text = label_count(v, lambda n: L.number(n, lang)) if counts else L.number(v, lang, shown)
         ax.text(v, y, " " + text, va="center", fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)

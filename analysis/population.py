@@ -470,3 +470,16 @@ def largest(visits: pd.DataFrame, column: str, year: int, n: int) -> list[str]:
     v = visits[visits[s.YEAR] == year].groupby(column, observed=True)[s.VISITS].sum()
     v = v[v > 0].reset_index().sort_values([s.VISITS, column], ascending=[False, True], kind="stable")
     return [str(x) for x in v[column].head(n)]
+
+
+def outlier_lines(high: pd.DataFrame, low: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per municipality above (`high`) or below (`low`) its limits, from
+    standardised's rows: how many more (or fewer) visits than age and sex predict, with the 95%
+    interval in the same direction (a ratio of 0.92, 0.88-0.95, reads "8% fewer, 5% to 12%")."""
+    out = [L.t("pop_high_one", lang, municipality=r["municipality"], pct=L.percent(r["ratio"] - 1, lang, 0),
+               lo=L.percent(r["ratio_low"] - 1, lang, 0), hi=L.percent(r["ratio_high"] - 1, lang, 0))
+           for _, r in high.iterrows()]
+    out += [L.t("pop_low_one", lang, municipality=r["municipality"], pct=L.percent(1 - r["ratio"], lang, 0),
+                lo=L.percent(1 - r["ratio_high"], lang, 0), hi=L.percent(1 - r["ratio_low"], lang, 0))
+            for _, r in low.iterrows()]
+    return out

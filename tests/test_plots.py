@@ -28,3 +28,7 @@ def test_tornado_over_a_wide_range_keeps_whole_millions():
     texts = sorted(t.get_text().strip() for t in fig.axes[0].texts)
     plt.close(fig)
     assert texts == ["115", "74"]
+
+
+def test_a_tick_is_written_with_the_decimals_it_needs():
+    assert [plots.tick_digits(v) for v in (3.0, 2.75, 0.1, 0.25, 120.0)] == [0, 2, 1, 2, 0]

@@ -253,3 +253,11 @@ def test_the_largest_specialties_are_those_with_the_most_visits_that_year():
     visits = pd.DataFrame({"year": [2024, 2024, 2024, 2024, 2023], "specialty": ["A", "B", "C", "B", "D"],
                            "visits": [5, 3, 5, 4, 100]})
     assert pop.largest(visits, "specialty", 2024, 2) == ["B", "A"]  # B 7, then A and C 5 each: A by name
+
+
+def test_a_low_municipality_reads_as_fewer_visits_with_its_interval_the_same_way():
+    low = pd.DataFrame({"municipality": ["Kolding"], "ratio": [0.92], "ratio_low": [0.88], "ratio_high": [0.95]})
+    high = pd.DataFrame({"municipality": ["Skive"], "ratio": [1.2], "ratio_low": [1.19], "ratio_high": [1.21]})
+    assert pop.outlier_lines(high, low, "da") == [
+        "Skive: 20 % flere besøg, end alder og køn tilsiger (95 %-interval 19 % til 21 %).",
+        "Kolding: 8 % færre besøg, end alder og køn tilsiger (95 %-interval 5 % til 12 %)."]
