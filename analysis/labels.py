@@ -865,23 +865,25 @@ LABELS: dict[str, tuple[str, str]] = {
                           "patienter ses én gang og ikke igen i samme hospital og speciale inden for {days} dage? Et "
                           "enkelt besøg kan være det rigtige svar (afklaring, råd, en plan til egen læge); en høj "
                           "andel fra én henvisningsinstans er et sted at spørge, om henvisningen kunne være klaret "
-                          "på anden vis. Tabellen viser de højeste andele (mindst {min} førstegangsbesøg).",
+                          "på anden vis. Kun hospital, speciale og henvisningsinstans med mindst {min} "
+                          "førstegangsbesøg er med.",
                           "A question for the review of referral value, not a verdict: how many referred patients "
                           "are seen once and not again in the same hospital and specialty within {days} days? A single "
                           "visit can be the right answer (clarification, advice, a plan for the GP); a high share from "
                           "one referral source is a place to ask whether the referral could have been handled "
-                          "another way. The table shows the highest shares (at least {min} first visits)."),
+                          "another way. Only hospital, specialty and referral source with at least {min} first "
+                          "visits are included."),
     "pw_seen_once_caption": ("Henviste patienter set én gang, pr. hospital, speciale og henvisningsinstans, {year}",
                              "Referred patients seen once, by specialty and referral source, {year}"),
     "pw_seen_once": ("Set én gang", "Seen once"),
     "pw_seen_once_share": ("Andel set én gang", "Share seen once"),
     "pw_seen_once_none": ("Om en henvist patient kun ses én gang, kan først afgøres {days} dage efter "
                           "førstegangsbesøget, og data rækker ikke så langt efter nogen af førstegangsbesøgene i {year} "
-                          "med mindst {min} besøg pr. speciale og henvisningsinstans. Vælg et tidligere år med "
+                          "med mindst {min} besøg pr. hospital, speciale og henvisningsinstans. Vælg et tidligere år med "
                           "parameteren year, eller en kortere periode med seen_once_days.",
                           "Whether a referred patient is seen only once can be told {days} days after the first visit, "
                           "and the data do not reach that far after any of the first visits of {year} with at least "
-                          "{min} per specialty and referral source. Choose an earlier year with the parameter year, "
+                          "{min} per hospital, specialty and referral source. Choose an earlier year with the parameter year, "
                           "or a shorter window with seen_once_days."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag) i samme forløb, for intervaller, der slutter i {year}. Tragtgrænserne er Wilson-grænser om "

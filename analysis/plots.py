@@ -480,8 +480,9 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
         ax.scatter(x, y, c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=26, zorder=3)
         ax.set_xscale("log")
         ax.set_xlim(grid.min(), grid.max())
-        if kind == "proportion":  # room above a point at 100% for its name, no tick above 100%
-            ax.set_ylim(0, min(1.08, max(y.max(), target) * 1.15 + 0.02))
+        if kind == "proportion":  # the points and the 99.8% limits in view, room above a point at 100% for its name
+            upper = funnel_limits(np.array([float(np.median(x))]), kind, Z998, target, disp)[1][0]
+            ax.set_ylim(0, min(1.08, max(y.max(), target, upper if np.isfinite(upper) else 0.0) * 1.15 + 0.02))
         named = g["class"].astype(str).str.startswith(label).to_numpy()
         if named.any():
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi
