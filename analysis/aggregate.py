@@ -234,9 +234,22 @@ def aggregate_counts(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
     return Aggregates(kind="aggregated", activity=activity, casemix=casemix, units=units, monthly=monthly)
 
 
+def parquet_source(path: Path) -> str:
+    """What the engine reads for `path`: the file itself, or for a folder a glob of every Parquet
+    file under it (any depth; the files must share their columns, as the national generator's do)."""
+    path = Path(path)
+    if path.is_dir():
+        if not any(path.rglob("*.parquet")):
+            raise FileNotFoundError(f"no Parquet files under {path}")
+        return str(path / "**" / "*.parquet")
+    return str(path)
+
+
 def aggregate_file(staged: Path, kind: str, con: ibis.BaseBackend | None = None) -> Aggregates:
-    """Aggregate a staged canonical Parquet file (see ingest.ingest)."""
+    """Aggregate a staged canonical Parquet file (see ingest.ingest), or a folder of Parquet files
+    of one canonical table (e.g. national.generate_national's). The engine scans the files;
+    nothing is loaded into pandas but the aggregates. A folder is not validated here."""
     con = con or connect()
-    t = con.read_parquet(str(staged))
+    t = con.read_parquet(parquet_source(staged))
     return aggregate_visits(con, t) if kind == "visits" else aggregate_counts(con, t)
 

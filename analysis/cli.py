@@ -58,8 +58,19 @@ def _params(args: argparse.Namespace) -> int:
 def _synth(args: argparse.Namespace) -> int:
     from .synthetic import generate, write_bi_extract
 
-    out = config.resolve(args.out)
     spread = {} if args.unit_sd is None else {"unit_sd": args.unit_sd}
+    if args.national:
+        from .national import generate_national
+
+        if args.out is None:
+            print("error: --national needs --out (a folder)", file=sys.stderr)
+            return 2
+        folder = config.resolve(args.out)
+        years = tuple(args.years) if args.years else None
+        files = generate_national(folder, seed=args.seed, scale=args.scale, years=years, **spread)
+        print(f"wrote {len(files)} Parquet files and national.json under {folder}")
+        return 0
+    out = config.resolve(args.out or str(config.SYNTHETIC_VISITS))
     generate(out, seed=args.seed, scale=args.scale, **spread)
     print(f"wrote {out} and {out.with_name('truth.json')}")
     if not args.no_extract:
@@ -86,14 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_params)
     s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file, and a "
                                      "BI-style aggregated extract of it (bi_extract.csv) beside them")
-    s.add_argument("--scale", type=float, default=1.0, help="1.0 = about 2 million visits a year")
+    s.add_argument("--scale", type=float, default=1.0,
+                   help="1.0 = about 2 million visits a year (--national: 12 million)")
     s.add_argument("--seed", type=int, default=2025)
     s.add_argument("--unit-sd", type=float,
                    help="log-scale sd of the unplanted differences in follow-ups per patient between "
                         "hospital x specialty units (default: the generator's, about 0.1; 0 = none)")
     s.add_argument("--monthly", action="store_true", help="the extract has a month column (Måned)")
     s.add_argument("--no-extract", action="store_true", help="do not write the BI-style extract")
-    s.add_argument("--out", default=str(config.SYNTHETIC_VISITS), help="output Parquet file")
+    s.add_argument("--national", action="store_true",
+                   help="the five Danish regions instead (scale 1.0 = about 12 million visits a year), one "
+                        "Parquet file per region x year (x part) under the folder --out; no extract")
+    s.add_argument("--years", type=int, nargs="+", help="with --national: the years (default: all the generator's)")
+    s.add_argument("--out", help="output Parquet file (default: the bundled synthetic region's); with "
+                                 "--national a folder")
     s.set_defaults(func=_synth)
     args = parser.parse_args(argv)
     return args.func(args)
