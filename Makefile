@@ -8,7 +8,7 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench bench-startup lint lock strip clean
+.PHONY: report test env data lab bench bench-startup bench-national lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -61,6 +61,12 @@ bench: $(STAMP)
 # matplotlib and IPython
 bench-startup: $(STAMP)
 	$(PY) bench/bench_startup.py
+
+# The national synthetic set (five regions, partitioned Parquet) generated and aggregated at
+# growing sizes, against reading it all into pandas; e.g. make bench-national ROWS="2e6 20e6 100e6"
+ROWS ?= 2e6 20e6
+bench-national: $(STAMP)
+	$(PY) bench/bench_national.py --rows $(ROWS)
 
 clean:
 	rm -rf $(VENV) data/interim
