@@ -110,33 +110,31 @@ def bench_size(rows: float, work: Path, args: argparse.Namespace) -> dict:
     gen, gen_mb = _run(_child("generate", str(folder), str(scale), str(args.seed), str(res)), work, res)
     n = sum(pq.ParquetFile(f).metadata.num_rows for f in folder.rglob("*.parquet"))
     size_mb = sum(f.stat().st_size for f in folder.rglob("*.parquet")) / 2**20
-    agg, agg_mb = _run(_child("aggregate", str(folder), args.memory_limit, str(res)), work, res)
-    if agg["visits"] != n:
-        raise SystemExit(f"the aggregates count {agg['visits']} visits, the files hold {n}")
-    act, act_mb = _run(_child("activity", str(folder), args.memory_limit, str(res)), work, res)
-    if act["cells"] != agg["cells"]:
-        raise SystemExit(f"the activity table alone has {act['cells']} cells, the aggregates {agg['cells']}")
     out = {"target": rows, "scale": scale, "rows": n, "files": gen["files"], "parquet_mb": size_mb,
-           "generate": (gen["seconds"], gen_mb), "aggregate": (agg["seconds"], agg_mb),
-           "activity": (act["seconds"], act_mb)}
-    if n <= args.pandas_max:
-        pd_res, pd_mb = _run(_child("pandas", str(folder), str(res)), work, res)
-        if pd_res["visits"] != n:
-            raise SystemExit(f"pandas counts {pd_res['visits']} visits, the files hold {n}")
-        out["pandas"] = (pd_res["seconds"], pd_mb)
+           "generate": (gen["seconds"], gen_mb)}
+    for step in args.steps:
+        if step == "generate" or (step == "pandas" and rows > args.pandas_max):
+            continue
+        extra = [] if step == "pandas" else [args.memory_limit]
+        got, peak = _run(_child(step, str(folder), *extra, str(res)), work, res)
+        if got["visits"] != n:
+            raise SystemExit(f"{step}: the activity table counts {got['visits']} visits, the files hold {n}")
+        out[step] = (got["seconds"], peak)
     if not args.keep:
         shutil.rmtree(folder)
     return out
 
 
-def print_table(results: list[dict], memory_limit: str) -> None:
+def print_table(results: list[dict], args: argparse.Namespace) -> None:
     """The table of rows, seconds, rows per second, peak memory and growth against the smallest size."""
     base = results[0]
-    print(f"\nnational synthetic set, {os.cpu_count()} cores, DuckDB memory limit {memory_limit}")
+    print(f"\nnational synthetic set, {os.cpu_count()} cores, DuckDB memory limit {args.memory_limit}")
     print(f"{'rows':>13} {'files':>5} {'MB':>6} {'step':<10}{'seconds':>9}{'rows/s':>12}{'peak MB':>9}"
           f"{'growth':>8}")
     for r in results:
         for step in STEPS:
+            if step != "generate" and step not in args.steps:
+                continue
             if step not in r:
                 print(f"{r['rows']:>13,} {'':>5} {'':>6} {step:<10}{'skipped (above --pandas-max)':>38}")
                 continue
@@ -149,7 +147,7 @@ def print_table(results: list[dict], memory_limit: str) -> None:
     print("growth = (seconds / seconds at the smallest size) / (rows / rows at the smallest size); 1 = linear")
     print("aggregate: every table of aggregate.Aggregates; activity: the activity table only, by the engine; "
           "pandas: the activity table only, every file read into one DataFrame")
-    peak = max(max(r[k][1] for k in ("generate", "aggregate", "activity")) for r in results)
+    peak = max(r[k][1] for r in results for k in ("generate", "aggregate", "activity") if k in r)
     print(f"peak memory of generate and aggregate: {peak:,.0f} MB"
           f" ({'under' if peak < 4096 else 'OVER'} 4 GiB by {abs(4096 - peak):,.0f} MB)")
 
@@ -157,7 +155,10 @@ def print_table(results: list[dict], memory_limit: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=float, nargs="+", default=[2e6, 20e6], help="sizes in visits")
-    ap.add_argument("--pandas-max", type=float, default=20e6, help="largest size the naive pandas way is run at")
+    ap.add_argument("--pandas-max", type=float, default=20e6,
+                    help="largest requested size (--rows) the naive pandas way is run at")
+    ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
+                    help="steps to time (generate always runs)")
     ap.add_argument("--memory-limit", default="3GB", help="DuckDB's memory limit while aggregating")
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--keep", action="store_true", help="keep the generated folders")
@@ -185,7 +186,7 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     if results:
-        print_table(results, args.memory_limit)
+        print_table(results, args)
 
 
 if __name__ == "__main__":

@@ -97,3 +97,14 @@ def test_large_regions_are_split_into_parts_and_years_are_checked(tmp_path):
 def test_a_folder_without_parquet_files_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         aggregate.parquet_source(tmp_path)
+
+
+def test_command_line_national(tmp_path, capsys):
+    from analysis import cli
+
+    out = tmp_path / "nat"
+    assert cli.main(["synth", "--national", "--scale", "0.001", "--years", "2025", "--out", str(out)]) == 0
+    assert sorted(p.parent.name for p in out.rglob("*.parquet")) == sorted(r.slug for r in national.REGIONS)
+    assert (out / "national.json").exists()
+    assert cli.main(["synth", "--national"]) == 2
+    assert "--out" in capsys.readouterr().err
