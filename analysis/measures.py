@@ -131,9 +131,3 @@ def measure(names: list[str], agg: Aggregates, year: int, sector: str,
         else:
             missing[name] = found or MEASURES[name].needs
     return frames, missing
-
-
-def compute(names: list[str], agg: Aggregates, year: int, sector: str,
-            tables: Tables = Tables()) -> dict[str, pd.DataFrame]:
-    """{name: its frame} for each of `names` the input can give (those it cannot are missing)."""
-    return measure(names, agg, year, sector, tables)[0]

@@ -189,7 +189,7 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
             needed by a 'benchmark' lever.
     shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
     tariff_factor: multiplies every price (sensitivity to prices).
-    measured: {measure name: measures.compute's frame}, needed by an idea with `of`.
+    measured: {measure name: a frame of measures.measure}, needed by an idea with `of`.
     """
     df = activity.reset_index(drop=True)
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now

@@ -37,7 +37,7 @@ class Inputs:
     benchmark: str | float = "median"  # or "guideline": then `guideline` holds the excess
     k: int | None = None  # best_k's k; None: potential.default_k per specialty
     guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
-    measured: dict[str, pd.DataFrame] | None = None  # measures.compute: fractions for ideas with `of` (not resampled)
+    measured: dict[str, pd.DataFrame] | None = None  # measures.measure: fractions for ideas with `of` (not resampled)
 
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,

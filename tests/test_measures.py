@@ -31,12 +31,12 @@ def test_the_calendar_measure_is_the_calendar_like_part_of_the_intervals():
 
 def test_without_visit_level_data_the_calendar_measure_is_unavailable():
     assert measures.calendar_follow_ups(Aggregates("aggregated", ACT), 2024, "somatic") is None
-    assert measures.compute(["calendar_follow_ups"], Aggregates("aggregated", ACT), 2024, "somatic") == {}
+    assert measures.measure(["calendar_follow_ups"], Aggregates("aggregated", ACT), 2024, "somatic")[0] == {}
 
 
 def test_a_year_without_intervals_measures_nothing_rather_than_being_unavailable():
     hist = histogram([(2023, "A", "K", "somatic", 91, 3)])
-    got = measures.compute(["calendar_follow_ups"], Aggregates("visits", ACT, intervals=hist), 2024, "somatic")
+    got = measures.measure(["calendar_follow_ups"], Aggregates("visits", ACT, intervals=hist), 2024, "somatic")[0]
     assert list(got) == ["calendar_follow_ups"] and got["calendar_follow_ups"].empty
 
 
