@@ -50,6 +50,12 @@ def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGE
     return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
 
 
+def _count(condition: ibis.BooleanValue) -> ibis.IntegerValue:
+    """1 where `condition` holds, else 0: a CASE, which every engine runs (PostgreSQL cannot cast a
+    boolean to bigint)."""
+    return condition.ifelse(1, 0)
+
+
 def _visits(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
     t = t.mutate(**{s.VISIT_DATE: t[s.VISIT_DATE].cast("date")})
     return t.filter(t[s.SECTOR].isin(list(sectors))) if sectors else t
@@ -64,7 +70,7 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
 
     t = _visits(t, sectors)
     keys = [s.PATIENT_ID, *UNIT, s.SECTOR]
-    is_fu = (t[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
+    is_fu = _count(t[s.VISIT_TYPE] == FOLLOW_UP)
     day = t.group_by([*keys, s.VISIT_DATE]).aggregate(
         follow_ups=is_fu.sum(), others=(1 - is_fu).sum())
     # other visits up to and including each day (dates are unique within a patient x unit here)
@@ -76,7 +82,7 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     prev_others = fu.others_so_far.lag().over(w)
     fu = fu.mutate(days=fu[s.VISIT_DATE].delta(prev_date, unit="day"),
                    new_run=prev_date.isnull() | (fu.others_so_far > prev_others))
-    fu = fu.mutate(run=fu.new_run.cast("int64").sum().over(
+    fu = fu.mutate(run=_count(fu.new_run).sum().over(
         ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)) - 1)
     return fu.drop("others", "others_so_far")
 
@@ -164,7 +170,7 @@ def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = Stabl
     their intervals / span in years: the follow-ups a year they book). Only hospital x
     specialty with a stable series appear."""
     fu = follow_up_days(t, sectors)
-    fu = fu.mutate(cal=(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run).cast("int64"))
+    fu = fu.mutate(cal=_count(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run))
     runs = fu.group_by([s.PATIENT_ID, *UNIT, "run"]).aggregate(
         n=fu.count(), first=fu[s.VISIT_DATE].min(), last=fu[s.VISIT_DATE].max(), cal=fu.cal.sum())
     runs = runs.mutate(span=runs["last"].delta(runs["first"], unit="day"))
@@ -233,7 +239,7 @@ def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRule
 
     v = _visits(t, sectors)
     v = v.filter(v[s.VISIT_DATE].year() == year)
-    is_fu = (v[s.VISIT_TYPE] == FOLLOW_UP).cast("int64")
+    is_fu = _count(v[s.VISIT_TYPE] == FOLLOW_UP)
     p = v.group_by(s.PATIENT_ID).aggregate(
         visits=v.count(), follow_ups=is_fu.sum(), specialties=v[s.SPECIALTY].nunique(),
         first=v[s.VISIT_DATE].min(), last=v[s.VISIT_DATE].max())
@@ -383,7 +389,7 @@ def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int 
     day = day.mutate(gap=nxt.delta(day[s.VISIT_DATE], unit="day"))
     last_start = ibis.literal((pd.Timestamp(end) - pd.Timedelta(days=window_days)).date())
     first = day.filter(day["first"] & (day[s.VISIT_DATE].year() == year) & (day[s.VISIT_DATE] <= last_start))
-    alone = (first.gap.isnull() | (first.gap > window_days)).cast("int64")
+    alone = _count(first.gap.isnull() | (first.gap > window_days))
     first = first.mutate(**{s.REFERRAL_SOURCE: first.ref})
     out = con.execute(first.group_by(list(by)).aggregate(**{FIRST_VISITS: first.count(), SEEN_ONCE: alone.sum()})
                       .order_by(list(by)))
