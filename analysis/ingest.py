@@ -92,7 +92,7 @@ def load_mapping(path: Path | None = None) -> Mapping:
     """
     columns = dict(s.COLUMN_ALIASES)
     values = {col: dict(v) for col, v in s.VALUE_ALIASES.items()}
-    ignore: set[str] = set()
+    ignore = {s.norm_key(c) for c in s.IGNORED_COLUMNS}
     if path is None:
         return Mapping(columns, values, ignore)
     path = Path(path)
@@ -138,7 +138,7 @@ def load_mapping(path: Path | None = None) -> Mapping:
             values.setdefault(col, {})[key] = str(new)
             renames.setdefault(col, {})[key] = str(new)
             rename_sources.setdefault(col, {})[key] = str(old)
-    ignore = {s.norm_key(c) for c in raw.get("ignore") or []}
+    ignore |= {s.norm_key(c) for c in raw.get("ignore") or []}
     if problems:
         raise InputError(problems)
     return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources)
@@ -472,6 +472,13 @@ def _capitalised(name: str) -> str:
     return name.title() if name.isupper() or name.islower() else name
 
 
+def normal_label(label: str, aliases: dict[str, str], capitalise: bool = False) -> str:
+    """A label as the contract has it: through the alias table, else trimmed with blanks collapsed
+    (and, with `capitalise`, capital initials for a name in one case only: _capitalised)."""
+    tidy = " ".join(label.split())
+    return aliases.get(s.norm_key(label), _capitalised(tidy) if capitalise else tidy)
+
+
 def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, name: str,
                       capitalise: bool = False) -> pd.Series:
     """Map labels through the alias table (work is per distinct label, not per row); unknown
@@ -479,8 +486,7 @@ def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, 
     `capitalise`: free-text names in one case only get capital initials (_capitalised)."""
     cat = _as_category(col)
     cats = [str(c) for c in cat.cat.categories]
-    tidy = (lambda c: _capitalised(" ".join(c.split()))) if capitalise else (lambda c: " ".join(c.split()))
-    mapped = [aliases.get(s.norm_key(c), tidy(c)) for c in cats]
+    mapped = [normal_label(c, aliases, capitalise) for c in cats]
     new_cats = list(dict.fromkeys(mapped))
     lookup = np.array([new_cats.index(m) for m in mapped] + [-1], dtype=np.int32)
     codes = cat.cat.codes.to_numpy()
@@ -738,16 +744,23 @@ def _name_problems(staged: Path, file: str, kind: str, mapping: Mapping,
             rows = [x[0] for x in con.execute(
                 f'SELECT "{s.SOURCE_ROW}" FROM read_parquet(?) WHERE CAST("{col}" AS VARCHAR) = ? ORDER BY 1 '
                 f"LIMIT {MAX_EXAMPLES}", [str(staged), r.name]).fetchall()]
-            share = r.visits / counts["visits"].sum()
-            share_text = f"{share:.2%}" if share >= 0.0001 else "under 0.01%"
-            problems.append(Problem(
-                file, source_names.get(col, col),
-                f"'{r.name}' is rare in the file ({r.rows} row{'s' * (r.rows != 1)}, {share_text} of the visits) "
-                f"and nearly the same as '{r.common}' ({r.common_rows:,} rows): did you mean '{r.common}'?",
-                f"correct the name in the extract, or map it in the mapping file (values: {{{col}: "
-                f"{{{r.name}: {r.common}}}}}); if it is a real, distinct unit, map it to itself there",
-                rows, r.rows, [r.name], contract=col))
+            problems.append(slip_problem(file, col, r, counts["visits"].sum(), source_names, rows=rows))
     return problems, distinct
+
+
+def slip_problem(file: str, col: str, slip, total_visits: float, source_names: dict[str, str],
+                 rows: list[int] = (), ids: list[str] = (), where: str = "file") -> Problem:
+    """The problem for a rare name that is a slip of a common one (a row of names.near_duplicates),
+    with example rows (a file) or visit ids (a database table)."""
+    share = slip.visits / total_visits
+    share_text = f"{share:.2%}" if share >= 0.0001 else "under 0.01%"
+    return Problem(
+        file, source_names.get(col, col),
+        f"'{slip.name}' is rare in the {where} ({slip.rows} row{'s' * (slip.rows != 1)}, {share_text} of the visits) "
+        f"and nearly the same as '{slip.common}' ({slip.common_rows:,} rows): did you mean '{slip.common}'?",
+        f"correct the name in the {'extract' if where == 'file' else where}, or map it in the mapping file "
+        f"(values: {{{col}: {{{slip.name}: {slip.common}}}}}); if it is a real, distinct unit, map it to itself there",
+        list(rows), int(slip.rows), [slip.name], contract=col, ids=list(ids))
 
 
 def _span(staged: Path, kind: str) -> list[str]:

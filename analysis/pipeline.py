@@ -27,13 +27,18 @@ import uuid
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import config, tariffs
+from . import config, database, tariffs
 from . import schema as s
-from .aggregate import Aggregates, aggregate_file, connect, describe_engine
-from .ingest import IngestResult, ingest, load_mapping, sha256
+from .aggregate import Aggregates, aggregate_file, aggregate_visits, connect, describe_engine
+from .ingest import IngestResult, ingest, load_mapping, plan_columns, sha256
+from .problems import InputError, Problem
+
+if TYPE_CHECKING:
+    import ibis
 
 FORMAT_VERSION = "7"  # bump when the staged or aggregate format changes
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
@@ -88,8 +93,22 @@ class Prepared:
         return self.cache.fingerprint if self.cache else {}
 
     @property
-    def staged(self) -> Path:
-        return Path(self.ingest.staged)
+    def staged(self) -> Path | None:
+        """The staged canonical Parquet file; None for a table read in place (a database table)."""
+        return Path(self.ingest.staged) if self.ingest.staged else None
+
+    def visit_table(self) -> tuple[ibis.BaseBackend, ibis.Table]:
+        """An engine and the canonical visits, for a report's own queries on visit-level data
+        (e.g. pathways): the staged file in DuckDB, or the table in its own server."""
+        if not self.ingest.staged:
+            info = json.loads((self.cache_dir / TABLE_INFO).read_text(encoding="utf-8"))
+            table = database.source_of(self.ingest.file, config.resolve(self.ingest.file)
+                                       if not database.is_table(self.ingest.file) else None)
+            con = table.connect()
+            period = parse_period(*self.ingest.period)
+            return con, database.canonical(con, table.raw(con), info["columns"], info["labels"], period)
+        con = connect()
+        return con, con.read_parquet(str(self.staged))
 
     def prices(self, tariff_file: str | os.PathLike[str] | None = "") -> pd.DataFrame:
         """The run's price table (tariffs.prices): the region's own prices from the input's value
@@ -183,9 +202,17 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     problem found if the input is not usable.
     """
     began = time.perf_counter()
-    src = config.resolve(source) if str(source) else default_source()
     start, end = parse_period(period_start, period_end)
     mapping_path = config.resolve(mapping) if str(mapping) else None
+    try:
+        table = database.source_of(source, config.resolve(source) if str(source) and
+                                   not database.is_table(source) else None)
+    except ValueError as e:
+        raise InputError([Problem(str(source).split("://")[0] + "://...", "-", str(e),
+                                  "write the source as the README shows ('Your database')")]) from None
+    if table is not None:
+        return _prepare_table(table, (start, end), mapping_path, cache_dir, began)
+    src = config.resolve(source) if str(source) else default_source()
     input_hash, mapping_hash = _file_hash(src), _file_hash(mapping_path)
     version = package_version()
     key = cache_key(input_hash, (start, end), mapping_hash, sheet, header_row, version)
@@ -201,6 +228,63 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     aggregates = Aggregates.load(folder / "aggregates")
     cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
     return Prepared(result, aggregates, is_synthetic(src), folder, cache)
+
+
+NATIONAL_MARK = "national.json"  # the national generator's record in its folder: the data are synthetic
+TABLE_INFO = "table.json"  # a table source's cache folder: how its columns and labels were mapped
+
+
+def _prepare_table(table: database.TableSource | database.FolderSource, period: tuple[dt.date, dt.date],
+                   mapping_path: Path | None, cache_dir: Path | None, began: float) -> Prepared:
+    """prepare() for a table the engine reads in place (a database table, a folder of Parquet):
+    validated and aggregated by queries, cached by the table's fingerprint (database.fingerprint)."""
+    mapping = load_mapping(mapping_path)
+    con = table.connect()
+    raw = table.raw(con)
+    date_col = next((src for src, col in plan_columns(list(raw.columns), mapping, table.url).rename.items()
+                     if col == s.VISIT_DATE), None)
+    found = database.fingerprint(con, raw, date_col) if date_col else {}
+    identity = json.dumps({"source": table.url, **found}, sort_keys=True)
+    input_hash = hashlib.sha256(identity.encode()).hexdigest()
+    mapping_hash = _file_hash(mapping_path)
+    version = package_version()
+    key = cache_key(input_hash, period, mapping_hash, version=version)
+    folder = Path(cache_dir or config.CACHE_DIR) / key
+    used = (folder / "ingest.json").exists()
+    if not used:
+        tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
+        tmp.mkdir(parents=True)
+        try:
+            checked = database.check_table(con, raw, table.url, period, mapping)
+            aggregate_visits(con, checked.table).save(tmp / "aggregates")
+            parts = {"input": "table", "source": table.url, **found, "sha256": input_hash,
+                     "format_version": FORMAT_VERSION, "package_version": version,
+                     "period": [period[0].isoformat(), period[1].isoformat()],
+                     "mapping_sha256": mapping_hash if mapping_path else None, "engine": describe_engine(con)}
+            (tmp / FINGERPRINT).write_text(json.dumps(parts, indent=2, ensure_ascii=False), encoding="utf-8")
+            (tmp / TABLE_INFO).write_text(json.dumps({"columns": checked.columns, "labels": checked.labels},
+                                                     ensure_ascii=False), encoding="utf-8")
+            result = IngestResult(
+                file=table.url, sha256=input_hash, kind="visits",
+                dialect={"format": "table", "engine": describe_engine(con), "outside_period": checked.outside_period},
+                rows=checked.rows, columns=checked.columns, ignored_columns=checked.ignored,
+                mapped_labels=checked.mapped_labels, missing=checked.missing,
+                period=(period[0].isoformat(), period[1].isoformat()), mapping_source=mapping.source, staged="",
+                span=checked.span, names=checked.names)
+            (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
+            try:
+                tmp.rename(folder)
+            except OSError:  # another process finished the same input first
+                if not (folder / "ingest.json").exists():
+                    raise
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        _prune(folder.parent)
+    os.utime(folder)
+    result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
+    cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
+    synthetic = isinstance(table, database.FolderSource) and (table.path / NATIONAL_MARK).exists()
+    return Prepared(result, Aggregates.load(folder / "aggregates"), synthetic, folder, cache)
 
 
 def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None, folder: Path,

@@ -18,6 +18,7 @@ class Problem:
     n_rows: int = 0
     examples: list[str] = field(default_factory=list)
     contract: str = ""  # the contract column the source column maps to, where it differs
+    ids: list[str] = field(default_factory=list)  # a database table's example rows, by visit id (it has no row numbers)
 
     def __str__(self) -> str:
         where = f"{self.file}, column '{self.column}'"
@@ -26,6 +27,11 @@ class Problem:
         if self.rows:
             more = f" (and {self.n_rows - len(self.rows)} more)" if self.n_rows > len(self.rows) else ""
             where += f", row{'s' * (self.n_rows > 1)} {', '.join(map(str, self.rows))}{more}"
+        elif self.ids:
+            more = f" (and {self.n_rows - len(self.ids)} more)" if self.n_rows > len(self.ids) else ""
+            where += f", visit{'s' * (self.n_rows > 1)} {', '.join(self.ids)}{more}"
+        elif self.n_rows:
+            where += f", {self.n_rows:,} row{'s' * (self.n_rows > 1)}"
         ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
         end = "" if self.message.endswith((".", "?", "!")) else "."
         return f"{where}: {self.message}{end}{ex}\n    Fix: {self.hint}"

@@ -108,6 +108,10 @@ def norm_key(text: object) -> str:
 
 # Built-in column aliases (Danish and English names seen in extracts) -> contract column.
 # Users extend these with a mapping file (see ingest.load_mapping).
+# Columns dropped without being named in a mapping file: the national generator's region (a
+# hospital's region comes from data/reference/hospital_regions.csv). Listed as ignored columns.
+IGNORED_COLUMNS = ("region",)
+
 COLUMN_ALIASES: dict[str, str] = {
     # visit id
     "visit_id": VISIT_ID, "besøg_id": VISIT_ID, "besoeg_id": VISIT_ID, "besøgsid": VISIT_ID,
