@@ -220,17 +220,7 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     if problems:
         raise InputError(problems)
     source_names = {v: k for k, v in plan.rename.items()}
-    cols = {}
-    for src, col in plan.rename.items():
-        v = raw[src]
-        if col == s.VISIT_DATE:
-            v = v.cast("date")
-        elif col in (s.AGE, s.COST_DKK):
-            v = v.cast("float64")
-        else:
-            v = v.cast("string")
-        cols[col] = v
-    t = raw.select(**cols)
+    t = _select(raw, plan.rename)
     start, end = period
     in_period = (t[s.VISIT_DATE] >= start) & (t[s.VISIT_DATE] <= end)
     whole = con.execute(t.aggregate(n=t.count(), inside=_count(in_period), no_date=_count(t[s.VISIT_DATE].isnull())))
@@ -335,6 +325,16 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
         missing=missing, span=[_day(found["lo"].iloc[0]), _day(found["hi"].iloc[0])], names=names, labels=labels)
 
 
+def _select(raw: ibis.Table, rename: dict[str, str]) -> ibis.Table:
+    """The contract's columns under their contract names: dates as dates, age and cost as
+    numbers, everything else as text (as a staged file has them)."""
+    def typed(src: str, col: str) -> ibis.Value:
+        kind = "date" if col == s.VISIT_DATE else "float64" if col in (s.AGE, s.COST_DKK) else "string"
+        return raw[src].cast(kind)
+
+    return raw.select(**{col: typed(src, col) for src, col in rename.items()})
+
+
 def _day(value) -> str:
     return pd.Timestamp(value).date().isoformat()
 
@@ -343,24 +343,26 @@ def canonical(con: ibis.BaseBackend, raw: ibis.Table, rename: dict[str, str], la
               period: tuple[dt.date, dt.date]) -> ibis.Table:
     """The canonical visit expression of a table already checked (check_table's rename and labels):
     what a report runs its own queries on (e.g. pathways), without checking again."""
-    cols = {}
-    for src, col in rename.items():
-        v = raw[src]
-        cols[col] = v.cast("date") if col == s.VISIT_DATE else v.cast("float64") if col in (s.AGE, s.COST_DKK) \
-            else v.cast("string")
-    t = raw.select(**cols)
+    t = _select(raw, rename)
     t = t.filter((t[s.VISIT_DATE] >= period[0]) & (t[s.VISIT_DATE] <= period[1]))
     return t.mutate(**{col: t[col].substitute(m) for col, m in labels.items() if m})
 
 
-def fingerprint(con: ibis.BaseBackend, raw: ibis.Table, date_column: str) -> dict:
-    """What identifies the table's content for the cache: its row count and latest date (one query)
-    and the hash of the query's text. A table that gained or lost rows, or whose newest date moved,
-    gets a new cache key; an in-place correction of old rows does not (the README says so)."""
+def fingerprint(con: ibis.BaseBackend, raw: ibis.Table, date_column: str, source: TableSource | FolderSource) -> dict:
+    """What identifies the table's content for the cache: its row count and latest date (one
+    query), and the hash of that query's text (a database table) or of the folder's file names,
+    sizes and times (a folder, whose query names a temporary view). A table that gained or lost
+    rows, or whose newest date moved, gets a new cache key; an in-place correction of old rows
+    in a database table does not (the README says so)."""
     import ibis
 
-    found = con.execute(raw.aggregate(rows=raw.count(), latest=raw[date_column].max()))
-    query = str(ibis.to_sql(raw.aggregate(rows=raw.count(), latest=raw[date_column].max())))
+    query = raw.aggregate(rows=raw.count(), latest=raw[date_column].max())
+    found = con.execute(query)
+    if isinstance(source, FolderSource):
+        files = sorted(source.path.rglob("*.parquet"))
+        what = "\n".join(f"{f.relative_to(source.path)} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files)
+    else:
+        what = str(ibis.to_sql(query))
     latest = found["latest"].iloc[0]
     return {"rows": int(found["rows"].iloc[0]), "latest": None if pd.isna(latest) else str(latest),
-            "query_sha256": hashlib.sha256(query.encode()).hexdigest()}
+            "identity_sha256": hashlib.sha256(what.encode()).hexdigest()}

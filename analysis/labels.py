@@ -172,6 +172,12 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Kolonnenavne og værdier er oversat med {mapping}.",
                      "The file **{file}** ({format}) was read: **{rows}** rows of {kind}. "
                      "Column names and labels were mapped with {mapping}."),
+    "dq_read_table": ("Tabellen **{source}** blev læst, hvor den ligger ({engine}); kun optællinger blev hentet. "
+                      "**{rows}** besøg ligger i perioden; {outside} rækker uden for perioden blev ikke læst. "
+                      "Kolonnenavne og værdier er oversat med {mapping}.",
+                      "The table **{source}** was read where it lies ({engine}); only counts were fetched. "
+                      "**{rows}** visits lie in the period; {outside} rows outside it were not read. "
+                      "Column names and labels were mapped with {mapping}."),
     "csv_format": ("CSV, tegnsæt {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
                    "CSV, encoding {encoding}, separator “{separator}”, decimal mark “{decimal}”"),
     "kind_visits": ("ét besøg pr. række", "one visit per row"),

@@ -243,7 +243,7 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
     raw = table.raw(con)
     date_col = next((src for src, col in plan_columns(list(raw.columns), mapping, table.url).rename.items()
                      if col == s.VISIT_DATE), None)
-    found = database.fingerprint(con, raw, date_col) if date_col else {}
+    found = database.fingerprint(con, raw, date_col, table) if date_col else {}
     identity = json.dumps({"source": table.url, **found}, sort_keys=True)
     input_hash = hashlib.sha256(identity.encode()).hexdigest()
     mapping_hash = _file_hash(mapping_path)

@@ -51,10 +51,17 @@ CPR_IN_TEXT = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,}")
 
 
-def find_patient_ids(text: str, staged: Path | None = None) -> list[str]:
+def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None = None) -> list[str]:
     """Patient identifiers found in a report's text: anything shaped like a CPR number, and
-    any token equal to a patient id in the staged input (looked up in DuckDB, not loaded)."""
+    any token equal to a patient id in the staged input (looked up in DuckDB, not loaded) or in
+    `table`, an (engine, canonical visit table) pair for a table read in place (one query)."""
     found = {m.group(0)[:6] + "-****" for m in CPR_IN_TEXT.finditer(text)}
+    if table is not None:
+        tokens = sorted(set(_TOKEN.findall(text)))
+        con, visits = table
+        if tokens and s.PATIENT_ID in visits.columns:
+            hits = con.execute(visits.filter(visits[s.PATIENT_ID].isin(tokens)).select(s.PATIENT_ID).distinct())
+            found |= set(hits[s.PATIENT_ID].astype(str))
     if staged is not None and Path(staged).exists() and s.PATIENT_ID in pq.read_schema(staged).names:
         tokens = sorted(set(_TOKEN.findall(text)))
         if tokens:

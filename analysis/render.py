@@ -167,10 +167,11 @@ def content_problems(page: str, lang: str | None = None, name: str = "page") -> 
     return problems
 
 
-def check_report(path: Path, staged: Path | None) -> list[str]:
+def check_report(path: Path, staged: Path | None, table: tuple | None = None) -> list[str]:
     """What is wrong with a rendered report: anything loaded from the network, code cells,
     patient identifiers, and what a reader must not see (content_problems). Empty when it is
-    fit to send."""
+    fit to send. `table`: the visits read in place, for a source without a staged file
+    (privacy.find_patient_ids)."""
     from .privacy import find_patient_ids
 
     text = path.read_text(encoding="utf-8")
@@ -182,7 +183,7 @@ def check_report(path: Path, staged: Path | None) -> list[str]:
         problems.append(f"{path.name}: includes an external script")
     if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
         problems.append(f"{path.name}: shows code cells")
-    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged)
+    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged, table)
     if ids:
         problems.append(f"{path.name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
     problems += content_problems(text, name=path.name)

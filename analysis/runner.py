@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, Val
 
 from . import config
 from . import labels as L
+from .database import is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
@@ -152,6 +153,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
     for key in ("source", "mapping"):
         value = getattr(cfg, key)
+        if key == "source" and is_table(value):
+            continue  # a database table: checked when the data are read
         if value and not config.resolve(value).exists():
             errors.append(f"{key}: file not found: {config.resolve(value)}")
     known = available_notebooks()
@@ -522,8 +525,9 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
                 f"{failed / 'executed' / Path(r.executed).name}" for r in results if not r.ok]
     if not problems:
         t2 = time.perf_counter()
+        table = prepared.visit_table() if prepared.staged is None else None
         for r in results:
-            problems += check_report(work / r.html, prepared.staged)
+            problems += check_report(work / r.html, prepared.staged, table)
         seconds["checks"] = time.perf_counter() - t2
     if problems:
         work.rename(failed)

@@ -1,0 +1,87 @@
+"""Sources read in place: how a database URL is written, and a folder of Parquet files validated
+and aggregated by the same queries as a database table (in the embedded engine; the PostgreSQL
+server's own tests are in test_postgres.py)."""
+from __future__ import annotations
+
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from engines import differences
+
+from analysis import database, national, pipeline
+from analysis import schema as s
+from analysis.aggregate import aggregate_file
+from analysis.problems import InputError
+
+
+def test_a_database_url_names_server_database_and_table():
+    src = database.parse("postgresql://analyst@dwh.example:6543/region/outpatient.visits")
+    assert (src.host, src.port, src.user, src.database, src.schema, src.table) == \
+        ("dwh.example", 6543, "analyst", "region", "outpatient", "visits")
+    assert src.url == "postgresql://analyst@dwh.example:6543/region/outpatient.visits"
+
+
+def test_the_port_defaults_to_postgresqls():
+    assert database.parse("postgres://analyst@dwh/region/visits").port == 5432
+
+
+def test_a_password_in_the_url_is_refused_without_echoing_it():
+    with pytest.raises(ValueError) as err:
+        database.parse("postgresql://analyst:hunter2@dwh/region/visits")
+    assert "PGPASSWORD" in str(err.value) and "hunter2" not in str(err.value)
+
+
+def test_a_url_without_a_table_says_how_to_write_it():
+    with pytest.raises(ValueError, match="DATABASE/TABLE"):
+        database.parse("postgresql://analyst@dwh/region")
+
+
+def test_prepare_refuses_a_password_before_connecting(tmp_path):
+    with pytest.raises(InputError) as err:
+        pipeline.prepare("postgresql://analyst:hunter2@127.0.0.1:1/region/visits", cache_dir=tmp_path)
+    assert "hunter2" not in str(err.value)
+
+
+def test_a_file_or_an_empty_source_is_not_a_table(tmp_path):
+    assert database.source_of("") is None
+    assert database.source_of("data/visits.csv", tmp_path / "visits.csv") is None
+    assert isinstance(database.source_of("national", tmp_path), database.FolderSource)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    out = tmp_path_factory.mktemp("national")
+    national.generate_national(out, seed=11, scale=0.002, years=(2024, 2025))
+    return out
+
+
+def test_a_folder_is_validated_and_aggregated_in_place(folder, tmp_path):
+    prepared = pipeline.prepare(str(folder), "2024-01-01", "2025-12-31", cache_dir=tmp_path)
+    assert prepared.staged is None and prepared.synthetic  # national.json marks it synthetic
+    assert prepared.ingest.ignored_columns == [national.REGION]
+    assert differences(prepared.aggregates, aggregate_file(folder, "visits")) == []
+    assert pipeline.prepare(str(folder), "2024-01-01", "2025-12-31", cache_dir=tmp_path).cache.used
+
+
+def test_a_folders_years_outside_the_period_are_left_out(folder, tmp_path):
+    prepared = pipeline.prepare(str(folder), "2025-01-01", "2025-12-31", cache_dir=tmp_path)
+    assert sorted(prepared.aggregates.activity[s.YEAR].unique()) == [2025]
+    assert prepared.ingest.dialect["outside_period"] > 0
+
+
+def test_a_bad_label_in_one_file_of_a_folder_names_the_visits(folder, tmp_path):
+    bad = tmp_path / "bad"
+    shutil.copytree(folder, bad)
+    first = sorted(bad.rglob("*.parquet"))[0]
+    table = pq.read_table(first)
+    row = table.slice(3, 1).to_pandas()
+    row[s.VISIT_ID] = "extra-visit-1"
+    row[s.SEX] = "X"
+    extra = pa.Table.from_pandas(row, schema=table.schema, preserve_index=False)
+    pq.write_table(extra, first.with_name("extra.parquet"))
+    with pytest.raises(InputError) as err:
+        pipeline.prepare(str(bad), "2024-01-01", "2025-12-31", cache_dir=tmp_path / "cache")
+    (problem,) = err.value.problems
+    assert (problem.column, problem.examples, problem.ids) == (s.SEX, ["X"], ["extra-visit-1"])
