@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -65,8 +66,12 @@ def test_the_lock_pins_every_declared_package_within_its_bounds():
         name = canonicalize_name(req.name)
         assert name in locked, f"{req.name} is in pyproject.toml but not in requirements.lock: run make lock"
         assert req.specifier.contains(locked[name]), f"{req.name}: lock {locked[name]} outside {req.specifier}"
-        for extra in req.extras:  # e.g. pandera[pandas] needs pandas in the lock too
-            assert canonicalize_name(extra) in locked, f"{req} needs {extra} in the lock"
+        for extra in req.extras:  # e.g. pandera[pandas] needs pandas, psycopg[binary] psycopg-binary
+            needs = [Requirement(r) for r in metadata.requires(req.name) or []]
+            needs = [r for r in needs if r.marker and r.marker.evaluate({"extra": extra})]
+            assert needs, f"{req}: the installed {req.name} has no extra '{extra}'"
+            for r in needs:
+                assert canonicalize_name(r.name) in locked, f"{req} needs {r.name} in the lock"
 
 
 def test_environment_yml_installs_the_lock_and_the_project_on_the_supported_python():
