@@ -73,6 +73,20 @@ class Comparison:
         """True when the data hold hospitals outside the reference or the own region."""
         return set(self.own) != set(self.reference)
 
+    def own_rows(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The rows of a per-hospital table that the report is about: the own region's."""
+        if not self.others:
+            return table
+        return table[table[s.HOSPITAL].astype(str).isin(self.own)].reset_index(drop=True)
+
+    def panel_rows(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The rows of the specialties the own region offers (with every peer's row), from which
+        the funnel panels are chosen: a specialty no own hospital offers is not the region's."""
+        if not self.others:
+            return table
+        mine = table.loc[table[s.HOSPITAL].astype(str).isin(self.own), s.SPECIALTY].unique()
+        return table[table[s.SPECIALTY].isin(mine)]
+
 
 def _fix(file: str) -> str:
     where = reference.display_path(reference.locate("hospital_regions", file))
@@ -152,3 +166,10 @@ def sentence(comparison: Comparison, lang: str) -> str:
     if not comparison.own_region:
         return L.t("peers_input", lang)
     return L.t("peers_region", lang, region=comparison.own_region)
+
+
+def funnel_notes(comparison: Comparison, lang: str) -> list[str]:
+    """What a funnel's reader needs about the peers: the grey points are the other regions'."""
+    if not comparison.others:
+        return []
+    return [L.t("peers_others_how", lang, region=comparison.own_region)]

@@ -96,3 +96,31 @@ def test_the_sentence_says_which_peers_were_used():
     c = peers.decide(["A1", "A2", "B1", "B2"], REGIONS, "national", "Region B")
     assert peers.sentence(c, "en").startswith("Compared with the hospitals of all regions")
     assert "alle regioners sygehuse (national)" in peers.sentence(c, "da")
+
+
+def _table() -> pd.DataFrame:
+    return pd.DataFrame({s.SPECIALTY: ["x", "x", "y"], s.HOSPITAL: ["A1", "B1", "B2"]})
+
+
+def test_national_report_rows_are_the_own_regions_and_panels_the_specialties_it_offers():
+    c = peers.decide(["A1", "B1", "B2"], REGIONS, "national", "Region A")
+    assert c.own_rows(_table())[s.HOSPITAL].tolist() == ["A1"]
+    assert c.panel_rows(_table())[s.HOSPITAL].tolist() == ["A1", "B1"]
+
+
+def test_region_peers_leave_the_tables_as_they_are():
+    c = peers.decide(["B1", "B2"], REGIONS, "region")
+    assert c.own_rows(_table()[1:]).equals(_table()[1:]) and peers.funnel_notes(c, "en") == []
+
+
+def test_a_national_funnel_says_the_grey_points_are_the_other_regions():
+    c = peers.decide(["A1", "B1"], REGIONS, "national", "Region A")
+    assert "Light grey" in peers.funnel_notes(c, "en")[0]
+
+
+def test_the_runner_reports_an_own_region_the_data_lack_before_running():
+    from analysis import runner
+
+    agg = Aggregates("visits", pd.DataFrame({s.HOSPITAL: ["Rigshospitalet", "Odense Universitetshospital"]}))
+    problems = runner._peer_problems("02_variation", {"peers": "national", "own_region": ""}, agg)
+    assert problems and "Region Hovedstaden, Region Syddanmark" in problems[0]
