@@ -268,7 +268,8 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
             ax.axhline(target, color="#333333", linewidth=0.8)
             other = g[s.HOSPITAL].isin(others).to_numpy()
             if other.any():
-                ax.scatter(x[other], g["value"].to_numpy(dtype=float)[other], c=OTHER_PEERS, s=14, zorder=2, linewidths=0)
+                ax.scatter(x[other], g["value"].to_numpy(dtype=float)[other], c=OTHER_PEERS, s=14, zorder=2,
+                           linewidths=0)
             vals = np.concatenate([g["value"].to_numpy(dtype=float), [target]])
             g, x = g[~other], x[~other]
             ax.scatter(x, g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
