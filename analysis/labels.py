@@ -1394,6 +1394,20 @@ LABELS: dict[str, tuple[str, str]] = {
                       "in funnel plots."),
     "var_funnel_labels": ("Kun hospitaler uden for 95 %-grænsen (og et hospital, der er ringet ind) er navngivet.",
                           "Only hospitals outside the 95% limit (and a ringed hospital) are named."),
+    # which hospitals are the peers (analysis.peers, parameter `peers`)
+    "peers_region": ("Sammenlignet med sygehusene i {region} (regionalt): forventede rater og benchmark er regionens egne.",
+                     "Compared with the hospitals of {region} (regional): expected rates and benchmarks are the "
+                     "region's own."),
+    "peers_input": ("Sammenlignet med sygehusene i data (regionalt): forventede rater og benchmark er deres egne.",
+                    "Compared with the hospitals in the data (regional): expected rates and benchmarks are their own."),
+    "peers_national": ("Sammenlignet med alle regioners sygehuse (national): forventede rater og benchmark bygger på "
+                       "alle {n} sygehuse i data; tal, tabeller og navngivne punkter er de {own} sygehuse i {region}.",
+                       "Compared with the hospitals of all regions (national): expected rates and benchmarks rest on "
+                       "all {n} hospitals in the data; numbers, tables and named points are the {own} hospitals of "
+                       "{region}."),
+    "peers_others_how": ("Lysegrå punkter er de andre regioners sygehuse (unavngivne); de farvede er {region}s.",
+                         "Light grey points are the other regions' hospitals (unnamed); the coloured ones are "
+                         "{region}'s."),
     "var_funnel_counts_how": ("Her bygger både tæller og nævner på tilfældige antal, så den vandrette akse er det "
                               "effektive antal, 1 / (1/forventet + 1/udredninger): grænserne i figuren er da præcis "
                               "dem, hvert punkt er bedømt efter.",

@@ -176,6 +176,7 @@ def lorenz(curves: dict[str, pd.DataFrame], lang: str, title: str):
 
 CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2", "low_95": "#56B4E9",
                  "low_998": "#009E73", "no_data": "#999999"}
+OTHER_PEERS = "#CFCFCF"  # other regions' hospitals in a national comparison: light grey, beneath, unnamed
 
 
 LABEL_GAP = (38.0, 11.0)  # points: labels closer than this (across, up) are moved apart
@@ -240,13 +241,16 @@ def funnel_curves(result, specialty: str, n: int = 80) -> pd.DataFrame:
 
 
 def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialties: list[str],
-                  xlabel: str, ylabel: str, ncols: int = 3, highlight: str = ""):
+                  xlabel: str, ylabel: str, ncols: int = 3, highlight: str = "", others=()):
     """Small-multiple funnel plots from one variation.FunnelResult, one panel per specialty:
     each hospital's value against its position (result.x), with the 95% (dashed) and 99.8%
     (solid) limits of the same result (funnel_curves), points coloured by their class. Points
     outside the 95% limits and the `highlight` hospital (ringed, bold) are labelled with the
-    hospital's short name, labels moved apart where they would overlap (label_offsets)."""
+    hospital's short name, labels moved apart where they would overlap (label_offsets).
+    `others`: hospitals compared with but not reported on (other regions' peers), drawn as small
+    light grey points beneath the rest, never labelled."""
     table = result.table
+    others = set(others)
     n = len(specialties)
     nrows = max(1, int(np.ceil(n / ncols)))
     fig, axes = plt.subplots(nrows, ncols, figsize=(FIG_WIDTH, 2.5 * nrows + 0.6), squeeze=False)
@@ -262,9 +266,14 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
                 ax.plot(curves["x"], curves[f"lower_{cov:g}"], style, color="#777777", linewidth=0.9)
                 ax.plot(curves["x"], curves[f"upper_{cov:g}"], style, color="#777777", linewidth=0.9)
             ax.axhline(target, color="#333333", linewidth=0.8)
+            other = g[s.HOSPITAL].isin(others).to_numpy()
+            if other.any():
+                ax.scatter(x[other], g["value"].to_numpy(dtype=float)[other], c=OTHER_PEERS, s=14, zorder=2,
+                           linewidths=0)
+            vals = np.concatenate([g["value"].to_numpy(dtype=float), [target]])
+            g, x = g[~other], x[~other]
             ax.scatter(x, g["value"], c=[CLASS_COLOURS.get(c, "#999999") for c in g["class"]], s=28, zorder=3)
             ax.set_xscale("log")
-            vals = np.concatenate([g["value"].to_numpy(dtype=float), [target]])
             pad = max(0.1 * (vals.max() - vals.min()), 0.05 * target)
             ax.set_ylim(max(vals.min() - 3 * pad, 0), vals.max() + 3 * pad)
             ax.set_xlim(curves["x"].min(), curves["x"].max())

@@ -28,7 +28,8 @@ class Estimate:
 
 def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFrame, sector: str = "somatic",
              benchmark: str | float = "median", k: int | None = None, strata: list[str] | None = None,
-             guidelines: pd.DataFrame | None = None, tables: measures.Tables | None = None) -> Estimate:
+             guidelines: pd.DataFrame | None = None, tables: measures.Tables | None = None,
+             reference: Aggregates | None = None) -> Estimate:
     """Apply the scenario file to one year's activity of `sector`, priced by `tariffs` (the run's
     price table, pipeline.Prepared.prices, or a plain tariff table). A 'benchmark' lever uses the
     case-mix adjusted excess (k: best_k's k, None for potential.default_k), or the guideline
@@ -37,7 +38,9 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     on a pre-aggregated extract each visit type's visits per first visit; where the input cannot
     give any, benchmark levers are left out. An idea taking its share of a measured quantity
     (`of`) is left out where the input cannot give that measure (Estimate.left_out, with what it
-    needs in Estimate.needs); `tables` are the run's reference tables the measures read."""
+    needs in Estimate.needs); `tables` are the run's reference tables the measures read.
+    `reference`: the aggregates the benchmark's rates and ratios come from (peers.split, e.g. every
+    region's hospitals), default `agg`; the activity, the excess and the savings stay `agg`'s."""
     strata = ["age_band", "sex"] if strata is None else list(strata)
     act = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.SECTOR] == sector)]
     if act.empty:
@@ -47,7 +50,7 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
         possible = not agg.units.empty
     else:
         try:
-            bench_in = variation.benchmark_inputs(agg, year, strata, sector)
+            bench_in = variation.benchmark_inputs(agg if reference is None else reference, year, strata, sector)
         except ValueError:  # no rates the input can give (e.g. no first visits to count from)
             bench_in = None
         possible = bench_in is not None and not bench_in.rates.empty
@@ -62,6 +65,8 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
                  if benchmark == "guideline" and possible else None)
     inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline, measured)
     over = guideline if guideline is not None else potential.excess(rates, benchmark, k)
+    if reference is not None and not over.empty:  # the peers' rows set the benchmark; the excess is agg's
+        over = over[over[s.HOSPITAL].isin(act[s.HOSPITAL].unique())].reset_index(drop=True)
     return Estimate(inputs, over, apply(act, used, tariffs, over, measured=measured), possible,
                     bench_in.measure if bench_in is not None else "visits_per_patient",
                     tuple(bench_in.strata) if bench_in is not None else (), left_out, needs)

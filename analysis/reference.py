@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Path] = {
     "population": config.REFERENCE_DIR / "population.csv",  # read by population.load_population
     "specialisation": config.REFERENCE_DIR / "specialisation.csv",  # read by specialisation.load_levels
     "diagnosis_levels": config.REFERENCE_DIR / "diagnosis_levels.csv",
+    "hospital_regions": config.REFERENCE_DIR / "hospital_regions.csv",  # read by peers.load_regions
 }
 
 

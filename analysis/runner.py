@@ -122,6 +122,32 @@ def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
     return None
 
 
+def _choices() -> dict[str, tuple[str, ...]]:
+    """Parameters (of any notebook) that take one of a few words, checked before anything runs."""
+    from .peers import PEERS
+    return {"peers": PEERS}
+
+
+def _check_choice(nb: str, name: str, value: Any) -> str | None:
+    choices = _choices().get(name)
+    if choices is None or value in choices:
+        return None
+    return f"{nb}: parameter '{name}' must be one of {', '.join(choices)}, got {value!r}"
+
+
+def _peer_problems(name: str, values: dict[str, Any], agg) -> list[str]:
+    """The peers of a notebook with a `peers` parameter against the data's hospitals: the regions
+    table readable, own_region among the data's regions, every hospital known where needed."""
+    from .ingest import InputError
+    from .peers import comparison_for
+    try:
+        comparison_for(agg, str(values.get("peers", "region")), str(values.get("own_region", "")),
+                       str(values.get("hospital_regions_file", "")))
+    except (ValueError, InputError) as e:
+        return [f"{name}: {e}"]
+    return []
+
+
 def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 only: list[str] | None = None, data: bool = False,
                 echo=print) -> tuple[RunConfig, dict[str, dict]]:
@@ -187,7 +213,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; it declares: {', '.join(declared)}"
                 errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
             else:
-                msg = _check_value(spec.name, name, value, declared[name]["type"])
+                msg = _check_value(spec.name, name, value, declared[name]["type"]) or _check_choice(
+                    spec.name, name, value)
                 if msg:
                     errors.append(msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
@@ -269,6 +296,8 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
                                     "(0 means the latest)")
         if "target_profile" in values:
             found.errors += _profile_problems(name, values)
+        if "peers" in values:
+            found.errors += _peer_problems(name, values, agg)
         if "decision_date" in values:
             # a date the run sets is an error; the notebook's default is a note (the report says it)
             problems = found.errors if "decision_date" in given else found.notes

@@ -52,6 +52,15 @@ def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
         runner.load_config(path)
 
 
+def test_a_peers_value_other_than_region_or_national_fails_before_anything_runs(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "02_variation", "parameters": {"peers": "nordic"}},
+        {"name": "03_reduction_potential", "parameters": {"peers": "national"}}])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert err.value.errors == ["02_variation: parameter 'peers' must be one of region, national, got 'nordic'"]
+
+
 def test_all_configuration_problems_are_reported_together(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **{**base, "language": "de"}, colour="blue")
     with pytest.raises(runner.ConfigError) as err:
