@@ -157,15 +157,23 @@ def split(agg: Aggregates, comparison: Comparison) -> tuple[Aggregates, Aggregat
     return own, ref
 
 
-def sentence(comparison: Comparison, lang: str) -> str:
-    """Which peers a report used, in words (labels in analysis.labels)."""
+def sentence(comparison: Comparison, lang: str, counted: Iterable[str] | None = None) -> str:
+    """Which peers a report used, in words (labels in analysis.labels). `counted`: the hospitals
+    the report compares (e.g. those with activity in its sector and year); None counts all."""
     if comparison.peers == "national":
-        regions = L.t("peers_national", lang, region=comparison.own_region, n=len(comparison.reference),
-                      own=len(comparison.own))
-        return regions
+        keep = set(comparison.reference) if counted is None else {str(h) for h in counted}
+        return L.t("peers_national", lang, region=comparison.own_region,
+                   n=sum(h in keep for h in comparison.reference), own=sum(h in keep for h in comparison.own))
     if not comparison.own_region:
         return L.t("peers_input", lang)
     return L.t("peers_region", lang, region=comparison.own_region)
+
+
+def active(agg: Aggregates, year: int, sector: str) -> list[str]:
+    """The hospitals with visits in `sector` in `year`: those a report of that sector compares."""
+    a = agg.activity
+    rows = (a[s.YEAR] == year) & (a[s.SECTOR] == sector) & (a[s.VISITS] > 0)
+    return sorted(a.loc[rows, s.HOSPITAL].astype(str).unique())
 
 
 def funnel_notes(comparison: Comparison, lang: str) -> list[str]:

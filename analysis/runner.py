@@ -68,7 +68,7 @@ class RunConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     title: str = "Ambulant aktivitet"
-    source: str = Field("", description="input file or folder, or a database table URL; empty = the bundled synthetic region")
+    source: str = Field("", description="input file or folder, or a database table URL; empty = the synthetic region")
     mapping: str = Field("", description="YAML mapping file for your own column names and labels")
     sheet: str = Field("", description="Excel: the sheet to read; empty = the first with the contract's columns")
     header_row: int = Field(0, ge=0, description="the header's row (1 = first line); 0 = detected, "

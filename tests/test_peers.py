@@ -124,3 +124,10 @@ def test_the_runner_reports_an_own_region_the_data_lack_before_running():
     agg = Aggregates("visits", pd.DataFrame({s.HOSPITAL: ["Rigshospitalet", "Odense Universitetshospital"]}))
     problems = runner._peer_problems("02_variation", {"peers": "national", "own_region": ""}, agg)
     assert problems and "Region Hovedstaden, Region Syddanmark" in problems[0]
+
+
+def test_the_sentence_counts_only_the_hospitals_compared():
+    c = peers.decide(["A1", "A2", "B1"], {"A1": "Region A", "A2": "Region A", "B1": "Region B"}, "national",
+                     "Region A")
+    assert "3" in peers.sentence(c, "en") and "2" in peers.sentence(c, "en", counted=["A1", "B1"])
+    assert "3" not in peers.sentence(c, "en", counted=["A1", "B1"])
