@@ -8,7 +8,7 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench bench-startup bench-national lint lock strip clean
+.PHONY: report test env data lab bench bench-startup bench-national spark-check lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -67,6 +67,16 @@ bench-startup: $(STAMP)
 ROWS ?= 2e6 20e6
 bench-national: $(STAMP)
 	$(PY) bench/bench_national.py --rows $(ROWS)
+
+# The same aggregation on Spark (local mode, two cores) against DuckDB, table by table: installs
+# Java (Debian's package, when java is missing) and the spark extra, then tests/test_spark.py
+spark-check: $(STAMP)
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless; \
+	  else echo "spark-check needs Java 17 or later: install it (e.g. sudo apt-get install default-jre-headless) and run make spark-check again" >&2; exit 1; fi; \
+	fi
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[spark]'
+	OUTPATIENT_SPARK=1 $(PY) -m pytest -q -p no:xdist tests/test_spark.py
 
 clean:
 	rm -rf $(VENV) data/interim
