@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import pathways
+from . import config, pathways
 from . import schema as s
 
 if TYPE_CHECKING:
@@ -33,11 +33,13 @@ SCOPE = "scope"  # "all" or a sector, for tables on patients across units
 VISITS_PER_PATIENT = "visits_per_patient"
 
 
-def connect(threads: int = 2, memory_limit: str = "4GB") -> ibis.BaseBackend:
-    """The embedded engine: DuckDB, bounded so a large scan spills to disk instead of failing."""
+def connect(threads: int = config.DUCKDB_THREADS, memory_limit: str = "") -> ibis.BaseBackend:
+    """The embedded engine: DuckDB, bounded (memory_limit, default config.DUCKDB_MEMORY_LIMIT) so a
+    large scan spills to disk (config.SPILL_DIR) instead of failing."""
     import ibis  # the engine takes ~0.3 s to import; a warm run reads the cached aggregates instead
 
-    return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit)
+    return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit or config.DUCKDB_MEMORY_LIMIT,
+                               temp_directory=str(config.SPILL_DIR))
 
 
 def describe_engine(con: ibis.BaseBackend) -> str:

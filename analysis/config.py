@@ -15,6 +15,11 @@ SYNTHETIC_TRUTH = SYNTHETIC_DIR / "truth.json"
 TARIFFS = REFERENCE_DIR / "tariffs.csv"
 # Validated, canonical copies of inputs and their aggregates, keyed by content hash.
 CACHE_DIR = Path(os.environ.get("OUTPATIENT_CACHE_DIR", DATA_DIR / "interim"))
+# The embedded engine (DuckDB): its memory limit, beyond which it spills to SPILL_DIR. 3GB keeps
+# the whole process under 4 GiB at 100 million visits (bench/bench_national.py).
+DUCKDB_MEMORY_LIMIT = os.environ.get("OUTPATIENT_DUCKDB_MEMORY", "3GB")
+DUCKDB_THREADS = 2
+SPILL_DIR = CACHE_DIR / "spill"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULT_RUN_CONFIG = PROJECT_ROOT / "runs" / "default.yml"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "resources" / "template"

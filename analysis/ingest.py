@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
+from . import config
 from . import schema as s
 from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
@@ -638,7 +639,8 @@ class IngestResult:
 def _connect() -> duckdb.DuckDBPyConnection:
     import duckdb  # only when an input is validated, not on a cached run
 
-    return duckdb.connect(config={"threads": 2, "memory_limit": "4GB"})
+    return duckdb.connect(config={"threads": config.DUCKDB_THREADS, "memory_limit": config.DUCKDB_MEMORY_LIMIT,
+                                  "temp_directory": str(config.SPILL_DIR)})
 
 
 def _cell_keys(staged: Path) -> list[str]:

@@ -8,7 +8,9 @@ prints rows, seconds, rows per second and peak memory (resident memory of the pr
 sampled), and how the cost grows against the smallest size: (seconds / smallest seconds) /
 (rows / smallest rows), about 1 when the cost is linear in the rows.
 
-Steps: generate; aggregate (every table of aggregate.Aggregates); activity (the activity table
+Steps: generate; prepare (what a run does with the folder as its source: pipeline.prepare,
+validating the visits by queries and aggregating them, database.check_table); aggregate (every
+table of aggregate.Aggregates, without the checks); activity (the activity table
 only, by the engine over the folder, like for like with the naive way); pandas, the naive way:
 every file read into one pandas DataFrame and a groupby for the activity table only (visits and
 distinct patients per year x hospital x specialty x sector x visit type x contact mode).
@@ -39,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench_suite import measure  # noqa: E402
 
 PY = sys.executable
-STEPS = ("generate", "aggregate", "activity", "pandas")
+STEPS = ("generate", "prepare", "aggregate", "activity", "pandas")
 
 
 def _generate(folder: Path, scale: float, seed: int, result: Path) -> None:
@@ -48,6 +50,19 @@ def _generate(folder: Path, scale: float, seed: int, result: Path) -> None:
     start = time.perf_counter()
     files = generate_national(folder, seed=seed, scale=scale)
     result.write_text(json.dumps({"seconds": time.perf_counter() - start, "files": len(files)}))
+
+
+def _prepare(folder: Path, memory_limit: str, result: Path) -> None:
+    """A run's first step on the folder: validate by queries, aggregate, cache (the engine's memory
+    limit comes from OUTPATIENT_DUCKDB_MEMORY, set by _run)."""
+    from analysis import pipeline
+
+    start = time.perf_counter()
+    prepared = pipeline.prepare(str(folder), "2023-01-01", "2025-12-31", cache_dir=folder.parent / "cache")
+    result.write_text(json.dumps({"seconds": time.perf_counter() - start,
+                                  "visits": int(prepared.aggregates.activity["visits"].sum()),
+                                  "cells": len(prepared.aggregates.activity)}))
+    shutil.rmtree(folder.parent / "cache", ignore_errors=True)
 
 
 def _aggregate(folder: Path, memory_limit: str, result: Path) -> None:
@@ -92,9 +107,12 @@ def _child(step: str, *args: str) -> list[str]:
     return [PY, str(Path(__file__).resolve()), "--step", step, *args]
 
 
-def _run(cmd: list[str], work: Path, result: Path) -> tuple[dict, float]:
+def _run(cmd: list[str], work: Path, result: Path, memory_limit: str = "") -> tuple[dict, float]:
     """The child's reported result and its peak resident memory (MB, process tree)."""
-    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "OUTPATIENT_CACHE_DIR": str(work / "cache")}  # spills there, not into the project
+    if memory_limit:
+        env["OUTPATIENT_DUCKDB_MEMORY"] = memory_limit
     _, peak = measure(cmd, env, cwd=work)  # cwd: where DuckDB spills
     return json.loads(result.read_text()), peak
 
@@ -116,7 +134,7 @@ def bench_size(rows: float, work: Path, args: argparse.Namespace) -> dict:
         if step == "generate" or (step == "pandas" and rows > args.pandas_max):
             continue
         extra = [] if step == "pandas" else [args.memory_limit]
-        got, peak = _run(_child(step, str(folder), *extra, str(res)), work, res)
+        got, peak = _run(_child(step, str(folder), *extra, str(res)), work, res, args.memory_limit)
         if got["visits"] != n:
             raise SystemExit(f"{step}: the activity table counts {got['visits']} visits, the files hold {n}")
         out[step] = (got["seconds"], peak)
@@ -145,10 +163,11 @@ def print_table(results: list[dict], args: argparse.Namespace) -> None:
             print(f"{r['rows']:>13,} {r['files']:>5} {r['parquet_mb']:>6.0f} {step:<10}{sec:>9.1f}"
                   f"{r['rows'] / sec:>12,.0f}{mb:>9.0f}{growth:>8}")
     print("growth = (seconds / seconds at the smallest size) / (rows / rows at the smallest size); 1 = linear")
-    print("aggregate: every table of aggregate.Aggregates; activity: the activity table only, by the engine; "
+    print("prepare: validate by queries and aggregate, as a run does; aggregate: every table of "
+          "aggregate.Aggregates; activity: the activity table only, by the engine; "
           "pandas: the activity table only, every file read into one DataFrame")
-    peak = max(r[k][1] for r in results for k in ("generate", "aggregate", "activity") if k in r)
-    print(f"peak memory of generate and aggregate: {peak:,.0f} MB"
+    peak = max(r[k][1] for r in results for k in ("generate", "prepare", "aggregate", "activity") if k in r)
+    print(f"peak memory of generate, prepare and aggregate: {peak:,.0f} MB"
           f" ({'under' if peak < 4096 else 'OVER'} 4 GiB by {abs(4096 - peak):,.0f} MB)")
 
 
@@ -171,6 +190,8 @@ def main() -> None:
         a = args.step_args
         if args.step == "generate":
             _generate(Path(a[0]), float(a[1]), int(a[2]), Path(a[3]))
+        elif args.step == "prepare":
+            _prepare(Path(a[0]), a[1], Path(a[2]))
         elif args.step == "aggregate":
             _aggregate(Path(a[0]), a[1], Path(a[2]))
         elif args.step == "activity":
