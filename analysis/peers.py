@@ -74,10 +74,11 @@ class Comparison:
         return set(self.own) != set(self.reference)
 
     def own_rows(self, table: pd.DataFrame) -> pd.DataFrame:
-        """The rows of a per-hospital table that the report is about: the own region's."""
+        """The rows of a per-hospital table that the report is about: the own region's, under their
+        index in `table` (so a series computed on the whole table still lines up with them)."""
         if not self.others:
             return table
-        return table[table[s.HOSPITAL].astype(str).isin(self.own)].reset_index(drop=True)
+        return table[table[s.HOSPITAL].astype(str).isin(self.own)]
 
     def panel_rows(self, table: pd.DataFrame) -> pd.DataFrame:
         """The rows of the specialties the own region offers (with every peer's row), from which

@@ -21,7 +21,7 @@ class Problem:
     ids: list[str] = field(default_factory=list)  # a database table's example rows, by visit id (it has no row numbers)
 
     def __str__(self) -> str:
-        where = f"{self.file}, column '{self.column}'"
+        where = self.file if self.column == "-" else f"{self.file}, column '{self.column}'"  # "-": the whole input
         if self.contract and self.contract != self.column:
             where += f" (contract column '{self.contract}')"
         if self.rows:

@@ -131,3 +131,11 @@ def test_the_sentence_counts_only_the_hospitals_compared():
                      "Region A")
     assert "3" in peers.sentence(c, "en") and "2" in peers.sentence(c, "en", counted=["A1", "B1"])
     assert "3" not in peers.sentence(c, "en", counted=["A1", "B1"])
+
+
+def test_own_rows_keep_their_index_so_values_of_the_whole_table_line_up():
+    c = peers.decide(["A1", "B1", "A2"], {"A1": "Region A", "A2": "Region A", "B1": "Region B"}, "national",
+                     "Region A")
+    whole = pd.DataFrame({"hospital": ["B1", "A1", "A2"], "value": [0.5, 1.2, 0.9]})
+    mine = c.own_rows(whole).assign(relative=whole["value"])
+    assert mine.set_index("hospital")["relative"].to_dict() == {"A1": 1.2, "A2": 0.9}

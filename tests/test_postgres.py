@@ -163,6 +163,18 @@ def test_a_mapping_file_renames_columns_and_labels_in_the_query(region, tmp_path
             "rows": int(fu)} in prepared.ingest.mapped_labels
 
 
+def test_a_missing_table_is_named_with_its_schema(tmp_path):
+    with pytest.raises(InputError) as err:
+        pipeline.prepare(f"{SERVER}/ambulant.no_such_table", *PERIOD, cache_dir=tmp_path)
+    assert "there is no table or view ambulant.no_such_table" in str(err.value)
+
+
+def test_the_session_plans_without_nested_loops(region, tmp_path):
+    """The planner's nested loops re-ran whole aggregations per row on a table without statistics."""
+    con, _ = pipeline.prepare(region[2], *PERIOD, cache_dir=tmp_path).visit_table()
+    assert con.con.execute("SHOW enable_nestloop").fetchone()[0] == "off"
+
+
 def test_a_wrong_password_says_where_the_password_comes_from(region, tmp_path, monkeypatch):
     _, _, url = region
     monkeypatch.setenv("PGPASSWORD", "not-the-password-4711")

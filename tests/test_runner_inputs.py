@@ -84,7 +84,7 @@ def header_only(folder: Path) -> Path:
 
 @pytest.mark.parametrize("bad,options,expected", [
     (misspelt, {}, "column 'Sygehus' (contract column 'hospital'), rows 201, 202: 'Regionshopsitalet Horsens' is rare"),
-    (empty, {}, "bad.csv, column '-': the file is empty (0 bytes)"),
+    (empty, {}, "bad.csv: the file is empty (0 bytes)"),
     (header_only, {}, "but no data rows"),
     (header_only, {"sheet": "Data"}, "but no data rows"),  # a sheet option on a CSV file is not used
 ])
