@@ -35,7 +35,7 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         intro=L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
         stamp=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        input_name=Path(prepared.ingest.file).name, sha256=prepared.ingest.sha256)
+        input_name=prepared.ingest.name, sha256=prepared.ingest.sha256)
 
 
 def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],

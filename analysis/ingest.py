@@ -626,6 +626,12 @@ class IngestResult:
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
     names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
 
+    @property
+    def name(self) -> str:
+        """How reports name the input: a file's or folder's name, or a database table's whole URL
+        (server, database and table; it never holds a password)."""
+        return self.file if "://" in self.file else Path(self.file).name
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
 

@@ -290,7 +290,8 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
             for _, r in g[g[s.HOSPITAL] == highlight].iterrows():
                 ax.scatter(result.x(r.to_frame().T), [r["value"]], s=110, facecolors="none", edgecolors="black",
                            linewidths=1.4, zorder=4)
-        ax.set_title(textwrap.shorten(spec, 30, placeholder="…"), fontsize=10, loc="left")
+        # a panel is a third of the page: a long name (e.g. Gastroenterologi og hepatologi) takes two lines
+        ax.set_title(textwrap.fill(textwrap.shorten(spec, 50, placeholder="…"), 26), fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
         if len(g):
             ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))

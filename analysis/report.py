@@ -316,7 +316,7 @@ def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = 
         parameters = notebook_parameters()
     ing = prepared.ingest
     items = [
-        (L.t("input_file", lang), html.escape(ing.file.split("/")[-1])
+        (L.t("input_file", lang), html.escape(ing.name)
          + (f" ({L.t('synthetic', lang)})" if prepared.synthetic else "")),
         (L.t("input_hash", lang), f"<code>{ing.sha256}</code>"),
         (L.t("rows_in", lang), L.number(ing.rows, lang)),
