@@ -190,6 +190,11 @@ def test_no_password_appears_in_any_file_a_run_writes(region, tmp_path, monkeypa
 
     password = os.environ["PGPASSWORD"]
     _, _, url = region
+    from analysis import config
+
+    # its own cache (this process and the notebooks' kernels): searched below, and the session's
+    # shared cache is not pruned by this run's entries
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
     monkeypatch.setenv("OUTPATIENT_CACHE_DIR", str(tmp_path / "cache"))
     cfg_file = tmp_path / "run.yml"
     cfg_file.write_text(f"title: database\nsource: {url}\nperiod_start: 2023-01-01\nperiod_end: 2025-12-31\n"
@@ -200,4 +205,5 @@ def test_no_password_appears_in_any_file_a_run_writes(region, tmp_path, monkeypa
     assert outcome.ok, outcome.problems
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert any(p.suffix == ".html" for p in written) and any(p.suffix == ".ipynb" for p in written)
+    assert any(p.name == "fingerprint.json" for p in written)  # the cache is searched too
     assert [str(p) for p in written if password.encode() in p.read_bytes()] == []
