@@ -62,4 +62,7 @@ def full_region(tmp_path_factory, cache_dir):
     from analysis.synthetic import generate
 
     path = generate(tmp_path_factory.mktemp("full") / "visits.parquet")
-    return pipeline.prepare(str(path), cache_dir=cache_dir), pipeline.read_truth(str(path))
+    # a cache of its own: the shared one keeps the newest few inputs (pipeline.KEEP_CACHED), and
+    # tests preparing other inputs later in the session would remove this one's staged file
+    own_cache = tmp_path_factory.mktemp("full-cache")
+    return pipeline.prepare(str(path), cache_dir=own_cache), pipeline.read_truth(str(path))
