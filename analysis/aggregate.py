@@ -38,6 +38,7 @@ def connect(threads: int = config.DUCKDB_THREADS, memory_limit: str = "") -> ibi
     large scan spills to disk (config.SPILL_DIR) instead of failing."""
     import ibis  # the engine takes ~0.3 s to import; a warm run reads the cached aggregates instead
 
+    config.SPILL_DIR.mkdir(parents=True, exist_ok=True)  # DuckDB creates the folder, not its parents
     return ibis.duckdb.connect(threads=threads, memory_limit=memory_limit or config.DUCKDB_MEMORY_LIMIT,
                                temp_directory=str(config.SPILL_DIR))
 

@@ -19,7 +19,7 @@ CACHE_DIR = Path(os.environ.get("OUTPATIENT_CACHE_DIR", DATA_DIR / "interim"))
 # the whole process under 4 GiB at 100 million visits (bench/bench_national.py).
 DUCKDB_MEMORY_LIMIT = os.environ.get("OUTPATIENT_DUCKDB_MEMORY", "3GB")
 DUCKDB_THREADS = 2
-SPILL_DIR = CACHE_DIR / "spill"
+SPILL_DIR = CACHE_DIR / ".spill"  # hidden: cache pruning (pipeline._prune) passes it by
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULT_RUN_CONFIG = PROJECT_ROOT / "runs" / "default.yml"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "resources" / "template"

@@ -645,6 +645,7 @@ class IngestResult:
 def _connect() -> duckdb.DuckDBPyConnection:
     import duckdb  # only when an input is validated, not on a cached run
 
+    config.SPILL_DIR.mkdir(parents=True, exist_ok=True)  # DuckDB creates the folder, not its parents
     return duckdb.connect(config={"threads": config.DUCKDB_THREADS, "memory_limit": config.DUCKDB_MEMORY_LIMIT,
                                   "temp_directory": str(config.SPILL_DIR)})
 
