@@ -179,8 +179,8 @@ def main() -> None:
     ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
                     help="steps to time (generate always runs)")
     ap.add_argument("--memory-limit", default="3GB",
-                    help="DuckDB's memory limit while aggregating (below the package's 4GB, so that the "
-                         "limit plus the rest of the process stays under 4 GiB)")
+                    help="DuckDB's memory limit while preparing and aggregating (the package's default, "
+                         "config.DUCKDB_MEMORY_LIMIT: the limit plus the rest of the process stays under 4 GiB)")
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--keep", action="store_true", help="keep the generated folders")
     ap.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
