@@ -16,6 +16,7 @@ notebooks call it again and get the cached result in well under a second.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -24,6 +25,7 @@ import shutil
 import time
 import tomllib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -252,9 +254,7 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
     folder = Path(cache_dir or config.CACHE_DIR) / key
     used = (folder / "ingest.json").exists()
     if not used:
-        tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
-        tmp.mkdir(parents=True)
-        try:
+        with _building(folder) as tmp:
             checked = database.check_table(con, raw, table.url, period, mapping)
             aggregate_visits(con, checked.table).save(tmp / "aggregates")
             parts = {"input": "table", "source": table.url, **found, "sha256": input_hash,
@@ -272,14 +272,6 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
                 period=(period[0].isoformat(), period[1].isoformat()), mapping_source=mapping.source, staged="",
                 span=checked.span, names=checked.names)
             (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
-            try:
-                tmp.rename(folder)
-            except OSError:  # another process finished the same input first
-                if not (folder / "ingest.json").exists():
-                    raise
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        _prune(folder.parent)
     os.utime(folder)
     result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
     cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
@@ -291,9 +283,7 @@ def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None
            sheet: str = "", header_row: int = 0, parts: dict | None = None) -> None:
     """Ingest and aggregate into a temporary folder, then rename it into place (atomic).
     `parts` (fingerprint()) are written to fingerprint.json with the engine that aggregated."""
-    tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.mkdir(parents=True)
-    try:
+    with _building(folder) as tmp:
         result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path), sheet=sheet,
                         header_row=header_row)
         con = connect()
@@ -301,6 +291,17 @@ def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None
         (tmp / FINGERPRINT).write_text(json.dumps({**(parts or {}), "engine": describe_engine(con)}, indent=2,
                                                   ensure_ascii=False), encoding="utf-8")
         (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _building(folder: Path) -> Iterator[Path]:
+    """A temporary folder to build the cache entry `folder` in, renamed into place when the block
+    succeeds (atomic; another process that finished the same input first wins) and removed
+    otherwise; older entries are then pruned."""
+    tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.mkdir(parents=True)
+    try:
+        yield tmp
         try:
             tmp.rename(folder)
         except OSError:  # another process finished the same input first
