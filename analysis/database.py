@@ -31,8 +31,10 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
+from . import config
 from . import schema as s
 from .ingest import (
+    AGE_NOT_WHOLE,
     HINTS,
     Mapping,
     _check_message,
@@ -136,14 +138,13 @@ class FolderSource:
                 from None
 
 
-def source_of(source: str | os.PathLike[str], resolved: Path | None = None) -> TableSource | FolderSource | None:
-    """The table `source` names (a database URL, or a folder; `resolved` is its path), or None for a
-    file. ValueError for a database URL that is not well formed."""
+def source_of(source: str | os.PathLike[str]) -> TableSource | FolderSource | None:
+    """The table `source` names (a database URL, or a folder, relative to the project folder), or
+    None for a file or an empty source. ValueError for a database URL that is not well formed."""
     if is_table(source):
         return parse(str(source))
-    if resolved is not None and resolved.is_dir():
-        return FolderSource(resolved, str(source))
-    return None
+    path = config.resolve(source) if str(source) else None
+    return FolderSource(path, str(source)) if path is not None and path.is_dir() else None
 
 
 def _first_line(e: Exception) -> str:
@@ -297,8 +298,7 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
             examples = [str(v)[:6] + "-****" for v in hits]
         elif check != "not_nullable":
             examples = [str(v) for v in con.execute(t.filter(condition).select(col).limit(MAX_EXAMPLES))[col]]
-        message = "age is not in whole years" if key == "age_whole" else _check_message(check, col)
-        hint = "give age in whole years" if key == "age_whole" else _hint(check)
+        message, hint = AGE_NOT_WHOLE if key == "age_whole" else (_check_message(check, col), _hint(check))
         problems.append(Problem(url, source_names[col], message, hint, n_rows=n, examples=examples,
                                 ids=_ids(con, t, condition), contract=col))
 

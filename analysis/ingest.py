@@ -411,6 +411,9 @@ HINTS = {
 }
 
 
+AGE_NOT_WHOLE = ("age is not in whole years", "give age in whole years")  # message and fix
+
+
 def _hint(check: str) -> str:
     for key, hint in HINTS.items():
         if check.startswith(key):
@@ -533,7 +536,7 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
     if s.AGE in df:
         bad = df[s.AGE].notna() & (df[s.AGE] % 1 != 0)
         if bad.any():
-            coll.add(s.AGE, "whole_number", "age is not in whole years", "give age in whole years",
+            coll.add(s.AGE, "whole_number", *AGE_NOT_WHOLE,
                      df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
                      df[s.AGE][bad].head(MAX_EXAMPLES).tolist())
     for col, parse, key, what, hint in (

@@ -104,8 +104,7 @@ class Prepared:
         (e.g. pathways): the staged file in DuckDB, or the table in its own server."""
         if not self.ingest.staged:
             info = json.loads((self.cache_dir / TABLE_INFO).read_text(encoding="utf-8"))
-            table = database.source_of(self.ingest.file, config.resolve(self.ingest.file)
-                                       if not database.is_table(self.ingest.file) else None)
+            table = database.source_of(self.ingest.file)
             con = table.connect()
             period = parse_period(*self.ingest.period)
             return con, database.canonical(con, table.raw(con), info["columns"], info["labels"], period)
@@ -207,8 +206,7 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     start, end = parse_period(period_start, period_end)
     mapping_path = config.resolve(mapping) if str(mapping) else None
     try:
-        table = database.source_of(source, config.resolve(source) if str(source) and
-                                   not database.is_table(source) else None)
+        table = database.source_of(source)
     except ValueError as e:
         raise InputError([Problem(str(source).split("://")[0] + "://...", "-", str(e),
                                   "write the source as the README shows ('Your database')")]) from None

@@ -46,8 +46,8 @@ def test_prepare_refuses_a_password_before_connecting(tmp_path):
 
 def test_a_file_or_an_empty_source_is_not_a_table(tmp_path):
     assert database.source_of("") is None
-    assert database.source_of("data/visits.csv", tmp_path / "visits.csv") is None
-    assert isinstance(database.source_of("national", tmp_path), database.FolderSource)
+    assert database.source_of(str(tmp_path / "visits.csv")) is None
+    assert isinstance(database.source_of(str(tmp_path)), database.FolderSource)
 
 
 @pytest.fixture(scope="module")
