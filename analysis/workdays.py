@@ -56,7 +56,7 @@ def working_days(months: pd.DatetimeIndex | pd.Series | list) -> np.ndarray:
     public holidays and the closing days of CLOSED_DAYS; may end in .5."""
     starts = pd.DatetimeIndex(pd.to_datetime(pd.Series(months))).to_period("M").to_timestamp()
     out = np.zeros(len(starts))
-    for i, (first, count) in enumerate(_per_month(tuple(starts.unique()))):
+    for first, count in _per_month(tuple(starts.unique())):
         out[starts == first] = count
     return out
 

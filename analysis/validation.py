@@ -1,0 +1,280 @@
+"""The validation study: simulated regions as rough as real ones, with known truths, on which the
+follow-up (07) and monitoring (06) methods are scored.
+
+A simulated region is the synthetic region's structure (its hospital units, specialties, visit
+type and contact mode mixes, seasonality and prices; see synthetic.py) drawn directly as monthly
+counts, so hundreds of regions take minutes. Its roughness (ASSUMPTIONS, sizes as the review of
+the methods asked for; `Roughness`):
+  - clinics close on the Danish public holidays (workdays.working_days is the exposure);
+  - a shock shared by all series of a hospital in a month, exp(N(0, shock_sd));
+  - a trend of each hospital, N(0, hospital_trend_sd) a year on the log scale, and of each
+    hospital x specialty, N(0, unit_trend_sd), beside the region's growth and the drift of
+    contact modes out of in-person;
+  - extra-Poisson noise per series and month, exp(N(0, noise_sd)), then Poisson counts;
+  - registration lag: a month's visits thinned to its share registered (`Scenario.lag`).
+A `Scenario` plants what happened: from its decision date each somatic hospital stops a share of
+its in-person follow-ups (phased in over `ramp_months`), optionally moving a part of them to the
+phone; or a genuine fall of all planned somatic activity in the last months. The truth is
+counted on the draws: the visits the decision removed, month by month, priced at the run's
+prices, and the saving a year now as follow_up.run_rate states it (the same months and
+annualisation).
+
+`score` runs the methods on a region and compares; `study` repeats it over seeds and scenarios
+and summarises: coverage of the 95% intervals (hospital and region), false "ahead"/"behind",
+bias, the lag check's hits and false alarms, and 06's false and true signals.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import schema as s
+from . import synthetic as syn
+from .tariffs import load_tariffs, unit_price
+from .workdays import working_days
+
+TARGET_DKK = 60_000_000
+KEY_YEAR = 2024
+
+
+@dataclass(frozen=True)
+class Roughness:
+    """How rough a simulated region is (see the module docstring)."""
+
+    shock_sd: float = 0.015
+    hospital_trend_sd: float = 0.02
+    unit_trend_sd: float = 0.02
+    noise_sd: float = 0.05
+    growth: float = 0.0125  # the region's growth a year (log scale)
+    holidays: bool = True  # False: Monday to Friday every week (the old, smooth world)
+    scale: float = 1.0  # of the reference region's ~2 million visits a year
+
+
+SMOOTH = Roughness(shock_sd=0.0, hospital_trend_sd=0.0, unit_trend_sd=0.0, noise_sd=0.0, holidays=False)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What happened in a simulated region.
+
+    cut:          per somatic hospital (by position in synthetic.SOMATIC_SHARES) the share of its
+                  in-person follow-ups that stop from the decision; drawn per region when None
+                  from `cut_choices` (one hospital always 0: nothing happened there)
+    to_phone:     of the stopped follow-ups, the share that turn into phone calls instead
+    ramp_months:  the cut grows linearly to its full size over this many months
+    lag:          month ("YYYY-MM") -> share of its visits registered so far
+    fall:         a genuine fall of every planned somatic visit in the last `fall_months` months
+                  (0: none); the decision date is then the first of them
+    """
+
+    name: str
+    decision: str = "2025-04-01"
+    first: str = "2023-01-01"
+    last: str = "2025-12-01"
+    cut: tuple[float, ...] | None = None
+    cut_choices: tuple[float, ...] = (0.0, 0.04, 0.08, 0.12)
+    to_phone: float = 0.0
+    ramp_months: int = 3
+    lag: dict[str, float] = field(default_factory=dict)
+    fall: float = 0.0
+    fall_months: int = 3
+
+
+SCENARIOS = {
+    "no_change": Scenario("no_change", cut=(0.0, 0.0, 0.0, 0.0, 0.0)),
+    "decision": Scenario("decision", to_phone=0.3),
+    "decision_lag": Scenario("decision_lag", to_phone=0.3, lag={"2025-11": 0.95, "2025-12": 0.80}),
+    "fall": Scenario("fall", decision="2025-10-01", cut=(0.0, 0.0, 0.0, 0.0, 0.0), fall=0.10),
+}
+
+
+@dataclass
+class Region:
+    """A simulated region: its monthly counts (as Aggregates.monthly), the run's prices, and
+    the truth: per somatic hospital x month after the decision the visits the decision removed
+    and their saving (DKK, net of the phone calls it added)."""
+
+    monthly: pd.DataFrame
+    prices: pd.DataFrame
+    truth: pd.DataFrame  # hospital, month, removed_visits, saving_dkk
+    cut: dict[str, float]
+    scenario: Scenario
+    roughness: Roughness
+
+
+def _series_frame() -> pd.DataFrame:
+    """One row per series of the synthetic region's structure: hospital, specialty, sector,
+    visit type, contact mode, its share of the year's visits in the middle of the first year,
+    and the yearly drift of its mode share (log scale)."""
+    rows = []
+    for unit, sector, sp, share in syn._units():
+        for vt, p_vt in zip(s.VISIT_TYPES, sp.mix):
+            if p_vt <= 0:
+                continue
+            base, drift = syn.MODE_MIX[vt]
+            out_of_person = sum(drift)
+            for k, mode in enumerate(s.CONTACT_MODES):
+                p = base[k]
+                if p <= 0:
+                    continue
+                # the share moves linearly by `drift` a year; as a log-linear drift of the series
+                change = -out_of_person if k == 0 else drift[k - 1]
+                rows.append((unit, sp.name, sector, vt, mode, share * p_vt * p, change / p))
+    return pd.DataFrame(rows, columns=[s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE,
+                                       "share", "drift"])
+
+
+def simulate(seed: int, scenario: Scenario, rough: Roughness = Roughness()) -> Region:
+    """One simulated region (see the module docstring), deterministic in `seed`."""
+    rng = np.random.default_rng([seed, 18])
+    series = _series_frame()
+    months = pd.date_range(scenario.first, scenario.last, freq="MS")
+    n, k = len(series), len(months)
+    t = ((months.year - 2024) + (months.month - 6.5) / 12).to_numpy()  # years from mid-2024
+    if rough.holidays:
+        days = working_days(months)
+    else:
+        days = np.array([np.busday_count(m.date(), (m + pd.offsets.MonthBegin(1)).date()) for m in months], float)
+    season = syn.MONTH_WEIGHTS[months.month - 1]
+    per_day = 2_000_000 * rough.scale / (syn.MONTH_WEIGHTS.mean() * 250.0)
+    hospitals = series[s.HOSPITAL].astype("category")
+    units = (series[s.HOSPITAL] + "|" + series[s.SPECIALTY]).astype("category")
+    h, u = hospitals.cat.codes.to_numpy(), units.cat.codes.to_numpy()
+    n_h, n_u = len(hospitals.cat.categories), len(units.cat.categories)
+    shock = rng.normal(0, rough.shock_sd, size=(n_h, k)) if rough.shock_sd else np.zeros((n_h, k))
+    h_trend = rng.normal(0, rough.hospital_trend_sd, size=n_h)
+    u_trend = rng.normal(0, rough.unit_trend_sd, size=n_u)
+    noise = rng.normal(0, rough.noise_sd, size=(n, k)) if rough.noise_sd else np.zeros((n, k))
+    log_mu = (np.log(series["share"].to_numpy() * per_day)[:, None] + np.log(days * season)[None, :]
+              + (rough.growth + series["drift"].to_numpy()[:, None] + h_trend[h][:, None] + u_trend[u][:, None])
+              * t[None, :] + shock[h] + noise)
+    y0 = rng.poisson(np.exp(log_mu))
+
+    # what happened
+    decision = pd.Timestamp(scenario.decision)
+    somatic_hospitals = list(syn.SOMATIC_SHARES)
+    if scenario.cut is None:
+        cuts = rng.choice(scenario.cut_choices, size=len(somatic_hospitals))
+        cuts[rng.integers(len(somatic_hospitals))] = 0.0
+    else:
+        cuts = np.array(scenario.cut, dtype=float)
+    cut = dict(zip(somatic_hospitals, cuts))
+    after = np.asarray(months >= decision)
+    ramp = np.clip((np.arange(k) - np.argmax(after) + 1) / max(scenario.ramp_months, 1), 0, 1) * after
+    share_cut = series[s.HOSPITAL].map(cut).fillna(0.0).to_numpy()
+    targeted = ((series[s.VISIT_TYPE] == "follow_up") & (series[s.CONTACT_MODE] == "in_person")).to_numpy()
+    p = np.where(targeted[:, None], share_cut[:, None] * ramp[None, :], 0.0)
+    removed = rng.binomial(y0, p)
+    y = y0 - removed
+    phoned = rng.binomial(removed, scenario.to_phone) if scenario.to_phone else np.zeros_like(removed)
+    if phoned.any():  # the phone calls land in the phone series of the same unit
+        phone_row = series.reset_index().set_index([s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE])["index"]
+        for i in np.flatnonzero(targeted & (share_cut > 0)):
+            r = series.iloc[i]
+            j = phone_row.get((r[s.HOSPITAL], r[s.SPECIALTY], "follow_up", "phone"))
+            if j is not None:
+                y[j] += phoned[i]
+    if scenario.fall:
+        last = np.zeros(k, dtype=bool)
+        last[-scenario.fall_months:] = True
+        somatic = (series[s.SECTOR] == "somatic").to_numpy()
+        fell = rng.binomial(y, np.where(somatic[:, None] & last[None, :], scenario.fall, 0.0))
+        y = y - fell
+        removed = removed + fell
+    for month, registered in scenario.lag.items():
+        j = months.get_loc(pd.Timestamp(f"{month}-01"))
+        y[:, j] = rng.binomial(y[:, j], registered)
+
+    monthly = series[[s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]].loc[
+        np.repeat(np.arange(n), k)].reset_index(drop=True)
+    monthly.insert(0, s.MONTH, np.tile(months, n))
+    monthly[s.VISITS] = y.ravel()
+    monthly = monthly[monthly[s.VISITS] > 0].reset_index(drop=True)
+    for c in (s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE):
+        monthly[c] = monthly[c].astype("category")
+
+    prices = load_tariffs()
+    price = unit_price(series.assign(**{s.YEAR: 2024}), prices).to_numpy()
+    phone_price = unit_price(series.assign(**{s.YEAR: 2024}), prices, "phone").to_numpy()
+    saving = removed * price[:, None] - phoned * phone_price[:, None]
+    truth = pd.DataFrame({s.HOSPITAL: np.repeat(series[s.HOSPITAL].to_numpy(), k), s.MONTH: np.tile(months, n),
+                          s.SECTOR: np.repeat(series[s.SECTOR].to_numpy(), k),
+                          "removed_visits": removed.ravel(), "saving_dkk": saving.ravel()})
+    truth = truth[truth[s.MONTH] >= decision].groupby([s.HOSPITAL, s.SECTOR, s.MONTH], as_index=False)[
+        ["removed_visits", "saving_dkk"]].sum()
+    return Region(monthly, prices, truth, cut, scenario, rough)
+
+
+def with_roughness(rough: Roughness, **changes) -> Roughness:
+    """A copy of `rough` with some fields changed."""
+    return dataclasses.replace(rough, **changes)
+
+
+def shares(monthly: pd.DataFrame, target: float = TARGET_DKK, year: int = KEY_YEAR) -> pd.Series:
+    """Each somatic hospital's share of the yearly target by its visits in `year` (DKK a year)."""
+    m = monthly[(pd.to_datetime(monthly[s.MONTH]).dt.year == year) & (monthly[s.SECTOR] == "somatic")]
+    visits = m.groupby(s.HOSPITAL, observed=True)[s.VISITS].sum()
+    return target * visits / visits.sum()
+
+
+def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
+    """Run 07's and the lag check's methods on a simulated region and set them beside the truth.
+
+    Returns (rows, lag): one row per somatic hospital and one for the region ("region"): the
+    realised saving over the assessed months (estimate, low, high, truth), the saving a year now
+    (rate, rate_low, rate_high, true_rate), the share of the target, the status given and the true
+    one; and the lag check's incomplete months against the lagged and the fallen months.
+    `method`: keyword arguments for follow_up.realise (e.g. counterfactual=...).
+    """
+    from . import completeness, follow_up
+
+    sc = region.scenario
+    lag = completeness.assess(region.monthly, **({"decision_date": sc.decision} if _takes_decision() else {}))
+    lagged = sorted(pd.Timestamp(f"{m}-01") for m in sc.lag)
+    months = pd.date_range(sc.first, sc.last, freq="MS")
+    fallen = list(months[-sc.fall_months:]) if sc.fall else []
+    found = list(lag.incomplete)
+    checked = {"lagged": lagged, "found": found, "fallen": fallen,
+               "lag_found": bool(lagged) and all(m in found for m in lagged),
+               "false_alarm": not lagged and bool(found),
+               "fall_taken_for_lag": bool(fallen) and any(m in found for m in fallen)}
+    try:
+        real = follow_up.realise(region.monthly, region.prices, sc.decision, 24, lag.incomplete, **method)
+    except ValueError:  # no complete month after the decision: only the lag check is scored
+        return pd.DataFrame(), checked
+    somatic = real.rows[s.SECTOR] == "somatic"
+    total = real.summary([s.HOSPITAL], "dkk", somatic).set_index(s.HOSPITAL)
+    last, factor = follow_up._latest(real, 6)
+    rate = follow_up.run_rate(real, [s.HOSPITAL]).set_index(s.HOSPITAL)
+    truth = region.truth[region.truth[s.SECTOR] == "somatic"]
+    assessed = truth[truth[s.MONTH].isin(real.months)].groupby(s.HOSPITAL)["saving_dkk"].sum()
+    recent = truth[truth[s.MONTH].isin(last)].groupby(s.HOSPITAL)["saving_dkk"].sum() * factor
+    share = shares(region.monthly)
+    table = follow_up.status_table(real, share).set_index(s.HOSPITAL)
+    rows = pd.DataFrame({"estimate": total["saving"], "low": total["low"], "high": total["high"],
+                         "truth": assessed.reindex(total.index).fillna(0.0)})
+    rows = rows.join(rate.rename(columns={"low": "rate_low", "high": "rate_high"}))
+    rows["true_rate"] = recent.reindex(rows.index).fillna(0.0)
+    rows["share"] = share.reindex(rows.index)
+    rows["status"] = table["status"].reindex(rows.index)
+    rows["cut"] = pd.Series(region.cut).reindex(rows.index)
+    region_total = real.summary([], "dkk").iloc[0]
+    region_rate = follow_up.run_rate(real, []).iloc[0]
+    rows.loc["region"] = {"estimate": region_total["saving"], "low": region_total["low"],
+                          "high": region_total["high"], "truth": assessed.sum(), "rate": region_rate["rate"],
+                          "rate_low": region_rate["low"], "rate_high": region_rate["high"],
+                          "true_rate": recent.sum(), "share": share.sum()}
+    rows["true_status"] = np.where(rows["true_rate"] >= rows["share"], "at_or_above", "below")
+    rows.index.name = s.HOSPITAL
+    return rows.reset_index(), checked
+
+
+def _takes_decision() -> bool:
+    import inspect
+
+    from . import completeness
+
+    return "decision_date" in inspect.signature(completeness.assess).parameters
