@@ -1,267 +1,39 @@
 """Following the decision: the saving each hospital has realised, in kroner, against its share
 of the target, year by year over the phase-in.
 
-Counterfactual. What each monthly series (hospital x specialty x sector x visit type x contact
-mode) would have been without the decision is estimated from the months before it: a
-log-linear model with the number of weekdays in the month as exposure (clinics work Monday to
-Friday, and a month has 20 to 23 of them), the region's month-of-year seasonality and a linear
-trend per visit type x contact mode, fitted as a quasi-Poisson GLM (statsmodels) to the region's baseline totals,
-and a level per series, its Poisson maximum-likelihood estimate given that shape (baseline
-visits / the shape summed over the baseline months; the closed form of a Poisson GLM with one
-parameter and the shape as offset). Trend and seasonality are shared because one series has
-too few months to estimate them; the mode drift (in-person to phone, video, written) is in the
-trend per contact mode.
-
-Realised saving = (expected - actual) x the series' price (the run's price table: the region's
-own prices where the input has a value column). A visit that moved from in person to the phone
-counts its in-person price saved and the phone's price spent, as the change ideas do; a rise
-anywhere (another hospital, another contact mode, psychiatry) counts against the region's
-total, so displacement is netted out of it, not counted twice.
-
-Interval (95%, normal approximation): the delta method on the GLM's covariance (trend and
-seasonality, shared by every series), plus each series' own quasi-Poisson noise: the actual
-month (variance phi x expected) and the estimated level (relative variance phi / baseline
-visits), with phi the Pearson dispersion of the series around their fitted baseline; and a
-year's drift of a hospital x visit type from the trend as a whole (relative variance tau2,
-estimated from how the baseline's calendar years deviate beyond chance), which the monthly
-noise does not show.
+The counterfactual (what each series would have been without the decision) and the intervals
+of every sum of its differences from the actual visits are counterfactual.py's. Realised saving =
+(expected - actual) x the series' price (the run's price table: the region's own prices where the
+input has a value column). A visit that moved from in person to the phone counts its in-person
+price saved and the phone's price spent, as the change ideas do; a rise anywhere (another
+hospital, another contact mode, psychiatry) counts against the region's total, so displacement
+is netted out of it, not counted twice.
 """
 from __future__ import annotations
-
-import warnings
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from . import savings_key
 from . import schema as s
-from .completeness import weekdays
+from .counterfactual import METHODS, Realised, fit
 from .tariffs import unit_price
 
-SERIES = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]
-GROUP = [s.VISIT_TYPE, s.CONTACT_MODE]  # the trend is shared within these
-YEAR_GROUP = [s.HOSPITAL, s.SECTOR, s.VISIT_TYPE, s.YEAR]  # a level that may drift from the trend for a year
-Z95 = 1.959964
-AVERAGE_WEEKDAYS = 365.25 * 5 / 7 / 12  # in a month
 STATUSES = ("ahead", "on_track", "behind")
 
 
-@dataclass
-class Realised:
-    """The counterfactual and the realised change after the decision.
-
-    rows:      one row per series x month after the decision: the series' keys, month, actual,
-               expected (visits), price (DKK a visit), saving_visits (expected - actual),
-               saving_dkk, plus what the intervals need.
-    weight:    each month's expected size relative to an average month (season x weekdays),
-               by month; a run rate divides by it
-    phi:       the series' dispersion around the fitted baseline (1 = Poisson)
-    tau2:      the variance of a year's relative drift of a hospital x visit type from the
-               trend, beyond chance (estimated from the baseline's years)
-    decision:  the decision date (first of a month)
-    baseline:  (first, last) month of the baseline
-    months:    the months after the decision that were assessed (complete)
-    incomplete: the months left out as not fully registered
-    """
-
-    rows: pd.DataFrame
-    weight: pd.Series
-    phi: float
-    tau2: float
-    decision: pd.Timestamp
-    baseline: tuple[pd.Timestamp, pd.Timestamp]
-    months: list[pd.Timestamp]
-    incomplete: list[pd.Timestamp]
-    _cov: np.ndarray
-    _params: list[str]
-
-    @property
-    def n_baseline(self) -> int:
-        """The number of baseline months the counterfactual was fitted to."""
-        return int((self.rows.drop_duplicates(s.MONTH)["period"] == "baseline").sum())
-
-    def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None,
-                assessed_only: bool = True) -> pd.DataFrame:
-        """The realised saving summed by `by` (columns of `rows`, may be empty for one total),
-        with its 95% interval: columns expected, actual, saving, low, high, sd.
-
-        what: "dkk" (saving_dkk, weights = prices) or "visits" (saving_visits).
-        where: a boolean mask of `rows` to sum over, within the assessed months unless
-               `assessed_only` is False (e.g. for a chart of every month).
-        """
-        mask = np.ones(len(self.rows), dtype=bool) if where is None else where.to_numpy(dtype=bool, copy=True)
-        if assessed_only:
-            mask &= (self.rows["period"] == "assessed").to_numpy()
-        r = self.rows[mask]
-        w = r["price"].to_numpy() if what == "dkk" else np.ones(len(r))
-        grads = r[self._params].to_numpy() * w[:, None]
-        key = list(by)
-        cells = list(dict.fromkeys(key + SERIES))  # a series lies in one aggregate
-        d = r[list(dict.fromkeys(cells + YEAR_GROUP[:-1]))].copy()
-        d["_e"] = r["expected"].to_numpy() * w
-        d["_a"] = r["actual"].to_numpy() * w
-        d["_noise"] = self.phi * r["expected"].to_numpy() * w ** 2
-        d["_base"] = r["base_visits"].to_numpy()
-        d[s.YEAR] = r[s.YEAR].to_numpy()
-        grad_cols = [f"_g{i}" for i in range(len(self._params))]
-        d = pd.concat([d.reset_index(drop=True), pd.DataFrame(grads, columns=grad_cols)], axis=1)
-        per_series = d.groupby(cells, observed=True, sort=False).agg(
-            _e=("_e", "sum"), _a=("_a", "sum"), _noise=("_noise", "sum"), _base=("_base", "first"),
-            **{c: (c, "sum") for c in grad_cols}).reset_index()
-        with np.errstate(divide="ignore", invalid="ignore"):
-            level = np.where(per_series["_base"] > 0, per_series["_e"] ** 2 * self.phi / per_series["_base"], 0.0)
-        per_series["_noise"] += level
-        if key:
-            out = per_series.groupby(key, observed=True, sort=False)[["_e", "_a", "_noise", *grad_cols]].sum()
-        else:
-            out = per_series[["_e", "_a", "_noise", *grad_cols]].sum().to_frame().T
-        # a year's level of a hospital x visit type drifts from the trend as a whole (tau2)
-        yearly = list(dict.fromkeys(key + YEAR_GROUP))
-        drift = d.groupby(yearly, observed=True, sort=False)["_e"].sum() ** 2 * self.tau2
-        drift = drift.groupby(level=key, sort=False).sum() if key else pd.Series([drift.sum()])
-        g = out[grad_cols].to_numpy()
-        var = (out["_noise"].to_numpy() + drift.reindex(out.index).fillna(0.0).to_numpy()
-               + np.einsum("ij,jk,ik->i", g, self._cov, g))
-        res = pd.DataFrame({"expected": out["_e"].to_numpy(), "actual": out["_a"].to_numpy()}, index=out.index)
-        res["saving"] = res["expected"] - res["actual"]
-        res["sd"] = np.sqrt(np.maximum(var, 0.0))
-        res["low"] = res["saving"] - Z95 * res["sd"]
-        res["high"] = res["saving"] + Z95 * res["sd"]
-        return res.reset_index(drop=not key)
-
-
-def _design(months: pd.DatetimeIndex, decision: pd.Timestamp) -> pd.DataFrame:
-    """Per month: t (years since the decision) and the month-of-year dummies (January = 0)."""
-    t = (months.year - decision.year) + (months.month - decision.month) / 12
-    out = pd.DataFrame({"t": t}, index=months)
-    for m in range(2, 13):
-        out[f"m{m}"] = (months.month == m).astype(float)
-    return out
-
-
 def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
-            incomplete: tuple[pd.Timestamp, ...] | list[pd.Timestamp] = (), working_days: bool = True) -> Realised:
-    """The counterfactual of every series and the realised saving after `decision` (see the
-    module docstring). `incomplete`: months whose registration is not complete (see
-    completeness); they are left out of the fit and of every saving, and kept in `rows` for the
-    charts. Prices: a price table as pipeline.Prepared.prices gives it (DKK a visit).
-    working_days: False drops the weekday exposure (for series not counted on working days).
-
-    `rows` has one row per series x month from the baseline's start: period is "baseline",
-    "assessed" (after the decision, complete) or "incomplete".
-    """
-    when = pd.Timestamp(decision)
-    if when.day != 1:
-        when = when + pd.offsets.MonthBegin(1)
-    m = monthly.copy()
-    m[s.MONTH] = pd.to_datetime(m[s.MONTH])
-    first = max(m[s.MONTH].min(), when - pd.DateOffset(months=baseline_months))
-    grid = pd.date_range(first, m[s.MONTH].max(), freq="MS")
-    lagged = grid.isin(pd.DatetimeIndex(list(incomplete)))
-    period = np.where(lagged, "incomplete", np.where(grid < when, "baseline", "assessed"))
-    base_months, after = grid[period == "baseline"], grid[period == "assessed"]
-    if len(base_months) < 12:
-        raise ValueError(f"the counterfactual needs at least 12 months before the decision ({when:%Y-%m}); "
-                         f"the data have {len(base_months)}")
-    if len(after) == 0:
-        raise ValueError(f"the data have no complete month after the decision ({when:%Y-%m})")
-    m = m[m[s.MONTH].isin(grid)]
-    series = m.groupby(SERIES, observed=True)[s.VISITS].sum().index
-    wide = m.pivot_table(index=SERIES, columns=s.MONTH, values=s.VISITS, aggfunc="sum", observed=True)
-    wide = wide.reindex(index=series, columns=grid).fillna(0.0)
-
-    # the shared shape: quasi-Poisson GLM on the region's baseline totals per visit type x mode
-    design = _design(grid, when)
-    totals = wide.groupby(level=GROUP, observed=True).sum()
-    totals = totals[totals[base_months].sum(axis=1) > 0]
-    groups = [tuple(g) for g in totals.index]
-    rows, y = [], []
-    for gi, g in enumerate(groups):
-        for month in base_months:
-            x = np.zeros(2 * len(groups) + 11)
-            x[gi] = 1.0
-            x[len(groups) + gi] = design.at[month, "t"]
-            x[2 * len(groups):] = design.loc[month].to_numpy()[1:]
-            rows.append(x)
-            y.append(totals.loc[g, month])
-    X = np.array(rows)
-    days = weekdays(grid).astype(float) if working_days else np.full(len(grid), AVERAGE_WEEKDAYS)
-    exposure = np.tile(days[period == "baseline"], len(groups))
-    # statsmodels takes ~1 s to import (0.4 s more through statsmodels.api): imported here, and only the GLM parts
-    from statsmodels.genmod.families import Poisson
-    from statsmodels.genmod.generalized_linear_model import GLM
-    from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
-
-    with warnings.catch_warnings():  # a baseline the model fits exactly (made-up data) is no problem
-        warnings.simplefilter("ignore", PerfectSeparationWarning)
-        fit = GLM(np.array(y), X, family=Poisson(), exposure=exposure).fit()
-    scale = max(fit.pearson_chi2 / max(fit.df_resid, 1), 1.0)  # quasi-Poisson; never below Poisson
-    shape_params = list(range(len(groups), X.shape[1]))  # trends and season; intercepts go into the levels
-    beta, cov = fit.params[shape_params], scale * fit.cov_params()[np.ix_(shape_params, shape_params)]
-    names = [f"trend {g[0]}/{g[1]}" for g in groups] + [f"m{k}" for k in range(2, 13)]
-    season_log = np.concatenate([[0.0], fit.params[2 * len(groups):]])
-    season = np.exp(season_log) / np.exp(season_log).mean()
-    weight = pd.Series(season[grid.month - 1] * days / AVERAGE_WEEKDAYS, index=grid)
-
-    # per group of series: the shape over the grid, each series' level, and per month the
-    # gradient of its expected visits with respect to the shape's parameters
-    g_of = {g: i for i, g in enumerate(groups)}
-    is_base = period == "baseline"
-    out, pearson, n_fit = [], 0.0, 0
-    for g, block in wide.groupby(level=GROUP, observed=True):
-        g = tuple(g)
-        xg = np.zeros((len(grid), len(shape_params)))
-        if g in g_of:
-            xg[:, g_of[g]] = design["t"].to_numpy()
-        xg[:, len(groups):] = design.iloc[:, 1:].to_numpy()
-        shape = days * np.exp(xg @ beta) if g in g_of else np.zeros(len(grid))
-        base_shape = shape[is_base].sum()
-        base_visits = block.to_numpy()[:, is_base].sum(axis=1)
-        level = base_visits / base_shape if base_shape > 0 else np.zeros(len(block))
-        expected = level[:, None] * shape[None, :]
-        y_base, e_base = block.to_numpy()[:, is_base], expected[:, is_base]
-        fitted = e_base > 0
-        pearson += float((((y_base - e_base) ** 2)[fitted] / e_base[fitted]).sum())
-        n_fit += int(fitted.sum()) - int((base_visits > 0).sum())
-        xbar = (shape[is_base, None] * xg[is_base]).sum(axis=0) / base_shape if base_shape > 0 else 0 * xg[0]
-        n, k = len(block), len(grid)  # rows: series-major, months within
-        frame = pd.DataFrame(np.repeat(np.array(list(block.index), dtype=object), k, axis=0), columns=SERIES)
-        frame[s.MONTH] = np.tile(grid, n)
-        frame["period"] = np.tile(period, n)
-        frame["actual"] = block.to_numpy().ravel()
-        frame["expected"] = expected.ravel()
-        frame["base_visits"] = np.repeat(base_visits, k)
-        grads = (expected[:, :, None] * (xg - xbar)[None, :, :]).reshape(n * k, -1)
-        out.append(pd.concat([frame, pd.DataFrame(grads, columns=names)], axis=1))
-    rows_ = pd.concat(out, ignore_index=True)
-    phi = max(1.0, pearson / max(n_fit - len(shape_params), 1))
-    rows_[s.YEAR] = rows_[s.MONTH].dt.year
-    rows_["price"] = unit_price(rows_, prices).to_numpy()  # own prices are per year
-    rows_["saving_visits"] = rows_["expected"] - rows_["actual"]
-    rows_["saving_dkk"] = rows_["saving_visits"] * rows_["price"]
-    rows_["quarter"] = rows_[s.MONTH].dt.to_period("Q").astype(str)
-    return Realised(rows_, weight, phi, year_drift(rows_, phi), when, (base_months[0], base_months[-1]), list(after),
-                    [m_ for m_, p in zip(grid, period) if p == "incomplete"], cov, names)
-
-
-def year_drift(rows: pd.DataFrame, phi: float, min_visits: float = 1000.0) -> float:
-    """The variance of a year's relative drift of a hospital x visit type from the fitted trend,
-    beyond chance: method of moments on the baseline's calendar years, mean of (relative
-    deviation squared - phi / expected), scaled by k / (k - 1) for k years (each series' level is
-    fitted to them, so their deviations average out); 0 when the years agree within chance.
-    Groups with fewer than `min_visits` expected visits in a year are left out (their chance
-    variation swamps any drift)."""
-    base = rows[rows["period"] == "baseline"]
-    years = base[s.YEAR].nunique()
-    if years < 2:
-        return 0.0
-    g = base.groupby(YEAR_GROUP, observed=True)[["actual", "expected"]].sum()
-    g = g[g["expected"] >= min_visits]
-    if g.empty:
-        return 0.0
-    excess = ((g["actual"] / g["expected"] - 1) ** 2 - phi / g["expected"]).mean()
-    return max(0.0, float(excess) * years / (years - 1))
+            incomplete: tuple[pd.Timestamp, ...] | list[pd.Timestamp] = (),
+            counterfactual: str = "hospital_trend", working_days: bool = True) -> Realised:
+    """The counterfactual of every series and the realised saving after `decision`
+    (counterfactual.fit, priced by the run's price table `prices`, DKK a visit; own prices are
+    per year). `incomplete`: months not fully registered (completeness), left out of the fit and
+    of every saving. `counterfactual`: one of counterfactual.METHODS. working_days: False counts
+    every month alike (series not counted on working days)."""
+    if counterfactual not in METHODS:
+        raise ValueError(f"counterfactual must be one of {', '.join(METHODS)}, not {counterfactual!r}")
+    return fit(monthly, lambda rows: unit_price(rows, prices).to_numpy(), decision, baseline_months, incomplete,
+               counterfactual, working_days)
 
 
 def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
@@ -304,14 +76,14 @@ def full_target(activity: pd.DataFrame, key_year: int, profile: dict, basis: str
 
 def _latest(real: Realised, months: int) -> tuple[list[pd.Timestamp], float]:
     """The last `months` assessed months and the factor that makes their sum a year: 12 over
-    their weight (season x weekdays against an average month)."""
+    their weight (season x working days against an average month)."""
     last = sorted(real.months)[-months:]
     return last, 12 / real.weight.loc[last].sum()
 
 
 def run_rate(real: Realised, by: list[str], months: int = 6) -> pd.DataFrame:
     """The realised saving of the last `months` assessed (complete) months, as DKK a year: their saving
-    divided by their weight (season x weekdays against an average month) times 12, so a July
+    divided by their weight (season x working days against an average month) times 12, so a July
     or a short month does not read as a slowdown. Columns: by..., rate, low, high."""
     last, factor = _latest(real, months)
     res = real.summary(by, "dkk", real.rows[s.MONTH].isin(last))

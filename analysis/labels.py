@@ -1373,6 +1373,24 @@ LABELS: dict[str, tuple[str, str]] = {
                      "overall, and at least {share} of the large series (hospital, sector and visit type) lie below. "
                      "That is typical of a fresh extract, where registration lags behind. The months are shown in "
                      "the charts but left out of signals and savings."),
+    "lag_unclear": ("De seneste måneder falder ud: {months} ligger samlet {below} under det forventede, og i mindst "
+                    "{share} af de store serier (hospital, sektor og besøgstype) ligger tallet under. Det kan være "
+                    "en registrering, der halter efter, eller et reelt fald efter beslutningen: data har ingen sektor "
+                    "uden for beslutningen (fx psykiatrien) at skelne med. Månederne regnes derfor som ikke fuldt "
+                    "registreret; de vises i figurerne, men indgår ikke i signaler og besparelser. Er registreringen "
+                    "fuldstændig, så angiv den sidste fuldt registrerede måned (complete_through), så tæller de med.",
+                    "The latest months fall short: {months} lie {below} below what was expected overall, and at "
+                    "least {share} of the large series (hospital, sector and visit type) lie below. That may be "
+                    "registration lagging behind or a genuine fall after the decision: the data have no sector "
+                    "outside the decision (e.g. psychiatry) to tell them apart. The months are therefore counted as "
+                    "not fully registered; they are shown in the charts but left out of signals and savings. If "
+                    "registration is complete, give the last complete month (complete_through) and they count."),
+    "lag_fall": ("I {months} ligger aktiviteten {below} under det forventede i de sektorer, beslutningen omfatter, mens de øvrige "
+                 "sektorer (fx psykiatrien) kun afviger {control}: et reelt fald, ikke en registrering, der halter "
+                 "efter. Månederne tæller med.",
+                 "In {months}, activity lies {below} below what was expected in the sectors the decision covers, while the other "
+                 "sectors (e.g. psychiatry) differ by only {control}: a genuine fall, not registration lagging "
+                 "behind. The months count."),
     "lag_given": ("Registreringen er angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt "
                   "registreret. Månederne vises i figurerne, men indgår ikke i signaler og besparelser.",
                   "Registration is given as complete through {last}, so {months} count as not fully registered. "

@@ -9,6 +9,7 @@ import pytest
 
 from analysis import completeness as C
 from analysis import spc
+from analysis.workdays import working_days
 
 MONTHS = pd.date_range("2023-01-01", "2025-12-01", freq="MS")  # 36 months
 SEASON = np.array([1.05, 1.05, 1.05, 1.0, 1.0, 0.95, 0.6, 0.95, 1.05, 1.05, 1.05, 0.8])  # July and December low
@@ -18,7 +19,7 @@ def region(lag: tuple[float, ...] = (), seed: int = 1, noise: float = 0.03) -> p
     """36 months of 12 series (4 hospitals x 3 visit types, two specialties each) with
     seasonality, weekdays, slight growth and noise; the last len(lag) months scaled by `lag`."""
     rng = np.random.default_rng(seed)
-    days = C.weekdays(MONTHS) / 21
+    days = working_days(MONTHS) / 21
     rows = []
     for h in range(4):
         for vt in ("assessment", "treatment", "follow_up"):

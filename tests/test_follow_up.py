@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-import statsmodels.api as sm
 
 from analysis import follow_up as F
 from analysis import savings_key, staff
 from analysis.scenarios import ScenarioFile
+from analysis.workdays import working_days
 
 DECISION = "2025-01-01"
 MONTHS = pd.date_range("2023-01-01", "2025-06-01", freq="MS")  # 24 baseline months, 6 after
@@ -79,9 +79,10 @@ def test_the_netting_parts_add_up_to_the_regions_net():
     assert net.drop("net_region").sum() == pytest.approx(net["net_region"])
 
 
-def test_a_month_with_more_weekdays_expects_more_visits():
-    # 10 visits every weekday at two hospitals; A drops to 8 a weekday from the decision on
-    days = np.array([np.busday_count(d.date(), (d + pd.DateOffset(months=1)).date()) for d in MONTHS], dtype=float)
+def test_a_month_with_more_working_days_expects_more_visits():
+    # 10 visits every working day (weekdays less the Danish holidays: Easter moves between March
+    # and April) at two hospitals; A drops to 8 a working day from the decision on
+    days = working_days(MONTHS)
     m = monthly({("A", "in_person"): list(10 * days[:24]) + list(8 * days[24:]), ("B", "in_person"): list(10 * days)})
     by = F.realise(m, PRICES, DECISION).summary(["hospital"]).set_index("hospital")["saving"]
     assert by["A"] == pytest.approx(2 * days[24:].sum() * 1500)
@@ -96,26 +97,27 @@ def test_the_trend_of_the_baseline_is_carried_forward():
     assert real.rows["expected"].to_numpy() == pytest.approx(real.rows["actual"].to_numpy(), rel=1e-6)
 
 
-def test_the_counterfactual_is_the_poisson_maximum_likelihood_fit_of_the_series_themselves():
-    # Fitting the shape to the region's totals and then a level per series is the same maximum
-    # likelihood fit as one Poisson GLM of the series with a level each, a shared trend and
-    # month-of-year effects: the score equations of the shape only involve the totals.
-    rng = np.random.default_rng(1)
-    season = 1 + 0.2 * np.sin(np.arange(30) * 2 * np.pi / 12)
-    growth = 1.01 ** np.arange(30)
-    m = monthly({("A", "in_person"): rng.poisson(300 * season * growth).astype(float),
-                 ("B", "in_person"): rng.poisson(100 * season * growth).astype(float)})
+def test_each_hospitals_own_trend_is_carried_forward():
+    # A grows 1% a month, B is flat and C shrinks 0.5% a month: a shared trend would read A's
+    # growth as a rise and C's decline as a saving
+    m = monthly({("A", "in_person"): [100 * 1.01 ** i for i in range(30)], ("B", "in_person"): flat(200),
+                 ("C", "in_person"): [300 * 0.995 ** i for i in range(30)]})
     real = realise(m)
-    t = (np.arange(30) - 24) / 12
-    month_dummies = np.array([[float(d.month == k) for k in range(2, 13)] for d in MONTHS])
-    X, y = [], []
-    for i, h in enumerate("AB"):
-        X.append(np.column_stack([np.full(30, i == 0), np.full(30, i == 1), t, month_dummies])[:24])
-        y.append(m[m["hospital"] == h]["visits"].to_numpy()[:24])
-    fit = sm.GLM(np.concatenate(y), np.vstack(X).astype(float), family=sm.families.Poisson()).fit()
-    june_b = np.concatenate([[0.0, 1.0, t[29]], month_dummies[29]])
-    b = real.rows[real.rows["hospital"] == "B"].set_index("month")
-    assert b.loc[pd.Timestamp("2025-06-01"), "expected"] == pytest.approx(np.exp(june_b @ fit.params), rel=1e-6)
+    assert real.rows["expected"].to_numpy() == pytest.approx(real.rows["actual"].to_numpy(), rel=1e-6)
+    trends = dict(zip(real.components["clusters"], real.components["trend"]))
+    assert trends["A|somatic"] - trends["B|somatic"] == pytest.approx(12 * np.log(1.01), rel=1e-6)
+
+
+def test_the_level_counterfactual_leaves_the_trend_out():
+    m = monthly({("A", "in_person"): [100 * 1.01 ** i for i in range(30)], ("B", "in_person"): flat(200)})
+    real = realise(m, counterfactual="level")
+    a = real.rows[(real.rows["hospital"] == "A") & (real.rows["period"] == "assessed")]
+    # about the last baseline year's mean, 100 x mean(1.01^12..1.01^23), every month after the
+    # decision (the month-of-year effects take up a little of the trend), not 1.01^24.. onwards
+    assert a["expected"].to_numpy() == pytest.approx(100 * np.mean(1.01 ** np.arange(12, 24)), rel=0.005)
+    assert (a["actual"] > a["expected"] * 1.05).all()
+    with pytest.raises(ValueError, match="counterfactual must be one of"):
+        realise(m, counterfactual="linear")
 
 
 def test_the_interval_covers_no_change_about_95_times_in_100():
@@ -240,16 +242,17 @@ def test_the_status_table_puts_each_hospital_against_its_share():
     assert t.loc["B", "status"] == "behind"  # nothing saved: even the interval's high end is short
 
 
-def test_a_year_that_drifts_from_the_trend_widens_the_interval():
+def test_a_hospitals_month_shocks_widen_its_interval():
+    # six hospitals whose every month is shifted by a shock of 3% (sd) against six calm ones
     rng = np.random.default_rng(3)
-    drift = {h: np.repeat(1 + rng.normal(0, 0.03, 3), [12, 12, 6]) for h in "ABCDEF"}
-    m = monthly({(h, "in_person"): rng.poisson(2000 * drift[h]).astype(float) for h in "ABCDEF"})
-    real = F.realise(m, PRICES, DECISION, working_days=False)
-    assert real.tau2 ** 0.5 == pytest.approx(0.03, abs=0.02)
-    calm = F.realise(monthly({(h, "in_person"): rng.poisson([2000.0] * 30).astype(float) for h in "ABCDEF"}),
-                     PRICES, DECISION, working_days=False)
-    assert calm.tau2 < 1e-4
-    assert real.summary([])["sd"].iloc[0] > 2 * calm.summary([])["sd"].iloc[0]
+    shocked = monthly({(h, "in_person"): rng.poisson(2000 * np.exp(rng.normal(0, 0.03, 30))).astype(float)
+                       for h in "ABCDEF"})
+    calm = monthly({(h, "in_person"): rng.poisson([2000.0] * 30).astype(float) for h in "ABCDEF"})
+    rough, smooth = realise(shocked), realise(calm)
+    assert np.sqrt(np.mean(rough.components["shock_var"])) == pytest.approx(0.03, abs=0.01)
+    assert np.mean(smooth.components["shock_var"]) < 0.01 ** 2  # Poisson noise alone: 2.2% a month
+    # a month: 3% shock beside 2.2% Poisson noise against the noise alone, about 1.7 times the spread
+    assert rough.summary([])["sd"].iloc[0] > 1.5 * smooth.summary([])["sd"].iloc[0]
 
 
 def test_attrition_over_a_phase_in_compounds():
