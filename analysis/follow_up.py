@@ -19,7 +19,8 @@ from . import schema as s
 from .counterfactual import METHODS, Realised, fit
 from .tariffs import unit_price
 
-STATUSES = ("ahead", "on_track", "behind")
+STATUSES = ("ahead", "on_track", "unclear", "behind")
+ON_TRACK = 0.9  # on track: the saving a year now reaches at least this share of the hospital's share
 
 
 def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
@@ -34,6 +35,26 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
         raise ValueError(f"counterfactual must be one of {', '.join(METHODS)}, not {counterfactual!r}")
     return fit(monthly, lambda rows: unit_price(rows, prices).to_numpy(), decision, baseline_months, incomplete,
                counterfactual, working_days)
+
+
+COVERAGE = "94–95 %"  # the validation study's coverage of the hospitals' and the region's 95% intervals (README)
+
+
+def method_text(real: Realised, lang: str) -> str:
+    """The method section of 07 in `lang`: which counterfactual ran, with the sizes of what the
+    interval allows for (the hospitals' trends and monthly shocks, the units' drift, the noise)."""
+    from . import labels as L
+
+    c = real.components
+    pct = lambda x: L.percent(x, lang, 1)  # noqa: E731
+    trend = np.asarray(c["trend"])
+    shock = np.sqrt(np.asarray(c["shock_var"]))
+    first = L.t(f"fu_method_{real.method}", lang, trend_low=pct(np.expm1(trend.min())),
+                trend_high=pct(np.expm1(trend.max())))
+    second = L.t("fu_method_interval", lang, shock_low=pct(shock.min()), shock_high=pct(shock.max()),
+                 unit=pct(np.sqrt(c["tau2_unit"])), phi=L.number(c["phi"], lang, 2), cv=pct(np.sqrt(c["kappa"])),
+                 coverage=COVERAGE.replace(" %", "%") if lang == "en" else COVERAGE)
+    return f"{first} {second}"
 
 
 def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
@@ -93,13 +114,19 @@ def run_rate(real: Realised, by: list[str], months: int = 6) -> pd.DataFrame:
     return out
 
 
-def status(rate_low: pd.Series, rate_high: pd.Series, share: pd.Series) -> pd.Series:
-    """'ahead', 'on_track' or 'behind' per hospital, by the 95% interval of its saving a year now
-    against its share of the full target: ahead when even the interval's low end reaches the
-    share, behind when even its high end falls short, on track when the interval holds the share
-    (the saving is consistent with the target; the data cannot tell it from the share)."""
-    share = share.reindex(rate_low.index)
-    out = pd.Series("on_track", index=rate_low.index)
+def status(rate: pd.Series, rate_low: pd.Series, rate_high: pd.Series, share: pd.Series) -> pd.Series:
+    """Per hospital, by its saving a year now (`rate`) and its 95% interval against its share of
+    the full target:
+      ahead    even the interval's low end reaches the share;
+      behind   even its high end falls short of the share;
+      on track the interval holds the share, the saving reaches ON_TRACK of it, and the
+               interval's low end is above 0 (a saving is really there);
+      unclear  otherwise ("not yet clear": the interval holds the share, but the saving is
+               below ON_TRACK of it or could be none at all; more months will tell).
+    A hospital where nothing happened is ahead only if its interval misses 0 by chance."""
+    share = share.reindex(rate.index)
+    out = pd.Series("unclear", index=rate.index)
+    out[(rate >= ON_TRACK * share) & (rate_low > 0)] = "on_track"
     out[rate_low >= share] = "ahead"
     out[rate_high < share] = "behind"
     return out
@@ -311,7 +338,7 @@ def status_table(real: Realised, share: pd.Series, months: int = 6) -> pd.DataFr
     out = pd.DataFrame({s.HOSPITAL: share.index, "share_full": share.to_numpy(), "rate": rate["rate"].to_numpy(),
                         "rate_low": rate["low"].to_numpy(), "rate_high": rate["high"].to_numpy()})
     out["reached"] = out["rate"] / out["share_full"].where(out["share_full"] > 0)
-    out["status"] = status(rate["low"], rate["high"], share).to_numpy()
+    out["status"] = status(rate["rate"], rate["low"], rate["high"], share).to_numpy()
     return out
 
 

@@ -1027,27 +1027,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
     "fu_rule": ("Reglen: hvert hospitals besparelse pr. år nu (de seneste {months} fuldt registrerede måneder, "
-                "korrigeret for sæson og antal hverdage) sammenlignes med dets andel af det fulde krav ({target} om "
-                "året fra {year}, fordelt efter nøglen for {key_year} på {basis}). Hospitalet er **foran**, når selv "
-                "den nedre grænse af 95 %-intervallet når andelen, **bagud**, når selv den øvre grænse ikke gør, og "
-                "ellers **på sporet**: besparelsen er forenelig med kravet. Intervallet rummer usikkerheden i "
-                "forventningen og den tilfældige variation.",
+                "korrigeret for sæson og antal arbejdsdage) sammenlignes med dets andel af det fulde krav ({target} "
+                "om året fra {year}, fordelt efter nøglen for {key_year} på {basis}). Hospitalet er **foran**, når "
+                "selv den nedre grænse af 95 %-intervallet når andelen, og **bagud**, når selv den øvre grænse ikke "
+                "gør. Det er **på sporet**, når intervallet rummer andelen, besparelsen når mindst {on_track} af den, "
+                "og den nedre grænse er over 0 (der spares faktisk noget). Ellers er det **endnu uklart**: "
+                "intervallet rummer andelen, men besparelsen er under {on_track} af den eller kan være ingen; flere "
+                "måneder vil vise det. Intervallet rummer usikkerheden i forventningen (hospitalets niveau, tendens "
+                "og sæson), hospitalets månedlige udsving og den tilfældige variation.",
                 "The rule: each hospital's saving a year now (the last {months} fully registered months, adjusted "
-                "for season and the number of weekdays) is compared with its share of the full requirement ({target} "
-                "a year from {year}, split by the key of {key_year} on {basis}). The hospital is **ahead** when even "
-                "the low end of the 95% interval reaches the share, **behind** when even the high end does not, and "
-                "otherwise **on track**: the saving is consistent with the requirement. The interval holds the "
-                "uncertainty of the expectation and the random variation."),
+                "for season and the number of working days) is compared with its share of the full requirement "
+                "({target} a year from {year}, split by the key of {key_year} on {basis}). The hospital is "
+                "**ahead** when even the low end of the 95% interval reaches the share, and **behind** when even "
+                "the high end does not. It is **on track** when the interval holds the share, the saving reaches "
+                "at least {on_track} of it, and the low end is above 0 (something is really being saved). "
+                "Otherwise it is **not yet clear**: the interval holds the share, but the saving is below "
+                "{on_track} of it or may be none at all; more months will tell. The interval holds the uncertainty "
+                "of the expectation (the hospital's level, trend and season), the hospital's monthly swings and the "
+                "random variation."),
     "fu_status_caption": ("Besparelse pr. år nu mod andelen af det fulde krav (kr.)",
                           "Saving a year now against the share of the full requirement (DKK)"),
     "fu_chart_status": ("Besparelse pr. år nu mod andelen af kravet", "Saving a year now against the share of the requirement"),
     "fu_legend_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
     "fu_legend_share": ("Andel af fuldt krav", "Share of the full requirement"),
-    "fu_status_sentence": ("Foran: {ahead}. På sporet: {on_track}. Bagud: {behind}.",
-                           "Ahead: {ahead}. On track: {on_track}. Behind: {behind}."),
+    "fu_status_sentence": ("Foran: {ahead}. På sporet: {on_track}. Endnu uklart: {unclear}. Bagud: {behind}.",
+                           "Ahead: {ahead}. On track: {on_track}. Not yet clear: {unclear}. Behind: {behind}."),
     "ahead": ("foran", "ahead"),
     "on_track": ("på sporet", "on track"),
     "behind": ("bagud", "behind"),
+    "unclear": ("endnu uklart", "not yet clear"),
     "share_full": ("Andel af fuldt krav pr. år", "Share of the full requirement a year"),
     "rate": ("Besparelse pr. år nu", "Saving a year now"),
     "rate_low": ("Nedre 95 %", "Lower 95%"),
@@ -1140,18 +1148,48 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Minutterne pr. besøg er en illustrativ tabel, som skal erstattes af lokale tidsstudier.",
                       "Over the phase-in ({first}–{last}) natural attrition frees about {fte} FTE in the outpatient clinics "
                       "in all. The minutes per visit are an illustrative table, to be replaced by local time studies."),
-    "fu_method": ("Forventningen uden beslutning er en log-lineær model: regionens sæson pr. kalendermåned og en lineær "
-                  "tendens pr. besøgstype og kontaktform, tilpasset som en quasi-Poisson GLM (statsmodels) til regionens "
-                  "besøg i grundperioden, og et niveau pr. serie (hospital × speciale × besøgstype × kontaktform), dets "
-                  "maksimum likelihood-estimat givet formen. Intervallet (95 %) kombinerer usikkerheden i tendens og sæson "
-                  "(deltametoden) med seriernes egen variation (overspredning φ = {phi}). Måneder, der ikke er fuldt "
-                  "registreret, indgår hverken i modellen eller i besparelsen.",
-                  "The expectation without the decision is a log-linear model: the region's season by calendar month and "
-                  "a linear trend per visit type and contact mode, fitted as a quasi-Poisson GLM (statsmodels) to the "
-                  "region's visits in the baseline, and a level per series (hospital × specialty × visit type × contact "
-                  "mode), its maximum likelihood estimate given the shape. The interval (95%) combines the uncertainty "
-                  "of trend and season (delta method) with the series' own variation (overdispersion φ = {phi}). Months "
-                  "not fully registered enter neither the model nor the saving."),
+    "fu_method_hospital_trend": (
+        "Forventningen uden beslutning (`counterfactual: hospital_trend`) er en log-lineær model for hver serie "
+        "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
+        "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
+        "tendens pr. besøgstype og kontaktform (en Poisson-GLM, statsmodels), hvert hospitals egen tendens "
+        "(fra {trend_low} til {trend_high} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
+        "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
+        "intervallet.",
+        "The expectation without the decision (`counterfactual: hospital_trend`) is a log-linear model of each "
+        "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
+        "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
+        "calendar month and trend per visit type and contact mode (a Poisson GLM, statsmodels), each hospital's "
+        "own trend ({trend_low} to {trend_high} a year in the baseline) and the series' level. A growing hospital "
+        "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
+        "the interval."),
+    "fu_method_level": (
+        "Forventningen uden beslutning (`counterfactual: level`) er seriens niveau i det sidste år før beslutningen, "
+        "korrigeret for arbejdsdage (hverdage minus de danske helligdage) og regionens sæson, uden nogen tendens. "
+        "Det forudsætter, at aktiviteten ikke vokser eller falder af sig selv; gør den det, skævvrides besparelsen. "
+        "Valideringsstudiet viser, at standarden, `hospital_trend`, holder på data med tendenser.",
+        "The expectation without the decision (`counterfactual: level`) is the series' level in the last year "
+        "before the decision, adjusted for working days (weekdays less the Danish public holidays) and the "
+        "region's season, with no trend. It assumes activity neither grows nor falls of itself; if it does, the "
+        "saving is biased. The validation study shows that the default, `hospital_trend`, holds on data with "
+        "trends."),
+    "fu_method_interval": (
+        "Intervallet (95 %) lægger uafhængige dele sammen, hver skønnet ud fra grundperiodens afvigelser: "
+        "hospitalernes fælles månedlige udsving (fx influenza eller et systemskifte; {shock_low} til {shock_high} "
+        "pr. måned), usikkerheden om hvert hospitals niveau, tendens og sæsonen (en model for hospitalernes "
+        "månedlige værdi, vægtet mindste kvadrater), specialernes egen afdrift fra hospitalets tendens "
+        "({unit} om året) og seriernes tilfældige variation (overspredning φ = {phi} og {cv} ekstra pr. serie og "
+        "måned). Et simuleringsstudie med helligdage, udsving, tendenser, støj og registreringsforsinkelse viser, at "
+        "intervallet rammer den sande besparelse i {coverage} af tilfældene (se README, \"Validering\"). Måneder, "
+        "der ikke er fuldt registreret, indgår hverken i modellen eller i besparelsen.",
+        "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: the "
+        "hospitals' monthly swings shared by all their series (e.g. influenza or an IT change-over; {shock_low} to "
+        "{shock_high} a month), the uncertainty of each hospital's level and trend and of the season (a model of "
+        "the hospitals' monthly value, weighted least squares), the specialties' own drift from their "
+        "hospital's trend ({unit} a year) and the series' random variation (overdispersion φ = {phi} and {cv} "
+        "extra per series and month). A simulation study with holidays, swings, trends, noise and registration "
+        "lag shows that the interval covers the true saving in {coverage} of cases (see README, \"Validation\"). "
+        "Months not fully registered enter neither the model nor the saving."),
     "fu_needs_months": ("Opfølgningen kræver månedlige tal, og inddata er ikke opgjort pr. måned. Brug et udtræk med "
                         "besøgsdato eller en månedskolonne (Måned).",
                         "Following the decision needs monthly figures, and the input is not given by month. Use an "
@@ -1378,13 +1416,13 @@ LABELS: dict[str, tuple[str, str]] = {
                     "en registrering, der halter efter, eller et reelt fald efter beslutningen: data har ingen sektor "
                     "uden for beslutningen (fx psykiatrien) at skelne med. Månederne regnes derfor som ikke fuldt "
                     "registreret; de vises i figurerne, men indgår ikke i signaler og besparelser. Er registreringen "
-                    "fuldstændig, så angiv den sidste fuldt registrerede måned (complete_through), så tæller de med.",
+                    "fuldstændig, så angiv den sidste fuldt registrerede måned (`complete_through`), så tæller de med.",
                     "The latest months fall short: {months} lie {below} below what was expected overall, and at "
                     "least {share} of the large series (hospital, sector and visit type) lie below. That may be "
                     "registration lagging behind or a genuine fall after the decision: the data have no sector "
                     "outside the decision (e.g. psychiatry) to tell them apart. The months are therefore counted as "
                     "not fully registered; they are shown in the charts but left out of signals and savings. If "
-                    "registration is complete, give the last complete month (complete_through) and they count."),
+                    "registration is complete, give the last complete month (`complete_through`) and they count."),
     "lag_fall": ("I {months} ligger aktiviteten {below} under det forventede i de sektorer, beslutningen omfatter, mens de øvrige "
                  "sektorer (fx psykiatrien) kun afviger {control}: et reelt fald, ikke en registrering, der halter "
                  "efter. Månederne tæller med.",

@@ -369,7 +369,7 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     return fig
 
 
-STATUS_COLOURS = {"ahead": PALETTE[2], "on_track": PALETTE[0], "behind": PALETTE[5]}
+STATUS_COLOURS = {"ahead": PALETTE[2], "on_track": PALETTE[0], "unclear": "#9a9a9a", "behind": PALETTE[5]}
 
 
 def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend: tuple[str, str]):

@@ -112,7 +112,8 @@ _EMPTY_KPI = re.compile(r'<div class="v[^"]*">\s*</div>')
 # the contract's own column and category names are shown on purpose (data-quality mapping)
 _KEY_LIKE = re.compile(r"(?<![\w./\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./\\-])")
 _CONTRACT_NAMES = set(s.VISIT_COLUMNS + s.AGGREGATED_COLUMNS + s.VISIT_TYPES + s.CONTACT_MODES + s.SECTORS)
-_VERBATIM = re.compile(r'<td class="verbatim">.*?</td>', re.S)
+# names as given: text cells from the input and scenario files, and code (a parameter's name or value)
+_VERBATIM = re.compile(r'<td class="verbatim">.*?</td>|<code>.*?</code>', re.S)
 _NBCONVERT_ALT = "No description has been provided for this image"
 
 

@@ -124,8 +124,9 @@ def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
 
 def _choices() -> dict[str, tuple[str, ...]]:
     """Parameters (of any notebook) that take one of a few words, checked before anything runs."""
+    from .counterfactual import METHODS
     from .peers import PEERS
-    return {"peers": PEERS}
+    return {"peers": PEERS, "counterfactual": METHODS}
 
 
 def _check_choice(nb: str, name: str, value: Any) -> str | None:

@@ -17,8 +17,11 @@ A point flagged by several rules gets the one name the reference gives it, in it
 precedence: beyond a limit, then trend, then 2 of 3, then run ("Above UCL", "7 Point Trend
 (Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause"), and its signal is
 that name's direction. Monthly outpatient visits are strongly seasonal (summer holidays,
-Christmas), so series can be divided by a seasonal index from the baseline first; otherwise
-every July would be a signal.
+Christmas) and follow the working days of the month (Easter moves between March and April,
+Christmas falls on weekdays one year and at a weekend the next), so series are adjusted first:
+visits a working day (workdays.py), divided by a seasonal index from the baseline, shown as the
+visits of a month of average working days; otherwise every July and every Easter would be a
+signal.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema as s
+from .workdays import AVERAGE_WORKING_DAYS, working_days
 
 RUN = 7
 LIMIT_FACTOR = 2.66
@@ -137,11 +141,20 @@ def _direction(name: str) -> int:
 
 
 def seasonal_index(monthly: pd.DataFrame, baseline_end: pd.Timestamp) -> pd.Series:
-    """Month-of-year index (mean 1) of the region's visits in the baseline period."""
+    """Month-of-year index (mean 1) of the region's visits a working day in the baseline period."""
     m = monthly[pd.to_datetime(monthly[s.MONTH]) < baseline_end]
     total = m.groupby(s.MONTH)[s.VISITS].sum()
-    by_month = total.groupby(pd.to_datetime(total.index).month).mean()
+    total.index = pd.to_datetime(total.index)
+    total = total / working_days(total.index)
+    by_month = total.groupby(total.index.month).mean()
     return by_month / by_month.mean()
+
+
+def adjusted(series: pd.Series, season: pd.Series) -> pd.Series:
+    """Monthly visits (indexed by month) as the visits of a month of average working days and
+    average season: visits / working days / the seasonal index x the average working days."""
+    days = working_days(series.index)
+    return series / days / series.index.month.map(season).to_numpy() * AVERAGE_WORKING_DAYS
 
 
 def _series(monthly: pd.DataFrame, decision: pd.Timestamp, baseline_months: int) -> tuple[pd.Series, np.ndarray]:
@@ -156,8 +169,8 @@ def _series(monthly: pd.DataFrame, decision: pd.Timestamp, baseline_months: int)
 def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool = True,
             min_visits: int = 20, baseline_months: int = 24, min_change: float = 0.03) -> pd.DataFrame:
     """Each series (a combination of `keys`) after the decision date: the change from its
-    baseline mean (the `baseline_months` before the decision) and whether the XmR chart shows
-    a sustained shift.
+    baseline mean (the `baseline_months` before the decision; with `adjust`, of the visits of a
+    month of average working days and season) and whether the XmR chart shows a sustained shift.
 
     A series is 'reduction' when after the decision a point lies below the lower limit or 7
     in a row lie below the baseline mean, and its mean fell by at least `min_change`; 'rise'
@@ -173,13 +186,13 @@ def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool 
         if base.sum() < 2 or (~base).sum() == 0:
             continue
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
-        row["baseline_mean"] = float(series[base].mean())
-        row["after_mean"] = float(series[~base].mean())
+        values = adjusted(series, season) if adjust else series  # a month of average working days and season
+        row["baseline_mean"] = float(values[base].mean())
+        row["after_mean"] = float(values[~base].mean())
         row["change_pct"] = row["after_mean"] / row["baseline_mean"] - 1 if row["baseline_mean"] else np.nan
         if row["baseline_mean"] < min_visits:
             row["status"] = "too_small"
         else:
-            values = series / series.index.month.map(season).to_numpy() if adjust else series
             chart = xmr(values, pd.Series(base, index=series.index))
             after = chart[~base]
             low = ((after["beyond"] < 0).any() or (after["run"] < 0).sum() >= RUN) and row["change_pct"] <= -min_change
@@ -208,7 +221,7 @@ def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bo
     for col, value in filters.items():
         g = g[g[col] == value]
     series, base = _series(g, when, baseline_months)
-    values = series / series.index.month.map(season).to_numpy() if adjust else series
+    values = adjusted(series, season) if adjust else series
     late = np.asarray(series.index.isin(pd.DatetimeIndex(list(incomplete))))
     if late.all():
         raise ValueError("every month of the chart is incomplete")

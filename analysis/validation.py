@@ -244,7 +244,7 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
     try:
         real = follow_up.realise(region.monthly, region.prices, sc.decision, 24, lag.incomplete, **method)
     except ValueError:  # no complete month after the decision: only the lag check is scored
-        return pd.DataFrame(), checked
+        return pd.DataFrame(), checked | monitoring(region, lag)
     somatic = real.rows[s.SECTOR] == "somatic"
     total = real.summary([s.HOSPITAL], "dkk", somatic).set_index(s.HOSPITAL)
     last, factor = follow_up._latest(real, 6)
@@ -269,7 +269,27 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
                           "true_rate": recent.sum(), "share": share.sum()}
     rows["true_status"] = np.where(rows["true_rate"] >= rows["share"], "at_or_above", "below")
     rows.index.name = s.HOSPITAL
+    checked.update(monitoring(region, lag))
     return rows.reset_index(), checked
+
+
+def monitoring(region: Region, lag) -> dict:
+    """06's signals on the region's follow-ups per hospital x specialty (its defaults), against
+    what happened: the share of series flagged 'reduction' at hospitals that cut nothing (false
+    reductions), flagged 'rise' anywhere (false rises: nothing rose), and flagged 'reduction' at
+    hospitals that cut at least 8% of their in-person follow-ups (hits)."""
+    from . import completeness, spc
+
+    follow_ups = region.monthly[region.monthly[s.VISIT_TYPE] == "follow_up"]
+    found = spc.monitor(completeness.complete_only(follow_ups, lag), region.scenario.decision,
+                        [s.HOSPITAL, s.SPECIALTY])
+    found = found[found["status"] != "too_small"]
+    cut = found[s.HOSPITAL].map(region.cut).fillna(0.0)
+    out = {"series_06": len(found),
+           "false_reduction_06": float((found.loc[cut == 0, "status"] == "reduction").mean()),
+           "false_rise_06": float((found["status"] == "rise").mean())}
+    out["hit_06"] = float((found.loc[cut >= 0.08, "status"] == "reduction").mean()) if (cut >= 0.08).any() else np.nan
+    return out
 
 
 def _takes_decision() -> bool:

@@ -139,7 +139,7 @@ def test_the_chart_shows_incomplete_months_marked_and_never_as_a_signal():
 
 
 def test_monitoring_on_complete_months_reads_no_reduction_from_a_lag():
-    m = region(lag=(0.9, 0.7))
+    m = region(lag=(0.8, 0.5))
     c = C.assess(m)
     keys = ["hospital", "specialty"]
     raw = spc.monitor(m, "2025-04-01", keys)

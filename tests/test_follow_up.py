@@ -158,10 +158,20 @@ def test_targets_sum_to_each_years_amount_and_equal_the_savings_key():
 
 
 def test_the_status_rule_reads_the_interval_against_the_share():
-    low = pd.Series({"A": 101.0, "B": 80.0, "C": 60.0, "D": 100.0})
-    high = pd.Series({"A": 140.0, "B": 120.0, "C": 99.0, "D": 130.0})
-    share = pd.Series({"A": 100.0, "B": 100.0, "C": 100.0, "D": 100.0})
-    assert F.status(low, high, share).to_dict() == {"A": "ahead", "B": "on_track", "C": "behind", "D": "ahead"}
+    # share 100 each; rate with its interval (low, high)
+    rate = pd.Series({"A": 120.0, "B": 95.0, "C": 80.0, "D": 115.0, "E": 72.0, "F": 100.0, "G": 0.0})
+    low = pd.Series({"A": 101.0, "B": 70.0, "C": 60.0, "D": 100.0, "E": 10.0, "F": -5.0, "G": -60.0})
+    high = pd.Series({"A": 140.0, "B": 120.0, "C": 99.0, "D": 130.0, "E": 134.0, "F": 205.0, "G": 60.0})
+    share = pd.Series(100.0, index=list("ABCDEFG"))
+    assert F.status(rate, low, high, share).to_dict() == {
+        "A": "ahead",     # even the low end reaches the share
+        "B": "on_track",  # the interval holds the share, 95% of it reached, something is saved
+        "C": "behind",    # even the high end falls short
+        "D": "ahead",
+        "E": "unclear",   # 72% of the share: consistent with it, but not on track
+        "F": "unclear",   # at the share, but the interval reaches below 0: it may be nothing
+        "G": "behind",    # nothing happened: never ahead
+    }
 
 
 def test_the_run_rate_divides_by_the_seasonal_weight_of_its_months():
