@@ -11,10 +11,12 @@ is netted out of it, not counted twice.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from . import savings_key
+from . import savings_key, spc
 from . import schema as s
 from .counterfactual import METHODS, Realised, fit
 from .tariffs import unit_price
@@ -55,6 +57,52 @@ def method_text(real: Realised, lang: str) -> str:
                  unit=pct(np.sqrt(c["tau2_unit"])), phi=L.number(c["phi"], lang, 2), cv=pct(np.sqrt(c["kappa"])),
                  coverage=COVERAGE.replace(" %", "%") if lang == "en" else COVERAGE)
     return f"{first} {second}"
+
+
+def beyond_chance(real: Realised, keys: list[str]) -> pd.Series:
+    """Per combination of `keys`: the z-score of the change in visits over the assessed months
+    (saving / its sd; positive = fewer visits than expected), indexed by the keys' values."""
+    res = real.summary(keys, "visits")
+    z = res["saving"] / res["sd"].where(res["sd"] > 0)
+    index = pd.MultiIndex.from_frame(res[keys]) if len(keys) > 1 else pd.Index(res[keys[0]])
+    return pd.Series(z.fillna(0.0).to_numpy(), index=index)
+
+
+@dataclass
+class Monitored:
+    """06's series after the decision (spc.monitor's table) and the counterfactual they were
+    measured against (None: fewer than 12 baseline months, so against the flat baseline)."""
+
+    result: pd.DataFrame
+    real: Realised | None
+
+    def chart(self, monthly: pd.DataFrame, decision: str, filters: dict, adjust: bool, baseline_months: int,
+              incomplete: tuple[pd.Timestamp, ...]) -> pd.DataFrame:
+        """The XmR chart of one series (spc.chart_series), against the same path as its row."""
+        expected = self.real.rows if self.real is not None and adjust else None
+        return spc.chart_series(monthly, decision, filters, adjust, baseline_months, incomplete, expected)
+
+
+def monitored(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, keys: list[str], adjust: bool = True,
+              baseline_months: int = 24, incomplete: tuple[pd.Timestamp, ...] = (), min_change: float = 0.03
+              ) -> Monitored:
+    """06's monitoring (spc.monitor) on the complete months of `monthly`: with `adjust` and at
+    least 12 baseline months, each series is measured against the counterfactual of `realise`
+    (working days, season and the hospital's trend) and a signal counts only beyond chance
+    (beyond_chance); otherwise against its flat baseline (seasonally adjusted with `adjust`)."""
+    from .completeness import Completeness, complete_only
+
+    real = None
+    if adjust:
+        try:
+            real = realise(monthly, prices, decision, baseline_months, incomplete)
+        except ValueError:  # fewer than 12 months before the decision, or none after it
+            real = None
+    complete = complete_only(monthly, Completeness(tuple(incomplete), "given", None, pd.DataFrame()))
+    result = spc.monitor(complete, decision, keys, adjust, baseline_months=baseline_months, min_change=min_change,
+                         expected=real.rows if real is not None else None,
+                         beyond_chance=beyond_chance(real, keys) if real is not None else None)
+    return Monitored(result, real)
 
 
 def profile_for(profile: dict, years: list[int]) -> dict[int, int]:

@@ -37,6 +37,7 @@ NEAR_FACTOR = 2 * LIMIT_FACTOR / 3  # the two-thirds line, in mean moving ranges
 SCREEN_FACTOR = 3.267
 COMMON_CAUSE = "Common Cause"
 RULES = ("beyond", "trend", "two_of_three", "run")  # the reference's order of precedence
+Z_CHANCE = 1.959964  # a monitored change must also lie beyond the 95% interval of the counterfactual
 
 
 def xmr(values: pd.Series, baseline: pd.Series) -> pd.DataFrame:
@@ -166,11 +167,45 @@ def _series(monthly: pd.DataFrame, decision: pd.Timestamp, baseline_months: int)
     return series, np.asarray(series.index < decision)
 
 
+def expected_values(series: pd.Series, expected: pd.Series, base: np.ndarray) -> pd.Series:
+    """Monthly visits measured against their expected path (the counterfactual of 07: working
+    days, season and the hospital's trend): actual / expected x the expected baseline mean, so a
+    series that follows its path is flat at its baseline level, in visits a month."""
+    e = expected.reindex(series.index).fillna(0.0)
+    scale = float(e[base].mean()) if base.any() else 0.0
+    return (series / e.where(e > 0) * scale).fillna(0.0)
+
+
+def _one(key):
+    """A group key of one column as its value (pandas gives a 1-tuple)."""
+    return key[0] if isinstance(key, tuple) else key
+
+
+def _expected_by(expected: pd.DataFrame | None, keys: list[str]) -> dict | None:
+    """{key: expected visits by month} from a counterfactual's rows (columns keys, month, expected)."""
+    if expected is None:
+        return None
+    e = expected.groupby([*keys, s.MONTH], observed=True)["expected"].sum()
+    out = {}
+    for key, g in e.groupby(level=list(range(len(keys))), observed=True):
+        series = g.droplevel(list(range(len(keys))))
+        series.index = pd.to_datetime(series.index)
+        out[key if len(keys) > 1 else _one(key)] = series
+    return out
+
+
 def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool = True,
-            min_visits: int = 20, baseline_months: int = 24, min_change: float = 0.03) -> pd.DataFrame:
+            min_visits: int = 20, baseline_months: int = 24, min_change: float = 0.03,
+            expected: pd.DataFrame | None = None, beyond_chance: pd.Series | None = None) -> pd.DataFrame:
     """Each series (a combination of `keys`) after the decision date: the change from its
     baseline mean (the `baseline_months` before the decision; with `adjust`, of the visits of a
     month of average working days and season) and whether the XmR chart shows a sustained shift.
+    `expected` (the rows of a counterfactual, follow_up.realise: keys, month, expected): the
+    series are measured against their expected path instead (expected_values), so a hospital's
+    own growth or decline is no signal. `beyond_chance` (by the keys' values: the z-score of the
+    change since the decision, follow_up's interval allowing for the hospital's monthly swings,
+    its trend and the unit's own drift): a signal counts only where |z| >= 1.96 in its
+    direction, so a unit drifting as units do is no signal.
 
     A series is 'reduction' when after the decision a point lies below the lower limit or 7
     in a row lie below the baseline mean, and its mean fell by at least `min_change`; 'rise'
@@ -180,13 +215,18 @@ def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool 
     """
     when = pd.Timestamp(decision)
     season = seasonal_index(monthly, when) if adjust else None
+    paths = _expected_by(expected, keys)
     rows = []
     for key, g in monthly.groupby(keys, observed=True):
         series, base = _series(g, when, baseline_months)
         if base.sum() < 2 or (~base).sum() == 0:
             continue
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
-        values = adjusted(series, season) if adjust else series  # a month of average working days and season
+        if paths is not None:
+            values = expected_values(series, paths.get(key if len(keys) > 1 else _one(key), pd.Series(dtype=float)),
+                                     base)
+        else:
+            values = adjusted(series, season) if adjust else series  # a month of average working days and season
         row["baseline_mean"] = float(values[base].mean())
         row["after_mean"] = float(values[~base].mean())
         row["change_pct"] = row["after_mean"] / row["baseline_mean"] - 1 if row["baseline_mean"] else np.nan
@@ -197,6 +237,9 @@ def monitor(monthly: pd.DataFrame, decision: str, keys: list[str], adjust: bool 
             after = chart[~base]
             low = ((after["beyond"] < 0).any() or (after["run"] < 0).sum() >= RUN) and row["change_pct"] <= -min_change
             high = ((after["beyond"] > 0).any() or (after["run"] > 0).sum() >= RUN) and row["change_pct"] >= min_change
+            if beyond_chance is not None:  # z of the saving: positive = fewer visits
+                z = float(beyond_chance.get(key if len(keys) > 1 else _one(key), 0.0))
+                low, high = low and z >= Z_CHANCE, high and z <= -Z_CHANCE
             row["status"] = "reduction" if low and not high else "rise" if high and not low else (
                 "mixed" if low and high else "no_signal")
         rows.append(row)
@@ -207,8 +250,10 @@ INCOMPLETE = "Incomplete"  # special_cause of a month not yet fully registered
 
 
 def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bool = True,
-                 baseline_months: int = 24, incomplete: tuple[pd.Timestamp, ...] = ()) -> pd.DataFrame:
-    """The XmR chart of one series (filters: {column: value}), ready to plot.
+                 baseline_months: int = 24, incomplete: tuple[pd.Timestamp, ...] = (),
+                 expected: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The XmR chart of one series (filters: {column: value}), ready to plot; `expected` as in
+    monitor (the rows of a counterfactual, filtered the same way).
 
     `incomplete`: months not yet fully registered (completeness.assess). The chart of the other
     months is exactly the one without them; the incomplete months are added with its mean and
@@ -217,11 +262,17 @@ def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bo
     """
     when = pd.Timestamp(decision)
     season = seasonal_index(monthly, when) if adjust else None
-    g = monthly
+    g, e = monthly, expected
     for col, value in filters.items():
         g = g[g[col] == value]
+        e = e[e[col] == value] if e is not None else None
     series, base = _series(g, when, baseline_months)
-    values = adjusted(series, season) if adjust else series
+    if e is not None:
+        path = e.groupby(s.MONTH)["expected"].sum()
+        path.index = pd.to_datetime(path.index)
+        values = expected_values(series, path, base)
+    else:
+        values = adjusted(series, season) if adjust else series
     late = np.asarray(series.index.isin(pd.DatetimeIndex(list(incomplete))))
     if late.all():
         raise ValueError("every month of the chart is incomplete")

@@ -273,16 +273,21 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
     return rows.reset_index(), checked
 
 
-def monitoring(region: Region, lag) -> dict:
+def monitoring(region: Region, lag, against: str = "counterfactual") -> dict:
     """06's signals on the region's follow-ups per hospital x specialty (its defaults), against
     what happened: the share of series flagged 'reduction' at hospitals that cut nothing (false
     reductions), flagged 'rise' anywhere (false rises: nothing rose), and flagged 'reduction' at
     hospitals that cut at least 8% of their in-person follow-ups (hits)."""
-    from . import completeness, spc
+    from . import completeness, follow_up, spc
 
     follow_ups = region.monthly[region.monthly[s.VISIT_TYPE] == "follow_up"]
+    expected, z = None, None
+    if against == "counterfactual":
+        real = follow_up.realise(follow_ups, region.prices, region.scenario.decision, 24, lag.incomplete)
+        expected = real.rows
+        z = follow_up.beyond_chance(real, [s.HOSPITAL, s.SPECIALTY])
     found = spc.monitor(completeness.complete_only(follow_ups, lag), region.scenario.decision,
-                        [s.HOSPITAL, s.SPECIALTY])
+                        [s.HOSPITAL, s.SPECIALTY], expected=expected, beyond_chance=z)
     found = found[found["status"] != "too_small"]
     cut = found[s.HOSPITAL].map(region.cut).fillna(0.0)
     out = {"series_06": len(found),
