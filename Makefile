@@ -8,7 +8,7 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench bench-startup bench-national spark-check lint lock strip clean
+.PHONY: report test env data lab bench bench-startup bench-national validate spark-check lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -67,6 +67,12 @@ bench-startup: $(STAMP)
 ROWS ?= 2e6 20e6
 bench-national: $(STAMP)
 	$(PY) bench/bench_national.py --rows $(ROWS)
+
+# The validation study: 07's realised saving and 06's signals on simulated regions as rough as real
+# ones, against the targets (coverage, false ahead/behind, bias, lag found); REGIONS per scenario
+REGIONS ?= 100
+validate: $(STAMP)
+	$(PY) bench/validate.py --regions $(REGIONS)
 
 # The same aggregation on Spark (local mode, two cores) against DuckDB, table by table: installs
 # Java (Debian's package, when java is missing) and the spark extra, then tests/test_spark.py

@@ -303,3 +303,72 @@ def _takes_decision() -> bool:
     from . import completeness
 
     return "decision_date" in inspect.signature(completeness.assess).parameters
+
+
+TARGETS = {  # metric -> (at least / at most, value): what the methods must meet (the review's targets)
+    "coverage_hospital": (">=", 0.90), "coverage_region": (">=", 0.90), "coverage_rate_hospital": (">=", 0.90),
+    "false_ahead_behind": ("<=", 0.10), "no_change_covers_0": (">=", 0.90), "no_change_ahead": ("<=", 0.025),
+    "bias": ("<=", 0.05), "fall_taken_for_lag": ("<=", 0.05), "lag_found": (">=", 0.90),
+}
+HARSH = Roughness(shock_sd=0.02, hospital_trend_sd=0.03, unit_trend_sd=0.03)
+
+
+def study(regions: int, first_seed: int = 0, rough: Roughness = Roughness(),
+          scenarios: tuple[str, ...] = tuple(SCENARIOS), **method) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`regions` simulated regions of each scenario (seeds first_seed, first_seed + 1, ...), scored.
+    Returns (hospitals, checks): one row per region x somatic hospital and region total (score's
+    rows, with scenario and seed), and one row per region with the lag check's and 06's results."""
+    rows, checks = [], []
+    for name in scenarios:
+        for seed in range(first_seed, first_seed + regions):
+            found, checked = score(simulate(seed, SCENARIOS[name], rough), **method)
+            if not found.empty:
+                rows.append(found.assign(scenario=name, seed=seed))
+            checks.append({**{k: v for k, v in checked.items() if not isinstance(v, list)}, "scenario": name,
+                           "seed": seed})
+    return pd.concat(rows, ignore_index=True), pd.DataFrame(checks)
+
+
+def summarise(hospitals: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """The study's figures against TARGETS: metric, value, target, met (and how many cases)."""
+    h = hospitals.copy()
+    region = h[s.HOSPITAL] == "region"
+    h["covers"] = (h["low"] <= h["truth"]) & (h["truth"] <= h["high"])
+    h["covers_rate"] = (h["rate_low"] <= h["true_rate"]) & (h["true_rate"] <= h["rate_high"])
+    h["false"] = (((h["status"] == "ahead") & (h["true_status"] == "below"))
+                  | ((h["status"] == "behind") & (h["true_status"] == "at_or_above")))
+    planted = h[region & (h["scenario"] == "decision")]
+    none = h[h["scenario"] == "no_change"]
+    untouched = ~region & (h["cut"] == 0) & h["scenario"].isin(["no_change", "decision"])  # nothing happened there
+    values = {
+        "coverage_hospital": (h.loc[~region, "covers"].mean(), (~region).sum()),
+        "coverage_region": (h.loc[region, "covers"].mean(), region.sum()),
+        "coverage_rate_hospital": (h.loc[~region, "covers_rate"].mean(), (~region).sum()),
+        "false_ahead_behind": (h.loc[~region, "false"].mean(), (~region).sum()),
+        "no_change_covers_0": (none.loc[none[s.HOSPITAL] == "region", "covers"].mean(),
+                               (none[s.HOSPITAL] == "region").sum()),
+        "no_change_ahead": ((h.loc[untouched, "status"] == "ahead").mean(), untouched.sum()),
+        "bias": (abs((planted["estimate"] - planted["truth"]).mean()) / planted["truth"].mean()
+                 if len(planted) else np.nan, len(planted)),
+        "fall_taken_for_lag": (checks.loc[checks["scenario"] == "fall", "fall_taken_for_lag"].mean(),
+                               (checks["scenario"] == "fall").sum()),
+        "lag_found": (checks.loc[checks["scenario"] == "decision_lag", "lag_found"].mean(),
+                      (checks["scenario"] == "decision_lag").sum()),
+    }
+    out = []
+    for metric, (value, n) in values.items():
+        sign, target = TARGETS[metric]
+        met = bool(value >= target) if sign == ">=" else bool(value <= target)
+        out.append({"metric": metric, "value": float(value), "target": f"{sign} {target:g}", "met": met,
+                    "cases": int(n)})
+    no_lag = checks[checks["scenario"].isin(["no_change", "decision"])]
+    extra = {"lag_false_alarm": (no_lag["false_alarm"].mean(), len(no_lag)),
+             "false_reduction_06": (checks.loc[checks["scenario"] == "no_change", "false_reduction_06"].mean(),
+                                    int(checks.loc[checks["scenario"] == "no_change", "series_06"].sum())),
+             "false_rise_06": (checks.loc[checks["scenario"] == "no_change", "false_rise_06"].mean(),
+                               int(checks.loc[checks["scenario"] == "no_change", "series_06"].sum())),
+             "hit_06": (checks.loc[checks["scenario"] == "decision", "hit_06"].mean(),
+                        int((checks["scenario"] == "decision").sum()))}
+    for metric, (value, n) in extra.items():
+        out.append({"metric": metric, "value": float(value), "target": "", "met": None, "cases": int(n)})
+    return pd.DataFrame(out)
