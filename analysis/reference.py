@@ -1,6 +1,6 @@
 """The reference tables the money reports rest on (tariffs, change-idea scenarios, follow-up
-guidelines, staff minutes) and the residents behind the population view: where each is found,
-and one way to read a CSV table of them.
+guidelines, staff minutes, the costs behind the budget effect) and the residents behind the
+population view: where each is found, and one way to read a CSV table of them.
 
 A run names its own copy with a parameter (`tariff_file`, `scenario_file`, ...); empty means
 the illustrative table shipped in data/reference/. Every problem with a table is reported as
@@ -21,6 +21,9 @@ DEFAULTS: dict[str, Path] = {
     "scenarios": config.REFERENCE_DIR / "scenarios.yml",
     "guidelines": config.REFERENCE_DIR / "guidelines.csv",
     "staff_time": config.REFERENCE_DIR / "staff_time.csv",
+    "staff_cost": config.REFERENCE_DIR / "staff_cost.csv",  # the next three are read by budget.load_costs
+    "variable_cost": config.REFERENCE_DIR / "variable_cost.csv",
+    "substitute_cost": config.REFERENCE_DIR / "substitute_cost.csv",
     "population": config.REFERENCE_DIR / "population.csv",  # read by population.load_population
     "specialisation": config.REFERENCE_DIR / "specialisation.csv",  # read by specialisation.load_levels
     "diagnosis_levels": config.REFERENCE_DIR / "diagnosis_levels.csv",
