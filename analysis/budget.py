@@ -35,7 +35,7 @@ each part signed as a saving (a cost is negative), for one year of changed visit
 - **Phasing with natural attrition.** Staff cash is realised only as positions actually go. With
   `in_use` FTE of a group in the clinics (staff.fte_in_use) and an attrition rate a year, the FTE
   that can have gone by year k of the phase-in is at most the cumulative attrition
-  in_use x (1 - (1 - rate) ** k) (follow_up.attrition_over); the staff cash of year k is
+  in_use x (1 - (1 - rate) ** k) (staff.attrition_over); the staff cash of year k is
   min(FTE freed, that cap) x cost per FTE. Where a group needs more FTE (a negative figure, e.g.
   nurses taking visits over), the cost counts in full from year 1. Variable and substitute
   costs count in full from year 1. The full-year (unphased) figure is `total`.
@@ -62,10 +62,9 @@ import pandas as pd
 
 from . import reference
 from . import schema as s
-from .follow_up import attrition_over
 from .ingest import InputError, Problem
 from .scenarios import LEVER_MODE, Scenario
-from .staff import GROUPS, MINUTES_PER_FTE, load_staff_time
+from .staff import GROUPS, MINUTES_PER_FTE, attrition_over, load_staff_time
 
 STAFF_GROUP = "staff_group"
 DKK_PER_FTE = "dkk_per_fte"
@@ -176,6 +175,20 @@ def load_costs(staff_time_file: str | os.PathLike[str] | None = "",
     if problems:
         raise InputError(problems)
     return Costs(*loaded, minutes_per_fte=minutes_per_fte)
+
+
+def cash_per_visit(costs: Costs) -> pd.Series:
+    """The budget effect of one visit more or fewer, DKK, by visit type x contact mode: its
+    staff minutes x each group's DKK per FTE / minutes per FTE, its variable cost and, for a
+    written visit, the platform cost of an answer. What a realised change in visits is worth in
+    cash (effect's realised form, one visit at a time)."""
+    groups = list(GROUPS)
+    staff_cost = costs.minutes[groups].to_numpy(dtype=float) @ costs.per_fte.reindex(groups).to_numpy(dtype=float)
+    out = pd.Series(staff_cost / costs.minutes_per_fte, index=costs.minutes.index)
+    out = out + costs.variable.reindex(out.index).fillna(0.0)
+    written = out.index.get_level_values(s.CONTACT_MODE) == WRITTEN
+    out[written] += costs.substitute[PRO_ANSWER]
+    return out.rename("cash_dkk")
 
 
 def _at(table: pd.DataFrame | pd.Series, visit_types: pd.Series, modes: pd.Series) -> np.ndarray:

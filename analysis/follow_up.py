@@ -388,9 +388,3 @@ def status_table(real: Realised, share: pd.Series, months: int = 6) -> pd.DataFr
     out["reached"] = out["rate"] / out["share_full"].where(out["share_full"] > 0)
     out["status"] = status(rate["rate"], rate["low"], rate["high"], share).to_numpy()
     return out
-
-
-def attrition_over(in_use: float, rate: float, years: int) -> float:
-    """FTE that natural attrition frees over `years` years from `in_use` FTE at `rate` a year
-    (compounded: those who stay can leave the next year)."""
-    return in_use * (1 - (1 - rate) ** max(years, 0))

@@ -100,3 +100,9 @@ def fte_changed(visits: pd.DataFrame, minutes: pd.DataFrame, minutes_per_fte: fl
     in-person visits), each row x its minutes / minutes per FTE."""
     m = minutes.reindex(pd.MultiIndex.from_frame(visits[[s.VISIT_TYPE, s.CONTACT_MODE]])).fillna(0.0).to_numpy()
     return pd.Series((m * visits[[s.VISITS]].to_numpy()).sum(axis=0) / minutes_per_fte, index=list(GROUPS))
+
+
+def attrition_over(in_use: float, rate: float, years: int) -> float:
+    """FTE that natural attrition frees over `years` years from `in_use` FTE at `rate` a year
+    (compounded: those who stay can leave the next year)."""
+    return in_use * (1 - (1 - rate) ** max(years, 0))

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import budget, reference, scenarios, staff
+from analysis import schema as s
 from analysis.ingest import InputError
 from analysis.scenarios import Scenario
 from analysis.tariffs import load_tariffs
@@ -262,3 +263,17 @@ def test_every_cost_table_problem_is_reported_together(tmp_path):
     with pytest.raises(InputError) as err:
         budget.load_costs(staff_cost_file=tmp_path / "a.csv", substitute_cost_file=tmp_path / "b.csv")
     assert len(err.value.problems) == 2 and "no row for pro_answer" in str(err.value)
+
+
+def test_a_visits_cash_is_what_a_realised_change_of_one_visit_is_worth():
+    costs = budget.load_costs()
+    per = budget.cash_per_visit(costs)
+    grid = pd.DataFrame([(v, m) for v in s.VISIT_TYPES for m in s.CONTACT_MODES],
+                        columns=["visit_type", "contact_mode"])
+    one = budget.effect(grid.assign(visits=1.0), costs)
+    assert one["budget_effect_dkk"].to_numpy() == pytest.approx(
+        per.reindex(pd.MultiIndex.from_frame(grid)).to_numpy())
+    # an in-person follow-up: its staff minutes at the shipped costs, plus its variable cost
+    minutes = costs.minutes.loc[("follow_up", "in_person")]
+    staff = sum(minutes[g] * costs.per_fte[g] for g in ("doctors", "nurses", "secretaries")) / costs.minutes_per_fte
+    assert per[("follow_up", "in_person")] == pytest.approx(staff + costs.variable[("follow_up", "in_person")])

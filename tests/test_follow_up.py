@@ -267,7 +267,7 @@ def test_a_hospitals_month_shocks_widen_its_interval():
 
 def test_attrition_over_a_phase_in_compounds():
     # 100 FTE, 10% a year for 2 years: 10 + 9
-    assert F.attrition_over(100, 0.1, 2) == pytest.approx(19)
+    assert staff.attrition_over(100, 0.1, 2) == pytest.approx(19)
 
 
 def test_the_saving_is_priced_at_the_regions_own_price_of_the_year():
