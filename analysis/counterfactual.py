@@ -55,6 +55,7 @@ METHODS = ("hospital_trend", "level")
 LEVEL_MONTHS = 12  # method "level": the level of the last year before the decision
 Z95 = 1.959964
 MIN_CELL = 1.0  # expected visits below this tell nothing about the noise's shape
+WEIGHTS = {"tariff": "price", "budget": "cash", "visits": None}  # what a sum counts: column of rows weighing a visit
 
 
 @dataclass
@@ -98,12 +99,13 @@ class Realised:
         """The series' Poisson dispersion (1 = Poisson)."""
         return self.components["phi"]
 
-    def summary(self, by: list[str], what: str = "dkk", where: pd.Series | None = None,
+    def summary(self, by: list[str], what: str = "tariff", where: pd.Series | None = None,
                 assessed_only: bool = True) -> pd.DataFrame:
         """The realised saving summed by `by` (columns of `rows`, may be empty for one total),
         with its 95% interval: columns expected, actual, saving, low, high, sd.
 
-        what: "dkk" (saving_dkk, weights = prices) or "visits" (saving_visits).
+        what: "tariff" (the tariff value, DKK: weights = prices), "budget" (the budget effect in
+              cash, DKK: weights = the cash of a visit, column cash) or "visits".
         where: a boolean mask of `rows` to sum over, within the assessed months unless
                `assessed_only` is False (e.g. for a chart of every month).
         """
@@ -113,7 +115,9 @@ class Realised:
         r = self.rows[mask]
         c = self.components
         n_c = len(c["clusters"])
-        w = r["price"].to_numpy() if what == "dkk" else np.ones(len(r))
+        if what not in WEIGHTS:
+            raise ValueError(f"what must be one of {', '.join(WEIGHTS)}, not {what!r}")
+        w = r[WEIGHTS[what]].to_numpy(dtype=float) if WEIGHTS[what] else np.ones(len(r))
         exp_ = r["expected"].to_numpy()
         e = exp_ * w
         tbar = self.components["tbar"]

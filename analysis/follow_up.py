@@ -16,27 +16,37 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import savings_key, spc
+from . import budget, savings_key, spc
 from . import schema as s
 from .counterfactual import METHODS, Realised, fit
 from .tariffs import unit_price
 
 STATUSES = ("ahead", "on_track", "unclear", "behind")
+BUDGET, TARIFF = "budget_effect_dkk", "tariff_value_dkk"  # the two kinds of kroner (budget.py)
 ON_TRACK = 0.9  # on track: the saving a year now reaches at least this share of the hospital's share
 
 
 def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
             incomplete: tuple[pd.Timestamp, ...] | list[pd.Timestamp] = (),
-            counterfactual: str = "hospital_trend", working_days: bool = True) -> Realised:
+            counterfactual: str = "hospital_trend", working_days: bool = True,
+            cash: pd.Series | None = None) -> Realised:
     """The counterfactual of every series and the realised saving after `decision`
     (counterfactual.fit, priced by the run's price table `prices`, DKK a visit; own prices are
     per year). `incomplete`: months not fully registered (completeness), left out of the fit and
     of every saving. `counterfactual`: one of counterfactual.METHODS. working_days: False counts
-    every month alike (series not counted on working days)."""
+    every month alike (series not counted on working days). `cash`: the budget effect of a visit
+    by visit type x contact mode (budget.cash_per_visit; None: the shipped cost tables), the
+    rows' column cash, which summary(what="budget") sums."""
     if counterfactual not in METHODS:
         raise ValueError(f"counterfactual must be one of {', '.join(METHODS)}, not {counterfactual!r}")
-    return fit(monthly, lambda rows: unit_price(rows, prices).to_numpy(), decision, baseline_months, incomplete,
+    real = fit(monthly, lambda rows: unit_price(rows, prices).to_numpy(), decision, baseline_months, incomplete,
                counterfactual, working_days)
+    if cash is None:
+        cash = budget.cash_per_visit(budget.load_costs())
+    at = pd.MultiIndex.from_arrays([real.rows[s.VISIT_TYPE].astype(str), real.rows[s.CONTACT_MODE].astype(str)])
+    real.rows["cash"] = cash.reindex(at).fillna(0.0).to_numpy()
+    real.rows["saving_cash"] = real.rows["saving_visits"] * real.rows["cash"]
+    return real
 
 
 COVERAGE = "94–95 %"  # the validation study's coverage of the hospitals' and the region's 95% intervals (README)
@@ -150,12 +160,13 @@ def _latest(real: Realised, months: int) -> tuple[list[pd.Timestamp], float]:
     return last, 12 / real.weight.loc[last].sum()
 
 
-def run_rate(real: Realised, by: list[str], months: int = 6) -> pd.DataFrame:
+def run_rate(real: Realised, by: list[str], months: int = 6, what: str = "budget") -> pd.DataFrame:
     """The realised saving of the last `months` assessed (complete) months, as DKK a year: their saving
     divided by their weight (season x working days against an average month) times 12, so a July
-    or a short month does not read as a slowdown. Columns: by..., rate, low, high."""
+    or a short month does not read as a slowdown. `what`: "budget" (the budget effect in cash) or
+    "tariff" (the tariff value). Columns: by..., rate, low, high."""
     last, factor = _latest(real, months)
-    res = real.summary(by, "dkk", real.rows[s.MONTH].isin(last))
+    res = real.summary(by, what, real.rows[s.MONTH].isin(last))
     out = res[[*by]].copy() if by else pd.DataFrame(index=res.index)
     for c in ("saving", "low", "high"):
         out["rate" if c == "saving" else c] = res[c] * factor
@@ -181,21 +192,42 @@ def status(rate: pd.Series, rate_low: pd.Series, rate_high: pd.Series, share: pd
 
 
 def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
-    """Per hospital (of `sectors`) and year: its target, the saving realised in the assessed
-    months of the year with its interval, and the gap (target - realised; positive: still to find)."""
-    res = real.summary([s.HOSPITAL, s.YEAR], "dkk", real.rows[s.SECTOR].isin(sectors))
+    """Per hospital (of `sectors`) and year: its target, the budget effect realised in the
+    assessed months of the year with its interval, the gap (target - budget effect; positive:
+    still to find) and the tariff value of the same change beside it (DKK)."""
+    where = real.rows[s.SECTOR].isin(sectors)
+    res = real.summary([s.HOSPITAL, s.YEAR], "budget", where)
+    value = real.summary([s.HOSPITAL, s.YEAR], "tariff", where)
     out = target.merge(res[[s.HOSPITAL, s.YEAR, "saving", "low", "high"]], on=[s.HOSPITAL, s.YEAR], how="left")
-    out = out.rename(columns={"saving": "realised_dkk", "low": "realised_low", "high": "realised_high"})
-    out["gap_dkk"] = out["target_dkk"] - out["realised_dkk"]
+    out = out.rename(columns={"saving": BUDGET, "low": "budget_low", "high": "budget_high"})
+    out["gap_dkk"] = out["target_dkk"] - out[BUDGET]
+    out = out.merge(value[[s.HOSPITAL, s.YEAR, "saving"]].rename(columns={"saving": TARIFF}),
+                    on=[s.HOSPITAL, s.YEAR], how="left")
     return out
+
+
+def realised_by(real: Realised, by: str, where: pd.Series | None = None) -> pd.DataFrame:
+    """The realised change by one column of `rows` (e.g. specialty), largest budget effect first:
+    columns by, budget_effect_dkk with budget_low and budget_high (its 95% interval) and
+    tariff_value_dkk (DKK)."""
+    res = real.summary([by], "budget", where).rename(columns={"saving": BUDGET, "low": "budget_low",
+                                                               "high": "budget_high"})
+    value = real.summary([by], "tariff", where).set_index(by)["saving"]
+    res[TARIFF] = value.reindex(res[by]).to_numpy()
+    return res[[by, BUDGET, "budget_low", "budget_high", TARIFF]].sort_values(BUDGET, ascending=False,
+                                                                               ignore_index=True)
 
 
 def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
     """Per hospital and quarter after the decision: the assessed months in it (fewer than 3 in a
-    quarter the decision or the data cut), the saving realised in the quarter, the cumulative
-    saving, and the cumulative target (each year's target accrues a twelfth a month
-    from the decision on)."""
-    res = real.summary([s.HOSPITAL, "quarter"], "dkk", real.rows[s.SECTOR].isin(sectors))
+    quarter the decision or the data cut), the budget effect realised in the quarter, the
+    cumulative budget effect, and the cumulative target (each year's target accrues a twelfth a
+    month from the decision on), with the quarter's tariff value beside (DKK)."""
+    where = real.rows[s.SECTOR].isin(sectors)
+    res = real.summary([s.HOSPITAL, "quarter"], "budget", where)
+    value = real.summary([s.HOSPITAL, "quarter"], "tariff", where)
+    res = res.merge(value[[s.HOSPITAL, "quarter", "saving"]].rename(columns={"saving": TARIFF}),
+                    on=[s.HOSPITAL, "quarter"], how="left")
     res = res.sort_values([s.HOSPITAL, "quarter"])
     res["cumulative_dkk"] = res.groupby(s.HOSPITAL)["saving"].cumsum()
     months = pd.DataFrame({s.MONTH: sorted(real.months)})
@@ -206,8 +238,8 @@ def cumulative(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = 
     acc = accrual.groupby([s.HOSPITAL, "quarter"])["target_dkk"].sum().groupby(level=0).cumsum()
     res = res.merge(acc.rename("cumulative_target_dkk").reset_index(), on=[s.HOSPITAL, "quarter"], how="left")
     res["months"] = res["quarter"].map(months.groupby("quarter").size())
-    return res.rename(columns={"saving": "realised_dkk"})[
-        [s.HOSPITAL, "quarter", "months", "realised_dkk", "cumulative_dkk", "cumulative_target_dkk"]]
+    return res.rename(columns={"saving": BUDGET})[
+        [s.HOSPITAL, "quarter", "months", BUDGET, "cumulative_dkk", "cumulative_target_dkk", TARIFF]]
 
 
 SIGNAL_Z = 3.0  # a cell's change beyond 3 standard deviations: rare by chance among hundreds of cells
@@ -226,13 +258,15 @@ def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",))
     so a change of mode inside a hospital is not displacement): every hospital of
     `target_sectors` whose visits rose beyond chance where another hospital's fell beyond chance,
     and every rise beyond chance in another sector (psychiatry); beyond chance is SIGNAL_Z
-    standard deviations. Columns: sector, hospital, specialty, visit_type, rise_visits, rise_dkk
-    (the cost, DKK), fell_at (the hospitals whose visits fell there), fell_visits. Empty when
-    nothing rose."""
+    standard deviations. Columns: sector, hospital, specialty, visit_type, rise_visits, the
+    rise's cost as budget effect and tariff value (rise_budget_dkk, rise_tariff_dkk), fell_at
+    (the hospitals whose visits fell there), fell_visits. Empty when nothing rose."""
     keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
     visits = real.summary(keys, "visits")
-    dkk = real.summary(keys, "dkk").set_index(keys)["saving"]
-    visits["rise_dkk"] = -dkk.reindex(pd.MultiIndex.from_frame(visits[keys])).to_numpy()
+    at = pd.MultiIndex.from_frame(visits[keys])
+    for what in ("budget", "tariff"):
+        money = real.summary(keys, what).set_index(keys)["saving"]
+        visits[f"rise_{what}_dkk"] = -money.reindex(at).to_numpy()
     rose, fell = visits[_significant(visits, -1)], visits[_significant(visits, 1)]
     rows = []
     for _, r in rose.iterrows():
@@ -240,31 +274,34 @@ def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",))
                      & (fell[s.HOSPITAL] != r[s.HOSPITAL])]
         if r[s.SECTOR] in target_sectors and other.empty:
             continue
-        rows.append({**{k: r[k] for k in keys}, "rise_visits": -r["saving"], "rise_dkk": r["rise_dkk"],
-                     "fell_at": ", ".join(other[s.HOSPITAL]), "fell_visits": float(other["saving"].sum())})
-    cols = [*keys, "rise_visits", "rise_dkk", "fell_at", "fell_visits"]
-    return pd.DataFrame(rows, columns=cols).sort_values("rise_dkk", ascending=False, ignore_index=True)
+        rows.append({**{k: r[k] for k in keys}, "rise_visits": -r["saving"], "rise_budget_dkk": r["rise_budget_dkk"],
+                     "rise_tariff_dkk": r["rise_tariff_dkk"], "fell_at": ", ".join(other[s.HOSPITAL]),
+                     "fell_visits": float(other["saving"].sum())})
+    cols = [*keys, "rise_visits", "rise_budget_dkk", "rise_tariff_dkk", "fell_at", "fell_visits"]
+    return pd.DataFrame(rows, columns=cols).sort_values("rise_budget_dkk", ascending=False, ignore_index=True)
 
 
 def netting(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
     """How the region's realised total is made: the reductions of hospital x specialty x visit
-    type cells that fell beyond chance (SIGNAL_Z; gross), the rises beyond chance (within
-    the target sectors and elsewhere, e.g. psychiatry), the rest (changes within chance), and the
-    net for the region, which is their sum and the only total that counts displacement once.
-    Columns: part, saving_dkk, realised_low, realised_high (the interval only for the net)."""
+    type cells that fell beyond chance (SIGNAL_Z, judged on visits; gross), the rises beyond
+    chance (within the target sectors and elsewhere, e.g. psychiatry), the rest (changes within
+    chance), and the net for the region, which is their sum and the only total that counts
+    displacement once. Columns: part, budget_effect_dkk, tariff_value_dkk, budget_low,
+    budget_high (the interval only for the net)."""
     keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
-    cells = real.summary(keys, "dkk")
-    fell, rose = _significant(cells, 1), _significant(cells, -1)
-    inside = cells[s.SECTOR].isin(target_sectors)
-    total = real.summary([], "dkk").iloc[0]
-    parts = [("gross_reductions", cells.loc[fell, "saving"].sum()),
-             ("rises_target_sectors", cells.loc[rose & inside, "saving"].sum()),
-             ("rises_other_sectors", cells.loc[rose & ~inside, "saving"].sum()),
-             ("within_chance", cells.loc[~fell & ~rose, "saving"].sum())]
-    out = pd.DataFrame(parts, columns=["part", "saving_dkk"])
-    out["realised_low"], out["realised_high"] = np.nan, np.nan
-    net = pd.DataFrame([{"part": "net_region", "saving_dkk": total["saving"],
-                         "realised_low": total["low"], "realised_high": total["high"]}])
+    cells = real.summary(keys, "visits")
+    fell, rose = _significant(cells, 1).to_numpy(), _significant(cells, -1).to_numpy()
+    inside = cells[s.SECTOR].isin(target_sectors).to_numpy()
+    masks = {"gross_reductions": fell, "rises_target_sectors": rose & inside, "rises_other_sectors": rose & ~inside,
+             "within_chance": ~fell & ~rose}
+    out = pd.DataFrame({"part": list(masks)})
+    for what, column in (("budget", BUDGET), ("tariff", TARIFF)):
+        money = real.summary(keys, what).set_index(keys)["saving"].reindex(pd.MultiIndex.from_frame(cells[keys]))
+        out[column] = [float(money.to_numpy()[m].sum()) for m in masks.values()]
+    out["budget_low"], out["budget_high"] = np.nan, np.nan
+    total, value = real.summary([], "budget").iloc[0], real.summary([], "tariff").iloc[0]
+    net = pd.DataFrame([{"part": "net_region", BUDGET: total["saving"], TARIFF: value["saving"],
+                         "budget_low": total["low"], "budget_high": total["high"]}])
     return pd.concat([out, net], ignore_index=True)
 
 
@@ -278,7 +315,8 @@ def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)
     """Where the saving came from, and which change ideas of the scenario file (`plan`) it
     resembles: per combination of `keys` (hospital first) whose in-person visits fell by more
     than SIGNAL_Z standard deviations, the in-person visits avoided, the visits that moved to
-    phone, video or written (the rise of those modes), the net saving (DKK), the lever it
+    phone, video or written (the rise of those modes), the net saving (budget effect and tariff
+    value, DKK), the lever it
     resembles (to_phone/to_video/to_written when the largest rise among the modes is at least
     MIN_SHIFT of the in-person fall, else drop: the visits stopped, or moved out of the hospital)
     and the names of the ideas with that lever that select it."""
@@ -287,19 +325,20 @@ def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)
     in_person = real.summary(keys, "visits", somatic & (real.rows[s.CONTACT_MODE] == "in_person"))
     fell = in_person[_significant(in_person, 1)].set_index(keys)
     if fell.empty:
-        return pd.DataFrame(columns=[*keys, "in_person_avoided", "moved_visits", "saving_dkk", "lever", "ideas"])
+        return pd.DataFrame(columns=[*keys, "in_person_avoided", "moved_visits", BUDGET, TARIFF, "lever", "ideas"])
     modes = real.summary([*keys, s.CONTACT_MODE], "visits", somatic & (real.rows[s.CONTACT_MODE] != "in_person"))
     rise = (-modes.set_index([*keys, s.CONTACT_MODE])["saving"]).clip(lower=0).unstack(s.CONTACT_MODE, fill_value=0.0)
     rise = rise.reindex(fell.index).fillna(0.0)
-    dkk = real.summary(keys, "dkk", somatic).set_index(keys)["saving"].reindex(fell.index)
-    out = pd.DataFrame({"in_person_avoided": fell["saving"], "moved_visits": rise.sum(axis=1), "saving_dkk": dkk})
+    out = pd.DataFrame({"in_person_avoided": fell["saving"], "moved_visits": rise.sum(axis=1)})
+    for what, column in (("budget", BUDGET), ("tariff", TARIFF)):
+        out[column] = real.summary(keys, what, somatic).set_index(keys)["saving"].reindex(fell.index)
     biggest = rise.idxmax(axis=1) if rise.shape[1] else pd.Series("", index=out.index)
     largest = rise.max(axis=1) if rise.shape[1] else pd.Series(0.0, index=out.index)
     out["lever"] = np.where(largest >= MIN_SHIFT * out["in_person_avoided"], biggest.map(MODE_LEVERS), "drop")
     out = out.reset_index()
     out["ideas"] = [", ".join(resembling(plan, r[s.HOSPITAL], r.get(s.SPECIALTY), r.get(s.VISIT_TYPE), r["lever"]))
                     for _, r in out.iterrows()]
-    return out.sort_values("saving_dkk", ascending=False, ignore_index=True)
+    return out.sort_values(BUDGET, ascending=False, ignore_index=True)
 
 
 def resembling(plan, hospital: str, specialty: str | None, visit_type: str | None, lever: str) -> list[str]:
@@ -313,10 +352,10 @@ def resembling(plan, hospital: str, specialty: str | None, visit_type: str | Non
 
 
 def path(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
-    """Per hospital (of `sectors`) and month, for a chart: the saving (DKK; in the baseline the
-    model's misfit, around 0) with its interval, the month's target (a twelfth of the year's,
-    from the decision on) and the period (baseline, assessed, incomplete)."""
-    res = real.summary([s.HOSPITAL, s.MONTH], "dkk", real.rows[s.SECTOR].isin(sectors), assessed_only=False)
+    """Per hospital (of `sectors`) and month, for a chart: the budget effect (DKK; in the
+    baseline the model's misfit, around 0) with its interval, the month's target (a twelfth of the
+    year's, from the decision on) and the period (baseline, assessed, incomplete)."""
+    res = real.summary([s.HOSPITAL, s.MONTH], "budget", real.rows[s.SECTOR].isin(sectors), assessed_only=False)
     period = real.rows.groupby(s.MONTH)["period"].first()
     res["period"] = res[s.MONTH].map(period).to_numpy()
     monthly_target = target.set_index([s.HOSPITAL, s.YEAR])["target_dkk"] / 12
@@ -379,12 +418,15 @@ def data_problem(monthly: pd.DataFrame, decision: str, baseline_months: int = 24
 
 
 def status_table(real: Realised, share: pd.Series, months: int = 6) -> pd.DataFrame:
-    """Per hospital with a share of the full target: share_full (DKK a year), its saving a year
-    now (rate, rate_low, rate_high: run_rate over the last `months` assessed months), reached
-    (rate / share) and status (see status)."""
+    """Per hospital with a share of the full target: share_full (DKK a year), its budget effect
+    a year now (rate, rate_low, rate_high: run_rate over the last `months` assessed months),
+    reached (rate / share), status (see status) and the tariff value a year now beside it
+    (tariff_rate)."""
     rate = run_rate(real, [s.HOSPITAL], months).set_index(s.HOSPITAL).reindex(share.index)
+    value = run_rate(real, [s.HOSPITAL], months, "tariff").set_index(s.HOSPITAL).reindex(share.index)
     out = pd.DataFrame({s.HOSPITAL: share.index, "share_full": share.to_numpy(), "rate": rate["rate"].to_numpy(),
                         "rate_low": rate["low"].to_numpy(), "rate_high": rate["high"].to_numpy()})
     out["reached"] = out["rate"] / out["share_full"].where(out["share_full"] > 0)
     out["status"] = status(rate["rate"], rate["low"], rate["high"], share).to_numpy()
+    out["tariff_rate"] = value["rate"].to_numpy()
     return out

@@ -521,6 +521,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "visits_changed": ("Besøg ændret", "Visits changed"),
     "in_person_avoided": ("Fremmøder undgået", "In-person visits avoided"),
     "saving_dkk": ("Besparelse (kr.)", "Saving (DKK)"),
+    "budget_effect_dkk": ("Budgetvirkning (kr.)", "Budget effect (DKK)"),
+    "tariff_value_dkk": ("Aktivitetsværdi (kr.)", "Tariff value (DKK)"),
     "saving_low": ("Besparelse, lav (95 %)", "Saving, low (95%)"),
     "saving_high": ("Besparelse, høj (95 %)", "Saving, high (95%)"),
     "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
@@ -1019,11 +1021,23 @@ LABELS: dict[str, tuple[str, str]] = {
                  "region's total."),
     "fu_months": ("Besparelsen er målt i {n} fuldt registrerede måneder: {first} til {last}.",
                   "The saving is measured over {n} fully registered months: {first} to {last}."),
-    "fu_kpi_realised": ("Realiseret til nu, regionen netto", "Realised so far, region net"),
-    "fu_kpi_rate": ("Besparelse pr. år nu, regionen", "Saving a year now, region"),
+    "fu_kpi_realised": ("Budgetvirkning til nu, regionen netto", "Budget effect so far, region net"),
+    "fu_kpi_rate": ("Budgetvirkning pr. år nu, regionen", "Budget effect a year now, region"),
+    "fu_kpi_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
+    "fu_kpi_tariff": ("Aktivitetsværdi pr. år nu (ikke kroner i kassen)", "Tariff value a year now (not cash)"),
+    "fu_head_region": ("Regionens budgetvirkning pr. år nu mod kravet på {target} (95 %-interval)",
+                       "The region's budget effect a year now against the requirement of {target} (95% interval)"),
+    "fu_head_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
+    "fu_money": ("To slags kroner: **budgetvirkningen** er de kroner, budgettet faktisk kan give slip på (personaletid "
+                 "til løn, variable udgifter, minus hvad erstatningen koster), og det er den, kravet på {target} og "
+                 "hvert hospitals andel måles mod. **Aktivitetsværdien** er de undgåede besøg til takst: frigjort "
+                 "kapacitet, ikke kroner i kassen; den vises ved siden af og er større.",
+                 "Two kinds of kroner: the **budget effect** is the money the budget can actually give up (staff time "
+                 "at salary cost, variable costs, less what the substitute costs), and it is what the requirement of "
+                 "{target} and each hospital's share are measured against. The **tariff value** is the avoided "
+                 "visits at the tariff: capacity freed, not cash; it is shown beside and is larger."),
     "fu_kpi_target": ("Fuldt krav pr. år (fra {year})", "Full requirement a year (from {year})"),
     "fu_kpi_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
-    "fu_head_rate": ("Realiseret besparelse pr. år nu (95 %-interval)", "Saving realised a year now (95% interval)"),
     "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
     "fu_rule": ("Reglen: hvert hospitals besparelse pr. år nu (de seneste {months} fuldt registrerede måneder, "
@@ -1048,7 +1062,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_status_caption": ("Besparelse pr. år nu mod andelen af det fulde krav (kr.)",
                           "Saving a year now against the share of the full requirement (DKK)"),
     "fu_chart_status": ("Besparelse pr. år nu mod andelen af kravet", "Saving a year now against the share of the requirement"),
-    "fu_legend_rate": ("Besparelse pr. år nu (95 %-interval)", "Saving a year now (95% interval)"),
+    "fu_legend_rate": ("Budgetvirkning pr. år nu (95 %-interval)", "Budget effect a year now (95% interval)"),
     "fu_legend_share": ("Andel af fuldt krav", "Share of the full requirement"),
     "fu_status_sentence": ("Foran: {ahead}. På sporet: {on_track}. Endnu uklart: {unclear}. Bagud: {behind}.",
                            "Ahead: {ahead}. On track: {on_track}. Not yet clear: {unclear}. Behind: {behind}."),
@@ -1057,46 +1071,50 @@ LABELS: dict[str, tuple[str, str]] = {
     "behind": ("bagud", "behind"),
     "unclear": ("endnu uklart", "not yet clear"),
     "share_full": ("Andel af fuldt krav pr. år", "Share of the full requirement a year"),
-    "rate": ("Besparelse pr. år nu", "Saving a year now"),
+    "rate": ("Budgetvirkning pr. år nu", "Budget effect a year now"),
     "rate_low": ("Nedre 95 %", "Lower 95%"),
     "rate_high": ("Øvre 95 %", "Upper 95%"),
     "reached": ("Andel af kravet", "Share of the requirement"),
     "fu_years": ("År for år", "Year by year"),
-    "fu_years_caption": ("Krav og realiseret besparelse pr. år (kr.); realiseret i årets fuldt registrerede måneder efter "
-                         "beslutningen; negativ forskel: mere sparet end kravet",
-                         "Requirement and realised saving a year (DKK); realised in the year's fully registered months "
-                         "after the decision; a negative difference: more saved than required"),
+    "fu_years_caption": ("Krav og realiseret budgetvirkning pr. år (kr.); realiseret i årets fuldt registrerede måneder "
+                         "efter beslutningen; negativ forskel: mere sparet end kravet; aktivitetsværdien ved siden af",
+                         "Requirement and realised budget effect a year (DKK); realised in the year's fully registered "
+                         "months after the decision; a negative difference: more saved than required; the tariff value "
+                         "beside"),
     "fu_profile": ("Kravet pr. år: {profile}; et år uden eget tal har det foregående års krav.",
                    "The requirement a year: {profile}; a year without a figure of its own has the year before's."),
     "target_dkk": ("Krav (kr.)", "Requirement (DKK)"),
-    "realised_dkk": ("Realiseret (kr.)", "Realised (DKK)"),
-    "realised_low": ("Nedre 95 %", "Lower 95%"),
-    "realised_high": ("Øvre 95 %", "Upper 95%"),
-    "fu_gap": ("Krav minus realiseret (kr.)", "Requirement minus realised (DKK)"),
-    "fu_quarters_caption": ("Realiseret besparelse pr. kvartal og i alt mod kravet i alt (kr.)",
-                            "Saving realised a quarter and in total against the requirement in total (DKK)"),
+    "budget_low": ("Nedre 95 %", "Lower 95%"),
+    "budget_high": ("Øvre 95 %", "Upper 95%"),
+    "tariff_rate": ("Aktivitetsværdi pr. år nu (kr.)", "Tariff value a year now (DKK)"),
+    "fu_gap": ("Krav minus budgetvirkning (kr.)", "Requirement minus budget effect (DKK)"),
+    "fu_quarters_caption": ("Realiseret budgetvirkning pr. kvartal og i alt mod kravet i alt (kr.)",
+                            "Budget effect realised a quarter and in total against the requirement in total (DKK)"),
     "quarter": ("Kvartal", "Quarter"),
-    "cumulative_dkk": ("Realiseret i alt (kr.)", "Realised in total (DKK)"),
+    "cumulative_dkk": ("Budgetvirkning i alt (kr.)", "Budget effect in total (DKK)"),
     "cumulative_target_dkk": ("Krav i alt (kr.)", "Requirement in total (DKK)"),
-    "fu_chart_months": ("Besparelse pr. måned mod kravet pr. måned", "Saving a month against the requirement a month"),
+    "fu_chart_months": ("Budgetvirkning pr. måned mod kravet pr. måned",
+                        "Budget effect a month against the requirement a month"),
     "fu_chart_months_y": ("Mio. kr. pr. måned", "DKK million a month"),
-    "fu_legend_saving": ("Besparelse (95 %-interval efter beslutningen)", "Saving (95% interval after the decision)"),
+    "fu_legend_saving": ("Budgetvirkning (95 %-interval efter beslutningen)",
+                         "Budget effect (95% interval after the decision)"),
     "fu_legend_target": ("Krav pr. måned", "Requirement a month"),
     "fu_legend_full": ("Fuldt krav pr. måned (fra {year})", "Full requirement a month (from {year})"),
     "months": ("Måneder", "Months"),
     "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
-    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i kroner, måned for måned; før beslutningen (rød streg) "
+    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (rød streg) "
                       "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
                       "krav; stiplet: en tolvtedel af det fulde krav, som besparelsen skal nå. Grå felter er måneder, der "
                       "ikke er fuldt registreret; de tæller ikke med, og en trekant i kanten betyder, at punktet ligger "
                       "uden for skalaen.",
-                      "Blue line: expected minus actual visits in kroner, month by month; before the decision (red line) it "
+                      "Blue line: expected minus actual visits in budget kroner, month by month; before the decision (red line) it "
                       "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
                       "year's requirement; dashed: a twelfth of the full requirement the saving must reach. Grey spans are "
                       "months not fully registered; they do not count, and a triangle at the edge means the point lies "
                       "beyond the scale."),
     "fu_where": ("Hvor kommer besparelsen fra?", "Where does the saving come from?"),
-    "fu_by_caption": ("Realiseret besparelse pr. {by}, somatikken (kr.)", "Saving realised by {by}, somatic care (DKK)"),
+    "fu_by_caption": ("Realiseret pr. {by}, somatikken: budgetvirkning med 95 %-interval og aktivitetsværdi (kr.)",
+                      "Realised by {by}, somatic care: budget effect with its 95% interval and tariff value (DKK)"),
     "fu_sources_hospital_caption": ("Fald i fremmøder pr. hospital og besøgstype, og hvilken forandringsidé de ligner",
                                     "Falls in in-person visits by hospital and visit type, and which change idea they resemble"),
     "fu_sources_caption": ("De største fald pr. speciale", "The largest falls by specialty"),
@@ -1130,11 +1148,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_no_displacement": ("Ingen stigning er større, end tilfældigheder kan give, og tyder på forskydning.",
                            "No rise is larger than chance can give and suggests displacement."),
     "rise_visits": ("Besøg over forventet", "Visits above expected"),
-    "rise_dkk": ("Merudgift (kr.)", "Extra cost (DKK)"),
+    "rise_budget_dkk": ("Merudgift, budgetvirkning (kr.)", "Extra cost, budget effect (DKK)"),
+    "rise_tariff_dkk": ("Merudgift, aktivitetsværdi (kr.)", "Extra cost, tariff value (DKK)"),
     "fell_at": ("Faldt ved", "Fell at"),
     "fell_visits": ("Besøg under forventet dér", "Visits below expected there"),
-    "fu_netting_caption": ("Fra hospitalernes fald til regionens nettobesparelse (kr.)",
-                           "From the hospitals' falls to the region's net saving (DKK)"),
+    "fu_netting_caption": ("Fra hospitalernes fald til regionens netto: budgetvirkning og aktivitetsværdi (kr.)",
+                           "From the hospitals' falls to the region's net: budget effect and tariff value (DKK)"),
     "part": ("Del", "Part"),
     "gross_reductions": ("Tydelige fald (over 3 standardafvigelser)", "Clear falls (over 3 standard deviations)"),
     "rises_target_sectors": ("Tydelige stigninger i somatikken", "Clear rises in somatic care"),

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import budget
 from . import schema as s
 from . import synthetic as syn
 from .tariffs import load_tariffs, unit_price
@@ -94,12 +95,12 @@ SCENARIOS = {
 @dataclass
 class Region:
     """A simulated region: its monthly counts (as Aggregates.monthly), the run's prices, and
-    the truth: per somatic hospital x month after the decision the visits the decision removed
-    and their saving (DKK, net of the phone calls it added)."""
+    the truth: per hospital x month after the decision the visits the decision removed and their
+    saving, net of the phone calls it added, as tariff value and as budget effect (DKK)."""
 
     monthly: pd.DataFrame
     prices: pd.DataFrame
-    truth: pd.DataFrame  # hospital, month, removed_visits, saving_dkk
+    truth: pd.DataFrame  # hospital, sector, month, removed_visits, saving_dkk (tariff value), saving_cash (budget)
     cut: dict[str, float]
     scenario: Scenario
     roughness: Roughness
@@ -199,12 +200,17 @@ def simulate(seed: int, scenario: Scenario, rough: Roughness = Roughness()) -> R
     prices = load_tariffs()
     price = unit_price(series.assign(**{s.YEAR: 2024}), prices).to_numpy()
     phone_price = unit_price(series.assign(**{s.YEAR: 2024}), prices, "phone").to_numpy()
+    cash = budget.cash_per_visit(budget.load_costs())
+    cash_of = cash.reindex(pd.MultiIndex.from_frame(series[[s.VISIT_TYPE, s.CONTACT_MODE]])).to_numpy()
+    phone_cash = cash.reindex(pd.MultiIndex.from_arrays([series[s.VISIT_TYPE], ["phone"] * n])).to_numpy()
     saving = removed * price[:, None] - phoned * phone_price[:, None]
+    saving_cash = removed * cash_of[:, None] - phoned * phone_cash[:, None]
     truth = pd.DataFrame({s.HOSPITAL: np.repeat(series[s.HOSPITAL].to_numpy(), k), s.MONTH: np.tile(months, n),
                           s.SECTOR: np.repeat(series[s.SECTOR].to_numpy(), k),
-                          "removed_visits": removed.ravel(), "saving_dkk": saving.ravel()})
+                          "removed_visits": removed.ravel(), "saving_dkk": saving.ravel(),
+                          "saving_cash": saving_cash.ravel()})
     truth = truth[truth[s.MONTH] >= decision].groupby([s.HOSPITAL, s.SECTOR, s.MONTH], as_index=False)[
-        ["removed_visits", "saving_dkk"]].sum()
+        ["removed_visits", "saving_dkk", "saving_cash"]].sum()
     return Region(monthly, prices, truth, cut, scenario, rough)
 
 
@@ -224,7 +230,8 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
     """Run 07's and the lag check's methods on a simulated region and set them beside the truth.
 
     Returns (rows, lag): one row per somatic hospital and one for the region ("region"): the
-    realised saving over the assessed months (estimate, low, high, truth), the saving a year now
+    realised budget effect (the cash 07 compares with the target) over the assessed months
+    (estimate, low, high, truth), the budget effect a year now
     (rate, rate_low, rate_high, true_rate), the share of the target, the status given and the true
     one; and the lag check's incomplete months against the lagged and the fallen months.
     `method`: keyword arguments for follow_up.realise (e.g. counterfactual=...).
@@ -246,12 +253,12 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
     except ValueError:  # no complete month after the decision: only the lag check is scored
         return pd.DataFrame(), checked | monitoring(region, lag)
     somatic = real.rows[s.SECTOR] == "somatic"
-    total = real.summary([s.HOSPITAL], "dkk", somatic).set_index(s.HOSPITAL)
+    total = real.summary([s.HOSPITAL], "budget", somatic).set_index(s.HOSPITAL)
     last, factor = follow_up._latest(real, 6)
     rate = follow_up.run_rate(real, [s.HOSPITAL]).set_index(s.HOSPITAL)
     truth = region.truth[region.truth[s.SECTOR] == "somatic"]
-    assessed = truth[truth[s.MONTH].isin(real.months)].groupby(s.HOSPITAL)["saving_dkk"].sum()
-    recent = truth[truth[s.MONTH].isin(last)].groupby(s.HOSPITAL)["saving_dkk"].sum() * factor
+    assessed = truth[truth[s.MONTH].isin(real.months)].groupby(s.HOSPITAL)["saving_cash"].sum()
+    recent = truth[truth[s.MONTH].isin(last)].groupby(s.HOSPITAL)["saving_cash"].sum() * factor
     share = shares(region.monthly)
     table = follow_up.status_table(real, share).set_index(s.HOSPITAL)
     rows = pd.DataFrame({"estimate": total["saving"], "low": total["low"], "high": total["high"],
@@ -261,7 +268,7 @@ def score(region: Region, **method) -> tuple[pd.DataFrame, dict]:
     rows["share"] = share.reindex(rows.index)
     rows["status"] = table["status"].reindex(rows.index)
     rows["cut"] = pd.Series(region.cut).reindex(rows.index)
-    region_total = real.summary([], "dkk").iloc[0]
+    region_total = real.summary([], "budget").iloc[0]
     region_rate = follow_up.run_rate(real, []).iloc[0]
     rows.loc["region"] = {"estimate": region_total["saving"], "low": region_total["low"],
                           "high": region_total["high"], "truth": assessed.sum(), "rate": region_rate["rate"],

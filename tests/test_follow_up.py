@@ -14,6 +14,9 @@ DECISION = "2025-01-01"
 MONTHS = pd.date_range("2023-01-01", "2025-06-01", freq="MS")  # 24 baseline months, 6 after
 PRICES = pd.DataFrame({"specialty": [""] * 4, "visit_type": ["follow_up"] * 4,
                        "contact_mode": ["in_person", "phone", "video", "written"], "dkk": [1500, 700, 1000, 500]})
+# the budget effect of one follow-up more or fewer (budget.cash_per_visit's shape): cash, not tariff
+CASH = pd.Series([500.0, 200.0, 250.0, 150.0], index=pd.MultiIndex.from_product(
+    [["follow_up"], ["in_person", "phone", "video", "written"]], names=["visit_type", "contact_mode"]))
 
 
 def monthly(series: dict[tuple[str, str], list[float]], specialty: str = "Urologi") -> pd.DataFrame:
@@ -29,7 +32,7 @@ def monthly(series: dict[tuple[str, str], list[float]], specialty: str = "Urolog
 
 def realise(m: pd.DataFrame, **kw) -> F.Realised:
     """The counterfactual of made-up series that ignore working days (a month is a month)."""
-    return F.realise(m, PRICES, DECISION, working_days=False, **kw)
+    return F.realise(m, PRICES, DECISION, working_days=False, cash=CASH, **kw)
 
 
 def flat(level: float, after: float | None = None) -> list[float]:
@@ -73,10 +76,12 @@ def test_a_rise_in_psychiatry_is_shown_even_without_a_somatic_fall_beside_it():
 
 def test_the_netting_parts_add_up_to_the_regions_net():
     m = monthly({("A", "in_person"): flat(100, 70), ("B", "in_person"): flat(100, 120), ("C", "in_person"): flat(100)})
-    net = F.netting(realise(m)).set_index("part")["saving_dkk"]
-    assert net["gross_reductions"] == pytest.approx(6 * 30 * 1500)
-    assert net["rises_target_sectors"] == pytest.approx(-6 * 20 * 1500)
-    assert net.drop("net_region").sum() == pytest.approx(net["net_region"])
+    net = F.netting(realise(m)).set_index("part")
+    assert net.loc["gross_reductions", "budget_effect_dkk"] == pytest.approx(6 * 30 * 500)  # cash
+    assert net.loc["gross_reductions", "tariff_value_dkk"] == pytest.approx(6 * 30 * 1500)  # at the tariff
+    assert net.loc["rises_target_sectors", "budget_effect_dkk"] == pytest.approx(-6 * 20 * 500)
+    for column in ("budget_effect_dkk", "tariff_value_dkk"):
+        assert net[column].drop("net_region").sum() == pytest.approx(net.loc["net_region", column])
 
 
 def test_a_month_with_more_working_days_expects_more_visits():
@@ -178,8 +183,10 @@ def test_the_run_rate_divides_by_the_seasonal_weight_of_its_months():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
     real = realise(m)
     rate = F.run_rate(real, ["hospital"], months=3).set_index("hospital")["rate"]
-    # no seasonality: 10 fewer a month x 1,500 DKK x 12 months
-    assert rate["A"] == pytest.approx(10 * 1500 * 12)
+    # no seasonality: 10 fewer a month x 500 DKK in cash x 12 months
+    assert rate["A"] == pytest.approx(10 * 500 * 12)
+    value = F.run_rate(real, ["hospital"], months=3, what="tariff").set_index("hospital")["rate"]
+    assert value["A"] == pytest.approx(10 * 1500 * 12)  # the tariff value of the same visits
 
 
 def test_the_cumulative_target_accrues_a_twelfth_a_month():
@@ -188,7 +195,8 @@ def test_the_cumulative_target_accrues_a_twelfth_a_month():
     target = pd.DataFrame({"hospital": ["A", "B"], "year": 2025, "target_dkk": [120_000, 60_000]})
     cum = F.cumulative(real, target).set_index(["hospital", "quarter"])
     assert cum.loc[("A", "2025Q2"), "cumulative_target_dkk"] == pytest.approx(60_000)
-    assert cum.loc[("A", "2025Q2"), "cumulative_dkk"] == pytest.approx(6 * 10 * 1500)
+    assert cum.loc[("A", "2025Q2"), "cumulative_dkk"] == pytest.approx(6 * 10 * 500)  # the budget effect
+    assert cum.loc[("A", "2025Q2"), "tariff_value_dkk"] == pytest.approx(3 * 10 * 1500)  # the quarter's
 
 
 PLAN = ScenarioFile.model_validate({
@@ -246,9 +254,11 @@ def test_the_months_a_follow_up_can_use():
 
 def test_the_status_table_puts_each_hospital_against_its_share():
     m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(100)})
-    table = F.status_table(realise(m), pd.Series({"A": 180_000.0, "B": 500_000.0}))
+    # A saves 10 follow-ups a month: 60,000 kr. a year in cash (180,000 kr. at the tariff)
+    table = F.status_table(realise(m), pd.Series({"A": 60_000.0, "B": 500_000.0}))
     t = table.set_index("hospital")
     assert t.loc["A", "reached"] == pytest.approx(1.0) and t.loc["A", "status"] == "on_track"
+    assert t.loc["A", "tariff_rate"] == pytest.approx(180_000)
     assert t.loc["B", "status"] == "behind"  # nothing saved: even the interval's high end is short
 
 

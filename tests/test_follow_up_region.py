@@ -31,7 +31,7 @@ def test_the_lag_would_otherwise_read_as_a_saving(followed):
     prep, truth, _, guarded, _ = followed
     naive = follow_up.realise(prep.aggregates.monthly, prep.prices(), truth["decision_date"])
     in_lag = naive.rows[s.MONTH].isin(guarded.incomplete)
-    lag_saving = naive.summary([], "dkk", in_lag).iloc[0]
+    lag_saving = naive.summary([], "tariff", in_lag).iloc[0]
     assert lag_saving["low"] > 20_000_000  # the missing registrations would look like millions saved
     shown = follow_up.path(guarded, follow_up.targets(prep.priced(), 2024, PROFILE, [2025]))
     assert set(shown.loc[shown[s.MONTH].isin(guarded.incomplete), "period"]) == {"incomplete"}
@@ -49,10 +49,10 @@ def test_the_realised_saving_agrees_with_what_was_planted(followed):
     rows = pd.DataFrame(truth["realised"]["rows"])
     planted = rows[pd.to_datetime(rows["month"] + "-01").isin(real.months)].groupby("hospital")["saving_dkk"].sum()
     somatic = real.rows[s.SECTOR] == "somatic"
-    est = real.summary([s.HOSPITAL], "dkk", somatic).set_index(s.HOSPITAL)
+    est = real.summary([s.HOSPITAL], "tariff", somatic).set_index(s.HOSPITAL)
     inside = (est["low"] <= planted) & (planted <= est["high"])
     assert inside.sum() >= 4, est.assign(planted=planted)
-    region = real.summary([], "dkk", somatic).iloc[0]
+    region = real.summary([], "tariff", somatic).iloc[0]
     assert region["low"] <= planted.sum() <= region["high"]
 
 
@@ -64,7 +64,7 @@ def test_the_displacement_is_shown_and_netted_out(followed):
     assert len(hem) == 1 and "Regionshospitalet Randers" in hem["fell_at"].iloc[0]
     net = follow_up.netting(real).set_index("part")["saving_dkk"]
     assert net["rises_target_sectors"] <= -hem["rise_dkk"].iloc[0]  # the rise is subtracted
-    by_hospital = real.summary([s.HOSPITAL], "dkk")["saving"].sum()
+    by_hospital = real.summary([s.HOSPITAL], "tariff")["saving"].sum()
     assert net["net_region"] == pytest.approx(by_hospital)  # the region's total counts it once
 
 
