@@ -69,6 +69,25 @@ def method_text(real: Realised, lang: str) -> str:
     return f"{first} {second}"
 
 
+def facts(real: Realised, share: pd.Series, key_year: int, basis: str, target: int,
+          sectors: tuple[str, ...] = ("somatic",)) -> list[tuple[str, object]]:
+    """The numbers 07 states that the run checks against each other and against 04 and 05
+    (identities.py): the key's shares (whole kroner, with its year, basis and target), and per kind
+    of kroner the region's net, each hospital's figure, each sector's and the netting table's parts."""
+    out: list[tuple[str, object]] = [("key", {"year": int(key_year), "basis": basis, "target": int(target),
+                                              "shares": {str(h): int(v) for h, v in share.items()}})]
+    parts = netting(real, sectors).set_index("part")
+    for kind, column in (("budget", BUDGET), ("tariff", TARIFF)):
+        net = float(real.summary([], kind).iloc[0]["saving"])
+        by_hospital = real.summary([s.HOSPITAL], kind).set_index(s.HOSPITAL)["saving"]
+        by_sector = real.summary([s.SECTOR], kind).set_index(s.SECTOR)["saving"]
+        out += [(f"region_net_{kind}", net),
+                (f"hospitals_{kind}", {str(h): float(v) for h, v in by_hospital.items()}),
+                (f"sectors_{kind}", {str(k): float(v) for k, v in by_sector.items()}),
+                (f"netting_{kind}", {str(k): float(v) for k, v in parts[column].drop("net_region").items()})]
+    return out
+
+
 def beyond_chance(real: Realised, keys: list[str]) -> pd.Series:
     """Per combination of `keys`: the z-score of the change in visits over the assessed months
     (saving / its sd; positive = fewer visits than expected), indexed by the keys' values."""

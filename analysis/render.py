@@ -14,18 +14,19 @@ from pathlib import Path
 from . import config
 from . import labels as L
 from . import schema as s
-from .report import HEADLINE_MIME, INLINE_STYLE_ATTR
+from .report import FACT_MIME, HEADLINE_MIME, INLINE_STYLE_ATTR
 
 # --- HTML ---------------------------------------------------------------------------------------
 _INLINE_STYLE = re.compile(rf"<style {INLINE_STYLE_ATTR}>.*?</style>", re.S)
 
 
 def _for_report(nb) -> None:
-    """What the page needs from the executed notebook: headline outputs (front page only) are
-    dropped, and the stylesheet copy `report.start` carries for JupyterLab is removed because
+    """What the page needs from the executed notebook: headline and fact outputs (front page and
+    run checks only) are dropped, and the stylesheet copy `report.start` carries for JupyterLab is removed because
     the template already holds it."""
     for cell in nb.cells:
-        outputs = [o for o in cell.get("outputs", []) if HEADLINE_MIME not in o.get("data", {})]
+        outputs = [o for o in cell.get("outputs", [])
+                   if HEADLINE_MIME not in o.get("data", {}) and FACT_MIME not in o.get("data", {})]
         for o in outputs:
             data = o.get("data", {})
             if isinstance(data.get("text/html"), str) and INLINE_STYLE_ATTR in data["text/html"]:

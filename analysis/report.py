@@ -168,6 +168,7 @@ def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True
 
 TABLE_MIME = "application/vnd.outpatient.table+json"
 HEADLINE_MIME = "application/vnd.outpatient.headline+json"
+FACT_MIME = "application/vnd.outpatient.fact+json"  # numbers a report states, for the run's identities
 
 
 class Headline:
@@ -185,6 +186,23 @@ class Headline:
 def headline(items: list[tuple[str, str]], order: int = 0) -> Headline:
     """Figures (label, formatted value) this report gives the front page, placed by `order`."""
     return Headline(items, order)
+
+
+class Fact:
+    """Numbers a report states, by name, for the run's checks that the pages reconcile
+    (identities.py); invisible like a headline (dropped from the page)."""
+
+    def __init__(self, name: str, value):
+        self.name, self.value = name, value
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {FACT_MIME: {"name": self.name, "value": self.value}, "text/plain": ""}
+
+
+def fact(name: str, value) -> Fact:
+    """A number (or a {key: number} mapping, with the parameters it depends on) this report
+    states, which identities.py checks against the other reports of the run."""
+    return Fact(name, value)
 
 
 class Table:

@@ -4,7 +4,8 @@ Steps: check the configuration and every notebook parameter (names against each 
 `parameters` cell, types against its annotations) -> validate and aggregate the input once
 -> execute the notebooks with papermill in parallel processes -> render HTML with nbconvert
 (render.py: no code, nothing loaded from the network) -> check every report (render.check_report:
-self-contained, no code, no patient identifiers, nothing a reader must not see) -> optionally
+self-contained, no code, no patient identifiers, nothing a reader must not see) and that the
+pages reconcile (identities.py) -> optionally
 print each report to an A4 PDF (`pdf: true`) -> export the tables (export.py), write index.html
 (frontpage.py) and manifest.json -> publish by moving `reports/latest` to the new run. A
 failure at any step leaves the published run untouched.
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError, field_validator
 
-from . import config
+from . import config, identities
 from . import labels as L
 from .database import is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
@@ -558,6 +559,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
         table = prepared.visit_table() if prepared.staged is None else None
         for r in results:
             problems += check_report(work / r.html, prepared.staged, table)
+        problems += identities.check([Path(r.executed) for r in results])  # the pages reconcile
         seconds["checks"] = time.perf_counter() - t2
     if problems:
         work.rename(failed)

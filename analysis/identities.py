@@ -1,0 +1,113 @@
+"""Pages that reconcile: the identities a reader would check across the reports of one run,
+checked before the run is published (a failed identity stops publication like any report check).
+
+Each report states its numbers as facts (report.fact: a name and a value, with the parameters
+the value depends on); `check` reads them from the executed notebooks and tests:
+  - 07: the hospitals' realised budget effects (every sector) add up to the region's net, and the
+    saving sectors' plus the other sectors' (psychiatry) do too; the netting table's parts add
+    up to the net; the same for the tariff value;
+  - 04, 05 and 07: each hospital's share of the target is the same kroner wherever a key of the
+    same year, basis and target is shown;
+  - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
+    budget effect and tariff value, where both ran with the same parameters.
+A value is equal within TOLERANCE_DKK kroner (rounding of sums of floats); the key is whole
+kroner and must match exactly.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import nbformat
+
+from .report import FACT_MIME
+
+TOLERANCE_DKK = 1.0
+
+
+def facts_of(executed: list[Path]) -> dict[str, dict[str, object]]:
+    """{report name (the executed notebook's file stem): {fact name: value}}."""
+    out: dict[str, dict[str, object]] = {}
+    for path in executed:
+        found = {}
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {}).get(FACT_MIME)
+                if data:
+                    found[data["name"]] = data["value"]
+        out[Path(path).stem] = found
+    return out
+
+
+def _close(a: float, b: float, tol: float = TOLERANCE_DKK) -> bool:
+    return abs(float(a) - float(b)) <= tol
+
+
+def _sums(name: str, f: dict) -> list[str]:
+    """07's own sums: hospitals and sectors add up to the region's net, and so do the netting parts."""
+    problems = []
+    for kind in ("budget", "tariff"):
+        net = f.get(f"region_net_{kind}")
+        if net is None:
+            continue
+        hospitals = f.get(f"hospitals_{kind}", {})
+        if not _close(sum(hospitals.values()), net):
+            problems.append(f"{name}: the hospitals' {kind} figures add up to {sum(hospitals.values()):,.0f} kr., "
+                            f"the region's net is {net:,.0f} kr.")
+        sectors = f.get(f"sectors_{kind}", {})
+        if sectors and not _close(sum(sectors.values()), net):
+            problems.append(f"{name}: the sectors' {kind} figures add up to {sum(sectors.values()):,.0f} kr., "
+                            f"the region's net is {net:,.0f} kr.")
+        parts = f.get(f"netting_{kind}", {})
+        if parts and not _close(sum(parts.values()), net):
+            problems.append(f"{name}: the netting table's {kind} parts add up to {sum(parts.values()):,.0f} kr., "
+                            f"the region's net is {net:,.0f} kr.")
+    return problems
+
+
+def _keys(facts: dict[str, dict]) -> list[str]:
+    """Every hospital's share of the target, the same wherever a key of the same year, basis and
+    target is shown (04's table, 05's page, 07's status)."""
+    seen: dict[tuple, dict[str, tuple[str, float]]] = defaultdict(dict)
+    problems = []
+    for name, f in sorted(facts.items()):
+        key = f.get("key")
+        if not key:
+            continue
+        where = (int(key["year"]), str(key["basis"]), int(key["target"]))
+        for hospital, amount in key["shares"].items():
+            if hospital in seen[where] and seen[where][hospital][1] != amount:
+                other, value = seen[where][hospital]
+                problems.append(f"{name}: {hospital}'s share of the target is {amount:,.0f} kr., "
+                                f"{other} shows {value:,.0f} kr. (key {where[0]}, {where[1]})")
+            seen[where].setdefault(hospital, (name, amount))
+    return problems
+
+
+def _potentials(facts: dict[str, dict]) -> list[str]:
+    """05's potentials by change idea, summed over the hospitals' pages, against 03's, where the
+    parameters (year, sector, benchmark, files) are the same and every hospital has its page."""
+    problems = []
+    stated = {n: f["potential"] for n, f in facts.items() if "potential" in f}
+    region = {n: p for n, p in stated.items() if p.get("scope") == "region"}
+    pages = [p for p in stated.values() if p.get("scope") == "hospital"]
+    for name, total in region.items():
+        same = [p for p in pages if p["parameters"] == total["parameters"]]
+        if not same or {p["hospital"] for p in same} != set(total.get("hospitals", [])):
+            continue
+        for kind in ("budget", "tariff"):
+            for idea, value in total.get(kind, {}).items():
+                summed = sum(p.get(kind, {}).get(idea, 0.0) for p in same)
+                if not _close(summed, value, TOLERANCE_DKK * max(len(same), 1)):
+                    problems.append(f"{name}: the hospitals' pages add '{idea}' up to {summed:,.0f} kr. ({kind}), "
+                                    f"the region's page shows {value:,.0f} kr.")
+    return problems
+
+
+def check(executed: list[Path]) -> list[str]:
+    """Every identity that fails among the run's executed notebooks (empty when the pages reconcile)."""
+    facts = facts_of(executed)
+    problems = []
+    for name, f in sorted(facts.items()):
+        problems += _sums(name, f)
+    return problems + _keys(facts) + _potentials(facts)

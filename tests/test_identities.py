@@ -1,0 +1,115 @@
+"""Pages that reconcile: the identities across a run's reports are checked before publication,
+and a run whose pages disagree is not published."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from analysis import identities, runner
+from analysis.report import FACT_MIME
+
+
+def executed(path: Path, facts: dict) -> Path:
+    """An executed notebook whose outputs state `facts` as report.fact does."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={FACT_MIME: {"name": k, "value": v}, "text/plain": ""})
+                    for k, v in facts.items()]
+    nb.cells = [cell]
+    nbformat.write(nb, path)
+    return path
+
+
+def follow_up(net: float, hospitals: dict, sectors: dict | None = None, key: dict | None = None) -> dict:
+    facts = {"region_net_budget": net, "hospitals_budget": hospitals, "sectors_budget": sectors or {}}
+    return facts | ({"key": key} if key else {})
+
+
+def test_hospitals_that_add_up_to_the_region_pass(tmp_path):
+    nb = executed(tmp_path / "07_follow_up.ipynb", follow_up(30.0, {"A": 10.0, "B": 15.0, "Psyk": 5.0},
+                                                            {"somatic": 25.0, "psychiatry": 5.0}))
+    assert identities.check([nb]) == []
+
+
+def test_a_region_net_that_the_hospitals_do_not_make_is_named(tmp_path):
+    # the review's case: 30,746,034 for the region beside hospitals adding up to 30,593,948
+    nb = executed(tmp_path / "07_follow_up.ipynb", follow_up(30_746_034, {"A": 20_000_000.0, "B": 10_593_948.0}))
+    problems = identities.check([nb])
+    assert problems == ["07_follow_up: the hospitals' budget figures add up to 30,593,948 kr., "
+                        "the region's net is 30,746,034 kr."]
+
+
+def test_a_share_of_the_key_shown_differently_on_two_pages_is_named(tmp_path):
+    key = {"year": 2024, "basis": "visits", "target": 60_000_000, "shares": {"A": 36_000_000, "B": 24_000_000}}
+    other = {**key, "shares": {"A": 35_999_999, "B": 24_000_001}}
+    a = executed(tmp_path / "04_savings_key.ipynb", {"key": key})
+    b = executed(tmp_path / "07_follow_up.ipynb", {"key": other})
+    assert len(identities.check([a, b])) == 2
+    # another year's key is another key: nothing to compare
+    c = executed(tmp_path / "07b.ipynb", {"key": {**other, "year": 2025}})
+    assert identities.check([a, c]) == []
+
+
+def test_the_hospitals_potentials_must_add_up_to_the_regions_by_idea(tmp_path):
+    params = {"year": 2024, "benchmark": "median"}
+    region = {"scope": "region", "parameters": params, "hospitals": ["A", "B"], "budget": {"Idé": 100.0}}
+    pages = [executed(tmp_path / f"05_{h}.ipynb", {"potential": {"scope": "hospital", "hospital": h,
+                                                                 "parameters": params, "budget": {"Idé": v}}})
+             for h, v in (("A", 60.0), ("B", 30.0))]
+    whole = executed(tmp_path / "03.ipynb", {"potential": region})
+    assert identities.check([whole, *pages]) == ["03: the hospitals' pages add 'Idé' up to 90 kr. (budget), "
+                                                 "the region's page shows 100 kr."]
+
+
+@pytest.fixture(scope="module")
+def follow_up_run(small_region, tmp_path_factory):
+    """07 run alone through the runner on the small region: its pages reconcile."""
+    out = tmp_path_factory.mktemp("reports")
+    path = tmp_path_factory.mktemp("cfg") / "run.yml"
+    path.write_text(yaml.safe_dump({"source": str(small_region), "output": str(out), "period_start": "2023-01-01",
+                                    "period_end": "2025-12-31", "jobs": 1, "notebooks": ["07_follow_up"]}),
+                    encoding="utf-8")
+    cfg, params = runner.load_config(path)
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    return path, out, outcome
+
+
+def test_a_real_run_states_its_facts_and_they_reconcile(follow_up_run):
+    _, _, outcome = follow_up_run
+    executed_07 = [outcome.run_dir / "executed" / Path(r.executed).name for r in outcome.results]
+    facts = identities.facts_of(executed_07)["07_follow_up"]
+    assert {"key", "region_net_budget", "hospitals_budget", "netting_tariff"} <= set(facts)
+    assert sum(facts["key"]["shares"].values()) == 60_000_000
+    assert identities.check(executed_07) == []
+
+
+def test_a_broken_identity_stops_publication(follow_up_run, monkeypatch):
+    """The run's own check, with 07's hospitals altered on purpose after it ran: not published."""
+    path, out, _ = follow_up_run
+    latest = (out / "latest").resolve()
+    real_check = identities.check
+
+    def broken(paths):
+        for p in paths:
+            nb = json.loads(Path(p).read_text(encoding="utf-8"))
+            for cell in nb["cells"]:
+                for o in cell.get("outputs", []):
+                    fact = o.get("data", {}).get(FACT_MIME)
+                    if fact and fact["name"] == "hospitals_budget":
+                        first = next(iter(fact["value"]))
+                        fact["value"][first] += 1_000_000
+            Path(p).write_text(json.dumps(nb), encoding="utf-8")
+        return real_check(paths)
+
+    monkeypatch.setattr(identities, "check", broken)
+    cfg, params = runner.load_config(path)
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert not outcome.ok
+    assert any("the hospitals' budget figures add up to" in p for p in outcome.problems)
+    assert (out / "latest").resolve() == latest
+    assert outcome.run_dir.name.endswith(".failed")
