@@ -32,12 +32,15 @@ Method of detection (`assess`):
   6. Late registration or a genuine fall? Registration lags in every sector; the decision cuts
      only in `target_sectors` (somatic care). Where the reference window lies before the
      decision's effect (a decision in or just before the window), a month that falls short is
-     incomplete only if the series of the other sectors (psychiatry) fall short too: their median
-     ratio below `max_ratio` and their shortfall at least half the target sectors'. Otherwise it
+     incomplete only if the series of the other sectors (psychiatry) fall short too: their total
+     ratio below `max_ratio` and their shortfall at least CONTROL_SHARE (60%) of the target
+     sectors' (totals, actual over expected). Otherwise it
      is a genuine fall ("fall") and counts. With no other sector in the data the two cannot be
      told apart: the month is left out as incomplete, and the report says so ("unclear").
   7. Incomplete months are a suffix: walk back from the last month and stop at the first month
-     that is not incomplete.
+     that is not incomplete. The month right before an incomplete one is judged by a looser rule
+     (NEXT_TO_LAG: 70% of the series below and a median ratio below 0.985): registration is
+     least complete in the newest month, so a 95% registered month before an 80% one is expected.
 A given `complete_through` overrides detection.
 """
 from __future__ import annotations
@@ -56,9 +59,11 @@ from .workdays import working_days
 SERIES_KEYS = (s.HOSPITAL, s.SECTOR, s.VISIT_TYPE)
 EVIDENCE_COLUMNS = ["month", "series", "share_below", "median_ratio", "total_ratio", "target_ratio",
                     "control_ratio", "verdict", "incomplete"]
+CONTROL_SHARE = 0.6  # late registration: the other sectors fall short by this share of the target sectors' at least
 RAMP_MONTHS = 2  # months after the decision before its effect is taken as in place
 MIN_REFERENCE = 3  # fewest months after the ramp for a reference window that holds the decision
 VERDICTS = ("complete", "incomplete", "fall", "unclear")
+NEXT_TO_LAG = (0.7, 0.985)  # share of series below and median ratio that mark the month before a lagging one
 
 
 @dataclass(frozen=True)
@@ -185,16 +190,27 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
         ratio = actual / expected
         row = {"month": month, "series": len(level), "share_below": float((ratio < 1).mean()),
                "median_ratio": float(ratio.median()), "total_ratio": float(actual.sum() / expected.sum()),
-               "target_ratio": float(ratio[target].median()) if target.any() else np.nan,
-               "control_ratio": float(ratio[~target].median()) if (~target).any() else np.nan}
+               "target_ratio": float(actual[target].sum() / expected[target].sum()) if target.any() else np.nan,
+               "control_ratio": float(actual[~target].sum() / expected[~target].sum()) if (~target).any() else np.nan}
         short = row["share_below"] >= share_below and row["median_ratio"] < max_ratio
         row["verdict"] = _verdict(short, fresh, row, max_ratio)
         rows.append(row)
     evidence = pd.DataFrame(rows)
-    low = evidence["verdict"].isin(["incomplete", "unclear"])
-    suffix = low[::-1].cummin()[::-1]  # incomplete only while every later month is too
-    evidence["incomplete"] = suffix.astype(bool)
-    evidence.loc[~evidence["incomplete"] & low, "verdict"] = "complete"  # a dip before a complete month
+    # walk back from the last month: a month right before an incomplete one is judged by the
+    # looser NEXT_TO_LAG rule (registration is least complete in the newest month, so the month
+    # before a lagging one lags a little too); incomplete only while every later month is too
+    verdicts = evidence["verdict"].tolist()
+    lagging = True
+    for i in range(len(rows) - 1, -1, -1):
+        row = rows[i]
+        if lagging and verdicts[i] == "complete" and i < len(rows) - 1:
+            short = (row["share_below"] >= NEXT_TO_LAG[0] and row["median_ratio"] < NEXT_TO_LAG[1])
+            verdicts[i] = _verdict(short, fresh, row, NEXT_TO_LAG[1])
+        lagging = lagging and verdicts[i] in ("incomplete", "unclear")
+        if not lagging and verdicts[i] in ("incomplete", "unclear"):
+            verdicts[i] = "complete"  # a dip before a complete month
+    evidence["verdict"] = verdicts
+    evidence["incomplete"] = evidence["verdict"].isin(["incomplete", "unclear"])
     incomplete = tuple(evidence.loc[evidence["incomplete"], "month"])
     if not incomplete:
         return _none(last, evidence)
@@ -231,7 +247,7 @@ def _verdict(short: bool, fresh: bool, row: dict, max_ratio: float) -> str:
         return "unclear"
     if np.isnan(target):
         return "incomplete"
-    lagging = control < max_ratio and (1 - control) >= 0.5 * (1 - target)
+    lagging = control < max_ratio and (1 - control) >= CONTROL_SHARE * (1 - target)
     return "incomplete" if lagging else "fall"
 
 
