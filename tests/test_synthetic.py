@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, ingest, synthetic
+from analysis import config, ingest, synthetic, workdays
 
 
 def test_same_seed_same_data(tmp_path, small_region):
@@ -227,10 +227,11 @@ def test_growth_and_the_mode_drift_are_smooth(full_region):
         assert within > 0.5 * yearly_fall, y
     for dec, jan in (("2023-12", "2024-01"), ("2024-12", "2025-01")):
         assert share[dec] - share[jan] < 0.35 * yearly_fall, jan  # a month's drift is 1/12 of it
-    # growth: the daily weights rise through the year by the year-on-year rate
+    # growth: the daily weights rise through the year by the year-on-year rate (per open day:
+    # Constitution Day counts half)
     days, w = synthetic._weekday_calendar(2024)
     month = days.astype("datetime64[M]").astype(int) % 12
-    per_day = pd.Series(w).groupby(month).mean() / synthetic.MONTH_WEIGHTS
+    per_day = pd.Series(w / workdays.is_open(days)).groupby(month).mean() / synthetic.MONTH_WEIGHTS
     assert per_day.is_monotonic_increasing
     assert per_day.iloc[-1] / per_day.iloc[0] == pytest.approx(np.exp(synthetic.growth_rate(2024) * 11 / 12), rel=0.01)
 
@@ -325,17 +326,26 @@ def test_the_responses_show_in_the_data(full_region):
 
 
 def test_the_last_months_are_incomplete(full_region):
-    """Visits other than follow-ups (no plant touches them) against the calendar's share of each
-    month: the lagged months fall short by their registration lag."""
+    """Visits other than follow-ups (no plant touches them) against what each unit expects of
+    each month: the calendar's share of it times the unit's roughness that month (drawn from the
+    truth's seed; the region's months differ by 1-2% with it). The lagged months fall short by
+    their registration lag, and the complete months fit (which also checks the roughness)."""
     prep, truth = full_region
     m = prep.aggregates.monthly
     m = m[(m["visit_type"] != "follow_up") & (pd.to_datetime(m["month"]).dt.year == 2025)].assign(ym=_months(m))
-    n = m.groupby("ym")["visits"].sum()
+    n = m.groupby(["hospital", "specialty", "ym"])["visits"].sum().unstack("ym")
     days, w = synthetic._weekday_calendar(2025)
-    expected = pd.Series(w).groupby(pd.Series(days.astype("datetime64[M]").astype(str))).sum()
-    ratio = n / expected
-    ratio = ratio / ratio.iloc[:10].mean()
+    rough = synthetic.roughness(truth["seed"])
+    month = pd.Series(days.astype("datetime64[M]").astype(str))
+    shape = pd.DataFrame(
+        {(unit, sp.name): pd.Series(w * np.exp(rough.log_factor(np.full(len(days), c), days))).groupby(month).sum()
+         for c, (unit, _, sp, _) in enumerate(synthetic._units())}).T
+    shape = shape.loc[n.index]
+    expected = shape.mul(n.iloc[:, :10].sum(axis=1) / shape.iloc[:, :10].sum(axis=1), axis=0)
+    ratio = n.sum() / expected.sum()
     assert ratio.iloc[:10].std() < 0.01
+    smooth = n.sum() / pd.Series(w).groupby(month).sum()
+    assert (smooth / smooth.iloc[:10].mean()).iloc[:10].std() > ratio.iloc[:10].std()  # the region is rough
     for lag in truth["registration_lag"]:
         assert ratio[lag["month"]] == pytest.approx(lag["complete"], abs=0.015)
 
