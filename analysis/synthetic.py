@@ -972,6 +972,8 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)
             writer.write_table(table, row_group_size=len(table))
+            del table  # not held while the next year is drawn
+            pa.default_memory_pool().release_unused()
     finally:
         if writer is not None:
             writer.close()
