@@ -202,11 +202,11 @@ MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05
 #     totals stay about as they are;
 #   - each hospital x specialty x month has extra-Poisson noise, a factor exp(N(0, NOISE_SD)).
 # The factors are drawn from the seed alone (ROUGHNESS_STREAM, one sub-stream each), so they do
-# not depend on the scale. A unit's visits of a month are thinned or doubled by its factor that
-# day (each visit kept with probability g, or once more with probability g - 1 when g > 1; the
-# copy on a day of the same month drawn as the visits' days are, ROUGHEN_STREAM), before the
-# calendar plant, the decision and the registration lag act: what they do is counted on the
-# rough visits. exp(N(0, sd)) has mean exp(sd^2 / 2), so a year holds about 0.1% more visits.
+# not depend on the scale. Each visit is dropped, kept or doubled by its unit's factor g on its
+# day (kept with probability g, or once more with probability g - 1 when g > 1; the copy on a
+# day of the same month drawn as the visits' days are; ROUGHEN_STREAM), before the calendar
+# plant, the decision and the registration lag act: what they do is counted on the rough
+# visits. exp(N(0, sd)) has mean exp(sd^2 / 2), so a year holds about 0.15% more visits.
 SHOCK_SD = 0.015  # log scale, hospital x month
 HOSPITAL_TREND_SD = 0.01  # log scale a year, each hospital against the region's growth
 UNIT_TREND_SD = 0.02  # log scale a year, each hospital x specialty against its hospital
@@ -248,7 +248,7 @@ ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
 # four follow-ups in a year, the share `share` get them re-spaced: two `interval_days` apart (every
 # six months), three or four half of it apart (every three months); the first on a day drawn
 # evenly from the days that leave room for the rest, each later one within CALENDAR_JITTER days
-# of its place (moved to the nearest day the clinics are open). Their other visits in the unit that fell within
+# of its place (moved to the nearest open day). Their other visits in the unit that fell within
 # the series move to the four weeks before its first or after its last follow-up (either at
 # random, within the year), so they do not break it. Two or four follow-ups so spaced fill the
 # year's months evenly, as before; a stream of its own, so the other columns are as they were.
