@@ -30,7 +30,10 @@ regions, their hospital mapping, scales and files.
 
 Deterministic: every region, part and year draws from its own streams derived from (seed,
 region, part, year), so the same arguments give byte-identical files, and a file does not
-depend on which other years were asked for. Only the generator's years (synthetic.YEARS) can
+depend on which other years were asked for. The roughness (holidays, hospital-month shocks,
+hospital and unit trends, extra-Poisson noise; see `synthetic`) is drawn once per region from
+(seed, region), so a region's parts share it, and it follows the region's hospitals: slots merged
+into one hospital share its shocks and trend. Only the generator's years (synthetic.YEARS) can
 be generated: its sizes, growth and decision are defined for those years only.
 """
 from __future__ import annotations
@@ -106,6 +109,11 @@ def _seed(seed: int, region: Region, part: int) -> int:
     return int(np.random.SeedSequence([seed, region.code, part]).generate_state(1)[0])
 
 
+def _region_seed(seed: int, region: Region) -> int:
+    """One integer seed per region (its roughness, shared by its parts), from the national seed."""
+    return int(np.random.SeedSequence([seed, region.code]).generate_state(1)[0])
+
+
 def _relabel(col: pa.ChunkedArray, mapping: dict[str, str]) -> pa.DictionaryArray:
     """A dictionary column with its values renamed; values mapped to one name merge."""
     arr = col.combine_chunks()
@@ -129,9 +137,12 @@ def region_year(seed: int, region: Region, part: int, year: int, part_scale: flo
     rs = _seed(seed, region, part)
     pool = syn._pool(np.random.default_rng(rs), max(int(syn.POOL_SIZE * min(part_scale, 1.0)), 5_000))
     geo = syn._geography(np.random.default_rng([rs, 3]), pool[0], pool[1])
-    rng, geo_rng, care_rng, cal_rng, dx_rng = (np.random.default_rng([rs, k, year]) for k in (10, 3, 4, 5, 6))
+    rng, geo_rng, care_rng, cal_rng, dx_rng, rough_rng = (
+        np.random.default_rng([rs, k, year]) for k in (10, 3, 4, 5, 6, syn.ROUGHEN_STREAM))
+    # the region's roughness is shared by its parts (a hospital's shock hits all its patients)
+    rough = syn.roughness(_region_seed(seed, region), region.units())
     table, _ = syn._year(rng, year, part_scale, pool, syn.unit_effects(rs, unit_sd), geo, geo_rng, care_rng,
-                         cal_rng, dx_rng)
+                         cal_rng, dx_rng, rough, rough_rng)
     n = table.num_rows
     prefix = f"{region.code}-{part}-"
     cols = {name: table[name] for name in table.column_names}
@@ -178,6 +189,7 @@ def generate_national(out: Path, *, seed: int = 2025, scale: float = 1.0, years:
                 "(hospitals maps the reference unit to the region's hospital; merged slots merge visits). "
                 "Municipality is null outside Region Midtjylland.",
         "seed": seed, "scale": scale, "years": sorted(years), "unit_sd": unit_sd,
+        "roughness": syn.roughness_sizes(),
         "visits_per_year_at_scale_1": NATIONAL_VISITS_PER_YEAR, "regions": manifest,
         "files": [str(f.relative_to(out)) for f in files]}, indent=2, ensure_ascii=False), encoding="utf-8")
     return files

@@ -8,18 +8,22 @@ specialty has a random effect on follow-ups per patient, as real units differ by
 chance. `write_bi_extract` turns the visits into an aggregated extract shaped like a region's
 BI export, with its own truth file.
 
-Trends are smooth: growth (VISITS_PER_YEAR) tilts the days of each year by the year-on-year
-growth rate, and the drift of contact modes out of in-person moves with the day of the year, so
-a counterfactual with a log-linear trend and month-of-year seasonality can follow them; each
-year's visits are VISITS_PER_YEAR scaled by its working days (a year with more weekdays,
-weighted by the month-of-year seasonality, has more visits; clinics work Monday to Friday). From
-DECISION_DATE each somatic hospital answers the budget decision in its own way
-(DECISION_RESPONSE, on top of the unit plants of REDUCTIONS_AFTER_DECISION): some in-person
-follow-ups stop, turn to phone or video, or move to another hospital. Everything planted after
-the decision is counted while generating and written to the truth file as "realised", per
-hospital and month, in visits and in DKK at the shipped tariff table's prices. The last months
-are incomplete as in a fresh extract (REGISTRATION_LAG); "realised" counts the registered visits
-only.
+The region is as rough as a real one (see SHOCK_SD and the sizes beside it): clinics close on
+the Danish public holidays (workdays.is_open), each hospital has shocks shared by its units
+month by month and a trend of its own, each hospital x specialty a further trend and
+extra-Poisson noise month by month; the drawn trends and shocks are in the truth file
+("roughness"). Beneath them, growth (VISITS_PER_YEAR) tilts the open days of each year by the
+year-on-year growth rate, and the drift of contact modes out of in-person moves with the day of
+the year; each year's visits are VISITS_PER_YEAR scaled by its working days (a year with more
+open days, weighted by the month-of-year seasonality, has more visits). A log-linear trend with
+month-of-year seasonality and Poisson noise does not fit the counts: a method has to hold on
+them as on real data. From DECISION_DATE each somatic hospital answers the budget decision in
+its own way (DECISION_RESPONSE, on top of the unit plants of REDUCTIONS_AFTER_DECISION): some
+in-person follow-ups stop, turn to phone or video, or move to another hospital. Everything
+planted after the decision is counted while generating and written to the truth file as
+"realised", per hospital and month, in visits and in DKK at the shipped tariff table's prices.
+The last months are incomplete as in a fresh extract (REGISTRATION_LAG); "realised" counts the
+registered visits only.
 
 The generator works one year at a time with vectorised numpy and writes one Parquet row
 group per year, so the full size (about 2 million visits a year) needs well under a GB.
@@ -40,6 +44,7 @@ import pyarrow.parquet as pq
 from . import schema as s
 from .population import MUNICIPALITIES_2013, age_shares
 from .specialisation import load_diagnosis_levels
+from .workdays import is_open, per_year
 
 # --- the region (assumptions) ---------------------------------------------------------------
 AUH, HEM, HEV, RHR, RHH, PRM = (
@@ -182,6 +187,34 @@ MODE_MIX = {
 }
 MONTH_WEIGHTS = np.array([1.0, 1.05, 1.05, 0.95, 1.0, 1.0, 0.55, 0.9, 1.05, 1.05, 1.05, 0.8])
 
+# --- roughness (assumptions; streams of their own) -------------------------------------------
+# Real activity is rougher than a log-linear trend with month-of-year seasonality and Poisson
+# counts, and the region is too, so that a method has to hold on data like the real ones. The
+# sizes are ASSUMPTIONS of a plausible order, not measurements:
+#   - clinics close on the Danish public holidays, Christmas Eve and New Year's Eve, and at noon
+#     on Constitution Day (workdays.is_open is each day's weight; no visits on a closed day);
+#   - each hospital (psychiatry included) x calendar month has a shock shared by all its units,
+#     a factor exp(N(0, SHOCK_SD)) on its visits that month (a flu wave, a strike, an IT
+#     change-over);
+#   - each hospital has a log-linear trend of its own beside the region's growth,
+#     N(0, HOSPITAL_TREND_SD) a year, and each hospital x specialty a further one,
+#     N(0, UNIT_TREND_SD) a year, both 0 at TREND_CENTRE (the middle of YEARS), so the yearly
+#     totals stay about as they are;
+#   - each hospital x specialty x month has extra-Poisson noise, a factor exp(N(0, NOISE_SD)).
+# The factors are drawn from the seed alone (ROUGHNESS_STREAM, one sub-stream each), so they do
+# not depend on the scale. Each visit is dropped, kept or doubled by its unit's factor g on its
+# day (kept with probability g, or once more with probability g - 1 when g > 1; the copy on a
+# day of the same month drawn as the visits' days are; ROUGHEN_STREAM), before the calendar
+# plant, the decision and the registration lag act: what they do is counted on the rough
+# visits. exp(N(0, sd)) has mean exp(sd^2 / 2), so a year holds about 0.15% more visits.
+SHOCK_SD = 0.015  # log scale, hospital x month
+HOSPITAL_TREND_SD = 0.01  # log scale a year, each hospital against the region's growth
+UNIT_TREND_SD = 0.02  # log scale a year, each hospital x specialty against its hospital
+NOISE_SD = 0.05  # log scale, hospital x specialty x month
+TREND_CENTRE = np.datetime64(f"{YEARS[0]}-01-01") + (
+    np.datetime64(f"{YEARS[-1] + 1}-01-01") - np.datetime64(f"{YEARS[0]}-01-01")) // 2  # the middle of YEARS
+ROUGHNESS_STREAM, ROUGHEN_STREAM = 7, 8  # np.random.default_rng([seed, k]) (see unit_effects)
+
 # --- where patients live, priority and referral (assumptions; streams of their own) ----------
 # The 19 municipalities with their residents on 1 January 2013 (Statistics Denmark, FOLK1), and
 # the somatic hospital their residents mostly use (geography). Every resident of the pool lives
@@ -215,7 +248,7 @@ ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
 # four follow-ups in a year, the share `share` get them re-spaced: two `interval_days` apart (every
 # six months), three or four half of it apart (every three months); the first on a day drawn
 # evenly from the days that leave room for the rest, each later one within CALENDAR_JITTER days
-# of its place (moved to the nearest weekday). Their other visits in the unit that fell within
+# of its place (moved to the nearest open day). Their other visits in the unit that fell within
 # the series move to the four weeks before its first or after its last follow-up (either at
 # random, within the year), so they do not break it. Two or four follow-ups so spaced fill the
 # year's months evenly, as before; a stream of its own, so the other columns are as they were.
@@ -391,21 +424,89 @@ def _year_fraction(days: np.ndarray) -> np.ndarray:
 
 
 def working_days(year: int) -> float:
-    """The year's weekdays, each weighted by its month's seasonality (MONTH_WEIGHTS)."""
+    """The year's open days (workdays.is_open: weekdays less the days clinics close, Constitution
+    Day a half), each weighted by its month's seasonality (MONTH_WEIGHTS)."""
     days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
-    days = days[((days.astype("int64") + 3) % 7) < 5]
-    return float(MONTH_WEIGHTS[days.astype("datetime64[M]").astype(int) % 12].sum())
+    return float((is_open(days) * MONTH_WEIGHTS[days.astype("datetime64[M]").astype(int) % 12]).sum())
 
 
 def _weekday_calendar(year: int) -> tuple[np.ndarray, np.ndarray]:
-    """Weekdays of `year` and their share of its visits: month-of-year seasonality times a
-    smooth tilt by the growth rate."""
+    """The days of `year` the clinics are open and their share of its visits: the share of the
+    day open (workdays.is_open) times month-of-year seasonality times a smooth tilt by the
+    growth rate."""
     days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
-    weekday = ((days.astype("int64") + 3) % 7) < 5  # 1970-01-01 was a Thursday
-    days = days[weekday]
+    share = is_open(days)
+    days, share = days[share > 0], share[share > 0]
     month = days.astype("datetime64[M]").astype(int) % 12
-    w = MONTH_WEIGHTS[month] * np.exp(growth_rate(year) * (_year_fraction(days) - 0.5))
+    w = share * MONTH_WEIGHTS[month] * np.exp(growth_rate(year) * (_year_fraction(days) - 0.5))
     return days, w / w.sum()
+
+
+HOSPITALS = (*SOMATIC_SHARES, PRM)
+
+
+@dataclass(frozen=True)
+class Roughness:
+    """The drawn roughness of a region (see SHOCK_SD and the sizes beside it), on the log scale:
+    per hospital its trend a year and a shock per month of YEARS, per hospital x specialty its
+    own trend a year (on top of its hospital's) and its noise per month. `hospital` and `unit`
+    give each unit of _units its row."""
+
+    hospitals: tuple[str, ...]
+    units: tuple[tuple[str, str], ...]  # (hospital, specialty)
+    hospital: np.ndarray  # per unit of _units: index into hospitals
+    unit: np.ndarray  # per unit of _units: index into units
+    hospital_trend: np.ndarray  # per hospital
+    unit_trend: np.ndarray  # per unit
+    shock: np.ndarray  # hospital x month
+    noise: np.ndarray  # unit x month
+
+    def log_factor(self, cell: np.ndarray, date: np.ndarray) -> np.ndarray:
+        """Per visit (its unit of _units and its day): the log of its factor."""
+        month = (date.astype("datetime64[M]") - np.datetime64(f"{YEARS[0]}-01", "M")).astype(np.int64)
+        years = (date - TREND_CENTRE).astype(float) / 365.25
+        h, u = self.hospital[cell], self.unit[cell]
+        return self.shock[h, month] + self.noise[u, month] + (self.hospital_trend[h] + self.unit_trend[u]) * years
+
+
+def roughness(seed: int, names: dict[str, str] | None = None) -> Roughness:
+    """The region's roughness, drawn from the seed alone (stream (seed, ROUGHNESS_STREAM), a
+    sub-stream for each kind). `names` renames hospitals (the national mode's slots): hospitals
+    given one name share their shocks and trend, and their units of one specialty theirs."""
+    names = names or {}
+    cells = _units()
+    hospitals = tuple(dict.fromkeys(names.get(h, h) for h in HOSPITALS))
+    units = tuple(dict.fromkeys((names.get(u, u), sp.name) for u, _, sp, _ in cells))
+    months = 12 * len(YEARS)
+    draw = [np.random.default_rng([seed, ROUGHNESS_STREAM, k]) for k in range(4)]
+    return Roughness(
+        hospitals, units,
+        np.array([hospitals.index(names.get(u, u)) for u, _, _, _ in cells]),
+        np.array([units.index((names.get(u, u), sp.name)) for u, _, sp, _ in cells]),
+        draw[0].normal(0.0, HOSPITAL_TREND_SD, size=len(hospitals)),
+        draw[1].normal(0.0, UNIT_TREND_SD, size=len(units)),
+        draw[2].normal(0.0, SHOCK_SD, size=(len(hospitals), months)),
+        draw[3].normal(0.0, NOISE_SD, size=(len(units), months)))
+
+
+def _roughen(rough_rng: np.random.Generator, rough: Roughness, cell: np.ndarray, date: np.ndarray,
+             days: np.ndarray, day_p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The visits thinned or doubled by their unit's factor on their day (see SHOCK_SD): the
+    index of each visit kept (a doubled one twice, its copy right after it) and the days, the
+    copies' drawn anew from `days` (weights `day_p`) within the same month."""
+    g = np.exp(rough.log_factor(cell, date))
+    whole = np.floor(g)
+    take = np.repeat(np.arange(len(g)), (whole + (rough_rng.random(len(g)) < g - whole)).astype(np.int64))
+    date = date[take]
+    copy = np.zeros(len(take), dtype=bool)
+    copy[1:] = take[1:] == take[:-1]
+    month = date[copy].astype("datetime64[M]")
+    first = np.searchsorted(days, month.astype("datetime64[D]"))
+    last = np.searchsorted(days, (month + 1).astype("datetime64[D]"))
+    cum = np.concatenate([[0.0], np.cumsum(day_p)])
+    u = cum[first] + rough_rng.random(len(first)) * (cum[last] - cum[first])
+    date[copy] = days[np.clip(np.searchsorted(cum, u, side="right") - 1, first, last - 1)]
+    return take, date
 
 
 def _dict_array(codes: np.ndarray, values: list[str]) -> pa.DictionaryArray:
@@ -589,7 +690,8 @@ def _diagnosis_groups(dx_rng: np.random.Generator, cells, cell: np.ndarray, muni
 def _year(rng: np.random.Generator, year: int, scale: float, pool,
           unit_effect: np.ndarray, geo: Geography, geo_rng: np.random.Generator,
           care_rng: np.random.Generator, cal_rng: np.random.Generator,
-          dx_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
+          dx_rng: np.random.Generator, rough: Roughness,
+          rough_rng: np.random.Generator) -> tuple[pa.Table, list[dict]]:
     ages, females, starts, sizes = pool
     cells = _units()
     n_bands = len(s.AGE_BANDS)
@@ -638,6 +740,10 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
 
     days, day_p = _weekday_calendar(year)
     date = days[rng.choice(len(days), size=n, p=day_p)]
+    # roughness: each unit's visits thinned or doubled by its factor that month (a stream of its own)
+    take, date = _roughen(rough_rng, rough, vcell, date, days, day_p)
+    row, vtype, vcell = row[take], vtype[take], vcell[take]
+    n = len(row)
     drawn = date  # the visits keep the order of the dates drawn, so the columns drawn after it are as they were
     date = _calendar(cal_rng, year, cells, row, vtype, vcell, date)  # a stream of its own
 
@@ -724,6 +830,39 @@ def _year(rng: np.random.Generator, year: int, scale: float, pool,
     }), realised
 
 
+def roughness_sizes() -> dict:
+    """The sizes of the roughness (see SHOCK_SD and the sizes beside it), for a truth file."""
+    return {
+        "holidays": "no visits on the days clinics close (workdays.is_open: weekends, the Danish public "
+                    "holidays, Christmas Eve and New Year's Eve; Constitution Day counts half); a year's visits "
+                    "scale with its open days weighted by the month-of-year seasonality",
+        "hospital_month_shock_sd": SHOCK_SD, "hospital_trend_sd": HOSPITAL_TREND_SD,
+        "unit_trend_sd": UNIT_TREND_SD, "noise_sd": NOISE_SD, "trend_centre": str(TREND_CENTRE),
+        "note": "log scale: each hospital (psychiatry included) x month a factor exp(N(0, hospital_month_shock_sd)) "
+                "on all its visits; each hospital a trend N(0, hospital_trend_sd) a year beside the region's "
+                "growth, each hospital x specialty a further N(0, unit_trend_sd) a year, both 0 at trend_centre; "
+                "each hospital x specialty x month a factor exp(N(0, noise_sd)); a unit's visits thinned or "
+                "doubled by its factor, before the decision and the registration lag act"}
+
+
+def _roughness_truth(seed: int) -> dict:
+    """The roughness drawn for `seed`: the sizes, working days a year, each hospital's trend, each
+    unit's own trend and each hospital-month shock (the noise is drawn from the seed as well)."""
+    rough = roughness(seed)
+    first = np.datetime64(f"{YEARS[0]}-01", "M")
+    return {
+        **roughness_sizes(),
+        "working_days": {str(y): per_year(y) for y in YEARS},
+        "hospital_trends": [{"hospital": h, "trend_per_year": round(float(x), 5)}
+                            for h, x in zip(rough.hospitals, rough.hospital_trend)],
+        "unit_trends": [{"hospital": h, "specialty": sp, "trend_per_year": round(float(x), 5)}
+                        for (h, sp), x in zip(rough.units, rough.unit_trend)],  # on top of its hospital's
+        "hospital_month_shocks": [{"hospital": h, "month": str(first + m), "factor": round(float(np.exp(x)), 5)}
+                                  for i, h in enumerate(rough.hospitals) for m, x in enumerate(rough.shock[i])],
+        "noise": "each hospital x specialty x month's factor is drawn from the seed (synthetic.roughness) and not "
+                 "listed here"}
+
+
 def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
     """What was planted, for tests and for readers of the synthetic reports (the unplanted
     random effects are drawn from the seed, as generate draws them)."""
@@ -752,6 +891,7 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
              "move_specialties": list(r["move_specialties"]), "note": r["note"]}
             for u, r in DECISION_RESPONSE.items()],
         "registration_lag": [{"month": m, "complete": c} for m, c in REGISTRATION_LAG.items()],
+        "roughness": _roughness_truth(seed),
         "municipality_rate": [
             {"municipality": m, "factor": f,
              "note": "its residents are this much more likely to be a unit's patient than others of their age "
@@ -773,7 +913,7 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
             {"hospital": u, "specialty": sp, "interval_days": c["interval_days"], "share": c["share"],
              "note": f"of its patients with {CALENDAR_FOLLOW_UPS[0]} to {CALENDAR_FOLLOW_UPS[1]} follow-ups in a "
                      "year: two re-spaced interval_days apart, three or four half of it apart (each within "
-                     f"{CALENDAR_JITTER} days and the nearest weekday), the first drawn evenly over the days that "
+                     f"{CALENDAR_JITTER} days and the nearest open day), the first drawn evenly over the days that "
                      "leave room for the rest; their other visits in the unit within the series moved to the "
                      "four weeks before or after it"}
             for (u, sp), c in CALENDAR_UNITS.items()],
@@ -817,6 +957,7 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     # the new columns come from streams of their own, so the older columns are as they were
     geo_rng, care_rng = np.random.default_rng([seed, 3]), np.random.default_rng([seed, 4])
     cal_rng, dx_rng = np.random.default_rng([seed, 5]), np.random.default_rng([seed, 6])
+    rough, rough_rng = roughness(seed), np.random.default_rng([seed, ROUGHEN_STREAM])
     geo = _geography(geo_rng, pool[0], pool[1])
     unit_effect = unit_effects(seed, unit_sd)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -826,11 +967,13 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
         realised = []
         for year in YEARS:
             table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng,
-                                   dx_rng)
+                                   dx_rng, rough, rough_rng)
             realised += effects
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)
             writer.write_table(table, row_group_size=len(table))
+            del table  # not held while the next year is drawn
+            pa.default_memory_pool().release_unused()
     finally:
         if writer is not None:
             writer.close()
@@ -993,7 +1136,7 @@ def write_bi_extract(visits: Path, out: Path, *, monthly: bool = False, seed: in
         "small_cells": int((table["visits"] < 5).sum()),
         "planted": {k: planted[k] for k in ("follow_up_rate", "older_case_mix", "written_follow_up_share",
                                             "reduction_after_decision", "decision_response", "registration_lag",
-                                            "realised", "unit_effects") if k in planted},
+                                            "realised", "unit_effects", "roughness") if k in planted},
     }
     out.with_name("bi_extract_truth.json").write_text(json.dumps(truth_out, indent=2, ensure_ascii=False),
                                                       encoding="utf-8")

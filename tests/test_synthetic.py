@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, ingest, synthetic
+from analysis import config, ingest, synthetic, workdays
 
 
 def test_same_seed_same_data(tmp_path, small_region):
@@ -203,7 +203,64 @@ def test_bi_extract_is_deterministic(bi_extract, small_region, tmp_path):
     assert again.read_bytes() == path.read_bytes()
 
 
-# --- smooth trends, the decision's uneven answers, the registration lag ----------------------------
+# --- roughness ---------------------------------------------------------------------------------------
+def test_no_visits_on_the_days_the_clinics_close(small_region):
+    days = duckdb.sql(f"SELECT visit_date, count(*) AS n FROM read_parquet('{small_region}') GROUP BY ALL").df()
+    share = workdays.is_open(days["visit_date"].to_numpy().astype("datetime64[D]"))
+    assert (share > 0).all() and 0.5 in set(share)  # Constitution Day: half a day
+    assert {"2024-03-28", "2024-12-24", "2025-05-29", "2025-06-09"}.isdisjoint(days["visit_date"].astype(str))
+
+
+def test_the_roughness_is_drawn_from_the_seed_and_written_to_the_truth():
+    rough = synthetic.truth(7, 0.01)["roughness"]
+    assert rough == synthetic.truth(7, 1.0)["roughness"]  # the seed alone: not the scale
+    assert rough != synthetic.truth(8, 0.01)["roughness"]
+    assert (rough["hospital_month_shock_sd"], rough["hospital_trend_sd"], rough["unit_trend_sd"],
+            rough["noise_sd"]) == (synthetic.SHOCK_SD, synthetic.HOSPITAL_TREND_SD, synthetic.UNIT_TREND_SD,
+                                   synthetic.NOISE_SD)
+    assert [h["hospital"] for h in rough["hospital_trends"]] == [*synthetic.SOMATIC_SHARES, synthetic.PRM]
+    shocks = pd.DataFrame(rough["hospital_month_shocks"])
+    assert len(shocks) == 6 * 36 and shocks["month"].min() == "2023-01" and shocks["month"].max() == "2025-12"
+    assert 0.011 < np.log(shocks["factor"]).std() < 0.019
+    assert len(rough["unit_trends"]) == len(synthetic._units())
+    assert 0.014 < np.std([u["trend_per_year"] for u in rough["unit_trends"]]) < 0.026
+    assert rough["working_days"] == {"2023": 251.5, "2024": 251.5, "2025": 250.5}
+
+
+def test_the_roughness_shows_in_the_full_region(full_region):
+    """Each unit's visits a month (2023-2024: before the decision) against its year's level and
+    the calendar's share of the month follow the unit's drawn factor that month: one for one,
+    far above the Poisson noise."""
+    prep, truth = full_region
+    m = prep.aggregates.monthly.assign(ym=lambda d: _months(d))
+    m = m[(m["ym"] < "2025") & ~((m["hospital"] == synthetic.HEV) & (m["specialty"] == "Endokrinologi"))]
+    n = m.groupby(["hospital", "specialty", "ym"])["visits"].sum()
+    rough = synthetic.roughness(truth["seed"])
+    cell = {(u, sp.name): c for c, (u, _, sp, _) in enumerate(synthetic._units())}
+    shares, factors = {}, {}
+    for year in (2023, 2024):
+        days, w = synthetic._weekday_calendar(year)
+        month = pd.Series(days.astype("datetime64[M]").astype(str))
+        shares.update(pd.Series(w).groupby(month).sum().to_dict())
+        for key, c in cell.items():
+            f = pd.Series(w * np.exp(rough.log_factor(np.full(len(days), c), days))).groupby(month).sum()
+            factors.update({(*key, ym): v / shares[ym] for ym, v in f.items()})
+    df = n.rename("n").reset_index()
+    df = df.assign(share=df["ym"].map(shares), factor=[factors[k] for k in n.index], year=df["ym"].str[:4])
+    df = df[df.groupby(["hospital", "specialty"])["n"].transform("min") >= 500]  # Poisson noise under 5%
+    level = df.groupby(["hospital", "specialty", "year"])
+    df["observed"] = np.log(df["n"] / df["share"]) - np.log(level["n"].transform("sum") / level["share"].transform(
+        "sum"))
+    df["drawn"] = np.log(df["factor"]) - np.log(
+        (df["factor"] * df["share"]).groupby([df["hospital"], df["specialty"], df["year"]]).transform("sum")
+        / level["share"].transform("sum"))
+    assert len(df) > 700 and df["observed"].std() > 0.04
+    assert np.corrcoef(df["observed"], df["drawn"])[0, 1] > 0.8
+    slope = (df["observed"] * df["drawn"]).sum() / (df["drawn"] ** 2).sum()
+    assert slope == pytest.approx(1.0, abs=0.1)
+
+
+# --- smooth mode drift, the decision's uneven answers, the registration lag -------------------------
 def _months(df: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
 
@@ -227,10 +284,11 @@ def test_growth_and_the_mode_drift_are_smooth(full_region):
         assert within > 0.5 * yearly_fall, y
     for dec, jan in (("2023-12", "2024-01"), ("2024-12", "2025-01")):
         assert share[dec] - share[jan] < 0.35 * yearly_fall, jan  # a month's drift is 1/12 of it
-    # growth: the daily weights rise through the year by the year-on-year rate
+    # growth: the daily weights rise through the year by the year-on-year rate (per open day:
+    # Constitution Day counts half)
     days, w = synthetic._weekday_calendar(2024)
     month = days.astype("datetime64[M]").astype(int) % 12
-    per_day = pd.Series(w).groupby(month).mean() / synthetic.MONTH_WEIGHTS
+    per_day = pd.Series(w / workdays.is_open(days)).groupby(month).mean() / synthetic.MONTH_WEIGHTS
     assert per_day.is_monotonic_increasing
     assert per_day.iloc[-1] / per_day.iloc[0] == pytest.approx(np.exp(synthetic.growth_rate(2024) * 11 / 12), rel=0.01)
 
@@ -325,17 +383,26 @@ def test_the_responses_show_in_the_data(full_region):
 
 
 def test_the_last_months_are_incomplete(full_region):
-    """Visits other than follow-ups (no plant touches them) against the calendar's share of each
-    month: the lagged months fall short by their registration lag."""
+    """Visits other than follow-ups (no plant touches them) against what each unit expects of
+    each month: the calendar's share of it times the unit's roughness that month (drawn from the
+    truth's seed; the region's months differ by 1-2% with it). The lagged months fall short by
+    their registration lag, and the complete months fit (which also checks the roughness)."""
     prep, truth = full_region
     m = prep.aggregates.monthly
     m = m[(m["visit_type"] != "follow_up") & (pd.to_datetime(m["month"]).dt.year == 2025)].assign(ym=_months(m))
-    n = m.groupby("ym")["visits"].sum()
+    n = m.groupby(["hospital", "specialty", "ym"])["visits"].sum().unstack("ym")
     days, w = synthetic._weekday_calendar(2025)
-    expected = pd.Series(w).groupby(pd.Series(days.astype("datetime64[M]").astype(str))).sum()
-    ratio = n / expected
-    ratio = ratio / ratio.iloc[:10].mean()
+    rough = synthetic.roughness(truth["seed"])
+    month = pd.Series(days.astype("datetime64[M]").astype(str))
+    shape = pd.DataFrame(
+        {(unit, sp.name): pd.Series(w * np.exp(rough.log_factor(np.full(len(days), c), days))).groupby(month).sum()
+         for c, (unit, _, sp, _) in enumerate(synthetic._units())}).T
+    shape = shape.loc[n.index]
+    expected = shape.mul(n.iloc[:, :10].sum(axis=1) / shape.iloc[:, :10].sum(axis=1), axis=0)
+    ratio = n.sum() / expected.sum()
     assert ratio.iloc[:10].std() < 0.01
+    smooth = n.sum() / pd.Series(w).groupby(month).sum()
+    assert (smooth / smooth.iloc[:10].mean()).iloc[:10].std() > ratio.iloc[:10].std()  # the region is rough
     for lag in truth["registration_lag"]:
         assert ratio[lag["month"]] == pytest.approx(lag["complete"], abs=0.015)
 
