@@ -1460,6 +1460,48 @@ LABELS: dict[str, tuple[str, str]] = {
     "lag_month_7": ("juli", "July"), "lag_month_8": ("august", "August"),
     "lag_month_9": ("september", "September"), "lag_month_10": ("oktober", "October"),
     "lag_month_11": ("november", "November"), "lag_month_12": ("december", "December"),
+    # like periods (periods.py): a year that is not whole is never read as a change
+    "per_only_months": ("{year} har kun data for {months}", "{year} has data for {months} only"),
+    "per_no_whole_month": ("{year} har ingen hel måned med data", "{year} has no whole month of data"),
+    "per_not_registered": ("registreringen af {months} er ikke færdig", "the registration of {months} is not complete"),
+    "per_not_whole": ("Ikke alle år er hele: {why}.", "Not every year is whole: {why}."),
+    "per_same_months": ("Ændringer mellem årene sammenligner derfor de samme måneder i hvert år: {months} i {years}.",
+                        "Changes between the years therefore compare the same months of each year: {months} in "
+                        "{years}."),
+    "per_marked": ("Data er ikke opgjort pr. måned, så de samme måneder kan ikke sammenlignes: delvise år ({years}) "
+                   "vises som åbne punkter i figurerne og indgår ikke i ændringerne mellem årene.",
+                   "The data are not given by month, so the same months cannot be compared: partial years ({years}) "
+                   "are shown as open points in the charts and left out of the changes between years."),
+    "per_left_out": ("Udeladt af sammenligningen: {years}, så de senere år kan sammenlignes på de samme måneder.",
+                     "Left out of the comparison: {years}, so that the later years can be compared on the same "
+                     "months."),
+    "per_none_comparable": ("Der er derfor ikke to år, der kan sammenlignes.", "So no two years can be compared."),
+    "per_note_months": ("Data dækker kun {months} {year}, så tallene for {year} nedenfor er ikke et helt års aktivitet.",
+                        "The data cover {months} {year} only, so the figures for {year} below are not a whole "
+                        "year's activity."),
+    "per_note_no_month": ("Data dækker ingen hel måned af {year}, så tallene for {year} nedenfor er ikke et helt års "
+                          "aktivitet.",
+                          "The data cover no whole month of {year}, so the figures for {year} below are not a whole "
+                          "year's activity."),
+    "per_note_registered": ("Registreringen af {months} er ikke færdig, så tallene for {year} nedenfor er for lave i "
+                            "de måneder.",
+                            "The registration of {months} is not complete, so the figures for {year} below are too "
+                            "low in those months."),
+    "per_partial_tick": ("{year}\n(delvist år)", "{year}\n(partial year)"),
+    "change_from_last_year_months": ("Ændring fra året før, {months}", "Change from the year before, {months}"),
+    "ov_trend_sector_months": ("Besøg i {months} pr. år og sektor", "Visits in {months} per year by sector"),
+    "ov_trend_visit_type_months": ("Besøg i {months} pr. år og besøgstype, somatik",
+                                   "Visits in {months} per year by visit type, somatic"),
+    "ov_trend_how_months": ("Hvert punkt er besøgene i {months} det år, så årene sammenlignes på de samme måneder. "
+                            "Brug overvågningsrapporten til at følge månederne efter en beslutning.",
+                            "Each point is the visits in {months} of that year, so the years are compared on the "
+                            "same months. Use the monitoring report to follow the months after a decision."),
+    "ov_trend_how_marked": ("Hvert fyldt punkt er et helt års besøg. Et åbent punkt er et delvist år ({years}): det kan "
+                            "ikke sammenlignes med de hele år, og en lavere værdi er ikke et fald. Brug "
+                            "overvågningsrapporten til at følge månederne efter en beslutning.",
+                            "Each filled point is a whole year's visits. An open point is a partial year ({years}): "
+                            "it cannot be compared with the whole years, and a lower value is not a fall. Use the "
+                            "monitoring report to follow the months after a decision."),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "
