@@ -1502,6 +1502,67 @@ LABELS: dict[str, tuple[str, str]] = {
                             "Each filled point is a whole year's visits. An open point is a partial year ({years}): "
                             "it cannot be compared with the whole years, and a lower value is not a fall. Use the "
                             "monitoring report to follow the months after a decision."),
+    # 00: are the latest months fully registered (completeness.assess, as 06 and 07 use it)
+    "check_registration": ("De seneste måneder er fuldt registreret", "The latest months are fully registered"),
+    "reg_incomplete": ("ikke fuldt registreret", "not fully registered"),
+    "reg_complete": ("fuldt registreret", "fully registered"),
+    "not_checked": ("ikke kontrolleret", "not checked"),
+    "finding_reg_detected": ("{months} ligger under det forventede i næsten alle store serier på én gang",
+                             "{months} lie below what was expected in nearly all large series at once"),
+    "finding_reg_given": ("angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt registreret",
+                          "given as complete through {last}, so {months} count as not fully registered"),
+    "finding_reg_none": ("de seneste {n} måneder ({months}) ligger på det forventede niveau",
+                         "the latest {n} months ({months}) are at the expected level"),
+    "finding_reg_short": ("for få måneder eller for små serier til at kontrollere",
+                          "too few months or too small series to check"),
+    "finding_reg_no_months": ("data er ikke opgjort pr. måned", "the data are not given by month"),
+    "dq_checks_text_incomplete": ("Data bestod kontrollerne af format og indhold, men **de seneste måneder er ikke "
+                                  "fuldt registreret: {months}**. Tallene for de måneder er for lave, indtil "
+                                  "registreringen er færdig; se afsnittet om registreringen nedenfor.",
+                                  "The data passed the checks of format and content, but **the latest months are not "
+                                  "fully registered: {months}**. Their figures are too low until registration is "
+                                  "complete; see the section on registration below."),
+    "dq_registration": ("Er de seneste måneder fuldt registreret?", "Are the latest months fully registered?"),
+    "dq_registration_caption": ("De seneste måneder: registrerede besøg i forhold til det forventede",
+                                "The latest months: visits registered against what was expected"),
+    "dq_registration_how": ("Hver række er en af de seneste måneder, sammenlignet med det niveau, de store serier "
+                            "(hospital, sektor og besøgstype) havde i månederne før, korrigeret for sæson og antal "
+                            "hverdage. Ligger næsten alle serier under på én gang, er det typisk registreringen, der "
+                            "halter efter, og ikke aktiviteten, der falder.",
+                            "Each row is one of the latest months, compared with the level the large series "
+                            "(hospital, sector and visit type) had in the months before, adjusted for season and the "
+                            "number of weekdays. When nearly all series lie below at once, it is typically "
+                            "registration lagging behind, not activity falling."),
+    "dq_registration_meaning": ("Det gælder overvågningen (06) og opfølgningen på beslutningen (07), som viser "
+                                "{months} som ikke fuldt registreret; overblikket (01) sammenligner årene på de samme "
+                                "fuldt registrerede måneder. Tallene for {months} stiger, efterhånden som "
+                                "registreringen bliver færdig.",
+                                "This holds for monitoring (06) and following the decision (07), which show {months} "
+                                "as not fully registered; the overview (01) compares the years on the same fully "
+                                "registered months. The figures for {months} will rise as registration is completed."),
+    "dq_registration_none": ("De seneste {n} måneder er sammenlignet med det forventede niveau, og ingen af dem ser "
+                             "ufuldstændigt registreret ud.",
+                             "The latest {n} months were compared with the expected level, and none of them looks "
+                             "incompletely registered."),
+    "dq_registration_short": ("Der er for få måneder eller for små serier til at kontrollere, om de seneste måneder er "
+                              "fuldt registreret. Se selv efter et fald i de sidste måneder i figuren over besøg pr. "
+                              "måned nedenfor.",
+                              "There are too few months or too small series to check whether the latest months are "
+                              "fully registered. Look for a drop in the last months in the chart of visits per month "
+                              "below."),
+    "dq_registration_no_months": ("Data er ikke opgjort pr. måned, så det kan ikke kontrolleres, om de seneste måneder "
+                                  "er fuldt registreret.",
+                                  "The data are not given by month, so whether the latest months are fully registered "
+                                  "cannot be checked."),
+    "dq_monthly_how_shaded": ("Det grå felt er {months}, som ikke er fuldt registreret: faldet der er registreringen, "
+                              "der halter efter.",
+                              "The grey band is {months}, not fully registered: the drop there is registration "
+                              "lagging behind."),
+    "lag_series": ("Store serier", "Large series"),
+    "share_below": ("Serier under det forventede", "Series below expected"),
+    "median_ratio": ("Typisk serie i forhold til forventet", "Typical series against expected"),
+    "total_ratio": ("I alt i forhold til forventet", "Total against expected"),
+    "registration": ("Vurdering", "Assessment"),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "
