@@ -1487,7 +1487,8 @@ LABELS: dict[str, tuple[str, str]] = {
                             "de måneder.",
                             "The registration of {months} is not complete, so the figures for {year} below are too "
                             "low in those months."),
-    "per_partial_tick": ("{year}\n(delvist år)", "{year}\n(partial year)"),
+    "per_partial_tick": ("{year}\n({months})", "{year}\n({months})"),
+    "per_partial": ("delvist år", "partial year"),
     "change_from_last_year_months": ("Ændring fra året før, {months}", "Change from the year before, {months}"),
     "ov_trend_sector_months": ("Besøg i {months} pr. år og sektor", "Visits in {months} per year by sector"),
     "ov_trend_visit_type_months": ("Besøg i {months} pr. år og besøgstype, somatik",

@@ -238,10 +238,11 @@ def sentence(cov: Coverage, comp: Comparison, lang: str = "da") -> str:
     return " ".join(out)
 
 
-def texts(comp: Comparison, lang: str = "da") -> dict:
-    """The trend charts' titles, their "how to read" and tick labels for marked years, as the
-    comparison counts the years: whole years, the same months ("Besøg i januar–juni pr. år og
-    sektor") or whole years beside open points for partial ones."""
+def texts(cov: Coverage, comp: Comparison, lang: str = "da") -> dict:
+    """The trend charts' titles, their "how to read", tick labels for marked years ("2025" over
+    "(januar–juni)") and the label of the change from the year before, as the comparison counts
+    the years: whole years, the same months ("Besøg i januar–juni pr. år og sektor") or whole
+    years beside open points for partial ones."""
     span = "" if comp.whole_years else month_span(comp.months, lang)
     if span:
         out = {key: L.t(f"ov_trend_{key}_months", lang, months=span) for key in ("sector", "visit_type", "how")}
@@ -249,7 +250,8 @@ def texts(comp: Comparison, lang: str = "da") -> dict:
         out = {key: L.t(f"ov_trend_{key}", lang) for key in ("sector", "visit_type", "how")}
     if comp.marked:
         out["how"] = L.t("ov_trend_how_marked", lang, years=_years(comp.marked, lang))
-    out["ticks"] = {y: L.t("per_partial_tick", lang, year=y) for y in comp.marked}
+    out["ticks"] = {y: L.t("per_partial_tick", lang, year=y, months=month_span(cov.in_data.get(y, ()), lang)
+                           or L.t("per_partial", lang)) for y in comp.marked}
     out["change"] = L.t("change_from_last_year_months", lang, months=span) if span else L.t("change_from_last_year",
                                                                                              lang)
     return out

@@ -148,11 +148,12 @@ def test_fewer_than_two_comparable_years_cannot_give_a_change():
 
 
 def test_the_trend_texts_say_which_months_each_point_holds():
-    same = P.texts(P.Comparison((2023, 2024, 2025), months(1, 6)), "da")
+    cov = P.coverage(pd.DataFrame(), [2023, 2024, 2025], "2023-01-01", "2025-06-30")
+    same = P.texts(cov, P.Comparison((2023, 2024, 2025), months(1, 6)), "da")
     assert same["sector"] == "Besøg i januar–juni pr. år og sektor"
     assert same["how"].startswith("Hvert punkt er besøgene i januar–juni det år")
     assert same["change"] == "Ændring fra året før, januar–juni" and same["ticks"] == {}
-    marked = P.texts(P.Comparison((2023, 2024), P.ALL_MONTHS, marked=(2025,)), "en")
-    assert marked["sector"] == "Visits per year by sector" and marked["ticks"] == {2025: "2025\n(partial year)"}
+    marked = P.texts(cov, P.Comparison((2023, 2024), P.ALL_MONTHS, marked=(2025,)), "en")
+    assert marked["sector"] == "Visits per year by sector" and marked["ticks"] == {2025: "2025\n(January–June)"}
     assert "An open point is a partial year (2025)" in marked["how"]
     assert marked["change"] == "Change from the year before"
