@@ -1564,6 +1564,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "median_ratio": ("Typisk serie i forhold til forventet", "Typical series against expected"),
     "total_ratio": ("I alt i forhold til forventet", "Total against expected"),
     "registration": ("Vurdering", "Assessment"),
+    # 06 and 07: a baseline shorter than baseline_months asks for
+    "cap_baseline_short": ("Basislinjen er de {have} måneder før beslutningsdatoen {date} ({first} til {last}), ikke de "
+                           "{asked} måneder, som basislinjens længde er sat til: data har ikke flere måneder før "
+                           "beslutningen. Sæt basislinjens længde til {have} måneder i kørselsfilen, eller brug data, "
+                           "der begynder tidligere.",
+                           "The baseline is the {have} months before the decision date {date} ({first} to {last}), "
+                           "not the {asked} months the baseline length is set to: the data have no more months before "
+                           "the decision. Set the baseline length to {have} months in the run file, or use data that "
+                           "start earlier."),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "

@@ -278,7 +278,8 @@ def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
 
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
-    the data, a decision date outside the period or the data's months, a last complete month
+    the data, a decision date outside the period or the data's months, a baseline (baseline_months)
+    longer than the months the data have before the decision date, a last complete month
     (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so)."""
@@ -316,6 +317,15 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
                     if not first < when <= last:
                         problems.append(f"{name}: decision_date {when} is outside the months in the data "
                                         f"({first:%Y-%m} to {last:%Y-%m})")
+                    elif isinstance(values.get("baseline_months"), int):
+                        # a baseline the run sets is an error; the notebook's default is a note (the
+                        # report says how many months it used)
+                        short = cap.baseline_problem(name, agg.monthly, when.isoformat(), values["baseline_months"])
+                        if short and "baseline_months" in given:
+                            found.errors.append(short)
+                        elif short:
+                            found.notes.append(f"{short} (baseline_months is the notebook's default; the report "
+                                               "uses the months there are and says so)")
                 elif caps.years and not caps.years[0] <= when.year <= caps.years[-1]:
                     problems.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
         if str(values.get("complete_through", "")).strip():
