@@ -225,10 +225,10 @@ LABELS: dict[str, tuple[str, str]] = {
                    "psychiatry. Follow-ups were **{fu}** of the visits, and **{inp}** were in person."),
     "ov_hospitals": ("Hospitaler", "Hospitals"),
     "ov_visits_by_hospital": ("Ambulante besøg pr. hospital, {year}", "Outpatient visits by hospital, {year}"),
-    "ov_hospital_how": ("Søjlens længde er antallet af besøg i året. Psykiatrien er vist med orange; den bærer ikke "
-                        "en del af besparelsen, men gennemgås som de andre.",
-                        "The bar's length is the number of visits in the year. Psychiatry is shown in orange; it "
-                        "carries no share of the saving but is reviewed like the others."),
+    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med orange; den "
+                        "bærer ikke en del af besparelsen, men gennemgås som de andre.",
+                        "The bar's length is the number of visits in the period of the title. Psychiatry is shown in "
+                        "orange; it carries no share of the saving but is reviewed like the others."),
     "ov_hospital_caption": ("Besøg og værdi pr. hospital, {year} (værdi efter takst, hvor filen ikke har en pris)",
                             "Visits and value by hospital, {year} (value by tariff where the file has no price)"),
     "ov_visit_types": ("Besøgstyper", "Visit types"),
