@@ -208,3 +208,57 @@ def monitoring_problem(monthly: pd.DataFrame, decision_date: str, lang: str = "d
         return L.t("cap_decision_outside", lang, date=when.date().isoformat(), first=first.strftime("%Y-%m"),
                    last=last.strftime("%Y-%m"))
     return ""
+
+
+# The fewest months before the decision a notebook can build its baseline from (follow_up.data_problem:
+# the counterfactual needs a year; spc.monitor: an XmR chart needs two points).
+MIN_BASELINE = {"06_monitoring": 2, "07_follow_up": 12}
+
+
+def months_before(monthly: pd.DataFrame, decision_date: str) -> int:
+    """The calendar months the data have before the decision date: from the data's first month
+    to the last month starting before the date (a month without visits in between counts, as the
+    baselines of 06 and 07 count it). 0 without months."""
+    if monthly.empty:
+        return 0
+    first = pd.to_datetime(monthly[s.MONTH]).min().to_period("M").to_timestamp()
+    return len(pd.date_range(first, pd.Timestamp(decision_date), freq="MS", inclusive="left"))
+
+
+def baseline_used(monthly: pd.DataFrame, decision_date: str, baseline_months: int) -> int:
+    """The months the baseline of 06 and 07 actually holds: `baseline_months`, or fewer when the
+    data have fewer before the decision date."""
+    return min(int(baseline_months), months_before(monthly, decision_date))
+
+
+def baseline_note(monthly: pd.DataFrame, decision_date: str, baseline_months: int, lang: str = "da") -> str:
+    """What 06 and 07 say when `baseline_months` asks for more months than the data have before
+    the decision date ("" when they have enough, or none at all): the months used and the fix."""
+    have = months_before(monthly, decision_date)
+    if have == 0 or have >= baseline_months:
+        return ""
+    first = pd.to_datetime(monthly[s.MONTH]).min().to_period("M").to_timestamp()
+    last = first + pd.DateOffset(months=have - 1)
+    return L.t("cap_baseline_short", lang, have=have, asked=baseline_months, date=str(decision_date)[:10],
+               first=f"{first:%Y-%m}", last=f"{last:%Y-%m}")
+
+
+def baseline_problem(notebook: str, monthly: pd.DataFrame, decision_date: str, baseline_months: int) -> str:
+    """For the configuration check (English): why `baseline_months` cannot be had before the
+    decision date, naming the parameter, the months the data have and the fix ("" when it can)."""
+    have = months_before(monthly, decision_date)
+    if have >= baseline_months or monthly.empty:
+        return ""
+    first = pd.to_datetime(monthly[s.MONTH]).min().to_period("M").to_timestamp()
+    span = f"{first:%Y-%m} to {first + pd.DateOffset(months=have - 1):%Y-%m}" if have else "none"
+    text = (f"{notebook}: baseline_months {baseline_months} is more than the {have} months the data have before "
+            f"decision_date {str(decision_date)[:10]} ({span})")
+    least = MIN_BASELINE.get(notebook, 1)
+    if have < least:
+        return text + (f"; {notebook} needs at least {least}: give data that start {_months(least - have)} earlier, "
+                       "or a later decision_date")
+    return text + f"; set baseline_months: {have}, or give data that start {_months(baseline_months - have)} earlier"
+
+
+def _months(n: int) -> str:
+    return f"{n} month{'s' * (n != 1)}"

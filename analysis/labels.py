@@ -225,10 +225,10 @@ LABELS: dict[str, tuple[str, str]] = {
                    "psychiatry. Follow-ups were **{fu}** of the visits, and **{inp}** were in person."),
     "ov_hospitals": ("Hospitaler", "Hospitals"),
     "ov_visits_by_hospital": ("Ambulante besøg pr. hospital, {year}", "Outpatient visits by hospital, {year}"),
-    "ov_hospital_how": ("Søjlens længde er antallet af besøg i året. Psykiatrien er vist med orange; den bærer ikke "
-                        "en del af besparelsen, men gennemgås som de andre.",
-                        "The bar's length is the number of visits in the year. Psychiatry is shown in orange; it "
-                        "carries no share of the saving but is reviewed like the others."),
+    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med orange; den "
+                        "bærer ikke en del af besparelsen, men gennemgås som de andre.",
+                        "The bar's length is the number of visits in the period of the title. Psychiatry is shown in "
+                        "orange; it carries no share of the saving but is reviewed like the others."),
     "ov_hospital_caption": ("Besøg og værdi pr. hospital, {year} (værdi efter takst, hvor filen ikke har en pris)",
                             "Visits and value by hospital, {year} (value by tariff where the file has no price)"),
     "ov_visit_types": ("Besøgstyper", "Visit types"),
@@ -1479,6 +1479,119 @@ LABELS: dict[str, tuple[str, str]] = {
     "lag_month_7": ("juli", "July"), "lag_month_8": ("august", "August"),
     "lag_month_9": ("september", "September"), "lag_month_10": ("oktober", "October"),
     "lag_month_11": ("november", "November"), "lag_month_12": ("december", "December"),
+    # like periods (periods.py): a year that is not whole is never read as a change
+    "per_only_months": ("{year} har kun data for {months}", "{year} has data for {months} only"),
+    "per_no_whole_month": ("{year} har ingen hel måned med data", "{year} has no whole month of data"),
+    "per_not_registered": ("registreringen af {months} er ikke færdig", "the registration of {months} is not complete"),
+    "per_not_whole": ("Ikke alle år er hele: {why}.", "Not every year is whole: {why}."),
+    "per_same_months": ("Ændringer mellem årene sammenligner derfor de samme måneder i hvert år: {months} i {years}.",
+                        "Changes between the years therefore compare the same months of each year: {months} in "
+                        "{years}."),
+    "per_marked": ("Data er ikke opgjort pr. måned, så de samme måneder kan ikke sammenlignes: delvise år ({years}) "
+                   "vises som åbne punkter i figurerne og indgår ikke i ændringerne mellem årene.",
+                   "The data are not given by month, so the same months cannot be compared: partial years ({years}) "
+                   "are shown as open points in the charts and left out of the changes between years."),
+    "per_left_out": ("Udeladt af sammenligningen: {years}, så de senere år kan sammenlignes på de samme måneder.",
+                     "Left out of the comparison: {years}, so that the later years can be compared on the same "
+                     "months."),
+    "per_none_comparable": ("Der er derfor ikke to år, der kan sammenlignes.", "So no two years can be compared."),
+    "per_note_months": ("Data dækker kun {months} {year}, så tallene for {year} nedenfor er ikke et helt års aktivitet.",
+                        "The data cover {months} {year} only, so the figures for {year} below are not a whole "
+                        "year's activity."),
+    "per_note_no_month": ("Data dækker ingen hel måned af {year}, så tallene for {year} nedenfor er ikke et helt års "
+                          "aktivitet.",
+                          "The data cover no whole month of {year}, so the figures for {year} below are not a whole "
+                          "year's activity."),
+    "per_note_registered": ("Registreringen af {months} er ikke færdig, så tallene for {year} nedenfor er for lave i "
+                            "de måneder.",
+                            "The registration of {months} is not complete, so the figures for {year} below are too "
+                            "low in those months."),
+    "per_partial_tick": ("{year}\n({months})", "{year}\n({months})"),
+    "per_partial": ("delvist år", "partial year"),
+    "change_from_last_year_months": ("Ændring fra året før, {months}", "Change from the year before, {months}"),
+    "ov_trend_sector_months": ("Besøg i {months} pr. år og sektor", "Visits in {months} per year by sector"),
+    "ov_trend_visit_type_months": ("Besøg i {months} pr. år og besøgstype, somatik",
+                                   "Visits in {months} per year by visit type, somatic"),
+    "ov_trend_how_months": ("Hvert punkt er besøgene i {months} det år, så årene sammenlignes på de samme måneder. "
+                            "Brug overvågningsrapporten til at følge månederne efter en beslutning.",
+                            "Each point is the visits in {months} of that year, so the years are compared on the "
+                            "same months. Use the monitoring report to follow the months after a decision."),
+    "ov_trend_how_marked": ("Hvert fyldt punkt er et helt års besøg. Et åbent punkt er et delvist år ({years}): det kan "
+                            "ikke sammenlignes med de hele år, og en lavere værdi er ikke et fald. Brug "
+                            "overvågningsrapporten til at følge månederne efter en beslutning.",
+                            "Each filled point is a whole year's visits. An open point is a partial year ({years}): "
+                            "it cannot be compared with the whole years, and a lower value is not a fall. Use the "
+                            "monitoring report to follow the months after a decision."),
+    # 00: are the latest months fully registered (completeness.assess, as 06 and 07 use it)
+    "check_registration": ("De seneste måneder er fuldt registreret", "The latest months are fully registered"),
+    "reg_incomplete": ("ikke fuldt registreret", "not fully registered"),
+    "reg_complete": ("fuldt registreret", "fully registered"),
+    "not_checked": ("ikke kontrolleret", "not checked"),
+    "finding_reg_detected": ("{months} ligger under det forventede i næsten alle store serier på én gang",
+                             "{months} lie below what was expected in nearly all large series at once"),
+    "finding_reg_given": ("angivet som fuldstændig til og med {last}, så {months} regnes som ikke fuldt registreret",
+                          "given as complete through {last}, so {months} count as not fully registered"),
+    "finding_reg_none": ("de seneste {n} måneder ({months}) ligger på det forventede niveau",
+                         "the latest {n} months ({months}) are at the expected level"),
+    "finding_reg_short": ("for få måneder eller for små serier til at kontrollere",
+                          "too few months or too small series to check"),
+    "finding_reg_no_months": ("data er ikke opgjort pr. måned", "the data are not given by month"),
+    "dq_checks_text_incomplete": ("Data bestod kontrollerne af format og indhold, men **de seneste måneder er ikke "
+                                  "fuldt registreret: {months}**. Tallene for de måneder er for lave, indtil "
+                                  "registreringen er færdig; se afsnittet om registreringen nedenfor.",
+                                  "The data passed the checks of format and content, but **the latest months are not "
+                                  "fully registered: {months}**. Their figures are too low until registration is "
+                                  "complete; see the section on registration below."),
+    "dq_registration": ("Er de seneste måneder fuldt registreret?", "Are the latest months fully registered?"),
+    "dq_registration_caption": ("De seneste måneder: registrerede besøg i forhold til det forventede",
+                                "The latest months: visits registered against what was expected"),
+    "dq_registration_how": ("Hver række er en af de seneste måneder, sammenlignet med det niveau, de store serier "
+                            "(hospital, sektor og besøgstype) havde i månederne før, korrigeret for sæson og antal "
+                            "hverdage. Ligger næsten alle serier under på én gang, er det typisk registreringen, der "
+                            "halter efter, og ikke aktiviteten, der falder.",
+                            "Each row is one of the latest months, compared with the level the large series "
+                            "(hospital, sector and visit type) had in the months before, adjusted for season and the "
+                            "number of weekdays. When nearly all series lie below at once, it is typically "
+                            "registration lagging behind, not activity falling."),
+    "dq_registration_meaning": ("Det gælder overvågningen (06) og opfølgningen på beslutningen (07), som viser "
+                                "{months} som ikke fuldt registreret; overblikket (01) sammenligner årene på de samme "
+                                "fuldt registrerede måneder. Tallene for {months} stiger, efterhånden som "
+                                "registreringen bliver færdig.",
+                                "This holds for monitoring (06) and following the decision (07), which show {months} "
+                                "as not fully registered; the overview (01) compares the years on the same fully "
+                                "registered months. The figures for {months} will rise as registration is completed."),
+    "dq_registration_none": ("De seneste {n} måneder er sammenlignet med det forventede niveau, og ingen af dem ser "
+                             "ufuldstændigt registreret ud.",
+                             "The latest {n} months were compared with the expected level, and none of them looks "
+                             "incompletely registered."),
+    "dq_registration_short": ("Der er for få måneder eller for små serier til at kontrollere, om de seneste måneder er "
+                              "fuldt registreret. Se selv efter et fald i de sidste måneder i figuren over besøg pr. "
+                              "måned nedenfor.",
+                              "There are too few months or too small series to check whether the latest months are "
+                              "fully registered. Look for a drop in the last months in the chart of visits per month "
+                              "below."),
+    "dq_registration_no_months": ("Data er ikke opgjort pr. måned, så det kan ikke kontrolleres, om de seneste måneder "
+                                  "er fuldt registreret.",
+                                  "The data are not given by month, so whether the latest months are fully registered "
+                                  "cannot be checked."),
+    "dq_monthly_how_shaded": ("Det grå felt er {months}, som ikke er fuldt registreret: faldet der er registreringen, "
+                              "der halter efter.",
+                              "The grey band is {months}, not fully registered: the drop there is registration "
+                              "lagging behind."),
+    "lag_series": ("Store serier", "Large series"),
+    "share_below": ("Serier under det forventede", "Series below expected"),
+    "median_ratio": ("Typisk serie i forhold til forventet", "Typical series against expected"),
+    "total_ratio": ("I alt i forhold til forventet", "Total against expected"),
+    "registration": ("Vurdering", "Assessment"),
+    # 06 and 07: a baseline shorter than baseline_months asks for
+    "cap_baseline_short": ("Basislinjen er de {have} måneder før beslutningsdatoen {date} ({first} til {last}), ikke de "
+                           "{asked} måneder, som basislinjens længde er sat til: data har ikke flere måneder før "
+                           "beslutningen. Sæt basislinjens længde til {have} måneder i kørselsfilen, eller brug data, "
+                           "der begynder tidligere.",
+                           "The baseline is the {have} months before the decision date {date} ({first} to {last}), "
+                           "not the {asked} months the baseline length is set to: the data have no more months before "
+                           "the decision. Set the baseline length to {have} months in the run file, or use data that "
+                           "start earlier."),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "

@@ -134,21 +134,39 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     return fig
 
 
-def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool = False):
-    """One line per column of `table` over its index (years or months), labelled at the end."""
+def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool = False,
+          partial: dict | None = None, shade: tuple | list = ()):
+    """One line per column of `table` over its index (years or months), labelled at the end.
+
+    partial: index value -> tick label, for points drawn open and not joined to the line (a
+    partial year, not comparable with the others). shade: months (index values) of a monthly
+    table shown in a grey band labelled "ikke fuldt registreret" (not yet fully registered)."""
+    partial = partial or {}
     fig, ax = plt.subplots()
+    apart = np.asarray(table.index.isin(list(partial)))
     for i, col in enumerate(table.columns):
         colour = CATEGORY_COLOURS.get(col, PALETTE[i % len(PALETTE)])
-        ax.plot(table.index, table[col].to_numpy(), marker="o", color=colour, label=L.t(str(col), lang))
+        values = table[col].to_numpy()
+        ax.plot(table.index[~apart], values[~apart], marker="o", color=colour, label=L.t(str(col), lang))
+        if apart.any():
+            ax.plot(table.index[apart], values[apart], linestyle="none", marker="o", markersize=8,
+                    markerfacecolor="white", markeredgewidth=1.8, color=colour)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     _number_axis(ax, lang, "y", percent)
     if pd.api.types.is_integer_dtype(table.index):
         ax.set_xticks(list(table.index))
+        ax.set_xticklabels([partial.get(x, str(x)) for x in table.index])
     elif pd.api.types.is_datetime64_any_dtype(table.index):  # months: a tick per quarter
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
         plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+        if len(shade):
+            late = pd.DatetimeIndex(list(shade))
+            ax.axvspan(late.min() - pd.Timedelta(days=15), late.max() + pd.Timedelta(days=15), color="#dddddd",
+                       alpha=0.7, zorder=0)
+            ax.text(late.min() - pd.Timedelta(days=15), 1.0, L.t("lag_span", lang), transform=ax.get_xaxis_transform(),
+                    fontsize=8, color="#555555", ha="right", va="bottom")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(table) > 12 else -0.1),
               ncol=min(3, len(table.columns)))

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import labels as L
 from . import schema as s
+from .completeness import Completeness, month_names, sentence
 from .ingest import IngestResult
 
 CHECKS = {  # check key -> input kinds it applies to
@@ -58,18 +59,90 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
     }
 
 
-def checks(ingest: IngestResult, lang: str = "da") -> pd.DataFrame:
+def checks(ingest: IngestResult, lang: str = "da", registration: Completeness | None = None,
+           by_month: bool = True) -> pd.DataFrame:
     """The validation checks, their result and what each found (rows read, labels translated,
-    values missing, cells merged, names checked and renamed), from the ingest result.
+    values missing, cells merged, names checked and renamed), from the ingest result; with
+    `registration` (completeness.assess of the data's months, as 06 and 07 use it) a last row
+    says whether the latest months are fully registered (`by_month` False: the data have no
+    months, so it does not apply).
 
     A run only gets this far when no check failed (a failure stops it with a list of the
-    problems); a check that changed the data on the way (cells summed) says "merged"."""
+    problems); a check that changed the data on the way (cells summed) says "merged", and
+    months not fully registered say "reg_incomplete": the data are valid, but not complete yet."""
     found = _findings(ingest, lang)
     out = []
     for check, kinds in CHECKS.items():
         result, finding = found[check] if ingest.kind in kinds else ("not_applicable", "")
         out.append({"check": check, "result": result, "finding": finding})
+    if registration is not None:
+        result, finding = _registration_finding(registration, by_month, lang)
+        out.append({"check": "check_registration", "result": result, "finding": finding})
     return pd.DataFrame(out)
+
+
+def _checked_months(c: Completeness) -> list[pd.Timestamp]:
+    ev = c.evidence
+    return [pd.Timestamp(m) for m in ev["month"]] if "month" in ev.columns else []
+
+
+def _registration_finding(c: Completeness, by_month: bool, lang: str) -> tuple[str, str]:
+    if not by_month:
+        return "not_applicable", L.t("finding_reg_no_months", lang)
+    if c.incomplete:
+        months = month_names(c.incomplete, lang)
+        if c.how == "given":
+            return "reg_incomplete", L.t("finding_reg_given", lang, months=months,
+                                         last=month_names([c.complete_through], lang))
+        return "reg_incomplete", L.t("finding_reg_detected", lang, months=months)
+    checked = _checked_months(c)
+    if not checked:
+        return "not_checked", L.t("finding_reg_short", lang)
+    return "passed", L.t("finding_reg_none", lang, n=len(checked), months=month_names(checked, lang))
+
+
+def checks_text(registration: Completeness | None, lang: str = "da") -> str:
+    """What the report says under the checks: all passed, or, when the latest months are not
+    fully registered, that the data are valid but those months are too low (never "all is well")."""
+    if registration is not None and registration.incomplete:
+        return L.t("dq_checks_text_incomplete", lang, months=month_names(registration.incomplete, lang))
+    return L.t("dq_checks_text", lang)
+
+
+def registration_text(c: Completeness, by_month: bool, lang: str = "da") -> tuple[str, str]:
+    """The registration section's text before its evidence table (which months and why, as 06
+    and 07 say it, or that none is incomplete, or why it cannot be checked) and after it (what
+    the months not fully registered mean for the other reports; "" when none is)."""
+    if not by_month:
+        return L.t("dq_registration_no_months", lang), ""
+    if c.incomplete:
+        return sentence(c, lang), L.t("dq_registration_meaning", lang, months=month_names(c.incomplete, lang))
+    checked = _checked_months(c)
+    if not checked:
+        return L.t("dq_registration_short", lang), ""
+    return L.t("dq_registration_none", lang, n=len(checked)), ""
+
+
+EVIDENCE = {"series": "lag_series", "share_below": "share_below", "median_ratio": "median_ratio",
+            "total_ratio": "total_ratio"}  # completeness evidence column -> the report's column (a label key)
+EVIDENCE_PERCENT = ["share_below", "median_ratio", "total_ratio"]
+
+
+def registration_evidence(c: Completeness, lang: str = "da") -> pd.DataFrame:
+    """The evidence behind the registration check, one row per latest month checked: the month
+    (as a name), the large series compared, the share of them below what was expected, the typical
+    series' and the total's ratio to what was expected (fractions: show as percent), and the
+    verdict. Empty when nothing was checked (too few months, or the last complete month given)."""
+    ev = c.evidence
+    if ev.empty or "month" not in ev.columns:
+        return pd.DataFrame()
+    out = pd.DataFrame({"month": [month_names([pd.Timestamp(m)], lang) for m in ev["month"]]})
+    for column, shown in EVIDENCE.items():
+        if column in ev.columns:
+            out[shown] = ev[column].to_numpy()
+    if "incomplete" in ev.columns:
+        out["registration"] = ["reg_incomplete" if x else "reg_complete" for x in ev["incomplete"]]
+    return out
 
 
 def renames(ingest: IngestResult) -> pd.DataFrame:
@@ -149,3 +222,12 @@ def monthly_by_hospital(monthly: pd.DataFrame) -> pd.DataFrame:
     out = monthly.pivot_table(index=s.MONTH, columns=s.HOSPITAL, values=s.VISITS, aggfunc="sum", fill_value=0)
     out.columns.name = None
     return out
+
+
+def monthly_how(registration: Completeness, lang: str = "da") -> str:
+    """How to read the chart of visits per month; it names the grey band of months not fully
+    registered when there is one."""
+    text = L.t("dq_monthly_how", lang)
+    if registration.incomplete:
+        text += " " + L.t("dq_monthly_how_shaded", lang, months=month_names(registration.incomplete, lang))
+    return text

@@ -193,11 +193,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
     params: dict[str, dict] = {}
+    takes_through: list[str] = []  # notebooks declaring complete_through (see _one_complete_through)
     for spec in specs:
         if spec.name not in known:
             errors.append(f"notebooks: unknown notebook '{spec.name}'; available: {', '.join(known)}")
             continue
         declared = notebook_parameters(spec.name)
+        if "complete_through" in declared:
+            takes_through.append(spec.name)
         for p in COMMON_PARAMETERS:
             if p not in declared:
                 errors.append(f"{spec.name}: the notebook does not declare the common parameter '{p}'")
@@ -220,6 +223,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 if msg:
                     errors.append(msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
+    errors += _one_complete_through(cfg.notebooks, params, takes_through)
     if errors:
         raise ConfigError(str(path), errors)
     if data:
@@ -233,6 +237,25 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         if found.errors:
             raise ConfigError(str(path), found.errors)
     return cfg, params
+
+
+def _one_complete_through(specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
+    """The last fully registered month is a fact of the extract, not of one report: 00, 01, 06
+    and 07 must leave out the same months. A complete_through set on any notebook of the run is
+    given to every notebook in `takes` (those declaring it) that does not set its own; two
+    different values are an error. Returns the errors; fills `params` in place."""
+    given = {spec.name: str(spec.parameters["complete_through"]) for spec in specs
+             if "complete_through" in spec.parameters}
+    if len(set(given.values())) > 1:
+        return ["complete_through differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
+                + "); the last fully registered month is one for the whole extract: give the same month to each, "
+                "or set it on one notebook and the others take it"]
+    if given:
+        value = next(iter(given.values()))
+        for name in takes:
+            if name in params and name not in given:
+                params[name]["complete_through"] = value
+    return []
 
 
 # --- the parameters against the data ----------------------------------------------------------
@@ -279,7 +302,8 @@ def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
 
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
-    the data, a decision date outside the period or the data's months, a last complete month
+    the data, a decision date outside the period or the data's months, a baseline (baseline_months)
+    longer than the months the data have before the decision date, a last complete month
     (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so)."""
@@ -317,6 +341,15 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
                     if not first < when <= last:
                         problems.append(f"{name}: decision_date {when} is outside the months in the data "
                                         f"({first:%Y-%m} to {last:%Y-%m})")
+                    elif isinstance(values.get("baseline_months"), int):
+                        # a baseline the run sets is an error; the notebook's default is a note (the
+                        # report says how many months it used)
+                        short = cap.baseline_problem(name, agg.monthly, when.isoformat(), values["baseline_months"])
+                        if short and "baseline_months" in given:
+                            found.errors.append(short)
+                        elif short:
+                            found.notes.append(f"{short} (baseline_months is the notebook's default; the report "
+                                               "uses the months there are and says so)")
                 elif caps.years and not caps.years[0] <= when.year <= caps.years[-1]:
                     problems.append(f"{name}: decision_date {when} is outside the years in the data ({have})")
         if str(values.get("complete_through", "")).strip():

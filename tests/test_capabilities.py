@@ -155,3 +155,22 @@ def test_benchmark_inputs_on_counts_are_visits_per_first_visit():
     per_patient = variation.benchmark_inputs(COUNTS_PATIENTS, 2024, ["age_band", "sex"])
     assert per_patient.measure == "visits_per_patient" and per_patient.strata == []
     assert set(per_patient.rates["visit_type"]) >= {"assessment", "follow_up"}
+
+
+def test_a_baseline_holds_the_months_before_the_decision_and_says_when_fewer_than_asked():
+    monthly = pd.DataFrame({"month": pd.date_range("2023-05-01", "2025-06-01", freq="MS"), "hospital": "H",
+                            "visits": 10})
+    # 2023-05 to 2025-03: 23 months before 1 April 2025; a decision on 15 April counts April before it
+    assert cap.months_before(monthly, "2025-04-01") == 23 and cap.months_before(monthly, "2025-04-15") == 24
+    assert cap.baseline_used(monthly, "2025-04-01", 24) == 23 and cap.baseline_used(monthly, "2025-04-01", 12) == 12
+    assert cap.baseline_note(monthly, "2025-04-01", 23, "da") == ""
+    assert cap.baseline_note(monthly, "2025-04-01", 24, "da") == (
+        "Basislinjen er de 23 måneder før beslutningsdatoen 2025-04-01 (2023-05 til 2025-03), ikke de 24 måneder, "
+        "som basislinjens længde er sat til: data har ikke flere måneder før beslutningen. Sæt basislinjens længde "
+        "til 23 måneder i kørselsfilen, eller brug data, der begynder tidligere.")
+    assert cap.baseline_note(monthly, "2025-04-01", 24, "en").startswith(
+        "The baseline is the 23 months before the decision date 2025-04-01 (2023-05 to 2025-03), not the 24 months")
+    assert cap.months_before(monthly.iloc[:0], "2025-04-01") == 0 and cap.baseline_note(monthly.iloc[:0], "2025-04-01",
+                                                                                          24) == ""
+    assert cap.baseline_problem("06_monitoring", monthly, "2025-04-01", 24).endswith(
+        "(2023-05 to 2025-03); set baseline_months: 23, or give data that start 1 month earlier")

@@ -48,7 +48,7 @@ def test_a_decision_date_outside_the_months_of_the_data_is_an_error():
                                       {"06_monitoring": {"decision_date": "2025-03-01"}}, agg)
     assert found.errors == ["06_monitoring: decision_date 2025-03-01 is outside the months in the data "
                             "(2023-01 to 2024-12)"]
-    ok = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2024-04-01"},
+    ok = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2024-04-01", "baseline_months": 15},
                                            "02_variation": {"year": 0, "measure": "follow_up_ratio",
                                                             "standardise_by": []}}, agg)
     assert ok.errors == [] and ok.notes == []
@@ -141,3 +141,43 @@ def test_a_sound_follow_up_passes_the_check():
     params = {"07_follow_up": {"decision_date": "2024-04-01", "key_year": 2023,
                                "target_profile": {2024: 0, 2025: 60_000_000}}}
     assert runner.check_against_data(cfg(), params, agg).errors == []
+
+
+def test_a_baseline_longer_than_the_months_before_the_decision_is_refused():
+    """20 months of data before the decision (2023-01 to 2024-08): a baseline of 24 set by the run
+    is an error naming the parameter, the months there are and the fix; the notebooks' default of
+    24 is a note (the report says it used 20); 07 needs a year, so 9 months cannot be fixed by
+    shortening the baseline (a decision in the middle of a month counts that month before it, as
+    06 and 07 do)."""
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY, monthly=MONTHLY)
+    params = {"06_monitoring": {"decision_date": "2024-09-01", "baseline_months": 24},
+              "07_follow_up": {"decision_date": "2024-09-01", "key_year": 2023, "baseline_months": 20}}
+    found = runner.check_against_data(cfg(), params, agg)
+    assert found.errors == ["06_monitoring: baseline_months 24 is more than the 20 months the data have before "
+                            "decision_date 2024-09-01 (2023-01 to 2024-08); set baseline_months: 20, or give data "
+                            "that start 4 months earlier"]
+    default = runner.check_against_data(cfg(), {"06_monitoring": {"decision_date": "2024-09-01"}}, agg)
+    assert default.errors == []
+    assert default.notes == ["06_monitoring: baseline_months 24 is more than the 20 months the data have before "
+                             "decision_date 2024-09-01 (2023-01 to 2024-08); set baseline_months: 20, or give data "
+                             "that start 4 months earlier (baseline_months is the notebook's default; the report uses "
+                             "the months there are and says so)"]
+    early = runner.check_against_data(cfg(), {"07_follow_up": {"decision_date": "2023-09-15", "key_year": 2023,
+                                                               "baseline_months": 12}}, agg)
+    assert early.errors == ["07_follow_up: baseline_months 12 is more than the 9 months the data have before "
+                            "decision_date 2023-09-15 (2023-01 to 2023-09); 07_follow_up needs at least 12: give data "
+                            "that start 3 months earlier, or a later decision_date"]
+
+
+def test_the_check_refuses_a_baseline_the_data_cannot_give(small_region, tmp_path, cache_dir):
+    path = tmp_path / "run.yml"
+    path.write_text(yaml.safe_dump({"source": str(small_region), "period_start": dt.date(2023, 1, 1),
+                                    "period_end": dt.date(2025, 12, 31), "notebooks": [
+                                        {"name": "06_monitoring", "parameters": {"decision_date": "2025-04-01",
+                                                                                 "baseline_months": 30}}]}),
+                    encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path, data=True)
+    assert err.value.errors == ["06_monitoring: baseline_months 30 is more than the 27 months the data have before "
+                                "decision_date 2025-04-01 (2023-01 to 2025-03); set baseline_months: 27, or give "
+                                "data that start 3 months earlier"]

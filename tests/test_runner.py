@@ -254,3 +254,21 @@ def test_resolve_year(small_region):
     assert pipeline.resolve_year(prep, 0) == 2025 and pipeline.resolve_year(prep, 2024) == 2024
     with pytest.raises(ValueError, match="year 1999 is not in the data"):
         pipeline.resolve_year(prep, 1999)
+
+
+def test_a_last_complete_month_set_on_one_notebook_holds_for_every_notebook_that_takes_it(tmp_path, base):
+    """00, 01, 06 and 07 must leave out the same months: complete_through set for 06 is given to
+    00, 01 and 07 too; two different months are an error before anything runs."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        "00_data_quality", "01_activity_overview", "02_variation", "07_follow_up",
+        {"name": "06_monitoring", "parameters": {"complete_through": "2025-10"}}])
+    _, params = runner.load_config(path)
+    assert {n: p.get("complete_through") for n, p in params.items()} == {
+        "00_data_quality": "2025-10", "01_activity_overview": "2025-10", "02_variation": None,
+        "07_follow_up": "2025-10", "06_monitoring": "2025-10"}
+    clash = write_config(tmp_path / "c.yml", **base, notebooks=[
+        {"name": "06_monitoring", "parameters": {"complete_through": "2025-10"}},
+        {"name": "07_follow_up", "parameters": {"complete_through": "2025-11"}}])
+    with pytest.raises(runner.ConfigError, match="complete_through differs between notebooks "
+                                                 r"\(06_monitoring: '2025-10', 07_follow_up: '2025-11'\)"):
+        runner.load_config(clash)
