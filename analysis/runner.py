@@ -193,14 +193,15 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
     params: dict[str, dict] = {}
-    takes_through: list[str] = []  # notebooks declaring complete_through (see _one_complete_through)
+    takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
     for spec in specs:
         if spec.name not in known:
             errors.append(f"notebooks: unknown notebook '{spec.name}'; available: {', '.join(known)}")
             continue
         declared = notebook_parameters(spec.name)
-        if "complete_through" in declared:
-            takes_through.append(spec.name)
+        for p in RUN_WIDE:
+            if p in declared:
+                takes[p].append(spec.name)
         for p in COMMON_PARAMETERS:
             if p not in declared:
                 errors.append(f"{spec.name}: the notebook does not declare the common parameter '{p}'")
@@ -223,7 +224,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 if msg:
                     errors.append(msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
-    errors += _one_complete_through(cfg.notebooks, params, takes_through)
+    for p in RUN_WIDE:
+        errors += _one_for_the_run(p, cfg.notebooks, params, takes[p])
     if errors:
         raise ConfigError(str(path), errors)
     if data:
@@ -239,22 +241,26 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     return cfg, params
 
 
-def _one_complete_through(specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
-    """The last fully registered month is a fact of the extract, not of one report: 00, 01, 06
-    and 07 must leave out the same months. A complete_through set on any notebook of the run is
-    given to every notebook in `takes` (those declaring it) that does not set its own; two
-    different values are an error. Returns the errors; fills `params` in place."""
-    given = {spec.name: str(spec.parameters["complete_through"]) for spec in specs
-             if "complete_through" in spec.parameters}
+# Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
+# same months, and tell late registration from the decision's fall by the same date
+RUN_WIDE = ("complete_through", "decision_date")
+
+
+def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
+    """`param` (one of RUN_WIDE) set on any notebook of the run is given to every notebook in
+    `takes` (those declaring it) that does not set its own; two different values are an error.
+    Returns the errors; fills `params` in place."""
+    given = {spec.name: str(spec.parameters[param]) for spec in specs if param in spec.parameters}
     if len(set(given.values())) > 1:
-        return ["complete_through differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
-                + "); the last fully registered month is one for the whole extract: give the same month to each, "
-                "or set it on one notebook and the others take it"]
+        what = {"complete_through": "the last fully registered month is one for the whole extract",
+                "decision_date": "the decision takes effect on one date for every report"}[param]
+        return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
+                + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
     if given:
         value = next(iter(given.values()))
         for name in takes:
             if name in params and name not in given:
-                params[name]["complete_through"] = value
+                params[name][param] = value
     return []
 
 

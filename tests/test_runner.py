@@ -272,3 +272,19 @@ def test_a_last_complete_month_set_on_one_notebook_holds_for_every_notebook_that
     with pytest.raises(runner.ConfigError, match="complete_through differs between notebooks "
                                                  r"\(06_monitoring: '2025-10', 07_follow_up: '2025-11'\)"):
         runner.load_config(clash)
+
+
+def test_a_decision_date_set_on_one_notebook_holds_for_every_notebook_that_takes_it(tmp_path, base):
+    """00, 01, 06 and 07 tell late registration from the decision's fall by the same date."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        "00_data_quality", "01_activity_overview", "02_variation", "06_monitoring",
+        {"name": "07_follow_up", "parameters": {"decision_date": "2025-03-01"}}])
+    _, params = runner.load_config(path)
+    assert {n: p.get("decision_date") for n, p in params.items()} == {
+        "00_data_quality": "2025-03-01", "01_activity_overview": "2025-03-01", "02_variation": None,
+        "06_monitoring": "2025-03-01", "07_follow_up": "2025-03-01"}
+    clash = write_config(tmp_path / "c.yml", **base, notebooks=[
+        {"name": "06_monitoring", "parameters": {"decision_date": "2025-04-01"}},
+        {"name": "07_follow_up", "parameters": {"decision_date": "2025-03-01"}}])
+    with pytest.raises(runner.ConfigError, match="decision_date differs between notebooks"):
+        runner.load_config(clash)
