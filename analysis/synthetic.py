@@ -171,7 +171,7 @@ REGISTRATION_LAG = {"2025-11": 0.95, "2025-12": 0.80}
 # what happened to a visit after the decision, as counted for the truth file
 _NONE, _PLANT, _DROP, _PHONE, _VIDEO, _MOVE = range(6)
 _REALISED = ("in_person_avoided", "dropped", "to_phone", "to_video", "moved_out", "moved_in",
-             "saving_dropped_dkk", "saving_mode_shift_dkk", "saving_moved_dkk", "saving_dkk")
+             "saving_dropped_dkk", "saving_mode_shift_dkk", "saving_moved_dkk", "saving_dkk", "budget_effect_dkk")
 # Unplanted differences: each hospital x specialty has its own practice style, a log-normal
 # random effect on follow-ups per patient, constant over the years (assumption: real units of
 # one specialty differ by more than chance, so funnel plots are overdispersed). The planted
@@ -588,8 +588,12 @@ def _after_decision(rng: np.random.Generator, year: int, cells, vtype: np.ndarra
     new_mode[effect == _VIDEO] = s.CONTACT_MODES.index("video")
     keep = registered & (effect != _PLANT) & (effect != _DROP)
 
-    # the realised effects, counted on the registered visits
+    # the realised effects, counted on the registered visits: at the tariff (saving_*) and in cash
+    # (budget_effect_dkk: the shipped cost tables' cash of a follow-up by contact mode, budget.py)
     price = _follow_up_prices(cells)
+    from .budget import cash_per_visit, load_costs
+
+    cash = cash_per_visit(load_costs()).loc["follow_up"].reindex(list(s.CONTACT_MODES)).to_numpy()
     hospitals = list(SOMATIC_SHARES)
     first = np.datetime64(DECISION_DATE, "M")
     months = np.arange(first, np.datetime64(f"{year + 1}-01", "M"))
@@ -603,18 +607,22 @@ def _after_decision(rng: np.random.Generator, year: int, cells, vtype: np.ndarra
     np.add.at(out, (h[dropped], m[dropped], col["dropped"]), 1)
     np.add.at(out, (h[dropped], m[dropped], col["in_person_avoided"]), (md[dropped] == in_person).astype(int))
     np.add.at(out, (h[dropped], m[dropped], col["saving_dropped_dkk"]), price[c[dropped], md[dropped]].astype(int))
+    np.add.at(out, (h[dropped], m[dropped], col["budget_effect_dkk"]), cash[md[dropped]].round().astype(int))
     for code, name, to in ((_PHONE, "to_phone", "phone"), (_VIDEO, "to_video", "video")):
         x = e == code
         np.add.at(out, (h[x], m[x], col[name]), 1)
         np.add.at(out, (h[x], m[x], col["in_person_avoided"]), 1)
         gain = price[c[x], in_person] - price[c[x], s.CONTACT_MODES.index(to)]
         np.add.at(out, (h[x], m[x], col["saving_mode_shift_dkk"]), gain.astype(int))
+        np.add.at(out, (h[x], m[x], col["budget_effect_dkk"]),
+                  round(cash[in_person] - cash[s.CONTACT_MODES.index(to)]))
     x = e == _MOVE
     to_c = target[ev][x]
     for hh, sign, name, cc in ((h[x], 1, "moved_out", c[x]), (hosp[to_c], -1, "moved_in", to_c)):
         np.add.at(out, (hh, m[x], col[name]), 1)
         np.add.at(out, (hh, m[x], col["in_person_avoided"]), sign)
         np.add.at(out, (hh, m[x], col["saving_moved_dkk"]), sign * price[cc, in_person].astype(int))
+        np.add.at(out, (hh, m[x], col["budget_effect_dkk"]), sign * round(cash[in_person]))
     out[..., col["saving_dkk"]] = out[..., [col["saving_dropped_dkk"], col["saving_mode_shift_dkk"],
                                              col["saving_moved_dkk"]]].sum(axis=-1)
     rows = [{"hospital": hospitals[i], "month": str(months[j]), **{k: int(out[i, j, col[k]]) for k in _REALISED}}
@@ -989,7 +997,8 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
                 "(visits moved in count -1 at the receiving hospital), visits dropped (any contact mode), "
                 "moved to phone or video, moved out and in; DKK at the shipped tariff table's prices "
                 "(dropped: its price; to phone or video: in-person price less the new mode's; moved: the "
-                "in-person price, + at the sender and - at the receiver)",
+                "in-person price, + at the sender and - at the receiver); budget_effect_dkk: the same in cash "
+                "(the shipped cost tables' budget effect of a follow-up, budget.cash_per_visit)",
         "rows": realised}
     truth_path.write_text(json.dumps(planted, indent=2, ensure_ascii=False), encoding="utf-8")
     return path

@@ -62,9 +62,9 @@ def test_the_displacement_is_shown_and_netted_out(followed):
     hem = moved[(moved[s.HOSPITAL] == "Hospitalsenhed Midt") & (moved[s.SPECIALTY] == "Ortopædisk kirurgi")
                 & (moved[s.VISIT_TYPE] == "follow_up")]
     assert len(hem) == 1 and "Regionshospitalet Randers" in hem["fell_at"].iloc[0]
-    net = follow_up.netting(real).set_index("part")["saving_dkk"]
-    assert net["rises_target_sectors"] <= -hem["rise_dkk"].iloc[0]  # the rise is subtracted
-    by_hospital = real.summary([s.HOSPITAL], "tariff")["saving"].sum()
+    net = follow_up.netting(real).set_index("part")["budget_effect_dkk"]
+    assert net["rises_target_sectors"] <= -hem["rise_budget_dkk"].iloc[0]  # the rise is subtracted
+    by_hospital = real.summary([s.HOSPITAL], "budget")["saving"].sum()
     assert net["net_region"] == pytest.approx(by_hospital)  # the region's total counts it once
 
 
