@@ -316,6 +316,14 @@ class Standing:
     alone: list[str]
     outliers: pd.DataFrame
 
+    def shown(self, most: int = 9) -> list[str]:
+        """The specialties whose funnels the hospital's page draws: every specialty where it is an
+        outlier (a sentence names them, so a funnel must show them), then its largest others, at
+        most `most` in all unless the outliers alone are more."""
+        named = list(dict.fromkeys(self.outliers[s.SPECIALTY])) if not self.outliers.empty else []
+        rest = [sp for sp in self.compared if sp not in named]
+        return named + rest[:max(most - len(named), 0)]
+
 
 def standing(table: pd.DataFrame, hospital: str) -> Standing:
     """The hospital's standing in a classified table (analyse): which of its specialties have at

@@ -190,6 +190,18 @@ def test_a_hospital_without_peers_is_said_to_have_none():
     assert variation.standing(table, "Z").status == "absent"
 
 
+def test_a_hospitals_page_draws_the_funnel_of_every_specialty_it_is_named_an_outlier_in():
+    # the review's case: an outlier in the hospital's 10th largest specialty, named in a sentence
+    # under nine funnels that left it out
+    rows = [(f"S{i:02d}", h, 1000 - 10 * i if h == "A" else 500, 100.0, 130.0, 75.0, "within")
+            for i in range(12) for h in "AB"]
+    rows[2 * 10] = ("S10", "A", 900, 100.0, 130.0, 75.0, "high_998")
+    st = variation.standing(_classified(rows), "A")
+    assert st.compared[:9] == [f"S{i:02d}" for i in range(9)]  # the largest nine leave S10 out
+    assert st.shown() == ["S10"] + [f"S{i:02d}" for i in range(8)]
+    assert len(st.shown()) == 9
+
+
 def test_overlapping_labels_are_moved_apart():
     x, y = np.array([100.0, 101.0, 102.0, 300.0]), np.array([50.0, 50.0, 52.0, 50.0])
     off = plots.label_offsets(x, y)
