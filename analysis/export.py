@@ -28,16 +28,26 @@ def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
     return out
 
 
-def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
-    """The headline figures the executed notebooks published (report.headline), in their order."""
+def _headlines(executed: list[Path]) -> list[dict]:
+    """The headlines the executed notebooks published (report.headline), in their order."""
     found = []
     for path in executed:
         for cell in nbformat.read(path, as_version=4).cells:
             for output in cell.get("outputs", []):
                 data = output.get("data", {}).get(HEADLINE_MIME)
                 if data:
-                    found.append((data["order"], [tuple(i) for i in data["items"]]))
-    return [item for _, items in sorted(found, key=lambda x: x[0]) for item in items]
+                    found.append(data)
+    return sorted(found, key=lambda d: d["order"])
+
+
+def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
+    """The headline figures the executed notebooks published (report.headline), in their order."""
+    return [tuple(i) for d in _headlines(executed) for i in d["items"]]
+
+
+def leads_of(executed: list[Path]) -> list[str]:
+    """The sentences the headlines ask the front page to open with, in their order."""
+    return [d["lead"] for d in _headlines(executed) if d.get("lead")]
 
 
 def _text_numbers(df: pd.DataFrame, decimal: str) -> pd.DataFrame:

@@ -225,6 +225,25 @@ def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("s
     return out
 
 
+def region_lead(rate: float, low: float, high: float, target: float, table: pd.DataFrame, lang: str) -> str:
+    """The front page's first sentence: the region's budget effect a year now against the
+    requirement, judged by the same rule as a hospital (status), and how the hospitals stand
+    (status_table)."""
+    from . import labels as L
+    from .reduction import dkk_interval
+
+    verdict = status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0]
+    names = {k: ", ".join(table.loc[table["status"] == k, s.HOSPITAL]) for k in STATUSES}
+    ok = int(table["status"].isin(["ahead", "on_track"]).sum())
+    text = L.t("fu_lead", lang, rate=dkk_interval(rate, low, high, lang), target=L.dkk(target, lang, True),
+               verdict=L.t(f"fu_lead_{verdict}", lang, gap=L.dkk(max(target - rate, 0.0), lang, True)),
+               ok=L.number(ok, lang), n=L.number(len(table), lang))
+    for k in ("behind", "unclear"):
+        if names[k]:
+            text += " " + L.t(f"fu_lead_list_{k}", lang, names=names[k])
+    return text
+
+
 def realised_by(real: Realised, by: str, where: pd.Series | None = None) -> pd.DataFrame:
     """The realised change by one column of `rows` (e.g. specialty), largest budget effect first:
     columns by, budget_effect_dkk with budget_low and budget_high (its 95% interval) and

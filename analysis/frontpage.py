@@ -14,9 +14,10 @@ TEMPLATE = "frontpage.html.j2"
 
 
 def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlines: list[tuple[str, str]],
-           pdfs: dict[str, str] | None = None) -> str:
+           pdfs: dict[str, str] | None = None, leads: list[str] | None = None) -> str:
     """The front page's HTML. `results`: the notebook results in run order (name, html, title);
-    `pdfs`: report name -> its PDF file, when the run printed them."""
+    `pdfs`: report name -> its PDF file, when the run printed them; `leads`: the sentences it
+    opens with (the region against the requirement, from 07)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
@@ -31,7 +32,7 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
     return env.get_template(TEMPLATE).render(
         lang=lang, title=cfg.title, stylesheet=Markup(report.stylesheet()),
         banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
-        kpis=Markup(report.kpis(headlines, lang).data) if headlines else "",
+        kpis=Markup(report.kpis(headlines, lang).data) if headlines else "", leads=leads or [],
         intro=L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
         stamp=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
@@ -41,10 +42,10 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
 def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],
                 pdfs: dict[str, str] | None = None) -> Path:
     """Write index.html into the run folder from the executed notebooks' headline figures."""
-    from .export import headlines_of
+    from .export import headlines_of, leads_of
 
-    headlines = headlines_of([Path(r.executed) for r in results])
-    page = render(cfg, results, prepared, runs_of, headlines, pdfs)
+    executed = [Path(r.executed) for r in results]
+    page = render(cfg, results, prepared, runs_of, headlines_of(executed), pdfs, leads_of(executed))
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

@@ -1009,16 +1009,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_subtitle": ("Realiseret besparelse mod kravet pr. hospital efter {date}",
                     "Saving realised against the requirement, hospital by hospital, after {date}"),
     "fu_intro": ("Besparelsen er forskellen mellem de besøg, hvert hospital ville have haft uden beslutningen, og dem "
-                 "det faktisk havde, ganget med prisen. Forventningen uden beslutning fremskrives fra de {months} måneder "
-                 "før {date} med regionens sæsonmønster og tendens pr. besøgstype og kontaktform. Et besøg flyttet fra "
-                 "fremmøde til telefon, video eller skriftligt tæller med forskellen i pris, som i forandringsidéerne. "
-                 "Flere besøg et andet sted, også i psykiatrien, trækkes fra regionens total.",
+                 "det faktisk havde, gjort op i kroner. Forventningen uden beslutning fremskrives fra de {months} måneder "
+                 "før {date}: månedens arbejdsdage (uden helligdage), regionens sæsonmønster, tendensen pr. besøgstype og "
+                 "kontaktform og hvert hospitals egen tendens. Et besøg flyttet fra fremmøde til telefon, video eller "
+                 "skriftligt tæller med forskellen, som i forandringsidéerne. Flere besøg et andet sted, også i "
+                 "psykiatrien, trækkes fra regionens total.",
                  "The saving is the difference between the visits each hospital would have had without the decision "
-                 "and those it had, times the price. The expectation without the decision is projected from the "
-                 "{months} months before {date} with the region's seasonal pattern and trend per visit type and "
-                 "contact mode. A visit moved from in person to phone, video or written counts the difference in "
-                 "price, as in the change ideas. More visits elsewhere, psychiatry included, are subtracted from the "
-                 "region's total."),
+                 "and those it had, counted in kroner. The expectation without the decision is projected from the "
+                 "{months} months before {date}: the month's working days (holidays out), the region's seasonal "
+                 "pattern, the trend per visit type and contact mode and each hospital's own trend. A visit moved from "
+                 "in person to phone, video or written counts the difference, as in the change ideas. More visits "
+                 "elsewhere, psychiatry included, are subtracted from the region's total."),
     "fu_months": ("Besparelsen er målt i {n} fuldt registrerede måneder: {first} til {last}.",
                   "The saving is measured over {n} fully registered months: {first} to {last}."),
     "fu_kpi_realised": ("Budgetvirkning til nu, regionen netto", "Budget effect so far, region net"),
@@ -1028,6 +1029,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_head_region": ("Regionens budgetvirkning pr. år nu mod kravet på {target} (95 %-interval)",
                        "The region's budget effect a year now against the requirement of {target} (95% interval)"),
     "fu_head_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
+    "fu_lead": ("Regionens budgetvirkning er nu {rate} om året mod kravet på {target}: {verdict}. {ok} af {n} hospitaler "
+                "er på sporet eller foran.",
+                "The region's budget effect is now {rate} a year against the requirement of {target}: {verdict}. "
+                "{ok} of {n} hospitals are on track or ahead."),
+    "fu_lead_ahead": ("foran kravet", "ahead of the requirement"),
+    "fu_lead_on_track": ("på sporet", "on track"),
+    "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
+    "fu_lead_behind": ("bagud; der mangler {gap} om året", "behind; {gap} a year is still short"),
+    "fu_lead_list_behind": ("Bagud: {names}.", "Behind: {names}."),
+    "fu_lead_list_unclear": ("Endnu uklart: {names}.", "Not yet clear: {names}."),
     "fu_money": ("To slags kroner: **budgetvirkningen** er de kroner, budgettet faktisk kan give slip på (personaletid "
                  "til løn, variable udgifter, minus hvad erstatningen koster), og det er den, kravet på {target} og "
                  "hvert hospitals andel måles mod. **Aktivitetsværdien** er de undgåede besøg til takst: frigjort "
@@ -1040,7 +1051,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_kpi_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_head_on_track": ("Hospitaler på sporet eller foran", "Hospitals on track or ahead"),
     "fu_status": ("Er hvert hospital på sporet?", "Is each hospital on track?"),
-    "fu_rule": ("Reglen: hvert hospitals besparelse pr. år nu (de seneste {months} fuldt registrerede måneder, "
+    "fu_rule": ("Reglen: hvert hospitals budgetvirkning pr. år nu (de seneste {months} fuldt registrerede måneder, "
                 "korrigeret for sæson og antal arbejdsdage) sammenlignes med dets andel af det fulde krav ({target} "
                 "om året fra {year}, fordelt efter nøglen for {key_year} på {basis}). Hospitalet er **foran**, når "
                 "selv den nedre grænse af 95 %-intervallet når andelen, og **bagud**, når selv den øvre grænse ikke "
@@ -1049,7 +1060,7 @@ LABELS: dict[str, tuple[str, str]] = {
                 "intervallet rummer andelen, men besparelsen er under {on_track} af den eller kan være ingen; flere "
                 "måneder vil vise det. Intervallet rummer usikkerheden i forventningen (hospitalets niveau, tendens "
                 "og sæson), hospitalets månedlige udsving og den tilfældige variation.",
-                "The rule: each hospital's saving a year now (the last {months} fully registered months, adjusted "
+                "The rule: each hospital's budget effect a year now (the last {months} fully registered months, adjusted "
                 "for season and the number of working days) is compared with its share of the full requirement "
                 "({target} a year from {year}, split by the key of {key_year} on {basis}). The hospital is "
                 "**ahead** when even the low end of the 95% interval reaches the share, and **behind** when even "
@@ -1061,7 +1072,8 @@ LABELS: dict[str, tuple[str, str]] = {
                 "random variation."),
     "fu_status_caption": ("Besparelse pr. år nu mod andelen af det fulde krav (kr.)",
                           "Saving a year now against the share of the full requirement (DKK)"),
-    "fu_chart_status": ("Besparelse pr. år nu mod andelen af kravet", "Saving a year now against the share of the requirement"),
+    "fu_chart_status": ("Budgetvirkning pr. år nu mod andelen af kravet",
+                        "Budget effect a year now against the share of the requirement"),
     "fu_legend_rate": ("Budgetvirkning pr. år nu (95 %-interval)", "Budget effect a year now (95% interval)"),
     "fu_legend_share": ("Andel af fuldt krav", "Share of the full requirement"),
     "fu_status_sentence": ("Foran: {ahead}. På sporet: {on_track}. Endnu uklart: {unclear}. Bagud: {behind}.",

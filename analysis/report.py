@@ -121,7 +121,10 @@ def heading(text: str, level: int = 2) -> HTML:
 
 
 def text(markdown: str) -> Markdown:
-    return Markdown(markdown)
+    """A paragraph of Markdown (the labels' **bold** and `code`). Angle brackets and ampersands
+    are escaped first: the labels carry no HTML, and a name from the data put into a sentence
+    (a hospital called "<script>...") must show as text, never run."""
+    return Markdown(html.escape(markdown, quote=False))
 
 
 def how_to_read(text_: str, lang: str) -> HTML:
@@ -176,16 +179,18 @@ class Headline:
     and in JupyterLab: its only visible form is an empty text (otherwise IPython would add the
     object's repr as a text/plain fallback), and rendering drops the output altogether."""
 
-    def __init__(self, items: list[tuple[str, str]], order: int):
-        self.items, self.order = items, order
+    def __init__(self, items: list[tuple[str, str]], order: int, lead: str = ""):
+        self.items, self.order, self.lead = items, order, lead
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items]}, "text/plain": ""}
+        return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items], "lead": self.lead},
+                "text/plain": ""}
 
 
-def headline(items: list[tuple[str, str]], order: int = 0) -> Headline:
-    """Figures (label, formatted value) this report gives the front page, placed by `order`."""
-    return Headline(items, order)
+def headline(items: list[tuple[str, str]], order: int = 0, lead: str = "") -> Headline:
+    """Figures (label, formatted value) this report gives the front page, placed by `order`;
+    `lead`: a sentence the front page opens with (plain text, escaped there)."""
+    return Headline(items, order, lead)
 
 
 class Fact:
