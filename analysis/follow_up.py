@@ -73,11 +73,14 @@ def facts(real: Realised, share: pd.Series, key_year: int, basis: str, target: i
           sectors: tuple[str, ...] = ("somatic",)) -> list[tuple[str, object]]:
     """The numbers 07 states that the run checks against each other and against 04 and 05
     (identities.py): the key's shares (whole kroner, with its year, basis and target), and per kind
-    of kroner the region's net, each hospital's figure, each sector's and the netting table's parts."""
+    of kroner the region's net, each hospital's figure, each sector's, the netting table's parts and
+    the sum of the falls `sources` lists (the netting table's gross reductions)."""
     out: list[tuple[str, object]] = [("key", {"year": int(key_year), "basis": basis, "target": int(target),
                                               "shares": {str(h): int(v) for h, v in share.items()}})]
     parts = netting(real, sectors).set_index("part")
+    found = sources(real, None, sectors)  # every cell whose in-person visits fell beyond chance
     for kind, column in (("budget", BUDGET), ("tariff", TARIFF)):
+        out.append((f"sources_{kind}", float(found[column].sum()) if len(found) else 0.0))
         net = float(real.summary([], kind).iloc[0]["saving"])
         by_hospital = real.summary([s.HOSPITAL], kind).set_index(s.HOSPITAL)["saving"]
         by_sector = real.summary([s.SECTOR], kind).set_index(s.SECTOR)["saving"]
@@ -320,21 +323,26 @@ def displacement(real: Realised, target_sectors: tuple[str, ...] = ("somatic",))
 
 
 def netting(real: Realised, target_sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
-    """How the region's realised total is made: the reductions of hospital x specialty x visit
-    type cells that fell beyond chance (SIGNAL_Z, judged on visits; gross), the rises beyond
-    chance (within the target sectors and elsewhere, e.g. psychiatry), the rest (changes within
-    chance), and the net for the region, which is their sum and the only total that counts
-    displacement once. Columns: part, budget_effect_dkk, tariff_value_dkk, budget_low,
-    budget_high (the interval only for the net)."""
+    """How the region's realised total is made, cell by cell (hospital x specialty x visit type,
+    contact modes summed): the gross reductions (cells of `target_sectors` whose in-person visits
+    fell beyond chance, SIGNAL_Z: the cells `sources` lists, so the two tables agree), the rises
+    beyond chance of the other cells (within the target sectors and elsewhere, e.g. psychiatry),
+    the rest (changes within chance), and the net for the region, which is their sum and the only
+    total that counts displacement once. Columns: part, budget_effect_dkk, tariff_value_dkk,
+    budget_low, budget_high (the interval only for the net)."""
     keys = [s.SECTOR, s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
     cells = real.summary(keys, "visits")
-    fell, rose = _significant(cells, 1).to_numpy(), _significant(cells, -1).to_numpy()
+    at = pd.MultiIndex.from_frame(cells[keys])
     inside = cells[s.SECTOR].isin(target_sectors).to_numpy()
+    in_person = real.summary(keys, "visits", real.rows[s.CONTACT_MODE] == "in_person").set_index(keys)
+    fell_in_person = _significant(in_person, 1).reindex(at, fill_value=False).to_numpy()
+    fell = fell_in_person & inside
+    rose = _significant(cells, -1).to_numpy() & ~fell
     masks = {"gross_reductions": fell, "rises_target_sectors": rose & inside, "rises_other_sectors": rose & ~inside,
              "within_chance": ~fell & ~rose}
     out = pd.DataFrame({"part": list(masks)})
     for what, column in (("budget", BUDGET), ("tariff", TARIFF)):
-        money = real.summary(keys, what).set_index(keys)["saving"].reindex(pd.MultiIndex.from_frame(cells[keys]))
+        money = real.summary(keys, what).set_index(keys)["saving"].reindex(at)
         out[column] = [float(money.to_numpy()[m].sum()) for m in masks.values()]
     out["budget_low"], out["budget_high"] = np.nan, np.nan
     total, value = real.summary([], "budget").iloc[0], real.summary([], "tariff").iloc[0]
@@ -381,7 +389,10 @@ def sources(real: Realised, plan, target_sectors: tuple[str, ...] = ("somatic",)
 
 def resembling(plan, hospital: str, specialty: str | None, visit_type: str | None, lever: str) -> list[str]:
     """The names of the change ideas in `plan` with a lever like `lever` (drop also matches
-    shift and benchmark) that select this hospital, specialty and visit type (None: any)."""
+    shift and benchmark) that select this hospital, specialty and visit type (None: any); none
+    without a plan."""
+    if plan is None:
+        return []
     alike = DROP_LEVERS if lever == "drop" else (lever,)
     return [sc.name for sc in plan.scenarios if sc.lever in alike
             and (not sc.hospitals or hospital in sc.hospitals)

@@ -5,7 +5,8 @@ Each report states its numbers as facts (report.fact: a name and a value, with t
 the value depends on); `check` reads them from the executed notebooks and tests:
   - 07: the hospitals' realised budget effects (every sector) add up to the region's net, and the
     saving sectors' plus the other sectors' (psychiatry) do too; the netting table's parts add
-    up to the net; the same for the tariff value;
+    up to the net, and its clear falls are the falls listed under "where the saving came from";
+    the same for the tariff value;
   - 04, 05 and 07: each hospital's share of the target is the same kroner wherever a key of the
     same year, basis and target is shown;
   - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
@@ -62,6 +63,10 @@ def _sums(name: str, f: dict) -> list[str]:
         if parts and not _close(sum(parts.values()), net):
             problems.append(f"{name}: the netting table's {kind} parts add up to {sum(parts.values()):,.0f} kr., "
                             f"the region's net is {net:,.0f} kr.")
+        listed = f.get(f"sources_{kind}")
+        if listed is not None and parts and not _close(listed, parts.get("gross_reductions", 0.0)):
+            problems.append(f"{name}: the falls listed add up to {listed:,.0f} kr. ({kind}), the netting table's "
+                            f"clear falls to {parts.get('gross_reductions', 0.0):,.0f} kr.")
     return problems
 
 

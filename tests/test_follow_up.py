@@ -291,3 +291,14 @@ def test_the_saving_is_priced_at_the_regions_own_price_of_the_year():
     m = monthly({("A", "in_person"): flat(100, 80), ("B", "in_person"): flat(100)})
     real = F.realise(m, table, DECISION, working_days=False)
     assert real.summary(["hospital"]).set_index("hospital").loc["A", "saving"] == pytest.approx(6 * 20 * 1350)
+
+
+def test_the_netting_tables_clear_falls_are_the_falls_listed_as_sources():
+    m = monthly({("A", "in_person"): flat(100, 70), ("A", "phone"): flat(50, 60), ("B", "in_person"): flat(100, 120),
+                 ("C", "in_person"): flat(100)})
+    real = realise(m)
+    listed = F.sources(real, PLAN)
+    net = F.netting(real).set_index("part")
+    assert listed["budget_effect_dkk"].sum() == pytest.approx(net.loc["gross_reductions", "budget_effect_dkk"])
+    # A: 30 in-person follow-ups fewer and 10 phone calls more a month, for 6 months, in cash
+    assert net.loc["gross_reductions", "budget_effect_dkk"] == pytest.approx(6 * (30 * 500 - 10 * 200))
