@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import measures, reduction, uncertainty
+from analysis import budget, measures, reduction, uncertainty
 from analysis import scenarios as S
 from analysis.aggregate import Aggregates
 
@@ -101,10 +101,42 @@ def test_on_an_aggregated_extract_a_measured_idea_is_left_out_and_said_to_be():
         "data; it is not counted."]
 
 
-def test_the_ideas_table_says_what_each_share_rests_on():
-    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS)
+# Hand-made costs of a follow-up: minutes per visit (doctors, nurses, secretaries) in person 20, 15, 10
+# and written 4, 6, 4; a minute costs 10, 6 and 5 DKK (960,000, 576,000 and 480,000 DKK a year for
+# 96,000 minutes); variable cost 60 DKK in person, 0 written; a PRO answer costs 50 DKK.
+_INDEX = pd.MultiIndex.from_tuples([("follow_up", "in_person"), ("follow_up", "written")],
+                                   names=["visit_type", "contact_mode"])
+COSTS = budget.Costs(pd.DataFrame({"doctors": [20.0, 4.0], "nurses": [15.0, 6.0], "secretaries": [10.0, 4.0]},
+                                  index=_INDEX),
+                     pd.Series({"doctors": 960_000.0, "nurses": 576_000.0, "secretaries": 480_000.0}),
+                     pd.Series([60.0, 0.0], index=_INDEX), pd.Series({"general_practice": 300.0, "pro_answer": 50.0}),
+                     minutes_per_fte=96_000)
+
+
+def test_the_ideas_table_says_what_each_share_rests_on_and_gives_both_kinds_of_kroner():
+    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS,
+                             costs=COSTS)
     table = reduction.ideas_table(est, "en")
     assert table["scenario"].tolist() == ["Færre kontroller", "PRO follow-up"]
     assert table["share_basis"].tolist() == ["assumed", "measured: calendar-booked follow-ups"]
     assert table["share_range"].tolist() == ["10%–10% (10%)", "30%–70% (50%)"]
     assert table["visits_changed"].tolist() == pytest.approx([10, 18])
+    # a dropped follow-up frees 20x10 + 15x6 + 10x5 + 60 = 400 DKK of cash; one moved to PRO frees
+    # 16x10 + 9x6 + 6x5 + 60 - 50 = 254 DKK; at the tariff they are worth 1,000 and 1,000 - 400
+    assert table["budget_effect_dkk"].tolist() == pytest.approx([10 * 400, 18 * 254])
+    assert table["tariff_value_dkk"].tolist() == pytest.approx([10 * 1000, 18 * 600])
+    assert "saving_dkk" not in table
+    # the estimate's intervals carry the same cash: the point total of the draws' function
+    assert uncertainty.totals(est.inputs)["budget_effect_dkk"] == pytest.approx(10 * 400 + 18 * 254)
+
+
+def test_the_summary_puts_the_largest_budget_effect_first():
+    effects = pd.DataFrame({"hospital": ["A", "B", "A"], "visits_changed": [10.0, 30.0, 5.0],
+                            "in_person_avoided": [10.0, 30.0, 0.0], "budget_effect_dkk": [4_000.0, 3_000.0, 500.0],
+                            "tariff_value_dkk": [10_000.0, 30_000.0, 2_000.0]})
+    out = reduction.summary(effects, ["hospital"])
+    assert out.columns.tolist() == ["hospital", "visits_changed", "in_person_avoided", "budget_effect_dkk",
+                                    "tariff_value_dkk"]
+    # A frees more cash (4,500) though B's visits are worth more at the tariff (30,000)
+    assert out["hospital"].tolist() == ["A", "B"]
+    assert out["budget_effect_dkk"].tolist() == [4_500, 3_000] and out["tariff_value_dkk"].tolist() == [12_000, 30_000]
