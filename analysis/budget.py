@@ -418,3 +418,24 @@ def cost_sentence(lang: str, staff_time_file: str | os.PathLike[str] | None = ""
     tables = ", ".join(parts[:-1]) + L.t("costs_and", lang) + parts[-1]
     text = L.t("costs_used", lang, tables=tables)
     return text + " " + L.t("costs_illustrative", lang) if shipped else text
+
+
+def full_from(phased: pd.DataFrame) -> int | None:
+    """The first year of the phase-in (phase_in) by which natural attrition lets every freed position
+    go, so the staff cash is the full-year figure; None when no year of it does."""
+    freed = phased[phased["fte_freed"] > 0]
+    for year, rows in freed.groupby("year", sort=True):
+        if (rows["fte_cut"] >= rows["fte_freed"] - 1e-9).all():
+            return int(year)
+    return None if not freed.empty else int(phased["year"].min())
+
+
+def phase_sentence(phased: pd.DataFrame, lang: str) -> str:
+    """In words, when the budget effect reaches its full-year figure under natural attrition
+    (full_from): from year 1, from a later year, or not within the phase-in."""
+    year = full_from(phased)
+    if year == 1:
+        return L.t("phase_full_from_1", lang)
+    if year is None:
+        return L.t("phase_not_full", lang, years=int(phased["year"].max()))
+    return L.t("phase_full_from", lang, year=year)

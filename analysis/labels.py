@@ -634,6 +634,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "phase": ("Indfasning", "Phase-in"),
     "phase_year": ("År {year}", "Year {year}"),
     "phase_full_year": ("Fuldt år (alle frigjorte stillinger er væk)", "Full year (every freed position gone)"),
+    "phase_full_from_1": ("Den naturlige afgang rækker til, at alle de frigjorte stillinger kan gå allerede i år 1, "
+                          "så budgetvirkningen er fuld fra første år.",
+                          "Natural attrition is enough for every freed position to go in year 1, so the budget "
+                          "effect is full from the first year."),
+    "phase_full_from": ("Den naturlige afgang rækker ikke til alle de frigjorte stillinger i år 1; budgetvirkningen "
+                        "er fuld fra år {year}.",
+                        "Natural attrition is not enough for every freed position to go in year 1; the budget "
+                        "effect is full from year {year}."),
+    "phase_not_full": ("Inden for {years} år rækker den naturlige afgang ikke til alle de frigjorte stillinger; "
+                       "resten bliver kun til kroner i kassen, hvis stillinger nedlægges på anden måde.",
+                       "Within {years} years natural attrition is not enough for every freed position to go; the "
+                       "rest becomes cash only if positions are cut in other ways."),
     "costs_used": ("**Omkostninger:** budgetvirkningen regnes med {tables}.",
                    "**Costs:** the budget effect is computed with {tables}."),
     "costs_default": ("{what} fra den illustrative tabel {file}", "{what} from the illustrative table {file}"),
@@ -688,6 +700,10 @@ LABELS: dict[str, tuple[str, str]] = {
                           "forskellen, med aktivitetsværdien ved siden af, {year}",
                           "Each hospital's share of the requirement, its estimated potential as budget effect and "
                           "the gap, with the tariff value beside, {year}"),
+    "key_region": ("I alt giver forandringsidéerne hospitalerne i nøglen en budgetvirkning på **{budget}** om året "
+                   "mod kravet på {target}; de samme besøg har en aktivitetsværdi på {value} om året.",
+                   "In all the change ideas give the hospitals in the key a budget effect of **{budget}** a year "
+                   "against the requirement of {target}; the same visits have a tariff value of {value} a year."),
     "amount_dkk": ("Andel af besparelsen (kr.)", "Share of the saving (DKK)"),
     "gap_dkk": ("Forskel: andel minus budgetvirkning (kr.)", "Gap: share minus budget effect (DKK)"),
     "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),

@@ -556,6 +556,7 @@ def driver_diagram(aim: str, drivers: list[tuple[str, float, float]], ideas: lis
 
 
 TARIFF_GREY = "#c8c8c8"  # the tariff value beside the budget effect: capacity, not cash
+KEY_COLOURS = [PALETTE[0], PALETTE[1], TARIFF_GREY]  # a share of the requirement, the budget effect, the tariff value
 
 
 def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, str], xlabel: str):
@@ -608,9 +609,9 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
-    ax.legend(loc="lower right")
     _number_axis(ax, lang)
-    fig.tight_layout()
+    fig.legend(loc="lower center", ncol=k, fontsize=9)  # below the axis: never over a bar
+    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))
     return fig
 
 

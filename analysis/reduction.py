@@ -14,7 +14,7 @@ from . import schema as s
 from .aggregate import Aggregates
 from .budget import BUDGET_DKK, TARIFF_VALUE_DKK
 from .scenarios import ScenarioFile, apply, share_basis
-from .uncertainty import Inputs
+from .uncertainty import Inputs, interval, intervals_by
 
 
 @dataclass
@@ -113,6 +113,80 @@ def for_hospital(est: Estimate, hospital: str) -> pd.DataFrame:
     """The rows of Estimate.effects of one hospital: its part of the region's potential (the same
     estimate as the region's, so the hospitals' parts add up to it)."""
     return est.effects[est.effects[s.HOSPITAL] == hospital]
+
+
+def potential_by_hospital(estimates: list[Estimate], hospitals: list[str] | None = None) -> pd.DataFrame:
+    """Each hospital's potential in both kinds of kroner, DKK a year: budget_effect_dkk and
+    tariff_value_dkk indexed by hospital, summed over `estimates` (one per sector, as the savings
+    key takes them); with `hospitals`, in that order with 0 for one the ideas do not touch."""
+    effects = pd.concat([e.effects for e in estimates], ignore_index=True) if estimates else pd.DataFrame()
+    if effects.empty:
+        out = pd.DataFrame(columns=MONEY, index=pd.Index([], name=s.HOSPITAL), dtype=float)
+    else:
+        out = effects.groupby(s.HOSPITAL, observed=True, sort=False)[MONEY].sum()
+    return out.reindex(hospitals).fillna(0.0) if hospitals is not None else out
+
+
+def by_hospital(effects: pd.DataFrame, draws_by_hospital: pd.DataFrame) -> pd.DataFrame:
+    """The potential by hospital (summary), the budget effect with its 95% interval from the
+    simulation's draws per hospital (uncertainty.simulate(..., by="hospital"): budget_low,
+    budget_high) and the tariff value beside, largest budget effect first."""
+    out = summary(effects, [s.HOSPITAL])
+    iv = intervals_by(draws_by_hospital, s.HOSPITAL, BUDGET_DKK).rename(columns={"low": "budget_low",
+                                                                               "high": "budget_high"})
+    out = out.merge(iv, on=s.HOSPITAL, how="left")
+    return out[[s.HOSPITAL, "visits_changed", "in_person_avoided", BUDGET_DKK, "budget_low", "budget_high",
+                TARIFF_VALUE_DKK]]
+
+
+def driver_tree(effects: pd.DataFrame, driver_names: dict[str, str], titles: dict[str, str]
+                ) -> tuple[list[tuple[str, float, float]], list[tuple[str, str, float, float, float]]]:
+    """The boxes of the driver diagram (plots.driver_diagram): each driver (its name, budget
+    effect, tariff value), largest budget effect first, and the change ideas under their driver
+    in that order (driver name, idea name, visits changed, budget effect, tariff value), largest
+    budget effect first within a driver. Names through `driver_names` and `titles` (the report's
+    language)."""
+    drivers = summary(effects, ["driver"])
+    order = {d: i for i, d in enumerate(drivers["driver"])}
+    ideas = summary(effects, ["driver", "scenario"])
+    ideas = ideas.assign(_order=ideas["driver"].map(order)).sort_values(["_order", BUDGET_DKK],
+                                                                         ascending=[True, False], kind="stable")
+    return ([(driver_names[r.driver], float(r.budget_effect_dkk), float(r.tariff_value_dkk))
+             for r in drivers.itertuples()],
+            [(driver_names[r.driver], titles[r.scenario], float(r.visits_changed), float(r.budget_effect_dkk),
+              float(r.tariff_value_dkk)) for r in ideas.itertuples()])
+
+
+@dataclass(frozen=True)
+class Money:
+    """The region's potential in both kinds of kroner, DKK a year, with 95% intervals, against the
+    requirement (the front page's and the key figures' numbers)."""
+
+    budget: float  # the budget effect: cash, what the requirement is compared with
+    budget_low: float
+    budget_high: float
+    value: float  # the tariff value of the same visits: capacity freed, not cash
+    value_low: float
+    value_high: float
+    target: float  # the requirement, DKK a year
+
+    @property
+    def cover(self) -> float:
+        """The share of the requirement the budget effect covers."""
+        return self.budget / self.target if self.target else float("nan")
+
+    @property
+    def short(self) -> float:
+        """What the budget effect falls short of the requirement by (0 when it covers it)."""
+        return max(self.target - self.budget, 0.0)
+
+
+def money(totals: dict[str, float], draws: pd.DataFrame, target: float, level: float = 0.95) -> Money:
+    """Both kinds of kroner of uncertainty.totals (point) and simulate/overall (draws, with the cost
+    tables), each with its central `level` interval from the same draws, against `target`."""
+    blo, bhi = interval(draws, BUDGET_DKK, level)
+    vlo, vhi = interval(draws, "saving_dkk", level)
+    return Money(float(totals[BUDGET_DKK]), blo, bhi, float(totals["saving_dkk"]), vlo, vhi, float(target))
 
 
 def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:

@@ -329,3 +329,22 @@ def test_the_report_says_which_cost_tables_it_used(tmp_path):
     one = budget.cost_sentence("en", staff_cost_file=own["staff_cost"])
     assert "DKK per full-time position from own_staff_cost.csv" in one and "illustrative table" in one
     assert one.endswith("until the region replaces them with its own figures.")
+
+
+def test_the_report_says_from_which_year_the_budget_effect_is_full():
+    # 2 doctor FTE freed (9,600 follow-ups dropped): 20 doctors at 5% let 1.0, 1.95, 2.85 go by
+    # years 1-3 (full from year 3); 100 doctors at 5% let 5 go in year 1 (full at once); 20
+    # doctors at 2% let 0.4, 0.79 go by years 1-2 (never full within 2 years)
+    effects = budget.effect(pd.DataFrame({"visit_type": ["follow_up"], "contact_mode": ["in_person"],
+                                          "visits": [9_600.0]}), COSTS)
+
+    def phased(doctors, rate, years=3):
+        return budget.phase_in(effects, COSTS, pd.Series({"doctors": doctors, "nurses": 100.0,
+                                                          "secretaries": 100.0}), rate, years)
+    assert budget.full_from(phased(20.0, 0.05)) == 3
+    assert budget.phase_sentence(phased(20.0, 0.05), "da") == (
+        "Den naturlige afgang rækker ikke til alle de frigjorte stillinger i år 1; budgetvirkningen er fuld fra år 3.")
+    assert budget.full_from(phased(100.0, 0.05)) == 1
+    assert budget.phase_sentence(phased(100.0, 0.05), "en").startswith("Natural attrition is enough for every freed")
+    assert budget.full_from(phased(20.0, 0.02, 2)) is None
+    assert budget.phase_sentence(phased(20.0, 0.02, 2), "en").startswith("Within 2 years natural attrition is not")

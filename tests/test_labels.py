@@ -29,7 +29,8 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
 def test_money_sentences_end_with_one_full_stop():
     for lang in ("da", "en"):
         money = L.dkk(60_000_000, lang, millions=True)
-        for key in ("pot_summary", "pot_aim", "key_intro", "hosp_key_text", "money_two_kinds", "pot_head_budget"):
+        for key in ("pot_summary", "pot_aim", "key_intro", "hosp_key_text", "money_two_kinds", "pot_head_budget",
+                    "key_region"):
             fields = {f: money for f in ("budget", "lo", "hi", "target", "share", "potential", "value", "value_lo",
                                          "value_hi")}
             text = L.t(key, lang, **fields, draws=200, cover="10 %", n=5, basis="x", excluded="-")
@@ -93,3 +94,17 @@ def test_the_two_kinds_of_kroner_have_one_name_each_in_both_languages():
         assert "aktivitetsværdi" in da and "tariff value" in en, key
         assert "besparelse" not in da and "saving" not in en, key
 
+
+def test_the_planning_pages_use_no_label_that_calls_a_tariff_value_a_saving():
+    import json
+    import re
+
+    from analysis import config
+
+    retired = {"saving_dkk", "saving_low", "saving_high", "saving_mdkk", "pot_saving", "potential_dkk"}
+    for name in ("03_reduction_potential", "04_savings_key", "05_hospital"):
+        cells = json.loads((config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+        code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        used = set(re.findall(r'"(\w+)"', code))
+        assert not used & retired, (name, used & retired)
+        assert "money_two_kinds" in used, name  # each page says once what the two kinds are
