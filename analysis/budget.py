@@ -60,11 +60,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import labels as L
 from . import reference
 from . import schema as s
 from .ingest import InputError, Problem
 from .scenarios import LEVER_MODE, Scenario
-from .staff import GROUPS, MINUTES_PER_FTE, attrition_over, load_staff_time
+from .staff import GROUPS, MINUTES_PER_FTE, against_attrition, attrition_over, load_staff_time
 
 STAFF_GROUP = "staff_group"
 DKK_PER_FTE = "dkk_per_fte"
@@ -369,3 +370,72 @@ def by_year(effects: pd.DataFrame, phased: pd.DataFrame, by: list[str] | None = 
     out = grouped[[BUDGET_DKK, *PARTS]].sum()
     out.insert(0, TARIFF_VALUE_DKK, grouped[TARIFF_VALUE_DKK].sum(min_count=1))
     return out.reset_index()
+
+
+def staff_table(effects: pd.DataFrame, costs: Costs, in_use: pd.Series, attrition_rate: float) -> pd.DataFrame:
+    """The staff behind the budget effect's staff part, per staff group: FTE in use, FTE freed a
+    year (the FTE of `effects`, the very figures staff_dkk is priced from), FTE leaving by natural
+    attrition in a year and the freed share of it (staff.against_attrition), the DKK a year per FTE
+    and the full-year staff cash (FTE freed x DKK per FTE; over the groups, `total`'s staff_dkk)."""
+    groups = list(GROUPS)
+    freed = pd.DataFrame([effects[[FTE[g] for g in groups]].sum().to_numpy(dtype=float)], columns=groups)
+    out = against_attrition(freed, in_use.reindex(groups).fillna(0.0), attrition_rate)
+    per = costs.per_fte.reindex(groups).to_numpy(dtype=float)
+    out[DKK_PER_FTE] = per
+    out[STAFF_DKK] = freed.iloc[0].to_numpy() * per
+    return out
+
+
+def phase_table(effects: pd.DataFrame, phased: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The budget effect of each year of the phase-in (by_year of the region) and of a full year
+    (`total`, as if every freed position had gone), with its parts and the tariff value beside, one
+    row each, named in `lang` ("År 1", ..., "Fuldt år")."""
+    years = by_year(effects, phased)
+    full = total(effects)
+    rows = [years.assign(phase=[L.t("phase_year", lang, year=int(y)) for y in years["year"]]),
+            full.assign(phase=L.t("phase_full_year", lang))]
+    return pd.concat(rows, ignore_index=True)[["phase", STAFF_DKK, VARIABLE_DKK, SUBSTITUTE_DKK, BUDGET_DKK,
+                                               TARIFF_VALUE_DKK]]
+
+
+COST_TABLES = ("staff_time", "staff_cost", "variable_cost", "substitute_cost")  # load_costs' order
+
+
+def cost_sentence(lang: str, staff_time_file: str | os.PathLike[str] | None = "",
+                  staff_cost_file: str | os.PathLike[str] | None = "",
+                  variable_cost_file: str | os.PathLike[str] | None = "",
+                  substitute_cost_file: str | os.PathLike[str] | None = "") -> str:
+    """One sentence for a report saying which cost tables its budget effect uses, each as the
+    shipped illustrative table or the run's own file (as tariffs.price_sentence does for prices),
+    and, where any is the shipped one, that it is an assumption until replaced."""
+    given = (staff_time_file, staff_cost_file, variable_cost_file, substitute_cost_file)
+    parts, shipped = [], False
+    for kind, path in zip(COST_TABLES, given):
+        default = reference.is_default(kind, path)
+        shipped |= default
+        parts.append(L.t("costs_default" if default else "costs_file", lang, what=L.t(f"costs_{kind}", lang),
+                         file=reference.display_path(reference.locate(kind, path))))
+    tables = ", ".join(parts[:-1]) + L.t("costs_and", lang) + parts[-1]
+    text = L.t("costs_used", lang, tables=tables)
+    return text + " " + L.t("costs_illustrative", lang) if shipped else text
+
+
+def full_from(phased: pd.DataFrame) -> int | None:
+    """The first year of the phase-in (phase_in) by which natural attrition lets every freed position
+    go, so the staff cash is the full-year figure; None when no year of it does."""
+    freed = phased[phased["fte_freed"] > 0]
+    for year, rows in freed.groupby("year", sort=True):
+        if (rows["fte_cut"] >= rows["fte_freed"] - 1e-9).all():
+            return int(year)
+    return None if not freed.empty else int(phased["year"].min())
+
+
+def phase_sentence(phased: pd.DataFrame, lang: str) -> str:
+    """In words, when the budget effect reaches its full-year figure under natural attrition
+    (full_from): from year 1, from a later year, or not within the phase-in."""
+    year = full_from(phased)
+    if year == 1:
+        return L.t("phase_full_from_1", lang)
+    if year is None:
+        return L.t("phase_not_full", lang, years=int(phased["year"].max()))
+    return L.t("phase_full_from", lang, year=year)

@@ -436,16 +436,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_abbreviations": ("Forkortelser", "Abbreviations"),
     "short": ("Forkortelse", "Short"),
     # 03 reduction potential
-    "saving_mdkk": ("Besparelse, mio. kr.", "Saving, DKK million"),
     "pot_title": ("Reduktionspotentiale", "Reduction potential"),
     "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
                      "Visits that could go, and what they are worth – {year}, {sector}"),
-    "pot_intro": ("Potentialet består af et benchmark (besøg over {benchmark}) og {n} forandringsidéer fra scenariefilen. Idéerne regnes i rækkefølge, så "
-                  "samme besøg ikke tælles to gange. Andele og takster er **antagelser til drøftelse**, ikke "
-                  "facitliste; intervallerne viser usikkerheden.",
-                  "The potential combines a benchmark (visits above {benchmark}) with {n} change ideas from the scenario file. The ideas are applied in order, so no visit "
-                  "is counted twice. Shares and tariffs are **assumptions to debate**, not a final answer; the "
-                  "intervals show the uncertainty."),
+    "pot_intro": ("Potentialet består af et benchmark (besøg over {benchmark}) og {n} forandringsidéer fra "
+                  "scenariefilen. Idéerne regnes i rækkefølge, så samme besøg ikke tælles to gange. Andele, takster "
+                  "og omkostninger er **antagelser til drøftelse**, ikke facitliste; intervallerne viser "
+                  "usikkerheden.",
+                  "The potential combines a benchmark (visits above {benchmark}) with {n} change ideas from the "
+                  "scenario file. The ideas are applied in order, so no visit is counted twice. Shares, tariffs and "
+                  "costs are **assumptions to debate**, not a final answer; the intervals show the uncertainty."),
     "pot_no_benchmark": ("Benchmark-delen kan ikke beregnes med disse inddata (hverken patienter eller "
                          "førstegangsbesøg at regne fra); den er udeladt.",
                          "The benchmark part cannot be computed from this input (neither patients nor first visits "
@@ -459,22 +459,50 @@ LABELS: dict[str, tuple[str, str]] = {
                             "The benchmark is not adjusted for case mix, because the input is not broken down by age "
                             "band and sex."),
     "pot_in_person_avoided": ("Fremmøder undgået (95 %-interval)", "In-person visits avoided (95% interval)"),
-    "pot_saving": ("Besparelse pr. år (95 %-interval)", "Saving a year (95% interval)"),
+    "pot_budget": ("Budgetvirkning pr. år (95 %-interval)", "Budget effect a year (95% interval)"),
+    "pot_tariff": ("Aktivitetsværdi pr. år, ikke kroner i kassen (95 %-interval)",
+                   "Tariff value a year, not cash (95% interval)"),
+    "pot_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
+    "pot_head_budget": ("Forandringsidéernes budgetvirkning pr. år mod kravet på {target} (95 %-interval)",
+                        "The change ideas' budget effect a year against the requirement of {target} (95% interval)"),
+    "pot_head_tariff": ("Aktivitetsværdi af de samme besøg: frigjort kapacitet, ikke kroner i kassen "
+                        "(95 %-interval)",
+                        "Tariff value of the same visits: capacity freed, not cash (95% interval)"),
+    "money_two_kinds": ("To slags kroner: **budgetvirkningen** er de kroner, budgettet faktisk kan give slip på "
+                        "(personaletid til løn, variable udgifter, minus hvad erstatningen koster), og det er den, "
+                        "kravet på {target} måles mod; **aktivitetsværdien** er de samme besøg til takst, altså "
+                        "frigjort kapacitet og ikke kroner i kassen, og den er større, fordi taksten også dækker "
+                        "bygninger, udstyr, ledelse og andre faste udgifter, som ikke forsvinder med besøget.",
+                        "Two kinds of kroner: the **budget effect** is the money the budget can actually give up "
+                        "(staff time at salary cost, variable costs, less what the substitute costs), and it is "
+                        "what the requirement of {target} is measured against; the **tariff value** is the same "
+                        "visits at the tariff, that is capacity freed and not cash, and it is larger because the "
+                        "tariff also pays for buildings, equipment, management and other fixed costs that do not go "
+                        "with the visit."),
     "pot_share_of_activity": ("Andel af aktiviteten", "Share of activity"),
-    "pot_target": ("Besparelseskrav", "Saving required"),
-    "pot_summary": ("Med de valgte antagelser kan der spares **{saving}** om året (95 %-interval {lo} til {hi}, "
-                    "{draws} simulationer), svarende til **{cover}** af kravet på {target} om året.",
-                    "With the chosen assumptions the saving is **{saving}** a year (95% interval {lo} to {hi}, "
-                    "{draws} simulations), that is **{cover}** of the {target} required a year."),
+    "pot_target": ("Besparelseskrav pr. år", "Saving required a year"),
+    "pot_summary": ("Med de valgte antagelser giver forandringsidéerne en **budgetvirkning på {budget}** om året "
+                    "(95 %-interval {lo} til {hi}, {draws} simulationer), svarende til **{cover}** af kravet på "
+                    "{target} om året. Aktivitetsværdien af de samme besøg er {value} (95 %-interval {value_lo} til "
+                    "{value_hi}).",
+                    "With the chosen assumptions the change ideas give a **budget effect of {budget}** a year (95% "
+                    "interval {lo} to {hi}, {draws} simulations), that is **{cover}** of the {target} required a "
+                    "year. The tariff value of the same visits is {value} (95% interval {value_lo} to {value_hi})."),
     "pot_drivers": ("Driverdiagram", "Driver diagram"),
-    "pot_aim": ("Mål: {target} om året", "Aim: {target} a year"),
+    "pot_aim": ("Mål: {target} om året i budgetvirkning", "Aim: {target} a year in budget effect"),
     "pot_driver_title": ("Fra mål til forandringsidéer, {year}", "From aim to change ideas, {year}"),
     "pot_driver_how": ("Læs fra venstre: målet nås gennem fire drivere, som hver bæres af konkrete forandringsidéer "
-                       "med deres antal besøg og kroner. Store bokse til højre er de idéer, der bærer målet.",
-                       "Read from the left: the aim is reached through four drivers, each carried by concrete change "
-                       "ideas with their visits and kroner. The ideas on the right with large numbers carry the aim."),
+                       "med deres antal besøg, budgetvirkning (kroner i kassen) og aktivitetsværdi (frigjort "
+                       "kapacitet). Idéerne med den største budgetvirkning bærer målet.",
+                       "Read from the left: the aim is reached through four drivers, each carried by concrete "
+                       "change ideas with their visits, budget effect (cash) and tariff value (capacity freed). The "
+                       "ideas with the largest budget effect carry the aim."),
+    "dd_budget": ("budgetvirkning {dkk}", "budget effect {dkk}"),  # the driver diagram's two kinds of kroner
+    "dd_tariff": ("aktivitetsværdi {dkk}", "tariff value {dkk}"),
     "pot_ideas": ("Forandringsidéer", "Change ideas"),
-    "pot_ideas_caption": ("Idéer i den rækkefølge de regnes, {year}", "Ideas in the order they are applied, {year}"),
+    "pot_ideas_caption": ("Idéer i den rækkefølge de regnes, {year}; budgetvirkning og aktivitetsværdi i kr. pr. år",
+                          "Ideas in the order they are applied, {year}; budget effect and tariff value in DKK a "
+                          "year"),
     "scenario": ("Forandringsidé", "Change idea"),
     "source": ("Forslag fra", "Proposed by"),
     "share_range": ("Andel, spænd (valgt)", "Share, range (chosen)"),
@@ -523,16 +551,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "saving_dkk": ("Besparelse (kr.)", "Saving (DKK)"),
     "budget_effect_dkk": ("Budgetvirkning (kr.)", "Budget effect (DKK)"),
     "tariff_value_dkk": ("Aktivitetsværdi (kr.)", "Tariff value (DKK)"),
-    "saving_low": ("Besparelse, lav (95 %)", "Saving, low (95%)"),
-    "saving_high": ("Besparelse, høj (95 %)", "Saving, high (95%)"),
+    "staff_dkk": ("Personale (kr.)", "Staff (DKK)"),
+    "variable_dkk": ("Variable udgifter (kr.)", "Variable costs (DKK)"),
+    "substitute_dkk": ("Erstatningens udgift (kr.)", "Substitute's cost (DKK)"),
+    "dkk_per_fte": ("Kr. pr. årsværk", "DKK per FTE"),
+    "budget_mdkk": ("Budgetvirkning, mio. kr.", "Budget effect, DKK million"),
+    "mdkk_year": ("Mio. kr. pr. år", "DKK million a year"),
     "pot_where": ("Hvor ligger potentialet?", "Where is the potential?"),
-    "pot_by_visit_type": ("Pr. besøgstype", "By visit type"),
-    "pot_by_specialty": ("Specialerne med størst besparelse (højst 15), {year}", "The specialties with the largest saving (at most 15), {year}"),
-    "pot_specialty_how": ("Søjlen er den samlede årlige besparelse i specialet fra alle forandringsidéer, i mio. kr.; "
-                          "de største specialer bærer det meste af målet.",
-                          "The bar is the specialty's total yearly saving from all change ideas, in DKK million; the "
-                          "largest carry most of the aim."),
-    "pot_by_hospital": ("Pr. hospital", "By hospital"),
+    "pot_by_visit_type": ("Pr. besøgstype: budgetvirkning og aktivitetsværdi (kr. pr. år)",
+                          "By visit type: budget effect and tariff value (DKK a year)"),
+    "pot_by_specialty": ("Specialerne med størst budgetvirkning (højst 15), {year}",
+                         "The specialties with the largest budget effect (at most 15), {year}"),
+    "pot_specialty_how": ("Den orange søjle er specialets budgetvirkning pr. år fra alle forandringsidéer (kroner i "
+                          "kassen), den grå bag den aktivitetsværdien af de samme besøg (frigjort kapacitet), i "
+                          "mio. kr.",
+                          "The orange bar is the specialty's yearly budget effect from all change ideas (cash), the "
+                          "grey one behind it the tariff value of the same visits (capacity freed), in DKK million."),
+    "legend_budget": ("Budgetvirkning (kroner i kassen)", "Budget effect (cash)"),
+    "legend_tariff": ("Aktivitetsværdi (frigjort kapacitet)", "Tariff value (capacity freed)"),
+    "pot_by_hospital": ("Pr. hospital: budgetvirkning med 95 %-interval og aktivitetsværdi (kr. pr. år)",
+                        "By hospital: budget effect with its 95% interval and tariff value (DKK a year)"),
     "pot_benchmark": ("Besøg over benchmark", "Visits above the benchmark"),
     "pot_benchmark_caption": ("Største overskud over benchmark, i besøg; benchmark: {benchmark}",
                               "Largest excess over the benchmark, in visits; benchmark: {benchmark}"),
@@ -549,18 +587,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "potential": ("Besøg over benchmark", "Visits above benchmark"),
     "benchmark_ratio": ("Benchmark", "Benchmark"),
     "pot_sensitivity": ("Hvilke antagelser betyder mest?", "Which assumptions matter most?"),
-    "pot_tornado_title": ("Besparelse når én antagelse ad gangen varieres", "Saving when one assumption at a time varies"),
-    "pot_tariffs_pm": ("Priser ±20 %", "Prices ±20%"),
+    "pot_tornado_title": ("Budgetvirkning når én antagelse ad gangen varieres",
+                          "Budget effect when one assumption at a time varies"),
+    "pot_costs_pm": ("Omkostninger ±20 % (løn, variable udgifter, erstatning)",
+                     "Costs ±20% (salaries, variable costs, substitute)"),
     "pot_benchmark_choice": ("Valg af benchmark (bedste kvartil / gennemsnit)", "Choice of benchmark (best quartile / mean)"),
-    "pot_tornado_how": ("Hver søjle viser den samlede besparelse, når én antagelse sættes til sin lave og høje værdi, "
-                        "og resten holdes fast. Den lodrette streg er hovedskønnet. De længste søjler er dem, det er "
-                        "vigtigst at få afklaret med specialerne.",
-                        "Each bar shows the total saving with one assumption at its low and high value and the rest "
-                        "held fixed. The vertical line is the main estimate. The longest bars are the ones most worth "
-                        "settling with the specialties."),
+    "pot_tornado_how": ("Hver søjle viser den samlede budgetvirkning, når én antagelse sættes til sin lave og høje "
+                        "værdi, og resten holdes fast. Den lodrette streg er hovedskønnet. De længste søjler er "
+                        "dem, det er vigtigst at få afklaret med specialerne. Taksterne flytter ikke "
+                        "budgetvirkningen, kun aktivitetsværdien.",
+                        "Each bar shows the total budget effect with one assumption at its low and high value and "
+                        "the rest held fixed. The vertical line is the main estimate. The longest bars are the ones "
+                        "most worth settling with the specialties. The tariffs do not move the budget effect, only "
+                        "the tariff value."),
     "pot_staff": ("Personale og naturlig afgang", "Staff and natural attrition"),
-    "pot_staff_caption": ("Årsværk pr. personalegruppe (naturlig afgang {rate} om året)",
-                          "Full-time equivalents by staff group (natural attrition {rate} a year)"),
+    "pot_staff_caption": ("Årsværk pr. personalegruppe og deres løn i budgetvirkningen (naturlig afgang {rate} om "
+                          "året)",
+                          "Full-time equivalents by staff group and their salary cost in the budget effect (natural "
+                          "attrition {rate} a year)"),
     "staff_group": ("Personalegruppe", "Staff group"),
     "doctors": ("Læger", "Doctors"),
     "nurses": ("Sygeplejersker", "Nurses"),
@@ -569,65 +613,126 @@ LABELS: dict[str, tuple[str, str]] = {
     "fte_freed": ("Årsværk frigjort", "FTE freed"),
     "fte_attrition": ("Årsværk i naturlig afgang", "FTE leaving by attrition"),
     "share_of_attrition": ("Frigjort i % af afgangen", "Freed as % of attrition"),
-    "pot_staff_text": ("Under 100 % betyder, at reduktionen kan ske ved naturlig afgang inden for et år. Minutter pr. "
-                       "besøg er illustrative antagelser (data/reference/staff_time.csv); et negativt tal betyder, at "
-                       "gruppen overtager opgaver.",
-                       "Below 100% means the reduction can come through natural attrition within a year. Minutes per "
-                       "visit are illustrative assumptions (data/reference/staff_time.csv); a negative number means "
-                       "the group takes tasks over."),
-    "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte benchmark "
-                   "blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige enheder). Kroner: "
-                   "prisen for det undgåede besøg minus prisen for erstatningen (priserne er nævnt øverst i rapporten). "
-                   "Intervaller: {draws} simulationer (startværdi for tilfældige tal: {seed}), hvor alle antal trækkes Poisson-fordelt, benchmark "
-                   "genberegnes, og hver idés andel trækkes trekantsfordelt mellem lav og høj værdi. Et interval, der "
-                   "ignorerer benchmarkenhedernes egen variation, overvurderer potentialet (Dropkin 2018).",
+    "pot_staff_text": ("Under 100 % betyder, at reduktionen kan ske ved naturlig afgang inden for et år. Årsværkene "
+                       "er dem, budgetvirkningens personaledel regnes af (årsværk frigjort gange kr. pr. årsværk); "
+                       "et negativt tal betyder, at gruppen overtager opgaver og koster.",
+                       "Below 100% means the reduction can come through natural attrition within a year. The FTE "
+                       "are those the budget effect's staff part is computed from (FTE freed times DKK per FTE); a "
+                       "negative number means the group takes tasks over and costs money."),
+    "pot_phase": ("Indfasning med naturlig afgang", "Phase-in with natural attrition"),
+    "pot_phase_caption": ("Budgetvirkning år for år, når stillinger kun forsvinder ved naturlig afgang ({rate} om "
+                          "året), mod et fuldt år (kr.)",
+                          "Budget effect year by year when positions go only through natural attrition ({rate} a "
+                          "year), against a full year (DKK)"),
+    "pot_phase_text": ("Personalekroner bliver først til kroner i kassen, når stillingerne faktisk forsvinder: "
+                       "hvert år højst det, den naturlige afgang indtil da tillader. Variable udgifter og "
+                       "erstatningens udgift tæller fuldt fra år 1; aktivitetsværdien afhænger ikke af "
+                       "indfasningen.",
+                       "Staff kroner become cash only when the positions actually go: each year at most what "
+                       "natural attrition allows by then. Variable costs and the substitute's cost count in full "
+                       "from year 1; the tariff value does not depend on the phase-in."),
+    "phase": ("Indfasning", "Phase-in"),
+    "phase_year": ("År {year}", "Year {year}"),
+    "phase_full_year": ("Fuldt år (alle frigjorte stillinger er væk)", "Full year (every freed position gone)"),
+    "phase_full_from_1": ("Den naturlige afgang rækker til, at alle de frigjorte stillinger kan gå allerede i år 1, "
+                          "så budgetvirkningen er fuld fra første år.",
+                          "Natural attrition is enough for every freed position to go in year 1, so the budget "
+                          "effect is full from the first year."),
+    "phase_full_from": ("Den naturlige afgang rækker ikke til alle de frigjorte stillinger i år 1; budgetvirkningen "
+                        "er fuld fra år {year}.",
+                        "Natural attrition is not enough for every freed position to go in year 1; the budget "
+                        "effect is full from year {year}."),
+    "phase_not_full": ("Inden for {years} år rækker den naturlige afgang ikke til alle de frigjorte stillinger; "
+                       "resten bliver kun til kroner i kassen, hvis stillinger nedlægges på anden måde.",
+                       "Within {years} years natural attrition is not enough for every freed position to go; the "
+                       "rest becomes cash only if positions are cut in other ways."),
+    "costs_used": ("**Omkostninger:** budgetvirkningen regnes med {tables}.",
+                   "**Costs:** the budget effect is computed with {tables}."),
+    "costs_default": ("{what} fra den illustrative tabel {file}", "{what} from the illustrative table {file}"),
+    "costs_file": ("{what} fra {file}", "{what} from {file}"),
+    "costs_and": (" og ", " and "),
+    "costs_staff_time": ("minutter pr. besøg", "minutes per visit"),
+    "costs_staff_cost": ("kr. pr. årsværk", "DKK per full-time position"),
+    "costs_variable_cost": ("variable udgifter pr. besøg", "variable costs per visit"),
+    "costs_substitute_cost": ("erstatningens pris (almen praksis, PRO-svar)",
+                              "the substitute's price (general practice, a PRO answer)"),
+    "costs_illustrative": ("De illustrative tabeller er antagelser, indtil regionen erstatter dem med egne tal.",
+                           "The illustrative tables are assumptions until the region replaces them with its own "
+                           "figures."),
+    "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte "
+                   "benchmark blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige "
+                   "enheder). Aktivitetsværdi: prisen for det undgåede besøg minus prisen for erstatningen "
+                   "(priserne er nævnt øverst i rapporten). Budgetvirkning: personaletiden, der frigøres (minutter "
+                   "pr. besøg gange kr. pr. årsværk), de variable udgifter, der falder væk, minus hvad erstatningen "
+                   "koster regionen (almen praksis, PRO-svar); et flyttet besøg til et andet hospital i regionen "
+                   "har ingen budgetvirkning. Intervaller: {draws} simulationer (startværdi for tilfældige tal: "
+                   "{seed}), hvor alle antal trækkes Poisson-fordelt, benchmark genberegnes, og hver idés andel "
+                   "trækkes trekantsfordelt mellem lav og høj værdi; budgetvirkning og aktivitetsværdi regnes af de "
+                   "samme træk. Et interval, der ignorerer benchmarkenhedernes egen variation, overvurderer "
+                   "potentialet (Dropkin 2018).",
                    "Benchmark: each visit type's visits per patient, indirectly standardised, against the chosen "
                    "benchmark among the specialty's hospitals (the NHS RightCare idea of best comparable units). "
-                   "Kroner: the price of the visit avoided minus the price of the substitute (the prices are named at "
-                   "the top of the report). Intervals: {draws} simulations (seed {seed}) in which every count is drawn from a Poisson "
-                   "distribution, the benchmark recomputed, and each idea's share drawn from a triangular distribution "
-                   "between its low and high value. An interval that ignored the benchmark units' own variation would "
-                   "overstate the potential (Dropkin 2018)."),
+                   "Tariff value: the price of the visit avoided minus the price of the substitute (the prices are "
+                   "named at the top of the report). Budget effect: the staff time freed (minutes per visit times "
+                   "DKK per full-time position) and the variable costs that go, less what the substitute costs the "
+                   "region (general practice, a PRO answer); a visit moved to another hospital of the region has no "
+                   "budget effect. Intervals: {draws} simulations (seed {seed}) in which every count is drawn from "
+                   "a Poisson distribution, the benchmark recomputed, and each idea's share drawn from a triangular "
+                   "distribution between its low and high value; budget effect and tariff value come from the same "
+                   "draws. An interval that ignored the benchmark units' own variation would overstate the "
+                   "potential (Dropkin 2018)."),
     # 04 savings key
     "mdkk": ("Mio. kr.", "DKK million"),
     "key_title": ("Besparelsesnøgle", "Savings key"),
     "key_subtitle": ("{target} fordelt efter {basis}, {year}", "{target} split by {basis}, {year}"),
     "key_basis_visits": ("antal ambulante besøg", "the number of outpatient visits"),
     "key_basis_value_dkk": ("værdien af de ambulante besøg", "the value of the outpatient visits"),
-    "key_basis_potential": ("det skønnede reduktionspotentiale", "the estimated reduction potential"),
-    "key_intro": ("Besparelsen på {target} fordeles mellem {n} hospitaler efter {basis}, i hele kroner, der summerer "
-                  "præcis til målet (største-rest-metoden). Uden for nøglen: {excluded} (psykiatrien gennemgås som de "
-                  "andre, men bærer ikke en del af besparelsen).",
-                  "The saving of {target} is split between {n} hospitals by {basis}, in whole kroner that sum exactly "
-                  "to the target (largest remainder). Outside the key: {excluded} (psychiatry is reviewed like the "
-                  "others but carries no share of the saving)."),
+    "key_basis_potential": ("det skønnede reduktionspotentiale (budgetvirkning)",
+                            "the estimated reduction potential (budget effect)"),
+    "key_intro": ("Besparelseskravet på {target} fordeles mellem {n} hospitaler efter {basis}, i hele kroner, der "
+                  "summerer præcis til målet (største-rest-metoden). Uden for nøglen: {excluded} (psykiatrien "
+                  "gennemgås som de andre, men bærer ikke en del af besparelsen).",
+                  "The required saving of {target} is split between {n} hospitals by {basis}, in whole kroner that "
+                  "sum exactly to the target (largest remainder). Outside the key: {excluded} (psychiatry is "
+                  "reviewed like the others but carries no share of the saving)."),
     "key_split": ("Fordeling og potentiale", "Split and potential"),
-    "key_split_caption": ("Hospitalernes andel af besparelsen og deres skønnede potentiale, {year}",
-                          "Each hospital's share of the saving and its estimated potential, {year}"),
+    "key_split_caption": ("Hospitalernes andel af kravet, deres skønnede potentiale som budgetvirkning og "
+                          "forskellen, med aktivitetsværdien ved siden af, {year}",
+                          "Each hospital's share of the requirement, its estimated potential as budget effect and "
+                          "the gap, with the tariff value beside, {year}"),
+    "key_region": ("I alt giver forandringsidéerne hospitalerne i nøglen en budgetvirkning på **{budget}** om året "
+                   "mod kravet på {target}; de samme besøg har en aktivitetsværdi på {value} om året.",
+                   "In all the change ideas give the hospitals in the key a budget effect of **{budget}** a year "
+                   "against the requirement of {target}; the same visits have a tariff value of {value} a year."),
     "amount_dkk": ("Andel af besparelsen (kr.)", "Share of the saving (DKK)"),
-    "potential_dkk": ("Skønnet potentiale (kr.)", "Estimated potential (DKK)"),
-    "gap_dkk": ("Forskel: andel minus potentiale (kr.)", "Gap: share minus potential (DKK)"),
+    "gap_dkk": ("Forskel: andel minus budgetvirkning (kr.)", "Gap: share minus budget effect (DKK)"),
     "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),
-    "key_chart_title": ("Andel af besparelsen og skønnet potentiale, {year}", "Share of the saving and estimated potential, {year}"),
-    "key_how": ("For hvert hospital: den blå søjle er dets andel af besparelsen, den orange dets skønnede potentiale "
-                "(rapporten om reduktionspotentiale). Er den blå længst, skal hospitalet finde mere, end analysen peger "
-                "på; er den orange længst, er der råderum.",
-                "For each hospital: the blue bar is its share of the saving, the orange its estimated potential (the "
-                "reduction potential report). Where blue is longer, the hospital must find more than the analysis "
-                "points to; where orange is longer, there is room."),
-    "key_potential_short": ("Skønnet potentiale", "Estimated potential"),
-    "key_gap_none": ("**Alle hospitaler har et skønnet potentiale, der er større end deres andel af besparelsen.**",
-                     "**Every hospital has an estimated potential larger than its share of the saving.**"),
-    "key_gap_some": ("**Hospitaler, hvis andel er større end deres skønnede potentiale (forskel):** {hospitals}. De må "
-                     "finde besparelser ud over det, analysen peger på.",
-                     "**Hospitals whose share exceeds their estimated potential (gap):** {hospitals}. They must find "
-                     "savings beyond what the analysis points to."),
+    "key_chart_title": ("Andel af kravet, budgetvirkning og aktivitetsværdi, {year}",
+                        "Share of the requirement, budget effect and tariff value, {year}"),
+    "key_how": ("For hvert hospital: den blå søjle er dets andel af besparelsen, den orange den budgetvirkning, "
+                "forandringsidéerne giver på hospitalet (rapporten om reduktionspotentiale), og den grå "
+                "aktivitetsværdien af de samme besøg. Andelen måles mod den orange: er den blå længst, skal "
+                "hospitalet finde mere, end analysen peger på. Den grå er frigjort kapacitet, ikke kroner i kassen.",
+                "For each hospital: the blue bar is its share of the saving, the orange the budget effect the "
+                "change ideas give at the hospital (the reduction potential report), and the grey the tariff value "
+                "of the same visits. The share is measured against the orange: where blue is longer, the hospital "
+                "must find more than the analysis points to. The grey is capacity freed, not cash."),
+    "key_potential_short": ("Potentiale: budgetvirkning", "Potential: budget effect"),
+    "key_tariff_short": ("Aktivitetsværdi (ikke kroner i kassen)", "Tariff value (not cash)"),
+    "key_gap_none": ("**Alle hospitaler har et skønnet potentiale i budgetvirkning, der er større end deres andel "
+                     "af besparelsen.**",
+                     "**Every hospital has an estimated potential in budget effect larger than its share of the "
+                     "saving.**"),
+    "key_gap_some": ("**Hospitaler, hvis andel er større end den budgetvirkning, forandringsidéerne giver dem "
+                     "(forskel):** {hospitals}. De må finde besparelser ud over det, analysen peger på.",
+                     "**Hospitals whose share exceeds the budget effect the change ideas give them (gap):** "
+                     "{hospitals}. They must find savings beyond what the analysis points to."),
     "key_compare": ("Nøglen er et valg", "The key is a choice"),
     "key_compare_caption": ("Hospitalernes andel efter tre mulige nøgler, {year} (kr.)",
                             "Each hospital's share under three possible keys, {year} (DKK)"),
     "key_visits": ("Efter antal besøg", "By visit count"),
     "key_value": ("Efter værdi", "By value"),
-    "key_potential": ("Efter potentiale", "By potential"),
+    "key_potential": ("Efter potentiale (budgetvirkning)", "By potential (budget effect)"),
     "key_compare_text": ("En nøgle efter antal favoriserer hospitaler med dyre besøg; en nøgle efter værdi favoriserer "
                          "hospitaler med mange billige besøg; en nøgle efter potentiale lægger besparelsen, hvor analysen "
                          "finder den, men afhænger af antagelserne. Nøglen genberegnes, når et nyt års data kommer, ved "
@@ -666,7 +771,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "ikke giver en egen pris for den kontaktform.",
                                  "The price of what replaces an in-person visit ({modes}) is the tariff table's where "
                                  "the input gives no own price for that contact mode."),
-    "gap_kpi": ("Forskel: andel minus potentiale", "Gap: share minus potential"),  # a key figure: its value names the unit
+    "gap_kpi": ("Forskel: andel minus budgetvirkning", "Gap: share minus budget effect"),  # a key figure: its value names the unit
     "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
     "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),
     "all_specialties": ("Alle specialer", "All specialties"),
@@ -692,12 +797,15 @@ LABELS: dict[str, tuple[str, str]] = {
     # 05 hospital
     "hosp_subtitle": ("Ambulant aktivitet, variation og potentiale – {year}, {sector}",
                       "Outpatient activity, variation and potential – {year}, {sector}"),
-    "hosp_potential": ("Skønnet potentiale", "Estimated potential"),
+    "hosp_potential": ("Potentiale: budgetvirkning pr. år", "Potential: budget effect a year"),
+    "hosp_tariff": ("Aktivitetsværdi pr. år (ikke kroner i kassen)", "Tariff value a year (not cash)"),
     "hosp_key_share": ("Andel af besparelsen", "Share of the saving"),
-    "hosp_key_text": ("Hospitalets andel af besparelsen på {target} er **{share}**; det skønnede potentiale er "
-                      "**{potential}** med regionens antagelser (rapporten om reduktionspotentiale).",
-                      "The hospital's share of the {target} saving is **{share}**; its estimated potential is "
-                      "**{potential}** under the region's assumptions (the reduction potential report)."),
+    "hosp_key_text": ("Hospitalets andel af besparelsen på {target} er **{share}**; forandringsidéernes "
+                      "budgetvirkning på hospitalet er **{potential}** om året med regionens antagelser, og "
+                      "aktivitetsværdien af de samme besøg er {value} (rapporten om reduktionspotentiale).",
+                      "The hospital's share of the {target} saving is **{share}**; the change ideas' budget effect "
+                      "at the hospital is **{potential}** a year under the region's assumptions, and the tariff "
+                      "value of the same visits is {value} (the reduction potential report)."),
     "hosp_no_key": ("Hospitalet bærer ikke en del af besparelsen, men gennemgås som de andre.",
                     "The hospital carries no share of the saving but is reviewed like the others."),
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
@@ -716,8 +824,12 @@ LABELS: dict[str, tuple[str, str]] = {
                          "The hospital lies within the limits in every specialty."),
     "hosp_potential_heading": ("Reduktionspotentiale", "Reduction potential"),
     "hosp_no_potential": ("Forandringsidéerne rører ikke hospitalets besøg.", "The change ideas do not touch this hospital's visits."),
-    "hosp_potential_caption": ("Største potentialer pr. speciale og besøgstype, {year}",
-                               "Largest potentials by specialty and visit type, {year}"),
+    "hosp_potential_caption": ("Største potentialer pr. speciale og besøgstype: budgetvirkning og aktivitetsværdi "
+                               "(kr. pr. år), {year}",
+                               "Largest potentials by specialty and visit type: budget effect and tariff value (DKK "
+                               "a year), {year}"),
+    "hosp_ideas_caption": ("Forandringsidéerne på hospitalet: budgetvirkning og aktivitetsværdi (kr. pr. år)",
+                           "The change ideas at the hospital: budget effect and tariff value (DKK a year)"),
     # 08 pathways
     "pw_title": ("Forløb: kontroller efter kalender eller behov", "Pathways: follow-ups by the calendar or by need"),
     "pw_subtitle": ("Faste kontrolintervaller, patientgrupper, akutte besøg og henvisninger, {year}",
@@ -1381,7 +1493,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
     "head_visits": ("Ambulante besøg {year}", "Outpatient visits {year}"),
-    "head_gap": ("Hospitaler med andel over potentiale", "Hospitals with a share above their potential"),
+    "head_gap": ("Hospitaler med andel over budgetvirkningen", "Hospitals with a share above their budget effect"),
     "index_reports": ("Rapporter", "Reports"),
     "index_per": ("Et hospital ad gangen", "One hospital at a time"),
     "index_tables": ("Alle tabeller som Excel-projektmappe (og som CSV i mappen tables):",

@@ -361,9 +361,9 @@ def label_digits(span: float, most: int = 3) -> int:
     return int(min(most, max(0, math.ceil(-math.log10(span / 10)))))
 
 
-def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None):
+def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None, xlabel: str = ""):
     """One bar per assumption from its low-end to its high-end total (DKK millions), widest on
-    top, around a line at the base estimate."""
+    top, around a line at the base estimate; `xlabel` names the total (default "DKK million")."""
     labels = labels or {}
     d = sens.iloc[::-1]
     base = float(d["base"].iloc[0]) / 1e6
@@ -380,7 +380,7 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
         ax.text(b, y, " " + L.number(b, lang, digits), ha="left", va="center", fontsize=8)
     ax.set_xlim(lo.min() - 0.15 * span, hi.max() + 0.15 * span)
     _number_axis(ax, lang)
-    ax.set_xlabel(L.t("saving_mdkk", lang))
+    ax.set_xlabel(xlabel or L.t("mdkk", lang))
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
     fig.tight_layout()
@@ -533,58 +533,103 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
     return fig
 
 
-def driver_diagram(aim: str, drivers: list[tuple[str, float]], ideas: list[tuple[str, str, float, float]],
+def driver_diagram(aim: str, drivers: list[tuple[str, float, float]], ideas: list[tuple[str, str, float, float, float]],
                    lang: str, title: str):
     """A quantified driver diagram: the aim -> primary drivers -> change ideas, each with its
-    visits and DKK (ideas: (driver label, idea label, visits, DKK))."""
+    budget effect and, beside it, its tariff value (drivers: (label, budget DKK, tariff DKK);
+    ideas: (driver label, idea label, visits, budget DKK, tariff DKK))."""
     n = max(len(ideas), 1)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.62 * n))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.72 * n))
     ax.set_xlim(0, 10)
     ax.set_ylim(-0.5, n - 0.5)
     ax.axis("off")
     box = dict(boxstyle="round,pad=0.4", linewidth=1)
     ax.text(0.9, (n - 1) / 2, textwrap.fill(aim, 16), ha="center", va="center", fontsize=9, fontweight="bold",
             bbox=box | {"facecolor": "#fff3cd", "edgecolor": "#e0b000"})
+
+    def money(budget: float, tariff: float) -> str:
+        return (L.t("dd_budget", lang, dkk=L.dkk(budget, lang, millions=True)) + "\n"
+                + L.t("dd_tariff", lang, dkk=L.dkk(tariff, lang, millions=True)))
+
     ys = {}
-    for i, (label, _) in enumerate(drivers):
+    for i, (label, budget, tariff) in enumerate(drivers):
         rows = [j for j, idea in enumerate(ideas) if idea[0] == label]
         y = n - 1 - (sum(rows) / len(rows) if rows else i)
         ys[label] = y
-        ax.annotate("", xy=(2.6, y), xytext=(1.9, (n - 1) / 2), arrowprops=dict(arrowstyle="->", color="#777777"))
-        dkk = dict(drivers)[label]
-        ax.text(3.7, y, textwrap.fill(label, 22) + "\n" + L.dkk(dkk, lang, millions=True), ha="center", va="center",
-                fontsize=8, bbox=box | {"facecolor": "#e8f1f8", "edgecolor": PALETTE[0]})
-    for j, (driver, idea, visits, dkk) in enumerate(ideas):
+        ax.annotate("", xy=(2.5, y), xytext=(1.9, (n - 1) / 2), arrowprops=dict(arrowstyle="->", color="#777777"))
+        ax.text(3.65, y, textwrap.fill(label, 22) + "\n" + money(budget, tariff), ha="center", va="center",
+                fontsize=7.5, bbox=box | {"facecolor": "#e8f1f8", "edgecolor": PALETTE[0]})
+    for j, (driver, idea, visits, budget, tariff) in enumerate(ideas):
         y = n - 1 - j
         ax.annotate("", xy=(5.25, y), xytext=(4.85, ys[driver]), arrowprops=dict(arrowstyle="->", color="#777777"))
         text = (textwrap.shorten(idea, 60, placeholder="…") + "\n"
-                + f"{L.number(visits, lang)} {L.t('visits', lang).lower()} · {L.dkk(dkk, lang, millions=True)}")
-        ax.text(5.3, y, text, ha="left", va="center", fontsize=8,
+                + f"{L.number(visits, lang)} {L.t('visits', lang).lower()} · "
+                + L.t("dd_budget", lang, dkk=L.dkk(budget, lang, millions=True)) + " · "
+                + L.t("dd_tariff", lang, dkk=L.dkk(tariff, lang, millions=True)))
+        ax.text(5.3, y, text, ha="left", va="center", fontsize=7.5,
                 bbox=box | {"facecolor": "white", "edgecolor": "#999999"})
     ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
-def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], xlabel: str):
-    """Two horizontal bars per row (e.g. a hospital's share of the target and its estimated
-    potential), labelled with one decimal."""
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.6 * len(table)))
+TARIFF_GREY = "#c8c8c8"  # the tariff value beside the budget effect: capacity, not cash
+KEY_COLOURS = [PALETTE[0], PALETTE[1], TARIFF_GREY]  # a share of the requirement, the budget effect, the tariff value
+
+
+def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, str], xlabel: str):
+    """Per row (largest on top), the tariff value as a wide light bar with the budget effect as a
+    narrower dark bar over it, each labelled with one decimal: `table` has the budget effect in
+    its first column and the tariff value in its second (e.g. DKK millions), `legend` names them
+    in that order."""
+    budget, tariff = (table.iloc[:, i].to_numpy(dtype=float) for i in (0, 1))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.1 + 0.36 * len(table)))
     y = np.arange(len(table))
-    for i, (col, name) in enumerate(zip(table.columns, legend)):
-        vals = table[col].to_numpy(dtype=float)
-        ax.barh(y + (i - 0.5) * 0.38, vals, height=0.36, color=PALETTE[i], label=name)
-        for yy, v in zip(y + (i - 0.5) * 0.38, vals):
-            ax.text(v, yy, " " + L.number(v, lang, 1), va="center", fontsize=8)
-    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.barh(y, tariff, height=0.8, color=TARIFF_GREY, label=legend[1])
+    ax.barh(y, budget, height=0.45, color=PALETTE[1], label=legend[0])
+    digits = 1
+    for yy, b, v in zip(y, budget, tariff):
+        ax.text(max(v, b), yy, " " + L.number(v, lang, digits), va="center", fontsize=8, color="#555555")
+        ax.text(b, yy, " " + L.number(b, lang, digits), va="center", fontsize=8, fontweight="bold")
+    ax.set_yticks(y, [L.t(str(i), lang) for i in table.index])
     ax.invert_yaxis()
-    ax.set_xlim(0, np.nanmax(table.to_numpy(dtype=float)) * 1.18 if len(table) else 1)
+    top = np.nanmax(np.r_[budget, tariff]) if len(table) else 1
+    ax.set_xlim(min(0, np.nanmin(budget) * 1.1) if len(table) else 0, top * 1.15)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
     ax.legend(loc="lower right")
     _number_axis(ax, lang)
     fig.tight_layout()
+    return fig
+
+
+def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], xlabel: str,
+                colours: list[str] | None = None):
+    """Side-by-side horizontal bars per row, one per column of `table` (e.g. a hospital's share
+    of the target, its potential as budget effect and its tariff value), labelled with one
+    decimal; `colours` per column (default the palette's first)."""
+    k = max(len(table.columns), 1)
+    colours = colours or PALETTE
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + (0.3 + 0.15 * k) * len(table)))
+    y = np.arange(len(table))
+    step = 0.76 / k
+    for i, (col, name) in enumerate(zip(table.columns, legend)):
+        vals = table[col].to_numpy(dtype=float)
+        at = y + (i - (k - 1) / 2) * step
+        ax.barh(at, vals, height=step * 0.95, color=colours[i], label=name)
+        for yy, v in zip(at, vals):
+            ax.text(v, yy, " " + L.number(v, lang, 1), va="center", fontsize=8)
+    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.invert_yaxis()
+    ax.set_xlim(min(0.0, float(np.nanmin(table.to_numpy(dtype=float)))) * 1.18 if len(table) else 0,
+                np.nanmax(table.to_numpy(dtype=float)) * 1.18 if len(table) else 1)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    _number_axis(ax, lang)
+    fig.legend(loc="lower center", ncol=k, fontsize=9)  # below the axis: never over a bar
+    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))
     return fig
 
 

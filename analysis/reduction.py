@@ -1,24 +1,27 @@
-"""The reduction estimate both the potential report and the savings key use: one year's
-activity, the benchmark excess and the lever scenarios, applied and priced."""
+"""The reduction estimate the potential report, the savings key and the hospital drill-down use:
+one year's activity, the benchmark excess and the lever scenarios, applied and given both kinds
+of kroner (budget.py): the tariff value of the changed visits (capacity freed) and their budget
+effect in cash, which is what the savings requirement is compared with."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import budget, measures, potential, variation
 from . import labels as L
-from . import measures, potential, variation
 from . import schema as s
 from .aggregate import Aggregates
-from .scenarios import ScenarioFile, apply, share_basis, summary
-from .uncertainty import Inputs
+from .budget import BUDGET_DKK, TARIFF_VALUE_DKK
+from .scenarios import ScenarioFile, apply, share_basis
+from .uncertainty import Inputs, interval, intervals_by
 
 
 @dataclass
 class Estimate:
     inputs: Inputs  # for totals, intervals and sensitivity (uncertainty)
     excess: pd.DataFrame  # visits above the benchmark per hospital x specialty x visit type
-    effects: pd.DataFrame  # scenarios.apply: visits changed and DKK per scenario x activity row
+    effects: pd.DataFrame  # scenarios.apply with budget.effect: visits changed, tariff value and budget effect
     benchmark_possible: bool  # False when the input cannot give the benchmark's rates
     benchmark_measure: str = "visits_per_patient"  # or, on counts alone, "follow_up_ratio" (per first visit)
     benchmark_strata: tuple[str, ...] = ()  # the case-mix strata the benchmark's rates are adjusted by
@@ -29,7 +32,7 @@ class Estimate:
 def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFrame, sector: str = "somatic",
              benchmark: str | float = "median", k: int | None = None, strata: list[str] | None = None,
              guidelines: pd.DataFrame | None = None, tables: measures.Tables | None = None,
-             reference: Aggregates | None = None) -> Estimate:
+             reference: Aggregates | None = None, costs: budget.Costs | None = None) -> Estimate:
     """Apply the scenario file to one year's activity of `sector`, priced by `tariffs` (the run's
     price table, pipeline.Prepared.prices, or a plain tariff table). A 'benchmark' lever uses the
     case-mix adjusted excess (k: best_k's k, None for potential.default_k), or the guideline
@@ -40,7 +43,10 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
     (`of`) is left out where the input cannot give that measure (Estimate.left_out, with what it
     needs in Estimate.needs); `tables` are the run's reference tables the measures read.
     `reference`: the aggregates the benchmark's rates and ratios come from (peers.split, e.g. every
-    region's hospitals), default `agg`; the activity, the excess and the savings stay `agg`'s."""
+    region's hospitals), default `agg`; the activity, the excess and the savings stay `agg`'s.
+    `costs`: the run's cost tables (budget.load_costs; None: the shipped illustrative ones). Each
+    row of Estimate.effects carries its tariff value (tariff_value_dkk, = saving_dkk) and its
+    budget effect (budget_effect_dkk with its parts and FTE, budget.effect)."""
     strata = ["age_band", "sex"] if strata is None else list(strata)
     act = agg.activity[(agg.activity[s.YEAR] == year) & (agg.activity[s.SECTOR] == sector)]
     if act.empty:
@@ -63,11 +69,13 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
         guidelines = potential.load_guidelines()
     guideline = (potential.against_guideline(agg, year, guidelines, sector)
                  if benchmark == "guideline" and possible else None)
-    inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline, measured)
+    costs = budget.load_costs() if costs is None else costs
+    inputs = Inputs(act, rates, used, tariffs, benchmark, k, guideline, measured, costs)
     over = guideline if guideline is not None else potential.excess(rates, benchmark, k)
     if reference is not None and not over.empty:  # the peers' rows set the benchmark; the excess is agg's
         over = over[over[s.HOSPITAL].isin(act[s.HOSPITAL].unique())].reset_index(drop=True)
-    return Estimate(inputs, over, apply(act, used, tariffs, over, measured=measured), possible,
+    effects = budget.effect(apply(act, used, tariffs, over, measured=measured), costs, used)
+    return Estimate(inputs, over, effects, possible,
                     bench_in.measure if bench_in is not None else "visits_per_patient",
                     tuple(bench_in.strata) if bench_in is not None else (), left_out, needs)
 
@@ -88,10 +96,104 @@ def measured_notes(est: Estimate, lang: str) -> list[str]:
             for sc in est.inputs.scenarios if sc.of]
 
 
+MONEY = [BUDGET_DKK, TARIFF_VALUE_DKK]  # the two kinds of kroner, budget effect first
+SUMMED = ["visits_changed", "in_person_avoided", *MONEY]
+
+
+def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Visits changed, in-person visits avoided, the budget effect and the tariff value (DKK a
+    year) of Estimate.effects, summed by `by`, largest budget effect first."""
+    if effects.empty:
+        return pd.DataFrame(columns=[*by, *SUMMED])
+    return effects.groupby(by, observed=True, sort=False)[SUMMED].sum().reset_index().sort_values(
+        BUDGET_DKK, ascending=False, ignore_index=True)
+
+
+def for_hospital(est: Estimate, hospital: str) -> pd.DataFrame:
+    """The rows of Estimate.effects of one hospital: its part of the region's potential (the same
+    estimate as the region's, so the hospitals' parts add up to it)."""
+    return est.effects[est.effects[s.HOSPITAL] == hospital]
+
+
+def potential_by_hospital(estimates: list[Estimate], hospitals: list[str] | None = None) -> pd.DataFrame:
+    """Each hospital's potential in both kinds of kroner, DKK a year: budget_effect_dkk and
+    tariff_value_dkk indexed by hospital, summed over `estimates` (one per sector, as the savings
+    key takes them); with `hospitals`, in that order with 0 for one the ideas do not touch."""
+    effects = pd.concat([e.effects for e in estimates], ignore_index=True) if estimates else pd.DataFrame()
+    if effects.empty:
+        out = pd.DataFrame(columns=MONEY, index=pd.Index([], name=s.HOSPITAL), dtype=float)
+    else:
+        out = effects.groupby(s.HOSPITAL, observed=True, sort=False)[MONEY].sum()
+    return out.reindex(hospitals).fillna(0.0) if hospitals is not None else out
+
+
+def by_hospital(effects: pd.DataFrame, draws_by_hospital: pd.DataFrame) -> pd.DataFrame:
+    """The potential by hospital (summary), the budget effect with its 95% interval from the
+    simulation's draws per hospital (uncertainty.simulate(..., by="hospital"): budget_low,
+    budget_high) and the tariff value beside, largest budget effect first."""
+    out = summary(effects, [s.HOSPITAL])
+    iv = intervals_by(draws_by_hospital, s.HOSPITAL, BUDGET_DKK).rename(columns={"low": "budget_low",
+                                                                               "high": "budget_high"})
+    out = out.merge(iv, on=s.HOSPITAL, how="left")
+    return out[[s.HOSPITAL, "visits_changed", "in_person_avoided", BUDGET_DKK, "budget_low", "budget_high",
+                TARIFF_VALUE_DKK]]
+
+
+def driver_tree(effects: pd.DataFrame, driver_names: dict[str, str], titles: dict[str, str]
+                ) -> tuple[list[tuple[str, float, float]], list[tuple[str, str, float, float, float]]]:
+    """The boxes of the driver diagram (plots.driver_diagram): each driver (its name, budget
+    effect, tariff value), largest budget effect first, and the change ideas under their driver
+    in that order (driver name, idea name, visits changed, budget effect, tariff value), largest
+    budget effect first within a driver. Names through `driver_names` and `titles` (the report's
+    language)."""
+    drivers = summary(effects, ["driver"])
+    order = {d: i for i, d in enumerate(drivers["driver"])}
+    ideas = summary(effects, ["driver", "scenario"])
+    ideas = ideas.assign(_order=ideas["driver"].map(order)).sort_values(["_order", BUDGET_DKK],
+                                                                         ascending=[True, False], kind="stable")
+    return ([(driver_names[r.driver], float(r.budget_effect_dkk), float(r.tariff_value_dkk))
+             for r in drivers.itertuples()],
+            [(driver_names[r.driver], titles[r.scenario], float(r.visits_changed), float(r.budget_effect_dkk),
+              float(r.tariff_value_dkk)) for r in ideas.itertuples()])
+
+
+@dataclass(frozen=True)
+class Money:
+    """The region's potential in both kinds of kroner, DKK a year, with 95% intervals, against the
+    requirement (the front page's and the key figures' numbers)."""
+
+    budget: float  # the budget effect: cash, what the requirement is compared with
+    budget_low: float
+    budget_high: float
+    value: float  # the tariff value of the same visits: capacity freed, not cash
+    value_low: float
+    value_high: float
+    target: float  # the requirement, DKK a year
+
+    @property
+    def cover(self) -> float:
+        """The share of the requirement the budget effect covers."""
+        return self.budget / self.target if self.target else float("nan")
+
+    @property
+    def short(self) -> float:
+        """What the budget effect falls short of the requirement by (0 when it covers it)."""
+        return max(self.target - self.budget, 0.0)
+
+
+def money(totals: dict[str, float], draws: pd.DataFrame, target: float, level: float = 0.95) -> Money:
+    """Both kinds of kroner of uncertainty.totals (point) and simulate/overall (draws, with the cost
+    tables), each with its central `level` interval from the same draws, against `target`."""
+    blo, bhi = interval(draws, BUDGET_DKK, level)
+    vlo, vhi = interval(draws, "saving_dkk", level)
+    return Money(float(totals[BUDGET_DKK]), blo, bhi, float(totals["saving_dkk"]), vlo, vhi, float(target))
+
+
 def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:
     """The ideas counted, in the order applied: name and proposer in `lang`, the share's range
     (chosen) in percent, what the share rests on (scenarios.share_basis), visits changed,
-    in-person visits avoided and DKK saved (0 for an idea that changes nothing)."""
+    in-person visits avoided, the budget effect and the tariff value, DKK a year (0 for an idea
+    that changes nothing)."""
     ideas = est.inputs.scenarios
     meta = pd.DataFrame({
         "scenario": [sc.name for sc in ideas],
@@ -99,9 +201,8 @@ def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:
         "share_range": [f"{L.percent(sc.low, lang, 0)}–{L.percent(sc.high, lang, 0)} ({L.percent(sc.share, lang, 0)})"
                         for sc in ideas],
         "share_basis": [share_basis(sc, lang) for sc in ideas]})
-    cols = ["visits_changed", "in_person_avoided", "saving_dkk"]
-    effects = summary(est.effects, ["scenario"]) if not est.effects.empty else pd.DataFrame(columns=["scenario", *cols])
-    table = meta.merge(effects, on="scenario", how="left")
+    cols = SUMMED
+    table = meta.merge(summary(est.effects, ["scenario"]), on="scenario", how="left")
     table[cols] = table[cols].astype(float).fillna(0.0)
     table["scenario"] = [sc.title(lang) for sc in ideas]
     return table

@@ -3,7 +3,9 @@
 The budget decision splits 60 million DKK a year between the somatic hospitals by a key based
 on outpatient activity; psychiatry is reviewed but carries no share. The split is in whole
 kroner and sums exactly to the target: largest-remainder (Hamilton) apportionment, written by
-hand because it is a few lines and no maintained library offers it for money.
+hand because it is a few lines and no maintained library offers it for money. The target is a
+budget cut, so each share is set against the hospital's potential as budget effect (cash), never
+against the tariff value of its avoided visits (budget.py: two kinds of kroner).
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import pandas as pd
 from . import schema as s
 
 DEFAULT_TARGET_DKK = 60_000_000
+BUDGET_DKK, TARIFF_VALUE_DKK = "budget_effect_dkk", "tariff_value_dkk"  # the two kinds of kroner (budget.py)
+GAP_DKK = "gap_dkk"  # a hospital's share of the target minus its potential as budget effect
 BASES = ("visits", "value_dkk")  # of activity; compare() also keys by estimated potential
 KEY_COLUMNS = {"visits": "key_visits", "value_dkk": "key_value", "potential": "key_potential"}  # basis -> compare()
 
@@ -76,22 +80,28 @@ def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = 
                          "amount_dkk": amount.to_numpy()})
 
 
-def compare(activity: pd.DataFrame, potential_dkk: pd.Series, year: int, basis: str = "visits",
+def compare(activity: pd.DataFrame, budget_effect: pd.Series, year: int, basis: str = "visits",
             target: int = DEFAULT_TARGET_DKK, sectors: tuple[str, ...] = ("somatic",),
-            hospitals: list[str] | None = None) -> pd.DataFrame:
+            hospitals: list[str] | None = None, tariff_value: pd.Series | None = None) -> pd.DataFrame:
     """The keys side by side, since the choice of key is debated: each hospital's share of the
-    target by visit count, by DKK value and by estimated potential, its estimated potential,
-    and the gap between the chosen key (`basis`) and that potential (positive: the hospital
-    must find more than the estimate shows). `activity` needs value_dkk (priced, e.g.
-    pipeline.Prepared.priced, so the value key uses the run's prices)."""
+    target by visit count, by DKK value and by estimated potential, its estimated potential as
+    budget effect (budget_effect_dkk: the cash the change ideas free at the hospital, a Series by
+    hospital), and the gap between the chosen key (`basis`) and that budget effect (gap_dkk;
+    positive: the hospital must find more than the estimate shows). The target is a budget cut,
+    so the key by potential splits it by the budget effect too. `tariff_value` (by hospital), the
+    same changes at the tariff, is shown beside as tariff_value_dkk where given: capacity freed,
+    not cash. `activity` needs value_dkk (priced, e.g. pipeline.Prepared.priced, so the value key
+    uses the run's prices)."""
     chosen = key_column(basis)
     by_count = key(activity, year, "visits", target, sectors, hospitals).set_index(s.HOSPITAL)
     by_value = key(activity, year, "value_dkk", target, sectors, hospitals).set_index(s.HOSPITAL)
-    pot = potential_dkk.reindex(by_count.index).fillna(0.0)
-    by_potential = apportion(target, pot) if pot.sum() > 0 else pd.Series(0, index=pot.index)
+    pot = budget_effect.reindex(by_count.index).fillna(0.0)
+    by_potential = apportion(target, pot.clip(lower=0)) if (pot > 0).any() else pd.Series(0, index=pot.index)
     out = pd.DataFrame({
         "key_visits": by_count["amount_dkk"], "key_value": by_value["amount_dkk"], "key_potential": by_potential,
-        "potential_dkk": pot,
+        BUDGET_DKK: pot,
     })
-    out["gap_dkk"] = out[chosen] - out["potential_dkk"]
+    out[GAP_DKK] = out[chosen] - out[BUDGET_DKK]
+    if tariff_value is not None:
+        out[TARIFF_VALUE_DKK] = tariff_value.reindex(by_count.index).fillna(0.0)
     return out.reset_index().rename(columns={"index": s.HOSPITAL})

@@ -8,8 +8,14 @@ held at its value); the interval is the 2.5th-97.5th percentile of
 the totals. Counts scale the Poisson noise, so intervals shrink relative to the estimate as
 volume grows.
 
-Sensitivity (tornado): the total saving with one assumption at its low and its high end and
-everything else at its base value.
+Both kinds of kroner (budget.py) come from the same draws: with the run's cost tables in
+Inputs.costs, each draw's changed visits are given their budget effect in cash (budget.effect,
+exact: the cash of a changed visit depends only on its visit type, contact mode and idea) beside
+their tariff value (saving_dkk, scenarios.apply's DKK), so the two intervals rest on the same
+counts and shares.
+
+Sensitivity (tornado): the total tariff value or budget effect with one assumption at its low and
+its high end and everything else at its base value.
 """
 from __future__ import annotations
 
@@ -19,11 +25,13 @@ import numpy as np
 import pandas as pd
 
 from . import schema as s
+from .budget import BUDGET_DKK, Costs, effect
 from .potential import excess
 from .scenarios import Scenario, apply
 from .standardise import OBSERVED
 
-TOTALS = ("visits_changed", "in_person_avoided", "saving_dkk")
+TOTALS = ("visits_changed", "in_person_avoided", "saving_dkk")  # saving_dkk: the tariff value
+SENSITIVE = ("saving_dkk", BUDGET_DKK)  # the totals sensitivity() can swing
 
 
 @dataclass
@@ -38,13 +46,27 @@ class Inputs:
     k: int | None = None  # best_k's k; None: potential.default_k per specialty
     guideline: pd.DataFrame | None = None  # potential.against_guideline (not resampled)
     measured: dict[str, pd.DataFrame] | None = None  # measures.measure: fractions for ideas with `of` (not resampled)
+    costs: Costs | None = None  # budget.load_costs: the totals then carry the budget effect too
+
+
+def columns(inp: Inputs) -> list[str]:
+    """The totals `totals` and `simulate` give for `inp`: TOTALS, and the budget effect where
+    `inp` has cost tables."""
+    return [*TOTALS, BUDGET_DKK] if inp.costs is not None else list(TOTALS)
+
+
+def _scaled(costs: Costs, factor: float) -> Costs:
+    """`costs` with every krone (DKK per FTE, variable cost, substitute's price) times `factor`."""
+    return Costs(costs.minutes, costs.per_fte * factor, costs.variable * factor, costs.substitute * factor,
+                 costs.minutes_per_fte)
 
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
            activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
-           by: str | None = None) -> dict[str, float] | pd.DataFrame:
-    """Visits changed, in-person visits avoided and DKK saved in all (or per `by` group, as a
-    frame), under the given overrides."""
+           by: str | None = None, cost_factor: float = 1.0) -> dict[str, float] | pd.DataFrame:
+    """Visits changed, in-person visits avoided, the tariff value (saving_dkk) and, with cost
+    tables, the budget effect (budget_effect_dkk) in all (or per `by` group, as a frame), under the
+    given overrides (cost_factor multiplies every krone of the cost tables)."""
     bench = inp.benchmark if benchmark is None else benchmark
     if bench == "guideline":
         over = inp.guideline
@@ -52,9 +74,13 @@ def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, 
         over = excess(inp.rates if rates is None else rates, bench, inp.k)
     effects = apply(inp.activity if activity is None else activity, inp.scenarios, inp.tariffs, over, shares,
                     tariff_factor, inp.measured)
+    cols = columns(inp)
+    if inp.costs is not None:
+        costs = inp.costs if cost_factor == 1.0 else _scaled(inp.costs, cost_factor)
+        effects = effect(effects, costs, inp.scenarios)
     if by:
-        return effects.groupby(by, observed=True)[list(TOTALS)].sum()
-    return {c: float(effects[c].sum()) for c in TOTALS}
+        return effects.groupby(by, observed=True)[cols].sum()
+    return {c: float(effects[c].sum()) for c in cols}
 
 
 def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = None) -> pd.DataFrame:
@@ -85,7 +111,8 @@ def interval(draws: pd.DataFrame, column: str = "saving_dkk", level: float = 0.9
 
 def overall(draws_by: pd.DataFrame) -> pd.DataFrame:
     """The totals per draw of a simulate(..., by=...) result (groups added up)."""
-    return draws_by.groupby("draw")[list(TOTALS)].sum().reset_index(drop=True)
+    cols = [c for c in (*TOTALS, BUDGET_DKK) if c in draws_by]
+    return draws_by.groupby("draw")[cols].sum().reset_index(drop=True)
 
 
 def intervals_by(draws: pd.DataFrame, by: str, column: str = "saving_dkk", level: float = 0.95) -> pd.DataFrame:
@@ -96,20 +123,32 @@ def intervals_by(draws: pd.DataFrame, by: str, column: str = "saving_dkk", level
 
 
 def sensitivity(inp: Inputs, tariff_range: float = 0.2,
-                benchmarks: tuple = ("best_quartile", "mean")) -> pd.DataFrame:
-    """The total saving (DKK) with each assumption at its low and high end, the rest at base:
-    each scenario's share (its low/high), the prices (-/+ tariff_range) and the benchmark
-    (the lower and the higher of `benchmarks`). Sorted by the width of the swing, widest first."""
-    base = totals(inp)["saving_dkk"]
+                benchmarks: tuple = ("best_quartile", "mean"), column: str = "saving_dkk",
+                cost_range: float = 0.2) -> pd.DataFrame:
+    """The total `column` (saving_dkk, the tariff value, or budget_effect_dkk, the budget effect,
+    which needs inp.costs) with each assumption at its low and high end, the rest at base: each
+    scenario's share (its low/high), the benchmark (the lower and the higher of `benchmarks`) and
+    the kroner: for the tariff value the prices (-/+ tariff_range, assumption "tariffs"), for the
+    budget effect the cost tables (every krone -/+ cost_range, assumption "costs"; prices do not
+    move it). Sorted by the width of the swing, widest first."""
+    if column not in SENSITIVE:
+        raise ValueError(f"column must be one of {SENSITIVE}, not {column!r}")
+    if column == BUDGET_DKK and inp.costs is None:
+        raise ValueError("the budget effect needs the cost tables (Inputs.costs)")
+    base = totals(inp)[column]
     rows = []
     for sc in inp.scenarios:
         if sc.high > sc.low:
-            rows.append({"assumption": sc.name, "low": totals(inp, {sc.name: sc.low})["saving_dkk"],
-                         "high": totals(inp, {sc.name: sc.high})["saving_dkk"]})
-    rows.append({"assumption": "tariffs", "low": totals(inp, tariff_factor=1 - tariff_range)["saving_dkk"],
-                 "high": totals(inp, tariff_factor=1 + tariff_range)["saving_dkk"]})
+            rows.append({"assumption": sc.name, "low": totals(inp, {sc.name: sc.low})[column],
+                         "high": totals(inp, {sc.name: sc.high})[column]})
+    if column == BUDGET_DKK:
+        rows.append({"assumption": "costs", "low": totals(inp, cost_factor=1 - cost_range)[column],
+                     "high": totals(inp, cost_factor=1 + cost_range)[column]})
+    else:
+        rows.append({"assumption": "tariffs", "low": totals(inp, tariff_factor=1 - tariff_range)[column],
+                     "high": totals(inp, tariff_factor=1 + tariff_range)[column]})
     if any(sc.lever == "benchmark" for sc in inp.scenarios) and inp.benchmark != "guideline":
-        values = [totals(inp, benchmark=b)["saving_dkk"] for b in benchmarks]
+        values = [totals(inp, benchmark=b)[column] for b in benchmarks]
         rows.append({"assumption": "benchmark", "low": min(values), "high": max(values)})
     out = pd.DataFrame(rows)
     out["base"] = base

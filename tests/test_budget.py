@@ -277,3 +277,74 @@ def test_a_visits_cash_is_what_a_realised_change_of_one_visit_is_worth():
     minutes = costs.minutes.loc[("follow_up", "in_person")]
     staff = sum(minutes[g] * costs.per_fte[g] for g in ("doctors", "nurses", "secretaries")) / costs.minutes_per_fte
     assert per[("follow_up", "in_person")] == pytest.approx(staff + costs.variable[("follow_up", "in_person")])
+
+
+def test_the_staff_table_shows_the_very_fte_the_budget_effect_prices():
+    # 9,600 in-person follow-ups dropped: 2 doctor FTE (20 min), 1.5 nurse FTE (15), 1 secretary (10)
+    effects = budget.effect(pd.DataFrame({"visit_type": ["follow_up"], "contact_mode": ["in_person"],
+                                          "visits": [9_600.0]}), COSTS)
+    in_use = pd.Series({"doctors": 50.0, "nurses": 30.0, "secretaries": 20.0})
+    table = budget.staff_table(effects, COSTS, in_use, 0.08).set_index("staff_group")
+    assert table["fte_freed"].tolist() == pytest.approx([2.0, 1.5, 1.0])
+    assert table["fte_attrition"].tolist() == pytest.approx([4.0, 2.4, 1.6])
+    assert table["share_of_attrition"].tolist() == pytest.approx([0.5, 1.5 / 2.4, 1 / 1.6])
+    assert table["dkk_per_fte"].tolist() == [1_100_000, 600_000, 450_000]
+    assert table["staff_dkk"].tolist() == pytest.approx([2_200_000, 900_000, 450_000])
+    assert table["staff_dkk"].sum() == pytest.approx(budget.total(effects).loc[0, "staff_dkk"])  # 3,550,000
+
+
+def test_the_phase_in_table_gives_each_year_and_the_full_year_side_by_side():
+    # as above, 2 doctor FTE freed (2,200,000 DKK a year) with 20 doctors leaving at 5% a year: year 1
+    # 1.0 FTE can go, year 2 1.95, year 3 all 2; nurses and secretaries have room from year 1
+    effects = budget.effect(pd.DataFrame({"visit_type": ["follow_up"], "contact_mode": ["in_person"],
+                                          "visits": [9_600.0]}), COSTS, prices=TARIFFS)
+    phased = budget.phase_in(effects, COSTS, pd.Series({"doctors": 20.0, "nurses": 100.0, "secretaries": 100.0}),
+                             0.05)
+    table = budget.phase_table(effects, phased, "da")
+    assert table["phase"].tolist() == ["År 1", "År 2", "År 3", "Fuldt år (alle frigjorte stillinger er væk)"]
+    others = 900_000 + 450_000  # nurses 1.5 x 600,000 and secretaries 1 x 450,000
+    assert table["staff_dkk"].tolist() == pytest.approx([1_100_000 + others, 1.95 * 1_100_000 + others,
+                                                         2_200_000 + others, 2_200_000 + others])
+    assert table["variable_dkk"].tolist() == pytest.approx([9_600 * 75] * 4)
+    assert table["budget_effect_dkk"].to_numpy() == pytest.approx(
+        table[["staff_dkk", "variable_dkk", "substitute_dkk"]].sum(axis=1).to_numpy())
+    assert table["tariff_value_dkk"].tolist() == pytest.approx([9_600 * 1_500] * 4)  # no phase-in
+    assert budget.phase_table(effects, phased, "en")["phase"].iloc[-1] == "Full year (every freed position gone)"
+
+
+def test_the_report_says_which_cost_tables_it_used(tmp_path):
+    shipped = budget.cost_sentence("da")
+    assert shipped.startswith("**Omkostninger:** budgetvirkningen regnes med minutter pr. besøg fra den illustrative "
+                              "tabel data/reference/staff_time.csv, kr. pr. årsværk fra den illustrative tabel "
+                              "data/reference/staff_cost.csv,")
+    assert shipped.endswith("De illustrative tabeller er antagelser, indtil regionen erstatter dem med egne tal.")
+    own = {}
+    for kind in budget.COST_TABLES:
+        own[kind] = tmp_path / f"own_{kind}.csv"
+        own[kind].write_text(reference.locate(kind).read_text(encoding="utf-8"), encoding="utf-8")
+    mine = budget.cost_sentence("en", *(own[k] for k in budget.COST_TABLES))
+    assert mine == ("**Costs:** the budget effect is computed with minutes per visit from own_staff_time.csv, DKK per "
+                    "full-time position from own_staff_cost.csv, variable costs per visit from own_variable_cost.csv "
+                    "and the substitute's price (general practice, a PRO answer) from own_substitute_cost.csv.")
+    one = budget.cost_sentence("en", staff_cost_file=own["staff_cost"])
+    assert "DKK per full-time position from own_staff_cost.csv" in one and "illustrative table" in one
+    assert one.endswith("until the region replaces them with its own figures.")
+
+
+def test_the_report_says_from_which_year_the_budget_effect_is_full():
+    # 2 doctor FTE freed (9,600 follow-ups dropped): 20 doctors at 5% let 1.0, 1.95, 2.85 go by
+    # years 1-3 (full from year 3); 100 doctors at 5% let 5 go in year 1 (full at once); 20
+    # doctors at 2% let 0.4, 0.79 go by years 1-2 (never full within 2 years)
+    effects = budget.effect(pd.DataFrame({"visit_type": ["follow_up"], "contact_mode": ["in_person"],
+                                          "visits": [9_600.0]}), COSTS)
+
+    def phased(doctors, rate, years=3):
+        return budget.phase_in(effects, COSTS, pd.Series({"doctors": doctors, "nurses": 100.0,
+                                                          "secretaries": 100.0}), rate, years)
+    assert budget.full_from(phased(20.0, 0.05)) == 3
+    assert budget.phase_sentence(phased(20.0, 0.05), "da") == (
+        "Den naturlige afgang rækker ikke til alle de frigjorte stillinger i år 1; budgetvirkningen er fuld fra år 3.")
+    assert budget.full_from(phased(100.0, 0.05)) == 1
+    assert budget.phase_sentence(phased(100.0, 0.05), "en").startswith("Natural attrition is enough for every freed")
+    assert budget.full_from(phased(20.0, 0.02, 2)) is None
+    assert budget.phase_sentence(phased(20.0, 0.02, 2), "en").startswith("Within 2 years natural attrition is not")

@@ -29,8 +29,10 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
 def test_money_sentences_end_with_one_full_stop():
     for lang in ("da", "en"):
         money = L.dkk(60_000_000, lang, millions=True)
-        for key in ("pot_summary", "pot_aim", "key_intro", "hosp_key_text"):
-            fields = {f: money for f in ("saving", "lo", "hi", "target", "share", "potential")}
+        for key in ("pot_summary", "pot_aim", "key_intro", "hosp_key_text", "money_two_kinds", "pot_head_budget",
+                    "key_region"):
+            fields = {f: money for f in ("budget", "lo", "hi", "target", "share", "potential", "value", "value_lo",
+                                         "value_hi")}
             text = L.t(key, lang, **fields, draws=200, cover="10 %", n=5, basis="x", excluded="-")
             assert "kr.." not in text and ".." not in text, (key, lang, text)
 
@@ -72,3 +74,37 @@ def test_a_count_on_a_key_figure_card_reads_right_for_one_and_for_many():
         assert L.t(key, "da").startswith("antal "), key
         assert L.t(key, "en").startswith("number of "), key
     assert "enheder (hospital og speciale) over den øvre grænse" in L.t("pw_kpi_high", "da")
+
+
+def test_the_two_kinds_of_kroner_have_one_name_each_in_both_languages():
+    assert L.LABELS["budget_effect_dkk"] == ("Budgetvirkning (kr.)", "Budget effect (DKK)")
+    assert L.LABELS["tariff_value_dkk"] == ("Aktivitetsværdi (kr.)", "Tariff value (DKK)")
+    # the one sentence a director reads on each planning page names both, says which is cash and why
+    # the tariff value is larger
+    for lang, cash, value, why in (("da", "budgetvirkningen", "aktivitetsværdien", "faste udgifter"),
+                                   ("en", "budget effect", "tariff value", "fixed costs")):
+        text = L.t("money_two_kinds", lang, target=L.dkk(60_000_000, lang, millions=True))
+        assert cash in text and value in text and why in text and text.count(".") >= 1
+    # the key figures and columns of the planning pages name their kind; none calls a tariff value a saving
+    for key in ("pot_budget", "pot_head_budget", "budget_mdkk", "hosp_potential", "key_potential_short", "gap_dkk",
+                "gap_kpi", "legend_budget", "dd_budget"):
+        assert "budgetvirkning" in L.t(key, "da").lower() and "budget effect" in L.t(key, "en").lower(), key
+    for key in ("pot_tariff", "pot_head_tariff", "hosp_tariff", "key_tariff_short", "legend_tariff", "dd_tariff"):
+        da, en = L.t(key, "da").lower(), L.t(key, "en").lower()
+        assert "aktivitetsværdi" in da and "tariff value" in en, key
+        assert "besparelse" not in da and "saving" not in en, key
+
+
+def test_the_planning_pages_use_no_label_that_calls_a_tariff_value_a_saving():
+    import json
+    import re
+
+    from analysis import config
+
+    retired = {"saving_dkk", "saving_low", "saving_high", "saving_mdkk", "pot_saving", "potential_dkk"}
+    for name in ("03_reduction_potential", "04_savings_key", "05_hospital"):
+        cells = json.loads((config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+        code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        used = set(re.findall(r'"(\w+)"', code))
+        assert not used & retired, (name, used & retired)
+        assert "money_two_kinds" in used, name  # each page says once what the two kinds are

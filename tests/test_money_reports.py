@@ -1,11 +1,14 @@
-"""The money reports (03 reduction potential, 04 savings key) run through the suite: on an
-aggregated extract with a value column they use the region's own prices and say so; in English
-the change ideas and the benchmark are in English words."""
+"""The money reports (03 reduction potential, 04 savings key, 05 hospital) run through the suite:
+on an aggregated extract with a value column they use the region's own prices and say so; in
+English the change ideas and the benchmark are in English words; every planning page and export
+names the two kinds of kroner, the budget effect (cash, against the requirement) and the tariff
+value (capacity freed), and never calls a tariff value a saving."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -73,6 +76,97 @@ def test_an_extract_with_a_value_column_is_priced_with_the_regions_own_prices(va
     page = text_of(outcome.run_dir / "04_savings_key.html")
     assert f"{share:,}".replace(",", ".") in page
     assert f"{60_000_000 - share:,}".replace(",", ".") in page
+    # the cost tables behind the budget effect are named, the shipped ones as illustrative
+    for name in ("03_reduction_potential", "04_savings_key"):
+        assert ("Omkostninger: budgetvirkningen regnes med minutter pr. besøg fra den illustrative tabel "
+                "data/reference/staff_time.csv") in text_of(outcome.run_dir / f"{name}.html"), name
+
+
+def csv_tables(run_dir: Path, prefix: str) -> list[pd.DataFrame]:
+    return [pd.read_csv(p, sep=";", decimal=",", encoding="utf-8-sig")
+            for p in sorted((run_dir / "tables").glob(f"{prefix}_*.csv"))]
+
+
+@pytest.fixture(scope="module")
+def planning_run(small_region, tmp_path_factory) -> Path:
+    """03, 04 and 05 (one hospital) in Danish on the small synthetic region."""
+    outcome = run(tmp_path_factory.mktemp("planning"), source=str(small_region), period_start="2023-01-01",
+                  period_end="2025-12-31", notebooks=[
+                      {"name": "03_reduction_potential", "parameters": {"year": 2024, "draws": 40}},
+                      {"name": "04_savings_key", "parameters": {"year": 2024}},
+                      {"name": "05_hospital", "parameters": {"year": 2024, "hospital": "Regionshospitalet Horsens"}}])
+    return outcome.run_dir
+
+
+def test_the_planning_pages_lead_with_the_budget_effect_against_the_requirement(planning_run):
+    page = text_of(planning_run / "03_reduction_potential.html")
+    # the key figures: the budget effect a year with its interval, the requirement, what is short,
+    # then the tariff value named as not cash
+    figures = re.search(r"([\d,]+) mio\. kr\. \(([\d,]+)–([\d,]+)\) Budgetvirkning pr\. år \(95 %-interval\) "
+                        r"60,0 mio\. kr\. Besparelseskrav pr\. år ([\d,]+) mio\. kr\. Mangler pr\. år mod kravet "
+                        r"([\d,]+) mio\. kr\. \([\d,]+–[\d,]+\) Aktivitetsværdi pr\. år, ikke kroner i kassen", page)
+    assert figures, "the budget effect leads the key figures"
+    budget_m, low, high, short, value = (float(x.replace(",", ".")) for x in figures.groups())
+    assert low <= budget_m <= high and budget_m < value
+    assert short == pytest.approx(max(60.0 - budget_m, 0), abs=0.051)
+    assert "To slags kroner: budgetvirkningen er de kroner, budgettet faktisk kan give slip på" in page
+    for name in ("04_savings_key", "05_hospital"):
+        other = text_of(planning_run / f"{name}.html")
+        assert "To slags kroner: budgetvirkningen" in other, name
+        assert "Forskel: andel minus budgetvirkning" in other, name
+    for name in ("03_reduction_potential", "04_savings_key", "05_hospital"):
+        other = text_of(planning_run / f"{name}.html")
+        assert "Besparelse (kr.)" not in other and "Besparelse pr. år" not in other, name
+        assert "Skønnet potentiale (kr.)" not in other, name
+    # the phase-in: year 1, 2, 3 beside the full year, and when it is full
+    assert "År 1" in page and "Fuldt år (alle frigjorte stillinger er væk)" in page
+    assert "budgetvirkningen er fuld fra" in page
+
+
+def test_the_front_page_leads_03s_figures_with_the_budget_effect(planning_run):
+    front = text_of(planning_run / "index.html")
+    head = front.index("Forandringsidéernes budgetvirkning pr. år mod kravet på 60,0 mio. kr. (95 %-interval)")
+    assert head < front.index("Aktivitetsværdi af de samme besøg: frigjort kapacitet, ikke kroner i kassen")
+    assert "Hospitaler med andel over budgetvirkningen" in front
+    assert "Besparelse pr. år" not in front
+
+
+def test_the_exports_name_both_kinds_of_kroner_and_agree_across_pages(planning_run):
+    tables = csv_tables(planning_run, "03_reduction_potential")
+
+    def having(*columns: str) -> pd.DataFrame:
+        (found,) = [t for t in tables if set(columns) <= set(t.columns)]
+        return found
+    ideas = having("Forandringsidé", "Budgetvirkning (kr.)")
+    by_type = having("Besøgstype", "Budgetvirkning (kr.)")
+    by_hospital = having("Hospital", "Nedre 95 %")
+    staff, phase = having("Personalegruppe"), having("Indfasning")
+    for table in csv_tables(planning_run, "03_reduction_potential") + csv_tables(planning_run, "04_savings_key") + \
+            csv_tables(planning_run, "05_hospital"):
+        assert not [c for c in table.columns if "Besparelse" in c and c != "Andel af besparelsen (kr.)"], table.columns
+    for table in (ideas, by_type, by_hospital, phase):
+        assert {"Budgetvirkning (kr.)", "Aktivitetsværdi (kr.)"} <= set(table.columns)
+    # one source per quantity: by idea, by visit type and by hospital the same region
+    region = ideas[["Budgetvirkning (kr.)", "Aktivitetsværdi (kr.)"]].sum()
+    for table in (by_type, by_hospital):
+        assert table[["Budgetvirkning (kr.)", "Aktivitetsværdi (kr.)"]].sum().to_numpy() == pytest.approx(
+            region.to_numpy(), abs=1)
+    assert (by_hospital["Nedre 95 %"] <= by_hospital["Budgetvirkning (kr.)"]).all()
+    assert (by_hospital["Budgetvirkning (kr.)"] <= by_hospital["Øvre 95 %"]).all()
+    # the staff table prices the same FTE as the budget effect's staff part; the full year is the region
+    assert staff["Personale (kr.)"].sum() == pytest.approx(phase["Personale (kr.)"].iloc[-1], abs=1)
+    assert phase["Budgetvirkning (kr.)"].iloc[-1] == pytest.approx(region["Budgetvirkning (kr.)"], abs=1)
+    # 04: the gap is the share less the budget effect, and the budget effect is 03's by hospital
+    key = csv_tables(planning_run, "04_savings_key")[0].set_index("Hospital")
+    assert key["Forskel: andel minus budgetvirkning (kr.)"].to_numpy() == pytest.approx(
+        (key["Andel af besparelsen (kr.)"] - key["Budgetvirkning (kr.)"]).to_numpy(), abs=0.02)
+    mine = by_hospital.set_index("Hospital")
+    assert key["Budgetvirkning (kr.)"].to_dict() == pytest.approx(mine["Budgetvirkning (kr.)"].to_dict(), abs=1)
+    assert key["Aktivitetsværdi (kr.)"].to_dict() == pytest.approx(mine["Aktivitetsværdi (kr.)"].to_dict(), abs=1)
+    # 05: the hospital's potential by idea adds up to its row of 03's table
+    horsens = csv_tables(planning_run, "05_hospital")[-1]
+    assert horsens["Budgetvirkning (kr.)"].sum() == pytest.approx(
+        mine.loc["Regionshospitalet Horsens", "Budgetvirkning (kr.)"], abs=5)
 
 
 def test_the_english_potential_report_speaks_english_about_ideas_and_benchmark(small_region, tmp_path):
@@ -86,4 +180,8 @@ def test_the_english_potential_report_speaks_english_about_ideas_and_benchmark(s
     assert "the mean of the best quarter of the specialty's hospitals (at least 2)" in page
     assert "(best_k)" not in page
     assert "Prices: the illustrative tariff table (data/reference/tariffs.csv) for every visit" in page
-    assert re.search(r"DKK [\d.]+m \([\d.]+–[\d.]+\)", page), "the saving's key figure names DKK once"
+    assert re.search(r"DKK [\d.]+m \([\d.]+–[\d.]+\) Budget effect a year \(95% interval\)", page), \
+        "the budget effect's key figure names DKK once"
+    assert re.search(r"DKK [\d.]+m \([\d.]+–[\d.]+\) Tariff value a year, not cash \(95% interval\)", page)
+    assert "Two kinds of kroner: the budget effect is the money the budget can actually give up" in page
+    assert "Saving (DKK)" not in page and "Saving a year" not in page

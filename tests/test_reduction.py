@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import measures, reduction, uncertainty
+from analysis import budget, measures, reduction, uncertainty
 from analysis import scenarios as S
 from analysis.aggregate import Aggregates
 
@@ -101,10 +101,122 @@ def test_on_an_aggregated_extract_a_measured_idea_is_left_out_and_said_to_be():
         "data; it is not counted."]
 
 
-def test_the_ideas_table_says_what_each_share_rests_on():
-    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS)
+# Hand-made costs of a follow-up: minutes per visit (doctors, nurses, secretaries) in person 20, 15, 10
+# and written 4, 6, 4; a minute costs 10, 6 and 5 DKK (960,000, 576,000 and 480,000 DKK a year for
+# 96,000 minutes); variable cost 60 DKK in person, 0 written; a PRO answer costs 50 DKK.
+_INDEX = pd.MultiIndex.from_tuples([("follow_up", "in_person"), ("follow_up", "written")],
+                                   names=["visit_type", "contact_mode"])
+COSTS = budget.Costs(pd.DataFrame({"doctors": [20.0, 4.0], "nurses": [15.0, 6.0], "secretaries": [10.0, 4.0]},
+                                  index=_INDEX),
+                     pd.Series({"doctors": 960_000.0, "nurses": 576_000.0, "secretaries": 480_000.0}),
+                     pd.Series([60.0, 0.0], index=_INDEX), pd.Series({"general_practice": 300.0, "pro_answer": 50.0}),
+                     minutes_per_fte=96_000)
+
+
+def test_the_ideas_table_says_what_each_share_rests_on_and_gives_both_kinds_of_kroner():
+    est = reduction.estimate(Aggregates("visits", FOLLOW_UPS, intervals=HISTOGRAM), 2024, MEASURED_PLAN, PRO_TARIFFS,
+                             costs=COSTS)
     table = reduction.ideas_table(est, "en")
     assert table["scenario"].tolist() == ["Færre kontroller", "PRO follow-up"]
     assert table["share_basis"].tolist() == ["assumed", "measured: calendar-booked follow-ups"]
     assert table["share_range"].tolist() == ["10%–10% (10%)", "30%–70% (50%)"]
     assert table["visits_changed"].tolist() == pytest.approx([10, 18])
+    # a dropped follow-up frees 20x10 + 15x6 + 10x5 + 60 = 400 DKK of cash; one moved to PRO frees
+    # 16x10 + 9x6 + 6x5 + 60 - 50 = 254 DKK; at the tariff they are worth 1,000 and 1,000 - 400
+    assert table["budget_effect_dkk"].tolist() == pytest.approx([10 * 400, 18 * 254])
+    assert table["tariff_value_dkk"].tolist() == pytest.approx([10 * 1000, 18 * 600])
+    assert "saving_dkk" not in table
+    # the estimate's intervals carry the same cash: the point total of the draws' function
+    assert uncertainty.totals(est.inputs)["budget_effect_dkk"] == pytest.approx(10 * 400 + 18 * 254)
+
+
+def test_the_summary_puts_the_largest_budget_effect_first():
+    effects = pd.DataFrame({"hospital": ["A", "B", "A"], "visits_changed": [10.0, 30.0, 5.0],
+                            "in_person_avoided": [10.0, 30.0, 0.0], "budget_effect_dkk": [4_000.0, 3_000.0, 500.0],
+                            "tariff_value_dkk": [10_000.0, 30_000.0, 2_000.0]})
+    out = reduction.summary(effects, ["hospital"])
+    assert out.columns.tolist() == ["hospital", "visits_changed", "in_person_avoided", "budget_effect_dkk",
+                                    "tariff_value_dkk"]
+    # A frees more cash (4,500) though B's visits are worth more at the tariff (30,000)
+    assert out["hospital"].tolist() == ["A", "B"]
+    assert out["budget_effect_dkk"].tolist() == [4_500, 3_000] and out["tariff_value_dkk"].tolist() == [12_000, 30_000]
+
+
+EFFECTS = pd.DataFrame({
+    "hospital": ["A", "A", "B", "B"], "driver": ["less", "form", "less", "form"],
+    "scenario": ["drop", "pro", "drop", "pro"], "visits_changed": [10.0, 18.0, 5.0, 30.0],
+    "in_person_avoided": [10.0, 18.0, 5.0, 30.0],
+    "budget_effect_dkk": [4_000.0, 4_572.0, 2_000.0, 7_620.0], "tariff_value_dkk": [10_000.0, 10_800.0, 5_000.0,
+                                                                                    18_000.0]})
+
+
+def test_each_hospitals_potential_in_both_kinds_adds_up_to_the_region():
+    est = reduction.Estimate(None, pd.DataFrame(), EFFECTS, True)
+    pot = reduction.potential_by_hospital([est])
+    assert pot.to_dict("index") == {"A": {"budget_effect_dkk": 8_572, "tariff_value_dkk": 20_800},
+                                    "B": {"budget_effect_dkk": 9_620, "tariff_value_dkk": 23_000}}
+    # in a given order, with nothing for a hospital the ideas do not touch
+    named = reduction.potential_by_hospital([est], ["C", "B"])
+    assert named.index.tolist() == ["C", "B"] and named.loc["C"].tolist() == [0, 0]
+    assert reduction.potential_by_hospital([]).empty
+
+
+def test_the_driver_diagram_orders_drivers_and_ideas_by_budget_effect():
+    drivers, ideas = reduction.driver_tree(EFFECTS, {"less": "Færre", "form": "Anden form"},
+                                           {"drop": "Drop", "pro": "PRO"})
+    # the PRO ideas free 4,572 + 7,620 = 12,192 DKK of cash, the drops 6,000
+    assert drivers == [("Anden form", 12_192, 28_800), ("Færre", 6_000, 15_000)]
+    assert ideas == [("Anden form", "PRO", 48, 12_192, 28_800), ("Færre", "Drop", 15, 6_000, 15_000)]
+
+
+def test_the_by_hospital_table_carries_the_budget_effects_interval_from_the_draws():
+    draws = pd.DataFrame({"hospital": ["A", "B"] * 3, "draw": [0, 0, 1, 1, 2, 2],
+                          "budget_effect_dkk": [8_000.0, 9_000.0, 8_600.0, 9_600.0, 9_200.0, 10_200.0]})
+    table = reduction.by_hospital(EFFECTS, draws).set_index("hospital")
+    assert table.columns.tolist() == ["visits_changed", "in_person_avoided", "budget_effect_dkk", "budget_low",
+                                      "budget_high", "tariff_value_dkk"]
+    assert table.index.tolist() == ["B", "A"]  # B frees more cash
+    # the 2.5% and 97.5% points of three draws, linear between them: 8,000 + 0.05 x 600 = 8,030 ...
+    assert table.loc["A", ["budget_low", "budget_high"]].tolist() == pytest.approx([8_030, 9_170])
+    assert table.loc["B", "tariff_value_dkk"] == 23_000
+
+
+def test_the_key_figures_name_the_budget_effect_against_the_requirement():
+    draws = pd.DataFrame({"budget_effect_dkk": [20e6, 25e6, 30e6], "saving_dkk": [80e6, 90e6, 100e6]})
+    m = reduction.money({"budget_effect_dkk": 25e6, "saving_dkk": 90e6}, draws, 60_000_000)
+    assert (m.budget, m.value, m.target) == (25e6, 90e6, 60e6)
+    assert (m.budget_low, m.budget_high) == pytest.approx((20.25e6, 29.75e6))
+    assert (m.value_low, m.value_high) == pytest.approx((80.5e6, 99.5e6))
+    assert m.cover == pytest.approx(25 / 60) and m.short == 35e6
+    assert reduction.money({"budget_effect_dkk": 70e6, "saving_dkk": 90e6}, draws, 60_000_000).short == 0
+
+
+def test_the_hospitals_potentials_add_up_to_the_regions_by_idea(small_region, cache_dir):
+    """One source per quantity: 05 (once per hospital), 04 (by hospital) and 03 (by idea) call the
+    same estimate with the same parameters, so on the small synthetic region the hospitals' parts
+    add up to the region's ideas table in visits, budget effect and tariff value."""
+    from analysis import peers, pipeline, potential, scenarios
+
+    prep = pipeline.prepare(str(small_region))
+    plan, prices, costs = scenarios.load(""), prep.prices(""), budget.load_costs()
+    tables, bench = measures.Tables("", "", ""), potential.parse_benchmark("median")
+    # 03 with its defaults: the own region's peers, case mix by age band and sex, best_k 0
+    own, ref = peers.split(prep.aggregates, peers.comparison_for(prep.aggregates, "region", "", ""))
+    region = reduction.estimate(own, 2024, plan, prices, "somatic", bench, 0, ["age_band", "sex"], tables=tables,
+                                reference=ref, costs=costs)
+    ideas = reduction.ideas_table(region, "da").set_index("scenario")
+    # 05 with its defaults, once for each somatic hospital
+    drill = reduction.estimate(prep.aggregates, 2024, plan, prices, "somatic", bench, 0, tables=tables, costs=costs)
+    act = prep.aggregates.activity
+    hospitals = sorted(act.loc[(act["year"] == 2024) & (act["sector"] == "somatic"), "hospital"].unique())
+    parts = pd.concat([reduction.summary(reduction.for_hospital(drill, h), ["scenario"]) for h in hospitals])
+    summed = parts.groupby("scenario")[reduction.SUMMED].sum().rename(index=plan.titles("da"))
+    summed = summed.reindex(ideas.index).fillna(0.0)
+    assert len(hospitals) == 5 and ideas["budget_effect_dkk"].sum() > 0
+    for column in reduction.SUMMED:
+        assert summed[column].to_numpy() == pytest.approx(ideas[column].to_numpy(dtype=float), rel=1e-9), column
+    # 04: the potential by hospital the key is compared with adds up to the same region
+    by_hospital = reduction.potential_by_hospital([drill], hospitals)
+    assert by_hospital.sum().to_dict() == pytest.approx(ideas[reduction.MONEY].sum().to_dict(), rel=1e-9)
+    # the budget effect is the cash part: below the tariff value for the region
+    assert ideas["budget_effect_dkk"].sum() < ideas["tariff_value_dkk"].sum()

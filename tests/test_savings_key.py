@@ -58,8 +58,34 @@ def test_keys_side_by_side_with_the_gap_to_the_potential():
     assert out["key_visits"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
     assert out["key_value"].to_dict() == {"A": 30_000_000, "B": 30_000_000}
     assert out["key_potential"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
+    assert out["budget_effect_dkk"].to_dict() == {"A": 20e6, "B": 10e6}
     assert out["gap_dkk"].to_dict() == {"A": 20e6, "B": 10e6}
+    assert "tariff_value_dkk" not in out  # none given
     assert savings_key.compare(ACT, pot, 2024, basis="value_dkk").set_index("hospital").loc["B", "gap_dkk"] == 20e6
+
+
+def test_the_gap_is_in_budget_terms_with_the_tariff_value_beside():
+    # A's ideas free 8 million in cash (their visits are worth 30 million at the tariff), B's 4
+    # million (12 million): the visit key gives A 40 and B 20 million of the 60, so A is 32 million
+    # short in cash and B 16; the tariff value would have hidden most of it (10 and 8)
+    cash = pd.Series({"A": 8e6, "B": 4e6})
+    value = pd.Series({"A": 30e6, "B": 12e6})
+    out = savings_key.compare(ACT, cash, 2024, basis="visits", tariff_value=value).set_index("hospital")
+    assert out["gap_dkk"].to_dict() == {"A": 32e6, "B": 16e6}
+    assert out["tariff_value_dkk"].to_dict() == {"A": 30e6, "B": 12e6}
+    # the key by potential splits the 60 million by the cash, 8:4
+    assert out["key_potential"].to_dict() == {"A": 40_000_000, "B": 20_000_000}
+    by_potential = savings_key.compare(ACT, pd.Series({"A": 9e6, "B": 3e6}), 2024, basis="potential",
+                                       tariff_value=value).set_index("hospital")
+    assert by_potential["key_potential"].to_dict() == {"A": 45_000_000, "B": 15_000_000}
+    assert by_potential["gap_dkk"].to_dict() == {"A": 36e6, "B": 12e6}
+
+
+def test_a_hospital_whose_ideas_cost_cash_gets_no_share_by_potential():
+    # B's ideas cost more than they free (a shift to nurses): no share by potential, the whole gap
+    out = savings_key.compare(ACT, pd.Series({"A": 6e6, "B": -1e6}), 2024, basis="potential").set_index("hospital")
+    assert out["key_potential"].to_dict() == {"A": 60_000_000, "B": 0}
+    assert out["gap_dkk"].to_dict() == {"A": 54e6, "B": 1e6}
 
 
 @pytest.mark.parametrize("basis,column", [("visits", "key_visits"), ("value_dkk", "key_value"),
@@ -67,7 +93,7 @@ def test_keys_side_by_side_with_the_gap_to_the_potential():
 def test_the_key_column_of_each_basis(basis, column):
     assert savings_key.key_column(basis) == column
     out = savings_key.compare(ACT, pd.Series({"A": 20e6, "B": 10e6}), 2024, basis=basis)
-    assert (out["gap_dkk"] == out[column] - out["potential_dkk"]).all()
+    assert (out["gap_dkk"] == out[column] - out["budget_effect_dkk"]).all()
 
 
 def test_an_unknown_basis_is_a_clear_error():
