@@ -75,8 +75,7 @@ def facts(real: Realised, share: pd.Series, key_year: int, basis: str, target: i
     (identities.py): the key's shares (whole kroner, with its year, basis and target), and per kind
     of kroner the region's net, each hospital's figure, each sector's, the netting table's parts and
     the sum of the falls `sources` lists (the netting table's gross reductions)."""
-    out: list[tuple[str, object]] = [("key", {"year": int(key_year), "basis": basis, "target": int(target),
-                                              "shares": {str(h): int(v) for h, v in share.items()}})]
+    out: list[tuple[str, object]] = [savings_key.fact(share, key_year, basis, target)]
     parts = netting(real, sectors).set_index("part")
     found = sources(real, None, sectors)  # every cell whose in-person visits fell beyond chance
     for kind, column in (("budget", BUDGET), ("tariff", TARIFF)):

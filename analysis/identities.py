@@ -79,7 +79,8 @@ def _keys(facts: dict[str, dict]) -> list[str]:
         key = f.get("key")
         if not key:
             continue
-        where = (int(key["year"]), str(key["basis"]), int(key["target"]))
+        # the same key: year, basis, target and the same hospitals (04 may key a chosen few)
+        where = (int(key["year"]), str(key["basis"]), int(key["target"]), frozenset(key["shares"]))
         for hospital, amount in key["shares"].items():
             if hospital in seen[where] and seen[where][hospital][1] != amount:
                 other, value = seen[where][hospital]

@@ -115,6 +115,32 @@ def for_hospital(est: Estimate, hospital: str) -> pd.DataFrame:
     return est.effects[est.effects[s.HOSPITAL] == hospital]
 
 
+def fact_parameters(est: Estimate, year: int, sector: str, benchmark: str, best_k: int, peers: str = "region",
+                    **files: str) -> dict:
+    """What an estimate depends on, as 03 and 05 state it beside their potential: two pages'
+    potentials are compared only where these agree (files: the scenario, tariff, level and cost
+    files by parameter name, "" for the shipped ones)."""
+    return {"year": int(year), "sector": sector, "benchmark": str(benchmark), "best_k": int(best_k),
+            "strata": list(est.benchmark_strata), "peers": peers, **{k: str(v) for k, v in sorted(files.items())}}
+
+
+def potential_fact(est: Estimate, parameters: dict, hospital: str | None = None) -> tuple[str, dict]:
+    """The potential a page states for the run's check that the pages reconcile (identities.py):
+    by change idea, the budget effect and the tariff value (DKK a year), of the region (03) or of
+    one hospital (05), with the parameters the estimate depends on and, for the region, its
+    hospitals (the pages whose parts must add up to it)."""
+    effects = est.effects if hospital is None else for_hospital(est, hospital)
+    by = effects.groupby("scenario", observed=True)[[BUDGET_DKK, TARIFF_VALUE_DKK]].sum() if len(effects) else None
+    value = {"scope": "region" if hospital is None else "hospital", "parameters": parameters,
+             "budget": {} if by is None else {str(k): float(v) for k, v in by[BUDGET_DKK].items()},
+             "tariff": {} if by is None else {str(k): float(v) for k, v in by[TARIFF_VALUE_DKK].items()}}
+    if hospital is None:
+        value["hospitals"] = sorted(map(str, est.inputs.activity[s.HOSPITAL].unique()))
+    else:
+        value["hospital"] = hospital
+    return "potential", value
+
+
 def potential_by_hospital(estimates: list[Estimate], hospitals: list[str] | None = None) -> pd.DataFrame:
     """Each hospital's potential in both kinds of kroner, DKK a year: budget_effect_dkk and
     tariff_value_dkk indexed by hospital, summed over `estimates` (one per sector, as the savings

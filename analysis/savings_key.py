@@ -105,3 +105,10 @@ def compare(activity: pd.DataFrame, budget_effect: pd.Series, year: int, basis: 
     if tariff_value is not None:
         out[TARIFF_VALUE_DKK] = tariff_value.reindex(by_count.index).fillna(0.0)
     return out.reset_index().rename(columns={"index": s.HOSPITAL})
+
+
+def fact(shares: pd.Series, year: int, basis: str, target: int) -> tuple[str, dict]:
+    """A key's shares as a page states them for the run's check that the pages reconcile
+    (identities.py): whole kroner by hospital, with the year, basis and target it was made of."""
+    return "key", {"year": int(year), "basis": basis, "target": int(target),
+                   "shares": {str(h): int(v) for h, v in shares.items()}}
