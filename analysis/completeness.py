@@ -32,9 +32,10 @@ Method of detection (`assess`):
   6. Late registration or a genuine fall? Registration lags in every sector; the decision cuts
      only in `target_sectors` (somatic care). Where the reference window lies before the
      decision's effect (a decision in or just before the window), a month that falls short is
-     incomplete only if the series of the other sectors (psychiatry) fall short too: their total
-     ratio below `max_ratio` and their shortfall at least CONTROL_SHARE (60%) of the target
-     sectors' (totals, actual over expected). Otherwise it
+     incomplete only if the series of the other sectors (psychiatry) fall short too, and alike:
+     their total ratio below `max_ratio`, and each sector group's shortfall at least
+     CONTROL_SHARE (60%) of the other's (totals, actual over expected; the target sectors'
+     shortfall counted beyond a genuine fall already found in an earlier month). Otherwise it
      is a genuine fall ("fall") and counts. With no other sector in the data the two cannot be
      told apart: the month is left out as incomplete, and the report says so ("unclear").
   7. Incomplete months are a suffix: walk back from the last month and stop at the first month
@@ -192,10 +193,13 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
                "median_ratio": float(ratio.median()), "total_ratio": float(actual.sum() / expected.sum()),
                "target_ratio": float(actual[target].sum() / expected[target].sum()) if target.any() else np.nan,
                "control_ratio": float(actual[~target].sum() / expected[~target].sum()) if (~target).any() else np.nan}
+        # a genuine fall already seen in an earlier month is the level the target sectors stand at
+        falls = [r["target_ratio"] for r in rows if r["verdict"] == "fall"]
+        row["fall_level"] = float(np.median(falls)) if falls else 1.0
         short = row["share_below"] >= share_below and row["median_ratio"] < max_ratio
         row["verdict"] = _verdict(short, fresh, row, max_ratio)
         rows.append(row)
-    evidence = pd.DataFrame(rows)
+    evidence = pd.DataFrame(rows).drop(columns="fall_level")
     # walk back from the last month: a month right before an incomplete one is judged by the
     # looser NEXT_TO_LAG rule (registration is least complete in the newest month, so the month
     # before a lagging one lags a little too); incomplete only while every later month is too
@@ -203,7 +207,7 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
     lagging = True
     for i in range(len(rows) - 1, -1, -1):
         row = rows[i]
-        if lagging and verdicts[i] == "complete" and i < len(rows) - 1:
+        if lagging and verdicts[i] in ("complete", "fall") and i < len(rows) - 1:
             short = (row["share_below"] >= NEXT_TO_LAG[0] and row["median_ratio"] < NEXT_TO_LAG[1])
             verdicts[i] = _verdict(short, fresh, row, NEXT_TO_LAG[1])
         lagging = lagging and verdicts[i] in ("incomplete", "unclear")
@@ -247,7 +251,11 @@ def _verdict(short: bool, fresh: bool, row: dict, max_ratio: float) -> str:
         return "unclear"
     if np.isnan(target):
         return "incomplete"
-    lagging = control < max_ratio and (1 - control) >= CONTROL_SHARE * (1 - target)
+    # late registration takes the same share of every sector: the other sectors' shortfall and
+    # the target sectors' shortfall beyond a fall already seen (fall_level) must be alike
+    behind_control, behind_target = 1 - control, 1 - target / row.get("fall_level", 1.0)
+    lagging = (control < max_ratio and behind_control >= CONTROL_SHARE * behind_target
+               and behind_target >= CONTROL_SHARE * behind_control)
     return "incomplete" if lagging else "fall"
 
 

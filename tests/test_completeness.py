@@ -168,3 +168,35 @@ def test_the_run_check_reports_a_last_complete_month_that_is_no_month_or_outside
     assert errors("2026-01") == ["06_monitoring: complete_through 2026-01 is outside the months in the data "
                                  "(2023-01 to 2025-12)"]
     assert errors("oktober") == ["06_monitoring: complete_through 'oktober' is not a month (YYYY-MM)"]
+
+
+def with_psychiatry(lag: tuple[float, ...] = (), fall: float = 0.0, seed: int = 1) -> pd.DataFrame:
+    """region() with a psychiatric hospital beside it (3 visit types); `lag` hits every sector,
+    `fall` only the somatic one, in the last three months."""
+    m = region(lag, seed)
+    psych = m[m["hospital"] == "H0"].assign(hospital="Psyk", sector="psychiatry")
+    if fall:
+        last = pd.to_datetime(m["month"]) >= MONTHS[-3]
+        m.loc[last, "visits"] = (m.loc[last, "visits"] * (1 - fall)).round()
+    return pd.concat([m, psych], ignore_index=True)
+
+
+def test_a_genuine_fall_after_a_fresh_decision_is_not_taken_for_late_registration():
+    c = C.assess(with_psychiatry(fall=0.10), decision_date="2025-10-01")
+    assert c.incomplete == ()
+    assert c.fallen == tuple(MONTHS[-3:])  # named on the page as a genuine fall, and counted
+    assert "reelt fald" in C.sentence(c, "da") and "genuine fall" in C.sentence(c, "en")
+
+
+def test_late_registration_after_a_fresh_decision_shows_in_psychiatry_too():
+    c = C.assess(with_psychiatry(lag=(0.95, 0.80)), decision_date="2025-10-01")
+    assert c.incomplete == (MONTHS[-2], MONTHS[-1])
+
+
+def test_without_another_sector_a_fall_after_a_fresh_decision_is_left_out_and_said_to_be_unclear():
+    m = region()
+    last = pd.to_datetime(m["month"]) >= MONTHS[-3]
+    m.loc[last, "visits"] = (m.loc[last, "visits"] * 0.9).round()
+    c = C.assess(m, decision_date="2025-10-01")
+    assert c.incomplete == tuple(MONTHS[-3:]) and c.unclear == c.incomplete
+    assert "complete_through" in C.sentence(c, "en")
