@@ -806,8 +806,12 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The hospital's share of the {target} saving is **{share}**; the change ideas' budget effect "
                       "at the hospital is **{potential}** a year under the region's assumptions, and the tariff "
                       "value of the same visits is {value} (the reduction potential report)."),
-    "hosp_no_key": ("Hospitalet bærer ikke en del af besparelsen, men gennemgås som de andre.",
-                    "The hospital carries no share of the saving but is reviewed like the others."),
+    "hosp_no_key": ("Hospitalet bærer ikke en del af besparelsen, men gennemgås som de andre. Dets potentiale herunder "
+                    "står derfor uden for kravet: det indgår hverken i besparelsesnøglen (04) eller i reduktionspotentialet "
+                    "for de sektorer, der bærer besparelsen (03).",
+                    "The hospital carries no share of the saving but is reviewed like the others. Its potential below "
+                    "therefore stands outside the requirement: it is neither in the savings key (04) nor in the "
+                    "reduction potential of the sectors that carry the saving (03)."),
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
     "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
     "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (højst de 15 største).",
