@@ -864,7 +864,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
     "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
                     "number of units (hospital and specialty) above the upper limit"),
-    "pw_kpi_stable": ("lange stabile forløb, kr. om året", "long stable series, DKK a year"),
+    "pw_kpi_stable": ("lange stabile forløb, aktivitetsværdi pr. år", "long stable series, tariff value a year"),
     "pw_kpi_acute": ("akutte besøg", "acute visits"),
     "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
     "pw_calendar_text": ("For hver patient er afstanden mellem to kontroller i samme hospital og speciale talt i dage "
@@ -927,8 +927,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_series": ("Forløb", "Series"),
     "pw_follow_ups": ("Kontroller", "Follow-ups"),
     "pw_follow_ups_a_year": ("Kontroller om året", "Follow-ups a year"),
-    "pw_dkk_per_follow_up": ("Kr. pr. kontrol", "DKK per follow-up"),
-    "pw_dkk_a_year": ("Kr. om året", "DKK a year"),
+    "pw_dkk_per_follow_up": ("Takst pr. kontrol (kr.)", "Tariff per follow-up (DKK)"),
+    "pw_dkk_a_year": ("Aktivitetsværdi, kr. om året", "Tariff value, DKK a year"),
     "pw_segments": ("Patientgrupper", "Patient segments"),
     "pw_segments_text": ("Hver patient med besøg i {year} hører til én gruppe, den første der passer (alle hospitaler "
                          "og specialer tilsammen), og til det hospital, hvor de fleste af patientens besøg var:",
@@ -960,7 +960,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_seg_other": ("Øvrige", "Other"),
     "pw_share_of_patients": ("Andel af patienter", "Share of patients"),
     "pw_share_of_visits": ("Andel af besøg", "Share of visits"),
-    "pw_share_of_dkk": ("Andel af kroner", "Share of kroner"),
+    "pw_share_of_dkk": ("Andel af aktivitetsværdien", "Share of the tariff value"),
     "pw_follow_up_share": ("Kontrolandel", "Follow-up share"),
     "pw_acute": ("Akutte ambulante besøg", "Acute outpatient visits"),
     "pw_acute_text": ("I {year} var {share} af besøgene ({sectors}) akutte. Tabellen viser de hospitaler og specialer "
@@ -1116,9 +1116,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_spec_basic": ("På basisniveau", "Basic level"),
     "pw_spec_basic_share": ("Andel på basisniveau", "Basic-level share"),
     "pw_spec_closer": ("Tættere på hjemmet", "Closer to home"),
-    "pw_spec_dkk_closer": ("Takstforskel, kr. om året", "Tariff difference, DKK a year"),
+    "pw_spec_dkk_closer": ("Takstforskel (aktivitetsværdi), kr. om året", "Tariff difference (tariff value), DKK a year"),
     "pw_spec_shared": ("Fælles forløb", "Shared care"),
-    "pw_spec_dkk_shared": ("Værdi, kr. om året", "Value, DKK a year"),
+    "pw_spec_dkk_shared": ("Aktivitetsværdi, kr. om året", "Tariff value, DKK a year"),
+    "pw_money": ("Kronerne i denne rapport er **aktivitetsværdi**: besøgene til takst, det vil sige kapacitet, ikke "
+                 "kroner i kassen, og ikke en besparelse. Hvad en forandringsidé bygget på dem giver i "
+                 "**budgetvirkning**, og hvor stor en del af kandidaterne den regner med at nå, står i "
+                 "reduktionspotentialet (03).",
+                 "The kroner in this report are **tariff value**: the visits at the tariff, that is capacity, not "
+                 "cash, and not a saving. What a change idea built on them gives as **budget effect**, and how many "
+                 "of the candidates it counts on reaching, is in the reduction potential (03)."),
     "pw_spec_from_other_areas": ("Fra andre områder", "From other areas"),
     # 07 following the decision
     "fu_title": ("Opfølgning på beslutningen", "Following the decision"),
