@@ -7,15 +7,17 @@ counterfactual is fitted to the months before the decision (the baseline) and pr
 
   - working days: weekdays less the Danish public holidays and closing days (workdays.py), the
     exposure; a month-of-year season cannot follow Easter or a Christmas that falls on weekdays;
-  - season: month-of-year factors shared by the region, and a trend per visit type x contact
-    mode (the drift from in person to phone, video and written), from a Poisson GLM on the
-    region's baseline totals (statsmodels);
-  - each hospital's own trend (method "hospital_trend", the default): the slope of the
-    hospital's baseline value (visits x price) against the region's shape, by least squares
-    on the log ratio, month by month; hospitals grow and shrink at their own pace, and a shared
-    trend would read a growing hospital's growth as its failure to save. Method "level" leaves
-    every trend out (a stationary region), its level the last 12 baseline months';
-  - level: each series' baseline visits over the shape summed over the baseline (its Poisson
+  - the region's shape: month-of-year factors and a trend per visit type x contact mode (the
+    drift from in person to phone, video and written), from a Poisson GLM on the region's
+    baseline totals (statsmodels);
+  - the hospitals (HospitalModel): each hospital's monthly value (visits x price) against that
+    shape, on the log scale, is a level and a trend of its own plus a season correction shared
+    by the hospitals, fitted by weighted least squares (weights 1 / the hospital's residual
+    variance, two rounds). Method "hospital_trend" (the default) projects each hospital's own
+    trend: hospitals grow and shrink at their own pace, and a shared trend would read a growing
+    hospital's growth as its failure to save. Method "level" leaves every trend out (a
+    stationary region), its level the last 12 baseline months';
+  - level: each series' baseline visits over its shape summed over the baseline (its Poisson
     maximum-likelihood estimate given the shape).
 
 Uncertainty (95%, normal approximation) of any sum of (expected - actual), in visits or kroner,
@@ -23,18 +25,24 @@ is the sum of independent parts, each estimated from the baseline's residuals:
   - series noise: Poisson-like with extra noise, variance phi x E + kappa x E^2 per series and
     month (method of moments on the residuals after the hospital's month is taken out);
   - hospital-month shocks: a relative shock shared by every series of a hospital in a month
-    (a flu wave, an IT change-over), variance sigma2_h: the hospital's monthly residual variance
-    around its trend less what the series noise explains;
-  - the levels' own error (the baseline's noise and shocks averaged);
-  - each hospital's trend: the standard error of its slope (its months' residual variance),
-    times the distance in years from the baseline's middle;
+    (an IT change-over, a ward closed), variance sigma2_h: the hospital's monthly residual
+    variance around the hospital model less what the series noise explains;
+  - shocks the hospitals share in a month (influenza, a strike): their variance from the
+    hospitals' residuals averaged across the hospitals (HospitalModel.common_var); a hospital's
+    own variance above holds them already, so they add the covariance between hospitals, in the
+    assessed months and in the region's level, trend and season the baseline's shared shocks
+    moved (least squares on the baseline's months: level, trend and 11 month effects);
+  - the levels' own error (the baseline's noise averaged);
+  - each hospital's level, trend and the shared season correction: the hospital model's
+    covariance (the delta method on its parameters);
   - unit drift: a hospital x specialty's trend departs from its hospital's, a random slope of
     variance tau2_u (moments over the units, Paule-Mandel weights); its weighted mean within a
-    hospital is the hospital's trend, so it adds nothing to a hospital's total;
-  - the season's error: the delta method on the GLM's covariance, robust to the months'
-    clustering (the visit types of a month share its shocks).
-The validation study (validation.py, `make validate`) shows how these intervals cover on
-simulated regions as rough as real ones.
+    hospital is the hospital's trend, so it adds nothing to a hospital's total.
+What it assumes: a hospital's trend goes on linearly over the months assessed (a trend that
+bends is not in the interval), the decision's effect starts at the decision date (an effect
+that starts earlier lowers the baseline and the saving), and the shocks of different months are
+independent. The validation study (validation.py, `make validate`) shows how the intervals cover
+on simulated regions as rough as real ones.
 """
 from __future__ import annotations
 
@@ -150,6 +158,19 @@ class Realised:
         months = d.groupby([*key, "_cluster", "_month"], observed=True, sort=False)["_e"].sum()
         shock = np.asarray(c["shock_var"])[months.index.get_level_values("_cluster").to_numpy(dtype=int)]
         var += summed(months ** 2 * shock)
+        # a shock the hospitals share in a month: each hospital's variance above holds it once;
+        # across hospitals it adds their covariance, in the assessed months and in the region's
+        # level, trend and season that the baseline's shared shocks moved
+        if c.get("common_var", 0.0) > 0:
+            by_month = months.groupby(level=[*key, "_month"], sort=False)
+            var += c["common_var"] * summed(by_month.sum() ** 2 - (months ** 2).groupby(
+                level=[*key, "_month"], sort=False).sum())
+            cols = ["_e", "_et", *season_cols]
+            g_h = d.groupby([*key, "_cluster"], observed=True, sort=False)[cols].sum()
+            a = c["common_inv"]
+            own = pd.Series(np.einsum("ij,jk,ik->i", g_h.to_numpy(), a, g_h.to_numpy()), index=g_h.index)
+            g = g_h.groupby(level=key, sort=False).sum().reindex(out.index).fillna(0.0).to_numpy()
+            var += c["common_var"] * (np.einsum("ij,jk,ik->i", g, a, g) - summed(own).to_numpy())
         # the hospitals' levels, trends and the season: the hospital model's covariance
         per_cluster = d.groupby([*key, "_cluster"], observed=True, sort=False)[["_e", "_et"]].sum()
         grad = np.zeros((len(out), self.hospitals.cov.shape[0]))
@@ -337,7 +358,8 @@ def fit(monthly: pd.DataFrame, prices_of, decision: str, baseline_months: int = 
     np.add.at(cl_noise, ci, price ** 2 * cell_var)
     with np.errstate(divide="ignore", invalid="ignore"):
         noise_rel = np.where(cl_value > 0, cl_noise / cl_value ** 2, 0.0)[:, is_base].mean(axis=1)
-    shock_var = np.maximum(hosp.resid_var - noise_rel, 0.0)
+    common = hosp.common_var(cl_value[:, is_base].sum(axis=1))
+    shock_var = np.maximum(hosp.resid_var - noise_rel, 0.0)  # a hospital's months: its own and the region's shocks
 
     # 5. units drifting from their hospital's trend (Paule-Mandel over the units' slopes)
     u_names = keys[UNIT].astype(str).agg("|".join, axis=1).to_numpy()
@@ -394,7 +416,9 @@ def fit(monthly: pd.DataFrame, prices_of, decision: str, baseline_months: int = 
     season_log = np.concatenate([[0.0], res.params[season_idx] + hosp.season])
     season = np.exp(season_log) / np.exp(season_log).mean()
     weight = pd.Series(season[grid.month - 1] * days / AVERAGE_WORKING_DAYS, index=grid)
-    components = {"phi": phi, "kappa": kappa, "tau2_unit": tau2_unit, "clusters": clusters_,
+    base_design = np.column_stack([np.ones(is_base.sum()), t[is_base], dummies[is_base]])
+    components = {"phi": phi, "kappa": kappa, "tau2_unit": tau2_unit, "clusters": clusters_, "common_var": common,
+                  "common_inv": np.linalg.pinv(base_design.T @ base_design),
                   "shock_var": shock_var, "resid_var": hosp.resid_var, "trend": hosp.trend,
                   "trend_sd": hosp.trend_sd, "tbar": float(t[is_base].mean())}
     return Realised(frame, weight, method, components, when, (base_months[0], base_months[-1]), list(after),
@@ -414,6 +438,27 @@ class HospitalModel:
     resid_var: np.ndarray  # per hospital: its months' residual variance (relative, squared)
     n_c: int
     with_trend: bool
+    residuals: np.ndarray = field(repr=False, default=None)  # hospital x baseline month (NaN: no month)
+
+    def common_var(self, weights: np.ndarray, n_params: int = 13) -> float:
+        """The variance of a shock shared by every hospital in a month (influenza, a strike, a
+        national IT change-over), relative: from the baseline residuals' weighted mean across the
+        hospitals (`weights`, e.g. their value), whose mean square holds that variance plus the
+        hospitals' own shocks averaged (sum of squared weights x their variance), with the
+        degrees of freedom the region's level, trend and season took (n_params); 0 when the
+        hospitals' months do not move together beyond chance."""
+        r = self.residuals
+        if r is None or r.shape[0] < 2:
+            return 0.0
+        ok = ~np.isnan(r).any(axis=0)
+        if ok.sum() <= n_params + 2:
+            return 0.0
+        w = weights / weights.sum()
+        mean = (w[:, None] * r[:, ok]).sum(axis=0)
+        v_region = float((mean ** 2).sum() / (ok.sum() - n_params))
+        w2 = float((w ** 2).sum())
+        v_own = float((w ** 2 * self.resid_var).sum())
+        return max(0.0, (v_region - v_own) / (1 - w2)) if w2 < 1 else 0.0
 
     @property
     def trend(self) -> np.ndarray:
@@ -470,4 +515,9 @@ class HospitalModel:
         params[keep] = beta
         cov = np.zeros((p, p))
         cov[np.ix_(keep, keep)] = inv
-        return cls(params, cov, var, n_c, with_trend)
+        base = np.flatnonzero(is_base)
+        residuals = np.full((n_c, len(base)), np.nan)
+        months = np.array([np.searchsorted(base, m) for c in range(n_c)
+                           for m in np.flatnonzero(is_base & (yv[c] > 0) & (ev[c] > 0))])
+        residuals[who, months] = resid
+        return cls(params, cov, var, n_c, with_trend, residuals)

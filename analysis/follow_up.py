@@ -64,6 +64,7 @@ def method_text(real: Realised, lang: str) -> str:
     first = L.t(f"fu_method_{real.method}", lang, trend_low=pct(np.expm1(trend.min())),
                 trend_high=pct(np.expm1(trend.max())))
     second = L.t("fu_method_interval", lang, shock_low=pct(shock.min()), shock_high=pct(shock.max()),
+                 common=pct(np.sqrt(c.get("common_var", 0.0))),
                  unit=pct(np.sqrt(c["tau2_unit"])), phi=L.number(c["phi"], lang, 2), cv=pct(np.sqrt(c["kappa"])),
                  coverage=COVERAGE.replace(" %", "%") if lang == "en" else COVERAGE)
     return f"{first} {second}"

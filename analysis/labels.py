@@ -1329,16 +1329,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "trends."),
     "fu_method_interval": (
         "Intervallet (95 %) lægger uafhængige dele sammen, hver skønnet ud fra grundperiodens afvigelser: "
-        "hospitalernes fælles månedlige udsving (fx influenza eller et systemskifte; {shock_low} til {shock_high} "
-        "pr. måned), usikkerheden om hvert hospitals niveau, tendens og sæsonen (en model for hospitalernes "
+        "hvert hospitals månedlige udsving (fx et systemskifte; {shock_low} til {shock_high} pr. måned) og dem, "
+        "hospitalerne deler (fx influenza; {common} pr. måned), usikkerheden om hvert hospitals niveau, tendens og sæsonen (en model for hospitalernes "
         "månedlige værdi, vægtet mindste kvadrater), specialernes egen afdrift fra hospitalets tendens "
         "({unit} om året) og seriernes tilfældige variation (overspredning φ = {phi} og {cv} ekstra pr. serie og "
         "måned). Et simuleringsstudie med helligdage, udsving, tendenser, støj og registreringsforsinkelse viser, at "
         "intervallet rammer den sande besparelse i {coverage} af tilfældene (se README, \"Validering\"). Måneder, "
         "der ikke er fuldt registreret, indgår hverken i modellen eller i besparelsen.",
-        "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: the "
-        "hospitals' monthly swings shared by all their series (e.g. influenza or an IT change-over; {shock_low} to "
-        "{shock_high} a month), the uncertainty of each hospital's level and trend and of the season (a model of "
+        "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: each "
+        "hospital's monthly swings (e.g. an IT change-over; {shock_low} to {shock_high} a month) and those the "
+        "hospitals share (e.g. influenza; {common} a month), the uncertainty of each hospital's level and trend and of the season (a model of "
         "the hospitals' monthly value, weighted least squares), the specialties' own drift from their "
         "hospital's trend ({unit} a year) and the series' random variation (overdispersion φ = {phi} and {cv} "
         "extra per series and month). A simulation study with holidays, swings, trends, noise and registration "

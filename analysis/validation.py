@@ -6,7 +6,8 @@ type and contact mode mixes, seasonality and prices; see synthetic.py) drawn dir
 counts, so hundreds of regions take minutes. Its roughness (ASSUMPTIONS, sizes as the review of
 the methods asked for; `Roughness`):
   - clinics close on the Danish public holidays (workdays.working_days is the exposure);
-  - a shock shared by all series of a hospital in a month, exp(N(0, shock_sd));
+  - a shock shared by all series of a hospital in a month, exp(N(0, shock_sd)), and one shared by
+    every hospital in a month, exp(N(0, region_shock_sd));
   - a trend of each hospital, N(0, hospital_trend_sd) a year on the log scale, and of each
     hospital x specialty, N(0, unit_trend_sd), beside the region's growth and the drift of
     contact modes out of in-person;
@@ -46,6 +47,7 @@ class Roughness:
     """How rough a simulated region is (see the module docstring)."""
 
     shock_sd: float = 0.015
+    region_shock_sd: float = 0.01  # a shock every hospital shares in a month (influenza, a strike)
     hospital_trend_sd: float = 0.02
     unit_trend_sd: float = 0.02
     noise_sd: float = 0.05
@@ -54,7 +56,8 @@ class Roughness:
     scale: float = 1.0  # of the reference region's ~2 million visits a year
 
 
-SMOOTH = Roughness(shock_sd=0.0, hospital_trend_sd=0.0, unit_trend_sd=0.0, noise_sd=0.0, holidays=False)
+SMOOTH = Roughness(shock_sd=0.0, region_shock_sd=0.0, hospital_trend_sd=0.0, unit_trend_sd=0.0, noise_sd=0.0,
+                   holidays=False)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def simulate(seed: int, scenario: Scenario, rough: Roughness = Roughness()) -> R
     h, u = hospitals.cat.codes.to_numpy(), units.cat.codes.to_numpy()
     n_h, n_u = len(hospitals.cat.categories), len(units.cat.categories)
     shock = rng.normal(0, rough.shock_sd, size=(n_h, k)) if rough.shock_sd else np.zeros((n_h, k))
+    shock = shock + (np.random.default_rng([seed, 19]).normal(0, rough.region_shock_sd, size=k)[None, :]
+                     if rough.region_shock_sd else 0.0)
     h_trend = rng.normal(0, rough.hospital_trend_sd, size=n_h)
     u_trend = rng.normal(0, rough.unit_trend_sd, size=n_u)
     noise = rng.normal(0, rough.noise_sd, size=(n, k)) if rough.noise_sd else np.zeros((n, k))
@@ -317,7 +322,7 @@ TARGETS = {  # metric -> (at least / at most, value): what the methods must meet
     "false_ahead_behind": ("<=", 0.10), "no_change_covers_0": (">=", 0.90), "no_change_ahead": ("<=", 0.025),
     "bias": ("<=", 0.05), "fall_taken_for_lag": ("<=", 0.05), "lag_found": (">=", 0.90),
 }
-HARSH = Roughness(shock_sd=0.02, hospital_trend_sd=0.03, unit_trend_sd=0.03)
+HARSH = Roughness(shock_sd=0.02, region_shock_sd=0.015, hospital_trend_sd=0.03, unit_trend_sd=0.03)
 
 
 def study(regions: int, first_seed: int = 0, rough: Roughness = Roughness(),

@@ -61,14 +61,16 @@ def test_monitoring_reads_few_false_signals(small_study):
 
 
 def test_the_old_smooth_assumptions_fail_on_rough_data():
-    """Without the holidays in the exposure, a no-change region reads as tens of millions saved."""
+    """Without the holidays in the exposure, a region with no change at all reads as tens of
+    millions saved (tariff value over April to December), and its interval is too wide to tell
+    anything; with them, the estimate is near 0 and the interval several times narrower."""
     region = v.simulate(5, v.SCENARIOS["no_change"])
     from analysis import follow_up
 
     naive = follow_up.realise(region.monthly, region.prices, "2025-04-01", working_days=False)
     honest = follow_up.realise(region.monthly, region.prices, "2025-04-01")
     n, h = naive.summary([]).iloc[0], honest.summary([]).iloc[0]
-    assert not n["low"] <= 0 <= n["high"]
+    assert n["saving"] > 50_000_000
     assert h["low"] <= 0 <= h["high"]
-    assert abs(h["saving"]) < abs(n["saving"]) / 3
-    assert np.isfinite(h["sd"])
+    assert abs(h["saving"]) < abs(n["saving"]) / 5
+    assert h["sd"] < n["sd"] / 3
