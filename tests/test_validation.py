@@ -3,7 +3,6 @@ hospital-month shocks, hospital and unit trends, extra-Poisson noise, lag, a gen
 fixed seeds; `make validate` runs the same study at full size and prints the figures."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
