@@ -158,19 +158,13 @@ class Realised:
         months = d.groupby([*key, "_cluster", "_month"], observed=True, sort=False)["_e"].sum()
         shock = np.asarray(c["shock_var"])[months.index.get_level_values("_cluster").to_numpy(dtype=int)]
         var += summed(months ** 2 * shock)
-        # a shock the hospitals share in a month: each hospital's variance above holds it once;
-        # across hospitals it adds their covariance, in the assessed months and in the region's
+        # a shock the hospitals share in a month: in the assessed months, and in the region's
         # level, trend and season that the baseline's shared shocks moved
         if c.get("common_var", 0.0) > 0:
-            by_month = months.groupby(level=[*key, "_month"], sort=False)
-            var += c["common_var"] * summed(by_month.sum() ** 2 - (months ** 2).groupby(
-                level=[*key, "_month"], sort=False).sum())
-            cols = ["_e", "_et", *season_cols]
-            g_h = d.groupby([*key, "_cluster"], observed=True, sort=False)[cols].sum()
-            a = c["common_inv"]
-            own = pd.Series(np.einsum("ij,jk,ik->i", g_h.to_numpy(), a, g_h.to_numpy()), index=g_h.index)
-            g = g_h.groupby(level=key, sort=False).sum().reindex(out.index).fillna(0.0).to_numpy()
-            var += c["common_var"] * (np.einsum("ij,jk,ik->i", g, a, g) - summed(own).to_numpy())
+            var += c["common_var"] * summed(months.groupby(level=[*key, "_month"], sort=False).sum() ** 2)
+            g = d.groupby(key, observed=True, sort=False)[["_e", "_et", *season_cols]].sum()
+            g = g.reindex(out.index).fillna(0.0).to_numpy()
+            var += c["common_var"] * np.einsum("ij,jk,ik->i", g, c["common_inv"], g)
         # the hospitals' levels, trends and the season: the hospital model's covariance
         per_cluster = d.groupby([*key, "_cluster"], observed=True, sort=False)[["_e", "_et"]].sum()
         grad = np.zeros((len(out), self.hospitals.cov.shape[0]))
@@ -358,8 +352,9 @@ def fit(monthly: pd.DataFrame, prices_of, decision: str, baseline_months: int = 
     np.add.at(cl_noise, ci, price ** 2 * cell_var)
     with np.errstate(divide="ignore", invalid="ignore"):
         noise_rel = np.where(cl_value > 0, cl_noise / cl_value ** 2, 0.0)[:, is_base].mean(axis=1)
-    common = hosp.common_var(cl_value[:, is_base].sum(axis=1))
-    shock_var = np.maximum(hosp.resid_var - noise_rel, 0.0)  # a hospital's months: its own and the region's shocks
+    common, own = hosp.split(cl_value[:, is_base].sum(axis=1))
+    hosp.cov = hosp.own_covariance(own)  # the shared shocks' part is the region's (summary)
+    shock_var = np.maximum(own - noise_rel, 0.0)  # a hospital's own shocks
 
     # 5. units drifting from their hospital's trend (Paule-Mandel over the units' slopes)
     u_names = keys[UNIT].astype(str).agg("|".join, axis=1).to_numpy()
@@ -439,26 +434,42 @@ class HospitalModel:
     n_c: int
     with_trend: bool
     residuals: np.ndarray = field(repr=False, default=None)  # hospital x baseline month (NaN: no month)
+    _solve: np.ndarray = field(repr=False, default=None)
+    _keep: np.ndarray = field(repr=False, default=None)
+    _who: np.ndarray = field(repr=False, default=None)
 
-    def common_var(self, weights: np.ndarray, n_params: int = 13) -> float:
-        """The variance of a shock shared by every hospital in a month (influenza, a strike, a
-        national IT change-over), relative: from the baseline residuals' weighted mean across the
-        hospitals (`weights`, e.g. their value), whose mean square holds that variance plus the
-        hospitals' own shocks averaged (sum of squared weights x their variance), with the
-        degrees of freedom the region's level, trend and season took (n_params); 0 when the
-        hospitals' months do not move together beyond chance."""
+    def split(self, weights: np.ndarray, n_params: int = 13) -> tuple[float, np.ndarray]:
+        """The baseline residuals split into a shock every hospital shares in a month (influenza, a
+        strike, a national IT change-over) and each hospital's own, as relative variances:
+        (shared, own per hospital). The hospitals' weighted mean residual (`weights`, e.g. their
+        value) holds the shared shock and the own shocks averaged; what the region's level, trend
+        and season took from it is n_params degrees of freedom. A hospital's deviation from that
+        mean holds its own shock alone (less its own level and trend: 2 degrees of freedom).
+        Method of moments; the shared variance is 0 when the hospitals' months do not move
+        together beyond chance."""
         r = self.residuals
+        own = self.resid_var.copy()
         if r is None or r.shape[0] < 2:
-            return 0.0
+            return 0.0, own
         ok = ~np.isnan(r).any(axis=0)
-        if ok.sum() <= n_params + 2:
-            return 0.0
+        n = int(ok.sum())
+        if n <= n_params + 2:
+            return 0.0, own
         w = weights / weights.sum()
         mean = (w[:, None] * r[:, ok]).sum(axis=0)
-        v_region = float((mean ** 2).sum() / (ok.sum() - n_params))
         w2 = float((w ** 2).sum())
-        v_own = float((w ** 2 * self.resid_var).sum())
-        return max(0.0, (v_region - v_own) / (1 - w2)) if w2 < 1 else 0.0
+        own = ((r[:, ok] - mean) ** 2).sum(axis=1) / ((n - 2) * np.maximum(1 - 2 * w + w2, 1e-6))
+        shared = float((mean ** 2).sum() / (n - n_params) - (w ** 2 * own).sum())
+        return max(0.0, shared), own
+
+    def own_covariance(self, own: np.ndarray) -> np.ndarray:
+        """The parameters' covariance from the hospitals' own shocks alone (the sandwich of the
+        weighted least squares with `own` as each hospital's error variance); the shared shocks'
+        part is added for the region as a whole (Realised.summary)."""
+        b = self._solve  # (X'WX)^-1 X'W, parameters x baseline observations
+        out = np.zeros_like(self.cov)
+        out[np.ix_(self._keep, self._keep)] = (b * own[self._who][None, :]) @ b.T
+        return out
 
     @property
     def trend(self) -> np.ndarray:
@@ -520,4 +531,5 @@ class HospitalModel:
         months = np.array([np.searchsorted(base, m) for c in range(n_c)
                            for m in np.flatnonzero(is_base & (yv[c] > 0) & (ev[c] > 0))])
         residuals[who, months] = resid
-        return cls(params, cov, var, n_c, with_trend, residuals)
+        solve = inv @ (Xk * (1 / var[who])[:, None]).T
+        return cls(params, cov, var, n_c, with_trend, residuals, solve, keep, who)

@@ -148,8 +148,18 @@ def default_source() -> Path:
 
 
 def is_synthetic(source: Path) -> bool:
-    """A file is synthetic if the generator wrote its truth file beside it."""
-    return (source.parent / "truth.json").exists()
+    """A file is synthetic if the generator wrote its truth file beside it: a truth.json that
+    names the generator, or (written by an earlier version) holds its planted decision, unit
+    effects and realised saving. A user's own truth.json beside real data is no mark."""
+    from .synthetic import GENERATOR
+
+    truth = source.parent / "truth.json"
+    try:
+        planted = json.loads(truth.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(planted, dict) and (planted.get("generator") == GENERATOR or {
+        "decision_response", "unit_effects", "realised"} <= set(planted))
 
 
 def package_version() -> str:

@@ -55,6 +55,7 @@ AUH, HEM, HEV, RHR, RHH, PRM = (
 SOMATIC_SHARES = {AUH: 0.40, HEM: 0.17, HEV: 0.16, RHR: 0.14, RHH: 0.13}
 PSYCHIATRY_SHARE_OF_ALL = 0.12
 YEARS = (2023, 2024, 2025)
+GENERATOR = "outpatient-analysis synthetic region"  # in the truth file: what marks its data as synthetic
 VISITS_PER_YEAR = {2023: 1_975_000, 2024: 2_000_000, 2025: 2_025_000}  # in a year of average working days
 POOL_SIZE = 1_200_000  # residents who may become patients
 POOL_BAND_SHARES = np.array([0.21, 0.26, 0.26, 0.12, 0.10, 0.05])
@@ -903,6 +904,7 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
             for u, r in DECISION_RESPONSE.items()],
         "registration_lag": [{"month": m, "complete": c} for m, c in REGISTRATION_LAG.items()],
         "roughness": _roughness_truth(seed),
+        "generator": GENERATOR,
         "municipality_rate": [
             {"municipality": m, "factor": f,
              "note": "its residents are this much more likely to be a unit's patient than others of their age "

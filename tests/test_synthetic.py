@@ -501,3 +501,15 @@ def test_priority_and_referral(small_region):
     assert shares["general_practice"] == pytest.approx(synthetic.REFERRAL_SHARES["general_practice"], abs=0.03)
     assert (first["priority"] == "acute").mean() > (df.loc[df["visit_type"] != "assessment", "priority"]
                                                      == "acute").mean()
+
+
+def test_a_users_own_truth_file_beside_real_data_does_not_mark_it_synthetic(tmp_path, small_region):
+    from analysis import pipeline
+
+    assert pipeline.is_synthetic(small_region)  # the generator's truth file names it
+    own = tmp_path / "visits.csv"
+    own.write_text("x\n", encoding="utf-8")
+    (tmp_path / "truth.json").write_text('{"hospitals": ["A"], "plan": {"A": 0.25}}', encoding="utf-8")
+    assert not pipeline.is_synthetic(own)
+    (tmp_path / "truth.json").write_text("not json", encoding="utf-8")
+    assert not pipeline.is_synthetic(own)
