@@ -214,7 +214,9 @@ def label_offsets(x: np.ndarray, y: np.ndarray, gap: tuple[float, float] = LABEL
         while moved:
             moved = False
             for px, py in placed:
-                if abs(px - x[i]) < gap[0] and abs(py - pos) < gap[1]:
+                # a label moved to py + gap clears py: the tolerance keeps float rounding
+                # (|py - (py + gap)| a hair under gap) from moving it to the same place forever
+                if abs(px - x[i]) < gap[0] and abs(py - pos) < gap[1] - 1e-6:
                     pos = py + gap[1]
                     moved = True
         placed.append((x[i], pos))
