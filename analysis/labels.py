@@ -1145,7 +1145,8 @@ LABELS: dict[str, tuple[str, str]] = {
                  "elsewhere, psychiatry included, are subtracted from the region's total."),
     "fu_months": ("Besparelsen er målt i {n} fuldt registrerede måneder: {first} til {last}.",
                   "The saving is measured over {n} fully registered months: {first} to {last}."),
-    "fu_kpi_realised": ("Budgetvirkning til nu, regionen netto", "Budget effect so far, region net"),
+    "fu_kpi_realised": ("Budgetvirkning til nu, regionen netto (alle sektorer)",
+                        "Budget effect so far, region net (every sector)"),
     "fu_kpi_rate": ("Budgetvirkning pr. år nu, regionen", "Budget effect a year now, region"),
     "fu_kpi_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
     "fu_kpi_tariff": ("Aktivitetsværdi pr. år nu (ikke kroner i kassen)", "Tariff value a year now (not cash)"),
@@ -1209,7 +1210,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate": ("Budgetvirkning pr. år nu", "Budget effect a year now"),
     "rate_low": ("Nedre 95 %", "Lower 95%"),
     "rate_high": ("Øvre 95 %", "Upper 95%"),
-    "reached": ("Andel af kravet", "Share of the requirement"),
+    "reached": ("Nået af hospitalets andel", "Reached of the hospital's share"),
     "fu_years": ("År for år", "Year by year"),
     "fu_years_caption": ("Krav og realiseret budgetvirkning pr. år (kr.); realiseret i årets fuldt registrerede måneder "
                          "efter beslutningen; negativ forskel: mere sparet end kravet; aktivitetsværdien ved siden af",
@@ -1237,12 +1238,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_legend_full": ("Fuldt krav pr. måned (fra {year})", "Full requirement a month (from {year})"),
     "months": ("Måneder", "Months"),
     "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
-    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (rød streg) "
+    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (den lodrette streg) "
                       "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
                       "krav; stiplet: en tolvtedel af det fulde krav, som besparelsen skal nå. Grå felter er måneder, der "
                       "ikke er fuldt registreret; de tæller ikke med, og en trekant i kanten betyder, at punktet ligger "
                       "uden for skalaen.",
-                      "Blue line: expected minus actual visits in budget kroner, month by month; before the decision (red line) it "
+                      "Blue line: expected minus actual visits in budget kroner, month by month; before the decision (the vertical line) it "
                       "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
                       "year's requirement; dashed: a twelfth of the full requirement the saving must reach. Grey spans are "
                       "months not fully registered; they do not count, and a triangle at the edge means the point lies "

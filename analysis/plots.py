@@ -414,12 +414,15 @@ def status_bars(table: pd.DataFrame, lang: str, title: str, xlabel: str, legend:
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
-    handles = [Patch(color=STATUS_COLOURS["on_track"], label=legend[0]),
-               Line2D([], [], color="#000000", marker="|", linestyle="none", markersize=14,
-                                markeredgewidth=2.5, label=legend[1])]
-    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=9)
+    # one patch per status shown, in the colour its bars have, then the share's mark
+    shown = [st for st in STATUS_COLOURS if st in set(table["status"])]
+    handles = [Patch(color=STATUS_COLOURS[st], label=L.t(st, lang)) for st in shown]
+    handles.append(Line2D([], [], color="#000000", marker="|", linestyle="none", markersize=14,
+                          markeredgewidth=2.5, label=legend[1]))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=9, title=legend[0],
+               title_fontsize=9)
     _number_axis(ax, lang)
-    fig.tight_layout(rect=(0, 0.07 + 0.3 / (1.1 + 0.55 * len(table)), 1, 1))
+    fig.tight_layout(rect=(0, 0.6 / fig.get_figheight(), 1, 1))  # 0.6 inch beneath: the legend and its title
     return fig
 
 
