@@ -667,7 +667,10 @@ def xmr_panels(charts: dict[str, pd.DataFrame], lang: str, title: str, decision:
         ax.scatter(hi.index, hi["value"], color=PALETTE[1], zorder=3, s=18)
         ax.scatter(lo.index, lo["value"], color=PALETTE[0], zorder=3, s=18)
         ax.axvline(decision, color=PALETTE[5], linewidth=1)
-        ax.set_title(textwrap.shorten(name, 48, placeholder="…"), fontsize=9, loc="left")
+        # "hospital, specialty": on two lines where it is long, so neither is cut
+        title_ = name if len(name) <= 48 else "\n".join(textwrap.shorten(p.strip(), 48, placeholder="…")
+                                                         for p in name.split(",", 1))
+        ax.set_title(title_, fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))

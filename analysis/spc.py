@@ -288,3 +288,17 @@ def chart_series(monthly: pd.DataFrame, decision: str, filters: dict, adjust: bo
         chart = pd.concat([chart, extra[chart.columns]]).sort_index()
     chart["incomplete"] = late
     return chart
+
+
+def to_chart(result: pd.DataFrame, most: int, by: str = s.HOSPITAL) -> pd.DataFrame:
+    """The series of monitor's table to draw as charts, at most `most`: the reductions (largest
+    fall first), then the rises (largest first), taken in turn from each value of `by` (the
+    hospitals) so that one hospital's many signals do not fill every chart."""
+    signals = pd.concat([result[result["status"] == "reduction"].sort_values("change_pct"),
+                         result[result["status"] == "rise"].sort_values("change_pct", ascending=False)])
+    if signals.empty:
+        return signals
+    turn = signals.groupby(by, sort=False).cumcount()  # each hospital's 1st, 2nd, ... signal
+    kind = (signals["status"] != "reduction").astype(int)
+    order = pd.DataFrame({"kind": kind, "turn": turn, "at": range(len(signals))}, index=signals.index)
+    return signals.loc[order.sort_values(["kind", "turn", "at"]).index].head(most)

@@ -161,3 +161,13 @@ def test_xmr_agrees_with_nhsrplotthedots_on_nhs_ae_attendances():
         for ours, theirs in flags.items():
             assert c[ours].tolist() == r[theirs].tolist(), (org, ours)
         assert c["special_cause"].tolist() == r["special_cause_type"].tolist(), org
+
+
+def test_the_charts_shown_take_each_hospitals_signals_in_turn():
+    result = pd.DataFrame({"hospital": ["A"] * 4 + ["B", "C"], "specialty": list("pqrsqt"),
+                           "status": ["reduction"] * 5 + ["rise"], "change_pct": [-0.4, -0.3, -0.2, -0.1, -0.05, 0.2]})
+    shown = spc.to_chart(result, 4)
+    # A's largest fall, then B's (its only one), then A's second, then A's third; the rise comes last
+    assert list(zip(shown["hospital"], shown["specialty"])) == [("A", "p"), ("B", "q"), ("A", "q"), ("A", "r")]
+    assert spc.to_chart(result, 10)["status"].iloc[-1] == "rise"
+    assert spc.to_chart(result.iloc[:0], 4).empty
