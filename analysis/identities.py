@@ -10,7 +10,9 @@ the value depends on); `check` reads them from the executed notebooks and tests:
   - 04, 05 and 07: each hospital's share of the target is the same kroner wherever a key of the
     same year, basis and target is shown;
   - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
-    budget effect and tariff value, where both ran with the same parameters.
+    budget effect and tariff value, where both ran with the same parameters;
+  - 02 and 05: a hospital's page names exactly the outliers the variation report names for it,
+    where both compared with the same measure, year, strata and method.
 A value is equal within TOLERANCE_DKK kroner (rounding of sums of floats); the key is whole
 kroner and must match exactly.
 """
@@ -110,10 +112,29 @@ def _potentials(facts: dict[str, dict]) -> list[str]:
     return problems
 
 
+def _outliers(facts: dict[str, dict]) -> list[str]:
+    """Each hospital's page (05) names every outlier the variation report (02) names for that
+    hospital, and no other, where both compared with the same parameters."""
+    stated = {n: f["outliers"] for n, f in facts.items() if "outliers" in f}
+    region = [(n, o) for n, o in stated.items() if "hospital" not in o]
+    problems = []
+    for page, o in stated.items():
+        if "hospital" not in o:
+            continue
+        for name, r in region:
+            if r["parameters"] != o["parameters"]:
+                continue
+            theirs = {u for u in r["units"] if u.split("|", 1)[0] == o["hospital"]}
+            if set(o["units"]) != theirs:
+                problems.append(f"{page}: names the outliers {sorted(o['units'])}, {name} names {sorted(theirs)} "
+                                f"for {o['hospital']}")
+    return problems
+
+
 def check(executed: list[Path]) -> list[str]:
     """Every identity that fails among the run's executed notebooks (empty when the pages reconcile)."""
     facts = facts_of(executed)
     problems = []
     for name, f in sorted(facts.items()):
         problems += _sums(name, f)
-    return problems + _keys(facts) + _potentials(facts)
+    return problems + _keys(facts) + _potentials(facts) + _outliers(facts)

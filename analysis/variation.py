@@ -394,6 +394,22 @@ def outliers(compared: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("excess", key=np.abs, ascending=False).reset_index(drop=True)
 
 
+def outlier_fact(out: pd.DataFrame, measure: str, year: int, strata: list[str], sector: str,
+                 benchmark: str = "median", method: str = "additive", trim: float = 0.1, peers: str = "region",
+                 hospital: str | None = None) -> tuple[str, dict]:
+    """The outliers a page names (outliers' rows: hospital, specialty, class), for the run's check
+    that the pages reconcile (identities.py): 02 states the region's, 05 its hospital's, each with
+    the comparison's parameters (analyse's), so that a hospital's page names every outlier 02
+    names for it where both compared alike."""
+    units = sorted(f"{h}|{sp}|{c}" for h, sp, c in zip(out[s.HOSPITAL], out[s.SPECIALTY], out["class"]))
+    value = {"parameters": {"measure": measure, "year": int(year), "strata": list(strata), "sector": sector,
+                            "benchmark": benchmark, "method": method, "trim": float(trim), "peers": peers},
+             "units": units}
+    if hospital is not None:
+        value["hospital"] = hospital
+    return "outliers", value
+
+
 def scv(rates_df: pd.DataFrame) -> pd.DataFrame:
     """Systematic component of variation (McPherson et al. 1982, NEJM 307:1310) per specialty:
     SCV = 100 x [mean(((O - E)/E)^2) - mean(1/E)], the between-unit variance left after the

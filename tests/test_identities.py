@@ -65,6 +65,18 @@ def test_the_hospitals_potentials_must_add_up_to_the_regions_by_idea(tmp_path):
                                                  "the region's page shows 100 kr."]
 
 
+def test_a_hospitals_page_must_name_the_outliers_the_variation_report_names_for_it(tmp_path):
+    params = {"measure": "follow_ups_per_patient", "year": 2024, "strata": ["age_band", "sex"]}
+    region = {"parameters": params, "units": ["A|Lungemedicin|high_998", "B|Urologi|low_998"]}
+    whole = executed(tmp_path / "02_variation.ipynb", {"outliers": region})
+    ok = executed(tmp_path / "05_a.ipynb", {"outliers": {"parameters": params, "hospital": "A",
+                                                         "units": ["A|Lungemedicin|high_998"]}})
+    short = executed(tmp_path / "05_b.ipynb", {"outliers": {"parameters": params, "hospital": "B", "units": []}})
+    assert identities.check([whole, ok]) == []
+    assert identities.check([whole, short]) == ["05_b: names the outliers [], 02_variation names "
+                                                "['B|Urologi|low_998'] for B"]
+
+
 @pytest.fixture(scope="module")
 def follow_up_run(small_region, tmp_path_factory):
     """07 run alone through the runner on the small region: its pages reconcile."""
