@@ -24,8 +24,10 @@ def main() -> int:
     parser.add_argument("--counterfactual", default="hospital_trend",
                         help="07's counterfactual (hospital_trend, level)")
     args = parser.parse_args()
-    worlds = {"default (shocks 1.5%, hospital and unit trends 2% a year, noise 5%)": v.Roughness(),
-              "harsh (shocks 2%, hospital and unit trends 3% a year, noise 5%)": v.HARSH}
+    worlds = {"default (shocks 1.5% a hospital and 1% the region, hospital and unit trends 2% a year, noise 5%)":
+              v.Roughness(),
+              "harsh (shocks 2% a hospital and 1.5% the region, hospital and unit trends 3% a year, noise 5%)":
+              v.HARSH}
     failed = False
     for title, rough in worlds.items():
         start = time.perf_counter()
