@@ -228,6 +228,48 @@ def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("s
     return out
 
 
+@dataclass
+class Standing:
+    """One hospital in the follow-up, as 07 judges it (hospital_standing): its row of
+    status_table (None when the data cannot follow the decision) and why not (problem)."""
+
+    row: pd.Series | None
+    problem: str
+
+
+def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Series, share: pd.Series, hospital: str,
+                      decision: str, baseline_months: int = 24, complete_through: str = "",
+                      counterfactual: str = "hospital_trend", run_rate_months: int = 6,
+                      sectors: tuple[str, ...] = ("somatic",), lang: str = "da") -> Standing:
+    """The hospital's budget effect a year now against its share of the full target and its
+    status, exactly as 07 finds them with the same parameters (the same lag check, counterfactual
+    and status_table), for its own page (05)."""
+    from . import completeness
+
+    problem = data_problem(monthly, decision, baseline_months, complete_through, lang)
+    if problem:
+        return Standing(None, problem)
+    lag = completeness.assess(monthly, complete_through, decision_date=decision, target_sectors=sectors)
+    real = realise(monthly, prices, decision, baseline_months, lag.incomplete, counterfactual, cash=cash)
+    table = status_table(real, share, run_rate_months).set_index(s.HOSPITAL)
+    return Standing(table.loc[hospital] if hospital in table.index else None, "")
+
+
+def status_parameters(decision: str, baseline_months: int, run_rate_months: int, counterfactual: str,
+                      complete_through: str, key_year: int, basis: str, target: int, **files: str) -> dict:
+    """What a status depends on, as 05 and 07 state it beside it (files: the tariff and cost
+    files by parameter name, "" for the shipped ones)."""
+    return {"decision": str(decision), "baseline_months": int(baseline_months), "run_rate_months": int(run_rate_months),
+            "counterfactual": counterfactual, "complete_through": str(complete_through), "key_year": int(key_year),
+            "basis": basis, "target": int(target), **{k: str(v) for k, v in sorted(files.items())}}
+
+
+def status_fact(statuses: dict[str, str], parameters: dict) -> tuple[str, dict]:
+    """The statuses a page states (07 every hospital's, 05 its own), with the parameters they
+    depend on, for the run's check that 05 and 07 agree (identities.py)."""
+    return "status", {"parameters": parameters, "statuses": {str(h): v for h, v in statuses.items()}}
+
+
 def region_lead(rate: float, low: float, high: float, target: float, table: pd.DataFrame, lang: str) -> str:
     """The front page's first sentence: the region's budget effect a year now against the
     requirement, judged by the same rule as a hospital (status), and how the hospitals stand

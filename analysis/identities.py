@@ -12,7 +12,9 @@ the value depends on); `check` reads them from the executed notebooks and tests:
   - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
     budget effect and tariff value, where both ran with the same parameters;
   - 02 and 05: a hospital's page names exactly the outliers the variation report names for it,
-    where both compared with the same measure, year, strata and method.
+    where both compared with the same measure, year, strata and method;
+  - 05 and 07: a hospital's status (ahead, on track, not yet clear, behind) is the same on its
+    page and in the follow-up, where both followed the decision with the same parameters.
 A value is equal within TOLERANCE_DKK kroner (rounding of sums of floats); the key is whole
 kroner and must match exactly.
 """
@@ -131,10 +133,26 @@ def _outliers(facts: dict[str, dict]) -> list[str]:
     return problems
 
 
+def _statuses(facts: dict[str, dict]) -> list[str]:
+    """A hospital's status on its own page (05) is the status 07 gives it, where both followed the
+    decision with the same parameters."""
+    stated = [(n, f["status"]) for n, f in sorted(facts.items()) if "status" in f]
+    problems = []
+    for i, (a, fa) in enumerate(stated):
+        for b, fb in stated[i + 1:]:
+            if fa["parameters"] != fb["parameters"]:
+                continue
+            for hospital in sorted(set(fa["statuses"]) & set(fb["statuses"])):
+                if fa["statuses"][hospital] != fb["statuses"][hospital]:
+                    problems.append(f"{a}: {hospital} is '{fa['statuses'][hospital]}', {b} says "
+                                    f"'{fb['statuses'][hospital]}'")
+    return problems
+
+
 def check(executed: list[Path]) -> list[str]:
     """Every identity that fails among the run's executed notebooks (empty when the pages reconcile)."""
     facts = facts_of(executed)
     problems = []
     for name, f in sorted(facts.items()):
         problems += _sums(name, f)
-    return problems + _keys(facts) + _potentials(facts) + _outliers(facts)
+    return problems + _keys(facts) + _potentials(facts) + _outliers(facts) + _statuses(facts)

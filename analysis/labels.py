@@ -813,6 +813,12 @@ LABELS: dict[str, tuple[str, str]] = {
                     "therefore stands outside the requirement: it is neither in the savings key (04) nor in the "
                     "reduction potential of the sectors that carry the saving (03)."),
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
+    "hosp_follow_up": ("Følger hospitalet beslutningen?", "Is the hospital following the decision?"),
+    "hosp_follow_up_text": ("Efter beslutningen {date} er hospitalets budgetvirkning nu {rate} om året mod dets andel af "
+                            "kravet på {share}: **{status}** (reglen og metoden som i opfølgningen, 07).",
+                            "After the decision of {date} the hospital's budget effect is now {rate} a year against its "
+                            "share of the requirement of {share}: **{status}** (the rule and the method as in following "
+                            "the decision, 07)."),
     "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
     "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (højst de 15 største).",
                            "The bar is the hospital's outpatient visits in the year in each specialty (at most the 15 largest)."),

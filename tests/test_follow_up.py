@@ -302,3 +302,18 @@ def test_the_netting_tables_clear_falls_are_the_falls_listed_as_sources():
     assert listed["budget_effect_dkk"].sum() == pytest.approx(net.loc["gross_reductions", "budget_effect_dkk"])
     # A: 30 in-person follow-ups fewer and 10 phone calls more a month, for 6 months, in cash
     assert net.loc["gross_reductions", "budget_effect_dkk"] == pytest.approx(6 * (30 * 500 - 10 * 200))
+
+
+def test_a_hospitals_own_page_gets_the_status_07_gives_it():
+    # 5 visits a working day at A (4 from the decision on) and at B: A saves a working day's visit
+    days = working_days(MONTHS)
+    m = monthly({("A", "in_person"): list(5 * days[:24]) + list(4 * days[24:]), ("B", "in_person"): list(5 * days)})
+    share = pd.Series({"A": 60_000.0, "B": 500_000.0})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    table = F.status_table(real, share).set_index("hospital")
+    own = F.hospital_standing(m, PRICES, CASH, share, "A", DECISION)
+    assert own.problem == ""
+    assert own.row["status"] == table.loc["A", "status"] and own.row["rate"] == pytest.approx(table.loc["A", "rate"])
+    assert F.hospital_standing(m, PRICES, CASH, share, "B", DECISION).row["status"] == "behind"
+    too_early = F.hospital_standing(m, PRICES, CASH, share, "A", "2023-06-01")
+    assert too_early.row is None and "12" in too_early.problem
