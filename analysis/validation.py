@@ -322,7 +322,7 @@ TARGETS = {  # metric -> (at least / at most, value): what the methods must meet
     "false_ahead_behind": ("<=", 0.10), "no_change_covers_0": (">=", 0.90), "no_change_ahead": ("<=", 0.025),
     "bias": ("<=", 0.05), "fall_taken_for_lag": ("<=", 0.05), "lag_found": (">=", 0.90),
 }
-HARSH = Roughness(shock_sd=0.02, region_shock_sd=0.015, hospital_trend_sd=0.03, unit_trend_sd=0.03)
+HARSH = Roughness(shock_sd=0.02, region_shock_sd=0.01, hospital_trend_sd=0.03, unit_trend_sd=0.03)
 
 
 def study(regions: int, first_seed: int = 0, rough: Roughness = Roughness(),

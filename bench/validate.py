@@ -26,7 +26,7 @@ def main() -> int:
     args = parser.parse_args()
     worlds = {"default (shocks 1.5% a hospital and 1% the region, hospital and unit trends 2% a year, noise 5%)":
               v.Roughness(),
-              "harsh (shocks 2% a hospital and 1.5% the region, hospital and unit trends 3% a year, noise 5%)":
+              "harsh (shocks 2% a hospital and 1% the region, hospital and unit trends 3% a year, noise 5%)":
               v.HARSH}
     failed = False
     for title, rough in worlds.items():
