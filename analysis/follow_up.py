@@ -49,7 +49,7 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
     return real
 
 
-COVERAGE = "94–95 %"  # the validation study's coverage of the hospitals' and the region's 95% intervals (README)
+COVERAGE = "94 %"  # the validation study's coverage of the hospitals' and the region's 95% intervals (README)
 
 
 def method_text(real: Realised, lang: str) -> str:
