@@ -13,6 +13,10 @@ the value depends on); `check` reads them from the executed notebooks and tests:
     budget effect and tariff value, where both ran with the same parameters;
   - 02 and 05: a hospital's page names exactly the outliers the variation report names for it,
     where both compared with the same measure, year, strata and method;
+  - 03 and 08: the calendar-booked follow-ups an idea of 03 takes its share of are those 08
+    counts, unit by unit, where both counted alike (year, targets, tolerance) and 08's sectors
+    hold 03's;
+  - 05 and 08: a hospital's page names exactly the units 08 finds clearly calendar-booked for it;
   - 05 and 07: a hospital's status (ahead, on track, not yet clear, behind) is the same on its
     page and in the follow-up, where both followed the decision with the same parameters.
 A value is equal within TOLERANCE_DKK kroner (rounding of sums of floats); the key is whole
@@ -149,10 +153,41 @@ def _statuses(facts: dict[str, dict]) -> list[str]:
     return problems
 
 
+def _calendar(facts: dict[str, dict]) -> list[str]:
+    """The calendar-booked follow-ups a page counts are those another page counts, unit by unit,
+    where both counted with the same year, targets and tolerance (03's one sector inside 08's
+    sectors; a hospital's page, 05, its own units); a hospital's page names exactly the units 08
+    finds clearly above the region's share for it, where both compared the same sectors."""
+    stated = {n: f["calendar"] for n, f in sorted(facts.items()) if "calendar" in f}
+    problems = []
+    for a, fa in stated.items():
+        for b, fb in stated.items():
+            same_sectors = fa["sectors"] == fb["sectors"]
+            twice = "hospital" not in fa and same_sectors and a > b  # two region pages: compare once
+            if (a == b or twice or "hospital" in fb or fa["parameters"] != fb["parameters"]
+                    or not set(fa["sectors"]) <= set(fb["sectors"])):
+                continue
+            theirs = {u: c for u, c in fb["units"].items()
+                      if "hospital" not in fa or u.split("|", 1)[0] == fa["hospital"]}
+            units = set(fa["units"]) | (set(theirs) if same_sectors else set())
+            for unit in sorted(units):
+                mine, other = fa["units"].get(unit, [0, 0]), theirs.get(unit, [0, 0])
+                if mine != other:
+                    problems.append(f"{a}: {unit.replace('|', ', ')} has {mine[0]:,} of {mine[1]:,} follow-up "
+                                    f"intervals calendar-booked, {b} counts {other[0]:,} of {other[1]:,}")
+            if "hospital" in fa and same_sectors and "clearly" in fa and "clearly" in fb:
+                named = {u for u in fb["clearly"] if u.split("|", 1)[0] == fa["hospital"]}
+                if set(fa["clearly"]) != named:
+                    problems.append(f"{a}: names {sorted(fa['clearly'])} as clearly calendar-booked, {b} names "
+                                    f"{sorted(named)} for {fa['hospital']}")
+    return problems
+
+
 def check(executed: list[Path]) -> list[str]:
     """Every identity that fails among the run's executed notebooks (empty when the pages reconcile)."""
     facts = facts_of(executed)
     problems = []
     for name, f in sorted(facts.items()):
         problems += _sums(name, f)
-    return problems + _keys(facts) + _potentials(facts) + _outliers(facts) + _statuses(facts)
+    return (problems + _keys(facts) + _potentials(facts) + _outliers(facts) + _statuses(facts)
+            + _calendar(facts))

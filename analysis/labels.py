@@ -895,6 +895,12 @@ LABELS: dict[str, tuple[str, str]] = {
                         "Each point is a hospital and a specialty. The more intervals, the further right and the "
                         "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
                         "share, above the dashed line (95%) possibly; they are named."),
+    "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
+                       "opfølgning), tager sin andel af netop disse kontroller, talt efter samme regel; de lange, "
+                       "stabile forløb nedenfor er et snævrere udvalg og ikke det, 03 regner med.",
+                       "An idea in the reduction potential (03) measured on calendar-booked follow-ups (such as "
+                       "PRO-based follow-up) takes its share of exactly these follow-ups, counted by the same rule; "
+                       "the long stable series below are a narrower selection and not what 03 counts on."),
     "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} ({intervals} "
                          "intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
@@ -1734,6 +1740,15 @@ LABELS: dict[str, tuple[str, str]] = {
                            "not the {asked} months the baseline length is set to: the data have no more months before "
                            "the decision. Set the baseline length to {have} months in the run file, or use data that "
                            "start earlier."),
+    "hosp_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
+    "hosp_calendar_text": ("I {year} var {share} af hospitalets {intervals} intervaller mellem to kontroller "
+                           "kalenderagtige (regionen: {region}), talt som i forløbsrapporten (08). Kalenderbookede "
+                           "kontroller er dem, idéer som PRO-baseret opfølgning tager deres andel af.",
+                           "In {year}, {share} of the hospital's {intervals} intervals between two follow-ups were "
+                           "calendar-like (the region: {region}), counted as in the pathways report (08). "
+                           "Calendar-booked follow-ups are those ideas such as PRO-based follow-up take their share of."),
+    "hosp_calendar_none": ("Ingen af hospitalets specialer ligger klart over regionens andel.",
+                           "None of the hospital's specialties lies clearly above the region's share."),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "

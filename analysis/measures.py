@@ -60,8 +60,8 @@ class Measure:
 def calendar_follow_ups(agg: Aggregates, year: int, sector: str, tables: Tables = Tables()) -> pd.DataFrame | None:
     """Per hospital x specialty, the part of the follow-ups of `year` and `sector` whose interval
     to the previous follow-up is calendar-like (pathways.calendar_share with TARGET_DAYS and
-    TOLERANCE_DAYS): calendar_like / intervals, visit type follow_up. None without visit-level
-    data (no interval histogram)."""
+    TOLERANCE_DAYS): calendar_like / intervals, visit type follow_up, with the two counts it rests
+    on (pathways.calendar_fact states them). None without visit-level data (no interval histogram)."""
     if agg.intervals.empty:
         return None
     shares = pathways.calendar_share(pathways.intervals_of(agg.intervals, year, (sector,)))
@@ -69,7 +69,8 @@ def calendar_follow_ups(agg: Aggregates, year: int, sector: str, tables: Tables 
     out = shares[pathways.UNIT].copy()
     out[s.VISIT_TYPE] = pathways.FOLLOW_UP
     out[FRACTION] = (shares[pathways.CALENDAR_LIKE] / shares[pathways.INTERVALS]).astype(float)
-    return out[COLUMNS].reset_index(drop=True)
+    return out.join(shares[[pathways.CALENDAR_LIKE, pathways.INTERVALS]])[
+        [*COLUMNS, pathways.CALENDAR_LIKE, pathways.INTERVALS]].reset_index(drop=True)
 
 
 def basic_level_follow_ups(agg: Aggregates, year: int, sector: str,

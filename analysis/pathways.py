@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import funnel as fn
+from . import labels as L
 from . import schema as s
 from . import tariffs
 
@@ -138,6 +139,71 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE]].sum().reset_index()
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
     return out
+
+
+def calendar_fact(shares: pd.DataFrame, year: int, sectors: tuple[str, ...] | list[str],
+                  targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS,
+                  clearly: pd.DataFrame | None = None, hospital: str | None = None) -> tuple[str, dict]:
+    """The calendar-booked follow-ups a page counts (calendar_share's frame), for the run's check
+    that the pages reconcile (identities.py): 03's idea measured on them takes its share of the
+    same follow-ups 08 reports, unit by unit, where both counted alike (year, targets, tolerance);
+    with `clearly` (08 and 05: the units clearly above the region's share, Calendar.clearly), a
+    hospital's page (`hospital`) names the units 08 names for it."""
+    units = {f"{h}|{sp}": [int(c), int(n)]
+             for h, sp, c, n in zip(shares[s.HOSPITAL], shares[s.SPECIALTY], shares[CALENDAR_LIKE], shares[INTERVALS])}
+    value = {"parameters": {"year": int(year), "targets": [int(t) for t in targets], "tolerance": int(tolerance)},
+             "sectors": sorted(map(str, sectors)), "units": units}
+    if clearly is not None:
+        value["clearly"] = sorted(f"{h}|{sp}" for h, sp in zip(clearly[s.HOSPITAL], clearly[s.SPECIALTY]))
+    if hospital is not None:
+        value["hospital"] = hospital
+    return "calendar", value
+
+
+@dataclass
+class Calendar:
+    """08's finding on calendar-booked follow-ups: calendar_share's frame (shares), its funnel
+    (calendar_funnel's table and dispersion) and the units above the upper limits (high)."""
+
+    shares: pd.DataFrame
+    funnel: pd.DataFrame
+    dispersion: fn.Dispersion
+    high: pd.DataFrame
+
+    @property
+    def clearly(self) -> pd.DataFrame:
+        """The units clearly above the region's share (beyond the 99.8% limit)."""
+        return self.high[self.high["class"] == "high_998"]
+
+
+def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> list[str]:
+    """05's account of 08's finding for one hospital, in `lang`: the share of its follow-up
+    intervals in `year` that are calendar-like against the region's, then each of its units
+    clearly above the region's share (08's sentence) or that none is. Empty when the hospital
+    has no follow-up intervals."""
+    own = cal.shares[cal.shares[s.HOSPITAL] == hospital]
+    if own.empty or own[INTERVALS].sum() == 0:
+        return []
+    region = cal.shares[CALENDAR_LIKE].sum() / cal.shares[INTERVALS].sum()
+    out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(own[INTERVALS].sum(), lang),
+               share=L.percent(own[CALENDAR_LIKE].sum() / own[INTERVALS].sum(), lang), region=L.percent(region, lang))]
+    clearly = cal.clearly[cal.clearly[s.HOSPITAL] == hospital]
+    out += [L.t("pw_calendar_high", lang, unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=L.percent(r["value"], lang),
+                target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang))
+            for _, r in clearly.iterrows()]
+    if clearly.empty:
+        out.append(L.t("hosp_calendar_none", lang))
+    return out
+
+
+def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
+             targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS) -> Calendar:
+    """Calendar-booked follow-ups of `year` and `sectors` from the interval histogram
+    (Aggregates.intervals): each hospital x specialty's share against the region's in a
+    proportion funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's."""
+    shares = calendar_share(intervals_of(histogram, year, sectors), targets, tolerance)
+    funnel, dispersion = calendar_funnel(shares)
+    return Calendar(shares, funnel, dispersion, above_limits(funnel))
 
 
 def calendar_funnel(shares: pd.DataFrame, **kwargs) -> tuple[pd.DataFrame, fn.Dispersion]:

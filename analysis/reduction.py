@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import budget, measures, potential, variation
+from . import budget, measures, pathways, potential, variation
 from . import labels as L
 from . import schema as s
 from .aggregate import Aggregates
@@ -139,6 +139,15 @@ def potential_fact(est: Estimate, parameters: dict, hospital: str | None = None)
     else:
         value["hospital"] = hospital
     return "potential", value
+
+
+def measured_facts(est: Estimate, year: int, sector: str) -> list[tuple[str, dict]]:
+    """The measured quantities the estimate took shares of, as facts for the run's check that the
+    pages reconcile (identities.py): the calendar-booked follow-ups, which 08 counts too."""
+    measured = est.inputs.measured or {}
+    if "calendar_follow_ups" not in measured:
+        return []
+    return [pathways.calendar_fact(measured["calendar_follow_ups"], year, [sector])]
 
 
 def potential_by_hospital(estimates: list[Estimate], hospitals: list[str] | None = None) -> pd.DataFrame:

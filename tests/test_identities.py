@@ -77,6 +77,39 @@ def test_a_hospitals_page_must_name_the_outliers_the_variation_report_names_for_
                                                 "['B|Urologi|low_998'] for B"]
 
 
+def calendar(units: dict, sectors: list[str], clearly: list[str] | None = None, hospital: str | None = None) -> dict:
+    fact = {"parameters": {"year": 2024, "targets": [91, 182, 365], "tolerance": 14}, "sectors": sectors,
+            "units": units}
+    return fact | ({"clearly": clearly} if clearly is not None else {}) | ({"hospital": hospital} if hospital else {})
+
+
+def test_the_calendar_booked_follow_ups_03_measures_are_those_08_counts(tmp_path):
+    # 08 counts somatic and psychiatric units; 03 measured the somatic ones
+    pathways = executed(tmp_path / "08_pathways.ipynb", {"calendar": calendar(
+        {"A|Reumatologi": [40, 100], "P|Psykiatri": [5, 50]}, ["psychiatry", "somatic"])})
+    same = executed(tmp_path / "03_a.ipynb", {"calendar": calendar({"A|Reumatologi": [40, 100]}, ["somatic"])})
+    other = executed(tmp_path / "03_b.ipynb", {"calendar": calendar({"A|Reumatologi": [60, 100]}, ["somatic"])})
+    assert identities.check([pathways, same]) == []
+    assert identities.check([pathways, other]) == ["03_b: A, Reumatologi has 60 of 100 follow-up intervals "
+                                                   "calendar-booked, 08_pathways counts 40 of 100"]
+
+
+def test_a_hospitals_page_names_the_units_08_finds_clearly_calendar_booked_for_it(tmp_path):
+    units = {"A|Reumatologi": [80, 100], "A|Urologi": [10, 100], "B|Urologi": [90, 100]}
+    whole = executed(tmp_path / "08_pathways.ipynb", {"calendar": calendar(units, ["somatic"],
+                                                                           ["A|Reumatologi", "B|Urologi"])})
+    mine = {u: c for u, c in units.items() if u.startswith("A|")}
+    ok = executed(tmp_path / "05_a.ipynb", {"calendar": calendar(mine, ["somatic"], ["A|Reumatologi"], "A")})
+    silent = executed(tmp_path / "05_b.ipynb", {"calendar": calendar(mine, ["somatic"], [], "A")})
+    assert identities.check([whole, ok]) == []
+    assert identities.check([whole, silent]) == ["05_b: names [] as clearly calendar-booked, 08_pathways names "
+                                                 "['A|Reumatologi'] for A"]
+    # counted with another tolerance: another count, nothing to compare
+    looser = calendar(mine, ["somatic"], [], "A")
+    looser["parameters"] = {**looser["parameters"], "tolerance": 21}
+    assert identities.check([whole, executed(tmp_path / "05_c.ipynb", {"calendar": looser})]) == []
+
+
 @pytest.fixture(scope="module")
 def follow_up_run(small_region, tmp_path_factory):
     """07 run alone through the runner on the small region: its pages reconcile."""

@@ -24,8 +24,9 @@ def test_the_calendar_measure_is_the_calendar_like_part_of_the_intervals():
                       (2024, "B", "K", "somatic", 365, 1),
                       (2023, "A", "K", "somatic", 40, 50), (2024, "A", "K", "psychiatry", 182, 50)])
     got = measures.calendar_follow_ups(Aggregates("visits", ACT, intervals=hist), 2024, "somatic")
-    assert list(got.columns) == ["hospital", "specialty", "visit_type", "fraction"]
+    assert list(got.columns) == ["hospital", "specialty", "visit_type", "fraction", "calendar_like", "intervals"]
     assert got.set_index("hospital")["fraction"].to_dict() == pytest.approx({"A": 0.4, "B": 1.0})
+    assert got.set_index("hospital")[["calendar_like", "intervals"]].loc["A"].tolist() == [4, 10]  # what 08 counts
     assert set(got["visit_type"]) == {"follow_up"}
 
 

@@ -366,3 +366,28 @@ def test_the_units_above_their_upper_limit_are_named_clearly_high_first():
     table = pd.DataFrame({s.HOSPITAL: list("ABCD"), s.SPECIALTY: ["S"] * 4, "value": [0.5, 0.3, 0.6, 0.1],
                           "class": ["high_95", "high_998", "within", "low_998"]})
     assert pathways.above_limits(table)[s.HOSPITAL].tolist() == ["B", "A"]
+
+
+# --- 08's finding on one hospital's page (05) ------------------------------------------------
+
+def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clearly_high():
+    shares = pd.DataFrame({s.HOSPITAL: ["A", "A", "B"], s.SPECIALTY: ["Reumatologi", "Urologi", "Urologi"],
+                           "intervals": [100, 300, 600], "calendar_like": [80, 60, 60]})
+    high = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Reumatologi"], "intervals": [100], "value": [0.8],
+                         "target": [0.2], "class": ["high_998"]})
+    cal = pathways.Calendar(shares, pd.DataFrame(), None, high)
+    first, second = pathways.hospital_calendar(cal, "A", 2024, "en")
+    # A: 140 of 400 intervals (35%); the region 200 of 1,000 (20%)
+    assert "35" in first and "400" in first and "20" in first
+    assert second.startswith("A, Reumatologi has 80")
+    assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1] == ("None of the hospital's specialties lies "
+                                                                     "clearly above the region's share.")
+    assert pathways.hospital_calendar(cal, "C", 2024, "en") == []
+
+
+def test_the_calendar_fact_counts_each_unit_with_the_rule_it_was_counted_by():
+    shares = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Urologi"], "intervals": [10], "calendar_like": [4]})
+    name, value = pathways.calendar_fact(shares, 2024, ("somatic",), (91,), 7)
+    assert name == "calendar"
+    assert value == {"parameters": {"year": 2024, "targets": [91], "tolerance": 7}, "sectors": ["somatic"],
+                     "units": {"A|Urologi": [4, 10]}}
