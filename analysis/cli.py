@@ -9,6 +9,14 @@ from pathlib import Path
 from . import config
 
 
+def _say(text: str, error: bool = False) -> None:
+    """Print a line for the user through redact.redact: no password or CPR number, whatever the
+    message quotes."""
+    from .redact import redact
+
+    print(redact(text), file=sys.stderr if error else sys.stdout)
+
+
 def _run(args: argparse.Namespace) -> int:
     from .ingest import InputError
     from .runner import ConfigError, load_config, run
@@ -16,25 +24,25 @@ def _run(args: argparse.Namespace) -> int:
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
     try:
         # the parameters are checked against the data before any notebook runs, in a run as in --check
-        cfg, params = load_config(Path(args.config), overrides, args.only, data=True)
-        print(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
+        cfg, params = load_config(Path(args.config), overrides, args.only, data=True, echo=_say)
+        _say(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
         if args.check:
             return 0
-        outcome = run(cfg, params)
+        outcome = run(cfg, params, echo=_say)
     except ConfigError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}", error=True)
         return 2
     except InputError as e:
-        print(f"error: the input was rejected; nothing was run and no report changed.\n{e}", file=sys.stderr)
+        _say(f"error: the input was rejected; nothing was run and no report changed.\n{e}", error=True)
         return 2
     if not outcome.ok:
-        print("error: the run failed; the published reports are unchanged.", file=sys.stderr)
+        _say("error: the run failed; the published reports are unchanged.", error=True)
         for p in outcome.problems:
-            print(f"- {p}", file=sys.stderr)
-        print(f"the failed run is kept in {outcome.run_dir}", file=sys.stderr)
+            _say(f"- {p}", error=True)
+        _say(f"the failed run is kept in {outcome.run_dir}", error=True)
         return 1
-    print(f"done in {outcome.seconds['total']:.1f} s. Reports: {outcome.run_dir / 'index.html'}")
-    print(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
+    _say(f"done in {outcome.seconds['total']:.1f} s. Reports: {outcome.run_dir / 'index.html'}")
+    _say(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
     return 0
 
 

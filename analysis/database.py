@@ -45,12 +45,15 @@ from .ingest import (
 )
 from .names import near_duplicates
 from .problems import MAX_EXAMPLES, InputError, Problem
+from .redact import MASK, has_password, mask_url, redact
 
 if TYPE_CHECKING:
     import ibis
 
 SCHEMES = ("postgresql", "postgres")  # the tested server; see the README for others Ibis reaches
 DEFAULT_PORT = 5432
+NO_PASSWORD = ("write no password in the source; set PGPASSWORD in the environment or put it in ~/.pgpass "
+               "(the README's 'Your database')")
 # CPR_PATTERN in the regular-expression dialect every engine understands (no \d)
 CPR_SQL_PATTERN = s.CPR_PATTERN.pattern.replace(r"\d", "[0-9]")
 NOT_REQUIRED = (s.AGE, s.AGE_BAND)  # one of the two is required (ingest.plan_columns checks)
@@ -150,16 +153,16 @@ def source_of(source: str | os.PathLike[str]) -> TableSource | FolderSource | No
 def _first_line(e: Exception) -> str:
     text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
     secret = os.environ.get("PGPASSWORD")
-    return text.replace(secret, "****") if secret else text
+    return redact(text.replace(secret, MASK) if secret else text)
 
 
 def parse(source: str) -> TableSource:
-    """The TableSource a URL names; ValueError with the expected form when it is not one."""
+    """The TableSource a URL names; ValueError with the expected form when it is not one, and
+    when it holds a password (the message masks it)."""
     form = "postgresql://USER@HOST:PORT/DATABASE/TABLE (or .../DATABASE/SCHEMA.TABLE)"
+    if has_password(source):  # found without parsing: a password with '#', '?' or '/' defeats urlsplit
+        raise ValueError(f"{mask_url(source)}: {NO_PASSWORD}")
     parts = urlsplit(str(source))
-    if parts.password is not None:
-        raise ValueError(f"{parts.scheme}://{parts.username}@{parts.hostname}/...: write no password in the "
-                         "source; set PGPASSWORD in the environment or put it in ~/.pgpass")
     path = [unquote(p) for p in parts.path.split("/") if p]
     if parts.scheme.lower() not in SCHEMES or not parts.hostname or not parts.username or len(path) != 2:
         raise ValueError(f"{source}: a database source is written {form}")

@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from . import schema as s
+from .redact import CPR_IN_TEXT, mask_cpr
 
 THRESHOLD = 5
 SUPPRESSED = "<5"
@@ -47,7 +48,6 @@ def label_count(n: float, fmt=lambda v: f"{v:,.0f}") -> str:
     return SUPPRESSED if 0 < n < THRESHOLD else fmt(n)
 
 
-CPR_IN_TEXT = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,}")
 
 
@@ -55,7 +55,7 @@ def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None 
     """Patient identifiers found in a report's text: anything shaped like a CPR number, and
     any token equal to a patient id in the staged input (looked up in DuckDB, not loaded) or in
     `table`, an (engine, canonical visit table) pair for a table read in place (one query)."""
-    found = {m.group(0)[:6] + "-****" for m in CPR_IN_TEXT.finditer(text)}
+    found = {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(text)}
     if table is not None:
         tokens = sorted(set(_TOKEN.findall(text)))
         con, visits = table

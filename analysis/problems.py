@@ -1,7 +1,13 @@
-"""What is wrong with an input file, said so that a user can fix it: file, column, rows, fix."""
+"""What is wrong with an input file, said so that a user can fix it: file, column, rows, fix.
+
+A problem is said through redact.redact, whatever it quotes (a visit id, a label, a hospital's
+name, the source's name): a CPR-shaped value is cut to its date part (010203-****) and a URL's
+password masked, so no message shows either."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .redact import redact
 
 MAX_EXAMPLES = 5
 
@@ -34,7 +40,7 @@ class Problem:
             where += f", {self.n_rows:,} row{'s' * (self.n_rows > 1)}"
         ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
         end = "" if self.message.endswith((".", "?", "!")) else "."
-        return f"{where}: {self.message}{end}{ex}\n    Fix: {self.hint}"
+        return redact(f"{where}: {self.message}{end}{ex}\n    Fix: {self.hint}")
 
 
 class InputError(ValueError):

@@ -20,6 +20,7 @@ from . import config
 from . import labels as L
 from . import schema as s
 from .privacy import SUPPRESSED, suppress_counts
+from .redact import mask_url
 
 STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css"
 # marks the copy of the stylesheet that `start` puts in the notebook for JupyterLab; the HTML
@@ -321,10 +322,11 @@ def notebook_parameters() -> dict[str, object]:
 
 
 def _parameter_text(v: object) -> str:
-    """A parameter as a reader writes it: text as is ("" for empty), a list comma-separated, a
-    mapping as key: value pairs; numbers and truth values as Python writes them."""
+    """A parameter as a reader writes it: text as is ("" for empty; a URL with its password
+    masked, redact.mask_url), a list comma-separated, a mapping as key: value pairs; numbers and
+    truth values as Python writes them."""
     if isinstance(v, str):
-        return f'"{v}"'
+        return f'"{mask_url(v)}"'  # a URL's password never shows, should one get this far
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(_parameter_text(x) for x in v) + "]"
     if isinstance(v, dict):
@@ -339,7 +341,7 @@ def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = 
         parameters = notebook_parameters()
     ing = prepared.ingest
     items = [
-        (L.t("input_file", lang), html.escape(ing.name)
+        (L.t("input_file", lang), html.escape(mask_url(ing.name))
          + (f" ({L.t('synthetic', lang)})" if prepared.synthetic else "")),
         (L.t("input_hash", lang), f"<code>{ing.sha256}</code>"),
         (L.t("rows_in", lang), L.number(ing.rows, lang)),

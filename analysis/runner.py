@@ -33,8 +33,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, Val
 
 from . import config, identities
 from . import labels as L
-from .database import is_table
+from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
+from .redact import has_password, mask_url, redact
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
 if TYPE_CHECKING:
@@ -47,12 +48,13 @@ _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "d
 
 
 class ConfigError(ValueError):
-    """The run configuration is not usable; lists every reason found."""
+    """The run configuration is not usable; lists every reason found (through redact.redact, so
+    no message shows a password or a CPR number, whatever value it quotes)."""
 
     def __init__(self, source: str, errors: list[str]):
-        self.errors = errors
-        super().__init__(f"{source}: {len(errors)} problem{'s' * (len(errors) != 1)}:\n"
-                         + "\n".join(f"- {e}" for e in errors))
+        self.errors = [redact(e) for e in errors]
+        super().__init__(f"{redact(source)}: {len(errors)} problem{'s' * (len(errors) != 1)}:\n"
+                         + "\n".join(f"- {e}" for e in self.errors))
 
 
 # --- configuration ----------------------------------------------------------------------------
@@ -164,6 +166,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     go to `echo`.
     """
     path = Path(path)
+    echo = _redacting(echo)
     errors: list[str] = []
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -175,12 +178,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     try:
         cfg = RunConfig.model_validate(raw)
     except ValidationError as e:
-        raise ConfigError(str(path), [f"{'.'.join(map(str, err['loc']))}: {err['msg']}"
-                                      for err in e.errors()]) from None
+        raise ConfigError(str(path), [_pydantic_error(err) for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
     for key in ("source", "mapping"):
         value = getattr(cfg, key)
+        if has_password(value):  # whatever the scheme, and before any path is made of it
+            errors.append(f"{key}: {mask_url(value)}: {NO_PASSWORD}")
+            continue
         if key == "source" and is_table(value):
             continue  # a database table: checked when the data are read
         if value and not config.resolve(value).exists():
@@ -239,6 +244,18 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         if found.errors:
             raise ConfigError(str(path), found.errors)
     return cfg, params
+
+
+def _pydantic_error(err: dict) -> str:
+    """One of pydantic's errors as a line of a ConfigError: the key, then what is wrong."""
+    where = ".".join(map(str, err["loc"]))
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _redacting(echo):
+    """`echo` with every line said through redact.redact (no password, no CPR number)."""
+    return lambda text: echo(redact(str(text)))
 
 
 # Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
@@ -455,8 +472,8 @@ def _describe(e: Exception) -> str:
     ename, evalue = getattr(e, "ename", None), getattr(e, "evalue", None)
     if ename:
         cell = getattr(e, "exec_count", None)
-        return f"cell {cell}: {ename}: {evalue}"
-    return f"{type(e).__name__}: {e}"
+        return redact(f"cell {cell}: {ename}: {evalue}")
+    return redact(f"{type(e).__name__}: {e}")
 
 
 # --- index, manifest, publishing --------------------------------------------------------------
@@ -478,18 +495,31 @@ def write_manifest(run_dir: Path, cfg: RunConfig, runs_of: dict[str, tuple[str, 
     manifest = {
         "title": cfg.title,
         "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "config": json.loads(cfg.model_dump_json()),
-        "input": {"file": prepared.ingest.file, "sha256": prepared.ingest.sha256, "rows": prepared.ingest.rows,
-                  "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
+        "config": _masked(json.loads(cfg.model_dump_json())),
+        "input": {"file": mask_url(prepared.ingest.file), "sha256": prepared.ingest.sha256,
+                  "rows": prepared.ingest.rows, "kind": prepared.ingest.kind, "synthetic": prepared.synthetic},
         "cache": cache.manifest() if cache else None,
         "notebooks": [{"name": r.name, "notebook": runs_of[r.name][0], "html": r.html, "seconds": round(r.seconds, 2),
-                       "parameters": runs_of[r.name][1], "sha256": sha256(run_dir / r.html)} for r in results],
+                       "parameters": _masked(runs_of[r.name][1]), "sha256": sha256(run_dir / r.html)}
+                      for r in results],
         "tables": sorted(p.name for p in (run_dir / "tables").glob("*")),
         "pdf": sorted(p.name for p in run_dir.glob("*.pdf")),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "versions": versions(),
     }
     (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _masked(value: Any) -> Any:
+    """`value` (the configuration or a notebook's parameters, as JSON) with every text through
+    redact.mask_url: no password reaches the manifest, whatever key holds it."""
+    if isinstance(value, str):
+        return mask_url(value)
+    if isinstance(value, dict):
+        return {k: _masked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    return value
 
 
 def publish(run_dir: Path, reports: Path) -> Path:
@@ -556,6 +586,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     published run (reports/latest) only changes when everything succeeded."""
     from .pipeline import prepare
 
+    echo = _redacting(echo)
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
@@ -602,7 +633,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
         seconds["checks"] = time.perf_counter() - t2
     if problems:
         work.rename(failed)
-        return RunOutcome(False, failed, results, problems, seconds)
+        return RunOutcome(False, failed, results, [redact(p) for p in problems], seconds)
 
     from .export import write as write_tables
 

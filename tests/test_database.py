@@ -33,6 +33,22 @@ def test_a_password_in_the_url_is_refused_without_echoing_it():
     assert "PGPASSWORD" in str(err.value) and "hunter2" not in str(err.value)
 
 
+@pytest.mark.parametrize("url", ["postgresql://analyst:pa#ss/w?rd@dwh/region/visits",
+                                 "postgresql://analyst:p@ss?w/rd@dwh:5432/region/visits",
+                                 "postgresql://analyst@dwh/region/visits?password=pa#ss"])
+def test_a_password_with_url_characters_is_refused_and_masked(url):
+    with pytest.raises(ValueError) as err:
+        database.parse(url)
+    assert "PGPASSWORD" in str(err.value) and "****" in str(err.value)
+    assert "pa#ss" not in str(err.value) and "p@ss" not in str(err.value) and "rd@" not in str(err.value)
+
+
+def test_prepare_refuses_a_password_with_url_characters_without_echoing_it(tmp_path):
+    with pytest.raises(InputError) as err:
+        pipeline.prepare("postgresql://analyst:pa#ss/w?rd@127.0.0.1:1/region/visits", cache_dir=tmp_path)
+    assert "pa#ss" not in str(err.value) and "w?rd" not in str(err.value)
+
+
 def test_a_url_without_a_table_says_how_to_write_it():
     with pytest.raises(ValueError, match="DATABASE/TABLE"):
         database.parse("postgresql://analyst@dwh/region")

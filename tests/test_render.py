@@ -170,6 +170,16 @@ def test_the_footer_reads_the_notebooks_parameters_as_used():
     assert report.notebook_parameters() == {"source": "", "year": 2024}
 
 
+def test_the_footer_never_shows_a_urls_password():
+    from types import SimpleNamespace
+
+    ingest = SimpleNamespace(name="postgresql://analyst:pa#ss/w?rd@dwh/region/visits", sha256="0" * 64, rows=10)
+    footer = report.finish({"source": "postgresql://analyst:pa#ss/w?rd@dwh/region/visits"},
+                           SimpleNamespace(ingest=ingest, synthetic=False), "en").data
+    assert "pa#ss" not in footer and "w?rd" not in footer
+    assert "postgresql://analyst:****@dwh/region/visits" in footer
+
+
 def test_provenance_words_are_not_broken_mid_word():
     css = report.stylesheet()
     footer = css[css.index("footer.provenance td {"):]

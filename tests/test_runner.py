@@ -85,6 +85,47 @@ def test_the_command_line_rejects_a_bad_configuration_in_seconds(tmp_path, base)
     assert time.perf_counter() - start < 20
 
 
+SECRET_URL = "postgresql://analyst:pa#ss/w?rd@dwh.example/region/visits"
+
+
+def test_a_password_in_the_source_is_refused_before_anything_runs_and_never_shown(tmp_path):
+    path = write_config(tmp_path / "r.yml", source=SECRET_URL, notebooks=["00_data_quality"])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert "postgresql://analyst:****@dwh.example/region/visits" in str(err.value) and "PGPASSWORD" in str(err.value)
+    assert "pa#ss" not in str(err.value) and "w?rd" not in str(err.value)
+
+
+def test_a_password_in_a_url_of_another_scheme_is_refused_and_never_shown(tmp_path):
+    # not a database this project reads, so it would be taken for a file: the message quoted its path
+    path = write_config(tmp_path / "r.yml", source="mysql://analyst:pa#ss@dwh/region/visits",
+                        notebooks=["00_data_quality"])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert "pa#ss" not in str(err.value) and "mysql://analyst:****@dwh/region/visits" in str(err.value)
+
+
+def test_the_command_line_never_prints_a_password(tmp_path, capsys):
+    from analysis import cli
+
+    path = write_config(tmp_path / "r.yml", source=SECRET_URL, notebooks=["00_data_quality"])
+    assert cli.main(["run", "--config", str(path)]) == 2
+    said = capsys.readouterr()
+    assert "PGPASSWORD" in said.err and "pa#ss" not in said.err + said.out
+
+
+def test_the_manifest_never_holds_a_password(tmp_path):
+    from types import SimpleNamespace
+
+    cfg = runner.RunConfig(source=SECRET_URL)
+    ingest = SimpleNamespace(file=SECRET_URL, sha256="0" * 64, rows=10, kind="visits")
+    prepared = SimpleNamespace(ingest=ingest, synthetic=False, cache=None)
+    runner.write_manifest(tmp_path, cfg, {}, [], prepared, {"total": 1.0})
+    text = (tmp_path / "manifest.json").read_text(encoding="utf-8")
+    assert "pa#ss" not in text and "w?rd" not in text
+    assert json.loads(text)["config"]["source"] == "postgresql://analyst:****@dwh.example/region/visits"
+
+
 def test_every_notebook_declares_documented_typed_parameters():
     for name in runner.available_notebooks():
         params = runner.notebook_parameters(name)
