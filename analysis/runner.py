@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from . import config, identities
 from . import labels as L
@@ -80,7 +89,10 @@ class RunConfig(BaseModel):
     period_end: dt.date = dt.date(2025, 12, 31)
     language: Literal["da", "en"] = "da"
     notebooks: list[NotebookSpec] = Field(default_factory=list, description="empty = every notebook")
-    output: str = "reports"
+    output: str = Field("reports", description="where the runs are written; a folder inside the project unless "
+                                                "output_outside_project is true")
+    output_outside_project: bool = Field(False, description="allow `output` to be an absolute path outside the "
+                                                            "project folder (e.g. a shared drive)")
     pdf: bool = Field(False, description="also print each report to an A4 PDF beside its HTML (needs Chromium)")
     jobs: int = Field(0, ge=0, description="notebooks run at once; 0 = number of cores")
     # what load_config's check against the data did with the cache (pipeline.CacheUse): the run's
@@ -92,11 +104,48 @@ class RunConfig(BaseModel):
     def _names(cls, v):
         return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
 
+    @model_validator(mode="after")
+    def _output_where_allowed(self):
+        problem = output_problem(self.output, self.output_outside_project)
+        if problem:
+            raise ValueError(problem)
+        return self
+
     def common(self) -> dict[str, Any]:
         """Parameters every notebook gets (COMMON_PARAMETERS)."""
         return {"source": self.source, "mapping": self.mapping, "period_start": self.period_start.isoformat(),
                 "period_end": self.period_end.isoformat(), "language": self.language, "sheet": self.sheet,
                 "header_row": self.header_row}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def output_problem(output: str, outside_allowed: bool = False) -> str | None:
+    """Why `output` may not receive the runs, or None. A relative path starts at the project
+    folder and must stay in it: a '..' that climbs out of it is refused, whatever the opt-in. An
+    absolute path outside the project needs `outside_allowed` (the run file's
+    output_outside_project: true). The project folder itself is refused (its runs/ holds the run
+    files). Paths are compared as written, '..' resolved and symbolic links not followed (a
+    reports folder linked to a shared drive is inside the project)."""
+    root = Path(os.path.normpath(config.PROJECT_ROOT))
+    written = Path(str(output)).expanduser()
+    where = Path(os.path.normpath(written if written.is_absolute() else root / written))
+    if where == root:
+        return (f"output: '{output}' is the project folder itself, whose runs/ holds the run files; give a "
+                "folder of its own, e.g. output: reports")
+    if _inside(where, root):
+        return None
+    if not written.is_absolute():
+        return (f"output: '{output}' climbs out of the project folder with '..'; give a folder inside the "
+                "project (e.g. output: reports), or the absolute path of a folder elsewhere together with "
+                "output_outside_project: true")
+    if not outside_allowed:
+        return (f"output: '{output}' is outside the project folder; to write the reports there, add "
+                "output_outside_project: true to the run file, or give a folder inside the project "
+                "(e.g. output: reports)")
+    return None
 
 
 def available_notebooks() -> list[str]:

@@ -91,7 +91,7 @@ def main() -> None:
     names = runner.available_notebooks()
     env = {"OUTPATIENT_CACHE_DIR": str(work / "cache"), "OUTPATIENT_SYNTHETIC_DIR": str(region.parent)}
     cfg = work / "run.yml"
-    cfg.write_text(f"source: {region}\noutput: {work / 'reports'}\n", encoding="utf-8")
+    cfg.write_text(f"source: {region}\noutput: {work / 'reports'}\noutput_outside_project: true\n", encoding="utf-8")
     results = {"generate": (gen_s, gen_mb)}
 
     results["ours, cold"] = measure([PY, "-m", "analysis", "run", "--config", str(cfg)], env)

@@ -32,7 +32,8 @@ PX_PER_MM, PT_PER_MM = 96 / 25.4, 72 / 25.4
 @pytest.fixture(scope="module")
 def run_dir(small_region, tmp_path_factory):
     cfg_path = tmp_path_factory.mktemp("browser") / "run.yml"
-    cfg_path.write_text(f"source: {small_region}\noutput: {cfg_path.parent / 'out'}\nperiod_start: 2023-01-01\n"
+    cfg_path.write_text(f"source: {small_region}\noutput: {cfg_path.parent / 'out'}\n"
+                        "output_outside_project: true\nperiod_start: 2023-01-01\n"
                         "period_end: 2025-12-31\njobs: 2\npdf: true\nnotebooks:\n"
                         "  - 00_data_quality\n  - 01_activity_overview\n"
                         "  - 02_variation\n  - 03_reduction_potential\n  - 04_savings_key\n"

@@ -116,7 +116,8 @@ def follow_up_run(small_region, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     path = tmp_path_factory.mktemp("cfg") / "run.yml"
     path.write_text(yaml.safe_dump({"source": str(small_region), "output": str(out), "period_start": "2023-01-01",
-                                    "period_end": "2025-12-31", "jobs": 1, "notebooks": ["07_follow_up"]}),
+                                    "period_end": "2025-12-31", "jobs": 1, "notebooks": ["07_follow_up"],
+                                    "output_outside_project": True}),
                     encoding="utf-8")
     cfg, params = runner.load_config(path)
     outcome = runner.run(cfg, params, echo=lambda *_: None)

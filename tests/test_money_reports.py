@@ -22,8 +22,8 @@ OWN = {("Udredning", "Fremmøde"): 1900, ("Kontrol", "Fremmøde"): 1350, ("Kontr
 
 def run(tmp_path: Path, **values) -> runner.RunOutcome:
     path = tmp_path / "run.yml"
-    path.write_text(yaml.safe_dump({"output": str(tmp_path / "out"), "jobs": 2, **values}, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump({"output": str(tmp_path / "out"), "output_outside_project": True, "jobs": 2,
+                                    **values}, allow_unicode=True), encoding="utf-8")
     cfg, params = runner.load_config(path)
     outcome = runner.run(cfg, params, echo=lambda *_: None)
     assert outcome.ok, outcome.problems

@@ -198,7 +198,8 @@ def test_no_password_appears_in_any_file_a_run_writes(region, tmp_path, monkeypa
     monkeypatch.setenv("OUTPATIENT_CACHE_DIR", str(tmp_path / "cache"))
     cfg_file = tmp_path / "run.yml"
     cfg_file.write_text(f"title: database\nsource: {url}\nperiod_start: 2023-01-01\nperiod_end: 2025-12-31\n"
-                        f"output: {tmp_path / 'out'}\njobs: 2\nnotebooks:\n  - 00_data_quality\n"
+                        f"output: {tmp_path / 'out'}\noutput_outside_project: true\njobs: 2\n"
+                        "notebooks:\n  - 00_data_quality\n"
                         "  - name: 08_pathways\n    parameters:\n      year: 2024\n", encoding="utf-8")
     cfg, params = runner.load_config(cfg_file, data=True, echo=lambda *_: None)
     outcome = runner.run(cfg, params, echo=lambda *_: None)

@@ -144,7 +144,8 @@ def test_key_figures_of_an_aggregated_extract_say_not_available(tmp_path, cache_
     cfg_path = tmp_path / "agg.yml"
     cfg_path.write_text(yaml.safe_dump({
         "source": "data/examples/aggregated_extract.csv", "period_start": "2024-01-01", "period_end": "2024-12-31",
-        "output": str(tmp_path / "out"), "notebooks": ["01_activity_overview"]}), encoding="utf-8")
+        "output": str(tmp_path / "out"), "output_outside_project": True, "notebooks": ["01_activity_overview"]}),
+        encoding="utf-8")
     cfg, params = runner.load_config(cfg_path)
     outcome = runner.run(cfg, params, echo=lambda *_: None)
     assert outcome.ok, outcome.problems

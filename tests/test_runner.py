@@ -24,8 +24,8 @@ def write_config(path: Path, **values) -> Path:
 @pytest.fixture(scope="module")
 def base(small_region, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    return {"source": str(small_region), "output": str(out), "period_start": "2023-01-01",
-            "period_end": "2025-12-31", "jobs": 2}
+    return {"source": str(small_region), "output": str(out), "output_outside_project": True,
+            "period_start": "2023-01-01", "period_end": "2025-12-31", "jobs": 2}
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +124,41 @@ def test_the_manifest_never_holds_a_password(tmp_path):
     text = (tmp_path / "manifest.json").read_text(encoding="utf-8")
     assert "pa#ss" not in text and "w?rd" not in text
     assert json.loads(text)["config"]["source"] == "postgresql://analyst:****@dwh.example/region/visits"
+
+
+@pytest.mark.parametrize("output", ["../../etc", "reports/../../../etc"])
+def test_an_output_that_climbs_out_of_the_project_is_refused(tmp_path, output):
+    path = write_config(tmp_path / "r.yml", output=output, output_outside_project=True)
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert str(err.value).startswith(str(path))
+    assert f"output: '{output}' climbs out of the project folder" in str(err.value)
+    assert "output: reports" in str(err.value)  # the fix
+
+
+def test_an_absolute_output_outside_the_project_needs_the_opt_in(tmp_path):
+    path = write_config(tmp_path / "r.yml", output=str(tmp_path / "out"))
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert str(err.value).startswith(str(path)) and "output_outside_project: true" in str(err.value)
+
+
+def test_with_the_opt_in_an_absolute_output_outside_the_project_is_accepted(tmp_path):
+    path = write_config(tmp_path / "r.yml", output=str(tmp_path / "out"), output_outside_project=True,
+                        notebooks=["00_data_quality"])
+    cfg, _ = runner.load_config(path)
+    assert config.resolve(cfg.output) == tmp_path / "out"
+
+
+@pytest.mark.parametrize("output", ["reports", "reports/../elsewhere", str(config.PROJECT_ROOT / "reports")])
+def test_an_output_inside_the_project_needs_no_opt_in(tmp_path, output):
+    cfg, _ = runner.load_config(write_config(tmp_path / "r.yml", output=output, notebooks=["00_data_quality"]))
+    assert cfg.output == output
+
+
+def test_the_project_folder_itself_is_no_output(tmp_path):
+    with pytest.raises(runner.ConfigError, match="the project folder itself"):
+        runner.load_config(write_config(tmp_path / "r.yml", output="."))
 
 
 def test_every_notebook_declares_documented_typed_parameters():
@@ -228,7 +263,7 @@ def test_english_reports(base, tmp_path):
 def test_a_pre_aggregated_extract_runs_through_the_suite(tmp_path):
     cfg, params = runner.load_config(write_config(
         tmp_path / "agg.yml", source="data/examples/aggregated_extract.csv", period_start="2024-01-01",
-        period_end="2024-12-31", output=str(tmp_path / "out")))
+        period_end="2024-12-31", output=str(tmp_path / "out"), output_outside_project=True))
     outcome = runner.run(cfg, params, echo=lambda *_: None)
     assert outcome.ok, outcome.problems
     text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ from analysis.ingest import InputError
 
 
 def config(path: Path, **values) -> Path:
-    base = {"period_start": "2024-01-01", "period_end": "2024-12-31", "jobs": 1, "notebooks": ["00_data_quality"]}
+    base = {"period_start": "2024-01-01", "period_end": "2024-12-31", "jobs": 1, "notebooks": ["00_data_quality"],
+            "output_outside_project": True}  # the reports go to the test's temporary folder
     path.write_text(yaml.safe_dump({**base, **values}, allow_unicode=True), encoding="utf-8")
     return path
 
