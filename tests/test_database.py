@@ -101,3 +101,20 @@ def test_a_bad_label_in_one_file_of_a_folder_names_the_visits(folder, tmp_path):
         pipeline.prepare(str(bad), "2024-01-01", "2025-12-31", cache_dir=tmp_path / "cache")
     (problem,) = err.value.problems
     assert (problem.column, problem.examples, problem.ids) == (s.SEX, ["X"], ["extra-visit-1"])
+
+
+def test_cpr_shaped_values_in_a_table_are_masked_in_its_messages(folder, tmp_path):
+    bad = tmp_path / "bad"
+    shutil.copytree(folder, bad)
+    first = sorted(bad.rglob("*.parquet"))[0]
+    table = pq.read_table(first)
+    rows = table.slice(3, 2).to_pandas()
+    rows[s.VISIT_ID] = "0102031234"  # twice: a duplicate
+    rows[s.SEX] = "3112991234"
+    extra = pa.Table.from_pandas(rows, schema=table.schema, preserve_index=False)
+    pq.write_table(extra, first.with_name("extra.parquet"))
+    with pytest.raises(InputError) as err:
+        pipeline.prepare(str(bad), "2024-01-01", "2025-12-31", cache_dir=tmp_path / "cache")
+    assert {p.contract for p in err.value.problems} == {s.VISIT_ID, s.SEX}
+    assert "0102031234" not in str(err.value) and "3112991234" not in str(err.value)
+    assert "010203-****" in str(err.value) and "311299-****" in str(err.value)

@@ -173,6 +173,27 @@ def test_cpr_like_patient_id_is_rejected_and_not_echoed(tmp_path):
     assert "1234" not in " ".join(p.examples), "a CPR number is never printed in full"
 
 
+def test_a_cpr_shaped_visit_id_is_masked_in_the_duplicates_message(tmp_path):
+    p = only(problems_for(tmp_path, DANISH.assign(**{"Besøg ID": ["0102031234", "B2", "0102031234"]})))
+    assert "more than once" in p.message and "010203-****" in str(p)
+    assert "0102031234" not in str(p)
+
+
+def test_a_cpr_shaped_sex_value_is_masked_in_the_unknown_value_message(tmp_path):
+    p = only(problems_for(tmp_path, DANISH.assign(Køn=["Kvinde", "010203-1234", "Mand"])))
+    assert p.contract == "sex" and "010203-****" in str(p)
+    assert "010203-1234" not in str(p)
+
+
+def test_the_input_errors_message_masks_every_cpr_shaped_value(tmp_path):
+    src = write_csv(DANISH.assign(**{"Besøg ID": ["0102031234", "B2", "0102031234"]},
+                                  Køn=["Kvinde", "3112991234", "Mand"]), tmp_path / "extract.csv", ";", "utf-8")
+    with pytest.raises(InputError) as err:
+        ingest.ingest(src, PERIOD, tmp_path / "staged.parquet")
+    assert "0102031234" not in str(err.value) and "3112991234" not in str(err.value)
+    assert "010203-****" in str(err.value) and "311299-****" in str(err.value)
+
+
 def test_non_numeric_age(tmp_path):
     p = only(problems_for(tmp_path, DANISH.assign(Alder=["67", "sixty", "45"])))
     assert p.contract == "age" and p.rows == [2] and p.examples == ["sixty"]

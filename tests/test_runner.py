@@ -114,6 +114,13 @@ def test_the_command_line_never_prints_a_password(tmp_path, capsys):
     assert "PGPASSWORD" in said.err and "pa#ss" not in said.err + said.out
 
 
+def test_a_configuration_error_masks_cpr_numbers_and_passwords_whatever_it_quotes():
+    err = runner.ConfigError("run.yml", ["02_variation: hospitals not in the regions table: 0102031234",
+                                         f"source: {SECRET_URL}"])
+    assert "010203-****" in str(err) and "0102031234" not in str(err) and "pa#ss" not in str(err)
+    assert err.errors[0].endswith("010203-****")
+
+
 def test_the_manifest_never_holds_a_password(tmp_path):
     from types import SimpleNamespace
 
