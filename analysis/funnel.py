@@ -13,7 +13,11 @@ Indicator kinds:
 Classification of a ratio (rule="target_limits", the default): the unit's O/E against the
 limits of a unit on target at its expected count E, i.e. the exact Poisson (chi-square)
 limits of O = E (Spiegelhalter 2005; FunnelPlotR's unadjusted "SR" limits), or those limits
-widened for overdispersion. rule="own_count" is PHEindicatormethods' rule instead
+widened for overdispersion; and, as well, the exact Poisson test of the count O against E at
+the same level (exact_test): a unit is low or high only when its count differs significantly
+from its expectation. The limits alone do not ensure it where E is small: the chi-square lower
+limit is above 0 at any E > 0 (and a ratio of counts' log-scale limit too), so any observed 0
+fell below it, though P(O = 0) = exp(-E) is 0.90 at E = 0.11. rule="own_count" is PHEindicatormethods' rule instead
 (assign_funnel_significance, statistic "ratio"): the unit's own count's interval (exact
 Poisson below 10 events, Byar's approximation from 10), divided by E, compared with 1. The
 two disagree near the limits (on PHE's 300-unit fixture they agree on 287).
@@ -277,6 +281,38 @@ def classify(value, lo95, hi95, lo998, hi998) -> np.ndarray:
     return out
 
 
+def poisson_tails(observed, expected) -> tuple[np.ndarray, np.ndarray]:
+    """The exact one-sided Poisson p-values of a count O against its expectation E: P(X <= O)
+    and P(X >= O) for X ~ Poisson(E) (NaN where E is not positive)."""
+    from scipy import stats  # see poisson_limits
+
+    o = np.asarray(observed, dtype=float)
+    e = np.asarray(expected, dtype=float)
+    e = np.where(e > 0, e, np.nan)
+    return stats.poisson.cdf(np.floor(o), e), stats.poisson.sf(np.ceil(o) - 1, e)
+
+
+def exact_test(classes, observed, expected) -> np.ndarray:
+    """`classes` (classify's) kept only as far as the exact Poisson test of O against E
+    (poisson_tails) agrees, side by side: 'low_998' needs P(X <= O) below 0.001 (one tail of
+    Z998), 'low_95' below 0.025 (of Z95), likewise 'high_*' with P(X >= O); a unit whose limits
+    say 99.8% but whose test says 95% is 'low_95' / 'high_95', one the test does not find is
+    'within'. E = 0.11 and O = 0: P(X <= 0) = exp(-0.11) = 0.90, so 'within'."""
+    from scipy import stats  # see poisson_limits
+
+    c = np.asarray(classes, dtype=object)
+    p_low, p_high = poisson_tails(observed, expected)
+    a95, a998 = stats.norm.sf(Z95), stats.norm.sf(Z998)
+    out = c.copy()
+    for side, p in (("low", p_low), ("high", p_high)):
+        by_limits = np.where(c == f"{side}_998", 2, np.where(c == f"{side}_95", 1, 0))
+        by_test = np.where(p < a998, 2, np.where(p < a95, 1, 0))
+        level = np.minimum(by_limits, by_test)
+        out = np.where(by_limits > 0, np.select([level == 2, level == 1], [f"{side}_998", f"{side}_95"], "within"),
+                       out)
+    return out
+
+
 def classify_own_count(observed, expected) -> np.ndarray:
     """PHEindicatormethods' classification of a ratio O/E (assign_funnel_significance,
     statistic "ratio"): 'high_998' when the lower 99.8% limit of the unit's own count
@@ -305,7 +341,10 @@ def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method
     NaN and class 'no_data'.
 
     rule "target_limits" (default) classifies the value against the limits in the table (a
-    unit on target at the unit's denominator, widened when the dispersion is adjusted);
+    unit on target at the unit's denominator, widened when the dispersion is adjusted) and, for
+    a ratio (either kind), requires the exact Poisson test of O against E as well (exact_test):
+    a point outside a drawn limit is then left unflagged when its count is not significantly
+    different from its expectation (e.g. 0 against 0.11 expected);
     "own_count" (ratios only) uses PHEindicatormethods' test of the unit's own count
     (classify_own_count), which has no overdispersion adjustment, so it is refused when the
     dispersion is adjusted. The limits are the same either way, so with "own_count" a point
@@ -342,6 +381,8 @@ def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method
         out["class"] = classify_own_count(o, d)
     else:
         out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
+        if kind != "proportion":
+            out["class"] = exact_test(out["class"], o, d)
     lo0, hi0 = limits(den, kind, Z998, target, None, n)
     top = 1.0 if kind == "proportion" else np.inf
     out["upper_clipped"] = (out["upper_99.8"].to_numpy() >= top) & (hi0 < top)

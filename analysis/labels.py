@@ -422,6 +422,12 @@ LABELS: dict[str, tuple[str, str]] = {
                         "på niveau med sammenligningsgrundlaget ved samme antal.",
                         "A hospital is called an outlier when its value lies outside the 99.8% limits of a hospital "
                         "on the benchmark at the same count."),
+    "var_rule_exact": ("Dertil skal antallet afvige signifikant fra det forventede (eksakt Poisson-test på samme "
+                       "niveau): 0 besøg mod 0,11 forventet kaldes således ikke lavt, selv om punktet ligger under "
+                       "grænsen.",
+                       "Its count must also differ significantly from the expected (an exact Poisson test at the "
+                       "same level): 0 visits against 0.11 expected is thus not called low, although the point lies "
+                       "below the limit."),
     "var_clipped": ("Bemærk: med denne justering ligger grænsen ved kanten af skalaen for {share} af hospitalerne; de "
                     "kan ikke kaldes afvigende i den retning. Overvej den additive justering.",
                     "Note: with this adjustment the limit sits at the edge of the scale for {share} of the hospitals; "

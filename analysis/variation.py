@@ -451,6 +451,8 @@ def method_note(result: FunnelResult, trim: float, lang: str) -> list[str]:
     else:
         notes.append(L.t("var_od_not_needed", lang, phi=L.number(pooled.phi, lang, 2)))
     notes.append(L.t("var_rule_target", lang))
+    if result.kind != "proportion":  # a ratio's class needs the exact test as well (funnel.exact_test)
+        notes.append(L.t("var_rule_exact", lang))
     share = clipped_share(result.table)
     if share > 0:
         notes.append(L.t("var_clipped", lang, share=L.percent(share, lang, 0)))

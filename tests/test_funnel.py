@@ -137,10 +137,55 @@ def test_ratio_classification_by_own_count_matches_phe_reference():
 
 
 def test_default_ratio_rule_differs_from_phe_near_the_limits():
-    # the limits of a unit on target (O = E) classify 287 of PHE's 300 units as PHE does
+    # the limits of a unit on target (O = E), with the exact test of O against E as well, classify
+    # 295 of PHE's 300 units as PHE does (the limits alone: 287); the other 5 PHE finds high by its
+    # test of the unit's own count, inside the limits' conservative upper limit
     units = pd.read_csv(DATA / "phe_testdata_funnel_ratio_inputs.csv", encoding="utf-8-sig")
     out, _ = funnel.funnel(units, "obs", "expected", "ratio", method="none")
-    assert sum(a == b for a, b in zip(_phe_names(out["class"]), units["significance"])) == 287
+    assert sum(a == b for a, b in zip(_phe_names(out["class"]), units["significance"])) == 295
+
+
+# --- the exact test: low or high only when the count differs significantly from its expectation --
+def test_the_exact_poisson_tails_of_a_count():
+    low, high = funnel.poisson_tails([0, 3], [0.11, 1.0])
+    assert low[0] == pytest.approx(np.exp(-0.11)) and high[0] == 1
+    assert high[1] == pytest.approx(1 - stats.poisson.cdf(2, 1.0))
+
+
+@pytest.mark.parametrize("kind", ["ratio", "ratio_counts"])
+def test_a_zero_against_a_fraction_of_one_expected_is_not_low(kind):
+    # O = 0, E = 0.11: P(X = 0) = exp(-0.11) = 0.90, although 0 lies below either kind's lower limit
+    df = pd.DataFrame({"o": [0, 30, 50, 60], "e": [0.11, 40, 50, 50], "n": [1, 60, 70, 90]})
+    out, _ = funnel.funnel(df, "o", "e", kind, method="none", counts="n" if kind == "ratio_counts" else None)
+    assert out["value"].iloc[0] < out["lower_99.8"].iloc[0]
+    assert out["class"].iloc[0] == "within"
+
+
+@pytest.mark.parametrize("kind", ["ratio", "ratio_counts"])
+def test_a_zero_against_a_fraction_of_one_expected_is_not_low_with_overdispersion(kind):
+    disp = funnel.Dispersion(phi=4.0, tau2=0.05, n_used=10, method="additive")
+    df = pd.DataFrame({"o": [0], "e": [0.11], "n": [1]})
+    out, _ = funnel.funnel(df, "o", "e", kind, disp=disp, counts="n" if kind == "ratio_counts" else None)
+    assert out["class"].iloc[0] == "within"
+
+
+def test_a_zero_against_ten_expected_is_still_low():
+    # P(X = 0) = exp(-10) = 0.00005, below 0.001
+    out, _ = funnel.funnel(pd.DataFrame({"o": [0], "e": [10.0]}), "o", "e", "ratio", method="none")
+    assert out["class"].iloc[0] == "low_998"
+
+
+def test_a_unit_below_the_limit_whose_count_is_not_significantly_low_is_within():
+    # one of PHE's units: O = 72 against E = 90.53 (O/E 0.795) is below the lower 95% limit (0.805), but
+    # P(X <= 72) = 0.026 is not below 0.025
+    out, _ = funnel.funnel(pd.DataFrame({"o": [72], "e": [90.531875]}), "o", "e", "ratio", method="none")
+    assert out["value"].iloc[0] < out["lower_95"].iloc[0] and out["class"].iloc[0] == "within"
+
+
+def test_the_exact_test_lowers_a_class_to_the_level_it_reaches():
+    # below the 99.8% limit, but P(X <= 35) = 0.0017 at E = 56.15: significant at 95% only
+    out, _ = funnel.funnel(pd.DataFrame({"o": [35], "e": [56.152735]}), "o", "e", "ratio", method="none")
+    assert out["value"].iloc[0] < out["lower_99.8"].iloc[0] and out["class"].iloc[0] == "low_95"
 
 
 def test_own_count_interval_is_exact_below_10_and_byar_from_10():

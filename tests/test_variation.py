@@ -80,6 +80,16 @@ def test_outliers_carry_their_excess_visits():
     assert out["hospital"].tolist() == ["A"] and out["excess"].iloc[0] == 50 and out["beyond_limit"].iloc[0] == 20
 
 
+@pytest.mark.parametrize("random_population", [False, True])
+def test_a_unit_with_no_follow_ups_against_a_fraction_of_one_expected_is_no_outlier(random_population):
+    # 0 follow-ups against 0.11 expected: P(0) = exp(-0.11) = 0.90, nothing to name as low
+    rates = pd.DataFrame({"specialty": ["K"] * 4, "hospital": list("ABCD"), "observed": [0, 40, 50, 60],
+                          "expected": [0.11, 45.0, 50.0, 55.0], "population": [1, 60, 70, 80]})
+    compared, _ = variation.compare(rates, random_population=random_population)
+    assert compared.set_index("hospital").loc["A", "class"] == "within"
+    assert variation.outliers(compared).empty
+
+
 def test_unknown_measure_is_a_clear_error():
     with pytest.raises(ValueError, match="measure must be one of"):
         variation.rates(Aggregates(kind="visits", activity=pd.DataFrame()), "visits_per_doctor", 2024, [])
@@ -377,6 +387,15 @@ def test_the_method_note_names_the_trimming_funnelplotr_uses_for_the_kind():
     assert "widened by an additive random effect" in ratio and "φ = 3.20, τ = 0.200" in ratio
     counts = " ".join(variation.method_note(_result("ratio_counts", disp), 0.1, "en"))
     assert "winsorising" in counts and "ratio of two counts" in counts
+
+
+def test_the_method_note_says_a_ratio_needs_the_exact_test_as_well():
+    from analysis.funnel import Dispersion
+
+    disp = Dispersion(3.2, 0.04, 40, "additive")
+    for kind in ("ratio", "ratio_counts"):
+        assert "exact Poisson test" in " ".join(variation.method_note(_result(kind, disp), 0.1, "en"))
+    assert "exact Poisson test" not in " ".join(variation.method_note(_result("proportion", disp), 0.1, "en"))
 
 
 def test_the_method_note_warns_when_limits_are_pushed_to_the_edge_of_the_scale():
