@@ -198,7 +198,9 @@ def funnel_kind(measure: str, strata: list[str]) -> str:
 class FunnelResult:
     """One comparison, everything a funnel needs: the classified table, the dispersion the limits
     used, the limit kind and the denominator column. The colours (table["class"]) and the limits
-    drawn (limits_at) both come from here, so they cannot disagree.
+    drawn (limits_at) both come from here, so they cannot disagree: a coloured point lies outside
+    its limit (a ratio's point outside it is coloured only when the exact test agrees as well,
+    funnel.exact_test).
 
     Unpacks as (table, dispersion) for code that only needs those."""
 
