@@ -381,7 +381,10 @@ def study(regions: int, first_seed: int = 0, rough: Roughness = Roughness(),
 
 
 def summarise(hospitals: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
-    """The study's figures against TARGETS: metric, value, target, met (and how many cases)."""
+    """The study's figures against TARGETS: metric, value, target, met (and how many cases). The
+    bias is signed (below 0: the realised saving is underestimated), with its standard error
+    (`se`); it misses its target only when it lies beyond it by more than two standard errors,
+    since a study of a few hundred regions cannot pin it closer (_bias)."""
     h = hospitals.copy()
     region = h[s.HOSPITAL] == "region"
     h["covers"] = (h["low"] <= h["truth"]) & (h["truth"] <= h["high"])
@@ -400,7 +403,7 @@ def summarise(hospitals: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
         "no_change_covers_0": (none.loc[none[s.HOSPITAL] == "region", "covers"].mean(),
                                (none[s.HOSPITAL] == "region").sum()),
         "no_change_ahead": ((h.loc[untouched, "status"] == "ahead").mean(), untouched.sum()),
-        "bias": (abs(bias), n_bias),
+        "bias": (bias, n_bias),
         "fall_taken_for_lag": (checks.loc[checks["scenario"] == "fall", "fall_taken_for_lag"].mean(),
                                (checks["scenario"] == "fall").sum()),
         "lag_found": (checks.loc[checks["scenario"] == "decision_lag", "lag_found"].mean(),
@@ -409,7 +412,10 @@ def summarise(hospitals: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     out = []
     for metric, (value, n) in values.items():
         sign, target = TARGETS[metric]
-        met = bool(value >= target) if sign == ">=" else bool(value <= target)
+        if metric == "bias":  # signed (below 0: the estimate falls short); missed when surely beyond the target
+            met = bool(abs(value) - 2 * bias_se <= target) if np.isfinite(bias_se) else bool(abs(value) <= target)
+        else:
+            met = bool(value >= target) if sign == ">=" else bool(value <= target)
         out.append({"metric": metric, "value": float(value), "target": f"{sign} {target:g}", "met": met,
                     "cases": int(n), "se": bias_se if metric == "bias" else np.nan})
     no_lag = checks[checks["scenario"].isin(["no_change", "decision"])]
