@@ -726,11 +726,14 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
             raise RunStopped(f"stopped ({how}); nothing published, the published reports are unchanged",
                              143 if stop.signal == signal.SIGTERM else 130) from None
         except OSError as e:
+            shutil.rmtree(work, ignore_errors=True)
             if e.errno not in WRITE_ERRORS:
                 raise
-            shutil.rmtree(work, ignore_errors=True)
             raise RunStopped(f"cannot write {e.filename or reports}: {WRITE_ERRORS[e.errno]}; nothing published, "
                              "the published reports are unchanged") from None
+        except Exception:  # a rejected input, a bug: nothing half-made stays behind
+            shutil.rmtree(work, ignore_errors=True)
+            raise
 
 
 def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run_id: str, work: Path,
