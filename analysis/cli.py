@@ -19,12 +19,19 @@ def _say(text: str, error: bool = False) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .ingest import InputError
-    from .runner import ConfigError, load_config, run
+    from .runner import ConfigError, RunStopped, check_output, load_config, run
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
     try:
         # the parameters are checked against the data before any notebook runs, in a run as in --check
         cfg, params = load_config(Path(args.config), overrides, args.only, data=True, echo=_say)
+        checked = cfg._checked
+        if checked is not None and checked.repaired:  # a damaged cache entry, rebuilt: say so once
+            _say(checked.describe())
+        problem = check_output(config.resolve(cfg.output))
+        if problem:
+            _say(f"error: {problem}", error=True)
+            return 2
         _say(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
         if args.check:
             return 0
@@ -35,6 +42,12 @@ def _run(args: argparse.Namespace) -> int:
     except InputError as e:
         _say(f"error: the input was rejected; nothing was run and no report changed.\n{e}", error=True)
         return 2
+    except RunStopped as e:
+        _say(f"error: {e}", error=True)
+        return e.code
+    except KeyboardInterrupt:  # while the configuration and the input were checked
+        _say("stopped (Ctrl-C); nothing was run and no report changed", error=True)
+        return 130
     if not outcome.ok:
         _say("error: the run failed; the published reports are unchanged.", error=True)
         for p in outcome.problems:

@@ -11,7 +11,8 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("")
     for caption in captions:
-        t = report.table(pd.DataFrame({"hospital": ["A", "B"], "visits": [1234.5, 3], "share": [0.5, 0.25]}), lang,
+        t = report.table(pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [1234.5, 3, 2],
+                                       "share": [0.5, 0.25, 0.25]}), lang,
                          counts=["visits"], percent=["share"], caption=caption)
         cell.outputs.append(nbformat.v4.new_output("display_data", data=t._repr_mimebundle_()))
     nb.cells = [cell]
@@ -23,7 +24,7 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
 def test_tables_are_read_back_with_labels_and_suppression(tmp_path):
     [(caption, df)] = export.tables_of(executed_notebook(tmp_path))
     assert caption == "Besøg pr. hospital" and list(df.columns) == ["Hospital", "Besøg", "Andel (%)"]
-    assert df["Besøg"].tolist() == [1234.5, "<5"]
+    assert df["Besøg"].tolist() == [1234.5, "<5", "<5"]
 
 
 def test_csv_is_written_the_danish_excel_way(tmp_path):
@@ -47,7 +48,7 @@ def test_one_workbook_with_a_contents_sheet_and_a_sheet_per_table(tmp_path):
     assert book.sheet_names[0] == "Indhold" and len(book.sheet_names) == 2
     contents = pd.read_excel(book, "Indhold")
     assert contents.iloc[0].tolist() == [book.sheet_names[1], "Aktivitet", "01_x.html", "Besøg pr. hospital"]
-    assert pd.read_excel(book, book.sheet_names[1], header=1)["Hospital"].tolist() == ["A", "B"]
+    assert pd.read_excel(book, book.sheet_names[1], header=1)["Hospital"].tolist() == ["A", "B", "C"]
 
 
 def test_every_table_of_every_drill_down_reaches_the_workbook(tmp_path):
