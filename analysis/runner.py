@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import datetime as dt
 import difflib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -501,17 +502,29 @@ def publish(run_dir: Path, reports: Path) -> Path:
     return link
 
 
+SLUG_LIMIT = 60  # a file name stays far below the 255 bytes file systems allow
+
+
+def _value_hash(text: str) -> str:
+    return hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:6]
+
+
 def slug(text: str) -> str:
-    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-')."""
+    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-'), at most
+    SLUG_LIMIT characters: a longer one is cut and ends in a short hash of the whole value."""
     import unicodedata
     ascii_ = unicodedata.normalize("NFKD", str(text).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
                                    .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+    out = re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+    if len(out) > SLUG_LIMIT:
+        out = out[:SLUG_LIMIT - 7].rstrip("-") + "-" + _value_hash(text)
+    return out
 
 
 def expand(params: dict[str, dict], activity) -> dict[str, tuple[str, dict]]:
     """Run name -> (notebook, parameters): a notebook with `per` runs once per value of that
-    column in the data (sorted), named notebook_<value>."""
+    column in the data (sorted), named notebook_<value> (slug). Values whose slugs coincide
+    ("A & B", "A-B") each get a short hash of the value after it, so none replaces another."""
     out = {}
     for name, p in params.items():
         per = p.get(PER_KEY)
@@ -519,8 +532,12 @@ def expand(params: dict[str, dict], activity) -> dict[str, tuple[str, dict]]:
         if not per:
             out[name] = (name, base)
             continue
-        for value in sorted(activity[per].dropna().unique()):
-            out[f"{name}_{slug(value)}"] = (name, base | {per: str(value)})
+        values = sorted(activity[per].dropna().unique())
+        slugs = [slug(v) for v in values]
+        for value, part in zip(values, slugs):
+            if slugs.count(part) > 1:
+                part = f"{part}-{_value_hash(value)}"
+            out[f"{name}_{part}"] = (name, base | {per: str(value)})
     return out
 
 
