@@ -140,6 +140,21 @@ def test_a_dollar_sign_in_a_name_is_drawn_as_written():
     plt.close(fig)
 
 
+def test_a_figures_svg_holds_a_name_only_as_escaped_text():
+    """The figure's SVG (shown as an image, which runs nothing anyway) carries names only in
+    escaped comments: its text is drawn as outlines."""
+    import io
+
+    plots.apply_style()
+    fig, ax = plt.subplots()
+    ax.set_title(SCRIPT + " --> <svg onload=alert(1)>")
+    ax.barh([IMG], [1])
+    out = io.StringIO()
+    fig.savefig(out, format="svg")
+    plt.close(fig)
+    assert "<script" not in out.getvalue() and render.active_content(out.getvalue()) == []
+
+
 def test_a_long_name_on_a_figure_is_cut():
     assert plots.name_label("x" * 300) == "x" * 39 + "…"
 
