@@ -11,12 +11,19 @@ from . import config
 
 def _run(args: argparse.Namespace) -> int:
     from .ingest import InputError
-    from .runner import ConfigError, load_config, run
+    from .runner import ConfigError, RunStopped, check_output, load_config, run
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
     try:
         # the parameters are checked against the data before any notebook runs, in a run as in --check
         cfg, params = load_config(Path(args.config), overrides, args.only, data=True)
+        checked = cfg._checked
+        if checked is not None and checked.repaired:  # a damaged cache entry, rebuilt: say so once
+            print(checked.describe())
+        problem = check_output(config.resolve(cfg.output))
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
         print(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
         if args.check:
             return 0
@@ -27,6 +34,12 @@ def _run(args: argparse.Namespace) -> int:
     except InputError as e:
         print(f"error: the input was rejected; nothing was run and no report changed.\n{e}", file=sys.stderr)
         return 2
+    except RunStopped as e:
+        print(f"error: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:  # while the configuration and the input were checked
+        print("stopped (Ctrl-C); nothing was run and no report changed", file=sys.stderr)
+        return 130
     if not outcome.ok:
         print("error: the run failed; the published reports are unchanged.", file=sys.stderr)
         for p in outcome.problems:

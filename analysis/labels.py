@@ -1537,7 +1537,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "rows_out": ("Rækker i analysen", "Rows analysed"),
     "run_time": ("Kørt", "Run at"),
     "versions": ("Programversioner", "Package versions"),
-    "suppression_note": ("Antal under 5 vises som \u201c<5\u201d.", "Counts below 5 are shown as \u201c<5\u201d."),
+    "suppression_note": ("Antal under 5 vises som \u201c<5\u201d; hvor et sådant antal ellers kunne regnes ud fra en total, "
+                         "skjules også det mindste andet antal i rækken eller kolonnen (\u201cx\u201d), og andele og "
+                         "forskelle bygget på et skjult antal vises ikke.",
+                         "Counts below 5 are shown as \u201c<5\u201d; where such a count could otherwise be worked out "
+                         "from a total, the smallest other count in its row or column is hidden too (\u201cx\u201d), and "
+                         "shares and differences built on a hidden count are not shown."),
     "not_available": ("Ikke tilgængelig for aggregerede data", "Not available for aggregated data"),
     # what the input supports (capabilities), and reader notes on variation
     "cap_need_visit_level": ("ikke er opgjort pr. besøg", "are not given visit by visit"),

@@ -11,8 +11,15 @@ file's content hash (its path, or "None", without one), `sheet=<sheet>` and
 engine that aggregated (e.g. "duckdb 1.1.3"), so a later call can say what built the cache
 without importing the engine. `Prepared.cache` says whether a call reused the cache or built it.
 
-The runner calls it before any notebook starts (so a bad file fails fast, once); the
-notebooks call it again and get the cached result in well under a second.
+The runner calls it before any notebook starts (so a bad file fails fast, once) and pins the
+result for the run (`pinned`): the notebooks' own calls with the run's input then read that
+cache entry without reading or hashing the source again, so a file replaced during the run
+cannot reach a report, and the manifest's hash is of what every report used.
+
+`_build` also writes `contents.json`, each file's size and SHA-256: an entry whose files no longer
+match (a truncated Parquet, a file removed by hand) is found when it is next used, removed and
+built again, and `CacheUse.repaired` names the damaged file. Temporary folders left by a build
+that was killed are removed at the next build.
 """
 from __future__ import annotations
 
@@ -42,10 +49,13 @@ from .problems import InputError, Problem
 if TYPE_CHECKING:
     import ibis
 
-FORMAT_VERSION = "7"  # bump when the staged or aggregate format changes
+FORMAT_VERSION = "8"  # bump when the staged or aggregate format changes (8: contents.json)
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 DISTRIBUTION = "outpatient-analysis"  # the package's name in its metadata (as in the report footer)
 FINGERPRINT = "fingerprint.json"  # in each cache folder: what its key was made of, and the engine
+CONTENTS = "contents.json"  # in each cache folder: every file's size and SHA-256, to find damage
+OWNER = "owner.pid"  # in a temporary build folder: the building process, to tell a killed build's leftovers
+PINNED = "OUTPATIENT_RUN_INPUT"  # environment: the run's prepared input, for its notebooks (pinned)
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class CacheUse:
     key: str
     fingerprint: dict = field(default_factory=dict)
     seconds: float = 0.0  # the call's time: reading the cache, or validating and aggregating
+    repaired: str = ""  # the damaged file of the entry this call found and built again ("" : none)
 
     @property
     def engine(self) -> str:
@@ -65,13 +76,15 @@ class CacheUse:
     def manifest(self) -> dict:
         """The manifest's `cache` section."""
         return {"used": self.used, "key": self.key, "fingerprint": self.fingerprint, "engine": self.engine,
-                "seconds": round(self.seconds, 2)}
+                "seconds": round(self.seconds, 2), "repaired": self.repaired}
 
     def describe(self) -> str:
         """One line for the run's console output."""
         if self.used:
             return f"aggregates: reused from the cache (key {self.key})"
-        return f"aggregates: built by {self.engine or 'the engine'} in {self.seconds:.1f} s (key {self.key})"
+        damaged = f"the cached copy was damaged ({self.repaired}); " if self.repaired else ""
+        return (f"aggregates: {damaged}built by {self.engine or 'the engine'} in {self.seconds:.1f} s "
+                f"(key {self.key})")
 
 
 @dataclass
@@ -214,6 +227,9 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     """
     began = time.perf_counter()
     start, end = parse_period(period_start, period_end)
+    run_input = _pinned_for(source, (start, end), mapping, sheet, header_row)
+    if run_input is not None:
+        return run_input
     mapping_path = config.resolve(mapping) if str(mapping) else None
     try:
         table = database.source_of(source)
@@ -227,17 +243,82 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     version = package_version()
     key = cache_key(input_hash, (start, end), mapping_hash, sheet, header_row, version)
     folder = Path(cache_dir or config.CACHE_DIR) / key
+    repaired = _discard_if_damaged(folder)
     used = (folder / "ingest.json").exists()
     if not used:
         parts = fingerprint(str(source) or str(src), src, input_hash, (start, end),
                             mapping_hash if mapping_path else None, sheet, header_row, version)
         _build(src, (start, end), mapping_path, folder, sheet, header_row, parts)
-    os.utime(folder)  # mark as recently used for pruning
+    return _load(folder, CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began, repaired),
+                 is_synthetic(src))
+
+
+def _load(folder: Path, cache: CacheUse, synthetic: bool) -> Prepared:
+    """The Prepared input of the cache entry `folder` (marked as recently used, for pruning)."""
+    os.utime(folder)
     result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
-    result.staged = str(folder / "staged.parquet")
-    aggregates = Aggregates.load(folder / "aggregates")
-    cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
-    return Prepared(result, aggregates, is_synthetic(src), folder, cache)
+    if not (folder / TABLE_INFO).exists():  # a file: its staged copy (a table is read in place)
+        result.staged = str(folder / "staged.parquet")
+    return Prepared(result, Aggregates.load(folder / "aggregates"), synthetic, folder, cache)
+
+
+def _call(source, period: tuple[dt.date, dt.date], mapping, sheet: str, header_row) -> str:
+    """A call's input and settings as one string, to tell the run's own input (pin) from another."""
+    return json.dumps([str(source), period[0].isoformat(), period[1].isoformat(), str(mapping), str(sheet or ""),
+                       int(header_row or 0)])
+
+
+def pin(prepared: Prepared, source, period_start: str, period_end: str, mapping, sheet: str = "",
+        header_row: int = 0) -> dict[str, str]:
+    """The environment that makes the notebooks of a run read `prepared` (what the runner's own
+    call of prepare with these arguments gave) whenever they ask for the same input, instead of
+    reading and hashing the source again: one input per run, whatever happens to the file."""
+    call = _call(source, parse_period(period_start, period_end), mapping, sheet, header_row)
+    return {PINNED: json.dumps({"call": call, "folder": str(prepared.cache_dir), "synthetic": prepared.synthetic,
+                                "key": prepared.cache.key if prepared.cache else prepared.cache_dir.name})}
+
+
+def _pinned_for(source, period: tuple[dt.date, dt.date], mapping, sheet: str, header_row) -> Prepared | None:
+    """The run's pinned input (pin) when this call asks for it; None outside a run or for another input."""
+    raw = os.environ.get(PINNED)
+    if not raw:
+        return None
+    pinned = json.loads(raw)
+    if pinned["call"] != _call(source, period, mapping, sheet, header_row):
+        return None
+    folder = Path(pinned["folder"])
+    if not (folder / "ingest.json").exists():
+        raise InputError([Problem(str(source) or "the synthetic region", "-",
+                                  f"the run's validated copy of the input ({folder}) was removed during the run",
+                                  "run again; do not clear the cache folder while a run is going")])
+    return _load(folder, CacheUse(True, pinned["key"], read_fingerprint(folder)), bool(pinned["synthetic"]))
+
+
+def _contents(folder: Path) -> dict[str, list]:
+    """Every file under `folder` but contents.json: relative path -> [bytes, SHA-256]."""
+    return {p.relative_to(folder).as_posix(): [p.stat().st_size, sha256(p)]
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != CONTENTS}
+
+
+def _discard_if_damaged(folder: Path) -> str:
+    """Remove the cache entry `folder` if its files no longer match its contents.json (or it has
+    none though it is complete); returns the first damaged file, "" for a sound or absent entry."""
+    if not folder.exists():
+        return ""
+    try:
+        recorded = json.loads((folder / CONTENTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = None
+    damaged = CONTENTS if recorded is None else ""
+    if recorded is not None:
+        found = _contents(folder)
+        damaged = next((name for name, entry in recorded.items() if found.get(name) != entry), "")
+    if damaged:
+        trash = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
+        with contextlib.suppress(OSError):
+            folder.rename(trash)
+            shutil.rmtree(trash, ignore_errors=True)
+    return damaged
 
 
 NATIONAL_MARK = "national.json"  # the national generator's record in its folder: the data are synthetic
@@ -260,6 +341,7 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
     version = package_version()
     key = cache_key(input_hash, period, mapping_hash, version=version)
     folder = Path(cache_dir or config.CACHE_DIR) / key
+    repaired = _discard_if_damaged(folder)
     used = (folder / "ingest.json").exists()
     if not used:
         with _building(folder) as tmp:
@@ -280,11 +362,9 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
                 period=(period[0].isoformat(), period[1].isoformat()), mapping_source=mapping.source, staged="",
                 span=checked.span, names=checked.names)
             (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")
-    os.utime(folder)
-    result = IngestResult.from_json((folder / "ingest.json").read_text(encoding="utf-8"))
-    cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began)
+    cache = CacheUse(used, key, read_fingerprint(folder), time.perf_counter() - began, repaired)
     synthetic = isinstance(table, database.FolderSource) and (table.path / NATIONAL_MARK).exists()
-    return Prepared(result, Aggregates.load(folder / "aggregates"), synthetic, folder, cache)
+    return _load(folder, cache, synthetic)
 
 
 def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None, folder: Path,
@@ -306,10 +386,14 @@ def _building(folder: Path) -> Iterator[Path]:
     """A temporary folder to build the cache entry `folder` in, renamed into place when the block
     succeeds (atomic; another process that finished the same input first wins) and removed
     otherwise; older entries are then pruned."""
+    _remove_stale(folder.parent)
     tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.mkdir(parents=True)
+    (tmp / OWNER).write_text(str(os.getpid()))
     try:
         yield tmp
+        (tmp / OWNER).unlink()
+        (tmp / CONTENTS).write_text(json.dumps(_contents(tmp), indent=1), encoding="utf-8")
         try:
             tmp.rename(folder)
         except OSError:  # another process finished the same input first
@@ -318,6 +402,37 @@ def _building(folder: Path) -> Iterator[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     _prune(folder.parent)
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (on this machine)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def owner_gone(folder: Path, owner: str = OWNER) -> bool:
+    """A temporary folder whose building process is gone: its `owner` file names a process that
+    no longer runs, or it has none and is over a minute old (a build killed before writing it)."""
+    try:
+        return not alive(int((folder / owner).read_text().strip()))
+    except (OSError, ValueError):
+        try:
+            return time.time() - folder.stat().st_mtime > 60
+        except OSError:
+            return False
+
+
+def _remove_stale(root: Path) -> None:
+    """Remove the temporary build folders (.<key>.<id>.tmp) of builds that were killed."""
+    if root.exists():
+        for tmp in root.glob(".*.tmp"):
+            if tmp.is_dir() and owner_gone(tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _prune(root: Path) -> None:

@@ -19,7 +19,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullForm
 
 from . import labels as L
 from . import schema as s
-from .privacy import label_count
+from .privacy import HIDDEN, label_count, secondary_suppression
 
 # Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -105,8 +105,13 @@ def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight:
     colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
     shown = max(digits, label_digits(float(values.abs().max()))) if len(values) else digits  # small amounts not "0,0"
     ax.barh([name_label(k, lang) for k in values.index], values.to_numpy(), color=colours)
+    hidden = (secondary_suppression(values.to_frame()).iloc[:, 0].to_numpy() if counts
+              else np.zeros(len(values), dtype=bool))  # a "<5" bar whose value the others' total would give away
     for y, v in enumerate(values.to_numpy()):
-        text = label_count(v, lambda n: L.number(n, lang)) if counts else L.number(v, lang, shown)
+        if not counts:
+            text = L.number(v, lang, shown)
+        else:
+            text = HIDDEN if hidden[y] else label_count(v, lambda n: L.number(n, lang))
         ax.text(v, y, " " + text, va="center", fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)

@@ -16,6 +16,7 @@ from . import schema as s
 
 THRESHOLD = 5
 SUPPRESSED = "<5"
+HIDDEN = "x"  # a count hidden so that a "<5" cannot be worked out from a total (secondary_suppression)
 
 
 def is_small(counts: pd.Series | np.ndarray | float, threshold: int = THRESHOLD) -> pd.Series | np.ndarray | bool:
@@ -24,22 +25,70 @@ def is_small(counts: pd.Series | np.ndarray | float, threshold: int = THRESHOLD)
     return (c > 0) & (c < threshold)
 
 
-def suppress_counts(df: pd.DataFrame, count_columns: list[str], derived: dict[str, str] | None = None,
-                    threshold: int = THRESHOLD) -> pd.DataFrame:
-    """A copy with counts below `threshold` (but above 0) replaced by "<5".
+def suppress_counts(df: pd.DataFrame, count_columns: list[str], derived: dict[str, str | list[str]] | None = None,
+                    threshold: int = THRESHOLD, keys: list[str] | None = None) -> pd.DataFrame:
+    """A copy with counts below `threshold` (but above 0) replaced by "<5", and the counts that
+    would give one of them away (secondary_suppression) by "x".
 
-    `derived` maps a column computed from a count (a rate, a share) to that count column:
-    where the count is suppressed, the derived value is blanked too, since it could reveal it.
-    The result is for display (object columns); compute on the unsuppressed frame.
+    `derived` maps a column computed from counts (a rate, a share, a difference) to the count
+    column, or the list of count columns, it rests on: where any of them is hidden, the derived
+    value is blanked too, since it could reveal it. `keys`: the text columns that group the
+    rows (default: every non-count column that is not derived). The result is for display
+    (object columns); compute on the unsuppressed frame.
     """
     out = df.copy()
+    if keys is None:
+        keys = [c for c in df.columns if c not in count_columns and c not in (derived or {})
+                and not pd.api.types.is_numeric_dtype(df[c])]
+    values = df[count_columns].apply(pd.to_numeric, errors="coerce")
+    small = values.apply(lambda c: is_small(c, threshold))
+    extra = secondary_suppression(values, [df[k] for k in keys], threshold)
     for col in count_columns:
-        small = is_small(df[col], threshold)
-        out[col] = df[col].astype(object).where(~small, SUPPRESSED)
+        out[col] = df[col].astype(object).where(~small[col], SUPPRESSED).where(~extra[col], HIDDEN)
+    hidden = small | extra
     for col, base in (derived or {}).items():
-        small = is_small(df[base], threshold)
-        out[col] = df[col].astype(object).where(~small, "")
+        bases = [base] if isinstance(base, str) else list(base)
+        out[col] = df[col].astype(object).where(~hidden[bases].any(axis=1), "")
     return out
+
+
+def secondary_suppression(values: pd.DataFrame, keys: list[pd.Series] = (), threshold: int = THRESHOLD
+                          ) -> pd.DataFrame:
+    """Which cells must be hidden besides the small ones, so that no small count can be worked
+    out by subtraction from a total printed elsewhere (complementary suppression, the rule of
+    Danish health statistics: a total never stands beside a single hidden part).
+
+    The groups whose totals a reader may know: each row's counts (the parts of the row's total),
+    each column (the parts of its total), and each column within the rows that share a value
+    of a key column (a hospital's part of a column). Wherever a group holds exactly one hidden
+    cell, its smallest other non-zero count is hidden as well, until no group does. Written by
+    hand: the statistical-disclosure libraries (sdcTable, tau-argus) are R and Java programs
+    with no Python binding, and this greedy rule is what their "hypercube" method does for a
+    table this small, at the price of perhaps one more hidden cell than an optimum."""
+    v = values.to_numpy(dtype=float, na_value=np.nan)
+    hidden = np.asarray(is_small(np.nan_to_num(v), threshold), dtype=bool)
+    start = hidden.copy()
+    rows, cols = v.shape
+    groups = [[(r, c) for c in range(cols)] for r in range(rows)] if cols > 1 else []
+    for c in range(cols):
+        groups.append([(r, c) for r in range(rows)])
+        for key in keys:
+            codes = pd.factorize(pd.Series(key).reset_index(drop=True))[0]
+            for code in np.unique(codes):
+                members = np.flatnonzero(codes == code)
+                if 1 < len(members) < rows:
+                    groups.append([(r, c) for r in members])
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            if sum(hidden[cell] for cell in group) != 1:
+                continue
+            candidates = [cell for cell in group if not hidden[cell] and v[cell] > 0]
+            if candidates:
+                hidden[min(candidates, key=lambda cell: v[cell])] = True
+                changed = True
+    return pd.DataFrame(hidden & ~start, index=values.index, columns=values.columns)
 
 
 def label_count(n: float, fmt=lambda v: f"{v:,.0f}") -> str:

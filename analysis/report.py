@@ -27,7 +27,7 @@ from markupsafe import escape as _escape
 from . import config
 from . import labels as L
 from . import schema as s
-from .privacy import SUPPRESSED, suppress_counts
+from .privacy import HIDDEN, SUPPRESSED, suppress_counts
 
 STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css"
 # marks the copy of the stylesheet that `start` puts in the notebook for JupyterLab; the HTML
@@ -262,7 +262,7 @@ def kpis(items: list[tuple[str, object]], lang: str | None = None) -> HTML:
 def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True) -> str:
     """A table cell's text (plain text: the table escapes it)."""
     if isinstance(v, str):
-        return L.t(v, lang) if translate and v != SUPPRESSED else v
+        return L.t(v, lang) if translate and v not in (SUPPRESSED, HIDDEN) else v
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, (pd.Timestamp, dt.date)):
@@ -329,8 +329,9 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
           verbatim: list[str] | None = None) -> Table:
     """An HTML table for a report.
 
-    counts: count columns, suppressed below 5 ("<5"); derived: {column: count column} whose
-    values are blanked where that count is suppressed; percent: fractions shown as % (exported
+    counts: count columns, suppressed below 5 ("<5"), and with them the counts that would give a
+    "<5" away from a total ("x", privacy.secondary_suppression); derived: {column: count column,
+    or a list of them} whose values are blanked where such a count is hidden; percent: fractions shown as % (exported
     as percent, e.g. 12.3 under a header ending "(%)", so a spreadsheet reads them as shown);
     digits: decimals per column (default 0, 1 for percent); verbatim: text columns shown as
     they are (e.g. names from the input file). Column headers and other text values are
@@ -347,7 +348,7 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
         cells = []
         for c in shown.columns:
             v = row[c]
-            is_num = not isinstance(v, str) or v == SUPPRESSED
+            is_num = not isinstance(v, str) or v in (SUPPRESSED, HIDDEN)
             d = digits.get(c, 1 if c in percent else 0)
             cell = ('<td class="num count">{}</td>' if c in counts else '<td class="num">{}</td>') if is_num \
                 else "<td>{}</td>"
@@ -376,7 +377,7 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
 def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:
     """A cell for CSV/Excel: numbers stay numbers (rounded), text translated, "<5" kept."""
     if isinstance(v, str):
-        return L.t(v, lang) if translate and v != SUPPRESSED else v
+        return L.t(v, lang) if translate and v not in (SUPPRESSED, HIDDEN) else v
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return None
     if isinstance(v, (pd.Timestamp, dt.date)):

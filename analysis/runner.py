@@ -13,6 +13,7 @@ failure at any step leaves the published run untouched.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
@@ -21,8 +22,10 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -409,10 +412,49 @@ class NotebookResult:
     title: str = ""
 
 
-def _ipc_kernel_manager(socket_dir: str, log: Path):
+# --- the worker processes: each runs notebooks in kernels of its own, and stops them with itself --
+KERNELS = ".kernels"  # in the run's work folder: a file per running kernel, named by its process id
+_kernels: set[int] = set()  # this worker's running kernels
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker process: Ctrl-C is the run's to handle (the worker ignores it, so no
+    traceback per worker); SIGTERM stops its kernels and ends it; and when the run's process is
+    gone (killed outright) it does the same within a second instead of finishing into the void."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: _worker_exit(143))
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        _worker_exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _worker_exit(code: int) -> None:
+    for pid in list(_kernels):
+        _stop_kernel(pid)
+    os._exit(code)
+
+
+def _stop_kernel(pid: int) -> None:
+    """Kill a kernel and what it started (jupyter_client starts each in a session of its own)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _ipc_kernel_manager(socket_dir: str, log: Path, run_dir: Path):
     """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports, so kernels started
     at the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
-    clash). The kernel's own console output goes to `log` instead of the user's terminal."""
+    clash). The kernel's own console output goes to `log` instead of the user's terminal; each
+    kernel started is noted in this worker and in the run's KERNELS folder, so a stopped run can
+    stop it."""
     from jupyter_client.manager import AsyncKernelManager
 
     class IPCKernelManager(AsyncKernelManager):
@@ -425,7 +467,13 @@ def _ipc_kernel_manager(socket_dir: str, log: Path):
             with open(log, "ab") as out:  # the started kernel keeps its own copy of the handle
                 kw.setdefault("stdout", out)
                 kw.setdefault("stderr", out)
-                return await super()._async_launch_kernel(kernel_cmd, **kw)
+                started = await super()._async_launch_kernel(kernel_cmd, **kw)
+            pid = getattr(self.provisioner, "pid", None)
+            if pid:
+                _kernels.add(pid)
+                (run_dir / KERNELS).mkdir(exist_ok=True)
+                (run_dir / KERNELS / str(pid)).touch()
+            return started
 
     return IPCKernelManager
 
@@ -438,17 +486,22 @@ def _execute_one(name: str, notebook: str, params: dict[str, Any], run_dir: str)
     executed = Path(run_dir) / "executed" / f"{name}.ipynb"
     out = Path(run_dir) / f"{name}.html"
     socket_dir = tempfile.mkdtemp(prefix="outpatient-kernel-")
+    before = set(_kernels)
     try:
         pm.execute_notebook(str(config.NOTEBOOKS_DIR / f"{notebook}.ipynb"), str(executed), parameters=params,
                             kernel_name=config.KERNEL_NAME, progress_bar=False, log_output=False,
                             cwd=str(config.NOTEBOOKS_DIR),
-                            kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log")))
+                            kernel_manager_class=_ipc_kernel_manager(socket_dir, executed.with_suffix(".kernel.log"),
+                                                                     Path(run_dir)))
         title = render_html(executed, out, params.get("language", "da"))
     except Exception as e:  # reported to the user with the notebook's name; the run fails
         return NotebookResult(name, False, time.perf_counter() - start, executed=str(executed),
                               error=_describe(e))
     finally:
         shutil.rmtree(socket_dir, ignore_errors=True)
+        for pid in _kernels - before:  # shut down by papermill by now
+            _kernels.discard(pid)
+            (Path(run_dir) / KERNELS / str(pid)).unlink(missing_ok=True)
     return NotebookResult(name, True, time.perf_counter() - start, html=out.name, executed=str(executed), title=title)
 
 
@@ -521,23 +574,28 @@ def slug(text: str) -> str:
     return out
 
 
-def expand(params: dict[str, dict], activity) -> dict[str, tuple[str, dict]]:
+def expand(params: dict[str, dict], activity, notes: list[str] | None = None) -> dict[str, tuple[str, dict]]:
     """Run name -> (notebook, parameters): a notebook with `per` runs once per value of that
-    column in the data (sorted), named notebook_<value> (slug). Values whose slugs coincide
-    ("A & B", "A-B") each get a short hash of the value after it, so none replaces another."""
-    out = {}
+    column in the data (sorted), named notebook_<value>. Two values whose file names would be the
+    same (Sønderjylland, Soenderjylland) each get their own (notebook_<value>-2), never one report
+    for both; `notes` gets a line saying so."""
+    out: dict[str, tuple[str, dict]] = {}
     for name, p in params.items():
         per = p.get(PER_KEY)
         base = {k: v for k, v in p.items() if k != PER_KEY}
         if not per:
             out[name] = (name, base)
             continue
-        values = sorted(activity[per].dropna().unique())
-        slugs = [slug(v) for v in values]
-        for value, part in zip(values, slugs):
-            if slugs.count(part) > 1:
-                part = f"{part}-{_value_hash(value)}"
-            out[f"{name}_{part}"] = (name, base | {per: str(value)})
+        for value in sorted(activity[per].dropna().unique()):
+            run_name = first = f"{name}_{slug(value)}"
+            n = 1
+            while run_name in out:
+                n += 1
+                run_name = f"{first}-{n}"
+            if run_name != first and notes is not None:
+                notes.append(f"{name}: '{value}' would share the file name {first}.html with "
+                             f"'{out[first][1][per]}'; its report is {run_name}.html")
+            out[run_name] = (name, base | {per: str(value)})
     return out
 
 
@@ -568,15 +626,136 @@ class RunOutcome:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+class RunStopped(Exception):
+    """The run stopped before it could publish (Ctrl-C, SIGTERM, an output folder that cannot be
+    written): its work folder is removed, the published reports are unchanged. `code`: the exit
+    status (130 Ctrl-C, 143 SIGTERM, 1 otherwise)."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+OWNER = ".owner"  # in a run's work folder while it runs: the running process's id
+WRITE_ERRORS = {28: "the disk is full", 30: "the folder is read-only", 13: "permission denied",
+                122: "the disk quota is exceeded"}  # errno -> what the user is told
+MIN_FREE_MB = 200  # a run with every report, its PDFs and exports stays well under this
+
+
+def check_output(reports: Path) -> str | None:
+    """Why the output folder cannot take a run (it cannot be created or written, or has less
+    than MIN_FREE_MB free), or None. Run by --check and at the start of every run."""
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=reports, prefix=".write-test-"):
+            pass
+    except OSError as e:
+        return f"cannot write to the output folder {reports}: {WRITE_ERRORS.get(e.errno, e.strerror)}"
+    free = shutil.disk_usage(reports).free / 1e6
+    if free < MIN_FREE_MB:
+        return (f"the output folder {reports} has {free:.0f} MB free; a run needs about {MIN_FREE_MB} MB "
+                "(free some space or set output: to another folder)")
+    return None
+
+
+def _remove_leftovers(runs: Path, reports: Path) -> list[str]:
+    """The work folders (<run>.partial) of earlier runs that were killed, and a half-made link of
+    `latest`: removed. Returns their names. A folder whose run is still going stays."""
+    from .pipeline import owner_gone
+
+    removed = []
+    for work in runs.glob("*.partial"):
+        if work.is_dir() and owner_gone(work, OWNER):
+            shutil.rmtree(work, ignore_errors=True)
+            removed.append(work.name)
+    for link in reports.glob(".latest.*"):
+        if link.is_symlink():
+            link.unlink(missing_ok=True)
+    return removed
+
+
+class _Stop:
+    """While the run is going, SIGTERM stops it as Ctrl-C does (KeyboardInterrupt, so that every
+    `finally` runs); the handler before is restored afterwards."""
+
+    def __enter__(self):
+        self.signal = 0
+        self.before = signal.getsignal(signal.SIGTERM)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self._terminated)
+        return self
+
+    def _terminated(self, signum, frame):
+        self.signal = signum
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self.before)
+        return False
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor, work: Path) -> None:
+    """Stop every worker and every kernel they started, now: SIGTERM first (a worker stops its
+    kernels), then SIGKILL whatever is left, and the kernels listed in the run's KERNELS folder."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public handle on the workers
+    for proc in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            proc.terminate()
+    deadline = time.monotonic() + 5
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            proc.kill()
+    for pid_file in (work / KERNELS).glob("*") if (work / KERNELS).exists() else []:
+        _stop_kernel(int(pid_file.name))
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     """Prepare the input, run every notebook, check and publish. Returns what happened; the
-    published run (reports/latest) only changes when everything succeeded."""
-    from .pipeline import prepare
+    published run (reports/latest) only changes when everything succeeded. Raises RunStopped when
+    the run is stopped (Ctrl-C, SIGTERM) or its output cannot be written: its work folder is
+    removed and nothing is published."""
+    reports = config.resolve(cfg.output)
+    problem = check_output(reports)
+    if problem:
+        raise RunStopped(f"{problem}; nothing was run and no report changed")
+    runs = reports / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    for name in _remove_leftovers(runs, reports):
+        echo(f"removed {name}, left by an earlier run that was stopped")
+    run_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    work = runs / f"{run_id}.partial"
+    with _Stop() as stop:
+        try:
+            (work / "executed").mkdir(parents=True)
+            (work / OWNER).write_text(str(os.getpid()))
+            return _run(cfg, params, reports, runs, run_id, work, echo)
+        except KeyboardInterrupt:
+            shutil.rmtree(work, ignore_errors=True)
+            how = "SIGTERM" if stop.signal == signal.SIGTERM else "Ctrl-C"
+            raise RunStopped(f"stopped ({how}); nothing published, the published reports are unchanged",
+                             143 if stop.signal == signal.SIGTERM else 130) from None
+        except OSError as e:
+            shutil.rmtree(work, ignore_errors=True)
+            if e.errno not in WRITE_ERRORS:
+                raise
+            raise RunStopped(f"cannot write {e.filename or reports}: {WRITE_ERRORS[e.errno]}; nothing published, "
+                             "the published reports are unchanged") from None
+        except Exception:  # a rejected input, a bug: nothing half-made stays behind
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+
+
+def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run_id: str, work: Path,
+         echo) -> RunOutcome:
+    from .pipeline import pin, prepare
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
-                       sheet=cfg.sheet, header_row=cfg.header_row)
+    call = (cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
+    prepared = prepare(*call, sheet=cfg.sheet, header_row=cfg.header_row)
     seconds["prepare"] = time.perf_counter() - t0
     echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
          f"({seconds['prepare']:.1f} s)")
@@ -585,27 +764,41 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     if cache is not None:
         echo(cache.describe())
 
-    reports = config.resolve(cfg.output)
-    runs = reports / "runs"
-    runs.mkdir(parents=True, exist_ok=True)
-    run_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    work = runs / f"{run_id}.partial"
-    (work / "executed").mkdir(parents=True)
-
     jobs = cfg.jobs or os.cpu_count() or 1
-    runs_of = expand(params, prepared.aggregates.activity)
+    notes: list[str] = []
+    runs_of = expand(params, prepared.aggregates.activity, notes)
+    for note in notes:
+        echo(f"note: {note}")
     names = list(runs_of)
     results: list[NotebookResult] = []
     t1 = time.perf_counter()
     ctx = multiprocessing.get_context("spawn")  # one fresh process (and kernel) per notebook
-    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx) as pool:
+    # every notebook reads the input this run validated (pipeline.pin), whatever happens to the file
+    pinned = pin(prepared, *call, sheet=cfg.sheet, header_row=cfg.header_row)
+    saved = {k: os.environ.get(k) for k in pinned}
+    os.environ.update(pinned)  # the workers, and their kernels, inherit it when they start
+    pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx, initializer=_worker_start,
+                                  initargs=(os.getpid(),))
+    try:
         futures = {pool.submit(_execute_one, n, nb, p, str(work)): n for n, (nb, p) in runs_of.items()}
         for i, fut in enumerate(cf.as_completed(futures), 1):
             r = fut.result()
             results.append(r)
             echo(f"[{i}/{len(names)}] {r.name:<28} {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)")
+    except BaseException:
+        _stop_workers(pool, work)
+        raise
+    else:
+        pool.shutdown()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     seconds["notebooks"] = time.perf_counter() - t1
     results.sort(key=lambda r: names.index(r.name))
+    shutil.rmtree(work / KERNELS, ignore_errors=True)
 
     failed = runs / f"{run_id}.failed"
     problems = [f"notebook {r.name} failed in {r.error}\n    executed notebook kept for inspection: "
@@ -618,6 +811,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
         problems += identities.check([Path(r.executed) for r in results])  # the pages reconcile
         seconds["checks"] = time.perf_counter() - t2
     if problems:
+        (work / OWNER).unlink(missing_ok=True)
         work.rename(failed)
         return RunOutcome(False, failed, results, problems, seconds)
 
@@ -635,6 +829,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     write_index(work, cfg, results, prepared, runs_of, pdfs)
     seconds["total"] = time.perf_counter() - t0
     write_manifest(work, cfg, runs_of, results, prepared, seconds, cache)
+    (work / OWNER).unlink()
     final = runs / run_id
     work.rename(final)
     publish(final, reports)

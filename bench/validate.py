@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pandas as pd  # noqa: E402
+
 from analysis import validation as v  # noqa: E402
 
 
@@ -38,7 +40,8 @@ def main() -> int:
         print(f"{'metric':<24}{'value':>8}  {'target':<10}{'met':<6}{'cases':>7}")
         for _, r in table.iterrows():
             met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
-            print(f"{r['metric']:<24}{r['value']:>8.3f}  {r['target']:<10}{met:<6}{r['cases']:>7}")
+            se = f"  (standard error {r['se']:.3f})" if pd.notna(r.get("se")) else ""
+            print(f"{r['metric']:<24}{r['value']:>8.3f}  {r['target']:<10}{met:<6}{r['cases']:>7}{se}")
         failed |= table["met"].eq(False).any()
     return 1 if failed else 0
 

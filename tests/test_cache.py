@@ -102,4 +102,52 @@ def test_the_console_line_says_built_or_reused(extract, cache):
     built, reused = prepare(extract, cache).cache, prepare(extract, cache).cache
     assert built.describe().startswith(f"aggregates: built by {built.engine} in ")
     assert reused.describe() == f"aggregates: reused from the cache (key {reused.key})"
-    assert set(built.manifest()) == {"used", "key", "fingerprint", "engine", "seconds"}
+    assert set(built.manifest()) == {"used", "key", "fingerprint", "engine", "seconds", "repaired"}
+
+
+def test_a_truncated_cached_file_is_found_and_built_again_with_a_notice(extract, cache):
+    first = prepare(extract, cache)
+    staged = first.cache_dir / "staged.parquet"
+    staged.write_bytes(staged.read_bytes()[:100])  # a disk that filled up, a copy cut short
+    again = prepare(extract, cache)
+    assert not again.cache.used and again.cache.repaired == "staged.parquet"
+    assert "the cached copy was damaged (staged.parquet); built by" in again.cache.describe()
+    assert again.aggregates.activity.equals(first.aggregates.activity)
+    assert prepare(extract, cache).cache.used  # sound again
+
+
+def test_the_leftovers_of_a_killed_build_are_removed_at_the_next_build(extract, cache, tmp_path):
+    cache.mkdir()
+    killed = cache / ".0123456789abcdef0123.deadbeef.tmp"
+    killed.mkdir()
+    (killed / pipeline.OWNER).write_text("999999999")  # no such process
+    (killed / "staged.parquet").write_bytes(b"half")
+    prepare(extract, cache)
+    assert not killed.exists()
+
+
+def test_a_running_builds_temporary_folder_is_left_alone(extract, cache):
+    import os
+
+    cache.mkdir()
+    running = cache / ".0123456789abcdef0123.cafebabe.tmp"
+    running.mkdir()
+    (running / pipeline.OWNER).write_text(str(os.getpid()))
+    prepare(extract, cache)
+    assert running.exists()
+
+
+def test_in_a_run_the_notebooks_read_the_runs_input_even_if_the_file_is_replaced(extract, cache, monkeypatch):
+    before = prepare(extract, cache)
+    monkeypatch.setenv(*next(iter(pipeline.pin(before, str(extract), *PERIOD, "").items())))
+    extract.write_bytes(extract.read_bytes() + b"garbage;that;would;fail\n")  # replaced during the run
+    during = prepare(extract, cache)
+    assert during.cache_dir == before.cache_dir and during.ingest.sha256 == before.ingest.sha256
+    assert during.aggregates.activity.equals(before.aggregates.activity)
+
+
+def test_a_pinned_run_still_reads_another_input_as_asked(extract, cache, monkeypatch, tmp_path):
+    before = prepare(extract, cache)
+    monkeypatch.setenv(*next(iter(pipeline.pin(before, str(extract), *PERIOD, "").items())))
+    other = pipeline.prepare(str(extract), "2024-01-01", "2024-06-30", cache_dir=cache)
+    assert other.cache_dir != before.cache_dir

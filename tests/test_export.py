@@ -14,7 +14,8 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("")
     for caption in captions:
-        t = report.table(pd.DataFrame({"hospital": ["A", "B"], "visits": [1234.5, 3], "share": [0.5, 0.25]}), lang,
+        t = report.table(pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [1234.5, 3, 2],
+                                       "share": [0.5, 0.25, 0.25]}), lang,
                          counts=["visits"], percent=["share"], caption=caption)
         cell.outputs.append(nbformat.v4.new_output("display_data", data=t._repr_mimebundle_()))
     nb.cells = [cell]
@@ -26,7 +27,7 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
 def test_tables_are_read_back_with_labels_and_suppression(tmp_path):
     [(caption, df)] = export.tables_of(executed_notebook(tmp_path))
     assert caption == "Besøg pr. hospital" and list(df.columns) == ["Hospital", "Besøg", "Andel (%)"]
-    assert df["Besøg"].tolist() == [1234.5, "<5"]
+    assert df["Besøg"].tolist() == [1234.5, "<5", "<5"]
 
 
 def test_csv_is_written_the_danish_excel_way(tmp_path):
@@ -50,7 +51,7 @@ def test_one_workbook_with_a_contents_sheet_and_a_sheet_per_table(tmp_path):
     assert book.sheet_names[0] == "Indhold" and len(book.sheet_names) == 2
     contents = pd.read_excel(book, "Indhold")
     assert contents.iloc[0].tolist() == [book.sheet_names[1], "Aktivitet", "01_x.html", "Besøg pr. hospital"]
-    assert pd.read_excel(book, book.sheet_names[1], header=1)["Hospital"].tolist() == ["A", "B"]
+    assert pd.read_excel(book, book.sheet_names[1], header=1)["Hospital"].tolist() == ["A", "B", "C"]
 
 
 def test_every_table_of_every_drill_down_reaches_the_workbook(tmp_path):
@@ -167,12 +168,12 @@ def test_a_negative_number_in_the_csv_stays_a_number(tmp_path):
     assert csv_rows(files)[1] == ["-5,5"]
 
 
-def test_a_negative_number_beside_a_suppressed_count_stays_a_number_in_the_csv(tmp_path):
-    """A count column with "<5" in it is text in the export; its other cells are still numbers."""
-    df = pd.DataFrame({"visits": [3, 12], "change": [-5.0, -7.5]})
-    files = export.write([notebook_with(tmp_path, df, counts=["visits"], derived={"change": "visits"},
-                                        digits={"change": 1})], tmp_path / "out")
-    assert csv_rows(files)[1:] == [["<5", ""], ["12", "-7,5"]]
+def test_a_negative_number_in_a_text_column_stays_a_number_in_the_csv(tmp_path):
+    """A column holding text and numbers (as a count column beside "<5") is written as text; a
+    negative number in it is written as the number it is, without an apostrophe."""
+    df = pd.DataFrame({"finding": ["ingen", -5.5]})
+    files = export.write([notebook_with(tmp_path, df, verbatim=["finding"])], tmp_path / "out")
+    assert csv_rows(files)[1:] == [["ingen"], ["-5,5"]]
 
 
 def test_a_name_that_is_a_plain_number_is_not_prefixed_in_the_csv(tmp_path):

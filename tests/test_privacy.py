@@ -7,14 +7,14 @@ from analysis import privacy
 
 
 def test_counts_from_1_to_4_are_suppressed_zero_and_5_are_not():
-    df = pd.DataFrame({"visits": [0, 1, 4, 5, 120]})
+    df = pd.DataFrame({"visits": [0, 1, 4, 5, 120]})  # two small counts: neither gives the other away
     assert privacy.suppress_counts(df, ["visits"])["visits"].tolist() == [0, "<5", "<5", 5, 120]
 
 
 def test_a_rate_resting_on_a_suppressed_count_is_blanked():
-    df = pd.DataFrame({"patients": [3, 50], "visits_per_patient": [2.0, 3.1]})
+    df = pd.DataFrame({"patients": [3, 4, 50], "visits_per_patient": [2.0, 1.5, 3.1]})
     out = privacy.suppress_counts(df, ["patients"], derived={"visits_per_patient": "patients"})
-    assert out["visits_per_patient"].tolist() == ["", 3.1]
+    assert out["visits_per_patient"].tolist() == ["", "", 3.1]
 
 
 def test_figure_labels_are_suppressed():
@@ -31,3 +31,53 @@ def test_patient_ids_from_the_input_are_found(tmp_path):
     staged = tmp_path / "s.parquet"
     pd.DataFrame({"patient_id": ["P0001234", "P0009999"]}).to_parquet(staged)
     assert privacy.find_patient_ids("<td>P0009999</td><td>P5</td>", staged) == ["P0009999"]
+
+
+def test_a_single_small_count_in_a_row_hides_the_rows_next_smallest_count():
+    # 8 + 9 + 6 + 2 + 15 = 40 is printed elsewhere: with only the 2 hidden it could be worked out
+    df = pd.DataFrame({"unit": ["A"], "y1": [8], "y2": [9], "y3": [6], "y4": [2], "y5": [15]})
+    out = privacy.suppress_counts(df, ["y1", "y2", "y3", "y4", "y5"])
+    assert out.iloc[0, 1:].tolist() == [8, 9, privacy.HIDDEN, "<5", 15]
+
+
+def test_a_single_small_count_in_a_column_hides_the_columns_next_smallest_count():
+    df = pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [300, 3, 120]})
+    assert privacy.suppress_counts(df, ["visits"])["visits"].tolist() == [300, "<5", privacy.HIDDEN]
+
+
+def test_two_small_counts_protect_each_other_and_zeros_are_never_chosen():
+    df = pd.DataFrame({"hospital": ["A", "B", "C", "D"], "visits": [0, 3, 4, 900]})
+    assert privacy.suppress_counts(df, ["visits"])["visits"].tolist() == [0, "<5", "<5", 900]
+
+
+def test_a_hospitals_rows_are_protected_against_its_own_total():
+    # the hospital's total of each column may be shown elsewhere, so within hospital A one
+    # hidden cell is not enough even though the whole column already has two
+    df = pd.DataFrame({"hospital": ["A", "A", "B", "B"], "specialty": ["x", "y", "x", "y"],
+                       "visits": [2, 50, 3, 70]})
+    hidden = privacy.secondary_suppression(df[["visits"]], [df["hospital"]])
+    assert hidden["visits"].tolist() == [False, True, False, True]
+
+
+def test_a_difference_resting_on_either_count_is_blanked():
+    df = pd.DataFrame({"hospital": ["A", "B", "C"], "y2023": [40, 60, 80], "y2025": [3, 70, 90],
+                       "change": [-37, 10, 10]})
+    out = privacy.suppress_counts(df, ["y2023", "y2025"], derived={"change": ["y2023", "y2025"]})
+    assert out["change"].tolist()[0] == ""
+
+
+def test_every_hidden_count_stays_hidden_when_the_rule_cascades():
+    # hiding A's 40 (next to its 3) leaves y2023 with one hidden cell, so its next smallest goes too
+    df = pd.DataFrame({"hospital": ["A", "B", "C"], "y2023": [40, 60, 80], "y2025": [3, 70, 90]})
+    out = privacy.suppress_counts(df, ["y2023", "y2025"])
+    for col in ("y2023", "y2025"):
+        assert (out[col].isin(["<5", privacy.HIDDEN])).sum() != 1
+
+
+def test_a_report_table_and_its_export_hide_the_same_cells():
+    from analysis import report
+
+    df = pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [300, 3, 120], "share": [0.71, 0.01, 0.28]})
+    t = report.table(df, "da", counts=["visits"], derived={"share": "visits"}, percent=["share"])
+    assert [row[1:] for row in t.data["rows"]] == [[300, 71], ["<5", ""], ["x", ""]]
+    assert '<td class="num count">x</td>' in t.html and "28,0" not in t.html

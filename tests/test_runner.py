@@ -120,7 +120,8 @@ def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
 def test_the_manifest_says_how_the_aggregates_were_obtained_and_by_which_engine(good_run):
     manifest = json.loads((good_run.run_dir / "manifest.json").read_text(encoding="utf-8"))
     cache = manifest["cache"]
-    assert set(cache) == {"used", "key", "fingerprint", "engine", "seconds"} and isinstance(cache["used"], bool)
+    assert set(cache) == {"used", "key", "fingerprint", "engine", "seconds", "repaired"}
+    assert isinstance(cache["used"], bool)
     assert cache["engine"].startswith("duckdb ") and cache["fingerprint"]["engine"] == cache["engine"]
     assert cache["fingerprint"]["sha256"] == manifest["input"]["sha256"] and len(cache["key"]) == 20
 

@@ -73,3 +73,17 @@ def test_the_old_smooth_assumptions_fail_on_rough_data():
     assert h["low"] <= 0 <= h["high"]
     assert abs(h["saving"]) < abs(n["saving"]) / 5
     assert h["sd"] < n["sd"] / 3
+
+
+def test_the_bias_is_measured_net_of_the_regions_own_draws():
+    # each region's error is 5% of its planted saving of 100 plus 3 x its (mean 0) shock draw,
+    # which swamps it; the control variate takes the draw out and the intercept is the 5%
+    shock = [-20.0, 15.0, -5.0, 10.0, 0.0, -12.0, 12.0, 25.0, -25.0, 0.0]
+    planted = pd.DataFrame({"truth": [100.0] * 10, "post_shock": shock})
+    planted["estimate"] = planted["truth"] + 5.0 + 3.0 * planted["post_shock"]
+    none = pd.DataFrame({"truth": [0.0] * 4, "post_shock": [8.0, -8.0, 4.0, -4.0]})
+    none["estimate"] = 5.0 + 3.0 * none["post_shock"]
+    bias, se, n = v._bias(planted, none)
+    assert bias == pytest.approx(0.05)
+    assert se == pytest.approx(0.0, abs=1e-9)
+    assert n == 14
