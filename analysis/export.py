@@ -2,7 +2,19 @@
 BOM; Danish ';' between fields and decimal comma, English ',' and decimal point) and as one
 Excel workbook with a contents sheet and a sheet per table of every report, for the economists
 who continue in Excel. The tables are read from the executed notebooks (report.TABLE_MIME), so the
-exported cells are exactly those of the report, small counts suppressed."""
+exported cells are exactly those of the report, small counts suppressed.
+
+Names come from many hands, and a cell that starts like a formula ("=1+2", "+SUM(A1)", "@cmd")
+must reach Excel as the text it is, never as a formula (CSV or formula injection):
+- in the CSV such a text cell is written with a leading apostrophe ('=1+2), the OWASP rule, so
+  Excel and other spreadsheets show it as text; the apostrophe is then part of the cell. A text
+  cell that is a plain number ("-5", "-3,5": a count beside "<5" in its column) is left as it
+  is: Excel reads it as that number, and no formula can hide in it;
+- in the workbook every text cell is a string cell (never a formula or an error value, which
+  openpyxl would make of "=..." and "#N/A"), and one that starts like a formula is marked as
+  typed with a leading apostrophe (quotePrefix), so Excel keeps it text also when it is edited.
+  The text itself is unchanged. Characters XML cannot carry (control characters) are left out.
+Numbers stored as numbers, negative ones too, are never changed."""
 from __future__ import annotations
 
 import os
@@ -14,6 +26,10 @@ import pandas as pd
 
 from . import labels as L
 from .report import HEADLINE_MIME, TABLE_MIME
+
+# what a spreadsheet takes for the start of a formula (OWASP, CSV injection): =, +, -, @, and a
+# tab or carriage return (which some strip before reading the rest)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
@@ -60,8 +76,70 @@ def _text_numbers(df: pd.DataFrame, decimal: str) -> pd.DataFrame:
     return df.apply(lambda c: c.map(cell) if c.dtype == object else c)
 
 
+def _each_text(df: pd.DataFrame, change) -> pd.DataFrame:
+    """`change` applied to every cell of the columns that can hold text (all but numeric ones)."""
+    out = df.copy()
+    for i in range(df.shape[1]):
+        if not pd.api.types.is_numeric_dtype(df.iloc[:, i]):
+            out.isetitem(i, df.iloc[:, i].map(change).astype(object))
+    return out
+
+
+def _plain_number(text: str, decimal: str) -> bool:
+    return re.fullmatch(rf"-?\d+(?:{re.escape(decimal)}\d+)?(?:[eE][-+]?\d+)?", text) is not None
+
+
+def csv_cell(v: object, decimal: str) -> object:
+    """A CSV cell as a spreadsheet should read it: text that starts like a formula with a leading
+    apostrophe ("=1+2" -> "'=1+2"), except a plain number in the language's format ("-5", "-3,5");
+    anything else (numbers, other text, missing) as it is."""
+    if isinstance(v, str) and v.startswith(FORMULA_START) and not _plain_number(v, decimal):
+        return "'" + v
+    return v
+
+
+def _csv_safe(df: pd.DataFrame, decimal: str) -> pd.DataFrame:
+    """The table with csv_cell applied to every text cell and column header."""
+    out = _each_text(df, lambda v: csv_cell(v, decimal))
+    out.columns = [csv_cell(str(c), decimal) for c in df.columns]
+    return out
+
+
+def _excel_text(v: object) -> object:
+    """Text without the characters an xlsx file cannot hold (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+
+
+def _excel_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = _each_text(df, _excel_text)
+    out.columns = [_excel_text(str(c)) for c in df.columns]
+    return out
+
+
+def _text_stays_text(book) -> None:
+    """Every text cell of the workbook a string cell: openpyxl makes a formula of text starting
+    with "=" and an error value of "#N/A" and its kind; both become strings again, and text that
+    starts like a formula is marked as typed with a leading apostrophe (quotePrefix), so Excel
+    does not evaluate it when the cell is edited either. Numbers are left alone."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type in ("f", "e") and isinstance(cell.value, str):
+                    cell.data_type = "s"
+                if cell.data_type == "s" and isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
+
+
+def _sheet_link(name: str) -> str:
+    """A link to cell A1 of sheet `name` (an apostrophe in the name doubled, as Excel writes it)."""
+    return "#'" + name.replace("'", "''") + "'!A1"
+
+
 # CSV the way Excel opens it in each language: Danish (';' between fields, decimal comma) and
-# English (',' and decimal point); UTF-8 with BOM, so Excel reads the letters right
+# English (',' and decimal point); UTF-8 with BOM, so Excel reads the letters right; lines end
+# in CR LF, as Excel's own CSV (RFC 4180)
 CSV_FORMATS = {"da": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
 
 
@@ -131,27 +209,29 @@ def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str
     for nb in executed:
         for i, (caption, df) in enumerate(tables_of(nb), 1):
             path = folder / f"{nb.stem}_{i:02d}_{_name(caption, 40)}.csv"
-            _text_numbers(df, fmt["decimal"]).to_csv(path, sep=fmt["sep"], decimal=fmt["decimal"], index=False,
-                                                     encoding="utf-8-sig")
+            _csv_safe(_text_numbers(df, fmt["decimal"]), fmt["decimal"]).to_csv(
+                path, sep=fmt["sep"], decimal=fmt["decimal"], index=False, encoding="utf-8-sig",
+                lineterminator="\r\n")  # as Excel writes CSV; a line break inside a cell is then quoted
             written.append(path)
             found.append((nb.stem, titles.get(nb.stem, ""), i, caption, df))
     if found:
         names = sheet_names([(r, t, i, c) for r, t, i, c, _ in found])
         contents = pd.DataFrame({L.t("xlsx_sheet", lang): names,
-                                 L.t("xlsx_report", lang): [t or r for r, t, *_ in found],
+                                 L.t("xlsx_report", lang): [_excel_text(t or r) for r, t, *_ in found],
                                  L.t("xlsx_file", lang): [f"{r}.html" for r, *_ in found],
-                                 L.t("xlsx_caption", lang): [c for _, _, _, c, _ in found]})
+                                 L.t("xlsx_caption", lang): [_excel_text(c) for _, _, _, c, _ in found]})
         book = folder / "tables.xlsx"
         with pd.ExcelWriter(book, engine="openpyxl") as xl:
             index = L.t("xlsx_contents", lang)
             contents.to_excel(xl, sheet_name=index, index=False)
             sheet = xl.sheets[index]
             for row, name in enumerate(names, 2):
-                sheet.cell(row=row, column=1).hyperlink = f"#'{name}'!A1"
+                sheet.cell(row=row, column=1).hyperlink = _sheet_link(name)
             for col, width in zip("ABCD", (32, 34, 44, 70)):
                 sheet.column_dimensions[col].width = width
             for name, (_, _, _, caption, df) in zip(names, found):
-                df.to_excel(xl, sheet_name=name, index=False, startrow=1)
-                xl.sheets[name].cell(row=1, column=1, value=caption)
+                _excel_frame(df).to_excel(xl, sheet_name=name, index=False, startrow=1)
+                xl.sheets[name].cell(row=1, column=1, value=_excel_text(caption))
+            _text_stays_text(xl.book)
         written.append(book)
     return written

@@ -18,7 +18,7 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
     """The front page's HTML. `results`: the notebook results in run order (name, html, title);
     `pdfs`: report name -> its PDF file, when the run printed them; `leads`: the sentences it
     opens with (the region against the requirement, from 07)."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from jinja2 import Environment, FileSystemLoader
     from markupsafe import Markup
 
     lang = cfg.language
@@ -27,10 +27,12 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
     def link(r):
         return {"href": r.html, "title": r.title or r.name, "pdf": (pdfs or {}).get(r.name, "")}
 
-    env = Environment(loader=FileSystemLoader(str(config.TEMPLATE_DIR)), autoescape=select_autoescape(["j2", "html"]))
+    # every value put into the page goes through report.esc, as in the reports: escaped, no bidi controls
+    env = Environment(loader=FileSystemLoader(str(config.TEMPLATE_DIR)), autoescape=True, finalize=report.esc)
     env.globals["t"] = lambda key, **values: L.t(key, lang, **values)
     return env.get_template(TEMPLATE).render(
         lang=lang, title=cfg.title, stylesheet=Markup(report.stylesheet()),
+        content_security_policy=report.CONTENT_SECURITY_POLICY,
         banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
         kpis=Markup(report.kpis(headlines, lang).data) if headlines else "", leads=leads or [],
         intro=L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()),

@@ -29,6 +29,15 @@ CATEGORY_COLOURS = {
     "somatic": PALETTE[0], "psychiatry": PALETTE[3], "all": "#444444",
 }
 FIG_WIDTH = 8.0  # inches: fits an A4 page with margins at 100% zoom
+NAME_WIDTH = 40  # characters of a name on a figure (a bar's label, a legend entry, a point's name)
+
+
+def name_label(value: object, lang: str | None = None, width: int = NAME_WIDTH) -> str:
+    """A category as a figure writes it (a hospital, a specialty, a visit type): its label in `lang`
+    (names from the data are as they are), cut to `width` characters with "…", so a very long
+    name from the input cannot push the figure off the page."""
+    text = L.t(str(value), lang) if lang else str(value)
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def apply_style() -> None:
@@ -53,6 +62,9 @@ def apply_style() -> None:
         "xtick.labelsize": 10,
         "ytick.labelsize": 10,
         "svg.fonttype": "path",  # text as outlines: no font is fetched when the HTML opens
+        # text is text: a name with "$" in it (a hospital "A$B$") is drawn as written, never read
+        # as mathematics (which would change it, or stop the report when it does not parse)
+        "text.parse_math": False,
     })
     try:  # inline figures as SVG (sharp when printed); only inside IPython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -92,7 +104,7 @@ def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight:
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
     colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
     shown = max(digits, label_digits(float(values.abs().max()))) if len(values) else digits  # small amounts not "0,0"
-    ax.barh([L.t(str(k), lang) for k in values.index], values.to_numpy(), color=colours)
+    ax.barh([name_label(k, lang) for k in values.index], values.to_numpy(), color=colours)
     hidden = (secondary_suppression(values.to_frame()).iloc[:, 0].to_numpy() if counts
               else np.zeros(len(values), dtype=bool))  # a "<5" bar whose value the others' total would give away
     for y, v in enumerate(values.to_numpy()):
@@ -117,11 +129,11 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     shares = table[categories].div(table[categories].sum(axis=1), axis=0).fillna(0)
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.34 * len(shares)))
     left = np.zeros(len(shares))
-    ylabels = [L.t(str(i), lang) for i in shares.index]
+    ylabels = [name_label(i, lang) for i in shares.index]
     for i, cat in enumerate(categories):
         v = shares[cat].to_numpy()
         colour = CATEGORY_COLOURS.get(cat, PALETTE[i % len(PALETTE)])  # data categories (hospitals): in order
-        ax.barh(ylabels, v, left=left, color=colour, label=L.t(cat, lang))
+        ax.barh(ylabels, v, left=left, color=colour, label=name_label(cat, lang))
         for y, (x0, w) in enumerate(zip(left, v)):
             if w >= 0.05:
                 ax.text(x0 + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
@@ -152,7 +164,7 @@ def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool
     for i, col in enumerate(table.columns):
         colour = CATEGORY_COLOURS.get(col, PALETTE[i % len(PALETTE)])
         values = table[col].to_numpy()
-        ax.plot(table.index[~apart], values[~apart], marker="o", color=colour, label=L.t(str(col), lang))
+        ax.plot(table.index[~apart], values[~apart], marker="o", color=colour, label=name_label(col, lang))
         if apart.any():
             ax.plot(table.index[apart], values[apart], linestyle="none", marker="o", markersize=8,
                     markerfacecolor="white", markeredgewidth=1.8, color=colour)
@@ -309,7 +321,7 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
                 dy = label_offsets(pts[:, 0], pts[:, 1])
                 for (_, r), xx, off in zip(g[labelled].iterrows(), x[labelled], dy):
                     mine = r[s.HOSPITAL] == highlight
-                    ax.annotate(short.get(r[s.HOSPITAL], r[s.HOSPITAL]), (xx, r["value"]), xytext=(3, off),
+                    ax.annotate(name_label(short.get(r[s.HOSPITAL], r[s.HOSPITAL])), (xx, r["value"]), xytext=(3, off),
                                 textcoords="offset points", fontsize=9 if mine else 8,
                                 fontweight="bold" if mine else "normal")
             for _, r in g[g[s.HOSPITAL] == highlight].iterrows():
@@ -344,9 +356,9 @@ def ratio_heatmap(ratios: pd.DataFrame, suppressed: pd.DataFrame, lang: str, tit
     shown = np.where(suppressed.to_numpy(dtype=bool), np.nan, data)
     fig, ax = plt.subplots(figsize=(FIG_WIDTH * 0.8, 1.2 + 0.27 * len(ratios)))
     im = ax.imshow(shown, aspect="auto", cmap="RdBu_r", norm=TwoSlopeNorm(vmin=0.6, vcenter=1.0, vmax=1.4))
-    ax.set_xticks(range(ratios.shape[1]), list(ratios.columns), fontsize=9)
+    ax.set_xticks(range(ratios.shape[1]), [name_label(c) for c in ratios.columns], fontsize=9)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(ratios.shape[0]), list(ratios.index), fontsize=9)
+    ax.set_yticks(range(ratios.shape[0]), [name_label(i) for i in ratios.index], fontsize=9)
     for (r, c), v in np.ndenumerate(data):
         if suppressed.iat[r, c]:
             ax.text(c, r, SUPPRESSED, ha="center", va="center", fontsize=8)
@@ -526,7 +538,7 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi
             for (i, _), xx, yy, off in zip(g[named].iterrows(), x[named], y[named],
                                            label_offsets(pts[:, 0], pts[:, 1])):
-                ax.annotate((names or {}).get(i, str(i)), (xx, yy), xytext=(4, off), textcoords="offset points",
+                ax.annotate(name_label((names or {}).get(i, i)), (xx, yy), xytext=(4, off), textcoords="offset points",
                             fontsize=8)
         ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
@@ -601,7 +613,7 @@ def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, st
     for yy, b, v in zip(y, budget, tariff):
         ax.text(max(v, b), yy, " " + L.number(v, lang, digits), va="center", fontsize=8, color="#555555")
         ax.text(b, yy, " " + L.number(b, lang, digits), va="center", fontsize=8, fontweight="bold")
-    ax.set_yticks(y, [L.t(str(i), lang) for i in table.index])
+    ax.set_yticks(y, [name_label(i, lang) for i in table.index])
     ax.invert_yaxis()
     top = np.nanmax(np.r_[budget, tariff]) if len(table) else 1
     ax.set_xlim(min(0, np.nanmin(budget) * 1.1) if len(table) else 0, top * 1.15)
@@ -630,7 +642,7 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
         ax.barh(at, vals, height=step * 0.95, color=colours[i], label=name)
         for yy, v in zip(at, vals):
             ax.text(v, yy, " " + L.number(v, lang, 1), va="center", fontsize=8)
-    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.set_yticks(y, [name_label(i) for i in table.index])
     ax.invert_yaxis()
     ax.set_xlim(min(0.0, float(np.nanmin(table.to_numpy(dtype=float)))) * 1.18 if len(table) else 0,
                 np.nanmax(table.to_numpy(dtype=float)) * 1.18 if len(table) else 1)

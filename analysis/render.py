@@ -9,12 +9,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 from . import config
 from . import labels as L
 from . import schema as s
-from .report import FACT_MIME, HEADLINE_MIME, INLINE_STYLE_ATTR
+from .report import CONTENT_SECURITY_POLICY, FACT_MIME, HEADLINE_MIME, INLINE_STYLE_ATTR
 
 # --- HTML ---------------------------------------------------------------------------------------
 _INLINE_STYLE = re.compile(rf"<style {INLINE_STYLE_ATTR}>.*?</style>", re.S)
@@ -37,7 +38,7 @@ def _for_report(nb) -> None:
 
 def render_html(executed: Path, out: Path, lang: str) -> str:
     """Executed notebook -> self-contained HTML without code cells (nbconvert, project template).
-    Returns the report's title (its first heading)."""
+    Returns the report's title (its first heading), as plain text."""
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -54,17 +55,21 @@ def render_html(executed: Path, out: Path, lang: str) -> str:
     exporter.register_preprocessor(tag_remove, enabled=True)
     title = first_heading(nb) or executed.stem
     nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb, resources={"figure_alt": L.t("figure", lang)})
+    body, _ = exporter.from_notebook_node(nb, resources={"figure_alt": L.t("figure", lang),
+                                                         "content_security_policy": CONTENT_SECURITY_POLICY})
     out.write_text(body, encoding="utf-8")
     return title
 
 
 def first_heading(nb) -> str:
+    """The text of the first <h1> in the notebook's outputs, as plain text (tags dropped, then
+    entities read: "&lt;b&gt;" is the text "<b>"). Plain text is never markup: the page title,
+    the front page and the workbook escape it where they put it, as they do any name."""
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            m = re.search(r"<h1>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")))
+            m = re.search(r"<h1>(.*?)</h1>", str(output.get("data", {}).get("text/html", "")), re.S)
             if m:
-                return html.unescape(m.group(1))
+                return html.unescape(re.sub(r"<[^>]*>", "", m.group(1)))
     return ""
 
 
@@ -100,6 +105,38 @@ def render_pdf(page: Path, pdf: Path, browser: str | None = None, timeout: float
 
 # --- checks -------------------------------------------------------------------------------------
 _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
+class _ActiveContent(HTMLParser):
+    """What in a page could run: script, iframe, object and embed elements, event-handler
+    attributes (onload=, onerror=, ...) and javascript: addresses. A report has none of them
+    (the report helpers escape every value, the template drops JavaScript outputs and its
+    Content-Security-Policy allows no script), so finding one means a name became markup."""
+
+    _ELEMENTS = ("script", "iframe", "object", "embed")
+    _ADDRESSES = ("href", "src", "action", "formaction", "xlink:href")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._ELEMENTS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            address = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            if name.startswith("on") or (name in self._ADDRESSES and address.startswith(("javascript:", "vbscript:"))):
+                self.found.append(f"<{tag} {name}=…>")
+
+    handle_startendtag = handle_starttag
+
+
+def active_content(page: str) -> list[str]:
+    """The elements and attributes in `page` that could run code (_ActiveContent), in order."""
+    parser = _ActiveContent()
+    parser.feed(page)
+    parser.close()
+    return parser.found
+
+
 # what must never reach a reader: Python's representations of objects and missing values,
 # tracebacks and warnings, error output
 _LEAKS = [
@@ -183,6 +220,9 @@ def check_report(path: Path, staged: Path | None, table: tuple | None = None) ->
         problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
     if "<script src" in text:
         problems.append(f"{path.name}: includes an external script")
+    active = list(dict.fromkeys(active_content(text)))
+    if active:
+        problems.append(f"{path.name}: contains a script or an event handler ({', '.join(active[:3])})")
     if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
         problems.append(f"{path.name}: shows code cells")
     ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged, table)

@@ -5,16 +5,24 @@ provenance footer.
 Each returns an IPython display object, so a notebook cell shows it in JupyterLab and
 nbconvert puts it in the HTML report. Their style lives in one stylesheet (STYLESHEET), which
 the report template, the front page and `start` (for JupyterLab) all use.
+
+These blocks are the one way text reaches a page, and they are safe with hostile names (a
+hospital called "<script>..."): every page fragment is built from a template of this module
+with `html_`, which escapes every value put into it (`esc`) unless that value is itself a
+fragment built here; text (`text`) is a small Markdown of our own (paragraphs, "- " lists,
+**bold**, `code`) turned into HTML here, so a name can never become a tag, a link or an image.
 """
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
+import re
 from importlib import metadata
 
 import pandas as pd
-from IPython.display import HTML, Markdown
+from IPython.display import HTML
+from markupsafe import Markup
+from markupsafe import escape as _escape
 
 from . import config
 from . import labels as L
@@ -26,11 +34,43 @@ STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css
 # marks the copy of the stylesheet that `start` puts in the notebook for JupyterLab; the HTML
 # report carries the stylesheet once, from its template, and drops this copy when rendering
 INLINE_STYLE_ATTR = "data-report-style"
+# the Content-Security-Policy of every page of a run (reports and front page): no script runs and
+# nothing is loaded from anywhere (figures are data: images, the style is in the page), so
+# neither a slip of escaping nor a hostile name can run code or call out when a page is opened
+CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+                           "base-uri 'none'; form-action 'none'")
 # the report's language, set by `start`, for blocks called without one
 _session = {"lang": "da"}
 
 PACKAGES = ("outpatient-analysis", "pandas", "ibis-framework", "duckdb", "pandera", "statsmodels",
             "matplotlib", "papermill", "nbconvert")
+
+
+# bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): in a page they
+# would turn the text after them around (a name "Klinik\u202etxt.exe" reads "Klinikexe.txt"), and
+# no hospital or specialty name needs them, so text put into a page or a figure leaves them out
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> str:
+    """A value as text for a page or a figure: str(value) without bidi controls."""
+    return _BIDI_CONTROLS.sub("", str(value))
+
+
+def esc(value: object) -> Markup:
+    """A value as it may enter a page: a fragment built by this module (Markup) as it is, anything
+    else as text, escaped (< > & and both quotes) and without bidi controls."""
+    return value if isinstance(value, Markup) else _escape(plain(value))
+
+
+def html_(template: str, *args: object, **kwargs: object) -> Markup:
+    """A page fragment from one of this module's templates, e.g. html_("<h{0}>{1}</h{0}>", 2, name):
+    every value is put in through `esc`, so only the template's own tags are tags."""
+    return Markup(template).format(*(esc(a) for a in args), **{k: esc(v) for k, v in kwargs.items()})
+
+
+def _join(parts, sep: str = "") -> Markup:
+    return Markup(sep).join(esc(p) for p in parts)
 
 
 def stylesheet() -> str:
@@ -49,7 +89,7 @@ def synthetic_banner(lang: str) -> str:
     text = L.t("synthetic_banner", lang)
     page_rule = ("@page { @top-center { content: " + _css_string(text) + "; font: bold 8pt \"Segoe UI\", "
                  "Calibri, Arial, sans-serif; color: #5c4400; vertical-align: middle; } }")
-    return f'<style>{page_rule}</style><div class="synthetic-banner">{html.escape(text)}</div>'
+    return html_('<style>{}</style><div class="synthetic-banner">{}</div>', Markup(page_rule), text)
 
 
 def start(title: str, lang: str, synthetic: bool, subtitle: str = "") -> HTML:
@@ -60,9 +100,9 @@ def start(title: str, lang: str, synthetic: bool, subtitle: str = "") -> HTML:
     _session["lang"] = lang
     use_figure_alt(lang)
     banner = synthetic_banner(lang) if synthetic else ""
-    sub = f'<p class="subtitle">{html.escape(subtitle)}</p>' if subtitle else ""
-    return HTML(f"<style {INLINE_STYLE_ATTR}>{stylesheet()}</style>"
-                f'{banner}<header class="report-title"><h1>{html.escape(title)}</h1>{sub}</header>')
+    sub = html_('<p class="subtitle">{}</p>', subtitle) if subtitle else ""
+    return HTML(html_("<style " + INLINE_STYLE_ATTR + '>{}</style>{}<header class="report-title"><h1>{}</h1>{}'
+                      "</header>", Markup(stylesheet()), banner, title, sub))
 
 
 def figure_alt(fig, lang: str) -> str:
@@ -70,7 +110,7 @@ def figure_alt(fig, lang: str) -> str:
     hospital, 2024. Vandret akse: Besøg." (screen readers; also what a printout's reader
     gets if the image is lost)."""
     def clean(t: str) -> str:
-        return " ".join(str(t).replace("$", "").split())
+        return " ".join(plain(t).split())
 
     panels = []
     suptitle = getattr(fig, "_suptitle", None)
@@ -118,20 +158,82 @@ def use_figure_alt(lang: str) -> None:
 
 
 def heading(text: str, level: int = 2) -> HTML:
-    return HTML(f"<h{level}>{html.escape(text)}</h{level}>")
+    return HTML(html_("<h{0}>{1}</h{0}>", int(level), text))
 
 
-def text(markdown: str) -> Markdown:
-    """A paragraph of Markdown (the labels' **bold** and `code`). Angle brackets and ampersands
-    are escaped first: the labels carry no HTML, and a name from the data put into a sentence
-    (a hospital called "<script>...") must show as text, never run."""
-    return Markdown(html.escape(markdown, quote=False))
+_LIST_ITEM = re.compile(r"[ ]{0,3}[-*][ \t]+(.*)")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _inline(text: str) -> Markup:
+    """A line of text with the labels' `code` and **bold** as HTML, everything else escaped. A "**"
+    without a partner stays as it is; a code span is taken before bold, as in Markdown."""
+    pieces = _CODE_SPAN.split(text)  # text, code, text, code, ..., text
+    marks = sum(p.count("**") for p in pieces[::2])
+    usable, bold, out = marks - marks % 2, False, []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            out.append(html_("<code>{}</code>", piece))
+            continue
+        for j, part in enumerate(piece.split("**")):
+            if j:
+                if usable:
+                    usable -= 1
+                    bold = not bold
+                    out.append(Markup("<strong>" if bold else "</strong>"))
+                else:
+                    out.append(esc("**"))
+            out.append(esc(part))
+    return _join(out)
+
+
+def _blocks(markdown: str) -> list[tuple[str, list[str]]]:
+    """The text's paragraphs and lists in order: ("p", its lines) or ("ul", its items). Blank
+    lines part paragraphs; a "- " line starts a list item, a line under an item continues it."""
+    out: list[tuple[str, list[str]]] = []
+    for block in re.split(r"\n[ \t]*\n", markdown.strip()):
+        kind = ""
+        for line in block.split("\n"):
+            item = _LIST_ITEM.fullmatch(line)
+            if item:
+                if kind != "ul":
+                    out.append(("ul", []))
+                    kind = "ul"
+                out[-1][1].append(item.group(1).strip())
+            elif kind == "ul":
+                out[-1][1][-1] += "\n" + line.strip()
+            else:
+                if kind != "p":
+                    out.append(("p", []))
+                    kind = "p"
+                out[-1][1].append(line.strip())
+    return out
+
+
+def markdown_html(markdown: str) -> Markup:
+    """The small Markdown the reports write, as HTML: paragraphs (blank lines between them), "- "
+    lists, **bold** and `code`. Nothing else is Markdown here: a name from the data in a sentence
+    shows exactly as it is written, whatever it contains ("<script>", "[x](javascript:...)",
+    "![](http://...)"), and can never become a tag, a link or an image."""
+    out = []
+    for kind, lines in _blocks(plain(markdown)):
+        if kind == "p":
+            out.append(html_("<p>{}</p>\n", _inline("\n".join(lines))))
+        else:
+            out.append(html_("<ul>\n{}</ul>\n", _join(html_("<li>{}</li>\n", _inline(i)) for i in lines)))
+    return _join(out)
+
+
+def text(markdown: str) -> HTML:
+    """Text in the reports' small Markdown (markdown_html: paragraphs, "- " lists, **bold** and
+    `code`), as HTML. A name from the data put into a sentence (a hospital called "<script>...")
+    shows as text, never runs."""
+    return HTML(markdown_html(markdown))
 
 
 def how_to_read(text_: str, lang: str) -> HTML:
     """A short box under a figure that says how to read it."""
-    return HTML(f'<aside class="how-to-read"><strong>{html.escape(L.t("how_to_read", lang))}:</strong> '
-                f"{html.escape(text_)}</aside>")
+    return HTML(html_('<aside class="how-to-read"><strong>{}:</strong> {}</aside>', L.t("how_to_read", lang), text_))
 
 
 def _missing(v: object) -> bool:
@@ -152,15 +254,16 @@ def kpis(items: list[tuple[str, object]], lang: str | None = None) -> HTML:
     lang = lang or _session["lang"]
     cards = []
     for k, v in items:
-        value = (f'<div class="v na">{html.escape(L.t("kpi_not_available", lang))}</div>' if _missing(v)
-                 else f'<div class="v">{html.escape(str(v))}</div>')
-        cards.append(f'<div class="kpi">{value}<div class="l">{html.escape(k)}</div></div>')
-    return HTML(f'<div class="kpis">{"".join(cards)}</div>')
+        value = (html_('<div class="v na">{}</div>', L.t("kpi_not_available", lang)) if _missing(v)
+                 else html_('<div class="v">{}</div>', v))
+        cards.append(html_('<div class="kpi">{}<div class="l">{}</div></div>', value, k))
+    return HTML(html_('<div class="kpis">{}</div>', _join(cards)))
 
 
 def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True) -> str:
+    """A table cell's text (plain text: the table escapes it)."""
     if isinstance(v, str):
-        return html.escape(L.t(v, lang) if translate and v not in (SUPPRESSED, HIDDEN) else v)
+        return L.t(v, lang) if translate and v not in (SUPPRESSED, HIDDEN) else v
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, (pd.Timestamp, dt.date)):
@@ -239,8 +342,8 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
     counts, percent, digits, verbatim = counts or [], percent or [], digits or {}, verbatim or []
     shown = suppress_counts(df, counts, derived)
     numeric = {c for c in shown.columns if c in counts or pd.api.types.is_numeric_dtype(df[c])}
-    head = "".join(f'<th{" class=num" if c in numeric else ""}>{html.escape(L.t(str(c), lang))}</th>'
-                   for c in shown.columns)
+    head = _join(html_("<th class=num>{}</th>" if c in numeric else "<th>{}</th>", L.t(str(c), lang))
+                 for c in shown.columns)
     body = []
     for _, row in shown.iterrows():
         cells = []
@@ -248,16 +351,17 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             v = row[c]
             is_num = not isinstance(v, str) or v in (SUPPRESSED, HIDDEN)
             d = digits.get(c, 1 if c in percent else 0)
-            cls = (' class="num count"' if c in counts else ' class="num"') if is_num else ""
+            cell = ('<td class="num count">{}</td>' if c in counts else '<td class="num">{}</td>') if is_num \
+                else "<td>{}</td>"
             if c in verbatim and not is_num:  # as in the input: the report check reads no label key in it
-                cls = ' class="verbatim"'
+                cell = '<td class="verbatim">{}</td>'
             text = str(int(v)) if c == s.YEAR and is_num and not pd.isna(v) else \
                 _format(v, lang, d, c in percent, c not in verbatim)
-            cells.append(f"<td{cls}>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    page = (f'<div class="table-wrap"><table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+            cells.append(html_(cell, text))
+        body.append(html_("<tr>{}</tr>", _join(cells)))
+    cap = html_("<caption>{}</caption>", caption) if caption else ""
+    page = html_('<div class="table-wrap"><table class="report-table">{}<thead><tr>{}</tr></thead>'
+                 "<tbody>{}</tbody></table></div>", cap, head, _join(body))
     def export_header(c: str) -> str:
         label = L.t(str(c), lang)
         return label if c not in percent or "%" in label else f"{label} (%)"
@@ -267,7 +371,7 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             v = float(v) * 100
         return _export_value(v, lang, c not in verbatim, digits.get(c, 1 if c in percent else 2))
 
-    return Table(page, {"caption": caption, "columns": [export_header(c) for c in shown.columns],
+    return Table(str(page), {"caption": caption, "columns": [export_header(c) for c in shown.columns],
                         "rows": [[export_cell(c, row[c]) for c in shown.columns] for _, row in shown.iterrows()]})
 
 
@@ -342,16 +446,14 @@ def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = 
         parameters = notebook_parameters()
     ing = prepared.ingest
     items = [
-        (L.t("input_file", lang), html.escape(mask_url(ing.name))
-         + (f" ({L.t('synthetic', lang)})" if prepared.synthetic else "")),
-        (L.t("input_hash", lang), f"<code>{ing.sha256}</code>"),
+        (L.t("input_file", lang), mask_url(ing.name) + (f" ({L.t('synthetic', lang)})" if prepared.synthetic else "")),
+        (L.t("input_hash", lang), html_("<code>{}</code>", ing.sha256)),
         (L.t("rows_in", lang), L.number(ing.rows, lang)),
         (L.t("rows_out", lang), L.number(ing.rows if rows_out is None else rows_out, lang)),
         (L.t("run_time", lang), dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
-        (L.t("parameters", lang), "; ".join(f"{html.escape(k)} = {html.escape(_parameter_text(v))}"
-                                             for k, v in parameters.items())),
+        (L.t("parameters", lang), "; ".join(f"{k} = {_parameter_text(v)}" for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]
-    rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in items)
-    return HTML(f'<footer class="provenance"><h2>{html.escape(L.t("provenance", lang))}</h2>'
-                f'<p>{html.escape(L.t("suppression_note", lang))}</p><table>{rows}</table></footer>')
+    rows = _join(html_("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in items)
+    return HTML(html_('<footer class="provenance"><h2>{}</h2><p>{}</p><table>{}</table></footer>',
+                      L.t("provenance", lang), L.t("suppression_note", lang), rows))

@@ -16,6 +16,7 @@ import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import difflib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -633,12 +634,23 @@ def publish(run_dir: Path, reports: Path) -> Path:
     return link
 
 
+SLUG_LIMIT = 60  # a file name stays far below the 255 bytes file systems allow
+
+
+def _value_hash(text: str) -> str:
+    return hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:6]
+
+
 def slug(text: str) -> str:
-    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-')."""
+    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-'), at most
+    SLUG_LIMIT characters: a longer one is cut and ends in a short hash of the whole value."""
     import unicodedata
     ascii_ = unicodedata.normalize("NFKD", str(text).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
                                    .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+    out = re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+    if len(out) > SLUG_LIMIT:
+        out = out[:SLUG_LIMIT - 7].rstrip("-") + "-" + _value_hash(text)
+    return out
 
 
 def expand(params: dict[str, dict], activity, notes: list[str] | None = None) -> dict[str, tuple[str, dict]]:

@@ -1,8 +1,11 @@
 """Tables exported as Danish-Excel CSV and one workbook, with the report's suppression."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import pandas as pd
+import pytest
 
 from analysis import export, report
 
@@ -104,3 +107,129 @@ def test_whole_numbers_are_written_without_decimals(tmp_path):
     files = export.write([tmp_path / "01_y.ipynb"], tmp_path / "out")
     text = [f for f in files if f.suffix == ".csv"][0].read_text(encoding="utf-8-sig").splitlines()
     assert text[1] == "A;37794;100"
+
+
+# --- names that start like formulas (CSV and formula injection) -----------------------------------
+def notebook_with(tmp_path, df: pd.DataFrame, name: str = "05_x", **kw) -> Path:
+    t = report.table(df, "da", caption=kw.pop("caption", "Tabel"), **kw)
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=t._repr_mimebundle_())]
+    nb.cells = [cell]
+    nbformat.write(nb, tmp_path / f"{name}.ipynb")
+    return tmp_path / f"{name}.ipynb"
+
+
+def csv_rows(files) -> list[list[str]]:
+    import csv
+
+    path = [f for f in files if f.suffix == ".csv"][0]
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f, delimiter=";"))
+
+
+def workbook_sheet(files, index: int = 1):
+    import openpyxl
+
+    book = openpyxl.load_workbook([f for f in files if f.suffix == ".xlsx"][0])
+    return book.worksheets[index]
+
+
+FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\t=1+2", "\r=1+2"]
+
+
+@pytest.mark.parametrize("name", FORMULAS)
+def test_a_csv_cell_starting_like_a_formula_gets_an_apostrophe(tmp_path, name):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": [name], "visits": [10]}),
+                                        counts=["visits"], verbatim=["hospital"])], tmp_path / "out")
+    assert csv_rows(files)[1] == ["'" + name, "10"]
+
+
+def test_a_csv_cell_of_ordinary_text_is_as_it_is(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": ["Øre & \"næse\" 'hals'"]}),
+                                        verbatim=["hospital"])], tmp_path / "out")
+    assert csv_rows(files)[1] == ["Øre & \"næse\" 'hals'"]
+
+
+def test_a_csv_header_starting_like_a_formula_gets_an_apostrophe(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"=1+2": [10]}))], tmp_path / "out")
+    assert csv_rows(files)[0] == ["'=1+2"]
+
+
+def test_a_line_break_in_a_name_stays_inside_its_csv_cell(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": ["A\rB", "C\nD"], "visits": [10, 12]}),
+                                        counts=["visits"], verbatim=["hospital"])], tmp_path / "out")
+    assert csv_rows(files)[1:] == [["A\rB", "10"], ["C\nD", "12"]]
+
+
+def test_a_negative_number_in_the_csv_stays_a_number(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"change": [-5.5]}), digits={"change": 1})],
+                         tmp_path / "out")
+    assert csv_rows(files)[1] == ["-5,5"]
+
+
+def test_a_negative_number_in_a_text_column_stays_a_number_in_the_csv(tmp_path):
+    """A column holding text and numbers (as a count column beside "<5") is written as text; a
+    negative number in it is written as the number it is, without an apostrophe."""
+    df = pd.DataFrame({"finding": ["ingen", -5.5]})
+    files = export.write([notebook_with(tmp_path, df, verbatim=["finding"])], tmp_path / "out")
+    assert csv_rows(files)[1:] == [["ingen"], ["-5,5"]]
+
+
+def test_a_name_that_is_a_plain_number_is_not_prefixed_in_the_csv(tmp_path):
+    """Excel reads "-5" as the number -5, which runs nothing: such a text is left as it is."""
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": ["-5"]}), verbatim=["hospital"])],
+                         tmp_path / "out")
+    assert csv_rows(files)[1] == ["-5"]
+
+
+@pytest.mark.parametrize("name", FORMULAS[:-1])  # (XML reads a carriage return back as a line feed)
+def test_a_workbook_cell_starting_like_a_formula_is_text(tmp_path, name):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": [name]}), verbatim=["hospital"])],
+                         tmp_path / "out")
+    cell = workbook_sheet(files)["A3"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (name, "s", True)
+
+
+def test_no_workbook_cell_is_a_formula(tmp_path):
+    df = pd.DataFrame({"=1+2": ["=1+2", "=SUM(A1:A2)"], "visits": [10, 12]})
+    files = export.write([notebook_with(tmp_path, df, counts=["visits"])], tmp_path / "out")
+    import openpyxl
+
+    book = openpyxl.load_workbook([f for f in files if f.suffix == ".xlsx"][0])
+    types = {c.data_type for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    assert "f" not in types and workbook_sheet(files)["A2"].value == "=1+2"
+
+
+def test_an_error_code_as_a_name_is_text_in_the_workbook(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": ["#N/A"]}), verbatim=["hospital"])],
+                         tmp_path / "out")
+    assert workbook_sheet(files)["A3"].data_type == "s"
+
+
+def test_a_negative_number_in_the_workbook_stays_a_number(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"change": [-5.5]}), digits={"change": 1})],
+                         tmp_path / "out")
+    cell = workbook_sheet(files)["A3"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (-5.5, "n", False)
+
+
+def test_a_report_title_starting_like_a_formula_is_text_on_the_contents_sheet(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"visits": [10]}))], tmp_path / "out",
+                         titles={"05_x": "=1+2"})
+    cell = workbook_sheet(files, 0)["B2"]
+    assert (cell.value, cell.data_type) == ("=1+2", "s")
+
+
+def test_control_characters_are_left_out_of_the_workbook(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"hospital": ["A\x01B"]}), verbatim=["hospital"])],
+                         tmp_path / "out")
+    assert workbook_sheet(files)["A3"].value == "AB"
+
+
+def test_a_sheet_with_an_apostrophe_in_its_name_is_linked_from_the_contents(tmp_path):
+    files = export.write([notebook_with(tmp_path, pd.DataFrame({"visits": [10]}), caption="Sankt Mary's tal")],
+                         tmp_path / "out")
+    contents = workbook_sheet(files, 0)
+    assert contents["A2"].value == "05-01 Sankt Mary's tal"
+    assert contents["A2"].hyperlink.target == "#'05-01 Sankt Mary''s tal'!A1"

@@ -5,6 +5,7 @@ names the two kinds of kroner, the budget effect (cash, against the requirement)
 value (capacity freed), and never calls a tariff value a saving."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def run(tmp_path: Path, **values) -> runner.RunOutcome:
 
 
 def text_of(html_file: Path) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_file.read_text(encoding="utf-8")))
+    """The page's text as a reader sees it (tags dropped, entities such as &#39; read)."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_file.read_text(encoding="utf-8"))))
 
 
 @pytest.fixture(scope="module")
