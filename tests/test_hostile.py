@@ -67,6 +67,7 @@ def hostile_run(small_region, tmp_path_factory):
     visits.to_parquet(source, index=False)
     cfg_path = folder / "run.yml"
     cfg_path.write_text(f"title: {json.dumps(TITLE)}\nsource: {source}\noutput: {folder / 'out'}\n"
+                        "output_outside_project: true\n"
                         "period_start: 2023-01-01\nperiod_end: 2025-12-31\njobs: 2\nnotebooks:\n"
                         "  - 00_data_quality\n  - 01_activity_overview\n  - 02_variation\n  - 04_savings_key\n"
                         "  - {name: 05_hospital, per: hospital}\n", encoding="utf-8")
