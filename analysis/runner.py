@@ -48,7 +48,7 @@ from . import config, identities
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
-from .redact import has_password, mask_url, redact
+from .redact import CPR_IN_TEXT, has_password, mask_url, redact
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
 if TYPE_CHECKING:
@@ -234,6 +234,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         raise ConfigError(str(path), [_pydantic_error(err) for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
+    if has_password(cfg.title) or CPR_IN_TEXT.search(cfg.title):  # it heads the front page and the manifest
+        errors.append(f"title: {redact(mask_url(cfg.title))}: a title is published; write no password or CPR "
+                      "number in it")
     for key in ("source", "mapping"):
         value = getattr(cfg, key)
         if has_password(value):  # whatever the scheme, and before any path is made of it
@@ -376,6 +379,28 @@ def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _identifier_names(agg) -> list[str]:
+    """A CPR-shaped value among the names the reports show (hospitals, specialties, every text
+    column of the aggregates): found before any notebook runs, where the report check would find
+    it only on the finished pages, with the number already written into them."""
+    found = []
+    from . import schema as s
+
+    for frame in (getattr(agg, n, None) for n in ("activity", "casemix", "monthly")):
+        if not hasattr(frame, "select_dtypes"):
+            continue
+        for col in frame.select_dtypes(exclude="number").columns.difference([s.PATIENT_ID, s.VISIT_ID]):
+            values = frame[col].dropna().astype(str).unique()
+            hits = [v for v in values if CPR_IN_TEXT.search(v)]
+            if hits:
+                found.append(f"column '{col}' holds {len(hits)} name(s) shaped like a CPR number, e.g. "
+                             f"'{hits[0]}': reports would show it; rename or map it in the mapping file "
+                             "(see README, 'Your own data')")
+        if found:
+            break
+    return found
+
+
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
     the data, a decision date outside the period or the data's months, a baseline (baseline_months)
@@ -388,6 +413,7 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
 
     caps = cap.of(agg)
     found = DataCheck()
+    found.errors += _identifier_names(agg)
     have = ", ".join(map(str, caps.years))
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
