@@ -126,6 +126,11 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+# the project's own folders, never an output (reports/latest is the published run's link)
+PROJECT_PARTS = (".git", "analysis", "notebooks", "runs", "tests", "bench", "data", ".venv", ".ci",
+                 "reports/latest", "reports/runs")
+
+
 def output_problem(output: str, outside_allowed: bool = False) -> str | None:
     """Why `output` may not receive the runs, or None. A relative path starts at the project
     folder and must stay in it: a '..' that climbs out of it is refused, whatever the opt-in. An
@@ -140,6 +145,10 @@ def output_problem(output: str, outside_allowed: bool = False) -> str | None:
         return (f"output: '{output}' is the project folder itself, whose runs/ holds the run files; give a "
                 "folder of its own, e.g. output: reports")
     if _inside(where, root):
+        taken = next((part for part in PROJECT_PARTS if _inside(where, root / part)), None)
+        if taken:
+            return (f"output: '{output}' is inside the project's own {taken}/; give a folder of its own, "
+                    "e.g. output: reports")
         return None
     if not written.is_absolute():
         return (f"output: '{output}' climbs out of the project folder with '..'; give a folder inside the "
@@ -750,13 +759,17 @@ MIN_FREE_MB = 200  # a run with every report, its PDFs and exports stays well un
 def check_output(reports: Path) -> str | None:
     """Why the output folder cannot take a run (it cannot be created or written, or has less
     than MIN_FREE_MB free), or None. Run by --check and at the start of every run."""
+    existing = reports  # the check creates nothing: it tries the folder, or the nearest one that exists
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot write to the output folder {reports}: {existing} is a file"
     try:
-        reports.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=reports, prefix=".write-test-"):
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".write-test-"):
             pass
     except OSError as e:
         return f"cannot write to the output folder {reports}: {WRITE_ERRORS.get(e.errno, e.strerror)}"
-    free = shutil.disk_usage(reports).free / 1e6
+    free = shutil.disk_usage(existing).free / 1e6
     if free < MIN_FREE_MB:
         return (f"the output folder {reports} has {free:.0f} MB free; a run needs about {MIN_FREE_MB} MB "
                 "(free some space or set output: to another folder)")

@@ -176,6 +176,17 @@ def test_the_project_folder_itself_is_no_output(tmp_path):
         runner.load_config(write_config(tmp_path / "r.yml", output="."))
 
 
+@pytest.mark.parametrize("output", [".git", "analysis", "notebooks/out", "runs", "reports/latest"])
+def test_the_projects_own_folders_are_no_output(tmp_path, output):
+    with pytest.raises(runner.ConfigError, match="is inside the project's own"):
+        runner.load_config(write_config(tmp_path / "r.yml", output=output))
+
+
+def test_the_check_of_the_output_folder_creates_nothing(tmp_path):
+    assert runner.check_output(tmp_path / "new" / "reports") is None
+    assert not (tmp_path / "new").exists()
+
+
 def test_every_notebook_declares_documented_typed_parameters():
     for name in runner.available_notebooks():
         params = runner.notebook_parameters(name)
