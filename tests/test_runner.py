@@ -274,8 +274,24 @@ def test_check_report_catches_remote_resources_code_and_patient_ids(tmp_path):
     bad.write_text('<script src="https://cdn.example/x.js"></script><div class="jp-InputArea">x</div>'
                    "<td>P0000042</td>", encoding="utf-8")
     problems = runner.check_report(bad, staged)
-    assert len(problems) == 5  # network, external script, a script at all, code cells, patient id
+    assert len(problems) == 4  # network, a script, code cells, patient id
     assert any("contains a script" in p for p in problems)
+    assert any('loads from the network (src="https://cdn.example/x.js' in p for p in problems)
+
+
+def test_a_name_that_reads_like_a_remote_address_is_no_load(tmp_path):
+    page = tmp_path / "ok.html"
+    page.write_text('<p>&lt;iframe src="http://example.com/"&gt;</p><svg><text>src="http://x"</text></svg>'
+                    '<img src="data:image/png;base64,AAAA">', encoding="utf-8")
+    assert not [p for p in runner.check_report(page, None) if "network" in p]
+
+
+def test_a_remote_stylesheet_or_background_is_a_load(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text('<style>@import "x.css";</style><div style="background:url(//evil/x.png)">a</div>',
+                    encoding="utf-8")
+    [problem] = [p for p in runner.check_report(page, None) if "network" in p]
+    assert "@import" in problem and "url(//" in problem
 
 
 def test_english_reports(base, tmp_path):
