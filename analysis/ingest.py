@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from . import config
+from . import config, visit_types
 from . import schema as s
 from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
@@ -47,7 +47,7 @@ __all__ = ["Problem", "InputError", "Dialect", "detect_dialect", "ingest", "load
 
 
 # --- mapping ----------------------------------------------------------------------------------
-MAPPING_KEYS = ("columns", "values", "renames", "ignore")
+MAPPING_KEYS = ("columns", "values", "renames", "ignore", visit_types.MAPPING_KEY)
 
 
 @dataclass
@@ -62,6 +62,8 @@ class Mapping:
     # they are also in `values`, so they are applied like any label
     renames: dict[str, dict[str, str]] = field(default_factory=dict)
     rename_sources: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {norm key: old name}
+    # visit types derived from the contacts where the extract has none (visit_types.py); None: not asked for
+    derive_visit_type: visit_types.Rule | None = None
 
     def declared(self, column: str) -> set[str]:
         """Names (as norm_key) the user's mapping file names for `column`, as source or target."""
@@ -90,6 +92,8 @@ def load_mapping(path: Path | None = None) -> Mapping:
           hospital:
             Hospitalsenheden Vest: Gødstrup Hospital
         ignore: [Kommentar] # source columns to drop
+        derive_visit_type:  # an extract without visit types: derive them (visit_types.py)
+          gap_days: 365
     """
     columns = dict(s.COLUMN_ALIASES)
     values = {col: dict(v) for col, v in s.VALUE_ALIASES.items()}
@@ -140,9 +144,13 @@ def load_mapping(path: Path | None = None) -> Mapping:
             renames.setdefault(col, {})[key] = str(new)
             rename_sources.setdefault(col, {})[key] = str(old)
     ignore |= {s.norm_key(c) for c in raw.get("ignore") or []}
+    derive, found = visit_types.parse_rule(raw[visit_types.MAPPING_KEY], file) \
+        if visit_types.MAPPING_KEY in raw else (None, [])
+    problems += found
     if problems:
         raise InputError(problems)
-    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources)
+    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources,
+                   derive_visit_type=derive)
 
 
 # --- reading (see dialect.py) -------------------------------------------------------------
@@ -212,14 +220,24 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         rename = {c: s.MONTH if t == s.VISIT_DATE else t for c, t in rename.items()}
         targets = set(rename.values())
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
+    derive = kind == "visits" and mapping.derive_visit_type is not None
+    if derive and s.VISIT_TYPE in targets:
+        problems.append(Problem(file, next(c for c, t in rename.items() if t == s.VISIT_TYPE),
+                                f"the file has visit types, and the mapping file asks to derive them "
+                                f"({visit_types.MAPPING_KEY})", f"remove {visit_types.MAPPING_KEY} from the mapping "
+                                "file to use the file's own, or list the column under 'ignore' to derive them",
+                                contract=s.VISIT_TYPE))
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
+            continue
+        if col == s.VISIT_TYPE and derive:  # derived from the contacts (visit_types.py)
             continue
         if col not in targets:
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
                                     f"add it, or name the source column in the mapping file; "
-                                    f"recognised names include {', '.join(aliases)}"))
+                                    f"recognised names include {', '.join(aliases)}"
+                                    + (visit_types.MISSING_HINT if col == s.VISIT_TYPE and kind == "visits" else "")))
     if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
@@ -628,6 +646,8 @@ class IngestResult:
     unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
     names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
+    # visit types derived from the contacts (visit_types.derive): the rule, the run-in, the counts; {}: the file's own
+    derived: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -877,6 +897,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
         if lost:  # rows whose distinct patients became unknown when their cell was summed
             missing[s.PATIENTS] += lost
+        derived = visit_types.derive_file(tmp, mapping.derive_visit_type, _connect(), file) \
+            if kind == "visits" and mapping.derive_visit_type is not None else {}
         span = _span(tmp, kind)
         tmp.replace(staged)
     finally:
@@ -898,4 +920,4 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                        for (c, src, v), n in sorted(mapped.items()) if (c, s.norm_key(src)) not in renamed],
         missing=dict(missing), period=(start.isoformat(), end.isoformat()),
         mapping_source=mapping.source, staged=str(staged), merged_rows=merged_rows, merged_cells=merged_cells,
-        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct)
+        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct, derived=derived)
