@@ -236,11 +236,9 @@ LABELS: dict[str, tuple[str, str]] = {
                      "There is no run-in (`run_in_months: 0`): a patient whose course began before the extract "
                      "counts a first visit at their first contact in it."),
     "vt_intro": ("Filen har ingen besøgstype; den er udledt af kontakterne, som mappingfilen beder om "
-                 "(`derive_visit_type`: `gap_days` {gap}, `run_in_months` {run_in}, `within` {within}, "
-                 "`referral` {referral}, `acute` {acute}).",
+                 "(`derive_visit_type`: {settings}).",
                  "The file has no visit type; it was derived from the contacts, as the mapping file asks "
-                 "(`derive_visit_type`: `gap_days` {gap}, `run_in_months` {run_in}, `within` {within}, "
-                 "`referral` {referral}, `acute` {acute})."),
+                 "(`derive_visit_type`: {settings})."),
     "vt_result": ("**{first}** af de {visits} besøg efter indkøringen ({share}) blev førstegangsbesøg, "
                   "{follow_ups} blev kontroller. Behandling, indgreb og prøvetagning kan ikke skelnes fra kontroller "
                   "og tælles som kontroller.",
@@ -249,7 +247,7 @@ LABELS: dict[str, tuple[str, str]] = {
                   "and count as follow-ups."),
     "vt_summary_caption": ("Udledte besøgstyper, efter indkøringen", "Derived visit types, after the run-in"),
     "vt_by_year_caption": ("Førstegangsbesøg pr. år, efter indkøringen", "First visits per year, after the run-in"),
-    "vt_what": ("Besøg", "Visits"),
+    "vt_what": ("Udledt besøgstype", "Derived visit type"),
     "vt_reason_new": ("Førstegangsbesøg: første kontakt i udtrækket", "First visit: first contact in the extract"),
     "vt_reason_gap": ("Førstegangsbesøg: efter en pause", "First visit: after a pause"),
     "vt_reason_referral": ("Førstegangsbesøg: ny henvisning", "First visit: new referral"),

@@ -250,10 +250,8 @@ def run_in_text(derived: dict, lang: str) -> str:
 def section_text(derived: dict, lang: str) -> str:
     """00_data_quality's account of a derivation: that it happened and with which settings, the
     rule, the run-in, and how many visits became first visits."""
-    rule = derived["rule"]
-    code = lambda v: str(v).lower() if isinstance(v, bool) else str(v)  # noqa: E731  as written in the mapping file
-    intro = L.t("vt_intro", lang, gap=code(rule["gap_days"]), run_in=code(rule["run_in_months"]),
-                within=f"`{rule['within']}`", referral=f"`{code(rule['referral'])}`", acute=f"`{code(rule['acute'])}`")
+    written = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in derived["rule"].items()}
+    intro = L.t("vt_intro", lang, settings=", ".join(f"`{k}: {v}`" for k, v in written.items()))  # as in the file
     result = L.t("vt_result", lang, first=L.number(derived["first_visits"], lang),
                  visits=L.number(derived["visits"], lang),
                  share=L.percent(derived["first_visits"] / max(derived["visits"], 1), lang),
