@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from . import config, visit_types
+from . import config
 from . import schema as s
 from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     import duckdb
     import pandera.pandas as pa
 
+    from .visit_types import Rule
+
 CHUNK_ROWS = 1_000_000
 
 
@@ -47,7 +49,7 @@ __all__ = ["Problem", "InputError", "Dialect", "detect_dialect", "ingest", "load
 
 
 # --- mapping ----------------------------------------------------------------------------------
-MAPPING_KEYS = ("columns", "values", "renames", "ignore", visit_types.MAPPING_KEY)
+MAPPING_KEYS = ("columns", "values", "renames", "ignore", "derive_visit_type")
 
 
 @dataclass
@@ -58,12 +60,11 @@ class Mapping:
     values: dict[str, dict[str, str]]  # contract column -> {norm_key(source label): contract value}
     ignore: set[str] = field(default_factory=set)  # norm_key(source column) to drop
     source: str = "built-in"
+    derive_visit_type: Rule | None = None  # derive the visit types from the contacts (visit_types.py); None: no
     # unit renames declared by the user: contract column -> {norm_key(old name): new name};
     # they are also in `values`, so they are applied like any label
     renames: dict[str, dict[str, str]] = field(default_factory=dict)
     rename_sources: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {norm key: old name}
-    # visit types derived from the contacts where the extract has none (visit_types.py); None: not asked for
-    derive_visit_type: visit_types.Rule | None = None
 
     def declared(self, column: str) -> set[str]:
         """Names (as norm_key) the user's mapping file names for `column`, as source or target."""
@@ -144,13 +145,14 @@ def load_mapping(path: Path | None = None) -> Mapping:
             renames.setdefault(col, {})[key] = str(new)
             rename_sources.setdefault(col, {})[key] = str(old)
     ignore |= {s.norm_key(c) for c in raw.get("ignore") or []}
-    derive, found = visit_types.parse_rule(raw[visit_types.MAPPING_KEY], file) \
-        if visit_types.MAPPING_KEY in raw else (None, [])
+    from . import visit_types
+
+    derive, found = visit_types.parse_rule(raw["derive_visit_type"], file) if "derive_visit_type" in raw else (None, [])
     problems += found
     if problems:
         raise InputError(problems)
-    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources,
-                   derive_visit_type=derive)
+    return Mapping(columns, values, ignore, source=str(path), derive_visit_type=derive, renames=renames,
+                   rename_sources=rename_sources)
 
 
 # --- reading (see dialect.py) -------------------------------------------------------------
@@ -220,27 +222,22 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         rename = {c: s.MONTH if t == s.VISIT_DATE else t for c, t in rename.items()}
         targets = set(rename.values())
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
-    derive = kind == "visits" and mapping.derive_visit_type is not None
-    if derive and s.VISIT_TYPE in targets:
-        problems.append(Problem(file, next(c for c, t in rename.items() if t == s.VISIT_TYPE),
-                                f"the file has visit types, and the mapping file asks to derive them "
-                                f"({visit_types.MAPPING_KEY})", f"remove {visit_types.MAPPING_KEY} from the mapping "
-                                "file to use the file's own, or list the column under 'ignore' to derive them",
-                                contract=s.VISIT_TYPE))
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
-            continue
-        if col == s.VISIT_TYPE and derive:  # derived from the contacts (visit_types.py)
             continue
         if col not in targets:
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
                                     f"add it, or name the source column in the mapping file; "
-                                    f"recognised names include {', '.join(aliases)}"
-                                    + (visit_types.MISSING_HINT if col == s.VISIT_TYPE and kind == "visits" else "")))
+                                    f"recognised names include {', '.join(aliases)}"))
     if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
+
+    if kind == "visits":  # a visit type derived from the contacts, or the hint that it can be
+        from . import visit_types
+
+        problems = visit_types.plan_problems(problems, rename, mapping.derive_visit_type is not None, file)
     return ColumnPlan(rename, kind, ignored, unnamed, problems)
 
 
@@ -642,12 +639,12 @@ class IngestResult:
     # rows of an aggregated extract that shared a cell's key, and the cells they were summed into
     merged_rows: int = 0
     merged_cells: int = 0
+    # visit types derived from the contacts (visit_types.derive): the rule, the run-in, the counts; {}: the file's own
+    derived: dict = field(default_factory=dict)
     renames: list[dict] = field(default_factory=list)  # column, old, new, rows (0: declared, not in the file)
     unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
     names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
-    # visit types derived from the contacts (visit_types.derive): the rule, the run-in, the counts; {}: the file's own
-    derived: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -897,8 +894,11 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
         if lost:  # rows whose distinct patients became unknown when their cell was summed
             missing[s.PATIENTS] += lost
-        derived = visit_types.derive_file(tmp, mapping.derive_visit_type, _connect(), file) \
-            if kind == "visits" and mapping.derive_visit_type is not None else {}
+        derived = {}
+        if kind == "visits" and mapping.derive_visit_type is not None:  # the file has none (visit_types.py)
+            from . import visit_types
+
+            derived = visit_types.derive_file(tmp, mapping.derive_visit_type, _connect(), file)
         span = _span(tmp, kind)
         tmp.replace(staged)
     finally:
@@ -914,10 +914,11 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     declared = [{"column": c, "old": mapping.rename_sources[c][k], "new": v, "rows": 0}
                 for c, pairs in mapping.renames.items() for k, v in pairs.items() if (c, k) not in seen]
     return IngestResult(
+        derived=derived,
         file=str(path), sha256=sha256(path), kind=kind, dialect=asdict(dialect), rows=rows,
         columns={str(k): v for k, v in rename.items()}, ignored_columns=[str(c) for c in plan.ignored],
         mapped_labels=[{"column": c, "source": src, "value": v, "rows": n}
                        for (c, src, v), n in sorted(mapped.items()) if (c, s.norm_key(src)) not in renamed],
         missing=dict(missing), period=(start.isoformat(), end.isoformat()),
         mapping_source=mapping.source, staged=str(staged), merged_rows=merged_rows, merged_cells=merged_cells,
-        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct, derived=derived)
+        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct)

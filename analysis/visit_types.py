@@ -26,7 +26,7 @@ with the staging, not with Python.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,6 +97,23 @@ def parse_rule(raw: object, file: str) -> tuple[Rule | None, list[Problem]]:
         if not isinstance(values.get(key, True), bool):
             problems.append(Problem(file, where, f"'{key}' must be true or false, not {values[key]!r}", fix))
     return (None, problems) if problems else (Rule(**values), [])
+
+
+def plan_problems(problems: list[Problem], rename: dict[str, str], derive: bool, file: str) -> list[Problem]:
+    """A visit-level file's column problems (ingest.plan_columns) as a derivation changes them: with
+    `derive`, a missing visit type is none, and a visit type column beside it is one; without, the
+    missing visit type's fix says that it can be derived."""
+    present = s.VISIT_TYPE in rename.values()
+    missing = [p for p in problems if p.column == s.VISIT_TYPE and not present]
+    out = [p for p in problems if p not in missing]
+    if not derive:
+        return out + [replace(p, hint=p.hint + MISSING_HINT) for p in missing]
+    if present:
+        column = next(c for c, t in rename.items() if t == s.VISIT_TYPE)
+        out.append(Problem(file, str(column), f"the file has visit types, and the mapping file asks to derive them "
+                           f"({MAPPING_KEY})", f"remove {MAPPING_KEY} from the mapping file to use the file's own, or "
+                           "list the column under 'ignore' to derive them", contract=s.VISIT_TYPE))
+    return out
 
 
 def _month_start(d: dt.date, months: int = 0) -> dt.date:
