@@ -272,6 +272,17 @@ LABELS: dict[str, tuple[str, str]] = {
                       "**Warning:** the share of first visits is {ratio} times as high in the first {months} months "
                       "after the run-in as later. Courses that began before the extract are probably still counted "
                       "as new: lengthen `run_in_months` before reading the reports' trend in follow-ups."),
+    "dq_edge": ("Førstegangsbesøg i begyndelsen af data", "First visits at the start of the data"),
+    "vt_warn_edge": ("**Advarsel:** andelen af førstegangsbesøg er {ratio} gange så høj i datas første {months} "
+                     "måneder som senere. Er besøgstypen udledt af kontakterne uden indkøring (fx af et LPR3-udtræk: "
+                     "første kontakt pr. patient og speciale), tælles patienter, hvis forløb begyndte før udtrækket, "
+                     "som nye, og kontrollerne ser ud til at stige. Lad i stedet analysen udlede besøgstypen med en "
+                     "indkøring (`derive_visit_type` i mappingfilen; se README).",
+                     "**Warning:** the share of first visits is {ratio} times as high in the data's first {months} "
+                     "months as later. If the visit type was derived from the contacts without a run-in (e.g. from "
+                     "an LPR3 extract: the first contact per patient and specialty), patients whose course began "
+                     "before the extract count as new, and the follow-ups seem to rise. Let the analysis derive the "
+                     "visit type with a run-in instead (`derive_visit_type` in the mapping file; see the README)."),
     "vt_note": ("Besøgstyperne er udledt af kontakterne (filen har ingen). {rule} {run_in} Se "
                 "datakvalitetsrapporten.",
                 "The visit types were derived from the contacts (the file has none). {rule} {run_in} See the "

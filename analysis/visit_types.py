@@ -48,6 +48,7 @@ REASONS = ("new", "gap", "referral", "acute")  # why a visit is a first visit, i
 # share over the rest; above this ratio the run-in was probably too short
 EARLY_MONTHS = 6
 EARLY_RATIO = 1.25
+EARLY_Z = 3.0
 DAYS_PER_MONTH = 365.25 / 12
 MISSING_HINT = ("; an extract without one (as from LPR3) can have it derived from the contacts: "
                 f"write {MAPPING_KEY}: {{}} in the mapping file (README, 'Your own data')")
@@ -230,8 +231,7 @@ def warnings(derived: dict) -> list[str]:
         out.append("vt_warn_no_run_in")
     elif rule["run_in_months"] * DAYS_PER_MONTH < rule["gap_days"]:
         out.append("vt_warn_short_run_in")
-    ratio = early_ratio(derived)
-    if ratio is not None and ratio > EARLY_RATIO:
+    if piling_up(derived.get("monthly", [])):
         out.append("vt_warn_early")
     return out
 
@@ -239,12 +239,46 @@ def warnings(derived: dict) -> list[str]:
 def early_ratio(derived: dict) -> float | None:
     """The share of first visits in the first EARLY_MONTHS analysed months over the share in the
     months after them; None with fewer than twice EARLY_MONTHS months."""
-    monthly = derived.get("monthly", [])
-    if len(monthly) < 2 * EARLY_MONTHS:
-        return None
-    early, later = monthly[:EARLY_MONTHS], monthly[EARLY_MONTHS:]
-    share = lambda rows: sum(r[2] for r in rows) / max(sum(r[1] for r in rows), 1)  # noqa: E731
-    return share(early) / share(later) if share(later) else None
+    return _early(derived.get("monthly", []))[0]
+
+
+def _early(months: list) -> tuple[float | None, float]:
+    """(ratio, z) for [month, visits, first visits] rows in month order: the first visits' share in
+    the first EARLY_MONTHS months over their share in the later ones, and the two-proportion
+    z-score of the difference (so a small extract's chance swing is no warning)."""
+    if len(months) < 2 * EARLY_MONTHS:
+        return None, 0.0
+    n1, f1 = sum(r[1] for r in months[:EARLY_MONTHS]), sum(r[2] for r in months[:EARLY_MONTHS])
+    n2, f2 = sum(r[1] for r in months[EARLY_MONTHS:]), sum(r[2] for r in months[EARLY_MONTHS:])
+    if not (n1 and n2 and f2):
+        return None, 0.0
+    pooled = (f1 + f2) / (n1 + n2)
+    sd = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)) ** 0.5
+    return (f1 / n1) / (f2 / n2), ((f1 / n1 - f2 / n2) / sd if sd else 0.0)
+
+
+def piling_up(months: list) -> bool:
+    """First visits clearly more frequent in the first months than later: the left edge's trace."""
+    ratio, z = _early(months)
+    return ratio is not None and ratio > EARLY_RATIO and z > EARLY_Z
+
+
+def monthly_first_visits(monthly: pd.DataFrame) -> list:
+    """[month, visits, first visits] per month of a monthly aggregate (month x ... x visit type)."""
+    if monthly.empty or s.VISIT_TYPE not in monthly.columns:
+        return []
+    per = monthly.assign(_first=monthly[s.VISITS].where(monthly[s.VISIT_TYPE].astype(str) == FIRST, 0))
+    per = per.groupby(s.MONTH)[[s.VISITS, "_first"]].sum().sort_index()
+    return [[str(m)[:7], float(v), float(f)] for m, (v, f) in per.iterrows()]
+
+
+def edge_text(monthly: pd.DataFrame, lang: str) -> str:
+    """For visit types the input brought (not derived here): a warning when first visits pile up in
+    the data's first months, as they do when a type was derived without a run-in; "" otherwise."""
+    months = monthly_first_visits(monthly)
+    if not piling_up(months):
+        return ""
+    return L.t("vt_warn_edge", lang, ratio=L.number(_early(months)[0], lang, 1), months=EARLY_MONTHS)
 
 
 def rule_text(derived: dict, lang: str) -> str:
@@ -286,12 +320,13 @@ def footer(ingest, lang: str) -> tuple[str, str] | None:
     return L.t("vt_footer", lang), L.t("vt_footer_text", lang, run_in=" – ".join(derived["run_in"]))
 
 
-def note(ingest, lang: str) -> str:
+def note(ingest, lang: str, monthly: pd.DataFrame | None = None) -> str:
     """One paragraph for a report whose figures rest on visit types: that they were derived, how,
-    and which months were run-in; "" when the input had its own visit types."""
+    and which months were run-in; for the input's own visit types, the warning of edge_text on
+    `monthly` (the monthly aggregate), if any; else ""."""
     derived = getattr(ingest, "derived", None) or {}
     if not derived:
-        return ""
+        return edge_text(monthly, lang) if monthly is not None else ""
     text = L.t("vt_note", lang, rule=rule_text(derived, lang), run_in=run_in_text(derived, lang))
     if warnings(derived):
         text += " " + L.t("vt_note_warn", lang)

@@ -135,3 +135,20 @@ def test_without_a_run_in_the_left_edge_is_flagged(lpr3_run):
     shares = visit_types.by_year(naive).set_index(s.YEAR)["first_share"]
     assert shares[2021] > 2 * shares[2022]
     assert visit_types.early_ratio(prep.ingest.derived) < visit_types.EARLY_RATIO
+
+
+def test_a_visit_type_derived_without_a_run_in_by_the_user_is_warned_of(lpr3_run):
+    """The user trial: the visit type derived beforehand as the first contact per patient and
+    specialty, and given as a column. The analysis cannot tell how it was made, but the first
+    visits piling up in the first months show it, and the reports say so."""
+    _, _, _, folder = lpr3_run
+    extract = pd.read_csv(folder / "lpr3.csv", sep=";", encoding="utf-8")
+    first = ~extract.sort_values("Kontaktstart").duplicated(["Pseudo CPR", "Lægefagligt speciale"])
+    extract["Besøgstype"] = first.reindex(extract.index).map({True: "Udredning", False: "Kontrol"})
+    extract.to_csv(folder / "naive.csv", sep=";", index=False, encoding="utf-8")
+    mapping = {"columns": lpr3.MAPPING["columns"]}
+    (folder / "naive_columns.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    naive = pipeline.prepare(str(folder / "naive.csv"), *PERIOD, str(folder / "naive_columns.yml"))
+    assert not naive.ingest.derived
+    note = visit_types.note(naive.ingest, "da", naive.aggregates.monthly)
+    assert note.startswith("**Advarsel:** andelen af førstegangsbesøg er") and "derive_visit_type" in note

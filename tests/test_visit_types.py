@@ -214,3 +214,14 @@ def test_the_cache_key_follows_the_derivation_settings(tmp_path, cache_dir):
     assert shorter.ingest.derived["run_in"] == ["2022-01", "2022-06"]
     activity = shorter.aggregates.activity
     assert set(activity[s.VISIT_TYPE]) == {"assessment", "follow_up"} and activity[s.VISITS].sum() == 6
+
+
+def test_first_visits_piling_up_at_the_start_of_an_inputs_own_types_are_warned_of(small_region):
+    months = pd.date_range("2023-01-01", periods=24, freq="MS")
+    monthly = pd.DataFrame({s.MONTH: months.repeat(2), s.VISIT_TYPE: ["assessment", "follow_up"] * 24,
+                            s.VISITS: [v for i in range(24) for v in ((300, 700) if i < 6 else (150, 850))]})
+    assert visit_types.edge_text(monthly, "en").startswith("**Warning:** the share of first visits is 2.0 times")
+    small = monthly.assign(**{s.VISITS: [v for i in range(24) for v in ((2, 8) if i < 6 else (1, 9))]})
+    assert visit_types.edge_text(small, "en") == ""
+    bundled = pipeline.prepare(str(small_region))
+    assert visit_types.note(bundled.ingest, "da", bundled.aggregates.monthly) == ""
