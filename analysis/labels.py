@@ -1625,6 +1625,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rows_out": ("Rækker i analysen", "Rows analysed"),
     "run_time": ("Kørt", "Run at"),
     "versions": ("Programversioner", "Package versions"),
+    "hidden_small": ("skjult (små tal)", "hidden (small counts)"),
     "suppression_note": ("Antal under 5 vises som \u201c<5\u201d; hvor et sådant antal ellers kunne regnes ud fra en total, "
                          "skjules også det mindste andet antal i rækken eller kolonnen (\u201cx\u201d), og andele og "
                          "forskelle bygget på et skjult antal vises ikke.",

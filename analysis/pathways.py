@@ -26,6 +26,7 @@ from . import funnel as fn
 from . import labels as L
 from . import schema as s
 from . import tariffs
+from .privacy import SUPPRESSED, THRESHOLD, is_small
 
 if TYPE_CHECKING:
     import ibis
@@ -182,11 +183,13 @@ def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> lis
     clearly above the region's share (08's sentence) or that none is. Empty when the hospital
     has no follow-up intervals."""
     own = cal.shares[cal.shares[s.HOSPITAL] == hospital]
-    if own.empty or own[INTERVALS].sum() == 0:
+    n, like = own[INTERVALS].sum(), own[CALENDAR_LIKE].sum()
+    if own.empty or n < THRESHOLD:  # none, or so few that the share would give the counts away
         return []
     region = cal.shares[CALENDAR_LIKE].sum() / cal.shares[INTERVALS].sum()
-    out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(own[INTERVALS].sum(), lang),
-               share=L.percent(own[CALENDAR_LIKE].sum() / own[INTERVALS].sum(), lang), region=L.percent(region, lang))]
+    share = SUPPRESSED if is_small(like) else L.percent(like / n, lang)  # a share that would give a 1-4 away
+    out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(n, lang), share=share,
+               region=L.percent(region, lang))]
     clearly = cal.clearly[cal.clearly[s.HOSPITAL] == hospital]
     out += [L.t("pw_calendar_high", lang, unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=L.percent(r["value"], lang),
                 target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang))

@@ -19,7 +19,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullForm
 
 from . import labels as L
 from . import schema as s
-from .privacy import HIDDEN, label_count, secondary_suppression
+from .privacy import HIDDEN, hidden_cells, is_small, label_count
 
 # Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -100,23 +100,25 @@ def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight:
                counts: bool = True, digits: int = 0):
     """Horizontal bars, largest on top, each labelled with its value: a count (suppressed below 5)
     or, with counts=False, an amount with `digits` decimals."""
-    values = values.sort_values()
+    # a count the tables hide gets no bar and its label at 0, at the bottom in name order: neither
+    # a bar's length, a label's place nor the order may give its size away
+    secret = (hidden_cells(values.to_frame()).iloc[:, 0] if counts else pd.Series(False, index=values.index))
+    values = pd.concat([values[secret].sort_index(), values[~secret].sort_values()])
+    hidden = secret.reindex(values.index).to_numpy()
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
     colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
     shown = max(digits, label_digits(float(values.abs().max()))) if len(values) else digits  # small amounts not "0,0"
-    ax.barh([name_label(k, lang) for k in values.index], values.to_numpy(), color=colours)
-    hidden = (secondary_suppression(values.to_frame()).iloc[:, 0].to_numpy() if counts
-              else np.zeros(len(values), dtype=bool))  # a "<5" bar whose value the others' total would give away
+    ax.barh([name_label(k, lang) for k in values.index], np.where(hidden, 0.0, values.to_numpy()), color=colours)
     for y, v in enumerate(values.to_numpy()):
         if not counts:
             text = L.number(v, lang, shown)
         else:
-            text = HIDDEN if hidden[y] else label_count(v, lambda n: L.number(n, lang))
-        ax.text(v, y, " " + text, va="center", fontsize=9)
+            text = HIDDEN if hidden[y] and not 0 < v < 5 else label_count(v, lambda n: L.number(n, lang))
+        ax.text(0.0 if hidden[y] else v, y, " " + text, va="center", fontsize=9)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, values.max() * 1.15 if len(values) else 1)
+    ax.set_xlim(0, values[~hidden].max() * 1.15 if (~hidden).any() else 1)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=counts))
     _number_axis(ax, lang)
     fig.tight_layout()
@@ -127,11 +129,14 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     """One horizontal 100% bar per row of `table` (counts by category), in category colours.
     Segments of 5% or more are labelled with their percentage."""
     shares = table[categories].div(table[categories].sum(axis=1), axis=0).fillna(0)
+    # a segment resting on a count the table hides ("<5", "x") is not drawn where it stands, which
+    # would give its share away; the hidden counts of a row are one grey segment at its end
+    hidden = hidden_cells(table[categories]).to_numpy()
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.34 * len(shares)))
     left = np.zeros(len(shares))
     ylabels = [name_label(i, lang) for i in shares.index]
     for i, cat in enumerate(categories):
-        v = shares[cat].to_numpy()
+        v = np.where(hidden[:, i], 0.0, shares[cat].to_numpy())
         colour = CATEGORY_COLOURS.get(cat, PALETTE[i % len(PALETTE)])  # data categories (hospitals): in order
         ax.barh(ylabels, v, left=left, color=colour, label=name_label(cat, lang))
         for y, (x0, w) in enumerate(zip(left, v)):
@@ -139,6 +144,8 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
                 ax.text(x0 + w / 2, y, L.percent(w, lang, 0), ha="center", va="center", fontsize=8,
                         color="white" if cat in (s.VISIT_TYPES[0], s.CONTACT_MODES[0]) else "black")
         left += v
+    if hidden.any():
+        ax.barh(ylabels, 1.0 - left, left=left, color=TARIFF_GREY, label=L.t("hidden_small", lang))
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.grid(visible=False)
@@ -277,6 +284,20 @@ def funnel_curves(result, specialty: str, n: int = 80) -> pd.DataFrame:
     return out
 
 
+def _small_point(rows: pd.DataFrame, result) -> np.ndarray:
+    """Units a funnel leaves out: a point's place gives its counts away (an O/E at expected E is
+    O = value x E), so a unit whose observed count, or whose count below the line (patients,
+    first visits), is 1-4 is not drawn, as the tables show it as "<5"."""
+    from .variation import POPULATION
+
+    small = np.asarray(is_small(rows["observed"].to_numpy(dtype=float)), dtype=bool)
+    if result.kind == "proportion":
+        small |= np.asarray(is_small(rows[result.denominator].to_numpy(dtype=float)), dtype=bool)
+    if result.kind == "ratio_counts" and POPULATION in rows:
+        small |= np.asarray(is_small(rows[POPULATION].to_numpy(dtype=float)), dtype=bool)
+    return small
+
+
 def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialties: list[str],
                   xlabel: str, ylabel: str, ncols: int = 3, highlight: str = "", others=()):
     """Small-multiple funnel plots from one variation.FunnelResult, one panel per specialty:
@@ -294,7 +315,7 @@ def funnel_panels(result, lang: str, title: str, short: dict[str, str], specialt
     for ax, spec in zip(axes.flat, specialties):
         g = table[table[s.SPECIALTY] == spec]
         x = result.x(g)
-        keep = np.isfinite(x) & (x > 0)
+        keep = np.isfinite(x) & (x > 0) & ~_small_point(g, result)
         g, x = g[keep], x[keep]
         target = float(g["target"].iloc[0]) if len(g) else 1.0
         if len(g):
@@ -516,6 +537,12 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
     from .funnel import limits as funnel_limits
 
     g = table[table[denominator] > 0]
+    # a unit whose count is 1-4 is not drawn: its place would give the count away (_small_point)
+    numerator = (g["observed"] if "observed" in g else (g["value"] * g[denominator]).round()).to_numpy(dtype=float)
+    small = np.asarray(is_small(numerator), dtype=bool)
+    if kind == "proportion":
+        small |= np.asarray(is_small(g[denominator].to_numpy(dtype=float)), dtype=bool)
+    g = g[~small]
     x = g[denominator].to_numpy(dtype=float)
     y = g["value"].to_numpy(dtype=float)
     target = float(g["target"].iloc[0]) if len(g) else 0.0

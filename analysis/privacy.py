@@ -53,6 +53,13 @@ def suppress_counts(df: pd.DataFrame, count_columns: list[str], derived: dict[st
     return out
 
 
+def hidden_cells(values: pd.DataFrame, keys: list[pd.Series] = (), threshold: int = THRESHOLD) -> pd.DataFrame:
+    """Which counts a page must not show: the small ones and those that would give them away
+    (secondary_suppression); for figures, which must hide what the tables hide."""
+    v = values.apply(pd.to_numeric, errors="coerce")
+    return v.apply(lambda c: is_small(c, threshold)).astype(bool) | secondary_suppression(v, keys, threshold)
+
+
 def secondary_suppression(values: pd.DataFrame, keys: list[pd.Series] = (), threshold: int = THRESHOLD
                           ) -> pd.DataFrame:
     """Which cells must be hidden besides the small ones, so that no small count can be worked

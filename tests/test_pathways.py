@@ -385,6 +385,14 @@ def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clear
     assert pathways.hospital_calendar(cal, "C", 2024, "en") == []
 
 
+def test_a_hospitals_calendar_sentence_gives_no_count_below_5_away():
+    shares = pd.DataFrame({s.HOSPITAL: ["A", "B", "C"], s.SPECIALTY: ["Urologi"] * 3,
+                           "intervals": [4, 300, 600], "calendar_like": [0, 2, 60]})
+    cal = pathways.Calendar(shares, pd.DataFrame(), None, shares.iloc[0:0].assign(value=[], target=[], **{"class": []}))
+    assert pathways.hospital_calendar(cal, "A", 2024, "en") == []  # 4 intervals: too few to say anything
+    assert pathways.hospital_calendar(cal, "B", 2024, "en")[0].startswith("In 2024, <5 of the hospital's 300")
+
+
 def test_the_calendar_fact_counts_each_unit_with_the_rule_it_was_counted_by():
     shares = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Urologi"], "intervals": [10], "calendar_like": [4]})
     name, value = pathways.calendar_fact(shares, 2024, ("somatic",), (91,), 7)

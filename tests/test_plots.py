@@ -32,3 +32,19 @@ def test_tornado_over_a_wide_range_keeps_whole_millions():
 
 def test_a_tick_is_written_with_the_decimals_it_needs():
     assert [plots.tick_digits(v) for v in (3.0, 2.75, 0.1, 0.25, 120.0)] == [0, 2, 1, 2, 0]
+
+
+def test_a_bar_the_tables_hide_is_not_drawn_and_its_label_gives_nothing_away():
+    fig = plots.bar_totals(pd.Series({"A": 300, "B": 3, "C": 120}), "da", "Besøg", "Besøg")
+    ax = fig.axes[0]
+    widths = {t.get_text(): p.get_width() for t, p in zip(ax.get_yticklabels(), ax.patches)}
+    assert widths == {"B": 0.0, "C": 0.0, "A": 300.0}  # 3 is "<5", and 120 would give it away from the total
+    labels = {t.get_text().strip(): t.get_position()[0] for t in ax.texts}
+    assert labels == {"<5": 0.0, "x": 0.0, "300": 300.0}
+
+
+def test_a_stacked_segment_the_tables_hide_is_merged_into_one_grey_segment_at_the_end():
+    table = pd.DataFrame({"a": [204, 500], "b": [7, 400], "c": [1, 300], "d": [150, 200]}, index=["Lille", "Stor"])
+    fig = plots.stacked_shares(table, "da", "Fordeling", ["a", "b", "c", "d"])
+    small_row = [p for p in fig.axes[0].patches if abs(p.get_y() + p.get_height() / 2) < 1e-9]
+    assert [round(p.get_width() * 362) for p in small_row] == [204, 0, 0, 150, 8]
