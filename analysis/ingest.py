@@ -251,12 +251,19 @@ def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[s
 
 
 # --- parsing values ---------------------------------------------------------------------------
+# control characters other than tab and line breaks: in a name they would reach pages, figures and
+# terminals (an ESC sequence, a NUL); text is read without them
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
 def _arrow_text(col: pd.Series, collapse: bool = True) -> pyarrow.ChunkedArray:
-    """Text trimmed, inner blanks collapsed (unless `collapse` is False), empty as missing
+    """Text trimmed, control characters removed, inner blanks collapsed (unless `collapse` is False), empty as missing
     (pyarrow kernels: pandas' string methods loop in Python, ~10x slower on millions of rows)."""
     if not (isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) == "string"):
         col = col.astype("string")  # numbers from Excel: 17 -> "17"
     arr = pyarrow.chunked_array([pyarrow.array(col.astype(object), from_pandas=True, type=pyarrow.string())])
+    if pc.any(pc.match_substring_regex(arr, CONTROL_CHARACTERS)).as_py():  # ESC, BEL, NUL, ... carry no meaning
+        arr = pc.replace_substring_regex(arr, CONTROL_CHARACTERS, "")
     arr = pc.utf8_trim_whitespace(arr)
     if collapse and pc.any(pc.match_substring_regex(arr, r"\s\s")).as_py():
         arr = pc.replace_substring_regex(arr, r"\s+", " ")

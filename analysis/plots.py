@@ -20,6 +20,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullForm
 from . import labels as L
 from . import schema as s
 from .privacy import HIDDEN, hidden_cells, is_small, label_count
+from .report import plain  # no bidi or control characters on a figure either
 
 # Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -36,7 +37,7 @@ def name_label(value: object, lang: str | None = None, width: int = NAME_WIDTH) 
     """A category as a figure writes it (a hospital, a specialty, a visit type): its label in `lang`
     (names from the data are as they are), cut to `width` characters with "…", so a very long
     name from the input cannot push the figure off the page."""
-    text = L.t(str(value), lang) if lang else str(value)
+    text = plain(L.t(str(value), lang) if lang else str(value))
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
@@ -76,6 +77,11 @@ def apply_style() -> None:
 def show(fig) -> None:
     """Display a figure once (in the notebook and the report) and free it."""
     from IPython.display import display
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):  # titles, legends, names: no bidi or control characters (ticks: name_label)
+        if text.get_text() != plain(text.get_text()):
+            text.set_text(plain(text.get_text()))
     display(fig)
     plt.close(fig)
 

@@ -49,7 +49,7 @@ PACKAGES = ("outpatient-analysis", "pandas", "ibis-framework", "duckdb", "pander
 # bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): in a page they
 # would turn the text after them around (a name "Klinik\u202etxt.exe" reads "Klinikexe.txt"), and
 # no hospital or specialty name needs them, so text put into a page or a figure leaves them out
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # and C0 controls
 
 
 def plain(value: object) -> str:

@@ -307,3 +307,8 @@ def test_dates_iso_and_day_first():
     assert ingest.parse_date(pd.Series(["2024-03-01"])).iloc[0] == pd.Timestamp("2024-03-01")
     assert ingest.parse_date(pd.Series(["01.03.2024"])).iloc[0] == pd.Timestamp("2024-03-01")
     assert ingest.parse_date(pd.Series(["01/03/2024"])).iloc[0] == pd.Timestamp("2024-03-01")
+
+
+def test_control_characters_in_names_are_read_as_nothing():
+    names = pd.Series(["Klinik\x1b[2J", "Syd\x07kli\x00nik "])
+    assert ingest._clean_text(names).tolist() == ["Klinik[2J", "Sydklinik"]

@@ -48,3 +48,7 @@ def test_a_stacked_segment_the_tables_hide_is_merged_into_one_grey_segment_at_th
     fig = plots.stacked_shares(table, "da", "Fordeling", ["a", "b", "c", "d"])
     small_row = [p for p in fig.axes[0].patches if abs(p.get_y() + p.get_height() / 2) < 1e-9]
     assert [round(p.get_width() * 362) for p in small_row] == [204, 0, 0, 150, 8]
+
+
+def test_a_name_on_a_figure_has_no_bidi_or_control_characters():
+    assert plots.name_label("Horsens\u202eexe.png\x1b[2J\x07") == "Horsensexe.png[2J"
