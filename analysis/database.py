@@ -230,6 +230,10 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
             url, "-", "the table holds counts (an aggregated extract); a database source must hold one row per visit",
             "point the source at the visit-level table, or export the counts to a file and give the file")])
     problems = plan.problems + _types(raw, plan.rename, url)
+    if mapping.derive_visit_type is not None and s.VISIT_TYPE not in plan.rename.values():
+        problems.append(Problem(url, s.VISIT_TYPE, "visit types are derived from the contacts only for a file",
+                                "export the visits to a file (Parquet) and give the file, or add a visit type "
+                                "column to the table (a view)", contract=s.VISIT_TYPE))
     if problems:
         raise InputError(problems)
     source_names = {v: k for k, v in plan.rename.items()}

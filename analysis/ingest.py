@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     import duckdb
     import pandera.pandas as pa
 
+    from .visit_types import Rule
+
 CHUNK_ROWS = 1_000_000
 
 
@@ -47,7 +49,7 @@ __all__ = ["Problem", "InputError", "Dialect", "detect_dialect", "ingest", "load
 
 
 # --- mapping ----------------------------------------------------------------------------------
-MAPPING_KEYS = ("columns", "values", "renames", "ignore")
+MAPPING_KEYS = ("columns", "values", "renames", "ignore", "derive_visit_type")
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Mapping:
     values: dict[str, dict[str, str]]  # contract column -> {norm_key(source label): contract value}
     ignore: set[str] = field(default_factory=set)  # norm_key(source column) to drop
     source: str = "built-in"
+    derive_visit_type: Rule | None = None  # derive the visit types from the contacts (visit_types.py); None: no
     # unit renames declared by the user: contract column -> {norm_key(old name): new name};
     # they are also in `values`, so they are applied like any label
     renames: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -90,6 +93,8 @@ def load_mapping(path: Path | None = None) -> Mapping:
           hospital:
             Hospitalsenheden Vest: Gødstrup Hospital
         ignore: [Kommentar] # source columns to drop
+        derive_visit_type:  # an extract without visit types: derive them (visit_types.py)
+          gap_days: 365
     """
     columns = dict(s.COLUMN_ALIASES)
     values = {col: dict(v) for col, v in s.VALUE_ALIASES.items()}
@@ -140,9 +145,14 @@ def load_mapping(path: Path | None = None) -> Mapping:
             renames.setdefault(col, {})[key] = str(new)
             rename_sources.setdefault(col, {})[key] = str(old)
     ignore |= {s.norm_key(c) for c in raw.get("ignore") or []}
+    from . import visit_types
+
+    derive, found = visit_types.parse_rule(raw["derive_visit_type"], file) if "derive_visit_type" in raw else (None, [])
+    problems += found
     if problems:
         raise InputError(problems)
-    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources)
+    return Mapping(columns, values, ignore, source=str(path), derive_visit_type=derive, renames=renames,
+                   rename_sources=rename_sources)
 
 
 # --- reading (see dialect.py) -------------------------------------------------------------
@@ -223,6 +233,11 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
     if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
+
+    if kind == "visits":  # a visit type derived from the contacts, or the hint that it can be
+        from . import visit_types
+
+        problems = visit_types.plan_problems(problems, rename, mapping.derive_visit_type is not None, file)
     return ColumnPlan(rename, kind, ignored, unnamed, problems)
 
 
@@ -631,6 +646,8 @@ class IngestResult:
     # rows of an aggregated extract that shared a cell's key, and the cells they were summed into
     merged_rows: int = 0
     merged_cells: int = 0
+    # visit types derived from the contacts (visit_types.derive): the rule, the run-in, the counts; {}: the file's own
+    derived: dict = field(default_factory=dict)
     renames: list[dict] = field(default_factory=list)  # column, old, new, rows (0: declared, not in the file)
     unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
@@ -884,6 +901,11 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
         merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
         if lost:  # rows whose distinct patients became unknown when their cell was summed
             missing[s.PATIENTS] += lost
+        derived = {}
+        if kind == "visits" and mapping.derive_visit_type is not None:  # the file has none (visit_types.py)
+            from . import visit_types
+
+            derived = visit_types.derive_file(tmp, mapping.derive_visit_type, _connect(), file)
         span = _span(tmp, kind)
         tmp.replace(staged)
     finally:
@@ -899,6 +921,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     declared = [{"column": c, "old": mapping.rename_sources[c][k], "new": v, "rows": 0}
                 for c, pairs in mapping.renames.items() for k, v in pairs.items() if (c, k) not in seen]
     return IngestResult(
+        derived=derived,
         file=str(path), sha256=sha256(path), kind=kind, dialect=asdict(dialect), rows=rows,
         columns={str(k): v for k, v in rename.items()}, ignored_columns=[str(c) for c in plan.ignored],
         mapped_labels=[{"column": c, "source": src, "value": v, "rows": n}

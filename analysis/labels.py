@@ -210,6 +210,88 @@ LABELS: dict[str, tuple[str, str]] = {
                        "fra et system snarere end færre besøg; juli og december er normalt lavere.",
                        "Each line is a hospital. A gap or a sudden drop may mean missing data from a system "
                        "rather than fewer visits; July and December are normally lower."),
+    # visit types derived from the contacts (visit_types.py): 00's section and the other reports' note
+    "dq_derived": ("Besøgstype udledt af kontakterne", "Visit type derived from the contacts"),
+    "vt_rule": ("Et besøg er et **førstegangsbesøg** (udredning), når det er patientens første kontakt i specialet "
+                "{within}, eller den første efter mere end **{gap} dage** uden kontakt dér{extra}; ellers er det "
+                "en **kontrol**.",
+                "A visit is a **first visit** (assessment) when it is the patient's first contact in the specialty "
+                "{within}, or the first after more than **{gap} days** without a contact there{extra}; otherwise it "
+                "is a **follow-up**."),
+    "vt_within_hospital": ("på samme hospital", "at the same hospital"),
+    "vt_within_region": ("på et hvilket som helst hospital i udtrækket", "at any hospital of the extract"),
+    "vt_rule_referral_source": (", eller når det er henvist udefra (almen praksis, andet sygehus, akutmodtagelse) "
+                                "og kontakten før ikke var henvist på samme måde",
+                                ", or when it is referred from outside (general practice, another hospital, the "
+                                "emergency department) and the contact before it was not referred the same way"),
+    "vt_rule_priority": (", eller når det er akut", ", or when it is acute"),
+    "vt_run_in": ("De første **{months} måneder** ({first} til {last}: {visits} besøg) er indkøring: de bruges kun "
+                  "til at se, om en patient allerede var i et forløb, og indgår ikke i rapporterne, som begynder "
+                  "i {start}.",
+                  "The first **{months} months** ({first} to {last}: {visits} visits) are a run-in: they are used "
+                  "only to see whether a patient was already in a course, and are left out of the reports, which "
+                  "begin in {start}."),
+    "vt_no_run_in": ("Der er ingen indkøring (`run_in_months: 0`): en patient, hvis forløb begyndte før udtrækket, "
+                     "tælles med et førstegangsbesøg ved sin første kontakt i det.",
+                     "There is no run-in (`run_in_months: 0`): a patient whose course began before the extract "
+                     "counts a first visit at their first contact in it."),
+    "vt_intro": ("Filen har ingen besøgstype; den er udledt af kontakterne, som mappingfilen beder om "
+                 "(`derive_visit_type`: {settings}).",
+                 "The file has no visit type; it was derived from the contacts, as the mapping file asks "
+                 "(`derive_visit_type`: {settings})."),
+    "vt_result": ("**{first}** af de {visits} besøg efter indkøringen ({share}) blev førstegangsbesøg, "
+                  "{follow_ups} blev kontroller. Behandling, indgreb og prøvetagning kan ikke skelnes fra kontroller "
+                  "og tælles som kontroller.",
+                  "**{first}** of the {visits} visits after the run-in ({share}) became first visits, "
+                  "{follow_ups} follow-ups. Treatment, procedures and samples cannot be told apart from controls "
+                  "and count as follow-ups."),
+    "vt_summary_caption": ("Udledte besøgstyper, efter indkøringen", "Derived visit types, after the run-in"),
+    "vt_by_year_caption": ("Førstegangsbesøg pr. år, efter indkøringen", "First visits per year, after the run-in"),
+    "vt_what": ("Udledt besøgstype", "Derived visit type"),
+    "vt_reason_new": ("Førstegangsbesøg: første kontakt i udtrækket", "First visit: first contact in the extract"),
+    "vt_reason_gap": ("Førstegangsbesøg: efter en pause", "First visit: after a pause"),
+    "vt_reason_referral": ("Førstegangsbesøg: ny henvisning", "First visit: new referral"),
+    "vt_reason_acute": ("Førstegangsbesøg: akut", "First visit: acute"),
+    "first_visits": ("Førstegangsbesøg", "First visits"),
+    "first_share": ("Andel førstegangsbesøg", "First-visit share"),
+    "vt_warn_no_run_in": ("**Advarsel:** uden indkøring tælles hver igangværende patients første kontakt i udtrækket "
+                          "som et førstegangsbesøg; kontrollerne ser derfor ud til at stige, og en reduktion efter en "
+                          "beslutning kan ikke aflæses. Sæt `run_in_months` (fx 12).",
+                          "**Warning:** without a run-in every ongoing patient's first contact in the extract counts "
+                          "as a first visit; follow-ups then seem to rise, and a reduction after a decision cannot be "
+                          "read. Set `run_in_months` (e.g. 12)."),
+    "vt_warn_short_run_in": ("**Advarsel:** indkøringen er kortere end pausen (`gap_days`): en patient i forløb, som "
+                             "ikke havde kontakt i indkøringen, tælles med et nyt førstegangsbesøg. Gør "
+                             "`run_in_months` mindst lige så lang som pausen.",
+                             "**Warning:** the run-in is shorter than the pause (`gap_days`): a patient in a course "
+                             "with no contact in the run-in counts a new first visit. Make `run_in_months` at least "
+                             "as long as the pause."),
+    "vt_warn_early": ("**Advarsel:** andelen af førstegangsbesøg er {ratio} gange så høj i de første {months} måneder "
+                      "efter indkøringen som senere. Det tyder på, at forløb, der begyndte før udtrækket, stadig "
+                      "tælles som nye: gør `run_in_months` længere, før rapporternes udvikling i kontroller læses.",
+                      "**Warning:** the share of first visits is {ratio} times as high in the first {months} months "
+                      "after the run-in as later. Courses that began before the extract are probably still counted "
+                      "as new: lengthen `run_in_months` before reading the reports' trend in follow-ups."),
+    "dq_edge": ("Førstegangsbesøg i begyndelsen af data", "First visits at the start of the data"),
+    "vt_warn_edge": ("**Advarsel:** andelen af førstegangsbesøg er {ratio} gange så høj i datas første {months} "
+                     "måneder som senere. Er besøgstypen udledt af kontakterne uden indkøring (fx af et LPR3-udtræk: "
+                     "første kontakt pr. patient og speciale), tælles patienter, hvis forløb begyndte før udtrækket, "
+                     "som nye, og kontrollerne ser ud til at stige. Lad i stedet analysen udlede besøgstypen med en "
+                     "indkøring (`derive_visit_type` i mappingfilen; se README).",
+                     "**Warning:** the share of first visits is {ratio} times as high in the data's first {months} "
+                     "months as later. If the visit type was derived from the contacts without a run-in (e.g. from "
+                     "an LPR3 extract: the first contact per patient and specialty), patients whose course began "
+                     "before the extract count as new, and the follow-ups seem to rise. Let the analysis derive the "
+                     "visit type with a run-in instead (`derive_visit_type` in the mapping file; see the README)."),
+    "vt_note": ("Besøgstyperne er udledt af kontakterne (filen har ingen). {rule} {run_in} Se "
+                "datakvalitetsrapporten.",
+                "The visit types were derived from the contacts (the file has none). {rule} {run_in} See the "
+                "data-quality report."),
+    "vt_note_warn": ("**Datakvalitetsrapporten advarer om udledningen; læs den først.**",
+                     "**The data-quality report warns about the derivation; read it first.**"),
+    "vt_footer": ("Besøgstype", "Visit type"),
+    "vt_footer_text": ("udledt af kontakterne; indkøring {run_in}", "derived from the contacts; run-in {run_in}"),
+    "vt_footer_none": ("udledt af kontakterne; ingen indkøring", "derived from the contacts; no run-in"),
     # 01 activity overview
     "scope": ("Område", "Scope"),
     "value_dkk": ("Værdi (kr.)", "Value (DKK)"),

@@ -24,7 +24,7 @@ from IPython.display import HTML
 from markupsafe import Markup
 from markupsafe import escape as _escape
 
-from . import config
+from . import config, visit_types
 from . import labels as L
 from . import schema as s
 from .privacy import HIDDEN, SUPPRESSED, suppress_counts
@@ -445,11 +445,13 @@ def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = 
     if parameters is None:
         parameters = notebook_parameters()
     ing = prepared.ingest
+    analysed = (getattr(ing, "derived", None) or {}).get("visits", ing.rows)  # a derivation's run-in is not analysed
     items = [
         (L.t("input_file", lang), mask_url(ing.name) + (f" ({L.t('synthetic', lang)})" if prepared.synthetic else "")),
         (L.t("input_hash", lang), html_("<code>{}</code>", ing.sha256)),
         (L.t("rows_in", lang), L.number(ing.rows, lang)),
-        (L.t("rows_out", lang), L.number(ing.rows if rows_out is None else rows_out, lang)),
+        (L.t("rows_out", lang), L.number(analysed if rows_out is None else rows_out, lang)),
+        *([derived] if (derived := visit_types.footer(ing, lang)) else []),
         (L.t("run_time", lang), dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
         (L.t("parameters", lang), "; ".join(f"{k} = {_parameter_text(v)}" for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),

@@ -878,6 +878,12 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     seconds["prepare"] = time.perf_counter() - t0
     echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
          f"({seconds['prepare']:.1f} s)")
+    derived = prepared.ingest.derived
+    if derived:  # visit types derived from the contacts (visit_types.py)
+        run_in = f"run-in {' to '.join(derived['run_in'])} ({derived['run_in_visits']:,} visits) not analysed" \
+            if derived["run_in"] else "no run-in"
+        echo(f"visit types: derived from the contacts, {derived['first_visits']:,} first visits of "
+             f"{derived['visits']:,}; {run_in}")
     checked, cfg._checked = cfg._checked, None  # the check counts for this run only
     cache = first_cache_use(checked, prepared.cache)
     if cache is not None:

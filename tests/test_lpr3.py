@@ -1,0 +1,154 @@
+"""The follow-up reports on an LPR3-style extract no one tuned them for (tests/lpr3.py): another
+region's hospitals and specialty names, Danish export headers, contact start with a time of day,
+patients in courses that began years before the extract, and no visit type: a run file with only
+the mapping file (three columns named, `derive_visit_type`) runs 00, 06 and 07. The visit types
+are derived with a run-in, 00 says how, 06 and 07 find the follow-ups dropped at the planted
+hospitals, and a hospital where nothing was planted is not ahead."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import lpr3
+import pandas as pd
+import pytest
+import yaml
+
+from analysis import budget, completeness, follow_up, pipeline, reduction, runner, visit_types
+from analysis import schema as s
+
+PERIOD = ("2021-01-01", "2024-12-31")
+DECISION = lpr3.DECISION.isoformat()
+PROFILE = {2024: 0, 2025: 700_000}  # a small region's share of a requirement, DKK a year
+FOLLOW_UP = {"decision_date": DECISION, "baseline_months": 24}
+
+
+@pytest.fixture(scope="module")
+def lpr3_run(tmp_path_factory, cache_dir):
+    folder = tmp_path_factory.mktemp("lpr3")
+    extract = lpr3.write_lpr3(folder)
+    run = {"title": "Ambulant aktivitet, Region Syddanmark (LPR3)", "source": str(extract),
+           "mapping": str(folder / "lpr3_mapping.yml"), "period_start": PERIOD[0], "period_end": PERIOD[1],
+           "language": "da", "output": str(folder / "reports"), "output_outside_project": True, "jobs": 1,
+           "notebooks": ["00_data_quality",
+                         {"name": "06_monitoring", "parameters": FOLLOW_UP},
+                         {"name": "07_follow_up", "parameters": {**FOLLOW_UP, "target_profile": PROFILE,
+                                                                 "key_year": 2023}}]}
+    path = folder / "run.yml"
+    path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
+    cfg, params = runner.load_config(path, data=True, echo=lambda *_: None)
+    outcome = runner.run(cfg, params, echo=lambda *_: None)
+    assert outcome.ok, outcome.problems
+    truth = json.loads((folder / "lpr3_truth.json").read_text(encoding="utf-8"))
+    prep = pipeline.prepare(str(extract), *PERIOD, str(folder / "lpr3_mapping.yml"))  # what the run validated
+    return outcome.run_dir, truth, prep, folder
+
+
+def text_of(run_dir, page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", (run_dir / page).read_text(encoding="utf-8")))
+
+
+def table(run_dir, pattern: str) -> pd.DataFrame:
+    (path,) = (run_dir / "tables").glob(pattern)
+    return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
+
+
+def test_the_extract_is_as_lpr3_gives_it():
+    extract, truth = lpr3.generate()
+    assert 20_000 <= len(extract) <= 50_000 and truth["visits"] == len(extract)
+    assert not {"Besøgstype", "visit_type"} & set(extract.columns)
+    assert extract["Kontaktstart"].str.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d").all()
+    assert set(extract["Sygehus"]) == set(lpr3.HOSPITALS)
+
+
+def test_the_visit_types_are_derived_with_a_run_in_and_00_says_so(lpr3_run):
+    run_dir, truth, prep, _ = lpr3_run
+    derived = prep.ingest.derived
+    assert derived["run_in"] == ["2021-01", "2021-12"] and derived["analysed_from"] == "2022-01-01"
+    assert derived["run_in_visits"] + derived["visits"] == truth["visits"] == prep.ingest.rows
+    assert visit_types.warnings(derived) == []  # the share of first visits is level after the run-in
+    assert set(prep.aggregates.activity[s.VISIT_TYPE]) == {"assessment", "follow_up"}
+    assert prep.aggregates.monthly[s.MONTH].min() == pd.Timestamp("2022-01-01")  # no report sees the run-in
+    text = text_of(run_dir, "00_data_quality.html")
+    assert "Besøgstype udledt af kontakterne" in text
+    first = f"{derived['first_visits']:,}".replace(",", ".")
+    assert f"{first} af de {derived['visits']:,} besøg efter indkøringen".replace(",", ".") in text
+    assert "De første 12 måneder (2021-01 til 2021-12" in text and "efter mere end 365 dage" in text
+    assert "eller når det er akut" in text  # the priority column is used
+    for page in ("06_monitoring.html", "07_follow_up.html"):
+        assert "Besøgstyperne er udledt af kontakterne" in text_of(run_dir, page)
+        assert "indgår ikke i rapporterne, som begynder i 2022-01" in text_of(run_dir, page)
+
+
+def planted_budget(truth: dict, months) -> pd.Series:
+    """The budget effect of the follow-ups dropped in `months`, by hospital (DKK)."""
+    cash = budget.cash_per_visit(budget.load_costs())
+    dropped = pd.DataFrame(truth["dropped_follow_ups"])
+    dropped = dropped[pd.to_datetime(dropped["month"] + "-01").isin(months)]
+    value = dropped["visits"] * [cash[("follow_up", mode)] for mode in dropped["contact_mode"]]
+    return value.groupby(dropped["hospital"]).sum()
+
+
+def test_07_finds_the_planted_reduction(lpr3_run):
+    run_dir, truth, prep, _ = lpr3_run
+    monthly = prep.aggregates.monthly
+    lag = completeness.assess(monthly, decision_date=DECISION, target_sectors=("somatic",))
+    real = follow_up.realise(monthly, prep.prices(), DECISION, 24, lag.incomplete)  # as 07 computes it
+    planted = planted_budget(truth, real.months)
+    region = real.summary([], "budget").iloc[0]
+    assert region["low"] <= planted.sum() <= region["high"], (region, planted.sum())
+    assert region["low"] > 0  # a saving is really there
+    by_hospital = real.summary([s.HOSPITAL], "budget").set_index(s.HOSPITAL)
+    for hospital in lpr3.PLANTED:
+        assert by_hospital.loc[hospital, "low"] <= planted[hospital] <= by_hospital.loc[hospital, "high"]
+    for hospital in lpr3.UNTOUCHED:
+        assert by_hospital.loc[hospital, "low"] <= 0 <= by_hospital.loc[hospital, "high"]
+    rate = follow_up.run_rate(real, [], 6).iloc[0]
+    page = text_of(run_dir, "07_follow_up.html")
+    assert reduction.dkk_interval(rate["rate"], rate["low"], rate["high"], "da") in page  # the region's figure shown
+    status = table(run_dir, "07_follow_up_01_*.csv").set_index("Hospital")["Signal"]
+    assert set(status.index) == set(lpr3.PLANTED) | set(lpr3.UNTOUCHED)
+    assert not status[list(lpr3.UNTOUCHED)].isin(["foran", "på sporet"]).any(), status
+    assert not status[list(lpr3.PLANTED)].eq("bagud").any(), status
+
+
+def test_06_sees_reductions_where_they_were_planted_and_no_rises(lpr3_run):
+    run_dir, _, _, _ = lpr3_run
+    signals = table(run_dir, "06_monitoring_01_*.csv")
+    reductions = signals[signals["Signal"] == "reduktion"]
+    assert set(reductions["Hospital"]) == set(lpr3.PLANTED)
+    assert (reductions["Hospital"].value_counts() >= 2).all()
+    assert not signals["Signal"].isin(["stigning"]).any(), signals
+
+
+def test_without_a_run_in_the_left_edge_is_flagged(lpr3_run):
+    """Deriving with no run-in counts every ongoing patient's first contact as a first visit: the
+    first year's share of first visits is twice the later years', and the warnings say so."""
+    _, _, prep, folder = lpr3_run
+    mapping = yaml.safe_load((folder / "lpr3_mapping.yml").read_text(encoding="utf-8"))
+    mapping["derive_visit_type"]["run_in_months"] = 0
+    naive_mapping = folder / "naive_mapping.yml"
+    naive_mapping.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    naive = pipeline.prepare(str(folder / "lpr3.csv"), *PERIOD, str(naive_mapping)).ingest.derived
+    assert visit_types.warnings(naive) == ["vt_warn_no_run_in", "vt_warn_early"]
+    shares = visit_types.by_year(naive).set_index(s.YEAR)["first_share"]
+    assert shares[2021] > 2 * shares[2022]
+    assert visit_types.early_ratio(prep.ingest.derived) < visit_types.EARLY_RATIO
+
+
+def test_a_visit_type_derived_without_a_run_in_by_the_user_is_warned_of(lpr3_run):
+    """The user trial: the visit type derived beforehand as the first contact per patient and
+    specialty, and given as a column. The analysis cannot tell how it was made, but the first
+    visits piling up in the first months show it, and the reports say so."""
+    _, _, _, folder = lpr3_run
+    extract = pd.read_csv(folder / "lpr3.csv", sep=";", encoding="utf-8")
+    first = ~extract.sort_values("Kontaktstart").duplicated(["Pseudo CPR", "Lægefagligt speciale"])
+    extract["Besøgstype"] = first.reindex(extract.index).map({True: "Udredning", False: "Kontrol"})
+    extract.to_csv(folder / "naive.csv", sep=";", index=False, encoding="utf-8")
+    mapping = {"columns": lpr3.MAPPING["columns"]}
+    (folder / "naive_columns.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    naive = pipeline.prepare(str(folder / "naive.csv"), *PERIOD, str(folder / "naive_columns.yml"))
+    assert not naive.ingest.derived
+    note = visit_types.note(naive.ingest, "da", naive.aggregates.monthly)
+    assert note.startswith("**Advarsel:** andelen af førstegangsbesøg er") and "derive_visit_type" in note
