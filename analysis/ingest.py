@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -277,25 +279,49 @@ def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
     return pd.to_numeric(txt, errors="coerce").astype("float64")
 
 
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%Y-%m-%d %H:%M:%S")
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d")
+# a time of day after a date ("2024-03-01 10:00", "01-03-2024 10:00:00", "2024-03-01T10:00:00.000+01:00"):
+# a visit is counted on its date, so the time is dropped before the date is read
+_TIME_OF_DAY = r"(?:(?:[ T]+|\s+kl\.?\s*)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$"
+
+
+def _date_text(col: pd.Series) -> pd.Series:
+    """Dates as text, trimmed, with a time of day after them dropped (pyarrow kernels)."""
+    arr = _arrow_text(col, collapse=False)
+    if pc.any(pc.match_substring_regex(arr, r"\d(?:[ T]+|\s+kl)\.?\s*\d")).as_py():
+        arr = pc.replace_substring_regex(arr, _TIME_OF_DAY, "")
+    return pd.Series(arr.to_pandas().array, index=col.index, dtype="string")
 
 
 def parse_date(col: pd.Series) -> pd.Series:
-    """Dates as ISO (2024-03-01) or Danish day-first (01-03-2024, 01.03.2024, 01/03/2024).
-    The format that parses most values is used; others become NaT (the caller reports them)."""
+    """Dates as ISO (2024-03-01) or Danish day-first (01-03-2024, 01.03.2024, 01/03/2024), with or
+    without a time of day (2024-03-01 10:00, 2024-03-01T10:00:00): each value is read as its date.
+    A column may mix the forms: each value is read by its own (no value fits two of them), the
+    most common form first. Values no form reads become NaT (the caller reports them)."""
     if pd.api.types.is_datetime64_any_dtype(col):
-        return col.astype("datetime64[ms]")
-    txt = col.astype("string").str.strip()
-    best = None
-    for fmt in DATE_FORMATS:
-        parsed = pd.to_datetime(txt, format=fmt, errors="coerce")
-        if best is None or parsed.notna().sum() > best.notna().sum():
-            best = parsed
-        if best.notna().sum() == txt.notna().sum():
+        if getattr(col.dt, "tz", None) is not None:  # a time stamp with a zone: its date in Denmark
+            col = col.dt.tz_convert("Europe/Copenhagen").dt.tz_localize(None)
+        return col.dt.normalize().astype("datetime64[ms]")
+    txt = _date_text(col)
+    todo = txt.notna()
+    out = pd.Series(pd.NaT, index=txt.index, dtype="datetime64[ms]")
+    for fmt in DATE_FORMATS:  # no value fits two forms, so the order only decides the speed
+        if not todo.any():
             break
-    if best.isna().all() and txt.notna().any():  # e.g. Excel dates read as text with a time
-        best = pd.to_datetime(txt, errors="coerce", dayfirst=True)
-    return best.astype("datetime64[ms]")
+        rest = txt[todo]
+        parsed = pd.to_datetime(rest, format=fmt, errors="coerce")
+        hit = parsed.notna()
+        if hit.any():
+            out[rest.index[hit]] = parsed[hit].astype("datetime64[ms]")
+            todo[rest.index[hit]] = False
+    rest = txt[todo]
+    rest = rest[rest.str.contains(r"[^\W\d_]", regex=True)]  # "1 March 2024": value by value, each once
+    if len(rest) and rest.nunique() <= 10_000:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            read = {v: pd.to_datetime(v, errors="coerce", dayfirst=True) for v in rest.unique()}
+        out[rest.index] = pd.to_datetime(rest.map(read)).astype("datetime64[ms]")
+    return out.dt.normalize()
 
 
 _MONTH_PATTERNS = (  # (regex, group of the year, group of the month) on trimmed, case-folded text
@@ -310,8 +336,6 @@ _MONTH_PATTERNS = (  # (regex, group of the year, group of the month) on trimmed
 
 
 def _month_of(text: str) -> pd.Timestamp:
-    import re
-
     t = text.strip().casefold()
     for pattern, y, m in _MONTH_PATTERNS:
         hit = re.fullmatch(pattern, t)
