@@ -196,9 +196,7 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         elif key in mapping.columns:
             rename[col] = mapping.columns[key]
         else:
-            problems.append(Problem(file, str(col), "unknown column",
-                                    "rename it to a contract column, or map it in a mapping file "
-                                    f"(columns: {{{col}: <contract column>}}) or list it under 'ignore'"))
+            problems.append(_unknown_column(file, str(col), key))
     seen = Counter(rename.values())
     for target, n in seen.items():
         if n > 1:
@@ -226,6 +224,25 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
     return ColumnPlan(rename, kind, ignored, unnamed, problems)
+
+
+def _unknown_column(file: str, col: str, key: str) -> Problem:
+    """The problem of a column the mapping does not know; a week or quarter column is named as
+    such: the contract counts by month and year (_time_column_fix)."""
+    unit = s.UNUSABLE_TIME_COLUMNS.get(key)
+    if unit:
+        return Problem(file, col, f"a {unit} column cannot be used: the analysis counts visits by month and by year, "
+                       f"and a {unit} does not fall in one month", TIME_COLUMN_FIX[unit].format(col=col))
+    return Problem(file, col, "unknown column", "rename it to a contract column, or map it in a mapping file "
+                   f"(columns: {{{col}: <contract column>}}) or list it under 'ignore'")
+
+
+TIME_COLUMN_FIX = {
+    s.WEEK: "export the extract by month (Måned) instead of by week; or, beside a month column, list '{col}' under "
+            "'ignore' in the mapping file (each month's rows are then summed into the month)",
+    s.QUARTER: "export the extract by month (Måned) instead of by quarter; or list '{col}' under 'ignore' in the "
+               "mapping file to count by year only (the reports that follow months then say they need them)",
+}
 
 
 def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
@@ -347,15 +364,42 @@ def _month_of(text: str) -> pd.Timestamp:
     return pd.NaT
 
 
-def parse_month(col: pd.Series) -> pd.Series:
+def month_of_year(text: str) -> int | None:
+    """The month number of a month written without its year, as BI portals export a month
+    column beside a year column: 1..12 ('03', '3.0'), a month's name ('januar', 'jan.', 'March')
+    or both ('01 januar', '1. januar'); None for anything else."""
+    t = str(text).strip().casefold()
+    hit = re.fullmatch(r"(\d{1,2})(?:\.0)?|(?:(\d{1,2})\.?[\s\-]*)?([a-zæøå]+)\.?", t)
+    if not hit:
+        return None
+    number, name = hit.group(1) or hit.group(2), hit.group(3)
+    month = s.MONTH_NAMES.get(name) if name else None
+    if name and (month is None or (number and int(number) != month)):
+        return None
+    month = month or int(number)
+    return month if 1 <= month <= 12 else None
+
+
+def parse_month(col: pd.Series, year: pd.Series | None = None) -> pd.Series:
     """Months as an extract writes them (2024-03, 2024-03-01, 03-2024, 202403, 'marts 2024',
-    'mar 2024', or a date) -> the first day of the month. Unreadable values become NaT (the
-    caller reports them). Each distinct value is parsed once."""
+    'mar 2024', or a date) -> the first day of the month. With `year` (the extract's year
+    column, parsed), a month written without its year (1..12, 'januar', 'jan') is that year's
+    month. Unreadable values become NaT (the caller reports them). Each distinct value is
+    parsed once."""
     if pd.api.types.is_datetime64_any_dtype(col):
         return col.dt.to_period("M").dt.to_timestamp().astype("datetime64[ms]")
     txt = col.astype("string")
-    months = {v: _month_of(v) for v in txt.dropna().unique()}
-    return pd.to_datetime(txt.map(months, na_action="ignore")).astype("datetime64[ms]")
+    distinct = txt.dropna().unique()
+    months = {v: _month_of(v) for v in distinct}
+    out = pd.to_datetime(txt.map(months, na_action="ignore")).astype("datetime64[ms]")
+    if year is not None:
+        of_year = {v: month_of_year(v) for v in distinct if pd.isna(months[v])}
+        number = txt.map({k: v for k, v in of_year.items() if v}, na_action="ignore")
+        ok = out.isna() & number.notna() & year.notna()
+        if ok.any():
+            out[ok] = pd.to_datetime(pd.DataFrame({"year": year[ok].astype("int64"), "month": number[ok].astype("int64"),
+                                                   "day": 1})).astype("datetime64[ms]")
+    return out
 
 
 # --- the schema -------------------------------------------------------------------------------
@@ -568,12 +612,15 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             (s.MONTH, parse_month, "not_a_month", "not a month", "write months as 2024-03, 03-2024 or marts 2024")):
         if col in df:
             before = df[col]
-            df[col] = parse(before)
+            df[col] = parse_month(before, df.get(s.YEAR)) if col == s.MONTH else parse(before)
             bad = df[col].isna() & before.notna()
             if bad.any():
                 unparsed[col] = set(df.index[bad])
-                coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
-                         before[bad].head(MAX_EXAMPLES).tolist())
+                if col == s.MONTH:  # a month without its year: said as such (or the year is missing)
+                    bad, what, key, hint = _month_without_year(before, bad, df.get(s.YEAR), coll)
+                if bad.any():
+                    coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                             before[bad].head(MAX_EXAMPLES).tolist())
     if s.MONTH in df:
         parsed = df[s.MONTH]
         if s.YEAR not in df and s.VISITS in df:  # an aggregated extract by month
@@ -586,6 +633,23 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                          df.index[clash][:MAX_EXAMPLES].tolist(), int(clash.sum()),
                          df[s.YEAR][clash].head(MAX_EXAMPLES).tolist())
     return df
+
+
+MONTH_WITHOUT_YEAR = ("a month without its year", "add the year column (År) beside the month, or write the months "
+                      "with their year (2024-03, marts 2024)")
+
+
+def _month_without_year(before: pd.Series, bad: pd.Series, year: pd.Series | None,
+                        coll: _Collector) -> tuple[pd.Series, str, str, str]:
+    """Of the months that did not parse, those written without a year (1..12, 'januar'): with no
+    year column, reported as such; beside a missing year, left to the year's own message. Returns
+    the rest, reported as "not a month"."""
+    of_year = before.where(bad).map(lambda v: month_of_year(v) is not None, na_action="ignore").fillna(False)
+    of_year = of_year.astype(bool)
+    if year is None and of_year.any():
+        coll.add(s.MONTH, "month_without_year", *MONTH_WITHOUT_YEAR, before.index[of_year][:MAX_EXAMPLES].tolist(),
+                 int(of_year.sum()), before[of_year].head(MAX_EXAMPLES).tolist())
+    return bad & ~of_year, "not a month", "not_a_month", "write months as 2024-03, 03-2024 or marts 2024"
 
 
 def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collector,

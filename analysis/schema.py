@@ -166,6 +166,14 @@ COLUMN_ALIASES: dict[str, str] = {
     "antal_patienter_pr_speciale": UNIT_PATIENTS,
 }
 
+# Time columns a BI portal may export that the contract cannot use (it counts by month and year):
+# named in their own message, with what to do (ingest.plan_columns).
+WEEK, QUARTER = "week", "quarter"
+UNUSABLE_TIME_COLUMNS: dict[str, str] = {
+    "uge": WEEK, "ugenummer": WEEK, "uge_nr": WEEK, "ugenr": WEEK, "week": WEEK, "år_uge": WEEK, "åruge": WEEK,
+    "kvartal": QUARTER, "quarter": QUARTER, "år_kvartal": QUARTER, "årkvartal": QUARTER,
+}
+
 # Built-in label aliases per categorical column: normalised source label -> contract value.
 VALUE_ALIASES: dict[str, dict[str, str]] = {
     SECTOR: {

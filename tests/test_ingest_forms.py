@@ -95,3 +95,47 @@ def test_iso_and_day_first_dates_mixed_in_one_column_are_each_read_by_their_form
 def test_a_value_no_form_reads_is_still_not_a_date(tmp_path):
     p = only(problems_of(tmp_path, VISITS.assign(Dato=["2024-01-02", "02-01-2024", "2024-02-30"])))
     assert (p.contract, p.rows, p.message, p.examples) == ("visit_date", [3], "not a date", ["2024-02-30"])
+
+
+# --- year and month in two columns ------------------------------------------------------------
+@pytest.mark.parametrize("months", [["1", "2", "12"], ["januar", "februar", "december"], ["jan", "feb.", "Dec"],
+                                    ["01", "02", "12"], ["01 januar", "02 februar", "12 december"]])
+def test_a_month_of_year_beside_a_year_column_is_that_years_month(tmp_path, months):
+    result, df = staged(tmp_path, COUNTS.assign(Måned=months))
+    assert df["month"].tolist() == [dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 12, 1)]
+    assert df["year"].tolist() == [2024] * 3 and result.span == ["2024-01", "2024-12"]
+
+
+def test_month_numbers_from_an_excel_export_beside_the_year(tmp_path):
+    src = tmp_path / "bi.xlsx"
+    COUNTS.assign(Måned=[1, 2, 3], **{"Antal besøg": [1200, 340, 800]}).to_excel(src, index=False)
+    ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    assert pd.read_parquet(tmp_path / "s.parquet")["month"].tolist() == [
+        dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1)]
+
+
+def test_a_month_number_without_a_year_column_says_so(tmp_path):
+    p = only(problems_of(tmp_path, COUNTS.drop(columns="År")))
+    assert (p.contract, p.rows, p.message) == ("month", [1, 2, 3], "a month without its year")
+    assert "År" in p.hint and "2024-03" in p.hint
+
+
+def test_a_month_number_out_of_range_is_not_a_month(tmp_path):
+    p = only(problems_of(tmp_path, COUNTS.assign(Måned=["1", "13", "3"])))
+    assert (p.contract, p.rows, p.message, p.examples) == ("month", [2], "not a month", ["13"])
+
+
+@pytest.mark.parametrize("header,unit", [("Uge", "week"), ("Kvartal", "quarter")])
+def test_a_week_or_quarter_column_is_named_with_what_to_do(tmp_path, header, unit):
+    p = only(problems_of(tmp_path, COUNTS.assign(**{header: ["1", "5", "9"]})))
+    assert p.column == header and p.message.startswith(f"a {unit} column cannot be used")
+    assert "Måned" in p.hint and f"'{header}' under 'ignore'" in p.hint
+
+
+def test_a_week_column_listed_under_ignore_sums_its_weeks_into_the_months(tmp_path):
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text("ignore: [Uge]\n", encoding="utf-8")
+    df = COUNTS.assign(Måned=["1", "1", "2"], Uge=["1", "2", "5"])
+    result = ingest.ingest(write(df, tmp_path / "x.csv"), PERIOD, tmp_path / "s.parquet", ingest.load_mapping(mapping))
+    assert pd.read_parquet(tmp_path / "s.parquet")["visits"].tolist() == [1540, 800]
+    assert result.merged_rows == 2
