@@ -397,8 +397,8 @@ def parse_month(col: pd.Series, year: pd.Series | None = None) -> pd.Series:
         number = txt.map({k: v for k, v in of_year.items() if v}, na_action="ignore")
         ok = out.isna() & number.notna() & year.notna()
         if ok.any():
-            out[ok] = pd.to_datetime(pd.DataFrame({"year": year[ok].astype("int64"), "month": number[ok].astype("int64"),
-                                                   "day": 1})).astype("datetime64[ms]")
+            parts = pd.DataFrame({"year": year[ok].astype("int64"), "month": number[ok].astype("int64"), "day": 1})
+            out[ok] = pd.to_datetime(parts).astype("datetime64[ms]")
     return out
 
 
