@@ -94,8 +94,11 @@ SLIP_COLUMNS = (*NAME_COLUMNS, MUNICIPALITY)
 # Free-text columns whose labels are trimmed, blanks collapsed and mapped through `values:`.
 TEXT_COLUMNS = (HOSPITAL, SPECIALTY, DIAGNOSIS_GROUP, MUNICIPALITY)
 
-# A Danish CPR number: ddmmyy-xxxx (with or without the hyphen), first six digits a valid date.
-CPR_PATTERN = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$")
+# A Danish CPR number, recognised by its form: ddmmyy-xxxx (with or without the hyphen), ten digits
+# whose first six are a valid date (a day the month has; 29 February in any year). A counter or
+# pseudonym of other digits (1..N, 10000, 12 digits) is no CPR number.
+CPR_PATTERN = re.compile(r"^(?:(?:0[1-9]|1\d|2[0-8])(?:0[1-9]|1[0-2])|(?:29|30)(?:0[13-9]|1[0-2])|2902"
+                         r"|31(?:0[13578]|1[02]))\d{2}-?\d{4}$")
 
 
 def norm_key(text: object) -> str:

@@ -139,3 +139,30 @@ def test_a_week_column_listed_under_ignore_sums_its_weeks_into_the_months(tmp_pa
     result = ingest.ingest(write(df, tmp_path / "x.csv"), PERIOD, tmp_path / "s.parquet", ingest.load_mapping(mapping))
     assert pd.read_parquet(tmp_path / "s.parquet")["visits"].tolist() == [1540, 800]
     assert result.merged_rows == 2
+
+
+# --- identifiers ------------------------------------------------------------------------------
+def test_a_patient_counter_of_any_length_is_a_patient_id(tmp_path):
+    _, df = staged(tmp_path, VISITS.rename(columns={"Patient": "Løbenummer"}).assign(
+        Løbenummer=["1", "10000", "123456789012"]))
+    assert df["patient_id"].tolist() == ["1", "10000", "123456789012"]
+
+
+def test_ten_digits_that_are_no_date_are_no_cpr_number(tmp_path):
+    _, df = staged(tmp_path, VISITS.assign(Patient=["3102991234", "0013001234", "3104991234"]))
+    assert df["patient_id"].tolist() == ["3102991234", "0013001234", "3104991234"]
+
+
+def test_a_cpr_number_is_recognised_by_its_form_and_masked(tmp_path):
+    p = only(problems_of(tmp_path, VISITS.assign(Patient=["10000", "290200-1234", "3112991234"])))
+    assert (p.contract, p.rows, p.message) == ("patient_id", [2, 3], "looks like a Danish CPR number")
+    assert "290200-****" in str(p) and "1234" not in " ".join(p.examples)
+
+
+def test_a_patient_counter_does_not_make_the_numbers_of_a_report_identifiers(tmp_path):
+    from analysis import privacy
+    staged_file = tmp_path / "s.parquet"
+    pd.DataFrame({"patient_id": [str(i) for i in range(1, 12001)] + ["P77"]}).to_parquet(staged_file)
+    page = "<td>10000</td><td>2025</td><td>12.000 besøg</td>"
+    assert privacy.find_patient_ids(page, staged_file) == []
+    assert privacy.find_patient_ids(page + " 010203-1234", staged_file) == ["010203-****"]
