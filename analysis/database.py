@@ -44,7 +44,7 @@ from .ingest import (
     slip_problem,
 )
 from .names import near_duplicates
-from .problems import MAX_EXAMPLES, InputError, Problem
+from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 from .redact import MASK, has_password, mask_url, redact
 
 if TYPE_CHECKING:
@@ -271,10 +271,13 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
         if allowed:
             bad = counts_of[col][~counts_of[col]["name"].isin(allowed)]
             if len(bad):
+                bad = bad.sort_values(["rows", col], ascending=[False, True], kind="stable")
                 raw_bad = [str(v) for v in bad[col]]
                 problems.append(Problem(url, source_names[col], _check_message("isin", col), _hint("isin"),
-                                        n_rows=int(bad["rows"].sum()), examples=raw_bad[:MAX_EXAMPLES],
-                                        ids=_ids(con, t, t[col].isin(raw_bad)), contract=col))
+                                        n_rows=int(bad["rows"].sum()), examples=raw_bad[:MAX_LABELS],
+                                        ids=_ids(con, t, t[col].isin(raw_bad)), contract=col,
+                                        counts=[int(n) for n in bad["rows"].head(MAX_LABELS)],
+                                        more=max(len(raw_bad) - MAX_LABELS, 0)))
     t = t.mutate(**{col: t[col].substitute(m) for col, m in labels.items() if m})
 
     # missing values, ranges and CPR numbers: one query, then example ids for what failed

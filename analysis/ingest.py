@@ -35,7 +35,7 @@ from . import config
 from . import schema as s
 from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
-from .problems import MAX_EXAMPLES, InputError, Problem
+from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 
 if TYPE_CHECKING:
     import duckdb
@@ -64,6 +64,8 @@ class Mapping:
     # they are also in `values`, so they are applied like any label
     renames: dict[str, dict[str, str]] = field(default_factory=dict)
     rename_sources: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {norm key: old name}
+    # the mapping file's column entries: norm_key(source column) -> (the name as written, contract column)
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def declared(self, column: str) -> set[str]:
         """Names (as norm_key) the user's mapping file names for `column`, as source or target."""
@@ -110,11 +112,13 @@ def load_mapping(path: Path | None = None) -> Mapping:
         raise InputError([Problem(file, "-", "the mapping file must have only the keys "
                                   + ", ".join(f"'{k}'" for k in MAPPING_KEYS), "see the README, 'Your own data'")])
     known = set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
+    entries: dict[str, tuple[str, str]] = {}
     for src, dst in (raw.get("columns") or {}).items():
         if dst not in known:
             problems.append(Problem(file, str(src), f"maps to '{dst}', which is not a contract column",
                                     f"use one of: {', '.join(sorted(known))}"))
         columns[s.norm_key(src)] = dst
+        entries[s.norm_key(src)] = (str(src), str(dst))
     for col, labels in (raw.get("values") or {}).items():
         if col not in known:
             problems.append(Problem(file, str(col), "'values' names an unknown contract column",
@@ -144,7 +148,8 @@ def load_mapping(path: Path | None = None) -> Mapping:
     ignore |= {s.norm_key(c) for c in raw.get("ignore") or []}
     if problems:
         raise InputError(problems)
-    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources)
+    return Mapping(columns, values, ignore, source=str(path), renames=renames, rename_sources=rename_sources,
+                   entries=entries)
 
 
 # --- reading (see dialect.py) -------------------------------------------------------------
@@ -187,6 +192,7 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
     ignored: list[str] = []
     unnamed: list[str] = []
     problems: list[Problem] = []
+    unknown: dict[str, str] = {}  # source column -> its norm key
     for col in columns:
         key = s.norm_key(col)
         if is_unnamed(col):
@@ -196,7 +202,7 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         elif key in mapping.columns:
             rename[col] = mapping.columns[key]
         else:
-            problems.append(_unknown_column(file, str(col), key))
+            unknown[col] = key
     seen = Counter(rename.values())
     for target, n in seen.items():
         if n > 1:
@@ -212,18 +218,54 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         rename = {c: s.MONTH if t == s.VISIT_DATE else t for c, t in rename.items()}
         targets = set(rename.values())
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
+    needed = set(required) - targets | ({s.AGE, s.AGE_BAND} if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}
+                                        else set())
+    stray, explained = _unmatched_entries(mapping, [s.norm_key(c) for c in columns], unknown, needed, file)
+    problems += stray + [_unknown_column(file, str(col), key) for col, key in unknown.items() if col not in explained]
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
             continue
-        if col not in targets:
+        if col not in targets and col not in explained.values():
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
                                     f"add it, or name the source column in the mapping file; "
                                     f"recognised names include {', '.join(aliases)}"))
-    if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
+    if kind == "visits" and not targets & {s.AGE, s.AGE_BAND} and not {s.AGE, s.AGE_BAND} & set(explained.values()):
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
     return ColumnPlan(rename, kind, ignored, unnamed, problems)
+
+
+def _unmatched_entries(mapping: Mapping, keys: list[str], unknown: dict[str, str], needed: set[str],
+                       file: str) -> tuple[list[Problem], dict[str, str]]:
+    """Entries of the mapping file's `columns:` that match no column of the file, where it matters:
+    the contract column they name is `needed` (required and missing), or an unknown column of the
+    file is nearly their name (a typo). Each is one problem naming the entry and the column meant.
+    Returns the problems and what they explain ({unknown column or entry: contract column}),
+    which then get no message of their own (no "unknown column", no "required column missing")."""
+    import difflib
+
+    problems, explained = [], {}
+    by_key = {key: col for col, key in unknown.items()}
+    for key, (written, target) in mapping.entries.items():
+        if key in keys:
+            continue
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+        if not close and target not in needed:
+            continue  # an entry for a column this extract does not have, and does not need
+        meant = by_key[close[0]] if close else ""
+        if meant:
+            message = f"mapping entry '{written}' matches no column of {file}; did you mean '{meant}'?"
+            hint = f"write the column's name as the file has it in the mapping file: columns: {{{meant}: {target}}}"
+            explained[meant] = target
+        else:
+            listed = ", ".join(f"'{c}'" for c in unknown) or "none"
+            message = (f"mapping entry '{written}' (for '{target}') matches no column of {file}; its unmapped "
+                       f"columns: {listed}")
+            hint = "write the column's name as the file has it in the mapping file, or add the column to the extract"
+            explained[f"entry {written}"] = target
+        problems.append(Problem(Path(mapping.source).name, "-", message, hint))
+    return problems, explained
 
 
 def _unknown_column(file: str, col: str, key: str) -> Problem:
@@ -512,20 +554,32 @@ class _Collector:
     file: str
     source_names: dict[str, str]  # contract column -> source column name
     found: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    labels: dict[tuple[str, str], Counter] = field(default_factory=dict)  # rows per distinct unknown label
 
     def add(self, column: str, key: str, message: str, hint: str, rows: list[int], n: int,
-            examples: list[object]) -> None:
+            examples: list[object], counts: Counter | None = None) -> None:
+        """One chunk's finding; with `counts` (rows per distinct value) the problem lists every
+        distinct value, up to MAX_LABELS, with its rows (problems)."""
         src = self.source_names.get(column, column)
         p = self.found.setdefault((column, key), Problem(self.file, src, message, hint, contract=column))
         if key == "not_cpr":  # never echo a CPR number in full, not even in an error message
             examples = [str(e)[:6] + "-****" for e in examples]
         p.n_rows += n
         p.rows = sorted(set(p.rows) | set(rows))[:MAX_EXAMPLES]
+        if counts is not None:
+            self.labels.setdefault((column, key), Counter()).update(counts)
+            return
         for e in examples:
             if len(p.examples) < MAX_EXAMPLES and str(e) not in p.examples:
                 p.examples.append(str(e))
 
     def problems(self) -> list[Problem]:
+        for key, counts in self.labels.items():
+            p = self.found[key]
+            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            p.examples = [label for label, _ in top[:MAX_LABELS]]
+            p.counts = [n for _, n in top[:MAX_LABELS]]
+            p.more = max(len(top) - MAX_LABELS, 0)
         return list(self.found.values())
 
 
@@ -671,9 +725,10 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
                 if grp.empty:
                     continue
             idx = grp["index"].dropna()
+            labels = Counter(map(str, grp["failure_case"].dropna())) if str(check).startswith("isin") else None
             coll.add(str(column), str(check), _check_message(str(check), str(column)), _hint(str(check)),
                      sorted(int(i) for i in idx.head(MAX_EXAMPLES)), len(grp),
-                     grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist())
+                     grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist(), labels)
 
 
 ARROW_TYPES = {

@@ -166,3 +166,49 @@ def test_a_patient_counter_does_not_make_the_numbers_of_a_report_identifiers(tmp
     page = "<td>10000</td><td>2025</td><td>12.000 besøg</td>"
     assert privacy.find_patient_ids(page, staged_file) == []
     assert privacy.find_patient_ids(page + " 010203-1234", staged_file) == ["010203-****"]
+
+
+# --- messages that cost rounds ------------------------------------------------------------------
+def mapping_file(tmp_path: Path, text: str) -> ingest.Mapping:
+    path = tmp_path / "mapping.yml"
+    path.write_text(text, encoding="utf-8")
+    return ingest.load_mapping(path)
+
+
+def test_a_mapping_entry_that_matches_no_column_is_named_with_the_column_meant(tmp_path):
+    df = VISITS.rename(columns={"Dato": "Kontakt_start"})
+    p = only(problems_of(tmp_path, df, mapping=mapping_file(tmp_path, "columns:\n  Kontakt strat: visit_date\n")))
+    assert p.file == "mapping.yml"
+    assert p.message == "mapping entry 'Kontakt strat' matches no column of extract.csv; did you mean 'Kontakt_start'?"
+    assert "columns: {Kontakt_start: visit_date}" in p.hint
+
+
+def test_a_mapping_entry_for_a_column_the_extract_does_not_need_is_no_problem(tmp_path):
+    mapping = mapping_file(tmp_path, "columns:\n  Henvisningskode: referral_source\n")
+    result, _ = staged(tmp_path, VISITS, mapping=mapping)
+    assert result.rows == 3
+
+
+def test_a_needed_mapping_entry_without_a_close_column_lists_the_unmapped_ones(tmp_path):
+    df = VISITS.rename(columns={"Dato": "Tidspunkt"})
+    problems = problems_of(tmp_path, df, mapping=mapping_file(tmp_path, "columns:\n  Kontaktdato start: visit_date\n"))
+    entry, unknown = problems
+    assert "mapping entry 'Kontaktdato start' (for 'visit_date') matches no column" in entry.message
+    assert "'Tidspunkt'" in entry.message and (unknown.column, unknown.message) == ("Tidspunkt", "unknown column")
+    assert not any("required column" in p.message for p in problems), "the entry says why visit_date is missing"
+
+
+def test_every_distinct_unknown_label_is_listed_with_its_rows(tmp_path):
+    df = pd.concat([VISITS] * 4, ignore_index=True).assign(**{"Besøg ID": [f"B{i}" for i in range(12)]})
+    df["Besøgstype"] = ["Kontrl", "Kontrl", "Kontrl", "Udred", "Forløb", "Kontrol"] * 2
+    p = only(problems_of(tmp_path, df))
+    assert (p.examples, p.counts, p.more) == (["Kontrl", "Forløb", "Udred"], [6, 2, 2], 0)
+    assert "Found: 'Kontrl' (6 rows), 'Forløb' (2 rows), 'Udred' (2 rows)." in str(p)
+
+
+def test_more_than_ten_unknown_labels_are_listed_to_ten_and_counted(tmp_path):
+    df = pd.concat([VISITS] * 5, ignore_index=True).assign(**{"Besøg ID": [f"B{i}" for i in range(15)]})
+    df["Besøgstype"] = [f"Type {i:02d}" for i in range(13)] + ["Type 00", "Kontrol"]
+    p = only(problems_of(tmp_path, df))
+    assert len(p.examples) == 10 and p.examples[0] == "Type 00" and p.counts[0] == 2 and p.more == 3
+    assert str(p).count("(1 row)") == 9 and ", and 3 more." in str(p)
