@@ -125,6 +125,8 @@ def load_mapping(path: Path | None = None) -> Mapping:
                                     f"use one of: {', '.join(sorted(known))}"))
             continue
         allowed = s.CATEGORIES.get(col)
+        if allowed and col in s.UNKNOWN_ALLOWED:
+            allowed = (*allowed, s.UNKNOWN)
         for src, dst in (labels or {}).items():
             if allowed and dst not in allowed:
                 problems.append(Problem(file, col, f"label '{src}' maps to '{dst}', not a valid value",
@@ -473,9 +475,10 @@ def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
         s.SECTOR: pa.Column(checks=pa.Check.isin(s.SECTORS), nullable=False),
         s.VISIT_TYPE: pa.Column(checks=pa.Check.isin(s.VISIT_TYPES), nullable=False),
         s.CONTACT_MODE: pa.Column(checks=pa.Check.isin(s.CONTACT_MODES), nullable=False),
-        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False),
-        s.AGE: pa.Column("float64", pa.Check.in_range(0, s.MAX_AGE), nullable=False, required=False),
-        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
+        # sex and age may be unknown (missing, or a label such as "Ukendt"): kept and counted
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=True),
+        s.AGE: pa.Column("float64", pa.Check.in_range(0, s.MAX_AGE), nullable=True, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=True, required=False),
         s.DIAGNOSIS_GROUP: pa.Column(nullable=True, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
         # optional columns for the population view: a missing value is allowed (counted as missing)
@@ -504,8 +507,8 @@ def aggregated_schema(start: dt.date, end: dt.date, year_from_month: bool = Fals
         s.VISITS: pa.Column("float64", count, nullable=False),
         s.PATIENTS: pa.Column("float64", count, nullable=True, required=False),
         s.UNIT_PATIENTS: pa.Column("float64", count, nullable=False, required=False),
-        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
-        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=True, required=False),
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=True, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
     }, checks=pa.Check(_patients_le_visits, name="patients_le_visits"), strict=False)
 
@@ -640,6 +643,8 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
         if col in df:
             df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col,
                                         capitalise=col == s.MUNICIPALITY)
+            if col in s.UNKNOWN_ALLOWED and s.UNKNOWN in df[col].cat.categories:  # kept, with the value missing
+                df[col] = df[col].cat.remove_categories([s.UNKNOWN])
     numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS, s.UNIT_PATIENTS)
     for col in numeric:
         if col in df:
@@ -647,7 +652,11 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             parsed = parse_number(before, decimal)
             bad = parsed.isna() & before.notna()
             if isinstance(before.dtype, pd.StringDtype) or before.dtype == object:
-                bad &= _clean_text(before).notna()
+                text = _clean_text(before)
+                bad &= text.notna()
+                if col == s.AGE and bad.any():  # an age the extract says it does not know ("Ukendt")
+                    bad &= ~text.map(lambda v: s.VALUE_ALIASES[s.AGE_BAND].get(s.norm_key(v)) == s.UNKNOWN,
+                                     na_action="ignore").fillna(False).astype(bool)
             if bad.any():
                 rows = df.index[bad]
                 unparsed[col] = set(rows)
@@ -729,6 +738,16 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
             coll.add(str(column), str(check), _check_message(str(check), str(column)), _hint(str(check)),
                      sorted(int(i) for i in idx.head(MAX_EXAMPLES)), len(grp),
                      grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist(), labels)
+
+
+def _count_unknown(df: pd.DataFrame, missing: Counter) -> None:
+    """Rows whose sex or age is missing or unknown, added to `missing` (only when there are any):
+    an age is unknown when neither the age nor the age band gives it."""
+    if s.SEX in df and (n := int(df[s.SEX].isna().sum())):
+        missing[s.SEX] += n
+    age = [c for c in (s.AGE, s.AGE_BAND) if c in df]
+    if age and (n := int(df[age].isna().all(axis=1).sum())):
+        missing[age[0]] += n
 
 
 ARROW_TYPES = {
@@ -983,6 +1002,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
                 if col in df:
                     missing[col] += int(df[col].isna().sum())
+            _count_unknown(df, missing)
             table = pyarrow.Table.from_pandas(df, preserve_index=False)
             table = table.cast(_arrow_schema(table.column_names))
             if writer is None:  # ids are unique: dictionary-encoding them only costs time

@@ -112,8 +112,8 @@ LABELS: dict[str, tuple[str, str]] = {
                         "; empty columns without a name left out: {unnamed} (a separator at the end of each line)"),
     "finding_labels": ("oversatte værdier: {labels}, på {rows} rækker", "labels translated: {labels}, on {rows} rows"),
     "finding_labels_none": ("alle værdier var allerede i standardformatet", "all labels were already in the standard format"),
-    "finding_types": ("rækker læst: {rows}; manglende eller ukendte værdier i valgfri kolonner: {missing}",
-                      "rows read: {rows}; missing or unknown values in optional columns: {missing}"),
+    "finding_types": ("rækker læst: {rows}; manglende eller ukendte værdier, hvor de er tilladt: {missing}",
+                      "rows read: {rows}; missing or unknown values, where allowed: {missing}"),
     "finding_types_complete": ("rækker læst: {rows}, ingen manglende værdier", "rows read: {rows}, no missing values"),
     "finding_period": ("data fra {first} til {last}; perioden er {start} til {end}",
                        "data from {first} to {last}; the period is {start} to {end}"),
@@ -200,7 +200,8 @@ LABELS: dict[str, tuple[str, str]] = {
                        "The price per visit over all specialties; a specialty gets its own price where at least "
                        "{min_visits} visits stand behind it. The analyses compute kroner with these prices, and with "
                        "the tariff table only where the input gives no price."),
-    "dq_missing_caption": ("Valgfri kolonner", "Optional columns"),
+    "dq_missing_caption": ("Valgfri kolonner, køn og alder: manglende eller ukendte værdier",
+                           "Optional columns, sex and age: missing or unknown values"),
     "dq_no_optional": ("Filen har ingen valgfri kolonner; de obligatoriske må ikke mangle værdier.",
                        "The file has no optional columns; required columns may not have missing values."),
     "dq_coverage": ("Dækning over tid", "Coverage over time"),
@@ -306,6 +307,11 @@ LABELS: dict[str, tuple[str, str]] = {
                   "hospitals (overdispersion)."),
     "var_casemix_text": ("Der er korrigeret for forskelle i patienternes {strata} (indirekte standardisering).",
                          "Differences in the patients' {strata} are adjusted for (indirect standardisation)."),
+    "var_left_out": ("{visits} besøg med ukendt køn eller alder er holdt uden for korrektionen for "
+                     "patientsammensætning (de har ingen gruppe at blive forventet ud fra); de tæller med alle andre "
+                     "steder.",
+                     "{visits} visits with unknown sex or age were left out of the case-mix adjustment (they have no "
+                     "group to be expected from); they count everywhere else."),
     "var_crude_text": ("Tallene er ikke korrigeret for patientsammensætning.", "The figures are not adjusted for case mix."),
     "var_units": ("Sammenlignede enheder", "Units compared"),
     "var_outliers_high": ("Afvigende, højt", "Outliers, high"),

@@ -197,7 +197,7 @@ def label_mapping(ingest: IngestResult) -> pd.DataFrame:
 
 
 def missing(ingest: IngestResult) -> pd.DataFrame:
-    """Missing values in the optional columns, with their share of rows."""
+    """Missing or unknown values in the optional columns, sex and age, with their share of rows."""
     df = pd.DataFrame([(c, n) for c, n in ingest.missing.items()], columns=["contract_column", "missing"])
     df["missing_share"] = df["missing"] / ingest.rows if ingest.rows else float("nan")
     return df

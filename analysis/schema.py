@@ -42,6 +42,11 @@ SECTORS = ("somatic", "psychiatry")
 VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow_up")
 CONTACT_MODES = ("in_person", "video", "phone", "written")
 SEXES = ("F", "M")
+# A sex or age band the extract says it does not know ("Ukendt", "U"), as a label maps: the visit is
+# kept and counted, with the value missing (left out of the case-mix standardisation only)
+UNKNOWN = "unknown"
+UNKNOWN_ALLOWED = (SEX, AGE, AGE_BAND)  # columns whose value may be missing or unknown
+UNKNOWN_LABELS = ("ukendt", "uoplyst", "unknown", "ikke_oplyst", "ikke_angivet", "uspecificeret", "?")  # as norm_key
 PRIORITIES = ("acute", "planned")
 # levels of specialisation (hovedfunktion, regionsfunktion, højt specialiseret funktion)
 LEVELS = ("basic", "regional", "highly_specialised")
@@ -207,6 +212,7 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
     SEX: {
         "f": "F", "female": "F", "k": "F", "kvinde": "F", "kvinder": "F", "pige": "F",
         "m": "M", "male": "M", "mand": "M", "mænd": "M", "dreng": "M",
+        **dict.fromkeys((*UNKNOWN_LABELS, "u", "ukendt_køn", "køn_ukendt"), UNKNOWN),
     },
     PRIORITY: {
         "acute": "acute", "akut": "acute", "planned": "planned", "planlagt": "planned",
@@ -225,7 +231,8 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
         "other": "other", "andet": "other",
     },
     AGE_BAND: {norm_key(label): label for label in AGE_BAND_LABELS}
-    | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"},
+    | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"}
+    | dict.fromkeys((*UNKNOWN_LABELS, "ukendt_alder", "alder_ukendt"), UNKNOWN),
 }
 
 

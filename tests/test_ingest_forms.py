@@ -212,3 +212,37 @@ def test_more_than_ten_unknown_labels_are_listed_to_ten_and_counted(tmp_path):
     p = only(problems_of(tmp_path, df))
     assert len(p.examples) == 10 and p.examples[0] == "Type 00" and p.counts[0] == 2 and p.more == 3
     assert str(p).count("(1 row)") == 9 and ", and 3 more." in str(p)
+
+
+# --- unknown sex and age ------------------------------------------------------------------------
+def test_unknown_sex_is_kept_and_counted(tmp_path):
+    result, df = staged(tmp_path, VISITS.assign(Køn=["Ukendt", "U", ""]))
+    assert result.rows == 3 and df["sex"].isna().all()
+    assert result.missing["sex"] == 3
+
+
+def test_an_unknown_age_is_kept_and_counted(tmp_path):
+    result, df = staged(tmp_path, VISITS.assign(Alder=["67", "", "Ukendt"]))
+    assert df["age"].isna().tolist() == [False, True, True] and result.missing["age"] == 2
+
+
+def test_a_mapping_file_may_map_a_code_to_unknown_sex(tmp_path):
+    path = tmp_path / "mapping.yml"
+    path.write_text("values:\n  sex:\n    '9': unknown\n", encoding="utf-8")
+    result, df = staged(tmp_path, VISITS.assign(Køn=["K", "9", "M"]), mapping=ingest.load_mapping(path))
+    assert df["sex"].tolist()[::2] == ["F", "M"] and result.missing["sex"] == 1
+
+
+def test_an_unknown_sex_in_an_aggregated_extract_is_kept(tmp_path):
+    result, df = staged(tmp_path, COUNTS.assign(Køn=["Kvinde", "Ukendt", "Mand"], Aldersgruppe=["0-17", "?", "80+"]))
+    assert df["sex"].isna().tolist() == [False, True, False] and df["age_band"].isna().tolist() == [False, True, False]
+    assert df["visits"].sum() == 2340
+
+
+def test_an_unknown_age_has_no_age_band(tmp_path):
+    from analysis import aggregate
+    staged(tmp_path, VISITS.assign(Alder=["67", "", "45"]))
+    agg = aggregate.aggregate_file(tmp_path / "s.parquet", "visits")
+    cm = agg.casemix
+    assert sorted(cm["age_band"].dropna()) == ["40-59", "60-69"], "a missing age is no age of 80 or more"
+    assert cm.loc[cm["age_band"].isna(), "visits"].sum() == 1 and cm["visits"].sum() == 3
