@@ -33,7 +33,7 @@ import yaml
 
 from . import config
 from . import schema as s
-from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
+from .dialect import REPLACEMENT, Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
 from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 
@@ -790,6 +790,9 @@ class IngestResult:
     unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
     names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
+    # what was read but is worth a look, shown in 00 (quality.input_notes): per kind (NOTE_KEYS), the rows
+    # concerned (n), the first of them, and what the kind records beside (columns, examples, ...)
+    notes: list[dict] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -805,6 +808,49 @@ class IngestResult:
         d = json.loads(text)
         d["period"] = tuple(d["period"])
         return cls(**d)
+
+
+# --- notes: read, but worth a look ------------------------------------------------------------
+NOTE_KEYS = ("bad_bytes",)
+
+
+@dataclass
+class _Notes:
+    """What the reading found that does not stop it but is shown in 00 (IngestResult.notes),
+    merged per kind across chunks."""
+
+    found: dict[str, dict] = field(default_factory=dict)
+
+    def add(self, key: str, rows: list[int], n: int, **extra: list | int | str) -> None:
+        """`n` more rows of kind `key`, the first of them `rows`; list values in `extra` are joined
+        (first MAX_EXAMPLES distinct), others kept from the first chunk that gives them."""
+        note = self.found.setdefault(key, {"key": key, "n": 0, "rows": []})
+        note["n"] += n
+        note["rows"] = sorted(set(note["rows"]) | set(rows))[:MAX_EXAMPLES]
+        for k, v in extra.items():
+            if isinstance(v, list):
+                note[k] = list(dict.fromkeys([*note.get(k, []), *map(str, v)]))[:MAX_EXAMPLES]
+            else:
+                note.setdefault(k, v)
+
+    def listed(self) -> list[dict]:
+        return [self.found[k] for k in NOTE_KEYS if k in self.found]
+
+
+def _bad_byte_rows(raw: pd.DataFrame, first_row: int, notes: _Notes) -> None:
+    """Rows holding a byte the file's encoding cannot read (U+FFFD, dialect._encoding), and their
+    columns: read as they are, and named in 00."""
+    hit = np.zeros(len(raw), dtype=bool)
+    columns = []
+    for col in raw.columns:
+        if raw[col].dtype == object or isinstance(raw[col].dtype, pd.StringDtype):
+            found = raw[col].str.contains(REPLACEMENT, regex=False, na=False).to_numpy(dtype=bool)
+            if found.any():
+                hit |= found
+                columns.append(str(col))
+    if hit.any():
+        where = first_row + np.flatnonzero(hit)
+        notes.add("bad_bytes", where[:MAX_EXAMPLES].tolist(), int(hit.sum()), columns=columns)
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
@@ -978,6 +1024,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     rows = 0
     coll = None
     unnamed_rows: dict[str, list[int]] = {}
+    notes = _Notes()
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
@@ -990,6 +1037,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                 sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end, year_from_month)
             if raw.empty:
                 continue
+            if dialect.bad_bytes:
+                _bad_byte_rows(raw, rows + 1, notes)
             for col in plan.unnamed:  # an unnamed column must be empty (a separator at the end of each line)
                 filled = raw[col].notna() & (raw[col].astype("string").str.strip() != "")
                 if filled.any():
@@ -1061,4 +1110,5 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                        for (c, src, v), n in sorted(mapped.items()) if (c, s.norm_key(src)) not in renamed],
         missing=dict(missing), period=(start.isoformat(), end.isoformat()),
         mapping_source=mapping.source, staged=str(staged), merged_rows=merged_rows, merged_cells=merged_cells,
-        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct)
+        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct,
+        notes=notes.listed())

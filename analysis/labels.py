@@ -107,6 +107,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check_names": ("Navne på hospitaler og specialer er entydige", "Hospital and specialty names unambiguous"),
     "finding": ("Fundet", "Found"),
     "merged": ("lagt sammen", "merged"),
+    "flagged": ("se bemærkning", "see the note"),
     "finding_columns": ("kolonner oversat: {mapped}, udeladt: {ignored}", "columns mapped: {mapped}, left out: {ignored}"),
     "finding_unnamed": ("; tomme kolonner uden navn udeladt: {unnamed} (skilletegn sidst på linjen)",
                         "; empty columns without a name left out: {unnamed} (a separator at the end of each line)"),
@@ -184,6 +185,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
     "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
     "dq_checks_caption": ("Kontroller af data", "Checks of the data"),
+    "dq_notes": ("Bemærkninger til indlæsningen", "Notes on the reading"),
+    "dq_notes_text": ("Data er læst og bestod kontrollerne, men dette er værd at se på i udtrækket:",
+                      "The data were read and passed the checks, but this is worth a look in the extract:"),
+    "note_rows": ("række {rows}", "row {rows}"),
+    "note_rows_many": ("rækkerne {rows}", "rows {rows}"),
+    "note_rows_more": ("rækkerne {rows} og {more} flere", "rows {rows} and {more} more"),
+    "note_bad_bytes": ("**{n}** rækker har tegn, der ikke er gyldig UTF-8, selv om resten af filen er UTF-8 "
+                       "(fx to filer sat sammen); de er læst som “\ufffd” i {columns}: {rows}. Ret tegnene i "
+                       "udtrækket, eller gem hele filen som UTF-8 igen.",
+                       "**{n}** rows hold characters that are not valid UTF-8, though the rest of the file is UTF-8 "
+                       "(e.g. two files joined); they were read as “\ufffd” in {columns}: {rows}. Correct the "
+                       "characters in the extract, or save the whole file as UTF-8 again."),
     "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
                        "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
                        "All checks passed. Data failing a check are rejected before any analysis, with an "

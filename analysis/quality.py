@@ -182,6 +182,28 @@ def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), tim
     return pd.DataFrame(out, columns=cols).sort_values([*keys]).reset_index(drop=True)
 
 
+def _note_rows(note: dict, lang: str) -> str:
+    rows = ", ".join(L.number(r, lang) for r in note.get("rows", []))
+    more = note["n"] - len(note.get("rows", []))
+    if more > 0:
+        return L.t("note_rows_more", lang, rows=rows, more=L.number(more, lang))
+    return L.t("note_rows_many" if len(note.get("rows", [])) > 1 else "note_rows", lang, rows=rows)
+
+
+def input_notes(ingest: IngestResult, lang: str = "da") -> list[str]:
+    """What the reading found that did not stop it but is worth a look (IngestResult.notes), one
+    sentence each with the rows (1 = first data row) and what to do; names from the file are
+    written as code, as given."""
+    out = []
+    for note in ingest.notes:
+        values = {k: v for k, v in note.items() if k not in ("key", "rows")}
+        values["n"] = L.number(note["n"], lang)
+        if "columns" in note:
+            values["columns"] = ", ".join(f"`{c}`" for c in note["columns"])
+        out.append(L.t(f"note_{note['key']}", lang, **values, rows=_note_rows(note, lang)))
+    return out
+
+
 def column_mapping(ingest: IngestResult) -> pd.DataFrame:
     """Columns of the file and the contract column each became."""
     rows = [(src, dst) for src, dst in ingest.columns.items()]

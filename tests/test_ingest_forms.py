@@ -246,3 +246,34 @@ def test_an_unknown_age_has_no_age_band(tmp_path):
     cm = agg.casemix
     assert sorted(cm["age_band"].dropna()) == ["40-59", "60-69"], "a missing age is no age of 80 or more"
     assert cm.loc[cm["age_band"].isna(), "visits"].sum() == 1 and cm["visits"].sum() == 3
+
+
+# --- encoding by majority -----------------------------------------------------------------------
+def test_a_utf8_file_with_one_stray_byte_stays_utf8_and_the_row_is_noted(tmp_path):
+    good = VISITS.assign(Sygehus="Gødstrup Hospital", Speciale="Øre-næse-hals")
+    text = good.to_csv(sep=";", index=False).encode("utf-8")
+    src = tmp_path / "extract.csv"
+    src.write_bytes(text.replace(b"P2", b"P\xf82"))  # one Windows-1252 byte on the third row
+    result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    df = pd.read_parquet(tmp_path / "s.parquet")
+    assert result.dialect["encoding"] == "utf-8" and result.dialect["bad_bytes"] == 1
+    assert set(df["hospital"].astype(str)) == {"Gødstrup Hospital"}, "æ, ø and å are not garbled"
+    assert result.notes == [{"key": "bad_bytes", "n": 1, "rows": [3], "columns": ["Patient"]}]
+
+
+def test_the_stray_bytes_are_named_with_their_rows_in_the_data_quality_report():
+    from analysis import quality
+    res = ingest.IngestResult(file="x.csv", sha256="", kind="visits", dialect={}, rows=3, columns={},
+                              ignored_columns=[], mapped_labels=[], missing={}, period=("2024-01-01", "2024-12-31"),
+                              mapping_source="built-in", staged="s.parquet",
+                              notes=[{"key": "bad_bytes", "n": 7, "rows": [3, 9, 11, 12, 40], "columns": ["Patient"]}])
+    (text,) = quality.input_notes(res, "en")
+    assert text.startswith("**7** rows hold characters that are not valid UTF-8")
+    assert "in `Patient`: rows 3, 9, 11, 12, 40 and 2 more." in text
+
+
+def test_a_windows_1252_file_is_still_windows_1252(tmp_path):
+    src = write(VISITS.assign(Sygehus="Gødstrup Hospital"), tmp_path / "extract.csv", encoding="cp1252")
+    result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    assert result.dialect["encoding"] == "cp1252" and result.notes == []
+    assert set(pd.read_parquet(tmp_path / "s.parquet")["hospital"].astype(str)) == {"Gødstrup Hospital"}
