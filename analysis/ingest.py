@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from . import config
+from . import config, layout
 from . import schema as s
 from .dialect import REPLACEMENT, Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
@@ -629,12 +629,11 @@ def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, 
 
 
 def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, decimal: str,
-                   first_row: int, coll: _Collector, mapped: Counter,
-                   unparsed: dict[str, set[int]]) -> pd.DataFrame:
+                   coll: _Collector, mapped: Counter, unparsed: dict[str, set[int]]) -> pd.DataFrame:
     """Rename, normalise labels and parse numbers and dates; values that do not parse are
-    reported to `coll`, remembered in `unparsed` and left missing."""
+    reported to `coll`, remembered in `unparsed` and left missing. `raw`'s index is the rows'
+    numbers in the file (1 = first data row)."""
     df = raw[list(rename)].rename(columns=rename)
-    df.index = pd.RangeIndex(first_row, first_row + len(df))
     df[s.SOURCE_ROW] = df.index.to_numpy()
     for col in (s.VISIT_ID, s.PATIENT_ID):
         if col in df:
@@ -659,7 +658,7 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                                      na_action="ignore").fillna(False).astype(bool)
             if bad.any():
                 rows = df.index[bad]
-                unparsed[col] = set(rows)
+                unparsed.setdefault(col, set()).update(rows)
                 coll.add(col, "not_a_number", "not a number", "correct the values; use digits, "
                          "with ',' or '.' as decimal mark", rows[:MAX_EXAMPLES].tolist(), int(bad.sum()),
                          before[bad].head(MAX_EXAMPLES).tolist())
@@ -678,7 +677,7 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             df[col] = parse_month(before, df.get(s.YEAR)) if col == s.MONTH else parse(before)
             bad = df[col].isna() & before.notna()
             if bad.any():
-                unparsed[col] = set(df.index[bad])
+                unparsed.setdefault(col, set()).update(df.index[bad])
                 if col == s.MONTH:  # a month without its year: said as such (or the year is missing)
                     bad, what, key, hint = _month_without_year(before, bad, df.get(s.YEAR), coll)
                 if bad.any():
@@ -811,7 +810,7 @@ class IngestResult:
 
 
 # --- notes: read, but worth a look ------------------------------------------------------------
-NOTE_KEYS = ("bad_bytes",)
+NOTE_KEYS = ("bad_bytes", "blank_rows")
 
 
 @dataclass
@@ -837,7 +836,31 @@ class _Notes:
         return [self.found[k] for k in NOTE_KEYS if k in self.found]
 
 
-def _bad_byte_rows(raw: pd.DataFrame, first_row: int, notes: _Notes) -> None:
+def _layout_rows(raw: pd.DataFrame, coll: _Collector, notes: _Notes) -> pd.DataFrame:
+    """`raw` without the rows that are layout (layout.py): the header repeated (a problem naming
+    its rows) and lines of separators only (skipped, a note in 00)."""
+    header, empty = layout.repeated_header(raw), layout.blank(raw)
+    if header.any():
+        rows = raw.index[header]
+        coll.add("-", "repeated_header", *layout.REPEATED_HEADER, rows[:MAX_EXAMPLES].tolist(), len(rows), [])
+    if empty.any():
+        notes.add("blank_rows", raw.index[empty][:MAX_EXAMPLES].tolist(), int(empty.sum()))
+    return raw[~(header | empty)] if header.any() or empty.any() else raw
+
+
+def _merged_cells(raw: pd.DataFrame, rename: dict[str, str], merged: layout.MergedCells,
+                  coll: _Collector) -> dict[str, set[int]]:
+    """Empty cells below a value, as merged cells leave them (layout.MergedCells): one problem per
+    column saying so; returns their rows, which then get no "missing values" problem as well."""
+    out = {}
+    for col, empty in merged.empty_under_values(raw, rename).items():
+        rows = raw.index[empty]
+        coll.add(col, "merged_cells", *layout.MERGED_CELLS, rows[:MAX_EXAMPLES].tolist(), len(rows), [])
+        out[col] = set(rows)
+    return out
+
+
+def _bad_byte_rows(raw: pd.DataFrame, notes: _Notes) -> None:
     """Rows holding a byte the file's encoding cannot read (U+FFFD, dialect._encoding), and their
     columns: read as they are, and named in 00."""
     hit = np.zeros(len(raw), dtype=bool)
@@ -849,8 +872,7 @@ def _bad_byte_rows(raw: pd.DataFrame, first_row: int, notes: _Notes) -> None:
                 hit |= found
                 columns.append(str(col))
     if hit.any():
-        where = first_row + np.flatnonzero(hit)
-        notes.add("bad_bytes", where[:MAX_EXAMPLES].tolist(), int(hit.sum()), columns=columns)
+        notes.add("bad_bytes", raw.index[hit][:MAX_EXAMPLES].tolist(), int(hit.sum()), columns=columns)
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
@@ -1025,6 +1047,8 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     coll = None
     unnamed_rows: dict[str, list[int]] = {}
     notes = _Notes()
+    line = 0  # data rows of the file read so far (`rows`: those kept as data)
+    merged = layout.MergedCells()
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
@@ -1037,15 +1061,19 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                 sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end, year_from_month)
             if raw.empty:
                 continue
+            raw.index = pd.RangeIndex(line + 1, line + 1 + len(raw))  # the data rows of the file (1 = first)
+            line += len(raw)
             if dialect.bad_bytes:
-                _bad_byte_rows(raw, rows + 1, notes)
+                _bad_byte_rows(raw, notes)
             for col in plan.unnamed:  # an unnamed column must be empty (a separator at the end of each line)
                 filled = raw[col].notna() & (raw[col].astype("string").str.strip() != "")
                 if filled.any():
-                    unnamed_rows.setdefault(col, []).extend((rows + 1 + np.flatnonzero(filled.to_numpy())).tolist())
-            unparsed: dict[str, set[int]] = {}
-            df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", rows + 1, coll, mapped,
-                                unparsed)
+                    unnamed_rows.setdefault(col, []).extend(raw.index[filled.to_numpy()].tolist())
+            raw = _layout_rows(raw, coll, notes)  # a repeated header, lines of separators only
+            if raw.empty:
+                continue
+            unparsed = _merged_cells(raw, rename, merged, coll)
+            df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", coll, mapped, unparsed)
             _validate_chunk(df, sch, coll, unparsed)
             rows += len(df)
             for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):

@@ -197,6 +197,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "**{n}** rows hold characters that are not valid UTF-8, though the rest of the file is UTF-8 "
                        "(e.g. two files joined); they were read as “\ufffd” in {columns}: {rows}. Correct the "
                        "characters in the extract, or save the whole file as UTF-8 again."),
+    "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
+                        "{rows}.",
+                        "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),
     "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
                        "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
                        "All checks passed. Data failing a check are rejected before any analysis, with an "

@@ -277,3 +277,47 @@ def test_a_windows_1252_file_is_still_windows_1252(tmp_path):
     result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
     assert result.dialect["encoding"] == "cp1252" and result.notes == []
     assert set(pd.read_parquet(tmp_path / "s.parquet")["hospital"].astype(str)) == {"Gødstrup Hospital"}
+
+
+# --- layout rows: a repeated header, blank lines, merged cells -----------------------------------
+def joined(tmp_path: Path, second_bom: bool) -> Path:
+    first = VISITS.to_csv(sep=";", index=False).encode("utf-8")
+    second = VISITS.assign(**{"Besøg ID": ["B4", "B5", "B6"]}).to_csv(sep=";", index=False).encode("utf-8")
+    src = tmp_path / "extract.csv"
+    src.write_bytes(first + (b"\xef\xbb\xbf" if second_bom else b"") + second)
+    return src
+
+
+@pytest.mark.parametrize("second_bom", [False, True])
+def test_a_header_repeated_mid_file_gets_its_own_message_naming_the_row(tmp_path, second_bom):
+    p = only(problems_of(tmp_path, src=joined(tmp_path, second_bom)))
+    assert p.rows == [4] and p.message == "the header is repeated on a row of the data (two files joined?)"
+    assert "row 4:" in str(p) and "overlap" in p.hint
+
+
+def test_lines_of_separators_only_are_skipped_and_noted(tmp_path):
+    src = tmp_path / "extract.csv"
+    text = VISITS.to_csv(sep=";", index=False)
+    lines = text.splitlines()
+    src.write_text("\n".join([lines[0], lines[1], ";" * 9, lines[2], ";" * 9, lines[3], ";" * 9]) + "\n",
+                   encoding="utf-8")
+    result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    assert result.rows == 3 and result.notes == [{"key": "blank_rows", "n": 3, "rows": [2, 4, 6]}]
+    assert pd.read_parquet(tmp_path / "s.parquet")["_row"].tolist() == [1, 3, 5], "rows keep their numbers"
+
+
+def test_merged_cells_get_their_own_message(tmp_path):
+    src = tmp_path / "merged.xlsx"
+    df = pd.concat([VISITS] * 2, ignore_index=True).assign(**{"Besøg ID": [f"B{i}" for i in range(6)]})
+    df["Sygehus"] = ["Regionshospitalet Randers", None, None, "Aarhus Universitetshospital", None, None]
+    df.to_excel(src, index=False)
+    p = only(problems_of(tmp_path, src=src))
+    assert (p.contract, p.rows, p.n_rows) == ("hospital", [2, 3, 5, 6], 4)
+    assert p.message == "values only on the first row of each block, as merged cells in Excel leave them"
+    assert "unmerge" in p.hint
+
+
+def test_an_empty_cell_before_any_value_is_still_a_missing_value(tmp_path):
+    df = VISITS.assign(Sygehus=[None, "Regionshospitalet Randers", None])
+    p = only(problems_of(tmp_path, df))
+    assert (p.contract, p.rows, p.message) == ("hospital", [1, 3], "missing values")
