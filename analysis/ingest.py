@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from . import config, layout
+from . import config, layout, plausible
 from . import schema as s
 from .dialect import REPLACEMENT, Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
@@ -347,11 +347,25 @@ _TIME_OF_DAY = r"(?:(?:[ T]+|\s+kl\.?\s*)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)
 
 
 def _date_text(col: pd.Series) -> pd.Series:
-    """Dates as text, trimmed, with a time of day after them dropped (pyarrow kernels)."""
-    arr = _arrow_text(col, collapse=False)
-    if pc.any(pc.match_substring_regex(arr, r"\d(?:[ T]+|\s+kl)\.?\s*\d")).as_py():
-        arr = pc.replace_substring_regex(arr, _TIME_OF_DAY, "")
-    return pd.Series(arr.to_pandas().array, index=col.index, dtype="string")
+    """Dates as text, trimmed, with a time of day after them dropped (string methods that run as
+    pyarrow kernels)."""
+    txt = (col if isinstance(col.dtype, pd.StringDtype) else col.astype("string")).str.strip()
+    if txt.str.len().max() > 10:  # longer than a date alone (2024-03-01, 01.03.2024): a time, maybe
+        txt = txt.str.replace(_TIME_OF_DAY, "", regex=True)
+    return txt
+
+
+def _formats_for(txt: pd.Series) -> list[str]:
+    """DATE_FORMATS with the form of the column's first value first (a column of one form is then
+    read in one pass)."""
+    first = txt.dropna().head(1).tolist()
+    for fmt in DATE_FORMATS if first else ():
+        try:
+            dt.datetime.strptime(first[0], fmt)
+        except ValueError:
+            continue
+        return [fmt, *(f for f in DATE_FORMATS if f != fmt)]
+    return list(DATE_FORMATS)
 
 
 def parse_date(col: pd.Series) -> pd.Series:
@@ -366,7 +380,7 @@ def parse_date(col: pd.Series) -> pd.Series:
     txt = _date_text(col)
     todo = txt.notna()
     out = pd.Series(pd.NaT, index=txt.index, dtype="datetime64[ms]")
-    for fmt in DATE_FORMATS:  # no value fits two forms, so the order only decides the speed
+    for fmt in _formats_for(txt):  # no value fits two forms, so the order only decides the speed
         if not todo.any():
             break
         rest = txt[todo]
@@ -810,7 +824,7 @@ class IngestResult:
 
 
 # --- notes: read, but worth a look ------------------------------------------------------------
-NOTE_KEYS = ("bad_bytes", "blank_rows")
+NOTE_KEYS = ("bad_bytes", "blank_rows", "dates_apart", "same_visits")
 
 
 @dataclass
@@ -834,6 +848,16 @@ class _Notes:
 
     def listed(self) -> list[dict]:
         return [self.found[k] for k in NOTE_KEYS if k in self.found]
+
+
+def _future(df: pd.DataFrame, end: dt.date, coll: _Collector) -> None:
+    """Dates (or months) after today but within the period: a visit cannot lie in the future
+    (plausible.future); those after the period's end are the period check's."""
+    late = plausible.future(df, end)
+    if late is not None:
+        col, rows = late
+        coll.add(col, "future", *plausible.future_message(col), df.index[rows][:MAX_EXAMPLES].tolist(),
+                 int(rows.sum()), [d.date().isoformat() for d in df.loc[rows, col].head(MAX_EXAMPLES)])
 
 
 def _layout_rows(raw: pd.DataFrame, coll: _Collector, notes: _Notes) -> pd.DataFrame:
@@ -1074,6 +1098,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                 continue
             unparsed = _merged_cells(raw, rename, merged, coll)
             df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", coll, mapped, unparsed)
+            _future(df, end, coll)
             _validate_chunk(df, sch, coll, unparsed)
             rows += len(df)
             for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
@@ -1112,8 +1137,15 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             if kind == "visits" else _unit_patient_problems(tmp, file, coll.source_names)
         name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)
         problems += name_problems
+        if kind == "aggregated" and s.VISITS in rename.values():
+            problems += plausible.count_problems(_connect(), str(tmp), file, coll.source_names)
         if problems:
             raise InputError(problems)
+        con = _connect()  # read, but worth a look: dates standing apart, the same visit under new ids
+        for note in (plausible.dates_apart(con, str(tmp), kind), plausible.same_visits(con, str(tmp))
+                     if kind == "visits" else None):
+            if note:
+                notes.found[note["key"]] = note
         merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
         if lost:  # rows whose distinct patients became unknown when their cell was summed
             missing[s.PATIENTS] += lost

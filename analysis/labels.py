@@ -119,6 +119,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "finding_period": ("data fra {first} til {last}; perioden er {start} til {end}",
                        "data from {first} to {last}; the period is {start} to {end}"),
     "finding_period_only": ("alle inden for perioden {start} til {end}", "all inside the period {start} to {end}"),
+    "finding_dates_apart": ("; {n} rækker står for sig selv (se bemærkningerne)",
+                            "; {n} rows stand apart (see the notes)"),
+    "finding_same_visits": ("; {n} besøg gentager et andet under nyt id (se bemærkningerne)",
+                            "; {n} visits repeat another under a new id (see the notes)"),
     "finding_cpr": ("patient-id kontrolleret: {rows}", "patient ids checked: {rows}"),
     "finding_unique_visits": ("besøgs-id: {rows}, alle forskellige", "visit ids: {rows}, all different"),
     "finding_unique_aggregated": ("rækker: {rows}, ingen celle gentaget", "rows: {rows}, no cell repeated"),
@@ -200,6 +204,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
                         "{rows}.",
                         "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),
+    "note_dates_apart": ("**{n}** rækker er dateret {months}, skilt fra resten af data af mindst {gap} måneder "
+                         "uden besøg: {rows}. Se efter, om årstallet er skrevet forkert; de tælles med, som de er.",
+                         "**{n}** rows are dated {months}, cut off from the rest of the data by at least {gap} "
+                         "months without visits: {rows}. Check whether the year is a slip; they are counted as "
+                         "they are."),
+    "note_same_visits": ("**{n}** besøg gentager et andet besøgs patient, dato, hospital, speciale, besøgstype og "
+                         "kontaktform under et nyt id ({groups} grupper, fx {rows}). De tælles med, "
+                         "som de er; se efter, om udtrækket har nogle besøg to gange.",
+                         "**{n}** visits repeat another visit's patient, date, hospital, specialty, visit type and "
+                         "contact mode under a new id ({groups} groups, e.g. {rows}). They are counted "
+                         "as they are; check whether the extract lists some visits twice."),
     "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
                        "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
                        "All checks passed. Data failing a check are rejected before any analysis, with an "

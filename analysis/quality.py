@@ -42,7 +42,9 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
         names = L.t("finding_names", lang, names=n(sum(ingest.names.values())), renamed=len(renamed))
     else:
         names = L.t("finding_names_unknown", lang)
-    return {
+    noted = {note["key"]: note for note in ingest.notes}
+    checks_of = {"check_period": "dates_apart", "check_unique": "same_visits"}  # a note makes the check "flagged"
+    found = {
         "check_columns": ("passed", columns),
         "check_labels": ("passed", L.t("finding_labels", lang, labels=len(ingest.mapped_labels), rows=n(label_rows))
                          if ingest.mapped_labels else L.t("finding_labels_none", lang)),
@@ -57,6 +59,10 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
         "check_counts": ("passed", L.t("finding_counts", lang, rows=rows)),
         "check_names": ("passed", names),
     }
+    for check, key in checks_of.items():
+        if key in noted:
+            found[check] = ("flagged", found[check][1] + L.t(f"finding_{key}", lang, n=n(noted[key]["n"])))
+    return found
 
 
 def checks(ingest: IngestResult, lang: str = "da", registration: Completeness | None = None,
@@ -196,8 +202,8 @@ def input_notes(ingest: IngestResult, lang: str = "da") -> list[str]:
     written as code, as given."""
     out = []
     for note in ingest.notes:
-        values = {k: v for k, v in note.items() if k not in ("key", "rows")}
-        values["n"] = L.number(note["n"], lang)
+        values = {k: L.number(v, lang) if isinstance(v, int) else v for k, v in note.items()
+                  if k not in ("key", "rows")}
         if "columns" in note:
             values["columns"] = ", ".join(f"`{c}`" for c in note["columns"])
         out.append(L.t(f"note_{note['key']}", lang, **values, rows=_note_rows(note, lang)))

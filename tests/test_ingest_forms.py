@@ -321,3 +321,63 @@ def test_an_empty_cell_before_any_value_is_still_a_missing_value(tmp_path):
     df = VISITS.assign(Sygehus=[None, "Regionshospitalet Randers", None])
     p = only(problems_of(tmp_path, df))
     assert (p.contract, p.rows, p.message) == ("hospital", [1, 3], "missing values")
+
+
+# --- implausible inputs -------------------------------------------------------------------------
+FAR = (dt.date(2024, 1, 1), dt.date(2099, 12, 31))  # a period reaching past today
+
+
+def test_dates_after_today_are_refused_with_their_rows(tmp_path, monkeypatch):
+    from analysis import plausible
+    monkeypatch.setattr(plausible, "today", lambda: dt.date(2026, 12, 5))
+    p = only(problems_of(tmp_path, VISITS.assign(Dato=["01-02-2024", "01-02-2027", "15-03-2030"]), period=FAR))
+    assert (p.contract, p.rows, p.examples) == ("visit_date", [2, 3], ["2027-02-01", "2030-03-15"])
+    assert p.message == "dates after today (2026-12-05): a visit cannot have taken place yet"
+
+
+def test_months_after_this_month_are_refused(tmp_path, monkeypatch):
+    from analysis import plausible
+    monkeypatch.setattr(plausible, "today", lambda: dt.date(2026, 12, 5))
+    p = only(problems_of(tmp_path, COUNTS.assign(År=[2026, 2026, 2027], Måned=["11", "12", "1"]), period=FAR))
+    assert (p.contract, p.rows) == ("month", [3]) and p.message.startswith("months after today (2026-12-05)")
+
+
+def test_dates_standing_apart_from_the_rest_are_noted(tmp_path):
+    df = pd.concat([VISITS] * 40, ignore_index=True)
+    df["Besøg ID"], df["Patient"] = [f"B{i}" for i in range(len(df))], [f"P{i}" for i in range(len(df))]
+    df["Dato"] = [f"{1 + i % 28:02d}-{1 + i % 6:02d}-2024" for i in range(len(df))]
+    df.loc[117, "Dato"] = "03-12-2024"  # six empty months before it; one row of 120
+    result, _ = staged(tmp_path, df)
+    assert result.notes == [{"key": "dates_apart", "n": 1, "rows": [118], "months": "2024-12", "gap": 3}]
+
+
+def test_a_count_far_above_its_units_range_is_refused_naming_the_row(tmp_path):
+    p = only(problems_of(tmp_path, COUNTS.assign(**{"Antal besøg": ["1200", "1000000000000", "800"]})))
+    assert (p.contract, p.rows) == ("visits", [2]) and p.message.startswith("a count far above the rest of its unit")
+    assert p.examples == ["1,000,000,000,000 (next largest in the unit: 1,200)"]
+
+
+def test_a_units_one_large_cell_beside_small_ones_is_kept(tmp_path):
+    result, df = staged(tmp_path, COUNTS.assign(**{"Antal besøg": ["3", "25000", "4"]}))
+    assert df["visits"].max() == 25000
+
+
+def test_the_same_visit_under_a_new_id_is_counted_and_noted(tmp_path):
+    df = pd.concat([VISITS, VISITS.iloc[[1, 1]]], ignore_index=True).assign(**{"Besøg ID": list("ABCDE")})
+    result, staged_df = staged(tmp_path, df)
+    assert len(staged_df) == 5, "counted as they are, not refused"
+    assert result.notes == [{"key": "same_visits", "n": 2, "rows": [5], "groups": 1}]
+
+
+def test_the_data_quality_checks_flag_what_the_notes_say():
+    from analysis import quality
+    res = ingest.IngestResult(file="x.csv", sha256="", kind="visits", dialect={}, rows=5, columns={},
+                              ignored_columns=[], mapped_labels=[], missing={}, period=("2024-01-01", "2024-12-31"),
+                              mapping_source="built-in", staged="s.parquet", span=["2024-01-02", "2024-12-03"],
+                              notes=[{"key": "same_visits", "n": 2, "rows": [4, 5], "groups": 1}])
+    found = {r.check: (r.result, r.finding) for r in quality.checks(res, "en").itertuples()}
+    assert found["check_unique"] == ("flagged", "visit ids: 5, all different; 2 visits repeat another under a new id "
+                                                "(see the notes)")
+    assert found["check_period"][0] == "passed"
+    (text,) = quality.input_notes(res, "en")
+    assert text.startswith("**2** visits repeat another visit's patient, date, hospital") and "rows 4, 5" in text
