@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import textwrap
 from pathlib import Path
@@ -22,6 +23,13 @@ def _run(args: argparse.Namespace) -> int:
     from .runner import ConfigError, RunStopped, check_output, load_config, run
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}
+    stopped_by = ["Ctrl-C"]
+
+    def terminated(signum, frame):  # SIGTERM while the input is checked: stop as Ctrl-C does
+        stopped_by[0] = "SIGTERM"
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)  # the run installs its own while it runs (runner._Stop)
     try:
         # the parameters are checked against the data before any notebook runs, in a run as in --check
         cfg, params = load_config(Path(args.config), overrides, args.only, data=True, echo=_say)
@@ -46,8 +54,8 @@ def _run(args: argparse.Namespace) -> int:
         _say(f"error: {e}", error=True)
         return e.code
     except KeyboardInterrupt:  # while the configuration and the input were checked
-        _say("stopped (Ctrl-C); nothing was run and no report changed", error=True)
-        return 130
+        _say(f"stopped ({stopped_by[0]}); nothing was run and no report changed", error=True)
+        return 143 if stopped_by[0] == "SIGTERM" else 130
     if not outcome.ok:
         _say("error: the run failed; the published reports are unchanged.", error=True)
         for p in outcome.problems:

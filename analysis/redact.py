@@ -20,16 +20,20 @@ space: a message should quote a value through mask_url first, and redact catches
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 MASK = "****"
-# a CPR number not run into other digits: day 01-31, month 01-12, year, an optional dash, 4 digits
-CPR_IN_TEXT = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)")
+# a CPR number not run into other digits: day 01-31, month 01-12, year, an optional dash (or space,
+# dot or slash), 4 digits
+CPR_IN_TEXT = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[-\s./]?\d{4}(?!\d)")
 # scheme://user: -- the scheme of two characters or more (so that C:/ is a drive, not a URL), the
-# slashes as written or as a file path normalises them (postgresql:/user:...), a user without
-# ':', '/', '@' or white space (possibly empty)
-_USER = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]+:/+[^\s:/@]*:")
+# slashes as written, as a file path normalises them (postgresql:/user:...) or left out
+# (postgresql:user:secret@host, masked only with an '@' after it), a user without ':', '/', '@' or
+# white space (possibly empty)
+_USER = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]+:(/*)[^\s:/@]*:")
 _PORT = re.compile(r"\d*(?:/|$)")  # host:PORT/... -- a colon without a password after it
-_QUERY_KEY = re.compile(r"(?i)(?<![A-Za-z0-9_])(?:password|passwd|pwd|pass)=")
+_QUERY_KEY = re.compile(r"(?<![A-Za-z0-9_%])([A-Za-z0-9_%]+)=")  # any key=; a password's key is
+PASSWORD_KEYS = {"password", "passwd", "pwd", "pass"}  # ... one of these, also percent-encoded (pass%77ord)
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'?")  # libpq's key='value' form
 
 
@@ -46,7 +50,7 @@ def _mask_passwords(text: str, whole: bool) -> str:
         if last >= 0:
             out += [text[at:m.end()], MASK]
             at = m.end() + last
-        elif not _PORT.match(rest):  # user:secret with no host after it: still a secret
+        elif m.group(1) and not _PORT.match(rest):  # user:secret with no host after it: still a secret
             out += [text[at:m.end()], MASK]
             at = end
     out.append(text[at:])
@@ -61,7 +65,7 @@ def _space(text: str, start: int) -> int:
 def _mask_query(text: str, whole: bool) -> str:
     out, at = [], 0
     for m in _QUERY_KEY.finditer(text):
-        if m.start() < at:
+        if m.start() < at or unquote(m.group(1)).lower() not in PASSWORD_KEYS:
             continue
         quoted = _QUOTED.match(text, m.end())
         if quoted:

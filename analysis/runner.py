@@ -48,7 +48,7 @@ from . import config, identities
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
-from .redact import has_password, mask_url, redact
+from .redact import CPR_IN_TEXT, has_password, mask_url, redact
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
 if TYPE_CHECKING:
@@ -134,6 +134,11 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+# the project's own folders, never an output (reports/latest is the published run's link)
+PROJECT_PARTS = (".git", "analysis", "notebooks", "runs", "tests", "bench", "data", ".venv", ".ci",
+                 "reports/latest", "reports/runs")
+
+
 def output_problem(output: str, outside_allowed: bool = False) -> str | None:
     """Why `output` may not receive the runs, or None. A relative path starts at the project
     folder and must stay in it: a '..' that climbs out of it is refused, whatever the opt-in. An
@@ -148,6 +153,10 @@ def output_problem(output: str, outside_allowed: bool = False) -> str | None:
         return (f"output: '{output}' is the project folder itself, whose runs/ holds the run files; give a "
                 "folder of its own, e.g. output: reports")
     if _inside(where, root):
+        taken = next((part for part in PROJECT_PARTS if _inside(where, root / part)), None)
+        if taken:
+            return (f"output: '{output}' is inside the project's own {taken}/; give a folder of its own, "
+                    "e.g. output: reports")
         return None
     if not written.is_absolute():
         return (f"output: '{output}' climbs out of the project folder with '..'; give a folder inside the "
@@ -301,6 +310,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         raise ConfigError(str(path), [_pydantic_error(err) for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
+    if has_password(cfg.title) or CPR_IN_TEXT.search(cfg.title):  # it heads the front page and the manifest
+        errors.append(f"title: {redact(mask_url(cfg.title))}: a title is published; write no password or CPR "
+                      "number in it")
     for key in ("source", "mapping"):
         value = getattr(cfg, key)
         if has_password(value):  # whatever the scheme, and before any path is made of it
@@ -465,6 +477,28 @@ def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _identifier_names(agg) -> list[str]:
+    """A CPR-shaped value among the names the reports show (hospitals, specialties, every text
+    column of the aggregates): found before any notebook runs, where the report check would find
+    it only on the finished pages, with the number already written into them."""
+    found = []
+    from . import schema as s
+
+    for frame in (getattr(agg, n, None) for n in ("activity", "casemix", "monthly")):
+        if not hasattr(frame, "select_dtypes"):
+            continue
+        for col in frame.select_dtypes(exclude="number").columns.difference([s.PATIENT_ID, s.VISIT_ID]):
+            values = frame[col].dropna().astype(str).unique()
+            hits = [v for v in values if CPR_IN_TEXT.search(v)]
+            if hits:
+                found.append(f"column '{col}' holds {len(hits)} name(s) shaped like a CPR number, e.g. "
+                             f"'{hits[0]}': reports would show it; rename or map it in the mapping file "
+                             "(see README, 'Your own data')")
+        if found:
+            break
+    return found
+
+
 def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
     the data, a decision date outside the period or the data's months, a baseline (baseline_months)
@@ -477,6 +511,7 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
 
     caps = cap.of(agg)
     found = DataCheck()
+    found.errors += _identifier_names(agg)
     have = ", ".join(map(str, caps.years))
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
@@ -813,13 +848,17 @@ MIN_FREE_MB = 200  # a run with every report, its PDFs and exports stays well un
 def check_output(reports: Path) -> str | None:
     """Why the output folder cannot take a run (it cannot be created or written, or has less
     than MIN_FREE_MB free), or None. Run by --check and at the start of every run."""
+    existing = reports  # the check creates nothing: it tries the folder, or the nearest one that exists
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot write to the output folder {reports}: {existing} is a file"
     try:
-        reports.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=reports, prefix=".write-test-"):
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".write-test-"):
             pass
     except OSError as e:
         return f"cannot write to the output folder {reports}: {WRITE_ERRORS.get(e.errno, e.strerror)}"
-    free = shutil.disk_usage(reports).free / 1e6
+    free = shutil.disk_usage(existing).free / 1e6
     if free < MIN_FREE_MB:
         return (f"the output folder {reports} has {free:.0f} MB free; a run needs about {MIN_FREE_MB} MB "
                 "(free some space or set output: to another folder)")

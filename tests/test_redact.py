@@ -57,3 +57,18 @@ def test_numbers_that_are_not_cpr_shaped_are_left_alone():
 
 def test_redact_masks_passwords_and_cpr_numbers_in_one_message():
     assert redact("postgresql://u:x#1@h/d/t, visit 311299-1234") == "postgresql://u:****@h/d/t, visit 311299-****"
+
+
+def test_a_percent_encoded_password_key_is_masked():
+    url = "postgresql://analyst@dwh:5432/outpatient/t?pass%77ord=Pw%239%3Fx&sslmode=require"
+    assert mask_url(url) == "postgresql://analyst@dwh:5432/outpatient/t?pass%77ord=****&sslmode=require"
+
+
+def test_a_url_written_without_its_slashes_still_hides_its_password():
+    assert redact("file not found: /x/postgresql:analyst:S3cr3t@dwh/db") == \
+        "file not found: /x/postgresql:analyst:****@dwh/db"
+
+
+def test_a_cpr_number_written_with_a_space_dot_or_slash_is_cut():
+    assert redact("Neurologi 010203 1234, 010203.1234, 010203/1234") == \
+        "Neurologi 010203-****, 010203-****, 010203-****"

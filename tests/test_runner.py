@@ -105,6 +105,14 @@ def test_a_password_in_a_url_of_another_scheme_is_refused_and_never_shown(tmp_pa
     assert "pa#ss" not in str(err.value) and "mysql://analyst:****@dwh/region/visits" in str(err.value)
 
 
+@pytest.mark.parametrize("title", ["Run on postgresql://analyst:S3cret@dwh/outpatient/t", "Rapport for 020304-5678"])
+def test_a_title_with_a_password_or_a_cpr_number_is_refused(tmp_path, title):
+    path = write_config(tmp_path / "r.yml", title=title, notebooks=["00_data_quality"])
+    with pytest.raises(runner.ConfigError, match="a title is published") as err:
+        runner.load_config(path)
+    assert "S3cret" not in str(err.value) and "5678" not in str(err.value)
+
+
 def test_the_command_line_never_prints_a_password(tmp_path, capsys):
     from analysis import cli
 
@@ -166,6 +174,17 @@ def test_an_output_inside_the_project_needs_no_opt_in(tmp_path, output):
 def test_the_project_folder_itself_is_no_output(tmp_path):
     with pytest.raises(runner.ConfigError, match="the project folder itself"):
         runner.load_config(write_config(tmp_path / "r.yml", output="."))
+
+
+@pytest.mark.parametrize("output", [".git", "analysis", "notebooks/out", "runs", "reports/latest"])
+def test_the_projects_own_folders_are_no_output(tmp_path, output):
+    with pytest.raises(runner.ConfigError, match="is inside the project's own"):
+        runner.load_config(write_config(tmp_path / "r.yml", output=output))
+
+
+def test_the_check_of_the_output_folder_creates_nothing(tmp_path):
+    assert runner.check_output(tmp_path / "new" / "reports") is None
+    assert not (tmp_path / "new").exists()
 
 
 def test_every_notebook_declares_documented_typed_parameters():
@@ -373,3 +392,14 @@ def test_a_decision_date_set_on_one_notebook_holds_for_every_notebook_that_takes
         {"name": "07_follow_up", "parameters": {"decision_date": "2025-03-01"}}])
     with pytest.raises(runner.ConfigError, match="decision_date differs between notebooks"):
         runner.load_config(clash)
+
+
+def test_a_cpr_number_among_the_names_stops_the_check_before_any_notebook_runs():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    agg = SimpleNamespace(activity=pd.DataFrame({"hospital": ["Vejle", "Neurologi 010203 1234"], "visits": [5, 6]}))
+    [problem] = runner._identifier_names(agg)
+    assert "column 'hospital' holds 1 name(s) shaped like a CPR number" in problem
+    assert "1234" not in str(runner.ConfigError("run.yml", [problem]))

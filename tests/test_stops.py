@@ -188,3 +188,23 @@ def test_a_disk_that_fills_during_the_run_stops_it_cleanly(run_file, monkeypatch
         runner.run(cfg, params, echo=lambda *_: None)
     assert stopped.value.code == 1
     assert not list(out.glob("runs/*")) and not (out / "latest").exists()
+
+
+def test_sigterm_while_the_input_is_validated_stops_cleanly(tmp_path, monkeypatch):
+    from analysis.synthetic import generate
+
+    source = generate(tmp_path / "region" / "visits.parquet", seed=11, scale=0.05)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OUTPATIENT_CACHE_DIR", str(cache))  # an input never seen: it is validated now
+    run_file = write_config(tmp_path / "run.yml", source=str(source), output="reports/never-written",
+                            period_start="2023-01-01", period_end="2025-12-31", notebooks=["00_data_quality"])
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", "--check", "--config", str(run_file)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(cache.glob(".*.tmp")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "stopped (SIGTERM); nothing was run" in err and "Traceback" not in err
+    assert not list(cache.glob(".*.tmp"))
