@@ -122,15 +122,15 @@ def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> 
 
 
 def visit_table(t: ibis.Table) -> ibis.Table:
-    """Derived columns on a canonical visit table: year, month, age band from age, and "-"
-    for a missing diagnosis group."""
+    """Derived columns on a canonical visit table: year, month, age band from age (missing where
+    the age is unknown, unless an age band gives it), and "-" for a missing diagnosis group."""
+    import ibis  # see connect()
+
     t = t.mutate(**{s.YEAR: t[s.VISIT_DATE].year().cast("int32"),
                     s.MONTH: t[s.VISIT_DATE].truncate("M").cast("date")})
     if s.AGE in t.columns:
-        band = _age_band(t[s.AGE])
-        if s.AGE_BAND in t.columns:
-            band = t[s.AGE].isnull().ifelse(t[s.AGE_BAND], band)
-        t = t.mutate(**{s.AGE_BAND: band})
+        band = t[s.AGE_BAND].cast("string") if s.AGE_BAND in t.columns else ibis.null("string")
+        t = t.mutate(**{s.AGE_BAND: t[s.AGE].isnull().ifelse(band, _age_band(t[s.AGE]))})
     for col in (s.DIAGNOSIS_GROUP, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
         if col in t.columns:
             t = t.mutate(**{col: t[col].cast("string").fill_null(NOT_GIVEN)})

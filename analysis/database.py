@@ -44,7 +44,7 @@ from .ingest import (
     slip_problem,
 )
 from .names import near_duplicates
-from .problems import MAX_EXAMPLES, InputError, Problem
+from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 from .redact import MASK, has_password, mask_url, redact
 
 if TYPE_CHECKING:
@@ -273,16 +273,21 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
         counts_of[col] = counts.assign(name=[new[str(v)] for v in counts[col]])
         allowed = s.CATEGORIES.get(col)
         if allowed:
+            allowed = (*allowed, s.UNKNOWN) if col in s.UNKNOWN_ALLOWED else allowed
             bad = counts_of[col][~counts_of[col]["name"].isin(allowed)]
             if len(bad):
+                bad = bad.sort_values(["rows", col], ascending=[False, True], kind="stable")
                 raw_bad = [str(v) for v in bad[col]]
                 problems.append(Problem(url, source_names[col], _check_message("isin", col), _hint("isin"),
-                                        n_rows=int(bad["rows"].sum()), examples=raw_bad[:MAX_EXAMPLES],
-                                        ids=_ids(con, t, t[col].isin(raw_bad)), contract=col))
-    t = t.mutate(**{col: t[col].substitute(m) for col, m in labels.items() if m})
+                                        n_rows=int(bad["rows"].sum()), examples=raw_bad[:MAX_LABELS],
+                                        ids=_ids(con, t, t[col].isin(raw_bad)), contract=col,
+                                        counts=[int(n) for n in bad["rows"].head(MAX_LABELS)],
+                                        more=max(len(raw_bad) - MAX_LABELS, 0)))
+    t = _relabelled(t, labels)
 
-    # missing values, ranges and CPR numbers: one query, then example ids for what failed
-    required = [c for c in s.VISIT_REQUIRED if c != s.VISIT_DATE] + [c for c in NOT_REQUIRED if c in t.columns]
+    # missing values, ranges and CPR numbers: one query, then example ids for what failed; sex and
+    # age may be unknown (kept and counted, as for a file)
+    required = [c for c in s.VISIT_REQUIRED if c not in (s.VISIT_DATE, *s.UNKNOWN_ALLOWED)]
     checks: dict[str, tuple[str, str, ibis.Value]] = {}  # name -> (column, check, condition)
     for col in required:
         checks[f"null_{col}"] = (col, "not_nullable", t[col].isnull())
@@ -293,8 +298,13 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
         checks["cost_negative"] = (s.COST_DKK, "greater_than_or_equal_to(0)", t[s.COST_DKK] < 0)
     checks["cpr"] = (s.PATIENT_ID, "not_cpr", t[s.PATIENT_ID].re_search(CPR_SQL_PATTERN).fill_null(False))
     missing_exprs = {f"missing_{c}": _count(t[c].isnull()) for c in OPTIONAL if c in t.columns}
+    unknown_exprs = {f"missing_{s.SEX}": _count(t[s.SEX].isnull())}  # counted where there are any
+    ages = [c for c in NOT_REQUIRED if c in t.columns]
+    if ages:  # an age is unknown when neither the age nor the age band gives it
+        no_age = t[ages[0]].isnull() if len(ages) == 1 else t[ages[0]].isnull() & t[ages[1]].isnull()
+        unknown_exprs[f"missing_{ages[0]}"] = _count(no_age)
     found = con.execute(t.aggregate(**{k: _count(c) for k, (_, _, c) in checks.items()}, **missing_exprs,
-                                     lo=t[s.VISIT_DATE].min(), hi=t[s.VISIT_DATE].max()))
+                                     **unknown_exprs, lo=t[s.VISIT_DATE].min(), hi=t[s.VISIT_DATE].max()))
     for key, (col, check, condition) in checks.items():
         n = int(found[key].iloc[0] or 0)
         if not n:
@@ -332,6 +342,7 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     if problems:
         raise InputError(problems)
     missing = {k.removeprefix("missing_"): int(found[k].iloc[0] or 0) for k in missing_exprs}
+    missing |= {k.removeprefix("missing_"): int(found[k].iloc[0]) for k in unknown_exprs if found[k].iloc[0]}
     renamed = {(c, s.norm_key(src)) for c, keys in mapping.renames.items() for src in keys}
     return CheckedTable(
         table=t, rows=inside, outside_period=n_all - inside - no_date, columns=dict(plan.rename),
@@ -339,6 +350,13 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
         mapped_labels=[{"column": c, "source": src, "value": v, "rows": n} for (c, src, v), n in sorted(mapped.items())
                        if (c, s.norm_key(src)) not in renamed],
         missing=missing, span=[_day(found["lo"].iloc[0]), _day(found["hi"].iloc[0])], names=names, labels=labels)
+
+
+def _relabelled(t: ibis.Table, labels: dict[str, dict[str, str]]) -> ibis.Table:
+    """The labels mapped (check_table's `labels`); a sex or age band mapped to unknown is missing."""
+    t = t.mutate(**{col: t[col].substitute(m) for col, m in labels.items() if m})
+    return t.mutate(**{col: t[col].nullif(s.UNKNOWN) for col in (s.SEX, s.AGE_BAND)
+                       if col in labels and s.UNKNOWN in labels[col].values()})
 
 
 def _select(raw: ibis.Table, rename: dict[str, str]) -> ibis.Table:
@@ -361,7 +379,7 @@ def canonical(con: ibis.BaseBackend, raw: ibis.Table, rename: dict[str, str], la
     what a report runs its own queries on (e.g. pathways), without checking again."""
     t = _select(raw, rename)
     t = t.filter((t[s.VISIT_DATE] >= period[0]) & (t[s.VISIT_DATE] <= period[1]))
-    return t.mutate(**{col: t[col].substitute(m) for col, m in labels.items() if m})
+    return _relabelled(t, labels)
 
 
 def fingerprint(con: ibis.BaseBackend, raw: ibis.Table, date_column: str, source: TableSource | FolderSource) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ HEADER_SCAN_ROWS = 30  # title rows above the header are looked for in this many
 MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
 SEPARATORS = (";", ",", "\t", "|")
 NA_VALUES = ["", "NA", "N/A", "NULL", "null", "None", "nan", "NaN", "-", "."]
+REPLACEMENT = "\ufffd"  # what a byte the encoding cannot read becomes
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$")
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$")
 
@@ -36,26 +38,33 @@ class Dialect:
     decimal: str | None = None
     sheet: str | None = None  # Excel: the sheet read
     header_row: int = 1  # the header's row in the file or sheet (1 = first line)
+    bad_bytes: int = 0  # CSV: bytes the encoding cannot read, read as U+FFFD (see _encoding)
 
 
-def _encoding(path: Path) -> str:
-    """UTF-16 with a byte-order mark (Excel's "Unicode text"), UTF-8 with or without BOM, else
-    Windows-1252 (the whole file must decode as UTF-8 to be taken as UTF-8)."""
+def _encoding(path: Path) -> tuple[str, int]:
+    """The encoding, and how many bytes it cannot read: UTF-16 with a byte-order mark (Excel's
+    "Unicode text"), else UTF-8 (with or without BOM) or Windows-1252 by majority. Each letter
+    beyond ASCII (æ, ø, å) is either a valid UTF-8 sequence or a byte UTF-8 cannot read; a file
+    with more valid sequences than bad bytes is UTF-8 with a few bad bytes (two files joined, a
+    cell pasted from elsewhere), which are read as U+FFFD and reported with their rows (ingest);
+    otherwise it is Windows-1252, which reads every byte."""
     with open(path, "rb") as f:
         head = f.read(4096)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
+            return "utf-16", 0
         if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:  # UTF-16 without a byte-order mark
-            return "utf-16-le" if head[1] == 0 else "utf-16-be"
+            return ("utf-16-le" if head[1] == 0 else "utf-16-be"), 0
         f.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        valid = bad = 0
+        for block in itertools.chain(iter(lambda: f.read(1 << 20), b""), [None]):  # None: the end
+            text = decoder.decode(block or b"", final=block is None)
+            replaced = text.count(REPLACEMENT) - (block or b"").count(REPLACEMENT.encode())  # not written as such
+            bad += replaced
+            valid += len(text) - len(text.encode("ascii", "ignore")) - replaced
+    if bad and bad >= valid:
+        return "cp1252", 0
+    return ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"), bad
 
 
 def _header_index(rows: list[list[object]], is_column: Callable[[str], bool] | None) -> int | None:
@@ -70,7 +79,7 @@ def _header_index(rows: list[list[object]], is_column: Callable[[str], bool] | N
 
 
 def _csv_dialect(path: Path, is_column: Callable[[str], bool] | None, header_row: int) -> Dialect:
-    encoding = _encoding(path)
+    encoding, bad_bytes = _encoding(path)
     with open(path, encoding=encoding, newline="", errors="replace") as f:
         lines = [line for _, line in zip(range(HEADER_SCAN_ROWS), f)]
     # the separator is the one most used on a single line: title rows above the header have few
@@ -84,7 +93,8 @@ def _csv_dialect(path: Path, is_column: Callable[[str], bool] | None, header_row
         index = 0 if found is None else found
     cells = [c.strip() for row in rows[index + 1:] for c in row]
     danish = sum(bool(_DECIMAL_COMMA.match(c)) for c in cells) > sum(bool(_DECIMAL_POINT.match(c)) for c in cells)
-    return Dialect("csv", encoding, sep, "," if sep == ";" or danish else ".", header_row=index + 1)
+    return Dialect("csv", encoding, sep, "," if sep == ";" or danish else ".", header_row=index + 1,
+                   bad_bytes=bad_bytes)
 
 
 def _excel_dialect(path: Path, is_column: Callable[[str], bool] | None, sheet: str, header_row: int) -> Dialect:
@@ -151,12 +161,12 @@ def read_chunks(path: Path, d: Dialect, chunk_rows: int) -> Iterator[pd.DataFram
         empty = True
         for chunk in pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str, keep_default_na=False,
                                  na_values=NA_VALUES, chunksize=chunk_rows, skiprows=d.header_row - 1,
-                                 index_col=False):
+                                 index_col=False, encoding_errors="replace"):
             empty = False
             yield chunk
         if empty:
             yield pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str, nrows=0,
-                              skiprows=d.header_row - 1, index_col=False)
+                              skiprows=d.header_row - 1, index_col=False, encoding_errors="replace")
 
 
 def is_unnamed(column: object) -> bool:

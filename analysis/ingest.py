@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -29,11 +31,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from . import config
+from . import config, layout, plausible
 from . import schema as s
-from .dialect import Dialect, detect_dialect, is_unnamed, read_chunks
+from .dialect import REPLACEMENT, Dialect, detect_dialect, is_unnamed, read_chunks
 from .names import near_duplicates
-from .problems import MAX_EXAMPLES, InputError, Problem
+from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 
 if TYPE_CHECKING:
     import duckdb
@@ -65,6 +67,8 @@ class Mapping:
     # they are also in `values`, so they are applied like any label
     renames: dict[str, dict[str, str]] = field(default_factory=dict)
     rename_sources: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {norm key: old name}
+    # the mapping file's column entries: norm_key(source column) -> (the name as written, contract column)
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def declared(self, column: str) -> set[str]:
         """Names (as norm_key) the user's mapping file names for `column`, as source or target."""
@@ -113,17 +117,21 @@ def load_mapping(path: Path | None = None) -> Mapping:
         raise InputError([Problem(file, "-", "the mapping file must have only the keys "
                                   + ", ".join(f"'{k}'" for k in MAPPING_KEYS), "see the README, 'Your own data'")])
     known = set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
+    entries: dict[str, tuple[str, str]] = {}
     for src, dst in (raw.get("columns") or {}).items():
         if dst not in known:
             problems.append(Problem(file, str(src), f"maps to '{dst}', which is not a contract column",
                                     f"use one of: {', '.join(sorted(known))}"))
         columns[s.norm_key(src)] = dst
+        entries[s.norm_key(src)] = (str(src), str(dst))
     for col, labels in (raw.get("values") or {}).items():
         if col not in known:
             problems.append(Problem(file, str(col), "'values' names an unknown contract column",
                                     f"use one of: {', '.join(sorted(known))}"))
             continue
         allowed = s.CATEGORIES.get(col)
+        if allowed and col in s.UNKNOWN_ALLOWED:
+            allowed = (*allowed, s.UNKNOWN)
         for src, dst in (labels or {}).items():
             if allowed and dst not in allowed:
                 problems.append(Problem(file, col, f"label '{src}' maps to '{dst}', not a valid value",
@@ -152,7 +160,7 @@ def load_mapping(path: Path | None = None) -> Mapping:
     if problems:
         raise InputError(problems)
     return Mapping(columns, values, ignore, source=str(path), derive_visit_type=derive, renames=renames,
-                   rename_sources=rename_sources)
+                   rename_sources=rename_sources, entries=entries)
 
 
 # --- reading (see dialect.py) -------------------------------------------------------------
@@ -195,6 +203,7 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
     ignored: list[str] = []
     unnamed: list[str] = []
     problems: list[Problem] = []
+    unknown: dict[str, str] = {}  # source column -> its norm key
     for col in columns:
         key = s.norm_key(col)
         if is_unnamed(col):
@@ -204,9 +213,7 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         elif key in mapping.columns:
             rename[col] = mapping.columns[key]
         else:
-            problems.append(Problem(file, str(col), "unknown column",
-                                    "rename it to a contract column, or map it in a mapping file "
-                                    f"(columns: {{{col}: <contract column>}}) or list it under 'ignore'"))
+            unknown[col] = key
     seen = Counter(rename.values())
     for target, n in seen.items():
         if n > 1:
@@ -222,15 +229,19 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         rename = {c: s.MONTH if t == s.VISIT_DATE else t for c, t in rename.items()}
         targets = set(rename.values())
     required = s.VISIT_REQUIRED if kind == "visits" else s.AGGREGATED_REQUIRED
+    needed = set(required) - targets | ({s.AGE, s.AGE_BAND} if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}
+                                        else set())
+    stray, explained = _unmatched_entries(mapping, [s.norm_key(c) for c in columns], unknown, needed, file)
+    problems += stray + [_unknown_column(file, str(col), key) for col, key in unknown.items() if col not in explained]
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
             continue
-        if col not in targets:
+        if col not in targets and col not in explained.values():
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
                                     f"add it, or name the source column in the mapping file; "
                                     f"recognised names include {', '.join(aliases)}"))
-    if kind == "visits" and not targets & {s.AGE, s.AGE_BAND}:
+    if kind == "visits" and not targets & {s.AGE, s.AGE_BAND} and not {s.AGE, s.AGE_BAND} & set(explained.values()):
         problems.append(Problem(file, s.AGE, "neither 'age' nor 'age_band' is present",
                                 "add age in whole years (Alder) or an age band (Aldersgruppe)"))
 
@@ -239,6 +250,57 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
 
         problems = visit_types.plan_problems(problems, rename, mapping.derive_visit_type is not None, file)
     return ColumnPlan(rename, kind, ignored, unnamed, problems)
+
+
+def _unmatched_entries(mapping: Mapping, keys: list[str], unknown: dict[str, str], needed: set[str],
+                       file: str) -> tuple[list[Problem], dict[str, str]]:
+    """Entries of the mapping file's `columns:` that match no column of the file, where it matters:
+    the contract column they name is `needed` (required and missing), or an unknown column of the
+    file is nearly their name (a typo). Each is one problem naming the entry and the column meant.
+    Returns the problems and what they explain ({unknown column or entry: contract column}),
+    which then get no message of their own (no "unknown column", no "required column missing")."""
+    import difflib
+
+    problems, explained = [], {}
+    by_key = {key: col for col, key in unknown.items()}
+    for key, (written, target) in mapping.entries.items():
+        if key in keys:
+            continue
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+        if not close and target not in needed:
+            continue  # an entry for a column this extract does not have, and does not need
+        meant = by_key[close[0]] if close else ""
+        if meant:
+            message = f"mapping entry '{written}' matches no column of {file}; did you mean '{meant}'?"
+            hint = f"write the column's name as the file has it in the mapping file: columns: {{{meant}: {target}}}"
+            explained[meant] = target
+        else:
+            listed = ", ".join(f"'{c}'" for c in unknown) or "none"
+            message = (f"mapping entry '{written}' (for '{target}') matches no column of {file}; its unmapped "
+                       f"columns: {listed}")
+            hint = "write the column's name as the file has it in the mapping file, or add the column to the extract"
+            explained[f"entry {written}"] = target
+        problems.append(Problem(Path(mapping.source).name, "-", message, hint))
+    return problems, explained
+
+
+def _unknown_column(file: str, col: str, key: str) -> Problem:
+    """The problem of a column the mapping does not know; a week or quarter column is named as
+    such: the contract counts by month and year (_time_column_fix)."""
+    unit = s.UNUSABLE_TIME_COLUMNS.get(key)
+    if unit:
+        return Problem(file, col, f"a {unit} column cannot be used: the analysis counts visits by month and by year, "
+                       f"and a {unit} does not fall in one month", TIME_COLUMN_FIX[unit].format(col=col))
+    return Problem(file, col, "unknown column", "rename it to a contract column, or map it in a mapping file "
+                   f"(columns: {{{col}: <contract column>}}) or list it under 'ignore'")
+
+
+TIME_COLUMN_FIX = {
+    s.WEEK: "export the extract by month (Måned) instead of by week; or, beside a month column, list '{col}' under "
+            "'ignore' in the mapping file (each month's rows are then summed into the month)",
+    s.QUARTER: "export the extract by month (Måned) instead of by quarter; or list '{col}' under 'ignore' in the "
+               "mapping file to count by year only (the reports that follow months then say they need them)",
+}
 
 
 def map_columns(columns: list[str], mapping: Mapping, file: str) -> tuple[dict[str, str], str, list[str]]:
@@ -299,25 +361,63 @@ def parse_number(col: pd.Series, decimal: str = ".") -> pd.Series:
     return pd.to_numeric(txt, errors="coerce").astype("float64")
 
 
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%Y-%m-%d %H:%M:%S")
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d")
+# a time of day after a date ("2024-03-01 10:00", "01-03-2024 10:00:00", "2024-03-01T10:00:00.000+01:00"):
+# a visit is counted on its date, so the time is dropped before the date is read
+_TIME_OF_DAY = r"(?:(?:[ T]+|\s+kl\.?\s*)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$"
+
+
+def _date_text(col: pd.Series) -> pd.Series:
+    """Dates as text, trimmed, with a time of day after them dropped (string methods that run as
+    pyarrow kernels)."""
+    txt = (col if isinstance(col.dtype, pd.StringDtype) else col.astype("string")).str.strip()
+    if txt.str.len().max() > 10:  # longer than a date alone (2024-03-01, 01.03.2024): a time, maybe
+        txt = txt.str.replace(_TIME_OF_DAY, "", regex=True)
+    return txt
+
+
+def _formats_for(txt: pd.Series) -> list[str]:
+    """DATE_FORMATS with the form of the column's first value first (a column of one form is then
+    read in one pass)."""
+    first = txt.dropna().head(1).tolist()
+    for fmt in DATE_FORMATS if first else ():
+        try:
+            dt.datetime.strptime(first[0], fmt)
+        except ValueError:
+            continue
+        return [fmt, *(f for f in DATE_FORMATS if f != fmt)]
+    return list(DATE_FORMATS)
 
 
 def parse_date(col: pd.Series) -> pd.Series:
-    """Dates as ISO (2024-03-01) or Danish day-first (01-03-2024, 01.03.2024, 01/03/2024).
-    The format that parses most values is used; others become NaT (the caller reports them)."""
+    """Dates as ISO (2024-03-01) or Danish day-first (01-03-2024, 01.03.2024, 01/03/2024), with or
+    without a time of day (2024-03-01 10:00, 2024-03-01T10:00:00): each value is read as its date.
+    A column may mix the forms: each value is read by its own (no value fits two of them), the
+    most common form first. Values no form reads become NaT (the caller reports them)."""
     if pd.api.types.is_datetime64_any_dtype(col):
-        return col.astype("datetime64[ms]")
-    txt = col.astype("string").str.strip()
-    best = None
-    for fmt in DATE_FORMATS:
-        parsed = pd.to_datetime(txt, format=fmt, errors="coerce")
-        if best is None or parsed.notna().sum() > best.notna().sum():
-            best = parsed
-        if best.notna().sum() == txt.notna().sum():
+        if getattr(col.dt, "tz", None) is not None:  # a time stamp with a zone: its date in Denmark
+            col = col.dt.tz_convert("Europe/Copenhagen").dt.tz_localize(None)
+        return col.dt.normalize().astype("datetime64[ms]")
+    txt = _date_text(col)
+    todo = txt.notna()
+    out = pd.Series(pd.NaT, index=txt.index, dtype="datetime64[ms]")
+    for fmt in _formats_for(txt):  # no value fits two forms, so the order only decides the speed
+        if not todo.any():
             break
-    if best.isna().all() and txt.notna().any():  # e.g. Excel dates read as text with a time
-        best = pd.to_datetime(txt, errors="coerce", dayfirst=True)
-    return best.astype("datetime64[ms]")
+        rest = txt[todo]
+        parsed = pd.to_datetime(rest, format=fmt, errors="coerce")
+        hit = parsed.notna()
+        if hit.any():
+            out[rest.index[hit]] = parsed[hit].astype("datetime64[ms]")
+            todo[rest.index[hit]] = False
+    rest = txt[todo]
+    rest = rest[rest.str.contains(r"[^\W\d_]", regex=True)]  # "1 March 2024": value by value, each once
+    if len(rest) and rest.nunique() <= 10_000:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            read = {v: pd.to_datetime(v, errors="coerce", dayfirst=True) for v in rest.unique()}
+        out[rest.index] = pd.to_datetime(rest.map(read)).astype("datetime64[ms]")
+    return out.dt.normalize()
 
 
 _MONTH_PATTERNS = (  # (regex, group of the year, group of the month) on trimmed, case-folded text
@@ -332,8 +432,6 @@ _MONTH_PATTERNS = (  # (regex, group of the year, group of the month) on trimmed
 
 
 def _month_of(text: str) -> pd.Timestamp:
-    import re
-
     t = text.strip().casefold()
     for pattern, y, m in _MONTH_PATTERNS:
         hit = re.fullmatch(pattern, t)
@@ -345,15 +443,42 @@ def _month_of(text: str) -> pd.Timestamp:
     return pd.NaT
 
 
-def parse_month(col: pd.Series) -> pd.Series:
+def month_of_year(text: str) -> int | None:
+    """The month number of a month written without its year, as BI portals export a month
+    column beside a year column: 1..12 ('03', '3.0'), a month's name ('januar', 'jan.', 'March')
+    or both ('01 januar', '1. januar'); None for anything else."""
+    t = str(text).strip().casefold()
+    hit = re.fullmatch(r"(\d{1,2})(?:\.0)?|(?:(\d{1,2})\.?[\s\-]*)?([a-zæøå]+)\.?", t)
+    if not hit:
+        return None
+    number, name = hit.group(1) or hit.group(2), hit.group(3)
+    month = s.MONTH_NAMES.get(name) if name else None
+    if name and (month is None or (number and int(number) != month)):
+        return None
+    month = month or int(number)
+    return month if 1 <= month <= 12 else None
+
+
+def parse_month(col: pd.Series, year: pd.Series | None = None) -> pd.Series:
     """Months as an extract writes them (2024-03, 2024-03-01, 03-2024, 202403, 'marts 2024',
-    'mar 2024', or a date) -> the first day of the month. Unreadable values become NaT (the
-    caller reports them). Each distinct value is parsed once."""
+    'mar 2024', or a date) -> the first day of the month. With `year` (the extract's year
+    column, parsed), a month written without its year (1..12, 'januar', 'jan') is that year's
+    month. Unreadable values become NaT (the caller reports them). Each distinct value is
+    parsed once."""
     if pd.api.types.is_datetime64_any_dtype(col):
         return col.dt.to_period("M").dt.to_timestamp().astype("datetime64[ms]")
     txt = col.astype("string")
-    months = {v: _month_of(v) for v in txt.dropna().unique()}
-    return pd.to_datetime(txt.map(months, na_action="ignore")).astype("datetime64[ms]")
+    distinct = txt.dropna().unique()
+    months = {v: _month_of(v) for v in distinct}
+    out = pd.to_datetime(txt.map(months, na_action="ignore")).astype("datetime64[ms]")
+    if year is not None:
+        of_year = {v: month_of_year(v) for v in distinct if pd.isna(months[v])}
+        number = txt.map({k: v for k, v in of_year.items() if v}, na_action="ignore")
+        ok = out.isna() & number.notna() & year.notna()
+        if ok.any():
+            parts = pd.DataFrame({"year": year[ok].astype("int64"), "month": number[ok].astype("int64"), "day": 1})
+            out[ok] = pd.to_datetime(parts).astype("datetime64[ms]")
+    return out
 
 
 # --- the schema -------------------------------------------------------------------------------
@@ -385,9 +510,10 @@ def visit_schema(start: dt.date, end: dt.date) -> pa.DataFrameSchema:
         s.SECTOR: pa.Column(checks=pa.Check.isin(s.SECTORS), nullable=False),
         s.VISIT_TYPE: pa.Column(checks=pa.Check.isin(s.VISIT_TYPES), nullable=False),
         s.CONTACT_MODE: pa.Column(checks=pa.Check.isin(s.CONTACT_MODES), nullable=False),
-        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False),
-        s.AGE: pa.Column("float64", pa.Check.in_range(0, s.MAX_AGE), nullable=False, required=False),
-        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
+        # sex and age may be unknown (missing, or a label such as "Ukendt"): kept and counted
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=True),
+        s.AGE: pa.Column("float64", pa.Check.in_range(0, s.MAX_AGE), nullable=True, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=True, required=False),
         s.DIAGNOSIS_GROUP: pa.Column(nullable=True, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
         # optional columns for the population view: a missing value is allowed (counted as missing)
@@ -416,8 +542,8 @@ def aggregated_schema(start: dt.date, end: dt.date, year_from_month: bool = Fals
         s.VISITS: pa.Column("float64", count, nullable=False),
         s.PATIENTS: pa.Column("float64", count, nullable=True, required=False),
         s.UNIT_PATIENTS: pa.Column("float64", count, nullable=False, required=False),
-        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=False, required=False),
-        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=False, required=False),
+        s.AGE_BAND: pa.Column(checks=pa.Check.isin(s.AGE_BAND_LABELS), nullable=True, required=False),
+        s.SEX: pa.Column(checks=pa.Check.isin(s.SEXES), nullable=True, required=False),
         s.COST_DKK: pa.Column("float64", pa.Check.ge(0), nullable=True, required=False),
     }, checks=pa.Check(_patients_le_visits, name="patients_le_visits"), strict=False)
 
@@ -466,20 +592,32 @@ class _Collector:
     file: str
     source_names: dict[str, str]  # contract column -> source column name
     found: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    labels: dict[tuple[str, str], Counter] = field(default_factory=dict)  # rows per distinct unknown label
 
     def add(self, column: str, key: str, message: str, hint: str, rows: list[int], n: int,
-            examples: list[object]) -> None:
+            examples: list[object], counts: Counter | None = None) -> None:
+        """One chunk's finding; with `counts` (rows per distinct value) the problem lists every
+        distinct value, up to MAX_LABELS, with its rows (problems)."""
         src = self.source_names.get(column, column)
         p = self.found.setdefault((column, key), Problem(self.file, src, message, hint, contract=column))
         if key == "not_cpr":  # never echo a CPR number in full, not even in an error message
             examples = [str(e)[:6] + "-****" for e in examples]
         p.n_rows += n
         p.rows = sorted(set(p.rows) | set(rows))[:MAX_EXAMPLES]
+        if counts is not None:
+            self.labels.setdefault((column, key), Counter()).update(counts)
+            return
         for e in examples:
             if len(p.examples) < MAX_EXAMPLES and str(e) not in p.examples:
                 p.examples.append(str(e))
 
     def problems(self) -> list[Problem]:
+        for key, counts in self.labels.items():
+            p = self.found[key]
+            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            p.examples = [label for label, _ in top[:MAX_LABELS]]
+            p.counts = [n for _, n in top[:MAX_LABELS]]
+            p.more = max(len(top) - MAX_LABELS, 0)
         return list(self.found.values())
 
 
@@ -526,12 +664,11 @@ def _normalise_labels(col: pd.Series, aliases: dict[str, str], counts: Counter, 
 
 
 def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, decimal: str,
-                   first_row: int, coll: _Collector, mapped: Counter,
-                   unparsed: dict[str, set[int]]) -> pd.DataFrame:
+                   coll: _Collector, mapped: Counter, unparsed: dict[str, set[int]]) -> pd.DataFrame:
     """Rename, normalise labels and parse numbers and dates; values that do not parse are
-    reported to `coll`, remembered in `unparsed` and left missing."""
+    reported to `coll`, remembered in `unparsed` and left missing. `raw`'s index is the rows'
+    numbers in the file (1 = first data row)."""
     df = raw[list(rename)].rename(columns=rename)
-    df.index = pd.RangeIndex(first_row, first_row + len(df))
     df[s.SOURCE_ROW] = df.index.to_numpy()
     for col in (s.VISIT_ID, s.PATIENT_ID):
         if col in df:
@@ -540,6 +677,8 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
         if col in df:
             df[col] = _normalise_labels(df[col], mapping.values.get(col, {}), mapped, col,
                                         capitalise=col == s.MUNICIPALITY)
+            if col in s.UNKNOWN_ALLOWED and s.UNKNOWN in df[col].cat.categories:  # kept, with the value missing
+                df[col] = df[col].cat.remove_categories([s.UNKNOWN])
     numeric = (s.AGE, s.COST_DKK, s.YEAR, s.VISITS, s.PATIENTS, s.UNIT_PATIENTS)
     for col in numeric:
         if col in df:
@@ -547,10 +686,14 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             parsed = parse_number(before, decimal)
             bad = parsed.isna() & before.notna()
             if isinstance(before.dtype, pd.StringDtype) or before.dtype == object:
-                bad &= _clean_text(before).notna()
+                text = _clean_text(before)
+                bad &= text.notna()
+                if col == s.AGE and bad.any():  # an age the extract says it does not know ("Ukendt")
+                    bad &= ~text.map(lambda v: s.VALUE_ALIASES[s.AGE_BAND].get(s.norm_key(v)) == s.UNKNOWN,
+                                     na_action="ignore").fillna(False).astype(bool)
             if bad.any():
                 rows = df.index[bad]
-                unparsed[col] = set(rows)
+                unparsed.setdefault(col, set()).update(rows)
                 coll.add(col, "not_a_number", "not a number", "correct the values; use digits, "
                          "with ',' or '.' as decimal mark", rows[:MAX_EXAMPLES].tolist(), int(bad.sum()),
                          before[bad].head(MAX_EXAMPLES).tolist())
@@ -566,12 +709,15 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
             (s.MONTH, parse_month, "not_a_month", "not a month", "write months as 2024-03, 03-2024 or marts 2024")):
         if col in df:
             before = df[col]
-            df[col] = parse(before)
+            df[col] = parse_month(before, df.get(s.YEAR)) if col == s.MONTH else parse(before)
             bad = df[col].isna() & before.notna()
             if bad.any():
-                unparsed[col] = set(df.index[bad])
-                coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
-                         before[bad].head(MAX_EXAMPLES).tolist())
+                unparsed.setdefault(col, set()).update(df.index[bad])
+                if col == s.MONTH:  # a month without its year: said as such (or the year is missing)
+                    bad, what, key, hint = _month_without_year(before, bad, df.get(s.YEAR), coll)
+                if bad.any():
+                    coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
+                             before[bad].head(MAX_EXAMPLES).tolist())
     if s.MONTH in df:
         parsed = df[s.MONTH]
         if s.YEAR not in df and s.VISITS in df:  # an aggregated extract by month
@@ -584,6 +730,23 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                          df.index[clash][:MAX_EXAMPLES].tolist(), int(clash.sum()),
                          df[s.YEAR][clash].head(MAX_EXAMPLES).tolist())
     return df
+
+
+MONTH_WITHOUT_YEAR = ("a month without its year", "add the year column (År) beside the month, or write the months "
+                      "with their year (2024-03, marts 2024)")
+
+
+def _month_without_year(before: pd.Series, bad: pd.Series, year: pd.Series | None,
+                        coll: _Collector) -> tuple[pd.Series, str, str, str]:
+    """Of the months that did not parse, those written without a year (1..12, 'januar'): with no
+    year column, reported as such; beside a missing year, left to the year's own message. Returns
+    the rest, reported as "not a month"."""
+    of_year = before.where(bad).map(lambda v: month_of_year(v) is not None, na_action="ignore").fillna(False)
+    of_year = of_year.astype(bool)
+    if year is None and of_year.any():
+        coll.add(s.MONTH, "month_without_year", *MONTH_WITHOUT_YEAR, before.index[of_year][:MAX_EXAMPLES].tolist(),
+                 int(of_year.sum()), before[of_year].head(MAX_EXAMPLES).tolist())
+    return bad & ~of_year, "not a month", "not_a_month", "write months as 2024-03, 03-2024 or marts 2024"
 
 
 def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collector,
@@ -605,9 +768,20 @@ def _validate_chunk(df: pd.DataFrame, schema: pa.DataFrameSchema, coll: _Collect
                 if grp.empty:
                     continue
             idx = grp["index"].dropna()
+            labels = Counter(map(str, grp["failure_case"].dropna())) if str(check).startswith("isin") else None
             coll.add(str(column), str(check), _check_message(str(check), str(column)), _hint(str(check)),
                      sorted(int(i) for i in idx.head(MAX_EXAMPLES)), len(grp),
-                     grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist())
+                     grp["failure_case"].dropna().head(MAX_EXAMPLES).tolist(), labels)
+
+
+def _count_unknown(df: pd.DataFrame, missing: Counter) -> None:
+    """Rows whose sex or age is missing or unknown, added to `missing` (only when there are any):
+    an age is unknown when neither the age nor the age band gives it."""
+    if s.SEX in df and (n := int(df[s.SEX].isna().sum())):
+        missing[s.SEX] += n
+    age = [c for c in (s.AGE, s.AGE_BAND) if c in df]
+    if age and (n := int(df[age].isna().all(axis=1).sum())):
+        missing[age[0]] += n
 
 
 ARROW_TYPES = {
@@ -652,6 +826,9 @@ class IngestResult:
     unnamed_columns: int = 0  # empty columns without a name that were left out (a trailing separator)
     span: list[str] = field(default_factory=list)  # first and last date (visits) or month/year (aggregated)
     names: dict[str, int] = field(default_factory=dict)  # name column -> distinct names checked
+    # what was read but is worth a look, shown in 00 (quality.input_notes): per kind (NOTE_KEYS), the rows
+    # concerned (n), the first of them, and what the kind records beside (columns, examples, ...)
+    notes: list[dict] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -667,6 +844,82 @@ class IngestResult:
         d = json.loads(text)
         d["period"] = tuple(d["period"])
         return cls(**d)
+
+
+# --- notes: read, but worth a look ------------------------------------------------------------
+NOTE_KEYS = ("bad_bytes", "blank_rows", "dates_apart", "same_visits")
+
+
+@dataclass
+class _Notes:
+    """What the reading found that does not stop it but is shown in 00 (IngestResult.notes),
+    merged per kind across chunks."""
+
+    found: dict[str, dict] = field(default_factory=dict)
+
+    def add(self, key: str, rows: list[int], n: int, **extra: list | int | str) -> None:
+        """`n` more rows of kind `key`, the first of them `rows`; list values in `extra` are joined
+        (first MAX_EXAMPLES distinct), others kept from the first chunk that gives them."""
+        note = self.found.setdefault(key, {"key": key, "n": 0, "rows": []})
+        note["n"] += n
+        note["rows"] = sorted(set(note["rows"]) | set(rows))[:MAX_EXAMPLES]
+        for k, v in extra.items():
+            if isinstance(v, list):
+                note[k] = list(dict.fromkeys([*note.get(k, []), *map(str, v)]))[:MAX_EXAMPLES]
+            else:
+                note.setdefault(k, v)
+
+    def listed(self) -> list[dict]:
+        return [self.found[k] for k in NOTE_KEYS if k in self.found]
+
+
+def _future(df: pd.DataFrame, end: dt.date, coll: _Collector) -> None:
+    """Dates (or months) after today but within the period: a visit cannot lie in the future
+    (plausible.future); those after the period's end are the period check's."""
+    late = plausible.future(df, end)
+    if late is not None:
+        col, rows = late
+        coll.add(col, "future", *plausible.future_message(col), df.index[rows][:MAX_EXAMPLES].tolist(),
+                 int(rows.sum()), [d.date().isoformat() for d in df.loc[rows, col].head(MAX_EXAMPLES)])
+
+
+def _layout_rows(raw: pd.DataFrame, coll: _Collector, notes: _Notes) -> pd.DataFrame:
+    """`raw` without the rows that are layout (layout.py): the header repeated (a problem naming
+    its rows) and lines of separators only (skipped, a note in 00)."""
+    header, empty = layout.repeated_header(raw), layout.blank(raw)
+    if header.any():
+        rows = raw.index[header]
+        coll.add("-", "repeated_header", *layout.REPEATED_HEADER, rows[:MAX_EXAMPLES].tolist(), len(rows), [])
+    if empty.any():
+        notes.add("blank_rows", raw.index[empty][:MAX_EXAMPLES].tolist(), int(empty.sum()))
+    return raw[~(header | empty)] if header.any() or empty.any() else raw
+
+
+def _merged_cells(raw: pd.DataFrame, rename: dict[str, str], merged: layout.MergedCells,
+                  coll: _Collector) -> dict[str, set[int]]:
+    """Empty cells below a value, as merged cells leave them (layout.MergedCells): one problem per
+    column saying so; returns their rows, which then get no "missing values" problem as well."""
+    out = {}
+    for col, empty in merged.empty_under_values(raw, rename).items():
+        rows = raw.index[empty]
+        coll.add(col, "merged_cells", *layout.MERGED_CELLS, rows[:MAX_EXAMPLES].tolist(), len(rows), [])
+        out[col] = set(rows)
+    return out
+
+
+def _bad_byte_rows(raw: pd.DataFrame, notes: _Notes) -> None:
+    """Rows holding a byte the file's encoding cannot read (U+FFFD, dialect._encoding), and their
+    columns: read as they are, and named in 00."""
+    hit = np.zeros(len(raw), dtype=bool)
+    columns = []
+    for col in raw.columns:
+        if raw[col].dtype == object or isinstance(raw[col].dtype, pd.StringDtype):
+            found = raw[col].str.contains(REPLACEMENT, regex=False, na=False).to_numpy(dtype=bool)
+            if found.any():
+                hit |= found
+                columns.append(str(col))
+    if hit.any():
+        notes.add("bad_bytes", raw.index[hit][:MAX_EXAMPLES].tolist(), int(hit.sum()), columns=columns)
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
@@ -840,6 +1093,9 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     rows = 0
     coll = None
     unnamed_rows: dict[str, list[int]] = {}
+    notes = _Notes()
+    line = 0  # data rows of the file read so far (`rows`: those kept as data)
+    merged = layout.MergedCells()
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
             if coll is None:
@@ -852,18 +1108,26 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                 sch = visit_schema(start, end) if kind == "visits" else aggregated_schema(start, end, year_from_month)
             if raw.empty:
                 continue
+            raw.index = pd.RangeIndex(line + 1, line + 1 + len(raw))  # the data rows of the file (1 = first)
+            line += len(raw)
+            if dialect.bad_bytes:
+                _bad_byte_rows(raw, notes)
             for col in plan.unnamed:  # an unnamed column must be empty (a separator at the end of each line)
                 filled = raw[col].notna() & (raw[col].astype("string").str.strip() != "")
                 if filled.any():
-                    unnamed_rows.setdefault(col, []).extend((rows + 1 + np.flatnonzero(filled.to_numpy())).tolist())
-            unparsed: dict[str, set[int]] = {}
-            df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", rows + 1, coll, mapped,
-                                unparsed)
+                    unnamed_rows.setdefault(col, []).extend(raw.index[filled.to_numpy()].tolist())
+            raw = _layout_rows(raw, coll, notes)  # a repeated header, lines of separators only
+            if raw.empty:
+                continue
+            unparsed = _merged_cells(raw, rename, merged, coll)
+            df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", coll, mapped, unparsed)
+            _future(df, end, coll)
             _validate_chunk(df, sch, coll, unparsed)
             rows += len(df)
             for col in (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE):
                 if col in df:
                     missing[col] += int(df[col].isna().sum())
+            _count_unknown(df, missing)
             table = pyarrow.Table.from_pandas(df, preserve_index=False)
             table = table.cast(_arrow_schema(table.column_names))
             if writer is None:  # ids are unique: dictionary-encoding them only costs time
@@ -896,8 +1160,15 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             if kind == "visits" else _unit_patient_problems(tmp, file, coll.source_names)
         name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)
         problems += name_problems
+        if kind == "aggregated" and s.VISITS in rename.values():
+            problems += plausible.count_problems(_connect(), str(tmp), file, coll.source_names)
         if problems:
             raise InputError(problems)
+        con = _connect()  # read, but worth a look: dates standing apart, the same visit under new ids
+        for note in (plausible.dates_apart(con, str(tmp), kind), plausible.same_visits(con, str(tmp))
+                     if kind == "visits" else None):
+            if note:
+                notes.found[note["key"]] = note
         merged_rows, merged_cells, lost = merge_cells(tmp) if kind == "aggregated" else (0, 0, 0)
         if lost:  # rows whose distinct patients became unknown when their cell was summed
             missing[s.PATIENTS] += lost
@@ -928,4 +1199,5 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                        for (c, src, v), n in sorted(mapped.items()) if (c, s.norm_key(src)) not in renamed],
         missing=dict(missing), period=(start.isoformat(), end.isoformat()),
         mapping_source=mapping.source, staged=str(staged), merged_rows=merged_rows, merged_cells=merged_cells,
-        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct)
+        renames=applied + declared, unnamed_columns=len(plan.unnamed), span=span, names=distinct,
+        notes=notes.listed())

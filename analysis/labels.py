@@ -107,17 +107,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "check_names": ("Navne på hospitaler og specialer er entydige", "Hospital and specialty names unambiguous"),
     "finding": ("Fundet", "Found"),
     "merged": ("lagt sammen", "merged"),
+    "flagged": ("se bemærkning", "see the note"),
     "finding_columns": ("kolonner oversat: {mapped}, udeladt: {ignored}", "columns mapped: {mapped}, left out: {ignored}"),
     "finding_unnamed": ("; tomme kolonner uden navn udeladt: {unnamed} (skilletegn sidst på linjen)",
                         "; empty columns without a name left out: {unnamed} (a separator at the end of each line)"),
     "finding_labels": ("oversatte værdier: {labels}, på {rows} rækker", "labels translated: {labels}, on {rows} rows"),
     "finding_labels_none": ("alle værdier var allerede i standardformatet", "all labels were already in the standard format"),
-    "finding_types": ("rækker læst: {rows}; manglende eller ukendte værdier i valgfri kolonner: {missing}",
-                      "rows read: {rows}; missing or unknown values in optional columns: {missing}"),
+    "finding_types": ("rækker læst: {rows}; manglende eller ukendte værdier, hvor de er tilladt: {missing}",
+                      "rows read: {rows}; missing or unknown values, where allowed: {missing}"),
     "finding_types_complete": ("rækker læst: {rows}, ingen manglende værdier", "rows read: {rows}, no missing values"),
     "finding_period": ("data fra {first} til {last}; perioden er {start} til {end}",
                        "data from {first} to {last}; the period is {start} to {end}"),
     "finding_period_only": ("alle inden for perioden {start} til {end}", "all inside the period {start} to {end}"),
+    "finding_dates_apart": ("; {n} rækker står for sig selv (se bemærkningerne)",
+                            "; {n} rows stand apart (see the notes)"),
+    "finding_same_visits": ("; {n} besøg gentager et andet under nyt id (se bemærkningerne)",
+                            "; {n} visits repeat another under a new id (see the notes)"),
     "finding_cpr": ("patient-id kontrolleret: {rows}", "patient ids checked: {rows}"),
     "finding_unique_visits": ("besøgs-id: {rows}, alle forskellige", "visit ids: {rows}, all different"),
     "finding_unique_aggregated": ("rækker: {rows}, ingen celle gentaget", "rows: {rows}, no cell repeated"),
@@ -184,6 +189,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
     "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
     "dq_checks_caption": ("Kontroller af data", "Checks of the data"),
+    "dq_notes": ("Bemærkninger til indlæsningen", "Notes on the reading"),
+    "dq_notes_text": ("Data er læst og bestod kontrollerne, men dette er værd at se på i udtrækket:",
+                      "The data were read and passed the checks, but this is worth a look in the extract:"),
+    "note_rows": ("række {rows}", "row {rows}"),
+    "note_rows_many": ("rækkerne {rows}", "rows {rows}"),
+    "note_rows_more": ("rækkerne {rows} og {more} flere", "rows {rows} and {more} more"),
+    "note_bad_bytes": ("**{n}** rækker har tegn, der ikke er gyldig UTF-8, selv om resten af filen er UTF-8 "
+                       "(fx to filer sat sammen); de er læst som “\ufffd” i {columns}: {rows}. Ret tegnene i "
+                       "udtrækket, eller gem hele filen som UTF-8 igen.",
+                       "**{n}** rows hold characters that are not valid UTF-8, though the rest of the file is UTF-8 "
+                       "(e.g. two files joined); they were read as “\ufffd” in {columns}: {rows}. Correct the "
+                       "characters in the extract, or save the whole file as UTF-8 again."),
+    "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
+                        "{rows}.",
+                        "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),
+    "note_dates_apart": ("**{n}** rækker er dateret {months}, skilt fra resten af data af mindst {gap} måneder "
+                         "uden besøg: {rows}. Se efter, om årstallet er skrevet forkert; de tælles med, som de er.",
+                         "**{n}** rows are dated {months}, cut off from the rest of the data by at least {gap} "
+                         "months without visits: {rows}. Check whether the year is a slip; they are counted as "
+                         "they are."),
+    "note_same_visits": ("**{n}** besøg gentager et andet besøgs patient, dato, hospital, speciale, besøgstype og "
+                         "kontaktform under et nyt id ({groups} grupper, fx {rows}). De tælles med, "
+                         "som de er; se efter, om udtrækket har nogle besøg to gange.",
+                         "**{n}** visits repeat another visit's patient, date, hospital, specialty, visit type and "
+                         "contact mode under a new id ({groups} groups, e.g. {rows}). They are counted "
+                         "as they are; check whether the extract lists some visits twice."),
     "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
                        "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
                        "All checks passed. Data failing a check are rejected before any analysis, with an "
@@ -200,7 +231,8 @@ LABELS: dict[str, tuple[str, str]] = {
                        "The price per visit over all specialties; a specialty gets its own price where at least "
                        "{min_visits} visits stand behind it. The analyses compute kroner with these prices, and with "
                        "the tariff table only where the input gives no price."),
-    "dq_missing_caption": ("Valgfri kolonner", "Optional columns"),
+    "dq_missing_caption": ("Valgfri kolonner, køn og alder: manglende eller ukendte værdier",
+                           "Optional columns, sex and age: missing or unknown values"),
     "dq_no_optional": ("Filen har ingen valgfri kolonner; de obligatoriske må ikke mangle værdier.",
                        "The file has no optional columns; required columns may not have missing values."),
     "dq_coverage": ("Dækning over tid", "Coverage over time"),
@@ -388,6 +420,11 @@ LABELS: dict[str, tuple[str, str]] = {
                   "hospitals (overdispersion)."),
     "var_casemix_text": ("Der er korrigeret for forskelle i patienternes {strata} (indirekte standardisering).",
                          "Differences in the patients' {strata} are adjusted for (indirect standardisation)."),
+    "var_left_out": ("{visits} besøg med ukendt køn eller alder er holdt uden for korrektionen for "
+                     "patientsammensætning (de har ingen gruppe at blive forventet ud fra); de tæller med alle andre "
+                     "steder.",
+                     "{visits} visits with unknown sex or age were left out of the case-mix adjustment (they have no "
+                     "group to be expected from); they count everywhere else."),
     "var_crude_text": ("Tallene er ikke korrigeret for patientsammensætning.", "The figures are not adjusted for case mix."),
     "var_units": ("Sammenlignede enheder", "Units compared"),
     "var_outliers_high": ("Afvigende, højt", "Outliers, high"),

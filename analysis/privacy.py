@@ -110,16 +110,18 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,}")
 def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None = None) -> list[str]:
     """Patient identifiers found in a report's text: anything shaped like a CPR number, and
     any token equal to a patient id in the staged input (looked up in DuckDB, not loaded) or in
-    `table`, an (engine, canonical visit table) pair for a table read in place (one query)."""
+    `table`, an (engine, canonical visit table) pair for a table read in place (one query).
+    A token of digits alone is a count, a year or an amount in a report: it is compared only
+    through the CPR form, so a patient counter (1..N) or a numeric pseudonym does not make every
+    number on a page an identifier."""
     found = {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(text)}
+    tokens = sorted({t for t in _TOKEN.findall(text) if not t.isdigit()})
     if table is not None:
-        tokens = sorted(set(_TOKEN.findall(text)))
         con, visits = table
         if tokens and s.PATIENT_ID in visits.columns:
             hits = con.execute(visits.filter(visits[s.PATIENT_ID].isin(tokens)).select(s.PATIENT_ID).distinct())
             found |= set(hits[s.PATIENT_ID].astype(str))
     if staged is not None and Path(staged).exists() and s.PATIENT_ID in pq.read_schema(staged).names:
-        tokens = sorted(set(_TOKEN.findall(text)))
         if tokens:
             import duckdb  # only for this check, which runs after the reports; every report imports this module
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .redact import redact
 
 MAX_EXAMPLES = 5
+MAX_LABELS = 10  # distinct unknown labels listed in one message, each with its rows
 
 
 @dataclass
@@ -25,6 +26,8 @@ class Problem:
     examples: list[str] = field(default_factory=list)
     contract: str = ""  # the contract column the source column maps to, where it differs
     ids: list[str] = field(default_factory=list)  # a database table's example rows, by visit id (it has no row numbers)
+    counts: list[int] = field(default_factory=list)  # rows of each example, where they are distinct labels
+    more: int = 0  # distinct values beyond the examples
 
     def __str__(self) -> str:
         where = self.file if self.column == "-" else f"{self.file}, column '{self.column}'"  # "-": the whole input
@@ -38,7 +41,12 @@ class Problem:
             where += f", visit{'s' * (self.n_rows > 1)} {', '.join(self.ids)}{more}"
         elif self.n_rows:
             where += f", {self.n_rows:,} row{'s' * (self.n_rows > 1)}"
-        ex = f" Examples: {', '.join(repr(e) for e in self.examples)}." if self.examples else ""
+        ex = ""
+        if self.examples:
+            listed = [repr(e) + (f" ({n:,} row{'s' * (n != 1)})" if i < len(self.counts) else "")
+                      for i, (e, n) in enumerate(zip(self.examples, [*self.counts, *[0] * len(self.examples)]))]
+            more = f", and {self.more:,} more" if self.more else ""
+            ex = f" {'Found' if self.counts else 'Examples'}: {', '.join(listed)}{more}."
         end = "" if self.message.endswith((".", "?", "!")) else "."
         return redact(f"{where}: {self.message}{end}{ex}\n    Fix: {self.hint}")
 

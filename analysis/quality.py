@@ -42,7 +42,9 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
         names = L.t("finding_names", lang, names=n(sum(ingest.names.values())), renamed=len(renamed))
     else:
         names = L.t("finding_names_unknown", lang)
-    return {
+    noted = {note["key"]: note for note in ingest.notes}
+    checks_of = {"check_period": "dates_apart", "check_unique": "same_visits"}  # a note makes the check "flagged"
+    found = {
         "check_columns": ("passed", columns),
         "check_labels": ("passed", L.t("finding_labels", lang, labels=len(ingest.mapped_labels), rows=n(label_rows))
                          if ingest.mapped_labels else L.t("finding_labels_none", lang)),
@@ -57,6 +59,10 @@ def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
         "check_counts": ("passed", L.t("finding_counts", lang, rows=rows)),
         "check_names": ("passed", names),
     }
+    for check, key in checks_of.items():
+        if key in noted:
+            found[check] = ("flagged", found[check][1] + L.t(f"finding_{key}", lang, n=n(noted[key]["n"])))
+    return found
 
 
 def checks(ingest: IngestResult, lang: str = "da", registration: Completeness | None = None,
@@ -182,6 +188,28 @@ def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), tim
     return pd.DataFrame(out, columns=cols).sort_values([*keys]).reset_index(drop=True)
 
 
+def _note_rows(note: dict, lang: str) -> str:
+    rows = ", ".join(L.number(r, lang) for r in note.get("rows", []))
+    more = note["n"] - len(note.get("rows", []))
+    if more > 0:
+        return L.t("note_rows_more", lang, rows=rows, more=L.number(more, lang))
+    return L.t("note_rows_many" if len(note.get("rows", [])) > 1 else "note_rows", lang, rows=rows)
+
+
+def input_notes(ingest: IngestResult, lang: str = "da") -> list[str]:
+    """What the reading found that did not stop it but is worth a look (IngestResult.notes), one
+    sentence each with the rows (1 = first data row) and what to do; names from the file are
+    written as code, as given."""
+    out = []
+    for note in ingest.notes:
+        values = {k: L.number(v, lang) if isinstance(v, int) else v for k, v in note.items()
+                  if k not in ("key", "rows")}
+        if "columns" in note:
+            values["columns"] = ", ".join(f"`{c}`" for c in note["columns"])
+        out.append(L.t(f"note_{note['key']}", lang, **values, rows=_note_rows(note, lang)))
+    return out
+
+
 def column_mapping(ingest: IngestResult) -> pd.DataFrame:
     """Columns of the file and the contract column each became."""
     rows = [(src, dst) for src, dst in ingest.columns.items()]
@@ -197,7 +225,7 @@ def label_mapping(ingest: IngestResult) -> pd.DataFrame:
 
 
 def missing(ingest: IngestResult) -> pd.DataFrame:
-    """Missing values in the optional columns, with their share of rows."""
+    """Missing or unknown values in the optional columns, sex and age, with their share of rows."""
     df = pd.DataFrame([(c, n) for c, n in ingest.missing.items()], columns=["contract_column", "missing"])
     df["missing_share"] = df["missing"] / ingest.rows if ingest.rows else float("nan")
     return df

@@ -108,6 +108,14 @@ class RunConfig(BaseModel):
     def _names(cls, v):
         return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
 
+    @field_validator("period_start", "period_end", mode="before")
+    @classmethod
+    def _a_day(cls, v, info):
+        try:
+            return as_date(info.field_name, v)
+        except ValueError as e:  # pydantic names the key itself
+            raise ValueError(str(e).removeprefix(f"{info.field_name}: ")) from None
+
     @model_validator(mode="after")
     def _output_where_allowed(self):
         problem = output_problem(self.output, self.output_outside_project)
@@ -174,6 +182,65 @@ def notebook_parameters(name: str) -> dict[str, dict[str, Any]]:
             for k, v in info.items()}
 
 
+# Notebook parameters that hold a date (YYYY-MM-DD) or a month (YYYY-MM; a date names its month),
+# written in the run file quoted or not (YAML reads an unquoted 2025-04-01 as a date)
+DATE_PARAMETERS = ("decision_date",)
+MONTH_PARAMETERS = ("complete_through",)
+
+
+def _day_text(key: str, value: Any) -> str:
+    """A date as the run file may give it (a YAML date or date-time, or text), as YYYY-MM-DD text;
+    ValueError naming the key and the fix for a time of day or an impossible date."""
+    example = f"{key}: " + {"decision_date": "2025-04-01", "period_start": "2025-01-01"}.get(key, "2025-06-30")
+    whole = " (the period includes the whole of its last day)" if key == "period_end" else ""
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise ValueError(f"{key}: {value.isoformat(sep=' ')} has a time of day; write the date alone, e.g. "
+                             f"{example}{whole}")
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", text):
+        raise ValueError(f"{key}: '{text}' has a time of day; write the date alone, e.g. {example}{whole}")
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"{key}: '{text}' is not a date; write it as YYYY-MM-DD with a month 01-12 and a day the "
+                         f"month has, e.g. {example}") from None
+
+
+def as_date(key: str, value: Any) -> dt.date:
+    """A run file's date setting (period_start, period_end) as a date: a YAML date or text
+    YYYY-MM-DD; a time of day or an impossible date is refused naming the key and the fix."""
+    return dt.date.fromisoformat(_day_text(key, value))
+
+
+def _date_parameter(nb: str, name: str, value: Any) -> tuple[Any, str | None]:
+    """A notebook parameter's value with a date given unquoted in the run file (YAML's date) made
+    the text the notebook declares; a date or month parameter (DATE_PARAMETERS, MONTH_PARAMETERS)
+    that is no date or month is an error naming the notebook, the key and the fix."""
+    if name in MONTH_PARAMETERS:
+        if isinstance(value, dt.date) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", str(value).strip()):
+            try:
+                return _day_text(name, value), None
+            except ValueError as e:
+                return value, f"{nb}: {e}"
+        text = str(value).strip()
+        if text and not (re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text)):
+            return value, (f"{nb}: {name}: '{text}' is not a month; write it as YYYY-MM, e.g. {name}: 2025-06 "
+                           "(or leave it empty to detect it from the data)")
+        return value, None
+    if name in DATE_PARAMETERS or isinstance(value, dt.date):
+        try:
+            return _day_text(name, value), None
+        except ValueError as e:
+            return value, f"{nb}: {e}"
+    return value, None
+
+
 def _check_value(nb: str, name: str, value: Any, type_name: str) -> str | None:
     tp = _TYPES.get(type_name.replace(" ", ""))
     if tp is None:
@@ -231,7 +298,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     echo = _redacting(echo)
     errors: list[str] = []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_RunFileLoader) or {}
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(str(path), [f"cannot read the configuration: {e}"]) from None
     if not isinstance(raw, dict):
@@ -280,6 +347,13 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 errors.append(f"{spec.name}: 'per: {spec.per}' needs a parameter '{spec.per}' in the notebook")
             elif spec.per in spec.parameters:
                 errors.append(f"{spec.name}: '{spec.per}' is set per run by 'per', not as a parameter")
+        bad_dates = set()
+        for name, value in spec.parameters.items():  # dates written unquoted, checked before their type
+            if name in declared and name not in COMMON_PARAMETERS:
+                spec.parameters[name], msg = _date_parameter(spec.name, name, value)
+                if msg:
+                    errors.append(msg)
+                    bad_dates.add(name)
         values = {**cfg.common(), **spec.parameters}
         for name, value in spec.parameters.items():
             if name in COMMON_PARAMETERS:
@@ -288,7 +362,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.75)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; it declares: {', '.join(declared)}"
                 errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
-            else:
+            elif name not in bad_dates:
                 msg = _check_value(spec.name, name, value, declared[name]["type"]) or _check_choice(
                     spec.name, name, value)
                 if msg:
@@ -309,6 +383,21 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         if found.errors:
             raise ConfigError(str(path), found.errors)
     return cfg, params
+
+
+class _RunFileLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that an unquoted date that is no date (2024-13-01, 2025-02-30)
+    stays the text it is, for the check to name its key and the fix (YAML would raise)."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_RunFileLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _pydantic_error(err: dict) -> str:

@@ -42,6 +42,11 @@ SECTORS = ("somatic", "psychiatry")
 VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow_up")
 CONTACT_MODES = ("in_person", "video", "phone", "written")
 SEXES = ("F", "M")
+# A sex or age band the extract says it does not know ("Ukendt", "U"), as a label maps: the visit is
+# kept and counted, with the value missing (left out of the case-mix standardisation only)
+UNKNOWN = "unknown"
+UNKNOWN_ALLOWED = (SEX, AGE, AGE_BAND)  # columns whose value may be missing or unknown
+UNKNOWN_LABELS = ("ukendt", "uoplyst", "unknown", "ikke_oplyst", "ikke_angivet", "uspecificeret", "?")  # as norm_key
 PRIORITIES = ("acute", "planned")
 # levels of specialisation (hovedfunktion, regionsfunktion, højt specialiseret funktion)
 LEVELS = ("basic", "regional", "highly_specialised")
@@ -94,8 +99,11 @@ SLIP_COLUMNS = (*NAME_COLUMNS, MUNICIPALITY)
 # Free-text columns whose labels are trimmed, blanks collapsed and mapped through `values:`.
 TEXT_COLUMNS = (HOSPITAL, SPECIALTY, DIAGNOSIS_GROUP, MUNICIPALITY)
 
-# A Danish CPR number: ddmmyy-xxxx (with or without the hyphen), first six digits a valid date.
-CPR_PATTERN = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$")
+# A Danish CPR number, recognised by its form: ddmmyy-xxxx (with or without the hyphen), ten digits
+# whose first six are a valid date (a day the month has; 29 February in any year). A counter or
+# pseudonym of other digits (1..N, 10000, 12 digits) is no CPR number.
+CPR_PATTERN = re.compile(r"^(?:(?:0[1-9]|1\d|2[0-8])(?:0[1-9]|1[0-2])|(?:29|30)(?:0[13-9]|1[0-2])|2902"
+                         r"|31(?:0[13578]|1[02]))\d{2}-?\d{4}$")
 
 
 def norm_key(text: object) -> str:
@@ -166,6 +174,14 @@ COLUMN_ALIASES: dict[str, str] = {
     "antal_patienter_pr_speciale": UNIT_PATIENTS,
 }
 
+# Time columns a BI portal may export that the contract cannot use (it counts by month and year):
+# named in their own message, with what to do (ingest.plan_columns).
+WEEK, QUARTER = "week", "quarter"
+UNUSABLE_TIME_COLUMNS: dict[str, str] = {
+    "uge": WEEK, "ugenummer": WEEK, "uge_nr": WEEK, "ugenr": WEEK, "week": WEEK, "år_uge": WEEK, "åruge": WEEK,
+    "kvartal": QUARTER, "quarter": QUARTER, "år_kvartal": QUARTER, "årkvartal": QUARTER,
+}
+
 # Built-in label aliases per categorical column: normalised source label -> contract value.
 VALUE_ALIASES: dict[str, dict[str, str]] = {
     SECTOR: {
@@ -196,6 +212,7 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
     SEX: {
         "f": "F", "female": "F", "k": "F", "kvinde": "F", "kvinder": "F", "pige": "F",
         "m": "M", "male": "M", "mand": "M", "mænd": "M", "dreng": "M",
+        **dict.fromkeys((*UNKNOWN_LABELS, "u", "ukendt_køn", "køn_ukendt"), UNKNOWN),
     },
     PRIORITY: {
         "acute": "acute", "akut": "acute", "planned": "planned", "planlagt": "planned",
@@ -214,7 +231,8 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
         "other": "other", "andet": "other",
     },
     AGE_BAND: {norm_key(label): label for label in AGE_BAND_LABELS}
-    | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"},
+    | {"80_": "80+", "80plus": "80+", "80_år_og_derover": "80+"}
+    | dict.fromkeys((*UNKNOWN_LABELS, "ukendt_alder", "alder_ukendt"), UNKNOWN),
 }
 
 

@@ -85,6 +85,17 @@ def indirect(events: pd.DataFrame, population: pd.DataFrame, units: list[str], s
     return out[[c for c in out.columns if c != UNMATCHED] + [UNMATCHED]]
 
 
+def known_strata(df: pd.DataFrame, strata: list[str], value: str) -> tuple[pd.DataFrame, float]:
+    """The rows of `df` whose every stratum is known, and the sum of `value` over the others: a
+    visit with unknown sex or age (missing in the data) has no stratum to be expected from, so
+    standardisation leaves it out and says how many it left out (it counts everywhere else)."""
+    present = [c for c in strata if c in df.columns]
+    if not present or df.empty:
+        return df, 0.0
+    unknown = df[present].isna().any(axis=1)
+    return df[~unknown], float(df.loc[unknown, value].sum())
+
+
 def strata_without_reference(events: pd.DataFrame, population: pd.DataFrame, strata: list[str],
                              region: list[str] | None = None) -> pd.DataFrame:
     """The strata (within each region group) that have events but no reference population, with

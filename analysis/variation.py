@@ -17,9 +17,12 @@ from . import capabilities as cap
 from . import schema as s
 from .aggregate import Aggregates
 from .funnel import Dispersion, clipped_share, dispersion_of, funnel, limits, transform, trim_method_for
-from .standardise import EXPECTED, OBSERVED, POPULATION, indirect
+from .standardise import EXPECTED, OBSERVED, POPULATION, indirect, known_strata
 
 UNIT = [s.SPECIALTY, s.HOSPITAL]
+# rates().attrs: visits (and, for a per-patient measure, patients) of unknown sex or age that the
+# case-mix standardisation left out (they have no stratum); 0 when crude
+LEFT_OUT, LEFT_OUT_PATIENTS = "left_out_visits", "left_out_patients"
 REGION = [s.SPECIALTY]
 OUTLIER_CLASSES = ("high_998", "low_998")
 
@@ -49,6 +52,13 @@ def _select(df: pd.DataFrame, filters: dict) -> pd.DataFrame:
     for col, values in filters.items():
         df = df[df[col].isin(values)]
     return df
+
+
+def _mask(df: pd.DataFrame, filters: dict) -> pd.Series:
+    keep = pd.Series(True, index=df.index)
+    for col, values in filters.items():
+        keep &= df[col].isin(values)
+    return keep
 
 
 def unavailable(agg: Aggregates, measure: str, strata: list[str]) -> str:
@@ -105,7 +115,15 @@ def rates(agg: Aggregates, measure: str, year: int, strata: list[str], sector: s
         pop = _select(cm, m.population_filter or {}).rename(columns={s.VISITS: POPULATION})
     if ev.empty and pop.empty:
         raise ValueError(f"no {sector} visits in {year}")
-    return indirect(ev, pop, UNIT, strata, REGION)
+    # visits (and patients) of unknown sex or age have no stratum: left out here only, and counted
+    used = cm if m.population == "patients" else cm[_mask(cm, ev_filter) | _mask(cm, m.population_filter or {})]
+    _, left_out = known_strata(used, strata, s.VISITS)
+    ev, _ = known_strata(ev, strata, OBSERVED)
+    pop, left_out_population = known_strata(pop, strata, POPULATION)
+    out = indirect(ev, pop, UNIT, strata, REGION)
+    out.attrs[LEFT_OUT] = left_out
+    out.attrs[LEFT_OUT_PATIENTS] = left_out_population if m.population == "patients" else 0.0
+    return out
 
 
 def compare(rates_df: pd.DataFrame, proportion: bool = False, method: str = "additive", trim: float = 0.1,
@@ -210,6 +228,7 @@ class FunnelResult:
     denominator: str  # the column the limits rest on: expected (ratios) or population (proportions)
     measure: str
     strata: tuple[str, ...]
+    left_out: float = 0.0  # visits of unknown sex or age left out of the standardisation (rates' LEFT_OUT)
 
     def __iter__(self):
         return iter((self.table, self.dispersion))
@@ -251,10 +270,22 @@ def analyse(agg: Aggregates, measure: str, year: int, strata: list[str], sector:
         raise ValueError(f"benchmark must be one of {BENCHMARKS}, not {benchmark!r}")
     kind = funnel_kind(measure, strata)
     r = rates(agg, measure, year, strata, sector)
+    left_out = r.attrs.get(LEFT_OUT, 0.0)
     if benchmark == "median" and kind != "proportion":
         r = rebase_to_median(r)
     table, disp = compare(r, kind == "proportion", method, trim, scope, trim_method, kind == "ratio_counts")
-    return FunnelResult(table, disp, kind, POPULATION if kind == "proportion" else EXPECTED, measure, tuple(strata))
+    return FunnelResult(table, disp, kind, POPULATION if kind == "proportion" else EXPECTED, measure, tuple(strata),
+                        left_out)
+
+
+def left_out_text(result: FunnelResult, lang: str) -> str:
+    """What the report says of the visits of unknown sex or age that the case-mix adjustment left
+    out ("" when none were)."""
+    from . import labels as L
+
+    if not result.left_out or not result.strata:
+        return ""
+    return L.t("var_left_out", lang, visits=L.number(result.left_out, lang))
 
 
 def panel_specialties(table: pd.DataFrame, requested: list[str], most: int) -> list[str]:

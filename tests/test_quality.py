@@ -29,7 +29,7 @@ def test_checks_report_what_they_found():
                      renames=[{"column": "hospital", "old": "A", "new": "B", "rows": 7}]))
     assert f["check_unique"] == ("merged", "rows sharing a key: 6, summed into cells: 3")
     assert f["check_labels"] == ("passed", "labels translated: 1, on 1,000 rows")
-    assert f["check_types"][1] == "rows read: 1,234; missing or unknown values in optional columns: Value (DKK) 12"
+    assert f["check_types"][1] == "rows read: 1,234; missing or unknown values, where allowed: Value (DKK) 12"
     assert f["check_columns"][1] == "columns mapped: 2, left out: 1"
     assert f["check_period"][1] == "data from 2023 to 2024; the period is 2023-01-01 to 2024-12-31"
     assert f["check_names"][1] == "names checked: 33, none a rare misspelling of a common one; renames applied: 1"

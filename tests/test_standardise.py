@@ -54,3 +54,12 @@ def test_a_stratum_is_covered_by_its_own_region_only():
     assert out.set_index("specialty")["observed_unmatched"].to_dict() == {"K": 0, "L": 3}
     gaps = standardise.strata_without_reference(events, pop, ["age_band"], ["specialty"])
     assert gaps.to_dict("records") == [{"specialty": "L", "age_band": "old", "observed": 3}]
+
+
+def test_rows_of_an_unknown_stratum_are_left_out_and_counted():
+    df = pd.DataFrame({"hospital": ["A", "A", "B"], "sex": ["F", None, "M"], "age_band": ["young", "old", None],
+                       "observed": [8, 5, 3]})
+    kept, left_out = standardise.known_strata(df, ["sex", "age_band"], "observed")
+    assert kept["observed"].tolist() == [8] and left_out == 8
+    kept, left_out = standardise.known_strata(df, [], "observed")
+    assert len(kept) == 3 and left_out == 0, "crude: nothing left out"

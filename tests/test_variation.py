@@ -405,3 +405,19 @@ def test_the_method_note_warns_when_limits_are_pushed_to_the_edge_of_the_scale()
     clipped = variation.method_note(_result("proportion", disp, clipped=True), 0.1, "en")
     assert any("edge of the scale for 50%" in n for n in clipped)
     assert not any("edge of the scale" in n for n in variation.method_note(_result("proportion", disp), 0.1, "en"))
+
+
+def test_visits_of_unknown_sex_are_left_out_of_the_case_mix_adjustment_only_and_counted():
+    rows = [{"year": 2024, "hospital": h, "specialty": "K", "sector": "somatic", "visit_type": vt,
+             "contact_mode": "in_person", "age_band": "18-39", "sex": sex, "visits": n}
+            for h in "AB" for vt, sex, n in (("assessment", "F", 100), ("follow_up", "F", 150),
+                                            ("assessment", None, 4), ("follow_up", None, 6))]
+    agg = Aggregates(kind="aggregated", activity=pd.DataFrame(), casemix=pd.DataFrame(rows))
+    adjusted = variation.rates(agg, "follow_up_ratio", 2024, ["age_band", "sex"])
+    assert adjusted["observed"].tolist() == [150, 150] and adjusted.attrs[variation.LEFT_OUT] == 20
+    crude = variation.rates(agg, "follow_up_ratio", 2024, [])
+    assert crude["observed"].tolist() == [156, 156] and crude.attrs[variation.LEFT_OUT] == 0
+    result = variation.analyse(agg, "follow_up_ratio", 2024, ["age_band", "sex"], method="none")
+    assert result.left_out == 20
+    assert variation.left_out_text(result, "en").startswith("20 visits with unknown sex or age were left out of "
+                                                            "the case-mix adjustment")
