@@ -113,10 +113,11 @@ def dates_apart(con: duckdb.DuckDBPyConnection, staged: str, kind: str) -> dict 
 
 def same_visits(con: duckdb.DuckDBPyConnection, staged: str) -> dict | None:
     """Visits under different ids that share patient, date, hospital, specialty, visit type and
-    contact mode (SAME_VISIT): counted as they are, and noted (how many visits repeat another
-    (n), in how many groups, and a repeat's row in each of the first groups); None when there are
-    none."""
-    key = "hash(" + ", ".join(f'"{k}"' for k in SAME_VISIT) + ")"  # one 64-bit key: a fast group-by
+    contact mode (SAME_VISIT; those of them the file has: a visit type derived later is not there
+    yet): counted as they are, and noted (how many visits repeat another (n), in how many groups,
+    and a repeat's row in each of the first groups); None when there are none."""
+    present = set(con.execute("SELECT * FROM read_parquet(?) LIMIT 0", [staged]).df().columns)
+    key = "hash(" + ", ".join(f'"{k}"' for k in SAME_VISIT if k in present) + ")"  # one 64-bit key: a fast group-by
     dup = con.execute(f'SELECT count(*) AS n, min("{s.SOURCE_ROW}") AS first, max("{s.SOURCE_ROW}") AS repeat '
                       f"FROM read_parquet(?) GROUP BY {key} HAVING count(*) > 1", [staged]).df()
     if dup.empty:
