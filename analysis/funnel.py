@@ -292,16 +292,38 @@ def poisson_tails(observed, expected) -> tuple[np.ndarray, np.ndarray]:
     return stats.poisson.cdf(np.floor(o), e), stats.poisson.sf(np.ceil(o) - 1, e)
 
 
-def exact_test(classes, observed, expected) -> np.ndarray:
+def conditional_tails(observed, expected, population) -> tuple[np.ndarray, np.ndarray]:
+    """The exact conditional test of a ratio of two counts (O events per N, e.g. follow-ups per
+    first visit, both Poisson) against the ratio r = E / N expected of the unit: given O + N,
+    O is Binomial(O + N, r / (1 + r)) (the classical conditional test of two Poisson rates,
+    Przyborowski and Wilenski 1940). Returns P(X <= O) and P(X >= O); NaN where E or N is not
+    positive. The denominator's own randomness is in it: 0 follow-ups after 3 first visits
+    against 2 expected per first visit has P = (1/3)^3 = 0.037, not the exp(-6) = 0.0025 of a
+    Poisson test at E = 6."""
+    from scipy import stats  # see poisson_limits
+
+    o = np.asarray(observed, dtype=float)
+    e = np.asarray(expected, dtype=float)
+    n = np.asarray(population, dtype=float)
+    ok = (e > 0) & (n > 0)
+    q = np.where(ok, e / np.where(ok, e + n, 1.0), np.nan)
+    trials = np.where(ok, o + n, 0).round()
+    return stats.binom.cdf(np.floor(o), trials, q), stats.binom.sf(np.ceil(o) - 1, trials, q)
+
+
+def exact_test(classes, observed, expected, population=None) -> np.ndarray:
     """`classes` (classify's) kept only as far as the exact Poisson test of O against E
     (poisson_tails) agrees, side by side: 'low_998' needs P(X <= O) below 0.001 (one tail of
     Z998), 'low_95' below 0.025 (of Z95), likewise 'high_*' with P(X >= O); a unit whose limits
     say 99.8% but whose test says 95% is 'low_95' / 'high_95', one the test does not find is
-    'within'. E = 0.11 and O = 0: P(X <= 0) = exp(-0.11) = 0.90, so 'within'."""
+    'within'. E = 0.11 and O = 0: P(X <= 0) = exp(-0.11) = 0.90, so 'within'. With
+    `population` (the denominator is itself a count, funnel kind 'ratio_counts') the test is
+    the conditional binomial one (conditional_tails)."""
     from scipy import stats  # see poisson_limits
 
     c = np.asarray(classes, dtype=object)
-    p_low, p_high = poisson_tails(observed, expected)
+    p_low, p_high = (poisson_tails(observed, expected) if population is None
+                     else conditional_tails(observed, expected, population))
     a95, a998 = stats.norm.sf(Z95), stats.norm.sf(Z998)
     out = c.copy()
     for side, p in (("low", p_low), ("high", p_high)):
@@ -382,7 +404,7 @@ def funnel(df: pd.DataFrame, numerator: str, denominator: str, kind: str, method
     else:
         out["class"] = classify(value, out["lower_95"], out["upper_95"], out["lower_99.8"], out["upper_99.8"])
         if kind != "proportion":
-            out["class"] = exact_test(out["class"], o, d)
+            out["class"] = exact_test(out["class"], o, d, n if kind == "ratio_counts" else None)
     lo0, hi0 = limits(den, kind, Z998, target, None, n)
     top = 1.0 if kind == "proportion" else np.inf
     out["upper_clipped"] = (out["upper_99.8"].to_numpy() >= top) & (hi0 < top)

@@ -169,6 +169,22 @@ def test_a_zero_against_a_fraction_of_one_expected_is_not_low_with_overdispersio
     assert out["class"].iloc[0] == "within"
 
 
+def test_the_conditional_tails_of_a_ratio_of_two_counts():
+    # 0 follow-ups after 3 first visits, 2 expected per first visit (E = 6): given O + N = 3,
+    # O ~ Binomial(3, 2/3), so P(O <= 0) = (1/3)^3
+    low, high = funnel.conditional_tails([0, 8], [6.0, 6.0], [3, 3])
+    assert low[0] == pytest.approx(1 / 27) and high[0] == 1
+    assert high[1] == pytest.approx(stats.binom.sf(7, 11, 2 / 3))
+
+
+def test_a_zero_after_few_first_visits_is_not_low_when_the_denominator_is_a_count():
+    # Poisson at E = 6 would call it low (exp(-6) = 0.0025); conditional on 3 first visits it is 0.037
+    df = pd.DataFrame({"o": [0, 300, 500, 600], "e": [6.0, 400, 500, 500], "n": [3, 200, 250, 250]})
+    out, _ = funnel.funnel(df, "o", "e", "ratio_counts", method="none", counts="n")
+    assert out["value"].iloc[0] < out["lower_95"].iloc[0]
+    assert out["class"].iloc[0] == "within"
+
+
 def test_a_zero_against_ten_expected_is_still_low():
     # P(X = 0) = exp(-10) = 0.00005, below 0.001
     out, _ = funnel.funnel(pd.DataFrame({"o": [0], "e": [10.0]}), "o", "e", "ratio", method="none")
