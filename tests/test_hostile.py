@@ -27,7 +27,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"),
                                     reason="Chromium is not installed (CI installs it)")
 
-LONG = ("Regionshospitalet for " + "meget lange navne og " * 20)[:299] + "X"
+LONG = ("Regionshospitalet" + "MegetLangeNavneUdenMellemrum" * 12)[:299] + "X"  # no space to wrap at
 HOSPITALS = {
     syn.AUH: "<script>document.title='XSS'</script>Klinik",
     syn.HEM: '<img src=x onerror=alert(1)> & "Syd" ![x](http://example.invalid/x.png)',
@@ -108,7 +108,7 @@ def open_pages(run_dir, bypass_csp: bool) -> dict[str, dict]:
     seen = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(offline=True, bypass_csp=bypass_csp)
+        context = browser.new_context(offline=True, bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
         for path in pages(run_dir):
             page = context.new_page()
             got = {"dialogs": [], "requests": [], "errors": []}
@@ -128,6 +128,7 @@ def open_pages(run_dir, bypass_csp: bool) -> dict[str, dict]:
             got["text"] = page.inner_text("body")
             got["sentences"] = page.evaluate("[...document.querySelectorAll('p, li')].map(e => e.innerText)")
             got["h1"] = page.inner_text("h1")
+            got["width"] = page.evaluate("document.documentElement.scrollWidth")
             seen[path.name] = got
             page.close()
         browser.close()
@@ -187,6 +188,13 @@ def test_each_hospitals_report_has_its_name_as_title_and_heading(as_opened):
     headings = {got["h1"] for name, got in as_opened.items() if name.startswith("05_hospital_")}
     expected = {shown(h) for h in HOSPITALS.values()}
     assert titles == expected and headings == expected
+
+
+@needs_chromium
+def test_a_name_without_spaces_does_not_widen_a_page(as_opened):
+    # a 300-letter hospital name breaks inside the page rather than making it scroll sideways
+    wide = {name: got["width"] for name, got in as_opened.items() if got["width"] > 1280}
+    assert not wide, wide
 
 
 @needs_chromium
