@@ -94,7 +94,9 @@ def test_the_regions_own_prices_from_the_value_column_are_used(bi_run):
 def test_small_counts_appear_only_as_suppressed(bi_run):
     run_dir, truth = bi_run
     assert truth["small_cells"] > 0
-    for page in run_dir.glob("*.html"):
+    pages = sorted(run_dir.glob("*.html"))
+    assert pages
+    for page in pages:
         cells = re.findall(r'class="num count">([^<]*)<', page.read_text(encoding="utf-8"))
         shown = [c for c in cells if c.replace(".", "").isdigit()]
         assert not [c for c in shown if 0 < int(c.replace(".", "")) < 5], page.name

@@ -197,7 +197,9 @@ def test_every_notebook_declares_documented_typed_parameters():
 
 
 def test_notebooks_are_committed_clean_with_the_project_kernel():
-    for path in config.NOTEBOOKS_DIR.glob("*.ipynb"):
+    notebooks = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert len(notebooks) >= 10
+    for path in notebooks:
         nb = json.loads(path.read_text(encoding="utf-8"))
         assert nb["metadata"]["kernelspec"]["name"] == config.KERNEL_NAME, path.name
         for cell in nb["cells"]:
@@ -249,7 +251,9 @@ def test_the_manifest_reports_the_runs_first_preparation_not_the_later_ones(base
 
 
 def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
-    for html_file in good_run.run_dir.glob("*.html"):
+    pages = sorted(good_run.run_dir.glob("*.html"))
+    assert pages
+    for html_file in pages:
         assert runner.check_report(html_file, None) == []
         text = html_file.read_text(encoding="utf-8")
         assert "SYNTETISKE DATA" in text, html_file.name
