@@ -28,6 +28,9 @@ check a run makes first), and the rule below says what stops the run and what is
    name the data hold (the rename was meant for it), else a note (00 lists it as declared with 0
    rows); a label under `values` that no row carries is a note, with "did you mean".
 6. A change idea that selects no in-person visit in the data is a note (03 says it too).
+
+The specialisation and diagnosis-level tables are checked only where the visits carry a
+diagnosis group: without one the reports do not use them (they say what they would need).
 """
 from __future__ import annotations
 
@@ -264,7 +267,7 @@ def check(values_by_notebook: dict[str, dict[str, Any]], agg: Any, ingest: Any =
     for values in values_by_notebook.values():
         if "scenario_file" in values and once("scenarios", str(values["scenario_file"])):
             found.add(scenario_names(str(values["scenario_file"]), agg))
-        if "specialisation_file" in values:
+        if "specialisation_file" in values and have[s.DIAGNOSIS_GROUP]:  # without them the tables are not used
             levels = (str(values["specialisation_file"]), str(values.get("diagnosis_levels_file", "")))
             if once("levels", *levels):
                 found.add(level_names(*levels, have))
