@@ -79,9 +79,18 @@ def test_the_municipality_table_has_the_98_with_unique_codes_in_five_regions():
 
 
 @pytest.mark.parametrize("written, official", [
-    ("Åbenrå", "Aabenraa"), ("aabenraa kommune", "Aabenraa"), ("Nordfyn", "Nordfyns"), ("Høje Taastrup", "Høje-Taastrup"),
-    ("Lyngby-Tårbæk", "Lyngby-Taarbæk"), ("Brønderslev-Dronninglund", "Brønderslev"), ("Ringkøbing Skjern", "Ringkøbing-Skjern"),
-    ("IKAST-BRANDE", "Ikast-Brande"), ("Fåborg-Midtfyn", "Faaborg-Midtfyn"), ("Århus", "Aarhus"), ("Sonderborg", "Sønderborg")])
+    ("Åbenrå", "Aabenraa"),
+    ("aabenraa kommune", "Aabenraa"),
+    ("Nordfyn", "Nordfyns"),
+    ("Høje Taastrup", "Høje-Taastrup"),
+    ("Lyngby-Tårbæk", "Lyngby-Taarbæk"),
+    ("Brønderslev-Dronninglund", "Brønderslev"),
+    ("Ringkøbing Skjern", "Ringkøbing-Skjern"),
+    ("IKAST-BRANDE", "Ikast-Brande"),
+    ("Fåborg-Midtfyn", "Faaborg-Midtfyn"),
+    ("Århus", "Aarhus"),
+    ("Sonderborg", "Sønderborg"),
+])
 def test_a_municipality_is_known_by_its_variants(written, official):
     assert mun.official(written) == official
 
