@@ -86,9 +86,11 @@ def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[
         where = f" ({', '.join(named[name])})" if named[name] else ""
         if user_file or (meant and is_variant(name, meant)):
             hint = f"did you mean '{meant}'?" if meant else f"the data have {_listed(have)}"
-            found.errors.append(f"{file}, {column}: '{name}'{where} is not in the data; {hint} Write it as the "
-                                f"data write it (or map the data's name to it under 'values: {column}:' in the "
-                                "mapping file)")
+            fix = ("Write it as the data write it" if user_file else
+                   "The shipped table names it: copy the table, write the name as the data write it and name the "
+                   "copy in the run file")
+            found.errors.append(f"{file}, {column}: '{name}'{where} is not in the data; {hint} {fix} (or map the "
+                                f"data's name to it under 'values: {column}:' in the mapping file)")
         else:
             aside.append(f"'{name}'" + (f" (did you mean '{meant}'?)" if meant else ""))
     if aside:
