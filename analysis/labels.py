@@ -667,6 +667,13 @@ LABELS: dict[str, tuple[str, str]] = {
                           "af dem, der antages at kunne nås.",
                           "The idea “{idea}” takes its share of a measured quantity, {measure}: {about}. The share is "
                           "the part of them assumed reachable."),
+    "pot_idea_untouched": ("Idéen “{idea}” berører ingen besøg: der er ingen fremmøder at ændre blandt de besøg, den "
+                           "udvælger.",
+                           "The idea “{idea}” touches no visits: the visits it selects hold no attendance to change."),
+    "pot_idea_untouched_names": ("Idéen “{idea}” berører ingen besøg: scenariefilen nævner {names}, som ikke findes i "
+                                 "data. Skriv navnene, som data skriver dem.",
+                                 "The idea “{idea}” touches no visits: the scenario file names {names}, which are not "
+                                 "in the data. Write the names as the data write them."),
     "pot_idea_left_out": ("Idéen “{idea}” bygger på en målt størrelse ({measure}), som kræver {needs}; den er ikke "
                           "regnet med.",
                           "The idea “{idea}” rests on a measured quantity ({measure}), which needs {needs}; it is not "

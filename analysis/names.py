@@ -8,6 +8,7 @@ own share of a savings key. It is refused with "did you mean", never silently co
 """
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from difflib import SequenceMatcher
 
@@ -76,3 +77,43 @@ def near_duplicates(counts: pd.DataFrame, declared: set[str] = frozenset()) -> p
                             "common_rows": int(c.rows), "common_visits": float(c.visits)})
                 break
     return pd.DataFrame(out, columns=["name", "rows", "visits", "common", "common_rows", "common_visits"])
+
+
+# --- a name in a reference file against the names in the data ---------------------------------
+SUGGEST_CUTOFF = 0.75  # difflib's ratio (on the names' letters) for a "did you mean" that is only a hint
+
+
+def after_colon(name: str) -> str:
+    """The part of a name after its last colon ('Intern medicin: kardiologi' -> 'kardiologi');
+    the whole name where it has none."""
+    return str(name).rsplit(":", 1)[-1]
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Whether `a` and `b` are the same name written differently: a slip (is_slip: case, accents,
+    spacing, punctuation, one letter), or one is the other without the heading before a colon,
+    as the Danish specialty names carry it ('Kardiologi' / 'Intern medicin: kardiologi').
+
+    Narrow on purpose, like is_slip: 'Kirurgi' is not a variant of 'Ortopædisk kirurgi', nor
+    'Nefrologi' of 'Neurologi'; such pairs are only suggested (closest), never assumed."""
+    a, b = str(a), str(b)
+    if a == b:
+        return False
+    if is_slip(a, b):
+        return True
+    ka, kb = letters(after_colon(a)), letters(after_colon(b))
+    return (":" in a or ":" in b) and len(ka) >= MIN_LETTERS and (ka == kb or is_slip(ka, kb))
+
+
+def closest(name: str, candidates: list[str] | set[str], cutoff: float = SUGGEST_CUTOFF) -> str:
+    """The candidate `name` most likely means: a variant (is_variant) first, else the most similar
+    by difflib's ratio on the letters when it reaches `cutoff`; '' when none is close."""
+    ordered = sorted(map(str, candidates))
+    for c in ordered:
+        if is_variant(name, c):
+            return c
+    by_letters: dict[str, str] = {}
+    for c in ordered:
+        by_letters.setdefault(letters(after_colon(c)), c)
+    best = difflib.get_close_matches(letters(after_colon(name)), list(by_letters), n=1, cutoff=cutoff)
+    return by_letters[best[0]] if best else ""

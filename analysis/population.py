@@ -27,14 +27,16 @@ import pandas as pd
 
 from . import funnel as fn
 from . import labels as L
+from . import municipalities as mun
 from . import reference
 from . import schema as s
 from . import standardise as st
-from .names import is_slip, letters
+from .names import closest, is_slip, letters
 from .problems import InputError, Problem
 from .savings_key import apportion  # whole numbers summing exactly to a total (Hamilton)
 
 MUNICIPALITY = s.MUNICIPALITY
+MUNICIPALITY_CODE = s.MUNICIPALITY_CODE  # optional in a population table: the official 3-digit code
 RESIDENTS = "residents"
 RATE = "visits_per_1000"
 COLUMNS = (MUNICIPALITY, s.AGE_BAND, s.SEX, s.YEAR, RESIDENTS)
@@ -169,6 +171,20 @@ def load_population(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
                                 [str(v) for v in df.loc[mask, column].head(3)]))
 
     df[MUNICIPALITY] = df[MUNICIPALITY].fillna("").map(normalise_name)
+    if MUNICIPALITY_CODE in df.columns:  # the official code decides; a name that says otherwise is refused
+        by_code = df[MUNICIPALITY_CODE].fillna("").map(lambda c: mun.official(c) if str(c).strip().isdigit() else "")
+        bad = by_code == ""
+        if bad.any():
+            add(MUNICIPALITY_CODE, bad, "not an official municipality code",
+                f"use the 3-digit codes of Danmarks Statistik (see {reference.display_path(mun.TABLE)})")
+        by_name = df[MUNICIPALITY].map(mun.official)
+        differ = ~bad & (by_name != "") & (by_name != by_code)
+        if differ.any():
+            add(MUNICIPALITY, differ, "the name is another municipality than its code",
+                "correct the name or the code")
+        df[MUNICIPALITY] = by_code.where(~bad, df[MUNICIPALITY])
+    # a known municipality is written by its official name, however the file spells it (or codes it)
+    df[MUNICIPALITY] = df[MUNICIPALITY].map(lambda v: mun.official(v) or v)
     empty = df[MUNICIPALITY] == ""
     if empty.any():
         add(MUNICIPALITY, empty, "the municipality is empty", "give each row its municipality's name")
@@ -230,22 +246,56 @@ def match_municipalities(visits: pd.DataFrame, population: pd.DataFrame) -> tupl
     """The visits with a `municipality` column matched to the population table's names, and the
     names that are not in it.
 
-    A name matches when it is the same after trimming blanks, or differs only by case, accents,
-    spacing or punctuation ('aarhus', 'Ringkøbing Skjern'); it is then written as the table
-    writes it. Other names are not guessed: they come back in the second frame (municipality,
-    visits, suggestion: a table name it is probably a slip of, else empty)."""
+    A name matches when it is the same after trimming blanks; when both name the same one of the
+    98 Danish municipalities (municipalities.official: by official code, official name or a known
+    variant, so '580', 'Åbenrå' and 'Aabenraa' all match 'Aabenraa'); or when it differs only by
+    case, accents, spacing or punctuation ('aarhus', 'Ringkøbing Skjern'). It is then written as
+    the table writes it. Other names are not guessed: they come back in the second frame
+    (municipality, visits, suggestion: a table name it is probably a slip of, else empty)."""
     col = _municipality_column(visits)
     out = visits.rename(columns={col: MUNICIPALITY}) if col != MUNICIPALITY else visits.copy()
     known = sorted(population[MUNICIPALITY].unique())
-    by_letters = {letters(k): k for k in known}
+    to_table = name_matcher(known)
     raw = out[MUNICIPALITY].map(lambda v: "" if pd.isna(v) else normalise_name(v))
-    out[MUNICIPALITY] = raw.map(lambda v: v if v in known else by_letters.get(letters(v), v))
+    names = {v: to_table(v) for v in raw.unique()}
+    out[MUNICIPALITY] = raw.map(names)
     unknown = ~out[MUNICIPALITY].isin(known)
     weight = out[s.VISITS] if s.VISITS in out.columns else pd.Series(1, index=out.index)
     found = (weight[unknown].groupby(out.loc[unknown, MUNICIPALITY]).sum()
              .rename(s.VISITS).reset_index().sort_values([s.VISITS, MUNICIPALITY], ascending=[False, True]))
     found["suggestion"] = [next((k for k in known if v and is_slip(v, k)), "") for v in found[MUNICIPALITY]]
     return out, found.reset_index(drop=True)
+
+
+def name_matcher(known: Sequence[str]):
+    """A function taking a municipality name (or code) to the name `known` (a population table's
+    names) writes it by, as match_municipalities matches; the name itself where none matches."""
+    known = sorted(set(known))
+    by_letters = {letters(k): k for k in known}
+    by_official = {mun.official(k): k for k in known if mun.official(k)}
+
+    def to_known(name: str) -> str:
+        if name in by_letters.values():
+            return name
+        return by_official.get(mun.official(name)) or by_letters.get(letters(name), name)
+
+    return to_known
+
+
+def names_without_visits(population: pd.DataFrame, data_names: Sequence[str]) -> pd.DataFrame:
+    """The population table's municipalities that no municipality of the data matches (as
+    match_municipalities matches: code, official name, variants, case and punctuation), with a
+    suggestion: the data's name it is most likely meant to be (names.closest, among the data's
+    names that match no table name), else ''. Such a municipality would have residents and no
+    visits, and read as "100 % fewer visits" while lowering the region's rates behind every other
+    ratio. Returns municipality, suggestion."""
+    known = sorted(population[MUNICIPALITY].unique())
+    to_table = name_matcher(known)
+    names = [normalise_name(n) for n in data_names if str(n).strip() not in NO_MUNICIPALITY and not pd.isna(n)]
+    matched = {to_table(n) for n in names}
+    loose = sorted({n for n in names if to_table(n) not in known})
+    rows = [(m, closest(m, loose) if loose else "") for m in known if m not in matched]
+    return pd.DataFrame(rows, columns=[MUNICIPALITY, "suggestion"])
 
 
 def _unknown_message(unknown: pd.DataFrame) -> str:

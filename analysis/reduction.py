@@ -13,7 +13,7 @@ from . import labels as L
 from . import schema as s
 from .aggregate import Aggregates
 from .budget import BUDGET_DKK, TARIFF_VALUE_DKK
-from .scenarios import ScenarioFile, apply, share_basis
+from .scenarios import ScenarioFile, apply, names_not_in, share_basis
 from .uncertainty import Inputs, interval, intervals_by
 
 
@@ -94,6 +94,22 @@ def measured_notes(est: Estimate, lang: str) -> list[str]:
     return [L.t("pot_idea_measured", lang, idea=sc.title(lang), measure=L.t(measures.MEASURES[sc.of].label, lang),
                 about=measures.MEASURES[sc.of].describe(lang))
             for sc in est.inputs.scenarios if sc.of]
+
+
+def untouched_notes(est: Estimate, lang: str) -> list[str]:
+    """One sentence per idea counted that changes no visit (0 visits in the ideas table): that
+    it touches none, and why where the scenario file says it: the hospitals or specialties it
+    names that the data do not hold (scenarios.names_not_in), else that the visits it selects
+    have none to change (none in person, or a measured quantity of 0)."""
+    changed = est.effects.groupby("scenario")["visits_changed"].sum() if not est.effects.empty else pd.Series()
+    out = []
+    for sc in est.inputs.scenarios:
+        if changed.get(sc.name, 0) > 0:
+            continue
+        missing = names_not_in(est.inputs.activity, sc)
+        out.append(L.t("pot_idea_untouched_names" if missing else "pot_idea_untouched", lang, idea=sc.title(lang),
+                       names=", ".join(f"“{n}”" for n in missing)))
+    return out
 
 
 MONEY = [BUDGET_DKK, TARIFF_VALUE_DKK]  # the two kinds of kroner, budget effect first

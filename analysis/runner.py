@@ -377,7 +377,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
                            sheet=cfg.sheet, header_row=cfg.header_row)
         cfg._checked = prepared.cache
-        found = check_against_data(cfg, params, prepared.aggregates)
+        found = check_against_data(cfg, params, prepared.aggregates, prepared.ingest)
         for note in found.notes:  # what the reports will do differently; not problems
             echo(f"note: {note}")
         if found.errors:
@@ -499,22 +499,29 @@ def _identifier_names(agg) -> list[str]:
     return found
 
 
-def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataCheck:
+def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None) -> DataCheck:
     """Each notebook's parameters against what the input holds (capabilities.of): a year not in
     the data, a decision date outside the period or the data's months, a baseline (baseline_months)
     longer than the months the data have before the decision date, a last complete month
     (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
-    notebook whose core needs the data lack (notes: the notebook falls back and says so)."""
+    notebook whose core needs the data lack (notes: the notebook falls back and says so). Then
+    every name in the files the notebooks read (scenario file, guidelines, specialisation and
+    diagnosis-level tables, population table) and in the mapping file against the data's names
+    (namecheck.check: which mismatches are errors and which notes is its rule); `ingest` (the
+    input's IngestResult) tells which renames and labels matched rows."""
     from . import capabilities as cap
+    from . import namecheck
     from . import schema as s
 
     caps = cap.of(agg)
     found = DataCheck()
     found.errors += _identifier_names(agg)
     have = ", ".join(map(str, caps.years))
+    read: dict[str, dict[str, Any]] = {}
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
+        read[name] = values
         for param in ("year", "key_year"):
             year = values.get(param)
             if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
@@ -581,6 +588,9 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg) -> DataChec
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
+    names = namecheck.check(read, agg, ingest, cfg.mapping)
+    found.errors += names.errors
+    found.notes += names.notes
     # a hospital with visits in some years only: often a rename the mapping file should join up
     from .quality import unit_changes
     for _, unit in unit_changes(agg.activity, (s.HOSPITAL,)).iterrows():

@@ -165,6 +165,30 @@ def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
     return mask
 
 
+def selected_in_person(activity: pd.DataFrame, sc: Scenario) -> float:
+    """The in-person visits of `activity` (hospital x specialty x visit type x contact mode rows
+    with visits) that the idea's hospitals, specialties and visit types select: what it can
+    change at most. 0 means the idea touches no visit, whatever its share."""
+    df = activity.reset_index(drop=True)
+    rows = _selected(df, sc) & (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    return float(df.loc[rows, s.VISITS].sum())
+
+
+def idle(activity: pd.DataFrame, scenarios: list[Scenario]) -> list[Scenario]:
+    """The ideas that select no in-person visit of `activity` (selected_in_person is 0)."""
+    return [sc for sc in scenarios if selected_in_person(activity, sc) == 0]
+
+
+def names_not_in(activity: pd.DataFrame, sc: Scenario) -> list[str]:
+    """The hospitals and specialties the idea names that `activity` does not hold (exactly as
+    written: the idea selects by equal names)."""
+    out = []
+    for col, values in ((s.HOSPITAL, sc.hospitals), (s.SPECIALTY, sc.specialties)):
+        have = set(activity[col].astype(str))
+        out += [v for v in values if v not in have]
+    return out
+
+
 def _measured_column(df: pd.DataFrame, measured: pd.DataFrame, column: str) -> np.ndarray:
     """Per row of `df`, its cell's `column` of a measure's frame (0 where it has no row)."""
     return df[CELL].merge(measured[CELL + [column]], on=CELL, how="left")[column].fillna(0.0).to_numpy(dtype=float)

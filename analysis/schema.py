@@ -24,6 +24,7 @@ DIAGNOSIS_GROUP = "diagnosis_group"
 COST_DKK = "cost_dkk"
 # optional, for the population view and need-based care
 MUNICIPALITY = "municipality"  # the patient's municipality of residence (free text)
+MUNICIPALITY_CODE = "municipality_code"  # the official 3-digit code (municipalities.csv), where a table gives it
 PRIORITY = "priority"
 REFERRAL_SOURCE = "referral_source"
 

@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from analysis import reference
+
 SIMULATED_FROM = dt.date(2013, 1, 1)  # courses start this early: the extract opens on patients in courses
 EXTRACT = (dt.date(2021, 1, 1), dt.date(2024, 12, 31))
 DECISION = dt.date(2024, 4, 1)
@@ -155,14 +157,36 @@ def generate(seed: int = 11, scale: float = 2.0) -> tuple[pd.DataFrame, dict]:
     return out, truth
 
 
+# the shipped scenario file's specialties as this region names them (the others it lacks)
+SCENARIO_NAMES = {"Kardiologi": "Intern medicin: kardiologi", "Endokrinologi": "Intern medicin: endokrinologi",
+                  "Ortopædisk kirurgi": "Ortopædisk kirurgi"}
+
+
+def scenarios_in_region_names() -> dict:
+    """The shipped scenario file as this region's user writes their own: each idea's specialties
+    in the region's names, those it lacks left out, an idea left with none of its specialties
+    dropped (an empty list would select all)."""
+    plan = yaml.safe_load(reference.DEFAULTS["scenarios"].read_text(encoding="utf-8"))
+    kept = []
+    for idea in plan["scenarios"]:
+        if idea.get("specialties"):
+            idea["specialties"] = [SCENARIO_NAMES[n] for n in idea["specialties"] if n in SCENARIO_NAMES]
+            if not idea["specialties"]:
+                continue
+        kept.append(idea)
+    return {**plan, "scenarios": kept}
+
+
 def write_lpr3(folder: Path, seed: int = 11, scale: float = 2.0) -> Path:
-    """Write lpr3.csv (`;`-separated, UTF-8), lpr3_mapping.yml and lpr3_truth.json to `folder`;
-    returns the extract's path."""
+    """Write lpr3.csv (`;`-separated, UTF-8), lpr3_mapping.yml, lpr3_scenarios.yml (the change
+    ideas in the region's names) and lpr3_truth.json to `folder`; returns the extract's path."""
     folder.mkdir(parents=True, exist_ok=True)
     extract, truth = generate(seed, scale)
     path = folder / "lpr3.csv"
     extract.to_csv(path, sep=";", index=False, encoding="utf-8")
     (folder / "lpr3_mapping.yml").write_text(yaml.safe_dump(MAPPING, allow_unicode=True, sort_keys=False),
                                              encoding="utf-8")
+    (folder / "lpr3_scenarios.yml").write_text(yaml.safe_dump(scenarios_in_region_names(), allow_unicode=True,
+                                                              sort_keys=False), encoding="utf-8")
     (folder / "lpr3_truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
     return path

@@ -34,7 +34,8 @@ def lpr3_run(tmp_path_factory, cache_dir):
            "notebooks": ["00_data_quality",
                          {"name": "06_monitoring", "parameters": FOLLOW_UP},
                          {"name": "07_follow_up", "parameters": {**FOLLOW_UP, "target_profile": PROFILE,
-                                                                 "key_year": 2023}}]}
+                                                                 "key_year": 2023,
+                                                                 "scenario_file": str(folder / "lpr3_scenarios.yml")}}]}
     path = folder / "run.yml"
     path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
     cfg, params = runner.load_config(path, data=True, echo=lambda *_: None)
@@ -43,6 +44,19 @@ def lpr3_run(tmp_path_factory, cache_dir):
     truth = json.loads((folder / "lpr3_truth.json").read_text(encoding="utf-8"))
     prep = pipeline.prepare(str(extract), *PERIOD, str(folder / "lpr3_mapping.yml"))  # what the run validated
     return outcome.run_dir, truth, prep, folder
+
+
+def test_the_shipped_scenario_files_names_stop_the_check_with_did_you_mean(lpr3_run):
+    """The shipped ideas name 'Kardiologi'; this region writes 'Intern medicin: kardiologi'."""
+    *_, folder = lpr3_run
+    run = yaml.safe_load((folder / "run.yml").read_text(encoding="utf-8"))
+    run["notebooks"][2]["parameters"].pop("scenario_file")
+    path = folder / "shipped_ideas.yml"
+    path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as e:
+        runner.load_config(path, data=True, echo=lambda *_: None)
+    assert "specialty: 'Kardiologi' (idea 'Faste kontroller uden klinisk indikation udgår'" in str(e.value)
+    assert "did you mean 'Intern medicin: kardiologi'?" in str(e.value)
 
 
 def text_of(run_dir, page: str) -> str:
