@@ -196,11 +196,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_rows_many": ("rækkerne {rows}", "rows {rows}"),
     "note_rows_more": ("rækkerne {rows} og {more} flere", "rows {rows} and {more} more"),
     "note_bad_bytes": ("**{n}** rækker har tegn, der ikke er gyldig UTF-8, selv om resten af filen er UTF-8 "
-                       "(fx to filer sat sammen); de er læst som “\ufffd” i {columns}: {rows}. Ret tegnene i "
-                       "udtrækket, eller gem hele filen som UTF-8 igen.",
+                       "(fx to filer sat sammen); de er læst som Windows-1252 (sådan skrives æ, ø og å i ældre "
+                       "filer) i {columns}: {rows}. Se efter, at navnene i de rækker er rigtige, eller gem hele "
+                       "filen som UTF-8 igen.",
                        "**{n}** rows hold characters that are not valid UTF-8, though the rest of the file is UTF-8 "
-                       "(e.g. two files joined); they were read as “\ufffd” in {columns}: {rows}. Correct the "
-                       "characters in the extract, or save the whole file as UTF-8 again."),
+                       "(e.g. two files joined); they were read as Windows-1252 (as older files write æ, ø and å) "
+                       "in {columns}: {rows}. Check that the names in those rows are right, or save the whole "
+                       "file as UTF-8 again."),
     "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
                         "{rows}.",
                         "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),
