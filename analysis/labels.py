@@ -1512,6 +1512,12 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The input has no visits in {year} from a municipality of the population table."),
     "pop_no_municipality": ("{visits} besøg uden bopælskommune er udeladt.",
                             "Visits without a municipality of residence are left out: {visits}."),
+    "pop_left_out_strata": ("{visits} besøg med ukendt køn eller alder er holdt uden for sammenligningen med det "
+                            "forventede (de har ingen aldersgruppe og køn at blive forventet ud fra); de tæller med i "
+                            "besøgene pr. 1.000 borgere for regionen.",
+                            "{visits} visits with unknown sex or age were left out of the comparison with the expected "
+                            "(they have no age band and sex to be expected from); they count in the region's visits "
+                            "per 1,000 residents."),
     "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. En kommune kan "
                     "ligge uden for regionen, og så hører dens borgere ikke til befolkningen her. Er navnet i stedet "
                     "stavet anderledes end i befolkningstabellen, så oversæt det i mappingfilen (under values: og "
