@@ -60,6 +60,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "written": ("Skriftlig (PRO)", "Written (PRO)"),
     "F": ("Kvinder", "Women"),
     "M": ("Mænd", "Men"),
+    "unknown": ("Ukendt", "Unknown"),  # a sex or age the extract does not know (schema.UNKNOWN)
     "acute": ("Akut", "Acute"),
     "planned": ("Planlagt", "Planned"),
     **_REFERRAL_SOURCES,
