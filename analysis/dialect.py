@@ -25,7 +25,29 @@ HEADER_SCAN_ROWS = 30  # title rows above the header are looked for in this many
 MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
 SEPARATORS = (";", ",", "\t", "|")
 NA_VALUES = ["", "NA", "N/A", "NULL", "null", "None", "nan", "NaN", "-", "."]
-REPLACEMENT = "\ufffd"  # what a byte the encoding cannot read becomes
+REPLACEMENT = "\ufffd"  # what a byte no encoding can read becomes
+# A byte a UTF-8 file cannot read is read first as a mark, U+F700 + the byte (a private-use
+# character no export writes), so that the ingest finds its rows; then as the Windows-1252 letter
+# it almost always is (an ø pasted in from another file): unmark
+MARKED_BYTES = "outpatient-marked-bytes"
+MARKS = "[\uf700-\uf7ff]"
+_MARK_BASE = 0xF700
+
+
+def _mark(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return "".join(chr(_MARK_BASE + b) for b in err.object[err.start:err.end]), err.end
+
+
+codecs.register_error(MARKED_BYTES, _mark)
+
+
+def unmark(text: str) -> str:
+    """Marked bytes (see MARKED_BYTES) read as Windows-1252: 'S\uf7f8nderborg' -> 'Sønderborg'; a
+    byte Windows-1252 has no letter for becomes U+FFFD."""
+    return re.sub(MARKS, lambda m: bytes(ord(c) - _MARK_BASE for c in m.group(0)).decode("cp1252", "replace"),
+                  text)
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$")
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$")
 
@@ -38,7 +60,7 @@ class Dialect:
     decimal: str | None = None
     sheet: str | None = None  # Excel: the sheet read
     header_row: int = 1  # the header's row in the file or sheet (1 = first line)
-    bad_bytes: int = 0  # CSV: bytes the encoding cannot read, read as U+FFFD (see _encoding)
+    bad_bytes: int = 0  # CSV: bytes the encoding cannot read, read as Windows-1252 (see _encoding)
 
 
 def _encoding(path: Path) -> tuple[str, int]:
@@ -46,8 +68,9 @@ def _encoding(path: Path) -> tuple[str, int]:
     "Unicode text"), else UTF-8 (with or without BOM) or Windows-1252 by majority. Each letter
     beyond ASCII (æ, ø, å) is either a valid UTF-8 sequence or a byte UTF-8 cannot read; a file
     with more valid sequences than bad bytes is UTF-8 with a few bad bytes (two files joined, a
-    cell pasted from elsewhere), which are read as U+FFFD and reported with their rows (ingest);
-    otherwise it is Windows-1252, which reads every byte."""
+    cell pasted from elsewhere), which are read as the Windows-1252 letters they almost always
+    are and reported with their rows (MARKED_BYTES, ingest); otherwise it is Windows-1252, which
+    reads every byte."""
     with open(path, "rb") as f:
         head = f.read(4096)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -157,16 +180,18 @@ def read_chunks(path: Path, d: Dialect, chunk_rows: int) -> Iterator[pd.DataFram
         df = pd.read_excel(path, sheet_name=d.sheet or 0, header=d.header_row - 1, dtype=object)
         for start in range(0, max(len(df), 1), chunk_rows):
             yield df.iloc[start:start + chunk_rows]
-    else:
+    else:  # a UTF-8 file with a few bad bytes: read marked, the ingest notes their rows and unmarks them
+        errors = MARKED_BYTES if d.bad_bytes else "replace"
         empty = True
         for chunk in pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str, keep_default_na=False,
                                  na_values=NA_VALUES, chunksize=chunk_rows, skiprows=d.header_row - 1,
-                                 index_col=False, encoding_errors="replace"):
+                                 index_col=False, encoding_errors=errors):
             empty = False
-            yield chunk
+            yield chunk.rename(columns=lambda c: unmark(c) if isinstance(c, str) else c)
         if empty:
             yield pd.read_csv(path, sep=d.separator, encoding=d.encoding, dtype=str, nrows=0,
-                              skiprows=d.header_row - 1, index_col=False, encoding_errors="replace")
+                              skiprows=d.header_row - 1, index_col=False, encoding_errors=errors).rename(
+                columns=lambda c: unmark(c) if isinstance(c, str) else c)
 
 
 def is_unnamed(column: object) -> bool:

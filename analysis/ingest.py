@@ -33,7 +33,7 @@ import yaml
 
 from . import config, layout, plausible
 from . import schema as s
-from .dialect import REPLACEMENT, Dialect, detect_dialect, is_unnamed, read_chunks
+from .dialect import MARKS, Dialect, detect_dialect, is_unnamed, read_chunks, unmark
 from .names import near_duplicates
 from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
 
@@ -908,16 +908,18 @@ def _merged_cells(raw: pd.DataFrame, rename: dict[str, str], merged: layout.Merg
 
 
 def _bad_byte_rows(raw: pd.DataFrame, notes: _Notes) -> None:
-    """Rows holding a byte the file's encoding cannot read (U+FFFD, dialect._encoding), and their
-    columns: read as they are, and named in 00."""
+    """Rows holding a byte a UTF-8 file cannot read (marked by dialect.MARKED_BYTES), and their
+    columns: the bytes read as the Windows-1252 letters they almost always are (in place), and
+    named in 00."""
     hit = np.zeros(len(raw), dtype=bool)
     columns = []
     for col in raw.columns:
         if raw[col].dtype == object or isinstance(raw[col].dtype, pd.StringDtype):
-            found = raw[col].str.contains(REPLACEMENT, regex=False, na=False).to_numpy(dtype=bool)
+            found = raw[col].str.contains(MARKS, regex=True, na=False).to_numpy(dtype=bool)
             if found.any():
                 hit |= found
                 columns.append(str(col))
+                raw.loc[found, col] = raw.loc[found, col].map(unmark)
     if hit.any():
         notes.add("bad_bytes", raw.index[hit][:MAX_EXAMPLES].tolist(), int(hit.sum()), columns=columns)
 

@@ -60,6 +60,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "written": ("Skriftlig (PRO)", "Written (PRO)"),
     "F": ("Kvinder", "Women"),
     "M": ("Mænd", "Men"),
+    "unknown": ("Ukendt", "Unknown"),  # a sex or age the extract does not know (schema.UNKNOWN)
     "acute": ("Akut", "Acute"),
     "planned": ("Planlagt", "Planned"),
     **_REFERRAL_SOURCES,
@@ -196,11 +197,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_rows_many": ("rækkerne {rows}", "rows {rows}"),
     "note_rows_more": ("rækkerne {rows} og {more} flere", "rows {rows} and {more} more"),
     "note_bad_bytes": ("**{n}** rækker har tegn, der ikke er gyldig UTF-8, selv om resten af filen er UTF-8 "
-                       "(fx to filer sat sammen); de er læst som “\ufffd” i {columns}: {rows}. Ret tegnene i "
-                       "udtrækket, eller gem hele filen som UTF-8 igen.",
+                       "(fx to filer sat sammen); de er læst som Windows-1252 (sådan skrives æ, ø og å i ældre "
+                       "filer) i {columns}: {rows}. Se efter, at navnene i de rækker er rigtige, eller gem hele "
+                       "filen som UTF-8 igen.",
                        "**{n}** rows hold characters that are not valid UTF-8, though the rest of the file is UTF-8 "
-                       "(e.g. two files joined); they were read as “\ufffd” in {columns}: {rows}. Correct the "
-                       "characters in the extract, or save the whole file as UTF-8 again."),
+                       "(e.g. two files joined); they were read as Windows-1252 (as older files write æ, ø and å) "
+                       "in {columns}: {rows}. Check that the names in those rows are right, or save the whole "
+                       "file as UTF-8 again."),
     "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
                         "{rows}.",
                         "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),
@@ -1517,6 +1520,12 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The input has no visits in {year} from a municipality of the population table."),
     "pop_no_municipality": ("{visits} besøg uden bopælskommune er udeladt.",
                             "Visits without a municipality of residence are left out: {visits}."),
+    "pop_left_out_strata": ("{visits} besøg med ukendt køn eller alder er holdt uden for sammenligningen med det "
+                            "forventede (de har ingen aldersgruppe og køn at blive forventet ud fra); de tæller med i "
+                            "besøgene pr. 1.000 borgere for regionen.",
+                            "{visits} visits with unknown sex or age were left out of the comparison with the expected "
+                            "(they have no age band and sex to be expected from); they count in the region's visits "
+                            "per 1,000 residents."),
     "pop_unknown": ("Besøg fra kommuner, der ikke står i befolkningstabellen, er udeladt: {names}. En kommune kan "
                     "ligge uden for regionen, og så hører dens borgere ikke til befolkningen her. Er navnet i stedet "
                     "stavet anderledes end i befolkningstabellen, så oversæt det i mappingfilen (under values: og "

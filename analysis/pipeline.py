@@ -49,7 +49,7 @@ from .problems import InputError, Problem
 if TYPE_CHECKING:
     import ibis
 
-FORMAT_VERSION = "9"  # bump when the staged or aggregate format changes (9: unknown sex and age kept, notes)
+FORMAT_VERSION = "10"  # bump when the staged or aggregate format changes (10: stray bytes read as Windows-1252)
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 DISTRIBUTION = "outpatient-analysis"  # the package's name in its metadata (as in the report footer)
 FINGERPRINT = "fingerprint.json"  # in each cache folder: what its key was made of, and the engine

@@ -435,8 +435,10 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     funnel.ratio_interval), the funnel's value, target, lower/upper 95 and 99.8 limits and class
     ('high_998', 'high_95', 'within', 'low_95', 'low_998', 'no_data'), and observed_unmatched
     (visits in an age band x sex without residents, e.g. a missing age band: they count in O
-    but add nothing to E). attrs: 'unknown' (names set aside), 'dispersion' (the funnel's
-    funnel.Dispersion, estimated over the municipalities; with `by`, a dict per value).
+    but add nothing to E). Visits of unknown sex or age (missing age band or sex) are left out of
+    O and E and counted in attrs['left_out']. attrs: 'unknown' (names set aside), 'dispersion'
+    (the funnel's funnel.Dispersion, estimated over the municipalities; with `by`, a dict per
+    value), 'left_out'.
     """
     by = list(by)
     matched, pop, unknown = _prepare(visits, population, year, on_unknown, need_strata=True)
@@ -448,6 +450,11 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
                       f"no visits in {year} from a municipality of the population table", unknown)
     events = matched.groupby([MUNICIPALITY, *by, *STRATA], observed=True, dropna=False)[s.VISITS].sum()
     events = events.rename(st.OBSERVED).reset_index()
+    # a visit of unknown sex or age has no age band x sex to be expected from: left out of O and E
+    # alike (in O alone it would raise every ratio), and counted (unknown_strata_note)
+    known = events[STRATA].notna().all(axis=1)
+    left_out = float(events.loc[~known, st.OBSERVED].sum())
+    events = events.loc[known]
     people = pop[[MUNICIPALITY, *STRATA, RESIDENTS]].rename(columns={RESIDENTS: st.POPULATION})
     if by:  # the same residents stand behind each value of `by` (e.g. each specialty)
         people = people.merge(events[by].drop_duplicates(), how="cross")
@@ -462,8 +469,15 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
         dispersions[key] = disp
     out = pd.concat(parts).sort_values([*by, MUNICIPALITY]).reset_index(drop=True)
     out = out[[c for c in out.columns if c != st.UNMATCHED] + [st.UNMATCHED]]
-    out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()])
+    out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()], left_out=left_out)
     return out
+
+
+def unknown_strata_note(result: pd.DataFrame, lang: str = "da") -> str:
+    """The sentence saying how many visits of unknown sex or age standardised() left out (a
+    result's attrs['left_out']); empty when none were."""
+    n = result.attrs.get("left_out", 0)
+    return L.t("pop_left_out_strata", lang, visits=L.number(n, lang)) if n else ""
 
 
 # --- where residents go ----------------------------------------------------------------------

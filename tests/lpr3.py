@@ -10,6 +10,14 @@ course after a long pause. So most patients of the extract's first months are in
 began before it. After the decision date a share of the follow-ups at some hospitals is dropped
 (the planted reduction); the other hospitals go on as before. What was dropped is written to a
 truth file beside the extract, by month, hospital, specialty and contact mode.
+
+It is as rough as real extracts: some patients of unknown sex ("Ukendt"), a few contacts without
+an age, patients numbered by a counter 1..N (`Løbenummer`) or by pseudonyms, a few rows pasted in
+from a Windows-1252 source (bytes that are no UTF-8, in names with æ, ø and å), and the patient's
+municipality of residence (`Bopælskommune`): the region's 22 municipalities, each hospital's
+patients mostly from its catchment. Beside it a population table for the 22 municipalities in the
+shape the population report reads (`lpr3_population.csv`; sizes about as Statistics Denmark's,
+the age x sex split assumed).
 """
 from __future__ import annotations
 
@@ -20,8 +28,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import yaml
-
-from analysis import reference
 
 SIMULATED_FROM = dt.date(2013, 1, 1)  # courses start this early: the extract opens on patients in courses
 EXTRACT = (dt.date(2021, 1, 1), dt.date(2024, 12, 31))
@@ -46,6 +52,48 @@ MAPPING = {
     "columns": {"Pseudo CPR": "patient_id", "Kontaktstart": "visit_date", "Alder ved kontaktstart": "age"},
     "derive_visit_type": {"gap_days": 365, "run_in_months": 12, "within": "hospital"},
 }
+# Region Syddanmark's municipalities, official spellings, with residents about 2023 (thousands)
+MUNICIPALITIES = {
+    "Assens": 41.0, "Billund": 27.0, "Esbjerg": 115.0, "Fanø": 3.5, "Fredericia": 52.0, "Faaborg-Midtfyn": 51.0,
+    "Haderslev": 55.0, "Kerteminde": 24.0, "Kolding": 94.0, "Langeland": 12.0, "Middelfart": 39.0,
+    "Nordfyns": 30.0, "Nyborg": 32.0, "Odense": 207.0, "Svendborg": 59.0, "Sønderborg": 74.0, "Tønder": 37.0,
+    "Varde": 50.0, "Vejen": 43.0, "Vejle": 120.0, "Ærø": 6.0, "Aabenraa": 58.0,
+}
+CATCHMENT = {  # hospital -> the municipalities most of its patients live in (psychiatry: the whole region)
+    "Odense Universitetshospital": ("Assens", "Faaborg-Midtfyn", "Kerteminde", "Langeland", "Nordfyns", "Nyborg",
+                                    "Odense", "Svendborg", "Ærø"),
+    "Sygehus Lillebælt": ("Fredericia", "Kolding", "Middelfart", "Vejle", "Billund"),
+    "Sydvestjysk Sygehus": ("Esbjerg", "Fanø", "Varde", "Vejen", "Billund"),
+    "Sygehus Sønderjylland": ("Aabenraa", "Haderslev", "Sønderborg", "Tønder"),
+    PSYCHIATRY: tuple(MUNICIPALITIES),
+}
+OUTSIDE_CATCHMENT = 0.08  # share of a hospital's patients from anywhere in the region
+UNKNOWN_SEX = 0.01  # share of patients of unknown sex
+NO_AGE = 0.003  # share of contacts without an age
+BAD_ROWS = 12  # rows pasted in from a Windows-1252 source
+# The region's own change ideas, in its specialty names (the shipped scenario file names the
+# reference region's specialties); shares illustrative
+SCENARIOS = {
+    "note": "Change ideas for the LPR3-style test extract of Region Syddanmark; shares are assumptions.",
+    "drivers": {"low_value": {"da": "Færre kontroller uden værdi for patienten",
+                              "en": "Fewer controls without value for the patient"},
+                "alternatives": {"da": "Alternativer til fremmøde", "en": "Alternatives to attendance"}},
+    "scenarios": [
+        {"name": "Kontroller ned til benchmarkniveauet", "driver": "low_value", "lever": "benchmark",
+         "visit_types": ["follow_up"], "share": 0.5, "low": 0.25, "high": 0.75},
+        {"name": "Faste kontroller uden klinisk indikation udgår", "driver": "low_value", "lever": "drop",
+         "specialties": ["Intern medicin: kardiologi", "Ortopædisk kirurgi"], "visit_types": ["follow_up"],
+         "share": 0.05, "low": 0.02, "high": 0.10},
+        {"name": "PRO-baseret opfølgning (AmbuFlex) i kroniske forløb", "driver": "alternatives",
+         "lever": "to_written", "specialties": ["Intern medicin: endokrinologi"], "visit_types": ["follow_up"],
+         "of": "calendar_follow_ups", "share": 0.5, "low": 0.3, "high": 0.7},
+        {"name": "Video- og telefonkonsultationer ved kontrol", "driver": "alternatives", "lever": "to_phone",
+         "visit_types": ["follow_up"], "share": 0.05, "low": 0.02, "high": 0.10},
+    ],
+}
+# the age x sex split of the residents (assumed): share of each age band, and of women in it
+AGE_SPLIT = {"0-17": (0.20, 0.49), "18-39": (0.25, 0.48), "40-59": (0.26, 0.50), "60-69": (0.12, 0.50),
+             "70-79": (0.11, 0.52), "80+": (0.06, 0.60)}
 
 
 def _days(d: dt.date) -> int:
@@ -100,8 +148,43 @@ def _closed(days: np.ndarray) -> np.ndarray:
     return np.isin(md, (1224, 1225, 1226, 1231, 101))
 
 
-def generate(seed: int = 11, scale: float = 2.0) -> tuple[pd.DataFrame, dict]:
-    """The extract (as its columns will be written) and what was planted."""
+def mapping(numeric_ids: bool = True) -> dict:
+    """The mapping file: the columns no built-in alias knows, and the rule deriving the visit type.
+    A `Løbenummer` is known as the patient id; a `Pseudo CPR` column is named."""
+    out = {"columns": dict(MAPPING["columns"]), "derive_visit_type": dict(MAPPING["derive_visit_type"])}
+    if numeric_ids:
+        del out["columns"]["Pseudo CPR"]
+    return out
+
+
+def _municipalities(rng: np.random.Generator, hospital: pd.Series) -> np.ndarray:
+    """Each patient's municipality: mostly from the hospital's catchment, by size; some from anywhere."""
+    everywhere = np.array(list(MUNICIPALITIES))
+    size = np.array(list(MUNICIPALITIES.values()))
+    out = rng.choice(everywhere, len(hospital), p=size / size.sum())
+    for h, names in CATCHMENT.items():
+        inside = (hospital == h).to_numpy() & (rng.random(len(hospital)) >= OUTSIDE_CATCHMENT)
+        w = np.array([MUNICIPALITIES[m] for m in names])
+        out[inside] = rng.choice(np.array(names), inside.sum(), p=w / w.sum())
+    return out
+
+
+def population(years=range(EXTRACT[0].year, EXTRACT[1].year + 1)) -> pd.DataFrame:
+    """Residents by municipality x age band x sex x year (1 January), as the population report reads
+    them: the sizes of MUNICIPALITIES, growing 0.3% a year, split by AGE_SPLIT."""
+    rows = []
+    for m, thousands in MUNICIPALITIES.items():
+        for year in years:
+            total = thousands * 1000 * 1.003 ** (year - 2023)
+            for band, (share, women) in AGE_SPLIT.items():
+                n = total * share
+                rows += [(m, band, "F", year, round(n * women)), (m, band, "M", year, round(n * (1 - women)))]
+    return pd.DataFrame(rows, columns=["municipality", "age_band", "sex", "year", "residents"])
+
+
+def generate(seed: int = 11, scale: float = 2.0, numeric_ids: bool = True) -> tuple[pd.DataFrame, dict]:
+    """The extract (as its columns will be written) and what was planted. With `numeric_ids` the
+    patients are numbered 1..N (`Løbenummer`), else pseudonyms (`Pseudo CPR`)."""
     rng = np.random.default_rng(seed)
     frames, dropped = [], []
     first, last, decision = _days(EXTRACT[0]), _days(EXTRACT[1]), _days(DECISION)
@@ -124,18 +207,24 @@ def generate(seed: int = 11, scale: float = 2.0) -> tuple[pd.DataFrame, dict]:
             frames.append(c.assign(hospital=hospital, specialty=specialty))
     visits = pd.concat(frames, ignore_index=True)
     patients = visits["patient"].unique()
-    pseudonym = dict(zip(patients, [f"SD{x:07d}" for x in rng.permutation(len(patients)) + 1_000_000]))
+    ids = rng.permutation(len(patients)) + 1
+    pseudonym = dict(zip(patients, ids.astype(str) if numeric_ids else [f"SD{x:07d}" for x in ids + 1_000_000]))
     visits["patient"] = visits["patient"].map(pseudonym)
     patients = visits["patient"].unique()
-    sex = dict(zip(patients, rng.choice(["K", "M"], len(patients))))
+    sex = dict(zip(patients, np.where(rng.random(len(patients)) < UNKNOWN_SEX, "Ukendt",
+                                      rng.choice(["K", "M"], len(patients)))))
     born = dict(zip(patients, rng.integers(18, 85, len(patients))))
+    first_hospital = visits.drop_duplicates("patient").set_index("patient")["hospital"]
+    home = dict(zip(first_hospital.index, _municipalities(rng, first_hospital)))
     date = pd.to_datetime(SIMULATED_FROM) + pd.to_timedelta(visits["day"], "D")
     minutes = rng.integers(8 * 60, 15 * 60 + 30, len(visits))
     when = date + pd.to_timedelta(minutes, "min")
     visits = visits.assign(when=when).sort_values(["when", "patient"]).reset_index(drop=True)
+    age = (visits["patient"].map(born) + (visits["day"] - first) // 365).clip(upper=99).astype("Int64")
+    age[rng.random(len(visits)) < NO_AGE] = pd.NA
     out = pd.DataFrame({
         "Kontakt ID": [f"K{x:08d}" for x in rng.permutation(len(visits)) + 10_000_000],
-        "Pseudo CPR": visits["patient"],
+        "Løbenummer" if numeric_ids else "Pseudo CPR": visits["patient"],
         "Kontaktstart": visits["when"].dt.strftime("%Y-%m-%d %H:%M:%S"),
         "Region": REGION,
         "Sygehus": visits["hospital"],
@@ -144,7 +233,8 @@ def generate(seed: int = 11, scale: float = 2.0) -> tuple[pd.DataFrame, dict]:
         "Kontakttype": visits["mode"],
         "Prioritet": np.where(visits["acute"], "Akut", "Planlagt"),
         "Køn": visits["patient"].map(sex),
-        "Alder ved kontaktstart": (visits["patient"].map(born) + (visits["day"] - first) // 365).clip(upper=99),
+        "Alder ved kontaktstart": age,
+        "Bopælskommune": visits["patient"].map(home),
     })
     gone = pd.concat(dropped, ignore_index=True)
     gone["month"] = (pd.to_datetime(SIMULATED_FROM) + pd.to_timedelta(gone["day"], "D")).dt.strftime("%Y-%m")
@@ -153,40 +243,36 @@ def generate(seed: int = 11, scale: float = 2.0) -> tuple[pd.DataFrame, dict]:
     truth = {"extract": [EXTRACT[0].isoformat(), EXTRACT[1].isoformat()], "decision_date": DECISION.isoformat(),
              "planted_share": PLANTED, "untouched": list(UNTOUCHED), "dropped_follow_ups": planted.to_dict("records"),
              "course_starts": int((~visits["follow_up"] & ~visits["acute"]).sum()),
-             "acute": int(visits["acute"].sum()), "visits": len(out)}
+             "acute": int(visits["acute"].sum()), "visits": len(out),
+             "unknown_sex": int((out["Køn"] == "Ukendt").sum()), "no_age": int(age.isna().sum()),
+             "municipalities": sorted(set(out["Bopælskommune"]))}
     return out, truth
 
 
-# the shipped scenario file's specialties as this region names them (the others it lacks)
-SCENARIO_NAMES = {"Kardiologi": "Intern medicin: kardiologi", "Endokrinologi": "Intern medicin: endokrinologi",
-                  "Ortopædisk kirurgi": "Ortopædisk kirurgi"}
+def _with_bad_bytes(extract: pd.DataFrame, rng: np.random.Generator) -> tuple[bytes, list[int]]:
+    """The extract as `;`-separated UTF-8, but BAD_ROWS rows holding an æ, ø or å written in
+    Windows-1252 (as if pasted from another file), and those rows (1 = first data row)."""
+    lines = extract.to_csv(sep=";", index=False, lineterminator="\n").splitlines()
+    danish = [i for i, line in enumerate(lines[1:], 1) if "ø" in line.split(";")[-1]]  # in the municipality
+    bad = sorted(rng.choice(danish, BAD_ROWS, replace=False).tolist())
+    out = [line.encode("cp1252" if i in bad else "utf-8") for i, line in enumerate(lines)]
+    return b"\n".join(out) + b"\n", bad
 
 
-def scenarios_in_region_names() -> dict:
-    """The shipped scenario file as this region's user writes their own: each idea's specialties
-    in the region's names, those it lacks left out, an idea left with none of its specialties
-    dropped (an empty list would select all)."""
-    plan = yaml.safe_load(reference.DEFAULTS["scenarios"].read_text(encoding="utf-8"))
-    kept = []
-    for idea in plan["scenarios"]:
-        if idea.get("specialties"):
-            idea["specialties"] = [SCENARIO_NAMES[n] for n in idea["specialties"] if n in SCENARIO_NAMES]
-            if not idea["specialties"]:
-                continue
-        kept.append(idea)
-    return {**plan, "scenarios": kept}
-
-
-def write_lpr3(folder: Path, seed: int = 11, scale: float = 2.0) -> Path:
-    """Write lpr3.csv (`;`-separated, UTF-8), lpr3_mapping.yml, lpr3_scenarios.yml (the change
-    ideas in the region's names) and lpr3_truth.json to `folder`; returns the extract's path."""
+def write_lpr3(folder: Path, seed: int = 11, scale: float = 2.0, numeric_ids: bool = True) -> Path:
+    """Write lpr3.csv (`;`-separated, UTF-8 with a few rows in Windows-1252), lpr3_mapping.yml,
+    lpr3_population.csv, lpr3_scenarios.yml and lpr3_truth.json to `folder`; returns the extract's
+    path."""
     folder.mkdir(parents=True, exist_ok=True)
-    extract, truth = generate(seed, scale)
+    extract, truth = generate(seed, scale, numeric_ids)
     path = folder / "lpr3.csv"
-    extract.to_csv(path, sep=";", index=False, encoding="utf-8")
-    (folder / "lpr3_mapping.yml").write_text(yaml.safe_dump(MAPPING, allow_unicode=True, sort_keys=False),
-                                             encoding="utf-8")
-    (folder / "lpr3_scenarios.yml").write_text(yaml.safe_dump(scenarios_in_region_names(), allow_unicode=True,
-                                                              sort_keys=False), encoding="utf-8")
+    data, bad = _with_bad_bytes(extract, np.random.default_rng([seed, 1]))
+    path.write_bytes(data)
+    truth["bad_byte_rows"] = bad
+    (folder / "lpr3_mapping.yml").write_text(yaml.safe_dump(mapping(numeric_ids), allow_unicode=True,
+                                                            sort_keys=False), encoding="utf-8")
+    population().to_csv(folder / "lpr3_population.csv", index=False, encoding="utf-8")
+    (folder / "lpr3_scenarios.yml").write_text(yaml.safe_dump(SCENARIOS, allow_unicode=True, sort_keys=False),
+                                               encoding="utf-8")
     (folder / "lpr3_truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
     return path

@@ -259,6 +259,28 @@ def test_a_utf8_file_with_one_stray_byte_stays_utf8_and_the_row_is_noted(tmp_pat
     assert result.dialect["encoding"] == "utf-8" and result.dialect["bad_bytes"] == 1
     assert set(df["hospital"].astype(str)) == {"Gødstrup Hospital"}, "æ, ø and å are not garbled"
     assert result.notes == [{"key": "bad_bytes", "n": 1, "rows": [3], "columns": ["Patient"]}]
+    assert df["patient_id"].astype(str).tolist()[2] == "Pø2", "the stray byte is read as Windows-1252"
+
+
+def test_a_row_pasted_in_windows_1252_keeps_its_names(tmp_path):
+    """A row from an older file in a UTF-8 extract: its ø is one byte UTF-8 cannot read. Read as
+    the Windows-1252 letter it is, the row keeps its hospital and labels (not a new hospital
+    'S\ufffdnderjylland' or an unknown contact mode) and is noted with its columns."""
+    good = VISITS.assign(Sygehus="Sygehus Sønderjylland", Kontakttype="Fremmøde")
+    lines = good.to_csv(sep=";", index=False).splitlines()
+    src = tmp_path / "extract.csv"
+    src.write_bytes(b"\n".join(line.encode("cp1252" if i == 2 else "utf-8") for i, line in enumerate(lines)))
+    result = ingest.ingest(src, PERIOD, tmp_path / "s.parquet")
+    df = pd.read_parquet(tmp_path / "s.parquet")
+    assert set(df["hospital"].astype(str)) == {"Sygehus Sønderjylland"}
+    assert set(df["contact_mode"].astype(str)) == {"in_person"}
+    assert df["specialty"].astype(str).tolist()[1] == "Kardiologi"
+    assert result.notes == [{"key": "bad_bytes", "n": 1, "rows": [2], "columns": ["Sygehus", "Kontakttype"]}]
+
+
+def test_a_byte_windows_1252_has_no_letter_for_is_a_replacement_character():
+    from analysis.dialect import unmark
+    assert unmark("S\uf7f8nderborg") == "Sønderborg" and unmark("a\uf781b") == "a\ufffdb"
 
 
 def test_the_stray_bytes_are_named_with_their_rows_in_the_data_quality_report():
@@ -269,6 +291,7 @@ def test_the_stray_bytes_are_named_with_their_rows_in_the_data_quality_report():
                               notes=[{"key": "bad_bytes", "n": 7, "rows": [3, 9, 11, 12, 40], "columns": ["Patient"]}])
     (text,) = quality.input_notes(res, "en")
     assert text.startswith("**7** rows hold characters that are not valid UTF-8")
+    assert "read as Windows-1252" in text
     assert "in `Patient`: rows 3, 9, 11, 12, 40 and 2 more." in text
 
 

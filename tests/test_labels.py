@@ -50,6 +50,7 @@ def test_every_category_value_and_column_of_the_contract_has_a_label_in_both_lan
     shown_as_given = {s.AGE_BAND}  # age bands ("0-17", "80+") read the same in both languages
     values = {v for column, vs in s.CATEGORIES.items() if column not in shown_as_given for v in vs}
     keys = values | set(s.LEVELS) | set(s.CATEGORIES) | set(s.VISIT_COLUMNS) | set(s.AGGREGATED_COLUMNS)
+    keys |= {s.UNKNOWN}  # what 00 shows a mapped "Ukendt" sex as
     missing = sorted(k for k in keys if k not in L.LABELS)
     assert missing == []
     for key in keys:

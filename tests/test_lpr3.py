@@ -1,9 +1,11 @@
-"""The follow-up reports on an LPR3-style extract no one tuned them for (tests/lpr3.py): another
-region's hospitals and specialty names, Danish export headers, contact start with a time of day,
-patients in courses that began years before the extract, and no visit type: a run file with only
-the mapping file (three columns named, `derive_visit_type`) runs 00, 06 and 07. The visit types
-are derived with a run-in, 00 says how, 06 and 07 find the follow-ups dropped at the planted
-hospitals, and a hospital where nothing was planted is not ahead."""
+"""The whole suite on an LPR3-style extract no one tuned it for (tests/lpr3.py): another region's
+hospitals, specialty and municipality names, Danish export headers, contact start with a time of
+day, patients in courses that began years before the extract, no visit type, patients of unknown
+sex or age, patients numbered 1..N and a few rows in another encoding. A run file with the
+mapping file (two columns named, `derive_visit_type`), the region's population table and its
+change ideas runs every notebook. The visit types are derived with a run-in, 00 says how and
+counts what is rough, 06 and 07 find the follow-ups dropped at the planted hospitals and nothing
+where nothing was planted, 09 shows every municipality, and no page garbles æ, ø or å."""
 from __future__ import annotations
 
 import html
@@ -24,18 +26,32 @@ PROFILE = {2024: 0, 2025: 700_000}  # a small region's share of a requirement, D
 FOLLOW_UP = {"decision_date": DECISION, "baseline_months": 24}
 
 
+YEAR = {"year": 2023}  # the last whole year before the decision
+
+
 @pytest.fixture(scope="module")
 def lpr3_run(tmp_path_factory, cache_dir):
+    """Every notebook on the extract, from a run file with the mapping file and the two reference
+    files another region must bring: its population table (09) and its change ideas in its own
+    specialty names (03, 04, 05, 07)."""
     folder = tmp_path_factory.mktemp("lpr3")
     extract = lpr3.write_lpr3(folder)
+    ideas = {"scenario_file": str(folder / "lpr3_scenarios.yml")}
     run = {"title": "Ambulant aktivitet, Region Syddanmark (LPR3)", "source": str(extract),
            "mapping": str(folder / "lpr3_mapping.yml"), "period_start": PERIOD[0], "period_end": PERIOD[1],
            "language": "da", "output": str(folder / "reports"), "output_outside_project": True, "jobs": 1,
            "notebooks": ["00_data_quality",
+                         {"name": "01_activity_overview", "parameters": YEAR},
+                         {"name": "02_variation", "parameters": YEAR},
+                         {"name": "03_reduction_potential", "parameters": {**YEAR, **ideas}},
+                         {"name": "04_savings_key", "parameters": {**YEAR, **ideas}},
+                         {"name": "05_hospital", "per": "hospital", "parameters": {**YEAR, **ideas}},
                          {"name": "06_monitoring", "parameters": FOLLOW_UP},
-                         {"name": "07_follow_up", "parameters": {**FOLLOW_UP, "target_profile": PROFILE,
-                                                                 "key_year": 2023,
-                                                                 "scenario_file": str(folder / "lpr3_scenarios.yml")}}]}
+                         {"name": "07_follow_up", "parameters": {**FOLLOW_UP, **ideas, "target_profile": PROFILE,
+                                                                 "key_year": 2023}},
+                         {"name": "08_pathways", "parameters": YEAR},
+                         {"name": "09_population", "parameters": {
+                             **YEAR, "population_file": str(folder / "lpr3_population.csv")}}]}
     path = folder / "run.yml"
     path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
     cfg, params = runner.load_config(path, data=True, echo=lambda *_: None)
@@ -50,7 +66,9 @@ def test_the_shipped_scenario_files_names_stop_the_check_with_did_you_mean(lpr3_
     """The shipped ideas name 'Kardiologi'; this region writes 'Intern medicin: kardiologi'."""
     *_, folder = lpr3_run
     run = yaml.safe_load((folder / "run.yml").read_text(encoding="utf-8"))
-    run["notebooks"][2]["parameters"].pop("scenario_file")
+    for notebook in run["notebooks"]:
+        if isinstance(notebook, dict):
+            notebook.get("parameters", {}).pop("scenario_file", None)
     path = folder / "shipped_ideas.yml"
     path.write_text(yaml.safe_dump(run, allow_unicode=True), encoding="utf-8")
     with pytest.raises(runner.ConfigError) as e:
@@ -74,6 +92,59 @@ def test_the_extract_is_as_lpr3_gives_it():
     assert not {"Besøgstype", "visit_type"} & set(extract.columns)
     assert extract["Kontaktstart"].str.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d").all()
     assert set(extract["Sygehus"]) == set(lpr3.HOSPITALS)
+    ids = extract["Løbenummer"].astype(int)
+    assert ids.min() == 1 and ids.max() == ids.nunique()  # a counter 1..N
+    assert 0 < truth["unknown_sex"] == (extract["Køn"] == "Ukendt").sum() < len(extract) // 20
+    assert 0 < truth["no_age"] == extract["Alder ved kontaktstart"].isna().sum()
+    assert set(extract["Bopælskommune"]) == set(lpr3.MUNICIPALITIES) and len(lpr3.MUNICIPALITIES) == 22
+    assert "Pseudo CPR" in lpr3.generate(numeric_ids=False)[0].columns
+
+
+def test_every_notebook_publishes_on_another_regions_names(lpr3_run):
+    run_dir, _, _, _ = lpr3_run
+    pages = sorted(p.name for p in run_dir.glob("*.html") if p.name != "index.html")
+    assert len(pages) == 9 + len(lpr3.HOSPITALS), pages
+    drill_downs = [text_of(run_dir, p) for p in pages if p.startswith("05_hospital")]
+    assert sorted(next(h for h in lpr3.HOSPITALS if h in page) for page in drill_downs) == sorted(lpr3.HOSPITALS)
+
+
+def test_no_page_garbles_a_danish_letter(lpr3_run):
+    """The rows written in Windows-1252 are read as such: no page shows UTF-8 read as Windows-1252
+    ('Ã¸'), a replacement character, or a hospital or municipality spelt apart."""
+    run_dir, _, _, _ = lpr3_run
+    for page in run_dir.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Ã" not in text and "\ufffd" not in text and "&#65533;" not in text, page.name
+    assert "Sygehus Sønderjylland" in text_of(run_dir, "04_savings_key.html")
+
+
+def test_00_counts_what_is_rough_in_the_extract(lpr3_run):
+    run_dir, truth, prep, _ = lpr3_run
+    text = text_of(run_dir, "00_data_quality.html")
+    bad = truth["bad_byte_rows"]
+    assert prep.ingest.notes[0] == {"key": "bad_bytes", "n": len(bad), "rows": bad[:5], "columns": [
+        "Sygehus", "Lægefagligt speciale", "Kontakttype", "Bopælskommune"]}
+    rows = ", ".join(f"{r:,}".replace(",", ".") for r in bad[:5])
+    assert f"{len(bad)} rækker har tegn, der ikke er gyldig UTF-8" in text and f"rækkerne {rows} og 7 flere" in text
+    missing = table(run_dir, "00_data_quality_*_Valgfri_kolonner*.csv").set_index("Standardkolonne")
+    assert missing.loc["Køn", "Manglende værdier"] == truth["unknown_sex"] == prep.ingest.missing["sex"]
+    assert missing.loc["Alder", "Manglende værdier"] == truth["no_age"]
+    labels = table(run_dir, "00_data_quality_*_Værdier_der_blev_oversat.csv")
+    unknown = labels[labels["Værdi i filen"] == "Ukendt"].iloc[0]
+    assert (unknown["Standardværdi"], unknown["Besøg"]) == ("Ukendt", truth["unknown_sex"])
+    derived = table(run_dir, "00_data_quality_*_Udledte_besøgstyper*.csv").set_index("Udledt besøgstype")["Besøg"]
+    assert derived.sum() == prep.ingest.derived["visits"]
+    assert derived.drop("Kontrol").sum() == prep.ingest.derived["first_visits"]
+    assert prep.ingest.rows == truth["visits"]  # the rows of unknown sex or age are kept
+
+
+def test_09_shows_every_municipality_and_leaves_the_unknown_sex_out_of_the_ratio(lpr3_run):
+    run_dir, truth, _, _ = lpr3_run
+    shown = table(run_dir, "09_population_01_*.csv")
+    assert sorted(shown["Kommune"]) == sorted(truth["municipalities"]) and len(shown) == 22
+    text = text_of(run_dir, "09_population.html")
+    assert "besøg med ukendt køn eller alder er holdt uden for sammenligningen" in text
+    assert "ikke står i befolkningstabellen" not in text  # every name matched
 
 
 def test_the_visit_types_are_derived_with_a_run_in_and_00_says_so(lpr3_run):
@@ -156,11 +227,14 @@ def test_a_visit_type_derived_without_a_run_in_by_the_user_is_warned_of(lpr3_run
     specialty, and given as a column. The analysis cannot tell how it was made, but the first
     visits piling up in the first months show it, and the reports say so."""
     _, _, _, folder = lpr3_run
-    extract = pd.read_csv(folder / "lpr3.csv", sep=";", encoding="utf-8")
-    first = ~extract.sort_values("Kontaktstart").duplicated(["Pseudo CPR", "Lægefagligt speciale"])
+    extract = pd.read_csv(folder / "lpr3.csv", sep=";", encoding="utf-8", encoding_errors="replace",
+                          dtype=str)
+    first = ~extract.sort_values("Kontaktstart").duplicated(["Løbenummer", "Lægefagligt speciale"])
     extract["Besøgstype"] = first.reindex(extract.index).map({True: "Udredning", False: "Kontrol"})
+    extract = extract[~extract.index.isin([r - 1 for r in json.loads(
+        (folder / "lpr3_truth.json").read_text(encoding="utf-8"))["bad_byte_rows"]])]  # the user's tool dropped them
     extract.to_csv(folder / "naive.csv", sep=";", index=False, encoding="utf-8")
-    mapping = {"columns": lpr3.MAPPING["columns"]}
+    mapping = {"columns": lpr3.mapping()["columns"]}
     (folder / "naive_columns.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
     naive = pipeline.prepare(str(folder / "naive.csv"), *PERIOD, str(folder / "naive_columns.yml"))
     assert not naive.ingest.derived

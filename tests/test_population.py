@@ -261,3 +261,19 @@ def test_a_low_municipality_reads_as_fewer_visits_with_its_interval_the_same_way
     assert pop.outlier_lines(high, low, "da") == [
         "Skive: 20 % flere besøg, end alder og køn tilsiger (95 %-interval 19 % til 21 %).",
         "Kolding: 8 % færre besøg, end alder og køn tilsiger (95 %-interval 5 % til 12 %)."]
+
+
+def test_visits_of_unknown_sex_or_age_are_left_out_of_the_ratio_and_counted():
+    """An extract with some patients of unknown sex: in the observed visits alone they would raise
+    every municipality's ratio (no age band x sex to expect them from); left out of both sides,
+    the ratios are those without them, and the number left out is told."""
+    visits, people = two_municipalities()
+    unknown = pd.DataFrame({"municipality": ["Young", "Old", "Old"], "age_band": ["0-17", None, "80+"],
+                            "sex": [None, "F", None], "year": 2024, "visits": [30, 12, 40]})
+    out = pop.standardised(pd.concat([visits, unknown], ignore_index=True), people, 2024)
+    assert out["ratio"].tolist() == pytest.approx([1.0, 1.0]) and out["observed"].sum() == 1_920
+    assert out.attrs["left_out"] == 82
+    assert pop.unknown_strata_note(out, "da").startswith("82 besøg med ukendt køn eller alder er holdt uden for")
+    assert pop.unknown_strata_note(pop.standardised(visits, people, 2024), "en") == ""
+    crude = pop.rates(pd.concat([visits, unknown], ignore_index=True), people, 2024, by=[]).iloc[0]
+    assert crude["visits"] == 1_920 + 82, "they count in the crude rate"
