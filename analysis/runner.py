@@ -632,6 +632,22 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _submit_ignoring_ctrl_c(pool: cf.ProcessPoolExecutor, runs_of: dict, work: Path) -> dict:
+    """Every notebook submitted to the pool, whose workers start here. Ctrl-C is ignored while
+    they start: an ignored signal stays ignored in a child across its exec, so a worker cannot
+    be interrupted while it boots, before its initializer (_worker_start) runs, and print a
+    traceback; the run's own handler is back as soon as the workers exist (milliseconds)."""
+    before = signal.getsignal(signal.SIGINT)
+    in_main = threading.current_thread() is threading.main_thread()
+    if in_main:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return {pool.submit(_execute_one, n, nb, p, str(work)): n for n, (nb, p) in runs_of.items()}
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, before)
+
+
 def _worker_exit(code: int) -> None:
     for pid in list(_kernels):
         _stop_kernel(pid)
@@ -1004,7 +1020,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx, initializer=_worker_start,
                                   initargs=(os.getpid(),))
     try:
-        futures = {pool.submit(_execute_one, n, nb, p, str(work)): n for n, (nb, p) in runs_of.items()}
+        futures = _submit_ignoring_ctrl_c(pool, runs_of, work)
         for i, fut in enumerate(cf.as_completed(futures), 1):
             r = fut.result()
             results.append(r)
