@@ -193,6 +193,7 @@ class ColumnPlan:
     ignored: list[str]
     unnamed: list[str]  # columns without a name (ignored when empty, else a problem)
     problems: list[Problem]
+    sector_from_names: bool = False  # no sector column: each row's from its names (sector_from_names)
 
 
 def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
@@ -233,8 +234,12 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
                                         else set())
     stray, explained = _unmatched_entries(mapping, [s.norm_key(c) for c in columns], unknown, needed, file)
     problems += stray + [_unknown_column(file, str(col), key) for col, key in unknown.items() if col not in explained]
+    # an extract without a sector (LPR3 has none, nor do most BI exports) gets it from its names
+    sector_from_names = s.SECTOR not in targets and s.SPECIALTY in targets
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
+            continue
+        if col == s.SECTOR and sector_from_names:
             continue
         if col not in targets and col not in explained.values():
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
@@ -249,7 +254,23 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
         from . import visit_types
 
         problems = visit_types.plan_problems(problems, rename, mapping.derive_visit_type is not None, file)
-    return ColumnPlan(rename, kind, ignored, unnamed, problems)
+    return ColumnPlan(rename, kind, ignored, unnamed, problems, sector_from_names)
+
+
+def sector_from_names(df: pd.DataFrame) -> pd.Series:
+    """Each row's sector where the file has none: psychiatry when its specialty or hospital names
+    psychiatry (s.PSYCHIATRY_WORDS: 'Psykiatri', 'Børne- og ungdomspsykiatri', 'Psykiatrien i
+    Region Nordjylland'), else somatic. The rule is LPR3's own division: psychiatry is the
+    psychiatric specialties; 00 lists the specialties it took for psychiatry."""
+    def psychiatric(col: str) -> pd.Series:
+        if col not in df:
+            return pd.Series(False, index=df.index)
+        text = df[col].astype("string").str.casefold()
+        return text.str.contains("|".join(s.PSYCHIATRY_WORDS), regex=True).fillna(False).astype(bool)
+
+    psych = psychiatric(s.SPECIALTY) | psychiatric(s.HOSPITAL)
+    return pd.Series(pd.Categorical(psych.map({True: "psychiatry", False: "somatic"}), categories=s.SECTORS),
+                     index=df.index)
 
 
 def _unmatched_entries(mapping: Mapping, keys: list[str], unknown: dict[str, str], needed: set[str],
@@ -847,7 +868,7 @@ class IngestResult:
 
 
 # --- notes: read, but worth a look ------------------------------------------------------------
-NOTE_KEYS = ("bad_bytes", "blank_rows", "dates_apart", "same_visits")
+NOTE_KEYS = ("sector_from_names", "bad_bytes", "blank_rows", "dates_apart", "same_visits")
 
 
 @dataclass
@@ -1123,6 +1144,11 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                 continue
             unparsed = _merged_cells(raw, rename, merged, coll)
             df = _prepare_chunk(raw, rename, mapping, dialect.decimal or ".", coll, mapped, unparsed)
+            if plan.sector_from_names:
+                df[s.SECTOR] = sector_from_names(df)
+                psych = df[s.SECTOR] == "psychiatry"
+                notes.add("sector_from_names", [], int(psych.sum()),
+                          specialties=sorted(df.loc[psych, s.SPECIALTY].dropna().astype(str).unique()))
             _future(df, end, coll)
             _validate_chunk(df, sch, coll, unparsed)
             rows += len(df)
@@ -1162,7 +1188,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
             if kind == "visits" else _unit_patient_problems(tmp, file, coll.source_names)
         name_problems, distinct = _name_problems(tmp, file, kind, mapping, coll.source_names)
         problems += name_problems
-        if kind == "aggregated" and s.VISITS in rename.values():
+        if kind == "aggregated" and {s.VISITS, s.HOSPITAL, s.SPECIALTY} <= set(rename.values()):  # a unit's range
             problems += plausible.count_problems(_connect(), str(tmp), file, coll.source_names)
         if problems:
             raise InputError(problems)

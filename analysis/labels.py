@@ -204,6 +204,20 @@ LABELS: dict[str, tuple[str, str]] = {
                        "(e.g. two files joined); they were read as Windows-1252 (as older files write æ, ø and å) "
                        "in {columns}: {rows}. Check that the names in those rows are right, or save the whole "
                        "file as UTF-8 again."),
+    "note_sector_from_names": ("Filen har ingen kolonne for sektor, så sektoren er læst af navnene: et speciale eller "
+                               "hospital med 'psykiatri' i navnet er psykiatri (**{n}** rækker; specialerne "
+                               "{specialties}), resten somatik. Passer det ikke, så tilføj en kolonne `Sektor` "
+                               "(somatik/psykiatri).",
+                               "The file has no sector column, so the sector was read from the names: a specialty or "
+                               "hospital with 'psychiatry' ('psykiatri') in its name is psychiatry (**{n}** rows; "
+                               "the specialties {specialties}), the rest somatic. If that is wrong, add a column "
+                               "`Sektor` (somatic/psychiatry)."),
+    "note_sector_from_names_none": ("Filen har ingen kolonne for sektor, og intet speciale eller hospital har "
+                                    "'psykiatri' i navnet, så alle rækker er læst som somatik. Passer det ikke, så "
+                                    "tilføj en kolonne `Sektor` (somatik/psykiatri).",
+                                    "The file has no sector column, and no specialty or hospital has 'psychiatry' "
+                                    "('psykiatri') in its name, so every row was read as somatic. If that is wrong, "
+                                    "add a column `Sektor` (somatic/psychiatry)."),
     "note_blank_rows": ("**{n}** tomme linjer (kun skilletegn, eller tomme rækker i et regneark) er sprunget over: "
                         "{rows}.",
                         "**{n}** empty lines (separators only, or empty rows of a sheet) were skipped: {rows}."),

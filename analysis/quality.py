@@ -204,9 +204,11 @@ def input_notes(ingest: IngestResult, lang: str = "da") -> list[str]:
     for note in ingest.notes:
         values = {k: L.number(v, lang) if isinstance(v, int) else v for k, v in note.items()
                   if k not in ("key", "rows")}
-        if "columns" in note:
-            values["columns"] = ", ".join(f"`{c}`" for c in note["columns"])
-        out.append(L.t(f"note_{note['key']}", lang, **values, rows=_note_rows(note, lang)))
+        for names in ("columns", "specialties"):
+            if names in note:
+                values[names] = ", ".join(f"`{c}`" for c in note[names])
+        key = f"note_{note['key']}" + ("_none" if note["key"] == "sector_from_names" and not note["n"] else "")
+        out.append(L.t(key, lang, **values, rows=_note_rows(note, lang)))
     return out
 
 

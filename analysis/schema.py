@@ -40,6 +40,9 @@ UNIT_PATIENTS = "unit_patients"
 SOURCE_ROW = "_row"
 
 SECTORS = ("somatic", "psychiatry")
+# an extract without a sector column: a specialty or hospital whose name holds one of these
+# (case-folded) is psychiatry, the rest somatic (ingest.sector_from_names)
+PSYCHIATRY_WORDS = ("psykiatri", "psychiatr")
 VISIT_TYPES = ("assessment", "treatment", "minor_procedure", "sampling", "follow_up")
 CONTACT_MODES = ("in_person", "video", "phone", "written")
 SEXES = ("F", "M")

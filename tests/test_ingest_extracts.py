@@ -285,9 +285,9 @@ def test_all_problems_of_a_file_come_in_one_pass(tmp_path):
     df.loc[2, "Besøgstype"] = "Kontrl"
     df.loc[4, "Antal besøg"] = "mange"
     df.loc[6, "År"] = "2022"
-    problems = problems_of(write(df.drop(columns="Sektor"), tmp_path / "extract.csv"))
+    problems = problems_of(write(df.drop(columns="Sygehus"), tmp_path / "extract.csv"))
     found = {(p.column, p.message.split(";")[0].split(" (")[0]) for p in problems}
-    assert found == {("Afdelingskode", "unknown column"), ("sector", "required column 'sector' is missing"),
+    assert found == {("Afdelingskode", "unknown column"), ("hospital", "required column 'hospital' is missing"),
                      ("Besøgstype", "unknown value"), ("Antal besøg", "not a number"),
                      ("År", "outside the run's period")}, found
     assert all(p.file == "extract.csv" and p.hint for p in problems)

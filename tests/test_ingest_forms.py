@@ -404,3 +404,41 @@ def test_the_data_quality_checks_flag_what_the_notes_say():
     assert found["check_period"][0] == "passed"
     (text,) = quality.input_notes(res, "en")
     assert text.startswith("**2** visits repeat another visit's patient, date, hospital") and "rows 4, 5" in text
+
+
+# --- no sector column ---------------------------------------------------------------------------
+def test_without_a_sector_column_the_psychiatric_specialties_are_psychiatry(tmp_path):
+    df = VISITS.drop(columns="Sektor").assign(Speciale=["Kardiologi", "Børne- og ungdomspsykiatri", "Psykiatri"])
+    result, staged_df = staged(tmp_path, df)
+    assert staged_df["sector"].astype(str).tolist() == ["somatic", "psychiatry", "psychiatry"]
+    assert result.notes == [{"key": "sector_from_names", "n": 2, "rows": [],
+                             "specialties": ["Børne- og ungdomspsykiatri", "Psykiatri"]}]
+
+
+def test_a_psychiatric_hospital_makes_its_rows_psychiatry(tmp_path):
+    df = VISITS.drop(columns="Sektor").assign(Sygehus=["Psykiatrien i Region Nordjylland"] + ["Regionshospitalet "
+                                                                                            "Randers"] * 2)
+    _, staged_df = staged(tmp_path, df)
+    assert staged_df["sector"].astype(str).tolist() == ["psychiatry", "somatic", "somatic"]
+
+
+def test_the_sector_read_from_the_names_is_said_in_00(tmp_path):
+    from analysis import quality
+
+    result, _ = staged(tmp_path, VISITS.drop(columns="Sektor").assign(Speciale=["Psykiatri"] * 3))
+    (text,) = quality.input_notes(result, "en")
+    assert text.startswith("The file has no sector column, so the sector was read from the names")
+    assert "(**3** rows; the specialties `Psykiatri`)" in text
+
+
+def test_a_file_with_no_psychiatric_name_is_said_to_be_all_somatic(tmp_path):
+    from analysis import quality
+
+    result, _ = staged(tmp_path, VISITS.drop(columns="Sektor"))
+    (text,) = quality.input_notes(result, "en")
+    assert "so every row was read as somatic" in text
+
+
+def test_an_aggregated_extract_without_a_sector_gets_it_too(tmp_path):
+    _, staged_df = staged(tmp_path, COUNTS.drop(columns="Sektor").assign(Speciale=["Urologi", "Psykiatri", "Urologi"]))
+    assert staged_df["sector"].astype(str).tolist() == ["somatic", "psychiatry", "somatic"]
