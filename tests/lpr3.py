@@ -1,7 +1,7 @@
 """A visit-level extract as the national patient register since 2019 (LPR3) gives one, for another
 region than the bundled synthetic one: Region Syddanmark's hospitals, specialties named as LPR3
 names them, Danish column names as an LPR3 export has them (some the built-in aliases know, the
-rest named by a mapping file), contact start with a time of day, and no visit type.
+rest named by a mapping file), contact start with a time of day, and no visit type or sector.
 
 The visits come from simulated courses: each unit (hospital x specialty) gets new courses month by
 month from years before the extract; a course is a first visit and follow-ups at intervals, short
@@ -229,7 +229,6 @@ def generate(seed: int = 11, scale: float = 2.0, numeric_ids: bool = True) -> tu
         "Region": REGION,
         "Sygehus": visits["hospital"],
         "Lægefagligt speciale": visits["specialty"],
-        "Sektor": np.where(visits["hospital"] == PSYCHIATRY, "Psykiatri", "Somatik"),
         "Kontakttype": visits["mode"],
         "Prioritet": np.where(visits["acute"], "Akut", "Planlagt"),
         "Køn": visits["patient"].map(sex),

@@ -122,7 +122,8 @@ def test_00_counts_what_is_rough_in_the_extract(lpr3_run):
     run_dir, truth, prep, _ = lpr3_run
     text = text_of(run_dir, "00_data_quality.html")
     bad = truth["bad_byte_rows"]
-    assert prep.ingest.notes[0] == {"key": "bad_bytes", "n": len(bad), "rows": bad[:5], "columns": [
+    notes = {note["key"]: note for note in prep.ingest.notes}
+    assert notes["bad_bytes"] == {"key": "bad_bytes", "n": len(bad), "rows": bad[:5], "columns": [
         "Sygehus", "Lægefagligt speciale", "Kontakttype", "Bopælskommune"]}
     rows = ", ".join(f"{r:,}".replace(",", ".") for r in bad[:5])
     assert f"{len(bad)} rækker har tegn, der ikke er gyldig UTF-8" in text and f"rækkerne {rows} og 7 flere" in text
@@ -136,6 +137,17 @@ def test_00_counts_what_is_rough_in_the_extract(lpr3_run):
     assert derived.sum() == prep.ingest.derived["visits"]
     assert derived.drop("Kontrol").sum() == prep.ingest.derived["first_visits"]
     assert prep.ingest.rows == truth["visits"]  # the rows of unknown sex or age are kept
+
+
+def test_the_sector_is_read_from_the_names_and_00_says_so(lpr3_run):
+    run_dir, truth, prep, _ = lpr3_run
+    extract, _ = lpr3.generate()
+    psychiatry = int((extract["Sygehus"] == lpr3.PSYCHIATRY).sum())
+    assert {k: v for k, v in next(n for n in prep.ingest.notes if n["key"] == "sector_from_names").items()
+            if k != "rows"} == {"key": "sector_from_names", "n": psychiatry,
+                                "specialties": sorted(lpr3.PSYCHIATRIC_SPECIALTIES)}
+    assert "Filen har ingen kolonne for sektor, så sektoren er læst af navnene" in text_of(run_dir,
+                                                                                       "00_data_quality.html")
 
 
 def test_09_shows_every_municipality_and_leaves_the_unknown_sex_out_of_the_ratio(lpr3_run):
