@@ -132,3 +132,12 @@ def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None 
                 [str(staged)]).fetchall()
             found |= {h[0] for h in hits}
     return sorted(found)
+
+
+def hide_derived(values: pd.DataFrame, counts: pd.DataFrame, threshold: int = THRESHOLD) -> pd.DataFrame:
+    """`values` (a rate or ratio per cell of a cross-table) with HIDDEN ("x") wherever the count
+    it rests on (`counts`, the same shape) must not be shown (hidden_cells), so a reader sees
+    that a value is held back, not missing."""
+    hidden = hidden_cells(counts.reindex_like(values), threshold=threshold).to_numpy()
+    return values.astype(object).where(~hidden, HIDDEN)
+

@@ -81,3 +81,13 @@ def test_a_report_table_and_its_export_hide_the_same_cells():
     t = report.table(df, "da", counts=["visits"], derived={"share": "visits"}, percent=["share"])
     assert [row[1:] for row in t.data["rows"]] == [[300, 71], ["<5", ""], ["x", ""]]
     assert '<td class="num count">x</td>' in t.html and "28,0" not in t.html
+
+
+def test_a_ratio_resting_on_a_hidden_count_is_marked_held_back_not_left_blank():
+    # Læsø's 4 first visits are small; its row's and column's smallest other counts go too (30,
+    # Morsø's 69), and then Morsø's 400 so that the follow-up column holds no single hidden count
+    counts = pd.DataFrame({"first": [4, 69, 500], "follow_up": [30, 400, 2000]}, index=["Læsø", "Morsø", "Aalborg"])
+    ratios = pd.DataFrame({"first": [0.8, 1.1, 1.0], "follow_up": [0.9, 1.2, 1.0]}, index=counts.index)
+    shown = privacy.hide_derived(ratios, counts)
+    assert shown["first"].tolist() == [privacy.HIDDEN, privacy.HIDDEN, 1.0]
+    assert shown["follow_up"].tolist() == [privacy.HIDDEN, privacy.HIDDEN, 1.0]
