@@ -35,10 +35,20 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         content_security_policy=report.CONTENT_SECURITY_POLICY,
         banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
         kpis=Markup(report.kpis(headlines, lang).data) if headlines else "", leads=leads or [],
-        intro=L.t("index_intro", lang, start=cfg.period_start.isoformat(), end=cfg.period_end.isoformat()),
+        intro=intro(cfg, prepared.ingest.derived, lang),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
         stamp=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         input_name=prepared.ingest.name, sha256=prepared.ingest.sha256)
+
+
+def intro(cfg, derived: dict, lang: str) -> str:
+    """The front page's first sentence: the period the reports analyse, which starts after the
+    run-in where the visit types were derived from the contacts (visit_types.derive)."""
+    start, end = cfg.period_start.isoformat(), cfg.period_end.isoformat()
+    if derived.get("run_in"):
+        first, last = derived["run_in"]
+        return L.t("index_intro_run_in", lang, start=derived["analysed_from"], end=end, first=first, last=last)
+    return L.t("index_intro", lang, start=start, end=end)
 
 
 def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],

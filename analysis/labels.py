@@ -1671,6 +1671,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # index page
     "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
                     "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
+    "index_intro_run_in": ("Rapporter om ambulante besøg i perioden {start} til {end} ({first} til {last} er "
+                           "indkøring: de måneder bruges kun til at udlede besøgstyperne). Åbn en rapport ved at "
+                           "klikke på den.",
+                           "Reports on outpatient visits from {start} to {end} ({first} to {last} is run-in: "
+                           "those months only serve to derive the visit types). Click a report to open it."),
     "head_visits": ("Ambulante besøg {year}", "Outpatient visits {year}"),
     "head_gap": ("Hospitaler med andel over budgetvirkningen", "Hospitals with a share above their budget effect"),
     "index_reports": ("Rapporter", "Reports"),

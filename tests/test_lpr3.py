@@ -176,6 +176,7 @@ def test_the_visit_types_are_derived_with_a_run_in_and_00_says_so(lpr3_run):
     for page in ("06_monitoring.html", "07_follow_up.html"):
         assert "Besøgstyperne er udledt af kontakterne" in text_of(run_dir, page)
         assert "indgår ikke i rapporterne, som begynder i 2022-01" in text_of(run_dir, page)
+    assert "i perioden 2022-01-01 til 2024-12-31 (2021-01 til 2021-12 er indkøring" in text_of(run_dir, "index.html")
 
 
 def planted_budget(truth: dict, months) -> pd.Series:
