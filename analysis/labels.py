@@ -112,7 +112,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "finding_columns": ("kolonner oversat: {mapped}, udeladt: {ignored}", "columns mapped: {mapped}, left out: {ignored}"),
     "finding_unnamed": ("; tomme kolonner uden navn udeladt: {unnamed} (skilletegn sidst på linjen)",
                         "; empty columns without a name left out: {unnamed} (a separator at the end of each line)"),
-    "finding_labels": ("oversatte værdier: {labels}, på {rows} rækker", "labels translated: {labels}, on {rows} rows"),
+    "finding_labels": ("{labels} forskellige værdier oversat, i alt {rows} celler",
+                       "{labels} distinct labels translated, {rows} cells in all"),
     "finding_labels_none": ("alle værdier var allerede i standardformatet", "all labels were already in the standard format"),
     "finding_types": ("rækker læst: {rows}; manglende eller ukendte værdier, hvor de er tilladt: {missing}",
                       "rows read: {rows}; missing or unknown values, where allowed: {missing}"),
@@ -232,6 +233,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "**{n}** visits repeat another visit's patient, date, hospital, specialty, visit type and "
                          "contact mode under a new id ({groups} groups, e.g. {rows}). They are counted "
                          "as they are; check whether the extract lists some visits twice."),
+    "dq_checks_text_flagged": ("Data bestod kontrollerne og er analyseret, men {n} af kontrollerne har fundet noget, "
+                               "der er værd at se på i udtrækket: se bemærkningerne nedenfor.",
+                               "The data passed the checks and were analysed, but {n} of the checks found something "
+                               "worth a look in the extract: see the notes below."),
     "dq_checks_text": ("Alle kontroller er bestået. Data der fejler en kontrol, afvises før analysen, "
                        "med en fejlbesked der peger på fil, kolonne og rækker; derfor er ingen rækker afvist her.",
                        "All checks passed. Data failing a check are rejected before any analysis, with an "

@@ -107,11 +107,16 @@ def _registration_finding(c: Completeness, by_month: bool, lang: str) -> tuple[s
     return "passed", L.t("finding_reg_none", lang, n=len(checked), months=month_names(checked, lang))
 
 
-def checks_text(registration: Completeness | None, lang: str = "da") -> str:
-    """What the report says under the checks: all passed, or, when the latest months are not
-    fully registered, that the data are valid but those months are too low (never "all is well")."""
+def checks_text(registration: Completeness | None, lang: str = "da", checks: pd.DataFrame | None = None) -> str:
+    """What the report says under the checks (`checks`, as checks() gives them): all passed; or,
+    when the latest months are not fully registered, that the data are valid but those months are
+    too low; or, when a check is flagged, that the data passed but the notes are worth a look
+    (never "all passed" beside "see the note")."""
     if registration is not None and registration.incomplete:
         return L.t("dq_checks_text_incomplete", lang, months=month_names(registration.incomplete, lang))
+    flagged = 0 if checks is None else int((checks["result"] == "flagged").sum())
+    if flagged:
+        return L.t("dq_checks_text_flagged", lang, n=L.number(flagged, lang))
     return L.t("dq_checks_text", lang)
 
 

@@ -28,7 +28,7 @@ def test_checks_report_what_they_found():
     f = found(result(merged_rows=6, merged_cells=3, span=["2023", "2024"], names={"hospital": 5, "specialty": 28},
                      renames=[{"column": "hospital", "old": "A", "new": "B", "rows": 7}]))
     assert f["check_unique"] == ("merged", "rows sharing a key: 6, summed into cells: 3")
-    assert f["check_labels"] == ("passed", "labels translated: 1, on 1,000 rows")
+    assert f["check_labels"] == ("passed", "1 distinct labels translated, 1,000 cells in all")
     assert f["check_types"][1] == "rows read: 1,234; missing or unknown values, where allowed: Value (DKK) 12"
     assert f["check_columns"][1] == "columns mapped: 2, left out: 1"
     assert f["check_period"][1] == "data from 2023 to 2024; the period is 2023-01-01 to 2024-12-31"
@@ -103,3 +103,11 @@ def test_unit_changes_from_the_activity_of_both_input_kinds(tmp_path):
         activity = aggregate_file(tmp_path / f"{src}.parquet", res.kind).activity
         out = quality.unit_changes(activity)
         assert list(zip(out["hospital"], out["change"])) == expected, src
+
+
+def test_a_flagged_check_is_never_followed_by_all_passed():
+    checks = pd.DataFrame({"check": ["check_unique", "check_period"], "result": ["flagged", "passed"],
+                           "finding": ["", ""]})
+    text = quality.checks_text(None, "en", checks)
+    assert text.startswith("The data passed the checks and were analysed, but 1 of the checks found something")
+    assert "All checks passed" not in text
