@@ -302,3 +302,17 @@ def to_chart(result: pd.DataFrame, most: int, by: str = s.HOSPITAL) -> pd.DataFr
     kind = (signals["status"] != "reduction").astype(int)
     order = pd.DataFrame({"kind": kind, "turn": turn, "at": range(len(signals))}, index=signals.index)
     return signals.loc[order.sort_values(["kind", "turn", "at"]).index].head(most)
+
+
+MEANS = ("baseline_mean", "after_mean")
+
+
+def shown_means(signals: pd.DataFrame, adjusted: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The signals table as a report shows it, and its count columns: the monthly means named as
+    adjusted (working days, season, expected path) when they are, so a reader does not take them
+    for the visits counted."""
+    if not adjusted:
+        return signals, list(MEANS)
+    names = {m: f"{m}_adjusted" for m in MEANS}
+    return signals.rename(columns=names), list(names.values())
+

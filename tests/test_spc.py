@@ -171,3 +171,11 @@ def test_the_charts_shown_take_each_hospitals_signals_in_turn():
     assert list(zip(shown["hospital"], shown["specialty"])) == [("A", "p"), ("B", "q"), ("A", "q"), ("A", "r")]
     assert spc.to_chart(result, 10)["status"].iloc[-1] == "rise"
     assert spc.to_chart(result.iloc[:0], 4).empty
+
+
+def test_adjusted_monthly_means_are_named_as_adjusted():
+    signals = pd.DataFrame({"baseline_mean": [34.0], "after_mean": [20.0], "change_pct": [-0.41]})
+    shown, counts = spc.shown_means(signals, adjusted=True)
+    assert counts == ["baseline_mean_adjusted", "after_mean_adjusted"] and counts[0] in shown
+    raw, counts = spc.shown_means(signals, adjusted=False)
+    assert raw is signals and counts == ["baseline_mean", "after_mean"]
