@@ -214,7 +214,7 @@ def front_page(title: str = "Aktivitet", report_title: str = SCRIPT, lead: str =
     cfg = SimpleNamespace(language="da", title=title, period_start=dt.date(2024, 1, 1),
                           period_end=dt.date(2024, 12, 31))
     results = [SimpleNamespace(name="05_hospital_x", html="05_hospital_x.html", title=report_title)]
-    prepared = SimpleNamespace(synthetic=True, ingest=SimpleNamespace(name=IMG + ".csv", sha256="ab" * 32))
+    prepared = SimpleNamespace(synthetic=True, ingest=SimpleNamespace(name=IMG + ".csv", sha256="ab" * 32, derived={}))
     return frontpage.render(cfg, results, prepared, {"05_hospital_x": ("05_hospital", {})}, [headline],
                             leads=[lead] if lead else [])
 
