@@ -48,6 +48,7 @@ from . import config, identities
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
+from .problems import yaml_error
 from .redact import CPR_IN_TEXT, has_password, mask_url, redact
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
@@ -299,8 +300,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     errors: list[str] = []
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_RunFileLoader) or {}
-    except (OSError, yaml.YAMLError) as e:
+    except OSError as e:
         raise ConfigError(str(path), [f"cannot read the configuration: {e}"]) from None
+    except yaml.YAMLError as e:
+        message, fix = yaml_error(e)
+        raise ConfigError(str(path), [f"{message}; {fix}"]) from None
     if not isinstance(raw, dict):
         raise ConfigError(str(path), ["the configuration must be a mapping of keys to values"])
     raw.update(overrides or {})

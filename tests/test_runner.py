@@ -45,6 +45,20 @@ def test_a_typo_in_a_parameter_fails_with_a_suggestion(tmp_path, base):
         runner.load_config(path)
 
 
+def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quote_it(tmp_path):
+    path = tmp_path / "r.yml"
+    path.write_text("period_start: 2024-01-01\ntitle: Ambulant aktivitet, Hospital: Syd  # the south\n",
+                    encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert str(err.value).startswith(f"{path}: 1 problem:\n")
+    assert err.value.errors == [
+        "not valid YAML at line 2, column 36: mapping values are not allowed here (the line reads: title: Ambulant "
+        "aktivitet, Hospital: Syd  # the south); quote the value that holds ': ', here: title: \"Ambulant "
+        "aktivitet, Hospital: Syd\" (unquoted, YAML reads its ': ' as the start of another key; a name used as a "
+        "key is quoted the same way)"]
+
+
 def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         {"name": "01_activity_overview", "parameters": {"year": "2024"}}])
