@@ -561,12 +561,13 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so). Then
-    every name in the files the notebooks read (scenario file, guidelines, specialisation and
+    the tariff, staff-minute and cost tables the notebooks read, each checked once
+    (reference.check), and every name in the files the notebooks read (scenario file, guidelines, specialisation and
     diagnosis-level tables, population table) and in the mapping file against the data's names
     (namecheck.check: which mismatches are errors and which notes is its rule); `ingest` (the
     input's IngestResult) tells which renames and labels matched rows."""
     from . import capabilities as cap
-    from . import namecheck
+    from . import namecheck, reference
     from . import schema as s
 
     caps = cap.of(agg)
@@ -643,6 +644,7 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
+    found.errors += reference.check(read)  # the tables with no names to check: read and checked once
     names = namecheck.check(read, agg, ingest, cfg.mapping)
     found.errors += names.errors
     found.notes += names.notes
