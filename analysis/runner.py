@@ -562,10 +562,11 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so). Then
     the tariff, staff-minute and cost tables the notebooks read, each checked once
-    (reference.check), and every name in the files the notebooks read (scenario file, guidelines, specialisation and
-    diagnosis-level tables, population table) and in the mapping file against the data's names
-    (namecheck.check: which mismatches are errors and which notes is its rule); `ingest` (the
-    input's IngestResult) tells which renames and labels matched rows."""
+    (reference.check), and every name in the files the notebooks read (scenario file,
+    guidelines, specialisation and diagnosis-level tables, population table) and in the mapping
+    file against the data's names (namecheck.check: which mismatches are errors and which notes
+    is its rule); a problem with a reference table names the notebooks that read it. `ingest`
+    (the input's IngestResult) tells which renames and labels matched rows."""
     from . import capabilities as cap
     from . import namecheck, reference
     from . import schema as s
