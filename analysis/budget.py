@@ -415,7 +415,7 @@ def cost_sentence(lang: str, staff_time_file: str | os.PathLike[str] | None = ""
         shipped |= default
         parts.append(L.t("costs_default" if default else "costs_file", lang, what=L.t(f"costs_{kind}", lang),
                          file=reference.display_path(reference.locate(kind, path))))
-    tables = ", ".join(parts[:-1]) + L.t("costs_and", lang) + parts[-1]
+    tables = ", ".join(parts[:-1]) + L.t("names_and", lang) + parts[-1]
     text = L.t("costs_used", lang, tables=tables)
     return text + " " + L.t("costs_illustrative", lang) if shipped else text
 

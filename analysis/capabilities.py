@@ -153,7 +153,7 @@ class Choice:
 
 
 def _reason(needs: list[str], lang: str) -> str:
-    return (" og " if lang == "da" else " and ").join(L.t(f"cap_need_{n}", lang) for n in needs)
+    return L.t("names_and", lang).join(L.t(f"cap_need_{n}", lang) for n in needs)
 
 
 def resolve(caps: Capabilities, measure: str, strata: list[str] | tuple[str, ...], lang: str = "da") -> Choice:
@@ -173,7 +173,7 @@ def resolve(caps: Capabilities, measure: str, strata: list[str] | tuple[str, ...
     if dropped:
         needs = sorted({stratum_need(chosen, c) or PATIENTS_BY_AGE_SEX for c in dropped}, key=NEEDS.index)
         notes.append(L.t("cap_strata_dropped", lang,
-                         strata=(" og " if lang == "da" else " and ").join(L.t(c, lang).lower() for c in dropped),
+                         strata=L.t("names_and", lang).join(L.t(c, lang).lower() for c in dropped),
                          reason=_reason([n for n in needs if not caps.has(n)] or needs, lang)))
         if not kept:
             notes.append(L.t("cap_crude_caveat", lang))

@@ -272,14 +272,8 @@ def month_names(months: tuple[pd.Timestamp, ...] | list[pd.Timestamp], lang: str
     parts = []
     for year, group in groupby(sorted(months), key=lambda m: m.year):
         names = [L.t(f"lag_month_{m.month}", lang) for m in group]
-        parts.append(f"{_join(names, lang)} {year}")
-    return _join(parts, lang)
-
-
-def _join(words: list[str], lang: str) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + L.t("lag_and", lang) + words[-1]
+        parts.append(f"{L.names(names, lang)} {year}")
+    return L.names(parts, lang)
 
 
 def sentence(c: Completeness, lang: str) -> str:

@@ -278,7 +278,7 @@ def region_lead(rate: float, low: float, high: float, target: float, table: pd.D
     from .reduction import dkk_interval
 
     verdict = status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0]
-    names = {k: ", ".join(table.loc[table["status"] == k, s.HOSPITAL]) for k in STATUSES}
+    names = {k: L.names(table.loc[table["status"] == k, s.HOSPITAL], lang) for k in STATUSES}
     ok = int(table["status"].isin(["ahead", "on_track"]).sum())
     text = L.t("fu_lead", lang, rate=dkk_interval(rate, low, high, lang), target=L.dkk(target, lang, True),
                verdict=L.t(f"fu_lead_{verdict}", lang, gap=L.dkk(max(target - rate, 0.0), lang, True)),

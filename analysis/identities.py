@@ -8,7 +8,8 @@ the value depends on); `check` reads them from the executed notebooks and tests:
     up to the net, and its clear falls are the falls listed under "where the saving came from";
     the same for the tariff value;
   - 04, 05 and 07: each hospital's share of the target is the same kroner wherever a key of the
-    same year, basis and target is shown;
+    same year, basis and target is shown; and a key of the same year and basis splits the same
+    target on every page (the run's one requirement, which 07 follows as its profile's last year);
   - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
     budget effect and tariff value, where both ran with the same parameters;
   - 02 and 05: a hospital's page names exactly the outliers the variation report names for it,
@@ -80,13 +81,17 @@ def _sums(name: str, f: dict) -> list[str]:
 
 def _keys(facts: dict[str, dict]) -> list[str]:
     """Every hospital's share of the target, the same wherever a key of the same year, basis and
-    target is shown (04's table, 05's page, 07's status)."""
+    target is shown (04's table, 05's page, 07's status); and the same target wherever a key of
+    the same year and basis is shown (a page splitting another requirement is named once per
+    amount, beside the first page that splits the other)."""
     seen: dict[tuple, dict[str, tuple[str, float]]] = defaultdict(dict)
+    targets: dict[tuple[int, str], dict[int, str]] = defaultdict(dict)  # {(year, basis): {target: first page}}
     problems = []
     for name, f in sorted(facts.items()):
         key = f.get("key")
         if not key:
             continue
+        targets[(int(key["year"]), str(key["basis"]))].setdefault(int(key["target"]), name)
         # the same key: year, basis, target and the same hospitals (04 may key a chosen few)
         where = (int(key["year"]), str(key["basis"]), int(key["target"]), frozenset(key["shares"]))
         for hospital, amount in key["shares"].items():
@@ -95,6 +100,12 @@ def _keys(facts: dict[str, dict]) -> list[str]:
                 problems.append(f"{name}: {hospital}'s share of the target is {amount:,.0f} kr., "
                                 f"{other} shows {value:,.0f} kr. (key {where[0]}, {where[1]})")
             seen[where].setdefault(hospital, (name, amount))
+    for (year, basis), by_target in sorted(targets.items()):
+        (target, first), *others = by_target.items()
+        for amount, name in others:
+            problems.append(f"{name}: the key {year}, {basis} splits a target of {amount:,} kr., {first} splits "
+                            f"{target:,} kr.; the saving required is one for the whole run (target_dkk, and "
+                            "07's target_profile's last year)")
     return problems
 
 

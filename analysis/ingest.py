@@ -35,7 +35,7 @@ from . import config, layout, plausible
 from . import schema as s
 from .dialect import MARKS, Dialect, detect_dialect, is_unnamed, read_chunks, unmark
 from .names import near_duplicates
-from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
+from .problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem, yaml_error
 
 if TYPE_CHECKING:
     import duckdb
@@ -110,9 +110,12 @@ def load_mapping(path: Path | None = None) -> Mapping:
     problems: list[Problem] = []
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
+    except OSError as e:
         raise InputError([Problem(file, "-", f"cannot read the mapping file ({e})",
                                   "check that the file exists and is valid YAML")]) from e
+    except yaml.YAMLError as e:
+        message, fix = yaml_error(e)
+        raise InputError([Problem(file, "-", f"the mapping file is {message}", fix)]) from None
     if not isinstance(raw, dict) or set(raw) - set(MAPPING_KEYS):
         raise InputError([Problem(file, "-", "the mapping file must have only the keys "
                                   + ", ".join(f"'{k}'" for k in MAPPING_KEYS), "see the README, 'Your own data'")])

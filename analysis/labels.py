@@ -6,7 +6,7 @@ Reports are Danish by default ("da"); "en" is the alternative. Every text a read
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 LANGUAGES = ("da", "en")
@@ -24,6 +24,8 @@ _REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
 
 # key -> (Danish, English)
 LABELS: dict[str, tuple[str, str]] = {
+    # the word before the last of several things in a sentence (names: "A, B og C")
+    "names_and": (" og ", " and "),
     # contract columns
     "year": ("År", "Year"),
     "month": ("Måned", "Month"),
@@ -804,7 +806,6 @@ LABELS: dict[str, tuple[str, str]] = {
                    "**Costs:** the budget effect is computed with {tables}."),
     "costs_default": ("{what} fra den illustrative tabel {file}", "{what} from the illustrative table {file}"),
     "costs_file": ("{what} fra {file}", "{what} from {file}"),
-    "costs_and": (" og ", " and "),
     "costs_staff_time": ("minutter pr. besøg", "minutes per visit"),
     "costs_staff_cost": ("kr. pr. årsværk", "DKK per full-time position"),
     "costs_variable_cost": ("variable udgifter pr. besøg", "variable costs per visit"),
@@ -1795,7 +1796,6 @@ LABELS: dict[str, tuple[str, str]] = {
                   "Registration is given as complete through {last}, so {months} count as not fully registered. "
                   "The months are shown in the charts but left out of signals and savings."),
     "lag_span": ("ikke fuldt registreret", "not fully registered"),
-    "lag_and": (" og ", " and "),
     "lag_month_1": ("januar", "January"), "lag_month_2": ("februar", "February"), "lag_month_3": ("marts", "March"),
     "lag_month_4": ("april", "April"), "lag_month_5": ("maj", "May"), "lag_month_6": ("juni", "June"),
     "lag_month_7": ("juli", "July"), "lag_month_8": ("august", "August"),
@@ -1986,6 +1986,17 @@ def t(key: str, lang: str = "da", **values: object) -> str:
     pair = LABELS.get(key)
     text = key if pair is None else pair[LANGUAGES.index(lang)]
     return text.format(**values) if values else text
+
+
+def names(items: Iterable[object], lang: str = "da") -> str:
+    """Names joined for a sentence: da "A, B og C", en "A, B and C"; one name as it is, none
+    empty. When a name holds a comma itself ("Hospital A, Nord"), the names are parted by "; "
+    instead, so a reader can tell where each ends: "Hospital A, Nord; Hospital B og Hospital C"."""
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    apart = "; " if any("," in x for x in items) else ", "
+    return apart.join(items[:-1]) + t("names_and", lang) + items[-1]
 
 
 def number(x: float, lang: str = "da", digits: int = 0) -> str:

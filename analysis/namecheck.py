@@ -159,21 +159,24 @@ def _table_names(file: str, own: bool, df: pd.DataFrame, columns: Iterable[str],
 def level_names(specialisation_file: str, diagnosis_levels_file: str, have: dict[str, set[str]]) -> Found:
     """The hospitals and specialties of the specialisation table, the specialties and diagnosis
     groups of the diagnosis-level table (diagnosis groups only where the data carry them)."""
+    found = Found()
+    found.add(level_table_names("specialisation", specialisation_file, have))
+    found.add(level_table_names("diagnosis_levels", diagnosis_levels_file, have))
+    return found
+
+
+def level_table_names(kind: str, given: str, have: dict[str, set[str]]) -> Found:
+    """One of the two level tables (kind: specialisation or diagnosis_levels), as level_names."""
     from . import specialisation
 
-    found = Found()
-    for kind, given, load, cols in (
-            ("specialisation", specialisation_file, specialisation.load_levels, (s.HOSPITAL, s.SPECIALTY)),
-            ("diagnosis_levels", diagnosis_levels_file, specialisation.load_diagnosis_levels,
-             (s.SPECIALTY, s.DIAGNOSIS_GROUP))):
-        file, own = _file(kind, given)
-        try:
-            df = load(given)
-        except InputError as e:
-            found.errors += _problems(e)
-            continue
-        found.add(_table_names(file, own, df, cols, have))
-    return found
+    load, cols = {"specialisation": (specialisation.load_levels, (s.HOSPITAL, s.SPECIALTY)),
+                  "diagnosis_levels": (specialisation.load_diagnosis_levels, (s.SPECIALTY, s.DIAGNOSIS_GROUP))}[kind]
+    file, own = _file(kind, given)
+    try:
+        df = load(given)
+    except InputError as e:
+        return Found(errors=_problems(e))
+    return _table_names(file, own, df, cols, have)
 
 
 def guideline_names(have: dict[str, set[str]]) -> Found:
@@ -255,28 +258,23 @@ def check(values_by_notebook: dict[str, dict[str, Any]], agg: Any, ingest: Any =
           mapping: str | os.PathLike[str] = "") -> Found:
     """Every file the run's notebooks read (each notebook's parameters, `values_by_notebook`,
     with its defaults) and the mapping file, checked against the data's names by the module's
-    rule; each file once, however many notebooks read it."""
+    rule; each file once, however many notebooks read it, and each error about a file followed
+    by the notebooks that read it (reference.read_by)."""
     have = data_names(agg)
     found = Found()
-    done: set[tuple[str, ...]] = set()
-
-    def once(*key: str) -> bool:
-        if key in done:
-            return False
-        done.add(key)
-        return True
-
-    for values in values_by_notebook.values():
-        if "scenario_file" in values and once("scenarios", str(values["scenario_file"])):
-            found.add(scenario_names(str(values["scenario_file"]), agg))
-        if "specialisation_file" in values and have[s.DIAGNOSIS_GROUP]:  # without them the tables are not used
-            levels = (str(values["specialisation_file"]), str(values.get("diagnosis_levels_file", "")))
-            if once("levels", *levels):
-                found.add(level_names(*levels, have))
-        if str(values.get("benchmark", "")) == "guideline" and once("guidelines"):
-            found.add(guideline_names(have))
-        if "population_file" in values and once("population", str(values["population_file"])):
-            found.add(population_names(str(values["population_file"]), have))
+    for (kind, given), notebooks in reference.readers(values_by_notebook).items():
+        if kind == "scenarios":
+            part = scenario_names(given, agg)
+        elif kind in ("specialisation", "diagnosis_levels") and have[s.DIAGNOSIS_GROUP]:
+            part = level_table_names(kind, given, have)  # without diagnosis groups the tables are not used
+        elif kind == "guidelines":
+            part = guideline_names(have)
+        elif kind == "population":
+            part = population_names(given, have)
+        else:
+            continue
+        part.errors = [f"{e}{reference.read_by(kind, given, notebooks)}" for e in part.errors]
+        found.add(part)
     if mapping:
         from . import config
 

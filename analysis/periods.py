@@ -173,7 +173,7 @@ def month_span(months, lang: str = "da") -> str:
     runs = [[m for _, m in g] for _, g in groupby(enumerate(months), key=lambda p: p[1] - p[0])]
     name = lambda m: L.t(f"lag_month_{m}", lang)  # noqa: E731
     parts = [name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + L.t("lag_and", lang) + parts[-1]
+    return L.names(parts, lang)
 
 
 def label(year: int, months, lang: str = "da") -> str:
@@ -184,7 +184,7 @@ def label(year: int, months, lang: str = "da") -> str:
 
 def _years(years, lang: str) -> str:
     words = [str(y) for y in years]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + L.t("lag_and", lang) + words[-1]
+    return L.names(words, lang)
 
 
 def _why(cov: Coverage, year: int, lang: str) -> str:

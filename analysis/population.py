@@ -330,7 +330,7 @@ def left_out_notes(unknown: pd.DataFrame, lang: str = "da") -> list[str]:
         listed = [L.t("pop_unknown_maybe" if r.suggestion else "pop_unknown_one", lang, name=r.municipality,
                       visits=L.number(r.visits, lang), suggestion=r.suggestion)
                   for r in names.itertuples(index=False)]
-        notes.append(L.t("pop_unknown", lang, names=", ".join(listed)))
+        notes.append(L.t("pop_unknown", lang, names=L.names(listed, lang)))
     return notes
 
 

@@ -5,7 +5,10 @@ name, the source's name): a CPR-shaped value is cut to its date part (010203-***
 password masked, so no message shows either."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+import yaml
 
 from .redact import redact
 
@@ -58,3 +61,44 @@ class InputError(ValueError):
         self.problems = problems
         n = len(problems)
         super().__init__(f"{n} problem{'s' * (n != 1)} in the input:\n" + "\n".join(f"- {p}" for p in problems))
+
+
+def yaml_error(e: yaml.YAMLError) -> tuple[str, str]:
+    """A YAML file (a run file, a mapping file, a scenario file) that cannot be parsed, said so a
+    user can fix it: (what is wrong, with the line and column where PyYAML stopped and the line
+    itself; the fix), for the caller to put after the file's name. The usual slip has its own
+    fix: an unquoted value with ': ' in it (a hospital named Hospital: Syd), which YAML takes for
+    a second key on the line ("mapping values are not allowed here"): quote the value."""
+    mark = getattr(e, "problem_mark", None)
+    what = getattr(e, "problem", None) or str(e)
+    if mark is None:
+        return f"not valid YAML ({what})", "check that the file is valid YAML"
+    line = _line_of(mark)
+    message = f"not valid YAML at line {mark.line + 1}, column {mark.column + 1}: {what}"
+    if line.strip():
+        message += f" (the line reads: {line.strip()})"
+    if "mapping values are not allowed" in what:
+        return message, _quote_fix(line)
+    return message, "correct the YAML at that line (its indentation, its quotes, a ': ' after each key)"
+
+
+def _line_of(mark: yaml.Mark) -> str:
+    """The line a YAML error points at, from the text PyYAML read (empty when it has none)."""
+    text = mark.buffer if isinstance(mark.buffer, str) else ""
+    start = text.rfind("\n", 0, mark.pointer) + 1
+    end = text.find("\n", mark.pointer)
+    return text[start:end if end >= 0 else len(text)].rstrip("\0\r")
+
+
+def _quote_fix(line: str) -> str:
+    """The fix for "mapping values are not allowed here": where the line reads `key: value` with a
+    ': ' in the value, the line itself with the value quoted (a list's '- ' and a comment kept out
+    of the quotes); else (a line indented too far, say) the indentation, and the quoting."""
+    found = re.fullmatch(r"(\s*(?:-\s+)?)([^:#'\"]+?):\s+(.*?:\s.*?)(\s+#.*)?", line)
+    if not found:
+        return ("check the line's indentation against the line above it; a value that holds ': ' must be quoted, "
+                'e.g. "Hospital: Syd"')
+    key, value = found.group(2), found.group(3).strip()
+    quoted = f"'{value}'" if '"' in value else f'"{value}"'
+    return (f"quote the value that holds ': ', here: {key}: {quoted} (unquoted, YAML reads its ': ' as the start "
+            "of another key; a name used as a key is quoted the same way)")

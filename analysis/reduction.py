@@ -108,7 +108,7 @@ def untouched_notes(est: Estimate, lang: str) -> list[str]:
             continue
         missing = names_not_in(est.inputs.activity, sc)
         out.append(L.t("pot_idea_untouched_names" if missing else "pot_idea_untouched", lang, idea=sc.title(lang),
-                       names=", ".join(f"“{n}”" for n in missing)))
+                       names=L.names((f"“{n}”" for n in missing), lang)))
     return out
 
 

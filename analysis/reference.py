@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -29,6 +30,16 @@ DEFAULTS: dict[str, Path] = {
     "diagnosis_levels": config.REFERENCE_DIR / "diagnosis_levels.csv",
     "hospital_regions": config.REFERENCE_DIR / "hospital_regions.csv",  # read by peers.load_regions
 }
+
+
+# The notebook parameters that name a reference table, with the table each names (empty: the
+# shipped one). The staff minutes are read with the cost tables, the guidelines where a
+# benchmark is 'guideline': neither has a parameter of its own.
+PARAMETERS = {"tariff_file": "tariffs", "scenario_file": "scenarios", "staff_cost_file": "staff_cost",
+              "variable_cost_file": "variable_cost", "substitute_cost_file": "substitute_cost",
+              "population_file": "population", "specialisation_file": "specialisation",
+              "diagnosis_levels_file": "diagnosis_levels", "hospital_regions_file": "hospital_regions"}
+READ_WITH = {"staff_time": "staff_cost_file"}  # a table read wherever this parameter is declared
 
 
 def locate(kind: str, given: str | os.PathLike[str] | None = "") -> Path:
@@ -82,3 +93,55 @@ def numbers(df: pd.DataFrame, column: str, file: str) -> tuple[pd.Series, list[P
     rows = (df.index[bad] + 1).tolist()
     return values, [Problem(file, column, "values must be non-negative numbers", "correct the values",
                             rows[:5], len(rows), [str(v) for v in df.loc[bad, column].head(3)])]
+
+
+def readers(values_by_notebook: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
+    """{(table kind, the file given, "" for the shipped one): the notebooks that read it}, from
+    each notebook's parameters with its defaults (`values_by_notebook`)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for name, values in values_by_notebook.items():
+        read = [(kind, str(values[p] or "")) for p, kind in PARAMETERS.items() if p in values]
+        read += [(kind, "") for kind, p in READ_WITH.items() if p in values]
+        if str(values.get("benchmark", "")) == "guideline":
+            read.append(("guidelines", ""))
+        for key in read:
+            out.setdefault(key, []).append(name)
+    return out
+
+
+def read_by(kind: str, given: str, notebooks: list[str]) -> str:
+    """The line that follows a problem with table `kind` (read from `given`, empty: the shipped
+    one) in the run's check: which of the run's notebooks read it, so cannot run with it, and
+    the fix. A shipped table is read by every notebook that names no file of its own."""
+    one = len(notebooks) == 1
+    names = ", ".join(notebooks)
+    cannot = "cannot run with it"
+    param = next((p for p, k in PARAMETERS.items() if k == kind), None)
+    if not is_default(kind, given):
+        return f"\n    Read by: {names} ({'its' if one else 'their'} {param}), which {cannot}"
+    how = {"staff_time": "with the cost tables", "guidelines": "benchmark: guideline"}.get(
+        kind, f"no {param} of {'its' if one else 'their'} own")
+    fix = {"staff_time": "", "guidelines": ", or choose another benchmark"}.get(
+        kind, f", or give {'it' if one else 'them'} a {param} of your own")
+    return (f"\n    Read by: {names}, which {'uses' if one else 'use'} the shipped table ({how}) and {cannot}: "
+            f"correct {display_path(DEFAULTS[kind])}{fix}")
+
+
+def check(values_by_notebook: dict[str, dict[str, Any]]) -> list[str]:
+    """The tables the run's notebooks read that name nothing to check against the data (tariffs,
+    staff minutes, the cost tables; namecheck reads the others), each read and checked once
+    before anything runs: every problem, followed by the notebooks that read the table."""
+    from . import budget, staff, tariffs
+
+    loaders = {"tariffs": tariffs.load_tariffs, "staff_time": staff.load_staff_time,
+               "staff_cost": budget.load_staff_cost, "variable_cost": budget.load_variable_cost,
+               "substitute_cost": budget.load_substitute_cost}
+    problems = []
+    for (kind, given), notebooks in readers(values_by_notebook).items():
+        if kind not in loaders:
+            continue
+        try:
+            loaders[kind](given)
+        except InputError as e:
+            problems += [f"{p}{read_by(kind, given, notebooks)}" for p in e.problems]
+    return problems

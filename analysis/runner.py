@@ -48,6 +48,7 @@ from . import config, identities
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
+from .problems import yaml_error
 from .redact import CPR_IN_TEXT, has_password, mask_url, redact
 from .render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
@@ -299,8 +300,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     errors: list[str] = []
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_RunFileLoader) or {}
-    except (OSError, yaml.YAMLError) as e:
+    except OSError as e:
         raise ConfigError(str(path), [f"cannot read the configuration: {e}"]) from None
+    except yaml.YAMLError as e:
+        message, fix = yaml_error(e)
+        raise ConfigError(str(path), [f"{message}; {fix}"]) from None
     if not isinstance(raw, dict):
         raise ConfigError(str(path), ["the configuration must be a mapping of keys to values"])
     raw.update(overrides or {})
@@ -331,11 +335,12 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         specs = [spec for spec in specs if spec.name in only]
     params: dict[str, dict] = {}
     takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
+    declared_of: dict[str, dict[str, dict]] = {}  # each notebook's declared parameters
     for spec in specs:
         if spec.name not in known:
             errors.append(f"notebooks: unknown notebook '{spec.name}'; available: {', '.join(known)}")
             continue
-        declared = notebook_parameters(spec.name)
+        declared = declared_of[spec.name] = notebook_parameters(spec.name)
         for p in RUN_WIDE:
             if p in declared:
                 takes[p].append(spec.name)
@@ -369,7 +374,10 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                     errors.append(msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
     for p in RUN_WIDE:
-        errors += _one_for_the_run(p, cfg.notebooks, params, takes[p])
+        clash = _one_for_the_run(p, cfg.notebooks, params, takes[p])
+        errors += clash
+        if p == "target_dkk" and not clash:  # one requirement: a followed profile must end at it
+            errors += _steady_state_problems(cfg.notebooks, params, declared_of)
     if errors:
         raise ConfigError(str(path), errors)
     if data:
@@ -413,18 +421,22 @@ def _redacting(echo):
 
 
 # Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
-# same months, and tell late registration from the decision's fall by the same date
-RUN_WIDE = ("complete_through", "decision_date")
+# same months, and tell late registration from the decision's fall by the same date; 03, 04 and
+# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems)
+RUN_WIDE = ("complete_through", "decision_date", "target_dkk")
 
 
 def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
     """`param` (one of RUN_WIDE) set on any notebook of the run is given to every notebook in
     `takes` (those declaring it) that does not set its own; two different values are an error.
     Returns the errors; fills `params` in place."""
-    given = {spec.name: str(spec.parameters[param]) for spec in specs if param in spec.parameters}
-    if len(set(given.values())) > 1:
+    dates = param in DATE_PARAMETERS + MONTH_PARAMETERS  # a date as text; an amount stays a number
+    given = {spec.name: str(v) if dates else v for spec in specs
+             if param in spec.parameters for v in [spec.parameters[param]]}
+    if len({str(v) for v in given.values()}) > 1:
         what = {"complete_through": "the last fully registered month is one for the whole extract",
-                "decision_date": "the decision takes effect on one date for every report"}[param]
+                "decision_date": "the decision takes effect on one date for every report",
+                "target_dkk": "the saving the decision requires is one for the whole run"}[param]
         return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
                 + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
     if given:
@@ -433,6 +445,47 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
             if name in params and name not in given:
                 params[name][param] = value
     return []
+
+
+def _steady_state_problems(specs: list[NotebookSpec], params: dict[str, dict],
+                           declared: dict[str, dict[str, dict]]) -> list[str]:
+    """A followed target profile (07's target_profile, {year: DKK}, a later year keeping the last
+    value) against the run's requirement: its last, steady-state amount must be the run's
+    target_dkk (RUN_WIDE; the one set on any notebook of the run, else the default the run's
+    notebooks declare), so that 07 follows the saving 03, 04 and 05 show and split. Nothing to
+    compare when no notebook of the run shows target_dkk; a profile that is no profile is left
+    to the check against the data (_profile_problems), which says what is wrong with it."""
+    from .follow_up import profile_for
+
+    set_on = [spec for spec in specs if "target_dkk" in spec.parameters]
+    if set_on:
+        value = set_on[0].parameters["target_dkk"]  # an amount of another type is an error already
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        required = {value: f"set on {set_on[0].name}"} if whole else {}
+    else:
+        showing: dict[Any, list[str]] = {}
+        for name in params:
+            if "target_dkk" in declared.get(name, {}):
+                showing.setdefault(_default(declared[name]["target_dkk"]), []).append(name)
+        required = {v: f"the default of {', '.join(names)}; set target_dkk on one of them to change it"
+                    for v, names in showing.items()}
+    problems = []
+    for name, values in params.items():
+        if "target_profile" not in declared.get(name, {}):
+            continue
+        profile = values.get("target_profile", _default(declared[name]["target_profile"]))
+        try:
+            last = max(int(y) for y in profile)
+            amount = profile_for({int(y): v for y, v in profile.items()}, [last])[last]
+        except (TypeError, ValueError, AttributeError):
+            continue
+        for value, where in required.items():
+            if value != amount:
+                problems.append(
+                    f"{name}: target_profile ends at {amount} DKK a year (from {last}), but the run's target_dkk "
+                    f"is {value} ({where}); the saving required is one for the whole run: set them equal (the "
+                    f"profile's {last} to {value}, or target_dkk to {amount})")
+    return problems
 
 
 # --- the parameters against the data ----------------------------------------------------------
@@ -445,17 +498,19 @@ class DataCheck:
     notes: list[str] = field(default_factory=list)
 
 
-def _declared_values(name: str) -> dict[str, Any]:
-    """A notebook's parameter defaults as values (papermill gives them as source text)."""
+def _default(info: dict[str, Any]) -> Any:
+    """A declared parameter's default as a value (papermill gives it as source text)."""
     import ast
 
-    out = {}
-    for k, info in notebook_parameters(name).items():
-        try:
-            out[k] = ast.literal_eval(str(info["default"]))
-        except (ValueError, SyntaxError):
-            out[k] = info["default"]
-    return out
+    try:
+        return ast.literal_eval(str(info["default"]))
+    except (ValueError, SyntaxError):
+        return info["default"]
+
+
+def _declared_values(name: str) -> dict[str, Any]:
+    """A notebook's parameter defaults as values."""
+    return {k: _default(info) for k, info in notebook_parameters(name).items()}
 
 
 def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
@@ -506,12 +561,14 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     (complete_through) that is no month or outside the data's months, a `per:` fan-out over a
     column the data lack (errors); a measure or standardisation the data cannot support and a
     notebook whose core needs the data lack (notes: the notebook falls back and says so). Then
-    every name in the files the notebooks read (scenario file, guidelines, specialisation and
-    diagnosis-level tables, population table) and in the mapping file against the data's names
-    (namecheck.check: which mismatches are errors and which notes is its rule); `ingest` (the
-    input's IngestResult) tells which renames and labels matched rows."""
+    the tariff, staff-minute and cost tables the notebooks read, each checked once
+    (reference.check), and every name in the files the notebooks read (scenario file,
+    guidelines, specialisation and diagnosis-level tables, population table) and in the mapping
+    file against the data's names (namecheck.check: which mismatches are errors and which notes
+    is its rule); a problem with a reference table names the notebooks that read it. `ingest`
+    (the input's IngestResult) tells which renames and labels matched rows."""
     from . import capabilities as cap
-    from . import namecheck
+    from . import namecheck, reference
     from . import schema as s
 
     caps = cap.of(agg)
@@ -588,6 +645,7 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
+    found.errors += reference.check(read)  # the tables with no names to check: read and checked once
     names = namecheck.check(read, agg, ingest, cfg.mapping)
     found.errors += names.errors
     found.notes += names.notes

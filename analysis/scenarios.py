@@ -41,6 +41,7 @@ from . import labels as L
 from . import measures, reference
 from . import schema as s
 from .ingest import InputError, Problem
+from .problems import yaml_error
 from .tariffs import OWN, TARIFF, price_source, unit_price
 
 SCENARIOS = reference.DEFAULTS["scenarios"]
@@ -149,9 +150,12 @@ def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return ScenarioFile.model_validate(raw)
-    except (OSError, yaml.YAMLError) as e:
+    except OSError as e:
         raise InputError([Problem(path.name, "-", f"cannot read the scenario file ({e})",
                                   "check the path and the YAML")]) from None
+    except yaml.YAMLError as e:
+        message, fix = yaml_error(e)
+        raise InputError([Problem(path.name, "-", f"the scenario file is {message}", fix)]) from None
     except ValidationError as e:
         raise InputError([Problem(path.name, ".".join(map(str, err["loc"])), err["msg"],
                                   "see the comments in data/reference/scenarios.yml") for err in e.errors()]) from None

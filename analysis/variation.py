@@ -394,7 +394,7 @@ def standing_notes(st: Standing, lang: str, sector: str) -> list[str]:
         return [L.t("hosp_no_peers", lang, sector=L.t(sector, lang).lower())]
     if st.status != "compared":
         return []
-    notes = [L.t("hosp_peers_some", lang, specialties=", ".join(st.alone))] if st.alone else []
+    notes = [L.t("hosp_peers_some", lang, specialties=L.names(st.alone, lang))] if st.alone else []
     if st.outliers.empty:
         notes.append(L.t("hosp_no_outliers_compared" if st.alone else "hosp_no_outliers", lang))
     return notes
@@ -583,7 +583,7 @@ def outlier_sentences(out: pd.DataFrame, measure: str, lang: str, strata: list[s
     `strata` are the case-mix variables adjusted for (none: crude)."""
     from . import labels as L
 
-    and_ = " og " if lang == "da" else " and "
+    and_ = L.t("names_and", lang)
     adjusted = L.t("var_casemix_adjusted", lang,
                    strata=and_.join(L.t(c, lang).lower() for c in strata)) if strata else ""
     sentences = []

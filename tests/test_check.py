@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import runner
+from analysis import config, reference, runner
 from analysis.aggregate import Aggregates
 
 ACTIVITY = pd.DataFrame([
@@ -181,3 +181,56 @@ def test_the_check_refuses_a_baseline_the_data_cannot_give(small_region, tmp_pat
     assert err.value.errors == ["06_monitoring: baseline_months 30 is more than the 27 months the data have before "
                                 "decision_date 2025-04-01 (2023-01 to 2025-03); set baseline_months: 27, or give "
                                 "data that start 3 months earlier"]
+
+
+# --- a reference table that fails its check names the notebooks that read it ----------------------
+@pytest.fixture
+def broken_shipped_staff_cost(tmp_path, monkeypatch):
+    """The shipped staff-cost table with a price in words, as a careless edit would leave it."""
+    table = tmp_path / "staff_cost.csv"
+    table.write_text("staff_group,dkk_per_fte\ndoctors,1100000\nnurses,six hundred thousand\nsecretaries,450000\n",
+                     encoding="utf-8")
+    monkeypatch.setitem(reference.DEFAULTS, "staff_cost", table)
+    return table
+
+
+def test_a_shipped_table_that_fails_its_check_names_the_notebooks_that_read_it(broken_shipped_staff_cost):
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"01_activity_overview": {}, "04_savings_key": {"year": 2024}, "07_follow_up": {"key_year": 2023}}
+    errors = runner.check_against_data(cfg(), params, agg).errors
+    assert errors == ["staff_cost.csv, column 'dkk_per_fte', row 2: values must be non-negative numbers. Examples: "
+                      "'six hundred thousand'.\n    Fix: correct the values\n    Read by: 04_savings_key, "
+                      "07_follow_up, which use the shipped table (no staff_cost_file of their own) and cannot run "
+                      "with it: correct staff_cost.csv, or give them a staff_cost_file of your own"]
+
+
+def test_a_notebook_with_a_table_of_its_own_is_not_named_for_the_broken_shipped_one(broken_shipped_staff_cost):
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    mine = str(config.REFERENCE_DIR / "staff_cost.csv")  # the sound table, named by this notebook alone
+    params = {"04_savings_key": {"year": 2024, "staff_cost_file": mine}, "07_follow_up": {"key_year": 2023}}
+    [error] = runner.check_against_data(cfg(), params, agg).errors
+    assert error.endswith("Read by: 07_follow_up, which uses the shipped table (no staff_cost_file of its own) and "
+                          "cannot run with it: correct staff_cost.csv, or give it a staff_cost_file of your own")
+
+
+def test_a_users_table_that_fails_its_check_names_the_notebooks_given_it(tmp_path):
+    table = tmp_path / "my_tariffs.csv"
+    table.write_text("specialty,visit_type,contact_mode,dkk\n,assessment,in_person,-5\n", encoding="utf-8")
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"04_savings_key": {"year": 2024, "tariff_file": str(table)}, "08_pathways": {"year": 2024}}
+    errors = runner.check_against_data(cfg(), params, agg).errors
+    assert errors and all(e.startswith("my_tariffs.csv") for e in errors)
+    assert all(e.endswith("\n    Read by: 04_savings_key (its tariff_file), which cannot run with it") for e in errors)
+
+
+def test_a_shipped_table_checked_for_names_that_cannot_be_read_names_its_readers_too(tmp_path, monkeypatch):
+    ideas = tmp_path / "scenarios.yml"
+    ideas.write_text("scenarios:\n  - name: Kardiologi: faste kontroller\n", encoding="utf-8")
+    monkeypatch.setitem(reference.DEFAULTS, "scenarios", ideas)
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    params = {"03_reduction_potential": {"year": 2024}, "04_savings_key": {"year": 2024}}
+    [error] = runner.check_against_data(cfg(), params, agg).errors
+    assert error.startswith("scenarios.yml: the scenario file is not valid YAML at line 2, column 21")
+    assert error.endswith("Read by: 03_reduction_potential, 04_savings_key, which use the shipped table (no "
+                          "scenario_file of their own) and cannot run with it: correct scenarios.yml, or give them a "
+                          "scenario_file of your own")

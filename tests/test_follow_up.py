@@ -317,3 +317,10 @@ def test_a_hospitals_own_page_gets_the_status_07_gives_it():
     assert F.hospital_standing(m, PRICES, CASH, share, "B", DECISION).row["status"] == "behind"
     too_early = F.hospital_standing(m, PRICES, CASH, share, "A", "2023-06-01")
     assert too_early.row is None and "12" in too_early.problem
+
+
+def test_the_front_pages_lead_names_hospitals_behind_so_a_comma_in_a_name_is_not_read_as_two():
+    table = pd.DataFrame({"hospital": ["Hospital A, Nord", "Hospital B", "Hospital C", "Hospital D"],
+                          "status": ["behind", "behind", "behind", "ahead"]})
+    lead = F.region_lead(50.0, 40.0, 60.0, 100.0, table, "da")
+    assert lead.endswith("Bagud: Hospital A, Nord; Hospital B og Hospital C.")

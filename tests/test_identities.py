@@ -54,6 +54,32 @@ def test_a_share_of_the_key_shown_differently_on_two_pages_is_named(tmp_path):
     assert identities.check([a, c]) == []
 
 
+def test_two_pages_splitting_different_targets_by_the_same_key_are_named_with_both_amounts(tmp_path):
+    key = {"year": 2024, "basis": "visits", "target": 60_000_000, "shares": {"A": 36_000_000, "B": 24_000_000}}
+    fewer = {**key, "target": 50_000_000, "shares": {"A": 30_000_000, "B": 20_000_000}}
+    a = executed(tmp_path / "04_savings_key.ipynb", {"key": key})
+    b = executed(tmp_path / "07_follow_up.ipynb", {"key": fewer})
+    assert identities.check([a, b]) == [
+        "07_follow_up: the key 2024, visits splits a target of 50,000,000 kr., 04_savings_key splits 60,000,000 "
+        "kr.; the saving required is one for the whole run (target_dkk, and 07's target_profile's last year)"]
+
+
+def test_a_target_that_every_hospitals_page_splits_alike_is_named_once(tmp_path):
+    key = {"year": 2024, "basis": "visits", "target": 60_000_000, "shares": {"A": 36_000_000, "B": 24_000_000}}
+    fewer = {**key, "target": 50_000_000, "shares": {"A": 30_000_000, "B": 20_000_000}}
+    pages = [executed(tmp_path / f"05_{h}.ipynb", {"key": fewer}) for h in ("a", "b")]
+    [problem] = identities.check([executed(tmp_path / "04_savings_key.ipynb", {"key": key}), *pages])
+    assert problem.startswith("05_a: the key 2024, visits splits a target of 50,000,000 kr., 04_savings_key")
+
+
+def test_keys_of_another_basis_may_split_another_target(tmp_path):
+    key = {"year": 2024, "basis": "visits", "target": 60_000_000, "shares": {"A": 36_000_000, "B": 24_000_000}}
+    by_value = {**key, "basis": "value_dkk", "target": 50_000_000, "shares": {"A": 25_000_000, "B": 25_000_000}}
+    a = executed(tmp_path / "04_savings_key.ipynb", {"key": key})
+    b = executed(tmp_path / "07_follow_up.ipynb", {"key": by_value})
+    assert identities.check([a, b]) == []
+
+
 def test_the_hospitals_potentials_must_add_up_to_the_regions_by_idea(tmp_path):
     params = {"year": 2024, "benchmark": "median"}
     region = {"scope": "region", "parameters": params, "hospitals": ["A", "B"], "budget": {"Idé": 100.0}}

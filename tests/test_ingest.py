@@ -120,6 +120,28 @@ def test_mapping_file_with_an_invalid_target_is_rejected(tmp_path):
         ingest.load_mapping(mapping)
 
 
+def test_a_mapping_file_with_an_unquoted_name_holding_a_colon_says_to_quote_it(tmp_path):
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text("renames:\n  hospital:\n    Aarhus: Hospital: Syd\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        ingest.load_mapping(mapping)
+    assert str(err.value.problems[0]) == (
+        "mapping.yml: the mapping file is not valid YAML at line 3, column 21: mapping values are not allowed here "
+        "(the line reads: Aarhus: Hospital: Syd).\n    Fix: quote the value that holds ': ', here: Aarhus: "
+        "\"Hospital: Syd\" (unquoted, YAML reads its ': ' as the start of another key; a name used as a key is "
+        "quoted the same way)")
+
+
+def test_a_mapping_file_indented_too_far_is_told_to_check_the_indentation_not_to_quote(tmp_path):
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text("columns:\n  Afsnit: hospital\n    Dato: visit_date\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        ingest.load_mapping(mapping)
+    [problem] = err.value.problems
+    assert "at line 3, column 9" in problem.message
+    assert problem.hint.startswith("check the line's indentation against the line above it")
+
+
 # --- bad input: one behaviour per test, message checked --------------------------------------
 def problems_for(tmp_path, df: pd.DataFrame, period=PERIOD) -> list[ingest.Problem]:
     src = write_csv(df, tmp_path / "extract.csv", ";", "utf-8")

@@ -37,6 +37,34 @@ def test_money_sentences_end_with_one_full_stop():
             assert "kr.." not in text and ".." not in text, (key, lang, text)
 
 
+def test_names_in_a_danish_sentence_are_parted_by_commas_and_og_before_the_last():
+    assert L.names(["Aarhus", "Randers", "Viborg"], "da") == "Aarhus, Randers og Viborg"
+
+
+def test_names_in_an_english_sentence_end_with_and():
+    assert L.names(["Aarhus", "Randers", "Viborg"], "en") == "Aarhus, Randers and Viborg"
+
+
+def test_one_name_is_said_as_it_is_and_none_is_nothing():
+    assert L.names(["Hospital A, Nord"], "da") == "Hospital A, Nord"
+    assert L.names([], "da") == ""
+
+
+def test_two_names_are_joined_by_og_alone():
+    assert L.names(["Aarhus", "Randers"], "da") == "Aarhus og Randers"
+
+
+def test_a_name_holding_a_comma_parts_the_names_by_semicolons():
+    """"Hospital A, Nord, Hospital B og Hospital C" could be four hospitals; the semicolons say three."""
+    three = ["Hospital A, Nord", "Hospital B", "Hospital C"]
+    assert L.names(three, "da") == "Hospital A, Nord; Hospital B og Hospital C"
+    assert L.names(three[::-1], "en") == "Hospital C; Hospital B and Hospital A, Nord"
+
+
+def test_names_are_joined_by_the_one_and_of_the_labels_table():
+    assert [k for k, pair in L.LABELS.items() if pair == (" og ", " and ")] == ["names_and"]
+
+
 def test_a_notebooks_formatters_speak_its_language():
     T, N, P, M = L.formatters("da")
     assert (T("visits"), N(1234.5, 1), P(0.123), M(12_340_000)) == ("Besøg", "1.234,5", "12,3 %", "12,3 mio. kr.")

@@ -23,6 +23,7 @@ from analysis import schema as s
 PERIOD = ("2021-01-01", "2024-12-31")
 DECISION = lpr3.DECISION.isoformat()
 PROFILE = {2024: 0, 2025: 700_000}  # a small region's share of a requirement, DKK a year
+TARGET = {"target_dkk": 700_000}  # the same requirement for 03, 04 and 05: set on 04, the others take it
 FOLLOW_UP = {"decision_date": DECISION, "baseline_months": 24}
 
 
@@ -44,7 +45,7 @@ def lpr3_run(tmp_path_factory, cache_dir):
                          {"name": "01_activity_overview", "parameters": YEAR},
                          {"name": "02_variation", "parameters": YEAR},
                          {"name": "03_reduction_potential", "parameters": {**YEAR, **ideas}},
-                         {"name": "04_savings_key", "parameters": {**YEAR, **ideas}},
+                         {"name": "04_savings_key", "parameters": {**YEAR, **ideas, **TARGET}},
                          {"name": "05_hospital", "per": "hospital", "parameters": {**YEAR, **ideas}},
                          {"name": "06_monitoring", "parameters": FOLLOW_UP},
                          {"name": "07_follow_up", "parameters": {**FOLLOW_UP, **ideas, "target_profile": PROFILE,

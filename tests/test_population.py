@@ -195,11 +195,18 @@ def test_visits_without_a_municipality_are_told_apart_from_names_not_in_the_tabl
                                                                               ["Silkebrog", 3, "Silkeborg"]]
     da = pop.left_out_notes(unknown, "da")
     assert da[0] == "28 besøg uden bopælskommune er udeladt."
-    assert "er udeladt: København (68), Silkebrog (3, måske Silkeborg). En kommune kan ligge uden for regionen" in da[1]
+    assert "er udeladt: København (68) og Silkebrog (3, måske Silkeborg). En kommune kan ligge uden for" in da[1]
     assert "oversæt det i mappingfilen" in da[1] and "-" not in da[1].split(". ")[0]
     en = pop.left_out_notes(unknown, "en")
     assert en[0] == "Visits without a municipality of residence are left out: 28."
-    assert "left out: København (68), Silkebrog (3, perhaps Silkeborg). A municipality may lie outside" in en[1]
+    assert "left out: København (68) and Silkebrog (3, perhaps Silkeborg). A municipality may lie outside" in en[1]
+
+
+def test_municipalities_left_out_are_parted_by_semicolons_where_a_likely_spelling_adds_a_comma():
+    unknown = pd.DataFrame({"municipality": ["København", "Silkebrog", "Vejlle"], "visits": [68, 3, 5],
+                            "suggestion": ["", "Silkeborg", "Vejle"]})
+    (note,) = pop.left_out_notes(unknown, "da")
+    assert "er udeladt: København (68); Silkebrog (3, måske Silkeborg) og Vejlle (5, måske Vejle)." in note
 
 
 def test_notes_on_left_out_visits_say_only_what_happened():

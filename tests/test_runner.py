@@ -45,6 +45,20 @@ def test_a_typo_in_a_parameter_fails_with_a_suggestion(tmp_path, base):
         runner.load_config(path)
 
 
+def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quote_it(tmp_path):
+    path = tmp_path / "r.yml"
+    path.write_text("period_start: 2024-01-01\ntitle: Ambulant aktivitet, Hospital: Syd  # the south\n",
+                    encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert str(err.value).startswith(f"{path}: 1 problem:\n")
+    assert err.value.errors == [
+        "not valid YAML at line 2, column 36: mapping values are not allowed here (the line reads: title: Ambulant "
+        "aktivitet, Hospital: Syd  # the south); quote the value that holds ': ', here: title: \"Ambulant "
+        "aktivitet, Hospital: Syd\" (unquoted, YAML reads its ': ' as the start of another key; a name used as a "
+        "key is quoted the same way)"]
+
+
 def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         {"name": "01_activity_overview", "parameters": {"year": "2024"}}])
@@ -412,6 +426,86 @@ def test_a_decision_date_set_on_one_notebook_holds_for_every_notebook_that_takes
         {"name": "07_follow_up", "parameters": {"decision_date": "2025-03-01"}}])
     with pytest.raises(runner.ConfigError, match="decision_date differs between notebooks"):
         runner.load_config(clash)
+
+
+def test_a_requirement_set_on_one_notebook_holds_for_every_report_that_shows_it(tmp_path, base):
+    """03, 04 and 05 show the saving the decision requires: target_dkk set on 04 is given to 03 and
+    05 too, as the whole number it is."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        "03_reduction_potential", "05_hospital", "02_variation",
+        {"name": "04_savings_key", "parameters": {"target_dkk": 50_000_000}},
+        {"name": "07_follow_up", "parameters": {"target_profile": {2025: 0, 2026: 50_000_000}}}])
+    _, params = runner.load_config(path)
+    assert {n: p.get("target_dkk") for n, p in params.items()} == {
+        "03_reduction_potential": 50_000_000, "05_hospital": 50_000_000, "02_variation": None,
+        "04_savings_key": 50_000_000, "07_follow_up": None}
+
+
+def test_two_requirements_in_one_run_are_an_error_before_anything_runs(tmp_path, base):
+    clash = write_config(tmp_path / "c.yml", **base, notebooks=[
+        {"name": "03_reduction_potential", "parameters": {"target_dkk": 40_000_000}},
+        {"name": "04_savings_key", "parameters": {"target_dkk": 50_000_000}}])
+    with pytest.raises(runner.ConfigError, match=r"target_dkk differs between notebooks \(03_reduction_potential: "
+                                                 r"40000000, 04_savings_key: 50000000\); the saving the decision "
+                                                 "requires is one for the whole run"):
+        runner.load_config(clash)
+
+
+def test_a_follow_up_whose_profile_ends_below_the_runs_requirement_is_an_error(tmp_path, base):
+    """07's default profile ends at 60 million; the run requires 50 million of 03, 04 and 05."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "04_savings_key", "parameters": {"target_dkk": 50_000_000}}, "07_follow_up"])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert err.value.errors == [
+        "07_follow_up: target_profile ends at 60000000 DKK a year (from 2026), but the run's target_dkk is 50000000 "
+        "(set on 04_savings_key); the saving required is one for the whole run: set them equal (the profile's 2026 "
+        "to 50000000, or target_dkk to 60000000)"]
+
+
+def test_a_profile_is_held_against_the_notebooks_default_requirement_when_the_run_sets_none(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        "04_savings_key", {"name": "07_follow_up", "parameters": {"target_profile": {2025: 0, 2026: 45_000_000}}}])
+    with pytest.raises(runner.ConfigError, match=r"07_follow_up: target_profile ends at 45000000 DKK a year "
+                                                 r"\(from 2026\), but the run's target_dkk is 60000000 \(the "
+                                                 r"default of 04_savings_key; set target_dkk on one of them"):
+        runner.load_config(path)
+
+
+def test_a_profile_whose_last_year_is_the_requirement_passes_whatever_its_earlier_years(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "05_hospital", "parameters": {"target_dkk": 30_000_000}},
+        {"name": "07_follow_up", "parameters": {"target_profile": {2025: 10_000_000, 2027: 30_000_000}}}])
+    runner.load_config(path)
+
+
+def test_a_follow_up_alone_has_no_requirement_to_disagree_with(tmp_path, base):
+    """No page of the run shows target_dkk: 07 follows whatever its profile asks."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "07_follow_up", "parameters": {"target_profile": {2025: 0, 2026: 45_000_000}}}])
+    runner.load_config(path)
+
+
+def test_every_shipped_run_file_and_the_notebooks_defaults_ask_one_saving():
+    for run_file in sorted((config.PROJECT_ROOT / "runs").glob("*.yml")):
+        runner.load_config(run_file, overrides={"source": "", "mapping": ""})  # their inputs are generated
+    defaults = {n: runner._declared_values(n) for n in ("03_reduction_potential", "04_savings_key",
+                                                         "05_hospital", "07_follow_up")}
+    profile = defaults.pop("07_follow_up")["target_profile"]
+    assert {n: d["target_dkk"] for n, d in defaults.items()} == dict.fromkeys(defaults, profile[max(profile)])
+
+
+def test_a_requirement_the_profile_does_not_end_at_stops_check_and_run_before_anything_runs(tmp_path, base):
+    out = tmp_path / "out"
+    path = write_config(tmp_path / "r.yml", **{**base, "output": str(out)}, notebooks=[
+        {"name": "04_savings_key", "parameters": {"target_dkk": 50_000_000}}, "07_follow_up"])
+    for extra in (["--check"], []):
+        proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path), *extra],
+                              capture_output=True, text=True, cwd=config.PROJECT_ROOT, timeout=300)
+        assert proc.returncode == 2, proc.stderr
+        assert "07_follow_up: target_profile ends at 60000000 DKK a year (from 2026), but the run's target_dkk is " \
+               "50000000" in proc.stderr
+        assert not out.exists()
 
 
 def test_a_cpr_number_among_the_names_stops_the_check_before_any_notebook_runs():

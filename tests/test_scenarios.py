@@ -70,6 +70,16 @@ def test_a_bad_scenario_file_lists_every_problem(tmp_path):
     assert len(err.value.problems) == 2 and "lever" in str(err.value) and "share" in str(err.value)
 
 
+def test_a_scenario_file_with_an_unquoted_name_holding_a_colon_says_where_and_to_quote_it(tmp_path):
+    p = tmp_path / "s.yml"
+    p.write_text("scenarios:\n  - name: Kardiologi: faste kontroller\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        S.load(p)
+    [problem] = err.value.problems
+    assert problem.file == "s.yml" and "not valid YAML at line 2, column 21" in problem.message
+    assert problem.hint.startswith("quote the value that holds ': ', here: name: \"Kardiologi: faste kontroller\"")
+
+
 def test_english_names_and_proposers_with_the_file_text_as_fallback():
     idea = S.Scenario(name="Færre kontroller", source="Specialerådet", driver="d", lever="drop", share=0.1,
                       en={"name": "Fewer follow-ups", "source": "The specialty council"})

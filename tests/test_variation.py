@@ -421,3 +421,11 @@ def test_visits_of_unknown_sex_are_left_out_of_the_case_mix_adjustment_only_and_
     assert result.left_out == 20
     assert variation.left_out_text(result, "en").startswith("20 visits with unknown sex or age were left out of "
                                                             "the case-mix adjustment")
+
+
+def test_a_hospitals_specialties_without_peers_are_named_in_one_sentence():
+    st = variation.Standing("compared", ["Kardiologi"], ["Intern medicin: lunger, allergi", "Urologi", "Øre-næse-hals"],
+                            pd.DataFrame())
+    assert variation.standing_notes(st, "da", "somatic")[0] == (
+        "Specialer uden andre hospitaler at sammenligne med: Intern medicin: lunger, allergi; Urologi og "
+        "Øre-næse-hals.")
