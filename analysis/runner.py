@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import hashlib
@@ -93,6 +94,9 @@ class RunConfig(BaseModel):
     period_start: dt.date = dt.date(2023, 1, 1)
     period_end: dt.date = dt.date(2025, 12, 31)
     language: Literal["da", "en"] = "da"
+    parameters: dict[str, Any] = Field(default_factory=dict, description="notebook parameters for the whole "
+                                       "run: each given to every notebook that declares it, unless the notebook "
+                                       "sets its own (e.g. year: 2024)")
     notebooks: list[NotebookSpec] = Field(default_factory=list, description="empty = every notebook")
     output: str = Field("reports", description="where the runs are written; a folder inside the project unless "
                                                 "output_outside_project is true")
@@ -333,6 +337,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         errors += [f"--only: '{n}' is not in this run's notebooks ({', '.join(sorted(listed))})"
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
+    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known])
     params: dict[str, dict] = {}
     takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
     declared_of: dict[str, dict[str, dict]] = {}  # each notebook's declared parameters
@@ -391,6 +396,31 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         if found.errors:
             raise ConfigError(str(path), found.errors)
     return cfg, params
+
+
+def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec]) -> list[str]:
+    """The run file's `parameters:` block handed to the notebooks: each parameter goes into the
+    parameters of every notebook in `specs` that declares it and does not set its own (nor runs
+    once per its value, `per`), where it is checked as if written there. Returns the errors of a
+    parameter no notebook of the run declares (with the closest name) or that is a top-level key
+    of the run file; fills the specs in place."""
+    errors = []
+    declared_of = {spec.name: notebook_parameters(spec.name) for spec in specs}
+    every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON_PARAMETERS))
+    for name, value in given.items():
+        if name in COMMON_PARAMETERS:
+            errors.append(f"parameters: '{name}' is a key of the run file itself: write it at the top, "
+                          f"e.g. {name}: ...")
+            continue
+        takers = [spec for spec in specs if name in declared_of[spec.name]]
+        if not takers:
+            close = difflib.get_close_matches(name, every, n=1, cutoff=0.75)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; they declare: {', '.join(every)}"
+            errors.append(f"parameters: no notebook of this run declares '{name}'{hint}")
+        for spec in takers:
+            if name not in spec.parameters and name != spec.per:
+                spec.parameters[name] = copy.deepcopy(value)
+    return errors
 
 
 class _RunFileLoader(yaml.SafeLoader):
@@ -579,11 +609,9 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
         read[name] = values
-        for param in ("year", "key_year"):
-            year = values.get(param)
-            if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
-                found.errors.append(f"{name}: {param} {year} is not in the data; the data have {have} "
-                                    "(0 means the latest)")
+        year = values.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
+            found.errors.append(f"{name}: year {year} is not in the data; the data have {have} (0 means the latest)")
         if "target_profile" in values:
             found.errors += _profile_problems(name, values)
         if "peers" in values:

@@ -62,6 +62,7 @@ def _locked() -> dict[str, Version]:
 
 def test_the_lock_pins_every_declared_package_within_its_bounds():
     locked = _locked()
+    assert len(_declared()) > 10, "pyproject.toml's dependencies were not read"
     for req in _declared():
         name = canonicalize_name(req.name)
         assert name in locked, f"{req.name} is in pyproject.toml but not in requirements.lock: run make lock"

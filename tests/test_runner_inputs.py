@@ -13,6 +13,8 @@ from analysis import config as project_config
 from analysis import runner
 from analysis.ingest import InputError
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 
 def config(path: Path, **values) -> Path:
     base = {"period_start": "2024-01-01", "period_end": "2024-12-31", "jobs": 1, "notebooks": ["00_data_quality"],
