@@ -276,8 +276,8 @@ def _check_choice(nb: str, name: str, value: Any) -> str | None:
 def _peer_problems(name: str, values: dict[str, Any], agg) -> list[str]:
     """The peers of a notebook with a `peers` parameter against the data's hospitals: the regions
     table readable, own_region among the data's regions, every hospital known where needed."""
-    from .ingest import InputError
     from .peers import comparison_for
+    from .problems import InputError
     try:
         comparison_for(agg, str(values.get("peers", "region")), str(values.get("own_region", "")),
                        str(values.get("hospital_regions_file", "")))
@@ -597,8 +597,8 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     file against the data's names (namecheck.check: which mismatches are errors and which notes
     is its rule); a problem with a reference table names the notebooks that read it. `ingest`
     (the input's IngestResult) tells which renames and labels matched rows."""
+    from . import budget, namecheck, reference, staff, tariffs
     from . import capabilities as cap
-    from . import namecheck, reference
     from . import schema as s
 
     caps = cap.of(agg)
@@ -673,7 +673,10 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
-    found.errors += reference.check(read)  # the tables with no names to check: read and checked once
+    # the tables with no names to check (namecheck reads the others): read and checked once
+    found.errors += reference.check(read, {
+        "tariffs": tariffs.load_tariffs, "staff_time": staff.load_staff_time, "staff_cost": budget.load_staff_cost,
+        "variable_cost": budget.load_variable_cost, "substitute_cost": budget.load_substitute_cost})
     names = namecheck.check(read, agg, ingest, cfg.mapping)
     found.errors += names.errors
     found.notes += names.notes

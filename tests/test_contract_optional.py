@@ -9,7 +9,7 @@ from test_ingest import DANISH, PERIOD, expected_canonical, only, problems_for, 
 
 from analysis import ingest
 from analysis import schema as s
-from analysis.ingest import InputError
+from analysis.problems import InputError
 
 WITH_OPTIONAL = DANISH.assign(
     Bopælskommune=[" Skive ", "SKIVE", "ringkøbing-skjern"],

@@ -112,7 +112,7 @@ def test_the_benchmark_is_described_in_words_not_its_parameter():
 
 
 def test_a_bad_guideline_table_is_refused(tmp_path):
-    from analysis.ingest import InputError
+    from analysis.problems import InputError
     bad = tmp_path / "g.csv"
     bad.write_text("specialty,follow_ups_per_patient\nKardiologi,-1\nKardiologi,2\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
