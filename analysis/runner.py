@@ -315,7 +315,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     try:
         cfg = RunConfig.model_validate(raw)
     except ValidationError as e:
-        raise ConfigError(str(path), [_pydantic_error(err) for err in e.errors()]) from None
+        raise ConfigError(str(path), [_pydantic_error(err, raw) for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
     if has_password(cfg.title) or CPR_IN_TEXT.search(cfg.title):  # it heads the front page and the manifest
@@ -438,11 +438,28 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node):
 _RunFileLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _pydantic_error(err: dict) -> str:
-    """One of pydantic's errors as a line of a ConfigError: the key, then what is wrong."""
-    where = ".".join(map(str, err["loc"]))
+def _pydantic_error(err: dict, raw: dict) -> str:
+    """One of pydantic's errors as a line of a ConfigError: the key, then what is wrong. An
+    unknown key (`raw` is the run file as read) is named with the closest known one, and within
+    a notebook's entry with the notebook's name."""
+    loc = err["loc"]
+    where = ".".join(map(str, loc))
     message = str(err["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    if err["type"] != "extra_forbidden" or not loc:
+        return f"{where}: {message}" if where else message
+    key = str(loc[-1])
+    in_notebook = len(loc) == 3 and loc[0] == "notebooks"
+    fields = NotebookSpec.model_fields if in_notebook else RunConfig.model_fields
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.75)
+    if in_notebook:
+        entry = (raw.get("notebooks") or [])[loc[1]]
+        name = entry.get("name", "?") if isinstance(entry, dict) else entry
+        hint = (f"did you mean '{close[0]}'?" if close else
+                f"a notebook's entry takes {', '.join(fields)}; a notebook parameter goes under 'parameters:'")
+        return f"notebooks: {name}: unknown key '{key}' ({hint})"
+    hint = (f" (did you mean '{close[0]}'?)" if close else
+            "; a notebook parameter goes under 'parameters:' (for the whole run) or under its notebook")
+    return f"unknown key '{key}'{hint}"
 
 
 def _redacting(echo):

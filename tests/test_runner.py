@@ -101,6 +101,21 @@ def test_the_shipped_runs_set_the_analysis_year_once():
         assert years == {cfg.parameters["year"]}, run
 
 
+@pytest.mark.parametrize("extra, expected", [
+    ({"langauge": "da"}, "unknown key 'langauge' (did you mean 'language'?)"),
+    ({"year": 2024}, "unknown key 'year'; a notebook parameter goes under 'parameters:'"),
+    ({"notebooks": [{"name": "04_savings_key", "parameter": {"year": 2024}}]},
+     "notebooks: 04_savings_key: unknown key 'parameter' (did you mean 'parameters'?)"),
+    ({"notebooks": [{"name": "04_savings_key", "basis": "visits"}]},
+     "notebooks: 04_savings_key: unknown key 'basis' (a notebook's entry takes name, parameters, per; "
+     "a notebook parameter goes under 'parameters:')"),
+])
+def test_an_unknown_key_is_named_with_the_closest_one_or_where_it_belongs(tmp_path, base, extra, expected):
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(write_config(tmp_path / "r.yml", **{**base, **extra}))
+    assert expected in str(err.value)
+
+
 def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quote_it(tmp_path):
     path = tmp_path / "r.yml"
     path.write_text("period_start: 2024-01-01\ntitle: Ambulant aktivitet, Hospital: Syd  # the south\n",
