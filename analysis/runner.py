@@ -45,7 +45,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import config, identities
+from . import config, identities, reference
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
@@ -469,8 +469,10 @@ def _redacting(echo):
 
 # Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
 # same months, and tell late registration from the decision's fall by the same date; 03, 04 and
-# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems)
-RUN_WIDE = ("complete_through", "decision_date", "target_dkk")
+# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems); and
+# every notebook reads the same reference tables (prices, change ideas, costs), or 03's
+# potential, 04's key and 07's saving would rest on different ones
+RUN_WIDE = ("complete_through", "decision_date", "target_dkk", *reference.PARAMETERS)
 
 
 def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
@@ -483,7 +485,8 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
     if len({str(v) for v in given.values()}) > 1:
         what = {"complete_through": "the last fully registered month is one for the whole extract",
                 "decision_date": "the decision takes effect on one date for every report",
-                "target_dkk": "the saving the decision requires is one for the whole run"}[param]
+                "target_dkk": "the saving the decision requires is one for the whole run"}.get(
+            param, "a reference table is one for the whole run, so that the pages agree")
         return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
                 + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
     if given:
@@ -614,7 +617,7 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     file against the data's names (namecheck.check: which mismatches are errors and which notes
     is its rule); a problem with a reference table names the notebooks that read it. `ingest`
     (the input's IngestResult) tells which renames and labels matched rows."""
-    from . import budget, namecheck, reference, staff, tariffs
+    from . import budget, namecheck, staff, tariffs
     from . import capabilities as cap
     from . import schema as s
 

@@ -116,6 +116,26 @@ def test_an_unknown_key_is_named_with_the_closest_one_or_where_it_belongs(tmp_pa
     assert expected in str(err.value)
 
 
+def test_a_reference_table_set_on_one_notebook_is_read_by_every_notebook_of_the_run(tmp_path, base):
+    ideas = tmp_path / "ideas.yml"
+    ideas.write_text((config.REFERENCE_DIR / "scenarios.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "03_reduction_potential", "parameters": {"scenario_file": str(ideas)}},
+        "04_savings_key", "07_follow_up", "06_monitoring"])
+    _, params = runner.load_config(path)
+    assert params["04_savings_key"]["scenario_file"] == params["07_follow_up"]["scenario_file"] == str(ideas)
+    assert "scenario_file" not in params["06_monitoring"]
+
+
+def test_two_tariff_files_in_one_run_are_an_error(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "03_reduction_potential", "parameters": {"tariff_file": "data/reference/tariffs.csv"}},
+        {"name": "04_savings_key", "parameters": {"tariff_file": "data/private/mine.csv"}}])
+    with pytest.raises(runner.ConfigError, match="tariff_file differs between notebooks.*a reference table is one "
+                                                 "for the whole run"):
+        runner.load_config(path)
+
+
 def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quote_it(tmp_path):
     path = tmp_path / "r.yml"
     path.write_text("period_start: 2024-01-01\ntitle: Ambulant aktivitet, Hospital: Syd  # the south\n",
