@@ -150,6 +150,15 @@ def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quo
         "key is quoted the same way)"]
 
 
+def test_a_run_file_indented_with_a_tab_says_to_use_spaces(tmp_path):
+    path = tmp_path / "r.yml"
+    path.write_text("notebooks:\n  - name: 04_savings_key\n\tparameters: {year: 2024}\n", encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert "not valid YAML at line 3, column 1" in err.value.errors[0]
+    assert err.value.errors[0].endswith("; indent with spaces, not tabs (YAML does not allow a tab in indentation)")
+
+
 def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         {"name": "01_activity_overview", "parameters": {"year": "2024"}}])
