@@ -8,13 +8,18 @@ KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test env data lab bench bench-startup bench-national validate spark-check lint lock strip clean
+.PHONY: report test check env data lab bench bench-startup bench-national validate spark-check lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2 -q
+
+# The loop while changing code: every test but those that run notebooks or the whole pipeline
+# (marked suite) and the slow simulations (marked slow); `make test` runs them all
+check: $(STAMP)
+	$(PY) -m pytest -n 2 -q -m "not suite and not slow"
 
 env: $(STAMP)
 

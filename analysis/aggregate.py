@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import config, pathways
+from . import config, intervals
 from . import schema as s
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Aggregates:
     referral:       year x hospital x specialty x sector x referral_source -> visits, patients: first
                     visits (assessment) only; when they carry a referral source
     intervals:      year x hospital x specialty x sector x days -> intervals: days between consecutive
-                    follow-ups of a patient (pathways.interval_table); visit-level data only
+                    follow-ups of a patient (intervals.interval_table); visit-level data only
     diagnoses:      year x hospital x specialty x sector x municipality x contact_mode x diagnosis_group
                     -> visits: follow-ups only; when the visits carry a diagnosis group (municipality
                     "-" when they carry none)
@@ -116,7 +116,7 @@ def _age_band(age: ibis.Column) -> ibis.Value:
 def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> pd.DataFrame:
     df = con.execute(expr.order_by(list(keys)))
     for k in keys:
-        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, pathways.DAYS):
+        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, intervals.DAYS):
             df[k] = df[k].astype(object)
     return df.reset_index(drop=True)
 
@@ -178,7 +178,7 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
             fu = fu.mutate(**{s.MUNICIPALITY: ibis.literal(NOT_GIVEN)})
         optional["diagnoses"] = _execute(con, fu.group_by(list(DIAGNOSIS_KEYS)).aggregate(visits=fu.count()),
                                          DIAGNOSIS_KEYS)
-    optional["intervals"] = _execute(con, pathways.interval_table(t), pathways.INTERVAL_KEYS)
+    optional["intervals"] = _execute(con, intervals.interval_table(t), intervals.INTERVAL_KEYS)
     return Aggregates(
         kind="visits",
         activity=activity,

@@ -63,7 +63,7 @@ import pandas as pd
 from . import labels as L
 from . import reference
 from . import schema as s
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 from .scenarios import LEVER_MODE, Scenario
 from .staff import GROUPS, MINUTES_PER_FTE, against_attrition, attrition_over, load_staff_time
 

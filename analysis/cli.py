@@ -19,7 +19,7 @@ def _say(text: str, error: bool = False) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .ingest import InputError
+    from .problems import InputError
     from .runner import ConfigError, RunStopped, check_output, load_config, run
 
     overrides = {"jobs": args.jobs} if args.jobs is not None else {}

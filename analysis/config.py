@@ -11,6 +11,7 @@ REFERENCE_DIR = DATA_DIR / "reference"
 # where the bundled synthetic region is generated (tests point it elsewhere)
 SYNTHETIC_DIR = Path(os.environ.get("OUTPATIENT_SYNTHETIC_DIR", DATA_DIR / "synthetic"))
 SYNTHETIC_VISITS = SYNTHETIC_DIR / "visits.parquet"
+SYNTHETIC_GENERATOR = "outpatient-analysis synthetic region"  # in its truth.json: what marks data as synthetic
 SYNTHETIC_TRUTH = SYNTHETIC_DIR / "truth.json"
 TARIFFS = REFERENCE_DIR / "tariffs.csv"
 # Validated, canonical copies of inputs and their aggregates, keyed by content hash.

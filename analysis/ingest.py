@@ -46,8 +46,7 @@ if TYPE_CHECKING:
 CHUNK_ROWS = 1_000_000
 
 
-# --- problems (re-exported: ingest.Problem, ingest.InputError) ------------------------------
-__all__ = ["Problem", "InputError", "Dialect", "detect_dialect", "ingest", "load_mapping", "IngestResult"]
+__all__ = ["Dialect", "detect_dialect", "ingest", "load_mapping", "IngestResult"]
 
 
 # --- mapping ----------------------------------------------------------------------------------
@@ -808,22 +807,6 @@ def _count_unknown(df: pd.DataFrame, missing: Counter) -> None:
         missing[age[0]] += n
 
 
-ARROW_TYPES = {
-    s.VISIT_ID: pyarrow.string(), s.PATIENT_ID: pyarrow.string(), s.VISIT_DATE: pyarrow.date32(),
-    s.MONTH: pyarrow.date32(),
-    # numbers stay float in the staged copy so an invalid file can still be staged for the
-    # file-wide checks; aggregation casts them
-    s.AGE: pyarrow.float64(), s.COST_DKK: pyarrow.float64(), s.YEAR: pyarrow.float64(),
-    s.VISITS: pyarrow.float64(), s.PATIENTS: pyarrow.float64(), s.UNIT_PATIENTS: pyarrow.float64(),
-    s.SOURCE_ROW: pyarrow.int64(),
-}
-LABEL_TYPE = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
-
-
-def _arrow_schema(columns: list[str]) -> pyarrow.Schema:
-    return pyarrow.schema([(c, ARROW_TYPES.get(c, LABEL_TYPE)) for c in columns])
-
-
 # --- the whole file ---------------------------------------------------------------------------
 @dataclass
 class IngestResult:
@@ -1031,7 +1014,7 @@ def merge_cells(staged: Path) -> tuple[int, int, int]:
     select = ", ".join(f'"{c}"' if c in keys else agg.get(c, f'any_value("{c}")') + f' AS "{c}"' for c in names)
     table = con.sql(f'SELECT {select} FROM read_parquet(?) GROUP BY {key_sql} ORDER BY "{s.SOURCE_ROW}"',
                     params=[str(staged)]).to_arrow_table()
-    table = table.cast(_arrow_schema(table.column_names))
+    table = table.cast(s.staged_arrow_schema(table.column_names))
     tmp = staged.with_name(staged.name + ".merging")
     try:
         pq.write_table(table, tmp)
@@ -1160,7 +1143,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
                     missing[col] += int(df[col].isna().sum())
             _count_unknown(df, missing)
             table = pyarrow.Table.from_pandas(df, preserve_index=False)
-            table = table.cast(_arrow_schema(table.column_names))
+            table = table.cast(s.staged_arrow_schema(table.column_names))
             if writer is None:  # ids are unique: dictionary-encoding them only costs time
                 writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=[
                     c for c in table.column_names if c not in (s.VISIT_ID, s.PATIENT_ID, s.SOURCE_ROW)])

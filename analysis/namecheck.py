@@ -1,7 +1,7 @@
 """Every name in the files a run reads, checked against the names in the data.
 
-A reference file selects rows by name: a change idea's hospitals and specialties, the guideline
-of a specialty, the level of a hospital x specialty or a specialty x diagnosis group, the
+A reference file selects rows by name: a change idea's hospitals and specialties, a specialty's
+own tariffs, the guideline of a specialty, the level of a hospital x specialty or a specialty x diagnosis group, the
 residents of a municipality, a mapping file's renames and labels. A name the data do not hold
 selects nothing, and nothing says so: an idea shows 0 visits, a population table's municipality
 shows "100 % fewer visits". So each name is looked up before anything runs (`--check`, and the
@@ -16,9 +16,11 @@ check a run makes first), and the rule below says what stops the run and what is
    - in a file the run names (a path of its own, reference.is_default false): an **error**,
      with "did you mean" where a data name is close (names.closest), else the names the data
      have. The user wrote it for this data.
-   - in a table shipped with the project (scenarios, guidelines, specialisation, diagnosis
-     levels): a **note**. These cover the specialties and hospitals of the reference region,
-     which a region may not have at all; the rows are simply not used.
+   - in a table shipped with the project (scenarios, tariffs, guidelines, specialisation,
+     diagnosis levels), or in a tariff table of the user's (a price list, often national, that
+     names more specialties than a region has): a **note**. These cover the specialties and
+     hospitals of the reference region, which a region may not have at all; the rows are simply
+     not used.
 4. The population table is the exception to 3: a municipality of it that no municipality of the
    data matches (by code, official name or variant, municipalities.official) is an **error**,
    shipped table or not, because its residents would have no visits and read as an outlier,
@@ -70,10 +72,13 @@ def _listed(names: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in names[:SHOWN]) + more
 
 
-def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[str], user_file: bool) -> Found:
+def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[str], user_file: bool,
+            catalogue: bool = False) -> Found:
     """The names of one column of one file (`named`: {name: where it stands, e.g. the ideas
     naming it}) against the data's names of that column, by the module's rule 1-3. Each error
-    names the file, the column, the name, where it stands and "did you mean" or the data's names."""
+    names the file, the column, the name, where it stands and "did you mean" or the data's names.
+    A `catalogue` (a price list covering more than one region, as the tariff table) may name
+    what the data lack, in a file of the user's too: only a variant is an error there."""
     have = {str(d) for d in data if str(d) not in ("", NOT_GIVEN) and not pd.isna(d)}
     found = Found()
     if not have:
@@ -84,8 +89,8 @@ def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[
             continue
         meant = closest(name, have)
         where = f" ({', '.join(named[name])})" if named[name] else ""
-        if user_file or (meant and is_variant(name, meant)):
-            hint = f"did you mean '{meant}'?" if meant else f"the data have {_listed(have)}"
+        if (user_file and not catalogue) or (meant and is_variant(name, meant)):
+            hint = f"did you mean '{meant}'?" if meant else f"the data have {_listed(have)}."
             fix = ("Write it as the data write it" if user_file else
                    "The shipped table names it: copy the table, write the name as the data write it and name the "
                    "copy in the run file")
@@ -94,7 +99,8 @@ def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[
         else:
             aside.append(f"'{name}'" + (f" (did you mean '{meant}'?)" if meant else ""))
     if aside:
-        found.notes.append(f"{file}, {column}: {len(aside)} name{'s' * (len(aside) != 1)} of the shipped table "
+        table = "the table" if user_file else "the shipped table"
+        found.notes.append(f"{file}, {column}: {len(aside)} name{'s' * (len(aside) != 1)} of {table} "
                            f"{'are' if len(aside) != 1 else 'is'} not in the data and not used: {', '.join(aside)}")
     return found
 
@@ -144,15 +150,19 @@ def scenario_names(given: str, agg: Any) -> Found:
     return found
 
 
-def _table_names(file: str, own: bool, df: pd.DataFrame, columns: Iterable[str], have: dict[str, set[str]]) -> Found:
+def _table_names(file: str, own: bool, df: pd.DataFrame, columns: Iterable[str], have: dict[str, set[str]],
+                 catalogue: bool = False) -> Found:
+    """Each name of `columns` in the table `df` (rows counted from 1) against the data's; an
+    empty name (a row for every specialty, as the tariff table writes it) names nothing."""
     found = Found()
     for col in columns:
         named: dict[str, list[str]] = {}
-        for row, name in enumerate(df[col].astype(str), 1):
-            named.setdefault(name, []).append(f"row {row}")
+        for row, name in enumerate(df[col].fillna("").astype(str), 1):
+            if name.strip():
+                named.setdefault(name, []).append(f"row {row}")
         for name, rows in named.items():
             named[name] = [rows[0] + (f" and {len(rows) - 1} more" if len(rows) > 1 else "")]
-        found.add(compare(file, col, named, have[col], own))
+        found.add(compare(file, col, named, have[col], own, catalogue))
     return found
 
 
@@ -177,6 +187,17 @@ def level_table_names(kind: str, given: str, have: dict[str, set[str]]) -> Found
     except InputError as e:
         return Found(errors=_problems(e))
     return _table_names(file, own, df, cols, have)
+
+
+def tariff_names(given: str, have: dict[str, set[str]]) -> Found:
+    """The specialties of the tariff table's rows, those of a level of specialisation too (a row
+    with a specialty prices that specialty's visits; an empty specialty prices every other)."""
+    file, own = _file("tariffs", given)
+    try:
+        df = reference.read_table("tariffs", given, (s.SPECIALTY,))  # as the file has them, every row
+    except InputError as e:
+        return Found(errors=_problems(e))
+    return _table_names(file, own, df, (s.SPECIALTY,), have, catalogue=True)
 
 
 def guideline_names(have: dict[str, set[str]]) -> Found:
@@ -269,6 +290,8 @@ def check(values_by_notebook: dict[str, dict[str, Any]], agg: Any, ingest: Any =
             part = level_table_names(kind, given, have)  # without diagnosis groups the tables are not used
         elif kind == "guidelines":
             part = guideline_names(have)
+        elif kind == "tariffs":
+            part = tariff_names(given, have)
         elif kind == "population":
             part = population_names(given, have)
         else:

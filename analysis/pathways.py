@@ -26,6 +26,16 @@ from . import funnel as fn
 from . import labels as L
 from . import schema as s
 from . import tariffs
+from .intervals import (  # the follow-up days and intervals, as the engine also queries them
+    DAYS,
+    FOLLOW_UP,
+    INTERVALS,
+    UNIT,
+    count_where,
+    follow_up_days,
+    interval_table,
+    visits_in,
+)
 from .privacy import SUPPRESSED, THRESHOLD, is_small
 
 if TYPE_CHECKING:
@@ -35,14 +45,9 @@ TARGET_DAYS = (91, 182, 365)  # every 3, 6 and 12 months
 TOLERANCE_DAYS = 14
 DAYS_PER_MONTH = 365.25 / 12
 DAYS_PER_YEAR = 365.25
-FOLLOW_UP = "follow_up"
-
-DAYS = "days"  # days since the previous follow-up day of the run
-INTERVALS = "intervals"
 CALENDAR_LIKE = "calendar_like"
 SHARE = "share"
 SEGMENT = "segment"
-UNIT = [s.HOSPITAL, s.SPECIALTY]
 
 
 def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGET_DAYS,
@@ -50,61 +55,6 @@ def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGE
     """True where an interval (days; an Ibis column or a pandas Series) lies within `tolerance`
     days of one of `targets` (both edges included)."""
     return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
-
-
-def _count(condition: ibis.BooleanValue) -> ibis.IntegerValue:
-    """1 where `condition` holds, else 0: a CASE, which every engine runs (PostgreSQL cannot cast a
-    boolean to bigint)."""
-    return condition.ifelse(1, 0)
-
-
-def _visits(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
-    t = t.mutate(**{s.VISIT_DATE: t[s.VISIT_DATE].cast("date")})
-    return t.filter(t[s.SECTOR].isin(list(sectors))) if sectors else t
-
-
-def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
-    """One row per patient x hospital x specialty x follow-up day (an unexecuted expression):
-    visit_date, follow_ups (follow-up visits that day), days (since the previous follow-up day;
-    NULL for the first), new_run (True for the first and after another visit type: see the
-    module docstring), run (number of the run within patient x hospital x specialty, from 0)."""
-    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
-
-    t = _visits(t, sectors)
-    keys = [s.PATIENT_ID, *UNIT, s.SECTOR]
-    is_fu = _count(t[s.VISIT_TYPE] == FOLLOW_UP)
-    day = t.group_by([*keys, s.VISIT_DATE]).aggregate(
-        follow_ups=is_fu.sum(), others=(1 - is_fu).sum())
-    # other visits up to and including each day (dates are unique within a patient x unit here)
-    day = day.mutate(others_so_far=day.others.sum().over(
-        ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)))
-    fu = day.filter(day.follow_ups > 0)
-    w = ibis.window(group_by=keys, order_by=s.VISIT_DATE)
-    prev_date = fu[s.VISIT_DATE].lag().over(w)
-    prev_others = fu.others_so_far.lag().over(w)
-    fu = fu.mutate(days=fu[s.VISIT_DATE].delta(prev_date, unit="day"),
-                   new_run=prev_date.isnull() | (fu.others_so_far > prev_others))
-    fu = fu.mutate(run=_count(fu.new_run).sum().over(
-        ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)) - 1)
-    return fu.drop("others", "others_so_far")
-
-
-def _within_runs(fu: ibis.Table) -> ibis.Table:
-    return fu.filter(~fu.new_run)
-
-
-INTERVAL_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR, DAYS)
-
-
-def interval_table(t: ibis.Table) -> ibis.Table:
-    """How far apart follow-ups are, as an unexecuted expression: year x hospital x specialty x
-    sector x days -> intervals (how many intervals between consecutive follow-up days of a run
-    had that many days; the year is the later follow-up's). A histogram: a few thousand rows at
-    most, so the aggregation layer keeps it (aggregate.Aggregates.intervals) and any targets and
-    tolerance can be applied afterwards in pandas (calendar_share)."""
-    iv = _within_runs(follow_up_days(t))
-    iv = iv.mutate(**{s.YEAR: iv[s.VISIT_DATE].year().cast("int32")})
-    return iv.group_by(list(INTERVAL_KEYS)).aggregate(**{INTERVALS: iv.count()})
 
 
 def intervals_of(histogram: pd.DataFrame, year: int | None = None,
@@ -239,7 +189,7 @@ def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = Stabl
     their intervals / span in years: the follow-ups a year they book). Only hospital x
     specialty with a stable series appear."""
     fu = follow_up_days(t, sectors)
-    fu = fu.mutate(cal=_count(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run))
+    fu = fu.mutate(cal=count_where(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run))
     runs = fu.group_by([s.PATIENT_ID, *UNIT, "run"]).aggregate(
         n=fu.count(), first=fu[s.VISIT_DATE].min(), last=fu[s.VISIT_DATE].max(), cal=fu.cal.sum())
     runs = runs.mutate(span=runs["last"].delta(runs["first"], unit="day"))
@@ -306,9 +256,9 @@ def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRule
     (main hospital), segment, visits, follow_ups. See SegmentRules for the definitions."""
     import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
 
-    v = _visits(t, sectors)
+    v = visits_in(t, sectors)
     v = v.filter(v[s.VISIT_DATE].year() == year)
-    is_fu = _count(v[s.VISIT_TYPE] == FOLLOW_UP)
+    is_fu = count_where(v[s.VISIT_TYPE] == FOLLOW_UP)
     p = v.group_by(s.PATIENT_ID).aggregate(
         visits=v.count(), follow_ups=is_fu.sum(), specialties=v[s.SPECIALTY].nunique(),
         first=v[s.VISIT_DATE].min(), last=v[s.VISIT_DATE].max())
@@ -336,7 +286,7 @@ def _segment_value(con: ibis.BaseBackend, t: ibis.Table, p: ibis.Table, year: in
     """DKK per main hospital x segment: the segment's patients' visits of `year` by specialty x
     visit type x contact mode, priced with `prices` (tariffs.unit_price, the year's own price
     where the table has one)."""
-    v = _visits(t, sectors)
+    v = visits_in(t, sectors)
     v = v.filter(v[s.VISIT_DATE].year() == year)
     keys = [s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE]
     j = v.join(p.select(s.PATIENT_ID, main=p[s.HOSPITAL], segment=p[SEGMENT]), s.PATIENT_ID)
@@ -448,7 +398,7 @@ def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int 
     visit can be the right answer (advice, reassurance, a plan for the GP)."""
     import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
 
-    v = _visits(t, sectors)
+    v = visits_in(t, sectors)
     end = con.execute(v[s.VISIT_DATE].max())
     keys = [s.PATIENT_ID, *UNIT]
     is_first = (v[s.VISIT_TYPE] == FIRST_VISIT)
@@ -458,7 +408,7 @@ def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int 
     day = day.mutate(gap=nxt.delta(day[s.VISIT_DATE], unit="day"))
     last_start = ibis.literal((pd.Timestamp(end) - pd.Timedelta(days=window_days)).date())
     first = day.filter(day["first"] & (day[s.VISIT_DATE].year() == year) & (day[s.VISIT_DATE] <= last_start))
-    alone = _count(first.gap.isnull() | (first.gap > window_days))
+    alone = count_where(first.gap.isnull() | (first.gap > window_days))
     first = first.mutate(**{s.REFERRAL_SOURCE: first.ref})
     out = con.execute(first.group_by(list(by)).aggregate(**{FIRST_VISITS: first.count(), SEEN_ONCE: alone.sum()})
                       .order_by(list(by)))

@@ -23,7 +23,7 @@ from . import labels as L
 from . import reference
 from . import schema as s
 from .aggregate import Aggregates
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 
 PEERS = ("region", "national")
 REGION = "region"

@@ -164,14 +164,12 @@ def is_synthetic(source: Path) -> bool:
     """A file is synthetic if the generator wrote its truth file beside it: a truth.json that
     names the generator, or (written by an earlier version) holds its planted decision, unit
     effects and realised saving. A user's own truth.json beside real data is no mark."""
-    from .synthetic import GENERATOR
-
     truth = source.parent / "truth.json"
     try:
         planted = json.loads(truth.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(planted, dict) and (planted.get("generator") == GENERATOR or {
+    return isinstance(planted, dict) and (planted.get("generator") == config.SYNTHETIC_GENERATOR or {
         "decision_response", "unit_effects", "realised"} <= set(planted))
 
 
@@ -222,7 +220,7 @@ def prepare(source: str | Path = "", period_start: str = "2023-01-01", period_en
     """Validate `source` (empty = the bundled synthetic region) and aggregate it, using the cache.
 
     `sheet` and `header_row` are the Excel sheet and the header's row (1 = first line) where
-    detection should not decide (see ingest.ingest). Raises ingest.InputError with every
+    detection should not decide (see ingest.ingest). Raises problems.InputError with every
     problem found if the input is not usable.
     """
     began = time.perf_counter()

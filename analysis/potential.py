@@ -29,7 +29,7 @@ from . import labels as L
 from . import reference
 from . import schema as s
 from .aggregate import Aggregates
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 from .standardise import EXPECTED, OBSERVED
 from .variation import benchmark_inputs
 

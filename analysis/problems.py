@@ -77,6 +77,8 @@ def yaml_error(e: yaml.YAMLError) -> tuple[str, str]:
     message = f"not valid YAML at line {mark.line + 1}, column {mark.column + 1}: {what}"
     if line.strip():
         message += f" (the line reads: {line.strip()})"
+    if "\t" in line[:len(line) - len(line.lstrip())] or "found character '\\t'" in what:
+        return message, "indent with spaces, not tabs (YAML does not allow a tab in indentation)"
     if "mapping values are not allowed" in what:
         return message, _quote_fix(line)
     return message, "correct the YAML at that line (its indentation, its quotes, a ': ' after each key)"

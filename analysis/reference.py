@@ -4,18 +4,19 @@ population view: where each is found, and one way to read a CSV table of them.
 
 A run names its own copy with a parameter (`tariff_file`, `scenario_file`, ...); empty means
 the illustrative table shipped in data/reference/. Every problem with a table is reported as
-an ingest.InputError naming the file, the column and what to do.
+a problems.InputError naming the file, the column and what to do.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import config
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 
 DEFAULTS: dict[str, Path] = {
     "tariffs": config.TARIFFS,
@@ -127,15 +128,12 @@ def read_by(kind: str, given: str, notebooks: list[str]) -> str:
             f"correct {display_path(DEFAULTS[kind])}{fix}")
 
 
-def check(values_by_notebook: dict[str, dict[str, Any]]) -> list[str]:
-    """The tables the run's notebooks read that name nothing to check against the data (tariffs,
-    staff minutes, the cost tables; namecheck reads the others), each read and checked once
-    before anything runs: every problem, followed by the notebooks that read the table."""
-    from . import budget, staff, tariffs
-
-    loaders = {"tariffs": tariffs.load_tariffs, "staff_time": staff.load_staff_time,
-               "staff_cost": budget.load_staff_cost, "variable_cost": budget.load_variable_cost,
-               "substitute_cost": budget.load_substitute_cost}
+def check(values_by_notebook: dict[str, dict[str, Any]], loaders: dict[str, Callable[[str], object]]) -> list[str]:
+    """The tables the run's notebooks read that name nothing to check against the data, each
+    read and checked once before anything runs by its loader (`loaders`: table kind -> the
+    function that reads and checks it, raising InputError; given by the caller, as the modules
+    that own the tables build on this one): every problem, followed by the notebooks that read
+    the table."""
     problems = []
     for (kind, given), notebooks in readers(values_by_notebook).items():
         if kind not in loaders:

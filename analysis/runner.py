@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import hashlib
@@ -44,7 +45,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import config, identities
+from . import config, identities, reference
 from . import labels as L
 from .database import NO_PASSWORD, is_table
 from .frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
@@ -93,6 +94,9 @@ class RunConfig(BaseModel):
     period_start: dt.date = dt.date(2023, 1, 1)
     period_end: dt.date = dt.date(2025, 12, 31)
     language: Literal["da", "en"] = "da"
+    parameters: dict[str, Any] = Field(default_factory=dict, description="notebook parameters for the whole "
+                                       "run: each given to every notebook that declares it, unless the notebook "
+                                       "sets its own (e.g. year: 2024)")
     notebooks: list[NotebookSpec] = Field(default_factory=list, description="empty = every notebook")
     output: str = Field("reports", description="where the runs are written; a folder inside the project unless "
                                                 "output_outside_project is true")
@@ -272,8 +276,8 @@ def _check_choice(nb: str, name: str, value: Any) -> str | None:
 def _peer_problems(name: str, values: dict[str, Any], agg) -> list[str]:
     """The peers of a notebook with a `peers` parameter against the data's hospitals: the regions
     table readable, own_region among the data's regions, every hospital known where needed."""
-    from .ingest import InputError
     from .peers import comparison_for
+    from .problems import InputError
     try:
         comparison_for(agg, str(values.get("peers", "region")), str(values.get("own_region", "")),
                        str(values.get("hospital_regions_file", "")))
@@ -311,7 +315,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     try:
         cfg = RunConfig.model_validate(raw)
     except ValidationError as e:
-        raise ConfigError(str(path), [_pydantic_error(err) for err in e.errors()]) from None
+        raise ConfigError(str(path), [_pydantic_error(err, raw) for err in e.errors()]) from None
     if cfg.period_end < cfg.period_start:
         errors.append(f"period_end ({cfg.period_end}) is before period_start ({cfg.period_start})")
     if has_password(cfg.title) or CPR_IN_TEXT.search(cfg.title):  # it heads the front page and the manifest
@@ -333,6 +337,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         errors += [f"--only: '{n}' is not in this run's notebooks ({', '.join(sorted(listed))})"
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
+    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known])
     params: dict[str, dict] = {}
     takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
     declared_of: dict[str, dict[str, dict]] = {}  # each notebook's declared parameters
@@ -393,6 +398,31 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     return cfg, params
 
 
+def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec]) -> list[str]:
+    """The run file's `parameters:` block handed to the notebooks: each parameter goes into the
+    parameters of every notebook in `specs` that declares it and does not set its own (nor runs
+    once per its value, `per`), where it is checked as if written there. Returns the errors of a
+    parameter no notebook of the run declares (with the closest name) or that is a top-level key
+    of the run file; fills the specs in place."""
+    errors = []
+    declared_of = {spec.name: notebook_parameters(spec.name) for spec in specs}
+    every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON_PARAMETERS))
+    for name, value in given.items():
+        if name in COMMON_PARAMETERS:
+            errors.append(f"parameters: '{name}' is a key of the run file itself: write it at the top, "
+                          f"e.g. {name}: ...")
+            continue
+        takers = [spec for spec in specs if name in declared_of[spec.name]]
+        if not takers:
+            close = difflib.get_close_matches(name, every, n=1, cutoff=0.75)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; they declare: {', '.join(every)}"
+            errors.append(f"parameters: no notebook of this run declares '{name}'{hint}")
+        for spec in takers:
+            if name not in spec.parameters and name != spec.per:
+                spec.parameters[name] = copy.deepcopy(value)
+    return errors
+
+
 class _RunFileLoader(yaml.SafeLoader):
     """YAML's safe loader, except that an unquoted date that is no date (2024-13-01, 2025-02-30)
     stays the text it is, for the check to name its key and the fix (YAML would raise)."""
@@ -408,11 +438,28 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node):
 _RunFileLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _pydantic_error(err: dict) -> str:
-    """One of pydantic's errors as a line of a ConfigError: the key, then what is wrong."""
-    where = ".".join(map(str, err["loc"]))
+def _pydantic_error(err: dict, raw: dict) -> str:
+    """One of pydantic's errors as a line of a ConfigError: the key, then what is wrong. An
+    unknown key (`raw` is the run file as read) is named with the closest known one, and within
+    a notebook's entry with the notebook's name."""
+    loc = err["loc"]
+    where = ".".join(map(str, loc))
     message = str(err["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    if err["type"] != "extra_forbidden" or not loc:
+        return f"{where}: {message}" if where else message
+    key = str(loc[-1])
+    in_notebook = len(loc) == 3 and loc[0] == "notebooks"
+    fields = NotebookSpec.model_fields if in_notebook else RunConfig.model_fields
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.75)
+    if in_notebook:
+        entry = (raw.get("notebooks") or [])[loc[1]]
+        name = entry.get("name", "?") if isinstance(entry, dict) else entry
+        hint = (f"did you mean '{close[0]}'?" if close else
+                f"a notebook's entry takes {', '.join(fields)}; a notebook parameter goes under 'parameters:'")
+        return f"notebooks: {name}: unknown key '{key}' ({hint})"
+    hint = (f" (did you mean '{close[0]}'?)" if close else
+            "; a notebook parameter goes under 'parameters:' (for the whole run) or under its notebook")
+    return f"unknown key '{key}'{hint}"
 
 
 def _redacting(echo):
@@ -422,8 +469,10 @@ def _redacting(echo):
 
 # Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
 # same months, and tell late registration from the decision's fall by the same date; 03, 04 and
-# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems)
-RUN_WIDE = ("complete_through", "decision_date", "target_dkk")
+# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems); and
+# every notebook reads the same reference tables (prices, change ideas, costs), or 03's
+# potential, 04's key and 07's saving would rest on different ones
+RUN_WIDE = ("complete_through", "decision_date", "target_dkk", *reference.PARAMETERS)
 
 
 def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
@@ -436,7 +485,8 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
     if len({str(v) for v in given.values()}) > 1:
         what = {"complete_through": "the last fully registered month is one for the whole extract",
                 "decision_date": "the decision takes effect on one date for every report",
-                "target_dkk": "the saving the decision requires is one for the whole run"}[param]
+                "target_dkk": "the saving the decision requires is one for the whole run"}.get(
+            param, "a reference table is one for the whole run, so that the pages agree")
         return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
                 + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
     if given:
@@ -567,8 +617,8 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     file against the data's names (namecheck.check: which mismatches are errors and which notes
     is its rule); a problem with a reference table names the notebooks that read it. `ingest`
     (the input's IngestResult) tells which renames and labels matched rows."""
+    from . import budget, namecheck, staff, tariffs
     from . import capabilities as cap
-    from . import namecheck, reference
     from . import schema as s
 
     caps = cap.of(agg)
@@ -579,11 +629,9 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
     for name, given in params.items():
         values = _declared_values(name) | {k: v for k, v in given.items() if k != PER_KEY}
         read[name] = values
-        for param in ("year", "key_year"):
-            year = values.get(param)
-            if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
-                found.errors.append(f"{name}: {param} {year} is not in the data; the data have {have} "
-                                    "(0 means the latest)")
+        year = values.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year and year not in caps.years:
+            found.errors.append(f"{name}: year {year} is not in the data; the data have {have} (0 means the latest)")
         if "target_profile" in values:
             found.errors += _profile_problems(name, values)
         if "peers" in values:
@@ -645,7 +693,10 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
         if per and per not in caps.columns:
             found.errors.append(f"{name}: 'per: {per}' needs a column '{per}' in the data; it has "
                                 + ", ".join(c for c in caps.columns if c in s.ACTIVITY_KEYS))
-    found.errors += reference.check(read)  # the tables with no names to check: read and checked once
+    # the tables with no names to check (namecheck reads the others): read and checked once
+    found.errors += reference.check(read, {
+        "tariffs": tariffs.load_tariffs, "staff_time": staff.load_staff_time, "staff_cost": budget.load_staff_cost,
+        "variable_cost": budget.load_variable_cost, "substitute_cost": budget.load_substitute_cost})
     names = namecheck.check(read, agg, ingest, cfg.mapping)
     found.errors += names.errors
     found.notes += names.notes

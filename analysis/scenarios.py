@@ -40,8 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import labels as L
 from . import measures, reference
 from . import schema as s
-from .ingest import InputError, Problem
-from .problems import yaml_error
+from .problems import InputError, Problem, yaml_error
 from .tariffs import OWN, TARIFF, price_source, unit_price
 
 SCENARIOS = reference.DEFAULTS["scenarios"]

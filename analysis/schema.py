@@ -259,3 +259,17 @@ def age_band_of(age: int) -> str:
         if lo <= age <= hi:
             return label
     raise ValueError(f"age {age} outside 0..{MAX_AGE}")
+
+
+def staged_arrow_schema(columns: list[str]):
+    """The Arrow types of the staged copy of an input (ingest writes it; visit_types rewrites it):
+    identifiers as text, dates as dates, numbers as float (so an invalid file can still be staged
+    for the file-wide checks; aggregation casts them), every other column a label (dictionary)."""
+    import pyarrow  # only where a file is staged: a report on the cached aggregates needs no Arrow types
+
+    types = {VISIT_ID: pyarrow.string(), PATIENT_ID: pyarrow.string(), VISIT_DATE: pyarrow.date32(),
+             MONTH: pyarrow.date32(), AGE: pyarrow.float64(), COST_DKK: pyarrow.float64(), YEAR: pyarrow.float64(),
+             VISITS: pyarrow.float64(), PATIENTS: pyarrow.float64(), UNIT_PATIENTS: pyarrow.float64(),
+             SOURCE_ROW: pyarrow.int64()}
+    label = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
+    return pyarrow.schema([(c, types.get(c, label)) for c in columns])

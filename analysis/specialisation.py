@@ -33,7 +33,7 @@ from . import funnel as fn
 from . import labels as L
 from . import population, reference, tariffs
 from . import schema as s
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 
 LEVEL = "level"
 BASIC = "basic"

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import reference
 from . import schema as s
-from .ingest import InputError, Problem
+from .problems import InputError, Problem
 from .scenarios import LEVER_MODE, Scenario
 
 STAFF_TIME = reference.DEFAULTS["staff_time"]

@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from . import config
 from . import schema as s
 from .population import MUNICIPALITIES_2013, age_shares
 from .specialisation import load_diagnosis_levels
@@ -55,7 +56,7 @@ AUH, HEM, HEV, RHR, RHH, PRM = (
 SOMATIC_SHARES = {AUH: 0.40, HEM: 0.17, HEV: 0.16, RHR: 0.14, RHH: 0.13}
 PSYCHIATRY_SHARE_OF_ALL = 0.12
 YEARS = (2023, 2024, 2025)
-GENERATOR = "outpatient-analysis synthetic region"  # in the truth file: what marks its data as synthetic
+GENERATOR = config.SYNTHETIC_GENERATOR  # in the truth file: what marks its data as synthetic
 VISITS_PER_YEAR = {2023: 1_975_000, 2024: 2_000_000, 2025: 2_025_000}  # in a year of average working days
 POOL_SIZE = 1_200_000  # residents who may become patients
 POOL_BAND_SHARES = np.array([0.21, 0.26, 0.26, 0.12, 0.10, 0.05])

@@ -22,7 +22,6 @@ measure activity and mix, not local differences in the value recorded).
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,10 +29,7 @@ import pandas as pd
 from . import labels as L
 from . import reference
 from . import schema as s
-from .ingest import InputError, Problem
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .pipeline import Prepared
+from .problems import InputError, Problem
 
 DKK = "dkk"
 VALUE_DKK = "value_dkk"
@@ -214,14 +210,15 @@ def price_sentence(priced: pd.DataFrame, lang: str, tariff_file: str | os.PathLi
                own=L.percent(shares[OWN], lang, 0), tariff=L.percent(shares[TARIFF], lang, 0))
 
 
-def price_table(prepared: Prepared, tariff_file: str | os.PathLike[str] | None = "",
+def price_table(activity: pd.DataFrame, tariff_file: str | os.PathLike[str] | None = "",
                 min_visits: int = MIN_VISITS, by_specialty: bool = True) -> pd.DataFrame:
-    """The own prices a run derives from its input's value column, for the data-quality report:
+    """The own prices a run derives from its input's value column (in `activity`, the aggregates'
+    activity table), for the data-quality report:
     year, specialty ("all_specialties" for the price over all of them), visit type, contact
     mode, visits behind the price, the own price (DKK per visit) and the tariff table's price for
     the same cell. Empty (same columns) when the input gives no own prices. `by_specialty=False`
     keeps only the prices over all specialties (a table short enough for a report page)."""
-    own = own_prices(prepared.aggregates.activity, min_visits)
+    own = own_prices(activity, min_visits)
     cols = [s.YEAR, s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE, s.VISITS, DKK, TARIFF_DKK]
     if own.empty:
         return pd.DataFrame(columns=cols)

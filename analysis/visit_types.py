@@ -189,12 +189,10 @@ def derive_file(staged: Path, rule: Rule, con: duckdb.DuckDBPyConnection, file: 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .ingest import _arrow_schema  # the staged file's column types
-
     columns = pq.read_schema(staged).names
     table, found = derive(con, "read_parquet(?)", rule, columns, [str(staged)], file)
     keep = [c for c in columns if c != s.VISIT_TYPE] + [s.VISIT_TYPE]
-    schema = _arrow_schema(keep)
+    schema = s.staged_arrow_schema(keep)
     order = f'"{s.SOURCE_ROW}"' if s.SOURCE_ROW in columns else f'"{s.VISIT_ID}"'
     select = ", ".join(f'"{c}"' for c in keep)
     reader = con.sql(f"SELECT {select} FROM {table} ORDER BY {order}").to_arrow_reader(1_000_000)

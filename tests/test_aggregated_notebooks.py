@@ -12,6 +12,8 @@ import pytest
 
 from analysis import aggregate, capabilities, runner, spc
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 DANISH = {
     "sector": {"somatic": "Somatik", "psychiatry": "Psykiatri"},
     "visit_type": {"assessment": "Udredning", "treatment": "Behandling", "minor_procedure": "Mindre indgreb",

@@ -17,6 +17,8 @@ import yaml
 from analysis import config, runner, savings_key
 from analysis.synthetic import generate, write_bi_extract
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 SCALE = 0.05  # about 100,000 visits a year: the planted differences stand out of the noise
 
 
@@ -62,6 +64,7 @@ def test_the_planted_high_follow_up_units_are_flagged_and_ringed(bi_run):
     outliers = table(run_dir, "02_variation_01_*.csv")
     high = outliers[outliers["Vurdering"].str.startswith("højt")]
     flagged = set(zip(high["Hospital"], high["Speciale"]))
+    assert truth["planted"]["follow_up_rate"], "the extract plants no high follow-up unit to find"
     for unit in truth["planted"]["follow_up_rate"]:
         assert (unit["hospital"], unit["specialty"]) in flagged
         page = next(p for p in run_dir.glob("05_hospital_*.html")

@@ -15,6 +15,8 @@ from analysis import config, pipeline, runner
 from analysis import schema as s
 from analysis.synthetic import write_bi_extract
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
                "november", "december"]
 # the notebooks a monthly aggregated extract can answer (08 and 09 need visits; 05 is 02-04 per hospital)

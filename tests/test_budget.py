@@ -7,7 +7,7 @@ import pytest
 
 from analysis import budget, reference, scenarios, staff
 from analysis import schema as s
-from analysis.ingest import InputError
+from analysis.problems import InputError
 from analysis.scenarios import Scenario
 from analysis.tariffs import load_tariffs
 

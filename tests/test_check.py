@@ -126,19 +126,19 @@ def test_a_hospital_with_visits_in_some_years_only_is_a_note_pointing_at_renames
     assert "renames:" in notes
 
 
-def test_a_follow_ups_key_year_profile_and_basis_are_checked_together():
+def test_a_follow_ups_year_profile_and_basis_are_checked_together():
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
-    params = {"07_follow_up": {"decision_date": "2024-04-01", "key_year": 2022,
+    params = {"07_follow_up": {"decision_date": "2024-04-01", "year": 2022,
                                "target_profile": {2025: "sixty million"}, "basis": "potential"}}
     text = "\n".join(runner.check_against_data(cfg(), params, agg).errors)
-    assert "07_follow_up: key_year 2022 is not in the data" in text
+    assert "07_follow_up: year 2022 is not in the data" in text
     assert "07_follow_up: target_profile {2025: 'sixty million'}" in text
     assert "07_follow_up: basis 'potential' cannot key a followed target; use visits or value_dkk" in text
 
 
 def test_a_sound_follow_up_passes_the_check():
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
-    params = {"07_follow_up": {"decision_date": "2024-04-01", "key_year": 2023,
+    params = {"07_follow_up": {"decision_date": "2024-04-01", "year": 2023,
                                "target_profile": {2024: 0, 2025: 60_000_000}}}
     assert runner.check_against_data(cfg(), params, agg).errors == []
 
@@ -151,7 +151,7 @@ def test_a_baseline_longer_than_the_months_before_the_decision_is_refused():
     06 and 07 do)."""
     agg = Aggregates(kind="aggregated", activity=ACTIVITY, monthly=MONTHLY)
     params = {"06_monitoring": {"decision_date": "2024-09-01", "baseline_months": 24},
-              "07_follow_up": {"decision_date": "2024-09-01", "key_year": 2023, "baseline_months": 20}}
+              "07_follow_up": {"decision_date": "2024-09-01", "year": 2023, "baseline_months": 20}}
     found = runner.check_against_data(cfg(), params, agg)
     assert found.errors == ["06_monitoring: baseline_months 24 is more than the 20 months the data have before "
                             "decision_date 2024-09-01 (2023-01 to 2024-08); set baseline_months: 20, or give data "
@@ -162,7 +162,7 @@ def test_a_baseline_longer_than_the_months_before_the_decision_is_refused():
                              "decision_date 2024-09-01 (2023-01 to 2024-08); set baseline_months: 20, or give data "
                              "that start 4 months earlier (baseline_months is the notebook's default; the report uses "
                              "the months there are and says so)"]
-    early = runner.check_against_data(cfg(), {"07_follow_up": {"decision_date": "2023-09-15", "key_year": 2023,
+    early = runner.check_against_data(cfg(), {"07_follow_up": {"decision_date": "2023-09-15", "year": 2023,
                                                                "baseline_months": 12}}, agg)
     assert early.errors == ["07_follow_up: baseline_months 12 is more than the 9 months the data have before "
                             "decision_date 2023-09-15 (2023-01 to 2023-09); 07_follow_up needs at least 12: give data "
@@ -196,7 +196,7 @@ def broken_shipped_staff_cost(tmp_path, monkeypatch):
 
 def test_a_shipped_table_that_fails_its_check_names_the_notebooks_that_read_it(broken_shipped_staff_cost):
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
-    params = {"01_activity_overview": {}, "04_savings_key": {"year": 2024}, "07_follow_up": {"key_year": 2023}}
+    params = {"01_activity_overview": {}, "04_savings_key": {"year": 2024}, "07_follow_up": {"year": 2023}}
     errors = runner.check_against_data(cfg(), params, agg).errors
     assert errors == ["staff_cost.csv, column 'dkk_per_fte', row 2: values must be non-negative numbers. Examples: "
                       "'six hundred thousand'.\n    Fix: correct the values\n    Read by: 04_savings_key, "
@@ -207,7 +207,7 @@ def test_a_shipped_table_that_fails_its_check_names_the_notebooks_that_read_it(b
 def test_a_notebook_with_a_table_of_its_own_is_not_named_for_the_broken_shipped_one(broken_shipped_staff_cost):
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
     mine = str(config.REFERENCE_DIR / "staff_cost.csv")  # the sound table, named by this notebook alone
-    params = {"04_savings_key": {"year": 2024, "staff_cost_file": mine}, "07_follow_up": {"key_year": 2023}}
+    params = {"04_savings_key": {"year": 2024, "staff_cost_file": mine}, "07_follow_up": {"year": 2023}}
     [error] = runner.check_against_data(cfg(), params, agg).errors
     assert error.endswith("Read by: 07_follow_up, which uses the shipped table (no staff_cost_file of its own) and "
                           "cannot run with it: correct staff_cost.csv, or give it a staff_cost_file of your own")

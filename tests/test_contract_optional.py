@@ -9,7 +9,7 @@ from test_ingest import DANISH, PERIOD, expected_canonical, only, problems_for, 
 
 from analysis import ingest
 from analysis import schema as s
-from analysis.ingest import InputError
+from analysis.problems import InputError
 
 WITH_OPTIONAL = DANISH.assign(
     Bopælskommune=[" Skive ", "SKIVE", "ringkøbing-skjern"],
@@ -122,6 +122,7 @@ def test_a_rare_misspelt_municipality_is_refused_with_did_you_mean(tmp_path):
     # 09_population then lists it as a name the population table does not know
 
 
+@pytest.mark.suite
 def test_the_data_quality_report_names_the_optional_columns_and_values_in_danish(tmp_path):
     """A visit-level extract with Danish headers and values for Prioritet and Henviser, as a
     Windows-1252 CSV: 00_data_quality publishes, and its tables show the Danish names."""

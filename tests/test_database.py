@@ -73,6 +73,7 @@ def folder(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_a_folder_is_validated_and_aggregated_in_place(folder, tmp_path):
     prepared = pipeline.prepare(str(folder), "2024-01-01", "2025-12-31", cache_dir=tmp_path)
     assert prepared.staged is None and prepared.synthetic  # national.json marks it synthetic

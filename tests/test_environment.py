@@ -4,6 +4,8 @@ lock file agree with pyproject.toml."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import tomllib
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_tests_point_the_cache_and_the_synthetic_region_outside_the_repository():
     for path in (config.CACHE_DIR, config.SYNTHETIC_DIR):
         assert not path.resolve().is_relative_to(ROOT), path
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists() or not shutil.which("git"), reason="not a git checkout")
+@pytest.mark.parametrize("path", ["data/private/visits_2023_2025.csv", "data/private/mapping.yml",
+                                  "data/synthetic/visits.parquet", "data/interim/x/staged.parquet",
+                                  "reports/latest/index.html"])
+def test_extracts_caches_and_reports_are_never_committed(path):
+    """The README sends extracts to data/private/: git must ignore them (and what is made of them)."""
+    assert subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0, path
 
 
 def test_preparing_an_input_writes_nothing_into_the_repositorys_data_folder():
@@ -62,6 +73,7 @@ def _locked() -> dict[str, Version]:
 
 def test_the_lock_pins_every_declared_package_within_its_bounds():
     locked = _locked()
+    assert len(_declared()) > 10, "pyproject.toml's dependencies were not read"
     for req in _declared():
         name = canonicalize_name(req.name)
         assert name in locked, f"{req.name} is in pyproject.toml but not in requirements.lock: run make lock"

@@ -125,6 +125,7 @@ def test_the_level_counterfactual_leaves_the_trend_out():
         realise(m, counterfactual="linear")
 
 
+@pytest.mark.slow
 def test_the_interval_covers_no_change_about_95_times_in_100():
     covered = 0
     for seed in range(100):

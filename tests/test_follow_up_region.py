@@ -7,6 +7,8 @@ import pytest
 from analysis import completeness, follow_up, savings_key
 from analysis import schema as s
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 PROFILE = {2025: 0, 2026: 60_000_000}
 
 

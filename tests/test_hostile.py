@@ -23,6 +23,8 @@ import pytest
 from analysis import export, render, report, runner
 from analysis import synthetic as syn
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"),
                                     reason="Chromium is not installed (CI installs it)")

@@ -151,6 +151,7 @@ def follow_up_run(small_region, tmp_path_factory):
     return path, out, outcome
 
 
+@pytest.mark.suite
 def test_a_real_run_states_its_facts_and_they_reconcile(follow_up_run):
     _, _, outcome = follow_up_run
     executed_07 = [outcome.run_dir / "executed" / Path(r.executed).name for r in outcome.results]
@@ -160,6 +161,7 @@ def test_a_real_run_states_its_facts_and_they_reconcile(follow_up_run):
     assert identities.check(executed_07) == []
 
 
+@pytest.mark.suite
 def test_a_broken_identity_stops_publication(follow_up_run, monkeypatch):
     """The run's own check, with 07's hospitals altered on purpose after it ran: not published."""
     path, out, _ = follow_up_run

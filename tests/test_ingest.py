@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import ingest
-from analysis.ingest import InputError
+from analysis.problems import InputError, Problem
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
@@ -143,7 +143,7 @@ def test_a_mapping_file_indented_too_far_is_told_to_check_the_indentation_not_to
 
 
 # --- bad input: one behaviour per test, message checked --------------------------------------
-def problems_for(tmp_path, df: pd.DataFrame, period=PERIOD) -> list[ingest.Problem]:
+def problems_for(tmp_path, df: pd.DataFrame, period=PERIOD) -> list[Problem]:
     src = write_csv(df, tmp_path / "extract.csv", ";", "utf-8")
     with pytest.raises(InputError) as err:
         ingest.ingest(src, period, tmp_path / "staged.parquet")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import ingest, names
-from analysis.ingest import InputError
+from analysis.problems import InputError, Problem
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 HOSPITALS = ["Regionshospitalet Randers", "Regionshospitalet Horsens", "Aarhus Universitetshospital",
@@ -38,7 +38,7 @@ def write(df: pd.DataFrame, path: Path, sep: str = ";", encoding: str = "utf-8")
     return path
 
 
-def problems_of(src: Path, mapping: ingest.Mapping | None = None, period=PERIOD, **options) -> list[ingest.Problem]:
+def problems_of(src: Path, mapping: ingest.Mapping | None = None, period=PERIOD, **options) -> list[Problem]:
     staged = src.parent / "staged.parquet"
     with pytest.raises(InputError) as err:
         ingest.ingest(src, period, staged, mapping, **options)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import ingest
-from analysis.ingest import InputError
+from analysis.problems import InputError, Problem
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
@@ -52,7 +52,7 @@ def staged(tmp_path: Path, df: pd.DataFrame, period=PERIOD, **options) -> tuple[
 
 
 def problems_of(tmp_path: Path, df: pd.DataFrame | None = None, period=PERIOD, src: Path | None = None,
-                mapping: ingest.Mapping | None = None) -> list[ingest.Problem]:
+                mapping: ingest.Mapping | None = None) -> list[Problem]:
     src = src or write(df, tmp_path / "extract.csv")
     with pytest.raises(InputError) as err:
         ingest.ingest(src, period, tmp_path / "s.parquet", mapping)

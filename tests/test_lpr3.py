@@ -20,6 +20,8 @@ import yaml
 from analysis import budget, completeness, follow_up, pipeline, reduction, runner, visit_types
 from analysis import schema as s
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 PERIOD = ("2021-01-01", "2024-12-31")
 DECISION = lpr3.DECISION.isoformat()
 PROFILE = {2024: 0, 2025: 700_000}  # a small region's share of a requirement, DKK a year
@@ -49,7 +51,7 @@ def lpr3_run(tmp_path_factory, cache_dir):
                          {"name": "05_hospital", "per": "hospital", "parameters": {**YEAR, **ideas}},
                          {"name": "06_monitoring", "parameters": FOLLOW_UP},
                          {"name": "07_follow_up", "parameters": {**FOLLOW_UP, **ideas, "target_profile": PROFILE,
-                                                                 "key_year": 2023}},
+                                                                 "year": 2023}},
                          {"name": "08_pathways", "parameters": YEAR},
                          {"name": "09_population", "parameters": {
                              **YEAR, "population_file": str(folder / "lpr3_population.csv")}}]}

@@ -15,6 +15,8 @@ import yaml
 
 from analysis import runner
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "aggregated_extract.csv"
 # own price per visit by visit type x contact mode (Danish labels of the extract), none the table's
 OWN = {("Udredning", "Fremmøde"): 1900, ("Kontrol", "Fremmøde"): 1350, ("Kontrol", "Telefon"): 650,

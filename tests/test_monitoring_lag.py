@@ -14,6 +14,8 @@ import pytest
 from analysis import aggregate, completeness, follow_up, runner, spc
 from analysis.tariffs import load_tariffs
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 KEEP = {"2025-11": 0.8, "2025-12": 0.5}  # share of each month's visits registered so far
 DECISION = "2025-04-01"
 

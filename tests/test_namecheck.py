@@ -240,3 +240,27 @@ def test_the_shipped_level_tables_are_checked_where_the_visits_carry_a_diagnosis
               Diagnosegruppe=["IX Hypertension", "IX Hypertension", "IV Type 2-diabetes"])
     assert ("data/reference/diagnosis_levels.csv, specialty: 'Kardiologi' (row 1 and 2 more) is not in the data; "
             "did you mean 'Intern medicin: kardiologi'?") in str(e.value)
+
+
+def tariff_file(path: Path, specialty: str) -> Path:
+    """The shipped tariff table with one row of `specialty`'s own (its in-person follow-up)."""
+    shipped = (project_config.REFERENCE_DIR / "tariffs.csv").read_text(encoding="utf-8")
+    path.write_text(shipped.rstrip("\n") + f"\n{specialty},follow_up,in_person,2500,\n", encoding="utf-8")
+    return path
+
+
+def test_a_tariff_files_misspelt_specialty_stops_the_check_with_did_you_mean(tmp_path):
+    table = tariff_file(tmp_path / "prices.csv", "Endokrinolgi")
+    with pytest.raises(runner.ConfigError) as e:
+        check(tmp_path, {"name": "04_savings_key", "parameters": {"tariff_file": str(table)}})
+    assert "prices.csv, specialty: 'Endokrinolgi'" in str(e.value) and "did you mean 'Endokrinologi'?" in str(e.value)
+    assert "Read by: 04_savings_key (its tariff_file)" in str(e.value)
+
+
+def test_a_tariff_files_specialties_the_data_lack_are_a_note_as_in_a_national_price_list(tmp_path):
+    table, plan = tariff_file(tmp_path / "p.csv", "Endokrinologi"), scenario_file(tmp_path / "i.yml", ["Endokrinologi"])
+    said = check(tmp_path, {"name": "04_savings_key", "parameters": {"tariff_file": str(table),
+                                                                     "scenario_file": str(plan)}})
+    assert [s for s in said if "p.csv" in s] == [
+        "note: p.csv, specialty: 4 names of the table are not in the data and not used: 'Hæmatologi', "
+        "'Klinisk onkologi', 'Nefrologi', 'Oftalmologi'"]

@@ -10,6 +10,8 @@ import pytest
 from analysis import aggregate, national, synthetic
 from analysis.population import MUNICIPALITIES_2013
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 SCALE = 0.002  # about 25,000 visits a year nationally
 YEARS = (2024, 2025)
 

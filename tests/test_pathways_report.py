@@ -14,6 +14,8 @@ import pytest
 from analysis import runner
 from analysis import schema as s
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 COMMON = {"mapping": "", "period_start": "2023-01-01", "period_end": "2025-12-31"}
 
 

@@ -5,7 +5,7 @@ import pytest
 from analysis import national, peers
 from analysis import schema as s
 from analysis.aggregate import Aggregates
-from analysis.ingest import InputError
+from analysis.problems import InputError
 
 REGIONS = {"A1": "Region A", "A2": "Region A", "B1": "Region B", "B2": "Region B"}
 

@@ -12,6 +12,8 @@ import pytest
 from analysis import national, peers, pipeline, reduction, runner, scenarios
 from analysis import schema as s
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 OWN = "Region Midtjylland"
 OTHER_REGIONS = [r for r in national.REGIONS if r.name != OWN]
 

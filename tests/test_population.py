@@ -7,7 +7,7 @@ import pytest
 
 from analysis import funnel, reference
 from analysis import population as pop
-from analysis.ingest import InputError
+from analysis.problems import InputError
 from analysis.schema import AGE_BAND_LABELS, SEXES
 
 TABLE = pop.load_population()

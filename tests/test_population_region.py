@@ -1,7 +1,11 @@
 """The population perspective on the full synthetic region: the planted municipality is found."""
 from __future__ import annotations
 
+import pytest
+
 from analysis import population
+
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
 
 def test_the_planted_municipality_is_the_only_one_outside_the_limits(full_region):

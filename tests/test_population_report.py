@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from analysis import runner
+
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
 
 def test_visits_without_a_municipality_are_stated_apart_from_unknown_names(small_region, tmp_path):

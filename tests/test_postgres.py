@@ -20,6 +20,8 @@ from analysis import schema as s
 from analysis.aggregate import aggregate_file
 from analysis.problems import InputError
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 SERVER = os.environ.get("OUTPATIENT_TEST_POSTGRES", "")
 if not SERVER:
     if os.environ.get("OUTPATIENT_REQUIRE_POSTGRES") == "1":

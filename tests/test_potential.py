@@ -42,6 +42,7 @@ def test_planted_high_follow_up_units_carry_the_largest_potential(small_region):
     truth = pipeline.read_truth(str(small_region))
     pot = potential.by_visit_type(prep.aggregates, 2024, ["age_band", "sex"])
     fu = pot[pot["visit_type"] == "follow_up"]
+    assert truth["follow_up_rate"], "the region plants no high follow-up unit"
     for p in truth["follow_up_rate"]:
         spec = fu[fu["specialty"] == p["specialty"]].set_index("hospital")["potential"]
         assert spec.idxmax() == p["hospital"], (p, spec.to_dict())
@@ -111,7 +112,7 @@ def test_the_benchmark_is_described_in_words_not_its_parameter():
 
 
 def test_a_bad_guideline_table_is_refused(tmp_path):
-    from analysis.ingest import InputError
+    from analysis.problems import InputError
     bad = tmp_path / "g.csv"
     bad.write_text("specialty,follow_ups_per_patient\nKardiologi,-1\nKardiologi,2\n", encoding="utf-8")
     with pytest.raises(InputError) as err:

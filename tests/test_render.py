@@ -131,6 +131,7 @@ def test_start_carries_the_stylesheet_for_jupyterlab():
     assert "SYNTETISKE DATA" in html
 
 
+@pytest.mark.suite
 def test_key_figures_of_an_aggregated_extract_say_not_available(tmp_path, cache_dir, monkeypatch):
     """Patients and visits per patient need patient-level data: on an aggregated extract their
     boxes say so, and the page passes the report check (one specialty, one year: no figure

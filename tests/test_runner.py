@@ -45,6 +45,97 @@ def test_a_typo_in_a_parameter_fails_with_a_suggestion(tmp_path, base):
         runner.load_config(path)
 
 
+# --- the run file's parameters: block ---------------------------------------------------------
+def test_a_run_wide_parameter_reaches_every_notebook_that_declares_it(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"year": 2023},
+                        notebooks=["00_data_quality", "01_activity_overview", "02_variation"])
+    _, params = runner.load_config(path)
+    assert params["01_activity_overview"]["year"] == 2023 and params["02_variation"]["year"] == 2023
+    assert "year" not in params["00_data_quality"]  # 00 declares no year
+
+
+def test_a_notebooks_own_value_wins_over_the_run_wide_one(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"year": 2023}, notebooks=[
+        "01_activity_overview", {"name": "02_variation", "parameters": {"year": 2024}}])
+    _, params = runner.load_config(path)
+    assert params["01_activity_overview"]["year"] == 2023 and params["02_variation"]["year"] == 2024
+
+
+def test_a_run_wide_date_is_checked_and_given_as_a_date_to_every_notebook(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"decision_date": "2025-04-01"},
+                        notebooks=["06_monitoring", "07_follow_up"])
+    _, params = runner.load_config(path)
+    assert params["06_monitoring"]["decision_date"] == params["07_follow_up"]["decision_date"] == "2025-04-01"
+    bad = write_config(tmp_path / "bad.yml", **base, parameters={"decision_date": "2025-13-01"},
+                       notebooks=["06_monitoring"])
+    with pytest.raises(runner.ConfigError, match="decision_date"):
+        runner.load_config(bad)
+
+
+def test_a_run_wide_parameter_no_notebook_declares_fails_with_a_suggestion(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"yaer": 2024}, notebooks=["01_activity_overview"])
+    with pytest.raises(runner.ConfigError, match=r"parameters: no notebook of this run declares 'yaer' "
+                                                 r"\(did you mean 'year'\?\)"):
+        runner.load_config(path)
+
+
+def test_a_run_wide_value_of_the_wrong_type_is_named_with_the_notebook(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"year": "last"}, notebooks=["01_activity_overview"])
+    with pytest.raises(runner.ConfigError, match="01_activity_overview.*year"):
+        runner.load_config(path)
+
+
+def test_a_top_level_key_in_the_parameters_block_is_sent_to_the_top(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"language": "en"})
+    with pytest.raises(runner.ConfigError, match="'language' is a key of the run file itself"):
+        runner.load_config(path)
+
+
+def test_the_shipped_runs_set_the_analysis_year_once():
+    for run in ("default", "default_en", "bi_extract"):
+        text = (config.PROJECT_ROOT / "runs" / f"{run}.yml").read_text(encoding="utf-8")
+        assert len(re.findall(r"^\s+year:", text, re.M)) == 1, run
+        # the BI extract exists once `make data` wrote it: read the run as if on the bundled region
+        cfg, params = runner.load_config(config.PROJECT_ROOT / "runs" / f"{run}.yml", {"source": "", "mapping": ""})
+        years = {v["year"] for v in params.values() if "year" in v}
+        assert years == {cfg.parameters["year"]}, run
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ({"langauge": "da"}, "unknown key 'langauge' (did you mean 'language'?)"),
+    ({"year": 2024}, "unknown key 'year'; a notebook parameter goes under 'parameters:'"),
+    ({"notebooks": [{"name": "04_savings_key", "parameter": {"year": 2024}}]},
+     "notebooks: 04_savings_key: unknown key 'parameter' (did you mean 'parameters'?)"),
+    ({"notebooks": [{"name": "04_savings_key", "basis": "visits"}]},
+     "notebooks: 04_savings_key: unknown key 'basis' (a notebook's entry takes name, parameters, per; "
+     "a notebook parameter goes under 'parameters:')"),
+])
+def test_an_unknown_key_is_named_with_the_closest_one_or_where_it_belongs(tmp_path, base, extra, expected):
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(write_config(tmp_path / "r.yml", **{**base, **extra}))
+    assert expected in str(err.value)
+
+
+def test_a_reference_table_set_on_one_notebook_is_read_by_every_notebook_of_the_run(tmp_path, base):
+    ideas = tmp_path / "ideas.yml"
+    ideas.write_text((config.REFERENCE_DIR / "scenarios.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "03_reduction_potential", "parameters": {"scenario_file": str(ideas)}},
+        "04_savings_key", "07_follow_up", "06_monitoring"])
+    _, params = runner.load_config(path)
+    assert params["04_savings_key"]["scenario_file"] == params["07_follow_up"]["scenario_file"] == str(ideas)
+    assert "scenario_file" not in params["06_monitoring"]
+
+
+def test_two_tariff_files_in_one_run_are_an_error(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "03_reduction_potential", "parameters": {"tariff_file": "data/reference/tariffs.csv"}},
+        {"name": "04_savings_key", "parameters": {"tariff_file": "data/private/mine.csv"}}])
+    with pytest.raises(runner.ConfigError, match="tariff_file differs between notebooks.*a reference table is one "
+                                                 "for the whole run"):
+        runner.load_config(path)
+
+
 def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quote_it(tmp_path):
     path = tmp_path / "r.yml"
     path.write_text("period_start: 2024-01-01\ntitle: Ambulant aktivitet, Hospital: Syd  # the south\n",
@@ -57,6 +148,15 @@ def test_a_run_file_with_an_unquoted_value_holding_a_colon_says_where_and_to_quo
         "aktivitet, Hospital: Syd  # the south); quote the value that holds ': ', here: title: \"Ambulant "
         "aktivitet, Hospital: Syd\" (unquoted, YAML reads its ': ' as the start of another key; a name used as a "
         "key is quoted the same way)"]
+
+
+def test_a_run_file_indented_with_a_tab_says_to_use_spaces(tmp_path):
+    path = tmp_path / "r.yml"
+    path.write_text("notebooks:\n  - name: 04_savings_key\n\tparameters: {year: 2024}\n", encoding="utf-8")
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert "not valid YAML at line 3, column 1" in err.value.errors[0]
+    assert err.value.errors[0].endswith("; indent with spaces, not tabs (YAML does not allow a tab in indentation)")
 
 
 def test_a_parameter_of_the_wrong_type_fails(tmp_path, base):
@@ -89,6 +189,7 @@ def test_unknown_notebook_and_missing_source_fail(tmp_path, base):
     assert "file not found" in str(err.value) and "unknown notebook '99_magic'" in str(err.value)
 
 
+@pytest.mark.suite
 def test_the_command_line_rejects_a_bad_configuration_in_seconds(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         {"name": "01_activity_overview", "parameters": {"yaer": 2024}}])
@@ -202,6 +303,7 @@ def test_the_check_of_the_output_folder_creates_nothing(tmp_path):
 
 
 def test_every_notebook_declares_documented_typed_parameters():
+    assert len(runner.available_notebooks()) >= 10
     for name in runner.available_notebooks():
         params = runner.notebook_parameters(name)
         assert set(runner.COMMON_PARAMETERS) <= set(params), name
@@ -223,6 +325,7 @@ def test_notebooks_are_committed_clean_with_the_project_kernel():
 
 
 # --- a good run ---------------------------------------------------------------------------------
+@pytest.mark.suite
 def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
     latest = Path(base["output"]) / "latest"
     assert latest.resolve() == good_run.run_dir.resolve()
@@ -235,6 +338,7 @@ def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
     assert (latest / "tables" / "tables.xlsx").exists() and "tables.xlsx" in manifest["tables"]
 
 
+@pytest.mark.suite
 def test_the_manifest_says_how_the_aggregates_were_obtained_and_by_which_engine(good_run):
     manifest = json.loads((good_run.run_dir / "manifest.json").read_text(encoding="utf-8"))
     cache = manifest["cache"]
@@ -244,6 +348,7 @@ def test_the_manifest_says_how_the_aggregates_were_obtained_and_by_which_engine(
     assert cache["fingerprint"]["sha256"] == manifest["input"]["sha256"] and len(cache["key"]) == 20
 
 
+@pytest.mark.suite
 def test_the_manifest_reports_the_runs_first_preparation_not_the_later_ones(base, tmp_path, monkeypatch):
     """The check before a run (as on the command line) builds the aggregates; the run and its
     notebooks then read them back, yet the manifest says they were built. The next run reuses them."""
@@ -264,6 +369,7 @@ def test_the_manifest_reports_the_runs_first_preparation_not_the_later_ones(base
     assert lines[1] == f"aggregates: reused from the cache (key {caches[1]['key']})"
 
 
+@pytest.mark.suite
 def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
     pages = sorted(good_run.run_dir.glob("*.html"))
     assert pages
@@ -277,6 +383,7 @@ def test_reports_pass_the_checks_and_carry_banner_and_provenance(good_run):
             assert '<html lang="da"' in text
 
 
+@pytest.mark.suite
 def test_small_counts_never_appear_in_report_tables(good_run):
     text = (good_run.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="num count">([^<]*)</td>', text)
@@ -312,6 +419,7 @@ def test_a_remote_stylesheet_or_background_is_a_load(tmp_path):
     assert "@import" in problem and "url(//" in problem
 
 
+@pytest.mark.suite
 def test_english_reports(base, tmp_path):
     cfg, params = runner.load_config(write_config(tmp_path / "en.yml", **{**base, "language": "en",
                                                                           "output": str(tmp_path / "out")},
@@ -322,6 +430,7 @@ def test_english_reports(base, tmp_path):
     assert "SYNTHETIC DATA" in text and "Follow-up" in text and "Kontrol" not in text
 
 
+@pytest.mark.suite
 def test_a_pre_aggregated_extract_runs_through_the_suite(tmp_path):
     cfg, params = runner.load_config(write_config(
         tmp_path / "agg.yml", source="data/examples/aggregated_extract.csv", period_start="2024-01-01",
@@ -332,6 +441,7 @@ def test_a_pre_aggregated_extract_runs_through_the_suite(tmp_path):
     assert "SYNTETISKE DATA" not in text and "aggregerede data" in text
 
 
+@pytest.mark.suite
 def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_region, tmp_path, monkeypatch):
     """No parameters at all: the notebook finds (here: a small copy of) the bundled region."""
     import shutil
@@ -349,6 +459,7 @@ def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_region, tmp_pa
 
 
 # --- a failed run -----------------------------------------------------------------------------
+@pytest.mark.suite
 def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, tmp_path):
     latest = Path(base["output"]) / "latest"
     before = latest.resolve()
@@ -374,6 +485,7 @@ def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, t
     assert Path(kept).exists(), "the message points at the kept notebook"
 
 
+@pytest.mark.suite
 def test_bad_input_stops_before_any_notebook(tmp_path, base):
     bad = tmp_path / "visits.csv"
     bad.write_text("visit_id;patient_id;visit_date;hospital;specialty;sector;visit_type;contact_mode;age;sex\n"

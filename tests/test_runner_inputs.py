@@ -11,7 +11,9 @@ from test_ingest_extracts import bi_extract
 
 from analysis import config as project_config
 from analysis import runner
-from analysis.ingest import InputError
+from analysis.problems import InputError
+
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
 
 def config(path: Path, **values) -> Path:

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import scenarios as S
-from analysis.ingest import InputError
+from analysis.problems import InputError
 
 # One cell: 1000 in-person follow-ups and 100 by phone, tariffs 1500 in person, 500 written, 700 phone.
 ACT = pd.DataFrame({"hospital": ["A", "A"], "specialty": ["K", "K"], "sector": ["somatic"] * 2,

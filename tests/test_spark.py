@@ -19,7 +19,7 @@ from analysis import aggregate, pathways  # noqa: E402
 from analysis import schema as s  # noqa: E402
 
 # pyspark's own conversion to pandas still passes copy=, which pandas 3 deprecates
-pytestmark = pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+pytestmark = [pytest.mark.suite, pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
 
 
 @pytest.fixture(scope="session")

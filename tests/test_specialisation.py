@@ -7,7 +7,7 @@ import pytest
 
 from analysis import specialisation as sp
 from analysis import tariffs
-from analysis.ingest import InputError
+from analysis.problems import InputError
 
 UNI, NEAR = "Uni", "Near"
 LEVELS = pd.DataFrame({"hospital": [UNI, UNI, NEAR], "specialty": ["Kard", "Endo", "Kard"],

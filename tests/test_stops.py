@@ -20,6 +20,8 @@ import yaml
 
 from analysis import pipeline, runner
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 NOTEBOOKS = ["00_data_quality", "01_activity_overview", "02_variation"]
 
 

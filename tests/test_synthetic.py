@@ -14,6 +14,7 @@ import yaml
 from analysis import config, ingest, synthetic, workdays
 
 
+@pytest.mark.slow
 def test_same_seed_same_data(tmp_path, small_region):
     again = synthetic.generate(tmp_path / "again.parquet", seed=7, scale=0.01)
     pd.testing.assert_frame_equal(pd.read_parquet(again), pd.read_parquet(small_region))
@@ -34,6 +35,7 @@ def test_shape_of_the_region(small_region):
 
 def test_planted_follow_up_rate_shows(small_region):
     truth = synthetic.truth(7, 0.01)
+    assert truth["follow_up_rate"], "the region plants no high follow-up unit"
     df = duckdb.sql(f"SELECT * FROM read_parquet('{small_region}') WHERE year(visit_date) = 2024").df()
     for planted in truth["follow_up_rate"]:
         spec = df[df["specialty"] == planted["specialty"]]

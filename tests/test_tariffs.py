@@ -2,16 +2,14 @@
 for cells without one; one price table per run, from the run's tariff file."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pandas as pd
 import pytest
 
 from analysis import reduction, tariffs
 from analysis import scenarios as S
 from analysis.aggregate import Aggregates
-from analysis.ingest import InputError
 from analysis.pipeline import Prepared
+from analysis.problems import InputError
 
 TABLE = tariffs.load_tariffs()  # the shipped table: in-person follow-up 1,500, written follow-up 500
 
@@ -106,14 +104,13 @@ def test_without_a_value_column_every_price_is_the_tables():
 
 
 def test_the_price_table_for_the_data_quality_report():
-    prepared = SimpleNamespace(aggregates=SimpleNamespace(activity=EXTRACT))
-    table = tariffs.price_table(prepared)
+    table = tariffs.price_table(EXTRACT)
     assert table.columns.tolist() == ["year", "specialty", "visit_type", "contact_mode", "visits", "dkk", "tariff_dkk"]
     assert table.values.tolist() == [[2024, "all_specialties", "follow_up", "in_person", 1600, 1350.0, 1500.0],
                                      [2024, "K", "follow_up", "in_person", 1600, 1350.0, 1500.0]]
-    overall = tariffs.price_table(prepared, by_specialty=False)
+    overall = tariffs.price_table(EXTRACT, by_specialty=False)
     assert overall.values.tolist() == table.values.tolist()[:1]
-    none = tariffs.price_table(SimpleNamespace(aggregates=SimpleNamespace(activity=EXTRACT.drop(columns="cost_dkk"))))
+    none = tariffs.price_table(EXTRACT.drop(columns="cost_dkk"))
     assert none.empty and none.columns.tolist() == table.columns.tolist()
 
 

@@ -9,6 +9,8 @@ import pytest
 from analysis import validation as v
 from analysis.workdays import working_days
 
+pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
+
 
 @pytest.fixture(scope="module")
 def small_study():

@@ -12,7 +12,8 @@ import yaml
 
 from analysis import ingest, pipeline, visit_types
 from analysis import schema as s
-from analysis.ingest import InputError, load_mapping, plan_columns
+from analysis.ingest import load_mapping, plan_columns
+from analysis.problems import InputError
 from analysis.visit_types import Rule
 
 PERIOD = (dt.date(2022, 1, 1), dt.date(2024, 12, 31))
