@@ -29,7 +29,7 @@ def test_tests_point_the_cache_and_the_synthetic_region_outside_the_repository()
 @pytest.mark.skipif(not (ROOT / ".git").exists() or not shutil.which("git"), reason="not a git checkout")
 @pytest.mark.parametrize("path", ["data/private/visits_2023_2025.csv", "data/private/mapping.yml",
                                   "data/synthetic/visits.parquet", "data/interim/x/staged.parquet",
-                                  "reports/latest/index.html"])
+                                  "reports/runs/2025-01-01/index.html"])
 def test_extracts_caches_and_reports_are_never_committed(path):
     """The README sends extracts to data/private/: git must ignore them (and what is made of them)."""
     assert subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0, path
