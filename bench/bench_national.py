@@ -45,7 +45,7 @@ STEPS = ("generate", "prepare", "aggregate", "activity", "pandas")
 
 
 def _generate(folder: Path, scale: float, seed: int, result: Path) -> None:
-    from analysis.national import generate_national
+    from analysis.running.national import generate_national
 
     start = time.perf_counter()
     files = generate_national(folder, seed=seed, scale=scale)
@@ -55,7 +55,7 @@ def _generate(folder: Path, scale: float, seed: int, result: Path) -> None:
 def _prepare(folder: Path, memory_limit: str, result: Path) -> None:
     """A run's first step on the folder: validate by queries, aggregate, cache (the engine's memory
     limit comes from OUTPATIENT_DUCKDB_MEMORY, set by _run)."""
-    from analysis import pipeline
+    from analysis.engine import pipeline
 
     start = time.perf_counter()
     prepared = pipeline.prepare(str(folder), "2023-01-01", "2025-12-31", cache_dir=folder.parent / "cache")
@@ -66,7 +66,7 @@ def _prepare(folder: Path, memory_limit: str, result: Path) -> None:
 
 
 def _aggregate(folder: Path, memory_limit: str, result: Path) -> None:
-    from analysis import aggregate
+    from analysis.engine import aggregate
 
     start = time.perf_counter()
     con = aggregate.connect(memory_limit=memory_limit)
@@ -77,8 +77,8 @@ def _aggregate(folder: Path, memory_limit: str, result: Path) -> None:
 
 def _activity(folder: Path, memory_limit: str, result: Path) -> None:
     """The activity table only, by the engine: the like-for-like comparison with the naive way."""
-    from analysis import aggregate
-    from analysis import schema as s
+    from analysis.base import schema as s
+    from analysis.engine import aggregate
 
     start = time.perf_counter()
     con = aggregate.connect(memory_limit=memory_limit)
@@ -92,7 +92,7 @@ def _activity(folder: Path, memory_limit: str, result: Path) -> None:
 def _pandas(folder: Path, result: Path) -> None:
     import pandas as pd
 
-    from analysis import schema as s
+    from analysis.base import schema as s
 
     start = time.perf_counter()
     df = pd.concat([pd.read_parquet(f) for f in sorted(folder.rglob("*.parquet"))], ignore_index=True)
@@ -119,8 +119,8 @@ def _run(cmd: list[str], work: Path, result: Path, memory_limit: str = "") -> tu
 
 def bench_size(rows: float, work: Path, args: argparse.Namespace) -> dict:
     """Generate and aggregate the national set of about `rows` visits; the naive way if small enough."""
-    from analysis import synthetic
-    from analysis.national import NATIONAL_VISITS_PER_YEAR
+    from analysis.running import synthetic
+    from analysis.running.national import NATIONAL_VISITS_PER_YEAR
 
     scale = rows / (NATIONAL_VISITS_PER_YEAR * len(synthetic.YEARS))
     folder = work / f"national-{rows:.0e}"

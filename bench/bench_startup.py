@@ -26,7 +26,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from analysis import config, runner  # noqa: E402
+from analysis.base import config  # noqa: E402
+from analysis.running import runner  # noqa: E402
 
 FLOOR = "floor (pandas, matplotlib, IPython)"
 FLOOR_CELL = "import matplotlib.pyplot as plt\nimport pandas as pd\nfrom IPython.display import display"

@@ -32,7 +32,8 @@ import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from analysis import config, runner  # noqa: E402
+from analysis.base import config  # noqa: E402
+from analysis.running import runner  # noqa: E402
 
 PY = sys.executable
 BIN = Path(PY).parent
@@ -105,7 +106,8 @@ def main() -> None:
     scan = time.perf_counter() - t
     empty = nbformat.v4.new_notebook()
     empty.metadata["kernelspec"] = {"name": config.KERNEL_NAME, "display_name": "k", "language": "python"}
-    empty.cells = [nbformat.v4.new_code_cell("import analysis.pipeline, analysis.plots, analysis.report")]
+    empty.cells = [nbformat.v4.new_code_cell(
+        "import analysis.engine.pipeline, analysis.reporting.plots, analysis.reporting.report")]
     nbformat.write(empty, work / "empty.ipynb")
     kernel, _ = measure([str(BIN / "papermill"), str(work / "empty.ipynb"), str(work / "empty.out.ipynb"),
                          "--no-progress-bar"], env)

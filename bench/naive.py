@@ -1,6 +1,6 @@
 """The naive way, for the benchmark only: what a user would write with the plain tools in each
 notebook — read the whole visit file into pandas, validate it with pandera, aggregate it in
-memory. It returns the same object as analysis.pipeline.prepare, so the notebooks run unchanged
+memory. It returns the same object as analysis.engine.pipeline.prepare, so the notebooks run unchanged
 apart from that one call.
 
 The aggregation itself is the package's (its Ibis expressions run on the in-memory frame), not
@@ -15,9 +15,10 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
-from analysis import config, ingest
-from analysis.aggregate import aggregate_visits, connect
-from analysis.pipeline import Prepared, default_source, is_synthetic, parse_period
+from analysis.base import config
+from analysis.engine.aggregate import aggregate_visits, connect
+from analysis.engine.pipeline import Prepared, default_source, is_synthetic, parse_period
+from analysis.inputs import ingest
 
 
 def prepare(source="", period_start="2023-01-01", period_end="2025-12-31", mapping="", **_) -> Prepared:

@@ -1,4 +1,4 @@
-"""The validation study of 07's realised saving and 06's signals (analysis/validation.py): simulated
+"""The validation study of 07's realised saving and 06's signals (analysis/running/validation.py): simulated
 regions as rough as real ones (Danish holidays, hospital-month shocks, hospital and unit trends,
 extra-Poisson noise, registration lag, a genuine fall) with known truths, scored against the
 targets. `make validate`; e.g. `python bench/validate.py --regions 100`.
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
-from analysis import validation as v  # noqa: E402
+from analysis.running import validation as v  # noqa: E402
 
 
 def main() -> int:

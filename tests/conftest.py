@@ -1,7 +1,7 @@
 """Shared fixtures: a small synthetic region (about 1% of full size) and a private cache.
 
 The cache and synthetic-region folders are pointed at a temporary folder here, at import,
-before any test imports the package (analysis.config reads them once, when first imported):
+before any test imports the package (analysis.base.config reads them once, when first imported):
 tests never write into the checkout's data/interim or data/synthetic, and the session fails
 if anything was written there all the same."""
 from __future__ import annotations
@@ -49,7 +49,7 @@ def cache_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def small_region(tmp_path_factory, cache_dir) -> Path:
-    from analysis.synthetic import generate
+    from analysis.running.synthetic import generate
 
     return generate(tmp_path_factory.mktemp("region") / "visits.parquet", seed=7, scale=SMALL_SCALE)
 
@@ -58,8 +58,8 @@ def small_region(tmp_path_factory, cache_dir) -> Path:
 def full_region(tmp_path_factory, cache_dir):
     """The full-size region with its default seed, validated and aggregated: what `make report`
     analyses (~15 s once per test process)."""
-    from analysis import pipeline
-    from analysis.synthetic import generate
+    from analysis.engine import pipeline
+    from analysis.running.synthetic import generate
 
     path = generate(tmp_path_factory.mktemp("full") / "visits.parquet")
     # a cache of its own: the shared one keeps the newest few inputs (pipeline.KEEP_CACHED), and

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analysis.aggregate import Aggregates
+from analysis.engine.aggregate import Aggregates
 
 
 def canonical(df: pd.DataFrame) -> pd.DataFrame:

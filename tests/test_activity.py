@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import activity
+from analysis.analyses import activity
 
 ACT = pd.DataFrame({
     "year": [2024, 2024, 2024, 2025, 2025],

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import aggregate
+from analysis.engine import aggregate
 
 # Five visits by three patients, worked out by hand below.
 VISITS = pd.DataFrame({

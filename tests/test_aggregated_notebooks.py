@@ -10,7 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import aggregate, capabilities, runner, spc
+from analysis.analyses import capabilities
+from analysis.engine import aggregate
+from analysis.running import runner
+from analysis.stats import spc
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -75,7 +78,7 @@ def publish(name: str, notebook: str, params: dict, extract: Path, run_dir: Path
 
 
 def test_the_extract_is_read_as_counts(extract, cache_dir):
-    from analysis import pipeline
+    from analysis.engine import pipeline
 
     prep = pipeline.prepare(str(extract))
     assert prep.ingest.kind == "aggregated"

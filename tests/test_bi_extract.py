@@ -14,8 +14,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, runner, savings_key
-from analysis.synthetic import generate, write_bi_extract
+from analysis.analyses import savings_key
+from analysis.base import config
+from analysis.running import runner
+from analysis.running.synthetic import generate, write_bi_extract
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -11,9 +11,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, pipeline, runner
-from analysis import schema as s
-from analysis.synthetic import write_bi_extract
+from analysis.base import config
+from analysis.base import schema as s
+from analysis.engine import pipeline
+from analysis.running import runner
+from analysis.running.synthetic import write_bi_extract
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import runner
+from analysis.running import runner
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -179,7 +179,7 @@ def test_every_table_of_every_report_is_in_the_workbook(run_dir):
     gets its own sheet, named after its report and hospital, listed on the contents sheet."""
     import pandas as pd
 
-    from analysis import export
+    from analysis.reporting import export
 
     executed = sorted((run_dir / "executed").glob("*.ipynb"))
     assert len([p for p in executed if p.stem.startswith("05_hospital_")]) >= 3

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import budget, reference, scenarios, staff
-from analysis import schema as s
-from analysis.problems import InputError
-from analysis.scenarios import Scenario
-from analysis.tariffs import load_tariffs
+from analysis.analyses import budget, scenarios, staff
+from analysis.analyses.scenarios import Scenario
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.inputs import reference
+from analysis.inputs.tariffs import load_tariffs
 
 # Hand-made costs for a follow-up (the shipped illustrative figures, stated here so that every
 # expected number can be worked out below). Minutes per visit: doctors, nurses, secretaries.

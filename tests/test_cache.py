@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_ingest import DANISH, write_csv
 
-from analysis import pipeline
+from analysis.engine import pipeline
 
 PERIOD = ("2024-01-01", "2024-12-31")
 FINGERPRINT_PARTS = {"input", "path", "sha256", "bytes", "format_version", "package_version", "period",

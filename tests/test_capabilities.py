@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import capabilities as cap
-from analysis import variation
-from analysis.aggregate import Aggregates
+from analysis.analyses import capabilities as cap
+from analysis.analyses import variation
+from analysis.engine.aggregate import Aggregates
 
 HOSPITALS = ("H1", "H2", "H3")
 

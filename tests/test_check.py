@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, reference, runner
-from analysis.aggregate import Aggregates
+from analysis.base import config
+from analysis.engine.aggregate import Aggregates
+from analysis.inputs import reference
+from analysis.running import runner
 
 ACTIVITY = pd.DataFrame([
     {"year": y, "hospital": h, "specialty": "Urologi", "sector": "somatic", "visit_type": vt,
@@ -55,7 +57,7 @@ def test_a_decision_date_outside_the_months_of_the_data_is_an_error():
 
 
 def test_visit_level_data_support_the_defaults_without_a_note(small_region, cache_dir):
-    from analysis import pipeline
+    from analysis.engine import pipeline
 
     prep = pipeline.prepare(str(small_region), cache_dir=cache_dir)
     params = {n: {} for n in ("02_variation", "05_hospital", "06_monitoring")}
@@ -79,7 +81,7 @@ def test_the_check_reports_data_problems_together_in_seconds(small_region, tmp_p
 
 
 def test_notes_are_echoed_and_the_run_goes_on(tmp_path, cache_dir):
-    from analysis import config
+    from analysis.base import config
 
     path = tmp_path / "run.yml"
     path.write_text(yaml.safe_dump({"source": str(config.resolve("data/examples/aggregated_extract.csv")),

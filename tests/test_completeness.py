@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import completeness as C
-from analysis import spc
-from analysis.workdays import working_days
+from analysis.base.workdays import working_days
+from analysis.engine import completeness as C
+from analysis.stats import spc
 
 MONTHS = pd.date_range("2023-01-01", "2025-12-01", freq="MS")  # 36 months
 SEASON = np.array([1.05, 1.05, 1.05, 1.0, 1.0, 0.95, 0.6, 0.95, 1.05, 1.05, 1.05, 0.8])  # July and December low
@@ -151,8 +151,8 @@ def test_monitoring_on_complete_months_reads_no_reduction_from_a_lag():
 def test_the_run_check_reports_a_last_complete_month_that_is_no_month_or_outside_the_data():
     import datetime as dt
 
-    from analysis import runner
-    from analysis.aggregate import Aggregates
+    from analysis.engine.aggregate import Aggregates
+    from analysis.running import runner
 
     m = region()
     activity = (m.assign(year=pd.to_datetime(m["month"]).dt.year, patients=float("nan"), cost_dkk=float("nan"))

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from test_ingest import DANISH, PERIOD, expected_canonical, only, problems_for, staged_frame, write_csv
 
-from analysis import ingest
-from analysis import schema as s
-from analysis.problems import InputError
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.inputs import ingest
 
 WITH_OPTIONAL = DANISH.assign(
     Bopælskommune=[" Skive ", "SKIVE", "ringkøbing-skjern"],
@@ -128,7 +128,7 @@ def test_the_data_quality_report_names_the_optional_columns_and_values_in_danish
     Windows-1252 CSV: 00_data_quality publishes, and its tables show the Danish names."""
     import re
 
-    from analysis import runner
+    from analysis.running import runner
 
     sources = ["Almen praksis", "Andet sygehus", "Akutmodtagelse", "Egen afdeling", "Andet"]
     df = pd.concat([DANISH] * 2, ignore_index=True).head(5).assign(

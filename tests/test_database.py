@@ -10,10 +10,11 @@ import pyarrow.parquet as pq
 import pytest
 from engines import differences
 
-from analysis import database, national, pipeline
-from analysis import schema as s
-from analysis.aggregate import aggregate_file
-from analysis.problems import InputError
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.engine import database, pipeline
+from analysis.engine.aggregate import aggregate_file
+from analysis.running import national
 
 
 def test_a_database_url_names_server_database_and_table():

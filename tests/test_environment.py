@@ -16,7 +16,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from analysis import config, pipeline
+from analysis.base import config
+from analysis.engine import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 

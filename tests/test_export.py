@@ -7,7 +7,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import export, report
+from analysis.reporting import export, report
 
 
 def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), lang="da"):

@@ -5,10 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import follow_up as F
-from analysis import savings_key, staff
-from analysis.scenarios import ScenarioFile
-from analysis.workdays import working_days
+from analysis.analyses import follow_up as F
+from analysis.analyses import savings_key, staff
+from analysis.analyses.scenarios import ScenarioFile
+from analysis.base.workdays import working_days
 
 DECISION = "2025-01-01"
 MONTHS = pd.date_range("2023-01-01", "2025-06-01", freq="MS")  # 24 baseline months, 6 after
@@ -282,7 +282,7 @@ def test_attrition_over_a_phase_in_compounds():
 
 
 def test_the_saving_is_priced_at_the_regions_own_price_of_the_year():
-    from analysis import tariffs
+    from analysis.inputs import tariffs
 
     # the extract values a 2025 in-person follow-up at 1,350 kr. (the table says 1,500)
     own = pd.DataFrame({"year": [2025], "hospital": ["A"], "specialty": ["Urologi"], "sector": ["somatic"],

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import completeness, follow_up, savings_key
-from analysis import schema as s
+from analysis.analyses import follow_up, savings_key
+from analysis.base import schema as s
+from analysis.engine import completeness
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -71,7 +72,7 @@ def test_the_displacement_is_shown_and_netted_out(followed):
 
 
 def test_the_mode_shift_resembles_the_phone_and_video_ideas(followed):
-    from analysis import scenarios
+    from analysis.analyses import scenarios
 
     _, _, _, real, _ = followed
     found = follow_up.sources(real, scenarios.load())

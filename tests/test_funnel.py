@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis import funnel
+from analysis.stats import funnel
 
 DATA = Path(__file__).parent / "data"
 

@@ -20,8 +20,9 @@ import shutil
 
 import pytest
 
-from analysis import export, render, report, runner
-from analysis import synthetic as syn
+from analysis.reporting import export, render, report
+from analysis.running import runner
+from analysis.running import synthetic as syn
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -9,8 +9,9 @@ import nbformat
 import pytest
 import yaml
 
-from analysis import identities, runner
-from analysis.report import FACT_MIME
+from analysis.reporting import identities
+from analysis.reporting.report import FACT_MIME
+from analysis.running import runner
 
 
 def executed(path: Path, facts: dict) -> Path:

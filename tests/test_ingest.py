@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import ingest
-from analysis.problems import InputError, Problem
+from analysis.base.problems import InputError, Problem
+from analysis.inputs import ingest
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
@@ -319,7 +319,7 @@ def test_thousands_dots_in_a_decimal_comma_file():
 
 
 def test_the_readme_example_of_an_aggregated_extract(tmp_path):
-    from analysis import config
+    from analysis.base import config
     result = ingest.ingest(config.DATA_DIR / "examples" / "aggregated_extract.csv", PERIOD, tmp_path / "s.parquet")
     staged = pd.read_parquet(tmp_path / "s.parquet")
     assert result.kind == "aggregated" and staged["visits"].tolist()[:2] == [1812, 3904]

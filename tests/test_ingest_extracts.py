@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import ingest, names
-from analysis.problems import InputError, Problem
+from analysis.base import names
+from analysis.base.problems import InputError, Problem
+from analysis.inputs import ingest
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 HOSPITALS = ["Regionshospitalet Randers", "Regionshospitalet Horsens", "Aarhus Universitetshospital",
@@ -297,7 +298,8 @@ def test_all_problems_of_a_file_come_in_one_pass(tmp_path):
 def test_patients_per_specialty_make_per_patient_measures_possible_on_counts(tmp_path):
     """An extract that repeats each unit's distinct patients on its rows ("Antal patienter i
     specialet") supports follow-ups per patient, crude; the per-cell patients do not."""
-    from analysis import aggregate, capabilities
+    from analysis.analyses import capabilities
+    from analysis.engine import aggregate
 
     df = bi_extract(3).assign(**{"Antal patienter i specialet": 400})
     df.loc[df["Sygehus"] == HOSPITALS[0], "Antal patienter i specialet"] = 300

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import ingest
-from analysis.problems import InputError, Problem
+from analysis.base.problems import InputError, Problem
+from analysis.inputs import ingest
 
 PERIOD = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
@@ -160,7 +160,7 @@ def test_a_cpr_number_is_recognised_by_its_form_and_masked(tmp_path):
 
 
 def test_a_patient_counter_does_not_make_the_numbers_of_a_report_identifiers(tmp_path):
-    from analysis import privacy
+    from analysis.base import privacy
     staged_file = tmp_path / "s.parquet"
     pd.DataFrame({"patient_id": [str(i) for i in range(1, 12001)] + ["P77"]}).to_parquet(staged_file)
     page = "<td>10000</td><td>2025</td><td>12.000 besøg</td>"
@@ -240,7 +240,7 @@ def test_an_unknown_sex_in_an_aggregated_extract_is_kept(tmp_path):
 
 
 def test_an_unknown_age_has_no_age_band(tmp_path):
-    from analysis import aggregate
+    from analysis.engine import aggregate
     staged(tmp_path, VISITS.assign(Alder=["67", "", "45"]))
     agg = aggregate.aggregate_file(tmp_path / "s.parquet", "visits")
     cm = agg.casemix
@@ -279,12 +279,12 @@ def test_a_row_pasted_in_windows_1252_keeps_its_names(tmp_path):
 
 
 def test_a_byte_windows_1252_has_no_letter_for_is_a_replacement_character():
-    from analysis.dialect import unmark
+    from analysis.inputs.dialect import unmark
     assert unmark("S\uf7f8nderborg") == "Sønderborg" and unmark("a\uf781b") == "a\ufffdb"
 
 
 def test_the_stray_bytes_are_named_with_their_rows_in_the_data_quality_report():
-    from analysis import quality
+    from analysis.analyses import quality
     res = ingest.IngestResult(file="x.csv", sha256="", kind="visits", dialect={}, rows=3, columns={},
                               ignored_columns=[], mapped_labels=[], missing={}, period=("2024-01-01", "2024-12-31"),
                               mapping_source="built-in", staged="s.parquet",
@@ -351,7 +351,7 @@ FAR = (dt.date(2024, 1, 1), dt.date(2099, 12, 31))  # a period reaching past tod
 
 
 def test_dates_after_today_are_refused_with_their_rows(tmp_path, monkeypatch):
-    from analysis import plausible
+    from analysis.inputs import plausible
     monkeypatch.setattr(plausible, "today", lambda: dt.date(2026, 12, 5))
     p = only(problems_of(tmp_path, VISITS.assign(Dato=["01-02-2024", "01-02-2027", "15-03-2030"]), period=FAR))
     assert (p.contract, p.rows, p.examples) == ("visit_date", [2, 3], ["2027-02-01", "2030-03-15"])
@@ -359,7 +359,7 @@ def test_dates_after_today_are_refused_with_their_rows(tmp_path, monkeypatch):
 
 
 def test_months_after_this_month_are_refused(tmp_path, monkeypatch):
-    from analysis import plausible
+    from analysis.inputs import plausible
     monkeypatch.setattr(plausible, "today", lambda: dt.date(2026, 12, 5))
     p = only(problems_of(tmp_path, COUNTS.assign(År=[2026, 2026, 2027], Måned=["11", "12", "1"]), period=FAR))
     assert (p.contract, p.rows) == ("month", [3]) and p.message.startswith("months after today (2026-12-05)")
@@ -393,7 +393,7 @@ def test_the_same_visit_under_a_new_id_is_counted_and_noted(tmp_path):
 
 
 def test_the_data_quality_checks_flag_what_the_notes_say():
-    from analysis import quality
+    from analysis.analyses import quality
     res = ingest.IngestResult(file="x.csv", sha256="", kind="visits", dialect={}, rows=5, columns={},
                               ignored_columns=[], mapped_labels=[], missing={}, period=("2024-01-01", "2024-12-31"),
                               mapping_source="built-in", staged="s.parquet", span=["2024-01-02", "2024-12-03"],
@@ -423,7 +423,7 @@ def test_a_psychiatric_hospital_makes_its_rows_psychiatry(tmp_path):
 
 
 def test_the_sector_read_from_the_names_is_said_in_00(tmp_path):
-    from analysis import quality
+    from analysis.analyses import quality
 
     result, _ = staged(tmp_path, VISITS.drop(columns="Sektor").assign(Speciale=["Psykiatri"] * 3))
     (text,) = quality.input_notes(result, "en")
@@ -432,7 +432,7 @@ def test_the_sector_read_from_the_names_is_said_in_00(tmp_path):
 
 
 def test_a_file_with_no_psychiatric_name_is_said_to_be_all_somatic(tmp_path):
-    from analysis import quality
+    from analysis.analyses import quality
 
     result, _ = staged(tmp_path, VISITS.drop(columns="Sektor"))
     (text,) = quality.input_notes(result, "en")

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from analysis import labels as L
+from analysis.base import labels as L
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = re.compile(r"[a-z][a-z0-9_]*")  # how label keys are written; a name ("Aarhus ...") never is

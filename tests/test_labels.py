@@ -1,5 +1,5 @@
 """Danish and English labels and number formats."""
-from analysis import labels as L
+from analysis.base import labels as L
 
 
 def test_danish_numbers_use_dot_thousands_and_comma_decimals():
@@ -73,7 +73,7 @@ def test_a_notebooks_formatters_speak_its_language():
 
 
 def test_every_category_value_and_column_of_the_contract_has_a_label_in_both_languages():
-    from analysis import schema as s
+    from analysis.base import schema as s
 
     shown_as_given = {s.AGE_BAND}  # age bands ("0-17", "80+") read the same in both languages
     values = {v for column, vs in s.CATEGORIES.items() if column not in shown_as_given for v in vs}
@@ -87,7 +87,7 @@ def test_every_category_value_and_column_of_the_contract_has_a_label_in_both_lan
 
 
 def test_referral_sources_read_the_same_as_a_category_and_as_a_pathways_column():
-    from analysis import schema as s
+    from analysis.base import schema as s
 
     assert L.t("general_practice", "da") == "Almen praksis" and L.t("own_department", "en") == "Own department"
     assert L.t("acute", "da") == "Akut" and L.t("planned", "en") == "Planned"
@@ -128,7 +128,7 @@ def test_the_planning_pages_use_no_label_that_calls_a_tariff_value_a_saving():
     import json
     import re
 
-    from analysis import config
+    from analysis.base import config
 
     retired = {"saving_dkk", "saving_low", "saving_high", "saving_mdkk", "pot_saving", "potential_dkk"}
     for name in ("03_reduction_potential", "04_savings_key", "05_hospital"):

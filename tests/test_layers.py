@@ -2,8 +2,8 @@
 -> running, and a module imports only from its own layer or the layers below it, with no cycle.
 
 Every import between the package's modules counts, those inside functions too: an import placed
-in a function to dodge a cycle is still a dependency. The layers are listed here, module by
-module; a new module must be placed in one, so a reviewer sees where it sits."""
+in a function to dodge a cycle is still a dependency. Each layer is a folder of analysis/,
+so a reviewer sees where a module sits; a new module goes into the folder of its layer."""
 from __future__ import annotations
 
 import ast
@@ -13,36 +13,41 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "analysis"
 
-# lowest first; a module may import from its own layer and those before it
-LAYERS = {
-    "base": "config schema labels problems redact names workdays privacy municipalities",
-    "input": "dialect layout plausible visit_types ingest reference tariffs",
-    "engine": "intervals aggregate database pipeline completeness",
-    "statistics": "funnel spc standardise counterfactual",
-    "analyses": "activity measures variation potential savings_key follow_up pathways population staff budget "
-                "scenarios specialisation reduction peers quality capabilities uncertainty periods namecheck",
-    "reports": "plots report frontpage render export identities",
-    "running": "runner cli __main__ __init__ synthetic national validation",
-}
+# the layers, lowest first: each is a subpackage of analysis/, and a module may import from its
+# own layer and those before it
+LAYERS = ["base", "inputs", "engine", "stats", "analyses", "reporting", "running"]
 # the one import that climbs, and why it may
 ALLOWED_UPWARD = {
     ("pipeline", "synthetic"): "the bundled synthetic region is generated on first use, so that a notebook "
                                "opened by hand in JupyterLab runs with its defaults",
 }
-LAYER_OF = {m: i for i, names in enumerate(LAYERS.values()) for m in names.split()}
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package by name (names are unique across layers), the package's own
+    entry points (__init__, __main__) left out: they only start the command line."""
+    found = {p.stem: p for p in ROOT.rglob("*.py") if p.stem != "__init__" and p.parent != ROOT}
+    assert len(found) == len([p for p in ROOT.rglob("*.py") if p.stem != "__init__" and p.parent != ROOT])
+    return found
+
+
+def layer_of(path: Path) -> str:
+    return path.parent.name
 
 
 def imports_of(source: str, known: set[str]) -> dict[str, int]:
-    """The package modules `source` imports (relative or as analysis.x), each with its first line."""
+    """The package modules `source` imports (relative, or absolute as analysis.layer.x or
+    `from analysis.layer import x`), each with its first line."""
     out: dict[str, int] = {}
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.ImportFrom):
             continue
-        if node.level == 1:
-            names = [node.module.split(".")[0]] if node.module else [a.name for a in node.names]
+        if node.level >= 1:
+            last = node.module.split(".")[-1] if node.module else None
+            names = [last] if last in known else [a.name for a in node.names]
         elif node.level == 0 and node.module and node.module.split(".")[0] == "analysis":
-            parts = node.module.split(".")
-            names = [parts[1]] if len(parts) > 1 else [a.name for a in node.names]
+            last = node.module.split(".")[-1]
+            names = [last] if last in known else [a.name for a in node.names]
         else:
             continue
         for name in names:
@@ -52,8 +57,8 @@ def imports_of(source: str, known: set[str]) -> dict[str, int]:
 
 
 def graph() -> dict[str, dict[str, int]]:
-    modules = {p.stem: p for p in ROOT.glob("*.py")}
-    return {m: imports_of(p.read_text(encoding="utf-8"), set(modules)) for m, p in modules.items()}
+    mods = modules()
+    return {m: imports_of(p.read_text(encoding="utf-8"), set(mods)) for m, p in mods.items()}
 
 
 def cycles(edges: dict[str, dict[str, int]]) -> list[list[str]]:
@@ -77,8 +82,9 @@ def cycles(edges: dict[str, dict[str, int]]) -> list[list[str]]:
 
 
 def test_the_scan_reads_relative_absolute_and_function_level_imports():
-    source = "from . import a, b as bb\nfrom .c import x\nfrom analysis.d import y\ndef f():\n    from . import e\n"
-    assert set(imports_of(source, {"a", "b", "c", "d", "e", "z"})) == {"a", "b", "c", "d", "e"}
+    source = ("from . import a, b as bb\nfrom .c import x\nfrom analysis.base.d import y\n"
+              "from analysis.engine import f\ndef g():\n    from ..stats import e\n")
+    assert set(imports_of(source, {"a", "b", "c", "d", "e", "f", "z"})) == {"a", "b", "c", "d", "e", "f"}
 
 
 def test_the_cycle_search_finds_a_cycle_and_nothing_in_a_tree():
@@ -86,18 +92,22 @@ def test_the_cycle_search_finds_a_cycle_and_nothing_in_a_tree():
     assert cycles({"a": {"b": 1, "c": 1}, "b": {"c": 1}}) == []
 
 
-def test_every_module_is_placed_in_a_layer():
-    modules = set(graph())
-    assert len(modules) > 40
-    assert sorted(modules - set(LAYER_OF)) == [], "place the new module in a layer of LAYERS"
-    assert sorted(set(LAYER_OF) - modules) == [], "a module in LAYERS no longer exists"
+def test_every_module_sits_in_a_layer_folder():
+    mods = modules()
+    assert len(mods) > 40
+    assert sorted({layer_of(p) for p in mods.values()} - set(LAYERS)) == [], "a module outside the layers"
+    assert sorted(p.name for p in ROOT.glob("*.py")) == ["__init__.py", "__main__.py"], \
+        "a module directly in analysis/: place it in the folder of its layer"
+    for layer in LAYERS:
+        assert (ROOT / layer / "__init__.py").read_text(encoding="utf-8").strip(), f"{layer}: say its job"
 
 
 def test_no_module_imports_from_a_layer_above_its_own():
-    names = list(LAYERS)
-    upward = [f"{m} ({names[LAYER_OF[m]]}) imports {t} ({names[LAYER_OF[t]]}), line {line}"
+    mods = modules()
+    rank = {m: LAYERS.index(layer_of(p)) for m, p in mods.items()}
+    upward = [f"{m} ({layer_of(mods[m])}) imports {t} ({layer_of(mods[t])}), line {line}"
               for m, targets in graph().items() for t, line in targets.items()
-              if LAYER_OF[t] > LAYER_OF[m] and (m, t) not in ALLOWED_UPWARD]
+              if rank[t] > rank[m] and (m, t) not in ALLOWED_UPWARD]
     assert upward == []
 
 

@@ -17,8 +17,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import budget, completeness, follow_up, pipeline, reduction, runner, visit_types
-from analysis import schema as s
+from analysis.analyses import budget, follow_up, reduction
+from analysis.base import schema as s
+from analysis.engine import completeness, pipeline
+from analysis.inputs import visit_types
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

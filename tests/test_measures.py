@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import measures
-from analysis.aggregate import Aggregates
+from analysis.analyses import measures
+from analysis.engine.aggregate import Aggregates
 
 ACT = pd.DataFrame({"year": [2024], "hospital": ["A"], "specialty": ["K"], "sector": ["somatic"],
                     "visit_type": ["follow_up"], "contact_mode": ["in_person"], "visits": [100]})

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import runner
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

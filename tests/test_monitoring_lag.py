@@ -11,8 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import aggregate, completeness, follow_up, runner, spc
-from analysis.tariffs import load_tariffs
+from analysis.analyses import follow_up
+from analysis.engine import aggregate, completeness
+from analysis.inputs.tariffs import load_tariffs
+from analysis.running import runner
+from analysis.stats import spc
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -23,7 +26,7 @@ DECISION = "2025-04-01"
 @pytest.fixture(scope="module")
 def lagged(tmp_path_factory) -> Path:
     """A synthetic region with visits in November and December 2025 removed at random."""
-    from analysis.synthetic import generate
+    from analysis.running.synthetic import generate
 
     folder = tmp_path_factory.mktemp("lagged")
     visits = pd.read_parquet(generate(folder / "region.parquet", seed=7, scale=0.05))

@@ -13,12 +13,13 @@ import yaml
 from test_ingest import DANISH
 from test_runner_inputs import config
 
-from analysis import config as project_config
-from analysis import municipalities as mun
-from analysis import namecheck, reduction, runner, scenarios
-from analysis import population as pop
-from analysis.names import closest, is_variant
-from analysis.schema import AGE_BAND_LABELS, SEXES
+from analysis.analyses import namecheck, reduction, scenarios
+from analysis.analyses import population as pop
+from analysis.base import config as project_config
+from analysis.base import municipalities as mun
+from analysis.base.names import closest, is_variant
+from analysis.base.schema import AGE_BAND_LABELS, SEXES
+from analysis.running import runner
 
 
 @pytest.fixture(scope="module", autouse=True)

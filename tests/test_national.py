@@ -7,8 +7,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import aggregate, national, synthetic
-from analysis.population import MUNICIPALITIES_2013
+from analysis.analyses.population import MUNICIPALITIES_2013
+from analysis.engine import aggregate
+from analysis.running import national, synthetic
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -104,7 +105,7 @@ def test_a_folder_without_parquet_files_is_an_error(tmp_path):
 
 
 def test_command_line_national(tmp_path, capsys):
-    from analysis import cli
+    from analysis.running import cli
 
     out = tmp_path / "nat"
     assert cli.main(["synth", "--national", "--scale", "0.001", "--years", "2025", "--out", str(out)]) == 0

@@ -11,8 +11,9 @@ import ibis
 import pandas as pd
 import pytest
 
-from analysis import aggregate, pathways
-from analysis import schema as s
+from analysis.analyses import pathways
+from analysis.base import schema as s
+from analysis.engine import aggregate
 
 START = dt.date(2023, 1, 2)
 
@@ -280,7 +281,7 @@ def test_the_definitions_can_be_printed():
 # --- on a staged region ----------------------------------------------------------------------
 
 def test_the_functions_run_on_a_staged_region(small_region, cache_dir, con):
-    from analysis import pipeline
+    from analysis.engine import pipeline
 
     prep = pipeline.prepare(str(small_region), cache_dir=cache_dir)
     t = con.read_parquet(str(prep.staged))

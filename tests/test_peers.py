@@ -1,11 +1,12 @@
-"""Which hospitals a region is compared with (analysis.peers): its own or every region's."""
+"""Which hospitals a region is compared with (analysis.analyses.peers): its own or every region's."""
 import pandas as pd
 import pytest
 
-from analysis import national, peers
-from analysis import schema as s
-from analysis.aggregate import Aggregates
-from analysis.problems import InputError
+from analysis.analyses import peers
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.engine.aggregate import Aggregates
+from analysis.running import national
 
 REGIONS = {"A1": "Region A", "A2": "Region A", "B1": "Region B", "B2": "Region B"}
 
@@ -119,7 +120,7 @@ def test_a_national_funnel_says_the_grey_points_are_the_other_regions():
 
 
 def test_the_runner_reports_an_own_region_the_data_lack_before_running():
-    from analysis import runner
+    from analysis.running import runner
 
     agg = Aggregates("visits", pd.DataFrame({s.HOSPITAL: ["Rigshospitalet", "Odense Universitetshospital"]}))
     problems = runner._peer_problems("02_variation", {"peers": "national", "own_region": ""}, agg)

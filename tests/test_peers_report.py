@@ -9,8 +9,10 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import national, peers, pipeline, reduction, runner, scenarios
-from analysis import schema as s
+from analysis.analyses import peers, reduction, scenarios
+from analysis.base import schema as s
+from analysis.engine import pipeline
+from analysis.running import national, runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import aggregate, completeness, periods, runner
+from analysis.analyses import periods
+from analysis.engine import aggregate, completeness
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -27,7 +29,7 @@ DECISION = "2025-04-01"
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> dict[str, Path]:
-    from analysis.synthetic import generate, write_bi_extract
+    from analysis.running.synthetic import generate, write_bi_extract
 
     folder = tmp_path_factory.mktemp("periods")
     visits = pd.read_parquet(generate(folder / "region.parquet", seed=7, scale=0.02))

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import periods as P
+from analysis.analyses import periods as P
 
 PER_MONTH = {2023: 100, 2024: 110, 2025: 121}  # visits a month at hospital A; B has half as many
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import plots
+from analysis.reporting import plots
 
 
 def test_label_decimals_follow_the_range_shown():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import funnel, reference
-from analysis import population as pop
-from analysis.problems import InputError
-from analysis.schema import AGE_BAND_LABELS, SEXES
+from analysis.analyses import population as pop
+from analysis.base.problems import InputError
+from analysis.base.schema import AGE_BAND_LABELS, SEXES
+from analysis.inputs import reference
+from analysis.stats import funnel
 
 TABLE = pop.load_population()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import population
+from analysis.analyses import population
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import runner
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 from engines import canonical, differences
 
-from analysis import pipeline
-from analysis import schema as s
-from analysis.aggregate import aggregate_file
-from analysis.problems import InputError
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.engine import pipeline
+from analysis.engine.aggregate import aggregate_file
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -87,7 +87,7 @@ def test_every_aggregate_equals_the_embedded_engines(region, tmp_path):
 
 
 def test_the_reports_own_queries_run_in_the_server(region, tmp_path):
-    from analysis import pathways
+    from analysis.analyses import pathways
 
     path, _, url = region
     con, visits = pipeline.prepare(url, *PERIOD, cache_dir=tmp_path).visit_table()
@@ -188,11 +188,11 @@ def test_a_wrong_password_says_where_the_password_comes_from(region, tmp_path, m
 
 def test_no_password_appears_in_any_file_a_run_writes(region, tmp_path, monkeypatch):
     """The run's reports, executed notebooks, manifest, logs and cache hold no password."""
-    from analysis import runner
+    from analysis.running import runner
 
     password = os.environ["PGPASSWORD"]
     _, _, url = region
-    from analysis import config
+    from analysis.base import config
 
     # its own cache (this process and the notebooks' kernels): searched below, and the session's
     # shared cache is not pruned by this run's entries

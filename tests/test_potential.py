@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import potential
+from analysis.analyses import potential
 
 TABLE = pd.DataFrame({"specialty": ["K"] * 4, "hospital": list("ABCD"), "observed": [120.0, 100, 90, 80],
                       "expected": [100.0, 100, 100, 100], "ratio": [1.2, 1.0, 0.9, 0.8]})
@@ -37,7 +37,7 @@ def test_unknown_benchmark_is_a_clear_error():
 
 
 def test_planted_high_follow_up_units_carry_the_largest_potential(small_region):
-    from analysis import pipeline
+    from analysis.engine import pipeline
     prep = pipeline.prepare(str(small_region))
     truth = pipeline.read_truth(str(small_region))
     pot = potential.by_visit_type(prep.aggregates, 2024, ["age_band", "sex"])
@@ -49,7 +49,7 @@ def test_planted_high_follow_up_units_carry_the_largest_potential(small_region):
 
 
 def test_guideline_potential_by_hand():
-    from analysis.aggregate import Aggregates
+    from analysis.engine.aggregate import Aggregates
     units = pd.DataFrame({"year": [2024, 2024], "hospital": ["A", "B"], "specialty": ["K", "K"],
                           "sector": ["somatic"] * 2, "visits": [500, 300], "patients": [100, 100]})
     activity = pd.DataFrame({"year": [2024] * 2, "hospital": ["A", "B"], "specialty": ["K", "K"],
@@ -112,7 +112,7 @@ def test_the_benchmark_is_described_in_words_not_its_parameter():
 
 
 def test_a_bad_guideline_table_is_refused(tmp_path):
-    from analysis.problems import InputError
+    from analysis.base.problems import InputError
     bad = tmp_path / "g.csv"
     bad.write_text("specialty,follow_ups_per_patient\nKardiologi,-1\nKardiologi,2\n", encoding="utf-8")
     with pytest.raises(InputError) as err:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import privacy
+from analysis.base import privacy
 
 
 def test_counts_from_1_to_4_are_suppressed_zero_and_5_are_not():
@@ -75,7 +75,7 @@ def test_every_hidden_count_stays_hidden_when_the_rule_cascades():
 
 
 def test_a_report_table_and_its_export_hide_the_same_cells():
-    from analysis import report
+    from analysis.reporting import report
 
     df = pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [300, 3, 120], "share": [0.71, 0.01, 0.28]})
     t = report.table(df, "da", counts=["visits"], derived={"share": "visits"}, percent=["share"])

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pandas as pd
 
-from analysis import ingest, quality
+from analysis.analyses import quality
+from analysis.inputs import ingest
 
 PERIOD = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
 
@@ -89,7 +90,7 @@ def test_unit_changes_from_the_activity_of_both_input_kinds(tmp_path):
     from test_ingest import DANISH
     from test_ingest_extracts import bi_extract
 
-    from analysis.aggregate import aggregate_file
+    from analysis.engine.aggregate import aggregate_file
 
     period = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
     old = bi_extract().query("Sygehus == 'Hospitalsenhed Vest'").assign(Sygehus="Hospitalsenheden Vest", År=2023)

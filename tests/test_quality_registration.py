@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 from test_completeness import region
 
-from analysis import completeness as C
-from analysis import ingest, quality
+from analysis.analyses import quality
+from analysis.engine import completeness as C
+from analysis.inputs import ingest
 
 
 def result() -> ingest.IngestResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.redact import has_password, mask_cpr, mask_url, redact
+from analysis.base.redact import has_password, mask_cpr, mask_url, redact
 
 
 @pytest.mark.parametrize("url,shown", [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import budget, measures, reduction, uncertainty
-from analysis import scenarios as S
-from analysis.aggregate import Aggregates
+from analysis.analyses import budget, measures, reduction, uncertainty
+from analysis.analyses import scenarios as S
+from analysis.engine.aggregate import Aggregates
 
 PLAN = S.ScenarioFile(drivers={"d": {"da": "d", "en": "d"}}, scenarios=[
     S.Scenario(name="bench", driver="d", lever="benchmark", share=1.0, visit_types=["follow_up"])])
@@ -195,7 +195,8 @@ def test_the_hospitals_potentials_add_up_to_the_regions_by_idea(small_region, ca
     """One source per quantity: 05 (once per hospital), 04 (by hospital) and 03 (by idea) call the
     same estimate with the same parameters, so on the small synthetic region the hospitals' parts
     add up to the region's ideas table in visits, budget effect and tariff value."""
-    from analysis import peers, pipeline, potential, scenarios
+    from analysis.analyses import peers, potential, scenarios
+    from analysis.engine import pipeline
 
     prep = pipeline.prepare(str(small_region))
     plan, prices, costs = scenarios.load(""), prep.prices(""), budget.load_costs()

@@ -13,7 +13,8 @@ import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import render, report, runner  # noqa: E402
+from analysis.reporting import render, report  # noqa: E402
+from analysis.running import runner  # noqa: E402
 
 GOOD = ('<!DOCTYPE html><html lang="da"><body><h1>Aktivitet</h1><div class="kpis"><div class="kpi">'
         '<div class="v">1.234</div><div class="l">Besøg</div></div></div><p>Kontrol: 12,5 %</p>'
@@ -31,7 +32,7 @@ def test_a_clean_page_passes():
 
 
 @pytest.mark.parametrize("body, what", [
-    ("<pre>&lt;analysis.report.Headline at 0x7f3a2c1d5e50&gt;</pre>", "repr"),
+    ("<pre>&lt;analysis.reporting.report.Headline at 0x7f3a2c1d5e50&gt;</pre>", "repr"),
     ("<p>&lt;Figure size 800x450 with 1 Axes&gt; object at 0x7f00aa</p>", "repr"),
     ("<td>nan</td>", "missing value"),
     ("<td class=num>NaN</td>", "missing value"),
@@ -67,7 +68,8 @@ def test_english_text_is_only_a_fallback_in_a_danish_page():
 
 def test_check_report_applies_the_content_check(tmp_path):
     bad = tmp_path / "bad.html"
-    bad.write_text(page("<td>nan</td><pre>&lt;analysis.report.Headline at 0x7f3a2c1d5e50&gt;</pre>"), encoding="utf-8")
+    bad.write_text(page("<td>nan</td><pre>&lt;analysis.reporting.report.Headline at 0x7f3a2c1d5e50&gt;</pre>"),
+                   encoding="utf-8")
     problems = runner.check_report(bad, None)
     assert len(problems) == 2 and all(p.startswith("bad.html: ") for p in problems)
 
@@ -138,7 +140,7 @@ def test_key_figures_of_an_aggregated_extract_say_not_available(tmp_path, cache_
     that would be an empty frame or a layout warning)."""
     import yaml
 
-    from analysis import config
+    from analysis.base import config
 
     monkeypatch.setattr(config, "CACHE_DIR", cache_dir)  # in-process preparation: not into the checkout
 

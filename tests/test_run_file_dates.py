@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import runner
+from analysis.running import runner
 
 
 def load(tmp_path: Path, text: str):

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis import config, runner
+from analysis.base import config
+from analysis.running import runner
 
 
 def write_config(path: Path, **values) -> Path:
@@ -229,7 +230,7 @@ def test_a_title_with_a_password_or_a_cpr_number_is_refused(tmp_path, title):
 
 
 def test_the_command_line_never_prints_a_password(tmp_path, capsys):
-    from analysis import cli
+    from analysis.running import cli
 
     path = write_config(tmp_path / "r.yml", source=SECRET_URL, notebooks=["00_data_quality"])
     assert cli.main(["run", "--config", str(path)]) == 2
@@ -499,7 +500,7 @@ def test_bad_input_stops_before_any_notebook(tmp_path, base):
 
 
 def test_resolve_year(small_region):
-    from analysis import pipeline
+    from analysis.engine import pipeline
     prep = pipeline.prepare(str(small_region))
     assert pipeline.resolve_year(prep, 0) == 2025 and pipeline.resolve_year(prep, 2024) == 2024
     with pytest.raises(ValueError, match="year 1999 is not in the data"):

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from test_ingest_extracts import bi_extract
 
-from analysis import config as project_config
-from analysis import runner
-from analysis.problems import InputError
+from analysis.base import config as project_config
+from analysis.base.problems import InputError
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 

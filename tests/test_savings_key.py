@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import savings_key
+from analysis.analyses import savings_key
 
 
 @pytest.mark.parametrize("target", [60_000_000, 1, 7, 59_999_999, 100_000_003])

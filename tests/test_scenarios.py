@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import scenarios as S
-from analysis.problems import InputError
+from analysis.analyses import scenarios as S
+from analysis.base.problems import InputError
 
 # One cell: 1000 in-person follow-ups and 100 by phone, tariffs 1500 in person, 500 written, 700 phone.
 ACT = pd.DataFrame({"hospital": ["A", "A"], "specialty": ["K", "K"], "sector": ["somatic"] * 2,
@@ -106,7 +106,7 @@ def test_two_ideas_with_one_name_are_refused(tmp_path):
 
 
 def test_substitutes_priced_by_the_table_are_named():
-    from analysis import tariffs
+    from analysis.inputs import tariffs
     # own prices for in-person and phone follow-ups (K), none for written ones; an R cell in person
     act = pd.DataFrame({"year": [2024] * 3, "hospital": ["A"] * 3, "specialty": ["K", "K", "R"],
                         "sector": ["somatic"] * 3, "visit_type": ["follow_up"] * 3,

@@ -15,8 +15,9 @@ if os.environ.get("OUTPATIENT_SPARK") != "1":
 from engines import canonical, differences  # noqa: E402
 from test_aggregate import WITH_OPTIONAL  # noqa: E402
 
-from analysis import aggregate, pathways  # noqa: E402
-from analysis import schema as s  # noqa: E402
+from analysis.analyses import pathways  # noqa: E402
+from analysis.base import schema as s  # noqa: E402
+from analysis.engine import aggregate  # noqa: E402
 
 # pyspark's own conversion to pandas still passes copy=, which pandas 3 deprecates
 pytestmark = [pytest.mark.suite, pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]

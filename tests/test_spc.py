@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import spc
+from analysis.stats import spc
 
 DATA = Path(__file__).parent / "data"
 BASE = [10, 12] * 5  # mean 11, every moving range 2: limits 11 +/- 5.32, two-thirds lines 11 +/- 3.5467

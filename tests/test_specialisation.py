@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import specialisation as sp
-from analysis import tariffs
-from analysis.problems import InputError
+from analysis.analyses import specialisation as sp
+from analysis.base.problems import InputError
+from analysis.inputs import tariffs
 
 UNI, NEAR = "Uni", "Near"
 LEVELS = pd.DataFrame({"hospital": [UNI, UNI, NEAR], "specialty": ["Kard", "Endo", "Kard"],

@@ -1,8 +1,8 @@
 """The right level of specialisation on the full synthetic region: the planted unit is found."""
 from __future__ import annotations
 
-from analysis import specialisation as sp
-from analysis import tariffs
+from analysis.analyses import specialisation as sp
+from analysis.inputs import tariffs
 
 
 def assessed(prep):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import staff
-from analysis.scenarios import Scenario
+from analysis.analyses import staff
+from analysis.analyses.scenarios import Scenario
 
 MIN = staff.load_staff_time()
 
@@ -60,7 +60,7 @@ def test_the_share_of_attrition_is_the_share_of_the_figures_shown():
 
 
 def test_a_staff_table_without_every_visit_type_and_mode_is_refused(tmp_path):
-    from analysis.problems import InputError
+    from analysis.base.problems import InputError
     bad = tmp_path / "staff.csv"
     bad.write_text("visit_type,contact_mode,doctors,nurses,secretaries\nfollow_up,in_person,20,15,x\n",
                    encoding="utf-8")

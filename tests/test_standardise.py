@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import standardise
+from analysis.stats import standardise
 
 # Two hospitals, three age strata. Hospital B alone has events in "80+", where neither hospital
 # has any population (e.g. follow-ups whose first visits fell in an earlier year): there is no

@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import pipeline, runner
+from analysis.engine import pipeline
+from analysis.running import runner
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -193,7 +194,7 @@ def test_a_disk_that_fills_during_the_run_stops_it_cleanly(run_file, monkeypatch
 
 
 def test_sigterm_while_the_input_is_validated_stops_cleanly(tmp_path, monkeypatch):
-    from analysis.synthetic import generate
+    from analysis.running.synthetic import generate
 
     source = generate(tmp_path / "region" / "visits.parquet", seed=11, scale=0.05)
     cache = tmp_path / "cache"

@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import config, ingest, synthetic, workdays
+from analysis.base import config, workdays
+from analysis.inputs import ingest
+from analysis.running import synthetic
 
 
 @pytest.mark.slow
@@ -48,7 +50,8 @@ def test_planted_follow_up_rate_shows(small_region):
 def test_planted_calendar_unit_books_its_follow_ups_on_the_calendar(small_region):
     """Its share of follow-up intervals at about 3, 6 or 12 months is far above every other unit's
     of some size (elsewhere the dates are drawn at random)."""
-    from analysis import aggregate, pathways
+    from analysis.analyses import pathways
+    from analysis.engine import aggregate
 
     planted = synthetic.truth(7, 0.01)["calendar_follow_up"]
     assert planted == [{**planted[0], "hospital": synthetic.HEV, "specialty": "Endokrinologi",
@@ -322,7 +325,7 @@ def test_realised_in_the_truth_file_is_what_the_generator_did(small_region, tmp_
     """The same seed with nothing planted after the decision gives the same visits but for the
     plants (the random draws do not depend on the shares): the difference is the truth's
     realised effect, visit for visit and krone for krone."""
-    from analysis.tariffs import load_tariffs, unit_price
+    from analysis.inputs.tariffs import load_tariffs, unit_price
 
     realised = pd.DataFrame(json.loads(small_region.with_name("truth.json").read_text(encoding="utf-8"))[
         "realised"]["rows"]).set_index(["hospital", "month"])
@@ -412,7 +415,7 @@ def test_the_last_months_are_incomplete(full_region):
 def test_the_realised_saving_lands_where_the_truth_says(full_region):
     """At full size, each hospital's realised budget effect (cash) over the complete months after
     the decision, annualised, against its share of 60 million DKK keyed on its 2024 visits."""
-    from analysis import savings_key
+    from analysis.analyses import savings_key
 
     prep, truth = full_region
     key = savings_key.key(prep.aggregates.activity, 2024, "visits").set_index("hospital")["amount_dkk"]
@@ -506,7 +509,7 @@ def test_priority_and_referral(small_region):
 
 
 def test_a_users_own_truth_file_beside_real_data_does_not_mark_it_synthetic(tmp_path, small_region):
-    from analysis import pipeline
+    from analysis.engine import pipeline
 
     assert pipeline.is_synthetic(small_region)  # the generator's truth file names it
     own = tmp_path / "visits.csv"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import reduction, tariffs
-from analysis import scenarios as S
-from analysis.aggregate import Aggregates
-from analysis.pipeline import Prepared
-from analysis.problems import InputError
+from analysis.analyses import reduction
+from analysis.analyses import scenarios as S
+from analysis.base.problems import InputError
+from analysis.engine.aggregate import Aggregates
+from analysis.engine.pipeline import Prepared
+from analysis.inputs import tariffs
 
 TABLE = tariffs.load_tariffs()  # the shipped table: in-person follow-up 1,500, written follow-up 500
 
@@ -151,7 +152,7 @@ def test_a_bad_tariff_table_is_refused_with_every_problem(tmp_path):
 def test_visit_level_prices_through_the_pipeline(small_region, tmp_path, cache_dir):
     """Visit-level data with the price of each visit: in-person follow-ups at 1,350, every other
     visit at 900, except that one hospital's 2024 phone follow-ups have no price."""
-    from analysis import pipeline
+    from analysis.engine import pipeline
     visits = pd.read_parquet(small_region)
     fu_in_person = (visits["visit_type"] == "follow_up") & (visits["contact_mode"] == "in_person")
     visits["cost_dkk"] = fu_in_person.map({True: 1350.0, False: 900.0})

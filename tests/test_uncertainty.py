@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import scenarios as S
-from analysis import uncertainty as U
+from analysis.analyses import scenarios as S
+from analysis.analyses import uncertainty as U
 
 TARIFFS = pd.DataFrame({"specialty": [""], "visit_type": ["follow_up"], "contact_mode": ["in_person"], "dkk": [1000.0]})
 
@@ -85,7 +85,7 @@ def test_group_draws_add_up_to_the_overall_draws():
 # 400 - (10x10 + 5x6 + 5x5 + 10) = 400 - 165 = 235 DKK. At the tariff they are worth 1,000 and
 # 1,000 - 600 = 400 DKK.
 def _costs():
-    from analysis import budget
+    from analysis.analyses import budget
 
     index = pd.MultiIndex.from_tuples([("follow_up", "in_person"), ("follow_up", "phone")],
                                       names=["visit_type", "contact_mode"])

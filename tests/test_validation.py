@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import validation as v
-from analysis.workdays import working_days
+from analysis.base.workdays import working_days
+from analysis.running import validation as v
 
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
@@ -66,7 +66,7 @@ def test_the_old_smooth_assumptions_fail_on_rough_data():
     millions saved (tariff value over April to December), and its interval is too wide to tell
     anything; with them, the estimate is near 0 and the interval several times narrower."""
     region = v.simulate(5, v.SCENARIOS["no_change"])
-    from analysis import follow_up
+    from analysis.analyses import follow_up
 
     naive = follow_up.realise(region.monthly, region.prices, "2025-04-01", working_days=False)
     honest = follow_up.realise(region.monthly, region.prices, "2025-04-01")

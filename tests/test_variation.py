@@ -6,9 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import aggregate, plots, standardise, variation
-from analysis.aggregate import Aggregates
-from analysis.funnel import Z95, Z998
+from analysis.analyses import variation
+from analysis.engine import aggregate
+from analysis.engine.aggregate import Aggregates
+from analysis.reporting import plots
+from analysis.stats import standardise
+from analysis.stats.funnel import Z95, Z998
 
 # Two hospitals in one specialty, two age strata. Region rates: young 10/20 = 0.5, old 60/40 = 1.5.
 EVENTS = pd.DataFrame({"specialty": ["K"] * 4, "hospital": ["A", "A", "B", "B"],
@@ -111,7 +114,7 @@ def region(full_region):
 def test_planted_high_follow_up_units_are_found_and_chance_flags_fit_the_limits(region, measure):
     from scipy import stats
 
-    from analysis.funnel import Z998
+    from analysis.stats.funnel import Z998
     prep, truth = region
     table, disp = variation.analyse(prep.aggregates, measure, 2024, ["age_band", "sex"])
     assert disp.phi > 4 and disp.tau2 > 0  # the units' random effects make the funnel overdispersed
@@ -363,7 +366,7 @@ def test_heat_map_values_are_relative_to_the_benchmark_for_every_kind():
 
 # --- the method as the report states it ----------------------------------------------------
 def _result(kind: str, disp, clipped: bool = False) -> variation.FunnelResult:
-    from analysis.standardise import EXPECTED
+    from analysis.stats.standardise import EXPECTED
 
     table = pd.DataFrame({"class": ["within", "within"], "upper_clipped": [clipped, False],
                           "lower_clipped": [False, False]})
@@ -371,7 +374,7 @@ def _result(kind: str, disp, clipped: bool = False) -> variation.FunnelResult:
 
 
 def test_the_method_note_says_no_widening_when_phi_is_at_most_1():
-    from analysis.funnel import Dispersion
+    from analysis.stats.funnel import Dispersion
 
     # tau^2 > 0 already for phi > (n-1)/n, but FunnelPlotR leaves the limits as they are for phi <= 1
     note = " ".join(variation.method_note(_result("ratio", Dispersion(0.95, 0.002, 40, "additive")), 0.1, "en"))
@@ -379,7 +382,7 @@ def test_the_method_note_says_no_widening_when_phi_is_at_most_1():
 
 
 def test_the_method_note_names_the_trimming_funnelplotr_uses_for_the_kind():
-    from analysis.funnel import Dispersion
+    from analysis.stats.funnel import Dispersion
 
     disp = Dispersion(3.2, 0.04, 40, "additive")
     ratio = " ".join(variation.method_note(_result("ratio", disp), 0.1, "en"))
@@ -390,7 +393,7 @@ def test_the_method_note_names_the_trimming_funnelplotr_uses_for_the_kind():
 
 
 def test_the_method_note_says_a_ratio_needs_the_exact_test_as_well():
-    from analysis.funnel import Dispersion
+    from analysis.stats.funnel import Dispersion
 
     disp = Dispersion(3.2, 0.04, 40, "additive")
     for kind in ("ratio", "ratio_counts"):
@@ -399,7 +402,7 @@ def test_the_method_note_says_a_ratio_needs_the_exact_test_as_well():
 
 
 def test_the_method_note_warns_when_limits_are_pushed_to_the_edge_of_the_scale():
-    from analysis.funnel import Dispersion
+    from analysis.stats.funnel import Dispersion
 
     disp = Dispersion(40.0, 0.0, 40, "multiplicative")
     clipped = variation.method_note(_result("proportion", disp, clipped=True), 0.1, "en")

@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import ingest, pipeline, visit_types
-from analysis import schema as s
-from analysis.ingest import load_mapping, plan_columns
-from analysis.problems import InputError
-from analysis.visit_types import Rule
+from analysis.base import schema as s
+from analysis.base.problems import InputError
+from analysis.engine import pipeline
+from analysis.inputs import ingest, visit_types
+from analysis.inputs.ingest import load_mapping, plan_columns
+from analysis.inputs.visit_types import Rule
 
 PERIOD = (dt.date(2022, 1, 1), dt.date(2024, 12, 31))
 DEFAULT = Rule()

@@ -1,0 +1,431 @@
+"""Patient pathways: do follow-ups run "on automatic" (fixed calendar intervals) or by need, and
+which patients use outpatient care in which way ("fra automatik til behovsstyret").
+
+Everything is computed in the engine (Ibis over DuckDB on the staged visits, or an in-memory
+table); only small aggregates come back to pandas.
+
+Method. The visits of a patient in one hospital x specialty are taken day by day (several
+visits of the same day are one day: a day is a *follow-up day* when it has a follow-up). The
+*interval* of a follow-up day is the number of days since the patient's previous follow-up day
+in that hospital x specialty (a window lag over patient, hospital, specialty ordered by date).
+A *run* is a series of follow-up days with no visit of another type (assessment, treatment,
+minor procedure, sampling) of the same hospital x specialty after the previous follow-up day and
+up to the current one; such a visit starts a new run, and only intervals within a run count. An
+interval is *calendar-like* when it lies within `tolerance` days (default 14) of one of the
+`targets` (default 91, 182 and 365 days: booked every 3, 6 or 12 months), else *irregular*.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import reduce
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.base import labels as L
+from analysis.base import schema as s
+from analysis.base.privacy import SUPPRESSED, THRESHOLD, is_small
+from analysis.engine.intervals import (  # the follow-up days and intervals, as the engine also queries them
+    DAYS,
+    FOLLOW_UP,
+    INTERVALS,
+    UNIT,
+    count_where,
+    follow_up_days,
+    interval_table,
+    visits_in,
+)
+from analysis.inputs import tariffs
+from analysis.stats import funnel as fn
+
+if TYPE_CHECKING:
+    import ibis
+
+TARGET_DAYS = (91, 182, 365)  # every 3, 6 and 12 months
+TOLERANCE_DAYS = 14
+DAYS_PER_MONTH = 365.25 / 12
+DAYS_PER_YEAR = 365.25
+CALENDAR_LIKE = "calendar_like"
+SHARE = "share"
+SEGMENT = "segment"
+
+
+def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGET_DAYS,
+                  tolerance: int = TOLERANCE_DAYS) -> ibis.Value | pd.Series:
+    """True where an interval (days; an Ibis column or a pandas Series) lies within `tolerance`
+    days of one of `targets` (both edges included)."""
+    return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
+
+
+def intervals_of(histogram: pd.DataFrame, year: int | None = None,
+                 sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """hospital x specialty x days -> intervals from interval_table's histogram (the intervals
+    aggregate): `year` only those ending in that year, `sectors` only those sectors."""
+    h = histogram
+    if year is not None:
+        h = h[h[s.YEAR] == year]
+    if sectors:
+        h = h[h[s.SECTOR].isin(list(sectors))]
+    out = h.groupby([*UNIT, DAYS], observed=True, sort=True)[INTERVALS].sum().reset_index()
+    for k in UNIT:
+        out[k] = out[k].astype(object)
+    out[DAYS] = out[DAYS].astype("int64")
+    out[INTERVALS] = out[INTERVALS].astype("int64")
+    return out
+
+
+def follow_up_intervals(con: ibis.BaseBackend, t: ibis.Table, year: int | None = None,
+                        sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """intervals_of the histogram of the visits `t` (interval_table, executed by `con`)."""
+    return intervals_of(con.execute(interval_table(t)), year, sectors)
+
+
+def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DAYS,
+                   tolerance: int = TOLERANCE_DAYS) -> pd.DataFrame:
+    """Per hospital x specialty from follow_up_intervals' histogram: intervals, calendar_like
+    (those within `tolerance` days of a target) and share = calendar_like / intervals. The
+    frame funnel.funnel takes with kind "proportion" (see calendar_funnel)."""
+    iv = intervals.assign(**{CALENDAR_LIKE: intervals[INTERVALS].where(
+        calendar_like(intervals[DAYS], targets, tolerance), 0)})
+    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE]].sum().reset_index()
+    out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
+    return out
+
+
+def calendar_fact(shares: pd.DataFrame, year: int, sectors: tuple[str, ...] | list[str],
+                  targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS,
+                  clearly: pd.DataFrame | None = None, hospital: str | None = None) -> tuple[str, dict]:
+    """The calendar-booked follow-ups a page counts (calendar_share's frame), for the run's check
+    that the pages reconcile (identities.py): 03's idea measured on them takes its share of the
+    same follow-ups 08 reports, unit by unit, where both counted alike (year, targets, tolerance);
+    with `clearly` (08 and 05: the units clearly above the region's share, Calendar.clearly), a
+    hospital's page (`hospital`) names the units 08 names for it."""
+    units = {f"{h}|{sp}": [int(c), int(n)]
+             for h, sp, c, n in zip(shares[s.HOSPITAL], shares[s.SPECIALTY], shares[CALENDAR_LIKE], shares[INTERVALS])}
+    value = {"parameters": {"year": int(year), "targets": [int(t) for t in targets], "tolerance": int(tolerance)},
+             "sectors": sorted(map(str, sectors)), "units": units}
+    if clearly is not None:
+        value["clearly"] = sorted(f"{h}|{sp}" for h, sp in zip(clearly[s.HOSPITAL], clearly[s.SPECIALTY]))
+    if hospital is not None:
+        value["hospital"] = hospital
+    return "calendar", value
+
+
+@dataclass
+class Calendar:
+    """08's finding on calendar-booked follow-ups: calendar_share's frame (shares), its funnel
+    (calendar_funnel's table and dispersion) and the units above the upper limits (high)."""
+
+    shares: pd.DataFrame
+    funnel: pd.DataFrame
+    dispersion: fn.Dispersion
+    high: pd.DataFrame
+
+    @property
+    def clearly(self) -> pd.DataFrame:
+        """The units clearly above the region's share (beyond the 99.8% limit)."""
+        return self.high[self.high["class"] == "high_998"]
+
+
+def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> list[str]:
+    """05's account of 08's finding for one hospital, in `lang`: the share of its follow-up
+    intervals in `year` that are calendar-like against the region's, then each of its units
+    clearly above the region's share (08's sentence) or that none is. Empty when the hospital
+    has no follow-up intervals."""
+    own = cal.shares[cal.shares[s.HOSPITAL] == hospital]
+    n, like = own[INTERVALS].sum(), own[CALENDAR_LIKE].sum()
+    if own.empty or n < THRESHOLD:  # none, or so few that the share would give the counts away
+        return []
+    region = cal.shares[CALENDAR_LIKE].sum() / cal.shares[INTERVALS].sum()
+    share = SUPPRESSED if is_small(like) else L.percent(like / n, lang)  # a share that would give a 1-4 away
+    out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(n, lang), share=share,
+               region=L.percent(region, lang))]
+    clearly = cal.clearly[cal.clearly[s.HOSPITAL] == hospital]
+    out += [L.t("pw_calendar_high", lang, unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=L.percent(r["value"], lang),
+                target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang))
+            for _, r in clearly.iterrows()]
+    if clearly.empty:
+        out.append(L.t("hosp_calendar_none", lang))
+    return out
+
+
+def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
+             targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS) -> Calendar:
+    """Calendar-booked follow-ups of `year` and `sectors` from the interval histogram
+    (Aggregates.intervals): each hospital x specialty's share against the region's in a
+    proportion funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's."""
+    shares = calendar_share(intervals_of(histogram, year, sectors), targets, tolerance)
+    funnel, dispersion = calendar_funnel(shares)
+    return Calendar(shares, funnel, dispersion, above_limits(funnel))
+
+
+def calendar_funnel(shares: pd.DataFrame, **kwargs) -> tuple[pd.DataFrame, fn.Dispersion]:
+    """funnel.funnel of calendar_share's frame: numerator calendar_like, denominator intervals,
+    kind "proportion" (target: the pooled share). Returns funnel's (table, dispersion); the
+    table has value, target, limits and class per hospital x specialty. `kwargs` go to funnel."""
+    return fn.funnel(shares, CALENDAR_LIKE, INTERVALS, kind="proportion", **kwargs)
+
+
+@dataclass(frozen=True)
+class StableRule:
+    """A long stable series: a run (see the module docstring) of at least `min_follow_ups`
+    follow-up days spanning at least `min_months` months (first to last follow-up day; months of
+    365.25/12 days, less `tolerance` days, the slack the intervals have: four follow-ups booked
+    every 182 days span 546 days, which counts as 18 months) with at least `min_calendar_share`
+    of its intervals calendar-like."""
+
+    min_follow_ups: int = 4
+    min_months: float = 18
+    min_calendar_share: float = 0.6
+    targets: tuple[int, ...] = TARGET_DAYS
+    tolerance: int = TOLERANCE_DAYS
+
+
+def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = StableRule(),
+                  sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Candidates for patient-reported (PRO) or patient-initiated follow-up, per hospital x
+    specialty: patients (distinct, with at least one long stable series there), series,
+    follow_ups (follow-up days in those series) and follow_ups_a_year (the sum over the series of
+    their intervals / span in years: the follow-ups a year they book). Only hospital x
+    specialty with a stable series appear."""
+    fu = follow_up_days(t, sectors)
+    fu = fu.mutate(cal=count_where(calendar_like(fu[DAYS], rule.targets, rule.tolerance) & ~fu.new_run))
+    runs = fu.group_by([s.PATIENT_ID, *UNIT, "run"]).aggregate(
+        n=fu.count(), first=fu[s.VISIT_DATE].min(), last=fu[s.VISIT_DATE].max(), cal=fu.cal.sum())
+    runs = runs.mutate(span=runs["last"].delta(runs["first"], unit="day"))
+    long_enough = runs.span >= rule.min_months * DAYS_PER_MONTH - rule.tolerance
+    stable = runs.filter((runs.n >= rule.min_follow_ups) & long_enough
+                         & (runs.cal >= rule.min_calendar_share * (runs.n - 1)))
+    stable = stable.mutate(rate=(stable.n - 1).cast("float64") * DAYS_PER_YEAR / stable.span)
+    agg = stable.group_by(UNIT).aggregate(
+        patients=stable[s.PATIENT_ID].nunique(), series=stable.count(), follow_ups=stable.n.sum(),
+        follow_ups_a_year=stable.rate.sum())
+    out = con.execute(agg.order_by(UNIT))
+    for k in UNIT:
+        out[k] = out[k].astype(object)
+    return out.reset_index(drop=True)
+
+
+def stable_value(stable: pd.DataFrame, prices: pd.DataFrame, year: int | None = None,
+                 contact_mode: str = "in_person") -> pd.DataFrame:
+    """stable_series' table with dkk_per_follow_up (the price of a follow-up in the specialty at
+    `contact_mode`, from the run's price table or a tariff table: tariffs.unit_price, the year's
+    own price where given) and dkk_a_year = follow_ups_a_year x that price (DKK a year)."""
+    rows = stable.assign(**{s.VISIT_TYPE: FOLLOW_UP, s.CONTACT_MODE: contact_mode})
+    if year is not None:
+        rows[s.YEAR] = year
+    price = tariffs.unit_price(rows, prices).to_numpy()
+    return stable.assign(dkk_per_follow_up=price, dkk_a_year=stable["follow_ups_a_year"].to_numpy() * price)
+
+
+@dataclass(frozen=True)
+class SegmentRules:
+    """How a patient used outpatient care in a year (all hospitals, all specialties of the
+    sectors chosen), evaluated in this order, the first that fits:
+
+    1. high_user: at least `high_visits` visits, or visits in at least `high_specialties` specialties;
+    2. long_term_follow_up: first to last visit at least `long_months` months apart, and at least
+       `long_follow_up_share` of the visits follow-ups;
+    3. short_course: `short_min_visits` to `short_max_visits` visits, all in one specialty, first
+       to last within `short_months` months;
+    4. one_off: exactly `one_off_visits` visit(s);
+    5. other: the rest.
+    Months are 365.25/12 days. A patient belongs to the hospital of most of their visits that
+    year (a tie: the first hospital by name)."""
+
+    high_visits: int = 12
+    high_specialties: int = 3
+    long_months: float = 9
+    long_follow_up_share: float = 0.5
+    short_min_visits: int = 2
+    short_max_visits: int = 4
+    short_months: float = 6
+    one_off_visits: int = 1
+
+    def describe(self) -> dict[str, float]:
+        """The parameters by name, for a report's footer."""
+        return asdict(self)
+
+
+SEGMENTS = ("high_user", "long_term_follow_up", "short_course", "one_off", "other")
+
+
+def patient_segments(t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
+                     sectors: tuple[str, ...] | None = None) -> ibis.Table:
+    """One row per patient with visits in `year` (an unexecuted expression): patient_id, hospital
+    (main hospital), segment, visits, follow_ups. See SegmentRules for the definitions."""
+    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
+
+    v = visits_in(t, sectors)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    is_fu = count_where(v[s.VISIT_TYPE] == FOLLOW_UP)
+    p = v.group_by(s.PATIENT_ID).aggregate(
+        visits=v.count(), follow_ups=is_fu.sum(), specialties=v[s.SPECIALTY].nunique(),
+        first=v[s.VISIT_DATE].min(), last=v[s.VISIT_DATE].max())
+    span = p["last"].delta(p["first"], unit="day")
+    r = rules
+    segment = ibis.cases(
+        ((p.visits >= r.high_visits) | (p.specialties >= r.high_specialties), "high_user"),
+        ((span >= r.long_months * DAYS_PER_MONTH) & (p.follow_ups >= r.long_follow_up_share * p.visits),
+         "long_term_follow_up"),
+        ((p.visits >= r.short_min_visits) & (p.visits <= r.short_max_visits) & (p.specialties == 1)
+         & (span <= r.short_months * DAYS_PER_MONTH), "short_course"),
+        (p.visits == r.one_off_visits, "one_off"),
+        else_="other",
+    )
+    p = p.mutate(**{SEGMENT: segment})
+    h = v.group_by([s.PATIENT_ID, s.HOSPITAL]).aggregate(n=v.count())
+    h = h.mutate(rank=ibis.row_number().over(
+        ibis.window(group_by=s.PATIENT_ID, order_by=[ibis.desc("n"), s.HOSPITAL])))
+    main = h.filter(h["rank"] == 0).select(s.PATIENT_ID, s.HOSPITAL)
+    return p.join(main, s.PATIENT_ID).select(s.PATIENT_ID, s.HOSPITAL, SEGMENT, "visits", "follow_ups")
+
+
+def _segment_value(con: ibis.BaseBackend, t: ibis.Table, p: ibis.Table, year: int, prices: pd.DataFrame,
+                   sectors: tuple[str, ...] | None) -> pd.DataFrame:
+    """DKK per main hospital x segment: the segment's patients' visits of `year` by specialty x
+    visit type x contact mode, priced with `prices` (tariffs.unit_price, the year's own price
+    where the table has one)."""
+    v = visits_in(t, sectors)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    keys = [s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE]
+    j = v.join(p.select(s.PATIENT_ID, main=p[s.HOSPITAL], segment=p[SEGMENT]), s.PATIENT_ID)
+    cells = con.execute(j.group_by(["main", SEGMENT, *keys]).aggregate(n=j.count()))
+    for k in ["main", SEGMENT, *keys]:
+        cells[k] = cells[k].astype(object)
+    cells[s.YEAR] = year
+    cells["dkk"] = cells["n"] * tariffs.unit_price(cells, prices).to_numpy()
+    return cells.groupby(["main", SEGMENT])["dkk"].sum().rename_axis([s.HOSPITAL, SEGMENT])
+
+
+def segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
+             sectors: tuple[str, ...] | None = None, prices: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per main hospital x segment (SegmentRules): patients, visits, follow_ups (the patients'
+    visits and follow-ups that year at any hospital), share_of_patients, share_of_visits and
+    share_of_follow_ups (of the hospital's patients, visits, follow-ups), follow_up_share
+    (follow-ups / visits in the segment). With `prices` (a price or tariff table) also dkk (the
+    segment's visits priced, DKK) and share_of_dkk. Every segment appears for every hospital (0
+    if none)."""
+    p = patient_segments(t, year, rules, sectors)
+    out = con.execute(p.group_by([s.HOSPITAL, SEGMENT]).aggregate(
+        patients=p.count(), visits=p.visits.sum(), follow_ups=p.follow_ups.sum()))
+    hospitals = sorted(out[s.HOSPITAL].astype(object).unique())
+    grid = pd.MultiIndex.from_product([hospitals, SEGMENTS], names=[s.HOSPITAL, SEGMENT])
+    out[s.HOSPITAL] = out[s.HOSPITAL].astype(object)
+    out = out.set_index([s.HOSPITAL, SEGMENT]).reindex(grid, fill_value=0).astype("int64")
+    if prices is not None:
+        out["dkk"] = _segment_value(con, t, p, year, prices, sectors).reindex(grid, fill_value=0.0)
+    out = out.reset_index()
+    for col in ("patients", "visits", "follow_ups", *(["dkk"] if prices is not None else [])):
+        total = out.groupby(s.HOSPITAL)[col].transform("sum")
+        out[f"share_of_{col}"] = (out[col] / total).where(total > 0)
+    out["follow_up_share"] = (out["follow_ups"] / out["visits"]).where(out["visits"] > 0)
+    return out
+
+
+# --- acute outpatient visits (the priority aggregate) ------------------------------------------
+
+ACUTE = "acute"
+
+
+def acute_share(priority: pd.DataFrame, by: tuple[str, ...] | list[str] = tuple(UNIT), year: int | None = None,
+                sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """From the priority aggregate (aggregate.Aggregates.priority): per `by` the visits, acute
+    (visits with priority "acute") and share = acute / visits (NaN without visits; visits
+    without a priority count in `visits`). `year`: that year only; `sectors`: those only.
+    Sorted by `by`."""
+    p = priority
+    if year is not None:
+        p = p[p[s.YEAR] == year]
+    if sectors:
+        p = p[p[s.SECTOR].isin(list(sectors))]
+    by = list(by)
+    p = p.assign(**{ACUTE: p[s.VISITS].where(p[s.PRIORITY] == ACUTE, 0)})
+    out = p.groupby(by, observed=True, sort=True)[[s.VISITS, ACUTE]].sum().reset_index()
+    out[SHARE] = (out[ACUTE] / out[s.VISITS]).where(out[s.VISITS] > 0)
+    return out
+
+
+def highest(table: pd.DataFrame, column: str = SHARE, n: int = 1, min_count: int = 0,
+            count: str = s.VISITS) -> pd.DataFrame:
+    """The `n` rows of `table` with the highest `column`, among rows with at least `min_count` in
+    `count` (so a tiny unit's chance share does not top the list)."""
+    return table[table[count] >= min_count].sort_values(column, ascending=False, kind="stable").head(n)
+
+
+# --- referrals ---------------------------------------------------------------------------------
+
+FIRST_VISIT = "assessment"
+SEEN_ONCE = "seen_once"
+FIRST_VISITS = "first_visits"
+NOT_GIVEN = "-"
+
+
+def referral_mix(referral: pd.DataFrame, year: int | None = None, by: str = s.SPECIALTY,
+                 sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """From the referral aggregate (first visits by referral source): one row per `by` with
+    first_visits and the share of them from each referral source (a column per source, in
+    schema.REFERRAL_SOURCES order, then any other label such as "-"), sorted by first_visits
+    (most first)."""
+    r = referral
+    if year is not None:
+        r = r[r[s.YEAR] == year]
+    if sectors:
+        r = r[r[s.SECTOR].isin(list(sectors))]
+    wide = r.pivot_table(index=by, columns=s.REFERRAL_SOURCE, values=s.VISITS, aggfunc="sum",
+                         fill_value=0, observed=True)
+    order = [c for c in s.REFERRAL_SOURCES if c in wide.columns] + sorted(
+        c for c in wide.columns if c not in s.REFERRAL_SOURCES)
+    wide = wide[order]
+    total = wide.sum(axis=1)
+    out = wide.div(total.where(total > 0), axis=0)
+    out.insert(0, FIRST_VISITS, total.astype("int64"))
+    out.columns.name = None
+    return out.reset_index().sort_values([FIRST_VISITS, by], ascending=[False, True], kind="stable").reset_index(
+        drop=True)
+
+
+def seen_once(con: ibis.BaseBackend, t: ibis.Table, year: int, window_days: int = 365,
+              by: tuple[str, ...] = (s.SPECIALTY, s.REFERRAL_SOURCE),
+              sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Referred patients seen once: of the first visits (assessment) in `year`, those after which
+    the patient had no further visit in the same hospital x specialty within `window_days` days
+    (a visit on a later day; visits of the same day belong to the first). Only first visits whose
+    window ends inside the data (on or before the last visit date) count, so a late first visit
+    is not taken for a single one. Per `by` (default specialty x referral source; a visit without
+    a referral source under "-"): first_visits, seen_once and share. Needs visit-level data and a
+    referral_source column. A question for a review of referral value, not a verdict: a single
+    visit can be the right answer (advice, reassurance, a plan for the GP)."""
+    import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
+
+    v = visits_in(t, sectors)
+    end = con.execute(v[s.VISIT_DATE].max())
+    keys = [s.PATIENT_ID, *UNIT]
+    is_first = (v[s.VISIT_TYPE] == FIRST_VISIT)
+    ref = is_first.ifelse(v[s.REFERRAL_SOURCE].cast("string").fill_null(NOT_GIVEN), ibis.null("string"))
+    day = v.group_by([*keys, s.VISIT_DATE]).aggregate(first=is_first.any(), ref=ref.min())
+    nxt = day[s.VISIT_DATE].lead().over(ibis.window(group_by=keys, order_by=s.VISIT_DATE))
+    day = day.mutate(gap=nxt.delta(day[s.VISIT_DATE], unit="day"))
+    last_start = ibis.literal((pd.Timestamp(end) - pd.Timedelta(days=window_days)).date())
+    first = day.filter(day["first"] & (day[s.VISIT_DATE].year() == year) & (day[s.VISIT_DATE] <= last_start))
+    alone = count_where(first.gap.isnull() | (first.gap > window_days))
+    first = first.mutate(**{s.REFERRAL_SOURCE: first.ref})
+    out = con.execute(first.group_by(list(by)).aggregate(**{FIRST_VISITS: first.count(), SEEN_ONCE: alone.sum()})
+                      .order_by(list(by)))
+    for k in by:
+        out[k] = out[k].astype(object)
+    out[SHARE] = (out[SEEN_ONCE] / out[FIRST_VISITS]).where(out[FIRST_VISITS] > 0)
+    return out.reset_index(drop=True)
+
+
+# --- calendar-like units named ------------------------------------------------------------------
+
+HIGH = ("high_998", "high_95")
+
+
+def above_limits(table: pd.DataFrame) -> pd.DataFrame:
+    """The units of calendar_funnel's table above their upper limit (class high_998 first, then
+    high_95), highest share first within each."""
+    high = table[table["class"].isin(HIGH)]
+    rank = high["class"].map({c: i for i, c in enumerate(HIGH)})
+    return high.assign(_r=rank).sort_values(["_r", "value"], ascending=[True, False]).drop(columns="_r")

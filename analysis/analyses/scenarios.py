@@ -1,0 +1,311 @@
+"""Lever scenarios ("change ideas"): shares of visits that stop or move to another form, turned
+into avoided in-person visits and DKK.
+
+A scenario file (YAML, see data/reference/scenarios.yml) lists change ideas in the order they
+are applied. Each takes its share of the visits that are *still* in person after the ideas
+before it, cell by cell (hospital x specialty x visit type), so no visit is counted twice:
+100 in-person follow-ups, first 10% dropped (10), then 20% of the rest moved to PRO (18).
+
+Levers:
+  drop        the visit no longer happens (a low-value control)
+  to_written  PRO/questionnaire-based follow-up instead (AmbuFlex-like): costs the written price
+  to_video    a video consultation instead: costs the video price
+  to_phone    a phone consultation instead: costs the phone price
+  shift       the visit moves out of the hospital (general practice, municipality) or to a nurse;
+              costs `substitute_dkk` a visit (0 if not given)
+  benchmark   the visits above the case-mix adjusted benchmark (potential.above_benchmark) are
+              dropped; its `share` is the part of that excess assumed reachable (1 = all)
+  relocate    the visit moves to another hospital of the region (e.g. from the university
+              hospital closer to the patient's home): it still takes place in person, so no
+              in-person visit is avoided; the saving is the measure's dkk_saved_per_visit (the
+              tariff difference between the levels), so it needs `of` with a measure giving it
+An idea other than benchmark may name a measured quantity in `of` (measures.MEASURES, e.g.
+calendar_follow_ups): it then changes remaining in-person visits x the measured fraction of the
+cell x share, so its share is the part of the measured quantity assumed reachable: 100 in-person
+follow-ups, 40% of them calendar-booked, share 0.5: 20 change (18 after a 10% drop before it).
+The DKK saving of a visit is its price (the run's price table: the region's own price where the
+input gives one, else the tariff; tariffs.unit_price) minus the substitute's cost. A change idea
+may carry its name and proposer in English (`en:`) for English reports.
+"""
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from analysis.analyses import measures
+from analysis.base import labels as L
+from analysis.base import schema as s
+from analysis.base.problems import InputError, Problem, yaml_error
+from analysis.inputs import reference
+from analysis.inputs.tariffs import OWN, TARIFF, price_source, unit_price
+
+SCENARIOS = reference.DEFAULTS["scenarios"]
+LEVER_MODE = {"to_written": "written", "to_video": "video", "to_phone": "phone"}
+CELL = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
+
+
+class Driver(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    da: str
+    en: str
+
+
+class English(BaseModel):
+    """A change idea's name and proposer in English, for English reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    source: str = ""
+
+
+class Scenario(BaseModel):
+    """One change idea. `name` (as written in the file) identifies it in the results."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    source: str = Field("", description="the specialty council, clinic or group it comes from")
+    en: English = Field(default_factory=English, description="name and source in English")
+    driver: str
+    lever: Literal["drop", "to_written", "to_video", "to_phone", "shift", "benchmark", "relocate"]
+    share: float = Field(ge=0, le=1, description="share of the remaining in-person visits (benchmark: of the excess; "
+                                                 "with `of`: of the measured quantity)")
+    of: str = Field("", description="a measured quantity (measures.MEASURES) the share is taken of; empty = assumed")
+    low: float | None = Field(None, ge=0, le=1, description="low end of the plausible share")
+    high: float | None = Field(None, ge=0, le=1, description="high end of the plausible share")
+    specialties: list[str] = Field(default_factory=list, description="empty = all")
+    visit_types: list[str] = Field(default_factory=list, description="empty = all")
+    hospitals: list[str] = Field(default_factory=list, description="empty = all")
+    substitute_dkk: float = Field(0.0, ge=0, description="cost of a shifted visit")
+    staff_group: str = Field("", description="for shift: the staff group that takes the visit over")
+
+    @field_validator("of")
+    @classmethod
+    def _known_measure(cls, of: str) -> str:
+        if of and of not in measures.MEASURES:
+            raise ValueError(f"unknown measured quantity '{of}'; use one of {sorted(measures.MEASURES)} "
+                             "or leave 'of' out")
+        return of
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.of and self.lever == "benchmark":
+            raise ValueError("a benchmark idea takes its share of the benchmark excess; leave 'of' out")
+        if self.lever == "relocate" and not (self.of and measures.MEASURES[self.of].prices_moves):
+            priced = sorted(k for k, m in measures.MEASURES.items() if m.prices_moves)
+            raise ValueError(f"a relocate idea takes its share of a measure that prices the move; set 'of' to one "
+                             f"of {priced}")
+        self.low = self.share if self.low is None else self.low
+        self.high = self.share if self.high is None else self.high
+        if not self.low <= self.share <= self.high:
+            raise ValueError(f"need low <= share <= high, got {self.low}, {self.share}, {self.high}")
+        bad = [v for v in self.visit_types if v not in s.VISIT_TYPES]
+        if bad:
+            raise ValueError(f"unknown visit types {bad}; use {list(s.VISIT_TYPES)}")
+        return self
+
+    def title(self, lang: str) -> str:
+        """The idea's name in `lang` (the file's name where no English is given)."""
+        return (self.en.name or self.name) if lang == "en" else self.name
+
+    def proposer(self, lang: str) -> str:
+        """Who proposes the idea, in `lang` (the file's text where no English is given)."""
+        return (self.en.source or self.source) if lang == "en" else self.source
+
+
+class ScenarioFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str = ""
+    drivers: dict[str, Driver]
+    scenarios: list[Scenario]
+
+    @model_validator(mode="after")
+    def _drivers(self):
+        unknown = {sc.driver for sc in self.scenarios} - set(self.drivers)
+        if unknown:
+            raise ValueError(f"scenarios name drivers that are not listed under 'drivers': {sorted(unknown)}")
+        names = [sc.name for sc in self.scenarios]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"every change idea needs its own name; repeated: {twice}")
+        return self
+
+    def titles(self, lang: str) -> dict[str, str]:
+        """{scenario name: its name in `lang`}, to label results (which carry the file's names)."""
+        return {sc.name: sc.title(lang) for sc in self.scenarios}
+
+    def driver_names(self, lang: str) -> dict[str, str]:
+        """{driver key: the driver in `lang`}."""
+        return {k: (d.en if lang == "en" else d.da) for k, d in self.drivers.items()}
+
+
+def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
+    """Read and check a scenario file (empty path: the shipped illustrative one); every problem
+    is reported together (InputError)."""
+    path = reference.locate("scenarios", path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return ScenarioFile.model_validate(raw)
+    except OSError as e:
+        raise InputError([Problem(path.name, "-", f"cannot read the scenario file ({e})",
+                                  "check the path and the YAML")]) from None
+    except yaml.YAMLError as e:
+        message, fix = yaml_error(e)
+        raise InputError([Problem(path.name, "-", f"the scenario file is {message}", fix)]) from None
+    except ValidationError as e:
+        raise InputError([Problem(path.name, ".".join(map(str, err["loc"])), err["msg"],
+                                  "see the comments in data/reference/scenarios.yml") for err in e.errors()]) from None
+
+
+def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:
+    mask = np.ones(len(df), dtype=bool)
+    for col, values in ((s.SPECIALTY, sc.specialties), (s.VISIT_TYPE, sc.visit_types), (s.HOSPITAL, sc.hospitals)):
+        if values:
+            mask &= df[col].isin(values).to_numpy()
+    return mask
+
+
+def selected_in_person(activity: pd.DataFrame, sc: Scenario) -> float:
+    """The in-person visits of `activity` (hospital x specialty x visit type x contact mode rows
+    with visits) that the idea's hospitals, specialties and visit types select: what it can
+    change at most. 0 means the idea touches no visit, whatever its share."""
+    df = activity.reset_index(drop=True)
+    rows = _selected(df, sc) & (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    return float(df.loc[rows, s.VISITS].sum())
+
+
+def idle(activity: pd.DataFrame, scenarios: list[Scenario]) -> list[Scenario]:
+    """The ideas that select no in-person visit of `activity` (selected_in_person is 0)."""
+    return [sc for sc in scenarios if selected_in_person(activity, sc) == 0]
+
+
+def names_not_in(activity: pd.DataFrame, sc: Scenario) -> list[str]:
+    """The hospitals and specialties the idea names that `activity` does not hold (exactly as
+    written: the idea selects by equal names)."""
+    out = []
+    for col, values in ((s.HOSPITAL, sc.hospitals), (s.SPECIALTY, sc.specialties)):
+        have = set(activity[col].astype(str))
+        out += [v for v in values if v not in have]
+    return out
+
+
+def _measured_column(df: pd.DataFrame, measured: pd.DataFrame, column: str) -> np.ndarray:
+    """Per row of `df`, its cell's `column` of a measure's frame (0 where it has no row)."""
+    return df[CELL].merge(measured[CELL + [column]], on=CELL, how="left")[column].fillna(0.0).to_numpy(dtype=float)
+
+
+def measured_fraction(df: pd.DataFrame, measured: pd.DataFrame) -> np.ndarray:
+    """Per row of `df` (hospital, specialty, visit type), its cell's measured fraction (0-1;
+    capped at 1, 0 where the measure has no row for the cell). A measure gives one row per cell."""
+    if measured.duplicated(CELL).any():
+        raise ValueError("a measured quantity needs one row per hospital x specialty x visit type")
+    return np.clip(_measured_column(df, measured, measures.FRACTION), 0.0, 1.0)
+
+
+def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
+          excess: pd.DataFrame | None = None, shares: dict[str, float] | None = None,
+          tariff_factor: float = 1.0, measured: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Apply the scenarios in order to one year's activity (rows: hospital x specialty x
+    visit type x contact mode, with visits). Returns one row per scenario x activity row that
+    it touched: visits changed (no longer in person, or gone), the saving in DKK.
+
+    excess: hospital x specialty x visit type with `potential` (visits above the benchmark),
+            needed by a 'benchmark' lever.
+    shares: {scenario name: share} overriding the file's shares (for sensitivity and draws).
+    tariff_factor: multiplies every price (sensitivity to prices).
+    measured: {measure name: a frame of measures.measure}, needed by an idea with `of`.
+    """
+    df = activity.reset_index(drop=True)
+    remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
+    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    price = unit_price(df, tariffs).to_numpy() * tariff_factor
+    out = []
+    for sc in scenarios:
+        share = (shares or {}).get(sc.name, sc.share)
+        sel = _selected(df, sc)
+        if sc.lever == "benchmark":
+            if excess is None:
+                raise ValueError(f"scenario '{sc.name}' needs the benchmark excess (potential.above_benchmark)")
+            # the excess of a cell is spread over its rows (all contact modes) by their visits
+            cell_visits = df.groupby(CELL, observed=True)[s.VISITS].transform("sum").to_numpy(dtype=float)
+            ex = df[CELL].merge(excess[CELL + ["potential"]], on=CELL, how="left")["potential"].fillna(0).to_numpy()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                frac = np.where(cell_visits > 0, np.minimum(ex / cell_visits, 1.0), 0.0)
+            changed = np.where(sel, remaining * frac * share, 0.0)
+            substitute = np.zeros(len(df))
+        else:
+            reach = share
+            if sc.of:
+                if measured is None or sc.of not in measured:
+                    raise ValueError(f"scenario '{sc.name}' needs the measured quantity '{sc.of}'")
+                reach = measured_fraction(df, measured[sc.of]) * share
+            changed = np.where(sel & in_person, remaining * reach, 0.0)
+            if sc.lever == "relocate":  # saving = the measure's DKK a visit: substitute = price less it
+                saved = _measured_column(df, measured[sc.of], measures.SAVED) * tariff_factor
+                substitute = price - saved
+            elif sc.lever in LEVER_MODE:
+                substitute = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy() * tariff_factor
+            else:
+                substitute = np.full(len(df), sc.substitute_dkk if sc.lever == "shift" else 0.0)
+        remaining = remaining - changed
+        touched = changed > 0
+        if touched.any():
+            part = df.loc[touched, [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]].copy()
+            part["scenario"] = sc.name
+            part["driver"] = sc.driver
+            part["lever"] = sc.lever
+            part["visits_changed"] = changed[touched]
+            moved = sc.lever == "relocate"  # still in person, at another hospital
+            part["in_person_avoided"] = np.where(in_person[touched] & (not moved), changed[touched], 0.0)
+            part["saving_dkk"] = changed[touched] * (price[touched] - substitute[touched])
+            out.append(part)
+    cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
+            "visits_changed", "in_person_avoided", "saving_dkk"]
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+
+def share_basis(sc: Scenario, lang: str) -> str:
+    """What the idea's share rests on, in `lang`: a measured quantity (its `of`, or for a
+    benchmark idea the visits above the benchmark) or an assumption."""
+    if sc.of:
+        return L.t("pot_basis_measured", lang, what=L.t(measures.MEASURES[sc.of].label, lang))
+    if sc.lever == "benchmark":
+        return L.t("pot_basis_measured", lang, what=L.t("pot_measure_benchmark", lang))
+    return L.t("pot_basis_assumed", lang)
+
+
+def substitutes_from_table(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame) -> list[str]:
+    """The contact modes the change ideas move in-person visits to (to_written, to_video,
+    to_phone) whose price, for some visit an idea selects, comes from the tariff table although
+    the run has own prices; empty when it has none (then every price is the table's)."""
+    if "source" not in table or not (table["source"] == OWN).any():
+        return []
+    df = activity.reset_index(drop=True)
+    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
+    found = []
+    for sc in scenarios:
+        mode = LEVER_MODE.get(sc.lever)
+        rows = df[_selected(df, sc) & in_person & (df[s.VISITS] > 0).to_numpy()]
+        if mode and mode not in found and not rows.empty and (price_source(rows, table, mode) == TARIFF).any():
+            found.append(mode)
+    return found
+
+
+def substitute_sentence(activity: pd.DataFrame, scenarios: list[Scenario], table: pd.DataFrame, lang: str) -> str:
+    """A sentence naming the substitutes priced by the tariff table (substitutes_from_table);
+    empty when there are none."""
+    names = [L.t(m, lang) for m in substitutes_from_table(activity, scenarios, table)]
+    if not names:
+        return ""
+    return L.t("prices_substitute_tariff", lang, modes=", ".join(n[:1].lower() + n[1:] for n in names))
+
+
+def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Visits changed, in-person visits avoided and DKK saved, summed by `by`, largest saving first."""
+    cols = ["visits_changed", "in_person_avoided", "saving_dkk"]
+    return effects.groupby(by, observed=True, sort=False)[cols].sum().reset_index().sort_values(
+        "saving_dkk", ascending=False, ignore_index=True)

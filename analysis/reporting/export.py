@@ -1,0 +1,237 @@
+"""Every report table also as CSV (the way Excel opens it in the run's language: UTF-8 with
+BOM; Danish ';' between fields and decimal comma, English ',' and decimal point) and as one
+Excel workbook with a contents sheet and a sheet per table of every report, for the economists
+who continue in Excel. The tables are read from the executed notebooks (report.TABLE_MIME), so the
+exported cells are exactly those of the report, small counts suppressed.
+
+Names come from many hands, and a cell that starts like a formula ("=1+2", "+SUM(A1)", "@cmd")
+must reach Excel as the text it is, never as a formula (CSV or formula injection):
+- in the CSV such a text cell is written with a leading apostrophe ('=1+2), the OWASP rule, so
+  Excel and other spreadsheets show it as text; the apostrophe is then part of the cell. A text
+  cell that is a plain number ("-5", "-3,5": a count beside "<5" in its column) is left as it
+  is: Excel reads it as that number, and no formula can hide in it;
+- in the workbook every text cell is a string cell (never a formula or an error value, which
+  openpyxl would make of "=..." and "#N/A"), and one that starts like a formula is marked as
+  typed with a leading apostrophe (quotePrefix), so Excel keeps it text also when it is edited.
+  The text itself is unchanged. Characters XML cannot carry (control characters) are left out.
+Numbers stored as numbers, negative ones too, are never changed."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from analysis.base import labels as L
+from analysis.reporting.report import HEADLINE_MIME, TABLE_MIME
+
+# what a spreadsheet takes for the start of a formula (OWASP, CSV injection): =, +, -, @, and a
+# tab or carriage return (which some strip before reading the rest)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
+    """(caption, table) for every report table in an executed notebook, in order."""
+    nb = nbformat.read(executed, as_version=4)
+    out = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get(TABLE_MIME)
+            if data:
+                out.append((data.get("caption", ""), pd.DataFrame(data["rows"], columns=data["columns"])))
+    return out
+
+
+def _headlines(executed: list[Path]) -> list[dict]:
+    """The headlines the executed notebooks published (report.headline), in their order."""
+    found = []
+    for path in executed:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {}).get(HEADLINE_MIME)
+                if data:
+                    found.append(data)
+    return sorted(found, key=lambda d: d["order"])
+
+
+def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
+    """The headline figures the executed notebooks published (report.headline), in their order."""
+    return [tuple(i) for d in _headlines(executed) for i in d["items"]]
+
+
+def leads_of(executed: list[Path]) -> list[str]:
+    """The sentences the headlines ask the front page to open with, in their order."""
+    return [d["lead"] for d in _headlines(executed) if d.get("lead")]
+
+
+def _text_numbers(df: pd.DataFrame, decimal: str) -> pd.DataFrame:
+    """Numbers inside text columns (a count next to "<5") written with the language's decimal
+    mark, as to_csv(decimal=...) does for numeric columns."""
+    def cell(v):
+        if isinstance(v, float):
+            return str(int(v)) if v.is_integer() else repr(v).replace(".", decimal)
+        return v
+    return df.apply(lambda c: c.map(cell) if c.dtype == object else c)
+
+
+def _each_text(df: pd.DataFrame, change) -> pd.DataFrame:
+    """`change` applied to every cell of the columns that can hold text (all but numeric ones)."""
+    out = df.copy()
+    for i in range(df.shape[1]):
+        if not pd.api.types.is_numeric_dtype(df.iloc[:, i]):
+            out.isetitem(i, df.iloc[:, i].map(change).astype(object))
+    return out
+
+
+def _plain_number(text: str, decimal: str) -> bool:
+    return re.fullmatch(rf"-?\d+(?:{re.escape(decimal)}\d+)?(?:[eE][-+]?\d+)?", text) is not None
+
+
+def csv_cell(v: object, decimal: str) -> object:
+    """A CSV cell as a spreadsheet should read it: text that starts like a formula with a leading
+    apostrophe ("=1+2" -> "'=1+2"), except a plain number in the language's format ("-5", "-3,5");
+    anything else (numbers, other text, missing) as it is."""
+    if isinstance(v, str) and v.startswith(FORMULA_START) and not _plain_number(v, decimal):
+        return "'" + v
+    return v
+
+
+def _csv_safe(df: pd.DataFrame, decimal: str) -> pd.DataFrame:
+    """The table with csv_cell applied to every text cell and column header."""
+    out = _each_text(df, lambda v: csv_cell(v, decimal))
+    out.columns = [csv_cell(str(c), decimal) for c in df.columns]
+    return out
+
+
+def _excel_text(v: object) -> object:
+    """Text without the characters an xlsx file cannot hold (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+
+
+def _excel_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = _each_text(df, _excel_text)
+    out.columns = [_excel_text(str(c)) for c in df.columns]
+    return out
+
+
+def _text_stays_text(book) -> None:
+    """Every text cell of the workbook a string cell: openpyxl makes a formula of text starting
+    with "=" and an error value of "#N/A" and its kind; both become strings again, and text that
+    starts like a formula is marked as typed with a leading apostrophe (quotePrefix), so Excel
+    does not evaluate it when the cell is edited either. Numbers are left alone."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type in ("f", "e") and isinstance(cell.value, str):
+                    cell.data_type = "s"
+                if cell.data_type == "s" and isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
+
+
+def _sheet_link(name: str) -> str:
+    """A link to cell A1 of sheet `name` (an apostrophe in the name doubled, as Excel writes it)."""
+    return "#'" + name.replace("'", "''") + "'!A1"
+
+
+# CSV the way Excel opens it in each language: Danish (';' between fields, decimal comma) and
+# English (',' and decimal point); UTF-8 with BOM, so Excel reads the letters right; lines end
+# in CR LF, as Excel's own CSV (RFC 4180)
+CSV_FORMATS = {"da": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
+
+
+def _name(text: str, limit: int) -> str:
+    return re.sub(r"[^\w\-]+", "_", text, flags=re.UNICODE).strip("_")[:limit] or "table"
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_LIMIT = 31  # Excel's longest sheet name
+
+
+def _sheet_text(text: str) -> str:
+    return " ".join(_SHEET_FORBIDDEN.sub(" ", text).split()).strip("'")
+
+
+def _short(text: str, limit: int) -> str:
+    """A short form of a report's distinguishing name that fits `limit`, e.g. "Regionshospitalet
+    Horsens" -> "R Horsens", "Aarhus Universitetshospital" -> "Aarhus U"."""
+    words = _sheet_text(text.replace("-", " ").replace("_", " ")).split()
+    if not words:
+        return ""
+    candidates = [" ".join(words),
+                  " ".join([w[0].upper() for w in words[:-1]] + [words[-1]]),
+                  " ".join([words[0]] + [w[0].upper() for w in words[1:]])]
+    return next((c for c in candidates if len(c) <= limit), candidates[0][:limit].strip())
+
+
+def sheet_names(tables: list[tuple[str, str, int, str]], limit: int = SHEET_LIMIT) -> list[str]:
+    """A unique, Excel-safe sheet name (at most 31 characters, none of []:*?/\\) for each table,
+    given as (report name, report title, table number, caption). The name starts with the
+    report's number, then for a report run once per hospital a short form of the hospital (its
+    title), then the table number and as much of the caption as fits: "05 R Horsens-03 Besøg ...".
+    """
+    by_prefix: dict[str, set[str]] = {}
+    for report, *_ in tables:
+        by_prefix.setdefault(report[:2], set()).add(report)
+    used: set[str] = set()
+    names = []
+    for report, title, i, caption in tables:
+        several = len(by_prefix[report[:2]]) > 1
+        who = ""
+        if several:
+            siblings = sorted(by_prefix[report[:2]])
+            common = len(os.path.commonprefix(siblings))
+            who = _short(title or report[common:], 14) or _short(report[common:], 14)
+        head = f"{report[:2]} {who}-{i:02d}" if who else f"{report[:2]}-{i:02d}"
+        base = name = f"{head} {_sheet_text(caption)}"[:limit].strip().strip("'") or head
+        n = 2
+        while name.lower() in used:
+            tail = f"~{n}"
+            name = f"{base[:limit - len(tail)].rstrip()}{tail}"
+            n += 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str, str] | None = None) -> list[Path]:
+    """Write every table of the executed notebooks to `folder` as CSV (in the language's format),
+    plus tables.xlsx: a contents sheet (sheet, report, file, caption) and one sheet per table of
+    every report. `titles`: report name (the executed notebook's stem) -> its title.
+    Returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fmt = CSV_FORMATS.get(lang, CSV_FORMATS["da"])
+    titles = titles or {}
+    written, found = [], []
+    for nb in executed:
+        for i, (caption, df) in enumerate(tables_of(nb), 1):
+            path = folder / f"{nb.stem}_{i:02d}_{_name(caption, 40)}.csv"
+            _csv_safe(_text_numbers(df, fmt["decimal"]), fmt["decimal"]).to_csv(
+                path, sep=fmt["sep"], decimal=fmt["decimal"], index=False, encoding="utf-8-sig",
+                lineterminator="\r\n")  # as Excel writes CSV; a line break inside a cell is then quoted
+            written.append(path)
+            found.append((nb.stem, titles.get(nb.stem, ""), i, caption, df))
+    if found:
+        names = sheet_names([(r, t, i, c) for r, t, i, c, _ in found])
+        contents = pd.DataFrame({L.t("xlsx_sheet", lang): names,
+                                 L.t("xlsx_report", lang): [_excel_text(t or r) for r, t, *_ in found],
+                                 L.t("xlsx_file", lang): [f"{r}.html" for r, *_ in found],
+                                 L.t("xlsx_caption", lang): [_excel_text(c) for _, _, _, c, _ in found]})
+        book = folder / "tables.xlsx"
+        with pd.ExcelWriter(book, engine="openpyxl") as xl:
+            index = L.t("xlsx_contents", lang)
+            contents.to_excel(xl, sheet_name=index, index=False)
+            sheet = xl.sheets[index]
+            for row, name in enumerate(names, 2):
+                sheet.cell(row=row, column=1).hyperlink = _sheet_link(name)
+            for col, width in zip("ABCD", (32, 34, 44, 70)):
+                sheet.column_dimensions[col].width = width
+            for name, (_, _, _, caption, df) in zip(names, found):
+                _excel_frame(df).to_excel(xl, sheet_name=name, index=False, startrow=1)
+                xl.sheets[name].cell(row=1, column=1, value=_excel_text(caption))
+            _text_stays_text(xl.book)
+        written.append(book)
+    return written

@@ -1,0 +1,145 @@
+"""Command line: `python -m analysis <command>` (or the `outpatient` script). See --help."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import textwrap
+from pathlib import Path
+
+from analysis.base import config
+
+
+def _say(text: str, error: bool = False) -> None:
+    """Print a line for the user through redact.redact: no password or CPR number, whatever the
+    message quotes."""
+    from analysis.base.redact import redact
+
+    print(redact(text), file=sys.stderr if error else sys.stdout)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from analysis.base.problems import InputError
+    from analysis.running.runner import ConfigError, RunStopped, check_output, load_config, run
+
+    overrides = {"jobs": args.jobs} if args.jobs is not None else {}
+    stopped_by = ["Ctrl-C"]
+
+    def terminated(signum, frame):  # SIGTERM while the input is checked: stop as Ctrl-C does
+        stopped_by[0] = "SIGTERM"
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)  # the run installs its own while it runs (runner._Stop)
+    try:
+        # the parameters are checked against the data before any notebook runs, in a run as in --check
+        cfg, params = load_config(Path(args.config), overrides, args.only, data=True, echo=_say)
+        checked = cfg._checked
+        if checked is not None and checked.repaired:  # a damaged cache entry, rebuilt: say so once
+            _say(checked.describe())
+        problem = check_output(config.resolve(cfg.output))
+        if problem:
+            _say(f"error: {problem}", error=True)
+            return 2
+        _say(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
+        if args.check:
+            return 0
+        outcome = run(cfg, params, echo=_say)
+    except ConfigError as e:
+        _say(f"error: {e}", error=True)
+        return 2
+    except InputError as e:
+        _say(f"error: the input was rejected; nothing was run and no report changed.\n{e}", error=True)
+        return 2
+    except RunStopped as e:
+        _say(f"error: {e}", error=True)
+        return e.code
+    except KeyboardInterrupt:  # while the configuration and the input were checked
+        _say(f"stopped ({stopped_by[0]}); nothing was run and no report changed", error=True)
+        return 143 if stopped_by[0] == "SIGTERM" else 130
+    if not outcome.ok:
+        _say("error: the run failed; the published reports are unchanged.", error=True)
+        for p in outcome.problems:
+            _say(f"- {p}", error=True)
+        _say(f"the failed run is kept in {outcome.run_dir}", error=True)
+        return 1
+    _say(f"done in {outcome.seconds['total']:.1f} s. Reports: {outcome.run_dir / 'index.html'}")
+    _say(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
+    return 0
+
+
+def _params(args: argparse.Namespace) -> int:
+    from analysis.running.runner import available_notebooks, notebook_parameters
+
+    names = [args.notebook] if args.notebook else available_notebooks()
+    for name in names:
+        if name not in available_notebooks():
+            print(f"error: unknown notebook '{name}'; available: {', '.join(available_notebooks())}",
+                  file=sys.stderr)
+            return 2
+        print(f"{name}:")
+        for p, info in notebook_parameters(name).items():
+            print(f"  {p:<14} {info['type']:<6} default {info['default']}")
+            for line in textwrap.wrap(info["help"], 76):
+                print(f"      {line}")
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from analysis.running.synthetic import generate, write_bi_extract
+
+    spread = {} if args.unit_sd is None else {"unit_sd": args.unit_sd}
+    if args.national:
+        from analysis.running.national import generate_national
+
+        if args.out is None:
+            print("error: --national needs --out (a folder)", file=sys.stderr)
+            return 2
+        folder = config.resolve(args.out)
+        years = tuple(args.years) if args.years else None
+        files = generate_national(folder, seed=args.seed, scale=args.scale, years=years, **spread)
+        print(f"wrote {len(files)} Parquet files and national.json under {folder}")
+        return 0
+    out = config.resolve(args.out or str(config.SYNTHETIC_VISITS))
+    generate(out, seed=args.seed, scale=args.scale, **spread)
+    print(f"wrote {out} and {out.with_name('truth.json')}")
+    if not args.no_extract:
+        extract = write_bi_extract(out, out.with_name("bi_extract.csv"), monthly=args.monthly, seed=args.seed)
+        print(f"wrote {extract} (BI-style aggregated extract), {extract.with_name('bi_extract_mapping.yml')} "
+              f"and {extract.with_name('bi_extract_truth.json')}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Outpatient activity reports: run the notebook suite, "
+                                                 "list notebook parameters, make the synthetic region.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run the suite from a run configuration and publish the reports")
+    r.add_argument("--config", default=str(config.DEFAULT_RUN_CONFIG),
+                   help="run configuration (YAML); default runs/default.yml")
+    r.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks")
+    r.add_argument("--jobs", type=int, help="notebooks run at once (default: the configuration's, else cores)")
+    r.add_argument("--check", action="store_true", help="only check the configuration and the input")
+    r.set_defaults(func=_run)
+    p = sub.add_parser("params", help="list each notebook's parameters with type, default and meaning")
+    p.add_argument("notebook", nargs="?", help="one notebook (default: all)")
+    p.set_defaults(func=_params)
+    s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file, and a "
+                                     "BI-style aggregated extract of it (bi_extract.csv) beside them")
+    s.add_argument("--scale", type=float, default=1.0,
+                   help="1.0 = about 2 million visits a year (--national: 12 million)")
+    s.add_argument("--seed", type=int, default=2025)
+    s.add_argument("--unit-sd", type=float,
+                   help="log-scale sd of the unplanted differences in follow-ups per patient between "
+                        "hospital x specialty units (default: the generator's, about 0.1; 0 = none)")
+    s.add_argument("--monthly", action="store_true", help="the extract has a month column (Måned)")
+    s.add_argument("--no-extract", action="store_true", help="do not write the BI-style extract")
+    s.add_argument("--national", action="store_true",
+                   help="the five Danish regions instead (scale 1.0 = about 12 million visits a year), one "
+                        "Parquet file per region x year (x part) under the folder --out; no extract")
+    s.add_argument("--years", type=int, nargs="+", help="with --national: the years (default: all the generator's)")
+    s.add_argument("--out", help="output Parquet file (default: the bundled synthetic region's); with "
+                                 "--national a folder")
+    s.set_defaults(func=_synth)
+    args = parser.parse_args(argv)
+    return args.func(args)
