@@ -165,15 +165,6 @@ def re_kpis(text: str) -> list[tuple[str, str]]:
     return re.findall(r'<div class="v[^"]*">([^<]*)</div><div class="l">([^<]*)</div>', text)
 
 
-def test_the_footer_reads_the_notebooks_parameters_as_used():
-    from IPython.core.interactiveshell import InteractiveShell
-
-    shell = InteractiveShell.instance()
-    shell.run_cell('source: str = ""  # input\nyear: int = 0  # 0 = latest', store_history=True)
-    shell.run_cell("year = 2024\nother = 1", store_history=True)
-    assert report.notebook_parameters() == {"source": "", "year": 2024}
-
-
 def test_the_footer_never_shows_a_urls_password():
     from types import SimpleNamespace
 

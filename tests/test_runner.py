@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from analysis.base import config
+from analysis.inputs import parameters
 from analysis.running import runner
 
 
@@ -307,7 +308,7 @@ def test_every_notebook_declares_documented_typed_parameters():
     assert len(runner.available_notebooks()) >= 10
     for name in runner.available_notebooks():
         params = runner.notebook_parameters(name)
-        assert set(runner.COMMON_PARAMETERS) <= set(params), name
+        assert set(parameters.COMMON) <= set(params), name
         for p, info in params.items():
             assert info["type"] in ("str", "int", "float", "bool", "list[str]", "list[int]", "dict"), (name, p)
             assert info["help"], (name, p)

@@ -401,32 +401,6 @@ def versions() -> dict[str, str]:
     return out
 
 
-def notebook_parameters() -> dict[str, object]:
-    """The running notebook's parameters and their current values, read by the kernel itself:
-    the names come from the cell of annotated assignments (`year: int = 0  # ...`, the cell
-    papermill fills in) in the kernel's input history, the values from the notebook's namespace
-    now, so a parameter the notebook resolved (year 0 -> the latest year) shows as used.
-    Empty outside IPython or when no such cell ran."""
-    import ast
-
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return {}
-    ip = get_ipython()
-    if ip is None:
-        return {}
-    for source in ip.user_ns.get("In", []):
-        try:
-            body = ast.parse(source).body
-        except SyntaxError:
-            continue
-        if body and all(isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) for n in body):
-            names = [n.target.id for n in body]
-            return {k: ip.user_ns[k] for k in names if k in ip.user_ns}
-    return {}
-
-
 def _parameter_text(v: object) -> str:
     """A parameter as a reader writes it: text as is ("" for empty; a URL with its password
     masked, redact.mask_url), a list comma-separated, a mapping as key: value pairs; numbers and
@@ -440,11 +414,9 @@ def _parameter_text(v: object) -> str:
     return str(v)
 
 
-def finish(parameters: dict | None, prepared, lang: str, rows_out: int | None = None) -> HTML:
-    """The provenance footer: parameters, input and its hash, rows, package versions, run time.
-    `parameters` None: the notebook's own parameters as it used them (notebook_parameters)."""
-    if parameters is None:
-        parameters = notebook_parameters()
+def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -> HTML:
+    """The provenance footer: parameters (as the report used them, page.Page.parameters), input
+    and its hash, rows, package versions, run time."""
     ing = prepared.ingest
     analysed = (getattr(ing, "derived", None) or {}).get("visits", ing.rows)  # a derivation's run-in is not analysed
     items = [

@@ -31,7 +31,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import (
@@ -51,6 +51,14 @@ from analysis.base.problems import yaml_error
 from analysis.base.redact import CPR_IN_TEXT, has_password, mask_url, redact
 from analysis.engine.database import NO_PASSWORD, is_table
 from analysis.inputs import reference
+from analysis.inputs.parameters import (
+    COMMON,
+    DATE_PARAMETERS,
+    MONTH_PARAMETERS,
+    RUN_WIDE,
+    Common,
+    day_text,
+)
 from analysis.reporting import identities
 from analysis.reporting.frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
 from analysis.reporting.render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
@@ -58,7 +66,6 @@ from analysis.reporting.render import check_report, chromium, render_html, rende
 if TYPE_CHECKING:
     from analysis.engine.pipeline import CacheUse
 
-COMMON_PARAMETERS = ("source", "mapping", "period_start", "period_end", "language", "sheet", "header_row")
 PER_KEY = "__per__"  # marks a notebook run once per value of a data column (NotebookSpec.per)
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict,
           "list[str]": list[str], "list[int]": list[int], "list[float]": list[float]}
@@ -83,19 +90,12 @@ class NotebookSpec(BaseModel):
                                      "passing the value as the parameter of the same name")
 
 
-class RunConfig(BaseModel):
-    """One run of the suite. Relative paths start at the project folder."""
+class RunConfig(Common):
+    """One run of the suite: the common parameters (parameters.Common: input, period, language)
+    and what the run does with them. Relative paths start at the project folder."""
 
     model_config = ConfigDict(extra="forbid")
     title: str = "Ambulant aktivitet"
-    source: str = Field("", description="input file or folder, or a database table URL; empty = the synthetic region")
-    mapping: str = Field("", description="YAML mapping file for your own column names and labels")
-    sheet: str = Field("", description="Excel: the sheet to read; empty = the first with the contract's columns")
-    header_row: int = Field(0, ge=0, description="the header's row (1 = first line); 0 = detected, "
-                                                 "skipping title rows above it")
-    period_start: dt.date = dt.date(2023, 1, 1)
-    period_end: dt.date = dt.date(2025, 12, 31)
-    language: Literal["da", "en"] = "da"
     parameters: dict[str, Any] = Field(default_factory=dict, description="notebook parameters for the whole "
                                        "run: each given to every notebook that declares it, unless the notebook "
                                        "sets its own (e.g. year: 2024)")
@@ -115,26 +115,12 @@ class RunConfig(BaseModel):
     def _names(cls, v):
         return [{"name": x} if isinstance(x, str) else x for x in (v or [])]
 
-    @field_validator("period_start", "period_end", mode="before")
-    @classmethod
-    def _a_day(cls, v, info):
-        try:
-            return as_date(info.field_name, v)
-        except ValueError as e:  # pydantic names the key itself
-            raise ValueError(str(e).removeprefix(f"{info.field_name}: ")) from None
-
     @model_validator(mode="after")
     def _output_where_allowed(self):
         problem = output_problem(self.output, self.output_outside_project)
         if problem:
             raise ValueError(problem)
         return self
-
-    def common(self) -> dict[str, Any]:
-        """Parameters every notebook gets (COMMON_PARAMETERS)."""
-        return {"source": self.source, "mapping": self.mapping, "period_start": self.period_start.isoformat(),
-                "period_end": self.period_end.isoformat(), "language": self.language, "sheet": self.sheet,
-                "header_row": self.header_row}
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -189,42 +175,6 @@ def notebook_parameters(name: str) -> dict[str, dict[str, Any]]:
             for k, v in info.items()}
 
 
-# Notebook parameters that hold a date (YYYY-MM-DD) or a month (YYYY-MM; a date names its month),
-# written in the run file quoted or not (YAML reads an unquoted 2025-04-01 as a date)
-DATE_PARAMETERS = ("decision_date",)
-MONTH_PARAMETERS = ("complete_through",)
-
-
-def _day_text(key: str, value: Any) -> str:
-    """A date as the run file may give it (a YAML date or date-time, or text), as YYYY-MM-DD text;
-    ValueError naming the key and the fix for a time of day or an impossible date."""
-    example = f"{key}: " + {"decision_date": "2025-04-01", "period_start": "2025-01-01"}.get(key, "2025-06-30")
-    whole = " (the period includes the whole of its last day)" if key == "period_end" else ""
-    if isinstance(value, dt.datetime):
-        if value.time() != dt.time(0):
-            raise ValueError(f"{key}: {value.isoformat(sep=' ')} has a time of day; write the date alone, e.g. "
-                             f"{example}{whole}")
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", text):
-        raise ValueError(f"{key}: '{text}' has a time of day; write the date alone, e.g. {example}{whole}")
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"{key}: '{text}' is not a date; write it as YYYY-MM-DD with a month 01-12 and a day the "
-                         f"month has, e.g. {example}") from None
-
-
-def as_date(key: str, value: Any) -> dt.date:
-    """A run file's date setting (period_start, period_end) as a date: a YAML date or text
-    YYYY-MM-DD; a time of day or an impossible date is refused naming the key and the fix."""
-    return dt.date.fromisoformat(_day_text(key, value))
-
-
 def _date_parameter(nb: str, name: str, value: Any) -> tuple[Any, str | None]:
     """A notebook parameter's value with a date given unquoted in the run file (YAML's date) made
     the text the notebook declares; a date or month parameter (DATE_PARAMETERS, MONTH_PARAMETERS)
@@ -232,7 +182,7 @@ def _date_parameter(nb: str, name: str, value: Any) -> tuple[Any, str | None]:
     if name in MONTH_PARAMETERS:
         if isinstance(value, dt.date) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", str(value).strip()):
             try:
-                return _day_text(name, value), None
+                return day_text(name, value), None
             except ValueError as e:
                 return value, f"{nb}: {e}"
         text = str(value).strip()
@@ -242,7 +192,7 @@ def _date_parameter(nb: str, name: str, value: Any) -> tuple[Any, str | None]:
         return value, None
     if name in DATE_PARAMETERS or isinstance(value, dt.date):
         try:
-            return _day_text(name, value), None
+            return day_text(name, value), None
         except ValueError as e:
             return value, f"{nb}: {e}"
     return value, None
@@ -351,7 +301,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         for p in RUN_WIDE:
             if p in declared:
                 takes[p].append(spec.name)
-        for p in COMMON_PARAMETERS:
+        for p in COMMON:
             if p not in declared:
                 errors.append(f"{spec.name}: the notebook does not declare the common parameter '{p}'")
         if spec.per:
@@ -361,14 +311,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 errors.append(f"{spec.name}: '{spec.per}' is set per run by 'per', not as a parameter")
         bad_dates = set()
         for name, value in spec.parameters.items():  # dates written unquoted, checked before their type
-            if name in declared and name not in COMMON_PARAMETERS:
+            if name in declared and name not in COMMON:
                 spec.parameters[name], msg = _date_parameter(spec.name, name, value)
                 if msg:
                     errors.append(msg)
                     bad_dates.add(name)
-        values = {**cfg.common(), **spec.parameters}
+        values = {**cfg.as_notebook_values(), **spec.parameters}
         for name, value in spec.parameters.items():
-            if name in COMMON_PARAMETERS:
+            if name in COMMON:
                 errors.append(f"{spec.name}: '{name}' is set for the whole run, not per notebook")
             elif name not in declared:
                 close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.75)
@@ -389,8 +339,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         raise ConfigError(str(path), errors)
     if data:
         from analysis.engine.pipeline import prepare
-        prepared = prepare(cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping,
-                           sheet=cfg.sheet, header_row=cfg.header_row)
+        prepared = prepare(**cfg.prepare_arguments())
         cfg._checked = prepared.cache
         found = check_against_data(cfg, params, prepared.aggregates, prepared.ingest)
         for note in found.notes:  # what the reports will do differently; not problems
@@ -408,9 +357,9 @@ def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec]) -> list[st
     of the run file; fills the specs in place."""
     errors = []
     declared_of = {spec.name: notebook_parameters(spec.name) for spec in specs}
-    every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON_PARAMETERS))
+    every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON))
     for name, value in given.items():
-        if name in COMMON_PARAMETERS:
+        if name in COMMON:
             errors.append(f"parameters: '{name}' is a key of the run file itself: write it at the top, "
                           f"e.g. {name}: ...")
             continue
@@ -467,14 +416,6 @@ def _pydantic_error(err: dict, raw: dict) -> str:
 def _redacting(echo):
     """`echo` with every line said through redact.redact (no password, no CPR number)."""
     return lambda text: echo(redact(str(text)))
-
-
-# Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
-# same months, and tell late registration from the decision's fall by the same date; 03, 04 and
-# 05 show the saving the decision requires (and 07 follows it: _steady_state_problems); and
-# every notebook reads the same reference tables (prices, change ideas, costs), or 03's
-# potential, 04's key and 07's saving would rest on different ones
-RUN_WIDE = ("complete_through", "decision_date", "target_dkk", *reference.PARAMETERS)
 
 
 def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, dict], takes: list[str]) -> list[str]:
@@ -1100,8 +1041,8 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
 
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    call = (cfg.source, cfg.period_start.isoformat(), cfg.period_end.isoformat(), cfg.mapping)
-    prepared = prepare(*call, sheet=cfg.sheet, header_row=cfg.header_row)
+    call = cfg.prepare_arguments()
+    prepared = prepare(**call)
     seconds["prepare"] = time.perf_counter() - t0
     echo(f"input: {Path(prepared.ingest.file).name}, {prepared.ingest.rows:,} rows, valid "
          f"({seconds['prepare']:.1f} s)")
@@ -1126,7 +1067,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     t1 = time.perf_counter()
     ctx = multiprocessing.get_context("spawn")  # one fresh process (and kernel) per notebook
     # every notebook reads the input this run validated (pipeline.pin), whatever happens to the file
-    pinned = pin(prepared, *call, sheet=cfg.sheet, header_row=cfg.header_row)
+    pinned = pin(prepared, **call)
     saved = {k: os.environ.get(k) for k in pinned}
     os.environ.update(pinned)  # the workers, and their kernels, inherit it when they start
     pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=ctx, initializer=_worker_start,
