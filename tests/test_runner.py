@@ -81,6 +81,13 @@ def test_a_run_wide_parameter_no_notebook_declares_fails_with_a_suggestion(tmp_p
         runner.load_config(path)
 
 
+def test_running_a_part_of_a_run_keeps_the_run_wide_parameters_of_the_other_notebooks(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"year": 2023, "decision_date": "2025-04-01"},
+                        notebooks=["04_savings_key", "07_follow_up"])
+    _, params = runner.load_config(path, only=["04_savings_key"])  # 04 declares no decision_date; 07 does
+    assert list(params) == ["04_savings_key"] and params["04_savings_key"]["year"] == 2023
+
+
 def test_a_run_wide_value_of_the_wrong_type_is_named_with_the_notebook(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, parameters={"year": "last"}, notebooks=["01_activity_overview"])
     with pytest.raises(runner.ConfigError, match="01_activity_overview.*year"):

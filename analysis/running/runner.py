@@ -284,12 +284,13 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
             errors.append(f"{key}: file not found: {config.resolve(value)}")
     known = available_notebooks()
     specs = cfg.notebooks or [NotebookSpec(name=n) for n in known]
+    whole_run = [spec.name for spec in specs if spec.name in known]  # --only runs a part of it
     if only:
         listed = {spec.name for spec in specs}
         errors += [f"--only: '{n}' is not in this run's notebooks ({', '.join(sorted(listed))})"
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
-    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known])
+    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known], whole_run)
     params: dict[str, dict] = {}
     takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
     declared_of: dict[str, dict[str, dict]] = {}  # each notebook's declared parameters
@@ -349,14 +350,15 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     return cfg, params
 
 
-def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec]) -> list[str]:
+def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec], whole_run: list[str]) -> list[str]:
     """The run file's `parameters:` block handed to the notebooks: each parameter goes into the
-    parameters of every notebook in `specs` that declares it and does not set its own (nor runs
-    once per its value, `per`), where it is checked as if written there. Returns the errors of a
-    parameter no notebook of the run declares (with the closest name) or that is a top-level key
-    of the run file; fills the specs in place."""
+    parameters of every notebook in `specs` (those that run) that declares it and does not set its
+    own (nor runs once per its value, `per`), where it is checked as if written there. Returns the
+    errors of a parameter no notebook of the run file (`whole_run`, all of it also when --only
+    runs a part) declares, with the closest name, or that is a top-level key of the run file;
+    fills the specs in place."""
     errors = []
-    declared_of = {spec.name: notebook_parameters(spec.name) for spec in specs}
+    declared_of = {name: notebook_parameters(name) for name in {*whole_run, *(spec.name for spec in specs)}}
     every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON))
     for name, value in given.items():
         if name in COMMON:
@@ -364,7 +366,7 @@ def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec]) -> list[st
                           f"e.g. {name}: ...")
             continue
         takers = [spec for spec in specs if name in declared_of[spec.name]]
-        if not takers:
+        if name not in every:
             close = difflib.get_close_matches(name, every, n=1, cutoff=0.75)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; they declare: {', '.join(every)}"
             errors.append(f"parameters: no notebook of this run declares '{name}'{hint}")

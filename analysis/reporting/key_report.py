@@ -1,0 +1,74 @@
+"""Report 04, the savings key: the saving target split between the hospitals of the sectors
+that carry it, by their share of the year's activity (count, value or estimated potential), each
+share set against the hospital's budget effect (cash), with the tariff value of the same visits
+beside it. `build` yields the page's blocks and figures in order (page.show displays them)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analysis.analyses import budget, measures, potential, reduction, savings_key, scenarios
+from analysis.base import labels as L
+from analysis.base import schema as s
+from analysis.inputs import tariffs
+from analysis.reporting import plots, report
+from analysis.reporting.page import Page
+
+
+def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[str], hospitals: list[str],
+          benchmark: str, best_k: int, scenario_file: str, tariff_file: str, specialisation_file: str,
+          diagnosis_levels_file: str, staff_cost_file: str, variable_cost_file: str,
+          substitute_cost_file: str) -> Iterator[object]:
+    """The savings key's page (notebook 04's parameters; `year` resolved by the page)."""
+    prep, language = page.prep, page.language
+    T, N, P, M = page.formatters
+    chosen = savings_key.key_column(basis)  # the key's column; refuses an unknown basis
+    prices = prep.prices(tariff_file)  # the region's own prices from the input's value column; the file for the rest
+    activity = prep.priced(tariff_file)  # the same prices give the value key
+    plan = scenarios.load(scenario_file)
+    costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # the budget effect's
+    tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
+    ests = [reduction.estimate(prep.aggregates, year, plan, prices, sector, potential.parse_benchmark(benchmark),
+                               best_k, tables=tables, costs=costs) for sector in sectors]
+    pot = reduction.potential_by_hospital(ests)  # budget effect and tariff value by hospital, as 03 and 05 count them
+    chosen_hospitals = list(hospitals) or None
+    keys = savings_key.compare(activity, pot[budget.BUDGET_DKK], year, basis, target_dkk, tuple(sectors),
+                               chosen_hospitals, tariff_value=pot[budget.TARIFF_VALUE_DKK])
+    basis_text = T(f"key_basis_{basis}")
+
+    yield report.start(T("key_title"), language, prep.synthetic,
+                       T("key_subtitle", target=M(target_dkk), year=year, basis=basis_text))
+    excluded = sorted(set(activity.loc[activity[s.YEAR] == year, s.HOSPITAL]) - set(keys[s.HOSPITAL]))
+    yield report.text(T("key_intro", target=M(target_dkk), n=len(keys), basis=basis_text,
+                        excluded=L.names(excluded, language) or "–"))
+    yield report.text(T("money_two_kinds", target=M(target_dkk)))
+    keyed = savings_key.in_key(activity, year, tuple(sectors), chosen_hospitals)
+    yield report.text(tariffs.price_sentence(keyed, language, tariff_file))
+    yield report.text(budget.cost_sentence(language, "", staff_cost_file, variable_cost_file, substitute_cost_file))
+    # ideas the input cannot measure are not in the potential: each said once
+    notes = dict.fromkeys(n for e in ests for n in reduction.left_out_notes(e, plan, language))
+    yield from (report.text(note) for note in notes)
+
+    yield report.fact(*savings_key.fact(keys.set_index(s.HOSPITAL)[chosen], year, basis, target_dkk))  # run's check
+    yield report.heading(T("key_split"))
+    shown = keys.rename(columns={chosen: "amount_dkk"})[[s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK,
+                                                        savings_key.GAP_DKK, budget.TARIFF_VALUE_DKK]]
+    yield report.table(shown, language, caption=T("key_split_caption", year=year))
+    region = keys[[budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]].sum()  # the hospitals in the key, as 03 counts them
+    yield report.text(T("key_region", budget=M(region[budget.BUDGET_DKK]), target=M(target_dkk),
+                        value=M(region[budget.TARIFF_VALUE_DKK])))
+    fig_data = keys.set_index(s.HOSPITAL)[[chosen, budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6
+    yield plots.paired_bars(fig_data, language, T("key_chart_title", year=year),
+                            [T("key_share_of_target"), T("key_potential_short"), T("key_tariff_short")], T("mdkk"),
+                            plots.KEY_COLOURS)
+    yield report.how_to_read(T("key_how"), language)
+    short = keys[keys[savings_key.GAP_DKK] > 0]  # a share above the budget effect the ideas give
+    yield report.headline([(T("pot_target"), M(target_dkk)),
+                           (T("head_gap"), L.number(len(short), language) + " / " + L.number(len(keys), language))],
+                          order=3)
+    gaps = L.names((f"{h} ({M(g)})" for h, g in zip(short[s.HOSPITAL], short[savings_key.GAP_DKK])), language)
+    yield report.text(T("key_gap_none") if short.empty else T("key_gap_some", hospitals=gaps))
+
+    yield report.heading(T("key_compare"))
+    yield report.table(keys[[s.HOSPITAL, "key_visits", "key_value", "key_potential"]], language,
+                       caption=T("key_compare_caption", year=year))
+    yield report.text(T("key_compare_text"))
