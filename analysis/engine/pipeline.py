@@ -388,9 +388,9 @@ def _building(folder: Path) -> Iterator[Path]:
     otherwise; older entries are then pruned."""
     _remove_stale(folder.parent)
     tmp = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.mkdir(parents=True)
-    (tmp / OWNER).write_text(str(os.getpid()))
-    try:
+    try:  # made inside the try: a stop (Ctrl-C, SIGTERM) right after mkdir leaves nothing behind
+        tmp.mkdir(parents=True)
+        (tmp / OWNER).write_text(str(os.getpid()))
         yield tmp
         (tmp / OWNER).unlink()
         (tmp / CONTENTS).write_text(json.dumps(_contents(tmp), indent=1), encoding="utf-8")
