@@ -1,0 +1,111 @@
+"""Report 09, the population perspective: outpatient visits per 1,000 residents by municipality of
+residence, standardised for age and sex against the region (indirect standardisation, exact
+intervals, a funnel over the municipalities), the ratio by visit type, specialty and sector, and
+which hospitals each municipality's residents use. Needs visit-level data with the patient's
+municipality. `build` yields the page's blocks and figures in order (page.show displays them)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from analysis.analyses import population
+from analysis.base import labels as L
+from analysis.base import privacy
+from analysis.base import schema as s
+from analysis.inputs import reference
+from analysis.reporting import plots, report
+from analysis.reporting.page import Page
+
+
+def build(page: Page, *, year: int, population_file: str, sectors: list[str],
+          specialties_shown: int) -> Iterator[object]:
+    """The population page (notebook 09's parameters; `year` resolved by the page)."""
+    prep, language = page.prep, page.language
+    T, N, P, M = page.formatters  # label, number, percent and money in the report's language
+    yield report.start(T("pop_title"), language, prep.synthetic, T("pop_subtitle", year=year))
+    visits = prep.aggregates.residents
+    if visits.empty:
+        yield report.text(T("pop_needs_municipality"))
+        return
+    visits = visits[visits[s.SECTOR].isin(sectors)]
+    people = population.load_population(population_file)
+    result = population.standardised(visits, people, year, on_unknown="exclude")
+    if result.empty:
+        yield report.text(T("pop_no_visits", year=year))
+        return
+
+    yield report.text(T("pop_intro"))
+    yield from (report.text(note) for note in population.left_out_notes(result.attrs["unknown"], language))
+    if population.unknown_strata_note(result, language):
+        yield report.text(population.unknown_strata_note(result, language))
+    region = population.rates(visits, people, year, by=[], on_unknown="exclude").iloc[0]
+    named = ~privacy.hidden_cells(result[["observed"]])["observed"]  # a hidden count is named nowhere on the page
+    high = result[named & result["class"].astype(str).str.startswith("high")].sort_values("ratio", ascending=False)
+    low = result[named & result["class"].astype(str).str.startswith("low")].sort_values("ratio")
+    yield report.kpis([(T("pop_kpi_rate"), N(region[population.RATE])),
+                       (T("pop_kpi_high"), f"{N(len(high))} / {N(len(result))}"),
+                       (T("pop_kpi_low"), f"{N(len(low))} / {N(len(result))}")])
+
+    yield from _outliers(page, result, high, low, year)
+    yield from _by(page, visits, people, year, specialties_shown)
+    yield from _hospital_use(page, visits, people, year)
+    # the method and the population table only where they were used
+    yield report.heading(T("var_method"))
+    yield report.text(T("pop_method", phi=L.number(result.attrs["dispersion"].phi, language, 1)))
+    yield report.text(T("pop_table_default") if reference.is_default("population", population_file)
+                      else T("pop_table_file", file=population_file))
+
+
+def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.DataFrame,
+              year: int) -> Iterator[object]:
+    """The municipalities above and below the region, the funnel and the table of ratios."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("pop_outliers"))
+    lines = population.outlier_lines(high, low, language)
+    yield report.text("\n".join(f"- {x}" for x in lines) if lines else T("pop_none"))
+    yield report.text(T("pop_outlier_note"))
+    yield plots.unit_funnel(result, result.attrs["dispersion"], language, T("pop_funnel_title"),
+                            T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
+                            "expected", "ratio", ("high", "low"))
+    yield report.how_to_read(T("pop_funnel_how"), language)
+    shown = result.sort_values("ratio", ascending=False)[
+        ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high", "class"]]
+    yield report.table(shown, language, counts=["observed"],
+                       derived={c: "observed" for c in ("crude", "ratio", "ratio_low", "ratio_high", "class")},
+                       digits={"ratio": 2, "ratio_low": 2, "ratio_high": 2}, verbatim=["municipality"],
+                       caption=T("pop_table_caption", year=year))
+
+
+def _by(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,
+        specialties_shown: int) -> Iterator[object]:
+    """The standardised ratio by visit type, by the largest specialties and by sector."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("pop_by_heading"))
+    largest = population.largest(visits, s.SPECIALTY, year, specialties_shown)
+    for by in (s.VISIT_TYPE, s.SPECIALTY, s.SECTOR):
+        part = population.standardised(visits, people, year, by=[by], on_unknown="exclude")
+        if by == s.SPECIALTY:  # the largest specialties, most visits first
+            part = part[part[by].isin(largest)]
+        wide = part.pivot_table(index="municipality", columns=by, values="ratio")
+        # a ratio resting on a hidden count is held back ("x"), as the count would be
+        wide = privacy.hide_derived(wide, part.pivot_table(index="municipality", columns=by, values="observed"))
+        wide = wide[largest].reset_index() if by == s.SPECIALTY else wide.reset_index()
+        wide.columns.name = None
+        yield report.table(wide, language, digits={c: 2 for c in wide.columns if c != "municipality"},
+                           verbatim=["municipality"], caption=T("pop_by_caption", by=T(by).lower(), year=year))
+
+
+def _hospital_use(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int) -> Iterator[object]:
+    """Which hospitals each municipality's residents use, and the main one's share."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("pop_use_heading"))
+    in_year = visits[visits[s.YEAR] == year]
+    use = population.hospital_use(in_year.groupby(["municipality", s.HOSPITAL], observed=True, as_index=False)[s.VISITS]
+                                  .sum(), people, on_unknown="exclude")
+    hospitals = [c for c in use.columns if c not in ("municipality", s.VISITS, "main_hospital", "main_share")]
+    yield plots.stacked_shares(use.set_index("municipality")[hospitals], language, T("pop_use_title", year=year),
+                               hospitals)
+    yield report.table(use[["municipality", s.VISITS, "main_hospital", "main_share"]], language, counts=[s.VISITS],
+                       derived={"main_share": s.VISITS}, percent=["main_share"],
+                       verbatim=["municipality", "main_hospital"], caption=T("pop_use_caption", year=year))
