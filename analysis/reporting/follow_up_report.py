@@ -1,0 +1,213 @@
+"""Report 07, following the decision: is the saving happening? Each hospital's share of the target
+against the budget effect it has realised since the decision, in kroner, measured against a
+counterfactual projected from the months before it; the region's saving a year now, the status of
+each hospital, the saving year by year and month by month against the phase-in, where it came from
+(specialty, visit type, contact mode, the change ideas it resembles), displacement netted out,
+months not fully registered left out, and the staff freed against natural attrition. `build`
+yields the page's blocks and figures in order (page.show displays them)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from analysis.analyses import budget, capabilities, follow_up, reduction, scenarios, staff
+from analysis.base import labels as L
+from analysis.base import schema as s
+from analysis.engine import completeness
+from analysis.inputs import tariffs
+from analysis.inputs import visit_types as derivation
+from analysis.reporting import plots, report
+from analysis.reporting.page import Page
+from analysis.stats.counterfactual import Realised
+
+
+def build(page: Page, *, decision_date: str, target_profile: dict, year: int, basis: str, sectors: list[str],
+          baseline_months: int, counterfactual: str, complete_through: str, run_rate_months: int,
+          attrition_rate: float, scenario_file: str, tariff_file: str, staff_cost_file: str,
+          variable_cost_file: str, substitute_cost_file: str, max_rows: int) -> Iterator[object]:
+    """The follow-up's page (notebook 07's parameters; `year`, the key's year, resolved by the page)."""
+    prep, language = page.prep, page.language
+    monthly = prep.aggregates.monthly
+    T, N, P, M = page.formatters
+    yield report.start(T("fu_title"), language, prep.synthetic, T("fu_subtitle", date=decision_date))
+    # visit types derived from the contacts (the rule, the run-in months left out), or first visits piling up at
+    # the start
+    derived_note = derivation.note(prep.ingest, language, prep.aggregates.monthly)
+    if derived_note:
+        yield report.text(derived_note)
+    problem = follow_up.data_problem(monthly, decision_date, baseline_months, complete_through, language)
+    if problem:  # no months, a decision date outside them, or too few months before or after it
+        yield report.text(problem)
+        return
+
+    lag = completeness.assess(monthly, complete_through, decision_date=decision_date, target_sectors=tuple(sectors))
+    costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)
+    real = follow_up.realise(monthly, prep.prices(tariff_file), decision_date, baseline_months, lag.incomplete,
+                             counterfactual, cash=budget.cash_per_visit(costs))
+    key_year = year
+    activity = prep.priced(tariff_file)  # the same prices as 04's value key
+    full_year = max(int(y) for y in target_profile)
+    share = follow_up.full_target(activity, key_year, target_profile, basis, tuple(sectors))
+    target = follow_up.targets(activity, key_year, target_profile, sorted({m.year for m in real.months}), basis,
+                               tuple(sectors))
+    table = follow_up.status_table(real, share, run_rate_months)
+    yield from _summary(page, real, share, table, lag, decision_date=decision_date, baseline_months=baseline_months,
+                        run_rate_months=run_rate_months, full_year=full_year)
+
+    yield from _status(page, table, share, run_rate_months=run_rate_months, full_year=full_year, key_year=key_year,
+                       basis=basis)
+    yield from _years(page, real, target, share, target_profile=target_profile, sectors=sectors, full_year=full_year)
+    yield from _where(page, real, sectors=sectors, max_rows=max_rows, scenario_file=scenario_file)
+
+    yield from _displacement(page, real, sectors=sectors)
+    full = follow_up.profile_for(target_profile, [full_year])[full_year]
+    # numbers the run checks against each other and against 04 and 05
+    yield from (report.fact(name, value) for name, value in follow_up.facts(real, share, key_year, basis, full,
+                                                                            tuple(sectors)))
+    judged = follow_up.status_parameters(decision_date, baseline_months, run_rate_months, counterfactual,
+                                         complete_through, key_year, basis, full, tariff_file=tariff_file,
+                                         staff_cost_file=staff_cost_file, variable_cost_file=variable_cost_file,
+                                         substitute_cost_file=substitute_cost_file)
+    yield report.fact(*follow_up.status_fact(dict(zip(table[s.HOSPITAL], table["status"])), judged))
+
+    yield from _staff(page, real, activity, key_year=key_year, sectors=sectors, attrition_rate=attrition_rate,
+                      run_rate_months=run_rate_months, full_year=full_year)
+
+    # the method and the prices only where the saving was measured by them
+    yield report.heading(T("var_method"))
+    yield report.text(follow_up.method_text(real, language))
+    yield report.text(tariffs.price_sentence(activity[activity[s.YEAR] == key_year], language, tariff_file))
+
+
+def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, lag: completeness.Completeness, *,
+             decision_date: str, baseline_months: int, run_rate_months: int, full_year: int) -> Iterator[object]:
+    """The opening: what was measured and over which months, the region's lead, its key figures
+    and the headline for the front page."""
+    language, monthly = page.language, page.prep.aggregates.monthly
+    T, N, P, M = page.formatters
+    region = real.summary([], "budget").iloc[0]
+    region_rate = follow_up.run_rate(real, [], run_rate_months).iloc[0]
+    region_value = follow_up.run_rate(real, [], run_rate_months, "tariff").iloc[0]
+    yield report.text(T("fu_intro", months=real.n_baseline, date=decision_date))
+    yield report.text(T("fu_money", target=M(share.sum())))
+    short = capabilities.baseline_note(monthly, decision_date, baseline_months, language)
+    if short:  # never silently fewer months than baseline_months asks for
+        yield report.text(short)
+    if completeness.sentence(lag, language):  # months left out as not fully registered, or a genuine fall
+        yield report.text(completeness.sentence(lag, language))
+    yield report.text(T("fu_months", n=len(real.months), first=f"{min(real.months):%Y-%m}",
+                        last=f"{max(real.months):%Y-%m}"))
+    on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
+    rate_text = reduction.dkk_interval(region_rate["rate"], region_rate["low"], region_rate["high"], language)
+    lead = follow_up.region_lead(region_rate["rate"], region_rate["low"], region_rate["high"], share.sum(), table,
+                                 language)
+    yield report.text(f"**{lead}**")
+    yield report.kpis([(T("fu_kpi_rate"), rate_text),
+                       (T("fu_kpi_target", year=full_year), M(share.sum())),
+                       (T("fu_kpi_gap"), M(max(share.sum() - region_rate["rate"], 0))),
+                       (T("fu_kpi_on_track"), f"{N(on_track)} / {N(len(table))}"),
+                       (T("fu_kpi_realised"), M(region["saving"])),
+                       (T("fu_kpi_tariff"), M(region_value["rate"]))])
+    yield report.headline([(T("fu_head_region", target=M(share.sum())), rate_text),
+                           (T("fu_head_gap"), M(max(share.sum() - region_rate["rate"], 0))),
+                           (T("fu_head_on_track"), f"{N(on_track)} / {N(len(table))}")], order=0, lead=lead)
+
+
+def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_months: int, full_year: int,
+            key_year: int, basis: str) -> Iterator[object]:
+    """Is each hospital on track: the rule, the hospitals by status, the table and the chart."""
+    language = page.language
+    T, N, P, M = page.formatters
+    yield report.heading(T("fu_status"))
+    yield report.text(T("fu_rule", months=run_rate_months, target=M(share.sum()), year=full_year,
+                        key_year=key_year, basis=T(f"key_basis_{basis}"),
+                        on_track=L.percent(follow_up.ON_TRACK, language, 0)))
+    by_status = {k: L.names(table.loc[table["status"] == k, s.HOSPITAL], language) or "–" for k in follow_up.STATUSES}
+    yield report.text(T("fu_status_sentence", **by_status))
+    yield report.table(table, language, percent=["reached"], verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
+    bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
+        columns={"share_full": "share", "rate_low": "low", "rate_high": "high"})
+    bars[["share", "rate", "low", "high"]] /= 1e6
+    yield plots.status_bars(bars, language, T("fu_chart_status"), T("mdkk"),
+                            (T("fu_legend_rate"), T("fu_legend_share")))
+
+
+def _years(page: Page, real: Realised, target: pd.DataFrame, share: pd.Series, *, target_profile: dict,
+           sectors: list[str], full_year: int) -> Iterator[object]:
+    """The saving year by year and quarter by quarter against the phase-in, and month by month
+    for each hospital."""
+    language = page.language
+    T, N, P, M = page.formatters
+    yield report.heading(T("fu_years"))
+    yield report.text(T("fu_profile", profile=", ".join(f"{y}: {M(v)}" for y, v in sorted(target_profile.items()))))
+    years = follow_up.by_year(real, target, tuple(sectors)).rename(columns={"gap_dkk": "fu_gap"})
+    yield report.table(years, language, verbatim=[s.HOSPITAL], caption=T("fu_years_caption"))
+    yield report.table(follow_up.cumulative(real, target, tuple(sectors)), language, verbatim=[s.HOSPITAL],
+                       caption=T("fu_quarters_caption"))
+    paths = follow_up.path(real, target, tuple(sectors))
+    paths[["saving", "low", "high", "target"]] /= 1e6
+    yield plots.saving_panels({h: g for h, g in paths.groupby(s.HOSPITAL)}, language, T("fu_chart_months"),
+                              T("fu_chart_months_y"), real.decision,
+                              (T("fu_legend_saving"), T("fu_legend_target"),
+                               T("fu_legend_full", year=full_year), T("fu_legend_incomplete")),
+                              (share / 12 / 1e6).to_dict())
+    yield report.how_to_read(T("fu_months_how"), language)
+
+
+def _where(page: Page, real: Realised, *, sectors: list[str], max_rows: int,
+           scenario_file: str) -> Iterator[object]:
+    """Where the saving came from: by specialty, visit type and contact mode, and the shifts
+    beyond chance with the change ideas they resemble."""
+    language = page.language
+    T, N, P, M = page.formatters
+    yield report.heading(T("fu_where"))
+    inside = real.rows[s.SECTOR].isin(sectors)
+    for by in (s.SPECIALTY, s.VISIT_TYPE, s.CONTACT_MODE):
+        part = follow_up.realised_by(real, by, inside).head(max_rows)
+        yield report.table(part, language, verbatim=[s.SPECIALTY], caption=T("fu_by_caption", by=T(by).lower()))
+    plan = scenarios.load(scenario_file)
+    names = plan.titles(language)
+    yield report.text(T("fu_sources_text", share=L.percent(follow_up.MIN_SHIFT, language, 0),
+                        z=N(follow_up.SIGNAL_Z)))
+    for keys, caption in (((s.HOSPITAL, s.VISIT_TYPE), "fu_sources_hospital_caption"),
+                          ((s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE), "fu_sources_caption")):
+        found = follow_up.sources(real, plan, tuple(sectors), keys).head(max_rows)
+        if found.empty:
+            yield report.text(T("fu_no_sources"))
+            break
+        found["ideas"] = [", ".join(names.get(n, n) for n in x.split(", ")) if x else "–" for x in found["ideas"]]
+        yield report.table(found, language, counts=["in_person_avoided", "moved_visits"],
+                           verbatim=[s.HOSPITAL, s.SPECIALTY, "ideas"], caption=T(caption))
+
+
+def _displacement(page: Page, real: Realised, *, sectors: list[str]) -> Iterator[object]:
+    """Visits that rose elsewhere as they fell, and how the region's total nets them out."""
+    language = page.language
+    T, N, P, M = page.formatters
+    yield report.heading(T("fu_displacement"))
+    yield report.text(T("fu_displacement_text"))
+    moved = follow_up.displacement(real, tuple(sectors))
+    if moved.empty:
+        yield report.text(T("fu_no_displacement"))
+    else:
+        yield report.table(moved, language, counts=["rise_visits", "fell_visits"],
+                           verbatim=[s.HOSPITAL, s.SPECIALTY, "fell_at"], caption=T("fu_displacement_caption"))
+    yield report.table(follow_up.netting(real, tuple(sectors)), language, caption=T("fu_netting_caption"))
+
+
+def _staff(page: Page, real: Realised, activity: pd.DataFrame, *, key_year: int, sectors: list[str],
+           attrition_rate: float, run_rate_months: int, full_year: int) -> Iterator[object]:
+    """The staff the saving frees, set against natural attrition over the phase-in."""
+    language = page.language
+    T, N, P, M = page.formatters
+    yield report.heading(T("fu_staff"))
+    minutes = staff.load_staff_time()
+    in_use = staff.fte_in_use(activity[(activity[s.YEAR] == key_year) & activity[s.SECTOR].isin(sectors)],
+                              minutes)  # as 03: the sectors that save
+    fte = follow_up.staff_freed(real, minutes, in_use, attrition_rate, run_rate_months, tuple(sectors))
+    yield report.table(fte, language, percent=["share_of_attrition"], digits={"fte_attrition": 1, "fte_freed": 1},
+                       caption=T("fu_staff_caption", rate=L.percent(attrition_rate, language, 0)))
+    phase = full_year - real.decision.year + 1
+    yield report.text(T("fu_staff_text", first=real.decision.year, last=full_year,
+                        fte=N(staff.attrition_over(in_use.sum(), attrition_rate, phase))))
