@@ -53,6 +53,12 @@ def test_the_check_catches_what_a_reader_must_not_see(body, what):
     assert problems and what in " ".join(problems), problems
 
 
+def test_an_english_sentence_beginning_with_none_is_prose_not_a_missing_value():
+    sentence = "<p>None of the hospital's specialties lies clearly above the region's share.</p>"
+    assert render.content_problems(page(sentence), name="en.html", lang="en") == []
+    assert render.content_problems(page("<td>None</td>"), name="en.html", lang="en") != []
+
+
 def test_names_from_the_input_are_not_taken_for_label_keys():
     import pandas as pd
 

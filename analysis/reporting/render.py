@@ -169,7 +169,9 @@ def remote_content(page: str) -> list[str]:
 # tracebacks and warnings, error output
 _LEAKS = [
     (re.compile(r"<[\w.]+ at 0x[0-9a-fA-F]+>|\bobject at 0x[0-9a-fA-F]+|<analysis\.[\w.]+"), "a Python object's repr"),
-    (re.compile(r"(?<![\w-])(?:nan|NaN|None|NaT|<NA>|inf)(?![\w-])"), "a missing value written out"),
+    # (English prose may begin "None of ...": None followed by a word is a sentence, not a value)
+    (re.compile(r"(?<![\w-])(?:nan|NaN|NaT|<NA>|inf)(?![\w-])|(?<![\w-])None(?![\w-]| [a-z])"),
+     "a missing value written out"),
     (re.compile(r"Traceback \(most recent call last\)|\b\w+Error: |\b\w*Warning: "), "a traceback or warning"),
 ]
 _STDERR = re.compile(r'data-mime-type="application/vnd\.jupyter\.stderr"|class="[^"]*\bjp-OutputArea-error\b')
