@@ -2,6 +2,7 @@
 kept as used for the footer."""
 import datetime as dt
 import html
+import sys
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
@@ -13,11 +14,17 @@ from analysis.reporting.page import open_page, parameters_of
 
 def notebook(*cells: str) -> dict:
     """The namespace of a kernel that ran `cells`, as a notebook's globals()."""
-    shell = InteractiveShell.instance()
-    shell.reset()
-    for cell in cells:
-        assert shell.run_cell(cell).success
-    return shell.user_ns
+    main = sys.modules["__main__"]
+    try:
+        shell = InteractiveShell.instance()
+        shell.reset()
+        for cell in cells:
+            assert shell.run_cell(cell).success
+        return shell.user_ns
+    finally:
+        # IPython puts its own __main__ in its place; a later test that starts worker processes
+        # (the runner) needs the real one
+        sys.modules["__main__"] = main
 
 
 def test_the_parameters_are_the_annotated_names_with_the_values_papermill_injected():

@@ -638,3 +638,14 @@ def test_a_cpr_number_among_the_names_stops_the_check_before_any_notebook_runs()
     [problem] = runner._identifier_names(agg)
     assert "column 'hospital' holds 1 name(s) shaped like a CPR number" in problem
     assert "1234" not in str(runner.ConfigError("run.yml", [problem]))
+
+
+def test_a_run_id_never_reads_as_a_cpr_number():
+    """At 03:07:33 with a random part beginning 7625 a dash made 030733-7625, which every message
+    naming the run showed masked as a CPR number."""
+    import datetime as dt
+
+    from analysis.base.redact import CPR_IN_TEXT
+
+    run_id = runner.new_run_id(dt.datetime(2026, 12, 6, 3, 7, 33), "7625dcffff")
+    assert run_id == "20261206-030733_7625dc" and not CPR_IN_TEXT.search(run_id)

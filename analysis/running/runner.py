@@ -1000,6 +1000,13 @@ def _stop_workers(pool: cf.ProcessPoolExecutor, work: Path) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
+def new_run_id(now: dt.datetime, token: str) -> str:
+    """A run's folder name: its start time and six characters of `token` (random), joined by "_":
+    with "-" a time such as 03:07:33 and a token beginning with four digits read as a CPR number
+    (030733-7625), and every message naming the run showed it masked."""
+    return now.strftime("%Y%m%d-%H%M%S") + "_" + token[:6]
+
+
 def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     """Prepare the input, run every notebook, check and publish. Returns what happened; the
     published run (reports/latest) only changes when everything succeeded. Raises RunStopped when
@@ -1014,7 +1021,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
     runs.mkdir(parents=True, exist_ok=True)
     for name in _remove_leftovers(runs, reports):
         echo(f"removed {name}, left by an earlier run that was stopped")
-    run_id = dt.datetime.now().strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id(dt.datetime.now(), uuid.uuid4().hex)
     work = runs / f"{run_id}.partial"
     with _Stop() as stop:
         try:
