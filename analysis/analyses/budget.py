@@ -195,8 +195,11 @@ def cash_per_visit(costs: Costs) -> pd.Series:
 def _at(table: pd.DataFrame | pd.Series, visit_types: pd.Series, modes: pd.Series) -> np.ndarray:
     """`table`'s rows for each (visit type, mode) pair, as an array (0 where a mode is missing:
     nothing takes place)."""
-    index = pd.MultiIndex.from_arrays([visit_types.to_numpy(), modes.to_numpy()])
-    return table.reindex(index).fillna(0.0).to_numpy(dtype=float, copy=True)
+    vt, vt_names = pd.factorize(visit_types.to_numpy(), use_na_sentinel=False)
+    mode, mode_names = pd.factorize(modes.to_numpy(), use_na_sentinel=False)
+    pair, row = np.unique(vt * len(mode_names) + mode, return_inverse=True)  # each pair looked up once
+    index = pd.MultiIndex.from_arrays([vt_names[pair // len(mode_names)], mode_names[pair % len(mode_names)]])
+    return table.reindex(index).fillna(0.0).iloc[row.reshape(-1)].to_numpy(dtype=float, copy=True)
 
 
 def _idea_columns(df: pd.DataFrame, scenarios: list[Scenario] | None) -> tuple[pd.Series, pd.Series]:

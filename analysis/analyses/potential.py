@@ -62,24 +62,26 @@ def effective_k(peers: int, k: int | None = None) -> int:
     return int(k) if k else default_k(peers)
 
 
-def benchmark_ratio(ratios: pd.Series, benchmark: str | float, k: int | None = None) -> float:
+def benchmark_ratio(ratios: pd.Series | np.ndarray, benchmark: str | float, k: int | None = None) -> float:
     """The benchmark ratio among one specialty's hospitals (see the module docstring); `k` for
-    best_k, None or 0 for default_k of the hospitals with a ratio."""
-    r = ratios.dropna()
-    if r.empty:
+    best_k, None or 0 for default_k of the hospitals with a ratio. In numpy (the simulation of
+    uncertainty.py calls it for every specialty of every draw)."""
+    r = np.asarray(ratios, dtype=float)
+    r = r[~np.isnan(r)]
+    if r.size == 0:
         return float("nan")
     if isinstance(benchmark, (int, float)) and not isinstance(benchmark, bool):
         if benchmark <= 0:
             raise ValueError("a fixed benchmark ratio must be positive")
         return float(benchmark)
     if benchmark == "median":
-        return float(r.median())
+        return float(np.median(r))
     if benchmark == "mean":
         return 1.0
     if benchmark == "best_quartile":
         return float(np.quantile(r, 0.25))
     if benchmark == "best_k":
-        return float(r.nsmallest(effective_k(len(r), k)).mean())
+        return float(np.sort(r)[:effective_k(r.size, k)].mean())
     raise ValueError(f"benchmark must be one of {NAMED} or a number, not {benchmark!r}")
 
 
@@ -87,7 +89,10 @@ def above_benchmark(table: pd.DataFrame, benchmark: str | float, k: int | None =
     """`table` (specialty, hospital, observed, expected, ratio, ...) with benchmark_ratio and
     potential = max(0, observed - benchmark_ratio x expected), in visits."""
     out = table.copy()
-    b = out.groupby(s.SPECIALTY, observed=True)["ratio"].transform(lambda r: benchmark_ratio(r, benchmark, k))
+    specialty, names = pd.factorize(out[s.SPECIALTY])  # each specialty's rows: its peers
+    ratio = out["ratio"].to_numpy(dtype=float)
+    of = np.array([benchmark_ratio(ratio[specialty == i], benchmark, k) for i in range(len(names))] + [np.nan])
+    b = pd.Series(of[specialty], index=out.index)  # a row without a specialty (-1) has none
     out["benchmark_ratio"] = b
     out["potential"] = np.maximum(0.0, out[OBSERVED] - b * out[EXPECTED]).fillna(0.0)
     return out

@@ -30,6 +30,7 @@ may carry its name and proposer in English (`en:`) for English reports.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -206,6 +207,45 @@ def measured_fraction(df: pd.DataFrame, measured: pd.DataFrame) -> np.ndarray:
     return np.clip(_measured_column(df, measured, measures.FRACTION), 0.0, 1.0)
 
 
+@dataclass
+class Rows:
+    """What apply needs of one year's activity besides its visits: the rows' keys, which rows
+    each idea selects, the reach of an idea taking its share of a measured quantity, the prices
+    (at tariff_factor 1). The same for every draw of uncertainty.simulate, which works it out once
+    (rows_of) and applies the ideas to each draw's visits (apply_rows)."""
+
+    df: pd.DataFrame  # the activity's rows (index 0..n-1)
+    scenarios: list[Scenario]
+    in_person: np.ndarray
+    price: np.ndarray  # DKK per visit
+    selected: list[np.ndarray]  # per idea, the rows it selects
+    fraction: list[np.ndarray | None]  # per idea with `of` (not benchmark), its cells' measured fraction
+    substitute: list[np.ndarray | None]  # per idea: relocate's DKK saved a visit, or its lever's form's price
+
+
+def rows_of(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
+            measured: dict[str, pd.DataFrame] | None = None) -> Rows:
+    """The Rows of `activity` (see apply for the arguments)."""
+    df = activity.reset_index(drop=True)
+    selected, fraction, substitute = [], [], []
+    for sc in scenarios:
+        selected.append(_selected(df, sc))
+        frac = sub = None
+        if sc.lever != "benchmark":
+            if sc.of:
+                if measured is None or sc.of not in measured:
+                    raise ValueError(f"scenario '{sc.name}' needs the measured quantity '{sc.of}'")
+                frac = measured_fraction(df, measured[sc.of])
+            if sc.lever == "relocate":
+                sub = _measured_column(df, measured[sc.of], measures.SAVED)
+            elif sc.lever in LEVER_MODE:
+                sub = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy()
+        fraction.append(frac)
+        substitute.append(sub)
+    return Rows(df, scenarios, (df[s.CONTACT_MODE] == "in_person").to_numpy(), unit_price(df, tariffs).to_numpy(),
+                selected, fraction, substitute)
+
+
 def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
           excess: pd.DataFrame | None = None, shares: dict[str, float] | None = None,
           tariff_factor: float = 1.0, measured: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
@@ -219,14 +259,20 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
     tariff_factor: multiplies every price (sensitivity to prices).
     measured: {measure name: a frame of measures.measure}, needed by an idea with `of`.
     """
-    df = activity.reset_index(drop=True)
+    return apply_rows(rows_of(activity, scenarios, tariffs, measured), activity[s.VISITS], excess, shares,
+                      tariff_factor)
+
+
+def apply_rows(rows: Rows, visits: pd.Series | np.ndarray, excess: pd.DataFrame | None = None,
+               shares: dict[str, float] | None = None, tariff_factor: float = 1.0) -> pd.DataFrame:
+    """apply, on the Rows of an activity (rows_of) with `visits` for its rows, in their order."""
+    df = rows.df.assign(**{s.VISITS: np.asarray(visits)})
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
-    in_person = (df[s.CONTACT_MODE] == "in_person").to_numpy()
-    price = unit_price(df, tariffs).to_numpy() * tariff_factor
+    in_person = rows.in_person
+    price = rows.price * tariff_factor
     out = []
-    for sc in scenarios:
+    for sc, sel, fraction, sub in zip(rows.scenarios, rows.selected, rows.fraction, rows.substitute):
         share = (shares or {}).get(sc.name, sc.share)
-        sel = _selected(df, sc)
         if sc.lever == "benchmark":
             if excess is None:
                 raise ValueError(f"scenario '{sc.name}' needs the benchmark excess (potential.above_benchmark)")
@@ -238,34 +284,37 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
             changed = np.where(sel, remaining * frac * share, 0.0)
             substitute = np.zeros(len(df))
         else:
-            reach = share
-            if sc.of:
-                if measured is None or sc.of not in measured:
-                    raise ValueError(f"scenario '{sc.name}' needs the measured quantity '{sc.of}'")
-                reach = measured_fraction(df, measured[sc.of]) * share
+            reach = share if fraction is None else fraction * share
             changed = np.where(sel & in_person, remaining * reach, 0.0)
             if sc.lever == "relocate":  # saving = the measure's DKK a visit: substitute = price less it
-                saved = _measured_column(df, measured[sc.of], measures.SAVED) * tariff_factor
-                substitute = price - saved
+                substitute = price - sub * tariff_factor
             elif sc.lever in LEVER_MODE:
-                substitute = unit_price(df, tariffs, LEVER_MODE[sc.lever]).to_numpy() * tariff_factor
+                substitute = sub * tariff_factor
             else:
                 substitute = np.full(len(df), sc.substitute_dkk if sc.lever == "shift" else 0.0)
         remaining = remaining - changed
         touched = changed > 0
         if touched.any():
-            part = df.loc[touched, [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE]].copy()
-            part["scenario"] = sc.name
-            part["driver"] = sc.driver
-            part["lever"] = sc.lever
-            part["visits_changed"] = changed[touched]
             moved = sc.lever == "relocate"  # still in person, at another hospital
-            part["in_person_avoided"] = np.where(in_person[touched] & (not moved), changed[touched], 0.0)
-            part["saving_dkk"] = changed[touched] * (price[touched] - substitute[touched])
-            out.append(part)
+            out.append((np.flatnonzero(touched), sc, changed[touched],
+                        np.where(in_person[touched] & (not moved), changed[touched], 0.0),
+                        changed[touched] * (price[touched] - substitute[touched])))
     cols = [s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.VISIT_TYPE, s.CONTACT_MODE, "scenario", "driver", "lever",
             "visits_changed", "in_person_avoided", "saving_dkk"]
-    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+    if not out:
+        return pd.DataFrame(columns=cols)
+    # one frame at the end (a frame per idea costs more than the arithmetic): the touched rows of
+    # each idea in turn, with the idea's name, driver and lever
+    where = [part[0] for part in out]
+    effects = df[cols[:5]].take(np.concatenate(where)).reset_index(drop=True)
+    n = [len(w) for w in where]
+    effects["scenario"] = np.repeat(np.array([part[1].name for part in out], dtype=object), n)
+    effects["driver"] = np.repeat(np.array([part[1].driver for part in out], dtype=object), n)
+    effects["lever"] = np.repeat(np.array([part[1].lever for part in out], dtype=object), n)
+    effects["visits_changed"] = np.concatenate([part[2] for part in out])
+    effects["in_person_avoided"] = np.concatenate([part[3] for part in out])
+    effects["saving_dkk"] = np.concatenate([part[4] for part in out])
+    return effects
 
 
 def share_basis(sc: Scenario, lang: str) -> str:

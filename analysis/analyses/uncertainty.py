@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.analyses.budget import BUDGET_DKK, Costs, effect
 from analysis.analyses.potential import excess
-from analysis.analyses.scenarios import Scenario, apply
+from analysis.analyses.scenarios import Rows, Scenario, apply_rows, rows_of
 from analysis.base import schema as s
 from analysis.stats.standardise import OBSERVED
 
@@ -63,17 +63,21 @@ def _scaled(costs: Costs, factor: float) -> Costs:
 
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
            activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
-           by: str | None = None, cost_factor: float = 1.0) -> dict[str, float] | pd.DataFrame:
+           by: str | None = None, cost_factor: float = 1.0,
+           rows: Rows | None = None) -> dict[str, float] | pd.DataFrame:
     """Visits changed, in-person visits avoided, the tariff value (saving_dkk) and, with cost
     tables, the budget effect (budget_effect_dkk) in all (or per `by` group, as a frame), under the
-    given overrides (cost_factor multiplies every krone of the cost tables)."""
+    given overrides (cost_factor multiplies every krone of the cost tables). `rows`: rows_of the
+    activity (inp.activity, or `activity`), when the caller has it already: a simulation's draws
+    change only the visits, so it is worked out once for them all."""
     bench = inp.benchmark if benchmark is None else benchmark
     if bench == "guideline":
         over = inp.guideline
     else:
         over = excess(inp.rates if rates is None else rates, bench, inp.k)
-    effects = apply(inp.activity if activity is None else activity, inp.scenarios, inp.tariffs, over, shares,
-                    tariff_factor, inp.measured)
+    activity = inp.activity if activity is None else activity
+    rows = rows_of(activity, inp.scenarios, inp.tariffs, inp.measured) if rows is None else rows
+    effects = apply_rows(rows, activity[s.VISITS], over, shares, tariff_factor)
     cols = columns(inp)
     if inp.costs is not None:
         costs = inp.costs if cost_factor == 1.0 else _scaled(inp.costs, cost_factor)
@@ -87,6 +91,7 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = N
     """`draws` rows of totals from the parametric simulation (see the module docstring); with
     `by` (e.g. "hospital"), one row per draw and group, with columns `by` and `draw`."""
     rng = np.random.default_rng(seed)
+    plan = rows_of(inp.activity, inp.scenarios, inp.tariffs, inp.measured)  # every draw has these rows
     rows = []
     for _ in range(draws):
         act = inp.activity.assign(visits=rng.poisson(inp.activity[s.VISITS].to_numpy(dtype=float)))
@@ -98,7 +103,7 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = N
             rates = rates.assign(**{OBSERVED: obs, "ratio": ratio})
         shares = {sc.name: rng.triangular(sc.low, sc.share, sc.high) if sc.high > sc.low else sc.share
                   for sc in inp.scenarios}
-        result = totals(inp, shares, activity=act, rates=rates, by=by)
+        result = totals(inp, shares, activity=act, rates=rates, by=by, rows=plan)
         rows.append(result.reset_index().assign(draw=len(rows)) if by else result)
     return pd.concat(rows, ignore_index=True) if by else pd.DataFrame(rows)
 
@@ -135,20 +140,21 @@ def sensitivity(inp: Inputs, tariff_range: float = 0.2,
         raise ValueError(f"column must be one of {SENSITIVE}, not {column!r}")
     if column == BUDGET_DKK and inp.costs is None:
         raise ValueError("the budget effect needs the cost tables (Inputs.costs)")
-    base = totals(inp)[column]
+    plan = rows_of(inp.activity, inp.scenarios, inp.tariffs, inp.measured)  # the same in every call below
+    base = totals(inp, rows=plan)[column]
     rows = []
     for sc in inp.scenarios:
         if sc.high > sc.low:
-            rows.append({"assumption": sc.name, "low": totals(inp, {sc.name: sc.low})[column],
-                         "high": totals(inp, {sc.name: sc.high})[column]})
+            rows.append({"assumption": sc.name, "low": totals(inp, {sc.name: sc.low}, rows=plan)[column],
+                         "high": totals(inp, {sc.name: sc.high}, rows=plan)[column]})
     if column == BUDGET_DKK:
-        rows.append({"assumption": "costs", "low": totals(inp, cost_factor=1 - cost_range)[column],
-                     "high": totals(inp, cost_factor=1 + cost_range)[column]})
+        rows.append({"assumption": "costs", "low": totals(inp, cost_factor=1 - cost_range, rows=plan)[column],
+                     "high": totals(inp, cost_factor=1 + cost_range, rows=plan)[column]})
     else:
-        rows.append({"assumption": "tariffs", "low": totals(inp, tariff_factor=1 - tariff_range)[column],
-                     "high": totals(inp, tariff_factor=1 + tariff_range)[column]})
+        rows.append({"assumption": "tariffs", "low": totals(inp, tariff_factor=1 - tariff_range, rows=plan)[column],
+                     "high": totals(inp, tariff_factor=1 + tariff_range, rows=plan)[column]})
     if any(sc.lever == "benchmark" for sc in inp.scenarios) and inp.benchmark != "guideline":
-        values = [totals(inp, benchmark=b)[column] for b in benchmarks]
+        values = [totals(inp, benchmark=b, rows=plan)[column] for b in benchmarks]
         rows.append({"assumption": "benchmark", "low": min(values), "high": max(values)})
     out = pd.DataFrame(rows)
     out["base"] = base
