@@ -1,7 +1,9 @@
 """Times the report suite on the full-size synthetic region and compares it with the naive way.
 
-Prints seconds per stage, peak memory (resident memory of the whole process tree, sampled),
-and ratios. Stages:
+Every notebook in notebooks/ runs, each once, with the default run's parameters (runs/default.yml;
+05_hospital for the hospital with most visits instead of once per hospital, in both ways alike;
+a notebook the default run does not list is added with its defaults). Prints seconds per stage,
+peak memory (resident memory of the whole process tree, sampled) and the ratios. Stages:
   ours, cold   `python -m analysis run` with an empty cache: validate + aggregate once, then
                the notebooks in parallel, render, check, publish
   ours, warm   the same again: the validated input and its aggregates come from the cache
@@ -10,8 +12,9 @@ and ratios. Stages:
                file into pandas, validating and aggregating it itself (bench/naive.py)
   bare         one scan of the visit file (all columns into Arrow) plus the kernel start-ups
                of the suite (an empty notebook importing the package, per parallel batch)
+Targets: naive / ours cold at least 6x; ours warm at most 1.5x bare.
 
-Usage: .venv/bin/python bench/bench_suite.py [--scale 1.0] [--skip-naive]
+Usage: .venv/bin/python bench/bench_suite.py [--scale 1.0] [--skip-naive] [--keep]
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +33,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pyarrow.parquet as pq
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,6 +42,8 @@ from analysis.running import runner  # noqa: E402
 
 PY = sys.executable
 BIN = Path(PY).parent
+DEFAULT_RUN = ROOT / "runs" / "default.yml"
+NAIVE_TARGET, WARM_TARGET = 6.0, 1.5  # naive / ours cold at least; ours warm / bare at most
 
 
 def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, float]:
@@ -68,12 +75,28 @@ def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[
     return seconds, peak
 
 
+def run_file(region: Path, reports: Path) -> dict:
+    """The default run on `region`: its title, parameters and notebooks, each notebook once (no
+    `per`), every notebook of notebooks/ included."""
+    raw = yaml.safe_load(DEFAULT_RUN.read_text(encoding="utf-8"))
+    specs = [{"name": nb} if isinstance(nb, str) else {k: v for k, v in nb.items() if k != "per"}
+             for nb in raw.get("notebooks") or []]
+    listed = {spec["name"] for spec in specs}
+    specs += [{"name": name} for name in runner.available_notebooks() if name not in listed]
+    return {**raw, "source": str(region), "output": str(reports), "output_outside_project": True, "notebooks": specs}
+
+
 def naive_notebook(name: str, folder: Path) -> Path:
+    """The notebook with its call of pipeline.prepare replaced by the naive one (bench/naive.py)."""
     nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+    calls = 0
     for cell in nb.cells:
         if cell.cell_type == "code" and "pipeline.prepare(" in cell.source:
+            calls += cell.source.count("pipeline.prepare(")
             cell.source = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r})\nimport naive\n"
                            + cell.source.replace("pipeline.prepare(", "naive.prepare("))
+    if calls == 0:
+        raise SystemExit(f"{name} does not call pipeline.prepare: the naive way would not replace its preparation")
     path = folder / f"{name}.ipynb"
     nbformat.write(nb, path)
     return path
@@ -83,22 +106,48 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (region, cache, reports)")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        run(work, args)
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run(work: Path, args) -> None:
     region = work / "synthetic" / "visits.parquet"
     gen_s, gen_mb = measure([PY, "-m", "analysis", "synth", "--scale", str(args.scale), "--out", str(region)])
     rows = pq.ParquetFile(region).metadata.num_rows
-    names = runner.available_notebooks()
     env = {"OUTPATIENT_CACHE_DIR": str(work / "cache"), "OUTPATIENT_SYNTHETIC_DIR": str(region.parent)}
     cfg = work / "run.yml"
-    cfg.write_text(f"source: {region}\noutput: {work / 'reports'}\noutput_outside_project: true\n", encoding="utf-8")
+    cfg.write_text(yaml.safe_dump(run_file(region, work / "reports"), allow_unicode=True, sort_keys=False),
+                   encoding="utf-8")
+    _, params = runner.load_config(cfg)
+    names = list(params)
+    jobs = os.cpu_count() or 1
+    say(f"synthetic region: {rows:,} visits (scale {args.scale}), {len(names)} notebooks, {jobs} cores")
     results = {"generate": (gen_s, gen_mb)}
 
     results["ours, cold"] = measure([PY, "-m", "analysis", "run", "--config", str(cfg)], env)
     manifest = json.loads((work / "reports" / "latest" / "manifest.json").read_text())
+    ran = sorted(nb["name"] for nb in manifest["notebooks"])
+    if ran != sorted(names) or set(names) != set(runner.available_notebooks()):
+        raise SystemExit(f"the run did not run every notebook once: {ran}")
     stages_cold = manifest["seconds"]
+    say(f"ours, cold: {results['ours, cold'][0]:.1f} s")
     results["ours, warm"] = measure([PY, "-m", "analysis", "run", "--config", str(cfg)], env)
+    manifest = json.loads((work / "reports" / "latest" / "manifest.json").read_text())
+    by_notebook = {nb["name"]: nb["seconds"] for nb in manifest["notebooks"]}
+    say(f"ours, warm: {results['ours, warm'][0]:.1f} s")
 
     # bare cost: one scan + kernel start-ups (one per parallel batch of notebooks)
     t = time.perf_counter()
@@ -111,36 +160,49 @@ def main() -> None:
     nbformat.write(empty, work / "empty.ipynb")
     kernel, _ = measure([str(BIN / "papermill"), str(work / "empty.ipynb"), str(work / "empty.out.ipynb"),
                          "--no-progress-bar"], env)
-    batches = math.ceil(len(names) / (os.cpu_count() or 1))
+    batches = math.ceil(len(names) / jobs)
     bare = scan + kernel * batches
     results["bare"] = (bare, float("nan"))
 
+    naive_by_notebook = {}
     if not args.skip_naive:
         folder = work / "naive"
         folder.mkdir()
         total, peak = 0.0, 0.0
         for name in names:
             nb = naive_notebook(name, folder)
+            given = folder / f"{name}.parameters.yml"
+            given.write_text(yaml.safe_dump({k: v for k, v in params[name].items() if k != runner.PER_KEY},
+                                            allow_unicode=True), encoding="utf-8")
             s1, m1 = measure([str(BIN / "papermill"), str(nb), str(folder / f"{name}.out.ipynb"),
-                              "-p", "source", str(region), "--no-progress-bar", "--cwd", str(folder)], env)
+                              "-f", str(given), "--no-progress-bar", "--cwd", str(folder)], env)
             s2, m2 = measure([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input",
                               str(folder / f"{name}.out.ipynb")], env)
+            naive_by_notebook[name] = s1 + s2
+            say(f"naive {name}: {s1 + s2:.1f} s")
             total += s1 + s2
             peak = max(peak, m1, m2)
         results["naive"] = (total, peak)
 
-    print(f"\nsynthetic region: {rows:,} visits (scale {args.scale}), {len(names)} notebooks, "
-          f"{os.cpu_count()} cores")
-    print(f"{'stage':<14}{'seconds':>10}{'peak MB':>10}")
+    say(f"\nsynthetic region: {rows:,} visits (scale {args.scale}), {len(names)} notebooks, {jobs} cores")
+    say(f"{'stage':<14}{'seconds':>10}{'peak MB':>10}")
     for k, (sec, mb) in results.items():
-        print(f"{k:<14}{sec:>10.1f}{'' if math.isnan(mb) else f'{mb:>10.0f}'}")
-    print("  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
-    print(f"  bare = one scan {scan:.1f} s + {batches} kernel start-up(s) of {kernel:.1f} s")
+        say(f"{k:<14}{sec:>10.1f}{'' if math.isnan(mb) else f'{mb:>10.0f}'}")
+    say("  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
+    say("  warm run by notebook (each in its own process, two at a time): "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in by_notebook.items()))
+    if naive_by_notebook:
+        say("  naive by notebook: " + ", ".join(f"{k} {v:.1f} s" for k, v in naive_by_notebook.items()))
+    say(f"  bare = one scan {scan:.1f} s + {batches} kernel start-up(s) of {kernel:.1f} s")
     cold, warm = results["ours, cold"][0], results["ours, warm"][0]
     if "naive" in results:
         naive = results["naive"][0]
-        print(f"ratio naive / ours cold: {naive / cold:.1f}x; naive / ours warm: {naive / warm:.1f}x")
-    print(f"ours cold - bare: {cold - bare:+.1f} s; ours warm - bare: {warm - bare:+.1f} s")
+        verdict = "met" if naive / cold >= NAIVE_TARGET else "missed"
+        say(f"ratio naive / ours cold: {naive / cold:.1f}x (target at least {NAIVE_TARGET:g}x: {verdict}); "
+            f"naive / ours warm: {naive / warm:.1f}x")
+    verdict = "met" if warm / bare <= WARM_TARGET else "missed"
+    say(f"ratio ours warm / bare: {warm / bare:.2f}x (target at most {WARM_TARGET:g}x: {verdict}); "
+        f"ours cold / bare: {cold / bare:.2f}x")
 
 
 if __name__ == "__main__":
