@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from test_ingest import DANISH, write_csv
 
@@ -151,3 +152,46 @@ def test_a_pinned_run_still_reads_another_input_as_asked(extract, cache, monkeyp
     monkeypatch.setenv(*next(iter(pipeline.pin(before, str(extract), *PERIOD, "").items())))
     other = pipeline.prepare(str(extract), "2024-01-01", "2024-06-30", cache_dir=cache)
     assert other.cache_dir != before.cache_dir
+
+
+def test_a_reports_query_on_the_visits_is_kept_in_the_inputs_entry_and_read_again(extract, cache, monkeypatch):
+    from analysis import schema as s
+
+    con, visits = prepare(extract, cache).visit_table()
+    expr = visits.group_by(s.HOSPITAL).aggregate(n=visits.count(), last=visits[s.VISIT_DATE].max())
+    first = con.execute(expr).sort_values(s.HOSPITAL, ignore_index=True)
+    kept = sorted((cache / prepare(extract, cache).cache.key / pipeline.QUERIES).glob("*.parquet"))
+    assert len(kept) == 1
+    assert 'FROM "visits"' in json.loads(kept[0].with_suffix(".json").read_text(encoding="utf-8"))["sql"]
+    again, visits = prepare(extract, cache).visit_table()
+    monkeypatch.setattr(again.con_, "execute", lambda *a, **k: pytest.fail("queried the visits again"))
+    expr = visits.group_by(s.HOSPITAL).aggregate(n=visits.count(), last=visits[s.VISIT_DATE].max())
+    pd.testing.assert_frame_equal(again.execute(expr).sort_values(s.HOSPITAL, ignore_index=True), first)
+    monkeypatch.undo()
+    follow_ups = visits.filter(visits[s.VISIT_TYPE] == "follow_up")  # another query: asked anew, kept beside
+    again.execute(follow_ups.group_by(s.HOSPITAL).aggregate(n=follow_ups.count()))
+    assert len(list(kept[0].parent.glob("*.parquet"))) == 2
+    kept[0].write_bytes(b"not parquet")  # a kept result that cannot be read is queried again
+    pd.testing.assert_frame_equal(again.execute(expr).sort_values(s.HOSPITAL, ignore_index=True), first)
+    assert again.execute(visits.count()) == 3  # a number is not kept
+    assert len(list(kept[0].parent.glob("*.parquet"))) == 2
+
+
+@pytest.mark.suite
+def test_the_pathways_read_from_the_entry_are_those_the_engine_gives(small_region, tmp_path):
+    from analysis import pathways
+    from analysis import schema as s
+
+    prep = pipeline.prepare(str(small_region), cache_dir=tmp_path)
+    engine = pipeline.connect()
+
+    def pathways_of(con, visits):
+        return (pathways.stable_series(con, visits, pathways.StableRule(), ("somatic",)),
+                pathways.segments(con, visits, 2024, prices=prep.prices()),
+                pathways.seen_once(con, visits, 2024, 365, (s.HOSPITAL, s.SPECIALTY, s.REFERRAL_SOURCE)))
+
+    expected = pathways_of(engine, engine.read_parquet(str(prep.staged)))
+    for _ in range(2):  # queried and kept, then read from the entry
+        for found, given in zip(pathways_of(*prep.visit_table()), expected, strict=True):
+            pd.testing.assert_frame_equal(found, given, check_exact=True)
+    assert len(list((prep.cache_dir / pipeline.QUERIES).glob("*.parquet"))) >= 4

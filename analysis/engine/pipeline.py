@@ -124,7 +124,10 @@ class Prepared:
             period = parse_period(*self.ingest.period)
             return con, database.canonical(con, table.raw(con), info["columns"], info["labels"], period)
         con = connect()
-        return con, con.read_parquet(str(self.staged))
+        visits = con.read_parquet(str(self.staged))
+        if self.cache is None:  # not an entry of the cache (e.g. built by hand): nowhere to keep results
+            return con, visits
+        return Remembered(con, visits.get_name(), self.cache_dir / QUERIES), visits
 
     def prices(self, tariff_file: str | os.PathLike[str] | None = "") -> pd.DataFrame:
         """The run's price table (tariffs.prices): the region's own prices from the input's value
@@ -140,6 +143,50 @@ class Prepared:
     def activity(self) -> pd.DataFrame:
         """Activity priced with the shipped tariff table behind the own prices (priced(""))."""
         return self.priced()
+
+
+QUERIES = "queries"  # in a file's cache entry: results of the reports' own queries on its visits (Remembered)
+
+
+class Remembered:
+    """An engine connection that keeps each table a query returns in the input's cache entry,
+    named by the query's SQL (the visit table's generated name written as `visits`), so another
+    run on the same input reads it instead of querying the visits again (08's pathways scan every
+    visit several times). The entry is the input's (its key holds the input's hash, the period,
+    the mapping and the package's version), and the SQL holds the whole query, so a changed method
+    or parameter asks anew. Only what the engine returns is kept, with its column types: what a
+    report does with it runs every time. A kept result that cannot be read is queried again."""
+
+    def __init__(self, con: ibis.BaseBackend, table: str, folder: Path):
+        self.con_, self.table, self.folder = con, table, folder
+
+    def __getattr__(self, name: str):
+        return getattr(self.con_, name)
+
+    def execute(self, expr, **kwargs):
+        from ibis.expr.types import Table
+
+        if kwargs or not isinstance(expr, Table):  # a scalar or column: cheap, not kept
+            return self.con_.execute(expr, **kwargs)
+        sql = str(self.con_.compile(expr)).replace(self.table, "visits")
+        path = self.folder / f"{hashlib.sha256(sql.encode()).hexdigest()[:20]}.parquet"
+        try:
+            types = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["types"]
+            return pd.read_parquet(path).astype(types)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        out = self.con_.execute(expr)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp")
+            out.to_parquet(tmp, index=False)
+            path.with_suffix(".json").write_text(json.dumps(
+                {"sql": sql, "types": out.dtypes.astype(str).to_dict()}, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except (OSError, ValueError, TypeError):  # not kept (a full disk, a type Parquet cannot hold)
+            with contextlib.suppress(OSError, NameError):
+                tmp.unlink(missing_ok=True)
+        return out
 
 
 def parse_period(start: str | dt.date, end: str | dt.date) -> tuple[dt.date, dt.date]:
