@@ -4,6 +4,7 @@ readable form what its key was made of and which engine aggregated."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -195,3 +196,25 @@ def test_the_pathways_read_from_the_entry_are_those_the_engine_gives(small_regio
         for found, given in zip(pathways_of(*prep.visit_table()), expected, strict=True):
             pd.testing.assert_frame_equal(found, given, check_exact=True)
     assert len(list((prep.cache_dir / pipeline.QUERIES).glob("*.parquet"))) >= 4
+
+
+@pytest.mark.suite
+def test_another_run_finds_the_kept_pathways_whatever_its_hash_seed(small_region, tmp_path):
+    """A kept result is named by its query's text, so that text must not depend on the process
+    (Python's string hashing changes with each process, and with it the order of a set)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from analysis import pathways, pipeline; from analysis import schema as s\n"
+            "prep = pipeline.prepare(sys.argv[1], cache_dir=sys.argv[2]); con, v = prep.visit_table()\n"
+            "pathways.stable_series(con, v, pathways.StableRule(), ('somatic',))\n"
+            "pathways.segments(con, v, 2024, pathways.SegmentRules(), ('somatic',), prep.prices())\n"
+            "pathways.seen_once(con, v, 2024, 365, (s.HOSPITAL, s.SPECIALTY, s.REFERRAL_SOURCE), ('somatic',))\n"
+            "print(prep.cache_dir / pipeline.QUERIES)")
+    kept = []
+    for seed in ("1", "5"):  # two seeds that ordered a set of two column names differently
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code, str(small_region), str(tmp_path)], env=env, text=True,
+                             capture_output=True, check=True)
+        kept.append(sorted(p.name for p in Path(run.stdout.strip()).glob("*.parquet")))
+    assert len(kept[0]) >= 4 and kept[1] == kept[0]

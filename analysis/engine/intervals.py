@@ -53,7 +53,9 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
                    new_run=prev_date.isnull() | (fu.others_so_far > prev_others))
     fu = fu.mutate(run=count_where(fu.new_run).sum().over(
         ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)) - 1)
-    return fu.drop("others", "others_so_far")
+    # the columns kept, named in order: a drop() writes its columns in an order that changes from one
+    # process to the next, and the query's text names its kept result (pipeline.Remembered)
+    return fu.select([c for c in fu.columns if c not in ("others", "others_so_far")])
 
 
 def within_runs(fu: ibis.Table) -> ibis.Table:
