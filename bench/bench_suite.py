@@ -23,6 +23,7 @@ import json
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -137,7 +138,9 @@ def run(work: Path, args) -> None:
     say(f"synthetic region: {rows:,} visits (scale {args.scale}), {len(names)} notebooks, {jobs} cores")
     results = {"generate": (gen_s, gen_mb)}
 
+    load = {}  # the machine's load (1-minute average) after each stage: other work makes times noisy
     results["ours, cold"] = measure([PY, "-m", "analysis", "run", "--config", str(cfg)], env)
+    load["ours, cold"] = os.getloadavg()[0]
     manifest = json.loads((work / "reports" / "latest" / "manifest.json").read_text())
     ran = sorted(nb["name"] for nb in manifest["notebooks"])
     if ran != sorted(names) or set(names) != set(runner.available_notebooks()):
@@ -145,6 +148,7 @@ def run(work: Path, args) -> None:
     stages_cold = manifest["seconds"]
     say(f"ours, cold: {results['ours, cold'][0]:.1f} s")
     results["ours, warm"] = measure([PY, "-m", "analysis", "run", "--config", str(cfg)], env)
+    load["ours, warm"] = os.getloadavg()[0]
     manifest = json.loads((work / "reports" / "latest" / "manifest.json").read_text())
     by_notebook = {nb["name"]: nb["seconds"] for nb in manifest["notebooks"]}
     say(f"ours, warm: {results['ours, warm'][0]:.1f} s")
@@ -158,11 +162,13 @@ def run(work: Path, args) -> None:
     empty.cells = [nbformat.v4.new_code_cell(
         "import analysis.engine.pipeline, analysis.reporting.plots, analysis.reporting.report")]
     nbformat.write(empty, work / "empty.ipynb")
-    kernel, _ = measure([str(BIN / "papermill"), str(work / "empty.ipynb"), str(work / "empty.out.ipynb"),
-                         "--no-progress-bar"], env)
+    kernel = statistics.median(measure([str(BIN / "papermill"), str(work / "empty.ipynb"),
+                                        str(work / "empty.out.ipynb"), "--no-progress-bar"], env)[0]
+                                for _ in range(3))  # the middle of three: one start-up is noisy
     batches = math.ceil(len(names) / jobs)
     bare = scan + kernel * batches
     results["bare"] = (bare, float("nan"))
+    load["bare"] = os.getloadavg()[0]
 
     naive_by_notebook = {}
     if not args.skip_naive:
@@ -183,17 +189,19 @@ def run(work: Path, args) -> None:
             total += s1 + s2
             peak = max(peak, m1, m2)
         results["naive"] = (total, peak)
+        load["naive"] = os.getloadavg()[0]
 
     say(f"\nsynthetic region: {rows:,} visits (scale {args.scale}), {len(names)} notebooks, {jobs} cores")
-    say(f"{'stage':<14}{'seconds':>10}{'peak MB':>10}")
+    say(f"{'stage':<14}{'seconds':>10}{'peak MB':>10}{'load after':>12}")
     for k, (sec, mb) in results.items():
-        say(f"{k:<14}{sec:>10.1f}{'' if math.isnan(mb) else f'{mb:>10.0f}'}")
+        say(f"{k:<14}{sec:>10.1f}{'' if math.isnan(mb) else f'{mb:>10.0f}':>10}"
+            f"{'' if k not in load else f'{load[k]:>12.1f}'}")
     say("  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
     say("  warm run by notebook (each in its own process, two at a time): "
         + ", ".join(f"{k} {v:.1f} s" for k, v in by_notebook.items()))
     if naive_by_notebook:
         say("  naive by notebook: " + ", ".join(f"{k} {v:.1f} s" for k, v in naive_by_notebook.items()))
-    say(f"  bare = one scan {scan:.1f} s + {batches} kernel start-up(s) of {kernel:.1f} s")
+    say(f"  bare = one scan {scan:.1f} s + {batches} kernel start-up(s) of {kernel:.1f} s (middle of three)")
     cold, warm = results["ours, cold"][0], results["ours, warm"][0]
     if "naive" in results:
         naive = results["naive"][0]
