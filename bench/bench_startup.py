@@ -7,7 +7,7 @@ a cell importing only pandas, matplotlib and IPython.display. Prints a table and
 each notebook to the floor; the best of --repeat runs counts.
 
 To see what an import cell spends its time on:
-  cd notebooks && python -X importtime -c "from analysis import variation" 2>&1 | sort -t'|' -k2 -n | tail
+  cd notebooks && python -X importtime -c "from analysis.analyses import variation" 2>&1 | sort -t'|' -k2 -n | tail
 
 Usage: .venv/bin/python bench/bench_startup.py [--repeat 3] [notebook ...]
 """

@@ -44,6 +44,7 @@ from analysis.running import runner  # noqa: E402
 PY = sys.executable
 BIN = Path(PY).parent
 DEFAULT_RUN = ROOT / "runs" / "default.yml"
+OPENING = "open_page(globals())"  # every notebook's one call that prepares its input (analysis.reporting.page)
 NAIVE_TARGET, WARM_TARGET = 6.0, 1.5  # naive / ours cold at least; ours warm / bare at most
 
 
@@ -88,16 +89,16 @@ def run_file(region: Path, reports: Path) -> dict:
 
 
 def naive_notebook(name: str, folder: Path) -> Path:
-    """The notebook with its call of pipeline.prepare replaced by the naive one (bench/naive.py)."""
+    """The notebook with its opening call given the naive preparation (bench/naive.py)."""
     nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
     calls = 0
     for cell in nb.cells:
-        if cell.cell_type == "code" and "pipeline.prepare(" in cell.source:
-            calls += cell.source.count("pipeline.prepare(")
+        if cell.cell_type == "code" and OPENING in cell.source:
+            calls += cell.source.count(OPENING)
             cell.source = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r})\nimport naive\n"
-                           + cell.source.replace("pipeline.prepare(", "naive.prepare("))
+                           + cell.source.replace(OPENING, "open_page(globals(), prepare=naive.prepare)"))
     if calls == 0:
-        raise SystemExit(f"{name} does not call pipeline.prepare: the naive way would not replace its preparation")
+        raise SystemExit(f"{name} does not open with {OPENING}: the naive way would not replace its preparation")
     path = folder / f"{name}.ipynb"
     nbformat.write(nb, path)
     return path

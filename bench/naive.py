@@ -27,8 +27,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.base import config
-from analysis.inputs import ingest
-from analysis.inputs import plausible
 from analysis.base import schema as s
 from analysis.engine.aggregate import (
     CASEMIX_KEYS,
@@ -46,6 +44,7 @@ from analysis.engine.aggregate import (
 )
 from analysis.engine.intervals import DAYS, FOLLOW_UP, INTERVAL_KEYS, INTERVALS
 from analysis.engine.pipeline import Prepared, default_source, is_synthetic, parse_period
+from analysis.inputs import ingest, plausible
 
 OPTIONAL_LABELS = (s.DIAGNOSIS_GROUP, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE)  # "-" where missing
 MISSING_COUNTED = (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE)

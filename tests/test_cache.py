@@ -156,7 +156,7 @@ def test_a_pinned_run_still_reads_another_input_as_asked(extract, cache, monkeyp
 
 
 def test_a_reports_query_on_the_visits_is_kept_in_the_inputs_entry_and_read_again(extract, cache, monkeypatch):
-    from analysis import schema as s
+    from analysis.base import schema as s
 
     con, visits = prepare(extract, cache).visit_table()
     expr = visits.group_by(s.HOSPITAL).aggregate(n=visits.count(), last=visits[s.VISIT_DATE].max())
@@ -180,8 +180,8 @@ def test_a_reports_query_on_the_visits_is_kept_in_the_inputs_entry_and_read_agai
 
 @pytest.mark.suite
 def test_the_pathways_read_from_the_entry_are_those_the_engine_gives(small_region, tmp_path):
-    from analysis import pathways
-    from analysis import schema as s
+    from analysis.analyses import pathways
+    from analysis.base import schema as s
 
     prep = pipeline.prepare(str(small_region), cache_dir=tmp_path)
     engine = pipeline.connect()
@@ -205,7 +205,7 @@ def test_another_run_finds_the_kept_pathways_whatever_its_hash_seed(small_region
     import subprocess
     import sys
 
-    code = ("import sys; from analysis import pathways, pipeline; from analysis import schema as s\n"
+    code = ("import sys; from analysis.analyses import pathways; from analysis.engine import pipeline; from analysis.base import schema as s\n"
             "prep = pipeline.prepare(sys.argv[1], cache_dir=sys.argv[2]); con, v = prep.visit_table()\n"
             "pathways.stable_series(con, v, pathways.StableRule(), ('somatic',))\n"
             "pathways.segments(con, v, 2024, pathways.SegmentRules(), ('somatic',), prep.prices())\n"

@@ -10,17 +10,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.analyses import budget
-from analysis.analyses import measures
-from analysis.engine import pipeline
-from analysis.analyses import reduction
-from analysis.analyses import scenarios
-from analysis.analyses import uncertainty
-from analysis.base import schema as s
+from analysis.analyses import budget, measures, reduction, scenarios, uncertainty
 from analysis.analyses.potential import effective_k
 from analysis.analyses.scenarios import CELL, LEVER_MODE, _measured_column, _selected, measured_fraction
-from analysis.stats.standardise import EXPECTED, OBSERVED
+from analysis.base import schema as s
+from analysis.engine import pipeline
 from analysis.inputs.tariffs import unit_price
+from analysis.stats.standardise import EXPECTED, OBSERVED
 
 pytestmark = pytest.mark.slow
 

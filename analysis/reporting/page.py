@@ -7,7 +7,7 @@ does not change it; a value the report resolves is recorded with `Page.use`)."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,13 +68,14 @@ def parameters_of(namespace: Mapping[str, Any]) -> dict[str, Any]:
     return {k: copy.deepcopy(namespace[k]) for k in names if k in namespace}
 
 
-def open_page(namespace: Mapping[str, Any]) -> Page:
+def open_page(namespace: Mapping[str, Any], prepare: Callable[..., pipeline.Prepared] = pipeline.prepare) -> Page:
     """Open a report from the notebook's namespace (`globals()`): parameters read, the input
-    prepared (pipeline.prepare; an InputError names each problem), the year resolved
-    (pipeline.resolve_year: 0 is the latest year in the data)."""
+    prepared (`prepare`, the package's pipeline.prepare; the benchmark passes its naive way; an
+    InputError names each problem), the year resolved (pipeline.resolve_year: 0 is the latest
+    year in the data)."""
     given = parameters_of(namespace)
     common = common_of(given)
-    prep = pipeline.prepare(**common.prepare_arguments())
+    prep = prepare(**common.prepare_arguments())
     year = None
     if "year" in given:
         year = given["year"] = pipeline.resolve_year(prep, int(given["year"]))
