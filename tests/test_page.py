@@ -2,10 +2,8 @@
 kept as used for the footer."""
 import datetime as dt
 import html
-import sys
 
 import pytest
-from IPython.core.interactiveshell import InteractiveShell
 
 from analysis.base.problems import InputError
 from analysis.inputs.parameters import COMMON, Common, common_of
@@ -13,18 +11,14 @@ from analysis.reporting.page import open_page, parameters_of
 
 
 def notebook(*cells: str) -> dict:
-    """The namespace of a kernel that ran `cells`, as a notebook's globals()."""
-    main = sys.modules["__main__"]
-    try:
-        shell = InteractiveShell.instance()
-        shell.reset()
-        for cell in cells:
-            assert shell.run_cell(cell).success
-        return shell.user_ns
-    finally:
-        # IPython puts its own __main__ in its place; a later test that starts worker processes
-        # (the runner) needs the real one
-        sys.modules["__main__"] = main
+    """The namespace of a kernel that ran `cells`, as a notebook's globals(): each cell executed
+    in one module namespace, as IPython runs a cell (annotations of top-level names collected in
+    `__annotations__`). A real IPython shell is not used here: it puts its own module in place of
+    __main__ and clears it on reset, and later tests in the process that start workers fail."""
+    namespace: dict = {"__name__": "__main__"}
+    for cell in cells:
+        exec(compile(cell, "<cell>", "exec"), namespace)
+    return namespace
 
 
 def test_the_parameters_are_the_annotated_names_with_the_values_papermill_injected():
