@@ -205,7 +205,8 @@ def test_another_run_finds_the_kept_pathways_whatever_its_hash_seed(small_region
     import subprocess
     import sys
 
-    code = ("import sys; from analysis.analyses import pathways; from analysis.engine import pipeline; from analysis.base import schema as s\n"
+    code = ("import sys; from analysis.analyses import pathways; from analysis.engine import pipeline\n"
+            "from analysis.base import schema as s\n"
             "prep = pipeline.prepare(sys.argv[1], cache_dir=sys.argv[2]); con, v = prep.visit_table()\n"
             "pathways.stable_series(con, v, pathways.StableRule(), ('somatic',))\n"
             "pathways.segments(con, v, 2024, pathways.SegmentRules(), ('somatic',), prep.prices())\n"
