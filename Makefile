@@ -13,13 +13,18 @@ LOCK := requirements.lock
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
 
+# Two workers, each given whole test files in the order of collection (tests/conftest.py puts the
+# files with suite or slow tests first): a fixture of a module's scope is built once, and what
+# several files share (conftest.py: the full-size region, the run of every notebook) once a session
+XDIST := -n 2 --dist loadfile --no-loadscope-reorder
+
 test: $(STAMP)
-	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest $(XDIST) -q
 
 # The loop while changing code: every test but those that run notebooks or the whole pipeline
 # (marked suite) and the slow simulations (marked slow); `make test` runs them all
 check: $(STAMP)
-	$(PY) -m pytest -n 2 -q -m "not suite and not slow"
+	$(PY) -m pytest $(XDIST) -q -m "not suite and not slow"
 
 env: $(STAMP)
 

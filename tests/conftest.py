@@ -1,15 +1,27 @@
-"""Shared fixtures: a small synthetic region (about 1% of full size) and a private cache.
+"""Shared fixtures: a small synthetic region (about 1% of full size), a private cache, and the
+expensive things several test modules look at, built once a session.
 
 The cache and synthetic-region folders are pointed at a temporary folder here, at import,
 before any test imports the package (analysis.base.config reads them once, when first imported):
 tests never write into the checkout's data/interim or data/synthetic, and the session fails
-if anything was written there all the same."""
+if anything was written there all the same.
+
+Built once a session, by whichever test process asks first (the others wait for it and read
+it; see `shared`): the full-size region (`full_region`), a run of every notebook on the small
+region (`small_run`) and one on the bundled aggregated example (`aggregated_example_run`).
+`make test` and `make check` hand whole files to the workers (`--dist loadfile`), so a fixture
+of a module's scope is built once, too."""
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import os
+import pickle
 import shutil
 import tempfile
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,15 +66,101 @@ def small_region(tmp_path_factory, cache_dir) -> Path:
     return generate(tmp_path_factory.mktemp("region") / "visits.parquet", seed=7, scale=SMALL_SCALE)
 
 
+# --- built once a session, shared by the test processes ---------------------------------------
+@contextlib.contextmanager
+def shared(tmp_path_factory, name: str):
+    """A folder every process of this test session sees (each xdist worker and the tests of a
+    plain run alike), held under an exclusive lock while the caller builds what is missing in it
+    or reads what another process built."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the session's, over the workers'
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        folder.mkdir(exist_ok=True)
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def full_region(tmp_path_factory, cache_dir):
     """The full-size region with its default seed, validated and aggregated: what `make report`
-    analyses (~15 s once per test process)."""
+    analyses (~15 s, once a session; the other processes reuse its aggregates, ~1 s)."""
     from analysis.engine import pipeline
     from analysis.running.synthetic import generate
 
-    path = generate(tmp_path_factory.mktemp("full") / "visits.parquet")
-    # a cache of its own: the shared one keeps the newest few inputs (pipeline.KEEP_CACHED), and
-    # tests preparing other inputs later in the session would remove this one's staged file
-    own_cache = tmp_path_factory.mktemp("full-cache")
-    return pipeline.prepare(str(path), cache_dir=own_cache), pipeline.read_truth(str(path))
+    with shared(tmp_path_factory, "full_region") as folder:
+        path = folder / "visits.parquet"
+        if not (folder / "generated").exists():
+            generate(path)
+            (folder / "generated").touch()
+        # a cache of its own: the shared one keeps the newest few inputs (pipeline.KEEP_CACHED), and
+        # tests preparing other inputs later in the session would remove this one's staged file
+        return pipeline.prepare(str(path), cache_dir=folder / "cache"), pipeline.read_truth(str(path))
+
+
+# 03's simulation draws in the runs tests share: its intervals with 40 draws instead of its default
+# 200 (a fifth of its time); test_runner runs every notebook with its defaults as well
+DRAWS = 40
+
+
+@dataclass(frozen=True)
+class SharedRun:
+    outcome: object  # runner.RunOutcome
+    output: Path  # the run's reports folder (latest, runs/)
+    run_file: Path
+
+
+def _run_once(tmp_path_factory, name: str, run: dict) -> SharedRun:
+    """`run` (a run file's keys; output and its opt-in added) run once a session through the runner."""
+    import yaml
+
+    from analysis.running import runner
+
+    with shared(tmp_path_factory, name) as folder:
+        done, output = folder / "outcome.pickle", folder / "reports"
+        if not done.exists():
+            run_file = folder / "run.yml"
+            run_file.write_text(yaml.safe_dump({**run, "output": str(output), "output_outside_project": True},
+                                               allow_unicode=True), encoding="utf-8")
+            cfg, params = runner.load_config(run_file)
+            done.write_bytes(pickle.dumps(runner.run(cfg, params, echo=lambda *_: None)))
+        found = SharedRun(pickle.loads(done.read_bytes()), output, folder / "run.yml")
+    assert found.outcome.ok, found.outcome.problems
+    return found
+
+
+@pytest.fixture(scope="session")
+def small_run(tmp_path_factory, small_region) -> SharedRun:
+    """Every notebook on the small region with its defaults (but DRAWS), the drill-down once per
+    hospital, printed to PDF as well where Chromium is installed: the run test_runner, test_browser, test_money_reports,
+    test_identities and test_pathways_report look at."""
+    from analysis.reporting import render
+    from analysis.running import runner
+
+    notebooks = [{"name": n, "per": "hospital"} if n == "05_hospital" else n for n in runner.available_notebooks()]
+    return _run_once(tmp_path_factory, "small_run", {
+        "source": str(small_region), "period_start": "2023-01-01", "period_end": "2025-12-31", "jobs": 2,
+        "pdf": render.chromium() is not None,  # printing needs Chromium (test_browser is skipped without it) "parameters": {"draws": DRAWS}, "notebooks": notebooks})
+
+
+@pytest.fixture(scope="session")
+def aggregated_example_run(tmp_path_factory, cache_dir) -> SharedRun:
+    """Every notebook on the bundled pre-aggregated extract (data/examples), 2024."""
+    return _run_once(tmp_path_factory, "aggregated_example_run", {
+        "source": "data/examples/aggregated_extract.csv", "period_start": "2024-01-01",
+        "period_end": "2024-12-31", "parameters": {"draws": DRAWS}})
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test of the full-size region runs the whole pipeline on a region, so it must be marked
+    suite (`make check` leaves it out).
+
+    `make test` hands whole files to the workers in the order of the items: the files with the
+    most suite or slow tests come first, so the long ones start early and the many short unit
+    tests even out the end."""
+    unmarked = [item.nodeid for item in items
+                if "full_region" in item.fixturenames and not item.get_closest_marker("suite")]
+    if unmarked:
+        raise pytest.UsageError(f"tests using full_region must be marked suite: {unmarked}")
+    heavy = Counter(item.path for item in items if item.get_closest_marker("suite") or item.get_closest_marker("slow"))
+    items.sort(key=lambda item: -heavy[item.path])  # stable: a file's tests stay together and in order

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from analysis.running import runner
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = [pytest.mark.suite,  # runs the whole pipeline: `make test`, not `make check`
@@ -30,19 +28,11 @@ A4_MM = (210, 297)
 PX_PER_MM, PT_PER_MM = 96 / 25.4, 72 / 25.4
 
 
-@pytest.fixture(scope="module")
-def run_dir(small_region, tmp_path_factory):
-    cfg_path = tmp_path_factory.mktemp("browser") / "run.yml"
-    cfg_path.write_text(f"source: {small_region}\noutput: {cfg_path.parent / 'out'}\n"
-                        "output_outside_project: true\nperiod_start: 2023-01-01\n"
-                        "period_end: 2025-12-31\njobs: 2\npdf: true\nnotebooks:\n"
-                        "  - 00_data_quality\n  - 01_activity_overview\n"
-                        "  - 02_variation\n  - 03_reduction_potential\n  - 04_savings_key\n"
-                        "  - {name: 05_hospital, per: hospital}\n  - 06_monitoring\n", encoding="utf-8")
-    cfg, params = runner.load_config(cfg_path)
-    outcome = runner.run(cfg, params, echo=lambda *_: None)
-    assert outcome.ok, outcome.problems
-    return outcome.run_dir
+@pytest.fixture
+def run_dir(small_run):
+    """Every notebook on the small region, the drill-down per hospital, with `pdf: true`
+    (conftest.small_run): published, so it passed the report check on every page."""
+    return small_run.outcome.run_dir
 
 
 def test_every_page_is_self_contained_and_clean(run_dir):

@@ -137,25 +137,30 @@ def test_a_hospitals_page_names_the_units_08_finds_clearly_calendar_booked_for_i
     assert identities.check([whole, executed(tmp_path / "05_c.ipynb", {"calendar": looser})]) == []
 
 
-@pytest.fixture(scope="module")
-def follow_up_run(small_region, tmp_path_factory):
-    """07 run alone through the runner on the small region: its pages reconcile."""
-    out = tmp_path_factory.mktemp("reports")
-    path = tmp_path_factory.mktemp("cfg") / "run.yml"
+@pytest.fixture
+def follow_up_run(small_run, small_region, tmp_path):
+    """07 (run with every other notebook on the small region, conftest.small_run) and a run file
+    of 07 alone, whose output holds a copy of that published run."""
+    import shutil
+
+    out = tmp_path / "reports"
+    run = small_run.outcome.run_dir
+    runner.publish(Path(shutil.copytree(run, out / "runs" / run.name, symlinks=True,
+                                        ignore=shutil.ignore_patterns("screenshots"))), out)
+    path = tmp_path / "run.yml"
     path.write_text(yaml.safe_dump({"source": str(small_region), "output": str(out), "period_start": "2023-01-01",
                                     "period_end": "2025-12-31", "jobs": 1, "notebooks": ["07_follow_up"],
                                     "output_outside_project": True}),
                     encoding="utf-8")
-    cfg, params = runner.load_config(path)
-    outcome = runner.run(cfg, params, echo=lambda *_: None)
-    assert outcome.ok, outcome.problems
-    return path, out, outcome
+    return path, out, small_run.outcome
 
 
 @pytest.mark.suite
 def test_a_real_run_states_its_facts_and_they_reconcile(follow_up_run):
     _, _, outcome = follow_up_run
-    executed_07 = [outcome.run_dir / "executed" / Path(r.executed).name for r in outcome.results]
+    executed_07 = [outcome.run_dir / "executed" / Path(r.executed).name for r in outcome.results
+                   if r.name == "07_follow_up"]
+    assert len(executed_07) == 1
     facts = identities.facts_of(executed_07)["07_follow_up"]
     assert {"key", "region_net_budget", "hospitals_budget", "netting_tariff"} <= set(facts)
     assert sum(facts["key"]["shares"].values()) == 60_000_000
@@ -167,6 +172,7 @@ def test_a_broken_identity_stops_publication(follow_up_run, monkeypatch):
     """The run's own check, with 07's hospitals altered on purpose after it ran: not published."""
     path, out, _ = follow_up_run
     latest = (out / "latest").resolve()
+    assert latest.is_dir()
     real_check = identities.check
 
     def broken(paths):

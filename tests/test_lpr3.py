@@ -49,7 +49,7 @@ def lpr3_run(tmp_path_factory, cache_dir):
            "notebooks": ["00_data_quality",
                          {"name": "01_activity_overview", "parameters": YEAR},
                          {"name": "02_variation", "parameters": YEAR},
-                         {"name": "03_reduction_potential", "parameters": {**YEAR, **ideas}},
+                         {"name": "03_reduction_potential", "parameters": {**YEAR, **ideas, "draws": 40}},
                          {"name": "04_savings_key", "parameters": {**YEAR, **ideas, **TARGET}},
                          {"name": "05_hospital", "per": "hospital", "parameters": {**YEAR, **ideas}},
                          {"name": "06_monitoring", "parameters": FOLLOW_UP},

@@ -63,7 +63,7 @@ def test_an_extract_with_a_value_column_is_priced_with_the_regions_own_prices(va
     source, mapping, value = valued_extract
     outcome = run(tmp_path, source=str(source), mapping=str(mapping), period_start="2024-01-01",
                   period_end="2024-12-31", notebooks=[
-                      {"name": "03_reduction_potential", "parameters": {"year": 2024}},
+                      {"name": "03_reduction_potential", "parameters": {"year": 2024, "draws": 40}},
                       {"name": "04_savings_key", "parameters": {"year": 2024, "basis": "value_dkk"}}])
     said = "Priser: regionens egne gennemsnitspriser fra værdikolonnen i inddata for alle besøg"
     for name in ("03_reduction_potential", "04_savings_key"):
@@ -91,15 +91,14 @@ def csv_tables(run_dir: Path, prefix: str) -> list[pd.DataFrame]:
             for p in sorted((run_dir / "tables").glob(f"{prefix}_*.csv"))]
 
 
-@pytest.fixture(scope="module")
-def planning_run(small_region, tmp_path_factory) -> Path:
-    """03, 04 and 05 (one hospital) in Danish on the small synthetic region."""
-    outcome = run(tmp_path_factory.mktemp("planning"), source=str(small_region), period_start="2023-01-01",
-                  period_end="2025-12-31", notebooks=[
-                      {"name": "03_reduction_potential", "parameters": {"year": 2024, "draws": 40}},
-                      {"name": "04_savings_key", "parameters": {"year": 2024}},
-                      {"name": "05_hospital", "parameters": {"year": 2024, "hospital": "Regionshospitalet Horsens"}}])
-    return outcome.run_dir
+HORSENS = "05_hospital_regionshospitalet-horsens"  # the drill-down of one hospital, by its file name
+
+
+@pytest.fixture
+def planning_run(small_run) -> Path:
+    """03, 04 and 05 (per hospital) in Danish on the small synthetic region, base year 2024 (their
+    default), in the run of every notebook (conftest.small_run)."""
+    return small_run.outcome.run_dir
 
 
 def test_the_planning_pages_lead_with_the_budget_effect_against_the_requirement(planning_run):
@@ -114,11 +113,11 @@ def test_the_planning_pages_lead_with_the_budget_effect_against_the_requirement(
     assert low <= budget_m <= high and budget_m < value
     assert short == pytest.approx(max(60.0 - budget_m, 0), abs=0.051)
     assert "To slags kroner: budgetvirkningen er de kroner, budgettet faktisk kan give slip på" in page
-    for name in ("04_savings_key", "05_hospital"):
+    for name in ("04_savings_key", HORSENS):
         other = text_of(planning_run / f"{name}.html")
         assert "To slags kroner: budgetvirkningen" in other, name
         assert "Forskel: andel minus budgetvirkning" in other, name
-    for name in ("03_reduction_potential", "04_savings_key", "05_hospital"):
+    for name in ("03_reduction_potential", "04_savings_key", HORSENS):
         other = text_of(planning_run / f"{name}.html")
         assert "Besparelse (kr.)" not in other and "Besparelse pr. år" not in other, name
         assert "Skønnet potentiale (kr.)" not in other, name
@@ -168,7 +167,7 @@ def test_the_exports_name_both_kinds_of_kroner_and_agree_across_pages(planning_r
     assert key["Budgetvirkning (kr.)"].to_dict() == pytest.approx(mine["Budgetvirkning (kr.)"].to_dict(), abs=1)
     assert key["Aktivitetsværdi (kr.)"].to_dict() == pytest.approx(mine["Aktivitetsværdi (kr.)"].to_dict(), abs=1)
     # 05: the hospital's potential by idea adds up to its row of 03's table
-    horsens = csv_tables(planning_run, "05_hospital")[-1]
+    horsens = csv_tables(planning_run, HORSENS)[-1]
     assert horsens["Budgetvirkning (kr.)"].sum() == pytest.approx(
         mine.loc["Regionshospitalet Horsens", "Budgetvirkning (kr.)"], abs=5)
 

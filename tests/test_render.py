@@ -140,24 +140,12 @@ def test_start_carries_the_stylesheet_for_jupyterlab():
 
 
 @pytest.mark.suite
-def test_key_figures_of_an_aggregated_extract_say_not_available(tmp_path, cache_dir, monkeypatch):
+def test_key_figures_of_an_aggregated_extract_say_not_available(aggregated_example_run):
     """Patients and visits per patient need patient-level data: on an aggregated extract their
     boxes say so, and the page passes the report check (one specialty, one year: no figure
-    that would be an empty frame or a layout warning)."""
-    import yaml
-
-    from analysis.base import config
-
-    monkeypatch.setattr(config, "CACHE_DIR", cache_dir)  # in-process preparation: not into the checkout
-
-    cfg_path = tmp_path / "agg.yml"
-    cfg_path.write_text(yaml.safe_dump({
-        "source": "data/examples/aggregated_extract.csv", "period_start": "2024-01-01", "period_end": "2024-12-31",
-        "output": str(tmp_path / "out"), "output_outside_project": True, "notebooks": ["01_activity_overview"]}),
-        encoding="utf-8")
-    cfg, params = runner.load_config(cfg_path)
-    outcome = runner.run(cfg, params, echo=lambda *_: None)
-    assert outcome.ok, outcome.problems
+    that would be an empty frame or a layout warning). The run: every notebook on the bundled
+    aggregated example, 2024 (conftest.aggregated_example_run)."""
+    outcome = aggregated_example_run.outcome
     text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
     boxes = dict((label, value) for value, label in re_kpis(text))
     assert boxes["Patienter"] == boxes["Besøg pr. patient"] == "ikke tilgængelig"

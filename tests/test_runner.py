@@ -30,12 +30,10 @@ def base(small_region, tmp_path_factory):
             "period_start": "2023-01-01", "period_end": "2025-12-31", "jobs": 2}
 
 
-@pytest.fixture(scope="module")
-def good_run(base, tmp_path_factory):
-    cfg, params = runner.load_config(write_config(tmp_path_factory.mktemp("cfg") / "run.yml", **base))
-    outcome = runner.run(cfg, params, echo=lambda *_: None)
-    assert outcome.ok, outcome.problems
-    return outcome
+@pytest.fixture
+def good_run(small_run):
+    """Every notebook on the small region, the drill-down per hospital (conftest.small_run)."""
+    return small_run.outcome
 
 
 # --- configuration: checked before anything runs ----------------------------------------------
@@ -333,13 +331,26 @@ def test_notebooks_are_committed_clean_with_the_project_kernel():
         assert sum("parameters" in c.get("metadata", {}).get("tags", []) for c in nb["cells"]) == 1
 
 
+def test_a_run_file_without_notebooks_runs_every_notebook(tmp_path, base):
+    """The same notebooks, with the same parameters, as a run file listing every one of them."""
+    _, given = runner.load_config(write_config(tmp_path / "all.yml", **base))
+    _, listed = runner.load_config(write_config(tmp_path / "listed.yml", **base,
+                                                notebooks=runner.available_notebooks()))
+    assert list(given) == runner.available_notebooks() and given == listed
+
+
 # --- a good run ---------------------------------------------------------------------------------
 @pytest.mark.suite
-def test_a_run_publishes_every_report_with_index_and_manifest(good_run, base):
-    latest = Path(base["output"]) / "latest"
+def test_a_run_publishes_every_report_with_index_and_manifest(good_run, small_run, small_region):
+    import pandas as pd
+
+    latest = small_run.output / "latest"
     assert latest.resolve() == good_run.run_dir.resolve()
     names = {p.stem for p in latest.glob("*.html")} - {"index"}
-    assert names == set(runner.available_notebooks())
+    hospitals = pd.read_parquet(small_region, columns=["hospital"])["hospital"].astype(str).unique()
+    assert len(hospitals) >= 3
+    assert names == (set(runner.available_notebooks()) - {"05_hospital"}) | {
+        f"05_hospital_{runner.slug(h)}" for h in hospitals}
     manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["input"]["synthetic"] is True and len(manifest["input"]["sha256"]) == 64
     index = (latest / "index.html").read_text(encoding="utf-8")
@@ -440,12 +451,9 @@ def test_english_reports(base, tmp_path):
 
 
 @pytest.mark.suite
-def test_a_pre_aggregated_extract_runs_through_the_suite(tmp_path):
-    cfg, params = runner.load_config(write_config(
-        tmp_path / "agg.yml", source="data/examples/aggregated_extract.csv", period_start="2024-01-01",
-        period_end="2024-12-31", output=str(tmp_path / "out"), output_outside_project=True))
-    outcome = runner.run(cfg, params, echo=lambda *_: None)
-    assert outcome.ok, outcome.problems
+def test_a_pre_aggregated_extract_runs_through_the_suite(aggregated_example_run):
+    outcome = aggregated_example_run.outcome  # every notebook (conftest)
+    assert {r.name for r in outcome.results} == set(runner.available_notebooks())
     text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
     assert "SYNTETISKE DATA" not in text and "aggregerede data" in text
 
@@ -469,18 +477,21 @@ def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_region, tmp_pa
 
 # --- a failed run -----------------------------------------------------------------------------
 @pytest.mark.suite
-def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, tmp_path):
-    latest = Path(base["output"]) / "latest"
+def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, small_run, base, tmp_path):
+    output = small_run.output
+    latest = output / "latest"
     before = latest.resolve()
+    assert before == good_run.run_dir.resolve()
     snapshot = {p.name: p.read_bytes() for p in before.glob("*.html")}
+    assert snapshot
     # the command line refuses a year the data lack before any notebook runs; the engine itself,
     # given such a configuration unchecked, lets the notebook fail
-    path = write_config(tmp_path / "bad.yml", **base, notebooks=[
+    path = write_config(tmp_path / "bad.yml", **{**base, "output": str(output)}, notebooks=[
         "00_data_quality", {"name": "01_activity_overview", "parameters": {"year": 1999}}])
     proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path)],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "year 1999" in proc.stderr and "not in the data" in proc.stderr
-    assert not [p for p in (Path(base["output"]) / "runs").iterdir() if p.name.endswith(".failed")]
+    assert not [p for p in (output / "runs").iterdir() if p.name.endswith(".failed")]
     cfg, params = runner.load_config(path)
     outcome = runner.run(cfg, params, echo=lambda *_: None)
     assert not outcome.ok
@@ -488,7 +499,7 @@ def test_a_failing_notebook_leaves_the_published_run_untouched(good_run, base, t
     assert "notebook 01_activity_overview failed" in message and "year 1999 is not in the data" in message
     assert latest.resolve() == before
     assert {p.name: p.read_bytes() for p in before.glob("*.html")} == snapshot
-    failed = [p for p in (Path(base["output"]) / "runs").iterdir() if p.name.endswith(".failed")]
+    failed = [p for p in (output / "runs").iterdir() if p.name.endswith(".failed")]
     assert len(failed) == 1 and (failed[0] / "executed" / "01_activity_overview.ipynb").exists()
     kept = re.search(r"kept for inspection: (\S+)", message).group(1)
     assert Path(kept).exists(), "the message points at the kept notebook"
@@ -616,6 +627,7 @@ def test_every_shipped_run_file_and_the_notebooks_defaults_ask_one_saving():
     assert {n: d["target_dkk"] for n, d in defaults.items()} == dict.fromkeys(defaults, profile[max(profile)])
 
 
+@pytest.mark.suite  # the command line, twice
 def test_a_requirement_the_profile_does_not_end_at_stops_check_and_run_before_anything_runs(tmp_path, base):
     out = tmp_path / "out"
     path = write_config(tmp_path / "r.yml", **{**base, "output": str(out)}, notebooks=[

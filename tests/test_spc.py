@@ -108,6 +108,7 @@ def test_a_short_baseline_is_a_clear_error():
         chart([10, 12, 14], n_base=1)
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_planted_reductions_are_found_and_no_other_follow_up_reduction(full_region):
     """Every planted unit reduction is found; any other reduction found lies in a hospital whose
     answer to the decision drops or moves a noticeable share of its follow-ups. The lagged

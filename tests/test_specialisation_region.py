@@ -1,8 +1,12 @@
 """The right level of specialisation on the full synthetic region: the planted unit is found."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.analyses import specialisation as sp
 from analysis.inputs import tariffs
+
+pytestmark = pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 
 
 def assessed(prep):

@@ -232,6 +232,7 @@ def test_the_roughness_is_drawn_from_the_seed_and_written_to_the_truth():
     assert rough["working_days"] == {"2023": 251.5, "2024": 251.5, "2025": 250.5}
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_roughness_shows_in_the_full_region(full_region):
     """Each unit's visits a month (2023-2024: before the decision) against its year's level and
     the calendar's share of the month follow the unit's drawn factor that month: one for one,
@@ -270,6 +271,7 @@ def _months(df: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_growth_and_the_mode_drift_are_smooth(full_region):
     """The in-person share of follow-ups falls month by month before the decision, with no step
     at New Year (it used to fall by a whole year's drift each January)."""
@@ -360,6 +362,7 @@ def test_realised_in_the_truth_file_is_what_the_generator_did(small_region, tmp_
     assert (got["base_dkk"] - got["planted_dkk"]).round().astype(int).to_dict() == realised["saving_dkk"].to_dict()
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_responses_show_in_the_data(full_region):
     prep, truth = full_region
     m = prep.aggregates.monthly
@@ -387,6 +390,7 @@ def test_the_responses_show_in_the_data(full_region):
     assert ortho[2025] / ortho[2024] > 1.08 and rest[2025] / rest[2024] < 1.0
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_last_months_are_incomplete(full_region):
     """Visits other than follow-ups (no plant touches them) against what each unit expects of
     each month: the calendar's share of it times the unit's roughness that month (drawn from the
@@ -412,6 +416,7 @@ def test_the_last_months_are_incomplete(full_region):
         assert ratio[lag["month"]] == pytest.approx(lag["complete"], abs=0.015)
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_realised_saving_lands_where_the_truth_says(full_region):
     """At full size, each hospital's realised budget effect (cash) over the complete months after
     the decision, annualised, against its share of 60 million DKK keyed on its 2024 visits."""
@@ -470,6 +475,7 @@ def test_the_planted_municipality_has_more_visits_per_resident(small_region):
     assert rate["Skive"] > 1.1 * rate[["Viborg", "Silkeborg"]].max()  # its neighbours, the same hospital
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_planted_municipality_stands_out_in_the_full_region(full_region):
     prepared, truth = full_region
     rate = _rate_by_municipality(prepared.staged)

@@ -110,6 +110,7 @@ def region(full_region):
     return full_region
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 @pytest.mark.parametrize("measure", ["follow_ups_per_patient", "follow_up_ratio"])
 def test_planted_high_follow_up_units_are_found_and_chance_flags_fit_the_limits(region, measure):
     from scipy import stats
@@ -135,6 +136,7 @@ def test_planted_high_follow_up_units_are_found_and_chance_flags_fit_the_limits(
     assert n_flagged <= stats.poisson.ppf(0.999, p_flag.sum()), (n_flagged, p_flag.sum())
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_the_older_case_mix_is_explained_by_standardisation(region):
     prep, truth = region
     older = truth["older_case_mix"][0]["hospital"]
@@ -150,6 +152,7 @@ def test_the_older_case_mix_is_explained_by_standardisation(region):
     assert high <= set(crude.index[crude["class"] == "high_998"])
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_planted_pro_follow_up_shows_in_the_in_person_share(region):
     prep, truth = region
     table, _ = variation.analyse(prep.aggregates, "in_person_share", 2024, ["age_band", "sex"])
@@ -268,6 +271,7 @@ def test_in_person_share_adjusted_is_drawn_with_the_limits_it_was_classified_by(
 @pytest.mark.parametrize("measure,strata", [("in_person_share", ["age_band", "sex"]), ("in_person_share", []),
                                             ("follow_up_ratio", ["age_band", "sex"]),
                                             ("follow_ups_per_patient", ["age_band", "sex"])])
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_every_point_coloured_outside_lies_outside_the_drawn_limits(region, measure, strata):
     prep, _ = region
     res = variation.analyse(prep.aggregates, measure, 2024, strata)
@@ -289,6 +293,7 @@ def region_counts(region, tmp_path_factory):
     return aggregate.aggregate_file(path, "aggregated"), truth
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_planted_high_follow_up_units_are_flagged_on_aggregated_counts(region_counts):
     agg, truth = region_counts
     assert variation.unavailable(agg, "follow_ups_per_patient", []) != ""
@@ -299,6 +304,7 @@ def test_planted_high_follow_up_units_are_flagged_on_aggregated_counts(region_co
     assert _outside_drawn(res) == []
 
 
+@pytest.mark.suite  # the full-size region: the whole pipeline on a region (`make test`, not `make check`)
 def test_in_person_share_on_aggregated_counts_finds_the_planted_written_follow_ups(region_counts):
     agg, truth = region_counts
     res = variation.analyse(agg, "in_person_share", 2024, [])
