@@ -132,15 +132,16 @@ def _run_once(tmp_path_factory, name: str, run: dict) -> SharedRun:
 @pytest.fixture(scope="session")
 def small_run(tmp_path_factory, small_region) -> SharedRun:
     """Every notebook on the small region with its defaults (but DRAWS), the drill-down once per
-    hospital, printed to PDF as well where Chromium is installed: the run test_runner, test_browser, test_money_reports,
-    test_identities and test_pathways_report look at."""
+    hospital, printed to PDF as well where Chromium is installed: the run test_runner,
+    test_browser, test_money_reports, test_identities and test_pathways_report look at."""
     from analysis.reporting import render
     from analysis.running import runner
 
     notebooks = [{"name": n, "per": "hospital"} if n == "05_hospital" else n for n in runner.available_notebooks()]
     return _run_once(tmp_path_factory, "small_run", {
         "source": str(small_region), "period_start": "2023-01-01", "period_end": "2025-12-31", "jobs": 2,
-        "pdf": render.chromium() is not None,  # printing needs Chromium (test_browser is skipped without it) "parameters": {"draws": DRAWS}, "notebooks": notebooks})
+        "pdf": render.chromium() is not None,  # printing needs Chromium (test_browser is skipped without it)
+        "parameters": {"draws": DRAWS}, "notebooks": notebooks})
 
 
 @pytest.fixture(scope="session")
