@@ -123,14 +123,22 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
     yield report.text(T("fu_rule", months=run_rate_months, target=M(share.sum()), year=full_year,
                         key_year=key_year, basis=T(f"key_basis_{basis}"),
                         on_track=L.percent(follow_up.ON_TRACK, language, 0)))
-    by_status = {k: L.names(table.loc[table["status"] == k, s.HOSPITAL], language) or "–" for k in follow_up.STATUSES}
-    yield report.text(T("fu_status_sentence", **by_status))
+    yield report.text(status_sentence(table, language))
     yield report.table(table, language, percent=["reached"], verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
     bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
         columns={"share_full": "share", "rate_low": "low", "rate_high": "high"})
     bars[["share", "rate", "low", "high"]] /= 1e6
     yield plots.status_bars(bars, language, T("fu_chart_status"), T("mdkk"),
                             (T("fu_legend_rate"), T("fu_legend_share")))
+
+
+def status_sentence(table: pd.DataFrame, language: str) -> str:
+    """The hospitals named by status, ahead to behind ("Foran: A. På sporet: B, C."); a status
+    no hospital has is left out rather than shown as a dash."""
+    parts = [L.t("fu_status_part", language, status=L.t(k, language).capitalize(),
+                 names=L.names(table.loc[table["status"] == k, s.HOSPITAL], language))
+             for k in follow_up.STATUSES if (table["status"] == k).any()]
+    return " ".join(parts)
 
 
 def _years(page: Page, real: Realised, target: pd.DataFrame, share: pd.Series, *, target_profile: dict,
