@@ -280,7 +280,10 @@ def effect(changes: pd.DataFrame, costs: Costs, scenarios: list[Scenario] | None
     fte = n[:, None] * (minutes_before - minutes_after) / costs.minutes_per_fte
     for j, g in enumerate(groups):
         df[FTE[g]] = fte[:, j]
-    df[STAFF_DKK] = fte @ costs.per_fte.reindex(groups).to_numpy(dtype=float)
+    # group by group rather than a matrix product, whose rounding can depend on how many rows it
+    # is given: a row's kroner are then the same whether it is priced alone or with others
+    per_fte = costs.per_fte.reindex(groups).to_numpy(dtype=float)
+    df[STAFF_DKK] = sum(fte[:, j] * per_fte[j] for j in range(len(groups)))
     df[VARIABLE_DKK] = n * (_at(costs.variable, vt, mode) - variable_after)
     df[SUBSTITUTE_DKK] = n * (written_before - fee_after)
     df[BUDGET_DKK] = df[PARTS].sum(axis=1)

@@ -61,6 +61,21 @@ def _scaled(costs: Costs, factor: float) -> Costs:
                  costs.minutes_per_fte)
 
 
+def _changes(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
+             activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
+             rows: Rows | None = None) -> pd.DataFrame:
+    """The ideas applied under the given overrides (scenarios.apply_rows): one row per change,
+    before the cost tables price its budget effect."""
+    bench = inp.benchmark if benchmark is None else benchmark
+    if bench == "guideline":
+        over = inp.guideline
+    else:
+        over = excess(inp.rates if rates is None else rates, bench, inp.k)
+    activity = inp.activity if activity is None else activity
+    rows = rows_of(activity, inp.scenarios, inp.tariffs, inp.measured) if rows is None else rows
+    return apply_rows(rows, activity[s.VISITS], over, shares, tariff_factor)
+
+
 def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, tariff_factor: float = 1.0,
            activity: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
            by: str | None = None, cost_factor: float = 1.0,
@@ -70,14 +85,7 @@ def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, 
     given overrides (cost_factor multiplies every krone of the cost tables). `rows`: rows_of the
     activity (inp.activity, or `activity`), when the caller has it already: a simulation's draws
     change only the visits, so it is worked out once for them all."""
-    bench = inp.benchmark if benchmark is None else benchmark
-    if bench == "guideline":
-        over = inp.guideline
-    else:
-        over = excess(inp.rates if rates is None else rates, bench, inp.k)
-    activity = inp.activity if activity is None else activity
-    rows = rows_of(activity, inp.scenarios, inp.tariffs, inp.measured) if rows is None else rows
-    effects = apply_rows(rows, activity[s.VISITS], over, shares, tariff_factor)
+    effects = _changes(inp, shares, benchmark, tariff_factor, activity, rates, rows)
     cols = columns(inp)
     if inp.costs is not None:
         costs = inp.costs if cost_factor == 1.0 else _scaled(inp.costs, cost_factor)
@@ -89,10 +97,14 @@ def totals(inp: Inputs, shares: dict[str, float] | None = None, benchmark=None, 
 
 def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = None) -> pd.DataFrame:
     """`draws` rows of totals from the parametric simulation (see the module docstring); with
-    `by` (e.g. "hospital"), one row per draw and group, with columns `by` and `draw`."""
+    `by` (e.g. "hospital"), one row per draw and group, with columns `by` and `draw`.
+
+    Each draw's totals are those of totals() with the draw's visits, rates and shares, to the
+    last bit; the cost tables price the changes of every draw in one call (budget.effect works
+    row by row), which spares its fixed cost per call on each draw."""
     rng = np.random.default_rng(seed)
     plan = rows_of(inp.activity, inp.scenarios, inp.tariffs, inp.measured)  # every draw has these rows
-    rows = []
+    changes = []
     for _ in range(draws):
         act = inp.activity.assign(visits=rng.poisson(inp.activity[s.VISITS].to_numpy(dtype=float)))
         rates = inp.rates
@@ -103,9 +115,20 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = N
             rates = rates.assign(**{OBSERVED: obs, "ratio": ratio})
         shares = {sc.name: rng.triangular(sc.low, sc.share, sc.high) if sc.high > sc.low else sc.share
                   for sc in inp.scenarios}
-        result = totals(inp, shares, activity=act, rates=rates, by=by, rows=plan)
-        rows.append(result.reset_index().assign(draw=len(rows)) if by else result)
-    return pd.concat(rows, ignore_index=True) if by else pd.DataFrame(rows)
+        changes.append(_changes(inp, shares, activity=act, rates=rates, rows=plan))
+    sizes = np.array([len(c) for c in changes])
+    stacked = pd.concat(changes, ignore_index=True)
+    if inp.costs is not None:
+        stacked = effect(stacked, inp.costs, inp.scenarios)
+    cols = columns(inp)
+    if by:
+        stacked["draw"] = np.repeat(np.arange(draws), sizes)
+        out = stacked.groupby(["draw", by], observed=True)[cols].sum().reset_index()
+        return out[[by, *cols, "draw"]]
+    # each draw's totals as totals() adds them up (Series.sum over the draw's rows)
+    ends = np.cumsum(sizes)
+    return pd.DataFrame([{c: float(stacked[c].iloc[end - n:end].sum()) for c in cols}
+                         for n, end in zip(sizes, ends)])
 
 
 def interval(draws: pd.DataFrame, column: str = "saving_dkk", level: float = 0.95) -> tuple[float, float]:
