@@ -62,7 +62,7 @@ data: $(STAMP)
 	$(PY) -m analysis synth --monthly
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)  # as root too (containers, CI)
 
 bench: $(STAMP)
 	$(PY) bench/bench_suite.py

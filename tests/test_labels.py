@@ -1,4 +1,6 @@
 """Danish and English labels and number formats."""
+import pytest
+
 from analysis.base import labels as L
 
 
@@ -142,3 +144,16 @@ def test_the_planning_pages_use_no_label_that_calls_a_tariff_value_a_saving():
         used = set(re.findall(r'"(\w+)"', code))
         assert not used & retired, (name, used & retired)
         assert "money_two_kinds" in used, name  # each page says once what the two kinds are
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("benchmark", ["median", "mean", "best_quartile", "best_k", 0.9])
+def test_the_potential_intro_never_nests_brackets(benchmark, language):
+    """'(besøg over medianen ... (det typiske hospital))' read as a slip: a benchmark's words carry
+    their own brackets, so the sentence around them has none."""
+    import re
+
+    from analysis.analyses.potential import describe_benchmark
+
+    text = L.t("pot_intro", language, n=3, benchmark=describe_benchmark(benchmark, language, None))
+    assert "))" not in text and not re.search(r"\([^)]*\(", text), text

@@ -661,3 +661,23 @@ def test_a_run_id_never_reads_as_a_cpr_number():
 
     run_id = runner.new_run_id(dt.datetime(2026, 12, 6, 3, 7, 33), "7625dcffff")
     assert run_id == "20261206-030733_7625dc" and not CPR_IN_TEXT.search(run_id)
+
+
+@pytest.mark.suite  # runs a notebook through the command line
+def test_a_run_of_some_notebooks_is_kept_but_not_published_as_latest(tmp_path, base):
+    out = tmp_path / "out"
+    path = write_config(tmp_path / "r.yml", **{**base, "output": str(out)})
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path), "--only", "00_data_quality"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "(1 notebook)" in proc.stdout and "not published" in proc.stdout
+    assert not (out / "latest").exists()
+    kept = [p for p in (out / "runs").iterdir() if not p.name.startswith(".")]
+    assert len(kept) == 1 and (kept[0] / "00_data_quality.html").exists()
+
+
+def test_counts_in_messages_agree_with_their_noun():
+    from analysis.running.cli import counted
+
+    assert (counted(1, "notebook"), counted(10, "notebook"), counted(0, "notebook")) == (
+        "1 notebook", "10 notebooks", "0 notebooks")

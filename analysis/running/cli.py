@@ -40,10 +40,10 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             _say(f"error: {problem}", error=True)
             return 2
-        _say(f"configuration {args.config} and its input: ok ({len(params)} notebooks)")
+        _say(f"configuration {args.config} and its input: ok ({counted(len(params), 'notebook')})")
         if args.check:
             return 0
-        outcome = run(cfg, params, echo=_say)
+        outcome = run(cfg, params, echo=_say, latest=not args.only)
     except ConfigError as e:
         _say(f"error: {e}", error=True)
         return 2
@@ -63,8 +63,17 @@ def _run(args: argparse.Namespace) -> int:
         _say(f"the failed run is kept in {outcome.run_dir}", error=True)
         return 1
     _say(f"done in {outcome.seconds['total']:.1f} s. Reports: {outcome.run_dir / 'index.html'}")
-    _say(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
+    if args.only:
+        _say(f"not published: a run of some notebooks (--only) leaves {config.resolve(cfg.output) / 'latest'} "
+             "as it was")
+    else:
+        _say(f"published as {config.resolve(cfg.output) / 'latest' / 'index.html'}")
     return 0
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 notebook', '2 notebooks'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _params(args: argparse.Namespace) -> int:

@@ -1007,11 +1007,12 @@ def new_run_id(now: dt.datetime, token: str) -> str:
     return now.strftime("%Y%m%d-%H%M%S") + "_" + token[:6]
 
 
-def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
+def run(cfg: RunConfig, params: dict[str, dict], echo=print, latest: bool = True) -> RunOutcome:
     """Prepare the input, run every notebook, check and publish. Returns what happened; the
-    published run (reports/latest) only changes when everything succeeded. Raises RunStopped when
-    the run is stopped (Ctrl-C, SIGTERM) or its output cannot be written: its work folder is
-    removed and nothing is published."""
+    published run (reports/latest) only changes when everything succeeded, and only when `latest`
+    (a run of some of the notebooks, `--only`, is kept in reports/runs/ beside the published set).
+    Raises RunStopped when the run is stopped (Ctrl-C, SIGTERM) or its output cannot be written:
+    its work folder is removed and nothing is published."""
     echo = _redacting(echo)
     reports = config.resolve(cfg.output)
     problem = check_output(reports)
@@ -1027,7 +1028,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
         try:
             (work / "executed").mkdir(parents=True)
             (work / OWNER).write_text(str(os.getpid()))
-            return _run(cfg, params, reports, runs, run_id, work, echo)
+            return _run(cfg, params, reports, runs, run_id, work, echo, latest)
         except KeyboardInterrupt:
             shutil.rmtree(work, ignore_errors=True)
             how = "SIGTERM" if stop.signal == signal.SIGTERM else "Ctrl-C"
@@ -1045,7 +1046,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print) -> RunOutcome:
 
 
 def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run_id: str, work: Path,
-         echo) -> RunOutcome:
+         echo, latest: bool = True) -> RunOutcome:
     from analysis.engine.pipeline import pin, prepare
 
     seconds: dict[str, float] = {}
@@ -1134,5 +1135,6 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     (work / OWNER).unlink()
     final = runs / run_id
     work.rename(final)
-    publish(final, reports)
+    if latest:
+        publish(final, reports)
     return RunOutcome(True, final, results, [], seconds)
