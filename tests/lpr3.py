@@ -76,7 +76,7 @@ BAD_ROWS = 12  # rows pasted in from a Windows-1252 source
 SCENARIOS = {
     "note": "Change ideas for the LPR3-style test extract of Region Syddanmark; shares are assumptions.",
     "drivers": {"low_value": {"da": "Færre kontroller uden værdi for patienten",
-                              "en": "Fewer controls without value for the patient"},
+                              "en": "Fewer follow-ups without value for the patient"},
                 "alternatives": {"da": "Alternativer til fremmøde", "en": "Alternatives to attendance"}},
     "scenarios": [
         {"name": "Kontroller ned til benchmarkniveauet", "driver": "low_value", "lever": "benchmark",

@@ -3,6 +3,7 @@ notebook runs with papermill, reports are self-contained and safe, and a failed 
 the published reports untouched."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -443,11 +444,22 @@ def test_a_remote_stylesheet_or_background_is_a_load(tmp_path):
 def test_english_reports(base, tmp_path):
     cfg, params = runner.load_config(write_config(tmp_path / "en.yml", **{**base, "language": "en",
                                                                           "output": str(tmp_path / "out")},
-                                                  notebooks=["01_activity_overview"]))
+                                                  notebooks=["01_activity_overview", {
+                                                      "name": "05_hospital",
+                                                      "parameters": {"hospital": "Regionshospitalet Horsens"}}]))
     outcome = runner.run(cfg, params, echo=lambda *_: None)
     assert outcome.ok, outcome.problems
     text = (outcome.run_dir / "01_activity_overview.html").read_text(encoding="utf-8")
     assert "SYNTHETIC DATA" in text and "Follow-up" in text and "Kontrol" not in text
+    # the drill-down names the change ideas by their English names, the exports too
+    from analysis.analyses import scenarios
+
+    plan = scenarios.load(None)
+    drill_down = html.unescape((outcome.run_dir / "05_hospital.html").read_text(encoding="utf-8"))
+    exported = "".join(p.read_text(encoding="utf-8") for p in (outcome.run_dir / "tables").glob("05_hospital_*.csv"))
+    for page in (drill_down, exported):
+        assert not [name for name in plan.titles("da").values() if name in page]
+        assert [name for name in plan.titles("en").values() if name in page]
 
 
 @pytest.mark.suite

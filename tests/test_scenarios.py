@@ -93,7 +93,7 @@ def test_the_shipped_scenario_file_speaks_english_in_every_idea():
     f = S.load("")
     assert all(sc.en.name and sc.en.source for sc in f.scenarios)
     assert set(f.titles("en")) == {sc.name for sc in f.scenarios}
-    assert f.driver_names("en")["low_value"] == "Fewer controls without value for the patient"
+    assert f.driver_names("en")["low_value"] == "Fewer follow-ups without value for the patient"
 
 
 def test_two_ideas_with_one_name_are_refused(tmp_path):
