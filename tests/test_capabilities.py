@@ -174,3 +174,12 @@ def test_a_baseline_holds_the_months_before_the_decision_and_says_when_fewer_tha
                                                                                           24) == ""
     assert cap.baseline_problem("06_monitoring", monthly, "2025-04-01", 24).endswith(
         "(2023-05 to 2025-03); set baseline_months: 23, or give data that start 1 month earlier")
+
+
+def test_a_baseline_shorter_than_the_model_needs_is_refused_with_the_fix():
+    monthly = pd.DataFrame({"month": pd.date_range("2023-01-01", "2025-06-01", freq="MS"), "hospital": "H",
+                            "visits": 10})
+    assert cap.baseline_problem("07_follow_up", monthly, "2025-04-01", 12) == (
+        "07_follow_up: baseline_months 12 is fewer than the 13 months its model needs before the decision date; "
+        "set baseline_months: 13 or more")
+    assert cap.baseline_problem("07_follow_up", monthly, "2025-04-01", 13) == ""

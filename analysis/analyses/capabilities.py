@@ -212,7 +212,8 @@ def monitoring_problem(monthly: pd.DataFrame, decision_date: str, lang: str = "d
 
 # The fewest months before the decision a notebook can build its baseline from (follow_up.data_problem:
 # the counterfactual needs a year; spc.monitor: an XmR chart needs two points).
-MIN_BASELINE = {"06_monitoring": 2, "07_follow_up": 12}
+# 07: counterfactual.MIN_BASELINE of its default method (a level, a trend and 11 seasonal terms)
+MIN_BASELINE = {"06_monitoring": 2, "07_follow_up": 13}
 
 
 def months_before(monthly: pd.DataFrame, decision_date: str) -> int:
@@ -246,6 +247,10 @@ def baseline_note(monthly: pd.DataFrame, decision_date: str, baseline_months: in
 def baseline_problem(notebook: str, monthly: pd.DataFrame, decision_date: str, baseline_months: int) -> str:
     """For the configuration check (English): why `baseline_months` cannot be had before the
     decision date, naming the parameter, the months the data have and the fix ("" when it can)."""
+    least = MIN_BASELINE.get(notebook, 1)
+    if baseline_months < least:
+        return (f"{notebook}: baseline_months {baseline_months} is fewer than the {least} months its model needs "
+                f"before the decision date; set baseline_months: {least} or more")
     have = months_before(monthly, decision_date)
     if have >= baseline_months or monthly.empty:
         return ""
@@ -253,7 +258,6 @@ def baseline_problem(notebook: str, monthly: pd.DataFrame, decision_date: str, b
     span = f"{first:%Y-%m} to {first + pd.DateOffset(months=have - 1):%Y-%m}" if have else "none"
     text = (f"{notebook}: baseline_months {baseline_months} is more than the {have} months the data have before "
             f"decision_date {str(decision_date)[:10]} ({span})")
-    least = MIN_BASELINE.get(notebook, 1)
     if have < least:
         return text + (f"; {notebook} needs at least {least}: give data that start {_months(least - have)} earlier, "
                        "or a later decision_date")

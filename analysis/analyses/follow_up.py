@@ -119,9 +119,9 @@ class Monitored:
 def monitored(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, keys: list[str], adjust: bool = True,
               baseline_months: int = 24, incomplete: tuple[pd.Timestamp, ...] = (), min_change: float = 0.03
               ) -> Monitored:
-    """06's monitoring (spc.monitor) on the complete months of `monthly`: with `adjust` and at
-    least 12 baseline months, each series is measured against the counterfactual of `realise`
-    (working days, season and the hospital's trend) and a signal counts only beyond chance
+    """06's monitoring (spc.monitor) on the complete months of `monthly`: with `adjust` and enough
+    baseline months (counterfactual.MIN_BASELINE), each series is measured against the
+    counterfactual of `realise` (working days, season and the hospital's trend) and a signal counts only beyond chance
     (beyond_chance); otherwise against its flat baseline (seasonally adjusted with `adjust`)."""
     from analysis.engine.completeness import Completeness, complete_only
 
@@ -129,7 +129,7 @@ def monitored(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, keys: 
     if adjust:
         try:
             real = realise(monthly, prices, decision, baseline_months, incomplete)
-        except ValueError:  # fewer than 12 months before the decision, or none after it
+        except ValueError:  # too few months before the decision (counterfactual.MIN_BASELINE), or none after it
             real = None
     complete = complete_only(monthly, Completeness(tuple(incomplete), "given", None, pd.DataFrame()))
     result = spc.monitor(complete, decision, keys, adjust, baseline_months=baseline_months, min_change=min_change,
@@ -507,7 +507,8 @@ def data_problem(monthly: pd.DataFrame, decision: str, baseline_months: int = 24
         return outside
     lag = completeness.assess(monthly, complete_through)
     base, after = months_available(monthly, decision, baseline_months, lag.incomplete)
-    return L.t("fu_too_few", lang, base=base, after=after) if base < 12 or after < 1 else ""
+    least = capabilities.MIN_BASELINE["07_follow_up"]
+    return L.t("fu_too_few", lang, least=least, base=base, after=after) if base < least or after < 1 else ""
 
 
 def status_table(real: Realised, share: pd.Series, months: int = 6) -> pd.DataFrame:

@@ -1515,9 +1515,9 @@ LABELS: dict[str, tuple[str, str]] = {
                         "besøgsdato eller en månedskolonne (Måned).",
                         "Following the decision needs monthly figures, and the input is not given by month. Use an "
                         "extract with visit dates or a month column."),
-    "fu_too_few": ("Opfølgningen kræver mindst 12 måneder før beslutningen og mindst én fuldt registreret måned efter; "
+    "fu_too_few": ("Opfølgningen kræver mindst {least} måneder før beslutningen og mindst én fuldt registreret måned efter; "
                    "inddata har {base} før og {after} efter.",
-                   "Following the decision needs at least 12 months before the decision and at least one fully "
+                   "Following the decision needs at least {least} months before the decision and at least one fully "
                    "registered month after it; the input has {base} before and {after} after."),
     # 09 population
     "pop_title": ("Befolkningsperspektivet", "The population perspective"),

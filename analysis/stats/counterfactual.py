@@ -60,6 +60,9 @@ GROUP = [s.VISIT_TYPE, s.CONTACT_MODE]  # the region's trend is shared within th
 CLUSTER = [s.HOSPITAL, s.SECTOR]  # a month's shock and a trend are shared within these
 UNIT = [s.HOSPITAL, s.SECTOR, s.SPECIALTY]  # a unit's drift from its hospital's trend
 METHODS = ("hospital_trend", "level")
+# the fewest baseline months a method can be fitted on: a level and 11 seasonal terms take 12
+# months; a trend besides them one more (with 12 the trend is a sum of the others: no fit)
+MIN_BASELINE = {"hospital_trend": 13, "level": 12}
 LEVEL_MONTHS = 12  # method "level": the level of the last year before the decision
 Z95 = 1.959964
 MIN_CELL = 1.0  # expected visits below this tell nothing about the noise's shape
@@ -246,9 +249,10 @@ def fit(monthly: pd.DataFrame, prices_of, decision: str, baseline_months: int = 
     period = np.where(lagged, "incomplete", np.where(grid < when, "baseline", "assessed"))
     is_base = period == "baseline"
     base_months, after = grid[is_base], grid[period == "assessed"]
-    if len(base_months) < 12:
-        raise ValueError(f"the counterfactual needs at least 12 months before the decision ({when:%Y-%m}); "
-                         f"the data have {len(base_months)}")
+    least = MIN_BASELINE[method]
+    if len(base_months) < least:
+        raise ValueError(f"the counterfactual ({method}) needs at least {least} months before the decision "
+                         f"({when:%Y-%m}); the data have {len(base_months)}")
     if len(after) == 0:
         raise ValueError(f"the data have no complete month after the decision ({when:%Y-%m})")
     m = m[m[s.MONTH].isin(grid)]
