@@ -165,10 +165,10 @@ def test_a_baseline_longer_than_the_months_before_the_decision_is_refused():
                              "that start 4 months earlier (baseline_months is the notebook's default; the report uses "
                              "the months there are and says so)"]
     early = runner.check_against_data(cfg(), {"07_follow_up": {"decision_date": "2023-09-15", "year": 2023,
-                                                               "baseline_months": 12}}, agg)
-    assert early.errors == ["07_follow_up: baseline_months 12 is more than the 9 months the data have before "
-                            "decision_date 2023-09-15 (2023-01 to 2023-09); 07_follow_up needs at least 12: give data "
-                            "that start 3 months earlier, or a later decision_date"]
+                                                               "baseline_months": 13}}, agg)
+    assert early.errors == ["07_follow_up: baseline_months 13 is more than the 9 months the data have before "
+                            "decision_date 2023-09-15 (2023-01 to 2023-09); 07_follow_up needs at least 13: give data "
+                            "that start 4 months earlier, or a later decision_date"]
 
 
 def test_the_check_refuses_a_baseline_the_data_cannot_give(small_region, tmp_path, cache_dir):
