@@ -265,3 +265,16 @@ def test_a_tariff_files_specialties_the_data_lack_are_a_note_as_in_a_national_pr
     assert [s for s in said if "p.csv" in s] == [
         "note: p.csv, specialty: 4 names of the table are not in the data and not used: 'Hæmatologi', "
         "'Klinisk onkologi', 'Nefrologi', 'Oftalmologi'"]
+
+
+def test_municipalities_the_data_do_not_cover_are_one_error_with_the_fix(tmp_path):
+    """Data from part of the table's area: one message naming them all, not one per municipality."""
+    table = people(["Aabenraa", "Tønder", "Haderslev", "Sønderborg"], [10_000] * 4)
+    table.to_csv(tmp_path / "pop.csv", index=False)
+    with pytest.raises(runner.ConfigError) as e:
+        check(tmp_path, {"name": "09_population", "parameters": {"population_file": str(tmp_path / "pop.csv")}},
+              Kommune=["Åbenrå", "Åbenrå", "Åbenrå"])
+    found = [err for err in e.value.errors if "pop.csv" in err]
+    assert len(found) == 1
+    assert "residents but no visits in the data for 'Haderslev', 'Sønderborg', 'Tønder'" in found[0]
+    assert "population_file with just their municipalities" in found[0]

@@ -226,13 +226,21 @@ def population_names(given: str, have: dict[str, set[str]]) -> Found:
         return Found(errors=_problems(e))
     absent = pop.names_without_visits(table, sorted(have[s.MUNICIPALITY]))
     found = Found()
-    for r in absent.itertuples(index=False):
-        hint = (f"did you mean '{r.suggestion}'?" if r.suggestion
-                else f"the data have {_listed(have[s.MUNICIPALITY])}")
+    # a name close to one of the data's is a misspelling: one error each, with "did you mean"
+    for r in absent[absent["suggestion"].astype(bool)].itertuples(index=False):
         found.errors.append(f"{file}, {s.MUNICIPALITY}: '{r.municipality}' has residents but matches no municipality "
-                            f"of the data, so it would read as 100 % fewer visits; {hint} Correct the name (or give "
-                            f"the official code in a column '{s.MUNICIPALITY_CODE}'), or leave the municipality out "
-                            "of the table")
+                            f"of the data, so it would read as 100 % fewer visits; did you mean '{r.suggestion}'? "
+                            f"Correct the name (or give the official code in a column '{s.MUNICIPALITY_CODE}'), or "
+                            "leave the municipality out of the table")
+    # names close to none: most often data that cover part of the table's area; one error for all
+    others = absent.loc[~absent["suggestion"].astype(bool), "municipality"]
+    if len(others):
+        found.errors.append(f"{file}, {s.MUNICIPALITY}: residents but no visits in the data for {_listed(others)}, "
+                            "so each would read as 100 % fewer visits; the data have "
+                            f"{_listed(have[s.MUNICIPALITY])}. If the data cover only part of the table's area, give "
+                            "09_population a population_file with just their municipalities; if a name is spelt "
+                            f"otherwise in the data, correct it (or give the official code in a column "
+                            f"'{s.MUNICIPALITY_CODE}')")
     return found
 
 
