@@ -186,6 +186,8 @@ def test_date_outside_the_period(tmp_path):
 
 def test_unreadable_date(tmp_path):
     p = only(problems_for(tmp_path, DANISH.assign(Dato=["01-02-2024", "31-13-2024", "02-02-2024"])))
+    assert p.contract == "visit_date" and p.rows == [2] and p.message == "a day the calendar does not have"
+    p = only(problems_for(tmp_path, DANISH.assign(Dato=["01-02-2024", "primo februar", "02-02-2024"])))
     assert p.contract == "visit_date" and p.rows == [2] and p.message == "not a date"
 
 

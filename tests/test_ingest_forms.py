@@ -93,8 +93,16 @@ def test_iso_and_day_first_dates_mixed_in_one_column_are_each_read_by_their_form
 
 
 def test_a_value_no_form_reads_is_still_not_a_date(tmp_path):
-    p = only(problems_of(tmp_path, VISITS.assign(Dato=["2024-01-02", "02-01-2024", "2024-02-30"])))
-    assert (p.contract, p.rows, p.message, p.examples) == ("visit_date", [3], "not a date", ["2024-02-30"])
+    p = only(problems_of(tmp_path, VISITS.assign(Dato=["2024-01-02", "02-01-2024", "i går"])))
+    assert (p.contract, p.rows, p.message, p.examples) == ("visit_date", [3], "not a date", ["i går"])
+
+
+def test_a_date_the_calendar_does_not_have_is_said_as_such(tmp_path):
+    """30 February has a date's form: "write dates as 01-03-2024" would not help; the fix is the day."""
+    p = only(problems_of(tmp_path, VISITS.assign(Dato=["2024-01-02", "30-02-2024", "2024-02-30"])))
+    assert (p.contract, p.rows, p.message, p.examples) == (
+        "visit_date", [2, 3], "a day the calendar does not have", ["30-02-2024", "2024-02-30"])
+    assert "correct the day or the month" in p.hint
 
 
 # --- year and month in two columns ------------------------------------------------------------

@@ -739,6 +739,8 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                 unparsed.setdefault(col, set()).update(df.index[bad])
                 if col == s.MONTH:  # a month without its year: said as such (or the year is missing)
                     bad, what, key, hint = _month_without_year(before, bad, df.get(s.YEAR), coll)
+                else:  # written as a date, but a day the calendar does not have (30-02-2024): said as such
+                    bad = _no_such_day(before, bad, coll)
                 if bad.any():
                     coll.add(col, key, what, hint, df.index[bad][:MAX_EXAMPLES].tolist(), int(bad.sum()),
                              before[bad].head(MAX_EXAMPLES).tolist())
@@ -754,6 +756,22 @@ def _prepare_chunk(raw: pd.DataFrame, rename: dict[str, str], mapping: Mapping, 
                          df.index[clash][:MAX_EXAMPLES].tolist(), int(clash.sum()),
                          df[s.YEAR][clash].head(MAX_EXAMPLES).tolist())
     return df
+
+
+# the shape of a date in one of DATE_FORMATS, whatever the numbers (30-02-2024 has it)
+_DATE_SHAPE = r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{8})"
+NO_SUCH_DAY = ("a day the calendar does not have", "correct the day or the month (the value has a date's form, "
+               "but that month has fewer days, or there is no such month)")
+
+
+def _no_such_day(before: pd.Series, bad: pd.Series, coll: _Collector) -> pd.Series:
+    """Of the dates not read (`bad`), those written as a date of DATE_FORMATS whose day or month
+    does not exist are reported apart (NO_SUCH_DAY); returns the rest, for "not a date"."""
+    shaped = bad & _date_text(before).str.fullmatch(_DATE_SHAPE).fillna(False).astype(bool)
+    if shaped.any():
+        coll.add(s.VISIT_DATE, "no_such_day", *NO_SUCH_DAY, before.index[shaped][:MAX_EXAMPLES].tolist(),
+                 int(shaped.sum()), before[shaped].head(MAX_EXAMPLES).tolist())
+    return bad & ~shaped
 
 
 MONTH_WITHOUT_YEAR = ("a month without its year", "add the year column (År) beside the month, or write the months "
