@@ -845,11 +845,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_basis_potential": ("det skønnede reduktionspotentiale (budgetvirkning)",
                             "the estimated reduction potential (budget effect)"),
     "key_intro": ("Besparelseskravet på {target} fordeles mellem {n} hospitaler efter {basis}, i hele kroner, der "
-                  "summerer præcis til målet (største-rest-metoden). Uden for nøglen: {excluded} (psykiatrien "
-                  "gennemgås som de andre, men bærer ikke en del af besparelsen).",
+                  "summerer præcis til målet (største-rest-metoden).",
                   "The required saving of {target} is split between {n} hospitals by {basis}, in whole kroner that "
-                  "sum exactly to the target (largest remainder). Outside the key: {excluded} (psychiatry is "
-                  "reviewed like the others but carries no share of the saving)."),
+                  "sum exactly to the target (largest remainder)."),
+    "key_excluded": ("Uden for nøglen: {excluded} (psykiatrien gennemgås som de andre, men bærer ikke en del af "
+                     "besparelsen).",
+                     "Outside the key: {excluded} (psychiatry is reviewed like the others but carries no share of "
+                     "the saving)."),
     "key_split": ("Fordeling og potentiale", "Split and potential"),
     "key_split_caption": ("Hospitalernes andel af kravet, deres skønnede potentiale som budgetvirkning og "
                           "forskellen, med aktivitetsværdien ved siden af, {year}",

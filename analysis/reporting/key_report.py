@@ -38,8 +38,7 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.start(T("key_title"), language, prep.synthetic,
                        T("key_subtitle", target=M(target_dkk), year=year, basis=basis_text))
     excluded = sorted(set(activity.loc[activity[s.YEAR] == year, s.HOSPITAL]) - set(keys[s.HOSPITAL]))
-    yield report.text(T("key_intro", target=M(target_dkk), n=len(keys), basis=basis_text,
-                        excluded=L.names(excluded, language) or "–"))
+    yield report.text(intro(M(target_dkk), len(keys), basis_text, excluded, language))
     yield report.text(T("money_two_kinds", target=M(target_dkk)))
     keyed = savings_key.in_key(activity, year, tuple(sectors), chosen_hospitals)
     yield report.text(tariffs.price_sentence(keyed, language, tariff_file))
@@ -72,3 +71,12 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.table(keys[[s.HOSPITAL, "key_visits", "key_value", "key_potential"]], language,
                        caption=T("key_compare_caption", year=year))
     yield report.text(T("key_compare_text"))
+
+
+def intro(target: str, n: int, basis: str, excluded: list[str], language: str) -> str:
+    """How the key splits the requirement, and which hospitals it leaves out (said only when some
+    are: a key over every hospital has nothing to name)."""
+    text = L.t("key_intro", language, target=target, n=n, basis=basis)
+    if excluded:
+        text += " " + L.t("key_excluded", language, excluded=L.names(excluded, language))
+    return text
