@@ -23,3 +23,15 @@ def test_the_key_names_the_hospitals_it_leaves_out_only_when_there_are_some():
     some = intro("60,0 mio. kr.", 3, "antal ambulante besøg", ["Psykiatrien"], "da")
     assert some.endswith("Uden for nøglen: Psykiatrien (psykiatrien gennemgås som de andre, men bærer ikke en del af "
                          "besparelsen).")
+
+
+def test_the_monitoring_key_figures_add_up_to_the_series_followed():
+    from analysis.reporting.monitoring_report import status_counts
+
+    result = pd.DataFrame({"status": ["reduction", "no_signal", "too_small", "too_small", "mixed"]})
+    counts = status_counts(result, "da")
+    assert counts[0] == ("Serier fulgt", 5) and sum(n for _, n in counts[1:]) == 5
+    assert ("For få besøg til at bedømme", 2) in counts and ("Både fald og stigning", 1) in counts
+    # a part no series has is left out, but reduction, rise and no signal are always shown
+    plain = status_counts(pd.DataFrame({"status": ["no_signal"]}), "en")
+    assert [label for label, _ in plain] == ["Series followed", "Real reduction", "Real rise", "No signal"]

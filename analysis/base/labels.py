@@ -1625,6 +1625,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_reductions": ("Reel reduktion", "Real reduction"),
     "mon_rises": ("Reel stigning", "Real rise"),
     "mon_no_signal": ("Intet signal", "No signal"),
+    "mon_mixed": ("Både fald og stigning", "Both a fall and a rise"),
+    "mon_too_small": ("For få besøg til at bedømme", "Too few visits to judge"),
     "mon_where": ("Hvor viser en ændring sig?", "Where does a change show?"),
     "mon_none": ("Ingen serie viser en reel ændring efter beslutningen.", "No series shows a real change after the decision."),
     "mon_table_caption": ("Serier med et signal efter {date}", "Series with a signal after {date}"),

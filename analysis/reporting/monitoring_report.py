@@ -65,12 +65,20 @@ def build(page: Page, *, decision_date: str, visit_types: list[str], baseline_mo
 
 def _counts(page: Page, result: pd.DataFrame) -> Iterator[object]:
     """How many series were monitored, and how many show a reduction, a rise or no signal."""
-    language, T = page.language, page.formatters.T
+    language = page.language
+    yield report.kpis([(label, L.number(n, language)) for label, n in status_counts(result, language)])
+
+
+def status_counts(result: pd.DataFrame, language: str) -> list[tuple[str, int]]:
+    """The key figures of the monitoring: the series followed, then how many show a reduction, a
+    rise, no signal, and (where any) both or too few visits to judge, so the parts add up to the
+    whole."""
     counts = result["status"].value_counts()
-    yield report.kpis([(T("mon_series"), L.number(len(result), language)),
-                       (T("mon_reductions"), L.number(counts.get("reduction", 0), language)),
-                       (T("mon_rises"), L.number(counts.get("rise", 0), language)),
-                       (T("mon_no_signal"), L.number(counts.get("no_signal", 0), language))])
+    parts = [("mon_reductions", "reduction"), ("mon_rises", "rise"), ("mon_no_signal", "no_signal"),
+             ("mon_mixed", "mixed"), ("mon_too_small", "too_small")]
+    shown = [(L.t(key, language), int(counts.get(status, 0))) for key, status in parts
+             if status in ("reduction", "rise", "no_signal") or counts.get(status, 0)]
+    return [(L.t("mon_series", language), len(result)), *shown]
 
 
 def _signals(page: Page, result: pd.DataFrame, decision_date: str, seasonal_adjustment: bool) -> Iterator[object]:
@@ -91,12 +99,12 @@ def _charts(page: Page, watched: follow_up.Monitored, selected: pd.DataFrame, de
             lag: completeness.Completeness) -> Iterator[object]:
     """The XmR charts of the series to draw."""
     language, T = page.language, page.formatters.T
-    yield report.heading(T("mon_charts"))
     drawn = spc.to_chart(watched.result, max_charts)  # reductions first, a hospital at a time
     charts = {f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}": watched.chart(
         selected, decision_date, {s.HOSPITAL: r[s.HOSPITAL], s.SPECIALTY: r[s.SPECIALTY]}, seasonal_adjustment,
         baseline_months, lag.incomplete)
         for _, r in drawn.iterrows()}
-    if charts:
+    if charts:  # none without a signal: the page has said so above
+        yield report.heading(T("mon_charts"))
         yield plots.xmr_panels(charts, language, T("mon_chart_title"), pd.Timestamp(decision_date))
         yield report.how_to_read(T("mon_how"), language)
