@@ -693,3 +693,23 @@ def test_counts_in_messages_agree_with_their_noun():
 
     assert (counted(1, "notebook"), counted(10, "notebook"), counted(0, "notebook")) == (
         "1 notebook", "10 notebooks", "0 notebooks")
+
+
+def test_params_lists_a_parameter_several_notebooks_share_once_and_each_notebooks_own():
+    from analysis.running.cli import parameter_listing
+
+    source = {"type": "str", "default": '""', "help": "input file"}
+    year = {"type": "int", "default": "0", "help": "0 = the latest year"}
+    text = parameter_listing({"01_a": {"source": source, "year": year},
+                              "02_b": {"source": source, "year": year, "draws": {"type": "int", "default": "200",
+                                                                                 "help": "simulation draws"}},
+                              "03_c": {"source": source}})
+    assert text.count("input file") == 1 and "input file [every notebook]" in text
+    assert text.count("0 = the latest year") == 1 and "[notebooks 01, 02]" in text
+    assert "01_a: nothing of its own" in text and "02_b:\n  draws   int  default 200" in text
+
+
+def test_run_help_describes_the_command_with_examples():
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "publish the set as reports/latest" in proc.stdout
+    assert "examples:" in proc.stdout and "--check" in proc.stdout.split("examples:")[1]

@@ -79,18 +79,54 @@ def counted(n: int, noun: str) -> str:
 def _params(args: argparse.Namespace) -> int:
     from analysis.running.runner import available_notebooks, notebook_parameters
 
+    if args.notebook and args.notebook not in available_notebooks():
+        print(f"error: unknown notebook '{args.notebook}'; available: {', '.join(available_notebooks())}",
+              file=sys.stderr)
+        return 2
     names = [args.notebook] if args.notebook else available_notebooks()
-    for name in names:
-        if name not in available_notebooks():
-            print(f"error: unknown notebook '{name}'; available: {', '.join(available_notebooks())}",
-                  file=sys.stderr)
-            return 2
-        print(f"{name}:")
-        for p, info in notebook_parameters(name).items():
-            print(f"  {p:<14} {info['type']:<6} default {info['default']}")
-            for line in textwrap.wrap(info["help"], 76):
-                print(f"      {line}")
+    print(parameter_listing({name: notebook_parameters(name) for name in names}), end="")
     return 0
+
+
+def parameter_listing(specs: dict[str, dict[str, dict]]) -> str:
+    """The notebooks' parameters as `params` prints them: a parameter several notebooks declare
+    alike (the same type, default and meaning) once, with the notebooks that declare it (the
+    run-file keys apart); then each notebook's own. Names, types and defaults in aligned
+    columns, the meaning below."""
+    from analysis.inputs.parameters import COMMON
+
+    seen: dict[str, list[str]] = {}
+    for notebook, params in specs.items():
+        for name in params:
+            seen.setdefault(name, []).append(notebook)
+    shared = [name for name, notebooks in seen.items() if len(notebooks) > 1
+              and len({repr(specs[nb][name]) for nb in notebooks}) == 1]
+    width = max((len(name) for params in specs.values() for name in params), default=0)
+    kinds = max((len(info["type"]) for params in specs.values() for info in params.values()), default=0)
+
+    def lines(name: str, info: dict, where: str = "") -> list[str]:
+        out = [f"  {name:<{width}}  {info['type']:<{kinds}}  default {info['default']}"]
+        text = info["help"] + (f" [{where}]" if where else "")
+        return out + [f"      {line}" for line in textwrap.wrap(text, 88)]
+
+    out: list[str] = []
+    for title, names in (("Run-file keys (at the top of a run file; every notebook reads them):",
+                          [n for n in shared if n in COMMON]),
+                         ("Shared (declared alike by several notebooks; set once under `parameters:` in a run file):",
+                          [n for n in shared if n not in COMMON])):
+        if names:
+            out.append(title)
+            for name in names:
+                every = len(seen[name]) == len(specs)
+                short = "every notebook" if every else "notebooks " + ", ".join(nb.split("_")[0] for nb in seen[name])
+                out += lines(name, specs[seen[name][0]][name], short)
+            out.append("")
+    for notebook, params in specs.items():
+        own = [name for name in params if name not in shared]
+        out.append(f"{notebook}:" + ("" if own else " nothing of its own"))
+        for name in own:
+            out += lines(name, params[name])
+    return "\n".join(out) + "\n"
 
 
 def _synth(args: argparse.Namespace) -> int:
@@ -123,10 +159,22 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Outpatient activity reports: run the notebook suite, "
                                                  "list notebook parameters, make the synthetic region.")
     sub = parser.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="run the suite from a run configuration and publish the reports")
+    r = sub.add_parser(
+        "run", help="run the suite from a run configuration and publish the reports",
+        description="Check the run file and its input, run its notebooks (papermill), render each to HTML,\n"
+                    "check every page and publish the set as reports/latest. A failed or stopped run leaves\n"
+                    "the published reports as they were.",
+        epilog="examples:\n"
+               "  python -m analysis run                                  # runs/default.yml: every report\n"
+               "  python -m analysis run --config runs/mine.yml --check   # check file, input, parameters only\n"
+               "  python -m analysis run --config runs/mine.yml           # run and publish\n"
+               "  python -m analysis run --only 03_reduction_potential    # one report, kept apart from latest\n"
+               "  python -m analysis params                               # what a run file can set",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("--config", default=str(config.DEFAULT_RUN_CONFIG),
                    help="run configuration (YAML); default runs/default.yml")
-    r.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks")
+    r.add_argument("--only", nargs="+", metavar="NOTEBOOK",
+                   help="run only these notebooks (kept in reports/runs/, not published as latest)")
     r.add_argument("--jobs", type=int, help="notebooks run at once (default: the configuration's, else cores)")
     r.add_argument("--check", action="store_true", help="only check the configuration and the input")
     r.set_defaults(func=_run)
