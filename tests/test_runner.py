@@ -682,10 +682,15 @@ def test_a_run_of_some_notebooks_is_kept_but_not_published_as_latest(tmp_path, b
     proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(path), "--only", "00_data_quality"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert "(1 notebook)" in proc.stdout and "not published" in proc.stdout
+    assert "(1 notebook;" in proc.stdout and "not published" in proc.stdout
     assert not (out / "latest").exists()
     kept = [p for p in (out / "runs").iterdir() if not p.name.startswith(".")]
     assert len(kept) == 1 and (kept[0] / "00_data_quality.html").exists()
+    # the time reported is the wall time from the check of the configuration and input on
+    seconds = json.loads((kept[0] / "manifest.json").read_text(encoding="utf-8"))["seconds"]
+    assert seconds["check"] > 0 and seconds["total"] >= seconds["check"] + seconds["notebooks"]
+    said = re.search(r"done in ([\d.]+) s", proc.stdout)
+    assert said and float(said.group(1)) == pytest.approx(seconds["total"], abs=0.06)
 
 
 def test_counts_in_messages_agree_with_their_noun():

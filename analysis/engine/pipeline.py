@@ -204,8 +204,15 @@ def parse_period(start: str | dt.date, end: str | dt.date) -> tuple[dt.date, dt.
 def default_source() -> Path:
     """The bundled synthetic region, generated on first use."""
     if not config.SYNTHETIC_VISITS.exists():
+        import sys
+        import time
+
         from analysis.running.synthetic import generate
+        started = time.perf_counter()
+        print(f"generating the bundled synthetic region in {config.SYNTHETIC_VISITS.parent} (once; about a minute)",
+              file=sys.stderr, flush=True)  # a minute of silence otherwise, on a new machine's first run
         generate(config.SYNTHETIC_VISITS)
+        print(f"generated the synthetic region ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     return config.SYNTHETIC_VISITS
 
 

@@ -5,6 +5,7 @@ import argparse
 import signal
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from analysis.base import config
@@ -32,7 +33,9 @@ def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, terminated)  # the run installs its own while it runs (runner._Stop)
     try:
         # the parameters are checked against the data before any notebook runs, in a run as in --check
+        started = time.perf_counter()
         cfg, params = load_config(Path(args.config), overrides, args.only, data=True, echo=_say)
+        checked_seconds = time.perf_counter() - started
         checked = cfg._checked
         if checked is not None and checked.repaired:  # a damaged cache entry, rebuilt: say so once
             _say(checked.describe())
@@ -40,10 +43,11 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             _say(f"error: {problem}", error=True)
             return 2
-        _say(f"configuration {args.config} and its input: ok ({counted(len(params), 'notebook')})")
+        _say(f"configuration {args.config} and its input: ok ({counted(len(params), 'notebook')}; "
+             f"{checked_seconds:.1f} s)")
         if args.check:
             return 0
-        outcome = run(cfg, params, echo=_say, latest=not args.only)
+        outcome = run(cfg, params, echo=_say, latest=not args.only, checked_seconds=checked_seconds)
     except ConfigError as e:
         _say(f"error: {e}", error=True)
         return 2

@@ -1007,10 +1007,14 @@ def new_run_id(now: dt.datetime, token: str) -> str:
     return now.strftime("%Y%m%d-%H%M%S") + "_" + token[:6]
 
 
-def run(cfg: RunConfig, params: dict[str, dict], echo=print, latest: bool = True) -> RunOutcome:
+def run(cfg: RunConfig, params: dict[str, dict], echo=print, latest: bool = True,
+        checked_seconds: float = 0.0) -> RunOutcome:
     """Prepare the input, run every notebook, check and publish. Returns what happened; the
     published run (reports/latest) only changes when everything succeeded, and only when `latest`
     (a run of some of the notebooks, `--only`, is kept in reports/runs/ beside the published set).
+    `checked_seconds`: the time the caller spent checking the configuration and the input
+    (load_config with data: validating and aggregating a new input) before the run, counted in
+    the run's total and kept in the manifest as `check`.
     Raises RunStopped when the run is stopped (Ctrl-C, SIGTERM) or its output cannot be written:
     its work folder is removed and nothing is published."""
     echo = _redacting(echo)
@@ -1028,7 +1032,7 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print, latest: bool = True
         try:
             (work / "executed").mkdir(parents=True)
             (work / OWNER).write_text(str(os.getpid()))
-            return _run(cfg, params, reports, runs, run_id, work, echo, latest)
+            return _run(cfg, params, reports, runs, run_id, work, echo, latest, checked_seconds)
         except KeyboardInterrupt:
             shutil.rmtree(work, ignore_errors=True)
             how = "SIGTERM" if stop.signal == signal.SIGTERM else "Ctrl-C"
@@ -1046,10 +1050,10 @@ def run(cfg: RunConfig, params: dict[str, dict], echo=print, latest: bool = True
 
 
 def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run_id: str, work: Path,
-         echo, latest: bool = True) -> RunOutcome:
+         echo, latest: bool = True, checked_seconds: float = 0.0) -> RunOutcome:
     from analysis.engine.pipeline import pin, prepare
 
-    seconds: dict[str, float] = {}
+    seconds: dict[str, float] = {"check": checked_seconds} if checked_seconds else {}
     t0 = time.perf_counter()
     call = cfg.prepare_arguments()
     prepared = prepare(**call)
@@ -1130,7 +1134,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
                  titles={r.name: r.title for r in results})
     seconds["export"] = time.perf_counter() - t3
     write_index(work, cfg, results, prepared, runs_of, pdfs)
-    seconds["total"] = time.perf_counter() - t0
+    seconds["total"] = time.perf_counter() - t0 + checked_seconds  # the wall time from the check on
     write_manifest(work, cfg, runs_of, results, prepared, seconds, cache)
     (work / OWNER).unlink()
     final = runs / run_id
