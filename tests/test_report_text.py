@@ -35,3 +35,12 @@ def test_the_monitoring_key_figures_add_up_to_the_series_followed():
     # a part no series has is left out, but reduction, rise and no signal are always shown
     plain = status_counts(pd.DataFrame({"status": ["no_signal"]}), "en")
     assert [label for label, _ in plain] == ["Series followed", "Real reduction", "Real rise", "No signal"]
+
+
+def test_a_requirement_larger_than_all_the_activity_is_worth_is_said():
+    from analysis.reporting.key_report import beyond_value
+
+    assert beyond_value(60_000_000, 250_000_000, 2024, "da") == ""
+    said = beyond_value(60_000_000, 1_700_000, 2024, "da")
+    assert said.startswith("Kravet på 60,0 mio. kr. er større end aktivitetsværdien af alle besøgene i nøglen i 2024 "
+                           "(1,7 mio. kr.)")

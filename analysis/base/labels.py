@@ -848,6 +848,12 @@ LABELS: dict[str, tuple[str, str]] = {
                   "summerer præcis til målet (største-rest-metoden).",
                   "The required saving of {target} is split between {n} hospitals by {basis}, in whole kroner that "
                   "sum exactly to the target (largest remainder)."),
+    "key_beyond_value": ("Kravet på {target} er større end aktivitetsværdien af alle besøgene i nøglen i {year} "
+                         "({value}): det kan ikke nås med færre ambulante besøg. Tjek kravets størrelse og om "
+                         "inddata dækker hele aktiviteten.",
+                         "The requirement of {target} is larger than the tariff value of every visit in the key in "
+                         "{year} ({value}): fewer outpatient visits cannot meet it. Check the size of the requirement "
+                         "and whether the input covers all the activity."),
     "key_excluded": ("Uden for nøglen: {excluded} (psykiatrien gennemgås som de andre, men bærer ikke en del af "
                      "besparelsen).",
                      "Outside the key: {excluded} (psychiatry is reviewed like the others but carries no share of "

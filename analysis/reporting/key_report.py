@@ -41,6 +41,9 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.text(intro(M(target_dkk), len(keys), basis_text, excluded, language))
     yield report.text(T("money_two_kinds", target=M(target_dkk)))
     keyed = savings_key.in_key(activity, year, tuple(sectors), chosen_hospitals)
+    too_large = beyond_value(target_dkk, float(keyed["value_dkk"].sum()), year, language)
+    if too_large:
+        yield report.text(f"**{too_large}**")
     yield report.text(tariffs.price_sentence(keyed, language, tariff_file))
     yield report.text(budget.cost_sentence(language, "", staff_cost_file, variable_cost_file, substitute_cost_file))
     # ideas the input cannot measure are not in the potential: each said once
@@ -80,3 +83,13 @@ def intro(target: str, n: int, basis: str, excluded: list[str], language: str) -
     if excluded:
         text += " " + L.t("key_excluded", language, excluded=L.names(excluded, language))
     return text
+
+
+def beyond_value(target_dkk: float, value_dkk: float, year: int, language: str) -> str:
+    """A warning when the requirement is larger than the tariff value of every visit in the key
+    (DKK, the year's): no cut in outpatient visits can meet it, so the target or the input is
+    wrong; "" otherwise."""
+    if target_dkk <= value_dkk:
+        return ""
+    return L.t("key_beyond_value", language, target=L.dkk(target_dkk, language, True),
+               value=L.dkk(value_dkk, language, True), year=year)
