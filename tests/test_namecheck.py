@@ -43,6 +43,19 @@ def test_distinct_specialties_are_suggested_but_never_variants():
     assert closest("Psykiatri", ["Urologi", "Kardiologi"]) == ""
 
 
+def test_specialties_that_only_share_their_ending_are_not_suggested():
+    """'-ologi' makes the letters look alike; a hint is a few keystrokes away as well."""
+    assert closest("Neurologi", ["Urologi"]) == "" and closest("Hæmatologi", ["Dermatologi"]) == ""
+    assert closest("Regionshopsitalet Horsens", ["Regionshospitalet Horsens"]) == "Regionshospitalet Horsens"
+
+
+def test_edits_count_keystrokes_a_swap_of_neighbours_as_one():
+    from analysis.base.names import edits
+
+    assert (edits("kitten", "sitting"), edits("ab", "ba"), edits("", "abc"), edits("neurologi", "urologi")) == (
+        3, 1, 3, 2)
+
+
 def test_a_users_file_naming_what_the_data_lack_is_an_error_with_did_you_mean():
     found = namecheck.compare("mine.yml", "specialty", {"Nefrologi": ["idea 'A'"]}, ["Neurologi"], user_file=True)
     assert found.errors == ["mine.yml, specialty: 'Nefrologi' (idea 'A') is not in the data; did you mean "

@@ -115,5 +115,27 @@ def closest(name: str, candidates: list[str] | set[str], cutoff: float = SUGGEST
     by_letters: dict[str, str] = {}
     for c in ordered:
         by_letters.setdefault(letters(after_colon(c)), c)
-    best = difflib.get_close_matches(letters(after_colon(name)), list(by_letters), n=1, cutoff=cutoff)
-    return by_letters[best[0]] if best else ""
+    mine = letters(after_colon(name))
+    best = difflib.get_close_matches(mine, list(by_letters), n=1, cutoff=cutoff)
+    # names that share a long ending ('-ologi') look alike to the ratio: a hint must also be a few
+    # keystrokes away (Nefrologi for Neurologi, 1; not Urologi for Neurologi, 2, or Dermatologi
+    # for Hæmatologi, 3)
+    if not best or edits(mine, best[0]) > max(1, len(best[0]) // 8):
+        return ""
+    return by_letters[best[0]]
+
+
+def edits(a: str, b: str) -> int:
+    """The fewest single-letter insertions, deletions, substitutions and swaps of two neighbours
+    that turn `a` into `b` (optimal string alignment distance). By hand: the standard library's
+    difflib gives a similarity ratio, not a count of keystrokes, and this is a dozen lines."""
+    before, row = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (x != y))
+            if before is not None and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
