@@ -65,3 +65,12 @@ def test_a_hospitals_mix_against_its_sector():
             and out.loc["follow_up", "region_share"] == pytest.approx(0.75))
     with pytest.raises(ValueError, match="no visits"):
         activity.mix_against_region(ACT, "Z", 2024, "visit_type")
+
+
+def test_the_concentration_table_has_rows_only_for_the_sectors_the_data_have():
+    """An extract without psychiatry showed two blank psychiatry rows."""
+    somatic = pd.concat([PV, PV.assign(scope="somatic"), PV.assign(scope="psychiatry", patients=0)])
+    table = activity.concentration(somatic, 2024)
+    assert table["scope"].tolist() == ["all", "all", "somatic", "somatic"]
+    assert table["their_share"].tolist() == pytest.approx([8 / 40, activity.top_share(PV, 2024, 0.10)] * 2)
+    assert activity.scopes_present(somatic, 2023) == []

@@ -85,6 +85,22 @@ def concentration_curve(patient_visits: pd.DataFrame, year: int, scope: str = "a
     return pd.concat([pd.DataFrame({"patient_share": [0.0], "visit_share": [0.0]}), out], ignore_index=True)
 
 
+def scopes_present(patient_visits: pd.DataFrame, year: int) -> list[str]:
+    """The scopes of the visits-per-patient histogram ("all", then "somatic", "psychiatry") that
+    have patients in `year`: a sector the data lack gets no row or curve."""
+    df = patient_visits[(patient_visits[s.YEAR] == year) & (patient_visits[s.PATIENTS] > 0)]
+    return [sc for sc in ("all", "somatic", "psychiatry") if (df[SCOPE] == sc).any()]
+
+
+def concentration(patient_visits: pd.DataFrame, year: int, fractions: tuple[float, ...] = (0.05, 0.10)
+                  ) -> pd.DataFrame:
+    """The share of visits the `fractions` of patients with most visits use (top_share), per
+    scope present in `year`: scope, top_share, their_share."""
+    return pd.DataFrame([{"scope": sc, "top_share": f, "their_share": top_share(patient_visits, year, f, sc)}
+                         for sc in scopes_present(patient_visits, year) for f in fractions],
+                        columns=["scope", "top_share", "their_share"])
+
+
 def top_share(patient_visits: pd.DataFrame, year: int, fraction: float, scope: str = "all") -> float:
     """Share of all visits used by the `fraction` (e.g. 0.05) of patients with most visits.
 

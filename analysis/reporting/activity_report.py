@@ -145,12 +145,11 @@ def _patients(page: Page, year: int, year_label: str) -> Iterator[object]:
     vpp = activity.visits_per_patient(agg.hospitals, [s.HOSPITAL, s.SECTOR], year)
     yield report.table(vpp, language, counts=[s.VISITS, s.PATIENTS], derived={"visits_per_patient": s.PATIENTS},
                        digits={"visits_per_patient": 1}, caption=T("ov_vpp_caption", year=year_label))
-    conc = pd.DataFrame([{"scope": sc, "top_share": f,
-                          "their_share": activity.top_share(agg.patient_visits, year, f, sc)}
-                         for sc in ("all", "somatic", "psychiatry") for f in (0.05, 0.10)])
+    conc = activity.concentration(agg.patient_visits, year)  # the sectors the data have
     yield report.table(conc, language, percent=["top_share", "their_share"], digits={"top_share": 0},
                        caption=T("ov_concentration_caption", year=year_label))
-    curves = {sc: activity.concentration_curve(agg.patient_visits, year, sc) for sc in ("somatic", "psychiatry")}
+    curves = {sc: activity.concentration_curve(agg.patient_visits, year, sc)
+              for sc in activity.scopes_present(agg.patient_visits, year) if sc != "all"}
     yield plots.lorenz(curves, language, T("ov_lorenz_title", year=year_label))
     c5 = conc.loc[(conc["scope"] == "all") & (conc["top_share"] == 0.05), "their_share"].iloc[0]
     yield report.how_to_read(T("ov_lorenz_how", share=P(c5, 0)), language)
