@@ -11,6 +11,16 @@ def test_danish_numbers_use_dot_thousands_and_comma_decimals():
     assert L.dkk(60_000_000, "da", millions=True) == "60,0 mio. kr."
 
 
+def test_an_amount_too_small_for_millions_is_written_in_kroner():
+    """On a small extract "0,0 mio. kr." hid 5.413 kr."""
+    from analysis.analyses.reduction import dkk_interval
+
+    assert L.dkk(5_413, "da", millions=True) == "5.413 kr." and L.dkk(5_413, "en", millions=True) == "DKK 5,413"
+    assert L.dkk(50_000, "da", millions=True) == "0,1 mio. kr." and L.dkk(0, "da", millions=True) == "0,0 mio. kr."
+    assert dkk_interval(5_413, 3_100, 7_900, "da") == "5.413 kr. (3.100–7.900)"
+    assert dkk_interval(12_300_000, 10_100_000, 14_200_000, "da") == "12,3 mio. kr. (10,1–14,2)"
+
+
 def test_labels_translate_categories_and_keep_names():
     assert L.t("follow_up", "da") == "Kontrol"
     assert L.t("follow_up", "en") == "Follow-up"

@@ -278,4 +278,6 @@ def dkk_interval(x: float, low: float, high: float, lang: str) -> str:
     da "12,3 mio. kr. (10,1–14,2)", en "DKK 12.3m (10.1–14.2)"; an interval from below zero
     is written with a word: "(-2,5 til 5,7)"."""
     dash = "–" if low >= 0 else (" til " if lang == "da" else " to ")  # "-2,5–5,7" reads as a range of negatives
+    if max(abs(x), abs(low), abs(high)) < L.SMALL_DKK:  # in whole kroner, as L.dkk writes them
+        return f"{L.dkk(x, lang)} ({L.number(low, lang)}{dash}{L.number(high, lang)})"
     return f"{L.dkk(x, lang, millions=True)} ({L.number(low / 1e6, lang, 1)}{dash}{L.number(high / 1e6, lang, 1)})"

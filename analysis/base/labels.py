@@ -2026,9 +2026,14 @@ def percent(x: float, lang: str = "da", digits: int = 1) -> str:
     return number(100 * x, lang, digits) + (" %" if lang == "da" else "%")
 
 
+# below this an amount "in millions" is written in whole kroner: 0,0 mio. kr. would hide it
+SMALL_DKK = 50_000
+
+
 def dkk(x: float, lang: str = "da", millions: bool = False) -> str:
-    """An amount in kroner: da '1.234 kr.' / '12,3 mio. kr.'; en 'DKK 1,234' / 'DKK 12.3m'."""
-    if millions:
+    """An amount in kroner: da '1.234 kr.' / '12,3 mio. kr.'; en 'DKK 1,234' / 'DKK 12.3m'. In
+    millions only from SMALL_DKK on (and for nothing at all): 5.413 kr., not 0,0 mio. kr."""
+    if millions and (abs(x) >= SMALL_DKK or x == 0):
         v = number(x / 1e6, lang, 1)
         return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
     return f"{number(x, lang)} kr." if lang == "da" else f"DKK {number(x, lang)}"
