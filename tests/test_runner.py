@@ -718,3 +718,10 @@ def test_run_help_describes_the_command_with_examples():
     proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "publish the set as reports/latest" in proc.stdout
     assert "examples:" in proc.stdout and "--check" in proc.stdout.split("examples:")[1]
+
+
+def test_every_shipped_run_file_publishes_its_own_set():
+    """The English run replaced the Danish published set when both wrote to reports/."""
+    outputs = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))["output"]
+               for path in sorted((config.PROJECT_ROOT / "runs").glob("*.yml"))}
+    assert len(outputs) >= 4 and len(set(outputs.values())) == len(outputs), outputs
