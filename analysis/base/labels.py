@@ -299,8 +299,8 @@ LABELS: dict[str, tuple[str, str]] = {
                   "{follow_ups} blev kontroller. Behandling, indgreb og prøvetagning kan ikke skelnes fra kontroller "
                   "og tælles som kontroller.",
                   "**{first}** of the {visits} visits after the run-in ({share}) became first visits, "
-                  "{follow_ups} follow-ups. Treatment, procedures and samples cannot be told apart from controls "
-                  "and count as follow-ups."),
+                  "{follow_ups} follow-ups. Treatment, procedures and samples cannot be told apart from follow-ups "
+                  "and count as such."),
     "vt_summary_caption": ("Udledte besøgstyper, efter indkøringen", "Derived visit types, after the run-in"),
     "vt_by_year_caption": ("Førstegangsbesøg pr. år, efter indkøringen", "First visits per year, after the run-in"),
     "vt_what": ("Udledt besøgstype", "Derived visit type"),
@@ -375,7 +375,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ov_visit_type_how": ("Hver søjle er et hospital og summerer til 100 %. En stor andel kontroller kan pege på "
                           "kontroller, der kunne erstattes af PRO, telefon eller video – eller på et tungere patientgrundlag.",
                           "Each bar is a hospital and adds up to 100%. A large share of follow-ups may point to "
-                          "controls that PRO, phone or video could replace – or to a heavier case mix."),
+                          "follow-ups that PRO, phone or video could replace – or to a heavier case mix."),
     "ov_visit_type_caption": ("Besøg pr. hospital og besøgstype, {year}", "Visits by hospital and visit type, {year}"),
     "ov_contact_modes": ("Kontaktformer", "Contact modes"),
     "ov_contact_mode_mix": ("Fordeling på kontaktform, somatiske hospitaler, {year}",
