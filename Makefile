@@ -4,7 +4,6 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-KERNEL := outpatient-analysis
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
@@ -28,11 +27,11 @@ check: $(STAMP)
 
 env: $(STAMP)
 
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) analysis/running/lab.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Outpatient analysis (Python 3)"
+	$(PY) -m analysis.running.lab  # the kernel, and the pre-save hook that keeps notebooks/ free of outputs
 	touch $(STAMP)
 
 # Renew the lock: the newest versions pyproject.toml allows, resolved in a fresh, temporary
@@ -54,9 +53,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check analysis tests bench notebooks
 	$(PY) -m pytest -q -p no:xdist -p no:cacheprovider tests/test_environment.py -k notebooks
 
-# Clear outputs and execution counts a JupyterLab session wrote into the notebooks (make lint checks them)
+# Clear outputs, execution counts and run-time metadata an editor wrote into the notebooks (make
+# lint checks them; JupyterLab started from the environment never writes them: analysis/running/lab.py)
 strip: $(STAMP)
-	$(VENV)/bin/jupyter nbconvert --clear-output --inplace --log-level=WARN notebooks/*.ipynb
+	$(PY) -m analysis.running.lab strip notebooks/*.ipynb
 
 data: $(STAMP)
 	$(PY) -m analysis synth --monthly

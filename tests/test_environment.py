@@ -18,6 +18,7 @@ from packaging.version import Version
 
 from analysis.base import config
 from analysis.engine import pipeline
+from analysis.running import lab
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,7 +50,14 @@ def test_committed_notebooks_have_no_outputs(notebook):
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     dirty = [i for i, c in enumerate(cells)
              if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
-    assert not dirty, f"{notebook.name}: cells {dirty} hold outputs; clear them before committing"
+    assert not dirty, f"{notebook.name}: cells {dirty} hold outputs; clear them with `make strip` before committing"
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_committed_notebooks_are_as_the_pre_save_hook_writes_them(notebook):
+    """No run-time metadata (Lab's timings, the Python version) and the project's kernel."""
+    assert lab.strip([notebook], dry_run=True) == [], (
+        f"{notebook.name} holds outputs or run-time metadata; clean it with `make strip` before committing")
 
 
 # --- one declaration of the environment ---------------------------------------------------------

@@ -29,6 +29,7 @@ TEMPLATE_NAME = "outpatient"
 
 # The Jupyter kernel every notebook names; `make` registers it inside the project's environment.
 KERNEL_NAME = "outpatient-analysis"
+KERNEL_DISPLAY_NAME = "Outpatient analysis (Python 3)"
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:
