@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -113,3 +114,30 @@ def test_a_jupyter_server_from_the_environment_saves_the_notebooks_clean():
         server.wait(timeout=30)
         shutil.rmtree(inside, ignore_errors=True)
         shutil.rmtree(outside, ignore_errors=True)
+
+
+# JupyterLab 4's rule for output tables (its rendermime CSS): every cell right-aligned
+LAB_TABLE_RULE = (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td, :not(.jp-RenderedMarkdown)"
+                  ".jp-RenderedHTMLCommon th, :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon tr "
+                  "{ text-align: right; }")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"), reason="needs Debian's chromium (CI installs it)")
+def test_tables_in_lab_align_text_left_and_numbers_right_as_in_the_reports(tmp_path):
+    import pandas as pd
+    from playwright.sync_api import sync_playwright
+
+    from analysis.reporting import report
+
+    table = report.table(pd.DataFrame({"hospital": ["Horsens"], "visits": [1234]}), "da", counts=["visits"])
+    page = tmp_path / "lab.html"
+    page.write_text(f"<html><head><style>{LAB_TABLE_RULE}</style><style>{report.stylesheet()}</style></head><body>"
+                    f'<div class="jp-RenderedHTMLCommon">{table.html}</div></body></html>', encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        tab.goto(page.as_uri())
+        align = tab.evaluate("[...document.querySelectorAll('td, th')].map(c => getComputedStyle(c).textAlign)")
+        browser.close()
+    assert align == ["left", "right", "left", "right"]  # header: hospital, visits; row: Horsens, 1.234

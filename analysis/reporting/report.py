@@ -430,5 +430,5 @@ def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]
     rows = _join(html_("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in items)
-    return HTML(html_('<footer class="provenance"><h2>{}</h2><p>{}</p><table>{}</table></footer>',
+    return HTML(html_('<footer class="provenance"><h2>{}</h2><p>{}</p><table class="facts">{}</table></footer>',
                       L.t("provenance", lang), L.t("suppression_note", lang), rows))
