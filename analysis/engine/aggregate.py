@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.base import config
+from analysis.base import config, progress
 from analysis.base import schema as s
 from analysis.engine import intervals
 
@@ -116,6 +116,7 @@ def _age_band(age: ibis.Column) -> ibis.Value:
 
 def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> pd.DataFrame:
     df = con.execute(expr.order_by(list(keys)))
+    progress.advance()
     for k in keys:
         if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, intervals.DAYS):
             df[k] = df[k].astype(object)
@@ -162,6 +163,7 @@ def aggregate_visits(con: ibis.BaseBackend, t: ibis.Table) -> Aggregates:
         con.execute(by_sector).rename(columns={s.SECTOR: SCOPE}),
         con.execute(overall).assign(**{SCOPE: "all"}),
     ]).rename(columns={"k": VISITS_PER_PATIENT})
+    progress.advance()
     pv[SCOPE] = pv[SCOPE].astype(object)
     pv = pv.sort_values([s.YEAR, SCOPE, VISITS_PER_PATIENT]).reset_index(drop=True)
     optional = {}

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
-from analysis.base import config
+from analysis.base import config, progress
 from analysis.base import schema as s
 from analysis.base.names import near_duplicates
 from analysis.base.problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem
@@ -240,7 +240,9 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     t = _select(raw, plan.rename)
     start, end = period
     in_period = (t[s.VISIT_DATE] >= start) & (t[s.VISIT_DATE] <= end)
+    progress.doing("rows in the period")
     whole = con.execute(t.aggregate(n=t.count(), inside=_count(in_period), no_date=_count(t[s.VISIT_DATE].isnull())))
+    progress.advance()
     n_all, inside, no_date = (int(whole[c].iloc[0] or 0) for c in ("n", "inside", "no_date"))
     if no_date:
         problems.append(Problem(url, source_names[s.VISIT_DATE], "missing values", HINTS["not_nullable"],
@@ -262,7 +264,9 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     for col in (*s.TEXT_COLUMNS, *s.CATEGORIES):
         if col not in t.columns or col in labels:
             continue
+        progress.doing(f"names in {col}")
         counts = con.execute(t.group_by(col).aggregate(rows=t.count()))
+        progress.advance()
         counts = counts[counts[col].notna()]
         aliases = mapping.values.get(col, {})
         new = {str(v): normal_label(str(v), aliases, capitalise=col == s.MUNICIPALITY) for v in counts[col]}
@@ -303,8 +307,10 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     if ages:  # an age is unknown when neither the age nor the age band gives it
         no_age = t[ages[0]].isnull() if len(ages) == 1 else t[ages[0]].isnull() & t[ages[1]].isnull()
         unknown_exprs[f"missing_{ages[0]}"] = _count(no_age)
+    progress.doing("missing values, ranges, CPR numbers")
     found = con.execute(t.aggregate(**{k: _count(c) for k, (_, _, c) in checks.items()}, **missing_exprs,
                                      **unknown_exprs, lo=t[s.VISIT_DATE].min(), hi=t[s.VISIT_DATE].max()))
+    progress.advance()
     for key, (col, check, condition) in checks.items():
         n = int(found[key].iloc[0] or 0)
         if not n:
@@ -322,7 +328,9 @@ def check_table(con: ibis.BaseBackend, raw: ibis.Table, url: str, period: tuple[
     # duplicate visit ids and rare near-duplicate names, as for a file
     dup = t.group_by(s.VISIT_ID).aggregate(n=t.count())
     dup = dup.filter(dup.n > 1)
+    progress.doing("duplicate visit ids")
     n_dup = con.execute(dup.aggregate(ids=dup.count(), rows=dup.n.sum()))
+    progress.advance()
     if int(n_dup["ids"].iloc[0] or 0):
         ids = [str(v) for v in con.execute(dup.order_by(s.VISIT_ID).limit(MAX_EXAMPLES))[s.VISIT_ID]]
         k = int(n_dup["ids"].iloc[0])

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.base import config
+from analysis.base import config, progress
 from analysis.base import schema as s
 from analysis.base.problems import InputError, Problem
 from analysis.engine import database
@@ -384,11 +384,13 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
     """prepare() for a table the engine reads in place (a database table, a folder of Parquet):
     validated and aggregated by queries, cached by the table's fingerprint (database.fingerprint)."""
     mapping = load_mapping(mapping_path)
-    con = table.connect()
-    raw = table.raw(con)
-    date_col = next((src for src, col in plan_columns(list(raw.columns), mapping, table.url).rename.items()
-                     if col == s.VISIT_DATE), None)
-    found = database.fingerprint(con, raw, date_col, table) if date_col else {}
+    with progress.phase(f"reading {table.url}", unit="queries"):  # what identifies the table's contents
+        con = table.connect()
+        raw = table.raw(con)
+        date_col = next((src for src, col in plan_columns(list(raw.columns), mapping, table.url).rename.items()
+                         if col == s.VISIT_DATE), None)
+        progress.doing("rows, dates and checksum")
+        found = database.fingerprint(con, raw, date_col, table) if date_col else {}
     identity = json.dumps({"source": table.url, **found}, sort_keys=True)
     input_hash = hashlib.sha256(identity.encode()).hexdigest()
     mapping_hash = _file_hash(mapping_path)
@@ -399,8 +401,10 @@ def _prepare_table(table: database.TableSource | database.FolderSource, period: 
     used = (folder / "ingest.json").exists()
     if not used:
         with _building(folder) as tmp:
-            checked = database.check_table(con, raw, table.url, period, mapping)
-            aggregate_visits(con, checked.table).save(tmp / "aggregates")
+            with progress.phase(f"checking {table.url}", unit="queries"):
+                checked = database.check_table(con, raw, table.url, period, mapping)
+            with progress.phase("aggregating", unit="tables"):
+                aggregate_visits(con, checked.table).save(tmp / "aggregates")
             parts = {"input": "table", "source": table.url, **found, "sha256": input_hash,
                      "format_version": FORMAT_VERSION, "package_version": version,
                      "period": [period[0].isoformat(), period[1].isoformat()],
@@ -426,10 +430,12 @@ def _build(src: Path, period: tuple[dt.date, dt.date], mapping_path: Path | None
     """Ingest and aggregate into a temporary folder, then rename it into place (atomic).
     `parts` (fingerprint()) are written to fingerprint.json with the engine that aggregated."""
     with _building(folder) as tmp:
-        result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path), sheet=sheet,
-                        header_row=header_row)
+        with progress.phase(f"checking {src.name}", unit="rows"):
+            result = ingest(src, period, tmp / "staged.parquet", load_mapping(mapping_path), sheet=sheet,
+                            header_row=header_row)
         con = connect()
-        aggregate_file(tmp / "staged.parquet", result.kind, con).save(tmp / "aggregates")
+        with progress.phase("aggregating", unit="tables"):
+            aggregate_file(tmp / "staged.parquet", result.kind, con).save(tmp / "aggregates")
         (tmp / FINGERPRINT).write_text(json.dumps({**(parts or {}), "engine": describe_engine(con)}, indent=2,
                                                   ensure_ascii=False), encoding="utf-8")
         (tmp / "ingest.json").write_text(result.to_json(), encoding="utf-8")

@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
-from analysis.base import config
+from analysis.base import config, progress
 from analysis.base import schema as s
 from analysis.base.names import near_duplicates
 from analysis.base.problems import MAX_EXAMPLES, MAX_LABELS, InputError, Problem, yaml_error
@@ -1126,6 +1126,7 @@ def ingest(path: Path, period: tuple[dt.date, dt.date], staged: Path, mapping: M
     merged = layout.MergedCells()
     try:
         for raw in _prefetched(read_chunks(path, dialect, chunk_rows)):
+            progress.advance(len(raw))
             if coll is None:
                 columns = list(raw.columns)
                 header = [str(c) for c in columns if not is_unnamed(c)]

@@ -43,7 +43,7 @@ import pyarrow.parquet as pq
 
 from analysis.analyses.population import MUNICIPALITIES_2013, age_shares
 from analysis.analyses.specialisation import load_diagnosis_levels
-from analysis.base import config
+from analysis.base import config, progress
 from analysis.base import schema as s
 from analysis.base.workdays import is_open, per_year
 
@@ -979,15 +979,18 @@ def generate(path: Path, *, seed: int = 2025, scale: float = 1.0, truth_path: Pa
     writer = None
     try:
         realised = []
-        for year in YEARS:
-            table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng,
-                                   dx_rng, rough, rough_rng)
-            realised += effects
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, table.schema)
-            writer.write_table(table, row_group_size=len(table))
-            del table  # not held while the next year is drawn
-            pa.default_memory_pool().release_unused()
+        with progress.phase("generating the synthetic region", unit="year", total=len(YEARS)):
+            for year in YEARS:
+                progress.doing(str(year))
+                table, effects = _year(rng, year, scale, pool, unit_effect, geo, geo_rng, care_rng, cal_rng,
+                                       dx_rng, rough, rough_rng)
+                realised += effects
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema)
+                writer.write_table(table, row_group_size=len(table))
+                del table  # not held while the next year is drawn
+                pa.default_memory_pool().release_unused()
+                progress.advance()
     finally:
         if writer is not None:
             writer.close()
