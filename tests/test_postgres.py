@@ -210,3 +210,35 @@ def test_no_password_appears_in_any_file_a_run_writes(region, tmp_path, monkeypa
     assert any(p.suffix == ".html" for p in written) and any(p.suffix == ".ipynb" for p in written)
     assert any(p.name == "fingerprint.json" for p in written)  # the cache is searched too
     assert [str(p) for p in written if password.encode() in p.read_bytes()] == []
+
+
+def _run_file(tmp_path: Path, source: Path) -> Path:
+    import yaml
+
+    run = tmp_path / "load.yml"
+    run.write_text(yaml.safe_dump({"source": str(source), "period_start": PERIOD[0], "period_end": PERIOD[1]}))
+    return run
+
+
+def test_load_puts_the_checked_visits_in_a_table_a_run_reads_as_it_reads_the_file(region, tmp_path, capsys):
+    from analysis.running.cli import main
+
+    path, _, _ = region
+    url = f"{SERVER}/loaded_{uuid.uuid4().hex[:10]}"
+    assert main(["load", url, "--config", str(_run_file(tmp_path, path))]) == 0
+    assert f"source: {url}" in capsys.readouterr().out
+    from_table = pipeline.prepare(url, *PERIOD, cache_dir=tmp_path / "t")
+    assert differences(from_table.aggregates, aggregate_file(path, "visits")) == []
+
+
+def test_load_refuses_an_existing_table_unless_told_to_replace_it(region, tmp_path, capsys):
+    from analysis.running.cli import main
+
+    path, df, _ = region
+    url = load(df.head(100))
+    run = _run_file(tmp_path, path)
+    assert main(["load", url, "--config", str(run)]) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert pipeline.prepare(url, *PERIOD, cache_dir=tmp_path / "a").ingest.rows == 100  # left as it was
+    assert main(["load", url, "--config", str(run), "--replace"]) == 0
+    assert pipeline.prepare(url, *PERIOD, cache_dir=tmp_path / "b").ingest.rows == len(df)

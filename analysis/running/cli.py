@@ -133,6 +133,47 @@ def parameter_listing(specs: dict[str, dict[str, dict]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _load(args: argparse.Namespace) -> int:
+    """`load`: the run file's input, validated, into a new PostgreSQL table (engine.loading)."""
+    from analysis.base.problems import InputError
+    from analysis.engine import database, pipeline
+    from analysis.engine.loading import load_table
+    from analysis.running.runner import ConfigError, load_config
+
+    try:
+        target = database.parse(args.table)
+    except ValueError as e:
+        _say(f"error: {e}", error=True)
+        return 2
+    try:
+        cfg, _ = load_config(Path(args.config))
+        if database.source_of(cfg.source) is not None:
+            _say(f"error: {args.config}: its source ({cfg.source}) is a table already; load reads a visit file",
+                 error=True)
+            return 2
+        started = time.perf_counter()
+        prepared = pipeline.prepare(**cfg.prepare_arguments())
+        if prepared.ingest.kind != "visits":
+            _say(f"error: {args.config}: its source ({cfg.source}) holds counts (an aggregated extract); a database "
+                 "source holds one row per visit, so load a visit file (keep the extract as a file source)",
+                 error=True)
+            return 2
+        rows = load_table(prepared.staged, target, replace=args.replace)
+    except ConfigError as e:
+        _say(f"error: {e}", error=True)
+        return 2
+    except InputError as e:
+        _say(f"error: nothing was loaded.\n{e}", error=True)
+        return 2
+    except KeyboardInterrupt:
+        _say("stopped; nothing was loaded (the load is one transaction)", error=True)
+        return 130
+    _say(f"loaded {rows:,} visits ({cfg.period_start} to {cfg.period_end}, checked as a run checks them) into "
+         f"{target.url} in {time.perf_counter() - started:.1f} s")
+    _say(f"to read them there, write in a run file:  source: {target.url}")
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from analysis.running.synthetic import generate, write_bi_extract
 
@@ -161,7 +202,8 @@ def _synth(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis",
                                      description="Outpatient activity reports: run the notebook suite, "
-                                                 "list notebook parameters, make the synthetic region.")
+                                                 "list notebook parameters, load visits into a database, "
+                                                 "make the synthetic region.")
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser(
         "run", help="run the suite from a run configuration and publish the reports",
@@ -185,6 +227,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("params", help="list each notebook's parameters with type, default and meaning")
     p.add_argument("notebook", nargs="?", help="one notebook (default: all)")
     p.set_defaults(func=_params)
+    ld = sub.add_parser(
+        "load", help="load a run file's input (validated) into a new PostgreSQL table",
+        description="Read the run file's source (a visit file or a BI extract, with its mapping and period),\n"
+                    "check it as a run does, and load the checked visits into a new PostgreSQL table, in one\n"
+                    "transaction. The password comes from PGPASSWORD or ~/.pgpass, never from the URL.",
+        epilog="example:\n"
+               "  python -m analysis load postgresql://analyst@localhost:5432/outpatient/visits --config runs/mine.yml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ld.add_argument("table", help="postgresql://USER@HOST:PORT/DATABASE/TABLE (or .../DATABASE/SCHEMA.TABLE)")
+    ld.add_argument("--config", default=str(config.DEFAULT_RUN_CONFIG),
+                    help="run configuration whose source, mapping and period are loaded; default runs/default.yml")
+    ld.add_argument("--replace", action="store_true", help="replace the table if it exists (its rows are lost)")
+    ld.set_defaults(func=_load)
     s = sub.add_parser("synth", help="generate the synthetic region (Parquet) and its truth file, and a "
                                      "BI-style aggregated extract of it (bi_extract.csv) beside them")
     s.add_argument("--scale", type=float, default=1.0,

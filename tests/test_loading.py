@@ -1,0 +1,27 @@
+"""Loading checked visits into PostgreSQL (engine.loading): the parts that need no server. The
+load itself is tested against a real server in test_postgres.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+
+from analysis.engine.loading import _csv, loaded_columns, pg_type
+
+
+def test_each_staged_column_type_gets_its_postgresql_type():
+    assert [pg_type(t) for t in (pa.date32(), pa.int64(), pa.float64(), pa.bool_(), pa.string(),
+                                 pa.dictionary(pa.int32(), pa.string()), pa.timestamp("us"))] == \
+        ["date", "bigint", "double precision", "boolean", "text", "text", "timestamp"]
+
+
+def test_the_staged_files_own_row_numbers_are_not_loaded():
+    schema = pa.schema([("_row", pa.int64()), ("visit_id", pa.string()), ("age", pa.float64())])
+    assert [f.name for f in loaded_columns(schema)] == ["visit_id", "age"]
+
+
+def test_copy_tells_an_empty_text_from_a_missing_value():
+    batch = pa.RecordBatch.from_pydict({"hospital": pa.array(["AUH", "", None]).dictionary_encode(),
+                                        "visit_date": [dt.date(2024, 1, 2), None, dt.date(2024, 1, 3)]})
+    # COPY's CSV format: a quoted "" is an empty text, an unquoted empty field is NULL
+    assert _csv(batch) == b'"AUH",2024-01-02\n"",\n,2024-01-03\n'
