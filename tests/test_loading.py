@@ -25,3 +25,11 @@ def test_copy_tells_an_empty_text_from_a_missing_value():
                                         "visit_date": [dt.date(2024, 1, 2), None, dt.date(2024, 1, 3)]})
     # COPY's CSV format: a quoted "" is an empty text, an unquoted empty field is NULL
     assert _csv(batch) == b'"AUH",2024-01-02\n"",\n,2024-01-03\n'
+
+
+def test_a_target_url_with_a_password_is_refused_before_anything_is_read(capsys):
+    from analysis.running.cli import main
+
+    assert main(["load", "postgresql://analyst:hemmelig@dwh.example/outpatient/visits"]) == 2
+    err = capsys.readouterr().err
+    assert "PGPASSWORD" in err and "hemmelig" not in err

@@ -141,11 +141,7 @@ def _load(args: argparse.Namespace) -> int:
     from analysis.running.runner import ConfigError, load_config
 
     try:
-        target = database.parse(args.table)
-    except ValueError as e:
-        _say(f"error: {e}", error=True)
-        return 2
-    try:
+        target = database.parse(args.table)  # ValueError: the URL's form
         cfg, _ = load_config(Path(args.config))
         if database.source_of(cfg.source) is not None:
             _say(f"error: {args.config}: its source ({cfg.source}) is a table already; load reads a visit file",
@@ -159,7 +155,7 @@ def _load(args: argparse.Namespace) -> int:
                  error=True)
             return 2
         rows = load_table(prepared.staged, target, replace=args.replace)
-    except ConfigError as e:
+    except (ValueError, ConfigError) as e:
         _say(f"error: {e}", error=True)
         return 2
     except InputError as e:
