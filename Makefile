@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: report test check env data lab bench bench-startup bench-national validate spark-check lint lock strip clean
+.PHONY: report test check env data lab bench bench-startup bench-what-if bench-national validate spark-check lint lock strip clean
 
 report: $(STAMP)
 	$(PY) -m analysis run --config runs/default.yml
@@ -71,6 +71,11 @@ bench: $(STAMP)
 # matplotlib and IPython
 bench-startup: $(STAMP)
 	$(PY) bench/bench_startup.py
+
+# The live what-if (notebooks/what_if.ipynb) on the full synthetic region: each widget change's
+# redraw against its one-second budget
+bench-what-if: $(STAMP)
+	$(PY) bench/bench_what_if.py
 
 # The national synthetic set (five regions, partitioned Parquet) generated and aggregated at
 # growing sizes, against reading it all into pandas; e.g. make bench-national ROWS="2e6 20e6 100e6"

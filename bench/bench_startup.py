@@ -53,7 +53,7 @@ def time_once(sources: list[str]) -> tuple[float, float]:
     nb.cells = [nbformat.v4.new_code_cell(src) for src in sources]
     socket_dir = tempfile.mkdtemp(prefix="bench-kernel-")
     try:  # the runner's kernel manager (Unix sockets, kernel output to a log) and working directory
-        manager = runner._ipc_kernel_manager(socket_dir, Path(socket_dir) / "kernel.log")
+        manager = runner._ipc_kernel_manager(socket_dir, Path(socket_dir) / "kernel.log", Path(socket_dir))
         client = NotebookClient(nb, kernel_name=config.KERNEL_NAME, timeout=300, kernel_manager_class=manager,
                                 resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}})
         start = time.perf_counter()

@@ -1,0 +1,179 @@
+"""The what-if behind notebooks/what_if.ipynb: what another share for a change idea, another
+benchmark or another key basis does to each hospital's potential (budget effect and tariff value),
+its share of the requirement and the gap between the two, recomputed in hundredths of a second.
+
+`base` does the slow part once: reduction.estimate per sector, as the savings key (04) calls it
+(the year's activity, the benchmark's rates, the measured quantities, the prices and the cost
+tables), and the rows each idea selects (scenarios.rows_of). `outcome` then applies the chosen
+shares and benchmark by uncertainty.totals, the function behind 03's key figures, and splits the
+requirement by savings_key.compare, as 04 does. A choice saved as a scenario file (`scenario_text`)
+and a run file naming it (`run_text`) therefore gives 03 and 04 the same numbers."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from analysis.analyses import budget, measures, potential, reduction, savings_key
+from analysis.analyses.budget import BUDGET_DKK, TARIFF_VALUE_DKK
+from analysis.analyses.scenarios import Rows, Scenario, ScenarioFile, rows_of
+from analysis.analyses.uncertainty import Inputs, totals
+from analysis.base import schema as s
+from analysis.engine.aggregate import Aggregates
+
+BENCHMARKS = ("median", "mean", "best_quartile", "best_k")  # the benchmarks of rates the what-if offers
+MARK = "# Written by the what-if (notebooks/what_if.ipynb)"  # first line of a file it wrote: it may rewrite those
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")  # a saved choice's name: a file name on every system
+
+
+@dataclass
+class Base:
+    """What stays fixed while the what-if's widgets move: one sector's estimate inputs and rows
+    each (the sectors that carry the requirement), the priced activity the key is set by."""
+
+    year: int
+    target: int  # the requirement, DKK a year
+    sectors: tuple[str, ...]
+    activity: pd.DataFrame  # priced activity (value_dkk), pipeline.Prepared.priced
+    plan: ScenarioFile
+    inputs: list[Inputs]
+    rows: list[Rows]
+
+    @property
+    def ideas(self) -> list[Scenario]:
+        """The change ideas counted in at least one sector (an idea the input cannot measure is
+        left out, reduction.estimate), in the scenario file's order."""
+        counted = {sc.name for inp in self.inputs for sc in inp.scenarios}
+        return [sc for sc in self.plan.scenarios if sc.name in counted]
+
+
+def base(agg: Aggregates, activity: pd.DataFrame, year: int, plan: ScenarioFile, prices: pd.DataFrame,
+         costs: budget.Costs, tables: measures.Tables, sectors: tuple[str, ...] = ("somatic",), best_k: int = 0,
+         target: int = savings_key.DEFAULT_TARGET_DKK) -> Base:
+    """The what-if's fixed part for `year`: each sector's estimate as 04 makes it (the benchmark is
+    chosen later, in `outcome`), and the activity priced by the run's prices (`activity`, with
+    value_dkk) that the key is set by."""
+    ests = [reduction.estimate(agg, year, plan, prices, sector, "median", best_k, tables=tables, costs=costs)
+            for sector in sectors]
+    inputs = [e.inputs for e in ests]
+    rows = [rows_of(i.activity, i.scenarios, i.tariffs, i.measured) for i in inputs]
+    return Base(int(year), int(target), tuple(sectors), activity, plan, inputs, rows)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One choice's result: by hospital, the key of every basis, the budget effect, the gap of the
+    chosen key and the tariff value (savings_key.compare); the region's totals, DKK a year."""
+
+    keys: pd.DataFrame
+    basis: str
+    budget: float  # the budget effect: cash, what the requirement is compared with
+    value: float  # the tariff value of the same visits: capacity freed, not cash
+    in_person_avoided: float
+    target: float
+
+    @property
+    def short(self) -> float:
+        """What the budget effect falls short of the requirement by (0 when it covers it)."""
+        return max(self.target - self.budget, 0.0)
+
+    @property
+    def hospitals_short(self) -> int:
+        """How many hospitals' share of the requirement is above their budget effect."""
+        return int((self.keys[savings_key.GAP_DKK] > 0).sum())
+
+
+def check_shares(b: Base, shares: dict[str, float]) -> None:
+    """A clear error for a share of an idea the what-if does not count, or outside its low-high."""
+    ideas = {sc.name: sc for sc in b.ideas}
+    unknown = sorted(set(shares) - set(ideas))
+    if unknown:
+        raise ValueError(f"not change ideas of this what-if: {', '.join(unknown)}")
+    outside = [f"{n} ({v} not in {ideas[n].low}-{ideas[n].high})" for n, v in shares.items()
+               if not ideas[n].low - 1e-12 <= v <= ideas[n].high + 1e-12]
+    if outside:
+        raise ValueError(f"a share outside its plausible range in the scenario file: {'; '.join(outside)}")
+
+
+def outcome(b: Base, shares: dict[str, float] | None = None, benchmark: str | float = "median",
+            basis: str = "visits") -> Outcome:
+    """The potential by hospital and the key's split under `shares` ({idea name: share}; the
+    file's share for the others), `benchmark` (BENCHMARKS or a ratio; not guideline) and `basis`
+    (visits, value_dkk or potential)."""
+    shares = dict(shares or {})
+    check_shares(b, shares)
+    bench = potential.parse_benchmark(benchmark)
+    if bench == "guideline":
+        raise ValueError("the what-if compares benchmarks of rates (median, mean, best_quartile, best_k or a "
+                         "ratio); the guideline benchmark is shown in 03_reduction_potential")
+    savings_key.key_column(basis)  # refuses an unknown basis
+    columns = [*reduction.SUMMED]
+    parts = [totals(inp, shares, bench, rows=rows, by=s.HOSPITAL).rename(columns={"saving_dkk": TARIFF_VALUE_DKK})
+             for inp, rows in zip(b.inputs, b.rows)]
+    by = pd.concat(parts).groupby(level=0).sum() if parts else pd.DataFrame(columns=columns)
+    by = by.reindex(columns=columns, fill_value=0.0)
+    keys = savings_key.compare(b.activity, by[BUDGET_DKK], b.year, basis, b.target, b.sectors,
+                               tariff_value=by[TARIFF_VALUE_DKK])
+    return Outcome(keys, basis, float(by[BUDGET_DKK].sum()), float(by[TARIFF_VALUE_DKK].sum()),
+                   float(by["in_person_avoided"].sum()), float(b.target))
+
+
+def chosen_plan(plan: ScenarioFile, shares: dict[str, float]) -> ScenarioFile:
+    """The scenario file with the chosen shares (each within the idea's low-high, checked again).
+    Only what the file gave is carried over: a field left out can mean something else than its
+    default written out (a shift without substitute_dkk pays the general practice fee)."""
+    data = plan.model_dump(exclude_unset=True)
+    for sc in data["scenarios"]:
+        sc["share"] = float(shares.get(sc["name"], sc["share"]))
+    return ScenarioFile.model_validate(data)
+
+
+def scenario_text(plan: ScenarioFile, shares: dict[str, float], origin: str, when: dt.datetime) -> str:
+    """The scenario file of a choice as YAML: `plan` (read from `origin`) with the chosen shares,
+    after a header saying where it came from and which shares changed."""
+    chosen = chosen_plan(plan, shares)
+    changed = [f"#   {sc.name}: {old.share:g} -> {sc.share:g}" for old, sc in zip(plan.scenarios, chosen.scenarios)
+               if sc.share != old.share]
+    header = [MARK + f" on {when:%Y-%m-%d %H:%M} from {origin}.",
+              "# The change ideas of that file; the shares the what-if changed:", *(changed or ["#   none"]), ""]
+    body = yaml.safe_dump(chosen.model_dump(mode="json", exclude_unset=True), sort_keys=False,
+                          allow_unicode=True, width=110)
+    return "\n".join(header) + body
+
+
+def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str, when: dt.datetime,
+             common: dict[str, Any], parameters: dict[str, Any], own: dict[str, dict[str, Any]]) -> str:
+    """A run file of a choice as YAML: the run file `run` (as read from `origin`) with the what-if's
+    input (`common`: source, mapping, period, language, ...), the parameters every notebook that
+    declares them gets (`parameters`: year, benchmark, basis, ... with scenario_file), the
+    notebooks' own values (`own`: {notebook: {parameter: value}}), its own title and its own
+    published set (output/<name>: its `latest` does not replace the run's)."""
+    if not NAME.fullmatch(name):
+        raise ValueError(f"the name {name!r} must be letters, digits, - or _ (up to 60), e.g. what_if")
+    out = {k: v for k, v in run.items() if k not in ("notebooks", "parameters")}
+    out.update(common)
+    out["title"] = f"{run.get('title', 'Outpatient activity')} – what-if {name}"
+    out["output"] = f"{str(run.get('output', 'reports')).rstrip('/')}/{name}"
+    shared = {**(run.get("parameters") or {}), **parameters, "scenario_file": scenario_file}
+    out["parameters"] = shared
+    notebooks = []
+    for spec in run.get("notebooks") or []:
+        nb = {"name": spec} if isinstance(spec, str) else dict(spec)
+        # a notebook's own value wins over the shared one: the what-if's choice must reach it
+        values = {k: v for k, v in (nb.get("parameters") or {}).items() if k not in shared}
+        values.update(own.get(nb["name"], {}))
+        nb = {**nb, "parameters": values} if values else {k: v for k, v in nb.items() if k != "parameters"}
+        notebooks.append(nb["name"] if list(nb) == ["name"] else nb)
+    out["notebooks"] = notebooks
+    header = [MARK + f" on {when:%Y-%m-%d %H:%M} from {origin}.",
+              f"# Publish it with: python -m analysis run --config runs/{name}.yml", ""]
+    return "\n".join(header) + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=110)
+
+
+def may_write(text: str | None) -> bool:
+    """Whether a file the what-if would write over may go: none there (None), or one it wrote."""
+    return text is None or text.startswith(MARK)
