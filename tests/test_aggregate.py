@@ -196,3 +196,12 @@ def test_optional_tables_of_the_small_region_sum_to_the_visits(small_region):
     assert a.referral["visits"].sum() == first
     per_year = a.residents.groupby("year")["visits"].sum()
     assert per_year.to_dict() == a.activity.groupby("year")["visits"].sum().to_dict()
+
+
+def test_the_engine_draws_no_progress_bar():
+    """With ipywidgets installed, DuckDB draws its progress bar in a notebook as a widget: a
+    script in the report, which the run's page check refuses (a first run on new data failed)."""
+    from analysis.inputs import ingest
+
+    assert aggregate.connect().raw_sql("SELECT current_setting('enable_progress_bar')").fetchall() == [(False,)]
+    assert ingest._connect().execute("SELECT current_setting('enable_progress_bar')").fetchall() == [(False,)]

@@ -630,6 +630,22 @@ def test_a_follow_up_alone_has_no_requirement_to_disagree_with(tmp_path, base):
     runner.load_config(path)
 
 
+def test_a_benchmark_for_the_whole_run_is_checked_against_each_notebooks_meaning(tmp_path, base):
+    """02's benchmark is the variation's (median or region), 03's the potential's: a run-wide
+    best_quartile fails 02 before anything runs, not in its cell after the others ran."""
+    path = write_config(tmp_path / "r.yml", **base, parameters={"benchmark": "best_quartile"},
+                        notebooks=["02_variation", "03_reduction_potential"])
+    with pytest.raises(runner.ConfigError) as err:
+        runner.load_config(path)
+    assert err.value.errors == ["02_variation: parameter 'benchmark' must be one of median, region (its benchmark of "
+                                "the variation), got 'best_quartile'; set the potential's benchmark under 03, 04 "
+                                "and 05 only"]
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        "02_variation", {"name": "03_reduction_potential", "parameters": {"benchmark": "best"}}])
+    with pytest.raises(runner.ConfigError, match="03_reduction_potential: parameter 'benchmark': benchmark must be"):
+        runner.load_config(path)
+
+
 def test_every_shipped_run_file_and_the_notebooks_defaults_ask_one_saving():
     for run_file in sorted((config.PROJECT_ROOT / "runs").glob("*.yml")):
         runner.load_config(run_file, overrides={"source": "", "mapping": ""})  # their inputs are generated

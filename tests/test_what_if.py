@@ -116,24 +116,67 @@ def test_the_guideline_and_an_unknown_basis_are_refused_with_the_way_out(base):
         what_if.outcome(base, basis="beds")
 
 
-def test_the_run_file_of_a_choice_reaches_every_notebook_and_publishes_apart():
-    run = {"title": "Ambulant", "output": "reports", "language": "da",
-           "parameters": {"year": 2023, "basis": "visits"},
-           "notebooks": ["03_reduction_potential", {"name": "04_savings_key", "parameters": {"basis": "value_dkk"}},
-                         {"name": "05_hospital", "per": "hospital"}]}
-    text = what_if.run_text(run, name="lower", scenario_file="runs/scenarios/lower.yml", origin="runs/default.yml",
-                            when=WHEN, common={"language": "en"}, parameters={"year": 2024, "basis": "potential"},
-                            own={"04_savings_key": {"sectors": ["somatic", "psychiatry"]}})
-    out = yaml.safe_load(text)
+RUN = {"title": "Ambulant", "output": "reports", "language": "da", "parameters": {"year": 2023, "basis": "visits"},
+       "notebooks": ["02_variation", "03_reduction_potential",
+                     {"name": "04_savings_key", "parameters": {"basis": "value_dkk", "hospitals": ["A"]}},
+                     {"name": "05_hospital", "per": "hospital"}, "07_follow_up"]}
+
+
+def saved_run(**choice) -> tuple[str, dict]:
+    given = {"benchmark": "median", "best_k": 0, "basis": "visits", "sectors": ["somatic"], **choice}
+    text = what_if.run_text(RUN, name="lower", scenario_file="runs/scenarios/lower.yml", origin="runs/default.yml",
+                            when=WHEN, common={"language": "en"}, parameters={"year": 2024}, **given)
+    return text, yaml.safe_load(text)
+
+
+def own(run: dict) -> dict[str, dict]:
+    return {nb["name"]: nb.get("parameters", {}) for nb in run["notebooks"] if isinstance(nb, dict)}
+
+
+def test_the_run_file_of_a_choice_publishes_apart_under_its_own_title():
+    text, out = saved_run()
     assert text.startswith(what_if.MARK) and "--config runs/lower.yml" in text
     assert out["output"] == "reports/lower" and out["title"] == "Ambulant – what-if lower" and out["language"] == "en"
-    assert out["parameters"] == {"year": 2024, "basis": "potential", "scenario_file": "runs/scenarios/lower.yml"}
-    # 04's own basis would have won over the choice: it goes; its own sectors come
-    assert out["notebooks"] == ["03_reduction_potential",
-                                {"name": "04_savings_key", "parameters": {"sectors": ["somatic", "psychiatry"]}},
-                                {"name": "05_hospital", "per": "hospital"}]
-    with pytest.raises(ValueError, match="letters, digits"):
-        what_if.run_text(run, name="../x", scenario_file="", origin="", when=WHEN, common={}, parameters={}, own={})
+    assert out["parameters"] == {"year": 2024, "basis": "visits", "scenario_file": "runs/scenarios/lower.yml"}
+    with pytest.raises(ValueError, match="start with a letter or digit"):
+        what_if.run_text(RUN, name="../x", scenario_file="", origin="", when=WHEN, common={}, parameters={},
+                         benchmark="median", best_k=0, basis="visits", sectors=["somatic"])
+
+
+def test_the_potentials_benchmark_reaches_03_04_05_and_not_02s_benchmark_of_the_variation():
+    _, out = saved_run(benchmark="best_quartile", best_k=3)
+    assert "benchmark" not in out["parameters"] and "02_variation" in out["notebooks"]  # 02 keeps its own
+    assert {n: p.get("benchmark") for n, p in own(out).items()} == dict.fromkeys(what_if.ESTIMATING, "best_quartile")
+    # 04's own basis would have won over the choice: it goes; its other values stay
+    assert own(out)["04_savings_key"] == {"hospitals": ["A"], "benchmark": "best_quartile", "best_k": 3}
+
+
+def test_a_key_by_potential_reaches_the_keys_that_can_be_it_and_07_keeps_the_runs():
+    _, out = saved_run(basis="potential", sectors=["somatic", "psychiatry"])
+    assert out["parameters"]["basis"] == "visits"  # the run's, for 07's followed target
+    assert {n for n, p in own(out).items() if p.get("basis") == "potential"} == set(what_if.KEYED_BY_POTENTIAL)
+    assert own(out)["04_savings_key"]["sectors"] == ["somatic", "psychiatry"]
+
+
+def test_the_notebook_lists_of_the_run_file_are_the_notebooks_parameters():
+    declared = {n: runner.notebook_parameters(n) for n in runner.available_notebooks()}
+    assert set(what_if.ESTIMATING) == {n for n, p in declared.items() if {"benchmark", "scenario_file"} <= set(p)}
+    assert set(what_if.KEYED_BY_POTENTIAL) == {n for n, p in declared.items()
+                                               if "basis" in p and "potential" in p["basis"]["help"]}
+
+
+def test_a_file_the_what_if_wrote_may_be_rewritten_until_someone_edits_it():
+    text, _ = saved_run()
+    assert what_if.may_write(None) and what_if.may_write(text)
+    assert not what_if.may_write(text + "# mine\n")
+    assert not what_if.may_write("title: mine\n")
+    assert not what_if.may_write(what_if.MARK + "\ntitle: copied by hand\n")
+
+
+@pytest.mark.parametrize("name, ok", [("æblekage", True), ("lav-2025_b", True), ("-x", False), (" trial ", False),
+                                      ("a/b", False), ("x" * 61, False)])
+def test_a_saved_choices_name_is_a_file_name(name, ok):
+    assert bool(what_if.NAME.fullmatch(name)) == ok
 
 
 def test_the_panel_redraws_when_a_slider_moves_and_says_the_numbers(page):
@@ -161,8 +204,11 @@ def test_the_panel_saves_a_run_the_runner_accepts_and_rewrites_only_its_own(page
     assert scen == tmp_path / "scenarios" / "lower.yml" and run == tmp_path / "lower.yml"
     cfg, params = runner.load_config(run)
     assert cfg.output == "reports/lower" and params["03_reduction_potential"]["benchmark"] == "best_quartile"
+    assert params["02_variation"].get("benchmark", "median") == "median"  # the variation's own
     assert params["03_reduction_potential"]["scenario_file"] == str(scen)
-    assert panel.save(WHEN) == (scen, run)  # its own file: saved again
+    assert panel.save(WHEN) == (scen, run) and "erstattede" in panel.message  # its own file: saved again
+    run.write_text(run.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert panel.save(WHEN) is None and run.read_text(encoding="utf-8").endswith("# edited\n")
     mine = tmp_path / "mine.yml"
     mine.write_text("title: mine\n", encoding="utf-8")
     panel.name.value = "mine"
@@ -172,7 +218,7 @@ def test_the_panel_saves_a_run_the_runner_accepts_and_rewrites_only_its_own(page
     assert panel.save(WHEN) is None and not (tmp_path.parent / "escape.yml").exists()
 
 
-@pytest.mark.suite  # the runner on the small region: 03 and 04 of the saved run
+@pytest.mark.suite  # the runner on the small region: 02, 03, 04 and 07 of the saved run
 def test_a_saved_choice_run_gives_03_and_04_the_what_ifs_numbers(page, tmp_path):
     from analysis.reporting import identities
 
@@ -180,14 +226,15 @@ def test_a_saved_choice_run_gives_03_and_04_the_what_ifs_numbers(page, tmp_path)
     panel.runs_dir = tmp_path
     for slider in panel.sliders.values():
         slider.value = slider.min
-    panel.benchmark.value = "mean"
+    panel.benchmark.value = "best_quartile"  # 02 has a benchmark of its own, which must stay median or region
+    panel.basis.value = "potential"  # which 07 cannot follow
     _, run = panel.save(WHEN)
     o = panel.outcome()
     spec = yaml.safe_load(run.read_text(encoding="utf-8"))
+    kept = ("02_variation", "03_reduction_potential", "04_savings_key", "07_follow_up")
     spec.update(output=str(tmp_path / "out"), output_outside_project=True, jobs=2,
-                notebooks=["03_reduction_potential", "04_savings_key"])
+                notebooks=[nb for nb in spec["notebooks"] if (nb if isinstance(nb, str) else nb["name"]) in kept])
     spec["parameters"]["draws"] = 20
-    del spec["parameters"]["decision_date"]  # 06's, not in this run
     run.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     cfg, params = runner.load_config(run)
     outcome = runner.run(cfg, params, echo=lambda *_: None)
@@ -197,7 +244,7 @@ def test_a_saved_choice_run_gives_03_and_04_the_what_ifs_numbers(page, tmp_path)
     assert sum(stated["budget"].values()) == pytest.approx(o.budget, rel=1e-9)
     assert sum(stated["tariff"].values()) == pytest.approx(o.value, rel=1e-9)
     key = facts["04_savings_key"]["key"]
-    assert key["shares"] == {h: int(v) for h, v in o.keys.set_index(s.HOSPITAL)["key_visits"].items()}
+    assert key["shares"] == {h: int(v) for h, v in o.keys.set_index(s.HOSPITAL)["key_potential"].items()}
 
 
 @pytest.mark.suite  # a kernel: the notebook as JupyterLab's Run All runs it

@@ -11,6 +11,7 @@ and a run file naming it (`run_text`) therefore gives 03 and 04 the same numbers
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -26,8 +27,16 @@ from analysis.base import schema as s
 from analysis.engine.aggregate import Aggregates
 
 BENCHMARKS = ("median", "mean", "best_quartile", "best_k")  # the benchmarks of rates the what-if offers
-MARK = "# Written by the what-if (notebooks/what_if.ipynb)"  # first line of a file it wrote: it may rewrite those
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")  # a saved choice's name: a file name on every system
+# The first line of a file the what-if wrote, with a digest of the rest: it rewrites only such a
+# file, unchanged since (a file written or edited by hand is never replaced)
+MARK = "# Written by the what-if (notebooks/what_if.ipynb)"
+STAMP = re.compile(re.escape(MARK) + r", digest ([0-9a-f]{12}),")
+NAME = re.compile(r"[^\W_][\w-]{0,59}")  # a saved choice's name: a letter or digit, then letters, digits, - or _
+# The notebooks that estimate the potential, whose `benchmark` is the potential's (02's is the
+# variation's: median or region), and those whose key can be the potential (07's followed target
+# cannot); tests/test_what_if.py checks both against the notebooks' parameters
+ESTIMATING = ("03_reduction_potential", "04_savings_key", "05_hospital")
+KEYED_BY_POTENTIAL = ("04_savings_key", "05_hospital")
 
 
 @dataclass
@@ -138,42 +147,68 @@ def scenario_text(plan: ScenarioFile, shares: dict[str, float], origin: str, whe
     chosen = chosen_plan(plan, shares)
     changed = [f"#   {sc.name}: {old.share:g} -> {sc.share:g}" for old, sc in zip(plan.scenarios, chosen.scenarios)
                if sc.share != old.share]
-    header = [MARK + f" on {when:%Y-%m-%d %H:%M} from {origin}.",
-              "# The change ideas of that file; the shares the what-if changed:", *(changed or ["#   none"]), ""]
+    header = ["# The change ideas of that file; the shares the what-if changed:", *(changed or ["#   none"]), ""]
     body = yaml.safe_dump(chosen.model_dump(mode="json", exclude_unset=True), sort_keys=False,
                           allow_unicode=True, width=110)
-    return "\n".join(header) + body
+    return stamped("\n".join(header) + body, origin, when)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def stamped(text: str, origin: str, when: dt.datetime) -> str:
+    """`text` under the what-if's first line: its mark, a digest of `text`, when and from what."""
+    return f"{MARK}, digest {_digest(text)}, on {when:%Y-%m-%d %H:%M} from {origin}.\n{text}"
 
 
 def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str, when: dt.datetime,
-             common: dict[str, Any], parameters: dict[str, Any], own: dict[str, dict[str, Any]]) -> str:
+             common: dict[str, Any], parameters: dict[str, Any], benchmark: str, best_k: int, basis: str,
+             sectors: list[str]) -> str:
     """A run file of a choice as YAML: the run file `run` (as read from `origin`) with the what-if's
     input (`common`: source, mapping, period, language, ...), the parameters every notebook that
-    declares them gets (`parameters`: year, benchmark, basis, ... with scenario_file), the
-    notebooks' own values (`own`: {notebook: {parameter: value}}), its own title and its own
-    published set (output/<name>: its `latest` does not replace the run's)."""
+    declares them gets (`parameters`: year, target, tables; with scenario_file and the basis), the
+    potential's benchmark for the notebooks that estimate it (ESTIMATING), a basis by potential
+    for those whose key can be it (KEYED_BY_POTENTIAL; the others keep the run's), the key's
+    sectors for 04, its own title and its own published set (output/<name>: its `latest` does not
+    replace the run's)."""
     if not NAME.fullmatch(name):
-        raise ValueError(f"the name {name!r} must be letters, digits, - or _ (up to 60), e.g. what_if")
+        raise ValueError(f"the name {name!r} must start with a letter or digit and hold only letters, digits, - "
+                         "and _ (up to 60), e.g. what_if")
     out = {k: v for k, v in run.items() if k not in ("notebooks", "parameters")}
     out.update(common)
     out["title"] = f"{run.get('title', 'Outpatient activity')} – what-if {name}"
     out["output"] = f"{str(run.get('output', 'reports')).rstrip('/')}/{name}"
     shared = {**(run.get("parameters") or {}), **parameters, "scenario_file": scenario_file}
+    if basis != "potential":
+        shared["basis"] = basis
+    own: dict[str, dict[str, Any]] = {nb: {"benchmark": benchmark, "best_k": int(best_k)} for nb in ESTIMATING}
+    if basis == "potential":
+        for nb in KEYED_BY_POTENTIAL:
+            own[nb]["basis"] = basis
+    if list(sectors) != ["somatic"]:
+        own["04_savings_key"]["sectors"] = list(sectors)
     out["parameters"] = shared
     notebooks = []
     for spec in run.get("notebooks") or []:
         nb = {"name": spec} if isinstance(spec, str) else dict(spec)
+        mine = own.get(nb["name"], {})
         # a notebook's own value wins over the shared one: the what-if's choice must reach it
-        values = {k: v for k, v in (nb.get("parameters") or {}).items() if k not in shared}
-        values.update(own.get(nb["name"], {}))
+        values = {k: v for k, v in (nb.get("parameters") or {}).items() if k not in shared and k not in mine}
+        values.update(mine)
         nb = {**nb, "parameters": values} if values else {k: v for k, v in nb.items() if k != "parameters"}
         notebooks.append(nb["name"] if list(nb) == ["name"] else nb)
     out["notebooks"] = notebooks
-    header = [MARK + f" on {when:%Y-%m-%d %H:%M} from {origin}.",
-              f"# Publish it with: python -m analysis run --config runs/{name}.yml", ""]
-    return "\n".join(header) + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=110)
+    text = (f"# Publish it with: python -m analysis run --config runs/{name}.yml\n"
+            + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=110))
+    return stamped(text, origin, when)
 
 
 def may_write(text: str | None) -> bool:
-    """Whether a file the what-if would write over may go: none there (None), or one it wrote."""
-    return text is None or text.startswith(MARK)
+    """Whether a file the what-if would write over may go: none there (None), or one it wrote and
+    nobody changed since (its first line's digest is that of the rest)."""
+    if text is None:
+        return True
+    first, _, rest = text.partition("\n")
+    found = STAMP.match(first)
+    return bool(found) and found[1] == _digest(rest)

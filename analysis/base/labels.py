@@ -906,7 +906,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "parameter year."),
     # the live what-if in JupyterLab (notebooks/what_if.ipynb, reporting/what_if_panel.py)
     "wi_title": ("Hvad nu hvis: forandringsidéer, benchmark og nøgle", "What if: change ideas, benchmark and key"),
-    "wi_subtitle": ("Regnet om ved hver ændring, på {year}s aktivitet", "Recomputed at every change, on {year}'s activity"),
+    "wi_subtitle": ("Regnet om ved hver ændring, på aktiviteten i {year}",
+                    "Recomputed at every change, on the activity of {year}"),
     "wi_intro": ("Flyt en forandringsidés andel inden for dens plausible interval i scenariefilen, eller vælg et andet "
                  "benchmark eller en anden nøgle: budgetvirkningen, hospitalernes andel af kravet og forskellen "
                  "regnes om med det samme, som 03 og 04 regner dem (punktskøn, uden intervaller). **Gem som "
@@ -925,10 +926,16 @@ LABELS: dict[str, tuple[str, str]] = {
                  "Saved: the scenario file `{scenarios}` and the run file `{run}`. Publish the reports with `python "
                  "-m analysis run --config {run}`."),
     "wi_not_saved": ("Ikke gemt: {error}", "Not saved: {error}"),
-    "wi_bad_name": ("navnet '{name}' må kun have bogstaver, cifre, - og _ (højst 60), f.eks. hvad_nu_hvis",
-                    "the name '{name}' may hold letters, digits, - and _ only (up to 60), e.g. what_if"),
-    "wi_taken": ("{path} findes og er ikke skrevet af hvad-nu-hvis; vælg et andet navn",
-                 "{path} exists and was not written by the what-if; choose another name"),
+    "wi_bad_name": ("navnet '{name}' skal begynde med et bogstav eller et ciffer og må ellers kun have bogstaver, "
+                    "cifre, - og _ (højst 60 tegn, ingen mellemrum), f.eks. hvad_nu_hvis",
+                    "the name '{name}' must start with a letter or a digit and hold only letters, digits, - and _ "
+                    "(up to 60, no spaces), e.g. what_if"),
+    "wi_taken": ("{path} findes og er ikke skrevet af hvad-nu-hvis, eller den er rettet siden; den erstattes ikke. "
+                 "Vælg et andet navn",
+                 "{path} exists and was not written by the what-if, or was changed since; it is not replaced. "
+                 "Choose another name"),
+    "wi_replaced": ("Det erstattede det valg, der før var gemt under samme navn.",
+                    "It replaced the choice saved before under the same name."),
     "wi_budget": ("Budgetvirkning pr. år", "Budget effect a year"),
     "wi_tariff": ("Aktivitetsværdi pr. år, ikke kroner i kassen", "Tariff value a year, not cash"),
     # prices and benchmarks in words (03, 04; tariffs.price_sentence, tariffs.price_table, potential)

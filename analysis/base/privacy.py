@@ -126,6 +126,7 @@ def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None 
             import duckdb  # only for this check, which runs after the reports; every report imports this module
 
             con = duckdb.connect()
+            con.execute("SET enable_progress_bar = false")  # in a notebook a widget, a script in the report
             con.register("tokens", pd.DataFrame({"t": tokens}))
             hits = con.execute(
                 f"SELECT DISTINCT t FROM tokens JOIN read_parquet(?) p ON p.{s.PATIENT_ID} = tokens.t",

@@ -954,8 +954,10 @@ def _connect() -> duckdb.DuckDBPyConnection:
     import duckdb  # only when an input is validated, not on a cached run
 
     config.SPILL_DIR.mkdir(parents=True, exist_ok=True)  # DuckDB creates the folder, not its parents
-    return duckdb.connect(config={"threads": config.DUCKDB_THREADS, "memory_limit": config.DUCKDB_MEMORY_LIMIT,
-                                  "temp_directory": str(config.SPILL_DIR)})
+    con = duckdb.connect(config={"threads": config.DUCKDB_THREADS, "memory_limit": config.DUCKDB_MEMORY_LIMIT,
+                                 "temp_directory": str(config.SPILL_DIR)})
+    con.execute("SET enable_progress_bar = false")  # in a notebook a widget: see aggregate.connect
+    return con
 
 
 def _cell_keys(staged: Path) -> list[str]:

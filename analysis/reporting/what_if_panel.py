@@ -40,7 +40,7 @@ class Panel:
         T = page.formatters.T
         lang = page.language
         self.sliders = {sc.name: widgets.FloatSlider(
-            value=sc.share, min=sc.low, max=sc.high, step=0.01, readout_format=".2f", continuous_update=False,
+            value=sc.share, min=sc.low, max=sc.high, step=0.01, readout_format=".0%", continuous_update=False,
             disabled=sc.high <= sc.low, layout=widgets.Layout(width="320px")) for sc in b.ideas}
         given = potential.parse_benchmark(benchmark)
         options = [*what_if.BENCHMARKS, *([] if given in what_if.BENCHMARKS else [given])]
@@ -79,10 +79,13 @@ class Panel:
     def save(self, when: dt.datetime | None = None) -> tuple[Path, Path] | None:
         """Write the choice (write_choice); where, or why not, goes below the button (`message`)."""
         T = self.page.formatters.T
-        paths = None
+        paths, name = None, self.name.value
         try:
-            paths = write_choice(self, self.name.value.strip(), when or dt.datetime.now(), self.runs_dir)
+            replaced = (self.runs_dir / f"{name}.yml").exists()
+            paths = write_choice(self, name, when or dt.datetime.now(), self.runs_dir)
             self.message = T("wi_saved", scenarios=as_given(paths[0]), run=as_given(paths[1]))
+            if replaced:
+                self.message += " " + T("wi_replaced")
         except (ValueError, OSError) as e:
             self.message = T("wi_not_saved", error=str(e))
         with self.status:
@@ -94,7 +97,7 @@ class Panel:
         """The panel: the ideas' sliders, the benchmark and basis, the save row, then the results."""
         T = self.page.formatters.T
         titles = self.base.plan.titles(self.page.language)
-        label = widgets.Layout(width="480px")
+        label = widgets.Layout(width="560px")  # the longest shipped idea name fits
         rows = [widgets.HBox([widgets.Label(titles[name], layout=label), w]) for name, w in self.sliders.items()]
         return widgets.VBox([
             widgets.Label(T("wi_ideas"), style={"font_weight": "bold"}), *rows,
@@ -136,7 +139,7 @@ def write_choice(panel: Panel, name: str, when: dt.datetime, runs_dir: Path = RU
     """The choice as two files: runs/scenarios/<name>.yml (the scenario file with the chosen
     shares) and runs/<name>.yml (the run file `panel.run_file` with the what-if's input, year,
     benchmark, basis and files, naming that scenario file, publishing to its own folder). A file
-    there that the what-if did not write is never replaced (ValueError)."""
+    there that the what-if did not write, or that was changed since, is never replaced (ValueError)."""
     if not what_if.NAME.fullmatch(name):
         raise ValueError(L.t("wi_bad_name", panel.page.language, name=name))
     scen_path, run_path = runs_dir / "scenarios" / f"{name}.yml", runs_dir / f"{name}.yml"
@@ -148,13 +151,11 @@ def write_choice(panel: Panel, name: str, when: dt.datetime, runs_dir: Path = RU
     run = yaml.safe_load(run_source.read_text(encoding="utf-8")) or {}
     b = panel.base
     scen_text = what_if.scenario_text(b.plan, panel.shares(), origin_scen, when)
-    parameters = {"year": b.year, "target_dkk": b.target, "benchmark": str(panel.benchmark.value),
-                  "best_k": panel.best_k, "basis": panel.basis.value,
-                  **{k: v for k, v in panel.files.items() if v}}
-    own = {"04_savings_key": {"sectors": list(b.sectors)}} if b.sectors != ("somatic",) else {}
+    parameters = {"year": b.year, "target_dkk": b.target, **{k: v for k, v in panel.files.items() if v}}
     run_text = what_if.run_text(run, name=name, scenario_file=as_given(scen_path), origin=as_given(run_source),
                                 when=when, common=panel.page.common.as_notebook_values(), parameters=parameters,
-                                own=own)
+                                benchmark=str(panel.benchmark.value), best_k=panel.best_k, basis=panel.basis.value,
+                                sectors=list(b.sectors))
     scen_path.parent.mkdir(parents=True, exist_ok=True)
     for path, text in ((scen_path, scen_text), (run_path, run_text)):
         tmp = path.with_suffix(".yml.tmp")  # written whole, then renamed: never half a file

@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -218,11 +219,31 @@ def _choices() -> dict[str, tuple[str, ...]]:
     return {"peers": PEERS, "counterfactual": METHODS}
 
 
-def _check_choice(nb: str, name: str, value: Any) -> str | None:
+def _check_choice(nb: str, name: str, value: Any, declared: Iterable[str] = ()) -> str | None:
+    if name == "benchmark":
+        return _benchmark_problem(nb, value, "scenario_file" in declared)
     choices = _choices().get(name)
     if choices is None or value in choices:
         return None
     return f"{nb}: parameter '{name}' must be one of {', '.join(choices)}, got {value!r}"
+
+
+def _benchmark_problem(nb: str, value: Any, of_potential: bool) -> str | None:
+    """`benchmark` means two things: in a notebook estimating the potential (one taking change
+    ideas, scenario_file) the potential's benchmark, a name or a ratio; elsewhere (02) the
+    variation's, one of variation.BENCHMARKS. A run file setting it for the whole run gives both."""
+    from analysis.analyses import potential, variation
+
+    if of_potential:
+        try:
+            potential.parse_benchmark(value)
+        except ValueError as e:
+            return f"{nb}: parameter 'benchmark': {e}"
+        return None
+    if value in variation.BENCHMARKS:
+        return None
+    return (f"{nb}: parameter 'benchmark' must be one of {', '.join(variation.BENCHMARKS)} (its benchmark of the "
+            f"variation), got {value!r}; set the potential's benchmark under 03, 04 and 05 only")
 
 
 def _peer_problems(name: str, values: dict[str, Any], agg) -> list[str]:
@@ -327,7 +348,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
             elif name not in bad_dates:
                 msg = _check_value(spec.name, name, value, declared[name]["type"]) or _check_choice(
-                    spec.name, name, value)
+                    spec.name, name, value, declared)
                 if msg:
                     errors.append(msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
