@@ -262,3 +262,9 @@ def test_the_notebook_runs_with_papermill_and_shows_the_panel(small_region, tmp_
     assert "application/vnd.jupyter.widget-view+json" in mimes  # the panel, for Lab to draw
     text = " ".join(str(o.get("data", {}).get("text/html", "")) for o in shown)
     assert "What if: change ideas, benchmark and key" in text and "SYNTHETIC" in text.upper()
+
+
+def test_a_share_a_float_bit_past_its_end_is_saved_at_the_end(base):
+    idea = next(sc for sc in base.ideas if sc.high > sc.low)
+    assert what_if.chosen_plan(base.plan, {idea.name: idea.high + 1e-15}).scenarios[
+        base.plan.scenarios.index(idea)].share == idea.high

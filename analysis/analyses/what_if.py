@@ -136,8 +136,9 @@ def chosen_plan(plan: ScenarioFile, shares: dict[str, float]) -> ScenarioFile:
     Only what the file gave is carried over: a field left out can mean something else than its
     default written out (a shift without substitute_dkk pays the general practice fee)."""
     data = plan.model_dump(exclude_unset=True)
-    for sc in data["scenarios"]:
-        sc["share"] = float(shares.get(sc["name"], sc["share"]))
+    for sc, idea in zip(data["scenarios"], plan.scenarios):
+        # a slider's value can stray past an end by a float's last bit
+        sc["share"] = min(max(float(shares.get(idea.name, idea.share)), idea.low), idea.high)
     return ScenarioFile.model_validate(data)
 
 

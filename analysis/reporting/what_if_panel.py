@@ -23,7 +23,6 @@ from analysis.reporting import plots, report
 from analysis.reporting.page import Page, show
 
 RUNS_DIR = config.PROJECT_ROOT / "runs"
-SCENARIOS_DIR = RUNS_DIR / "scenarios"  # beside the run files, not among them (a run file is runs/*.yml)
 FILES = ("tariff_file", "specialisation_file", "diagnosis_levels_file", "staff_cost_file", "variable_cost_file",
          "substitute_cost_file")  # the run's tables, as 03 and 04 name them
 
@@ -136,10 +135,11 @@ def view(o: what_if.Outcome, lang: str, year: int) -> list[object]:
 
 
 def write_choice(panel: Panel, name: str, when: dt.datetime, runs_dir: Path = RUNS_DIR) -> tuple[Path, Path]:
-    """The choice as two files: runs/scenarios/<name>.yml (the scenario file with the chosen
-    shares) and runs/<name>.yml (the run file `panel.run_file` with the what-if's input, year,
-    benchmark, basis and files, naming that scenario file, publishing to its own folder). A file
-    there that the what-if did not write, or that was changed since, is never replaced (ValueError)."""
+    """The choice as two files: runs/scenarios/<name>.yml, the scenario file with the chosen
+    shares (beside the run files, not among them), and runs/<name>.yml, the run file
+    `panel.run_file` with the what-if's input, year, benchmark, basis and tables, naming that
+    scenario file and publishing to its own folder (what_if.run_text). A file there that the
+    what-if did not write, or that was changed since, is never replaced (ValueError)."""
     if not what_if.NAME.fullmatch(name):
         raise ValueError(L.t("wi_bad_name", panel.page.language, name=name))
     scen_path, run_path = runs_dir / "scenarios" / f"{name}.yml", runs_dir / f"{name}.yml"
