@@ -120,3 +120,19 @@ def test_cpr_shaped_values_in_a_table_are_masked_in_its_messages(folder, tmp_pat
     assert {p.contract for p in err.value.problems} == {s.VISIT_ID, s.SEX}
     assert "0102031234" not in str(err.value) and "3112991234" not in str(err.value)
     assert "010203-****" in str(err.value) and "311299-****" in str(err.value)
+
+
+@pytest.mark.parametrize("message, fix", [
+    ('connection to server at "127.0.0.1", port 5433 failed: Connection refused\n\tIs the server running',
+     "check the host and port"),
+    ('connection to server at "db" failed: FATAL:  password authentication failed for user "analyst"',
+     "check the password"),
+    ('connection to server at "db" failed: fe_sendauth: no password supplied', "check the password"),
+    ('connection to server at "db" failed: FATAL:  database "outpatent" does not exist', "check the database name"),
+    ('connection to server at "db" failed: FATAL:  role "analist" does not exist', "check the user name"),
+    ("something else entirely", "check the host, port, user and database"),
+])
+def test_a_failed_connection_names_the_fix_for_what_the_server_said(message, fix):
+    assert database.connection_fix(message).startswith(fix)
+    if "password" not in message:
+        assert "password" not in database.connection_fix(message) or fix.startswith("check the host, port")

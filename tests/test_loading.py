@@ -33,3 +33,14 @@ def test_a_target_url_with_a_password_is_refused_before_anything_is_read(capsys)
     assert main(["load", "postgresql://analyst:hemmelig@dwh.example/outpatient/visits"]) == 2
     err = capsys.readouterr().err
     assert "PGPASSWORD" in err and "hemmelig" not in err
+
+
+def test_loading_with_a_run_file_whose_source_is_a_table_names_the_run_file_to_use(tmp_path, capsys):
+    from analysis.running import cli
+
+    run = tmp_path / "mine.yml"
+    run.write_text("source: postgresql://analyst@localhost:5432/outpatient/public.visits\n", encoding="utf-8")
+    assert cli.main(["load", "postgresql://analyst@localhost:5432/outpatient/public.visits2",
+                     "--config", str(run)]) == 2
+    err = capsys.readouterr().err
+    assert "is a table already" in err and "Fix: give a run file whose source is the file (runs/default.yml" in err

@@ -91,9 +91,7 @@ class TableSource:
             con = ibis.postgres.connect(host=self.host, port=self.port, user=self.user, database=self.database)
         except Exception as e:  # the driver's own error classes; said in one line
             raise InputError([Problem(self.url, "-", f"cannot connect to the database: {_first_line(e)}",
-                                      "check the password (from the PGPASSWORD environment variable or ~/.pgpass, "
-                                      "never from the run configuration), and the host, port, user and database "
-                                      "in the URL")]) from None
+                                      connection_fix(str(e)))]) from None
         # Every query here scans and aggregates. Where the planner lacks statistics (a table just
         # loaded, a view, the CTEs Ibis writes) it estimates one row after a window filter and picks
         # nested loops that re-run a whole aggregation per row: 08's segments took minutes on 70,000
@@ -148,6 +146,30 @@ def source_of(source: str | os.PathLike[str]) -> TableSource | FolderSource | No
         return parse(str(source))
     path = config.resolve(source) if str(source) else None
     return FolderSource(path, str(source)) if path is not None and path.is_dir() else None
+
+
+# The fix for a failed connection, by what the driver said (libpq's messages): the password only
+# where the server refused it, the address where nothing answered, the name where it is unknown
+_PASSWORD = ("check the password: PostgreSQL's client reads it from the PGPASSWORD environment variable or "
+             "~/.pgpass, never from the run configuration")
+_ADDRESS = "check the host and port in the URL, and that the server is running and lets this machine in"
+_CONNECTION_FIXES = (  # (words the message holds, all of them; the fix)
+    (("password authentication failed",), _PASSWORD), (("no password supplied",), _PASSWORD),
+    (("connection refused",), _ADDRESS), (("could not translate host name",), _ADDRESS),
+    (("timeout expired",), _ADDRESS), (("no route to host",), _ADDRESS),
+    (("database", "does not exist"), "check the database name in the URL"),
+    (("role", "does not exist"), "check the user name in the URL"),
+)
+
+
+def connection_fix(message: str) -> str:
+    """The fix to name for a driver's connection error `message` (the general one where none fits)."""
+    low = message.lower()
+    for words, fix in _CONNECTION_FIXES:
+        if all(w in low for w in words):
+            return fix
+    return ("check the host, port, user and database in the URL, and the password (from the PGPASSWORD "
+            "environment variable or ~/.pgpass, never from the run configuration)")
 
 
 def _first_line(e: Exception) -> str:

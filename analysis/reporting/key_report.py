@@ -63,7 +63,8 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
                             [T("key_share_of_target"), T("key_potential_short"), T("key_tariff_short")], T("mdkk"),
                             plots.KEY_COLOURS)
     yield report.how_to_read(T("key_how"), language)
-    short = keys[keys[savings_key.GAP_DKK] > 0]  # a share above the budget effect the ideas give
+    # a share above the budget effect the ideas give, the largest gap named first
+    short = keys[keys[savings_key.GAP_DKK] > 0].sort_values(savings_key.GAP_DKK, ascending=False, kind="stable")
     yield report.headline([(T("pot_target"), M(target_dkk)),
                            (T("head_gap"), L.number(len(short), language) + " / " + L.number(len(keys), language))],
                           order=3)

@@ -144,8 +144,9 @@ def _load(args: argparse.Namespace) -> int:
         target = database.parse(args.table)  # ValueError: the URL's form
         cfg, _ = load_config(Path(args.config))
         if database.source_of(cfg.source) is not None:
-            _say(f"error: {args.config}: its source ({cfg.source}) is a table already; load reads a visit file",
-                 error=True)
+            _say(f"error: {args.config}: its source ({cfg.source}) is a table already; load reads a visit file. "
+                 "Fix: give a run file whose source is the file (runs/default.yml for the bundled synthetic "
+                 "region); the table's own run file stays as it is", error=True)
             return 2
         started = time.perf_counter()
         prepared = pipeline.prepare(**cfg.prepare_arguments())
