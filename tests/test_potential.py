@@ -1,6 +1,7 @@
 """Benchmark potential: only visits above the benchmark count."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -119,3 +120,20 @@ def test_a_bad_guideline_table_is_refused(tmp_path):
         potential.load_guidelines(bad)
     assert "non-negative" in str(err.value) and "one row per specialty" in str(err.value)
     assert potential.load_guidelines("").equals(potential.load_guidelines())
+
+
+@pytest.mark.parametrize("benchmark", ["median", "mean", "best_quartile", "best_k", 0.9])
+def test_the_simulations_excess_plan_gives_excess_to_the_last_bit(benchmark):
+    """potential.ExcessPlan (worked out once, each draw's counts given) against excess()."""
+    rates = pd.DataFrame({
+        "hospital": ["A", "B", "C", "A", "B", "C", "A", "B"],
+        "specialty": ["x", "x", "x", "y", "y", "y", "x", "x"],
+        "visit_type": ["follow_up"] * 6 + ["assessment"] * 2,
+        "observed": [120.0, 80.0, 100.0, 30.0, 45.0, 60.0, 10.0, 14.0],
+        "expected": [100.0, 100.0, 100.0, 40.0, 40.0, 40.0, 12.0, 12.0]}, index=[7, 3, 5, 1, 0, 2, 4, 6])
+    rates["ratio"] = rates["observed"] / rates["expected"]
+    plan = potential.ExcessPlan(rates)
+    ex = potential.excess(rates, benchmark)
+    pd.testing.assert_frame_equal(plan.keys, ex[["hospital", "specialty", "visit_type"]].reset_index(drop=True))
+    got = plan.potential(rates["observed"].to_numpy(), rates["ratio"].to_numpy(), benchmark)
+    assert np.array_equal(got, ex["potential"].to_numpy())

@@ -106,6 +106,39 @@ def excess(rates_by_type: pd.DataFrame, benchmark: str | float = "median", k: in
                      ignore_index=True)
 
 
+class ExcessPlan:
+    """What excess() works out of a rates table besides its counts: the order of its output rows
+    and each visit type x specialty's rows (the peers a benchmark is set among). The simulation of
+    uncertainty.py resamples only the counts, so it works this out once and gives each draw's
+    observed and ratio to `potential`, which gives excess()'s potential to the last bit."""
+
+    def __init__(self, rates: pd.DataFrame):
+        table = rates.reset_index(drop=True)
+        parts = [g.index.to_numpy() for _, g in table.groupby(s.VISIT_TYPE, sort=False)] if len(table) else []
+        self.order = np.concatenate(parts) if parts else np.array([], dtype=int)  # excess()'s rows: positions
+        ordered = table.iloc[self.order]
+        self.keys = ordered[[s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]].reset_index(drop=True)
+        self.expected = ordered[EXPECTED].to_numpy(dtype=float)
+        self.groups = []  # positions in the ordered rows: per visit type, per specialty, in row order
+        start = 0
+        for part in parts:
+            specialty, names = pd.factorize(table[s.SPECIALTY].to_numpy()[part])
+            self.groups += [start + np.flatnonzero(specialty == i) for i in range(len(names))]
+            start += len(part)
+
+    def potential(self, observed: np.ndarray, ratio: np.ndarray, benchmark: str | float,
+                  k: int | None = None) -> np.ndarray:
+        """Visits above the benchmark per row of `keys`, from each row's observed visits and
+        ratio (given in the rates table's row order)."""
+        obs = np.asarray(observed, dtype=float)[self.order]
+        r = np.asarray(ratio, dtype=float)[self.order]
+        b = np.full(len(obs), np.nan)
+        for rows in self.groups:
+            b[rows] = benchmark_ratio(r[rows], benchmark, k)
+        out = np.maximum(0.0, obs - b * self.expected)
+        return np.where(np.isnan(out), 0.0, out)
+
+
 def by_visit_type(agg: Aggregates, year: int, strata: list[str], benchmark: str | float = "median",
                   sector: str = "somatic", k: int | None = None) -> pd.DataFrame:
     """Potential per hospital x specialty x visit type: each visit type's rate (per patient, or

@@ -264,8 +264,11 @@ def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFra
 
 
 def apply_rows(rows: Rows, visits: pd.Series | np.ndarray, excess: pd.DataFrame | None = None,
-               shares: dict[str, float] | None = None, tariff_factor: float = 1.0) -> pd.DataFrame:
-    """apply, on the Rows of an activity (rows_of) with `visits` for its rows, in their order."""
+               shares: dict[str, float] | None = None, tariff_factor: float = 1.0,
+               excess_rows: np.ndarray | None = None) -> pd.DataFrame:
+    """apply, on the Rows of an activity (rows_of) with `visits` for its rows, in their order.
+    `excess_rows`: instead of `excess`, the excess of each row's cell (0 where it has none), where
+    the caller has it by row already (the simulation's draws, uncertainty.simulate)."""
     df = rows.df.assign(**{s.VISITS: np.asarray(visits)})
     remaining = df[s.VISITS].to_numpy(dtype=float).copy()  # visits of the row still taking place as now
     in_person = rows.in_person
@@ -274,11 +277,12 @@ def apply_rows(rows: Rows, visits: pd.Series | np.ndarray, excess: pd.DataFrame 
     for sc, sel, fraction, sub in zip(rows.scenarios, rows.selected, rows.fraction, rows.substitute):
         share = (shares or {}).get(sc.name, sc.share)
         if sc.lever == "benchmark":
-            if excess is None:
+            if excess is None and excess_rows is None:
                 raise ValueError(f"scenario '{sc.name}' needs the benchmark excess (potential.above_benchmark)")
             # the excess of a cell is spread over its rows (all contact modes) by their visits
             cell_visits = df.groupby(CELL, observed=True)[s.VISITS].transform("sum").to_numpy(dtype=float)
-            ex = df[CELL].merge(excess[CELL + ["potential"]], on=CELL, how="left")["potential"].fillna(0).to_numpy()
+            ex = (excess_rows if excess_rows is not None else
+                  df[CELL].merge(excess[CELL + ["potential"]], on=CELL, how="left")["potential"].fillna(0).to_numpy())
             with np.errstate(divide="ignore", invalid="ignore"):
                 frac = np.where(cell_visits > 0, np.minimum(ex / cell_visits, 1.0), 0.0)
             changed = np.where(sel, remaining * frac * share, 0.0)

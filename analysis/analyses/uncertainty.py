@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.budget import BUDGET_DKK, Costs, effect
-from analysis.analyses.potential import excess
-from analysis.analyses.scenarios import Rows, Scenario, apply_rows, rows_of
+from analysis.analyses.potential import ExcessPlan, excess
+from analysis.analyses.scenarios import CELL, Rows, Scenario, apply_rows, rows_of
 from analysis.base import schema as s
 from analysis.stats.standardise import OBSERVED
 
@@ -104,6 +104,14 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = N
     row by row), which spares its fixed cost per call on each draw."""
     rng = np.random.default_rng(seed)
     plan = rows_of(inp.activity, inp.scenarios, inp.tariffs, inp.measured)  # every draw has these rows
+    # the benchmark's peers and each activity row's cell among the rates: the same in every draw,
+    # which resamples only the counts (the excess is then excess()'s to the last bit)
+    by_row = None
+    if inp.benchmark != "guideline":
+        peers = ExcessPlan(inp.rates)
+        cell = plan.df[CELL].merge(peers.keys.assign(_at=np.arange(len(peers.keys))), on=CELL, how="left")["_at"]
+        found = cell.notna().to_numpy()
+        by_row = np.where(found, cell.fillna(0).to_numpy(dtype=np.int64), 0)
     changes = []
     for _ in range(draws):
         act = inp.activity.assign(visits=rng.poisson(inp.activity[s.VISITS].to_numpy(dtype=float)))
@@ -115,7 +123,12 @@ def simulate(inp: Inputs, draws: int = 500, seed: int = 2025, by: str | None = N
             rates = rates.assign(**{OBSERVED: obs, "ratio": ratio})
         shares = {sc.name: rng.triangular(sc.low, sc.share, sc.high) if sc.high > sc.low else sc.share
                   for sc in inp.scenarios}
-        changes.append(_changes(inp, shares, activity=act, rates=rates, rows=plan))
+        if by_row is None:
+            changes.append(_changes(inp, shares, activity=act, rates=rates, rows=plan))
+            continue
+        pot = peers.potential(rates[OBSERVED], rates["ratio"], inp.benchmark, inp.k) if len(rates) else np.array([])
+        ex_rows = np.where(found, pot[by_row] if len(pot) else 0.0, 0.0)
+        changes.append(apply_rows(plan, act[s.VISITS], shares=shares, excess_rows=ex_rows))
     sizes = np.array([len(c) for c in changes])
     stacked = pd.concat(changes, ignore_index=True)
     if inp.costs is not None:
