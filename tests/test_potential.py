@@ -137,3 +137,9 @@ def test_the_simulations_excess_plan_gives_excess_to_the_last_bit(benchmark):
     pd.testing.assert_frame_equal(plan.keys, ex[["hospital", "specialty", "visit_type"]].reset_index(drop=True))
     got = plan.potential(rates["observed"].to_numpy(), rates["ratio"].to_numpy(), benchmark)
     assert np.array_equal(got, ex["potential"].to_numpy())
+
+
+def test_an_excess_plan_of_no_rates_gives_no_potential():
+    """An input that gives no rates (estimate's empty frame, without columns) has nothing above a benchmark."""
+    plan = potential.ExcessPlan(pd.DataFrame())
+    assert plan.keys.empty and plan.potential(np.array([]), np.array([]), "median").size == 0

@@ -113,11 +113,14 @@ class ExcessPlan:
     observed and ratio to `potential`, which gives excess()'s potential to the last bit."""
 
     def __init__(self, rates: pd.DataFrame):
+        cell = [s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]
         table = rates.reset_index(drop=True)
+        if table.empty:  # no rates the input can give (a frame without columns, even)
+            table = pd.DataFrame(columns=[*cell, OBSERVED, EXPECTED, "ratio"])
         parts = [g.index.to_numpy() for _, g in table.groupby(s.VISIT_TYPE, sort=False)] if len(table) else []
         self.order = np.concatenate(parts) if parts else np.array([], dtype=int)  # excess()'s rows: positions
         ordered = table.iloc[self.order]
-        self.keys = ordered[[s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE]].reset_index(drop=True)
+        self.keys = ordered[cell].reset_index(drop=True)
         self.expected = ordered[EXPECTED].to_numpy(dtype=float)
         self.groups = []  # positions in the ordered rows: per visit type, per specialty, in row order
         start = 0
