@@ -50,6 +50,17 @@ def test_a_flat_series_expects_its_baseline_and_a_fall_is_priced_at_its_price():
     assert by.loc["A", "low"] > 0 > by.loc["B", "low"]
 
 
+def test_a_sum_asked_again_is_the_same_and_what_a_caller_changes_does_not_reach_the_next():
+    m = monthly({("A", "in_person"): flat(100, 80), ("B", "in_person"): flat(200)})
+    real = realise(m)
+    first = real.summary(["hospital"], "budget", real.rows["hospital"] == "A")
+    first["saving"] = -1.0  # a caller's own change to its copy
+    again = real.summary(["hospital"], "budget", real.rows["hospital"] == "A")
+    assert again.loc[0, "saving"] == pytest.approx(6 * 20 * 500)  # 20 fewer a month at 500 DKK cash
+    assert real.summary(["hospital"], "budget", real.rows["hospital"] == "B").loc[0, "hospital"] == "B"
+    assert len(real.summary(["hospital"], "budget")) == 2  # another mask, another sum
+
+
 def test_a_move_to_the_phone_counts_net_of_the_phones_price():
     m = monthly({("A", "in_person"): flat(100, 90), ("A", "phone"): flat(50, 60), ("B", "in_person"): flat(100)})
     real = realise(m)
