@@ -221,6 +221,7 @@ class Rows:
     selected: list[np.ndarray]  # per idea, the rows it selects
     fraction: list[np.ndarray | None]  # per idea with `of` (not benchmark), its cells' measured fraction
     substitute: list[np.ndarray | None]  # per idea: relocate's DKK saved a visit, or its lever's form's price
+    cell: np.ndarray  # each row's hospital x specialty x visit type, numbered (-1: a key missing)
 
 
 def rows_of(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
@@ -243,7 +244,7 @@ def rows_of(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataF
         fraction.append(frac)
         substitute.append(sub)
     return Rows(df, scenarios, (df[s.CONTACT_MODE] == "in_person").to_numpy(), unit_price(df, tariffs).to_numpy(),
-                selected, fraction, substitute)
+                selected, fraction, substitute, df.groupby(CELL, observed=True).ngroup().to_numpy())
 
 
 def apply(activity: pd.DataFrame, scenarios: list[Scenario], tariffs: pd.DataFrame,
@@ -280,7 +281,10 @@ def apply_rows(rows: Rows, visits: pd.Series | np.ndarray, excess: pd.DataFrame 
             if excess is None and excess_rows is None:
                 raise ValueError(f"scenario '{sc.name}' needs the benchmark excess (potential.above_benchmark)")
             # the excess of a cell is spread over its rows (all contact modes) by their visits
-            cell_visits = df.groupby(CELL, observed=True)[s.VISITS].transform("sum").to_numpy(dtype=float)
+            # the cell's visits, summed once per cell: exact, as visits are whole numbers
+            cell = rows.cell
+            per_cell = np.bincount(cell[cell >= 0], weights=df[s.VISITS].to_numpy(dtype=float)[cell >= 0])
+            cell_visits = np.where(cell >= 0, per_cell[np.maximum(cell, 0)] if len(per_cell) else 0.0, np.nan)
             ex = (excess_rows if excess_rows is not None else
                   df[CELL].merge(excess[CELL + ["potential"]], on=CELL, how="left")["potential"].fillna(0).to_numpy())
             with np.errstate(divide="ignore", invalid="ignore"):
