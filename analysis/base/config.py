@@ -21,6 +21,9 @@ CACHE_DIR = Path(os.environ.get("OUTPATIENT_CACHE_DIR", DATA_DIR / "interim"))
 # the whole process under 4 GiB at 100 million visits (bench/bench_national.py).
 DUCKDB_MEMORY_LIMIT = os.environ.get("OUTPATIENT_DUCKDB_MEMORY", "3GB")
 DUCKDB_THREADS = 2
+# Every DuckDB connection runs this first: in a notebook with ipywidgets installed DuckDB draws its
+# progress bar as a widget, a script in the report (a session setting: not accepted at connect)
+DUCKDB_NO_PROGRESS = "SET enable_progress_bar = false"
 SPILL_DIR = CACHE_DIR / ".spill"  # hidden: cache pruning (pipeline._prune) passes it by
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DEFAULT_RUN_CONFIG = PROJECT_ROOT / "runs" / "default.yml"

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
+from analysis.base import config
 from analysis.base import schema as s
 from analysis.base.redact import CPR_IN_TEXT, mask_cpr
 
@@ -126,7 +127,7 @@ def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None 
             import duckdb  # only for this check, which runs after the reports; every report imports this module
 
             con = duckdb.connect()
-            con.execute("SET enable_progress_bar = false")  # in a notebook a widget, a script in the report
+            con.execute(config.DUCKDB_NO_PROGRESS)
             con.register("tokens", pd.DataFrame({"t": tokens}))
             hits = con.execute(
                 f"SELECT DISTINCT t FROM tokens JOIN read_parquet(?) p ON p.{s.PATIENT_ID} = tokens.t",

@@ -36,14 +36,14 @@ VISITS_PER_PATIENT = "visits_per_patient"
 
 def connect(threads: int = config.DUCKDB_THREADS, memory_limit: str = "") -> ibis.BaseBackend:
     """The embedded engine: DuckDB, bounded (memory_limit, default config.DUCKDB_MEMORY_LIMIT) so a
-    large scan spills to disk (config.SPILL_DIR) instead of failing. No progress bar: in a notebook
-    with ipywidgets installed DuckDB draws it as a widget, a script in the report."""
+    large scan spills to disk (config.SPILL_DIR) instead of failing; no progress bar
+    (config.DUCKDB_NO_PROGRESS)."""
     import ibis  # the engine takes ~0.3 s to import; a warm run reads the cached aggregates instead
 
     config.SPILL_DIR.mkdir(parents=True, exist_ok=True)  # DuckDB creates the folder, not its parents
     con = ibis.duckdb.connect(threads=threads, memory_limit=memory_limit or config.DUCKDB_MEMORY_LIMIT,
                               temp_directory=str(config.SPILL_DIR))
-    con.raw_sql("SET enable_progress_bar = false")  # a session setting: not accepted at connect
+    con.raw_sql(config.DUCKDB_NO_PROGRESS)
     return con
 
 

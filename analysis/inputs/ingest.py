@@ -956,7 +956,7 @@ def _connect() -> duckdb.DuckDBPyConnection:
     config.SPILL_DIR.mkdir(parents=True, exist_ok=True)  # DuckDB creates the folder, not its parents
     con = duckdb.connect(config={"threads": config.DUCKDB_THREADS, "memory_limit": config.DUCKDB_MEMORY_LIMIT,
                                  "temp_directory": str(config.SPILL_DIR)})
-    con.execute("SET enable_progress_bar = false")  # in a notebook a widget: see aggregate.connect
+    con.execute(config.DUCKDB_NO_PROGRESS)
     return con
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
+
 from analysis.analyses import budget, measures, potential, reduction, savings_key, scenarios
 from analysis.base import labels as L
 from analysis.base import schema as s
@@ -52,16 +54,11 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
 
     yield report.fact(*savings_key.fact(keys.set_index(s.HOSPITAL)[chosen], year, basis, target_dkk))  # run's check
     yield report.heading(T("key_split"))
-    shown = keys.rename(columns={chosen: "amount_dkk"})[[s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK,
-                                                        savings_key.GAP_DKK, budget.TARIFF_VALUE_DKK]]
-    yield report.table(shown, language, caption=T("key_split_caption", year=year))
+    yield split_table(keys, basis, language, year)
     region = keys[[budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]].sum()  # the hospitals in the key, as 03 counts them
     yield report.text(T("key_region", budget=M(region[budget.BUDGET_DKK]), target=M(target_dkk),
                         value=M(region[budget.TARIFF_VALUE_DKK])))
-    fig_data = keys.set_index(s.HOSPITAL)[[chosen, budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6
-    yield plots.paired_bars(fig_data, language, T("key_chart_title", year=year),
-                            [T("key_share_of_target"), T("key_potential_short"), T("key_tariff_short")], T("mdkk"),
-                            plots.KEY_COLOURS)
+    yield split_chart(keys, basis, language, year)
     yield report.how_to_read(T("key_how"), language)
     # a share above the budget effect the ideas give, the largest gap named first
     short = keys[keys[savings_key.GAP_DKK] > 0].sort_values(savings_key.GAP_DKK, ascending=False, kind="stable")
@@ -75,6 +72,24 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.table(keys[[s.HOSPITAL, "key_visits", "key_value", "key_potential"]], language,
                        caption=T("key_compare_caption", year=year))
     yield report.text(T("key_compare_text"))
+
+
+def split_table(keys: pd.DataFrame, basis: str, language: str, year: int) -> report.Table:
+    """Each hospital's share of the requirement by the key `basis`, its budget effect, the gap and
+    the tariff value (savings_key.compare's table), as 04 and the what-if show it."""
+    shown = keys.rename(columns={savings_key.key_column(basis): "amount_dkk"})[
+        [s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK, savings_key.GAP_DKK, budget.TARIFF_VALUE_DKK]]
+    return report.table(shown, language, caption=L.t("key_split_caption", language, year=year))
+
+
+def split_chart(keys: pd.DataFrame, basis: str, language: str, year: int):
+    """The same three amounts per hospital as bars, DKK millions."""
+    T = L.formatters(language).T
+    data = keys.set_index(s.HOSPITAL)[[savings_key.key_column(basis), budget.BUDGET_DKK,
+                                       budget.TARIFF_VALUE_DKK]] / 1e6
+    return plots.paired_bars(data, language, T("key_chart_title", year=year),
+                             [T("key_share_of_target"), T("key_potential_short"), T("key_tariff_short")], T("mdkk"),
+                             plots.KEY_COLOURS)
 
 
 def intro(target: str, n: int, basis: str, excluded: list[str], language: str) -> str:

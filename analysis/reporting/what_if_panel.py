@@ -17,9 +17,8 @@ from IPython.display import display
 from analysis.analyses import budget, measures, potential, savings_key, scenarios, what_if
 from analysis.base import config
 from analysis.base import labels as L
-from analysis.base import schema as s
 from analysis.inputs import reference
-from analysis.reporting import plots, report
+from analysis.reporting import key_report, report
 from analysis.reporting.page import Page, show
 
 RUNS_DIR = config.PROJECT_ROOT / "runs"
@@ -116,21 +115,14 @@ def intro(page: Page) -> list[object]:
 def view(o: what_if.Outcome, lang: str, year: int) -> list[object]:
     """What the what-if shows of one outcome, in order: the key figures, the chart of each
     hospital's share of the requirement beside its budget effect and tariff value, the table."""
-    T = L.formatters(lang).T
-    M = L.formatters(lang).M
-    chosen = savings_key.key_column(o.basis)
+    T, M = L.formatters(lang).T, L.formatters(lang).M
     keys = o.keys
-    shown = keys.rename(columns={chosen: "amount_dkk"})[[s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK,
-                                                        savings_key.GAP_DKK, budget.TARIFF_VALUE_DKK]]
-    fig_data = keys.set_index(s.HOSPITAL)[[chosen, budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6
     return [
         report.kpis([(T("wi_budget"), M(o.budget)), (T("pot_target"), M(o.target)), (T("pot_gap"), M(o.short)),
                      (T("wi_tariff"), M(o.value)),
                      (T("head_gap"), f"{L.number(o.hospitals_short, lang)} / {L.number(len(keys), lang)}")], lang),
-        plots.paired_bars(fig_data, lang, T("key_chart_title", year=year),
-                          [T("key_share_of_target"), T("key_potential_short"), T("key_tariff_short")], T("mdkk"),
-                          plots.KEY_COLOURS),
-        report.table(shown, lang, caption=T("key_split_caption", year=year)),
+        key_report.split_chart(keys, o.basis, lang, year),  # as 04 shows them
+        key_report.split_table(keys, o.basis, lang, year),
     ]
 
 

@@ -1044,7 +1044,7 @@ def _bi_cells(visits: Path, monthly: bool, where: str = "", split: str = "") -> 
     con = duckdb.connect()
     try:
         con.execute("SET threads TO 2")
-        con.execute("SET enable_progress_bar = false")
+        con.execute(config.DUCKDB_NO_PROGRESS)
         return con.execute(
             f"SELECT year(visit_date) AS year{month}, CAST(hospital AS VARCHAR) AS hospital, "
             f"CAST(specialty AS VARCHAR) AS specialty, CAST(sector AS VARCHAR) AS sector, "
