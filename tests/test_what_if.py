@@ -136,7 +136,7 @@ def own(run: dict) -> dict[str, dict]:
 def test_the_run_file_of_a_choice_publishes_apart_under_its_own_title():
     text, out = saved_run()
     assert text.startswith(what_if.MARK) and "--config runs/lower.yml" in text
-    assert out["output"] == "reports/lower" and out["title"] == "Ambulant – what-if lower" and out["language"] == "en"
+    assert out["output"] == "reports/lower" and out["title"] == "Ambulant – What if: lower" and out["language"] == "en"
     assert out["parameters"] == {"year": 2024, "basis": "visits", "scenario_file": "runs/scenarios/lower.yml"}
     with pytest.raises(ValueError, match="start with a letter or digit"):
         what_if.run_text(RUN, name="../x", scenario_file="", origin="", when=WHEN, common={}, parameters={},
@@ -186,7 +186,8 @@ def test_the_panel_redraws_when_a_slider_moves_and_says_the_numbers(page):
     shown = panel.shown
     slider.value = slider.max
     assert panel.outcome().budget > before and panel.shares()[name] == slider.max
-    assert panel.shown is not shown and len(panel.shown) == len(shown) == 3  # key figures, chart, table: redrawn
+    # key figures, chart, table (below a warning where the requirement exceeds the visits' value): redrawn
+    assert panel.shown is not shown and len(panel.shown) == len(shown) >= 3
     panel.basis.value = "potential"  # the requirement split in proportion to each hospital's budget effect
     o = panel.outcome()
     keys = o.keys
@@ -204,7 +205,7 @@ def test_the_panel_saves_a_run_the_runner_accepts_and_rewrites_only_its_own(page
     assert scen == tmp_path / "scenarios" / "lower.yml" and run == tmp_path / "lower.yml"
     cfg, params = runner.load_config(run)
     assert cfg.output == "reports/lower" and params["03_reduction_potential"]["benchmark"] == "best_quartile"
-    assert params["02_variation"].get("benchmark", "median") == "median"  # the variation's own
+    assert set(params) == set(what_if.ESTIMATING)  # another input than the default run's: the choice's pages
     assert params["03_reduction_potential"]["scenario_file"] == str(scen)
     assert panel.save(WHEN) == (scen, run) and "erstattede" in panel.message  # its own file: saved again
     run.write_text(run.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
@@ -229,14 +230,13 @@ def test_a_saved_choice_run_gives_03_and_04_the_what_ifs_numbers(page, tmp_path)
     panel.benchmark.value = "best_quartile"  # 02 has a benchmark of its own, which must stay median or region
     panel.basis.value = "potential"  # which 07 cannot follow
     _, run = panel.save(WHEN)
-    runner.load_config(run)  # the whole saved run is accepted as it is (02's and 07's parameters too)
+    runner.load_config(run)  # the saved run is accepted as it is
     o = panel.outcome()
     spec = yaml.safe_load(run.read_text(encoding="utf-8"))
-    kept = ("03_reduction_potential", "04_savings_key")  # 02's and 07's parameters: checked when the run is loaded
+    kept = ("03_reduction_potential", "04_savings_key")
     spec.update(output=str(tmp_path / "out"), output_outside_project=True, jobs=2,
                 notebooks=[nb for nb in spec["notebooks"] if (nb if isinstance(nb, str) else nb["name"]) in kept])
     spec["parameters"]["draws"] = 20
-    del spec["parameters"]["decision_date"]  # 06's and 07's, not in this run
     run.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     cfg, params = runner.load_config(run)
     outcome = runner.run(cfg, params, echo=lambda *_: None)
@@ -268,5 +268,48 @@ def test_the_notebook_runs_with_papermill_and_shows_the_panel(small_region, tmp_
 
 def test_a_share_a_float_bit_past_its_end_is_saved_at_the_end(base):
     idea = next(sc for sc in base.ideas if sc.high > sc.low)
-    assert what_if.chosen_plan(base.plan, {idea.name: idea.high + 1e-15}).scenarios[
+    assert what_if.chosen_plan(base.plan, {idea.name: idea.high + 1e-15})[0].scenarios[
         base.plan.scenarios.index(idea)].share == idea.high
+
+
+def test_a_saved_scenario_file_keeps_only_names_the_data_hold_and_the_numbers_stay():
+    plan = scenarios.ScenarioFile.model_validate({
+        "drivers": {"d": {"da": "D", "en": "D"}},
+        "scenarios": [
+            {"name": "some", "driver": "d", "lever": "drop", "share": 0.1, "specialties": ["Urologi", "Kardiologi"]},
+            {"name": "none", "driver": "d", "lever": "drop", "share": 0.1, "specialties": ["Kardiologi"]},
+            {"name": "all", "driver": "d", "lever": "drop", "share": 0.1}]})
+    data = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Urologi"]})
+    chosen, out = what_if.chosen_plan(plan, {}, data)
+    assert [(sc.name, sc.specialties) for sc in chosen.scenarios] == [("some", ["Urologi"]), ("all", [])]
+    assert out == ["some: Kardiologi taken out", "none: left out (names no hospital or specialty the data hold)"]
+    assert "#   none: left out" in what_if.scenario_text(plan, {}, "x.yml", WHEN, data)
+
+
+def test_a_choice_on_another_input_saves_the_notebooks_that_show_it_without_the_runs_dates():
+    run = {**RUN, "source": "", "parameters": {"year": 2023, "decision_date": "2025-04-01"}}
+    text = what_if.run_text(run, name="agg", scenario_file="s.yml", origin="runs/default.yml", when=WHEN,
+                            common={"source": "data/mine.csv", "language": "da"}, parameters={"year": 2024},
+                            benchmark="median", best_k=0, basis="visits", sectors=["somatic"])
+    out = yaml.safe_load(text)
+    assert out["title"] == "Hvad nu hvis: agg" and "decision_date" not in out["parameters"]
+    assert [nb if isinstance(nb, str) else nb["name"] for nb in out["notebooks"]] == list(what_if.ESTIMATING)
+
+
+@pytest.mark.suite  # the command line's check of a saved run on the bundled pre-aggregated extract
+def test_a_choice_saved_on_an_extract_without_the_shipped_specialties_passes_the_runs_check(tmp_path):
+    import subprocess
+    import sys
+
+    from analysis.base import config
+
+    page = open_page(namespace("data/examples/aggregated_extract.csv", period_start="2024-01-01",
+                               period_end="2024-12-31", year=2024))
+    panel = what_if_panel.panel(page, **page.own)
+    assert panel.base.idle and all(panel.sliders[n].disabled for n in panel.base.idle)
+    assert "<strong>Kravet på 60,0 mio. kr. er større" in str(panel.shown[0].data)  # than the visits' value
+    panel.runs_dir, panel.name.value, panel.basis.value = tmp_path, "agg", "potential"
+    _, run = panel.save(WHEN)
+    proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(run), "--check"],
+                          capture_output=True, text=True, cwd=config.PROJECT_ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -21,8 +21,9 @@ import yaml
 
 from analysis.analyses import budget, measures, potential, reduction, savings_key
 from analysis.analyses.budget import BUDGET_DKK, TARIFF_VALUE_DKK
-from analysis.analyses.scenarios import Rows, Scenario, ScenarioFile, rows_of
+from analysis.analyses.scenarios import Rows, Scenario, ScenarioFile, names_not_in, rows_of
 from analysis.analyses.uncertainty import Inputs, totals
+from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine.aggregate import Aggregates
 
@@ -58,6 +59,14 @@ class Base:
         left out, reduction.estimate), in the scenario file's order."""
         counted = {sc.name for inp in self.inputs for sc in inp.scenarios}
         return [sc for sc in self.plan.scenarios if sc.name in counted]
+
+    @property
+    def idle(self) -> set[str]:
+        """The ideas counted that select no visit they could change in these data (e.g. they name
+        only specialties the data lack): their share moves nothing."""
+        busy = {sc.name for rows in self.rows for sc, sel in zip(rows.scenarios, rows.selected)
+                if (sel if sc.lever == "benchmark" else sel & rows.in_person).any()}
+        return {sc.name for sc in self.ideas} - busy
 
 
 def base(agg: Aggregates, activity: pd.DataFrame, year: int, plan: ScenarioFile, prices: pd.DataFrame,
@@ -131,24 +140,49 @@ def outcome(b: Base, shares: dict[str, float] | None = None, benchmark: str | fl
                    float(by["in_person_avoided"].sum()), float(b.target))
 
 
-def chosen_plan(plan: ScenarioFile, shares: dict[str, float]) -> ScenarioFile:
-    """The scenario file with the chosen shares (each within the idea's low-high, checked again).
-    Only what the file gave is carried over: a field left out can mean something else than its
-    default written out (a shift without substitute_dkk pays the general practice fee)."""
+def chosen_plan(plan: ScenarioFile, shares: dict[str, float], activity: pd.DataFrame | None = None
+                ) -> tuple[ScenarioFile, list[str]]:
+    """The scenario file with the chosen shares (each within the idea's low-high, checked again),
+    and what was taken out. Only what the file gave is carried over: a field left out can mean
+    something else than its default written out (a shift without substitute_dkk pays the general
+    practice fee). With `activity` (the data), the hospitals and specialties an idea names that
+    the data do not hold are taken out, and an idea naming none they hold is left out: they select
+    no visit, so the numbers stay, and a run checks a file the user names against the data."""
     data = plan.model_dump(exclude_unset=True)
+    kept, out = [], []
     for sc, idea in zip(data["scenarios"], plan.scenarios):
         # a slider's value can stray past an end by a float's last bit
         sc["share"] = min(max(float(shares.get(idea.name, idea.share)), idea.low), idea.high)
-    return ScenarioFile.model_validate(data)
+        missing = set(names_not_in(activity, idea)) if activity is not None else set()
+        for col in ("hospitals", "specialties"):
+            if sc.get(col) and set(sc[col]) & missing:
+                sc[col] = [v for v in sc[col] if v not in missing]
+                if not sc[col]:  # an empty list would select them all
+                    break
+        else:
+            kept.append(sc)
+            if missing:
+                out.append(f"{idea.name}: {', '.join(sorted(missing))} taken out")
+            continue
+        out.append(f"{idea.name}: left out (names no hospital or specialty the data hold)")
+    data["scenarios"] = kept
+    return ScenarioFile.model_validate(data), out
 
 
-def scenario_text(plan: ScenarioFile, shares: dict[str, float], origin: str, when: dt.datetime) -> str:
-    """The scenario file of a choice as YAML: `plan` (read from `origin`) with the chosen shares,
-    after a header saying where it came from and which shares changed."""
-    chosen = chosen_plan(plan, shares)
-    changed = [f"#   {sc.name}: {old.share:g} -> {sc.share:g}" for old, sc in zip(plan.scenarios, chosen.scenarios)
-               if sc.share != old.share]
-    header = ["# The change ideas of that file; the shares the what-if changed:", *(changed or ["#   none"]), ""]
+def scenario_text(plan: ScenarioFile, shares: dict[str, float], origin: str, when: dt.datetime,
+                  activity: pd.DataFrame | None = None) -> str:
+    """The scenario file of a choice as YAML: `plan` (read from `origin`) with the chosen shares
+    (chosen_plan, within the data `activity` where given), after a header saying where it came
+    from, which shares changed and which names were taken out."""
+    chosen, out = chosen_plan(plan, shares, activity)
+    now = {sc.name: sc.share for sc in chosen.scenarios}
+    changed = [f"#   {sc.name}: {sc.share:g} -> {now[sc.name]:g}" for sc in plan.scenarios
+               if sc.name in now and now[sc.name] != sc.share]
+    header = ["# The change ideas of that file; the shares the what-if changed:", *(changed or ["#   none"])]
+    if out:
+        header += ["# Names the data do not hold (they select no visit, so the numbers stay):",
+                   *(f"#   {line}" for line in out)]
+    header.append("")
     body = yaml.safe_dump(chosen.model_dump(mode="json", exclude_unset=True), sort_keys=False,
                           allow_unicode=True, width=110)
     return stamped("\n".join(header) + body, origin, when)
@@ -172,13 +206,18 @@ def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str,
     potential's benchmark for the notebooks that estimate it (ESTIMATING), a basis by potential
     for those whose key can be it (KEYED_BY_POTENTIAL; the others keep the run's), the key's
     sectors for 04, its own title and its own published set (output/<name>: its `latest` does not
-    replace the run's)."""
+    replace the run's). Where the what-if reads another input than `run` (its source differs), `run`'s
+    other notebooks and its dates belong to other data: the run file then holds the notebooks that
+    show the choice (ESTIMATING) and a title of its own."""
     if not NAME.fullmatch(name):
         raise ValueError(f"the name {name!r} must start with a letter or digit and hold only letters, digits, - "
                          "and _ (up to 60), e.g. what_if")
     out = {k: v for k, v in run.items() if k not in ("notebooks", "parameters")}
+    other_input = "source" in common and str(common["source"]) != str(run.get("source", ""))
     out.update(common)
-    out["title"] = f"{run.get('title', 'Outpatient activity')} – what-if {name}"
+    language = str(out.get("language", "da"))
+    out["title"] = (L.t("wi_run_title", language, name=name) if other_input
+                    else f"{run.get('title', 'Outpatient activity')} – {L.t('wi_run_title', language, name=name)}")
     out["output"] = f"{str(run.get('output', 'reports')).rstrip('/')}/{name}"
     shared = {**(run.get("parameters") or {}), **parameters, "scenario_file": scenario_file}
     if basis != "potential":
@@ -191,7 +230,11 @@ def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str,
         own["04_savings_key"]["sectors"] = list(sectors)
     out["parameters"] = shared
     notebooks = []
-    for spec in run.get("notebooks") or []:
+    specs = run.get("notebooks") or []
+    if other_input:
+        specs = [n for n in specs if (n if isinstance(n, str) else n["name"]) in ESTIMATING]
+        shared.pop("decision_date", None)  # the run's, of its data; no notebook kept takes it
+    for spec in specs:
         nb = {"name": spec} if isinstance(spec, str) else dict(spec)
         mine = own.get(nb["name"], {})
         # a notebook's own value wins over the shared one: the what-if's choice must reach it

@@ -937,6 +937,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wi_replaced": ("Det erstattede det valg, der før var gemt under samme navn.",
                     "It replaced the choice saved before under the same name."),
     "wi_budget": ("Budgetvirkning pr. år", "Budget effect a year"),
+    "wi_run_title": ("Hvad nu hvis: {name}", "What if: {name}"),
+    "wi_untouched": ("(rører ingen besøg i disse data)", "(touches no visit in these data)"),
     "wi_tariff": ("Aktivitetsværdi pr. år, ikke kroner i kassen", "Tariff value a year, not cash"),
     # prices and benchmarks in words (03, 04; tariffs.price_sentence, tariffs.price_table, potential)
     "prices_table_default": ("den illustrative taksttabel ({file})", "the illustrative tariff table ({file})"),

@@ -39,7 +39,7 @@ class Panel:
         lang = page.language
         self.sliders = {sc.name: widgets.FloatSlider(
             value=sc.share, min=sc.low, max=sc.high, step=0.01, readout_format=".0%", continuous_update=False,
-            disabled=sc.high <= sc.low, layout=widgets.Layout(width="320px")) for sc in b.ideas}
+            disabled=sc.high <= sc.low or sc.name in b.idle, layout=widgets.Layout(width="320px")) for sc in b.ideas}
         given = potential.parse_benchmark(benchmark)
         options = [*what_if.BENCHMARKS, *([] if given in what_if.BENCHMARKS else [given])]
         self.benchmark = widgets.Dropdown(
@@ -53,6 +53,8 @@ class Panel:
         self.status = widgets.Output()
         self.out = widgets.Output()
         self.seconds, self.shown, self.message = 0.0, [], ""
+        keyed = savings_key.in_key(b.activity, b.year, b.sectors)
+        self.beyond = key_report.beyond_value(b.target, float(keyed["value_dkk"].sum()), b.year, lang)
         for w in (*self.sliders.values(), self.benchmark, self.basis):
             w.observe(lambda _change: self.redraw(), names="value")
         self.button.on_click(lambda _button: self.save())
@@ -69,6 +71,8 @@ class Panel:
         `shown`, displayed in the results area)."""
         began = time.perf_counter()
         self.shown = view(self.outcome(), self.page.language, self.base.year)
+        if self.beyond:  # the requirement is larger than the value of every visit in the key
+            self.shown.insert(0, report.text(f"**{self.beyond}**"))
         with self.out:
             self.out.clear_output(wait=True)
             show(self.shown)
@@ -96,7 +100,9 @@ class Panel:
         T = self.page.formatters.T
         titles = self.base.plan.titles(self.page.language)
         label = widgets.Layout(width="560px")  # the longest shipped idea name fits
-        rows = [widgets.HBox([widgets.Label(titles[name], layout=label), w]) for name, w in self.sliders.items()]
+        idle = " " + T("wi_untouched")
+        rows = [widgets.HBox([widgets.Label(titles[name] + (idle if name in self.base.idle else ""), layout=label), w])
+                for name, w in self.sliders.items()]
         return widgets.VBox([
             widgets.Label(T("wi_ideas"), style={"font_weight": "bold"}), *rows,
             widgets.HBox([widgets.Label(T("wi_benchmark"), layout=widgets.Layout(width="160px")), self.benchmark]),
@@ -142,7 +148,7 @@ def write_choice(panel: Panel, name: str, when: dt.datetime, runs_dir: Path = RU
     run_source = config.resolve(panel.run_file) if panel.run_file else default_run(panel.page.language)
     run = yaml.safe_load(run_source.read_text(encoding="utf-8")) or {}
     b = panel.base
-    scen_text = what_if.scenario_text(b.plan, panel.shares(), origin_scen, when)
+    scen_text = what_if.scenario_text(b.plan, panel.shares(), origin_scen, when, b.activity)
     parameters = {"year": b.year, "target_dkk": b.target, **{k: v for k, v in panel.files.items() if v}}
     run_text = what_if.run_text(run, name=name, scenario_file=as_given(scen_path), origin=as_given(run_source),
                                 when=when, common=panel.page.common.as_notebook_values(), parameters=parameters,
@@ -175,6 +181,10 @@ def panel(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     unknown = sorted(set(files) - set(FILES))
     if unknown:
         raise TypeError(f"not parameters of the what-if: {', '.join(unknown)}")
+    savings_key.key_column(basis)  # a clear error for a basis or benchmark the widgets cannot show
+    if potential.parse_benchmark(benchmark) == "guideline":
+        raise ValueError("benchmark: the what-if compares benchmarks of rates (median, mean, best_quartile, best_k "
+                         "or a ratio); the guideline benchmark is shown in 03_reduction_potential")
     b = what_if.base(prep.aggregates, prep.priced(files.get("tariff_file", "")), year,
                      scenarios.load(scenario_file), prep.prices(files.get("tariff_file", "")),
                      budget.load_costs("", files.get("staff_cost_file", ""), files.get("variable_cost_file", ""),
