@@ -60,10 +60,13 @@ def cache_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def small_region(tmp_path_factory, cache_dir) -> Path:
+def small_region(cache_dir) -> Path:
+    """The small region where a notebook without a `source` looks for the bundled one (the
+    synthetic folder above, each test process its own): a notebook run with its defaults, as in
+    JupyterLab, reads it."""
     from analysis.running.synthetic import generate
 
-    return generate(tmp_path_factory.mktemp("region") / "visits.parquet", seed=7, scale=SMALL_SCALE)
+    return generate(Path(os.environ["OUTPATIENT_SYNTHETIC_DIR"]) / "visits.parquet", seed=7, scale=SMALL_SCALE)
 
 
 # --- built once a session, shared by the test processes ---------------------------------------
@@ -98,8 +101,8 @@ def full_region(tmp_path_factory, cache_dir):
         return pipeline.prepare(str(path), cache_dir=folder / "cache"), pipeline.read_truth(str(path))
 
 
-# 03's simulation draws in the runs tests share: its intervals with 40 draws instead of its default
-# 200 (a fifth of its time); test_runner runs every notebook with its defaults as well
+# 03's simulation draws in the other runs of every notebook: its intervals with 40 draws instead of
+# its default 200 (a fifth of its time)
 DRAWS = 40
 
 
@@ -131,17 +134,17 @@ def _run_once(tmp_path_factory, name: str, run: dict) -> SharedRun:
 
 @pytest.fixture(scope="session")
 def small_run(tmp_path_factory, small_region) -> SharedRun:
-    """Every notebook on the small region with its defaults (but DRAWS), the drill-down once per
-    hospital, printed to PDF as well where Chromium is installed: the run test_runner,
-    test_browser, test_money_reports, test_identities and test_pathways_report look at."""
+    """Every notebook with its defaults, as in JupyterLab (no source, period or parameter: the
+    small region stands where the bundled one would), the drill-down once per hospital, printed
+    to PDF as well where Chromium is installed: the run test_runner, test_browser,
+    test_money_reports, test_identities and test_pathways_report look at."""
     from analysis.reporting import render
     from analysis.running import runner
 
     notebooks = [{"name": n, "per": "hospital"} if n == "05_hospital" else n for n in runner.available_notebooks()]
     return _run_once(tmp_path_factory, "small_run", {
-        "source": str(small_region), "period_start": "2023-01-01", "period_end": "2025-12-31", "jobs": 2,
-        "pdf": render.chromium() is not None,  # printing needs Chromium (test_browser is skipped without it)
-        "parameters": {"draws": DRAWS}, "notebooks": notebooks})
+        "jobs": 2, "pdf": render.chromium() is not None,  # printing needs Chromium (test_browser is skipped without it)
+        "notebooks": notebooks})
 
 
 @pytest.fixture(scope="session")
