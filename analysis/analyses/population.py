@@ -12,8 +12,18 @@ Methods:
   crude rate           visits / residents x 1,000 (visits per 1,000 residents a year)
   standardised ratio   indirect standardisation by age band x sex against the region's own
                        rates (standardise.indirect; Breslow & Day 1987, vol. II, ch. 2): O / E
-                       with an exact (Garwood) Poisson 95% interval
+  repeat visits        a patient's visits are not independent events (one patient with a
+                       control every quarter brings four): the municipality's design effect
+                       D = sum(k^2) / sum(k) over its patients' visit counts k (Kish 1965; the
+                       variance of a compound Poisson total is sum(k^2), not sum(k)), and O and
+                       E are compared as the effective counts O/D and E/D ("scaled Poisson")
   funnel               Spiegelhalter (2005) limits for an O/E ratio (funnel.funnel, kind "ratio")
+                       on the effective counts, overdispersion as NHS FunnelPlotR
+  interval             the 95% interval that answers the funnel's question: on the effective
+                       counts, exact (Garwood) where the funnel is not widened; where it is
+                       (additive), O/E x exp(+/- 1.96 sqrt(D/E + tau^2)), the same spread the
+                       funnel's limits have, so an interval leaves out 1 exactly where the point
+                       lies outside the 95% limits
 """
 from __future__ import annotations
 
@@ -414,10 +424,43 @@ def rates(visits: pd.DataFrame, population: pd.DataFrame, year: int,
     return out
 
 
+# --- repeat visits of one patient ---------------------------------------------------------------
+DESIGN_EFFECT = "design_effect"
+EFFECTIVE_OBSERVED = "observed_effective"
+EFFECTIVE_EXPECTED = "expected_effective"
+
+
+def repeat_visits(con, visits, year: int, sectors: Sequence[str] | None = None) -> pd.DataFrame:
+    """Each municipality's patients and how their visits cluster, from visit-level data: one row
+    per municipality (as the data write it) with visits (sum of k), patients and sum_sq (sum of
+    k^2), k a patient's visits in `year` in `sectors` (Ibis: `con` runs the query on `visits`,
+    pipeline.Prepared.visit_table's pair). A patient recorded under two municipalities counts in
+    each with the visits there."""
+    from analysis.engine.intervals import visits_in
+
+    v = visits_in(visits, tuple(sectors) if sectors else None)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    per_patient = v.group_by([MUNICIPALITY, s.PATIENT_ID]).aggregate(k=v.count())
+    k = per_patient["k"].cast("float64")
+    out = con.execute(per_patient.group_by(MUNICIPALITY).aggregate(
+        **{s.VISITS: k.sum(), "patients": per_patient.count(), "sum_sq": (k * k).sum()}))
+    return out.astype({s.VISITS: float, "patients": float, "sum_sq": float})
+
+
+def design_effects(repeats: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
+    """The design effect D = sum(k^2) / sum(k) of each municipality of the population table
+    (repeat_visits' rows, names matched as match_municipalities matches them; 1 where every
+    patient has one visit). A name the table lacks is left out."""
+    matched, _ = match_municipalities(repeats, population)
+    sums = matched.groupby(MUNICIPALITY)[[s.VISITS, "sum_sq"]].sum()
+    sums = sums[sums[s.VISITS] > 0]
+    return (sums["sum_sq"] / sums[s.VISITS]).clip(lower=1.0).rename(DESIGN_EFFECT)
+
+
 # --- indirect standardisation --------------------------------------------------------------
 def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: Sequence[str] = (),
                  on_unknown: str = "refuse", method: str = "additive",
-                 rule: str = "target_limits") -> pd.DataFrame:
+                 rule: str = "target_limits", design: pd.Series | None = None) -> pd.DataFrame:
     """Each municipality's visits against those expected from the region's visit rates by age
     band x sex applied to its residents (indirect standardisation, standardise.indirect), with
     the funnel classification over the municipalities (funnel.funnel, kind "ratio").
@@ -428,11 +471,16 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     by:         further columns (e.g. specialty): each municipality is then compared with the
                 region's rates within each value, and the funnel is drawn within each value
     method, rule: passed to funnel.funnel (overdispersion adjustment and classification rule)
+    design:     each municipality's design effect (design_effects; without `by`): O and E are
+                compared as O/D and E/D (see the module's docstring); None or a municipality it
+                lacks: D = 1, every visit its own event
 
     Returns municipality (+ by), observed (visits), residents, expected (visits), crude and
     region_crude (visits per 1,000 residents), ratio (O/E; 1 = as many visits as the region's
-    age x sex rates predict), ratio_low / ratio_high (exact Garwood 95% Poisson interval,
-    funnel.ratio_interval), the funnel's value, target, lower/upper 95 and 99.8 limits and class
+    age x sex rates predict), design_effect, observed_effective / expected_effective (O/D,
+    E/D), ratio_low / ratio_high (the 95% interval of the module's docstring: it leaves out 1
+    where the funnel flags the municipality at 95%, but for the exact test's say near E = 0),
+    the funnel's value, target, lower/upper 95 and 99.8 limits and class
     ('high_998', 'high_95', 'within', 'low_95', 'low_998', 'no_data'), and observed_unmatched
     (visits in an age band x sex without residents, e.g. a missing age band: they count in O
     but add nothing to E). Visits of unknown sex or age (missing age band or sex) are left out of
@@ -441,6 +489,8 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     value), 'left_out'.
     """
     by = list(by)
+    if by and design is not None:
+        raise ValueError("design effects are of a municipality's visits as a whole: give them without `by`")
     matched, pop, unknown = _prepare(visits, population, year, on_unknown, need_strata=True)
     missing = [c for c in by if c not in matched.columns]
     if missing:
@@ -462,15 +512,40 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     res = res.rename(columns={st.POPULATION: RESIDENTS})
     res["crude"] = res["crude"] * PER
     res["region_crude"] = res["region_crude"] * PER
+    d = res[MUNICIPALITY].map(design if design is not None else {}).fillna(1.0).to_numpy(dtype=float)
+    res[DESIGN_EFFECT] = d
+    res[EFFECTIVE_OBSERVED] = res[st.OBSERVED] / d
+    res[EFFECTIVE_EXPECTED] = res[st.EXPECTED] / d
     parts, dispersions = [], {}
     for key, part in (res.groupby(by, observed=True, sort=True) if by else [((), res)]):
-        f, disp = fn.funnel(part, st.OBSERVED, st.EXPECTED, kind="ratio", method=method, rule=rule)
+        f, disp = fn.funnel(part, EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED, kind="ratio", method=method, rule=rule)
+        f["ratio_low"], f["ratio_high"] = _interval(f, disp)
         parts.append(f)
         dispersions[key] = disp
     out = pd.concat(parts).sort_values([*by, MUNICIPALITY]).reset_index(drop=True)
     out = out[[c for c in out.columns if c != st.UNMATCHED] + [st.UNMATCHED]]
     out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()], left_out=left_out)
     return out
+
+
+def _interval(result: pd.DataFrame, disp: fn.Dispersion) -> tuple[np.ndarray, np.ndarray]:
+    """The 95% interval of each ratio that answers the funnel's question (module docstring):
+    exact on the effective counts (funnel.ratio_interval), or, where the funnel's limits are
+    widened, with their spread: additively on the log scale (O/E x exp(+/- z sqrt(D/E + tau^2)),
+    whose lower end is 0 for O = 0) or multiplied by sqrt(phi) as quasi-Poisson (effective
+    counts divided by phi)."""
+    o = result[EFFECTIVE_OBSERVED].to_numpy(dtype=float)
+    e = result[EFFECTIVE_EXPECTED].to_numpy(dtype=float)
+    ok = e > 0
+    if disp.adjusted and disp.method == "multiplicative":
+        o, e = o / disp.phi, e / disp.phi
+    lo, hi = fn.ratio_interval(o, np.where(ok, e, np.nan), fn.Z95)
+    if disp.adjusted and disp.method == "additive":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            spread = np.exp(fn.Z95 * np.sqrt(1 / e + disp.tau2))
+            ratio = o / e
+        lo, hi = ratio / spread, np.where(o > 0, ratio * spread, hi)  # 0 visits: the exact upper end
+    return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
 
 
 def unknown_strata_note(result: pd.DataFrame, lang: str = "da") -> str:

@@ -1620,8 +1620,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "crude": ("Besøg pr. 1.000 borgere", "Visits per 1,000 residents"),
     "ratio_low": ("Nedre 95 %", "Lower 95%"),
     "ratio_high": ("Øvre 95 %", "Upper 95%"),
+    "design_effect": ("Designeffekt", "Design effect"),
     "pop_funnel_title": ("Faktiske mod forventede besøg pr. kommune", "Actual against expected visits by municipality"),
-    "pop_funnel_x": ("Forventede besøg (log-skala)", "Expected visits (log scale)"),
+    "pop_funnel_x": ("Forventede besøg, effektivt antal (besøg pr. patient taget i betragtning; log-skala)",
+                     "Expected visits, effective number (visits per patient allowed for; log scale)"),
     "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
     "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
                        "2005, med overspredning som i NHS FunnelPlotR). Orange og rød: flere besøg end forventet; lyseblå "
@@ -1638,12 +1640,20 @@ LABELS: dict[str, tuple[str, str]] = {
                         "Each municipality's main hospital and its share of the visits, {year}"),
     "main_hospital": ("Hovedhospital", "Main hospital"),
     "main_share": ("Andel på hovedhospitalet", "Share at the main hospital"),
-    "pop_method": ("Indirekte standardisering efter aldersgruppe og køn mod regionens egne rater (Breslow & Day 1987); "
-                   "eksakte Poisson-intervaller (Garwood); tragtgrænser efter Spiegelhalter (2005) med overspredning "
-                   "som i NHS FunnelPlotR (φ = {phi}).",
-                   "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987); "
-                   "exact Poisson intervals (Garwood); funnel limits after Spiegelhalter (2005) with overdispersion as "
-                   "in NHS FunnelPlotR (φ = {phi})."),
+    "pop_method": ("Indirekte standardisering efter aldersgruppe og køn mod regionens egne rater (Breslow & Day 1987). "
+                   "En patients besøg er ikke uafhængige hændelser (en patient med kontrol hvert kvartal giver fire), "
+                   "så hver kommunes besøg regnes om til et effektivt antal: besøg divideret med designeffekten "
+                   "Σk²/Σk over kommunens patienters antal besøg k (Kish 1965; her {low} til {high}). Tragtgrænser "
+                   "efter Spiegelhalter (2005) på de effektive antal med overspredning som i NHS FunnelPlotR "
+                   "(φ = {phi}); 95 %-intervallerne har tragtens spredning, så et interval udelukker 1 netop dér, "
+                   "hvor kommunen ligger uden for tragtens 95 %-grænser.",
+                   "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
+                   "A patient's visits are not independent events (a patient with a control every quarter brings "
+                   "four), so each municipality's visits are counted as an effective number: visits divided by the "
+                   "design effect Σk²/Σk over its patients' numbers of visits k (Kish 1965; here {low} to {high}). "
+                   "Funnel limits after Spiegelhalter (2005) on the effective numbers with overdispersion as in NHS "
+                   "FunnelPlotR (φ = {phi}); the 95% intervals carry the funnel's spread, so an interval leaves out 1 "
+                   "exactly where the municipality lies outside the funnel's 95% limits."),
     "pop_table_default": ("Befolkningstallene er projektets skøn (data/reference/population.csv): kommunernes antal "
                           "borgere 1. januar 2013 fra Danmarks Statistik (FOLK1), senere år fremskrevet til et skønnet "
                           "regionstal, og fordelingen på alder og køn er en antagelse. Erstat tabellen med FOLK1A "

@@ -1,6 +1,6 @@
 """Report 09, the population perspective: outpatient visits per 1,000 residents by municipality of
-residence, standardised for age and sex against the region (indirect standardisation, exact
-intervals, a funnel over the municipalities), the ratio by visit type, specialty and sector, and
+residence, standardised for age and sex against the region (indirect standardisation, allowing for a
+patient's repeat visits, a funnel over the municipalities and intervals that agree with it), the ratio by visit type, specialty and sector, and
 which hospitals each municipality's residents use. Needs visit-level data with the patient's
 municipality. `build` yields the page's blocks and figures in order (page.show displays them)."""
 from __future__ import annotations
@@ -30,7 +30,9 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
         return
     visits = visits[visits[s.SECTOR].isin(sectors)]
     people = population.load_population(population_file)
-    result = population.standardised(visits, people, year, on_unknown="exclude")
+    con, table = prep.visit_table()  # the patients' visit counts: visit-level data, as the residents aggregate is
+    design = population.design_effects(population.repeat_visits(con, table, year, sectors), people)
+    result = population.standardised(visits, people, year, on_unknown="exclude", design=design)
     if result.empty:
         yield report.text(T("pop_no_visits", year=year))
         return
@@ -52,7 +54,9 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
     yield report.heading(T("var_method"))
-    yield report.text(T("pop_method", phi=L.number(result.attrs["dispersion"].phi, language, 1)))
+    yield report.text(T("pop_method", phi=L.number(result.attrs["dispersion"].phi, language, 1),
+                        low=L.number(result[population.DESIGN_EFFECT].min(), language, 1),
+                        high=L.number(result[population.DESIGN_EFFECT].max(), language, 1)))
     yield report.text(T("pop_table_default") if reference.is_default("population", population_file)
                       else T("pop_table_file", file=population_file))
 
@@ -67,13 +71,15 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     yield report.text(T("pop_outlier_note"))
     yield plots.unit_funnel(result, result.attrs["dispersion"], language, T("pop_funnel_title"),
                             T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
-                            "expected", "ratio", ("high", "low"))
+                            population.EFFECTIVE_EXPECTED, "ratio", ("high", "low"))
     yield report.how_to_read(T("pop_funnel_how"), language)
     shown = result.sort_values("ratio", ascending=False)[
-        ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high", "class"]]
-    yield report.table(shown, language, counts=["observed"],
-                       derived={c: "observed" for c in ("crude", "ratio", "ratio_low", "ratio_high", "class")},
-                       digits={"ratio": 2, "ratio_low": 2, "ratio_high": 2}, verbatim=["municipality"],
+        ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
+         population.DESIGN_EFFECT, "class"]]
+    derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, "class")
+    yield report.table(shown, language, counts=["observed"], derived={c: "observed" for c in derived},
+                       digits={"ratio": 2, "ratio_low": 2, "ratio_high": 2, population.DESIGN_EFFECT: 1},
+                       verbatim=["municipality"],
                        caption=T("pop_table_caption", year=year))
 
 
