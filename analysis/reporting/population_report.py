@@ -1,8 +1,9 @@
 """Report 09, the population perspective: outpatient visits per 1,000 residents by municipality of
-residence, standardised for age and sex against the region (indirect standardisation, allowing for a
-patient's repeat visits, a funnel over the municipalities and intervals that agree with it), the ratio by visit type, specialty and sector, and
-which hospitals each municipality's residents use. Needs visit-level data with the patient's
-municipality. `build` yields the page's blocks and figures in order (page.show displays them)."""
+residence, standardised for age and sex against the region (indirect standardisation, allowing
+for a patient's repeat visits, a funnel over the municipalities and intervals that agree with
+it), the ratio by visit type, specialty and sector, and which hospitals each municipality's
+residents use. Needs visit-level data with the patient's municipality. `build` yields the
+page's blocks and figures in order (page.show displays them)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
