@@ -375,12 +375,12 @@ def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clear
     shares = pd.DataFrame({s.HOSPITAL: ["A", "A", "B"], s.SPECIALTY: ["Reumatologi", "Urologi", "Urologi"],
                            "intervals": [100, 300, 600], "calendar_like": [80, 60, 60]})
     high = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Reumatologi"], "intervals": [100], "value": [0.8],
-                         "target": [0.2], "class": ["high_998"]})
+                         "target": [0.2], "chance_share": [0.05], "class": ["high_998"]})
     cal = pathways.Calendar(shares, pd.DataFrame(), None, high)
     first, second = pathways.hospital_calendar(cal, "A", 2024, "en")
     # A: 140 of 400 intervals (35%); the region 200 of 1,000 (20%)
     assert "35" in first and "400" in first and "20" in first
-    assert second.startswith("A, Reumatologi has 80")
+    assert second.startswith("A, Reumatologi has 80") and "against the region's 20.0% and 5.0% by chance" in second
     assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1] == ("None of the hospital's specialties lies "
                                                                      "clearly above the region's share.")
     assert pathways.hospital_calendar(cal, "C", 2024, "en") == []
@@ -400,3 +400,31 @@ def test_the_calendar_fact_counts_each_unit_with_the_rule_it_was_counted_by():
     assert name == "calendar"
     assert value == {"parameters": {"year": 2024, "targets": [91], "tolerance": 7}, "sectors": ["somatic"],
                      "units": {"A|Urologi": [4, 10]}}
+
+
+# --- the chance baseline ------------------------------------------------------------------------
+def _histogram(days: dict[int, int], hospital: str = "H", specialty: str = "S") -> pd.DataFrame:
+    return pd.DataFrame({"hospital": hospital, "specialty": specialty, "days": list(days),
+                         "intervals": list(days.values())})
+
+
+def test_intervals_spread_evenly_have_a_calendar_share_near_their_chance_share():
+    # one interval on every day from 1 to 600: the windows (3 x 29 days) take 87 of 600, and the
+    # windows moved their width, 29 days, earlier (48-76, 139-167, 322-350) and later (106-134,
+    # 197-225, 380-408) as many
+    out = pathways.calendar_share(_histogram({d: 1 for d in range(1, 601)})).iloc[0]
+    assert out["calendar_like"] == 87 and out["share"] == pytest.approx(87 / 600)
+    assert out["chance_like"] == 87 and out["chance_share"] == pytest.approx(87 / 600)
+
+
+def test_follow_ups_booked_every_six_months_are_all_calendar_and_none_by_chance():
+    out = pathways.calendar_share(_histogram({180: 30, 183: 50, 190: 20})).iloc[0]
+    assert out["share"] == 1 and out["chance_share"] == 0
+
+
+def test_the_chance_share_is_the_mean_of_the_windows_moved_earlier_and_later():
+    # 62 days: in the window of 91 moved 29 days earlier; 394: of 365 moved later; 100: neither
+    out = pathways.calendar_share(_histogram({62: 10, 394: 4, 100: 6})).iloc[0]
+    assert out["chance_like"] == (10 + 4) / 2
+    assert out["chance_share"] == pytest.approx(7 / 20)
+    assert out["calendar_like"] == 6  # 100 lies within 14 days of 91

@@ -13,6 +13,14 @@ minor procedure, sampling) of the same hospital x specialty after the previous f
 up to the current one; such a visit starts a new run, and only intervals within a run count. An
 interval is *calendar-like* when it lies within `tolerance` days (default 14) of one of the
 `targets` (default 91, 182 and 365 days: booked every 3, 6 or 12 months), else *irregular*.
+
+Chance. Windows of 2 x 14 days around three targets take in some intervals whatever the
+booking: 87 of the 341 days from 60 to 400. The *chance share* is what the windows would catch
+were the unit's own intervals spread smoothly across them: the mean of what the same windows
+catch moved their own width (29 days) earlier and later, the bands right before and after each
+window (a straight line across the window; wider moves bend less to the shorter intervals'
+greater number: 45 days put the synthetic region's chance share at 15.4% against its 12.6%,
+29 days at 13.3%). A share well above its chance share is the calendar; near it, it is not.
 """
 from __future__ import annotations
 
@@ -47,6 +55,8 @@ DAYS_PER_MONTH = 365.25 / 12
 DAYS_PER_YEAR = 365.25
 CALENDAR_LIKE = "calendar_like"
 SHARE = "share"
+CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier and later)
+CHANCE_SHARE = "chance_share"
 SEGMENT = "segment"
 
 
@@ -80,15 +90,28 @@ def follow_up_intervals(con: ibis.BaseBackend, t: ibis.Table, year: int | None =
     return intervals_of(con.execute(interval_table(t)), year, sectors)
 
 
+def chance_shift(tolerance: int = TOLERANCE_DAYS) -> int:
+    """Days the windows move for the chance share: their own width, 2 x tolerance + 1 (both edges
+    included), so the moved windows are the bands right before and after each window."""
+    return 2 * tolerance + 1
+
+
 def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DAYS,
                    tolerance: int = TOLERANCE_DAYS) -> pd.DataFrame:
     """Per hospital x specialty from follow_up_intervals' histogram: intervals, calendar_like
-    (those within `tolerance` days of a target) and share = calendar_like / intervals. The
-    frame funnel.funnel takes with kind "proportion" (see calendar_funnel)."""
-    iv = intervals.assign(**{CALENDAR_LIKE: intervals[INTERVALS].where(
-        calendar_like(intervals[DAYS], targets, tolerance), 0)})
-    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE]].sum().reset_index()
+    (those within `tolerance` days of a target), share = calendar_like / intervals, and the
+    chance baseline (module docstring): chance_like, the mean of the intervals within
+    `tolerance` days of the targets moved chance_shift(tolerance) days earlier and later, and chance_share
+    = chance_like / intervals. The frame funnel.funnel takes with kind "proportion" (see
+    calendar_funnel)."""
+    days, n = intervals[DAYS], intervals[INTERVALS]
+    moved = [tuple(t + d for t in targets) for d in (-chance_shift(tolerance), chance_shift(tolerance))]
+    iv = intervals.assign(**{
+        CALENDAR_LIKE: n.where(calendar_like(days, targets, tolerance), 0),
+        CHANCE: sum(n.where(calendar_like(days, m, tolerance), 0) for m in moved) / len(moved)})
+    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE, CHANCE]].sum().reset_index()
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
+    out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
     return out
 
 
@@ -142,7 +165,8 @@ def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> lis
                region=L.percent(region, lang))]
     clearly = cal.clearly[cal.clearly[s.HOSPITAL] == hospital]
     out += [L.t("pw_calendar_high", lang, unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=L.percent(r["value"], lang),
-                target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang))
+                target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang),
+                chance=L.percent(r[CHANCE_SHARE], lang))
             for _, r in clearly.iterrows()]
     if clearly.empty:
         out.append(L.t("hosp_calendar_none", lang))

@@ -1075,15 +1075,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_calendar_text": ("For hver patient er afstanden mellem to kontroller i samme hospital og speciale talt i dage "
                          "(kontroller i samme forløb: et besøg af en anden type imellem starter et nyt). Et interval "
                          "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
-                         "regionen er {share} af {intervals} intervaller kalenderagtige. Figuren sammenligner "
-                         "hospital og speciale med regionens andel; grænserne tager højde for, at enhederne "
-                         "varierer mere end tilfældigt.",
+                         "regionen er {share} af {intervals} intervaller kalenderagtige; af tilfældighed, uden booking "
+                         "efter kalenderen, ville {chance} være det (det, de samme vinduer fanger, flyttet {shift} dage frem og tilbage). Figuren "
+                         "sammenligner hospital og speciale med regionens andel; grænserne tager højde for, at "
+                         "enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
                          "counted in days (follow-ups of one series: a visit of another type in between starts a new "
                          "one). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
-                         "Across the region {share} of {intervals} intervals are calendar-like. The figure compares "
-                         "each hospital and specialty with the region's share; the limits allow for units differing "
-                         "by more than chance."),
+                         "Across the region {share} of {intervals} intervals are calendar-like; by chance, without "
+                         "booking by the calendar, {chance} would be (what the same windows catch moved {shift} days earlier and later). The figure "
+                         "compares each hospital and specialty with the region's share; the limits allow for units "
+                         "differing by more than chance."),
     "pw_chart_calendar": ("Andel kalenderagtige kontrolintervaller pr. hospital og speciale",
                           "Share of calendar-like follow-up intervals by hospital and specialty"),
     "pw_chart_calendar_x": ("Kontrolintervaller (logaritmisk akse)", "Follow-up intervals (log scale)"),
@@ -1100,11 +1102,11 @@ LABELS: dict[str, tuple[str, str]] = {
                        "An idea in the reduction potential (03) measured on calendar-booked follow-ups (such as "
                        "PRO-based follow-up) takes its share of exactly these follow-ups, counted by the same rule; "
                        "the long stable series below are a narrower selection and not what 03 counts on."),
-    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} ({intervals} "
-                         "intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
+    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} og {chance} af "
+                         "tilfældighed ({intervals} intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
-                         "{unit} has {share} calendar-like follow-up intervals against the region's {target} "
-                         "({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
+                         "{unit} has {share} calendar-like follow-up intervals against the region's {target} and "
+                         "{chance} by chance ({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
                          "booked by the calendar; a place to ask whether need could steer them."),
     "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
@@ -1114,6 +1116,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_intervals": ("Intervaller", "Intervals"),
     "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
     "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
+    "pw_chance_share": ("Andel af tilfældighed", "Share by chance"),
     "pw_upper": ("Øvre grænse (99,8 %)", "Upper limit (99.8%)"),
     "pw_level": ("Niveau", "Level"),
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",

@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.analyses import capabilities, pathways, specialisation, variation
 from analysis.base import labels as L
 from analysis.base import schema as s
+from analysis.base.privacy import is_small
 from analysis.engine.aggregate import Aggregates
 from analysis.inputs import tariffs
 from analysis.reporting import plots, report
@@ -114,7 +115,9 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     yield report.heading(T("pw_calendar"))
     yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=", ".join(N(d) for d in calendar_targets),
                         share=P(shares["calendar_like"].sum() / shares["intervals"].sum()),
-                        intervals=N(shares["intervals"].sum())) + " " + T("pw_calendar_03"))
+                        intervals=N(shares["intervals"].sum()),
+                        chance=P(shares[pathways.CHANCE].sum() / shares["intervals"].sum()),
+                        shift=N(pathways.chance_shift(tolerance_days))) + " " + T("pw_calendar_03"))
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
@@ -122,7 +125,7 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     yield report.how_to_read(T("pw_calendar_how"), language)
     for _, r in cal.clearly.iterrows():
         yield report.text(T("pw_calendar_high", unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=P(r["value"]),
-                            target=P(r["target"]), intervals=N(r["intervals"])))
+                            target=P(r["target"]), intervals=N(r["intervals"]), chance=P(r[pathways.CHANCE_SHARE])))
     possibly = high[high["class"] == "high_95"]
     if len(possibly):
         yield report.text(T("pw_calendar_possibly", units="; ".join(
@@ -130,12 +133,17 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     if high.empty:
         yield report.text(T("pw_calendar_none"))
     else:
-        shown = high[[s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", "value", "upper_99.8", "class"]].rename(
-            columns={"intervals": "pw_intervals", "calendar_like": "pw_calendar_like", "value": "pw_calendar_share",
-                     "upper_99.8": "pw_upper", "class": "pw_level"})
+        # a chance share resting on 1-4 intervals in the moved windows would give that count away
+        chance = high[pathways.CHANCE_SHARE].where(~is_small(high[pathways.CHANCE].round()))
+        shown = high.assign(**{pathways.CHANCE_SHARE: chance})[
+            [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", "value", pathways.CHANCE_SHARE, "upper_99.8",
+             "class"]].rename(columns={"intervals": "pw_intervals", "calendar_like": "pw_calendar_like",
+                                       "value": "pw_calendar_share", pathways.CHANCE_SHARE: "pw_chance_share",
+                                       "upper_99.8": "pw_upper", "class": "pw_level"})
         yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
-                           derived={"pw_calendar_share": "pw_calendar_like"},
-                           percent=["pw_calendar_share", "pw_upper"], verbatim=[s.HOSPITAL, s.SPECIALTY],
+                           derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals"},
+                           percent=["pw_calendar_share", "pw_chance_share", "pw_upper"],
+                           verbatim=[s.HOSPITAL, s.SPECIALTY],
                            caption=T("pw_calendar_caption", year=year))
 
 
