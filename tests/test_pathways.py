@@ -77,16 +77,25 @@ def test_the_tolerance_and_the_targets_are_parameters(con):
     assert shares(con, t, targets=(30,), tolerance=0)["calendar_like"].iloc[0] == 1
 
 
-def test_another_visit_type_in_between_breaks_the_run_and_its_interval_is_not_counted(con):
-    # follow-ups at 0, 182; an assessment at 300; follow-ups at 364 and 546
+def test_another_visit_type_in_between_is_part_of_the_pattern_and_its_interval_counts(con):
+    # follow-ups at 0, 182; an assessment at 300; follow-ups at 364 and 546: three intervals of 182
     t = visits(("c", [0, 182, 300, 364, 546], ["follow_up", "follow_up", "assessment", "follow_up", "follow_up"]))
     iv = pathways.follow_up_intervals(con, t)
-    assert iv["days"].tolist() == [182] and iv["intervals"].tolist() == [2]  # 182 and 364 -> 546; not 182 -> 364
+    assert iv["days"].tolist() == [182] and iv["intervals"].tolist() == [3]
 
 
-def test_an_assessment_on_the_day_of_a_follow_up_starts_a_new_run(con):
+def test_a_blood_test_a_week_before_each_control_leaves_every_interval_calendar_like(con):
+    controls = every(182, 5)
+    days = sorted(controls + [d - 7 for d in controls])
+    kinds = ["sampling" if d not in controls else "follow_up" for d in days]
+    out = shares(con, visits(("g", days, kinds)))
+    assert out[["intervals", "calendar_like"]].iloc[0].tolist() == [4, 4]
+
+
+def test_an_assessment_on_the_day_of_a_follow_up_leaves_the_days_interval(con):
     t = visits(("c", [0, 182, 182], ["follow_up", "assessment", "follow_up"]))
-    assert pathways.follow_up_intervals(con, t).empty
+    iv = pathways.follow_up_intervals(con, t)
+    assert iv["days"].tolist() == [182] and iv["intervals"].tolist() == [1]
 
 
 def test_visits_in_another_specialty_or_hospital_do_not_break_the_run(con):

@@ -1073,15 +1073,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_kpi_acute": ("akutte besøg", "acute visits"),
     "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
     "pw_calendar_text": ("For hver patient er afstanden mellem to kontroller i samme hospital og speciale talt i dage "
-                         "(kontroller i samme forløb: et besøg af en anden type imellem starter et nyt). Et interval "
+                         "(hvad der end ligger imellem: en blodprøve før hver kontrol hører til mønstret). Et interval "
                          "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
                          "regionen er {share} af {intervals} intervaller kalenderagtige; af tilfældighed, uden booking "
                          "efter kalenderen, ville {chance} være det (det, de samme vinduer fanger, flyttet {shift} dage frem og tilbage). Figuren "
                          "sammenligner hospital og speciale med regionens andel; grænserne tager højde for, at "
                          "enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
-                         "counted in days (follow-ups of one series: a visit of another type in between starts a new "
-                         "one). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
+                         "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
+                         "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
                          "Across the region {share} of {intervals} intervals are calendar-like; by chance, without "
                          "booking by the calendar, {chance} would be (what the same windows catch moved {shift} days earlier and later). The figure "
                          "compares each hospital and specialty with the region's share; the limits allow for units "
@@ -1224,11 +1224,13 @@ LABELS: dict[str, tuple[str, str]] = {
                           "{min} per hospital, specialty and referral source. Choose an earlier year with the parameter year, "
                           "or a shorter window with seen_once_days."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
-                  "én dag) i samme forløb, for intervaller, der slutter i {year}. Tragtgrænserne er Wilson-grænser om "
+                  "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen af tilfældighed er "
+                  "det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
                   "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
-                  "on one day are one day) of the same series, for intervals ending in {year}. The funnel limits are "
+                  "on one day are one day), whatever lies between them, for intervals ending in {year}. The share by "
+                  "chance is what the same windows catch moved their own width earlier and later. The funnel limits are "
                   "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation

@@ -58,19 +58,18 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     return fu.select([c for c in fu.columns if c not in ("others", "others_so_far")])
 
 
-def within_runs(fu: ibis.Table) -> ibis.Table:
-    return fu.filter(~fu.new_run)
-
-
 INTERVAL_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR, DAYS)
 
 
 def interval_table(t: ibis.Table) -> ibis.Table:
     """How far apart follow-ups are, as an unexecuted expression: year x hospital x specialty x
-    sector x days -> intervals (how many intervals between consecutive follow-up days of a run
-    had that many days; the year is the later follow-up's). A histogram: a few thousand rows at
-    most, so the aggregation layer keeps it (aggregate.Aggregates.intervals) and any targets and
-    tolerance can be applied afterwards in pandas (calendar_share)."""
-    iv = within_runs(follow_up_days(t))
+    sector x days -> intervals (how many intervals between consecutive follow-up days of a
+    patient in a hospital x specialty had that many days, whatever visits lie between them: a
+    blood test a week before each control is part of the calendar pattern; the year is the
+    later follow-up's). A histogram: a few thousand rows at most, so the aggregation layer keeps
+    it (aggregate.Aggregates.intervals) and any targets and tolerance can be applied afterwards
+    in pandas (calendar_share)."""
+    fu = follow_up_days(t)
+    iv = fu.filter(fu[DAYS].notnull())
     iv = iv.mutate(**{s.YEAR: iv[s.VISIT_DATE].year().cast("int32")})
     return iv.group_by(list(INTERVAL_KEYS)).aggregate(**{INTERVALS: iv.count()})

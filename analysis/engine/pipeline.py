@@ -51,7 +51,7 @@ from analysis.inputs.ingest import IngestResult, ingest, load_mapping, plan_colu
 if TYPE_CHECKING:
     import ibis
 
-FORMAT_VERSION = "10"  # bump when the staged or aggregate format changes (10: stray bytes read as Windows-1252)
+FORMAT_VERSION = "11"  # bump when the staged or aggregate format changes (11: follow-up intervals across other visits)
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 DISTRIBUTION = "outpatient-analysis"  # the package's name in its metadata (as in the report footer)
 FINGERPRINT = "fingerprint.json"  # in each cache folder: what its key was made of, and the engine
