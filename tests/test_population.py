@@ -344,8 +344,8 @@ def _region(rng, ratios, patients=2_000, mean_extra=5.0, dispersion=1.5):
 def test_with_clustered_visits_the_interval_covers_the_true_ratio_95_times_in_100():
     """A simulation: 19 municipalities all at the region's rates, visits clustered within patients
     (design effect about 9). Our interval covers the true ratio (1, as the region's own rates are
-    the reference) about 95 times in 100; visits treated as independent, Garwood's covers far
-    fewer; and the flags fall in 5% of municipalities at most."""
+    the reference) about 95 times in 100; visits treated as independent, Garwood's covers about
+    half as often; and the funnel flags 5% of municipalities at most."""
     import numpy as np
 
     rng = np.random.default_rng(2026)
@@ -358,7 +358,7 @@ def test_with_clustered_visits_the_interval_covers_the_true_ratio_95_times_in_10
         independent += ((lo <= 1) & (1 <= hi)).sum()
         flagged += (out["class"] != "within").sum()
         n += len(out)
-    assert 0.93 <= ours / n <= 0.98, ours / n
+    assert 0.93 <= ours / n <= 0.97, ours / n
     assert independent / n < 0.6, independent / n
     assert flagged / n <= 0.05
 
@@ -379,10 +379,10 @@ def test_the_interval_is_as_wide_as_a_bootstrap_over_patients():
     assert ours == pytest.approx(boot, rel=0.10)
 
 
-def test_an_interval_leaves_out_1_exactly_where_the_funnel_flags_at_95():
-    """With the municipalities spread more than chance allows (the funnel widened additively), the
-    table's interval and the funnel agree: none is flagged whose interval holds 1, and none holds 1
-    that is flagged."""
+def test_where_municipalities_differ_by_more_than_chance_the_verdict_is_the_funnels_not_the_intervals():
+    """Municipalities spread more than the patients' chance (the funnel widened): the interval
+    stays the ratio's own (exact on the effective counts) and may leave out 1 where the funnel
+    keeps the municipality within; the one planted far out is flagged by both."""
     import numpy as np
 
     rng = np.random.default_rng(3)
@@ -391,6 +391,9 @@ def test_an_interval_leaves_out_1_exactly_where_the_funnel_flags_at_95():
     visits, people, design, _ = _region(rng, list(ratios))
     out = pop.standardised(visits, people, 2024, design=design)
     assert out.attrs["dispersion"].adjusted
+    lo, hi = funnel.ratio_interval(out["observed_effective"], out["expected_effective"])
+    assert np.allclose(out["ratio_low"], lo) and np.allclose(out["ratio_high"], hi)
     leaves_out_1 = (out["ratio_low"] > 1) | (out["ratio_high"] < 1)
-    assert (leaves_out_1 == (out["class"] != "within")).all()
-    assert leaves_out_1.iloc[0]
+    flagged = out["class"] != "within"
+    assert flagged.iloc[0] and leaves_out_1.iloc[0]
+    assert leaves_out_1.sum() > flagged.sum()  # more differ from the region than are unusual among municipalities

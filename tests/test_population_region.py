@@ -8,10 +8,9 @@ from analysis.analyses import population
 pytestmark = pytest.mark.suite  # runs notebooks or the whole pipeline: `make test`, not `make check`
 
 
-def test_the_planted_municipality_is_the_only_one_outside_the_limits_and_the_intervals_agree(full_region):
+def test_the_planted_municipality_is_the_only_one_outside_the_limits(full_region):
     """As 09 computes it: the residents' repeat visits allowed for (design effects about 9), the
-    table's intervals leave out 1 for the municipalities the funnel flags, and those are the
-    planted one."""
+    funnel flags the planted municipality alone, and its interval lies well above 1."""
     prep, truth = full_region
     planted = {p["municipality"] for p in truth["municipality_rate"]}
     people = population.load_population()
@@ -21,8 +20,6 @@ def test_the_planted_municipality_is_the_only_one_outside_the_limits_and_the_int
     result = population.standardised(prep.aggregates.residents, people, 2024, design=design)
     outside = set(result.loc[result["class"] != "within", "municipality"])
     assert outside == planted
-    leaves_out_1 = (result["ratio_low"] > 1) | (result["ratio_high"] < 1)
-    assert set(result.loc[leaves_out_1, "municipality"]) == planted
     skive = result.set_index("municipality").loc[next(iter(planted))]
     assert skive["ratio_low"] > 1.1  # planted 1.25 on the chance of being a patient
 

@@ -14,16 +14,17 @@ Methods:
                        rates (standardise.indirect; Breslow & Day 1987, vol. II, ch. 2): O / E
   repeat visits        a patient's visits are not independent events (one patient with a
                        control every quarter brings four): the municipality's design effect
-                       D = sum(k^2) / sum(k) over its patients' visit counts k (Kish 1965; the
-                       variance of a compound Poisson total is sum(k^2), not sum(k)), and O and
-                       E are compared as the effective counts O/D and E/D ("scaled Poisson")
+                       D = sum(k^2) / sum(k) over its patients' visit counts k (the variance of
+                       a compound Poisson total is sum(k^2), not sum(k)), and O and E are
+                       compared as the effective counts O/D and E/D ("scaled Poisson")
+  interval             the ratio's own 95% interval: exact (Garwood) on the effective counts. It
+                       says how precisely the municipality's ratio is known; it leaves out 1
+                       where the ratio differs from the region's by more than the patients'
+                       chance, which, where municipalities differ by more than chance, is more
+                       often than the funnel flags
   funnel               Spiegelhalter (2005) limits for an O/E ratio (funnel.funnel, kind "ratio")
-                       on the effective counts, overdispersion as NHS FunnelPlotR
-  interval             the 95% interval that answers the funnel's question: on the effective
-                       counts, exact (Garwood) where the funnel is not widened; where it is
-                       (additive), O/E x exp(+/- 1.96 sqrt(D/E + tau^2)), the same spread the
-                       funnel's limits have, so an interval leaves out 1 exactly where the point
-                       lies outside the 95% limits
+                       on the effective counts, overdispersion as NHS FunnelPlotR: whether a
+                       municipality is unusual against the spread of municipalities (the class)
 """
 from __future__ import annotations
 
@@ -478,9 +479,8 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     Returns municipality (+ by), observed (visits), residents, expected (visits), crude and
     region_crude (visits per 1,000 residents), ratio (O/E; 1 = as many visits as the region's
     age x sex rates predict), design_effect, observed_effective / expected_effective (O/D,
-    E/D), ratio_low / ratio_high (the 95% interval of the module's docstring: it leaves out 1
-    where the funnel flags the municipality at 95%, but for the exact test's say near E = 0),
-    the funnel's value, target, lower/upper 95 and 99.8 limits and class
+    E/D), ratio_low / ratio_high (the ratio's exact 95% interval on the effective counts,
+    funnel.ratio_interval), the funnel's value, target, lower/upper 95 and 99.8 limits and class
     ('high_998', 'high_95', 'within', 'low_95', 'low_998', 'no_data'), and observed_unmatched
     (visits in an age band x sex without residents, e.g. a missing age band: they count in O
     but add nothing to E). Visits of unknown sex or age (missing age band or sex) are left out of
@@ -516,36 +516,18 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     res[DESIGN_EFFECT] = d
     res[EFFECTIVE_OBSERVED] = res[st.OBSERVED] / d
     res[EFFECTIVE_EXPECTED] = res[st.EXPECTED] / d
+    lo, hi = fn.ratio_interval(res[EFFECTIVE_OBSERVED], res[EFFECTIVE_EXPECTED], fn.Z95)
+    res["ratio_low"] = np.where(res[st.EXPECTED] > 0, lo, np.nan)
+    res["ratio_high"] = np.where(res[st.EXPECTED] > 0, hi, np.nan)
     parts, dispersions = [], {}
     for key, part in (res.groupby(by, observed=True, sort=True) if by else [((), res)]):
         f, disp = fn.funnel(part, EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED, kind="ratio", method=method, rule=rule)
-        f["ratio_low"], f["ratio_high"] = _interval(f, disp)
         parts.append(f)
         dispersions[key] = disp
     out = pd.concat(parts).sort_values([*by, MUNICIPALITY]).reset_index(drop=True)
     out = out[[c for c in out.columns if c != st.UNMATCHED] + [st.UNMATCHED]]
     out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()], left_out=left_out)
     return out
-
-
-def _interval(result: pd.DataFrame, disp: fn.Dispersion) -> tuple[np.ndarray, np.ndarray]:
-    """The 95% interval of each ratio that answers the funnel's question (module docstring):
-    exact on the effective counts (funnel.ratio_interval), or, where the funnel's limits are
-    widened, with their spread: additively on the log scale (O/E x exp(+/- z sqrt(D/E + tau^2)),
-    whose lower end is 0 for O = 0) or multiplied by sqrt(phi) as quasi-Poisson (effective
-    counts divided by phi)."""
-    o = result[EFFECTIVE_OBSERVED].to_numpy(dtype=float)
-    e = result[EFFECTIVE_EXPECTED].to_numpy(dtype=float)
-    ok = e > 0
-    if disp.adjusted and disp.method == "multiplicative":
-        o, e = o / disp.phi, e / disp.phi
-    lo, hi = fn.ratio_interval(o, np.where(ok, e, np.nan), fn.Z95)
-    if disp.adjusted and disp.method == "additive":
-        with np.errstate(divide="ignore", invalid="ignore"):
-            spread = np.exp(fn.Z95 * np.sqrt(1 / e + disp.tau2))
-            ratio = o / e
-        lo, hi = ratio / spread, np.where(o > 0, ratio * spread, hi)  # 0 visits: the exact upper end
-    return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
 
 
 def unknown_strata_note(result: pd.DataFrame, lang: str = "da") -> str:

@@ -1648,17 +1648,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_method": ("Indirekte standardisering efter aldersgruppe og køn mod regionens egne rater (Breslow & Day 1987). "
                    "En patients besøg er ikke uafhængige hændelser (en patient med kontrol hvert kvartal giver fire), "
                    "så hver kommunes besøg regnes om til et effektivt antal: besøg divideret med designeffekten "
-                   "Σk²/Σk over kommunens patienters antal besøg k (Kish 1965; her {low} til {high}). Tragtgrænser "
-                   "efter Spiegelhalter (2005) på de effektive antal med overspredning som i NHS FunnelPlotR "
-                   "(φ = {phi}); 95 %-intervallerne har tragtens spredning, så et interval udelukker 1 netop dér, "
-                   "hvor kommunen ligger uden for tragtens 95 %-grænser.",
+                   "Σk²/Σk over kommunens patienters antal besøg k (variansen af en sum af patienters besøg er Σk², "
+                   "ikke Σk; her {low} til {high}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
+                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal med "
+                   "overspredning som i NHS FunnelPlotR (φ = {phi}).",
                    "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
                    "A patient's visits are not independent events (a patient with a control every quarter brings "
                    "four), so each municipality's visits are counted as an effective number: visits divided by the "
-                   "design effect Σk²/Σk over its patients' numbers of visits k (Kish 1965; here {low} to {high}). "
-                   "Funnel limits after Spiegelhalter (2005) on the effective numbers with overdispersion as in NHS "
-                   "FunnelPlotR (φ = {phi}); the 95% intervals carry the funnel's spread, so an interval leaves out 1 "
-                   "exactly where the municipality lies outside the funnel's 95% limits."),
+                   "design effect Σk²/Σk over its patients' numbers of visits k (the variance of a sum of patients' "
+                   "visits is Σk², not Σk; here {low} to {high}). The 95% intervals are exact Poisson intervals "
+                   "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
+                   "numbers with overdispersion as in NHS FunnelPlotR (φ = {phi})."),
+    "pop_interval_note": ("Intervallet viser, hvor sikkert kommunens eget forhold er kendt. Kommunerne varierer mere "
+                          "end tilfældigt (fx efter hvilket hospital borgerne bruger), så et interval, der ikke rummer "
+                          "1,00, gør ikke i sig selv kommunen usædvanlig: vurderingen følger tragten, hvis grænser "
+                          "rummer den sædvanlige forskel mellem kommuner.",
+                          "The interval shows how precisely the municipality's own ratio is known. Municipalities "
+                          "differ by more than chance (e.g. by the hospital their residents use), so an interval "
+                          "that leaves out 1.00 does not by itself make a municipality unusual: the assessment "
+                          "follows the funnel, whose limits hold the usual difference between municipalities."),
     "pop_table_default": ("Befolkningstallene er projektets skøn (data/reference/population.csv): kommunernes antal "
                           "borgere 1. januar 2013 fra Danmarks Statistik (FOLK1), senere år fremskrevet til et skønnet "
                           "regionstal, og fordelingen på alder og køn er en antagelse. Erstat tabellen med FOLK1A "

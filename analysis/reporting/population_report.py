@@ -1,9 +1,9 @@
 """Report 09, the population perspective: outpatient visits per 1,000 residents by municipality of
 residence, standardised for age and sex against the region (indirect standardisation, allowing
-for a patient's repeat visits, a funnel over the municipalities and intervals that agree with
-it), the ratio by visit type, specialty and sector, and which hospitals each municipality's
-residents use. Needs visit-level data with the patient's municipality. `build` yields the
-page's blocks and figures in order (page.show displays them)."""
+for a patient's repeat visits in the intervals and in a funnel over the municipalities), the
+ratio by visit type, specialty and sector, and which hospitals each municipality's residents
+use. Needs visit-level data with the patient's municipality. `build` yields the page's blocks
+and figures in order (page.show displays them)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -78,6 +78,7 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
         ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
          population.DESIGN_EFFECT, "class"]]
     derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, "class")
+    yield report.text(T("pop_interval_note"))
     yield report.table(shown, language, counts=["observed"], derived={c: "observed" for c in derived},
                        digits={"ratio": 2, "ratio_low": 2, "ratio_high": 2, population.DESIGN_EFFECT: 1},
                        verbatim=["municipality"],
