@@ -1075,15 +1075,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_calendar_text": ("For hver patient er afstanden mellem to kontroller i samme hospital og speciale talt i dage "
                          "(hvad der end ligger imellem: en blodprøve før hver kontrol hører til mønstret). Et interval "
                          "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
-                         "regionen er {share} af {intervals} intervaller kalenderagtige; af tilfældighed, uden booking "
-                         "efter kalenderen, ville {chance} være det (det, de samme vinduer fanger, flyttet {shift} dage frem og tilbage). Figuren "
+                         "regionen er {share} af {intervals} intervaller kalenderagtige; forventet uden kalenderbooking "
+                         "er {chance} (det, vinduerne på {width} dage fanger, flyttet {shift} dage frem og tilbage). "
+                         "Figuren "
                          "sammenligner hospital og speciale med regionens andel; grænserne tager højde for, at "
                          "enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
                          "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
                          "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
-                         "Across the region {share} of {intervals} intervals are calendar-like; by chance, without "
-                         "booking by the calendar, {chance} would be (what the same windows catch moved {shift} days earlier and later). The figure "
+                         "Across the region {share} of {intervals} intervals are calendar-like; expected without "
+                         "booking by the calendar: {chance} (what the windows of {width} days catch moved {shift} days "
+                         "earlier and later). The figure "
                          "compares each hospital and specialty with the region's share; the limits allow for units "
                          "differing by more than chance."),
     "pw_chart_calendar": ("Andel kalenderagtige kontrolintervaller pr. hospital og speciale",
@@ -1092,21 +1094,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_chart_calendar_y": ("Kalenderagtige intervaller", "Calendar-like intervals"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. Jo flere intervaller, jo længere til højre og jo "
                         "snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger klart over regionens "
-                        "andel, over den stiplede (95 %) muligvis; de er navngivet.",
+                        "andel, over den stiplede (95 %) muligvis; de er navngivet. Grønne og lyseblå punkter ligger under "
+                        "grænserne: færre kalenderagtige intervaller end regionen.",
                         "Each point is a hospital and a specialty. The more intervals, the further right and the "
                         "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
-                        "share, above the dashed line (95%) possibly; they are named."),
+                        "share, above the dashed line (95%) possibly; they are named. Green and light blue points lie below "
+                        "the limits: fewer calendar-like intervals than the region."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af netop disse kontroller, talt efter samme regel; de lange, "
                        "stabile forløb nedenfor er et snævrere udvalg og ikke det, 03 regner med.",
                        "An idea in the reduction potential (03) measured on calendar-booked follow-ups (such as "
                        "PRO-based follow-up) takes its share of exactly these follow-ups, counted by the same rule; "
                        "the long stable series below are a narrower selection and not what 03 counts on."),
-    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} og {chance} af "
-                         "tilfældighed ({intervals} intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
+    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} og {chance} forventet "
+                         "uden kalenderbooking ({intervals} intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
                          "{unit} has {share} calendar-like follow-up intervals against the region's {target} and "
-                         "{chance} by chance ({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
+                         "{chance} expected without booking by the calendar ({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
                          "booked by the calendar; a place to ask whether need could steer them."),
     "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
@@ -1116,7 +1120,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_intervals": ("Intervaller", "Intervals"),
     "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
     "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
-    "pw_chance_share": ("Andel af tilfældighed", "Share by chance"),
+    "pw_chance_share": ("Forventet uden kalenderbooking", "Expected without calendar booking"),
     "pw_upper": ("Øvre grænse (99,8 %)", "Upper limit (99.8%)"),
     "pw_level": ("Niveau", "Level"),
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
@@ -1224,13 +1228,14 @@ LABELS: dict[str, tuple[str, str]] = {
                           "{min} per hospital, specialty and referral source. Choose an earlier year with the parameter year, "
                           "or a shorter window with seen_once_days."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
-                  "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen af tilfældighed er "
-                  "det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
+                  "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
+                  "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
                   "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
-                  "on one day are one day), whatever lies between them, for intervals ending in {year}. The share by "
-                  "chance is what the same windows catch moved their own width earlier and later. The funnel limits are "
+                  "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
+                  "expected without calendar booking is what the same windows catch moved their own width earlier "
+                  "and later. The funnel limits are "
                   "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation
@@ -1605,8 +1610,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_unknown_one": ("{name} ({visits})", "{name} ({visits})"),
     "pop_unknown_maybe": ("{name} ({visits}, måske {suggestion})", "{name} ({visits}, perhaps {suggestion})"),
     "pop_kpi_rate": ("Besøg pr. 1.000 borgere, regionen", "Visits per 1,000 residents, region"),
-    "pop_kpi_high": ("Kommuner over forventet", "Municipalities above expected"),
-    "pop_kpi_low": ("Kommuner under forventet", "Municipalities below expected"),
+    "pop_kpi_high": ("Kommuner over tragtens grænser", "Municipalities above the funnel's limits"),
+    "pop_kpi_low": ("Kommuner under tragtens grænser", "Municipalities below the funnel's limits"),
     "pop_outliers": ("Kommuner, der skiller sig ud", "Municipalities that stand out"),
     "pop_high_one": ("{municipality}: {pct} flere besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
                      "{municipality}: {pct} more visits than age and sex predict (95% interval {lo} to {hi})."),
@@ -1622,10 +1627,11 @@ LABELS: dict[str, tuple[str, str]] = {
                           "Visits, expected visits and the ratio by municipality, {year}"),
     "residents": ("Borgere", "Residents"),
     "municipality": ("Kommune", "Municipality"),
-    "crude": ("Besøg pr. 1.000 borgere", "Visits per 1,000 residents"),
+    "crude": ("Besøg pr. 1.000 borgere (ujusteret)", "Visits per 1,000 residents (unadjusted)"),
     "ratio_low": ("Nedre 95 %", "Lower 95%"),
     "ratio_high": ("Øvre 95 %", "Upper 95%"),
     "design_effect": ("Designeffekt", "Design effect"),
+    "expected_effective": ("Forventet, effektivt antal", "Expected, effective number"),
     "pop_funnel_title": ("Faktiske mod forventede besøg pr. kommune", "Actual against expected visits by municipality"),
     "pop_funnel_x": ("Forventede besøg, effektivt antal (besøg pr. patient taget i betragtning; log-skala)",
                      "Expected visits, effective number (visits per patient allowed for; log scale)"),
@@ -1659,14 +1665,19 @@ LABELS: dict[str, tuple[str, str]] = {
                    "visits is Σk², not Σk; here {low} to {high}). The 95% intervals are exact Poisson intervals "
                    "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
                    "numbers with overdispersion as in NHS FunnelPlotR (φ = {phi})."),
-    "pop_interval_note": ("Intervallet viser, hvor sikkert kommunens eget forhold er kendt. Kommunerne varierer mere "
-                          "end tilfældigt (fx efter hvilket hospital borgerne bruger), så et interval, der ikke rummer "
-                          "1,00, gør ikke i sig selv kommunen usædvanlig: vurderingen følger tragten, hvis grænser "
-                          "rummer den sædvanlige forskel mellem kommuner.",
-                          "The interval shows how precisely the municipality's own ratio is known. Municipalities "
-                          "differ by more than chance (e.g. by the hospital their residents use), so an interval "
-                          "that leaves out 1.00 does not by itself make a municipality unusual: the assessment "
-                          "follows the funnel, whose limits hold the usual difference between municipalities."),
+    "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
+                          "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
+                          "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
+                          "1,000, gør ikke i sig selv kommunen usædvanlig. Tragtens vandrette akse og kolonnen "
+                          "»Forventet, effektivt antal« er de forventede besøg divideret med designeffekten: en "
+                          "patient med mange besøg tæller ikke som mange uafhængige besøg.",
+                          "The assessment follows the funnel: its limits hold the usual difference between "
+                          "municipalities, which is larger than chance (e.g. by the hospital their residents use). "
+                          "The interval in the table shows how precisely the municipality's own ratio is known; an "
+                          "interval that leaves out 1.000 does not by itself make a municipality unusual. The funnel's "
+                          "horizontal axis and the column 'Expected, effective number' are the expected visits "
+                          "divided by the design effect: a patient with many visits does not count as many "
+                          "independent visits."),
     "pop_table_default": ("Befolkningstallene er projektets skøn (data/reference/population.csv): kommunernes antal "
                           "borgere 1. januar 2013 fra Danmarks Statistik (FOLK1), senere år fremskrevet til et skønnet "
                           "regionstal, og fordelingen på alder og køn er en antagelse. Erstat tabellen med FOLK1A "

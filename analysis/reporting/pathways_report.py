@@ -117,7 +117,8 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
                         share=P(shares["calendar_like"].sum() / shares["intervals"].sum()),
                         intervals=N(shares["intervals"].sum()),
                         chance=P(shares[pathways.CHANCE].sum() / shares["intervals"].sum()),
-                        shift=N(pathways.chance_shift(tolerance_days))) + " " + T("pw_calendar_03"))
+                        shift=N(pathways.chance_shift(tolerance_days)),
+                        width=N(pathways.chance_shift(tolerance_days))) + " " + T("pw_calendar_03"))
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),

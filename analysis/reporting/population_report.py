@@ -67,6 +67,7 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     """The municipalities above and below the region, the funnel and the table of ratios."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("pop_outliers"))
+    yield report.text(T("pop_interval_note"))
     lines = population.outlier_lines(high, low, language)
     yield report.text("\n".join(f"- {x}" for x in lines) if lines else T("pop_none"))
     yield report.text(T("pop_outlier_note"))
@@ -76,11 +77,12 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     yield report.how_to_read(T("pop_funnel_how"), language)
     shown = result.sort_values("ratio", ascending=False)[
         ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
-         population.DESIGN_EFFECT, "class"]]
-    derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, "class")
-    yield report.text(T("pop_interval_note"))
+         population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]]
+    derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED,
+               "class")
     yield report.table(shown, language, counts=["observed"], derived={c: "observed" for c in derived},
-                       digits={"ratio": 2, "ratio_low": 2, "ratio_high": 2, population.DESIGN_EFFECT: 1},
+                       # three decimals: an interval ending at 0.9997 must not read as reaching 1
+                       digits={"ratio": 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
                        verbatim=["municipality"],
                        caption=T("pop_table_caption", year=year))
 
