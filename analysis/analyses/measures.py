@@ -58,17 +58,20 @@ class Measure:
 
 
 def calendar_follow_ups(agg: Aggregates, year: int, sector: str, tables: Tables = Tables()) -> pd.DataFrame | None:
-    """Per hospital x specialty, the part of the follow-ups of `year` and `sector` whose interval
-    to the previous follow-up is calendar-like (pathways.calendar_share with TARGET_DAYS and
-    TOLERANCE_DAYS): calendar_like / intervals, visit type follow_up, with the two counts it rests
-    on (pathways.calendar_fact states them). None without visit-level data (no interval histogram)."""
+    """Per hospital x specialty, the part of the follow-ups of `year` and `sector` booked by the
+    calendar: the calendar-like intervals beyond those the same windows moved their width catch
+    (pathways.calendar_share with TARGET_DAYS and TOLERANCE_DAYS; a unit whose intervals land in
+    the windows no more often than beside them books none by the calendar), over the intervals:
+    calendar_beyond_chance / intervals, visit type follow_up, with the counts 08 states beside it
+    (calendar_like and intervals: pathways.calendar_fact). None without visit-level data (no
+    interval histogram)."""
     if agg.intervals.empty:
         return None
     shares = pathways.calendar_share(pathways.intervals_of(agg.intervals, year, (sector,)))
     shares = shares[shares[pathways.INTERVALS] > 0]
     out = shares[pathways.UNIT].copy()
     out[s.VISIT_TYPE] = pathways.FOLLOW_UP
-    out[FRACTION] = (shares[pathways.CALENDAR_LIKE] / shares[pathways.INTERVALS]).astype(float)
+    out[FRACTION] = (shares[pathways.BEYOND_CHANCE] / shares[pathways.INTERVALS]).astype(float)
     return out.join(shares[[pathways.CALENDAR_LIKE, pathways.INTERVALS]])[
         [*COLUMNS, pathways.CALENDAR_LIKE, pathways.INTERVALS]].reset_index(drop=True)
 

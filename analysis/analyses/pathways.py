@@ -58,6 +58,7 @@ DAYS_PER_YEAR = 365.25
 CALENDAR_LIKE = "calendar_like"
 SHARE = "share"
 CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier and later)
+BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than the moved windows catch (0 at least)
 CHANCE_SHARE = "chance_share"
 SEGMENT = "segment"
 
@@ -104,7 +105,9 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     (those within `tolerance` days of a target), share = calendar_like / intervals, and the
     chance baseline (module docstring): chance_like, the mean of the intervals within
     `tolerance` days of the targets moved chance_shift(tolerance) days earlier and later, and chance_share
-    = chance_like / intervals. The frame funnel.funnel takes with kind "proportion" (see
+    = chance_like / intervals; calendar_beyond_chance = calendar_like - chance_like, 0 at least:
+    the intervals booked by the calendar rather than landing in a window by chance (03's measure
+    of calendar-booked follow-ups). The frame funnel.funnel takes with kind "proportion" (see
     calendar_funnel)."""
     days, n = intervals[DAYS], intervals[INTERVALS]
     moved = [tuple(t + d for t in targets) for d in (-chance_shift(tolerance), chance_shift(tolerance))]
@@ -114,6 +117,7 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE, CHANCE]].sum().reset_index()
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
     out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
+    out[BEYOND_CHANCE] = (out[CALENDAR_LIKE] - out[CHANCE]).clip(lower=0)
     return out
 
 

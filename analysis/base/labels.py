@@ -663,11 +663,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_measure_calendar_follow_ups": ("kalenderbookede kontroller", "calendar-booked follow-ups"),
     "pot_needs_visit_level": ("data på besøgsniveau", "visit-level data"),
     "pot_about_calendar_follow_ups": ("kontroller, hvis afstand til patientens forrige kontrol i samme speciale ligger "
-                                      "højst {tolerance} dage fra {targets} dage (som i rapport 08), som andel af "
-                                      "kontrollerne med en forrige kontrol",
+                                      "højst {tolerance} dage fra {targets} dage, ud over dem, der forventes dér uden "
+                                      "kalenderbooking (som i rapport 08), som andel af kontrollerne med en forrige "
+                                      "kontrol",
                                       "follow-ups whose interval to the patient's previous follow-up in the same "
-                                      "specialty lies within {tolerance} days of {targets} days (as in report 08), as "
-                                      "a share of the follow-ups with a previous one"),
+                                      "specialty lies within {tolerance} days of {targets} days, beyond those expected "
+                                      "there without calendar booking (as in report 08), as a share of the follow-ups "
+                                      "with a previous one"),
     "pot_measure_basic_level_follow_ups": ("kontroller på basisniveau, der kunne ske tættere på hjemmet",
                                            "basic-level follow-ups that could take place closer to home"),
     "pot_needs_levels": ("specialiseringstabeller, der udpeger universitetshospitalet og giver dets diagnosegrupper et "
@@ -1066,6 +1068,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
                           "The referrals need a referral source column on the visits, and the input data have none."),
     "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
+    "pw_kpi_beyond": ("heraf ud over forventet uden kalenderbooking", "of which beyond those expected without calendar "
+                      "booking"),
     # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
     "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
                     "number of units (hospital and specialty) above the upper limit"),
@@ -1101,11 +1105,13 @@ LABELS: dict[str, tuple[str, str]] = {
                         "share, above the dashed line (95%) possibly; they are named. Green and light blue points lie below "
                         "the limits: fewer calendar-like intervals than the region."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
-                       "opfølgning), tager sin andel af netop disse kontroller, talt efter samme regel; de lange, "
-                       "stabile forløb nedenfor er et snævrere udvalg og ikke det, 03 regner med.",
+                       "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
+                       "kalenderbooking, enhed for enhed: i hele regionen {beyond} af intervallerne. De lange, stabile "
+                       "forløb nedenfor er et snævrere udvalg og ikke det, 03 regner med.",
                        "An idea in the reduction potential (03) measured on calendar-booked follow-ups (such as "
-                       "PRO-based follow-up) takes its share of exactly these follow-ups, counted by the same rule; "
-                       "the long stable series below are a narrower selection and not what 03 counts on."),
+                       "PRO-based follow-up) takes its share of the calendar-like follow-ups beyond those expected "
+                       "without calendar booking, unit by unit: across the region {beyond} of the intervals. The long "
+                       "stable series below are a narrower selection and not what 03 counts on."),
     "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} og {chance} forventet "
                          "uden kalenderbooking ({intervals} intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",

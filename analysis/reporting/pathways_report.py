@@ -57,6 +57,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
         stable = pathways.stable_value(pathways.stable_series(con, visits, rule, sectors), prep.prices(tariff_file),
                                        year)
         kpis += [(T("pw_kpi_calendar"), P(shares["calendar_like"].sum() / shares["intervals"].sum())),
+                 (T("pw_kpi_beyond"), P(shares[pathways.BEYOND_CHANCE].sum() / shares["intervals"].sum())),
                  (T("pw_kpi_high"), N(len(high))), (T("pw_kpi_stable"), M(stable["dkk_a_year"].sum()))]
     spec = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(specialisation_file),
                                  specialisation.load_diagnosis_levels(diagnosis_levels_file),
@@ -118,7 +119,8 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
                         intervals=N(shares["intervals"].sum()),
                         chance=P(shares[pathways.CHANCE].sum() / shares["intervals"].sum()),
                         shift=N(pathways.chance_shift(tolerance_days)),
-                        width=N(pathways.chance_shift(tolerance_days))) + " " + T("pw_calendar_03"))
+                        width=N(pathways.chance_shift(tolerance_days))) + " " + T(
+        "pw_calendar_03", beyond=P(shares[pathways.BEYOND_CHANCE].sum() / shares["intervals"].sum())))
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
