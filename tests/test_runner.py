@@ -476,7 +476,7 @@ def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_run, tmp_path)
     shared run (conftest.small_run) gives every notebook but the drill-down nothing its own
     defaults do not say; the drill-down, run there once per hospital, runs here bare."""
     import nbformat
-    import papermill as pm
+    from kernels import execute
 
     executed = small_run.outcome.run_dir / "executed"
     for name in runner.available_notebooks():
@@ -485,8 +485,7 @@ def test_notebooks_run_with_their_defaults_as_in_jupyterlab(small_run, tmp_path)
             given = nbformat.read(path, as_version=4).metadata["papermill"]["parameters"]
             own = {k: v for k, v in given.items() if k != "hospital" or name != "05_hospital"}
             assert own == {k: defaults[k] for k in own}, f"{path.name}: not its defaults"
-    pm.execute_notebook(str(config.NOTEBOOKS_DIR / "05_hospital.ipynb"), str(tmp_path / "05_hospital.ipynb"),
-                        kernel_name=config.KERNEL_NAME, progress_bar=False, cwd=str(config.NOTEBOOKS_DIR))
+    execute(config.NOTEBOOKS_DIR / "05_hospital.ipynb", tmp_path / "05_hospital.ipynb")
 
 
 # --- a failed run -----------------------------------------------------------------------------

@@ -251,14 +251,12 @@ def test_a_saved_choice_run_gives_03_and_04_the_what_ifs_numbers(page, tmp_path)
 
 @pytest.mark.suite  # a kernel: the notebook as JupyterLab's Run All runs it
 def test_the_notebook_runs_with_papermill_and_shows_the_panel(small_region, tmp_path):
-    import papermill as pm
+    from kernels import execute
 
     from analysis.base import config
 
     out = tmp_path / "what_if.ipynb"
-    pm.execute_notebook(str(config.NOTEBOOKS_DIR / "what_if.ipynb"), str(out), cwd=str(config.NOTEBOOKS_DIR),
-                        parameters={"source": str(small_region), "language": "en"}, kernel_name=config.KERNEL_NAME,
-                        progress_bar=False)
+    execute(config.NOTEBOOKS_DIR / "what_if.ipynb", out, source=str(small_region), language="en")
     shown = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.get("outputs", [])]
     mimes = {m for o in shown for m in o.get("data", {})}
     assert "application/vnd.jupyter.widget-view+json" in mimes  # the panel, for Lab to draw
