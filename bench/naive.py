@@ -171,21 +171,16 @@ def _patient_visits(df: pd.DataFrame) -> pd.DataFrame:
 
 def _intervals(df: pd.DataFrame) -> pd.DataFrame:
     """The interval histogram (intervals.interval_table, see analysis.analyses.pathways' docstring for the
-    method): days between consecutive follow-up days of a patient in a hospital x specialty, within
-    a run (no visit of another type in between), by the later day's year."""
+    method): days between consecutive follow-up days of a patient in a hospital x specialty, whatever
+    visits lie between them, by the later day's year."""
     keys = [s.PATIENT_ID, s.HOSPITAL, s.SPECIALTY, s.SECTOR]
-    v = df[keys].assign(**{s.VISIT_DATE: df[s.VISIT_DATE].dt.floor("D")})  # a day, whatever the time
-    v["follow_ups"] = (df[s.VISIT_TYPE] == FOLLOW_UP).astype("int64")
-    v["others"] = 1 - v["follow_ups"]
-    day = v.groupby([*keys, s.VISIT_DATE], observed=True, sort=True)[["follow_ups", "others"]].sum().reset_index()
-    day["others_so_far"] = day.groupby(keys, observed=True, sort=False)["others"].cumsum()  # up to and with the day
-    fu = day[day["follow_ups"] > 0]
-    g = fu.groupby(keys, observed=True, sort=False)
-    before, others_before = g[s.VISIT_DATE].shift(), g["others_so_far"].shift()
-    within = (before.notna() & (fu["others_so_far"] <= others_before)).to_numpy()
+    v = df.loc[df[s.VISIT_TYPE] == FOLLOW_UP, keys].assign(
+        **{s.VISIT_DATE: df.loc[df[s.VISIT_TYPE] == FOLLOW_UP, s.VISIT_DATE].dt.floor("D")})  # a day, whatever the time
+    fu = v.drop_duplicates().sort_values([*keys, s.VISIT_DATE])
+    before = fu.groupby(keys, observed=True, sort=False)[s.VISIT_DATE].shift()
     iv = pd.DataFrame({s.YEAR: fu[s.VISIT_DATE].dt.year.astype("int32"), s.HOSPITAL: fu[s.HOSPITAL],
                        s.SPECIALTY: fu[s.SPECIALTY], s.SECTOR: fu[s.SECTOR],
-                       DAYS: (fu[s.VISIT_DATE] - before).dt.days})[within]
+                       DAYS: (fu[s.VISIT_DATE] - before).dt.days})[before.notna().to_numpy()]
     out = iv.groupby(list(INTERVAL_KEYS), observed=True).size().rename(INTERVALS).reset_index()
     return _finish(out, INTERVAL_KEYS).astype({DAYS: "int64", INTERVALS: "int64"})
 
