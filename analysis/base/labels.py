@@ -1132,12 +1132,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
                   "Candidates for patient-reported or patient-initiated follow-up"),
     "pw_stable_text": ("Et langt, stabilt forløb er mindst {n} kontroller over mindst {months} måneder uden andre "
-                       "besøg imellem, med mindst {share} af intervallerne kalenderagtige. Sådanne patienter er "
+                       "besøg imellem (her bryder også en blodprøve forløbet, modsat kalenderandelen ovenfor), med "
+                       "mindst {share} af intervallerne kalenderagtige. Sådanne patienter er "
                        "oplagte kandidater til opfølgning på patientens initiativ eller med spørgeskema (PRO, som "
                        "AmbuFlex). Kontroller om året er det antal, forløbene booker; kronerne er kørslens priser for "
                        "en fremmødekontrol i specialet ({year}).",
                        "A long stable series is at least {n} follow-ups over at least {months} months with no other "
-                       "visits in between, at least {share} of its intervals calendar-like. Such patients are "
+                       "visits in between (here a blood test, too, breaks the series, unlike the calendar share above), "
+                       "at least {share} of its intervals calendar-like. Such patients are "
                        "obvious candidates for patient-initiated follow-up or a questionnaire (PRO, as AmbuFlex). "
                        "Follow-ups a year is what the series book; the kroner are the run's prices of an in-person "
                        "follow-up in the specialty ({year})."),
@@ -1624,6 +1626,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_low_one": ("{municipality}: {pct} færre besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
                     "{municipality}: {pct} fewer visits than age and sex predict (95% interval {lo} to {hi})."),
     "pop_none": ("Ingen kommune ligger uden for tragtens 95 %-grænser.", "No municipality lies outside the funnel's 95% limits."),
+    "pop_estimate_note": ("Befolkningstallene er et skøn (kommunernes borgere i 2013 fremskrevet, fordelingen på alder "
+                          "og køn antaget; se metoden nederst): det forventede og dermed forholdene hviler på det, "
+                          "indtil tabellen erstattes med Danmarks Statistiks FOLK1A.",
+                          "The population figures are an estimate (the municipalities' residents in 2013 projected, "
+                          "the split by age and sex assumed; see the method below): the expected visits, and so the "
+                          "ratios, rest on it until the table is replaced with Statistics Denmark's FOLK1A."),
     "pop_outlier_note": ("En kommune uden for grænserne er et spørgsmål til samarbejdet med kommunen og almen praksis, "
                          "ikke en dom: forskelle i sygelighed, som alder og køn ikke fanger, kan forklare en del.",
                          "A municipality outside the limits is a question for the cooperation with the municipality and "

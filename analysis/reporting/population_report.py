@@ -50,7 +50,7 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
                        (T("pop_kpi_high"), f"{N(len(high))} / {N(len(result))}"),
                        (T("pop_kpi_low"), f"{N(len(low))} / {N(len(result))}")])
 
-    yield from _outliers(page, result, high, low, year)
+    yield from _outliers(page, result, high, low, year, reference.is_default("population", population_file))
     yield from _by(page, visits, people, year, specialties_shown)
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
@@ -63,7 +63,7 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
 
 
 def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.DataFrame,
-              year: int) -> Iterator[object]:
+              year: int, estimate: bool) -> Iterator[object]:
     """The municipalities above and below the region, the funnel and the table of ratios."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("pop_outliers"))
@@ -71,6 +71,8 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     lines = population.outlier_lines(high, low, language)
     yield report.text("\n".join(f"- {x}" for x in lines) if lines else T("pop_none"))
     yield report.text(T("pop_outlier_note"))
+    if estimate:  # the verdict rests on the shipped estimate: said beside it, not only in the method
+        yield report.text(T("pop_estimate_note"))
     yield plots.unit_funnel(result, result.attrs["dispersion"], language, T("pop_funnel_title"),
                             T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
                             population.EFFECTIVE_EXPECTED, "ratio", ("high", "low"))
