@@ -169,6 +169,14 @@ def test_a_series_broken_by_an_assessment_is_not_stable(con):
     assert not stable(con, ("c", every(182, 6))).empty
 
 
+def test_a_blood_test_before_each_control_leaves_the_series_stable(con):
+    controls = every(182, 6)
+    days = sorted(controls + [d - 7 for d in controls])
+    kinds = ["sampling" if d not in controls else "follow_up" for d in days]
+    out = stable(con, ("g", days, kinds))
+    assert out[["patients", "series"]].iloc[0].tolist() == [1, 1]
+
+
 def test_mostly_irregular_intervals_are_not_stable(con):
     irregular = [0, 40, 100, 230, 420, 600]  # 5 intervals, none calendar-like
     assert stable(con, ("b", irregular)).empty

@@ -10,11 +10,11 @@ visits of the same day are one day: a day is a *follow-up day* when it has a fol
 in that hospital x specialty (a window lag over patient, hospital, specialty ordered by date),
 whatever visits lie between them: a blood test a week before each six-monthly control is part of
 the calendar pattern, not a break in it. A *run* (for the long stable series) is a series of
-follow-up days with no visit of another type (assessment, treatment, minor procedure, sampling)
-of the same hospital x specialty after the previous follow-up day and up to the current one;
-such a visit starts a new run. An interval is *calendar-like* when it lies within `tolerance`
-days (default 14) of one of the `targets` (default 91, 182 and 365 days: booked every 3, 6 or
-12 months), else *irregular*.
+follow-up days with no assessment, treatment or minor procedure of the same hospital x
+specialty after the previous follow-up day and up to the current one (such a visit may mean the
+need has changed, and starts a new run); a sample, such as a blood test, does not break it.
+An interval is *calendar-like* when it lies within `tolerance` days (default 14) of one of the
+`targets` (default 91, 182 and 365 days: booked every 3, 6 or 12 months), else *irregular*.
 
 Chance. Windows of 2 x 14 days around three targets take in some intervals whatever the
 booking: 87 of the 341 days from 60 to 400. The *chance share* is what the windows would catch

@@ -1132,14 +1132,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
                   "Candidates for patient-reported or patient-initiated follow-up"),
     "pw_stable_text": ("Et langt, stabilt forløb er mindst {n} kontroller over mindst {months} måneder uden andre "
-                       "besøg imellem (her bryder også en blodprøve forløbet, modsat kalenderandelen ovenfor), med "
-                       "mindst {share} af intervallerne kalenderagtige. Sådanne patienter er "
+                       "besøg imellem end prøvetagning (en udredning, behandling eller et mindre indgreb kan betyde, "
+                       "at behovet har ændret sig), med mindst {share} af intervallerne kalenderagtige. Sådanne patienter er "
                        "oplagte kandidater til opfølgning på patientens initiativ eller med spørgeskema (PRO, som "
                        "AmbuFlex). Kontroller om året er det antal, forløbene booker; kronerne er kørslens priser for "
                        "en fremmødekontrol i specialet ({year}).",
                        "A long stable series is at least {n} follow-ups over at least {months} months with no other "
-                       "visits in between (here a blood test, too, breaks the series, unlike the calendar share above), "
-                       "at least {share} of its intervals calendar-like. Such patients are "
+                       "visits in between but samples (an assessment, treatment or minor procedure may mean the need "
+                       "has changed), at least {share} of its intervals calendar-like. Such patients are "
                        "obvious candidates for patient-initiated follow-up or a questionnaire (PRO, as AmbuFlex). "
                        "Follow-ups a year is what the series book; the kroner are the run's prices of an in-person "
                        "follow-up in the specialty ({year})."),

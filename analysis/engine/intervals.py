@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import ibis
 
 FOLLOW_UP = "follow_up"
+SAMPLING = "sampling"
 DAYS = "days"  # days since the previous follow-up day of the run
 INTERVALS = "intervals"
 UNIT = [s.HOSPITAL, s.SPECIALTY]
@@ -33,15 +34,17 @@ def visits_in(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Tab
 def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibis.Table:
     """One row per patient x hospital x specialty x follow-up day (an unexecuted expression):
     visit_date, follow_ups (follow-up visits that day), days (since the previous follow-up day;
-    NULL for the first), new_run (True for the first and after another visit type: see
+    NULL for the first), new_run (True for the first and after a visit of another type than a
+    sample: see
     analysis.analyses.pathways' docstring), run (number of the run within patient x hospital x specialty, from 0)."""
     import ibis  # only where a query runs on the visits: a report on the cached aggregates needs no engine
 
     t = visits_in(t, sectors)
     keys = [s.PATIENT_ID, *UNIT, s.SECTOR]
     is_fu = count_where(t[s.VISIT_TYPE] == FOLLOW_UP)
+    breaks = count_where(~t[s.VISIT_TYPE].isin([FOLLOW_UP, SAMPLING]))  # a blood test belongs to the series
     day = t.group_by([*keys, s.VISIT_DATE]).aggregate(
-        follow_ups=is_fu.sum(), others=(1 - is_fu).sum())
+        follow_ups=is_fu.sum(), others=breaks.sum())
     # other visits up to and including each day (dates are unique within a patient x unit here)
     day = day.mutate(others_so_far=day.others.sum().over(
         ibis.cumulative_window(group_by=keys, order_by=s.VISIT_DATE)))
