@@ -22,6 +22,14 @@ def test_figure_labels_are_suppressed():
     assert privacy.label_count(1234) == "1,234"
 
 
+def test_a_fingerprint_whose_digits_look_like_a_cpr_number_is_not_one():
+    # a SHA-256 with the run 1004061234 (10 April 2006, then four digits) in it, as a run's footer showed it
+    fingerprint = "22e8280b0eb7ce4ab8a1004061234cb1cf29d1bd44a10d7aa9075e00904d6a36"
+    assert len(fingerprint) == 64
+    assert privacy.find_patient_ids(f"Inddatas fingeraftryk (SHA-256) {fingerprint} Rækker læst 18.524") == []
+    assert privacy.find_patient_ids(f"{fingerprint} patient 1004061234") == ["100406-****"]
+
+
 def test_cpr_numbers_in_report_text_are_found_and_masked():
     assert privacy.find_patient_ids("patient 010203-1234 and 3112991234") == ["010203-****", "311299-****"]
     assert privacy.find_patient_ids("2.072.575 besøg i 2025") == []

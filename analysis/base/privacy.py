@@ -106,16 +106,21 @@ def label_count(n: float, fmt=lambda v: f"{v:,.0f}") -> str:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,}")
+# A fingerprint (the provenance footer's SHA-256 of the input: 64 hex digits) is no place for a CPR
+# number, though one run of ten decimal digits in it can look like one: about 1 input in 40
+# would fail its run's check by chance
+_HASH_LIKE = re.compile(r"\b[0-9a-fA-F]{32,}\b")
 
 
 def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None = None) -> list[str]:
-    """Patient identifiers found in a report's text: anything shaped like a CPR number, and
+    """Patient identifiers found in a report's text: anything shaped like a CPR number (outside a
+    fingerprint of 32 or more hex digits), and
     any token equal to a patient id in the staged input (looked up in DuckDB, not loaded) or in
     `table`, an (engine, canonical visit table) pair for a table read in place (one query).
     A token of digits alone is a count, a year or an amount in a report: it is compared only
     through the CPR form, so a patient counter (1..N) or a numeric pseudonym does not make every
     number on a page an identifier."""
-    found = {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(text)}
+    found = {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(_HASH_LIKE.sub(" ", text))}
     tokens = sorted({t for t in _TOKEN.findall(text) if not t.isdigit()})
     if table is not None:
         con, visits = table
