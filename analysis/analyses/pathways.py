@@ -150,6 +150,11 @@ class Calendar:
     dispersion: fn.Dispersion
     high: pd.DataFrame
 
+    def region_share(self, column: str = CALENDAR_LIKE) -> float:
+        """The region's share of its follow-up intervals counted in `column` of shares
+        (calendar_like, chance_like or calendar_beyond_chance)."""
+        return float(self.shares[column].sum() / self.shares[INTERVALS].sum())
+
     @property
     def clearly(self) -> pd.DataFrame:
         """The units clearly above the region's share (beyond the 99.8% limit)."""
@@ -165,7 +170,7 @@ def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> lis
     n, like = own[INTERVALS].sum(), own[CALENDAR_LIKE].sum()
     if own.empty or n < THRESHOLD:  # none, or so few that the share would give the counts away
         return []
-    region = cal.shares[CALENDAR_LIKE].sum() / cal.shares[INTERVALS].sum()
+    region = cal.region_share()
     share = SUPPRESSED if is_small(like) else L.percent(like / n, lang)  # a share that would give a 1-4 away
     out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(n, lang), share=share,
                region=L.percent(region, lang))]

@@ -1080,7 +1080,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "(hvad der end ligger imellem: en blodprøve før hver kontrol hører til mønstret). Et interval "
                          "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
                          "regionen er {share} af {intervals} intervaller kalenderagtige; forventet uden kalenderbooking "
-                         "er {chance} (det, vinduerne på {width} dage fanger, flyttet {shift} dage frem og tilbage). "
+                         "er {chance} (det, vinduerne på {shift} dage fanger, flyttet deres bredde frem og tilbage). "
                          "Figuren "
                          "sammenligner hospital og speciale med regionens andel; grænserne tager højde for, at "
                          "enhederne varierer mere end tilfældigt.",
@@ -1088,7 +1088,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
                          "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
                          "Across the region {share} of {intervals} intervals are calendar-like; expected without "
-                         "booking by the calendar: {chance} (what the windows of {width} days catch moved {shift} days "
+                         "booking by the calendar: {chance} (what the windows of {shift} days catch moved their width "
                          "earlier and later). The figure "
                          "compares each hospital and specialty with the region's share; the limits allow for units "
                          "differing by more than chance."),

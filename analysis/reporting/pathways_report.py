@@ -56,8 +56,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
                                    tuple(calendar_targets), tolerance_days)
         stable = pathways.stable_value(pathways.stable_series(con, visits, rule, sectors), prep.prices(tariff_file),
                                        year)
-        kpis += [(T("pw_kpi_calendar"), P(shares["calendar_like"].sum() / shares["intervals"].sum())),
-                 (T("pw_kpi_beyond"), P(shares[pathways.BEYOND_CHANCE].sum() / shares["intervals"].sum())),
+        kpis += [(T("pw_kpi_calendar"), P(cal.region_share())),
+                 (T("pw_kpi_beyond"), P(cal.region_share(pathways.BEYOND_CHANCE))),
                  (T("pw_kpi_high"), N(len(high))), (T("pw_kpi_stable"), M(stable["dkk_a_year"].sum()))]
     spec = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(specialisation_file),
                                  specialisation.load_diagnosis_levels(diagnosis_levels_file),
@@ -115,12 +115,9 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     shares, funnel, disp, high = cal.shares, cal.funnel, cal.dispersion, cal.high
     yield report.heading(T("pw_calendar"))
     yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=", ".join(N(d) for d in calendar_targets),
-                        share=P(shares["calendar_like"].sum() / shares["intervals"].sum()),
-                        intervals=N(shares["intervals"].sum()),
-                        chance=P(shares[pathways.CHANCE].sum() / shares["intervals"].sum()),
-                        shift=N(pathways.chance_shift(tolerance_days)),
-                        width=N(pathways.chance_shift(tolerance_days))) + " " + T(
-        "pw_calendar_03", beyond=P(shares[pathways.BEYOND_CHANCE].sum() / shares["intervals"].sum())))
+                        share=P(cal.region_share()), intervals=N(shares["intervals"].sum()),
+                        chance=P(cal.region_share(pathways.CHANCE)), shift=N(pathways.chance_shift(tolerance_days)))
+                      + " " + T("pw_calendar_03", beyond=P(cal.region_share(pathways.BEYOND_CHANCE))))
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
