@@ -1682,13 +1682,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
                           "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
                           "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
-                          "1,000, gør ikke i sig selv kommunen usædvanlig. Tragtens vandrette akse og kolonnen "
+                          "1, gør ikke i sig selv kommunen usædvanlig. Tragtens vandrette akse og kolonnen "
                           "»Forventet, effektivt antal« er de forventede besøg divideret med designeffekten: en "
                           "patient med mange besøg tæller ikke som mange uafhængige besøg.",
                           "The assessment follows the funnel: its limits hold the usual difference between "
                           "municipalities, which is larger than chance (e.g. by the hospital their residents use). "
                           "The interval in the table shows how precisely the municipality's own ratio is known; an "
-                          "interval that leaves out 1.000 does not by itself make a municipality unusual. The funnel's "
+                          "interval that leaves out 1 does not by itself make a municipality unusual. The funnel's "
                           "horizontal axis and the column 'Expected, effective number' are the expected visits "
                           "divided by the design effect: a patient with many visits does not count as many "
                           "independent visits."),
