@@ -531,6 +531,24 @@ def test_bad_input_stops_before_any_notebook(tmp_path, base):
     assert not (tmp_path / "out").exists()
 
 
+def test_the_longest_notebooks_of_the_last_run_start_first_and_a_new_one_before_them():
+    previous = {"00_data_quality": 3.5, "03_reduction_potential": 6.6, "05_hospital_a": 5.3, "05_hospital_b": 5.3}
+    names = ["00_data_quality", "05_hospital_a", "05_hospital_b", "03_reduction_potential", "10_new"]
+    assert runner.longest_first(names, previous) == [
+        "10_new", "03_reduction_potential", "05_hospital_a", "05_hospital_b", "00_data_quality"]
+    assert runner.longest_first(names, {}) == names  # no earlier run: the run's own order
+
+
+def test_the_seconds_of_the_last_run_come_from_its_manifest_and_none_without_one(tmp_path):
+    assert runner.previous_seconds(tmp_path) == {}
+    (tmp_path / "latest").mkdir()
+    (tmp_path / "latest" / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert runner.previous_seconds(tmp_path) == {}
+    (tmp_path / "latest" / "manifest.json").write_text(json.dumps(
+        {"notebooks": [{"name": "02_variation", "seconds": 4.9}]}), encoding="utf-8")
+    assert runner.previous_seconds(tmp_path) == {"02_variation": 4.9}
+
+
 def test_resolve_year(small_region):
     from analysis.engine import pipeline
     prep = pipeline.prepare(str(small_region))
