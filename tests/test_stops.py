@@ -39,9 +39,12 @@ def run_file(small_region, tmp_path) -> Path:
 
 
 def start(run_file: Path) -> subprocess.Popen:
-    """The command line's run, in a session of its own (as a terminal starts a command)."""
+    """The command line's run, in a session of its own and with Ctrl-C at its default, as a
+    terminal starts a command (a test run started in the background, `pytest &`, ignores Ctrl-C,
+    and so would the run it starts: a shell leaves a background job's Ctrl-C ignored)."""
     return subprocess.Popen([sys.executable, "-m", "analysis", "run", "--config", str(run_file)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for_kernels(out: Path, proc: subprocess.Popen, timeout: float = 120) -> list[int]:
@@ -121,7 +124,7 @@ def test_a_file_replaced_during_the_run_never_reaches_a_report(small_region, tmp
     source.write_bytes(small_region.read_bytes())
     run_file = write_config(tmp_path / "run.yml", source=str(source), output=str(tmp_path / "out"),
                             output_outside_project=True, period_start="2023-01-01", period_end="2025-12-31", jobs=1,
-                            notebooks=["00_data_quality", "01_activity_overview"])
+                            notebooks=["00_data_quality"])
     cfg, params = runner.load_config(run_file)
     prepare = pipeline.prepare
 
