@@ -112,7 +112,7 @@ def test_the_follow_up_on_the_extract_leaves_its_lagged_months_out(bi_run):
     run_dir, truth = bi_run
     text = re.sub(r"<[^>]+>", "", (run_dir / "07_follow_up.html").read_text(encoding="utf-8"))
     assert "november og december 2025" in text and "ikke fuldt registreret" in text
-    assert "7 fuldt registrerede måneder: 2025-04 til 2025-10" in text
+    assert "7 fuldt registrerede måneder: april 2025 til oktober 2025" in text
     status = table(run_dir, "07_follow_up_01_*.csv")
     assert len(status) == 5 and set(status["Signal"]) <= {"foran", "på sporet", "bagud"}
 

@@ -139,7 +139,7 @@ def test_monitoring_says_plainly_when_it_needs_months_or_the_date_is_outside_the
     monthly = pd.DataFrame({"month": pd.date_range("2024-01-01", periods=12, freq="MS"), "visits": 10})
     assert cap.monitoring_problem(monthly, "2024-06-01") == ""
     outside = cap.monitoring_problem(monthly, "2025-04-01", "en")
-    assert "2025-04-01" in outside and "2024-01 to 2024-12" in outside
+    assert "1 April 2025" in outside and "January 2024 to December 2024" in outside
     assert cap.monitoring_problem(monthly, "2024-01-01") != ""  # nothing before it
 
 
@@ -165,11 +165,12 @@ def test_a_baseline_holds_the_months_before_the_decision_and_says_when_fewer_tha
     assert cap.baseline_used(monthly, "2025-04-01", 24) == 23 and cap.baseline_used(monthly, "2025-04-01", 12) == 12
     assert cap.baseline_note(monthly, "2025-04-01", 23, "da") == ""
     assert cap.baseline_note(monthly, "2025-04-01", 24, "da") == (
-        "Basislinjen er de 23 måneder før beslutningsdatoen 2025-04-01 (2023-05 til 2025-03), ikke de 24 måneder, "
-        "som basislinjens længde er sat til: data har ikke flere måneder før beslutningen. Sæt basislinjens længde "
-        "til 23 måneder i kørselsfilen, eller brug data, der begynder tidligere.")
+        "Basislinjen er de 23 måneder før beslutningsdatoen 1. april 2025 (maj 2023 til marts 2025), ikke de 24 "
+        "måneder, som basislinjens længde er sat til: data har ikke flere måneder før beslutningen. Sæt "
+        "basislinjens længde til 23 måneder i kørselsfilen, eller brug data, der begynder tidligere.")
     assert cap.baseline_note(monthly, "2025-04-01", 24, "en").startswith(
-        "The baseline is the 23 months before the decision date 2025-04-01 (2023-05 to 2025-03), not the 24 months")
+        "The baseline is the 23 months before the decision date 1 April 2025 (May 2023 to March 2025), not the 24 "
+        "months")
     assert cap.months_before(monthly.iloc[:0], "2025-04-01") == 0 and cap.baseline_note(monthly.iloc[:0], "2025-04-01",
                                                                                           24) == ""
     assert cap.baseline_problem("06_monitoring", monthly, "2025-04-01", 24).endswith(

@@ -167,3 +167,33 @@ def test_the_potential_intro_never_nests_brackets(benchmark, language):
 
     text = L.t("pot_intro", language, n=3, benchmark=describe_benchmark(benchmark, language, None))
     assert "))" not in text and not re.search(r"\([^)]*\(", text), text
+
+
+def test_a_day_is_written_as_a_reader_writes_it():
+    import pandas as pd
+
+    assert L.date("2025-04-01", "da") == "1. april 2025" and L.date("2025-04-01", "en") == "1 April 2025"
+    assert L.date(pd.Timestamp("2025-12-31 13:00"), "da") == "31. december 2025"
+
+
+def test_a_month_is_its_name_and_year_and_short_on_an_axis():
+    import datetime as dt
+
+    assert L.month(dt.date(2025, 5, 17), "da") == "maj 2025" and L.month("2025-03-01", "en") == "March 2025"
+    assert L.month("2021-01", "da") == "januar 2021"  # a month as the data write it
+    assert L.month("2025-09-01", "da", short=True) == "sep. 2025"
+    assert L.month("2025-09-01", "en", short=True) == "Sep 2025"
+
+
+def test_a_quarter_is_written_the_danish_way():
+    assert [L.quarter(f"2025-{m:02d}-01", "da") for m in (1, 3, 4, 12)] == [
+        "1. kvt. 2025", "1. kvt. 2025", "2. kvt. 2025", "4. kvt. 2025"]
+    assert L.quarter("2025-08-01", "en") == "Q3 2025"
+
+
+def test_the_run_time_is_danish_local_time_summer_and_winter():
+    import datetime as dt
+
+    assert L.run_time(dt.datetime(2026, 12, 7, 2, 3, tzinfo=dt.UTC), "da") == "7. december 2026 kl. 03.03"
+    assert L.run_time(dt.datetime(2026, 7, 7, 22, 30, tzinfo=dt.UTC), "da") == "8. juli 2026 kl. 00.30"
+    assert L.run_time(dt.datetime(2026, 7, 7, 2, 3, tzinfo=dt.UTC), "en") == "7 July 2026, 04:03 Danish time"

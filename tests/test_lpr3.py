@@ -177,12 +177,13 @@ def test_the_visit_types_are_derived_with_a_run_in_and_00_says_so(lpr3_run):
     assert "Besøgstype udledt af kontakterne" in text
     first = f"{derived['first_visits']:,}".replace(",", ".")
     assert f"{first} af de {derived['visits']:,} besøg efter indkøringen".replace(",", ".") in text
-    assert "De første 12 måneder (2021-01 til 2021-12" in text and "efter mere end 365 dage" in text
+    assert "De første 12 måneder (januar 2021 til december 2021" in text and "efter mere end 365 dage" in text
     assert "eller når det er akut" in text  # the priority column is used
     for page in ("06_monitoring.html", "07_follow_up.html"):
         assert "Besøgstyperne er udledt af kontakterne" in text_of(run_dir, page)
-        assert "indgår ikke i rapporterne, som begynder i 2022-01" in text_of(run_dir, page)
-    assert "i perioden 2022-01-01 til 2024-12-31 (2021-01 til 2021-12 er indkøring" in text_of(run_dir, "index.html")
+        assert "indgår ikke i rapporterne, som begynder i januar 2022" in text_of(run_dir, page)
+    assert ("i perioden 1. januar 2022 til 31. december 2024 (januar 2021 til december 2021 er indkøring"
+            in text_of(run_dir, "index.html"))
 
 
 def planted_budget(truth: dict, months) -> pd.Series:

@@ -134,6 +134,6 @@ def test_without_months_a_partial_year_is_marked_and_left_out_of_every_change(in
 @pytest.mark.parametrize("notebook", ["06_monitoring", "07_follow_up"])
 def test_a_baseline_shorter_than_asked_is_said(inputs, tmp_path, notebook):
     words = text(execute(notebook, tmp_path, inputs["late"], decision_date=DECISION))  # baseline_months 24
-    assert ("Basislinjen er de 20 måneder før beslutningsdatoen 2025-04-01 (2023-08 til 2025-03), ikke de 24 "
+    assert ("Basislinjen er de 20 måneder før beslutningsdatoen 1. april 2025 (august 2023 til marts 2025), ikke de 24 "
             "måneder, som basislinjens længde er sat til") in words
     assert re.search(r"(Grænserne beregnes ud fra|fremskrives fra) de 20 måneder", words)

@@ -32,7 +32,7 @@ def test_checks_report_what_they_found():
     assert f["check_labels"] == ("passed", "1 distinct labels translated, 1,000 cells in all")
     assert f["check_types"][1] == "rows read: 1,234; missing or unknown values, where allowed: Value (DKK) 12"
     assert f["check_columns"][1] == "columns mapped: 2, left out: 1"
-    assert f["check_period"][1] == "data from 2023 to 2024; the period is 2023-01-01 to 2024-12-31"
+    assert f["check_period"][1] == "data from 2023 to 2024; the period is 1 January 2023 to 31 December 2024"
     assert f["check_names"][1] == "names checked: 33, none a rare misspelling of a common one; renames applied: 1"
     assert f["check_cpr"][0] == "not_applicable" and f["check_counts"][0] == "passed"
 
@@ -82,7 +82,7 @@ def test_unit_changes_by_month_and_on_an_empty_table():
     monthly = pd.DataFrame({"month": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-02-01"]),
                             "hospital": ["A", "A", "B"], "visits": [1, 1, 1]})
     out = quality.unit_changes(monthly, time="month")
-    assert out[["hospital", "first", "change"]].values.tolist() == [["B", "2024-02", "appears"]]
+    assert out[["hospital", "first", "change"]].values.tolist() == [["B", "februar 2024", "appears"]]
     assert quality.unit_changes(pd.DataFrame()).empty
 
 

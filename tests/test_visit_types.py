@@ -199,7 +199,7 @@ def test_the_staging_derives_the_types_and_records_how(tmp_path):
     assert visit_types.analysed_period(result) == ("2023-01-01", "2024-12-31")
     text = visit_types.section_text(derived, "da")
     assert "**3** af de 5 besøg efter indkøringen (60,0 %) blev førstegangsbesøg" in text
-    assert "De første **12 måneder** (2022-01 til 2022-12: 3 besøg) er indkøring" in text
+    assert "De første **12 måneder** (januar 2022 til december 2022: 3 besøg) er indkøring" in text
     assert "på samme hospital" in text and "mere end **365 dage**" in text
     assert visit_types.note(result, "en").startswith("The visit types were derived from the contacts")
 

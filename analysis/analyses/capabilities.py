@@ -205,8 +205,8 @@ def monitoring_problem(monthly: pd.DataFrame, decision_date: str, lang: str = "d
     months = pd.to_datetime(monthly[s.MONTH])
     first, last = months.min(), months.max()
     if not (first < when <= last):
-        return L.t("cap_decision_outside", lang, date=when.date().isoformat(), first=first.strftime("%Y-%m"),
-                   last=last.strftime("%Y-%m"))
+        return L.t("cap_decision_outside", lang, date=L.date(when, lang), first=L.month(first, lang),
+                   last=L.month(last, lang))
     return ""
 
 
@@ -240,8 +240,8 @@ def baseline_note(monthly: pd.DataFrame, decision_date: str, baseline_months: in
         return ""
     first = pd.to_datetime(monthly[s.MONTH]).min().to_period("M").to_timestamp()
     last = first + pd.DateOffset(months=have - 1)
-    return L.t("cap_baseline_short", lang, have=have, asked=baseline_months, date=str(decision_date)[:10],
-               first=f"{first:%Y-%m}", last=f"{last:%Y-%m}")
+    return L.t("cap_baseline_short", lang, have=have, asked=baseline_months, date=L.date(decision_date, lang),
+               first=L.month(first, lang), last=L.month(last, lang))
 
 
 def baseline_problem(notebook: str, monthly: pd.DataFrame, decision_date: str, baseline_months: int) -> str:

@@ -23,15 +23,23 @@ CHECKS = {  # check key -> input kinds it applies to
 }
 
 
+def _span_text(value: str, lang: str) -> str:
+    """A first or last period of the data (ingest's span: a day, a month or a year) as a reader writes it."""
+    if len(value) == 10:
+        return L.date(value, lang)
+    return L.month(value + "-01", lang) if len(value) == 7 else value
+
+
 def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:
     """Per check: (result, what it found), from what ingest recorded."""
     n = lambda x: L.number(x, lang)  # noqa: E731
     rows = n(ingest.rows)
     label_rows = sum(m["rows"] for m in ingest.mapped_labels)
     missing = {c: k for c, k in ingest.missing.items() if k}
-    start, end = ingest.period
+    start, end = (L.date(d, lang) for d in ingest.period)
     if ingest.span:
-        period = L.t("finding_period", lang, first=ingest.span[0], last=ingest.span[-1], start=start, end=end)
+        period = L.t("finding_period", lang, first=_span_text(ingest.span[0], lang),
+                     last=_span_text(ingest.span[-1], lang), start=start, end=end)
     else:
         period = L.t("finding_period_only", lang, start=start, end=end)
     columns = L.t("finding_columns", lang, mapped=len(ingest.columns), ignored=len(ingest.ignored_columns))
@@ -163,7 +171,8 @@ def renames(ingest: IngestResult) -> pd.DataFrame:
     return df.rename(columns={"column": "contract_column", "old": "old_name", "new": "new_name"})
 
 
-def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), time: str = s.YEAR) -> pd.DataFrame:
+def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), time: str = s.YEAR,
+                 lang: str = "da") -> pd.DataFrame:
     """Units (e.g. hospital, or hospital x specialty) with visits in some periods of the data but
     not in others: ones that appear, disappear or have a gap, e.g. a unit renamed or merged
     during the period. Works on any aggregate with `keys`, `time` and visits (the activity
@@ -176,7 +185,7 @@ def unit_changes(table: pd.DataFrame, keys: tuple[str, ...] = (s.HOSPITAL,), tim
     if table.empty:
         return pd.DataFrame(columns=cols)
     periods = sorted(table[time].unique())
-    label = (lambda p: str(int(p))) if time == s.YEAR else (lambda p: pd.Timestamp(p).strftime("%Y-%m"))
+    label = (lambda p: str(int(p))) if time == s.YEAR else (lambda p: L.month(pd.Timestamp(p), lang))
     per = table.groupby([*keys, time], observed=True)[s.VISITS].sum()
     out = []
     for unit, grp in per[per > 0].groupby(level=list(range(len(keys))), observed=True):

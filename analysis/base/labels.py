@@ -5,6 +5,7 @@ Reports are Danish by default ("da"); "en" is the alternative. Every text a read
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -2121,6 +2122,61 @@ def dkk(x: float, lang: str = "da", millions: bool = False) -> str:
         v = number(x / 1e6, lang, 1)
         return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
     return f"{number(x, lang)} kr." if lang == "da" else f"DKK {number(x, lang)}"
+
+
+MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+# short forms for a chart's axis, where a full name would crowd the ticks (Dansk Sprognævn's abbreviations)
+SHORT_MONTHS = {
+    "da": ("jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+LOCAL_TIME = "Europe/Copenhagen"  # the time a run is stamped with: the region's own clock
+
+
+def _day(d) -> dt.date:
+    """A date from a date, a datetime, a pandas Timestamp or an ISO text: a day ("2025-04-01")
+    or a month ("2025-04", its first day)."""
+    if isinstance(d, str):
+        return dt.date.fromisoformat(d[:10] if len(d) >= 10 else d[:7] + "-01")
+    return d.date() if isinstance(d, dt.datetime) else d
+
+
+def date(d, lang: str = "da") -> str:
+    """A day as a reader writes it: da "1. april 2025", en "1 April 2025"."""
+    d = _day(d)
+    month = MONTHS[lang][d.month - 1]
+    return f"{d.day}. {month} {d.year}" if lang == "da" else f"{d.day} {month} {d.year}"
+
+
+def month(d, lang: str = "da", short: bool = False) -> str:
+    """A month as a reader writes it: da "april 2025", en "April 2025"; short (a chart's axis):
+    "apr. 2025", "Apr 2025"."""
+    d = _day(d)
+    return f"{(SHORT_MONTHS if short else MONTHS)[lang][d.month - 1]} {d.year}"
+
+
+def quarter(d, lang: str = "da") -> str:
+    """The quarter a day falls in: da "2. kvt. 2025", en "Q2 2025"."""
+    d = _day(d)
+    q = (d.month - 1) // 3 + 1
+    return f"{q}. kvt. {d.year}" if lang == "da" else f"Q{q} {d.year}"
+
+
+def run_time(when: dt.datetime, lang: str = "da") -> str:
+    """The moment a run was made, on the region's clock (LOCAL_TIME, summer time included):
+    da "7. december 2026 kl. 03.05", en "7 December 2026, 03:05 Danish time". A moment
+    without a time zone is taken as the machine's own."""
+    from zoneinfo import ZoneInfo
+
+    local = when.astimezone(ZoneInfo(LOCAL_TIME))
+    if lang == "da":
+        return f"{date(local, lang)} kl. {local:%H.%M}"
+    return f"{date(local, lang)}, {local:%H:%M} Danish time"
 
 
 class Formatters(NamedTuple):

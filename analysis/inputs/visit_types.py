@@ -292,8 +292,9 @@ def run_in_text(derived: dict, lang: str) -> str:
     if not derived.get("run_in"):
         return L.t("vt_no_run_in", lang)
     first, last = derived["run_in"]
-    return L.t("vt_run_in", lang, months=derived["rule"]["run_in_months"], first=first, last=last,
-               visits=L.number(derived["run_in_visits"], lang), start=derived["analysed_from"][:7])
+    return L.t("vt_run_in", lang, months=derived["rule"]["run_in_months"], first=L.month(first, lang),
+               last=L.month(last, lang), visits=L.number(derived["run_in_visits"], lang),
+               start=L.month(derived["analysed_from"], lang))
 
 
 def section_text(derived: dict, lang: str) -> str:

@@ -30,7 +30,7 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
     prep, language = page.prep, page.language
     monthly = prep.aggregates.monthly
     T, N, P, M = page.formatters
-    yield report.start(T("fu_title"), language, prep.synthetic, T("fu_subtitle", date=decision_date))
+    yield report.start(T("fu_title"), language, prep.synthetic, T("fu_subtitle", date=L.date(decision_date, language)))
     # visit types derived from the contacts (the rule, the run-in months left out), or first visits piling up at
     # the start
     derived_note = derivation.note(prep.ingest, language, prep.aggregates.monthly)
@@ -89,15 +89,15 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
     region = real.summary([], "budget").iloc[0]
     region_rate = follow_up.run_rate(real, [], run_rate_months).iloc[0]
     region_value = follow_up.run_rate(real, [], run_rate_months, "tariff").iloc[0]
-    yield report.text(T("fu_intro", months=real.n_baseline, date=decision_date))
+    yield report.text(T("fu_intro", months=real.n_baseline, date=L.date(decision_date, language)))
     yield report.text(T("fu_money", target=M(share.sum())))
     short = capabilities.baseline_note(monthly, decision_date, baseline_months, language)
     if short:  # never silently fewer months than baseline_months asks for
         yield report.text(short)
     if completeness.sentence(lag, language):  # months left out as not fully registered, or a genuine fall
         yield report.text(completeness.sentence(lag, language))
-    yield report.text(T("fu_months", n=len(real.months), first=f"{min(real.months):%Y-%m}",
-                        last=f"{max(real.months):%Y-%m}"))
+    yield report.text(T("fu_months", n=len(real.months), first=L.month(min(real.months), language),
+                        last=L.month(max(real.months), language)))
     on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
     rate_text = reduction.dkk_interval(region_rate["rate"], region_rate["low"], region_rate["high"], language)
     lead = follow_up.region_lead(region_rate["rate"], region_rate["low"], region_rate["high"], share.sum(), table,

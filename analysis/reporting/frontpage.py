@@ -38,17 +38,18 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         kpis=Markup(report.kpis(headlines, lang).data) if headlines else "", leads=leads or [],
         intro=intro(cfg, prepared.ingest.derived, lang),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
-        stamp=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        stamp=L.run_time(dt.datetime.now().astimezone(), lang),
         input_name=prepared.ingest.name, sha256=prepared.ingest.sha256)
 
 
 def intro(cfg, derived: dict, lang: str) -> str:
     """The front page's first sentence: the period the reports analyse, which starts after the
     run-in where the visit types were derived from the contacts (visit_types.derive)."""
-    start, end = cfg.period_start.isoformat(), cfg.period_end.isoformat()
+    start, end = L.date(cfg.period_start, lang), L.date(cfg.period_end, lang)
     if derived.get("run_in"):
-        first, last = derived["run_in"]
-        return L.t("index_intro_run_in", lang, start=derived["analysed_from"], end=end, first=first, last=last)
+        first, last = (L.month(m, lang) for m in derived["run_in"])
+        return L.t("index_intro_run_in", lang, start=L.date(derived["analysed_from"], lang), end=end, first=first,
+                   last=last)
     return L.t("index_intro", lang, start=start, end=end)
 
 

@@ -101,7 +101,7 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
             yield report.text(followed.problem)
         else:
             r = followed.row
-            yield report.text(T("hosp_follow_up_text", date=decision_date, share=M(r["share_full"]),
+            yield report.text(T("hosp_follow_up_text", date=L.date(decision_date, language), share=M(r["share_full"]),
                                 status=T(r["status"]),
                                 rate=reduction.dkk_interval(r["rate"], r["rate_low"], r["rate_high"], language)))
             judged = follow_up.status_parameters(decision_date, baseline_months, run_rate_months, counterfactual,

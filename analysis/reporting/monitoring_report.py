@@ -27,7 +27,8 @@ def build(page: Page, *, decision_date: str, visit_types: list[str], baseline_mo
     monthly = prep.aggregates.monthly
     T, N, P, M = page.formatters  # label, number, percent and money in the report's language
     yield report.start(T("mon_title"), language, prep.synthetic,
-                       T("mon_subtitle", date=decision_date, types=", ".join(T(v).lower() for v in visit_types)))
+                       T("mon_subtitle", date=L.date(decision_date, language),
+                         types=", ".join(T(v).lower() for v in visit_types)))
     # visit types derived from the contacts (the rule, the run-in months left out), or first visits piling up at
     # the start
     derived_note = derivation.note(prep.ingest, language, prep.aggregates.monthly)
@@ -91,7 +92,7 @@ def _signals(page: Page, result: pd.DataFrame, decision_date: str, seasonal_adju
     else:
         shown, means = spc.shown_means(signals, seasonal_adjustment)  # adjusted means named as such
         yield report.table(shown, language, counts=means, percent=["change_pct"],
-                           caption=T("mon_table_caption", date=decision_date))
+                           caption=T("mon_table_caption", date=L.date(decision_date, language)))
 
 
 def _charts(page: Page, watched: follow_up.Monitored, selected: pd.DataFrame, decision_date: str,

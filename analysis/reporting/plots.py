@@ -86,6 +86,11 @@ def show(fig) -> None:
     plt.close(fig)
 
 
+def _month_axis(ax, lang: str) -> None:
+    """Months on the x axis as a reader writes them, short ("apr. 2025"; labels.month)."""
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.month(mdates.num2date(v), lang, short=True)))
+
+
 def tick_digits(v: float, most: int = 3) -> int:
     """The decimals a tick value needs to be written exactly (2.75: 2, 0.1: 1, 3.0: 0), at most `most`."""
     for d in range(most + 1):
@@ -189,7 +194,7 @@ def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool
         ax.set_xticklabels([partial.get(x, str(x)) for x in table.index])
     elif pd.api.types.is_datetime64_any_dtype(table.index):  # months: a tick per quarter
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        _month_axis(ax, lang)
         plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
         if len(shade):
             late = pd.DatetimeIndex(list(shade))
@@ -514,7 +519,7 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
         ax.set_title(textwrap.shorten(name, 44, placeholder="…"), fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        _month_axis(ax, lang)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang, 1)))
     for ax in list(axes.flat)[len(paths):]:
         ax.set_visible(False)
@@ -723,7 +728,7 @@ def xmr_panels(charts: dict[str, pd.DataFrame], lang: str, title: str, decision:
         ax.set_title(title_, fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        _month_axis(ax, lang)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
     for ax in list(axes.flat)[len(charts):]:
         ax.set_visible(False)

@@ -25,7 +25,8 @@ def build(page: Page, *, complete_through: str, decision_date: str) -> Iterator[
     # the latest months not fully registered, as 06 and 07 find them
     lag = completeness.assess(monthly, complete_through, decision_date=decision_date)
     yield report.start(T("dq_title"), language, prep.synthetic,
-                       T("dq_subtitle", start=page.parameters["period_start"], end=page.parameters["period_end"]))
+                       T("dq_subtitle", start=L.date(page.parameters["period_start"], language),
+                         end=L.date(page.parameters["period_end"], language)))
     yield from _read(page, lag, by_month)
     yield from _registration(page, lag, by_month)
     yield from _mapping(page)

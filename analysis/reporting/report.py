@@ -268,7 +268,7 @@ def _format(v: object, lang: str, digits: int, pct: bool, translate: bool = True
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, (pd.Timestamp, dt.date)):
-        return v.strftime("%Y-%m")
+        return L.month(v, lang)
     if pct:
         return L.percent(float(v), lang, digits)
     return L.number(float(v), lang, digits)
@@ -425,7 +425,7 @@ def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -
         (L.t("rows_in", lang), L.number(ing.rows, lang)),
         (L.t("rows_out", lang), L.number(analysed if rows_out is None else rows_out, lang)),
         *([derived] if (derived := visit_types.footer(ing, lang)) else []),
-        (L.t("run_time", lang), dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+        (L.t("run_time", lang), L.run_time(dt.datetime.now().astimezone(), lang)),
         (L.t("parameters", lang), "; ".join(f"{k} = {_parameter_text(v)}" for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]
