@@ -316,19 +316,19 @@ def test_the_phase_in_table_gives_each_year_and_the_full_year_side_by_side():
 def test_the_report_says_which_cost_tables_it_used(tmp_path):
     shipped = budget.cost_sentence("da")
     assert shipped.startswith("**Omkostninger:** budgetvirkningen regnes med minutter pr. besøg fra den illustrative "
-                              "tabel data/reference/staff_time.csv, kr. pr. årsværk fra den illustrative tabel "
-                              "data/reference/staff_cost.csv,")
+                              "tabel, kr. pr. årsværk fra den illustrative tabel,")  # the files: in the footer
     assert shipped.endswith("De illustrative tabeller er antagelser, indtil regionen erstatter dem med egne tal.")
     own = {}
     for kind in budget.COST_TABLES:
         own[kind] = tmp_path / f"own_{kind}.csv"
         own[kind].write_text(reference.locate(kind).read_text(encoding="utf-8"), encoding="utf-8")
     mine = budget.cost_sentence("en", *(own[k] for k in budget.COST_TABLES))
-    assert mine == ("**Costs:** the budget effect is computed with minutes per visit from own_staff_time.csv, DKK per "
-                    "full-time position from own_staff_cost.csv, variable costs per visit from own_variable_cost.csv "
-                    "and the substitute's price (general practice, a PRO answer) from own_substitute_cost.csv.")
+    assert mine == ("**Costs:** the budget effect is computed with minutes per visit from the region's own table, DKK "
+                    "per full-time position from the region's own table, variable costs per visit from the region's "
+                    "own table and the substitute's price (general practice, a PRO answer) from the region's own "
+                    "table.")
     one = budget.cost_sentence("en", staff_cost_file=own["staff_cost"])
-    assert "DKK per full-time position from own_staff_cost.csv" in one and "illustrative table" in one
+    assert "DKK per full-time position from the region's own table" in one and "illustrative table" in one
     assert one.endswith("until the region replaces them with its own figures.")
 
 

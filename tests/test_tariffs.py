@@ -90,7 +90,7 @@ def test_cells_without_an_own_price_fall_back_to_the_tariff_table_and_the_shares
     assert tariffs.prices_used(priced) == "mixed"
     text = tariffs.price_sentence(priced, "da")
     assert "egne gennemsnitspriser" in text and "75 %" in text and "25 %" in text
-    assert "den illustrative taksttabel (data/reference/tariffs.csv)" in text
+    assert "den illustrative taksttabel for resten" in text  # its file: in the footer (report.finish)
 
 
 def test_without_a_value_column_every_price_is_the_tables():
@@ -130,7 +130,7 @@ def test_the_run_prices_with_its_own_tariff_file(tmp_path):
     assert prepared.activity["value_dkk"].tolist() == [1_500_000.0, 900_000.0]
     with_value = Prepared(None, Aggregates("aggregated", EXTRACT), False, tmp_path)
     assert with_value.priced(str(mine))["value_dkk"].tolist() == [1_350_000.0, 810_000.0]  # own before the file
-    assert "the tariff table" in tariffs.price_sentence(prepared.priced(str(mine)), "en", str(mine))
+    assert "the region's own tariff table" in tariffs.price_sentence(prepared.priced(str(mine)), "en", str(mine))
 
 
 def test_a_bad_tariff_table_is_refused_with_every_problem(tmp_path):

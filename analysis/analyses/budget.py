@@ -419,8 +419,7 @@ def cost_sentence(lang: str, staff_time_file: str | os.PathLike[str] | None = ""
     for kind, path in zip(COST_TABLES, given):
         default = reference.is_default(kind, path)
         shipped |= default
-        parts.append(L.t("costs_default" if default else "costs_file", lang, what=L.t(f"costs_{kind}", lang),
-                         file=reference.display_path(reference.locate(kind, path))))
+        parts.append(L.t("costs_default" if default else "costs_file", lang, what=L.t(f"costs_{kind}", lang)))
     tables = ", ".join(parts[:-1]) + L.t("names_and", lang) + parts[-1]
     text = L.t("costs_used", lang, tables=tables)
     return text + " " + L.t("costs_illustrative", lang) if shipped else text

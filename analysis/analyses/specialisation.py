@@ -249,11 +249,6 @@ def assess(diagnoses: pd.DataFrame, residents: pd.DataFrame, year: int, levels: 
     return out
 
 
-def table_name(kind: str, given: str | os.PathLike[str] | None = "") -> str:
-    """How a report names the level table `kind` ("specialisation" or "diagnosis_levels") a run used."""
-    return reference.display_path(reference.locate(kind, given))
-
-
 def illustrative(specialisation_file: str | os.PathLike[str] | None = "",
                  diagnosis_levels_file: str | os.PathLike[str] | None = "") -> bool:
     """True when a run uses either shipped (illustrative) level table."""

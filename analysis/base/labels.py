@@ -518,13 +518,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_decomposition_text": ("Af den samlede variation i {measure} mellem alle hospital-speciale-enheder skyldes "
                                "**{spec}** forskelle mellem specialer, **{hosp}** forskelle mellem hospitaler (samme "
                                "tendens på tværs af specialer) og **{inter}** at enkelte hospitaler afviger i enkelte "
-                               "specialer. Beregnet med en Poisson-regressionsmodel (statsmodels) med målets nævner som "
+                               "specialer. Beregnet med en Poisson-regressionsmodel med målets nævner som "
                                "eksponering; modellen antager, at hospitals- og specialeforskelle ganges sammen, og "
                                "andelene er beskrivende.",
                                "Of the total variation in {measure} across all hospital-specialty units, **{spec}** is "
                                "between specialties, **{hosp}** between hospitals (the same tendency across specialties) "
                                "and **{inter}** single hospitals differing in single specialties. Computed with a Poisson "
-                               "regression model (statsmodels) with the measure's denominator as exposure; the model assumes that "
+                               "regression model with the measure's denominator as exposure; the model assumes that "
                                "hospital and specialty differences multiply, and the shares are descriptive."),
     "var_method": ("Metode", "Method"),
     # the method as it was used (variation.method_note)
@@ -807,8 +807,8 @@ LABELS: dict[str, tuple[str, str]] = {
                        "rest becomes cash only if positions are cut in other ways."),
     "costs_used": ("**Omkostninger:** budgetvirkningen regnes med {tables}.",
                    "**Costs:** the budget effect is computed with {tables}."),
-    "costs_default": ("{what} fra den illustrative tabel {file}", "{what} from the illustrative table {file}"),
-    "costs_file": ("{what} fra {file}", "{what} from {file}"),
+    "costs_default": ("{what} fra den illustrative tabel", "{what} from the illustrative table"),
+    "costs_file": ("{what} fra regionens egen tabel", "{what} from the region's own table"),
     "costs_staff_time": ("minutter pr. besøg", "minutes per visit"),
     "costs_staff_cost": ("kr. pr. årsværk", "DKK per full-time position"),
     "costs_variable_cost": ("variable udgifter pr. besøg", "variable costs per visit"),
@@ -901,12 +901,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_potential": ("Efter potentiale (budgetvirkning)", "By potential (budget effect)"),
     "key_compare_text": ("En nøgle efter antal favoriserer hospitaler med dyre besøg; en nøgle efter værdi favoriserer "
                          "hospitaler med mange billige besøg; en nøgle efter potentiale lægger besparelsen, hvor analysen "
-                         "finder den, men afhænger af antagelserne. Nøglen genberegnes, når et nyt års data kommer, ved "
-                         "at ændre parameteren year.",
+                         "finder den, men afhænger af antagelserne. Nøglen genberegnes, når et nyt års data kommer: "
+                         "vælg det nye år i kørselsfilen.",
                          "A key by count favours hospitals with expensive visits; a key by value favours hospitals "
                          "with many cheap visits; a key by potential puts the saving where the analysis finds it, but "
-                         "rests on its assumptions. The key is recomputed for a new year's data by changing the "
-                         "parameter year."),
+                         "rests on its assumptions. The key is recomputed when a new year's data come: "
+                         "choose the new year in the run file."),
     # the live what-if in JupyterLab (notebooks/what_if.ipynb, reporting/what_if_panel.py)
     "wi_title": ("Hvad nu hvis: forandringsidéer, benchmark og nøgle", "What if: change ideas, benchmark and key"),
     "wi_subtitle": ("Regnet om ved hver ændring, på aktiviteten i {year}",
@@ -944,8 +944,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wi_untouched": ("(rører ingen besøg i disse data)", "(touches no visit in these data)"),
     "wi_tariff": ("Aktivitetsværdi pr. år, ikke kroner i kassen", "Tariff value a year, not cash"),
     # prices and benchmarks in words (03, 04; tariffs.price_sentence, tariffs.price_table, potential)
-    "prices_table_default": ("den illustrative taksttabel ({file})", "the illustrative tariff table ({file})"),
-    "prices_table_file": ("taksttabellen {file}", "the tariff table {file}"),
+    "prices_table_default": ("den illustrative taksttabel", "the illustrative tariff table"),
+    "prices_table_file": ("regionens egen taksttabel", "the region's own tariff table"),
     "prices_used_own": ("**Priser:** regionens egne gennemsnitspriser fra værdikolonnen i inddata for alle besøg "
                         "(pr. år, besøgstype og kontaktform, og pr. speciale hvor prisen hviler på mindst {min_visits} "
                         "besøg).",
@@ -1230,12 +1230,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_seen_once_share": ("Andel set én gang", "Share seen once"),
     "pw_seen_once_none": ("Om en henvist patient kun ses én gang, kan først afgøres {days} dage efter "
                           "førstegangsbesøget, og data rækker ikke så langt efter nogen af førstegangsbesøgene i {year} "
-                          "med mindst {min} besøg pr. hospital, speciale og henvisningsinstans. Vælg et tidligere år med "
-                          "parameteren year, eller en kortere periode med seen_once_days.",
+                          "med mindst {min} besøg pr. hospital, speciale og henvisningsinstans. Vælg et tidligere år i "
+                          "kørselsfilen, eller en kortere periode for »set én gang«.",
                           "Whether a referred patient is seen only once can be told {days} days after the first visit, "
                           "and the data do not reach that far after any of the first visits of {year} with at least "
-                          "{min} per hospital, specialty and referral source. Choose an earlier year with the parameter year, "
-                          "or a shorter window with seen_once_days."),
+                          "{min} per hospital, specialty and referral source. Choose an earlier year in the "
+                          "run file, or a shorter window for “seen once”."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
                   "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
@@ -1274,10 +1274,12 @@ LABELS: dict[str, tuple[str, str]] = {
                             "sector's own budget)"),
     "pw_spec_shared_cost": ("som universitetshospitalets takst minus {dkk} pr. kontrol i fælles forløb",
                             "as the university hospital's tariff less {dkk} a follow-up in shared care"),
-    "pw_spec_tables": ("Hvilket niveau hvert sygehus har hvert speciale på, står i {levels}; hvilket niveau hver "
-                       "diagnosegruppe hører til på, i {diagnoses}.",
-                       "The level at which each hospital holds each specialty is in {levels}; the level each "
-                       "diagnosis group belongs at, in {diagnoses}."),
+    "pw_spec_tables": ("Hvilket niveau hvert sygehus har hvert speciale på, står i specialiseringstabellen; hvilket "
+                       "niveau hver diagnosegruppe hører til på, i diagnosetabellen (begge filer står under "
+                       "referencetabeller nederst på siden).",
+                       "The level at which each hospital holds each specialty is in the specialisation table; the "
+                       "level each diagnosis group belongs at, in the diagnosis table (both files are named under "
+                       "reference tables at the foot of the page)."),
     "pw_spec_illustrative": ("Tabellerne er illustrative, indtil regionen erstatter dem med sin specialeplan og "
                              "specialerådenes vurdering.",
                              "The tables are illustrative until the region replaces them with its specialty plan "
@@ -1290,17 +1292,17 @@ LABELS: dict[str, tuple[str, str]] = {
                                    "kontroller på basisniveau regnes som kandidater til fælles forløb.",
                                    "The input has no municipality of residence, so where patients live cannot be "
                                    "seen: every basic-level follow-up counts as a candidate for shared care."),
-    "pw_spec_no_university": ("Specialiseringstabellen ({file}) har intet sygehus på højt specialiseret niveau, og "
-                              "parameteren university_hospital er tom, så der er intet universitetshospital at se "
+    "pw_spec_no_university": ("Specialiseringstabellen har intet sygehus på højt specialiseret niveau, og "
+                              "kørslen udpeger intet universitetshospital, så der er intet universitetshospital at se "
                               "på.",
-                              "The specialisation table ({file}) has no hospital at the highly specialised level "
-                              "and the parameter university_hospital is empty, so there is no university hospital "
+                              "The specialisation table has no hospital at the highly specialised level "
+                              "and the run names no university hospital, so there is no university hospital "
                               "to look at."),
     "pw_spec_none_listed": ("Ingen af kontrollerne på {university} i {year} har en diagnosegruppe, som "
-                            "diagnosetabellen ({file}) giver et niveau. Grupperne skal stå i tabellen med samme navn "
+                            "diagnosetabellen giver et niveau. Grupperne skal stå i tabellen med samme navn "
                             "og speciale som i data; i data er fx: {examples}.",
                             "None of the follow-ups at {university} in {year} has a diagnosis group that the "
-                            "diagnosis table ({file}) gives a level. The groups must be in the table with the same "
+                            "diagnosis table gives a level. The groups must be in the table with the same "
                             "name and specialty as in the data; the data have, for example: {examples}."),
     "pw_kpi_basic": ("antal kontroller på basisniveau på universitetshospitalet",
                      "number of basic-level follow-ups at the university hospital"),
@@ -1536,14 +1538,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Forventningen uden beslutning (`counterfactual: hospital_trend`) er en log-lineær model for hver serie "
         "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
         "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
-        "tendens pr. besøgstype og kontaktform (en Poisson-GLM, statsmodels), hvert hospitals egen tendens "
+        "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens "
         "(fra {trend_low} til {trend_high} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
         "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
         "intervallet.",
         "The expectation without the decision (`counterfactual: hospital_trend`) is a log-linear model of each "
         "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
         "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
-        "calendar month and trend per visit type and contact mode (a Poisson GLM, statsmodels), each hospital's "
+        "calendar month and trend per visit type and contact mode (a Poisson GLM), each hospital's "
         "own trend ({trend_low} to {trend_high} a year in the baseline) and the series' level. A growing hospital "
         "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
         "the interval."),
@@ -1693,15 +1695,15 @@ LABELS: dict[str, tuple[str, str]] = {
                           "horizontal axis and the column 'Expected, effective number' are the expected visits "
                           "divided by the design effect: a patient with many visits does not count as many "
                           "independent visits."),
-    "pop_table_default": ("Befolkningstallene er projektets skøn (data/reference/population.csv): kommunernes antal "
+    "pop_table_default": ("Befolkningstallene er projektets skøn: kommunernes antal "
                           "borgere 1. januar 2013 fra Danmarks Statistik (FOLK1), senere år fremskrevet til et skønnet "
                           "regionstal, og fordelingen på alder og køn er en antagelse. Erstat tabellen med FOLK1A "
                           "(kommune × alder × køn), før tallene bruges.",
-                          "The population figures are the project's estimate (data/reference/population.csv): the "
+                          "The population figures are the project's estimate: the "
                           "municipalities' residents on 1 January 2013 from Statistics Denmark (FOLK1), later years "
                           "projected to an estimated region total, and the split by age and sex is an assumption. "
                           "Replace the table with FOLK1A (municipality × age × sex) before using the figures."),
-    "pop_table_file": ("Befolkningstallene er fra {file}.", "The population figures are from {file}."),    # 06 monitoring
+    "pop_table_file": ("Befolkningstallene er fra regionens egen befolkningstabel.", "The population figures are from the region's own population table."),    # 06 monitoring
     "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
     "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),
     "mon_intro": ("Hver serie er et hospitals besøg i et speciale måned for måned, målt mod det forventede niveau. "
@@ -1794,6 +1796,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "how_to_read": ("Sådan læses figuren", "How to read this"),
     "provenance": ("Om kørslen", "About this run"),
     "parameters": ("Parametre", "Parameters"),
+    "reference_tables": ("Referencetabeller", "Reference tables"),
+    "ref_illustrative": ("illustrativ", "illustrative"),
+    "ref_tariffs": ("takster", "tariffs"),
+    "ref_scenarios": ("forandringsidéer", "change ideas"),
+    "ref_staff_time": ("minutter pr. besøg", "minutes per visit"),
+    "ref_staff_cost": ("kr. pr. årsværk", "DKK per full-time position"),
+    "ref_variable_cost": ("variable udgifter", "variable costs"),
+    "ref_substitute_cost": ("erstatningens pris", "the substitute's price"),
+    "ref_population": ("befolkning", "population"),
+    "ref_specialisation": ("specialiseringsniveauer", "levels of specialisation"),
+    "ref_diagnosis_levels": ("diagnosegruppernes niveau", "diagnosis groups' levels"),
+    "ref_hospital_regions": ("hospitalernes regioner", "hospitals' regions"),
     "input_file": ("Inddata", "Input"),
     "input_hash": ("Inddatas fingeraftryk (SHA-256)", "Input fingerprint (SHA-256)"),
     "rows_in": ("Rækker læst", "Rows read"),

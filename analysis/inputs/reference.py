@@ -43,6 +43,14 @@ PARAMETERS = {"tariff_file": "tariffs", "scenario_file": "scenarios", "staff_cos
 READ_WITH = {"staff_time": "staff_cost_file"}  # a table read wherever this parameter is declared
 
 
+def tables_read(parameters: dict[str, Any]) -> list[tuple[str, Path]]:
+    """The reference tables a notebook with these parameters (its declared ones, as given) reads:
+    (kind, file) for each table parameter, with the staff minutes beside the staff costs."""
+    found = [(kind, locate(kind, parameters[name])) for name, kind in PARAMETERS.items() if name in parameters]
+    found += [(kind, DEFAULTS[kind]) for kind, name in READ_WITH.items() if name in parameters]
+    return found
+
+
 def locate(kind: str, given: str | os.PathLike[str] | None = "") -> Path:
     """The file of reference table `kind` for a run: `given` (absolute, or relative to the
     project folder) or, when empty, the shipped illustrative table."""

@@ -200,10 +200,7 @@ def price_sentence(priced: pd.DataFrame, lang: str, tariff_file: str | os.PathLi
                    min_visits: int = MIN_VISITS) -> str:
     """One sentence for a report saying which prices its DKK figures use (own prices from the
     extract / the tariff table / mixed, with the shares of visits)."""
-    path = reference.locate("tariffs", tariff_file)
-    table = (L.t("prices_table_default", lang, file=reference.display_path(path))
-             if reference.is_default("tariffs", tariff_file)
-             else L.t("prices_table_file", lang, file=reference.display_path(path)))
+    table = L.t("prices_table_default" if reference.is_default("tariffs", tariff_file) else "prices_table_file", lang)
     kind = prices_used(priced)
     shares = source_shares(priced)
     return L.t(f"prices_used_{kind}", lang, table=table, min_visits=L.number(min_visits, lang),

@@ -213,12 +213,10 @@ def _specialisation(page: Page, spec: specialisation.Assessment, *, year: int, s
     if spec.problem == "needs_diagnosis":
         yield report.text(T("pw_spec_needs_diagnosis"))
     elif spec.problem == "no_university":
-        yield report.text(T("pw_spec_no_university",
-                            file=specialisation.table_name("specialisation", specialisation_file)))
+        yield report.text(T("pw_spec_no_university"))
     elif spec.problem == "none_listed":
         yield report.text(T("pw_spec_none_listed", university=spec.university, year=year,
-                            examples="; ".join(spec.examples),
-                            file=specialisation.table_name("diagnosis_levels", diagnosis_levels_file)))
+                            examples="; ".join(spec.examples)))
     else:
         yield report.text(T("pw_spec_text", university=spec.university, year=year,
                             diff=L.dkk(spec.in_person_difference, language),
@@ -242,8 +240,7 @@ def _specialisation(page: Page, spec: specialisation.Assessment, *, year: int, s
                                     "pw_spec_dkk_shared": "pw_spec_shared"},
                            percent=["pw_spec_basic_share"], verbatim=[s.SPECIALTY],
                            caption=T("pw_spec_caption", university=spec.university, year=year))
-        tables = T("pw_spec_tables", levels=specialisation.table_name("specialisation", specialisation_file),
-                   diagnoses=specialisation.table_name("diagnosis_levels", diagnosis_levels_file))
+        tables = T("pw_spec_tables")
         if specialisation.illustrative(specialisation_file, diagnosis_levels_file):
             tables += " " + T("pw_spec_illustrative")
         yield report.text(tables)

@@ -59,7 +59,7 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
                         low=L.number(result[population.DESIGN_EFFECT].min(), language, 1),
                         high=L.number(result[population.DESIGN_EFFECT].max(), language, 1)))
     yield report.text(T("pop_table_default") if reference.is_default("population", population_file)
-                      else T("pop_table_file", file=population_file))
+                      else T("pop_table_file"))
 
 
 def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.DataFrame,

@@ -29,7 +29,7 @@ from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.base.privacy import HIDDEN, SUPPRESSED, suppress_counts
 from analysis.base.redact import mask_url
-from analysis.inputs import visit_types
+from analysis.inputs import reference, visit_types
 
 STYLESHEET = config.TEMPLATE_DIR / config.TEMPLATE_NAME / "static" / "report.css"
 # marks the copy of the stylesheet that `start` puts in the notebook for JupyterLab; the HTML
@@ -414,6 +414,14 @@ def _parameter_text(v: object) -> str:
     return str(v)
 
 
+def _reference_tables(parameters: dict, lang: str) -> str:
+    """The reference tables the page read, each with its file (the method text names the table,
+    the footer its file): "taksttabel: data/reference/tariffs.csv (illustrativ); ..."."""
+    return "; ".join(f"{L.t(f'ref_{kind}', lang)}: {reference.display_path(path)}"
+                     + (f" ({L.t('ref_illustrative', lang)})" if reference.is_default(kind, str(path)) else "")
+                     for kind, path in reference.tables_read(parameters))
+
+
 def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -> HTML:
     """The provenance footer: parameters (as the report used them, page.Page.parameters), input
     and its hash, rows, package versions, run time."""
@@ -426,6 +434,7 @@ def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -
         (L.t("rows_out", lang), L.number(analysed if rows_out is None else rows_out, lang)),
         *([derived] if (derived := visit_types.footer(ing, lang)) else []),
         (L.t("run_time", lang), L.run_time(dt.datetime.now().astimezone(), lang)),
+        *([(L.t("reference_tables", lang), tables)] if (tables := _reference_tables(parameters, lang)) else []),
         (L.t("parameters", lang), "; ".join(f"{k} = {_parameter_text(v)}" for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]
