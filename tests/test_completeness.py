@@ -199,4 +199,11 @@ def test_without_another_sector_a_fall_after_a_fresh_decision_is_left_out_and_sa
     m.loc[last, "visits"] = (m.loc[last, "visits"] * 0.9).round()
     c = C.assess(m, decision_date="2025-10-01")
     assert c.incomplete == tuple(MONTHS[-3:]) and c.unclear == c.incomplete
-    assert "complete_through" in C.sentence(c, "en")
+    assert "give the last complete month in the run file" in C.sentence(c, "en")
+
+
+def test_the_sentence_says_all_series_when_every_large_series_lies_below():
+    """"i mindst 100 % af de store serier" read oddly: all is all."""
+    deep = C.sentence(C.assess(region(lag=(0.70, 0.60))), "da")
+    assert "og i alle de store serier" in deep and "mindst 100" not in deep
+    assert "and all the large series" in C.sentence(C.assess(region(lag=(0.70, 0.60))), "en")

@@ -96,7 +96,7 @@ def test_split_national_keeps_every_hospital_as_reference_and_the_own_as_report(
 def test_the_sentence_says_which_peers_were_used():
     c = peers.decide(["A1", "A2", "B1", "B2"], REGIONS, "national", "Region B")
     assert peers.sentence(c, "en").startswith("Compared with the hospitals of all regions")
-    assert "alle regioners sygehuse (national)" in peers.sentence(c, "da")
+    assert "alle regioners hospitaler (national)" in peers.sentence(c, "da")
 
 
 def _table() -> pd.DataFrame:

@@ -680,7 +680,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_needs_diagnosis_residence": ("data på besøgsniveau med diagnosegruppe og bopælskommune",
                                       "visit-level data with a diagnosis group and the municipality of residence"),
     "pot_about_basic_level_follow_ups": ("fremmødekontroller på universitetshospitalet, hvis diagnosegruppe hører til "
-                                         "på basisniveau, hos patienter fra et andet sygehus' område, hvor sygehuset "
+                                         "på basisniveau, hos patienter fra et andet hospitals område, hvor hospitalet "
                                          "har specialet (som i rapport 08), som andel af universitetshospitalets "
                                          "fremmødekontroller i specialet; en flyttet kontrol sparer takstforskellen "
                                          "mellem niveauerne og undgår intet fremmøde",
@@ -817,7 +817,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "costs_illustrative": ("De illustrative tabeller er antagelser, indtil regionen erstatter dem med egne tal.",
                            "The illustrative tables are assumptions until the region replaces them with its own "
                            "figures."),
-    "pot_method": ("Benchmark: hvert besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte "
+    "pot_method": ("Benchmark: hver besøgstypes besøg pr. patient, indirekte standardiseret, mod det valgte "
                    "benchmark blandt specialets hospitaler (NHS RightCare-tanken om bedste sammenlignelige "
                    "enheder). Aktivitetsværdi: prisen for det undgåede besøg minus prisen for erstatningen "
                    "(priserne er nævnt øverst i rapporten). Budgetvirkning: personaletiden, der frigøres (minutter "
@@ -1250,12 +1250,12 @@ LABELS: dict[str, tuple[str, str]] = {
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
     "pw_spec_text": ("Kontroller på {university} i {year} hos patienter, hvis diagnosegruppe hører til på basisniveau. "
-                     "Bor patienten i et andet sygehus' område (det sygehus, kommunens borgere bruger mest), og har "
-                     "det sygehus specialet, kunne kontrollen ske **tættere på hjemmet**; den prissættes med "
-                     "takstforskellen mellem universitetshospitalets niveau og hjemsygehusets (med takstfilen sparer "
+                     "Bor patienten i et andet hospitals område (det hospital, kommunens borgere bruger mest), og har "
+                     "det hospital specialet, kunne kontrollen ske **tættere på hjemmet**; den prissættes med "
+                     "takstforskellen mellem universitetshospitalets niveau og hjemhospitalets (med takstfilen sparer "
                      "en fremmødekontrol flyttet til basisniveau {diff}; til regionsniveau forskellen mellem de to "
                      "niveauers takster). De øvrige, patienter fra universitetshospitalets eget område "
-                     "eller fra et område, hvis sygehus ikke har specialet, er kandidater til **fælles forløb med "
+                     "eller fra et område, hvis hospital ikke har specialet, er kandidater til **fælles forløb med "
                      "almen praksis**, prissat {shared}. Beløbene "
                      "er værdien, hvis alle flyttede: kandidater, ikke en besparelse. Specialerådene afgør, hvilke "
                      "der kan flytte.",
@@ -1274,7 +1274,7 @@ LABELS: dict[str, tuple[str, str]] = {
                             "sector's own budget)"),
     "pw_spec_shared_cost": ("som universitetshospitalets takst minus {dkk} pr. kontrol i fælles forløb",
                             "as the university hospital's tariff less {dkk} a follow-up in shared care"),
-    "pw_spec_tables": ("Hvilket niveau hvert sygehus har hvert speciale på, står i specialiseringstabellen; hvilket "
+    "pw_spec_tables": ("Hvilket niveau hvert hospital har hvert speciale på, står i specialiseringstabellen; hvilket "
                        "niveau hver diagnosegruppe hører til på, i diagnosetabellen (begge filer står under "
                        "referencetabeller nederst på siden).",
                        "The level at which each hospital holds each specialty is in the specialisation table; the "
@@ -1292,7 +1292,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                    "kontroller på basisniveau regnes som kandidater til fælles forløb.",
                                    "The input has no municipality of residence, so where patients live cannot be "
                                    "seen: every basic-level follow-up counts as a candidate for shared care."),
-    "pw_spec_no_university": ("Specialiseringstabellen har intet sygehus på højt specialiseret niveau, og "
+    "pw_spec_no_university": ("Specialiseringstabellen har intet hospital på højt specialiseret niveau, og "
                               "kørslen udpeger intet universitetshospital, så der er intet universitetshospital at se "
                               "på.",
                               "The specialisation table has no hospital at the highly specialised level "
@@ -1311,14 +1311,14 @@ LABELS: dict[str, tuple[str, str]] = {
                         "Follow-ups at {university} of patients from other areas (log scale)"),
     "pw_chart_spec_y": ("Andel på basisniveau", "Basic-level share"),
     "pw_spec_how": ("Hvert punkt er et speciale på universitetshospitalet. Det viser, hvor stor en del af "
-                    "kontrollerne hos patienter fra andre sygehuses områder der er på basisniveau. Patienter fra "
+                    "kontrollerne hos patienter fra andre hospitalers områder der er på basisniveau. Patienter fra "
                     "andre områder er normalt henvist for det specialiserede; et speciale over den øvre grænse "
                     "beholder patienter på basisniveau, som de andre specialer sender hjem.",
                     "Each point is a specialty at the university hospital. It shows the part of the follow-ups of "
                     "patients from other hospitals' areas that is at the basic level. Patients from other areas are "
                     "usually referred for specialised care; a specialty above the upper limit keeps basic-level "
                     "patients that the other specialties send home."),
-    "pw_spec_high": ("{specialty}: {share} af kontrollerne hos patienter fra andre sygehuses områder er på "
+    "pw_spec_high": ("{specialty}: {share} af kontrollerne hos patienter fra andre hospitalers områder er på "
                      "basisniveau, mod {target} i universitetshospitalets specialer samlet ({n} kontroller). Her "
                      "bliver patienter på basisniveau tilsyneladende i kontrol på universitetshospitalet i stedet "
                      "for tæt på hjemmet.",
@@ -1874,25 +1874,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
                       "No series has months both before and after the decision date."),
     "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
-                     "forventede, og i mindst {share} af de store serier (hospital, sektor og besøgstype) ligger "
+                     "forventede, og {share} de store serier (hospital, sektor og besøgstype) ligger "
                      "tallet under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises "
                      "i figurerne, men indgår ikke i signaler og besparelser.",
                      "The latest months are not fully registered: {months} lie {below} below what was expected "
-                     "overall, and at least {share} of the large series (hospital, sector and visit type) lie below. "
+                     "overall, and {share} the large series (hospital, sector and visit type) lie below. "
                      "That is typical of a fresh extract, where registration lags behind. The months are shown in "
                      "the charts but left out of signals and savings."),
-    "lag_unclear": ("De seneste måneder falder ud: {months} ligger samlet {below} under det forventede, og i mindst "
-                    "{share} af de store serier (hospital, sektor og besøgstype) ligger tallet under. Det kan være "
+    "lag_share_all": ("i alle", "all"),  # ... og i alle de store serier ligger tallet under
+    "lag_share_least": ("i mindst {share} af", "at least {share} of"),
+    "lag_unclear": ("De seneste måneder falder ud: {months} ligger samlet {below} under det forventede, og "
+                    "{share} de store serier (hospital, sektor og besøgstype) ligger tallet under. Det kan være "
                     "en registrering, der halter efter, eller et reelt fald efter beslutningen: data har ingen sektor "
                     "uden for beslutningen (fx psykiatrien) at skelne med. Månederne regnes derfor som ikke fuldt "
                     "registreret; de vises i figurerne, men indgår ikke i signaler og besparelser. Er registreringen "
-                    "fuldstændig, så angiv den sidste fuldt registrerede måned (`complete_through`), så tæller de med.",
-                    "The latest months fall short: {months} lie {below} below what was expected overall, and at "
-                    "least {share} of the large series (hospital, sector and visit type) lie below. That may be "
+                    "fuldstændig, så angiv den sidste fuldt registrerede måned i kørselsfilen, så tæller de med.",
+                    "The latest months fall short: {months} lie {below} below what was expected overall, and "
+                    "{share} the large series (hospital, sector and visit type) lie below. That may be "
                     "registration lagging behind or a genuine fall after the decision: the data have no sector "
                     "outside the decision (e.g. psychiatry) to tell them apart. The months are therefore counted as "
                     "not fully registered; they are shown in the charts but left out of signals and savings. If "
-                    "registration is complete, give the last complete month (`complete_through`) and they count."),
+                    "registration is complete, give the last complete month in the run file and they count."),
     "lag_fall": ("I {months} ligger aktiviteten {below} under det forventede i de sektorer, beslutningen omfatter, mens de øvrige "
                  "sektorer (fx psykiatrien) kun afviger {control}: et reelt fald, ikke en registrering, der halter "
                  "efter. Månederne tæller med.",
@@ -2042,17 +2044,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_funnel_labels": ("Kun hospitaler uden for 95 %-grænsen (og et hospital, der er ringet ind) er navngivet.",
                           "Only hospitals outside the 95% limit (and a ringed hospital) are named."),
     # which hospitals are the peers (analysis.analyses.peers, parameter `peers`)
-    "peers_region": ("Sammenlignet med sygehusene i {region} (regionalt): forventede rater og benchmark er regionens egne.",
+    "peers_region": ("Sammenlignet med hospitalerne i {region} (regionalt): forventede rater og benchmark er regionens egne.",
                      "Compared with the hospitals of {region} (regional): expected rates and benchmarks are the "
                      "region's own."),
-    "peers_input": ("Sammenlignet med sygehusene i data (regionalt): forventede rater og benchmark er deres egne.",
+    "peers_input": ("Sammenlignet med hospitalerne i data (regionalt): forventede rater og benchmark er deres egne.",
                     "Compared with the hospitals in the data (regional): expected rates and benchmarks are their own."),
-    "peers_national": ("Sammenlignet med alle regioners sygehuse (national): forventede rater og benchmark bygger på "
-                       "alle {n} sygehuse i data; tal, tabeller og navngivne punkter er de {own} sygehuse i {region}.",
+    "peers_national": ("Sammenlignet med alle regioners hospitaler (national): forventede rater og benchmark bygger på "
+                       "alle {n} hospitaler i data; tal, tabeller og navngivne punkter er de {own} hospitaler i {region}.",
                        "Compared with the hospitals of all regions (national): expected rates and benchmarks rest on "
                        "all {n} hospitals in the data; numbers, tables and named points are the {own} hospitals of "
                        "{region}."),
-    "peers_others_how": ("Lysegrå punkter er de andre regioners sygehuse (unavngivne); de farvede er {region}s.",
+    "peers_others_how": ("Lysegrå punkter er de andre regioners hospitaler (unavngivne); de farvede er {region}s.",
                          "Light grey points are the other regions' hospitals (unnamed); the coloured ones are "
                          "{region}'s."),
     "var_funnel_counts_how": ("Her bygger både tæller og nævner på tilfældige antal, så den vandrette akse er det "

@@ -287,8 +287,11 @@ def sentence(c: Completeness, lang: str) -> str:
         ev = c.evidence[c.evidence["incomplete"]]
         total = float(ev["total_ratio"].mean())  # the mean shortfall of the incomplete months' totals
         key = "lag_unclear" if c.unclear else "lag_detected"
+        least = float(ev["share_below"].min())  # of the months: the smallest share of series below
+        share = L.t("lag_share_all", lang) if round(least, 2) >= 1 else L.t("lag_share_least", lang,
+                                                                            share=L.percent(least, lang, 0))
         parts.append(L.t(key, lang, months=month_names(c.incomplete, lang), below=L.percent(1 - total, lang, 0),
-                         share=L.percent(float(ev["share_below"].min()), lang, 0)))
+                         share=share))
     if c.fallen:
         ev = c.evidence[c.evidence["verdict"] == "fall"]
         parts.append(L.t("lag_fall", lang, months=month_names(c.fallen, lang),
