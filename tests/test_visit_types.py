@@ -201,6 +201,8 @@ def test_the_staging_derives_the_types_and_records_how(tmp_path):
     assert "**3** af de 5 besøg efter indkøringen (60,0 %) blev førstegangsbesøg" in text
     assert "De første **12 måneder** (januar 2022 til december 2022: 3 besøg) er indkøring" in text
     assert "på samme hospital" in text and "mere end **365 dage**" in text
+    assert "`" not in text  # the settings as the mapping file writes them: in the footer, for the analyst
+    assert "derive_visit_type: gap_days: 365, run_in_months: 12" in visit_types.footer(result, "da")[1]
     assert visit_types.note(result, "en").startswith("The visit types were derived from the contacts")
 
 

@@ -288,14 +288,14 @@ LABELS: dict[str, tuple[str, str]] = {
                   "The first **{months} months** ({first} to {last}: {visits} visits) are a run-in: they are used "
                   "only to see whether a patient was already in a course, and are left out of the reports, which "
                   "begin in {start}."),
-    "vt_no_run_in": ("Der er ingen indkøring (`run_in_months: 0`): en patient, hvis forløb begyndte før udtrækket, "
+    "vt_no_run_in": ("Der er ingen indkøring (0 måneder): en patient, hvis forløb begyndte før udtrækket, "
                      "tælles med et førstegangsbesøg ved sin første kontakt i det.",
-                     "There is no run-in (`run_in_months: 0`): a patient whose course began before the extract "
+                     "There is no run-in (0 months): a patient whose course began before the extract "
                      "counts a first visit at their first contact in it."),
-    "vt_intro": ("Filen har ingen besøgstype; den er udledt af kontakterne, som mappingfilen beder om "
-                 "(`derive_visit_type`: {settings}).",
-                 "The file has no visit type; it was derived from the contacts, as the mapping file asks "
-                 "(`derive_visit_type`: {settings})."),
+    "vt_intro": ("Filen har ingen besøgstype; den er udledt af kontakterne, som mappingfilen beder om (indstillingerne "
+                 "står under Om kørslen nederst).",
+                 "The file has no visit type; it was derived from the contacts, as the mapping file asks (the "
+                 "settings are under About the run at the foot)."),
     "vt_result": ("**{first}** af de {visits} besøg efter indkøringen ({share}) blev førstegangsbesøg, "
                   "{follow_ups} blev kontroller. Behandling, indgreb og prøvetagning kan ikke skelnes fra kontroller "
                   "og tælles som kontroller.",
@@ -313,33 +313,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "first_share": ("Andel førstegangsbesøg", "First-visit share"),
     "vt_warn_no_run_in": ("**Advarsel:** uden indkøring tælles hver igangværende patients første kontakt i udtrækket "
                           "som et førstegangsbesøg; kontrollerne ser derfor ud til at stige, og en reduktion efter en "
-                          "beslutning kan ikke aflæses. Sæt `run_in_months` (fx 12).",
+                          "beslutning kan ikke aflæses. Sæt en indkøring i mappingfilen (fx 12 måneder).",
                           "**Warning:** without a run-in every ongoing patient's first contact in the extract counts "
                           "as a first visit; follow-ups then seem to rise, and a reduction after a decision cannot be "
-                          "read. Set `run_in_months` (e.g. 12)."),
-    "vt_warn_short_run_in": ("**Advarsel:** indkøringen er kortere end pausen (`gap_days`): en patient i forløb, som "
+                          "read. Set a run-in in the mapping file (e.g. 12 months)."),
+    "vt_warn_short_run_in": ("**Advarsel:** indkøringen er kortere end pausen: en patient i forløb, som "
                              "ikke havde kontakt i indkøringen, tælles med et nyt førstegangsbesøg. Gør "
-                             "`run_in_months` mindst lige så lang som pausen.",
-                             "**Warning:** the run-in is shorter than the pause (`gap_days`): a patient in a course "
-                             "with no contact in the run-in counts a new first visit. Make `run_in_months` at least "
-                             "as long as the pause."),
+                             "indkøringen i mappingfilen mindst lige så lang som pausen.",
+                             "**Warning:** the run-in is shorter than the pause: a patient in a course "
+                             "with no contact in the run-in counts a new first visit. Make the run-in in the mapping "
+                             "file at least as long as the pause."),
     "vt_warn_early": ("**Advarsel:** andelen af førstegangsbesøg er {ratio} gange så høj i de første {months} måneder "
                       "efter indkøringen som senere. Det tyder på, at forløb, der begyndte før udtrækket, stadig "
-                      "tælles som nye: gør `run_in_months` længere, før rapporternes udvikling i kontroller læses.",
+                      "tælles som nye: gør indkøringen i mappingfilen længere, før rapporternes udvikling i kontroller læses.",
                       "**Warning:** the share of first visits is {ratio} times as high in the first {months} months "
                       "after the run-in as later. Courses that began before the extract are probably still counted "
-                      "as new: lengthen `run_in_months` before reading the reports' trend in follow-ups."),
+                      "as new: lengthen the run-in in the mapping file before reading the reports' trend in follow-ups."),
     "dq_edge": ("Førstegangsbesøg i begyndelsen af data", "First visits at the start of the data"),
     "vt_warn_edge": ("**Advarsel:** andelen af førstegangsbesøg er {ratio} gange så høj i datas første {months} "
                      "måneder som senere. Er besøgstypen udledt af kontakterne uden indkøring (fx af et LPR3-udtræk: "
                      "første kontakt pr. patient og speciale), tælles patienter, hvis forløb begyndte før udtrækket, "
                      "som nye, og kontrollerne ser ud til at stige. Lad i stedet analysen udlede besøgstypen med en "
-                     "indkøring (`derive_visit_type` i mappingfilen; se README).",
+                     "indkøring (i mappingfilen, som vejledningen beskriver).",
                      "**Warning:** the share of first visits is {ratio} times as high in the data's first {months} "
                      "months as later. If the visit type was derived from the contacts without a run-in (e.g. from "
                      "an LPR3 extract: the first contact per patient and specialty), patients whose course began "
                      "before the extract count as new, and the follow-ups seem to rise. Let the analysis derive the "
-                     "visit type with a run-in instead (`derive_visit_type` in the mapping file; see the README)."),
+                     "visit type with a run-in instead (in the mapping file, as the guide describes)."),
     "vt_note": ("Besøgstyperne er udledt af kontakterne (filen har ingen). {rule} {run_in} Se "
                 "datakvalitetsrapporten.",
                 "The visit types were derived from the contacts (the file has none). {rule} {run_in} See the "
@@ -347,8 +347,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "vt_note_warn": ("**Datakvalitetsrapporten advarer om udledningen; læs den først.**",
                      "**The data-quality report warns about the derivation; read it first.**"),
     "vt_footer": ("Besøgstype", "Visit type"),
-    "vt_footer_text": ("udledt af kontakterne; indkøring {run_in}", "derived from the contacts; run-in {run_in}"),
-    "vt_footer_none": ("udledt af kontakterne; ingen indkøring", "derived from the contacts; no run-in"),
+    "vt_footer_text": ("udledt af kontakterne ({settings}); indkøring {run_in}",
+                       "derived from the contacts ({settings}); run-in {run_in}"),
+    "vt_footer_none": ("udledt af kontakterne ({settings}); ingen indkøring",
+                       "derived from the contacts ({settings}); no run-in"),
     # 01 activity overview
     "scope": ("Område", "Scope"),
     "value_dkk": ("Værdi (kr.)", "Value (DKK)"),
@@ -1535,14 +1537,14 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Over the phase-in ({first}–{last}) natural attrition frees about {fte} FTE in the outpatient clinics "
                       "in all. The minutes per visit are an illustrative table, to be replaced by local time studies."),
     "fu_method_hospital_trend": (
-        "Forventningen uden beslutning (`counterfactual: hospital_trend`) er en log-lineær model for hver serie "
+        "Forventningen uden beslutning (standardmetoden: hospitalets egen tendens) er en log-lineær model for hver serie "
         "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
         "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
         "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens "
         "(fra {trend_low} til {trend_high} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
         "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
         "intervallet.",
-        "The expectation without the decision (`counterfactual: hospital_trend`) is a log-linear model of each "
+        "The expectation without the decision (the default method: the hospital's own trend) is a log-linear model of each "
         "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
         "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
         "calendar month and trend per visit type and contact mode (a Poisson GLM), each hospital's "
@@ -1550,15 +1552,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
         "the interval."),
     "fu_method_level": (
-        "Forventningen uden beslutning (`counterfactual: level`) er seriens niveau i det sidste år før beslutningen, "
+        "Forventningen uden beslutning (metoden uden tendens: niveauet) er seriens niveau i det sidste år før beslutningen, "
         "korrigeret for arbejdsdage (hverdage minus de danske helligdage) og regionens sæson, uden nogen tendens. "
         "Det forudsætter, at aktiviteten ikke vokser eller falder af sig selv; gør den det, skævvrides besparelsen. "
-        "Valideringsstudiet viser, at standarden, `hospital_trend`, holder på data med tendenser.",
-        "The expectation without the decision (`counterfactual: level`) is the series' level in the last year "
+        "Valideringsstudiet viser, at standardmetoden med hospitalets egen tendens holder på data med tendenser.",
+        "The expectation without the decision (the method without a trend: the level) is the series' level in the last year "
         "before the decision, adjusted for working days (weekdays less the Danish public holidays) and the "
         "region's season, with no trend. It assumes activity neither grows nor falls of itself; if it does, the "
-        "saving is biased. The validation study shows that the default, `hospital_trend`, holds on data with "
-        "trends."),
+        "saving is biased. The validation study shows that the default method, with the hospital's own trend, "
+        "holds on data with trends."),
     "fu_method_interval": (
         "Intervallet (95 %) lægger uafhængige dele sammen, hver skønnet ud fra grundperiodens afvigelser: "
         "hvert hospitals månedlige udsving (fx et systemskifte; {shock_low} til {shock_high} pr. måned) og dem, "

@@ -300,8 +300,7 @@ def run_in_text(derived: dict, lang: str) -> str:
 def section_text(derived: dict, lang: str) -> str:
     """00_data_quality's account of a derivation: that it happened and with which settings, the
     rule, the run-in, and how many visits became first visits."""
-    written = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in derived["rule"].items()}
-    intro = L.t("vt_intro", lang, settings=", ".join(f"`{k}: {v}`" for k, v in written.items()))  # as in the file
+    intro = L.t("vt_intro", lang)  # the settings as in the file: in the footer (footer)
     result = L.t("vt_result", lang, first=L.number(derived["first_visits"], lang),
                  visits=L.number(derived["visits"], lang),
                  share=L.percent(derived["first_visits"] / max(derived["visits"], 1), lang),
@@ -314,9 +313,11 @@ def footer(ingest, lang: str) -> tuple[str, str] | None:
     derived = getattr(ingest, "derived", None) or {}
     if not derived:
         return None
+    written = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in derived["rule"].items()}
+    settings = "derive_visit_type: " + ", ".join(f"{k}: {v}" for k, v in written.items())  # as in the mapping file
     if not derived.get("run_in"):
-        return L.t("vt_footer", lang), L.t("vt_footer_none", lang)
-    return L.t("vt_footer", lang), L.t("vt_footer_text", lang, run_in=" – ".join(derived["run_in"]))
+        return L.t("vt_footer", lang), L.t("vt_footer_none", lang, settings=settings)
+    return L.t("vt_footer", lang), L.t("vt_footer_text", lang, settings=settings, run_in=" – ".join(derived["run_in"]))
 
 
 def note(ingest, lang: str, monthly: pd.DataFrame | None = None) -> str:
