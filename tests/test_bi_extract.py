@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from reader import not_for_a_reader
 
 from analysis.analyses import savings_key
 from analysis.base import config
@@ -60,6 +61,11 @@ def test_every_notebook_publishes(bi_run):
     assert sorted(r["html"] for r in manifest["notebooks"]) == pages
     monitoring = (run_dir / "06_monitoring.html").read_text(encoding="utf-8")
     assert "<img" in monitoring, "the month column feeds the control charts"
+
+
+def test_no_page_shows_an_iso_date_a_parameter_a_file_path_or_a_library(bi_run):
+    """As on the default run (test_reader_text), here on monthly counts."""
+    assert not (found := not_for_a_reader(bi_run[0])), found
 
 
 def test_the_planted_high_follow_up_units_are_flagged_and_ringed(bi_run):

@@ -16,6 +16,7 @@ import lpr3
 import pandas as pd
 import pytest
 import yaml
+from reader import not_for_a_reader
 
 from analysis.analyses import budget, follow_up, reduction
 from analysis.base import schema as s
@@ -122,6 +123,12 @@ def test_no_page_garbles_a_danish_letter(lpr3_run):
         text = page.read_text(encoding="utf-8")
         assert "Ã" not in text and "\ufffd" not in text and "&#65533;" not in text, page.name
     assert "Sygehus Sønderjylland" in text_of(run_dir, "04_savings_key.html")
+
+
+def test_no_page_shows_an_iso_date_a_parameter_a_file_path_or_a_library(lpr3_run):
+    """As on the default run (test_reader_text), here with derived visit types and another
+    region's reference tables."""
+    assert not (found := not_for_a_reader(lpr3_run[0])), found
 
 
 def test_00_counts_what_is_rough_in_the_extract(lpr3_run):
