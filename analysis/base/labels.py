@@ -295,7 +295,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "vt_intro": ("Filen har ingen besøgstype; den er udledt af kontakterne, som mappingfilen beder om (indstillingerne "
                  "står under Om kørslen nederst).",
                  "The file has no visit type; it was derived from the contacts, as the mapping file asks (the "
-                 "settings are under About the run at the foot)."),
+                 "settings are under About this run at the foot)."),
     "vt_result": ("**{first}** af de {visits} besøg efter indkøringen ({share}) blev førstegangsbesøg, "
                   "{follow_ups} blev kontroller. Behandling, indgreb og prøvetagning kan ikke skelnes fra kontroller "
                   "og tælles som kontroller.",
@@ -1277,11 +1277,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_spec_shared_cost": ("som universitetshospitalets takst minus {dkk} pr. kontrol i fælles forløb",
                             "as the university hospital's tariff less {dkk} a follow-up in shared care"),
     "pw_spec_tables": ("Hvilket niveau hvert hospital har hvert speciale på, står i specialiseringstabellen; hvilket "
-                       "niveau hver diagnosegruppe hører til på, i diagnosetabellen (begge filer står under "
-                       "referencetabeller nederst på siden).",
+                       "niveau hver diagnosegruppe hører til på, i diagnosetabellen (filerne står under Om kørslen "
+                       "nederst på siden).",
                        "The level at which each hospital holds each specialty is in the specialisation table; the "
-                       "level each diagnosis group belongs at, in the diagnosis table (both files are named under "
-                       "reference tables at the foot of the page)."),
+                       "level each diagnosis group belongs at, in the diagnosis table (the files are named under "
+                       "About this run at the foot of the page)."),
     "pw_spec_illustrative": ("Tabellerne er illustrative, indtil regionen erstatter dem med sin specialeplan og "
                              "specialerådenes vurdering.",
                              "The tables are illustrative until the region replaces them with its specialty plan "
