@@ -349,3 +349,12 @@ def test_the_report_says_from_which_year_the_budget_effect_is_full():
     assert budget.phase_sentence(phased(100.0, 0.05), "en").startswith("Natural attrition is enough for every freed")
     assert budget.full_from(phased(20.0, 0.02, 2)) is None
     assert budget.phase_sentence(phased(20.0, 0.02, 2), "en").startswith("Within 2 years natural attrition is not")
+
+
+def test_a_gap_reads_as_a_shortfall_or_as_going_beyond_each_a_positive_amount():
+    """A negative difference read as 'share minus budget effect' made a reader do the sign."""
+    gap = pd.Series({"A": 2_500_000.0, "B": -1_000_000.0, "C": 0.0})
+    out = budget.shortfall_and_surplus(gap)
+    assert out.loc["A", budget.SHORT_DKK] == 2_500_000 and pd.isna(out.loc["A", budget.BEYOND_DKK])
+    assert out.loc["B", budget.BEYOND_DKK] == 1_000_000 and pd.isna(out.loc["B", budget.SHORT_DKK])
+    assert out.loc["C"].isna().all()  # neither short nor beyond

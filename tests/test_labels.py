@@ -127,8 +127,8 @@ def test_the_two_kinds_of_kroner_have_one_name_each_in_both_languages():
         text = L.t("money_two_kinds", lang, target=L.dkk(60_000_000, lang, millions=True))
         assert cash in text and value in text and why in text and text.count(".") >= 1
     # the key figures and columns of the planning pages name their kind; none calls a tariff value a saving
-    for key in ("pot_budget", "pot_head_budget", "budget_mdkk", "hosp_potential", "key_potential_short", "gap_dkk",
-                "gap_kpi", "legend_budget", "dd_budget"):
+    for key in ("pot_budget", "pot_head_budget", "budget_mdkk", "hosp_potential", "key_potential_short", "short_dkk",
+                "beyond_dkk", "gap_kpi_short", "gap_kpi_beyond", "fu_short", "fu_beyond", "legend_budget", "dd_budget"):
         assert "budgetvirkning" in L.t(key, "da").lower() and "budget effect" in L.t(key, "en").lower(), key
     for key in ("pot_tariff", "pot_head_tariff", "hosp_tariff", "key_tariff_short", "legend_tariff", "dd_tariff"):
         da, en = L.t(key, "da").lower(), L.t(key, "en").lower()

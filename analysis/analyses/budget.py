@@ -77,6 +77,7 @@ WRITTEN = LEVER_MODE["to_written"]
 
 TARIFF_VALUE_DKK = "tariff_value_dkk"
 BUDGET_DKK = "budget_effect_dkk"
+SHORT_DKK, BEYOND_DKK = "short_dkk", "beyond_dkk"  # a gap to the budget effect as a reader reads it
 STAFF_DKK, VARIABLE_DKK, SUBSTITUTE_DKK = "staff_dkk", "variable_dkk", "substitute_dkk"
 PARTS = [STAFF_DKK, VARIABLE_DKK, SUBSTITUTE_DKK]
 MONEY = [TARIFF_VALUE_DKK, BUDGET_DKK, *PARTS]
@@ -444,3 +445,10 @@ def phase_sentence(phased: pd.DataFrame, lang: str) -> str:
     if year is None:
         return L.t("phase_not_full", lang, years=int(phased["year"].max()))
     return L.t("phase_full_from", lang, year=year)
+
+
+def shortfall_and_surplus(gap: pd.Series) -> pd.DataFrame:
+    """A signed gap (a share or a requirement minus the budget effect, DKK) as a reader reads it:
+    what the budget effect is short of it (SHORT_DKK, where the gap is positive) and what it goes
+    beyond it (BEYOND_DKK, where negative), each as a positive amount, the other left empty."""
+    return pd.DataFrame({SHORT_DKK: gap.where(gap > 0), BEYOND_DKK: (-gap).where(gap < 0)}, index=gap.index)

@@ -873,7 +873,8 @@ LABELS: dict[str, tuple[str, str]] = {
                    "In all the change ideas give the hospitals in the key a budget effect of **{budget}** a year "
                    "against the requirement of {target}; the same visits have a tariff value of {value} a year."),
     "amount_dkk": ("Andel af besparelsen (kr.)", "Share of the saving (DKK)"),
-    "gap_dkk": ("Forskel: andel minus budgetvirkning (kr.)", "Gap: share minus budget effect (DKK)"),
+    "short_dkk": ("Budgetvirkning mangler mod andelen (kr.)", "Budget effect short of the share (DKK)"),
+    "beyond_dkk": ("Budgetvirkning ud over andelen (kr.)", "Budget effect beyond the share (DKK)"),
     "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),
     "key_chart_title": ("Andel af kravet, budgetvirkning og aktivitetsværdi, {year}",
                         "Share of the requirement, budget effect and tariff value, {year}"),
@@ -975,7 +976,8 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "ikke giver en egen pris for den kontaktform.",
                                  "The price of what replaces an in-person visit ({modes}) is the tariff table's where "
                                  "the input gives no own price for that contact mode."),
-    "gap_kpi": ("Forskel: andel minus budgetvirkning", "Gap: share minus budget effect"),  # a key figure: its value names the unit
+    "gap_kpi_short": ("Budgetvirkningen mangler mod andelen", "Budget effect short of the share"),
+    "gap_kpi_beyond": ("Budgetvirkningen ud over andelen", "Budget effect beyond the share"),  # a key figure: its value names the unit
     "dkk": ("Egen pris pr. besøg (kr.)", "Own price per visit (DKK)"),
     "tariff_dkk": ("Taksttabellens pris (kr.)", "Tariff table price (DKK)"),
     "all_specialties": ("Alle specialer", "All specialties"),
@@ -1456,7 +1458,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "budget_low": ("Nedre 95 %", "Lower 95%"),
     "budget_high": ("Øvre 95 %", "Upper 95%"),
     "tariff_rate": ("Aktivitetsværdi pr. år nu (kr.)", "Tariff value a year now (DKK)"),
-    "fu_gap": ("Krav minus budgetvirkning (kr.)", "Requirement minus budget effect (DKK)"),
+    "fu_short": ("Budgetvirkning mangler mod kravet (kr.)", "Budget effect short of the requirement (DKK)"),
+    "fu_beyond": ("Budgetvirkning ud over kravet (kr.)", "Budget effect beyond the requirement (DKK)"),
     "fu_quarters_caption": ("Realiseret budgetvirkning pr. kvartal og i alt mod kravet i alt (kr.)",
                             "Budget effect realised a quarter and in total against the requirement in total (DKK)"),
     "quarter": ("Kvartal", "Quarter"),

@@ -125,7 +125,8 @@ def _summary(page: Page, act: pd.DataFrame, hospital: str, year: int, keys: pd.D
         items += [(T("hosp_key_share"), M(keys.loc[hospital, chosen]))]
     items += [(T("hosp_potential"), M(mine_pot[budget.BUDGET_DKK]))]
     if keys is not None:
-        items += [(T("gap_kpi"), M(keys.loc[hospital, savings_key.GAP_DKK]))]
+        gap = keys.loc[hospital, savings_key.GAP_DKK]  # a shortfall or a surplus, each said as a positive amount
+        items += [(T("gap_kpi_short" if gap > 0 else "gap_kpi_beyond"), M(abs(gap)))]
     items += [(T("hosp_tariff"), M(mine_pot[budget.TARIFF_VALUE_DKK]))]
     yield report.kpis(items)
     yield report.text(T("hosp_key_text", share=M(keys.loc[hospital, chosen]),
