@@ -11,8 +11,9 @@ from pathlib import Path
 TIMEOUT = 600  # seconds a cell may take
 
 
-def execute(notebook: Path, out: Path, **parameters) -> None:
-    """Run `notebook` with `parameters` (none: its defaults) into `out`, in the notebooks' folder."""
+def execute(notebook: Path, out: Path, *, cell_timeout: int = TIMEOUT, **parameters) -> None:
+    """Run `notebook` with `parameters` (none: its defaults) into `out`, in the notebooks' folder;
+    a cell may take `cell_timeout` seconds."""
     import papermill as pm
 
     from analysis.base import config
@@ -21,7 +22,7 @@ def execute(notebook: Path, out: Path, **parameters) -> None:
     sockets = tempfile.mkdtemp(prefix="outpatient-test-kernel-")
     try:
         pm.execute_notebook(str(notebook), str(out), parameters=parameters or None, kernel_name=config.KERNEL_NAME,
-                            progress_bar=False, cwd=str(config.NOTEBOOKS_DIR), execution_timeout=TIMEOUT,
+                            progress_bar=False, cwd=str(config.NOTEBOOKS_DIR), execution_timeout=cell_timeout,
                             kernel_manager_class=runner._ipc_kernel_manager(sockets, out.with_suffix(".kernel.log"),
                                                                             out.parent))
     finally:

@@ -256,7 +256,9 @@ def test_the_notebook_runs_with_papermill_and_shows_the_panel(small_region, tmp_
     from analysis.base import config
 
     out = tmp_path / "what_if.ipynb"
-    execute(config.NOTEBOOKS_DIR / "what_if.ipynb", out, source=str(small_region), language="en")
+    # a widget cell's reply can sit unseen until the cell's timeout (nbclient issue 312: it then
+    # arrives and the run goes on; one CI run waited the full 600 s): a short timeout bounds the wait
+    execute(config.NOTEBOOKS_DIR / "what_if.ipynb", out, cell_timeout=120, source=str(small_region), language="en")
     shown = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.get("outputs", [])]
     mimes = {m for o in shown for m in o.get("data", {})}
     assert "application/vnd.jupyter.widget-view+json" in mimes  # the panel, for Lab to draw
