@@ -266,4 +266,4 @@ def test_a_visit_type_derived_without_a_run_in_by_the_user_is_warned_of(lpr3_run
     naive = pipeline.prepare(str(folder / "naive.csv"), *PERIOD, str(folder / "naive_columns.yml"))
     assert not naive.ingest.derived
     note = visit_types.note(naive.ingest, "da", naive.aggregates.monthly)
-    assert note.startswith("**Advarsel:** andelen af førstegangsbesøg er") and "derive_visit_type" in note
+    assert note.startswith("**Advarsel:** andelen af førstegangsbesøg er") and "indkøring (i mappingfilen" in note
