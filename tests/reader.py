@@ -10,6 +10,7 @@ from pathlib import Path
 
 ISO_DAY = re.compile(r"\b(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 ISO_MONTH = re.compile(r"\b(19|20)\d\d-(0[1-9]|1[0-2])\b")
+QUARTER = re.compile(r"\b(19|20)\d\dQ[1-4]\b")  # pandas writes a quarter so; a reader writes "2. kvt. 2025"
 PATH = re.compile(r"[\w.-]+/[\w./-]+\.(csv|ya?ml|xlsx|parquet|json|ipynb)\b")
 LIBRARY = re.compile(r"\b(statsmodels|scipy|pandas|pandera|papermill|nbconvert|duckdb|ibis|matplotlib)\b", re.I)
 
@@ -44,6 +45,6 @@ def parameter_names() -> re.Pattern:
 
 
 def not_for_a_reader(run_dir: Path) -> dict[str, list[str]]:
-    """Every page's ISO dates and months, parameter names, file paths and library names outside
-    its footer, with some text around each (empty: none)."""
-    return found_on_pages(run_dir, ISO_DAY, ISO_MONTH, parameter_names(), PATH, LIBRARY)
+    """Every page's ISO dates and months, quarters as pandas writes them, parameter names, file
+    paths and library names outside its footer, with some text around each (empty: none)."""
+    return found_on_pages(run_dir, ISO_DAY, ISO_MONTH, QUARTER, parameter_names(), PATH, LIBRARY)

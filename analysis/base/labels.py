@@ -1571,7 +1571,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "månedlige værdi, vægtet mindste kvadrater), specialernes egen afdrift fra hospitalets tendens "
         "({unit} om året) og seriernes tilfældige variation (overspredning φ = {phi} og {cv} ekstra pr. serie og "
         "måned). Et simuleringsstudie med helligdage, udsving, tendenser, støj og registreringsforsinkelse viser, at "
-        "intervallet rammer den sande besparelse i {coverage} af tilfældene (se README, \"Validering\"). Måneder, "
+        "intervallet rammer den sande besparelse i {coverage} af tilfældene (se valideringsstudiet i projektets vejledning). Måneder, "
         "der ikke er fuldt registreret, indgår hverken i modellen eller i besparelsen.",
         "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: each "
         "hospital's monthly swings (e.g. an IT change-over; {shock_low} to {shock_high} a month) and those the "
@@ -1579,7 +1579,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "the hospitals' monthly value, weighted least squares), the specialties' own drift from their "
         "hospital's trend ({unit} a year) and the series' random variation (overdispersion φ = {phi} and {cv} "
         "extra per series and month). A simulation study with holidays, swings, trends, noise and registration "
-        "lag shows that the interval covers the true saving in {coverage} of cases (see README, \"Validation\"). "
+        "lag shows that the interval covers the true saving in {coverage} of cases (see the validation study in the project's guide). "
         "Months not fully registered enter neither the model nor the saving."),
     "fu_needs_months": ("Opfølgningen kræver månedlige tal, og inddata er ikke opgjort pr. måned. Brug et udtræk med "
                         "besøgsdato eller en månedskolonne (Måned).",

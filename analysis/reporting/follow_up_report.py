@@ -156,7 +156,9 @@ def _years(page: Page, real: Realised, target: pd.DataFrame, share: pd.Series, *
                                                              budget.BEYOND_DKK: "fu_beyond"}),
                        years.iloc[:, at:]], axis=1)
     yield report.table(years, language, verbatim=[s.HOSPITAL], caption=T("fu_years_caption"))
-    yield report.table(follow_up.cumulative(real, target, tuple(sectors)), language, verbatim=[s.HOSPITAL],
+    quarters = follow_up.cumulative(real, target, tuple(sectors))  # its quarters as "2. kvt. 2025"
+    quarters["quarter"] = [L.quarter(pd.Period(q, "Q").start_time, language) for q in quarters["quarter"]]
+    yield report.table(quarters, language, verbatim=[s.HOSPITAL],
                        caption=T("fu_quarters_caption"))
     paths = follow_up.path(real, target, tuple(sectors))
     paths[["saving", "low", "high", "target"]] /= 1e6
