@@ -87,8 +87,10 @@ def show(fig) -> None:
 
 
 def _month_axis(ax, lang: str) -> None:
-    """Months on the x axis as a reader writes them, short ("apr. 2025"; labels.month)."""
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.month(mdates.num2date(v), lang, short=True)))
+    """Months on the x axis as a reader writes them, short and on two lines ("apr." over "2025";
+    labels.month): on one line the ticks of a narrow panel run into each other."""
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: L.month(mdates.num2date(v), lang, short=True).replace(" ", "\n")))
 
 
 def tick_digits(v: float, most: int = 3) -> int:
