@@ -452,3 +452,11 @@ def shortfall_and_surplus(gap: pd.Series) -> pd.DataFrame:
     what the budget effect is short of it (SHORT_DKK, where the gap is positive) and what it goes
     beyond it (BEYOND_DKK, where negative), each as a positive amount, the other left empty."""
     return pd.DataFrame({SHORT_DKK: gap.where(gap > 0), BEYOND_DKK: (-gap).where(gap < 0)}, index=gap.index)
+
+
+def gap_as_read(table: pd.DataFrame, gap: str, names: tuple[str, str] = (SHORT_DKK, BEYOND_DKK)) -> pd.DataFrame:
+    """`table` with its signed column `gap` replaced, where it stood, by shortfall_and_surplus's
+    two columns, named `names`."""
+    at = table.columns.get_loc(gap)
+    parts = shortfall_and_surplus(table[gap]).set_axis(list(names), axis=1)
+    return pd.concat([table.iloc[:, :at], parts, table.iloc[:, at + 1:]], axis=1)

@@ -27,7 +27,7 @@ def _span_text(value: str, lang: str) -> str:
     """A first or last period of the data (ingest's span: a day, a month or a year) as a reader writes it."""
     if len(value) == 10:
         return L.date(value, lang)
-    return L.month(value + "-01", lang) if len(value) == 7 else value
+    return L.month(value, lang) if len(value) == 7 else value
 
 
 def _findings(ingest: IngestResult, lang: str) -> dict[str, tuple[str, str]]:

@@ -149,12 +149,7 @@ def _years(page: Page, real: Realised, target: pd.DataFrame, share: pd.Series, *
     T, N, P, M = page.formatters
     yield report.heading(T("fu_years"))
     yield report.text(T("fu_profile", profile=", ".join(f"{y}: {M(v)}" for y, v in sorted(target_profile.items()))))
-    years = follow_up.by_year(real, target, tuple(sectors))
-    at = years.columns.get_loc("gap_dkk")
-    gap = budget.shortfall_and_surplus(years.pop("gap_dkk"))
-    years = pd.concat([years.iloc[:, :at], gap.rename(columns={budget.SHORT_DKK: "fu_short",
-                                                             budget.BEYOND_DKK: "fu_beyond"}),
-                       years.iloc[:, at:]], axis=1)
+    years = budget.gap_as_read(follow_up.by_year(real, target, tuple(sectors)), "gap_dkk", ("fu_short", "fu_beyond"))
     yield report.table(years, language, verbatim=[s.HOSPITAL], caption=T("fu_years_caption"))
     quarters = follow_up.cumulative(real, target, tuple(sectors))  # its quarters as "2. kvt. 2025"
     quarters["quarter"] = [L.quarter(pd.Period(q, "Q").start_time, language) for q in quarters["quarter"]]

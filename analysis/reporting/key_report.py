@@ -77,10 +77,9 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
 def split_table(keys: pd.DataFrame, basis: str, language: str, year: int) -> report.Table:
     """Each hospital's share of the requirement by the key `basis`, its budget effect, the gap and
     the tariff value (savings_key.compare's table), as 04 and the what-if show it."""
-    shown = keys.rename(columns={savings_key.key_column(basis): "amount_dkk"})
-    shown = pd.concat([shown[[s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK]],
-                       budget.shortfall_and_surplus(shown[savings_key.GAP_DKK]),
-                       shown[[budget.TARIFF_VALUE_DKK]]], axis=1)
+    shown = keys.rename(columns={savings_key.key_column(basis): "amount_dkk"})[
+        [s.HOSPITAL, "amount_dkk", budget.BUDGET_DKK, savings_key.GAP_DKK, budget.TARIFF_VALUE_DKK]]
+    shown = budget.gap_as_read(shown, savings_key.GAP_DKK)
     return report.table(shown, language, caption=L.t("key_split_caption", language, year=year))
 
 
