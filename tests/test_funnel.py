@@ -177,6 +177,31 @@ def test_the_conditional_tails_of_a_ratio_of_two_counts():
     assert high[1] == pytest.approx(stats.binom.sf(7, 11, 2 / 3))
 
 
+def test_the_tails_intervals_and_ranks_are_scipy_stats_own():
+    """funnel computes them with scipy.special (scipy.stats is slow to import): the same numbers
+    as scipy.stats's distributions on counts from 0 to 300, fractions, a count at or beyond its
+    trials, and missing expectations."""
+    rng = np.random.default_rng(3)
+    o = np.concatenate([rng.integers(0, 300, 400), [0, 0, 1, 2.5, 7]]).astype(float)
+    e = np.concatenate([rng.uniform(0.01, 300, 400), [0.1, np.nan, -1.0, 3.0, 7.0]])
+    n = np.concatenate([rng.integers(0, 300, 400), [1, 4, 3, 0, 0]]).astype(float)
+    mu = np.where(e > 0, e, np.nan)
+    low, high = funnel.poisson_tails(o, e)
+    np.testing.assert_allclose(low, stats.poisson.cdf(np.floor(o), mu), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(high, stats.poisson.sf(np.ceil(o) - 1, mu), rtol=1e-12, atol=1e-14)
+    ok = (e > 0) & (n > 0)
+    q, trials = np.where(ok, e / np.where(ok, e + n, 1.0), np.nan), np.where(ok, o + n, 0).round()
+    low, high = funnel.conditional_tails(o, e, n)
+    np.testing.assert_allclose(low, stats.binom.cdf(np.floor(o), trials, q), rtol=1e-12, atol=1e-13)
+    np.testing.assert_allclose(high, stats.binom.sf(np.ceil(o) - 1, trials, q), rtol=1e-12, atol=1e-13)
+    a = stats.norm.sf(funnel.Z998)
+    lower, upper = funnel.ratio_interval(o, mu, funnel.Z998)
+    np.testing.assert_allclose(lower, np.where(o > 0, stats.chi2.ppf(a, 2 * o), 0) / (2 * mu), rtol=1e-12)
+    np.testing.assert_allclose(upper, stats.chi2.ppf(1 - a, 2 * (o + 1)) / (2 * mu), rtol=1e-12)
+    z = np.round(rng.normal(size=60), 1)  # ties
+    np.testing.assert_array_equal(funnel._rank(z), stats.rankdata(z))
+
+
 def test_a_zero_after_few_first_visits_is_not_low_when_the_denominator_is_a_count():
     # Poisson at E = 6 would call it low (exp(-6) = 0.0025); conditional on 3 first visits it is 0.037
     df = pd.DataFrame({"o": [0, 300, 500, 600], "e": [6.0, 400, 500, 500], "n": [3, 200, 250, 250]})
