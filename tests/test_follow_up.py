@@ -1,6 +1,8 @@
 """Following the decision: counterfactual, realised saving in kroner, targets, status, displacement."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -346,3 +348,66 @@ def test_a_baseline_of_twelve_months_is_refused_with_a_trend_and_fits_without():
         realise(m, baseline_months=12)
     assert realise(m, baseline_months=13).summary([]).iloc[0]["saving"] > 0
     assert realise(m, baseline_months=12, counterfactual="level").summary([]).iloc[0]["saving"] > 0
+
+
+# --- what rests on the expectation without the decision ---------------------------------------------
+def test_a_saving_outside_the_other_expectations_reach_rests_on_the_expectation():
+    table = pd.DataFrame({"hospital": ["A", "B"], "rate": [1.0e6, 0.1e6], "rate_low": [0.2e6, -0.5e6],
+                          "rate_high": [1.8e6, 0.7e6]})
+    other = pd.DataFrame({"hospital": ["B", "A"], "rate": [-0.2e6, 0.1e6], "rate_low": [-0.9e6, -0.6e6],
+                          "rate_high": [0.5e6, 0.8e6]})
+    out = F.rests_on_expectation(table, other).set_index("hospital")
+    assert out.loc["A", "other_rate"] == 0.1e6 and out.loc["A", "other_high"] == 0.8e6
+    assert out.loc["A", "depends"]  # 0.1 mio. lies below A's interval 0.2-1.8 mio.
+    assert not out.loc["B", "depends"]  # -0.2 mio. lies inside B's -0.5-0.7 mio.
+
+
+def test_a_growth_that_levelled_off_before_the_decision_is_credited_only_by_its_trend():
+    # A grew 2% a month for 16 months and then stayed flat; B, C and D stayed flat; nobody cut.
+    # A's own trend projected on expects more growth and reads its plateau as a saving of about
+    # 1 mio. kr. a year; the level of its last baseline year reads none
+    rng = np.random.default_rng(1)
+    m = monthly({("A", "in_person"): rng.poisson([1000 * 1.02 ** min(i, 16) for i in range(30)]).astype(float),
+                 **{(h, "in_person"): rng.poisson([1000.0] * 30).astype(float) for h in "BCD"}})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    other = F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH)
+    assert (real.method, other.method) == ("hospital_trend", "level")
+    share = pd.Series(50_000.0, index=list("ABCD"))
+    out = F.rests_on_expectation(F.status_table(real, share), F.status_table(other, share)).set_index("hospital")
+    assert out.loc["A", "rate"] > 0.5e6 and out.loc["A", "other_rate"] < 0.1e6
+    assert out["depends"].to_dict() == {"A": True, "B": False, "C": False, "D": False}
+    # A's own page (05) says the same of A
+    for h in "AB":
+        row = F.hospital_standing(m, PRICES, CASH, share, h, DECISION, 24).row
+        assert row["depends"] == (h == "A") and row["other_rate"] == pytest.approx(out.loc[h, "other_rate"])
+
+
+def test_no_other_expectation_where_the_baseline_is_too_short_for_it():
+    m = monthly({("A", "in_person"): flat(100, 90), ("B", "in_person"): flat(200)})
+    level = realise(m, baseline_months=12, counterfactual="level")
+    assert F.realise_other(level, m, PRICES, DECISION, 12, [], cash=CASH) is None  # a trend needs 13 months
+    trend = realise(m, baseline_months=13)
+    assert F.realise_other(trend, m, PRICES, DECISION, 13, [], cash=CASH).method == "level"
+
+
+def test_the_follow_up_page_names_a_hospital_whose_saving_rests_on_its_trend():
+    from types import SimpleNamespace
+
+    from analysis.base import labels as L
+    from analysis.reporting import follow_up_report
+
+    rng = np.random.default_rng(1)  # the levelled-off growth of A above
+    m = monthly({("A", "in_person"): rng.poisson([1000 * 1.02 ** min(i, 16) for i in range(30)]).astype(float),
+                 **{(h, "in_person"): rng.poisson([1000.0] * 30).astype(float) for h in "BCD"}})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    other = F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH)
+    share = pd.Series(50_000.0, index=list("ABCD"))
+    page = SimpleNamespace(language="da", formatters=L.formatters("da"))
+    blocks = follow_up_report.expectation(page, real, other, F.status_table(real, share), share, run_rate_months=6)
+    text = " ".join(b.data for b in blocks)
+    assert "Målt mod niveauet i året før beslutningen uden tendens i stedet for mod hvert hospitals egen" in text
+    assert "For A betyder valget af forventning mere end den tilfældige variation: målt uden tendens" in text
+    assert "tilskrives beslutningen en besparelse, der ikke er sket" in text
+    assert re.search(r"A: [\d,]+ mio\. kr\. \([-\d,]+(–| til )[\d,]+\) pr\. år med egen tendens, "
+                     r"-?[\d,]+ (mio\. )?kr\. \([^)]*\) uden tendens\.", text)
+    assert "For B" not in text and "B:" not in text

@@ -136,6 +136,16 @@ def test_the_front_page_leads_03s_figures_with_the_budget_effect(planning_run):
     assert "Besparelse pr. år" not in front
 
 
+def test_the_follow_up_says_what_its_saving_would_be_against_the_other_expectation(planning_run):
+    page = text_of(planning_run / "07_follow_up.html")
+    other = re.search(r"Målt mod niveauet i året før beslutningen uden tendens i stedet for mod hvert hospitals egen "
+                      r"tendens fra før beslutningen ville regionens budgetvirkning pr\. år nu være (-?[\d,]+) "
+                      r"(mio\. kr\.|kr\.) \(", page)
+    assert other, "07 names the other expectation and the region's saving against it"
+    assert ("For intet hospital flytter den anden forventning besparelsen" in page
+            or "betyder valget af forventning mere end den tilfældige variation" in page)
+
+
 def test_the_exports_name_both_kinds_of_kroner_and_agree_across_pages(planning_run):
     tables = csv_tables(planning_run, "03_reduction_potential")
 

@@ -20,7 +20,7 @@ from analysis.analyses import budget, savings_key
 from analysis.base import schema as s
 from analysis.inputs.tariffs import unit_price
 from analysis.stats import spc
-from analysis.stats.counterfactual import METHODS, Realised, fit
+from analysis.stats.counterfactual import METHODS, MIN_BASELINE, Realised, fit
 
 STATUSES = ("ahead", "on_track", "unclear", "behind")
 BUDGET, TARIFF = "budget_effect_dkk", "tariff_value_dkk"  # the two kinds of kroner (budget.py)
@@ -48,6 +48,36 @@ def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline
     real.rows["cash"] = cash.reindex(at).fillna(0.0).to_numpy()
     real.rows["saving_cash"] = real.rows["saving_visits"] * real.rows["cash"]
     return real
+
+
+# The other expectation a saving is measured against, to show what rests on the run's choice: a
+# hospital's trend projected on (a growth that levelled off by itself reads as a saving) or the
+# level of the year before (a growing hospital's saving is hidden). No data tell which holds.
+OTHER_METHOD = {"hospital_trend": "level", "level": "hospital_trend"}
+
+
+def realise_other(real: Realised, monthly: pd.DataFrame, prices: pd.DataFrame, decision: str,
+                  baseline_months: int, incomplete, cash: pd.Series | None = None) -> Realised | None:
+    """The same realised saving measured against the other counterfactual (OTHER_METHOD of
+    `real`'s), None when the baseline has too few months for it."""
+    other = OTHER_METHOD[real.method]
+    if real.n_baseline < MIN_BASELINE[other]:
+        return None
+    return realise(monthly, prices, decision, baseline_months, incomplete, other, cash=cash)
+
+
+def rests_on_expectation(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Per hospital of `table` (status_table under the run's counterfactual), its budget effect a
+    year now under the other counterfactual (`other`, status_table of it): other_rate,
+    other_low, other_high, and `depends`: the other's estimate lies outside the run's 95%
+    interval, so the choice of expectation moves the saving more than chance does (a growth
+    that levelled off before the decision, credited as a saving by a trend projected on)."""
+    alt = other.set_index(s.HOSPITAL).reindex(table[s.HOSPITAL])
+    out = table[[s.HOSPITAL, "rate", "rate_low", "rate_high"]].copy()
+    for c in ("rate", "low", "high"):
+        out[f"other_{c}"] = alt["rate" if c == "rate" else f"rate_{c}"].to_numpy()
+    out["depends"] = (out["other_rate"] < out["rate_low"]) | (out["other_rate"] > out["rate_high"])
+    return out
 
 
 COVERAGE = "94 %"  # the validation study's coverage of the hospitals' and the region's 95% intervals (README)
@@ -232,7 +262,8 @@ def by_year(real: Realised, target: pd.DataFrame, sectors: tuple[str, ...] = ("s
 @dataclass
 class Standing:
     """One hospital in the follow-up, as 07 judges it (hospital_standing): its row of
-    status_table (None when the data cannot follow the decision) and why not (problem)."""
+    status_table (None when the data cannot follow the decision) with, where the baseline allows
+    the other counterfactual, its rests_on_expectation columns, and why not (problem)."""
 
     row: pd.Series | None
     problem: str
@@ -244,7 +275,7 @@ def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Seri
                       sectors: tuple[str, ...] = ("somatic",), lang: str = "da") -> Standing:
     """The hospital's budget effect a year now against its share of the full target and its
     status, exactly as 07 finds them with the same parameters (the same lag check, counterfactual
-    and status_table), for its own page (05)."""
+    and status_table, and what rests on the expectation), for its own page (05)."""
     from analysis.engine import completeness
 
     problem = data_problem(monthly, decision, baseline_months, complete_through, lang)
@@ -252,7 +283,12 @@ def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Seri
         return Standing(None, problem)
     lag = completeness.assess(monthly, complete_through, decision_date=decision, target_sectors=sectors)
     real = realise(monthly, prices, decision, baseline_months, lag.incomplete, counterfactual, cash=cash)
-    table = status_table(real, share, run_rate_months).set_index(s.HOSPITAL)
+    table = status_table(real, share, run_rate_months)
+    other = realise_other(real, monthly, prices, decision, baseline_months, lag.incomplete, cash=cash)
+    if other is not None:
+        rests = rests_on_expectation(table, status_table(other, share, run_rate_months))
+        table = table.merge(rests.drop(columns=["rate", "rate_low", "rate_high"]), on=s.HOSPITAL)
+    table = table.set_index(s.HOSPITAL)
     return Standing(table.loc[hospital] if hospital in table.index else None, "")
 
 

@@ -1437,6 +1437,41 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_legend_rate": ("Budgetvirkning pr. år nu (95 %-interval)", "Budget effect a year now (95% interval)"),
     "fu_legend_share": ("Andel af fuldt krav", "Share of the full requirement"),
     "fu_status_part": ("{status}: {names}.", "{status}: {names}."),
+    # what rests on the expectation without the decision (follow_up.rests_on_expectation)
+    "fu_expectation_hospital_trend": ("hvert hospitals egen tendens fra før beslutningen",
+                                      "each hospital's own trend from before the decision"),
+    "fu_expectation_level": ("niveauet i året før beslutningen uden tendens",
+                             "the level of the year before the decision without a trend"),
+    "fu_expectation_short_hospital_trend": ("med egen tendens", "with its own trend"),
+    "fu_expectation_short_level": ("uden tendens", "without a trend"),
+    "fu_other_region": ("Hvor stor besparelsen er, afhænger af forventningen uden beslutning. Målt mod {other} i stedet "
+                        "for mod {own} ville regionens budgetvirkning pr. år nu være {rate}.",
+                        "How large the saving is depends on the expectation without the decision. Measured against "
+                        "{other} instead of {own}, the region's budget effect a year now would be {rate}."),
+    "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen uden for dets 95 %-interval.",
+                        "For no hospital does the other expectation move the saving outside its 95% interval."),
+    "fu_depends": ("For {names} betyder valget af forventning mere end den tilfældige variation: målt {other_name} "
+                   "ligger besparelsen uden for 95 %-intervallet. {why} Kurverne måned for måned nedenfor viser "
+                   "forløbet.",
+                   "For {names} the choice of expectation matters more than chance: measured {other_name}, the "
+                   "saving lies outside the 95% interval. {why} The month-by-month curves below show the course."),
+    "fu_depends_why_hospital_trend": (
+        "Standardmetoden forudsætter, at hospitalets vækst eller fald fra før beslutningen var fortsat uden den; er "
+        "en vækst fladet ud af sig selv, tilskrives beslutningen en besparelse, der ikke er sket.",
+        "The default method assumes that the hospital's growth or decline from before the decision would have gone "
+        "on without it; if a growth levelled off by itself, the decision is credited with a saving that did not "
+        "happen."),
+    "fu_depends_why_level": (
+        "Metoden uden tendens forudsætter, at aktiviteten ikke var vokset eller faldet af sig selv; et hospital i vækst "
+        "kan derfor have sparet, uden at det ses her.",
+        "The method without a trend assumes that activity would not have grown or fallen by itself; a growing "
+        "hospital may therefore have saved without it showing here."),
+    "hosp_depends": ("For hospitalets besparelse betyder valget af forventning mere end den tilfældige variation "
+                     "(som 07 viser for hvert hospital). {why}",
+                     "For the hospital's saving the choice of expectation matters more than chance (as 07 shows "
+                     "for each hospital). {why}"),
+    "fu_depends_one": ("{hospital}: {own} pr. år {own_name}, {other} {other_name}.",
+                       "{hospital}: {own} a year {own_name}, {other} {other_name}."),
     "ahead": ("foran", "ahead"),
     "on_track": ("på sporet", "on track"),
     "behind": ("bagud", "behind"),
@@ -1448,9 +1483,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "reached": ("Nået af hospitalets andel", "Reached of the hospital's share"),
     "fu_years": ("År for år", "Year by year"),
     "fu_years_caption": ("Krav og realiseret budgetvirkning pr. år (kr.); realiseret i årets fuldt registrerede måneder "
-                         "efter beslutningen; negativ forskel: mere sparet end kravet; aktivitetsværdien ved siden af",
+                         "efter beslutningen, hvad der mangler mod kravet eller er sparet ud over det; aktivitetsværdien ved siden af",
                          "Requirement and realised budget effect a year (DKK); realised in the year's fully registered "
-                         "months after the decision; a negative difference: more saved than required; the tariff value "
+                         "months after the decision, what is short of the requirement or saved beyond it; the tariff value "
                          "beside"),
     "fu_profile": ("Kravet pr. år: {profile}; et år uden eget tal har det foregående års krav.",
                    "The requirement a year: {profile}; a year without a figure of its own has the year before's."),

@@ -52,11 +52,14 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
     target = follow_up.targets(activity, key_year, target_profile, sorted({m.year for m in real.months}), basis,
                                tuple(sectors))
     table = follow_up.status_table(real, share, run_rate_months)
+    other = follow_up.realise_other(real, monthly, prep.prices(tariff_file), decision_date, baseline_months,
+                                    lag.incomplete, cash=budget.cash_per_visit(costs))  # what rests on the choice
     yield from _summary(page, real, share, table, lag, decision_date=decision_date, baseline_months=baseline_months,
                         run_rate_months=run_rate_months, full_year=full_year)
 
     yield from _status(page, table, share, run_rate_months=run_rate_months, full_year=full_year, key_year=key_year,
                        basis=basis)
+    yield from expectation(page, real, other, table, share, run_rate_months=run_rate_months)
     yield from _years(page, real, target, share, target_profile=target_profile, sectors=sectors, full_year=full_year)
     yield from _where(page, real, sectors=sectors, max_rows=max_rows, scenario_file=scenario_file)
 
@@ -130,6 +133,34 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
     bars[["share", "rate", "low", "high"]] /= 1e6
     yield plots.status_bars(bars, language, T("fu_chart_status"), T("mdkk"),
                             (T("fu_legend_rate"), T("fu_legend_share")))
+
+
+def expectation(page: Page, real: Realised, other: Realised | None, table: pd.DataFrame, share: pd.Series, *,
+                 run_rate_months: int) -> Iterator[object]:
+    """What rests on the expectation without the decision: the region's saving a year now against
+    the other counterfactual, and the hospitals for which the two disagree on whether there is a
+    saving, each with both, and what the run's method assumes."""
+    if other is None:  # too few baseline months for the other method
+        return
+    language = page.language
+    T = page.formatters[0]
+    region = follow_up.run_rate(other, [], run_rate_months).iloc[0]
+    yield report.text(T("fu_other_region", own=T(f"fu_expectation_{real.method}"),
+                        other=T(f"fu_expectation_{other.method}"),
+                        rate=reduction.dkk_interval(region["rate"], region["low"], region["high"], language)))
+    rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
+    depends = rests[rests["depends"]]
+    if depends.empty:
+        yield report.text(T("fu_depends_none"))
+        return
+    lines = [T("fu_depends_one", hospital=r[s.HOSPITAL],
+               own=reduction.dkk_interval(r["rate"], r["rate_low"], r["rate_high"], language),
+               other=reduction.dkk_interval(r["other_rate"], r["other_low"], r["other_high"], language),
+               own_name=T(f"fu_expectation_short_{real.method}"), other_name=T(f"fu_expectation_short_{other.method}"))
+             for _, r in depends.iterrows()]
+    yield report.text(" ".join([T("fu_depends", names=L.names(depends[s.HOSPITAL], language),
+                                  other_name=T(f"fu_expectation_short_{other.method}"),
+                                  why=T(f"fu_depends_why_{real.method}")), *lines]))
 
 
 def status_sentence(table: pd.DataFrame, language: str) -> str:

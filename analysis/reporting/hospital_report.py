@@ -104,6 +104,15 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
             yield report.text(T("hosp_follow_up_text", date=L.date(decision_date, language), share=M(r["share_full"]),
                                 status=T(r["status"]),
                                 rate=reduction.dkk_interval(r["rate"], r["rate_low"], r["rate_high"], language)))
+            if r.get("depends", False):  # as 07 names it: the other expectation moves it beyond its interval
+                other = follow_up.OTHER_METHOD[counterfactual]
+                yield report.text(" ".join([
+                    T("hosp_depends", why=T(f"fu_depends_why_{counterfactual}")),
+                    T("fu_depends_one", hospital=hospital,
+                      own=reduction.dkk_interval(r["rate"], r["rate_low"], r["rate_high"], language),
+                      other=reduction.dkk_interval(r["other_rate"], r["other_low"], r["other_high"], language),
+                      own_name=T(f"fu_expectation_short_{counterfactual}"),
+                      other_name=T(f"fu_expectation_short_{other}"))]))
             judged = follow_up.status_parameters(decision_date, baseline_months, run_rate_months, counterfactual,
                                                  complete_through, year, basis, target_dkk, tariff_file=tariff_file,
                                                  staff_cost_file=staff_cost_file,
