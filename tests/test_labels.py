@@ -197,3 +197,16 @@ def test_the_run_time_is_danish_local_time_summer_and_winter():
     assert L.run_time(dt.datetime(2026, 12, 7, 2, 3, tzinfo=dt.UTC), "da") == "7. december 2026 kl. 03.03"
     assert L.run_time(dt.datetime(2026, 7, 7, 22, 30, tzinfo=dt.UTC), "da") == "8. juli 2026 kl. 00.30"
     assert L.run_time(dt.datetime(2026, 7, 7, 2, 3, tzinfo=dt.UTC), "en") == "7 July 2026, 04:03 Danish time"
+
+
+def test_a_colour_is_inflected_as_the_danish_sentence_needs_it():
+    green = L.colour("green", "da")
+    assert f"{green}" == "grøn" and f"den {green:e} søjle" == "den grønne søjle"
+    assert f"{green:E} punkter" == "Grønne punkter" and f"{green:C}" == "Grøn"
+    assert f"{L.colour('green', 'en'):E} points" == "Green points"
+
+
+def test_every_colour_the_figures_draw_has_a_name_in_both_languages():
+    from analysis.reporting import plots
+
+    assert set(plots.COLOURS) == set(L.COLOURS)

@@ -366,10 +366,10 @@ LABELS: dict[str, tuple[str, str]] = {
                    "psychiatry. Follow-ups were **{fu}** of the visits, and **{inp}** were in person."),
     "ov_hospitals": ("Hospitaler", "Hospitals"),
     "ov_visits_by_hospital": ("Ambulante besøg pr. hospital, {year}", "Outpatient visits by hospital, {year}"),
-    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med orange; den "
+    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med {highlight}; den "
                         "bærer ikke en del af besparelsen, men gennemgås som de andre.",
                         "The bar's length is the number of visits in the period of the title. Psychiatry is shown in "
-                        "orange; it carries no share of the saving but is reviewed like the others."),
+                        "{highlight}; it carries no share of the saving but is reviewed like the others."),
     "ov_hospital_caption": ("Besøg og værdi pr. hospital, {year} (værdi efter takst, hvor filen ikke har en pris)",
                             "Visits and value by hospital, {year} (value by tariff where the file has no price)"),
     "ov_visit_types": ("Besøgstyper", "Visit types"),
@@ -466,11 +466,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_funnel_y_prop": ("Andel", "Share"),
     "var_funnel_how": ("Hvert punkt er et hospital (forkortelserne står nederst). Jo længere til højre, jo flere "
                        "patienter – og jo smallere tragten. Stiplet linje: 95 %-grænse; fuldt optrukket: 99,8 %-grænse. "
-                       "Orange/rød: over 95 %/99,8 %-grænsen; lyseblå/grøn: under; mørkeblå: indenfor. Punkter inden for tragten adskiller sig ikke mere, end "
+                       "{high_95:C}/{high_998}: over 95 %/99,8 %-grænsen; {low_95}/{low_998}: under; {within}: indenfor. Punkter inden for tragten adskiller sig ikke mere, end "
                        "tilfældigheder og almindelig variation kan forklare.",
                        "Each point is a hospital (abbreviations at the end). Further right means more patients – "
-                       "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. Orange/red: above the "
-                       "95%/99.8% limit; light blue/green: below; dark blue: within. Points inside the funnel differ no more than chance and ordinary "
+                       "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. {high_95:C}/{high_998}: above the "
+                       "95%/99.8% limit; {low_95}/{low_998}: below; {within}: within. Points inside the funnel differ no more than chance and ordinary "
                        "variation explain."),
     "var_heatmap": ("Oversigt: alle hospitaler og specialer", "Overview: all hospitals and specialties"),
     "var_heatmap_title": ("Observeret / forventet, {year}", "Observed / expected, {year}"),
@@ -723,10 +723,10 @@ LABELS: dict[str, tuple[str, str]] = {
                           "By visit type: budget effect and tariff value (DKK a year)"),
     "pot_by_specialty": ("Specialerne med størst budgetvirkning (højst 15), {year}",
                          "The specialties with the largest budget effect (at most 15), {year}"),
-    "pot_specialty_how": ("Den orange søjle er specialets budgetvirkning pr. år fra alle forandringsidéer (kroner i "
+    "pot_specialty_how": ("Den {budget:e} søjle er specialets budgetvirkning pr. år fra alle forandringsidéer (kroner i "
                           "kassen), den grå bag den aktivitetsværdien af de samme besøg (frigjort kapacitet), i "
                           "mio. kr.",
-                          "The orange bar is the specialty's yearly budget effect from all change ideas (cash), the "
+                          "The {budget} bar is the specialty's yearly budget effect from all change ideas (cash), the "
                           "grey one behind it the tariff value of the same visits (capacity freed), in DKK million."),
     "legend_budget": ("Budgetvirkning (kroner i kassen)", "Budget effect (cash)"),
     "legend_tariff": ("Aktivitetsværdi (frigjort kapacitet)", "Tariff value (capacity freed)"),
@@ -878,13 +878,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),
     "key_chart_title": ("Andel af kravet, budgetvirkning og aktivitetsværdi, {year}",
                         "Share of the requirement, budget effect and tariff value, {year}"),
-    "key_how": ("For hvert hospital: den blå søjle er dets andel af besparelsen, den orange den budgetvirkning, "
+    "key_how": ("For hvert hospital: den {share:e} søjle er dets andel af besparelsen, den {budget:e} den budgetvirkning, "
                 "forandringsidéerne giver på hospitalet (rapporten om reduktionspotentiale), og den grå "
-                "aktivitetsværdien af de samme besøg. Andelen måles mod den orange: er den blå længst, skal "
+                "aktivitetsværdien af de samme besøg. Andelen måles mod den {budget:e}: er den {share:e} længst, skal "
                 "hospitalet finde mere, end analysen peger på. Den grå er frigjort kapacitet, ikke kroner i kassen.",
-                "For each hospital: the blue bar is its share of the saving, the orange the budget effect the "
+                "For each hospital: the {share} bar is its share of the saving, the {budget} the budget effect the "
                 "change ideas give at the hospital (the reduction potential report), and the grey the tariff value "
-                "of the same visits. The share is measured against the orange: where blue is longer, the hospital "
+                "of the same visits. The share is measured against the {budget}: where {share} is longer, the hospital "
                 "must find more than the analysis points to. The grey is capacity freed, not cash."),
     "key_potential_short": ("Potentiale: budgetvirkning", "Potential: budget effect"),
     "key_tariff_short": ("Aktivitetsværdi (ikke kroner i kassen)", "Tariff value (not cash)"),
@@ -1103,11 +1103,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_chart_calendar_y": ("Kalenderagtige intervaller", "Calendar-like intervals"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. Jo flere intervaller, jo længere til højre og jo "
                         "snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger klart over regionens "
-                        "andel, over den stiplede (95 %) muligvis; de er navngivet. Grønne og lyseblå punkter ligger under "
+                        "andel, over den stiplede (95 %) muligvis; de er navngivet. {low_998:E} og {low_95:e} punkter ligger under "
                         "grænserne: færre kalenderagtige intervaller end regionen.",
                         "Each point is a hospital and a specialty. The more intervals, the further right and the "
                         "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
-                        "share, above the dashed line (95%) possibly; they are named. Green and light blue points lie below "
+                        "share, above the dashed line (95%) possibly; they are named. {low_998:E} and {low_95} points lie below "
                         "the limits: fewer calendar-like intervals than the region."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
@@ -1474,12 +1474,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_legend_full": ("Fuldt krav pr. måned (fra {year})", "Full requirement a month (from {year})"),
     "months": ("Måneder", "Months"),
     "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
-    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (den lodrette streg) "
+    "fu_months_how": ("{saving:C} linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (den {decision:e} lodrette streg) "
                       "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
                       "krav; stiplet: en tolvtedel af det fulde krav, som besparelsen skal nå. Grå felter er måneder, der "
                       "ikke er fuldt registreret; de tæller ikke med, og en trekant i kanten betyder, at punktet ligger "
                       "uden for skalaen.",
-                      "Blue line: expected minus actual visits in budget kroner, month by month; before the decision (the vertical line) it "
+                      "{saving:C} line: expected minus actual visits in budget kroner, month by month; before the decision (the {decision} vertical line) it "
                       "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
                       "year's requirement; dashed: a twelfth of the full requirement the saving must reach. Grey spans are "
                       "months not fully registered; they do not count, and a triangle at the edge means the point lies "
@@ -1659,11 +1659,11 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Expected visits, effective number (visits per patient allowed for; log scale)"),
     "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
     "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
-                       "2005, med overspredning som i NHS FunnelPlotR). Orange og rød: flere besøg end forventet; lyseblå "
-                       "og grøn: færre; mørkeblå: inden for grænserne. Kommuner uden for grænserne er navngivet.",
+                       "2005, med overspredning som i NHS FunnelPlotR). {high_95:C} og {high_998}: flere besøg end forventet; {low_95} "
+                       "og {low_998}: færre; {within}: inden for grænserne. Kommuner uden for grænserne er navngivet.",
                        "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
-                       "overdispersion as in NHS FunnelPlotR). Orange and red: more visits than expected; light blue "
-                       "and green: fewer; dark blue: within the limits. Municipalities outside the limits are named."),
+                       "overdispersion as in NHS FunnelPlotR). {high_95:C} and {high_998}: more visits than expected; {low_95} "
+                       "and {low_998}: fewer; {within}: within the limits. Municipalities outside the limits are named."),
     "pop_by_heading": ("Efter besøgstype, speciale og sektor", "By visit type, specialty and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
                        "Ratio (actual/expected) by municipality and {by}, {year}"),
@@ -1742,11 +1742,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_charts": ("Kontrolkort", "Control charts"),
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
     "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
-                "Den røde lodrette streg er beslutningsdatoen. Blå punkter er signaler om færre besøg, orange om flere. "
+                "Den {decision:e} lodrette streg er beslutningsdatoen. {fall:E} punkter er signaler om færre besøg, {rise:e} om flere. "
                 "Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
                 "er de seneste måneder, som endnu ikke er fuldt registreret; de indgår ikke i signalerne.",
-                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The red "
-                "vertical line is the decision date. Blue points signal fewer visits, orange more. Points inside the "
+                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The {decision} "
+                "vertical line is the decision date. {fall:E} points signal fewer visits, {rise} more. Points inside the "
                 "limits without a pattern are ordinary variation. A grey band with hollow grey points marks the "
                 "latest months, not yet fully registered; they are left out of the signals."),
     "mon_method_expected": (
@@ -2101,6 +2101,48 @@ def t(key: str, lang: str = "da", **values: object) -> str:
     pair = LABELS.get(key)
     text = key if pair is None else pair[LANGUAGES.index(lang)]
     return text.format(**values) if values else text
+
+
+# The palette's colours as a sentence names them (reporting/plots.COLOURS draws them by the same
+# names): Danish plain ("grøn"), Danish after "den" or before a plural noun ("grønne"), English
+COLOURS: dict[str, tuple[str, str, str]] = {
+    "blue": ("blå", "blå", "blue"),
+    "orange": ("orange", "orange", "orange"),
+    "green": ("grøn", "grønne", "green"),
+    "reddish_purple": ("lilla", "lilla", "purple"),
+    "light_blue": ("lyseblå", "lyseblå", "light blue"),
+    "vermillion": ("rødorange", "rødorange", "red-orange"),
+    "yellow": ("gul", "gule", "yellow"),
+    "black": ("sort", "sorte", "black"),
+}
+
+
+class Colour:
+    """A colour in a sentence, filled into a label's placeholder: '{c}' writes its plain form
+    ("grøn"), '{c:e}' the form after "den" or before a plural noun ("grønne"); an upper-case
+    spec ('{c:C}', '{c:E}') begins a sentence with it ("Grønne punkter")."""
+
+    def __init__(self, name: str, lang: str = "da"):
+        if name not in COLOURS:
+            raise KeyError(f"no words for the colour {name!r}; one of {sorted(COLOURS)}")
+        if lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+        self.name, self.lang = name, lang
+
+    def __format__(self, spec: str) -> str:
+        if spec not in ("", "e", "C", "E"):
+            raise ValueError(f"a colour's format is '', 'e', 'C' or 'E', not {spec!r}")
+        plain, inflected, english = COLOURS[self.name]
+        word = english if self.lang == "en" else inflected if spec in ("e", "E") else plain
+        return word[:1].upper() + word[1:] if spec in ("C", "E") else word
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def colour(name: str, lang: str = "da") -> Colour:
+    """The colour `name` (a key of COLOURS) as a sentence in `lang` names it (Colour)."""
+    return Colour(name, lang)
 
 
 def names(items: Iterable[object], lang: str = "da") -> str:

@@ -85,7 +85,7 @@ def _hospitals(page: Page, act: pd.DataFrame, year: int, year_label: str) -> Ite
     vol = vol.merge(vol_value[[s.HOSPITAL, "value_dkk"]], on=s.HOSPITAL)
     yield plots.bar_totals(vol.set_index(s.HOSPITAL)[s.VISITS], language, T("ov_visits_by_hospital", year=year_label),
                            T("visits"), highlight=set(vol.loc[vol[s.SECTOR] == "psychiatry", s.HOSPITAL]))
-    yield report.how_to_read(T("ov_hospital_how"), language)
+    yield report.how_to_read(T("ov_hospital_how", **plots.colour_words(language, highlight=plots.HIGHLIGHT)), language)
     yield report.table(vol, language, counts=[s.VISITS], derived={"share": s.VISITS, "value_dkk": s.VISITS},
                        percent=["share"], caption=T("ov_hospital_caption", year=year_label))
 

@@ -59,7 +59,8 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.text(T("key_region", budget=M(region[budget.BUDGET_DKK]), target=M(target_dkk),
                         value=M(region[budget.TARIFF_VALUE_DKK])))
     yield split_chart(keys, basis, language, year)
-    yield report.how_to_read(T("key_how"), language)
+    colours = plots.colour_words(language, share=plots.SHARE, budget=plots.BUDGET)  # as split_chart draws them
+    yield report.how_to_read(T("key_how", **colours), language)
     # a share above the budget effect the ideas give, the largest gap named first
     short = keys[keys[savings_key.GAP_DKK] > 0].sort_values(savings_key.GAP_DKK, ascending=False, kind="stable")
     yield report.headline([(T("pot_target"), M(target_dkk)),

@@ -108,4 +108,5 @@ def _charts(page: Page, watched: follow_up.Monitored, selected: pd.DataFrame, de
     if charts:  # none without a signal: the page has said so above
         yield report.heading(T("mon_charts"))
         yield plots.xmr_panels(charts, language, T("mon_chart_title"), pd.Timestamp(decision_date))
-        yield report.how_to_read(T("mon_how"), language)
+        yield report.how_to_read(T("mon_how", **plots.colour_words(language, decision=plots.DECISION, fall=plots.FALL,
+                                                                   rise=plots.RISE)), language)

@@ -122,7 +122,7 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
                             T("pw_chart_calendar_y"), names)
-    yield report.how_to_read(T("pw_calendar_how"), language)
+    yield report.how_to_read(T("pw_calendar_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     for _, r in cal.clearly.iterrows():
         yield report.text(T("pw_calendar_high", unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=P(r["value"]),
                             target=P(r["target"]), intervals=N(r["intervals"]), chance=P(r[pathways.CHANCE_SHARE])))

@@ -76,7 +76,7 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     yield plots.unit_funnel(result, result.attrs["dispersion"], language, T("pop_funnel_title"),
                             T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
                             population.EFFECTIVE_EXPECTED, "ratio", ("high", "low"))
-    yield report.how_to_read(T("pop_funnel_how"), language)
+    yield report.how_to_read(T("pop_funnel_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     shown = result.sort_values("ratio", ascending=False)[
         ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
          population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]]

@@ -145,7 +145,7 @@ def _where(page: Page, effects: pd.DataFrame, sim_by_hospital: pd.DataFrame, yea
     sp = reduction.summary(effects, [s.SPECIALTY]).head(15).set_index(s.SPECIALTY)
     yield plots.money_bars(sp[[budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6, language,
                            T("pot_by_specialty", year=year), (T("legend_budget"), T("legend_tariff")), T("mdkk_year"))
-    yield report.how_to_read(T("pot_specialty_how"), language)
+    yield report.how_to_read(T("pot_specialty_how", **plots.colour_words(language, budget=plots.BUDGET)), language)
     hosp = reduction.by_hospital(effects, sim_by_hospital)  # the budget effect's interval from the same draws
     yield report.table(hosp, language, counts=["visits_changed", "in_person_avoided"], caption=T("pot_by_hospital"))
 

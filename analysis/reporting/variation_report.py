@@ -80,7 +80,9 @@ def _funnels(page: Page, result: variation.FunnelResult, comparison: peer_groups
     if shown:
         yield plots.funnel_panels(result, language, T("var_funnel_title", measure=T(f"measure_{used}"), year=year),
                                   short, shown, T(x_key), T(y_key), others=comparison.others)
-        notes = [variation.funnel_how(result.kind, language), *peer_groups.funnel_notes(comparison, language)]
+        colours = plots.colour_words(language, **plots.CLASS_NAMES)  # the points' colours as the plot draws them
+        notes = [variation.funnel_how(result.kind, language, **colours),
+                 *peer_groups.funnel_notes(comparison, language)]
         yield report.how_to_read(" ".join(notes), language)
     else:
         yield report.text(T("var_no_panels", sector=T(sector).lower()))
