@@ -210,3 +210,11 @@ def test_every_colour_the_figures_draw_has_a_name_in_both_languages():
     from analysis.reporting import plots
 
     assert set(plots.COLOURS) == set(L.COLOURS)
+
+
+def test_a_files_encoding_is_named_as_a_reader_knows_it():
+    """00 wrote "tegnsæt utf-8-sig": the byte-order mark is Python's name for a detail no reader needs."""
+    assert L.encoding("utf-8-sig") == L.encoding("utf-8") == "UTF-8"
+    assert L.encoding("cp1252") == "Windows-1252" and L.encoding("utf-16-le") == "UTF-16"
+    assert L.t("csv_format", "da", encoding=L.encoding("utf-8-sig"), separator=";", decimal=",").startswith(
+        "CSV i tegnsættet UTF-8,")

@@ -188,8 +188,8 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The table **{source}** was read where it lies ({engine}); only counts were fetched. "
                       "**{rows}** visits lie in the period; {outside} rows outside it were not read. "
                       "Column names and labels were mapped with {mapping}."),
-    "csv_format": ("CSV, tegnsæt {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
-                   "CSV, encoding {encoding}, separator “{separator}”, decimal mark “{decimal}”"),
+    "csv_format": ("CSV i tegnsættet {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
+                   "CSV in the {encoding} character set, separator “{separator}”, decimal mark “{decimal}”"),
     "kind_visits": ("ét besøg pr. række", "one visit per row"),
     "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
     "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
@@ -530,36 +530,34 @@ LABELS: dict[str, tuple[str, str]] = {
                                "hospital and specialty differences multiply, and the shares are descriptive."),
     "var_method": ("Metode", "Method"),
     # the method as it was used (variation.method_note)
-    "var_limits_ratio": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: eksakte Poisson-grænser "
+    "var_limits_ratio": ("Tragtdiagrammer efter Spiegelhalter (2005), som NHS i England bruger dem: eksakte Poisson-grænser "
                          "for forholdet observeret/forventet ved hospitalets forventede antal.",
-                         "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: exact Poisson limits for "
+                         "Funnel plots after Spiegelhalter (2005), as the NHS in England uses them: exact Poisson limits for "
                          "the observed/expected ratio at the hospital's expected count."),
-    "var_limits_ratio_counts": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: forholdet mellem "
-                                "to optællinger på log-skala med usikkerhed på begge tal (FunnelPlotR's varians for "
-                                "et forhold mellem to antal).",
-                                "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: the ratio of two counts "
-                                "on the log scale with uncertainty in both (FunnelPlotR's ratio-of-counts variance)."),
+    "var_limits_ratio_counts": ("Tragtdiagrammer efter Spiegelhalter (2005), som NHS i England bruger dem: forholdet "
+                                "mellem to optællinger på log-skala med usikkerhed på begge tal.",
+                                "Funnel plots after Spiegelhalter (2005), as the NHS in England uses them: the ratio of "
+                                "two counts on the log scale with uncertainty in both."),
     "var_limits_proportion": ("Tragtdiagrammer efter Spiegelhalter (2005): Wilson-grænser for en andel som i PHE "
                               "Fingertips.",
                               "Funnel plots after Spiegelhalter (2005): Wilson limits for a share as in PHE "
                               "Fingertips."),
     "var_trim_truncate": ("Før overdispersionen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
-                          "(NHS Digitals SHMI-metode, FunnelPlotR's standard for standardiserede forhold).",
+                          "(NHS Digitals SHMI-metode, det gængse for standardiserede forhold).",
                           "Before the overdispersion is estimated, z-scores below the {trim} and above the {upper} "
-                          "quantile are left out (NHS Digital's SHMI method, FunnelPlotR's default for standardised "
-                          "ratios)."),
+                          "quantile are left out (NHS Digital's SHMI method, the usual choice for standardised ratios)."),
     "var_trim_winsorise": ("Før overdispersionen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
-                           "fraktilen (winsorisering, som FunnelPlotR gør for denne type mål).",
+                           "fraktilen (winsorisering, det gængse for denne type mål).",
                            "Before the overdispersion is estimated, z-scores beyond the {trim} and {upper} quantiles "
-                           "are set to those quantiles (winsorising, as FunnelPlotR does for this kind of measure)."),
+                           "are set to those quantiles (winsorising, the usual choice for this kind of measure)."),
     "var_od_adjusted": ("Overdispersion φ = {phi}, τ = {tau}, skønnet på tværs af alle specialer (få hospitaler pr. "
                         "speciale kan ikke bære et skøn): grænserne er udvidet med {od}.",
                         "Overdispersion φ = {phi}, τ = {tau}, estimated across all specialties (a few hospitals per "
                         "specialty cannot carry an estimate): the limits are widened by {od}."),
     "var_od_not_needed": ("Overdispersion φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
-                          "så grænserne er ikke udvidet (som i FunnelPlotR).",
+                          "så grænserne er ikke udvidet.",
                           "Overdispersion φ = {phi} ≤ 1: the hospitals vary no more than chance explains, so the "
-                          "limits are not widened (as in FunnelPlotR)."),
+                          "limits are not widened."),
     "var_od_off": ("Grænserne er ikke justeret for overdispersion (valgt i parametrene).",
                    "The limits are not adjusted for overdispersion (chosen in the parameters)."),
     "var_od_per_specialty": ("Overdispersionen er skønnet for hvert speciale for sig.",
@@ -1659,10 +1657,10 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Expected visits, effective number (visits per patient allowed for; log scale)"),
     "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
     "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
-                       "2005, med overspredning som i NHS FunnelPlotR). {high_95:C} og {high_998}: flere besøg end forventet; {low_95} "
+                       "2005). {high_95:C} og {high_998}: flere besøg end forventet; {low_95} "
                        "og {low_998}: færre; {within}: inden for grænserne. Kommuner uden for grænserne er navngivet.",
-                       "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
-                       "overdispersion as in NHS FunnelPlotR). {high_95:C} and {high_998}: more visits than expected; {low_95} "
+                       "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005). "
+                       "{high_95:C} and {high_998}: more visits than expected; {low_95} "
                        "and {low_998}: fewer; {within}: within the limits. Municipalities outside the limits are named."),
     "pop_by_heading": ("Efter besøgstype, speciale og sektor", "By visit type, specialty and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
@@ -1679,14 +1677,14 @@ LABELS: dict[str, tuple[str, str]] = {
                    "Σk²/Σk over kommunens patienters antal besøg k (variansen af en sum af patienters besøg er Σk², "
                    "ikke Σk; her {low} til {high}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
                    "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal med "
-                   "overspredning som i NHS FunnelPlotR (φ = {phi}).",
+                   "overspredning (φ = {phi}).",
                    "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
                    "A patient's visits are not independent events (a patient with a control every quarter brings "
                    "four), so each municipality's visits are counted as an effective number: visits divided by the "
                    "design effect Σk²/Σk over its patients' numbers of visits k (the variance of a sum of patients' "
                    "visits is Σk², not Σk; here {low} to {high}). The 95% intervals are exact Poisson intervals "
                    "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
-                   "numbers with overdispersion as in NHS FunnelPlotR (φ = {phi})."),
+                   "numbers with overdispersion (φ = {phi})."),
     "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
                           "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
                           "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
@@ -2154,6 +2152,18 @@ def names(items: Iterable[object], lang: str = "da") -> str:
         return "".join(items)
     apart = "; " if any("," in x for x in items) else ", "
     return apart.join(items[:-1]) + t("names_and", lang) + items[-1]
+
+
+# A text file's encoding (as Python names it, dialect.Dialect.encoding) by the name a reader knows it
+# by: a byte-order mark or the byte order of UTF-16 is no concern of the page's reader
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16",
+             "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+
+
+def encoding(name: str) -> str:
+    """A file's encoding as a reader knows it: "utf-8-sig" (UTF-8 with a byte-order mark) is
+    "UTF-8", "cp1252" "Windows-1252"; one not listed in upper case as it is."""
+    return ENCODINGS.get(str(name).lower(), str(name).upper())
 
 
 def number(x: float, lang: str = "da", digits: int = 0) -> str:
