@@ -218,3 +218,17 @@ def test_a_files_encoding_is_named_as_a_reader_knows_it():
     assert L.encoding("cp1252") == "Windows-1252" and L.encoding("utf-16-le") == "UTF-16"
     assert L.t("csv_format", "da", encoding=L.encoding("utf-8-sig"), separator=";", decimal=",").startswith(
         "CSV i tegnsættet UTF-8,")
+
+
+def test_a_range_whose_ends_print_alike_is_one_value():
+    """07 wrote "0,0 % til 0,0 % pr. måned", 09 "her 1,8 til 1,8"."""
+    assert L.span("0,0 %", "0,0 %", "da") == "0,0 %"
+    assert L.span("1,2", "1,8", "da") == "1,2 til 1,8" and L.span("1.2", "1.8", "en") == "1.2 to 1.8"
+
+
+def test_limits_not_widened_for_overspread_say_so():
+    """08 wrote "udvidet for overspredning (phi = 0,30)" where nothing was widened."""
+    assert L.overdispersion(1.34, True, "da") == ", udvidet for overspredning (φ = 1,34)"
+    text = L.overdispersion(0.3, False, "da")
+    assert "ikke udvidet" in text and "φ = 0,30 ≤ 1" in text and "udvidet for overspredning (" not in text
+

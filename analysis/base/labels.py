@@ -27,6 +27,14 @@ _REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
 LABELS: dict[str, tuple[str, str]] = {
     # the word before the last of several things in a sentence (names: "A, B og C")
     "names_and": (" og ", " and "),
+    # between the two ends of a range ("1,2 til 1,8"; labels.span)
+    "span_to": (" til ", " to "),
+    # a funnel's limits and the overspread between its units (labels.overdispersion), after "... limits"
+    "od_widened": (", udvidet for overspredning (φ = {phi})", ", widened for overdispersion (φ = {phi})"),
+    "od_not_widened": ("; de er ikke udvidet for overspredning, for enhederne varierer ikke mere, end tilfældigheder "
+                       "forklarer (φ = {phi} ≤ 1)",
+                       "; they are not widened for overdispersion, as the units vary no more than chance explains "
+                       "(φ = {phi} ≤ 1)"),
     # contract columns
     "year": ("År", "Year"),
     "month": ("Måned", "Month"),
@@ -440,7 +448,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_intro": ("Hvert hospital sammenlignes med det typiske hospital (medianen) i samme speciale. {casemix} "
                   "Tallet 1,00 betyder som det typiske hospital; 1,20 betyder 20 % flere. Et hospital kaldes "
                   "afvigende, når det ligger uden for 99,8 %-grænserne, efter at der er taget højde for den "
-                  "naturlige variation mellem hospitaler (overdispersion).",
+                  "naturlige variation mellem hospitaler (overspredning).",
                   "Each hospital is compared with the typical hospital (the median) in its specialty. {casemix} "
                   "1.00 means as the typical hospital; 1.20 means 20% more. A hospital is called an outlier "
                   "when it lies outside the 99.8% limits, after allowing for the natural variation between "
@@ -542,25 +550,25 @@ LABELS: dict[str, tuple[str, str]] = {
                               "Fingertips.",
                               "Funnel plots after Spiegelhalter (2005): Wilson limits for a share as in PHE "
                               "Fingertips."),
-    "var_trim_truncate": ("Før overdispersionen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
+    "var_trim_truncate": ("Før overspredningen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
                           "(NHS Digitals SHMI-metode, det gængse for standardiserede forhold).",
                           "Before the overdispersion is estimated, z-scores below the {trim} and above the {upper} "
                           "quantile are left out (NHS Digital's SHMI method, the usual choice for standardised ratios)."),
-    "var_trim_winsorise": ("Før overdispersionen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
+    "var_trim_winsorise": ("Før overspredningen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
                            "fraktilen (winsorisering, det gængse for denne type mål).",
                            "Before the overdispersion is estimated, z-scores beyond the {trim} and {upper} quantiles "
                            "are set to those quantiles (winsorising, the usual choice for this kind of measure)."),
-    "var_od_adjusted": ("Overdispersion φ = {phi}, τ = {tau}, skønnet på tværs af alle specialer (få hospitaler pr. "
+    "var_od_adjusted": ("Overspredningen (φ = {phi}, τ = {tau}) er skønnet på tværs af alle specialer (få hospitaler pr. "
                         "speciale kan ikke bære et skøn): grænserne er udvidet med {od}.",
                         "Overdispersion φ = {phi}, τ = {tau}, estimated across all specialties (a few hospitals per "
                         "specialty cannot carry an estimate): the limits are widened by {od}."),
-    "var_od_not_needed": ("Overdispersion φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
+    "var_od_not_needed": ("Overspredningen φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
                           "så grænserne er ikke udvidet.",
                           "Overdispersion φ = {phi} ≤ 1: the hospitals vary no more than chance explains, so the "
                           "limits are not widened."),
-    "var_od_off": ("Grænserne er ikke justeret for overdispersion (valgt i parametrene).",
+    "var_od_off": ("Grænserne er ikke justeret for overspredning (valgt i parametrene).",
                    "The limits are not adjusted for overdispersion (chosen in the parameters)."),
-    "var_od_per_specialty": ("Overdispersionen er skønnet for hvert speciale for sig.",
+    "var_od_per_specialty": ("Overspredningen er skønnet for hvert speciale for sig.",
                              "The overdispersion is estimated for each specialty on its own."),
     "var_rule_target": ("Et hospital kaldes afvigende, når dets værdi ligger uden for 99,8 %-grænserne for et hospital "
                         "på niveau med sammenligningsgrundlaget ved samme antal.",
@@ -1241,13 +1249,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
                   "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
-                  "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
+                  "regionens andel{widened}. Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
                   "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
                   "expected without calendar booking is what the same windows catch moved their own width earlier "
                   "and later. The funnel limits are "
-                  "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
+                  "Wilson limits around the region's share{widened}. Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
@@ -1542,14 +1550,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
         "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
         "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens "
-        "(fra {trend_low} til {trend_high} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
+        "({trend} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
         "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
         "intervallet.",
         "The expectation without the decision (the default method: the hospital's own trend) is a log-linear model of each "
         "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
         "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
         "calendar month and trend per visit type and contact mode (a Poisson GLM), each hospital's "
-        "own trend ({trend_low} to {trend_high} a year in the baseline) and the series' level. A growing hospital "
+        "own trend ({trend} a year in the baseline) and the series' level. A growing hospital "
         "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
         "the interval."),
     "fu_method_level": (
@@ -1564,7 +1572,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "holds on data with trends."),
     "fu_method_interval": (
         "Intervallet (95 %) lægger uafhængige dele sammen, hver skønnet ud fra grundperiodens afvigelser: "
-        "hvert hospitals månedlige udsving (fx et systemskifte; {shock_low} til {shock_high} pr. måned) og dem, "
+        "hvert hospitals månedlige udsving (fx et systemskifte; {shock} pr. måned) og dem, "
         "hospitalerne deler (fx influenza; {common} pr. måned), usikkerheden om hvert hospitals niveau, tendens og sæsonen (en model for hospitalernes "
         "månedlige værdi, vægtet mindste kvadrater), specialernes egen afdrift fra hospitalets tendens "
         "({unit} om året) og seriernes tilfældige variation (overspredning φ = {phi} og {cv} ekstra pr. serie og "
@@ -1572,7 +1580,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "intervallet rammer den sande besparelse i {coverage} af tilfældene (se valideringsstudiet i projektets vejledning). Måneder, "
         "der ikke er fuldt registreret, indgår hverken i modellen eller i besparelsen.",
         "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: each "
-        "hospital's monthly swings (e.g. an IT change-over; {shock_low} to {shock_high} a month) and those the "
+        "hospital's monthly swings (e.g. an IT change-over; {shock} a month) and those the "
         "hospitals share (e.g. influenza; {common} a month), the uncertainty of each hospital's level and trend and of the season (a model of "
         "the hospitals' monthly value, weighted least squares), the specialties' own drift from their "
         "hospital's trend ({unit} a year) and the series' random variation (overdispersion φ = {phi} and {cv} "
@@ -1675,16 +1683,15 @@ LABELS: dict[str, tuple[str, str]] = {
                    "En patients besøg er ikke uafhængige hændelser (en patient med kontrol hvert kvartal giver fire), "
                    "så hver kommunes besøg regnes om til et effektivt antal: besøg divideret med designeffekten "
                    "Σk²/Σk over kommunens patienters antal besøg k (variansen af en sum af patienters besøg er Σk², "
-                   "ikke Σk; her {low} til {high}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
-                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal med "
-                   "overspredning (φ = {phi}).",
+                   "ikke Σk; her {design}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
+                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal{widened}.",
                    "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
                    "A patient's visits are not independent events (a patient with a control every quarter brings "
                    "four), so each municipality's visits are counted as an effective number: visits divided by the "
                    "design effect Σk²/Σk over its patients' numbers of visits k (the variance of a sum of patients' "
-                   "visits is Σk², not Σk; here {low} to {high}). The 95% intervals are exact Poisson intervals "
+                   "visits is Σk², not Σk; here {design}). The 95% intervals are exact Poisson intervals "
                    "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
-                   "numbers with overdispersion (φ = {phi})."),
+                   "numbers{widened}."),
     "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
                           "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
                           "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
@@ -2164,6 +2171,19 @@ def encoding(name: str) -> str:
     """A file's encoding as a reader knows it: "utf-8-sig" (UTF-8 with a byte-order mark) is
     "UTF-8", "cp1252" "Windows-1252"; one not listed in upper case as it is."""
     return ENCODINGS.get(str(name).lower(), str(name).upper())
+
+
+def span(low: str, high: str, lang: str = "da") -> str:
+    """A range as a reader reads it, from its two ends as printed: "1,2 til 1,8"; one value where
+    both ends print the same ("0,0 %", not "0,0 % til 0,0 %")."""
+    return low if low == high else f"{low}{t('span_to', lang)}{high}"
+
+
+def overdispersion(phi: float, widened: bool, lang: str = "da", digits: int = 2) -> str:
+    """What a funnel's limits did about the units' overspread, to follow "... limits": widened,
+    with phi; or, where they were not (phi <= 1, as funnel.Dispersion.adjusted decides), that
+    nothing was widened and why."""
+    return t("od_widened" if widened else "od_not_widened", lang, phi=number(phi, lang, digits))
 
 
 def number(x: float, lang: str = "da", digits: int = 0) -> str:

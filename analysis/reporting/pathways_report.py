@@ -101,7 +101,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
 
     if visit_level:  # the method and the prices only where they were used
         yield report.heading(T("var_method"))
-        yield report.text(T("pw_method", year=year, phi=L.number(cal.dispersion.phi, language, 2)))
+        yield report.text(T("pw_method", year=year,
+                            widened=L.overdispersion(cal.dispersion.phi, cal.dispersion.adjusted, language)))
         yield report.text(tariffs.price_sentence(prep.priced(tariff_file).query(f"{s.YEAR} == {year}"), language,
                                                  tariff_file))
 

@@ -55,9 +55,11 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
     yield report.heading(T("var_method"))
-    yield report.text(T("pop_method", phi=L.number(result.attrs["dispersion"].phi, language, 1),
-                        low=L.number(result[population.DESIGN_EFFECT].min(), language, 1),
-                        high=L.number(result[population.DESIGN_EFFECT].max(), language, 1)))
+    disp = result.attrs["dispersion"]
+    design = result[population.DESIGN_EFFECT]
+    yield report.text(T("pop_method", widened=L.overdispersion(disp.phi, disp.adjusted, language, 1),
+                        design=L.span(L.number(design.min(), language, 1), L.number(design.max(), language, 1),
+                                      language)))
     yield report.text(T("pop_table_default") if reference.is_default("population", population_file)
                       else T("pop_table_file"))
 
