@@ -232,3 +232,22 @@ def test_limits_not_widened_for_overspread_say_so():
     text = L.overdispersion(0.3, False, "da")
     assert "ikke udvidet" in text and "φ = 0,30 ≤ 1" in text and "udvidet for overspredning (" not in text
 
+
+def test_a_decimal_comma_in_a_name_does_not_part_the_names_by_semicolons():
+    """04 wrote "Horsens (10,1 mio. kr.); Midt (9,3 mio. kr.) og Vest (8,3 mio. kr.)"."""
+    gaps = ["Horsens (10,1 mio. kr.)", "Midt (9,3 mio. kr.)", "Vest (8,3 mio. kr.)"]
+    assert L.names(gaps, "da") == "Horsens (10,1 mio. kr.), Midt (9,3 mio. kr.) og Vest (8,3 mio. kr.)"
+    assert L.names(["Horsens 10,1 mio. kr.", "Midt 9,3 mio. kr."], "da") == "Horsens 10,1 mio. kr. og Midt 9,3 mio. kr."
+
+
+def test_alternatives_end_with_eller():
+    """08 wrote "inden for 14 dage af 91, 182, 365 dage"."""
+    assert L.names(["91", "182", "365"], "da", last="names_or") == "91, 182 eller 365"
+    assert L.names(["91", "182", "365"], "en", last="names_or") == "91, 182 or 365"
+
+
+def test_a_signed_change_shows_the_sign_of_a_rise():
+    """01's key figure showed a rise as "2,4 %" beside falls shown as "-1,0 %"."""
+    assert L.percent(0.024, "da", signed=True) == "+2,4 %" and L.percent(-0.01, "da", signed=True) == "-1,0 %"
+    assert L.percent(0.0001, "da", signed=True) == "0,0 %" and L.percent(0.024, "en", signed=True) == "+2.4%"
+    assert L.percent(0.024, "da") == "2,4 %"

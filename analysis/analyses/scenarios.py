@@ -358,7 +358,7 @@ def substitute_sentence(activity: pd.DataFrame, scenarios: list[Scenario], table
     names = [L.t(m, lang) for m in substitutes_from_table(activity, scenarios, table)]
     if not names:
         return ""
-    return L.t("prices_substitute_tariff", lang, modes=", ".join(n[:1].lower() + n[1:] for n in names))
+    return L.t("prices_substitute_tariff", lang, modes=L.names((n[:1].lower() + n[1:] for n in names), lang))
 
 
 def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:

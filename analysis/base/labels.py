@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -27,6 +28,8 @@ _REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
 LABELS: dict[str, tuple[str, str]] = {
     # the word before the last of several things in a sentence (names: "A, B og C")
     "names_and": (" og ", " and "),
+    # the word before the last of several alternatives ("91, 182 eller 365 dage")
+    "names_or": (" eller ", " or "),
     # between the two ends of a range ("1,2 til 1,8"; labels.span)
     "span_to": (" til ", " to "),
     # a funnel's limits and the overspread between its units (labels.overdispersion), after "... limits"
@@ -1656,6 +1659,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "residents": ("Borgere", "Residents"),
     "municipality": ("Kommune", "Municipality"),
     "crude": ("Besøg pr. 1.000 borgere (ujusteret)", "Visits per 1,000 residents (unadjusted)"),
+    "pop_actual": ("Faktiske besøg", "Actual visits"),
+    "pop_actual_expected": ("Faktisk/forventet", "Actual/expected"),  # as the funnel's axis (pop_funnel_y)
     "ratio_low": ("Nedre 95 %", "Lower 95%"),
     "ratio_high": ("Øvre 95 %", "Upper 95%"),
     "design_effect": ("Designeffekt", "Design effect"),
@@ -2150,15 +2155,20 @@ def colour(name: str, lang: str = "da") -> Colour:
     return Colour(name, lang)
 
 
-def names(items: Iterable[object], lang: str = "da") -> str:
+_PARTING_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # a comma that is no decimal comma (the 1 in "10,1 mio. kr.")
+
+
+def names(items: Iterable[object], lang: str = "da", last: str = "names_and") -> str:
     """Names joined for a sentence: da "A, B og C", en "A, B and C"; one name as it is, none
-    empty. When a name holds a comma itself ("Hospital A, Nord"), the names are parted by "; "
-    instead, so a reader can tell where each ends: "Hospital A, Nord; Hospital B og Hospital C"."""
+    empty; `last` "names_or" for alternatives ("91, 182 eller 365"). When a name holds a comma
+    itself ("Hospital A, Nord"), the names are parted by "; " instead, so a reader can tell where
+    each ends: "Hospital A, Nord; Hospital B og Hospital C"; a decimal comma ("Horsens (10,1
+    mio. kr.)") parts nothing."""
     items = [str(x) for x in items]
     if len(items) <= 1:
         return "".join(items)
-    apart = "; " if any("," in x for x in items) else ", "
-    return apart.join(items[:-1]) + t("names_and", lang) + items[-1]
+    apart = "; " if any(_PARTING_COMMA.search(x) for x in items) else ", "
+    return apart.join(items[:-1]) + t(last, lang) + items[-1]
 
 
 # A text file's encoding (as Python names it, dialect.Dialect.encoding) by the name a reader knows it
@@ -2197,11 +2207,14 @@ def number(x: float, lang: str = "da", digits: int = 0) -> str:
     return text
 
 
-def percent(x: float, lang: str = "da", digits: int = 1) -> str:
-    """A fraction (0.123) as a percentage: da '12,3 %', en '12.3%'."""
+def percent(x: float, lang: str = "da", digits: int = 1, signed: bool = False) -> str:
+    """A fraction (0.123) as a percentage: da '12,3 %', en '12.3%'; `signed` (a change) shows
+    a rise with its sign, '+12,3 %', as a fall shows its own ('-4,0 %'; no sign where it prints 0)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
-    return number(100 * x, lang, digits) + (" %" if lang == "da" else "%")
+    text = number(100 * x, lang, digits)
+    plus = "+" if signed and text.strip("0,.") and not text.startswith("-") else ""
+    return plus + text + (" %" if lang == "da" else "%")
 
 
 # below this an amount "in millions" is written in whole kroner: 0,0 mio. kr. would hide it

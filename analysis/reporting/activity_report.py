@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from analysis.analyses import activity, periods
+from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine import completeness, pipeline
 from analysis.inputs import visit_types as derivation
@@ -64,7 +65,7 @@ def _key_figures(page: Page, act: pd.DataFrame, cov: periods.Coverage, year: int
         (T("follow_up_share"), P(kf["follow_up_share"])),
         (T("in_person_share"), P(kf["in_person_share"])),
         # "not available" without a comparable year before
-        (periods.texts(cov, change_comp, language)["change"], P(change)),
+        (periods.texts(cov, change_comp, language)["change"], L.percent(change, language, signed=True)),
     ])
     yield report.headline([(T("head_visits", year=year_label), N(kf["visits"])),
                            (T("follow_up_share"), P(kf["follow_up_share"]))], order=1)

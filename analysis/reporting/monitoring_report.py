@@ -28,7 +28,7 @@ def build(page: Page, *, decision_date: str, visit_types: list[str], baseline_mo
     T, N, P, M = page.formatters  # label, number, percent and money in the report's language
     yield report.start(T("mon_title"), language, prep.synthetic,
                        T("mon_subtitle", date=L.date(decision_date, language),
-                         types=", ".join(T(v).lower() for v in visit_types)))
+                         types=L.names((T(v).lower() for v in visit_types), language)))
     # visit types derived from the contacts (the rule, the run-in months left out), or first visits piling up at
     # the start
     derived_note = derivation.note(prep.ingest, language, prep.aggregates.monthly)

@@ -41,7 +41,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
     has_priority = not agg.priority.empty
     has_referral = not agg.referral.empty
     yield report.start(T("pw_title"), language, prep.synthetic, T("pw_subtitle", year=year))
-    yield report.text(T("pw_intro", year=year, sectors=", ".join(T(x).lower() for x in sectors)))
+    yield report.text(T("pw_intro", year=year, sectors=L.names((T(x).lower() for x in sectors), language)))
     yield report.text(T("pw_money"))
     if not visit_level:
         yield report.text(T("pw_needs_visit_level", reason=T("cap_need_visit_level")))
@@ -115,7 +115,8 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     T, N, P, M = page.formatters
     shares, funnel, disp, high = cal.shares, cal.funnel, cal.dispersion, cal.high
     yield report.heading(T("pw_calendar"))
-    yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=", ".join(N(d) for d in calendar_targets),
+    targets = L.names((N(d) for d in calendar_targets), language, last="names_or")  # "91, 182 eller 365"
+    yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=targets,
                         share=P(cal.region_share()), intervals=N(shares["intervals"].sum()),
                         chance=P(cal.region_share(pathways.CHANCE)), shift=N(pathways.chance_shift(tolerance_days)))
                       + " " + T("pw_calendar_03", beyond=P(cal.region_share(pathways.BEYOND_CHANCE))))
@@ -273,7 +274,7 @@ def _acute(page: Page, agg: Aggregates, acute: pd.DataFrame, region_acute: float
     language = page.language
     T, N, P, M = page.formatters
     yield report.text(T("pw_acute_text", year=year, share=P(region_acute), min=N(min_visits),
-                        sectors=", ".join(T(x).lower() for x in sectors)))
+                        sectors=L.names((T(x).lower() for x in sectors), language)))
     top = pathways.highest(acute, n=max_rows, min_count=min_visits)
     if len(top):
         first = top.iloc[0]

@@ -64,6 +64,9 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
                       else T("pop_table_file"))
 
 
+ACTUAL, ACTUAL_EXPECTED = "pop_actual", "pop_actual_expected"  # the table's columns of visits and their ratio
+
+
 def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.DataFrame,
               year: int, estimate: bool) -> Iterator[object]:
     """The municipalities above and below the region, the funnel and the table of ratios."""
@@ -79,14 +82,16 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
                             T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
                             population.EFFECTIVE_EXPECTED, "ratio", ("high", "low"))
     yield report.how_to_read(T("pop_funnel_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
+    # the visits and their ratio to the expected as the figure's axis names them: actual, not observed
     shown = result.sort_values("ratio", ascending=False)[
         ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
-         population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]]
-    derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED,
-               "class")
-    yield report.table(shown, language, counts=["observed"], derived={c: "observed" for c in derived},
+         population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]].rename(
+        columns={"observed": ACTUAL, "ratio": ACTUAL_EXPECTED})
+    derived = ("crude", ACTUAL_EXPECTED, "ratio_low", "ratio_high", population.DESIGN_EFFECT,
+               population.EFFECTIVE_EXPECTED, "class")
+    yield report.table(shown, language, counts=[ACTUAL], derived={c: ACTUAL for c in derived},
                        # three decimals: an interval ending at 0.9997 must not read as reaching 1
-                       digits={"ratio": 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
+                       digits={ACTUAL_EXPECTED: 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
                        verbatim=["municipality"],
                        caption=T("pop_table_caption", year=year))
 

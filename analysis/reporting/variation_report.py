@@ -47,7 +47,8 @@ def build(page: Page, *, year: int, measure: str, sector: str, specialties: list
     out = variation.outliers(table)
     yield report.fact(*variation.outlier_fact(out, used, year, strata, sector, benchmark, overdispersion, trim, peers))
     short = variation.short_names(sorted(table[s.HOSPITAL].unique()))
-    casemix = T("var_casemix_text", strata=", ".join(T(c).lower() for c in strata)) if strata else T("var_crude_text")
+    casemix = (T("var_casemix_text", strata=L.names((T(c).lower() for c in strata), language)) if strata
+               else T("var_crude_text"))
     active = peer_groups.active(prep.aggregates, year, sector)
     yield report.text(T("var_intro", casemix=casemix) + " " + peer_groups.sentence(comparison, language, active))
     if result.left_out:  # visits of unknown sex or age: not in the adjustment, counted everywhere else
@@ -158,6 +159,6 @@ def _method(page: Page, result: variation.FunnelResult, trim: float, short: dict
     T = page.formatters.T
     yield report.heading(T("var_method"))
     yield report.text(" ".join(variation.method_note(result, trim, language)))
-    yield report.heading(T("var_abbreviations"), 3)
+    # the table's caption is its heading: "Forkortelser" once
     yield report.table(pd.DataFrame({"short": list(short.values()), s.HOSPITAL: list(short.keys())}), language,
                        verbatim=["short", s.HOSPITAL], caption=T("var_abbreviations"))
