@@ -63,6 +63,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
                                  specialisation.load_diagnosis_levels(diagnosis_levels_file),
                                  tariffs.load_tariffs(tariff_file), tariffs.level_tariffs(tariff_file),
                                  university_hospital, shared_care_dkk, sectors)
+    if spec.problem == "needs_diagnosis":  # no diagnosis group: the level tables are not used
+        page.not_read("specialisation", "diagnosis_levels")
     if not spec.table.empty:
         kpis.append((T("pw_kpi_basic"), N(spec.table["basic_level"].sum())))
     if has_priority:

@@ -30,6 +30,8 @@ def build(page: Page, *, year: int, measure: str, sector: str, specialties: list
     T, N, P, M = page.formatters
     comparison = peer_groups.comparison_for(prep.aggregates, peers, own_region, hospital_regions_file)
     agg, peer_agg = peer_groups.split(prep.aggregates, comparison)  # the own region's hospitals; those compared with
+    if not comparison.uses_regions:  # no other region's hospital counts: the footer does not list the table
+        page.not_read("hospital_regions")
     # what the data support decides the measure and strata; each change is said at the top
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
     used, strata = choice.measure, choice.strata
