@@ -251,3 +251,10 @@ def test_a_signed_change_shows_the_sign_of_a_rise():
     assert L.percent(0.024, "da", signed=True) == "+2,4 %" and L.percent(-0.01, "da", signed=True) == "-1,0 %"
     assert L.percent(0.0001, "da", signed=True) == "0,0 %" and L.percent(0.024, "en", signed=True) == "+2.4%"
     assert L.percent(0.024, "da") == "2,4 %"
+
+
+def test_a_category_is_found_from_a_slip_of_its_key_or_its_label():
+    visit_types = ("assessment", "treatment", "follow_up")
+    assert L.category_meant("Kontrl", visit_types) == "follow_up" == L.category_meant("kontrol", visit_types)
+    assert L.category_meant("Folow-up", visit_types) == "follow_up"
+    assert L.category_meant("Røntgen", visit_types) is None

@@ -2103,6 +2103,20 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def category_meant(given: str, keys: Iterable[str]) -> str | None:
+    """The category key (schema's, e.g. a visit type) that `given` most likely means: a key or
+    its Danish or English label, case aside, written as it is or with a slip ("Kontrl" and
+    "kontrol" mean "follow_up"); None when none is close (difflib's ratio below 0.75)."""
+    import difflib
+
+    words: dict[str, str] = {}
+    for key in keys:
+        for word in (key, *LABELS.get(key, ())):
+            words.setdefault(word.casefold(), key)
+    close = difflib.get_close_matches(str(given).strip().casefold(), list(words), n=1, cutoff=0.75)
+    return words[close[0]] if close else None
+
+
 def t(key: str, lang: str = "da", **values: object) -> str:
     """The label for `key` in `lang`, with {placeholders} filled in. Unknown keys are returned as
     they are (names of hospitals and specialties are not translated)."""
