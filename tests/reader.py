@@ -12,7 +12,8 @@ ISO_DAY = re.compile(r"\b(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 ISO_MONTH = re.compile(r"\b(19|20)\d\d-(0[1-9]|1[0-2])\b")
 QUARTER = re.compile(r"\b(19|20)\d\dQ[1-4]\b")  # pandas writes a quarter so; a reader writes "2. kvt. 2025"
 PATH = re.compile(r"[\w.-]+/[\w./-]+\.(csv|ya?ml|xlsx|parquet|json|ipynb)\b")
-LIBRARY = re.compile(r"\b(statsmodels|scipy|pandas|pandera|papermill|nbconvert|duckdb|ibis|matplotlib)\b", re.I)
+LIBRARY = re.compile(r"\b(statsmodels|scipy|pandas|pandera|papermill|nbconvert|duckdb|ibis|matplotlib|FunnelPlotR|"
+                     r"NHSRplotthedots|PHEindicatormethods)\b|\butf-?8-sig\b|\bcp1252\b", re.I)
 
 
 def reader_text(page: str) -> str:

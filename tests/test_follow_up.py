@@ -350,6 +350,18 @@ def test_a_baseline_of_twelve_months_is_refused_with_a_trend_and_fits_without():
     assert realise(m, baseline_months=12, counterfactual="level").summary([]).iloc[0]["saving"] > 0
 
 
+def test_the_method_writes_one_value_where_every_hospital_swings_alike():
+    """On a small extract every hospital's monthly swing was 0: "0,0 % til 0,0 % pr. måned"."""
+    from types import SimpleNamespace
+
+    real = SimpleNamespace(method="hospital_trend", components={
+        "trend": [0.01, 0.03], "shock_var": [0.0, 0.0], "common_var": 0.0, "tau2_unit": 0.0004, "phi": 1.2,
+        "kappa": 0.0025})
+    text = F.method_text(real, "da")
+    assert "systemskifte; 0,0 % pr. måned" in text and "0,0 % til 0,0 %" not in text
+    assert "(1,0 % til 3,0 % om året i grundperioden)" in text
+
+
 # --- what rests on the expectation without the decision ---------------------------------------------
 def test_a_saving_outside_the_other_expectations_reach_rests_on_the_expectation():
     table = pd.DataFrame({"hospital": ["A", "B"], "rate": [1.0e6, 0.1e6], "rate_low": [0.2e6, -0.5e6],

@@ -197,3 +197,64 @@ def test_the_run_time_is_danish_local_time_summer_and_winter():
     assert L.run_time(dt.datetime(2026, 12, 7, 2, 3, tzinfo=dt.UTC), "da") == "7. december 2026 kl. 03.03"
     assert L.run_time(dt.datetime(2026, 7, 7, 22, 30, tzinfo=dt.UTC), "da") == "8. juli 2026 kl. 00.30"
     assert L.run_time(dt.datetime(2026, 7, 7, 2, 3, tzinfo=dt.UTC), "en") == "7 July 2026, 04:03 Danish time"
+
+
+def test_a_colour_is_inflected_as_the_danish_sentence_needs_it():
+    green = L.colour("green", "da")
+    assert f"{green}" == "grøn" and f"den {green:e} søjle" == "den grønne søjle"
+    assert f"{green:E} punkter" == "Grønne punkter" and f"{green:C}" == "Grøn"
+    assert f"{L.colour('green', 'en'):E} points" == "Green points"
+
+
+def test_every_colour_the_figures_draw_has_a_name_in_both_languages():
+    from analysis.reporting import plots
+
+    assert set(plots.COLOURS) == set(L.COLOURS)
+
+
+def test_a_files_encoding_is_named_as_a_reader_knows_it():
+    """00 wrote "tegnsæt utf-8-sig": the byte-order mark is Python's name for a detail no reader needs."""
+    assert L.encoding("utf-8-sig") == L.encoding("utf-8") == "UTF-8"
+    assert L.encoding("cp1252") == "Windows-1252" and L.encoding("utf-16-le") == "UTF-16"
+    assert L.t("csv_format", "da", encoding=L.encoding("utf-8-sig"), separator=";", decimal=",").startswith(
+        "CSV i tegnsættet UTF-8,")
+
+
+def test_a_range_whose_ends_print_alike_is_one_value():
+    """07 wrote "0,0 % til 0,0 % pr. måned", 09 "her 1,8 til 1,8"."""
+    assert L.span("0,0 %", "0,0 %", "da") == "0,0 %"
+    assert L.span("1,2", "1,8", "da") == "1,2 til 1,8" and L.span("1.2", "1.8", "en") == "1.2 to 1.8"
+
+
+def test_limits_not_widened_for_overspread_say_so():
+    """08 wrote "udvidet for overspredning (phi = 0,30)" where nothing was widened."""
+    assert L.overdispersion(1.34, True, "da") == ", udvidet for overspredning (φ = 1,34)"
+    text = L.overdispersion(0.3, False, "da")
+    assert "ikke udvidet" in text and "φ = 0,30 ≤ 1" in text and "udvidet for overspredning (" not in text
+
+
+def test_a_decimal_comma_in_a_name_does_not_part_the_names_by_semicolons():
+    """04 wrote "Horsens (10,1 mio. kr.); Midt (9,3 mio. kr.) og Vest (8,3 mio. kr.)"."""
+    gaps = ["Horsens (10,1 mio. kr.)", "Midt (9,3 mio. kr.)", "Vest (8,3 mio. kr.)"]
+    assert L.names(gaps, "da") == "Horsens (10,1 mio. kr.), Midt (9,3 mio. kr.) og Vest (8,3 mio. kr.)"
+    assert L.names(["Horsens 10,1 mio. kr.", "Midt 9,3 mio. kr."], "da") == "Horsens 10,1 mio. kr. og Midt 9,3 mio. kr."
+
+
+def test_alternatives_end_with_eller():
+    """08 wrote "inden for 14 dage af 91, 182, 365 dage"."""
+    assert L.names(["91", "182", "365"], "da", last="names_or") == "91, 182 eller 365"
+    assert L.names(["91", "182", "365"], "en", last="names_or") == "91, 182 or 365"
+
+
+def test_a_signed_change_shows_the_sign_of_a_rise():
+    """01's key figure showed a rise as "2,4 %" beside falls shown as "-1,0 %"."""
+    assert L.percent(0.024, "da", signed=True) == "+2,4 %" and L.percent(-0.01, "da", signed=True) == "-1,0 %"
+    assert L.percent(0.0001, "da", signed=True) == "0,0 %" and L.percent(0.024, "en", signed=True) == "+2.4%"
+    assert L.percent(0.024, "da") == "2,4 %"
+
+
+def test_a_category_is_found_from_a_slip_of_its_key_or_its_label():
+    visit_types = ("assessment", "treatment", "follow_up")
+    assert L.category_meant("Kontrl", visit_types) == "follow_up" == L.category_meant("kontrol", visit_types)
+    assert L.category_meant("Folow-up", visit_types) == "follow_up"
+    assert L.category_meant("Røntgen", visit_types) is None

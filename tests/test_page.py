@@ -71,3 +71,17 @@ def test_opening_prepares_the_input_resolves_the_year_and_keeps_what_was_used(sm
     assert 'hospital = "A"' in footer and f"year = {page.year};" in footer
     with pytest.raises(KeyError, match="measure"):
         page.use(measure="x")
+
+
+def test_the_footer_lists_only_the_reference_tables_the_page_used(small_region):
+    """08 without diagnosis groups listed the level tables it never read among those it rests on."""
+    ns = notebook(f'source: str = "{small_region}"\nperiod_start: str = "2023-01-01"\n'
+                  'period_end: str = "2025-12-31"\nlanguage: str = "da"\ntariff_file: str = ""\n'
+                  'specialisation_file: str = ""\ndiagnosis_levels_file: str = ""')
+    page = open_page(ns)
+    page.not_read("specialisation", "diagnosis_levels")
+    footer = html.unescape(str(page.finish().data))
+    assert "data/reference/tariffs.csv" in footer
+    assert "specialisation.csv" not in footer and "diagnosis_levels.csv" not in footer
+    with pytest.raises(KeyError, match="tarifs"):
+        page.not_read("tarifs")

@@ -140,3 +140,11 @@ def test_own_rows_keep_their_index_so_values_of_the_whole_table_line_up():
     whole = pd.DataFrame({"hospital": ["B1", "A1", "A2"], "value": [0.5, 1.2, 0.9]})
     mine = c.own_rows(whole).assign(relative=whole["value"])
     assert mine.set_index("hospital")["relative"].to_dict() == {"A1": 1.2, "A2": 0.9}
+
+
+def test_the_regions_table_counts_only_where_it_shapes_the_comparison():
+    """02 listed the hospital regions table in its footer when one region's hospitals were
+    compared among themselves."""
+    assert not peers.decide(["B1", "B2"], REGIONS, "region").uses_regions
+    assert peers.decide(["A1", "A2", "B1", "B2"], REGIONS, "region", "Region A").uses_regions  # B's left out
+    assert peers.decide(["A1", "A2", "B1", "B2"], REGIONS, "national", "Region B").uses_regions

@@ -52,3 +52,29 @@ def test_a_stacked_segment_the_tables_hide_is_merged_into_one_grey_segment_at_th
 
 def test_a_name_on_a_figure_has_no_bidi_or_control_characters():
     assert plots.name_label("Horsens\u202eexe.png\x1b[2J\x07") == "Horsensexe.png[2J"
+
+
+def _drawn_colour_names(fig) -> set[str]:
+    """The palette names of the colours the figure's vertical lines are drawn in."""
+    from matplotlib.colors import to_hex
+
+    by_hex = {v.lower(): k for k, v in plots.COLOURS.items()}
+    lines = [ln for ax in fig.axes for ln in ax.get_lines() if len(set(ln.get_xdata())) == 1]
+    return {by_hex.get(to_hex(ln.get_color()).lower(), to_hex(ln.get_color())) for ln in lines}
+
+
+def test_the_monitoring_text_names_the_colour_its_decision_line_is_drawn_in():
+    """06 said "Den røde lodrette streg" beside a red-orange line: the text takes the line's colour
+    from where the plot takes it."""
+    from analysis.base import labels as L
+
+    months = pd.date_range("2024-01-01", periods=6, freq="MS")
+    chart = pd.DataFrame({"value": [10.0, 11, 9, 10, 7, 6], "mean": 10.0, "upper": 13.0, "lower": 7.0,
+                          "signal": [0, 0, 0, 0, 0, -1]}, index=months)
+    fig = plots.xmr_panels({"Hospital A, Kardiologi": chart}, "da", "Kontrolkort", pd.Timestamp("2024-04-01"))
+    drawn = _drawn_colour_names(fig)
+    plt.close(fig)
+    text = L.t("mon_how", **plots.colour_words("da", decision=plots.DECISION, fall=plots.FALL, rise=plots.RISE))
+    assert drawn == {plots.DECISION}
+    assert f"Den {L.COLOURS[plots.DECISION][1]} lodrette streg er beslutningsdatoen" in text
+    assert "røde" not in text

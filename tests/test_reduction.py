@@ -221,3 +221,19 @@ def test_the_hospitals_potentials_add_up_to_the_regions_by_idea(small_region, ca
     assert by_hospital.sum().to_dict() == pytest.approx(ideas[reduction.MONEY].sum().to_dict(), rel=1e-9)
     # the budget effect is the cash part: below the tariff value for the region
     assert ideas["budget_effect_dkk"].sum() < ideas["tariff_value_dkk"].sum()
+
+
+def test_the_level_tables_are_unread_where_no_idea_counted_the_level_of_specialisation():
+    """03-05 listed the level tables in their footer when the level idea was left out."""
+    from types import SimpleNamespace
+
+    def est(measured, needs=None):
+        return SimpleNamespace(inputs=SimpleNamespace(measured=measured), needs=needs or {})
+
+    assert reduction.tables_unread(est({})) == {"specialisation", "diagnosis_levels"}
+    assert reduction.tables_unread(est({"calendar_follow_ups": None},
+                                       {"basic_level_follow_ups": "pot_needs_diagnosis_residence"})) == {
+        "specialisation", "diagnosis_levels"}
+    assert reduction.tables_unread(est({"basic_level_follow_ups": None})) == set()
+    # read, but naming no university hospital: the page says so, and the footer names them
+    assert reduction.tables_unread(est({}, {"basic_level_follow_ups": "pot_needs_levels"})) == set()

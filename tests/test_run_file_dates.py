@@ -67,3 +67,25 @@ def test_a_last_complete_month_that_is_no_month_is_refused(tmp_path):
     assert errors(tmp_path, "notebooks:\n  - name: 06_monitoring\n    parameters: {complete_through: 2025-13}\n") == [
         "06_monitoring: complete_through: '2025-13' is not a month; write it as YYYY-MM, e.g. complete_through: "
         "2025-06 (or leave it empty to detect it from the data)"]
+
+
+def test_a_bad_date_given_once_for_the_run_is_reported_once_naming_its_notebooks(tmp_path):
+    """decision_date "15-05-2025" under `parameters:` was five identical lines, one per notebook."""
+    run = "parameters: {decision_date: '15-05-2025'}\nnotebooks: [06_monitoring, 07_follow_up]\n"
+    assert errors(tmp_path, run) == [
+        "parameters: decision_date: '15-05-2025' is not a date; write it as YYYY-MM-DD with a month 01-12 and a day "
+        "the month has, e.g. decision_date: 2025-04-01 (given to 06_monitoring, 07_follow_up)"]
+
+
+def test_a_misspelt_visit_type_is_answered_with_the_key_its_danish_label_means(tmp_path):
+    (message,) = errors(tmp_path, "notebooks:\n  - name: 06_monitoring\n    parameters: {visit_types: [Kontrl]}\n")
+    assert message.startswith("06_monitoring: parameter 'visit_types': 'Kontrl' is not a visit type (did you mean "
+                              "'follow_up', in the reports 'Kontrol'?); write one of assessment, treatment")
+
+
+def test_the_same_problem_of_several_notebooks_is_said_once():
+    said = runner.once(["06_monitoring: decision_date 2022-06-01 is outside the period",
+                        "07_follow_up: decision_date 2022-06-01 is outside the period",
+                        "07_follow_up: year 2030 is not in the data"], ["06_monitoring", "07_follow_up"])
+    assert said == ["06_monitoring, 07_follow_up: decision_date 2022-06-01 is outside the period",
+                    "07_follow_up: year 2030 is not in the data"]

@@ -335,9 +335,10 @@ def test_log_ticks_are_few_round_numbers_inside_the_axis():
 
 
 def test_the_funnel_reading_says_which_points_are_named_and_what_the_axis_is():
-    assert "Only hospitals outside the 95% limit" in variation.funnel_how("ratio", "en")
-    assert "effective count" in variation.funnel_how("ratio_counts", "en")
-    assert "effektive antal" not in variation.funnel_how("proportion", "da")
+    en, da = (plots.colour_words(lang, **plots.CLASS_NAMES) for lang in ("en", "da"))
+    assert "Only hospitals outside the 95% limit" in variation.funnel_how("ratio", "en", **en)
+    assert "effective count" in variation.funnel_how("ratio_counts", "en", **en)
+    assert "effektive antal" not in variation.funnel_how("proportion", "da", **da)
     assert variation.funnel_how("ratio", "en", intro=False) == (
         "Only hospitals outside the 95% limit (and a ringed hospital) are named.")
 

@@ -92,9 +92,9 @@ def method_text(real: Realised, lang: str) -> str:
     pct = lambda x: L.percent(x, lang, 1)  # noqa: E731
     trend = np.asarray(c["trend"])
     shock = np.sqrt(np.asarray(c["shock_var"]))
-    first = L.t(f"fu_method_{real.method}", lang, trend_low=pct(np.expm1(trend.min())),
-                trend_high=pct(np.expm1(trend.max())))
-    second = L.t("fu_method_interval", lang, shock_low=pct(shock.min()), shock_high=pct(shock.max()),
+    first = L.t(f"fu_method_{real.method}", lang,
+                trend=L.span(pct(np.expm1(trend.min())), pct(np.expm1(trend.max())), lang))
+    second = L.t("fu_method_interval", lang, shock=L.span(pct(shock.min()), pct(shock.max()), lang),
                  common=pct(np.sqrt(c.get("common_var", 0.0))),
                  unit=pct(np.sqrt(c["tau2_unit"])), phi=L.number(c["phi"], lang, 2), cv=pct(np.sqrt(c["kappa"])),
                  coverage=COVERAGE.replace(" %", "%") if lang == "en" else COVERAGE)

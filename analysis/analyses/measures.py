@@ -51,6 +51,7 @@ class Measure:
     needs: str
     values: dict[str, object] = field(default_factory=dict)
     prices_moves: bool = False  # its frame also gives dkk_saved_per_visit (for a relocate idea)
+    reads: tuple[str, ...] = ()  # the reference tables (reference.DEFAULTS' kinds) it reads beyond the tariffs
 
     def describe(self, lang: str) -> str:
         """What the measure counts, in `lang`."""
@@ -120,7 +121,7 @@ MEASURES: dict[str, Measure] = {
         {"tolerance": pathways.TOLERANCE_DAYS, "targets": "/".join(map(str, pathways.TARGET_DAYS))}),
     "basic_level_follow_ups": Measure(
         basic_level_follow_ups, "pot_measure_basic_level_follow_ups", "pot_about_basic_level_follow_ups",
-        "pot_needs_diagnosis_residence", prices_moves=True),
+        "pot_needs_diagnosis_residence", prices_moves=True, reads=("specialisation", "diagnosis_levels")),
 }
 
 

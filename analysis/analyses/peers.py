@@ -62,11 +62,18 @@ class Comparison:
     own_region: str
     own: tuple[str, ...]
     reference: tuple[str, ...]
+    left_out: tuple[str, ...] = ()  # the data's hospitals of other regions that "region" leaves out
 
     @property
     def others(self) -> tuple[str, ...]:
         """The peers outside the own region (shown unnamed)."""
         return tuple(h for h in self.reference if h not in self.own)
+
+    @property
+    def uses_regions(self) -> bool:
+        """Whether the hospital regions table shaped the comparison: other regions' hospitals as
+        peers (national), or the own region's hospitals picked out of data holding others."""
+        return self.peers == "national" or bool(self.left_out)
 
     @property
     def filters(self) -> bool:
@@ -126,7 +133,8 @@ def decide(hospitals: Iterable[str], regions: dict[str, str], peers: str = "regi
         raise ValueError(f"hospitals not in the hospital regions table, so their region is unknown: "
                          f"{', '.join(unknown)}; {_fix(file)}")
     own = tuple(h for h in hospitals if region_of[h] in (own_region, None))
-    return Comparison(peers, own_region, own, tuple(hospitals) if peers == "national" else own)
+    left_out = () if peers == "national" else tuple(h for h in hospitals if h not in own)
+    return Comparison(peers, own_region, own, tuple(hospitals) if peers == "national" else own, left_out)
 
 
 def restrict(agg: Aggregates, hospitals: Iterable[str]) -> Aggregates:

@@ -80,6 +80,16 @@ def estimate(agg: Aggregates, year: int, plan: ScenarioFile, tariffs: pd.DataFra
                     tuple(bench_in.strata) if bench_in is not None else (), left_out, needs)
 
 
+def tables_unread(est: Estimate) -> set[str]:
+    """The reference tables a measured quantity reads (measures.Measure.reads) that the estimate
+    did not use: no idea counted takes its share of that quantity, or the input cannot give it
+    (no diagnosis group). Tables that gave it nothing to count ("pot_needs_levels": they name no
+    university hospital, or no level for its diagnosis groups) were read, and the page says so."""
+    used = set(est.inputs.measured) | {m for m, need in est.needs.items() if need == "pot_needs_levels"}
+    every = {kind for m in measures.MEASURES.values() for kind in m.reads}
+    return every - {kind for m in used for kind in measures.MEASURES[m].reads}
+
+
 def left_out_notes(est: Estimate, plan: ScenarioFile, lang: str) -> list[str]:
     """One sentence per idea left out because the input cannot give the measured quantity it
     takes its share of (Estimate.left_out), in the file's order."""

@@ -106,7 +106,9 @@ class Scenario(BaseModel):
             raise ValueError(f"need low <= share <= high, got {self.low}, {self.share}, {self.high}")
         bad = [v for v in self.visit_types if v not in s.VISIT_TYPES]
         if bad:
-            raise ValueError(f"unknown visit types {bad}; use {list(s.VISIT_TYPES)}")
+            meant = [f"'{m}' for '{v}'" for v in bad if (m := L.category_meant(v, s.VISIT_TYPES))]
+            hint = f" (did you mean {', '.join(meant)}?)" if meant else ""
+            raise ValueError(f"unknown visit types {bad}{hint}; use {list(s.VISIT_TYPES)}")
         return self
 
     def title(self, lang: str) -> str:
@@ -358,7 +360,7 @@ def substitute_sentence(activity: pd.DataFrame, scenarios: list[Scenario], table
     names = [L.t(m, lang) for m in substitutes_from_table(activity, scenarios, table)]
     if not names:
         return ""
-    return L.t("prices_substitute_tariff", lang, modes=", ".join(n[:1].lower() + n[1:] for n in names))
+    return L.t("prices_substitute_tariff", lang, modes=L.names((n[:1].lower() + n[1:] for n in names), lang))
 
 
 def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:

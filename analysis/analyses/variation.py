@@ -326,13 +326,14 @@ def relative_values(result: FunnelResult) -> pd.Series:
     return t["value"]
 
 
-def funnel_how(kind: str, lang: str, intro: bool = True) -> str:
+def funnel_how(kind: str, lang: str, intro: bool = True, **colours: object) -> str:
     """The "how to read" text of a funnel figure (labels in analysis.base.labels): what the points,
-    lines and colours are (with `intro`), which points are named, and for a ratio of counts
-    what the horizontal axis is."""
+    lines and colours are (with `intro`; `colours` names each class's colour as the figure draws
+    it, labels.Colour by class), which points are named, and for a ratio of counts what the
+    horizontal axis is."""
     from analysis.base import labels as L
 
-    parts = ([L.t("var_funnel_how", lang)] if intro else []) + [L.t("var_funnel_labels", lang)]
+    parts = ([L.t("var_funnel_how", lang, **colours)] if intro else []) + [L.t("var_funnel_labels", lang)]
     if kind == "ratio_counts":
         parts.append(L.t("var_funnel_counts_how", lang))
     return " ".join(parts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -27,6 +28,16 @@ _REFERRAL_SOURCES: dict[str, tuple[str, str]] = {
 LABELS: dict[str, tuple[str, str]] = {
     # the word before the last of several things in a sentence (names: "A, B og C")
     "names_and": (" og ", " and "),
+    # the word before the last of several alternatives ("91, 182 eller 365 dage")
+    "names_or": (" eller ", " or "),
+    # between the two ends of a range ("1,2 til 1,8"; labels.span)
+    "span_to": (" til ", " to "),
+    # a funnel's limits and the overspread between its units (labels.overdispersion), after "... limits"
+    "od_widened": (", udvidet for overspredning (φ = {phi})", ", widened for overdispersion (φ = {phi})"),
+    "od_not_widened": ("; de er ikke udvidet for overspredning, for enhederne varierer ikke mere, end tilfældigheder "
+                       "forklarer (φ = {phi} ≤ 1)",
+                       "; they are not widened for overdispersion, as the units vary no more than chance explains "
+                       "(φ = {phi} ≤ 1)"),
     # contract columns
     "year": ("År", "Year"),
     "month": ("Måned", "Month"),
@@ -188,8 +199,8 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The table **{source}** was read where it lies ({engine}); only counts were fetched. "
                       "**{rows}** visits lie in the period; {outside} rows outside it were not read. "
                       "Column names and labels were mapped with {mapping}."),
-    "csv_format": ("CSV, tegnsæt {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
-                   "CSV, encoding {encoding}, separator “{separator}”, decimal mark “{decimal}”"),
+    "csv_format": ("CSV i tegnsættet {encoding}, skilletegn “{separator}”, decimaltegn “{decimal}”",
+                   "CSV in the {encoding} character set, separator “{separator}”, decimal mark “{decimal}”"),
     "kind_visits": ("ét besøg pr. række", "one visit per row"),
     "kind_aggregated": ("forudberegnede antal", "pre-aggregated counts"),
     "builtin_mapping": ("den indbyggede danske oversættelse", "the built-in Danish aliases"),
@@ -366,10 +377,10 @@ LABELS: dict[str, tuple[str, str]] = {
                    "psychiatry. Follow-ups were **{fu}** of the visits, and **{inp}** were in person."),
     "ov_hospitals": ("Hospitaler", "Hospitals"),
     "ov_visits_by_hospital": ("Ambulante besøg pr. hospital, {year}", "Outpatient visits by hospital, {year}"),
-    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med orange; den "
+    "ov_hospital_how": ("Søjlens længde er antallet af besøg i perioden i titlen. Psykiatrien er vist med {highlight}; den "
                         "bærer ikke en del af besparelsen, men gennemgås som de andre.",
                         "The bar's length is the number of visits in the period of the title. Psychiatry is shown in "
-                        "orange; it carries no share of the saving but is reviewed like the others."),
+                        "{highlight}; it carries no share of the saving but is reviewed like the others."),
     "ov_hospital_caption": ("Besøg og værdi pr. hospital, {year} (værdi efter takst, hvor filen ikke har en pris)",
                             "Visits and value by hospital, {year} (value by tariff where the file has no price)"),
     "ov_visit_types": ("Besøgstyper", "Visit types"),
@@ -440,7 +451,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_intro": ("Hvert hospital sammenlignes med det typiske hospital (medianen) i samme speciale. {casemix} "
                   "Tallet 1,00 betyder som det typiske hospital; 1,20 betyder 20 % flere. Et hospital kaldes "
                   "afvigende, når det ligger uden for 99,8 %-grænserne, efter at der er taget højde for den "
-                  "naturlige variation mellem hospitaler (overdispersion).",
+                  "naturlige variation mellem hospitaler (overspredning).",
                   "Each hospital is compared with the typical hospital (the median) in its specialty. {casemix} "
                   "1.00 means as the typical hospital; 1.20 means 20% more. A hospital is called an outlier "
                   "when it lies outside the 99.8% limits, after allowing for the natural variation between "
@@ -466,11 +477,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "var_funnel_y_prop": ("Andel", "Share"),
     "var_funnel_how": ("Hvert punkt er et hospital (forkortelserne står nederst). Jo længere til højre, jo flere "
                        "patienter – og jo smallere tragten. Stiplet linje: 95 %-grænse; fuldt optrukket: 99,8 %-grænse. "
-                       "Orange/rød: over 95 %/99,8 %-grænsen; lyseblå/grøn: under; mørkeblå: indenfor. Punkter inden for tragten adskiller sig ikke mere, end "
+                       "{high_95:C}/{high_998}: over 95 %/99,8 %-grænsen; {low_95}/{low_998}: under; {within}: indenfor. Punkter inden for tragten adskiller sig ikke mere, end "
                        "tilfældigheder og almindelig variation kan forklare.",
                        "Each point is a hospital (abbreviations at the end). Further right means more patients – "
-                       "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. Orange/red: above the "
-                       "95%/99.8% limit; light blue/green: below; dark blue: within. Points inside the funnel differ no more than chance and ordinary "
+                       "and a narrower funnel. Dashed line: 95% limit; solid: 99.8% limit. {high_95:C}/{high_998}: above the "
+                       "95%/99.8% limit; {low_95}/{low_998}: below; {within}: within. Points inside the funnel differ no more than chance and ordinary "
                        "variation explain."),
     "var_heatmap": ("Oversigt: alle hospitaler og specialer", "Overview: all hospitals and specialties"),
     "var_heatmap_title": ("Observeret / forventet, {year}", "Observed / expected, {year}"),
@@ -530,39 +541,37 @@ LABELS: dict[str, tuple[str, str]] = {
                                "hospital and specialty differences multiply, and the shares are descriptive."),
     "var_method": ("Metode", "Method"),
     # the method as it was used (variation.method_note)
-    "var_limits_ratio": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: eksakte Poisson-grænser "
+    "var_limits_ratio": ("Tragtdiagrammer efter Spiegelhalter (2005), som NHS i England bruger dem: eksakte Poisson-grænser "
                          "for forholdet observeret/forventet ved hospitalets forventede antal.",
-                         "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: exact Poisson limits for "
+                         "Funnel plots after Spiegelhalter (2005), as the NHS in England uses them: exact Poisson limits for "
                          "the observed/expected ratio at the hospital's expected count."),
-    "var_limits_ratio_counts": ("Tragtdiagrammer efter Spiegelhalter (2005) som i NHS' FunnelPlotR: forholdet mellem "
-                                "to optællinger på log-skala med usikkerhed på begge tal (FunnelPlotR's varians for "
-                                "et forhold mellem to antal).",
-                                "Funnel plots after Spiegelhalter (2005) as in NHS FunnelPlotR: the ratio of two counts "
-                                "on the log scale with uncertainty in both (FunnelPlotR's ratio-of-counts variance)."),
+    "var_limits_ratio_counts": ("Tragtdiagrammer efter Spiegelhalter (2005), som NHS i England bruger dem: forholdet "
+                                "mellem to optællinger på log-skala med usikkerhed på begge tal.",
+                                "Funnel plots after Spiegelhalter (2005), as the NHS in England uses them: the ratio of "
+                                "two counts on the log scale with uncertainty in both."),
     "var_limits_proportion": ("Tragtdiagrammer efter Spiegelhalter (2005): Wilson-grænser for en andel som i PHE "
                               "Fingertips.",
                               "Funnel plots after Spiegelhalter (2005): Wilson limits for a share as in PHE "
                               "Fingertips."),
-    "var_trim_truncate": ("Før overdispersionen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
-                          "(NHS Digitals SHMI-metode, FunnelPlotR's standard for standardiserede forhold).",
+    "var_trim_truncate": ("Før overspredningen skønnes, udelades z-værdier under {trim}- og over {upper}-fraktilen "
+                          "(NHS Digitals SHMI-metode, det gængse for standardiserede forhold).",
                           "Before the overdispersion is estimated, z-scores below the {trim} and above the {upper} "
-                          "quantile are left out (NHS Digital's SHMI method, FunnelPlotR's default for standardised "
-                          "ratios)."),
-    "var_trim_winsorise": ("Før overdispersionen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
-                           "fraktilen (winsorisering, som FunnelPlotR gør for denne type mål).",
+                          "quantile are left out (NHS Digital's SHMI method, the usual choice for standardised ratios)."),
+    "var_trim_winsorise": ("Før overspredningen skønnes, sættes z-værdier uden for {trim}- og {upper}-fraktilen til "
+                           "fraktilen (winsorisering, det gængse for denne type mål).",
                            "Before the overdispersion is estimated, z-scores beyond the {trim} and {upper} quantiles "
-                           "are set to those quantiles (winsorising, as FunnelPlotR does for this kind of measure)."),
-    "var_od_adjusted": ("Overdispersion φ = {phi}, τ = {tau}, skønnet på tværs af alle specialer (få hospitaler pr. "
+                           "are set to those quantiles (winsorising, the usual choice for this kind of measure)."),
+    "var_od_adjusted": ("Overspredningen (φ = {phi}, τ = {tau}) er skønnet på tværs af alle specialer (få hospitaler pr. "
                         "speciale kan ikke bære et skøn): grænserne er udvidet med {od}.",
                         "Overdispersion φ = {phi}, τ = {tau}, estimated across all specialties (a few hospitals per "
                         "specialty cannot carry an estimate): the limits are widened by {od}."),
-    "var_od_not_needed": ("Overdispersion φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
-                          "så grænserne er ikke udvidet (som i FunnelPlotR).",
+    "var_od_not_needed": ("Overspredningen φ = {phi} ≤ 1: hospitalerne varierer ikke mere end tilfældigheder forklarer, "
+                          "så grænserne er ikke udvidet.",
                           "Overdispersion φ = {phi} ≤ 1: the hospitals vary no more than chance explains, so the "
-                          "limits are not widened (as in FunnelPlotR)."),
-    "var_od_off": ("Grænserne er ikke justeret for overdispersion (valgt i parametrene).",
+                          "limits are not widened."),
+    "var_od_off": ("Grænserne er ikke justeret for overspredning (valgt i parametrene).",
                    "The limits are not adjusted for overdispersion (chosen in the parameters)."),
-    "var_od_per_specialty": ("Overdispersionen er skønnet for hvert speciale for sig.",
+    "var_od_per_specialty": ("Overspredningen er skønnet for hvert speciale for sig.",
                              "The overdispersion is estimated for each specialty on its own."),
     "var_rule_target": ("Et hospital kaldes afvigende, når dets værdi ligger uden for 99,8 %-grænserne for et hospital "
                         "på niveau med sammenligningsgrundlaget ved samme antal.",
@@ -723,10 +732,10 @@ LABELS: dict[str, tuple[str, str]] = {
                           "By visit type: budget effect and tariff value (DKK a year)"),
     "pot_by_specialty": ("Specialerne med størst budgetvirkning (højst 15), {year}",
                          "The specialties with the largest budget effect (at most 15), {year}"),
-    "pot_specialty_how": ("Den orange søjle er specialets budgetvirkning pr. år fra alle forandringsidéer (kroner i "
+    "pot_specialty_how": ("Den {budget:e} søjle er specialets budgetvirkning pr. år fra alle forandringsidéer (kroner i "
                           "kassen), den grå bag den aktivitetsværdien af de samme besøg (frigjort kapacitet), i "
                           "mio. kr.",
-                          "The orange bar is the specialty's yearly budget effect from all change ideas (cash), the "
+                          "The {budget} bar is the specialty's yearly budget effect from all change ideas (cash), the "
                           "grey one behind it the tariff value of the same visits (capacity freed), in DKK million."),
     "legend_budget": ("Budgetvirkning (kroner i kassen)", "Budget effect (cash)"),
     "legend_tariff": ("Aktivitetsværdi (frigjort kapacitet)", "Tariff value (capacity freed)"),
@@ -878,13 +887,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_share_of_target": ("Andel af besparelsen", "Share of the saving"),
     "key_chart_title": ("Andel af kravet, budgetvirkning og aktivitetsværdi, {year}",
                         "Share of the requirement, budget effect and tariff value, {year}"),
-    "key_how": ("For hvert hospital: den blå søjle er dets andel af besparelsen, den orange den budgetvirkning, "
+    "key_how": ("For hvert hospital: den {share:e} søjle er dets andel af besparelsen, den {budget:e} den budgetvirkning, "
                 "forandringsidéerne giver på hospitalet (rapporten om reduktionspotentiale), og den grå "
-                "aktivitetsværdien af de samme besøg. Andelen måles mod den orange: er den blå længst, skal "
+                "aktivitetsværdien af de samme besøg. Andelen måles mod den {budget:e}: er den {share:e} længst, skal "
                 "hospitalet finde mere, end analysen peger på. Den grå er frigjort kapacitet, ikke kroner i kassen.",
-                "For each hospital: the blue bar is its share of the saving, the orange the budget effect the "
+                "For each hospital: the {share} bar is its share of the saving, the {budget} the budget effect the "
                 "change ideas give at the hospital (the reduction potential report), and the grey the tariff value "
-                "of the same visits. The share is measured against the orange: where blue is longer, the hospital "
+                "of the same visits. The share is measured against the {budget}: where {share} is longer, the hospital "
                 "must find more than the analysis points to. The grey is capacity freed, not cash."),
     "key_potential_short": ("Potentiale: budgetvirkning", "Potential: budget effect"),
     "key_tariff_short": ("Aktivitetsværdi (ikke kroner i kassen)", "Tariff value (not cash)"),
@@ -1103,11 +1112,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_chart_calendar_y": ("Kalenderagtige intervaller", "Calendar-like intervals"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. Jo flere intervaller, jo længere til højre og jo "
                         "snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger klart over regionens "
-                        "andel, over den stiplede (95 %) muligvis; de er navngivet. Grønne og lyseblå punkter ligger under "
+                        "andel, over den stiplede (95 %) muligvis; de er navngivet. {low_998:E} og {low_95:e} punkter ligger under "
                         "grænserne: færre kalenderagtige intervaller end regionen.",
                         "Each point is a hospital and a specialty. The more intervals, the further right and the "
                         "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
-                        "share, above the dashed line (95%) possibly; they are named. Green and light blue points lie below "
+                        "share, above the dashed line (95%) possibly; they are named. {low_998:E} and {low_95} points lie below "
                         "the limits: fewer calendar-like intervals than the region."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
@@ -1243,13 +1252,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
                   "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
-                  "regionens andel, udvidet for overspredning (phi = {phi}). Lange forløb tælles over hele perioden "
+                  "regionens andel{widened}. Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
                   "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
                   "expected without calendar booking is what the same windows catch moved their own width earlier "
                   "and later. The funnel limits are "
-                  "Wilson limits around the region's share, widened for overdispersion (phi = {phi}). Long series are "
+                  "Wilson limits around the region's share{widened}. Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
@@ -1509,12 +1518,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_legend_full": ("Fuldt krav pr. måned (fra {year})", "Full requirement a month (from {year})"),
     "months": ("Måneder", "Months"),
     "fu_legend_incomplete": ("Ikke fuldt registreret", "Not fully registered"),
-    "fu_months_how": ("Blå linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (den lodrette streg) "
+    "fu_months_how": ("{saving:C} linje: forventede minus faktiske besøg i budgetkroner, måned for måned; før beslutningen (den {decision:e} lodrette streg) "
                       "viser den, hvor tæt forventningen rammer, og bør ligge omkring 0. Sort trappe: en tolvtedel af årets "
                       "krav; stiplet: en tolvtedel af det fulde krav, som besparelsen skal nå. Grå felter er måneder, der "
                       "ikke er fuldt registreret; de tæller ikke med, og en trekant i kanten betyder, at punktet ligger "
                       "uden for skalaen.",
-                      "Blue line: expected minus actual visits in budget kroner, month by month; before the decision (the vertical line) it "
+                      "{saving:C} line: expected minus actual visits in budget kroner, month by month; before the decision (the {decision} vertical line) it "
                       "shows how closely the expectation fits and should hover around 0. Black steps: a twelfth of the "
                       "year's requirement; dashed: a twelfth of the full requirement the saving must reach. Grey spans are "
                       "months not fully registered; they do not count, and a triangle at the edge means the point lies "
@@ -1579,14 +1588,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
         "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
         "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens "
-        "(fra {trend_low} til {trend_high} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
+        "({trend} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
         "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
         "intervallet.",
         "The expectation without the decision (the default method: the hospital's own trend) is a log-linear model of each "
         "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
         "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
         "calendar month and trend per visit type and contact mode (a Poisson GLM), each hospital's "
-        "own trend ({trend_low} to {trend_high} a year in the baseline) and the series' level. A growing hospital "
+        "own trend ({trend} a year in the baseline) and the series' level. A growing hospital "
         "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
         "the interval."),
     "fu_method_level": (
@@ -1601,7 +1610,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "holds on data with trends."),
     "fu_method_interval": (
         "Intervallet (95 %) lægger uafhængige dele sammen, hver skønnet ud fra grundperiodens afvigelser: "
-        "hvert hospitals månedlige udsving (fx et systemskifte; {shock_low} til {shock_high} pr. måned) og dem, "
+        "hvert hospitals månedlige udsving (fx et systemskifte; {shock} pr. måned) og dem, "
         "hospitalerne deler (fx influenza; {common} pr. måned), usikkerheden om hvert hospitals niveau, tendens og sæsonen (en model for hospitalernes "
         "månedlige værdi, vægtet mindste kvadrater), specialernes egen afdrift fra hospitalets tendens "
         "({unit} om året) og seriernes tilfældige variation (overspredning φ = {phi} og {cv} ekstra pr. serie og "
@@ -1609,7 +1618,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "intervallet rammer den sande besparelse i {coverage} af tilfældene (se valideringsstudiet i projektets vejledning). Måneder, "
         "der ikke er fuldt registreret, indgår hverken i modellen eller i besparelsen.",
         "The interval (95%) adds up independent parts, each estimated from the baseline's deviations: each "
-        "hospital's monthly swings (e.g. an IT change-over; {shock_low} to {shock_high} a month) and those the "
+        "hospital's monthly swings (e.g. an IT change-over; {shock} a month) and those the "
         "hospitals share (e.g. influenza; {common} a month), the uncertainty of each hospital's level and trend and of the season (a model of "
         "the hospitals' monthly value, weighted least squares), the specialties' own drift from their "
         "hospital's trend ({unit} a year) and the series' random variation (overdispersion φ = {phi} and {cv} "
@@ -1685,6 +1694,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "residents": ("Borgere", "Residents"),
     "municipality": ("Kommune", "Municipality"),
     "crude": ("Besøg pr. 1.000 borgere (ujusteret)", "Visits per 1,000 residents (unadjusted)"),
+    "pop_actual": ("Faktiske besøg", "Actual visits"),
+    "pop_actual_expected": ("Faktisk/forventet", "Actual/expected"),  # as the funnel's axis (pop_funnel_y)
     "ratio_low": ("Nedre 95 %", "Lower 95%"),
     "ratio_high": ("Øvre 95 %", "Upper 95%"),
     "design_effect": ("Designeffekt", "Design effect"),
@@ -1694,11 +1705,11 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Expected visits, effective number (visits per patient allowed for; log scale)"),
     "pop_funnel_y": ("Faktisk/forventet", "Actual/expected"),
     "pop_funnel_how": ("Hvert punkt er en kommune. Stiplet: 95 %-grænser; fuldt optrukket: 99,8 %-grænser (Spiegelhalter "
-                       "2005, med overspredning som i NHS FunnelPlotR). Orange og rød: flere besøg end forventet; lyseblå "
-                       "og grøn: færre; mørkeblå: inden for grænserne. Kommuner uden for grænserne er navngivet.",
-                       "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005, "
-                       "overdispersion as in NHS FunnelPlotR). Orange and red: more visits than expected; light blue "
-                       "and green: fewer; dark blue: within the limits. Municipalities outside the limits are named."),
+                       "2005). {high_95:C} og {high_998}: flere besøg end forventet; {low_95} "
+                       "og {low_998}: færre; {within}: inden for grænserne. Kommuner uden for grænserne er navngivet.",
+                       "Each point is a municipality. Dashed: 95% limits; solid: 99.8% limits (Spiegelhalter 2005). "
+                       "{high_95:C} and {high_998}: more visits than expected; {low_95} "
+                       "and {low_998}: fewer; {within}: within the limits. Municipalities outside the limits are named."),
     "pop_by_heading": ("Efter besøgstype, speciale og sektor", "By visit type, specialty and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
                        "Ratio (actual/expected) by municipality and {by}, {year}"),
@@ -1712,16 +1723,15 @@ LABELS: dict[str, tuple[str, str]] = {
                    "En patients besøg er ikke uafhængige hændelser (en patient med kontrol hvert kvartal giver fire), "
                    "så hver kommunes besøg regnes om til et effektivt antal: besøg divideret med designeffekten "
                    "Σk²/Σk over kommunens patienters antal besøg k (variansen af en sum af patienters besøg er Σk², "
-                   "ikke Σk; her {low} til {high}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
-                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal med "
-                   "overspredning som i NHS FunnelPlotR (φ = {phi}).",
+                   "ikke Σk; her {design}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
+                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal{widened}.",
                    "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
                    "A patient's visits are not independent events (a patient with a control every quarter brings "
                    "four), so each municipality's visits are counted as an effective number: visits divided by the "
                    "design effect Σk²/Σk over its patients' numbers of visits k (the variance of a sum of patients' "
-                   "visits is Σk², not Σk; here {low} to {high}). The 95% intervals are exact Poisson intervals "
+                   "visits is Σk², not Σk; here {design}). The 95% intervals are exact Poisson intervals "
                    "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
-                   "numbers with overdispersion as in NHS FunnelPlotR (φ = {phi})."),
+                   "numbers{widened}."),
     "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
                           "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
                           "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
@@ -1777,11 +1787,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_charts": ("Kontrolkort", "Control charts"),
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
     "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
-                "Den røde lodrette streg er beslutningsdatoen. Blå punkter er signaler om færre besøg, orange om flere. "
+                "Den {decision:e} lodrette streg er beslutningsdatoen. {fall:E} punkter er signaler om færre besøg, {rise:e} om flere. "
                 "Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
                 "er de seneste måneder, som endnu ikke er fuldt registreret; de indgår ikke i signalerne.",
-                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The red "
-                "vertical line is the decision date. Blue points signal fewer visits, orange more. Points inside the "
+                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The {decision} "
+                "vertical line is the decision date. {fall:E} points signal fewer visits, {rise} more. Points inside the "
                 "limits without a pattern are ordinary variation. A grey band with hollow grey points marks the "
                 "latest months, not yet fully registered; they are left out of the signals."),
     "mon_method_expected": (
@@ -2128,6 +2138,20 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def category_meant(given: str, keys: Iterable[str]) -> str | None:
+    """The category key (schema's, e.g. a visit type) that `given` most likely means: a key or
+    its Danish or English label, case aside, written as it is or with a slip ("Kontrl" and
+    "kontrol" mean "follow_up"); None when none is close (difflib's ratio below 0.75)."""
+    import difflib
+
+    words: dict[str, str] = {}
+    for key in keys:
+        for word in (key, *LABELS.get(key, ())):
+            words.setdefault(word.casefold(), key)
+    close = difflib.get_close_matches(str(given).strip().casefold(), list(words), n=1, cutoff=0.75)
+    return words[close[0]] if close else None
+
+
 def t(key: str, lang: str = "da", **values: object) -> str:
     """The label for `key` in `lang`, with {placeholders} filled in. Unknown keys are returned as
     they are (names of hospitals and specialties are not translated)."""
@@ -2138,15 +2162,87 @@ def t(key: str, lang: str = "da", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def names(items: Iterable[object], lang: str = "da") -> str:
+# The palette's colours as a sentence names them (reporting/plots.COLOURS draws them by the same
+# names): Danish plain ("grøn"), Danish after "den" or before a plural noun ("grønne"), English
+COLOURS: dict[str, tuple[str, str, str]] = {
+    "blue": ("blå", "blå", "blue"),
+    "orange": ("orange", "orange", "orange"),
+    "green": ("grøn", "grønne", "green"),
+    "reddish_purple": ("lilla", "lilla", "purple"),
+    "light_blue": ("lyseblå", "lyseblå", "light blue"),
+    "vermillion": ("rødorange", "rødorange", "red-orange"),
+    "yellow": ("gul", "gule", "yellow"),
+    "black": ("sort", "sorte", "black"),
+}
+
+
+class Colour:
+    """A colour in a sentence, filled into a label's placeholder: '{c}' writes its plain form
+    ("grøn"), '{c:e}' the form after "den" or before a plural noun ("grønne"); an upper-case
+    spec ('{c:C}', '{c:E}') begins a sentence with it ("Grønne punkter")."""
+
+    def __init__(self, name: str, lang: str = "da"):
+        if name not in COLOURS:
+            raise KeyError(f"no words for the colour {name!r}; one of {sorted(COLOURS)}")
+        if lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+        self.name, self.lang = name, lang
+
+    def __format__(self, spec: str) -> str:
+        if spec not in ("", "e", "C", "E"):
+            raise ValueError(f"a colour's format is '', 'e', 'C' or 'E', not {spec!r}")
+        plain, inflected, english = COLOURS[self.name]
+        word = english if self.lang == "en" else inflected if spec in ("e", "E") else plain
+        return word[:1].upper() + word[1:] if spec in ("C", "E") else word
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def colour(name: str, lang: str = "da") -> Colour:
+    """The colour `name` (a key of COLOURS) as a sentence in `lang` names it (Colour)."""
+    return Colour(name, lang)
+
+
+_PARTING_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # a comma that is no decimal comma (the 1 in "10,1 mio. kr.")
+
+
+def names(items: Iterable[object], lang: str = "da", last: str = "names_and") -> str:
     """Names joined for a sentence: da "A, B og C", en "A, B and C"; one name as it is, none
-    empty. When a name holds a comma itself ("Hospital A, Nord"), the names are parted by "; "
-    instead, so a reader can tell where each ends: "Hospital A, Nord; Hospital B og Hospital C"."""
+    empty; `last` "names_or" for alternatives ("91, 182 eller 365"). When a name holds a comma
+    itself ("Hospital A, Nord"), the names are parted by "; " instead, so a reader can tell where
+    each ends: "Hospital A, Nord; Hospital B og Hospital C"; a decimal comma ("Horsens (10,1
+    mio. kr.)") parts nothing."""
     items = [str(x) for x in items]
     if len(items) <= 1:
         return "".join(items)
-    apart = "; " if any("," in x for x in items) else ", "
-    return apart.join(items[:-1]) + t("names_and", lang) + items[-1]
+    apart = "; " if any(_PARTING_COMMA.search(x) for x in items) else ", "
+    return apart.join(items[:-1]) + t(last, lang) + items[-1]
+
+
+# A text file's encoding (as Python names it, dialect.Dialect.encoding) by the name a reader knows it
+# by: a byte-order mark or the byte order of UTF-16 is no concern of the page's reader
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16",
+             "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+
+
+def encoding(name: str) -> str:
+    """A file's encoding as a reader knows it: "utf-8-sig" (UTF-8 with a byte-order mark) is
+    "UTF-8", "cp1252" "Windows-1252"; one not listed in upper case as it is."""
+    return ENCODINGS.get(str(name).lower(), str(name).upper())
+
+
+def span(low: str, high: str, lang: str = "da") -> str:
+    """A range as a reader reads it, from its two ends as printed: "1,2 til 1,8"; one value where
+    both ends print the same ("0,0 %", not "0,0 % til 0,0 %")."""
+    return low if low == high else f"{low}{t('span_to', lang)}{high}"
+
+
+def overdispersion(phi: float, widened: bool, lang: str = "da", digits: int = 2) -> str:
+    """What a funnel's limits did about the units' overspread, to follow "... limits": widened,
+    with phi; or, where they were not (phi <= 1, as funnel.Dispersion.adjusted decides), that
+    nothing was widened and why."""
+    return t("od_widened" if widened else "od_not_widened", lang, phi=number(phi, lang, digits))
 
 
 def number(x: float, lang: str = "da", digits: int = 0) -> str:
@@ -2160,11 +2256,14 @@ def number(x: float, lang: str = "da", digits: int = 0) -> str:
     return text
 
 
-def percent(x: float, lang: str = "da", digits: int = 1) -> str:
-    """A fraction (0.123) as a percentage: da '12,3 %', en '12.3%'."""
+def percent(x: float, lang: str = "da", digits: int = 1, signed: bool = False) -> str:
+    """A fraction (0.123) as a percentage: da '12,3 %', en '12.3%'; `signed` (a change) shows
+    a rise with its sign, '+12,3 %', as a fall shows its own ('-4,0 %'; no sign where it prints 0)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
-    return number(100 * x, lang, digits) + (" %" if lang == "da" else "%")
+    text = number(100 * x, lang, digits)
+    plus = "+" if signed and text.strip("0,.") and not text.startswith("-") else ""
+    return plus + text + (" %" if lang == "da" else "%")
 
 
 # below this an amount "in millions" is written in whole kroner: 0,0 mio. kr. would hide it

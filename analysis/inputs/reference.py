@@ -9,7 +9,7 @@ a problems.InputError naming the file, the column and what to do.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,18 @@ PARAMETERS = {"tariff_file": "tariffs", "scenario_file": "scenarios", "staff_cos
 READ_WITH = {"staff_time": "staff_cost_file"}  # a table read wherever this parameter is declared
 
 
-def tables_read(parameters: dict[str, Any]) -> list[tuple[str, Path]]:
+def tables_read(parameters: dict[str, Any], unread: Iterable[str] = ()) -> list[tuple[str, Path]]:
     """The reference tables a notebook with these parameters (its declared ones, as given) reads:
-    (kind, file) for each table parameter, with the staff minutes beside the staff costs."""
+    (kind, file) for each table parameter, with the staff minutes beside the staff costs; less
+    the kinds in `unread`, those the page declares but did not use (a level table where the
+    visits carry no diagnosis group, the regions table where no other region's hospital counts)."""
+    unread = set(unread)
+    unknown = sorted(unread - set(DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown reference table {', '.join(unknown)}; one of {sorted(DEFAULTS)}")
     found = [(kind, locate(kind, parameters[name])) for name, kind in PARAMETERS.items() if name in parameters]
     found += [(kind, DEFAULTS[kind]) for kind, name in READ_WITH.items() if name in parameters]
-    return found
+    return [(kind, path) for kind, path in found if kind not in unread]
 
 
 def locate(kind: str, given: str | os.PathLike[str] | None = "") -> Path:

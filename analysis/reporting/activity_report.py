@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from analysis.analyses import activity, periods
+from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine import completeness, pipeline
 from analysis.inputs import visit_types as derivation
@@ -64,7 +65,7 @@ def _key_figures(page: Page, act: pd.DataFrame, cov: periods.Coverage, year: int
         (T("follow_up_share"), P(kf["follow_up_share"])),
         (T("in_person_share"), P(kf["in_person_share"])),
         # "not available" without a comparable year before
-        (periods.texts(cov, change_comp, language)["change"], P(change)),
+        (periods.texts(cov, change_comp, language)["change"], L.percent(change, language, signed=True)),
     ])
     yield report.headline([(T("head_visits", year=year_label), N(kf["visits"])),
                            (T("follow_up_share"), P(kf["follow_up_share"]))], order=1)
@@ -85,7 +86,7 @@ def _hospitals(page: Page, act: pd.DataFrame, year: int, year_label: str) -> Ite
     vol = vol.merge(vol_value[[s.HOSPITAL, "value_dkk"]], on=s.HOSPITAL)
     yield plots.bar_totals(vol.set_index(s.HOSPITAL)[s.VISITS], language, T("ov_visits_by_hospital", year=year_label),
                            T("visits"), highlight=set(vol.loc[vol[s.SECTOR] == "psychiatry", s.HOSPITAL]))
-    yield report.how_to_read(T("ov_hospital_how"), language)
+    yield report.how_to_read(T("ov_hospital_how", **plots.colour_words(language, highlight=plots.HIGHLIGHT)), language)
     yield report.table(vol, language, counts=[s.VISITS], derived={"share": s.VISITS, "value_dkk": s.VISITS},
                        percent=["share"], caption=T("ov_hospital_caption", year=year_label))
 

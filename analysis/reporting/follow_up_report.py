@@ -193,7 +193,8 @@ def _years(page: Page, real: Realised, target: pd.DataFrame, share: pd.Series, *
                               (T("fu_legend_saving"), T("fu_legend_target"),
                                T("fu_legend_full", year=full_year), T("fu_legend_incomplete")),
                               (share / 12 / 1e6).to_dict())
-    yield report.how_to_read(T("fu_months_how"), language)
+    yield report.how_to_read(T("fu_months_how", **plots.colour_words(language, saving=plots.SAVING,
+                                                                     decision=plots.DECISION)), language)
 
 
 def _where(page: Page, real: Realised, *, sectors: list[str], max_rows: int,

@@ -61,6 +61,7 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
     est = reduction.estimate(agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
                              tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file),
                              costs=costs)  # the region's estimate, as 03 and 04 make it
+    page.not_read(*reduction.tables_unread(est))  # e.g. the level tables, where no idea measured the levels
     own_effects = reduction.for_hospital(est, hospital)
     mine_pot = reduction.potential_by_hospital([est], [hospital]).loc[hospital]  # budget effect and tariff value
     keys, chosen = None, None

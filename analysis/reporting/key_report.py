@@ -31,6 +31,8 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
     ests = [reduction.estimate(prep.aggregates, year, plan, prices, sector, potential.parse_benchmark(benchmark),
                                best_k, tables=tables, costs=costs) for sector in sectors]
+    unread = [reduction.tables_unread(e) for e in ests]
+    page.not_read(*(set.intersection(*unread) if unread else ()))  # the tables no sector's estimate used
     pot = reduction.potential_by_hospital(ests)  # budget effect and tariff value by hospital, as 03 and 05 count them
     chosen_hospitals = list(hospitals) or None
     keys = savings_key.compare(activity, pot[budget.BUDGET_DKK], year, basis, target_dkk, tuple(sectors),
@@ -59,7 +61,8 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.text(T("key_region", budget=M(region[budget.BUDGET_DKK]), target=M(target_dkk),
                         value=M(region[budget.TARIFF_VALUE_DKK])))
     yield split_chart(keys, basis, language, year)
-    yield report.how_to_read(T("key_how"), language)
+    colours = plots.colour_words(language, share=plots.SHARE, budget=plots.BUDGET)  # as split_chart draws them
+    yield report.how_to_read(T("key_how", **colours), language)
     # a share above the budget effect the ideas give, the largest gap named first
     short = keys[keys[savings_key.GAP_DKK] > 0].sort_values(savings_key.GAP_DKK, ascending=False, kind="stable")
     yield report.headline([(T("pot_target"), M(target_dkk)),

@@ -28,7 +28,7 @@ def build(page: Page, *, decision_date: str, visit_types: list[str], baseline_mo
     T, N, P, M = page.formatters  # label, number, percent and money in the report's language
     yield report.start(T("mon_title"), language, prep.synthetic,
                        T("mon_subtitle", date=L.date(decision_date, language),
-                         types=", ".join(T(v).lower() for v in visit_types)))
+                         types=L.names((T(v).lower() for v in visit_types), language)))
     # visit types derived from the contacts (the rule, the run-in months left out), or first visits piling up at
     # the start
     derived_note = derivation.note(prep.ingest, language, prep.aggregates.monthly)
@@ -108,4 +108,5 @@ def _charts(page: Page, watched: follow_up.Monitored, selected: pd.DataFrame, de
     if charts:  # none without a signal: the page has said so above
         yield report.heading(T("mon_charts"))
         yield plots.xmr_panels(charts, language, T("mon_chart_title"), pd.Timestamp(decision_date))
-        yield report.how_to_read(T("mon_how"), language)
+        yield report.how_to_read(T("mon_how", **plots.colour_words(language, decision=plots.DECISION, fall=plots.FALL,
+                                                                   rise=plots.RISE)), language)

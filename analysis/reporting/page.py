@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 
 from analysis.base import labels as L
 from analysis.engine import pipeline
+from analysis.inputs import reference
 from analysis.inputs.parameters import COMMON, Common, common_of
 from analysis.reporting import plots, report
 
@@ -30,6 +31,7 @@ class Page:
     prep: pipeline.Prepared
     year: int | None = None
     formatters: L.Formatters = field(init=False)
+    unread: set[str] = field(default_factory=set)  # reference tables declared but not used (not_read)
 
     def __post_init__(self) -> None:
         self.formatters = L.formatters(self.common.language)
@@ -51,9 +53,17 @@ class Page:
             raise KeyError(f"not parameters of this notebook: {', '.join(unknown)}")
         self.parameters.update(values)
 
+    def not_read(self, *kinds: str) -> None:
+        """Record reference tables (reference.DEFAULTS' kinds) the notebook declares but the page
+        did not use, so the footer does not list them among the tables it rests on."""
+        unknown = sorted(set(kinds) - set(reference.DEFAULTS))
+        if unknown:
+            raise KeyError(f"not reference tables: {', '.join(unknown)}")
+        self.unread.update(kinds)
+
     def finish(self, rows_out: int | None = None) -> HTML:
-        """The provenance footer with the parameters as used."""
-        return report.finish(self.parameters, self.prep, self.language, rows_out)
+        """The provenance footer with the parameters as used and the reference tables read."""
+        return report.finish(self.parameters, self.prep, self.language, rows_out, self.unread)
 
 
 def parameters_of(namespace: Mapping[str, Any]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
     has_priority = not agg.priority.empty
     has_referral = not agg.referral.empty
     yield report.start(T("pw_title"), language, prep.synthetic, T("pw_subtitle", year=year))
-    yield report.text(T("pw_intro", year=year, sectors=", ".join(T(x).lower() for x in sectors)))
+    yield report.text(T("pw_intro", year=year, sectors=L.names((T(x).lower() for x in sectors), language)))
     yield report.text(T("pw_money"))
     if not visit_level:
         yield report.text(T("pw_needs_visit_level", reason=T("cap_need_visit_level")))
@@ -63,6 +63,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
                                  specialisation.load_diagnosis_levels(diagnosis_levels_file),
                                  tariffs.load_tariffs(tariff_file), tariffs.level_tariffs(tariff_file),
                                  university_hospital, shared_care_dkk, sectors)
+    if spec.problem == "needs_diagnosis":  # no diagnosis group: the level tables are not used
+        page.not_read("specialisation", "diagnosis_levels")
     if not spec.table.empty:
         kpis.append((T("pw_kpi_basic"), N(spec.table["basic_level"].sum())))
     if has_priority:
@@ -101,7 +103,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
 
     if visit_level:  # the method and the prices only where they were used
         yield report.heading(T("var_method"))
-        yield report.text(T("pw_method", year=year, phi=L.number(cal.dispersion.phi, language, 2)))
+        yield report.text(T("pw_method", year=year,
+                            widened=L.overdispersion(cal.dispersion.phi, cal.dispersion.adjusted, language)))
         yield report.text(tariffs.price_sentence(prep.priced(tariff_file).query(f"{s.YEAR} == {year}"), language,
                                                  tariff_file))
 
@@ -114,7 +117,8 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     T, N, P, M = page.formatters
     shares, funnel, disp, high = cal.shares, cal.funnel, cal.dispersion, cal.high
     yield report.heading(T("pw_calendar"))
-    yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=", ".join(N(d) for d in calendar_targets),
+    targets = L.names((N(d) for d in calendar_targets), language, last="names_or")  # "91, 182 eller 365"
+    yield report.text(T("pw_calendar_text", tolerance=tolerance_days, targets=targets,
                         share=P(cal.region_share()), intervals=N(shares["intervals"].sum()),
                         chance=P(cal.region_share(pathways.CHANCE)), shift=N(pathways.chance_shift(tolerance_days)))
                       + " " + T("pw_calendar_03", beyond=P(cal.region_share(pathways.BEYOND_CHANCE))))
@@ -122,7 +126,7 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
                             T("pw_chart_calendar_y"), names)
-    yield report.how_to_read(T("pw_calendar_how"), language)
+    yield report.how_to_read(T("pw_calendar_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     for _, r in cal.clearly.iterrows():
         yield report.text(T("pw_calendar_high", unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=P(r["value"]),
                             target=P(r["target"]), intervals=N(r["intervals"]), chance=P(r[pathways.CHANCE_SHARE])))
@@ -272,7 +276,7 @@ def _acute(page: Page, agg: Aggregates, acute: pd.DataFrame, region_acute: float
     language = page.language
     T, N, P, M = page.formatters
     yield report.text(T("pw_acute_text", year=year, share=P(region_acute), min=N(min_visits),
-                        sectors=", ".join(T(x).lower() for x in sectors)))
+                        sectors=L.names((T(x).lower() for x in sectors), language)))
     top = pathways.highest(acute, n=max_rows, min_count=min_visits)
     if len(top):
         first = top.iloc[0]

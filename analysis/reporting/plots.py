@@ -22,8 +22,30 @@ from analysis.base import schema as s
 from analysis.base.privacy import HIDDEN, hidden_cells, is_small, label_count
 from analysis.reporting.report import plain  # no bidi or control characters on a figure either
 
-# Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Colour-blind-safe palette (Okabe & Ito 2008), one fixed colour per category, each by the name a
+# report's text calls it (labels.colour): a sentence that names a mark's colour takes the name
+# from the constant the figure draws the mark with (colour_words), so the two cannot part.
+COLOURS = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "reddish_purple": "#CC79A7",
+           "light_blue": "#56B4E9", "vermillion": "#D55E00", "yellow": "#F0E442", "black": "#000000"}
+PALETTE = list(COLOURS.values())
+DECISION = "vermillion"  # the decision date's vertical line (06's control charts, 07's monthly panels)
+RISE, FALL = "orange", "blue"  # a control chart's special-cause point above / below (06)
+SAVING = "blue"  # 07's monthly budget effect
+HIGHLIGHT, PLAIN = "orange", "blue"  # a bar set apart (01: psychiatry) / the other bars
+SHARE, BUDGET = "blue", "orange"  # 04's share of the requirement and the budget effect beside it (03 too)
+# a funnel's points by their class (variation, pathways, population)
+CLASS_NAMES = {"high_998": "vermillion", "high_95": "orange", "within": "blue", "low_95": "light_blue",
+               "low_998": "green"}
+
+
+def colour_words(lang: str, **marks: str) -> dict[str, L.Colour]:
+    """The colours of figure marks as a sentence names them, for a label's placeholders: each
+    keyword's colour (a name in COLOURS, e.g. DECISION) in `lang`; '{decision:e}' writes the form
+    after "den" or before a plural noun, an upper-case spec ('{fall:E}') begins a sentence."""
+    unknown = sorted(set(marks.values()) - set(COLOURS))
+    if unknown:
+        raise KeyError(f"not colours of the palette: {', '.join(unknown)}")
+    return {key: L.colour(name, lang) for key, name in marks.items()}
 CATEGORY_COLOURS = {
     **dict(zip(s.VISIT_TYPES, PALETTE)),
     **dict(zip(s.CONTACT_MODES, PALETTE)),
@@ -119,7 +141,7 @@ def bar_totals(values: pd.Series, lang: str, title: str, xlabel: str, highlight:
     values = pd.concat([values[secret].sort_index(), values[~secret].sort_values()])
     hidden = secret.reindex(values.index).to_numpy()
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.75 + 0.32 * len(values)))
-    colours = [PALETTE[1] if highlight and k in highlight else PALETTE[0] for k in values.index]
+    colours = [COLOURS[HIGHLIGHT] if highlight and k in highlight else COLOURS[PLAIN] for k in values.index]
     shown = max(digits, label_digits(float(values.abs().max()))) if len(values) else digits  # small amounts not "0,0"
     ax.barh([name_label(k, lang) for k in values.index], np.where(hidden, 0.0, values.to_numpy()), color=colours)
     for y, v in enumerate(values.to_numpy()):
@@ -229,8 +251,7 @@ def lorenz(curves: dict[str, pd.DataFrame], lang: str, title: str):
     return fig
 
 
-CLASS_COLOURS = {"high_998": "#D55E00", "high_95": "#E69F00", "within": "#0072B2", "low_95": "#56B4E9",
-                 "low_998": "#009E73", "no_data": "#999999"}
+CLASS_COLOURS = {**{k: COLOURS[name] for k, name in CLASS_NAMES.items()}, "no_data": "#999999"}
 OTHER_PEERS = "#CFCFCF"  # other regions' hospitals in a national comparison: light grey, beneath, unnamed
 
 
@@ -501,7 +522,7 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
         done = (p["period"] != "incomplete").to_numpy()
         after = (p["period"] == "assessed").to_numpy()
         ax.fill_between(month[after], p["low"][after], p["high"][after], color=PALETTE[4], alpha=0.35, linewidth=0)
-        ax.plot(month[done], p["saving"][done], color=PALETTE[0], linewidth=1.2, marker="o", markersize=2.5)
+        ax.plot(month[done], p["saving"][done], color=COLOURS[SAVING], linewidth=1.2, marker="o", markersize=2.5)
         ax.step(month, p["target"], where="mid", color="#000000", linewidth=1.2)
         if full and name in full:
             ax.axhline(full[name], color="#000000", linewidth=1, linestyle="--")
@@ -517,7 +538,7 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
                        clip_on=False)
         ax.set_ylim(lo, hi)
         ax.axhline(0, color="#777777", linewidth=0.8)
-        ax.axvline(decision, color=PALETTE[5], linewidth=1)
+        ax.axvline(decision, color=COLOURS[DECISION], linewidth=1)
         ax.set_title(textwrap.shorten(name, 44, placeholder="…"), fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
@@ -527,7 +548,7 @@ def saving_panels(paths: dict[str, pd.DataFrame], lang: str, title: str, ylabel:
         ax.set_visible(False)
     for ax in axes[:, 0]:
         ax.set_ylabel(ylabel, fontsize=9)
-    handles = [Line2D([], [], color=PALETTE[0], marker="o", markersize=3, label=legend[0]),
+    handles = [Line2D([], [], color=COLOURS[SAVING], marker="o", markersize=3, label=legend[0]),
                Line2D([], [], color="#000000", label=legend[1]),
                Line2D([], [], color="#000000", linestyle="--", label=legend[2]),
                Patch(color="#dddddd", label=legend[3])]
@@ -636,7 +657,8 @@ def driver_diagram(aim: str, drivers: list[tuple[str, float, float]], ideas: lis
 
 
 TARIFF_GREY = "#c8c8c8"  # the tariff value beside the budget effect: capacity, not cash
-KEY_COLOURS = [PALETTE[0], PALETTE[1], TARIFF_GREY]  # a share of the requirement, the budget effect, the tariff value
+# a share of the requirement, the budget effect, the tariff value
+KEY_COLOURS = [COLOURS[SHARE], COLOURS[BUDGET], TARIFF_GREY]
 
 
 def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, str], xlabel: str):
@@ -648,7 +670,7 @@ def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, st
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.1 + 0.36 * len(table)))
     y = np.arange(len(table))
     ax.barh(y, tariff, height=0.8, color=TARIFF_GREY, label=legend[1])
-    ax.barh(y, budget, height=0.45, color=PALETTE[1], label=legend[0])
+    ax.barh(y, budget, height=0.45, color=COLOURS[BUDGET], label=legend[0])
     digits = 1
     for yy, b, v in zip(y, budget, tariff):
         ax.text(max(v, b), yy, " " + L.number(v, lang, digits), va="center", fontsize=8, color="#555555")
@@ -721,9 +743,9 @@ def xmr_panels(charts: dict[str, pd.DataFrame], lang: str, title: str, decision:
                     color="#555555", ha="right", va="top", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         c = c[~late]
         hi, lo = c[c["signal"] > 0], c[c["signal"] < 0]
-        ax.scatter(hi.index, hi["value"], color=PALETTE[1], zorder=3, s=18)
-        ax.scatter(lo.index, lo["value"], color=PALETTE[0], zorder=3, s=18)
-        ax.axvline(decision, color=PALETTE[5], linewidth=1)
+        ax.scatter(hi.index, hi["value"], color=COLOURS[RISE], zorder=3, s=18)
+        ax.scatter(lo.index, lo["value"], color=COLOURS[FALL], zorder=3, s=18)
+        ax.axvline(decision, color=COLOURS[DECISION], linewidth=1)
         # "hospital, specialty": on two lines where it is long, so neither is cut
         title_ = name if len(name) <= 48 else "\n".join(textwrap.shorten(p.strip(), 48, placeholder="…")
                                                          for p in name.split(",", 1))

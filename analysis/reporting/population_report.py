@@ -55,11 +55,16 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
     yield report.heading(T("var_method"))
-    yield report.text(T("pop_method", phi=L.number(result.attrs["dispersion"].phi, language, 1),
-                        low=L.number(result[population.DESIGN_EFFECT].min(), language, 1),
-                        high=L.number(result[population.DESIGN_EFFECT].max(), language, 1)))
+    disp = result.attrs["dispersion"]
+    design = result[population.DESIGN_EFFECT]
+    yield report.text(T("pop_method", widened=L.overdispersion(disp.phi, disp.adjusted, language, 1),
+                        design=L.span(L.number(design.min(), language, 1), L.number(design.max(), language, 1),
+                                      language)))
     yield report.text(T("pop_table_default") if reference.is_default("population", population_file)
                       else T("pop_table_file"))
+
+
+ACTUAL, ACTUAL_EXPECTED = "pop_actual", "pop_actual_expected"  # the table's columns of visits and their ratio
 
 
 def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.DataFrame,
@@ -76,15 +81,17 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     yield plots.unit_funnel(result, result.attrs["dispersion"], language, T("pop_funnel_title"),
                             T("pop_funnel_x"), T("pop_funnel_y"), result["municipality"].to_dict(),
                             population.EFFECTIVE_EXPECTED, "ratio", ("high", "low"))
-    yield report.how_to_read(T("pop_funnel_how"), language)
+    yield report.how_to_read(T("pop_funnel_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
+    # the visits and their ratio to the expected as the figure's axis names them: actual, not observed
     shown = result.sort_values("ratio", ascending=False)[
         ["municipality", "residents", "observed", "crude", "expected", "ratio", "ratio_low", "ratio_high",
-         population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]]
-    derived = ("crude", "ratio", "ratio_low", "ratio_high", population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED,
-               "class")
-    yield report.table(shown, language, counts=["observed"], derived={c: "observed" for c in derived},
+         population.DESIGN_EFFECT, population.EFFECTIVE_EXPECTED, "class"]].rename(
+        columns={"observed": ACTUAL, "ratio": ACTUAL_EXPECTED})
+    derived = ("crude", ACTUAL_EXPECTED, "ratio_low", "ratio_high", population.DESIGN_EFFECT,
+               population.EFFECTIVE_EXPECTED, "class")
+    yield report.table(shown, language, counts=[ACTUAL], derived={c: ACTUAL for c in derived},
                        # three decimals: an interval ending at 0.9997 must not read as reaching 1
-                       digits={"ratio": 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
+                       digits={ACTUAL_EXPECTED: 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
                        verbatim=["municipality"],
                        caption=T("pop_table_caption", year=year))
 

@@ -31,6 +31,8 @@ def build(page: Page, *, year: int, sector: str, benchmark: str, best_k: int, st
     T, N, P, M = page.formatters
     comparison = peer_groups.comparison_for(prep.aggregates, peers, own_region, hospital_regions_file)
     agg, peer_agg = peer_groups.split(prep.aggregates, comparison)  # the own region's hospitals; those compared with
+    if not comparison.uses_regions:  # no other region's hospital counts: the footer does not list the table
+        page.not_read("hospital_regions")
     bench = potential.parse_benchmark(benchmark)
     plan = scenarios.load(scenario_file)
     # the region's own prices from the input's value column; the tariff file for the rest
@@ -42,6 +44,7 @@ def build(page: Page, *, year: int, sector: str, benchmark: str, best_k: int, st
     est = reduction.estimate(agg, year, plan, prices, sector, bench, best_k, list(standardise_by),
                              tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file),
                              reference=peer_agg, costs=costs)
+    page.not_read(*reduction.tables_unread(est))  # e.g. the level tables, where no idea measured the levels
     act, inp, over, effects, used = est.inputs.activity, est.inputs, est.excess, est.effects, est.inputs.scenarios
     total = uncertainty.totals(inp)  # visits, tariff value and budget effect, by the function each draw uses
     sim_by_hospital = uncertainty.simulate(inp, draws, seed, by=s.HOSPITAL)
@@ -145,7 +148,7 @@ def _where(page: Page, effects: pd.DataFrame, sim_by_hospital: pd.DataFrame, yea
     sp = reduction.summary(effects, [s.SPECIALTY]).head(15).set_index(s.SPECIALTY)
     yield plots.money_bars(sp[[budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6, language,
                            T("pot_by_specialty", year=year), (T("legend_budget"), T("legend_tariff")), T("mdkk_year"))
-    yield report.how_to_read(T("pot_specialty_how"), language)
+    yield report.how_to_read(T("pot_specialty_how", **plots.colour_words(language, budget=plots.BUDGET)), language)
     hosp = reduction.by_hospital(effects, sim_by_hospital)  # the budget effect's interval from the same draws
     yield report.table(hosp, language, counts=["visits_changed", "in_person_avoided"], caption=T("pot_by_hospital"))
 

@@ -48,8 +48,8 @@ def _read(page: Page, lag: completeness.Completeness, by_month: bool) -> Iterato
                             outside=L.number(d["outside_period"], language), mapping=mapping_name))
     else:
         fmt = d["format"].capitalize() if d["format"] != "csv" else T(
-            "csv_format", encoding=d["encoding"], separator={"\t": "tab"}.get(d["separator"], d["separator"]),
-            decimal=d["decimal"])
+            "csv_format", encoding=L.encoding(d["encoding"]),
+            separator={"\t": "tab"}.get(d["separator"], d["separator"]), decimal=d["decimal"])
         yield report.text(T("dq_read_text", file=ing.file.split("/")[-1], format=fmt,
                             rows=L.number(ing.rows, language), kind=T("kind_" + ing.kind), mapping=mapping_name))
     if d.get("sheet"):

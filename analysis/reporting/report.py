@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from importlib import metadata
 
 import pandas as pd
@@ -414,17 +415,18 @@ def _parameter_text(v: object) -> str:
     return str(v)
 
 
-def _reference_tables(parameters: dict, lang: str) -> str:
+def _reference_tables(parameters: dict, lang: str, unread: Iterable[str] = ()) -> str:
     """The reference tables the page read, each with its file (the method text names the table,
-    the footer its file): "taksttabel: data/reference/tariffs.csv (illustrativ); ..."."""
+    the footer its file): "taksttabel: data/reference/tariffs.csv (illustrativ); ...", less those
+    it declares but did not use (`unread`, page.Page.not_read)."""
     return "; ".join(f"{L.t(f'ref_{kind}', lang)}: {reference.display_path(path)}"
                      + (f" ({L.t('ref_illustrative', lang)})" if reference.is_default(kind, str(path)) else "")
-                     for kind, path in reference.tables_read(parameters))
+                     for kind, path in reference.tables_read(parameters, unread))
 
 
-def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -> HTML:
+def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None, unread: Iterable[str] = ()) -> HTML:
     """The provenance footer: parameters (as the report used them, page.Page.parameters), input
-    and its hash, rows, package versions, run time."""
+    and its hash, rows, the reference tables read (less `unread`), package versions, run time."""
     ing = prepared.ingest
     analysed = (getattr(ing, "derived", None) or {}).get("visits", ing.rows)  # a derivation's run-in is not analysed
     items = [
@@ -434,7 +436,7 @@ def finish(parameters: dict, prepared, lang: str, rows_out: int | None = None) -
         (L.t("rows_out", lang), L.number(analysed if rows_out is None else rows_out, lang)),
         *([derived] if (derived := visit_types.footer(ing, lang)) else []),
         (L.t("run_time", lang), L.run_time(dt.datetime.now().astimezone(), lang)),
-        *([(L.t("reference_tables", lang), tables)] if (tables := _reference_tables(parameters, lang)) else []),
+        *([(L.t("reference_tables", lang), tables)] if (tables := _reference_tables(parameters, lang, unread)) else []),
         (L.t("parameters", lang), "; ".join(f"{k} = {_parameter_text(v)}" for k, v in parameters.items())),
         (L.t("versions", lang), ", ".join(f"{k} {v}" for k, v in versions().items())),
     ]

@@ -30,6 +30,8 @@ def build(page: Page, *, year: int, measure: str, sector: str, specialties: list
     T, N, P, M = page.formatters
     comparison = peer_groups.comparison_for(prep.aggregates, peers, own_region, hospital_regions_file)
     agg, peer_agg = peer_groups.split(prep.aggregates, comparison)  # the own region's hospitals; those compared with
+    if not comparison.uses_regions:  # no other region's hospital counts: the footer does not list the table
+        page.not_read("hospital_regions")
     # what the data support decides the measure and strata; each change is said at the top
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
     used, strata = choice.measure, choice.strata
@@ -47,7 +49,8 @@ def build(page: Page, *, year: int, measure: str, sector: str, specialties: list
     out = variation.outliers(table)
     yield report.fact(*variation.outlier_fact(out, used, year, strata, sector, benchmark, overdispersion, trim, peers))
     short = variation.short_names(sorted(table[s.HOSPITAL].unique()))
-    casemix = T("var_casemix_text", strata=", ".join(T(c).lower() for c in strata)) if strata else T("var_crude_text")
+    casemix = (T("var_casemix_text", strata=L.names((T(c).lower() for c in strata), language)) if strata
+               else T("var_crude_text"))
     active = peer_groups.active(prep.aggregates, year, sector)
     yield report.text(T("var_intro", casemix=casemix) + " " + peer_groups.sentence(comparison, language, active))
     if result.left_out:  # visits of unknown sex or age: not in the adjustment, counted everywhere else
@@ -80,7 +83,9 @@ def _funnels(page: Page, result: variation.FunnelResult, comparison: peer_groups
     if shown:
         yield plots.funnel_panels(result, language, T("var_funnel_title", measure=T(f"measure_{used}"), year=year),
                                   short, shown, T(x_key), T(y_key), others=comparison.others)
-        notes = [variation.funnel_how(result.kind, language), *peer_groups.funnel_notes(comparison, language)]
+        colours = plots.colour_words(language, **plots.CLASS_NAMES)  # the points' colours as the plot draws them
+        notes = [variation.funnel_how(result.kind, language, **colours),
+                 *peer_groups.funnel_notes(comparison, language)]
         yield report.how_to_read(" ".join(notes), language)
     else:
         yield report.text(T("var_no_panels", sector=T(sector).lower()))
@@ -156,6 +161,6 @@ def _method(page: Page, result: variation.FunnelResult, trim: float, short: dict
     T = page.formatters.T
     yield report.heading(T("var_method"))
     yield report.text(" ".join(variation.method_note(result, trim, language)))
-    yield report.heading(T("var_abbreviations"), 3)
+    # the table's caption is its heading: "Forkortelser" once
     yield report.table(pd.DataFrame({"short": list(short.values()), s.HOSPITAL: list(short.keys())}), language,
                        verbatim=["short", s.HOSPITAL], caption=T("var_abbreviations"))

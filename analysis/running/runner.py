@@ -229,6 +229,25 @@ def _check_choice(nb: str, name: str, value: Any, declared: Iterable[str] = ()) 
     return f"{nb}: parameter '{name}' must be one of {', '.join(choices)}, got {value!r}"
 
 
+def _check_categories(nb: str, name: str, value: Any) -> str | None:
+    """A parameter naming categories of the data (CATEGORY_PARAMETERS: visit types, sectors) by
+    their keys: one that is none is an error with the key it most likely means, found among the
+    keys and their Danish and English labels ("Kontrl": 'follow_up', Kontrol)."""
+    from analysis.base import schema as s
+
+    keys = {"visit_types": s.VISIT_TYPES, "sectors": s.SECTORS, "sector": s.SECTORS}.get(name)
+    if keys is None:
+        return None
+    what = "a visit type" if name == "visit_types" else "a sector"
+    for given in (value if isinstance(value, list) else [value]):
+        if given in keys:
+            continue
+        meant = L.category_meant(str(given), keys)
+        hint = f" (did you mean '{meant}', in the reports '{L.t(meant, 'da')}'?)" if meant else ""
+        return f"{nb}: parameter '{name}': '{given}' is not {what}{hint}; write one of {', '.join(keys)}"
+    return None
+
+
 def _benchmark_problem(nb: str, value: Any, of_potential: bool) -> str | None:
     """`benchmark` means two things: in a notebook estimating the potential (one taking change
     ideas, scenario_file) the potential's benchmark, a name or a ratio; elsewhere (02) the
@@ -312,7 +331,17 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         errors += [f"--only: '{n}' is not in this run's notebooks ({', '.join(sorted(listed))})"
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
+    own_values = {spec.name: set(spec.parameters) for spec in specs}
     errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known], whole_run)
+    # a value given once under `parameters:` and handed to several notebooks is reported once, naming them
+    from_run = {(spec.name, n) for spec in specs for n in spec.parameters if n not in own_values[spec.name]}
+    shared: dict[tuple[str, str], list[str]] = {}
+
+    def problem(nb: str, name: str, message: str) -> None:
+        if (nb, name) in from_run:
+            shared.setdefault((name, message.removeprefix(f"{nb}: ")), []).append(nb)
+        else:
+            errors.append(message)
     params: dict[str, dict] = {}
     takes: dict[str, list[str]] = {p: [] for p in RUN_WIDE}  # notebooks declaring each (see _one_for_the_run)
     declared_of: dict[str, dict[str, dict]] = {}  # each notebook's declared parameters
@@ -337,7 +366,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
             if name in declared and name not in COMMON:
                 spec.parameters[name], msg = _date_parameter(spec.name, name, value)
                 if msg:
-                    errors.append(msg)
+                    problem(spec.name, name, msg)
                     bad_dates.add(name)
         values = {**cfg.as_notebook_values(), **spec.parameters}
         for name, value in spec.parameters.items():
@@ -348,11 +377,13 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; it declares: {', '.join(declared)}"
                 errors.append(f"{spec.name}: unknown parameter '{name}'{hint}")
             elif name not in bad_dates:
-                msg = _check_value(spec.name, name, value, declared[name]["type"]) or _check_choice(
-                    spec.name, name, value, declared)
+                msg = (_check_value(spec.name, name, value, declared[name]["type"])
+                       or _check_choice(spec.name, name, value, declared) or _check_categories(spec.name, name, value))
                 if msg:
-                    errors.append(msg)
+                    problem(spec.name, name, msg)
         params[spec.name] = values | ({PER_KEY: spec.per} if spec.per else {})
+    errors += [f"parameters: {message} (given to {', '.join(nbs)})" if len(nbs) > 1 else f"{nbs[0]}: {message}"
+               for (_, message), nbs in shared.items()]
     for p in RUN_WIDE:
         clash = _one_for_the_run(p, cfg.notebooks, params, takes[p])
         errors += clash
@@ -674,7 +705,20 @@ def check_against_data(cfg: RunConfig, params: dict[str, dict], agg, ingest=None
         found.notes.append(f"hospital '{unit[s.HOSPITAL]}' has no visits in {unit['absent']}; if it was renamed, "
                            "declare it under 'renames:' in the mapping file so its years join up "
                            "(see 00_data_quality)")
+    found.errors = once(found.errors, list(params))
     return found
+
+
+def once(messages: list[str], notebooks: list[str]) -> list[str]:
+    """`messages` with those that differ only by the notebook they begin with ("06_monitoring: ...",
+    a run-wide value each notebook taking it finds wrong) said once, naming the notebooks:
+    "00_data_quality, 06_monitoring: ..."; the others as they are, in the order first said."""
+    grouped: dict[str, list[str]] = {}
+    for message in messages:
+        nb = next((n for n in notebooks if message.startswith(f"{n}: ")), None)
+        rest = message.removeprefix(f"{nb}: ") if nb else message
+        grouped.setdefault(rest, []).extend([nb] if nb else [])
+    return [f"{', '.join(dict.fromkeys(nbs))}: {rest}" if nbs else rest for rest, nbs in grouped.items()]
 
 
 # --- executing and rendering ------------------------------------------------------------------
