@@ -140,7 +140,7 @@ def test_the_simulation_gives_the_numbers_it_gave_before(prepared, sector, bench
     est = reduction.estimate(prepared.aggregates, 2024, plan, prices, sector, benchmark,
                              tables=measures.Tables(), costs=costs)
     inp = est.inputs
-    now = {"by": uncertainty.simulate(inp, 12, 2025, by=s.HOSPITAL), "all": uncertainty.simulate(inp, 5, 7),
+    now = {"by": uncertainty.simulate(inp, 4, 2025, by=s.HOSPITAL), "all": uncertainty.simulate(inp, 3, 7),
            "budget": uncertainty.sensitivity(inp, column=budget.BUDGET_DKK), "value": uncertainty.sensitivity(inp)}
     monkeypatch.setattr(budget, "_at", at_before)
     over = est.excess if benchmark == "guideline" else excess_before(inp.rates, benchmark, inp.k)
@@ -148,8 +148,8 @@ def test_the_simulation_gives_the_numbers_it_gave_before(prepared, sector, bench
     effects = budget.effect(apply_before(inp.activity, inp.scenarios, prices, over, measured=inp.measured), costs,
                             inp.scenarios)
     pd.testing.assert_frame_equal(est.effects, effects, check_exact=True)
-    pd.testing.assert_frame_equal(now["by"], simulate_before(inp, 12, 2025, by=s.HOSPITAL), check_exact=True)
-    pd.testing.assert_frame_equal(now["all"], simulate_before(inp, 5, 7), check_exact=True)
+    pd.testing.assert_frame_equal(now["by"], simulate_before(inp, 4, 2025, by=s.HOSPITAL), check_exact=True)
+    pd.testing.assert_frame_equal(now["all"], simulate_before(inp, 3, 7), check_exact=True)
     monkeypatch.setattr(uncertainty, "totals", totals_before)  # the tornado's totals, as they were
     pd.testing.assert_frame_equal(now["budget"], uncertainty.sensitivity(inp, column=budget.BUDGET_DKK),
                                   check_exact=True)

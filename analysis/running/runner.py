@@ -1022,19 +1022,28 @@ def expand(params: dict[str, dict], activity, notes: list[str] | None = None) ->
     return out
 
 
-def print_pdfs(run_dir: Path, results: list[NotebookResult], echo=print) -> dict[str, str]:
-    """An A4 PDF beside each report's HTML (for meeting papers), printed by headless Chromium.
-    Without Chromium the run goes on without PDFs and says so. Returns report name -> PDF file."""
+def print_pdfs(run_dir: Path, results: list[NotebookResult], echo=print, jobs: int = 1) -> dict[str, str]:
+    """An A4 PDF beside each report's HTML (for meeting papers), printed by headless Chromium,
+    `jobs` pages at a time (a Chromium each: starting it is most of a page's second). Without
+    Chromium the run goes on without PDFs and says so. Returns report name -> PDF file."""
     browser = chromium()
     if not browser:
         echo("pdf: skipped - Chromium is not installed (install chromium to print the reports to PDF)")
         return {}
-    out = {}
-    for r in results:
+
+    def one(r: NotebookResult) -> tuple[str, str | None, str]:
         try:
-            out[r.name] = render_pdf(run_dir / r.html, run_dir / f"{Path(r.html).stem}.pdf", browser).name
+            return r.name, render_pdf(run_dir / r.html, run_dir / f"{Path(r.html).stem}.pdf", browser).name, ""
         except (RuntimeError, subprocess.TimeoutExpired) as e:
-            echo(f"pdf: {r.name} not printed - {e}")
+            return r.name, None, str(e)
+
+    out = {}
+    with cf.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for name, pdf, error in pool.map(one, results):  # in the run's order
+            if pdf:
+                out[name] = pdf
+            else:
+                echo(f"pdf: {name} not printed - {error}")
     echo(f"pdf: {len(out)} of {len(results)} reports printed to A4 PDF")
     return out
 
@@ -1273,7 +1282,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     pdfs: dict[str, str] = {}
     if cfg.pdf:
         t_pdf = time.perf_counter()
-        pdfs = print_pdfs(work, results, echo)
+        pdfs = print_pdfs(work, results, echo, jobs)
         seconds["pdf"] = time.perf_counter() - t_pdf
     t3 = time.perf_counter()
     write_tables([Path(r.executed) for r in results], work / "tables", cfg.language,
