@@ -203,7 +203,7 @@ def run(work: Path, args) -> None:
             f"{'' if k not in load else f'{load[k]:>12.1f}'}")
     say("  cold run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_cold.items()))
     say("  warm run by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages_warm.items()))
-    say("  warm run by notebook (each in its own process, two at a time): "
+    say("  warm run by notebook (two at a time, each worker's in one kernel): "
         + ", ".join(f"{k} {v:.1f} s" for k, v in by_notebook.items()))
     if naive_by_notebook:
         say("  naive by notebook: " + ", ".join(f"{k} {v:.1f} s" for k, v in naive_by_notebook.items()))

@@ -258,3 +258,12 @@ def test_a_category_is_found_from_a_slip_of_its_key_or_its_label():
     assert L.category_meant("Kontrl", visit_types) == "follow_up" == L.category_meant("kontrol", visit_types)
     assert L.category_meant("Folow-up", visit_types) == "follow_up"
     assert L.category_meant("Røntgen", visit_types) is None
+
+
+def test_a_label_key_written_in_two_reports_tables_is_refused():
+    """Each report writes its own labels in a module of its own; merged, a key may occur once,
+    else which text a page shows would depend on the order of the merge."""
+    with pytest.raises(ValueError, match="label keys written twice: fu_title"):
+        L._merged({"names_and": (" og ", " and ")}, {"fu_title": ("a", "a")}, {"fu_title": ("b", "b")})
+    assert L._merged({"a_x": ("1", "1")}, {"b_y": ("2", "2")}) == {"a_x": ("1", "1"), "b_y": ("2", "2")}
+    assert "fu_title" in L.LABELS and "pw_calendar_how" in L.LABELS  # the reports' own, merged

@@ -6,7 +6,7 @@ idea with `of: <name>` then changes remaining in-person visits x fraction x shar
 it selects (scenarios.apply), so its share is "the part of the measured quantity reachable".
 
 MEASURES is the one registry: a new measure is one entry, a Measure with its function and the
-label keys of its name and of what the input must hold for it (analysis/base/labels.py). A function
+label keys of its name and of what the input must hold for it (analysis/base/labels). A function
 returns None when the input cannot give the measure (e.g. a pre-aggregated extract); a cell it
 has no row for has nothing measured there (fraction 0).
 """

@@ -1,0 +1,65 @@
+"""Labels of report 06, monitoring after the decision (reporting/monitoring_report.py): key -> (Danish,
+English), merged into analysis.base.labels.LABELS, where every report looks them up (labels.t)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "mon_title": ("Overvågning efter beslutningen", "Monitoring after the decision"),
+    "mon_subtitle": ("Månedlige besøg før og efter {date} – {types}", "Monthly visits before and after {date} – {types}"),
+    "mon_intro": ("Hver serie er et hospitals besøg i et speciale måned for måned, målt mod det forventede niveau. "
+                  "Grænserne beregnes ud fra de {months} måneder før beslutningen (XmR-kort efter NHS' Making Data "
+                  "Count). En reel reduktion viser sig som et punkt under den nedre grænse eller 7 måneder i træk "
+                  "under det forventede niveau – og et fald på mindst {change}.",
+                  "Each series is one hospital's visits in one specialty, month by month, measured against the "
+                  "expected level. The limits come from the {months} months before the decision (XmR charts after "
+                  "NHS Making Data Count). A real reduction shows as a point below the lower limit or 7 months in a "
+                  "row below the expected level – and a fall of at least {change}."),
+    "mon_series": ("Serier fulgt", "Series followed"),
+    "mon_reductions": ("Reel reduktion", "Real reduction"),
+    "mon_rises": ("Reel stigning", "Real rise"),
+    "mon_no_signal": ("Intet signal", "No signal"),
+    "mon_mixed": ("Både fald og stigning", "Both a fall and a rise"),
+    "mon_too_small": ("For få besøg til at bedømme", "Too few visits to judge"),
+    "mon_where": ("Hvor viser en ændring sig?", "Where does a change show?"),
+    "mon_none": ("Ingen serie viser en reel ændring efter beslutningen.", "No series shows a real change after the decision."),
+    "mon_table_caption": ("Serier med et signal efter {date}", "Series with a signal after {date}"),
+    "mon_charts": ("Kontrolkort", "Control charts"),
+    "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
+    "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
+                "Den {decision:e} lodrette streg er beslutningsdatoen. {fall:E} punkter er signaler om færre besøg, {rise:e} om flere. "
+                "Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
+                "er de seneste måneder, som endnu ikke er fuldt registreret; de indgår ikke i signalerne.",
+                "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The {decision} "
+                "vertical line is the decision date. {fall:E} points signal fewer visits, {rise} more. Points inside the "
+                "limits without a pattern are ordinary variation. A grey band with hollow grey points marks the "
+                "latest months, not yet fully registered; they are left out of the signals."),
+    "mon_method_expected": (
+        "Hver serie måles mod sin forventede vej, som i opfølgningen (07): månedens arbejdsdage (hverdage minus de "
+        "danske helligdage), regionens sæson og hospitalets egen tendens, fremskrevet fra grundperioden. Kortet viser "
+        "besøgene som faktisk ÷ forventet × det forventede gennemsnit i grundperioden, så en serie, der følger sin vej, "
+        "ligger fladt. XmR-kort: grænser = gennemsnit ± 2,66 × gennemsnitligt glidende spænd i grundperioden, efter at "
+        "spænd over 3,267 × gennemsnittet er sorteret fra. Særlige årsager: et punkt uden for grænserne, 7 i træk på "
+        "samme side af gennemsnittet, 7 i træk stigende eller faldende, 2 af 3 mere end to tredjedele mod en grænse. "
+        "Et signal tæller som reel reduktion eller stigning kun, når ændringen siden beslutningen også ligger uden for "
+        "95 %-intervallet fra opfølgningens model, som rummer hospitalets månedlige udsving, dets tendens og "
+        "specialets egen afdrift; ellers ville enhver enhed, der driver, som enheder gør, give signaler.",
+        "Each series is measured against its expected path, as in following the decision (07): the month's "
+        "working days (weekdays less the Danish public holidays), the region's season and the hospital's own trend, "
+        "projected from the baseline. The chart shows the visits as actual ÷ expected × the expected baseline mean, "
+        "so a series that follows its path lies flat. XmR charts: limits = mean ± 2.66 × the mean moving range of "
+        "the baseline, after screening out ranges above 3.267 × their mean. Special causes: a point beyond a limit, "
+        "7 in a row on one side of the mean, 7 in a row rising or falling, 2 of 3 beyond two thirds of the way to a "
+        "limit. A signal counts as a real reduction or rise only where the change since the decision also lies "
+        "outside the 95% interval of the follow-up's model, which holds the hospital's monthly swings, its trend and "
+        "the specialty's own drift; otherwise every unit drifting as units do would signal."),
+    "mon_method": ("XmR-kort: grænser = gennemsnit ± 2,66 × gennemsnitligt glidende spænd i grundperioden, efter at "
+                   "spænd over 3,267 × gennemsnittet er sorteret fra. Særlige årsager: et punkt uden for grænserne, 7 i "
+                   "træk på samme side af gennemsnittet, 7 i træk stigende eller faldende, 2 af 3 mere end to tredjedele "
+                   "mod en grænse. Besøgstallet deles først med grundperiodens sæsonindeks pr. kalendermåned. Med mange "
+                   "serier kan enkelte signaler skyldes tilfældigheder; se på størrelsen af ændringen.",
+                   "XmR charts: limits = mean ± 2.66 × the mean moving range of the baseline, after screening out ranges "
+                   "above 3.267 × their mean. Special causes: a point beyond a limit, 7 in a row on one side of the mean, "
+                   "7 in a row rising or falling, 2 of 3 beyond two thirds of the way to a limit. Visits are first "
+                   "divided by the baseline's month-of-year index. With many series a few signals may be chance; look "
+                   "at the size of the change."),
+    "mon_no_series": ("Ingen serie har måneder både før og efter beslutningsdatoen.",
+                      "No series has months both before and after the decision date."),
+}
