@@ -32,7 +32,8 @@ def modules() -> dict[str, Path]:
 
 
 def layer_of(path: Path) -> str:
-    return path.parent.name
+    """The layer folder a module sits in (directly, or in a subpackage of it: base/labels/)."""
+    return path.relative_to(ROOT).parts[0]
 
 
 def imports_of(source: str, known: set[str]) -> dict[str, int]:

@@ -3,8 +3,8 @@
 Reports are Danish by default ("da"); "en" is the alternative. Every text a reader sees
 (titles, column headers, category values, sentences) is looked up here (t). The labels the
 reports share are written below; each report's own in a module of its own beside this one
-(quality, activity, variation, potential, savings_key, hospital, monitoring, follow_up,
-pathways, population, what_if), merged into LABELS, where a key may be written only once.
+(quality_labels, activity_labels, ..., what_if_labels: one per report and the what-if
+panel), merged into LABELS, where a key may be written only once.
 """
 from __future__ import annotations
 
@@ -15,17 +15,17 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from analysis.base.labels import (
-    activity,
-    follow_up,
-    hospital,
-    monitoring,
-    pathways,
-    population,
-    potential,
-    quality,
-    savings_key,
-    variation,
-    what_if,
+    activity_labels,
+    follow_up_labels,
+    hospital_labels,
+    monitoring_labels,
+    pathways_labels,
+    population_labels,
+    potential_labels,
+    quality_labels,
+    savings_key_labels,
+    variation_labels,
+    what_if_labels,
 )
 
 LANGUAGES = ("da", "en")
@@ -728,8 +728,9 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-LABELS = _merged(LABELS, *(m.LABELS for m in (quality, activity, variation, potential, savings_key, hospital,
-                                              monitoring, follow_up, pathways, population, what_if)))
+LABELS = _merged(LABELS, *(m.LABELS for m in (
+    quality_labels, activity_labels, variation_labels, potential_labels, savings_key_labels, hospital_labels,
+    monitoring_labels, follow_up_labels, pathways_labels, population_labels, what_if_labels)))
 
 
 def category_meant(given: str, keys: Iterable[str]) -> str | None:
