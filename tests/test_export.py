@@ -14,7 +14,7 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("")
     for caption in captions:
-        t = report.table(pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [1234.5, 3, 2],
+        t = report.table(pd.DataFrame({"hospital": ["A", "B", "C"], "visits": [1234.6, 3, 2],
                                        "share": [0.5, 0.25, 0.25]}), lang,
                          counts=["visits"], percent=["share"], caption=caption)
         cell.outputs.append(nbformat.v4.new_output("display_data", data=t._repr_mimebundle_()))
@@ -27,7 +27,7 @@ def executed_notebook(tmp_path, name="01_x", captions=("Besøg pr. hospital",), 
 def test_tables_are_read_back_with_labels_and_suppression(tmp_path):
     [(caption, df)] = export.tables_of(executed_notebook(tmp_path))
     assert caption == "Besøg pr. hospital" and list(df.columns) == ["Hospital", "Besøg", "Andel (%)"]
-    assert df["Besøg"].tolist() == [1234.5, "<5", "<5"]
+    assert df["Besøg"].tolist() == [1235, "<5", "<5"]  # rounded as the page shows it ("1.235")
 
 
 def test_csv_is_written_the_danish_excel_way(tmp_path):
@@ -36,13 +36,13 @@ def test_csv_is_written_the_danish_excel_way(tmp_path):
     raw = csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
     text = raw.decode("utf-8-sig").splitlines()
-    assert text[0] == "Hospital;Besøg;Andel (%)" and text[1] == "A;1234,5;50" and text[2] == "B;<5;25"
+    assert text[0] == "Hospital;Besøg;Andel (%)" and text[1] == "A;1235;50" and text[2] == "B;<5;25"
 
 
 def test_csv_of_an_english_run_uses_the_english_number_format(tmp_path):
     files = export.write([executed_notebook(tmp_path, lang="en")], tmp_path / "out", lang="en")
     text = [f for f in files if f.suffix == ".csv"][0].read_text(encoding="utf-8-sig").splitlines()
-    assert text[0] == "Hospital,Visits,Share (%)" and text[1] == "A,1234.5,50" and text[2] == "B,<5,25"
+    assert text[0] == "Hospital,Visits,Share (%)" and text[1] == "A,1235,50" and text[2] == "B,<5,25"
 
 
 def test_one_workbook_with_a_contents_sheet_and_a_sheet_per_table(tmp_path):
@@ -173,7 +173,7 @@ def test_a_negative_number_in_a_text_column_stays_a_number_in_the_csv(tmp_path):
     negative number in it is written as the number it is, without an apostrophe."""
     df = pd.DataFrame({"finding": ["ingen", -5.5]})
     files = export.write([notebook_with(tmp_path, df, verbatim=["finding"])], tmp_path / "out")
-    assert csv_rows(files)[1:] == [["ingen"], ["-5,5"]]
+    assert csv_rows(files)[1:] == [["ingen"], ["-6"]]  # rounded as the page shows it
 
 
 def test_a_name_that_is_a_plain_number_is_not_prefixed_in_the_csv(tmp_path):
@@ -233,3 +233,56 @@ def test_a_sheet_with_an_apostrophe_in_its_name_is_linked_from_the_contents(tmp_
     contents = workbook_sheet(files, 0)
     assert contents["A2"].value == "05-01 Sankt Mary's tal"
     assert contents["A2"].hyperlink.target == "#'05-01 Sankt Mary''s tal'!A1"
+
+
+# --- a workbook a reader can use -------------------------------------------------------------------
+def formatted_notebook(tmp_path, lang="da"):
+    nb = nbformat.v4.new_notebook()
+    df = pd.DataFrame({"month": pd.to_datetime(["2025-04-01", "2025-05-01", "2025-06-01"]), "visits": [12345, 3, 40],
+                       "share": [0.1234, 0.5, 0.1], "value_dkk": [1234.567, 800.0, 1.0],
+                       "ratio": [1.23456, 0.9, 1.0], "year": [2025, 2025, 2025]})
+    t = report.table(df, lang, counts=["visits"], percent=["share"], digits={"ratio": 2},
+                     caption="Besøg og pris pr. måned i regionen for de to seneste måneder")
+    nb.cells = [nbformat.v4.new_code_cell("")]
+    nb.cells[0].outputs.append(nbformat.v4.new_output("display_data", data=t._repr_mimebundle_()))
+    path = tmp_path / "06_monitoring.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_the_workbook_shows_numbers_as_the_page_does_with_number_formats(tmp_path):
+    from openpyxl import load_workbook
+
+    files = export.write([formatted_notebook(tmp_path)], tmp_path / "out")
+    sheet = load_workbook([f for f in files if f.suffix == ".xlsx"][0]).worksheets[1]
+    header = [c.value for c in sheet[2]]
+    first = {h: sheet.cell(row=3, column=i + 1) for i, h in enumerate(header)}
+    assert first["Måned"].value.year == 2025 and first["Måned"].value.month == 4  # a date, shown as a month
+    assert first["Måned"].number_format == "mmmm yyyy"
+    assert first["Besøg"].value == 12345 and first["Besøg"].number_format == "#,##0"
+    assert first["Andel (%)"].value == pytest.approx(0.123) and first["Andel (%)"].number_format == "0.0%"
+    kroner = next(h for h in header if "kr." in h)
+    assert first[kroner].value == 1235 and first[kroner].number_format == '#,##0 "kr."'
+    ratio = next(h for h in header if h not in ("Måned", "Besøg", "Andel (%)", kroner, "År"))
+    assert first[ratio].value == 1.23 and first[ratio].number_format == "#,##0.00"
+    assert first["År"].value == 2025 and first["År"].number_format == "0"
+    visits = [sheet.cell(row=r, column=header.index("Besøg") + 1).value for r in (4, 5)]
+    assert visits == ["<5", "x"]  # suppressed (and what would give it away) stays text
+
+
+def test_a_sheet_name_is_cut_between_words():
+    [name] = export.sheet_names([("06_monitoring", "", 1, "Besøg og pris pr. måned i regionen")])
+    assert name == "06-01 Besøg og pris pr. måned i" and len(name) <= 31
+
+
+def test_synthetic_data_say_so_in_every_file(tmp_path):
+    from openpyxl import load_workbook
+
+    files = export.write([formatted_notebook(tmp_path)], tmp_path / "out", synthetic=True)
+    assert all(f.name.endswith("_syntetiske_data.csv") for f in files if f.suffix == ".csv")
+    book = load_workbook([f for f in files if f.suffix == ".xlsx"][0])
+    assert book.worksheets[0]["F1"].value.startswith("SYNTETISKE DATA")
+    assert book.worksheets[1]["A1"].value.endswith("– syntetiske data")
+    plain = export.write([formatted_notebook(tmp_path)], tmp_path / "real")
+    assert not any("syntetisk" in f.name for f in plain)
+    assert load_workbook([f for f in plain if f.suffix == ".xlsx"][0]).worksheets[0]["F1"].value is None

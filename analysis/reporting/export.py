@@ -33,15 +33,52 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def tables_of(executed: Path) -> list[tuple[str, pd.DataFrame]]:
-    """(caption, table) for every report table in an executed notebook, in order."""
+    """(caption, table) for every report table in an executed notebook, in order; each table's
+    columns' formats (report.export_format) in its attrs["formats"]."""
     nb = nbformat.read(executed, as_version=4)
     out = []
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {}).get(TABLE_MIME)
             if data:
-                out.append((data.get("caption", ""), pd.DataFrame(data["rows"], columns=data["columns"])))
+                df = pd.DataFrame(data["rows"], columns=data["columns"])
+                df.attrs["formats"] = list(data.get("formats") or ["text"] * df.shape[1])
+                out.append((data.get("caption", ""), df))
     return out
+
+
+def number_format(kind: str, lang: str) -> str | None:
+    """The Excel number format of an exported column's format (report.export_format): thousands
+    grouped, the page's decimals, percent as percent, kroner with their unit; None for text."""
+    name, _, digits = kind.partition(":")
+    decimals = "." + "0" * int(digits) if digits and int(digits) > 0 else ""
+    return {"year": "0", "count": "#,##0", "number": f"#,##0{decimals}", "percent": f"0{decimals}%",
+            "date": "mmmm yyyy",  # the pages show months
+            "dkk": f'#,##0{decimals} "kr."' if lang == "da" else f'"DKK "#,##0{decimals}',
+            "mdkk": f'#,##0{decimals} "mio. kr."' if lang == "da" else f'"DKK "#,##0{decimals}"m"'}.get(name)
+
+
+def _as_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as the workbook holds it: percent as fractions (the cell shows 12.3 % for 0.123)
+    and dates as dates; "<5" and other text as it is."""
+    out = df.copy()
+    for i, kind in enumerate(df.attrs.get("formats", [])):
+        col = df.iloc[:, i]
+        if kind.startswith("percent"):
+            out.isetitem(i, col.map(lambda v: v / 100 if isinstance(v, (int, float)) and not pd.isna(v) else v))
+        elif kind == "date":
+            out.isetitem(i, col.map(lambda v: pd.Timestamp(v).to_pydatetime() if isinstance(v, str) and v else v))
+    return out
+
+
+def _formatted(sheet, df: pd.DataFrame, lang: str, first_row: int) -> None:
+    """Each column's number format on its data cells (rows from `first_row`)."""
+    for i, kind in enumerate(df.attrs.get("formats", []), 1):
+        code = number_format(kind, lang)
+        if code:
+            for (cell,) in sheet.iter_rows(min_row=first_row, max_row=first_row + len(df) - 1, min_col=i, max_col=i):
+                if isinstance(cell.value, (int, float)) or hasattr(cell.value, "year"):
+                    cell.number_format = code
 
 
 def _headlines(executed: list[Path]) -> list[dict]:
@@ -155,6 +192,15 @@ def _sheet_text(text: str) -> str:
     return " ".join(_SHEET_FORBIDDEN.sub(" ", text).split()).strip("'")
 
 
+def _cut(text: str, limit: int, keep: int = 0) -> str:
+    """`text` cut to `limit` characters at a space, never inside a word (unless the first `keep`
+    characters are all that would be left)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0].rstrip(" -–,;:(")
+    return cut if len(cut) > keep else text[:limit].rstrip()
+
+
 def _short(text: str, limit: int) -> str:
     """A short form of a report's distinguishing name that fits `limit`, e.g. "Regionshospitalet
     Horsens" -> "R Horsens", "Aarhus Universitetshospital" -> "Aarhus U"."""
@@ -186,7 +232,7 @@ def sheet_names(tables: list[tuple[str, str, int, str]], limit: int = SHEET_LIMI
             common = len(os.path.commonprefix(siblings))
             who = _short(title or report[common:], 14) or _short(report[common:], 14)
         head = f"{report[:2]} {who}-{i:02d}" if who else f"{report[:2]}-{i:02d}"
-        base = name = f"{head} {_sheet_text(caption)}"[:limit].strip().strip("'") or head
+        base = name = _cut(f"{head} {_sheet_text(caption)}", limit, len(head)).strip().strip("'") or head
         n = 2
         while name.lower() in used:
             tail = f"~{n}"
@@ -197,18 +243,22 @@ def sheet_names(tables: list[tuple[str, str, int, str]], limit: int = SHEET_LIMI
     return names
 
 
-def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str, str] | None = None) -> list[Path]:
+def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str, str] | None = None,
+          synthetic: bool = False) -> list[Path]:
     """Write every table of the executed notebooks to `folder` as CSV (in the language's format),
     plus tables.xlsx: a contents sheet (sheet, report, file, caption) and one sheet per table of
-    every report. `titles`: report name (the executed notebook's stem) -> its title.
-    Returns the files written."""
+    every report, each column with its number format (thousands, decimals as on the page,
+    percent, kroner, months as dates). `titles`: report name (the executed notebook's stem) ->
+    its title. `synthetic`: the data are the synthetic region's, which every CSV's name, every
+    sheet's title row and the contents sheet say. Returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     fmt = CSV_FORMATS.get(lang, CSV_FORMATS["da"])
     titles = titles or {}
+    marked = f"_{_name(L.t('xlsx_synthetic_file', lang), 40)}" if synthetic else ""
     written, found = [], []
     for nb in executed:
         for i, (caption, df) in enumerate(tables_of(nb), 1):
-            path = folder / f"{nb.stem}_{i:02d}_{_name(caption, 40)}.csv"
+            path = folder / f"{nb.stem}_{i:02d}_{_name(caption, 40)}{marked}.csv"
             _csv_safe(_text_numbers(df, fmt["decimal"]), fmt["decimal"]).to_csv(
                 path, sep=fmt["sep"], decimal=fmt["decimal"], index=False, encoding="utf-8-sig",
                 lineterminator="\r\n")  # as Excel writes CSV; a line break inside a cell is then quoted
@@ -229,9 +279,16 @@ def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str
                 sheet.cell(row=row, column=1).hyperlink = _sheet_link(name)
             for col, width in zip("ABCD", (32, 34, 44, 70)):
                 sheet.column_dimensions[col].width = width
+            if synthetic:  # beside the contents, where a reader opening the workbook looks first
+                from openpyxl.styles import Font
+
+                sheet.cell(row=1, column=6, value=L.t("xlsx_synthetic", lang)).font = Font(bold=True, color="C00000")
+            title_of = (lambda c: f"{c} – {L.t('xlsx_synthetic_short', lang)}") if synthetic else (lambda c: c)
             for name, (_, _, _, caption, df) in zip(names, found):
-                _excel_frame(df).to_excel(xl, sheet_name=name, index=False, startrow=1)
-                xl.sheets[name].cell(row=1, column=1, value=_excel_text(caption))
+                frame = _excel_frame(_as_cells(df))
+                frame.to_excel(xl, sheet_name=name, index=False, startrow=1)
+                xl.sheets[name].cell(row=1, column=1, value=_excel_text(title_of(caption)))
+                _formatted(xl.sheets[name], df, lang, 3)
             _text_stays_text(xl.book)
         written.append(book)
     return written

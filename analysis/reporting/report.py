@@ -368,13 +368,40 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
         label = L.t(str(c), lang)
         return label if c not in percent or "%" in label else f"{label} (%)"
 
-    def export_cell(c: str, v: object) -> object:
+    def export_cell(c: str, v: object) -> object:  # rounded as the page shows it
         if c in percent and not isinstance(v, str) and v is not None and not pd.isna(v):
             v = float(v) * 100
-        return _export_value(v, lang, c not in verbatim, digits.get(c, 1 if c in percent else 2))
+        return _export_value(v, lang, c not in verbatim, digits.get(c, 1 if c in percent else 0))
 
+    formats = [export_format(df[c], c, L.t(str(c), lang), c in counts, c in percent,
+                             digits.get(c, 1 if c in percent else 0)) for c in shown.columns]
     return Table(str(page), {"caption": caption, "columns": [export_header(c) for c in shown.columns],
-                        "rows": [[export_cell(c, row[c]) for c in shown.columns] for _, row in shown.iterrows()]})
+                             "rows": [[export_cell(c, row[c]) for c in shown.columns] for _, row in shown.iterrows()],
+                             "formats": formats})
+
+
+MILLIONS = re.compile(r"\bmio\. kr\.|\bDKK m(illion)?\b|\bDKK million\b")
+KRONER = re.compile(r"\bkr\.|\bDKK\b")
+
+
+def export_format(column: pd.Series, key: str, label: str, count: bool, percent: bool, digits: int) -> str:
+    """How a spreadsheet shows an exported column (export.py turns it into a number format):
+    "year", "count", "percent:<digits>" (the cells hold percent, 12.3), "dkk:<digits>" or
+    "mdkk:<digits>" (kroner, or millions of kroner, as the header names the unit), "number:<digits>",
+    "date" (a month or day; exported as YYYY-MM-DD) or "text"."""
+    if key == s.YEAR:
+        return "year"
+    if count:
+        return "count"
+    if percent:
+        return f"percent:{digits}"
+    dated = column.map(lambda v: isinstance(v, (pd.Timestamp, dt.date)))
+    if pd.api.types.is_datetime64_any_dtype(column) or dated.any():
+        return "date"
+    if not pd.api.types.is_numeric_dtype(column):
+        return "text"
+    kind = "mdkk" if MILLIONS.search(label) else "dkk" if KRONER.search(label) else "number"
+    return f"{kind}:{digits}"
 
 
 def _export_value(v: object, lang: str, translate: bool, digits: int) -> object:

@@ -1286,7 +1286,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
         seconds["pdf"] = time.perf_counter() - t_pdf
     t3 = time.perf_counter()
     write_tables([Path(r.executed) for r in results], work / "tables", cfg.language,
-                 titles={r.name: r.title for r in results})
+                 titles={r.name: r.title for r in results}, synthetic=prepared.synthetic)
     seconds["export"] = time.perf_counter() - t3
     write_index(work, cfg, results, prepared, runs_of, pdfs)
     seconds["total"] = time.perf_counter() - t0 + checked_seconds  # the wall time from the check on

@@ -714,6 +714,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_report": ("Rapport", "Report"),
     "xlsx_file": ("Fil", "File"),
     "xlsx_caption": ("Tabel", "Table"),
+    "xlsx_synthetic": ("SYNTETISKE DATA: tallene er fra en opdigtet region, ikke fra virkelige patienter",
+                       "SYNTHETIC DATA: the numbers come from a made-up region, not from real patients"),
+    "xlsx_synthetic_short": ("syntetiske data", "synthetic data"),
+    "xlsx_synthetic_file": ("syntetiske data", "synthetic data"),
 }
 
 
