@@ -397,3 +397,21 @@ def test_where_municipalities_differ_by_more_than_chance_the_verdict_is_the_funn
     flagged = out["class"] != "within"
     assert flagged.iloc[0] and leaves_out_1.iloc[0]
     assert leaves_out_1.sum() > flagged.sum()  # more differ from the region than are unusual among municipalities
+
+
+def test_the_age_profile_puts_each_band_beside_the_regions():
+    # Old's old residents visit twice as often as the region's old: 3,200 visits by 800 of them;
+    # the region's 80+ rate is (200 + 3,200) / 900 residents
+    visits, people = two_municipalities()
+    visits.loc[(visits["municipality"] == "Old") & (visits["age_band"] == "80+"), "visits"] = 3_200
+    visits = pd.concat([visits, visits.iloc[[0]].assign(age_band="unknown", visits=50)])  # no age: left out
+    out = pop.age_profile(visits, people, 2024, ["Old", "Young"])
+    assert out[["municipality", "age_band"]].values.tolist() == [["Old", "0-17"], ["Old", "80+"],
+                                                                 ["Young", "0-17"], ["Young", "80+"]]
+    old = out.set_index(["municipality", "age_band"]).loc["Old", "80+"]
+    assert old["visits_per_1000"] == pytest.approx(3_200 / 800 * 1_000)
+    assert old["region_per_1000"] == pytest.approx(3_400 / 900 * 1_000)
+    assert old["ratio_to_region"] == pytest.approx((3_200 / 800) / (3_400 / 900))
+    young = out.set_index(["municipality", "age_band"]).loc["Young", "0-17"]
+    assert young["visits"] == 100 and young["region_per_1000"] == pytest.approx(120 / 1_200 * 1_000)
+    assert pop.age_profile(visits, people, 2024, []).empty

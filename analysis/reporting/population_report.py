@@ -51,6 +51,7 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
                        (T("pop_kpi_low"), f"{N(len(low))} / {N(len(result))}")])
 
     yield from _outliers(page, result, high, low, year, reference.is_default("population", population_file))
+    yield from _ages(page, visits, people, year, [*high["municipality"], *low["municipality"]])
     yield from _by(page, visits, people, year, specialties_shown)
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
@@ -94,6 +95,21 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
                        digits={ACTUAL_EXPECTED: 3, "ratio_low": 3, "ratio_high": 3, population.DESIGN_EFFECT: 1},
                        verbatim=["municipality"],
                        caption=T("pop_table_caption", year=year))
+
+
+def _ages(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,
+          named: list[str]) -> Iterator[object]:
+    """For the municipalities named above or below the region: their visits per 1,000 residents
+    by age band beside the region's, so a reader sees which ages make the ratio."""
+    profile = population.age_profile(visits, people, year, named)
+    if profile.empty:
+        return
+    language, T = page.language, page.formatters.T
+    yield report.text(T("pop_ages_text"))
+    yield report.table(profile, language, counts=[s.VISITS],
+                       derived={population.RATE: s.VISITS, population.TO_REGION: s.VISITS},
+                       digits={population.RATE: 1, population.REGION_RATE: 1, population.TO_REGION: 2},
+                       verbatim=["municipality"], caption=T("pop_ages_caption", year=year))
 
 
 def _by(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,

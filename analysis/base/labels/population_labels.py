@@ -59,6 +59,17 @@ LABELS: dict[str, tuple[str, str]] = {
                          "A municipality outside the limits is a question for the cooperation with the municipality and "
                          "general practice, not a verdict: differences in illness that age and sex do not capture may "
                          "explain part of it."),
+    "pop_ages_text": ("Hvilke aldre gør forholdet højt eller lavt? Tabellen viser de navngivne kommuners besøg pr. "
+                      "1.000 borgere i hver aldersgruppe (begge køn, ujusteret) ved siden af regionens i samme "
+                      "aldersgruppe; forholdet 1,30 betyder 30 % flere besøg pr. borger på den alder end i regionen.",
+                      "Which ages make the ratio high or low? The table gives the named municipalities' visits per "
+                      "1,000 residents in each age band (both sexes, unadjusted) beside the region's in the same "
+                      "band; a ratio of 1.30 means 30% more visits per resident of that age than in the region."),
+    "pop_ages_caption": ("Besøg pr. 1.000 borgere efter aldersgruppe, de navngivne kommuner mod regionen, {year}",
+                         "Visits per 1,000 residents by age band, the named municipalities against the region, {year}"),
+    "visits_per_1000": ("Besøg pr. 1.000 borgere", "Visits per 1,000 residents"),
+    "region_per_1000": ("Regionen pr. 1.000 borgere", "Region per 1,000 residents"),
+    "ratio_to_region": ("Forhold til regionen", "Ratio to the region"),
     "pop_table_caption": ("Besøg, forventede besøg og forholdet pr. kommune, {year}",
                           "Visits, expected visits and the ratio by municipality, {year}"),
     "pop_actual": ("Faktiske besøg", "Actual visits"),
