@@ -75,9 +75,21 @@ def test_a_run_wide_date_is_checked_and_given_as_a_date_to_every_notebook(tmp_pa
 
 def test_a_run_wide_parameter_no_notebook_declares_fails_with_a_suggestion(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, parameters={"yaer": 2024}, notebooks=["01_activity_overview"])
-    with pytest.raises(runner.ConfigError, match=r"parameters: no notebook of this run declares 'yaer' "
+    with pytest.raises(runner.ConfigError, match=r"parameters: no notebook declares 'yaer' "
                                                  r"\(did you mean 'year'\?\)"):
         runner.load_config(path)
+
+
+def test_a_run_wide_parameter_only_notebooks_left_out_use_is_a_note_not_a_stop(tmp_path, base):
+    """A run file copied from the default one and cut down to 03 and 08 keeps its decision_date,
+    which only other notebooks (00, 01, 05, 06, 07) use: a note, and the run goes on."""
+    path = write_config(tmp_path / "r.yml", **base, parameters={"decision_date": "2025-04-01", "year": 2024},
+                        notebooks=["03_reduction_potential", "08_pathways"])
+    said = []
+    cfg, params = runner.load_config(path, echo=said.append)
+    assert params["08_pathways"]["year"] == 2024 and "decision_date" not in params["08_pathways"]
+    assert any("'decision_date' is not used by this run's notebooks, only by " in s and "07_follow_up" in s
+               and "left unused" in s for s in said), said
 
 
 def test_running_a_part_of_a_run_keeps_the_run_wide_parameters_of_the_other_notebooks(tmp_path, base):

@@ -332,7 +332,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
                    for n in only if n not in listed]
         specs = [spec for spec in specs if spec.name in only]
     own_values = {spec.name: set(spec.parameters) for spec in specs}
-    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known], whole_run)
+    errors += _run_parameters(cfg.parameters, [spec for spec in specs if spec.name in known], whole_run, echo)
     # a value given once under `parameters:` and handed to several notebooks is reported once, naming them
     from_run = {(spec.name, n) for spec in specs for n in spec.parameters if n not in own_values[spec.name]}
     shared: dict[tuple[str, str], list[str]] = {}
@@ -403,15 +403,19 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
     return cfg, params
 
 
-def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec], whole_run: list[str]) -> list[str]:
+def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec], whole_run: list[str],
+                    echo=print) -> list[str]:
     """The run file's `parameters:` block handed to the notebooks: each parameter goes into the
     parameters of every notebook in `specs` (those that run) that declares it and does not set its
     own (nor runs once per its value, `per`), where it is checked as if written there. Returns the
-    errors of a parameter no notebook of the run file (`whole_run`, all of it also when --only
-    runs a part) declares, with the closest name, or that is a top-level key of the run file;
-    fills the specs in place."""
+    errors of a parameter no notebook of the project declares, with the closest name, or that is
+    a top-level key of the run file; one that only notebooks outside this run file (`whole_run`,
+    all of it also when --only runs a part) declare is a note to `echo` (a run file copied from
+    the default one and cut down keeps its decision_date). Fills the specs in place."""
     errors = []
-    declared_of = {name: notebook_parameters(name) for name in {*whole_run, *(spec.name for spec in specs)}}
+    declared_of = {name: notebook_parameters(name) for name in {*available_notebooks(), *whole_run,
+                                                                *(spec.name for spec in specs)}}
+    in_run = {p for name in {*whole_run, *(spec.name for spec in specs)} for p in declared_of[name]}
     every = sorted({p for declared in declared_of.values() for p in declared} - set(COMMON))
     for name, value in given.items():
         if name in COMMON:
@@ -422,7 +426,11 @@ def _run_parameters(given: dict[str, Any], specs: list[NotebookSpec], whole_run:
         if name not in every:
             close = difflib.get_close_matches(name, every, n=1, cutoff=0.75)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; they declare: {', '.join(every)}"
-            errors.append(f"parameters: no notebook of this run declares '{name}'{hint}")
+            errors.append(f"parameters: no notebook declares '{name}'{hint}")
+        elif name not in in_run:
+            users = sorted(n for n, declared in declared_of.items() if name in declared)
+            echo(f"note: parameters: '{name}' is not used by this run's notebooks, only by {', '.join(users)}; "
+                 f"it is left unused")
         for spec in takers:
             if name not in spec.parameters and name != spec.per:
                 spec.parameters[name] = copy.deepcopy(value)
