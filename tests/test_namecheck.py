@@ -291,3 +291,17 @@ def test_municipalities_the_data_do_not_cover_are_one_error_with_the_fix(tmp_pat
     assert len(found) == 1
     assert "residents but no visits in the data for 'Haderslev', 'Sønderborg', 'Tønder'" in found[0]
     assert "population_file with just their municipalities" in found[0]
+
+
+def test_a_mapping_line_that_maps_a_standard_value_to_itself_is_said_to_change_nothing(tmp_path):
+    """`general_practice: general_practice` was reported as "in no row of the data" though
+    thousands of rows hold it: the rows were never mapped, as nothing needed mapping."""
+
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text("values:\n  referral_source:\n    general_practice: general_practice\n"
+                       "    Egen læge: general_practice\n", encoding="utf-8")
+    found = namecheck.mapping_names(mapping, SimpleNamespace(renames=[], mapped_labels=[]), {})
+    assert found.notes == ["mapping.yml, values: referral_source: 'Egen læge' is in no row of the data",
+                           "mapping.yml, values: referral_source: 'general_practice' is already the standard value; "
+                           "the line changes nothing and can go"]
+    assert found.errors == []

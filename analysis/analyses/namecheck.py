@@ -277,6 +277,10 @@ def mapping_names(path: str | os.PathLike[str], ingest: Any, have: dict[str, set
         for label in sorted(written):
             if s.norm_key(label) in seen.get(col, set()) or label in have.get(col, set()):
                 continue
+            if label in s.CATEGORIES.get(col, ()) and str(labels[label]) == label:  # "x: x": nothing to map
+                found.notes.append(f"{file}, values: {col}: '{label}' is already the standard value; the line "
+                                   "changes nothing and can go")
+                continue
             meant = closest(label, candidates - {label})
             hint = f"; did you mean '{meant}'?" if meant else ""
             found.notes.append(f"{file}, values: {col}: '{label}' is in no row of the data{hint}")
