@@ -93,6 +93,7 @@ def _signals(page: Page, result: pd.DataFrame, decision_date: str, seasonal_adju
         shown, means = spc.shown_means(signals, seasonal_adjustment)  # adjusted means named as such
         yield report.table(shown, language, counts=means, percent=["change_pct"],
                            caption=T("mon_table_caption", date=L.date(decision_date, language)))
+    yield report.text(T("mon_vs_07"))  # a cut 07 finds may show in no single series here
 
 
 def _charts(page: Page, watched: follow_up.Monitored, selected: pd.DataFrame, decision_date: str,

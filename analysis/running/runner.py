@@ -852,7 +852,11 @@ CLEAR = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _pl
 
 
 def _worker_kernel(run_dir: Path):
-    """This worker's kernel manager; its kernel is started by the first notebook that uses it."""
+    """This worker's kernel manager for the run in `run_dir`; its kernel is started by the first
+    notebook that uses it. A kernel kept for another run is shut down first: a kernel holds the
+    environment it started with (the run's pinned input among it)."""
+    if "km" in _kernel and _kernel.get("run_dir") != run_dir:
+        _shut_kernel()
     if "km" not in _kernel:
         sockets = tempfile.mkdtemp(prefix="outpatient-kernel-")
         manager = _ipc_kernel_manager(sockets, run_dir / "executed" / f"kernel-{os.getpid()}.log", run_dir)

@@ -20,6 +20,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_too_small": ("For få besøg til at bedømme", "Too few visits to judge"),
     "mon_where": ("Hvor viser en ændring sig?", "Where does a change show?"),
     "mon_none": ("Ingen serie viser en reel ændring efter beslutningen.", "No series shows a real change after the decision."),
+    "mon_vs_07": ("Siden her leder efter en tydelig ændring i hver serie for sig. En besparelse, der er spredt tyndt "
+                  "over mange serier, kan ligge inden for hver series grænser og alligevel løbe op: opfølgningen (07) "
+                  "lægger alle serier sammen mod deres forventning og giver besparelsen i kroner med dens usikkerhed.",
+                  "This page looks for a clear change in each series on its own. A saving spread thinly over many "
+                  "series can stay within each series' limits and still add up: the follow-up (07) sums every series "
+                  "against its expectation and gives the saving in kroner with its uncertainty."),
     "mon_table_caption": ("Serier med et signal efter {date}", "Series with a signal after {date}"),
     "mon_charts": ("Kontrolkort", "Control charts"),
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
