@@ -64,9 +64,9 @@ def build(page: Page, *, year: int, measure: str, sector: str, specialties: list
         (T("var_excess_high"), N(high["excess"].sum())),
     ])
 
+    yield from _outliers(page, out, used, strata)  # the findings first, the figures that show them after
     yield from _funnels(page, result, comparison, short, used, year, sector, specialties, max_panels)
     yield from _heatmap(page, result, table, short, year)
-    yield from _outliers(page, out, used, strata)
     yield from _scv(page, agg, peer_agg, used, strata, year, sector)
     yield from _decomposition(page, result, used)
     yield from _method(page, result, trim, short)
