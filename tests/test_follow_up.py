@@ -423,3 +423,10 @@ def test_the_follow_up_page_names_a_hospital_whose_saving_rests_on_its_trend():
     assert re.search(r"A: [\d,]+ mio\. kr\. \([-\d,]+(–| til )[\d,]+\) pr\. år med egen tendens, "
                      r"-?[\d,]+ (mio\. )?kr\. \([^)]*\) uden tendens\.", text)
     assert "For B" not in text and "B:" not in text
+
+
+def test_the_front_pages_lead_names_a_status_that_rests_on_the_expectation():
+    table = pd.DataFrame({"hospital": ["A", "B"], "status": ["on_track", "unclear"], "depends": [True, False]})
+    lead = F.region_lead(1.0e6, 0.5e6, 1.5e6, 1.0e6, table, "da")
+    assert lead.endswith("For A hviler status på forventningen uden beslutning (se opfølgningen).")
+    assert "hviler" not in F.region_lead(1.0e6, 0.5e6, 1.5e6, 1.0e6, table.assign(depends=False), "da")

@@ -19,6 +19,9 @@ def test_an_amount_too_small_for_millions_is_written_in_kroner():
     assert L.dkk(50_000, "da", millions=True) == "0,1 mio. kr." and L.dkk(0, "da", millions=True) == "0,0 mio. kr."
     assert dkk_interval(5_413, 3_100, 7_900, "da") == "5.413 kr. (3.100–7.900)"
     assert dkk_interval(12_300_000, 10_100_000, 14_200_000, "da") == "12,3 mio. kr. (10,1–14,2)"
+    # a small amount whose interval is in millions is in millions too: not "18.848 kr. (-0,8 til 0,8)"
+    assert dkk_interval(18_848, -800_000, 800_000, "da") == "0,0 mio. kr. (-0,8 til 0,8)"
+    assert dkk_interval(41_137, -119_612, 201_887, "en") == "DKK 0.0m (-0.1 to 0.2)"
 
 
 def test_labels_translate_categories_and_keep_names():

@@ -310,7 +310,8 @@ def status_fact(statuses: dict[str, str], parameters: dict) -> tuple[str, dict]:
 def region_lead(rate: float, low: float, high: float, target: float, table: pd.DataFrame, lang: str) -> str:
     """The front page's first sentence: the region's budget effect a year now against the
     requirement, judged by the same rule as a hospital (status), and how the hospitals stand
-    (status_table)."""
+    (status_table; with rests_on_expectation's `depends`, the hospitals whose saving rests on the
+    expectation are named)."""
     from analysis.analyses.reduction import dkk_interval
     from analysis.base import labels as L
 
@@ -323,6 +324,8 @@ def region_lead(rate: float, low: float, high: float, target: float, table: pd.D
     for k in ("behind", "unclear"):
         if names[k]:
             text += " " + L.t(f"fu_lead_list_{k}", lang, names=names[k])
+    if "depends" in table and table["depends"].any():  # rests_on_expectation: said where the status is
+        text += " " + L.t("fu_lead_depends", lang, names=L.names(table.loc[table["depends"], s.HOSPITAL], lang))
     return text
 
 

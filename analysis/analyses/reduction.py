@@ -290,4 +290,6 @@ def dkk_interval(x: float, low: float, high: float, lang: str) -> str:
     dash = "–" if low >= 0 else (" til " if lang == "da" else " to ")  # "-2,5–5,7" reads as a range of negatives
     if max(abs(x), abs(low), abs(high)) < L.SMALL_DKK:  # in whole kroner, as L.dkk writes them
         return f"{L.dkk(x, lang)} ({L.number(low, lang)}{dash}{L.number(high, lang)})"
-    return f"{L.dkk(x, lang, millions=True)} ({L.number(low / 1e6, lang, 1)}{dash}{L.number(high / 1e6, lang, 1)})"
+    point = L.number(x / 1e6, lang, 1)  # in millions like its interval, however small (never "18.848 kr. (-0,8 ...")
+    point = f"{point} mio. kr." if lang == "da" else f"DKK {point}m"
+    return f"{point} ({L.number(low / 1e6, lang, 1)}{dash}{L.number(high / 1e6, lang, 1)})"

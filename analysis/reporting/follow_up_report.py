@@ -54,6 +54,12 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
     table = follow_up.status_table(real, share, run_rate_months)
     other = follow_up.realise_other(real, monthly, prep.prices(tariff_file), decision_date, baseline_months,
                                     lag.incomplete, cash=budget.cash_per_visit(costs))  # what rests on the choice
+    if other is not None:  # each hospital's saving against the other expectation beside its own, and whether it rests
+        rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
+        table = table.merge(rests[[s.HOSPITAL, "other_rate", "depends"]], on=s.HOSPITAL)
+        order = list(table.columns)  # the other expectation's saving right after the interval
+        order.insert(order.index("rate_high") + 1, order.pop(order.index("other_rate")))
+        table = table[order]
     yield from _summary(page, real, share, table, lag, decision_date=decision_date, baseline_months=baseline_months,
                         run_rate_months=run_rate_months, full_year=full_year)
 
@@ -127,7 +133,8 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
                         key_year=key_year, basis=T(f"key_basis_{basis}"),
                         on_track=L.percent(follow_up.ON_TRACK, language, 0)))
     yield report.text(status_sentence(table, language))
-    yield report.table(table, language, percent=["reached"], verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
+    yield report.table(table.drop(columns=["depends"], errors="ignore"), language, percent=["reached"],
+                       verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
     bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
         columns={"share_full": "share", "rate_low": "low", "rate_high": "high"})
     bars[["share", "rate", "low", "high"]] /= 1e6
@@ -145,8 +152,9 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
     language = page.language
     T = page.formatters[0]
     region = follow_up.run_rate(other, [], run_rate_months).iloc[0]
+    verdict = follow_up.status(*(pd.Series([region[c]]) for c in ("rate", "low", "high")), pd.Series([share.sum()]))
     yield report.text(T("fu_other_region", own=T(f"fu_expectation_{real.method}"),
-                        other=T(f"fu_expectation_{other.method}"),
+                        other=T(f"fu_expectation_{other.method}"), verdict=T(verdict.iloc[0]),
                         rate=reduction.dkk_interval(region["rate"], region["low"], region["high"], language)))
     rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
     depends = rests[rests["depends"]]

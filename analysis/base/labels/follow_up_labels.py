@@ -38,6 +38,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
     "fu_lead_behind": ("bagud; der mangler {gap} om året", "behind; {gap} a year is still short"),
     "fu_lead_list_behind": ("Bagud: {names}.", "Behind: {names}."),
+    "fu_lead_depends": ("For {names} hviler status på forventningen uden beslutning (se opfølgningen).",
+                        "For {names} the status rests on the expectation without the decision (see the follow-up)."),
     "fu_lead_list_unclear": ("Endnu uklart: {names}.", "Not yet clear: {names}."),
     "fu_money": ("To slags kroner: **budgetvirkningen** er de kroner, budgettet faktisk kan give slip på (personaletid "
                  "til løn, variable udgifter, minus hvad erstatningen koster), og det er den, kravet på {target} og "
@@ -85,9 +87,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_expectation_short_hospital_trend": ("med egen tendens", "with its own trend"),
     "fu_expectation_short_level": ("uden tendens", "without a trend"),
     "fu_other_region": ("Hvor stor besparelsen er, afhænger af forventningen uden beslutning. Målt mod {other} i stedet "
-                        "for mod {own} ville regionens budgetvirkning pr. år nu være {rate}.",
+                        "for mod {own} ville regionens budgetvirkning pr. år nu være {rate}: {verdict}. Tabellen "
+                        "ovenfor viser hvert hospitals besparelse målt begge veje.",
                         "How large the saving is depends on the expectation without the decision. Measured against "
-                        "{other} instead of {own}, the region's budget effect a year now would be {rate}."),
+                        "{other} instead of {own}, the region's budget effect a year now would be {rate}: {verdict}. "
+                        "The table above gives each hospital's saving measured both ways."),
+    "other_rate": ("Pr. år nu mod den anden forventning", "A year now against the other expectation"),
     "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen uden for dets 95 %-interval.",
                         "For no hospital does the other expectation move the saving outside its 95% interval."),
     "fu_depends": ("For {names} betyder valget af forventning mere end den tilfældige variation: målt {other_name} "
