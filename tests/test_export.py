@@ -286,3 +286,18 @@ def test_synthetic_data_say_so_in_every_file(tmp_path):
     plain = export.write([formatted_notebook(tmp_path)], tmp_path / "real")
     assert not any("syntetisk" in f.name for f in plain)
     assert load_workbook([f for f in plain if f.suffix == ".xlsx"][0]).worksheets[0]["F1"].value is None
+
+
+def test_a_drill_downs_sheet_name_keeps_its_words_whole():
+    names = export.sheet_names([("05_hospital_psykiatrien-i-region-midtjylland", "Psykiatrien i Region Midtjylland", 4,
+                                 "Forandringsidéer og deres budgetvirkning"),
+                                ("05_hospital_p-c-nordvest", "P C Nordvest", 2, "Kontaktformer og besøgstyper")])
+    assert names == ["05 PIRM-04 Forandringsidéer og", "05 P C Nordvest-02"]  # rather than "Kontaktforme"
+
+
+def test_a_number_in_a_table_whose_caption_names_kroner_is_kroner():
+    """07's limits ("Nedre 95 %") sit in a table captioned "(kr.)": kroner like its estimate."""
+    limit = pd.Series([1.5e6])
+    assert report.export_format(limit, "rate_low", "Nedre 95 %", False, False, 0, "Besparelse pr. år (kr.)") == "dkk:0"
+    assert report.export_format(limit, "rate_low", "Nedre 95 %", False, False, 0, "Besøg pr. måned") == "number:0"
+    assert report.export_format(limit, "x", "Besparelse (mio. kr.)", False, False, 1) == "mdkk:1"

@@ -198,7 +198,7 @@ def _cut(text: str, limit: int, keep: int = 0) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit + 1].rsplit(" ", 1)[0].rstrip(" -–,;:(")
-    return cut if len(cut) > keep else text[:limit].rstrip()
+    return cut if len(cut) >= keep else text[:limit].rstrip()
 
 
 def _short(text: str, limit: int) -> str:
@@ -209,8 +209,9 @@ def _short(text: str, limit: int) -> str:
         return ""
     candidates = [" ".join(words),
                   " ".join([w[0].upper() for w in words[:-1]] + [words[-1]]),
-                  " ".join([words[0]] + [w[0].upper() for w in words[1:]])]
-    return next((c for c in candidates if len(c) <= limit), candidates[0][:limit].strip())
+                  " ".join([words[0]] + [w[0].upper() for w in words[1:]]),
+                  "".join(w[0].upper() for w in words)]  # "Psykiatrien i Region Midtjylland" -> "PIRM"
+    return next((c for c in candidates if len(c) <= limit), _cut(candidates[0], limit))
 
 
 def sheet_names(tables: list[tuple[str, str, int, str]], limit: int = SHEET_LIMIT) -> list[str]:

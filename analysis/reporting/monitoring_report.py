@@ -87,8 +87,8 @@ def _signals(page: Page, result: pd.DataFrame, decision_date: str, seasonal_adju
     language, T = page.language, page.formatters.T
     yield report.heading(T("mon_where"))
     signals = result[result["status"].isin(["reduction", "rise", "mixed"])].sort_values("change_pct")
-    if signals.empty:
-        yield report.text(T("mon_none"))
+    if signals.empty:  # none with a signal; when none could be judged at all, that is what it says
+        yield report.text(T("mon_none_judged" if (result["status"] == "too_small").all() else "mon_none"))
     else:
         shown, means = spc.shown_means(signals, seasonal_adjustment)  # adjusted means named as such
         yield report.table(shown, language, counts=means, percent=["change_pct"],

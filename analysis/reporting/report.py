@@ -374,7 +374,7 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
         return _export_value(v, lang, c not in verbatim, digits.get(c, 1 if c in percent else 0))
 
     formats = [export_format(df[c], c, L.t(str(c), lang), c in counts, c in percent,
-                             digits.get(c, 1 if c in percent else 0)) for c in shown.columns]
+                             digits.get(c, 1 if c in percent else 0), caption) for c in shown.columns]
     return Table(str(page), {"caption": caption, "columns": [export_header(c) for c in shown.columns],
                              "rows": [[export_cell(c, row[c]) for c in shown.columns] for _, row in shown.iterrows()],
                              "formats": formats})
@@ -384,11 +384,13 @@ MILLIONS = re.compile(r"\bmio\. kr\.|\bDKK m(illion)?\b|\bDKK million\b")
 KRONER = re.compile(r"\bkr\.|\bDKK\b")
 
 
-def export_format(column: pd.Series, key: str, label: str, count: bool, percent: bool, digits: int) -> str:
+def export_format(column: pd.Series, key: str, label: str, count: bool, percent: bool, digits: int,
+                  caption: str = "") -> str:
     """How a spreadsheet shows an exported column (export.py turns it into a number format):
     "year", "count", "percent:<digits>" (the cells hold percent, 12.3), "dkk:<digits>" or
-    "mdkk:<digits>" (kroner, or millions of kroner, as the header names the unit), "number:<digits>",
-    "date" (a month or day; exported as YYYY-MM-DD) or "text"."""
+    "mdkk:<digits>" (kroner, or millions of kroner, as the header names the unit, or the table's
+    caption for all its numbers: "Besparelse pr. år nu mod andelen (kr.)" holds its 95% limits
+    too), "number:<digits>", "date" (a month or day; exported as YYYY-MM-DD) or "text"."""
     if key == s.YEAR:
         return "year"
     if count:
@@ -400,7 +402,8 @@ def export_format(column: pd.Series, key: str, label: str, count: bool, percent:
         return "date"
     if not pd.api.types.is_numeric_dtype(column):
         return "text"
-    kind = "mdkk" if MILLIONS.search(label) else "dkk" if KRONER.search(label) else "number"
+    unit = label if KRONER.search(label) else caption
+    kind = "mdkk" if MILLIONS.search(unit) else "dkk" if KRONER.search(unit) else "number"
     return f"{kind}:{digits}"
 
 

@@ -26,6 +26,10 @@ LABELS: dict[str, tuple[str, str]] = {
                   "This page looks for a clear change in each series on its own. A saving spread thinly over many "
                   "series can stay within each series' limits and still add up: the follow-up (07) sums every series "
                   "against its expectation and gives the saving in kroner with its uncertainty."),
+    "mon_none_judged": ("Ingen serie har besøg nok til at blive bedømt, så siden kan hverken vise en reel ændring eller "
+                        "udelukke den.",
+                        "No series has enough visits to be judged, so the page can neither show a real change nor "
+                        "rule one out."),
     "mon_table_caption": ("Serier med et signal efter {date}", "Series with a signal after {date}"),
     "mon_charts": ("Kontrolkort", "Control charts"),
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
