@@ -318,3 +318,13 @@ def test_patients_per_specialty_that_differ_within_a_unit_are_refused(tmp_path):
     p = only(problems_of(write(df, tmp_path / "x.csv")))
     assert p.column == "Antal patienter i specialet" and p.rows == [1]
     assert "one number per unit" in p.message and f"{HOSPITALS[0]} / Urologi / 2024" in p.examples
+
+
+def test_a_missing_specialty_is_reported_without_a_missing_sector_beside_it(tmp_path):
+    """The sector is found from the specialty's names: with the specialty missing, the sector was
+    reported missing too, though the README calls it optional and it comes with the specialty."""
+    df = bi_extract(1).astype(str)
+    problems = problems_of(write(df.drop(columns=["Speciale", "Sektor"]), tmp_path / "e.csv"))
+    messages = [p.message for p in problems]
+    assert any("required column 'specialty' is missing" in m for m in messages), messages
+    assert not any("'sector'" in m for m in messages), messages

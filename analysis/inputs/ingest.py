@@ -242,8 +242,8 @@ def plan_columns(columns: list[str], mapping: Mapping, file: str) -> ColumnPlan:
     for col in required:
         if col == s.YEAR and s.MONTH in targets:  # the year is derived from the month
             continue
-        if col == s.SECTOR and sector_from_names:
-            continue
+        if col == s.SECTOR and s.SECTOR not in targets:  # found from the specialty's names (sector_from_names);
+            continue  # a missing specialty is reported itself, and its fix brings the sector too
         if col not in targets and col not in explained.values():
             aliases = [a for a, t in s.COLUMN_ALIASES.items() if t == col][:4]
             problems.append(Problem(file, col, f"required column '{col}' is missing",
