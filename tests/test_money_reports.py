@@ -133,6 +133,10 @@ def test_the_front_page_leads_03s_figures_with_the_budget_effect(planning_run):
     head = front.index("Forandringsidéernes budgetvirkning pr. år mod kravet på 60,0 mio. kr. (95 %-interval)")
     assert head < front.index("Aktivitetsværdi af de samme besøg: frigjort kapacitet, ikke kroner i kassen")
     assert "Hospitaler med andel over budgetvirkningen" in front
+    # potential and realised saving told apart where a reader meets both (a new user took one for the other)
+    assert re.search(r"Forandringsidéerne kan give \d+ % af kravet på 60,0 mio\. kr\. om året: en budgetvirkning på "
+                     r"[\d,]+ mio\. kr\. \([\d,]+–[\d,]+\)\. Det er et skøn over, hvad de beskrevne idéer kan give, "
+                     r"ikke det, der er sket", front)
     assert "Besparelse pr. år" not in front
 
 

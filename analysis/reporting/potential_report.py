@@ -105,7 +105,9 @@ def _key_figures(page: Page, act: pd.DataFrame, total: dict[str, float], money: 
     ])
     yield report.headline([(T("pot_head_budget", target=M(target_dkk)), budget_text),
                            (T("pot_head_tariff"), value_text),
-                           (T("pot_in_person_avoided"), avoided_text)], order=2)
+                           (T("pot_in_person_avoided"), avoided_text)], order=2,
+                          lead=T("pot_lead", budget=budget_text, cover=L.percent(money.cover, language, 0),
+                                 target=M(target_dkk)))  # the front page: what the ideas can give, and what it is not
     yield report.text(T("pot_summary", budget=M(money.budget), lo=M(money.budget_low), hi=M(money.budget_high),
                         target=M(target_dkk), cover=L.percent(money.cover, language, 0), draws=draws,
                         value=M(money.value), value_lo=M(money.value_low), value_hi=M(money.value_high)))

@@ -3,6 +3,12 @@ key -> (Danish, English), merged into analysis.base.labels.LABELS, where every r
 (labels.t)."""
 
 LABELS: dict[str, tuple[str, str]] = {
+    "pot_lead": ("Forandringsidéerne kan give {cover} af kravet på {target} om året: en budgetvirkning på {budget}. Det er "
+                 "et skøn over, hvad de beskrevne idéer kan give, ikke det, der er sket: opfølgningen måler den "
+                 "besparelse, der faktisk er realiseret siden beslutningen, uanset hvad der gav den.",
+                 "The change ideas can give {cover} of the requirement of {target} a year: a budget effect of "
+                 "{budget}. That is an estimate of what the ideas described can give, not what has happened: the "
+                 "follow-up measures the saving actually realised since the decision, whatever gave it."),
     # 03 reduction potential
     "pot_title": ("Reduktionspotentiale", "Reduction potential"),
     "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
