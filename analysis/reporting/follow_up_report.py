@@ -106,7 +106,7 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
     if completeness.sentence(lag, language):  # months left out as not fully registered, or a genuine fall
         yield report.text(completeness.sentence(lag, language))
     yield report.text(T("fu_months", n=len(real.months), first=L.month(min(real.months), language),
-                        last=L.month(max(real.months), language)))
+                        last=L.month(max(real.months), language), rate_months=min(run_rate_months, len(real.months))))
     on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
     rate_text = reduction.dkk_interval(region_rate["rate"], region_rate["low"], region_rate["high"], language)
     lead = follow_up.region_lead(region_rate["rate"], region_rate["low"], region_rate["high"], share.sum(), table,

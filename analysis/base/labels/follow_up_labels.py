@@ -19,8 +19,10 @@ LABELS: dict[str, tuple[str, str]] = {
                  "pattern, the trend per visit type and contact mode and each hospital's own trend. A visit moved from "
                  "in person to phone, video or written counts the difference, as in the change ideas. More visits "
                  "elsewhere, psychiatry included, are subtracted from the region's total."),
-    "fu_months": ("Besparelsen er målt i {n} fuldt registrerede måneder: {first} til {last}.",
-                  "The saving is measured over {n} fully registered months: {first} to {last}."),
+    "fu_months": ("Besparelsen til nu er målt i {n} fuldt registrerede måneder: {first} til {last}; besparelsen pr. "
+                  "år nu i de seneste {rate_months} af dem.",
+                  "The saving so far is measured over {n} fully registered months: {first} to {last}; the saving a "
+                  "year now over the latest {rate_months} of them."),
     "fu_kpi_realised": ("Budgetvirkning til nu, regionen netto (alle sektorer)",
                         "Budget effect so far, region net (every sector)"),
     "fu_kpi_rate": ("Budgetvirkning pr. år nu, regionen", "Budget effect a year now, region"),

@@ -23,10 +23,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "hosp_volume": ("Aktivitet og sammensætning", "Activity and mix"),
     "hosp_follow_up": ("Følger hospitalet beslutningen?", "Is the hospital following the decision?"),
     "hosp_follow_up_text": ("Efter beslutningen {date} er hospitalets budgetvirkning nu {rate} om året mod dets andel af "
-                            "kravet på {share}: **{status}** (reglen og metoden som i opfølgningen, 07).",
+                            "kravet på {share}: **{status}** (reglen og metoden som i opfølgningen, 07). Det er det, "
+                            "der faktisk er sket, uanset hvad der gav det; potentialet ovenfor er et skøn over, hvad "
+                            "de beskrevne forandringsidéer kan give.",
                             "After the decision of {date} the hospital's budget effect is now {rate} a year against its "
                             "share of the requirement of {share}: **{status}** (the rule and the method as in following "
-                            "the decision, 07)."),
+                            "the decision, 07). That is what has happened, whatever gave it; the potential above is an "
+                            "estimate of what the change ideas described can give."),
     "hosp_by_specialty": ("Besøg pr. speciale, {year}", "Visits by specialty, {year}"),
     "hosp_specialty_how": ("Søjlen er hospitalets ambulante besøg i året i hvert speciale (højst de 15 største).",
                            "The bar is the hospital's outpatient visits in the year in each specialty (at most the 15 largest)."),
