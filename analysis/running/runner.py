@@ -847,7 +847,7 @@ def _ipc_kernel_manager(socket_dir: str, log: Path, run_dir: Path):
 # of a notebook's time on a small region (measured: 10 notebooks 49 s one kernel each, 26 s in one
 # kernel, the same text on every page). Every notebook sets what it uses (its parameters, the plot
 # style, its labels); a kernel that died is replaced for the next notebook.
-_kernel: dict[str, Any] = {}  # this worker's kernel: its manager ("km") and socket folder ("sockets")
+_kernel: dict[str, Any] = {}  # this worker's kernel: its manager ("km"), socket folder ("sockets") and run ("run_dir")
 CLEAR = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
 
 
@@ -861,7 +861,6 @@ def _worker_kernel(run_dir: Path):
         sockets = tempfile.mkdtemp(prefix="outpatient-kernel-")
         manager = _ipc_kernel_manager(sockets, run_dir / "executed" / f"kernel-{os.getpid()}.log", run_dir)
         _kernel.update(km=manager(kernel_name=config.KERNEL_NAME), sockets=sockets, run_dir=run_dir)
-        atexit.register(_shut_kernel)
     return _kernel["km"]
 
 
@@ -904,6 +903,9 @@ def _shut_kernel() -> None:
         _kernels.discard(p)
         (Path(run_dir) / KERNELS / str(p)).unlink(missing_ok=True)
     shutil.rmtree(sockets, ignore_errors=True)
+
+
+atexit.register(_shut_kernel)  # a worker stops its kernel as it ends (the run stops any left: _stop_listed_kernels)
 
 
 def _execute_one(name: str, notebook: str, params: dict[str, Any], run_dir: str) -> NotebookResult:
