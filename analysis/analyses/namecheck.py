@@ -146,7 +146,7 @@ def scenario_names(given: str, agg: Any) -> Found:
         found.add(compare(file, col, named, agg.activity[col].unique(), own))
     for sc in scenarios.idle(agg.activity, plan.scenarios):
         found.notes.append(f"{file}: idea '{sc.name}' touches no visit: its hospitals, specialties and visit types "
-                           "select no in-person visit in the data (03 says so)")
+                           "select no in-person visit in the data, so it adds nothing to the potential")
     return found
 
 
