@@ -3,6 +3,8 @@ They are found from a drop across nearly all series at once (or given), left out
 and named in the report; a planned reduction, a normal December or noise is not a lag."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -205,5 +207,5 @@ def test_without_another_sector_a_fall_after_a_fresh_decision_is_left_out_and_sa
 def test_the_sentence_says_all_series_when_every_large_series_lies_below():
     """"i mindst 100 % af de store serier" read oddly: all is all."""
     deep = C.sentence(C.assess(region(lag=(0.70, 0.60))), "da")
-    assert "og i alle de store serier" in deep and "mindst 100" not in deep
-    assert "and all the large series" in C.sentence(C.assess(region(lag=(0.70, 0.60))), "en")
+    assert re.search(r"og i alle de \d+ store serier", deep) and "mindst 100" not in deep  # how many: the evidence
+    assert re.search(r"and all \d+ of the large series", C.sentence(C.assess(region(lag=(0.70, 0.60))), "en"))

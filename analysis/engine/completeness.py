@@ -288,8 +288,9 @@ def sentence(c: Completeness, lang: str) -> str:
         total = float(ev["total_ratio"].mean())  # the mean shortfall of the incomplete months' totals
         key = "lag_unclear" if c.unclear else "lag_detected"
         least = float(ev["share_below"].min())  # of the months: the smallest share of series below
-        share = L.t("lag_share_all", lang) if round(least, 2) >= 1 else L.t("lag_share_least", lang,
-                                                                            share=L.percent(least, lang, 0))
+        n = L.number(int(ev["series"].min()), lang)  # the large series the months were judged by
+        share = L.t("lag_share_all", lang, n=n) if round(least, 2) >= 1 else L.t("lag_share_least", lang, n=n,
+                                                                                 share=L.percent(least, lang, 0))
         parts.append(L.t(key, lang, months=month_names(c.incomplete, lang), below=L.percent(1 - total, lang, 0),
                          share=share))
     if c.fallen:

@@ -594,23 +594,24 @@ LABELS: dict[str, tuple[str, str]] = {
                              "The decision date {date} is not within the months the input covers ({first} to "
                              "{last}), so there is no before and after to compare."),
     "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
-                     "forventede, og {share} de store serier (hospital, sektor og besøgstype) ligger "
+                     "forventede, og {share} store serier (hospital, sektor og besøgstype) ligger "
                      "tallet under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises "
                      "i figurerne, men indgår ikke i signaler og besparelser.",
                      "The latest months are not fully registered: {months} lie {below} below what was expected "
-                     "overall, and {share} the large series (hospital, sector and visit type) lie below. "
+                     "overall, and {share} large series (hospital, sector and visit type) lie below. "
                      "That is typical of a fresh extract, where registration lags behind. The months are shown in "
                      "the charts but left out of signals and savings."),
-    "lag_share_all": ("i alle", "all"),  # ... og i alle de store serier ligger tallet under
-    "lag_share_least": ("i mindst {share} af", "at least {share} of"),
+    # ... og i alle de 12 store serier ligger tallet under: the count lets a reader weigh the evidence
+    "lag_share_all": ("i alle de {n}", "all {n} of the"),
+    "lag_share_least": ("i mindst {share} af de {n}", "at least {share} of the {n}"),
     "lag_unclear": ("De seneste måneder falder ud: {months} ligger samlet {below} under det forventede, og "
-                    "{share} de store serier (hospital, sektor og besøgstype) ligger tallet under. Det kan være "
+                    "{share} store serier (hospital, sektor og besøgstype) ligger tallet under. Det kan være "
                     "en registrering, der halter efter, eller et reelt fald efter beslutningen: data har ingen sektor "
                     "uden for beslutningen (fx psykiatrien) at skelne med. Månederne regnes derfor som ikke fuldt "
                     "registreret; de vises i figurerne, men indgår ikke i signaler og besparelser. Er registreringen "
                     "fuldstændig, så angiv den sidste fuldt registrerede måned i kørselsfilen, så tæller de med.",
                     "The latest months fall short: {months} lie {below} below what was expected overall, and "
-                    "{share} the large series (hospital, sector and visit type) lie below. That may be "
+                    "{share} large series (hospital, sector and visit type) lie below. That may be "
                     "registration lagging behind or a genuine fall after the decision: the data have no sector "
                     "outside the decision (e.g. psychiatry) to tell them apart. The months are therefore counted as "
                     "not fully registered; they are shown in the charts but left out of signals and savings. If "
