@@ -430,3 +430,19 @@ def test_the_front_pages_lead_names_a_status_that_rests_on_the_expectation():
     lead = F.region_lead(1.0e6, 0.5e6, 1.5e6, 1.0e6, table, "da")
     assert lead.endswith("For A hviler status på forventningen uden beslutning (se opfølgningen).")
     assert "hviler" not in F.region_lead(1.0e6, 0.5e6, 1.5e6, 1.0e6, table.assign(depends=False), "da")
+
+
+def test_06_marks_a_reduction_that_only_the_hospitals_own_trend_sees():
+    # A grew 2% a month for 16 months and then stayed flat; B, C and D stayed flat; nobody cut.
+    # Twelve months after the decision: 06 reads A's plateau as a reduction against A's own trend,
+    # which the level of the year before does not see beyond chance
+    months = pd.date_range("2023-01-01", "2025-12-01", freq="MS")
+    rng = np.random.default_rng(2)
+    m = pd.DataFrame([{"month": month.date(), "hospital": h, "specialty": "Urologi", "sector": "somatic",
+                       "visit_type": "follow_up", "contact_mode": "in_person", "visits": float(v)}
+                      for h in "ABCD"
+                      for month, v in zip(months, rng.poisson([1000 * 1.02 ** min(i, 16) if h == "A" else 1000.0
+                                                               for i in range(len(months))]))])
+    result = F.monitored(m, PRICES, DECISION, ["hospital", "specialty"]).result.set_index("hospital")
+    assert result.loc["A", "status"] == "reduction" and result.loc["A", "rests_on_expectation"]
+    assert not result.drop(index="A")["rests_on_expectation"].any()

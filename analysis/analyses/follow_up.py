@@ -152,7 +152,9 @@ def monitored(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, keys: 
     """06's monitoring (spc.monitor) on the complete months of `monthly`: with `adjust` and enough
     baseline months (counterfactual.MIN_BASELINE), each series is measured against the
     counterfactual of `realise` (working days, season and the hospital's trend) and a signal counts only beyond chance
-    (beyond_chance); otherwise against its flat baseline (seasonally adjusted with `adjust`)."""
+    (beyond_chance); otherwise against its flat baseline (seasonally adjusted with `adjust`). Measured against
+    the counterfactual, the result's column `rests_on_expectation` marks a signal the other expectation
+    (realise_other) does not find beyond chance."""
     from analysis.engine.completeness import Completeness, complete_only
 
     real = None
@@ -165,6 +167,13 @@ def monitored(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, keys: 
     result = spc.monitor(complete, decision, keys, adjust, baseline_months=baseline_months, min_change=min_change,
                          expected=real.rows if real is not None else None,
                          beyond_chance=beyond_chance(real, keys) if real is not None else None)
+    other = realise_other(real, monthly, prices, decision, baseline_months, incomplete) if real is not None else None
+    if other is not None and not result.empty:  # as 07: a signal the other expectation does not see rests on the choice
+        z = beyond_chance(other, keys)
+        at = [tuple(r) if len(keys) > 1 else r[0] for r in result[keys].itertuples(index=False)]
+        z_other = np.array([float(z.get(k, 0.0)) for k in at])
+        result["rests_on_expectation"] = (((result["status"] == "reduction") & (z_other < spc.Z_CHANCE))
+                                          | ((result["status"] == "rise") & (z_other > -spc.Z_CHANCE)))
     return Monitored(result, real)
 
 

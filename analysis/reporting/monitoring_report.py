@@ -90,9 +90,14 @@ def _signals(page: Page, result: pd.DataFrame, decision_date: str, seasonal_adju
     if signals.empty:  # none with a signal; when none could be judged at all, that is what it says
         yield report.text(T("mon_none_judged" if (result["status"] == "too_small").all() else "mon_none"))
     else:
-        shown, means = spc.shown_means(signals, seasonal_adjustment)  # adjusted means named as such
+        rests = signals[signals.get("rests_on_expectation", pd.Series(False, index=signals.index)).astype(bool)]
+        shown, means = spc.shown_means(signals.drop(columns=["rests_on_expectation"], errors="ignore"),
+                                       seasonal_adjustment)  # adjusted means named as such
         yield report.table(shown, language, counts=means, percent=["change_pct"],
                            caption=T("mon_table_caption", date=L.date(decision_date, language)))
+        if not rests.empty:  # as 07 names a saving that rests on the expectation
+            units = [f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}" for _, r in rests.iterrows()]
+            yield report.text(T("mon_rests", units=L.names(units, language)))
     yield report.text(T("mon_vs_07"))  # a cut 07 finds may show in no single series here
 
 

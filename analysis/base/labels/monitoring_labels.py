@@ -26,6 +26,14 @@ LABELS: dict[str, tuple[str, str]] = {
                   "This page looks for a clear change in each series on its own. A saving spread thinly over many "
                   "series can stay within each series' limits and still add up: the follow-up (07) sums every series "
                   "against its expectation and gives the saving in kroner with its uncertainty."),
+    "mon_rests": ("For {units} viser signalet sig kun, når hospitalets egen tendens fra før beslutningen fremskrives: "
+                  "målt mod niveauet i året før beslutningen er ændringen inden for tilfældighederne. En vækst eller "
+                  "et fald, der er stoppet af sig selv, læses ellers som en ændring efter beslutningen (se "
+                  "opfølgningen, 07).",
+                  "For {units} the signal shows only when the hospital's own trend from before the decision is "
+                  "projected: measured against the level of the year before the decision, the change is within "
+                  "chance. A growth or a decline that stopped by itself is otherwise read as a change after the "
+                  "decision (see following the decision, 07)."),
     "mon_none_judged": ("Ingen serie har besøg nok til at blive bedømt, så siden kan hverken vise en reel ændring eller "
                         "udelukke den.",
                         "No series has enough visits to be judged, so the page can neither show a real change nor "
