@@ -256,8 +256,8 @@ def test_the_notebook_runs_with_papermill_and_shows_the_panel(small_region, tmp_
     from analysis.base import config
 
     out = tmp_path / "what_if.ipynb"
-    # a widget cell's reply can sit unseen until the cell's timeout (nbclient issue 312: it then
-    # arrives and the run goes on; one CI run waited the full 600 s): a short timeout bounds the wait
+    # a widget cell's reply whose wake-up was missed (nbclient issue 312) is seen within a second
+    # (runner._shell_channel): before, it sat unseen until the cell's time limit
     execute(config.NOTEBOOKS_DIR / "what_if.ipynb", out, cell_timeout=120, source=str(small_region), language="en")
     shown = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.get("outputs", [])]
     mimes = {m for o in shown for m in o.get("data", {})}

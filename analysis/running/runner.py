@@ -18,6 +18,7 @@ import contextlib
 import copy
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -813,6 +814,45 @@ def _stop_kernel(pid: int) -> None:
             pass
 
 
+SHELL_POLL_S = 1.0  # seconds the wait for a cell's reply sleeps at most before looking again
+
+
+@functools.cache
+def _shell_channel():
+    """The shell channel of every notebook's kernel client: its wait for a reply looks again every
+    `SHELL_POLL_S` seconds. Written by hand because no release fixes it: the socket's wake-up can be
+    missed while a cell sends many messages at once (a widget panel: nbclient issue 312), and the
+    reply, long arrived, was then seen only at the cell's time limit (two minutes lost, or a run
+    hung for the whole limit)."""
+    from queue import Empty
+
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    class ShellChannel(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout: float | None = None) -> dict[str, Any]:
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                left = SHELL_POLL_S if deadline is None else max(0.0, min(SHELL_POLL_S, deadline - time.monotonic()))
+                if await self.socket.poll(int(left * 1000)):  # a timed-out poll looks at the socket once more
+                    return await self._recv()
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise Empty
+
+    return ShellChannel
+
+
+@functools.cache
+def _kernel_client():
+    """The kernel client class with that shell channel."""
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from traitlets import Type
+
+    class Client(AsyncKernelClient):
+        shell_channel_class = Type(_shell_channel())
+
+    return Client
+
+
 def _ipc_kernel_manager(socket_dir: str, log: Path, run_dir: Path):
     """A kernel manager on Unix sockets in `socket_dir` instead of TCP ports, so kernels started
     at the same moment by parallel runs cannot race for a port (a known papermill/jupyter_client
@@ -826,6 +866,7 @@ def _ipc_kernel_manager(socket_dir: str, log: Path, run_dir: Path):
             kwargs.setdefault("transport", "ipc")
             kwargs.setdefault("ip", str(Path(socket_dir) / "kernel"))
             super().__init__(**kwargs)
+            self.client_factory = _kernel_client()
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             with open(log, "ab") as out:  # the started kernel keeps its own copy of the handle
