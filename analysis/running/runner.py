@@ -907,7 +907,9 @@ def _worker_kernel(run_dir: Path):
 
 def _clear_kernel() -> None:
     """Clear the kernel's namespace and figures for the next notebook; a kernel that died or does
-    not answer is shut down (the next notebook starts a new one)."""
+    not answer is shut down (the next notebook starts a new one). The request and its reply go by
+    the shell channel alone: its output channel would need the half second of a new client's
+    readiness handshake, and clearing prints nothing."""
     from jupyter_core.utils import run_sync
 
     km = _kernel.get("km")
@@ -917,15 +919,19 @@ def _clear_kernel() -> None:
         if not run_sync(km.is_alive)():
             raise RuntimeError("the kernel died")
         kc = km.client()
-        kc.start_channels()
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
         try:
-            run_sync(kc.wait_for_ready)(timeout=60)
-            reply = run_sync(kc.execute_interactive)(CLEAR, timeout=60, output_hook=lambda _: None)
+            sent = kc.execute(CLEAR, silent=True, store_history=False)
+            deadline = time.monotonic() + 60
+            while True:
+                reply = run_sync(kc.get_shell_msg)(timeout=max(0.0, deadline - time.monotonic()))
+                if reply["parent_header"].get("msg_id") == sent:
+                    break
             if reply["content"]["status"] != "ok":
                 raise RuntimeError("the kernel could not be cleared")
         finally:
             kc.stop_channels()
-    except Exception:  # noqa: BLE001 - whatever went wrong, the next notebook gets a new kernel
+    except Exception:  # noqa: BLE001 - whatever went wrong (no reply in time: Empty), the next notebook gets a new kernel
         _shut_kernel()
 
 
