@@ -217,7 +217,7 @@ def front_page(title: str = "Aktivitet", report_title: str = SCRIPT, lead: str =
     results = [SimpleNamespace(name="05_hospital_x", html="05_hospital_x.html", title=report_title)]
     prepared = SimpleNamespace(synthetic=True, ingest=SimpleNamespace(name=IMG + ".csv", sha256="ab" * 32, derived={}))
     return frontpage.render(cfg, results, prepared, {"05_hospital_x": ("05_hospital", {})}, [headline],
-                            leads=[lead] if lead else [])
+                            leads=[("05_hospital_x", lead)] if lead else [])
 
 
 def test_the_front_page_shows_a_report_title_as_text():
@@ -295,3 +295,15 @@ def test_notebooks_put_text_on_the_page_only_through_the_report_blocks(notebook)
     assert not re.search(r"\b(HTML|Markdown|Markup|Javascript|display_html|display_markdown)\s*\(", code)
     assert not re.search(r"from IPython\.display import (?!display\s*$)", code, re.M)
     assert not TAG.search(code), "no HTML written in a notebook"
+
+
+def test_the_decision_papers_statements_and_tables_are_text():
+    cfg = SimpleNamespace(language="da", title="t", period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31))
+    results = [SimpleNamespace(name="04_savings_key", html="04_savings_key.html", title="Nøgle")]
+    prepared = SimpleNamespace(synthetic=False, ingest=SimpleNamespace(name="x.csv", sha256="ab" * 32, derived={}))
+    point = report.point("decide", f"Valget flytter mest for {SCRIPT}.",
+                         table=pd.DataFrame({"hospital": [IMG], "key_visits": ["1,0 mio. kr."]}))
+    page = frontpage.render(cfg, results, prepared, {}, [], points=[{**point, "report": "04_savings_key"}])
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert '<a class="source" href="04_savings_key.html">(se Nøgle)</a>' in page
+    assert render.active_content(page) == []

@@ -415,8 +415,11 @@ def test_the_follow_up_page_names_a_hospital_whose_saving_rests_on_its_trend():
     other = F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH)
     share = pd.Series(50_000.0, index=list("ABCD"))
     page = SimpleNamespace(language="da", formatters=L.formatters("da"))
-    blocks = follow_up_report.expectation(page, real, other, F.status_table(real, share), share, run_rate_months=6)
-    text = " ".join(b.data for b in blocks)
+    blocks = list(follow_up_report.expectation(page, real, other, F.status_table(real, share), share,
+                                               run_rate_months=6))
+    text = " ".join(b.data for b in blocks if hasattr(b, "data"))
+    risks = [p for b in blocks for p in getattr(b, "points", [])]  # for the front page's decision paper
+    assert [p["section"] for p in risks] == ["risk"] and risks[0]["text"].startswith("For A afhænger besparelsen")
     assert "Målt mod niveauet i året før beslutningen uden tendens i stedet for mod hvert hospitals egen" in text
     assert "For A betyder valget af forventning mere end den tilfældige variation: målt uden tendens" in text
     assert "tilskrives beslutningen en besparelse, der ikke er sket" in text
@@ -446,3 +449,11 @@ def test_06_marks_a_reduction_that_only_the_hospitals_own_trend_sees():
     result = F.monitored(m, PRICES, DECISION, ["hospital", "specialty"]).result.set_index("hospital")
     assert result.loc["A", "status"] == "reduction" and result.loc["A", "rests_on_expectation"]
     assert not result.drop(index="A")["rests_on_expectation"].any()
+
+
+def test_the_hospitals_behind_are_listed_with_their_shortfall_largest_first():
+    table = pd.DataFrame({"hospital": ["A", "B", "C", "D"], "share_full": [10e6, 20e6, 30e6, 5e6],
+                          "rate": [2e6, 25e6, 10e6, 1e6], "status": ["behind", "ahead", "behind", "unclear"]})
+    out = F.behind(table)
+    assert out["hospital"].tolist() == ["C", "A"]  # 30 - 10 = 20 million short, then 10 - 2 = 8
+    assert out["shortfall"].tolist() == [20e6, 8e6]

@@ -237,3 +237,17 @@ def test_the_level_tables_are_unread_where_no_idea_counted_the_level_of_speciali
     assert reduction.tables_unread(est({"basic_level_follow_ups": None})) == set()
     # read, but naming no university hospital: the page says so, and the footer names them
     assert reduction.tables_unread(est({}, {"basic_level_follow_ups": "pot_needs_levels"})) == set()
+
+
+def test_the_budget_effect_resting_on_assumed_shares_alone_is_told_apart():
+    plan = S.ScenarioFile(drivers={"d": {"da": "d", "en": "d"}}, scenarios=[
+        S.Scenario(name="guess", driver="d", lever="drop", share=0.1, visit_types=["follow_up"]),
+        S.Scenario(name="bench", driver="d", lever="benchmark", share=0.5, visit_types=["follow_up"]),
+        S.Scenario(name="measured", driver="d", lever="to_written", share=0.5, of="calendar_follow_ups",
+                   visit_types=["follow_up"])])
+    effects = pd.DataFrame({"scenario": ["guess", "bench", "measured", "guess"], "visits_changed": [1.0] * 4,
+                            "in_person_avoided": [1.0] * 4, "budget_effect_dkk": [3_000.0, 4_000.0, 2_000.0, 1_000.0],
+                            "tariff_value_dkk": [9.0] * 4})
+    # the drop idea alone rests on a share nobody measured: 3,000 + 1,000 of 10,000
+    assert reduction.assumed(effects, plan) == pytest.approx((4_000.0, 0.4))
+    assert reduction.assumed(effects.iloc[:0], plan)[0] == 0

@@ -109,3 +109,11 @@ def test_the_rows_a_key_is_set_by():
     assert savings_key.in_key(ACT, 2024, hospitals=["B"])["visits"].tolist() == [200]
     with pytest.raises(ValueError, match="no somatic activity in 2024 for: Q"):
         savings_key.in_key(ACT, 2024, hospitals=["Q"])
+
+
+def test_the_key_options_side_by_side_put_the_hospital_the_choice_moves_most_first():
+    keys = pd.DataFrame({"hospital": ["A", "B", "C"], "key_visits": [30.0, 20.0, 10.0],
+                         "key_value": [25.0, 26.0, 9.0], "key_potential": [35.0, 15.0, 10.0]})
+    out = savings_key.options(keys)
+    assert out["hospital"].tolist() == ["B", "A", "C"]  # spreads 26-15 = 11, 35-25 = 10, 10-9 = 1
+    assert out["spread"].tolist() == [11.0, 10.0, 1.0]

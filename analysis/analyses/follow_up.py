@@ -559,6 +559,15 @@ def data_problem(monthly: pd.DataFrame, decision: str, baseline_months: int = 24
     return L.t("fu_too_few", lang, least=least, base=base, after=after) if base < least or after < 1 else ""
 
 
+def behind(table: pd.DataFrame) -> pd.DataFrame:
+    """The hospitals of status_table whose status is "behind", each with its shortfall (DKK a year:
+    its share of the requirement minus its budget effect a year now), the largest first."""
+    late = table[table["status"] == "behind"]
+    out = pd.DataFrame({s.HOSPITAL: late[s.HOSPITAL].to_numpy(),
+                        "shortfall": (late["share_full"] - late["rate"]).clip(lower=0).to_numpy()})
+    return out.sort_values("shortfall", ascending=False, kind="stable", ignore_index=True)
+
+
 def status_table(real: Realised, share: pd.Series, months: int = 6) -> pd.DataFrame:
     """Per hospital with a share of the full target: share_full (DKK a year), its budget effect
     a year now (rate, rate_low, rate_high: run_rate over the last `months` assessed months),

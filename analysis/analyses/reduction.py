@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.analyses import budget, measures, pathways, potential, variation
+from analysis.analyses import budget, measures, pathways, potential, scenarios, variation
 from analysis.analyses.budget import BUDGET_DKK, TARIFF_VALUE_DKK
 from analysis.analyses.scenarios import ScenarioFile, apply, names_not_in, share_basis
 from analysis.analyses.uncertainty import Inputs, interval, intervals_by
@@ -124,6 +124,17 @@ def untouched_notes(est: Estimate, lang: str) -> list[str]:
 
 MONEY = [BUDGET_DKK, TARIFF_VALUE_DKK]  # the two kinds of kroner, budget effect first
 SUMMED = ["visits_changed", "in_person_avoided", *MONEY]
+
+
+def assumed(effects: pd.DataFrame, plan: ScenarioFile) -> tuple[float, float]:
+    """The budget effect (DKK a year) of the ideas whose reach rests on an assumed share of visits
+    alone, neither of a measured excess (the benchmark lever) nor of a measured quantity (`of`),
+    and its share of every idea's budget effect (0-1; NaN when the ideas give none)."""
+    by_idea = summary(effects, ["scenario"]).set_index("scenario")[BUDGET_DKK]
+    guessed = {sc.name for sc in plan.scenarios if scenarios.assumed(sc)}
+    amount = float(by_idea[by_idea.index.isin(guessed)].sum())
+    total = float(by_idea.sum())
+    return amount, (amount / total if total > 0 else float("nan"))
 
 
 def summary(effects: pd.DataFrame, by: list[str]) -> pd.DataFrame:

@@ -107,6 +107,16 @@ def compare(activity: pd.DataFrame, budget_effect: pd.Series, year: int, basis: 
     return out.reset_index().rename(columns={"index": s.HOSPITAL})
 
 
+def options(keys: pd.DataFrame) -> pd.DataFrame:
+    """The key options side by side (compare()'s table): per hospital its share of the
+    requirement by each key (DKK a year) and the spread between the largest and the smallest, the
+    hospital the choice moves most first."""
+    cols = list(KEY_COLUMNS.values())
+    out = keys[[s.HOSPITAL, *cols]].copy()
+    out["spread"] = out[cols].max(axis=1) - out[cols].min(axis=1)
+    return out.sort_values("spread", ascending=False, kind="stable", ignore_index=True)
+
+
 def fact(shares: pd.Series, year: int, basis: str, target: int) -> tuple[str, dict]:
     """A key's shares as a page states them for the run's check that the pages reconcile
     (identities.py): whole kroner by hospital, with the year, basis and target it was made of."""

@@ -327,6 +327,12 @@ def apply_rows(rows: Rows, visits: pd.Series | np.ndarray, excess: pd.DataFrame 
     return effects
 
 
+def assumed(sc: Scenario) -> bool:
+    """Whether the idea's reach rests on an assumed share of visits alone: neither of a measured
+    quantity (its `of`) nor of the visits above a benchmark."""
+    return not sc.of and sc.lever != "benchmark"
+
+
 def share_basis(sc: Scenario, lang: str) -> str:
     """What the idea's share rests on, in `lang`: a measured quantity (its `of`, or for a
     benchmark idea the visits above the benchmark) or an assumption."""

@@ -82,14 +82,15 @@ def _formatted(sheet, df: pd.DataFrame, lang: str, first_row: int) -> None:
 
 
 def _headlines(executed: list[Path]) -> list[dict]:
-    """The headlines the executed notebooks published (report.headline), in their order."""
+    """The headlines the executed notebooks published (report.headline), in their order, each
+    with the name of the report that published it ("report")."""
     found = []
     for path in executed:
         for cell in nbformat.read(path, as_version=4).cells:
             for output in cell.get("outputs", []):
                 data = output.get("data", {}).get(HEADLINE_MIME)
                 if data:
-                    found.append(data)
+                    found.append({**data, "report": path.stem})
     return sorted(found, key=lambda d: d["order"])
 
 
@@ -98,9 +99,15 @@ def headlines_of(executed: list[Path]) -> list[tuple[str, str]]:
     return [tuple(i) for d in _headlines(executed) for i in d["items"]]
 
 
-def leads_of(executed: list[Path]) -> list[str]:
-    """The sentences the headlines ask the front page to open with, in their order."""
-    return [d["lead"] for d in _headlines(executed) if d.get("lead")]
+def leads_of(executed: list[Path]) -> list[tuple[str, str]]:
+    """The sentences the headlines ask the front page to open with, in their order: (report, text)."""
+    return [(d["report"], d["lead"]) for d in _headlines(executed) if d.get("lead")]
+
+
+def points_of(executed: list[Path]) -> list[dict]:
+    """The decision paper's statements the headlines give (report.point), in the headlines'
+    order, each with the report that gives it ("report")."""
+    return [{**p, "report": d["report"]} for d in _headlines(executed) for p in d.get("points", [])]
 
 
 def _text_numbers(df: pd.DataFrame, decimal: str) -> pd.DataFrame:

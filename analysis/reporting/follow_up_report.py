@@ -105,6 +105,9 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
         yield report.text(short)
     if completeness.sentence(lag, language):  # months left out as not fully registered, or a genuine fall
         yield report.text(completeness.sentence(lag, language))
+    if lag.incomplete:  # for the front page's decision paper: the latest months are not yet all there
+        yield report.headline([], order=0, points=[report.point(
+            "risk", completeness.sentence(lag, language) + " " + T("fu_risk_lag_do"), rank=4)])
     yield report.text(T("fu_months", n=len(real.months), first=L.month(min(real.months), language),
                         last=L.month(max(real.months), language), rate_months=min(run_rate_months, len(real.months))))
     on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
@@ -133,6 +136,12 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
                         key_year=key_year, basis=T(f"key_basis_{basis}"),
                         on_track=L.percent(follow_up.ON_TRACK, language, 0)))
     yield report.text(status_sentence(table, language))
+    late = follow_up.behind(table)
+    if not late.empty:  # the front page's decision paper: the hospitals behind and what they lack
+        text = T("fu_risk_behind_one" if len(late) == 1 else "fu_risk_behind_some",
+                 names=L.names(late[s.HOSPITAL], language), gap=M(late["shortfall"].sum()))
+        yield report.text(text)
+        yield report.headline([], order=0, points=[report.point("risk", text, rank=1)])
     yield report.table(table.drop(columns=["depends"], errors="ignore"), language, percent=["reached"],
                        verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
     bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
@@ -169,6 +178,9 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
     yield report.text(" ".join([T("fu_depends", names=L.names(depends[s.HOSPITAL], language),
                                   other_name=T(f"fu_expectation_short_{other.method}"),
                                   why=T(f"fu_depends_why_{real.method}")), *lines]))
+    yield report.headline([], order=0, points=[report.point("risk", T(
+        "fu_risk_depends", names=L.names(depends[s.HOSPITAL], language), own=T(f"fu_expectation_short_{real.method}"),
+        other=T(f"fu_expectation_short_{other.method}")), rank=2)])
 
 
 def status_sentence(table: pd.DataFrame, language: str) -> str:

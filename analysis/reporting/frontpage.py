@@ -1,11 +1,15 @@
-"""The run's front page (index.html): the headline figures the notebooks published, links to
-every report (drill-downs grouped), the tables, and the run's provenance. A Jinja2 template
+"""The run's front page (index.html): a decision paper in sentences (where the region stands, what
+the steering group must decide, the largest risks; each sentence linked to the report that carries
+its evidence), the headline figures the notebooks published, links to every report (drill-downs
+grouped), the tables, and the run's provenance. A Jinja2 template
 (resources/template/frontpage.html.j2) with the reports' own stylesheet, self-contained like
 the reports."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+
+import pandas as pd
 
 from analysis.base import config
 from analysis.base import labels as L
@@ -14,20 +18,37 @@ from analysis.reporting import report
 TEMPLATE = "frontpage.html.j2"
 
 
+RISKS_SHOWN = 3  # the decision paper names the three largest risks
+
+
 def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlines: list[tuple[str, str]],
-           pdfs: dict[str, str] | None = None, leads: list[str] | None = None) -> str:
+           pdfs: dict[str, str] | None = None, leads: list[tuple[str, str]] | None = None,
+           points: list[dict] | None = None) -> str:
     """The front page's HTML. `results`: the notebook results in run order (name, html, title);
-    `pdfs`: report name -> its PDF file, when the run printed them; `leads`: the sentences it
-    opens with (the region against the requirement, from 07)."""
+    `pdfs`: report name -> its PDF file, when the run printed them; `leads`: (report, sentence)
+    where the region stands (07 against the requirement, 03 what the ideas can give); `points`: the
+    decision paper's other statements (report.point, with their "report"): what the steering group
+    must decide, and the largest risks. Each statement links to the report that gives it."""
     from jinja2 import Environment, FileSystemLoader
     from markupsafe import Markup
 
     lang = cfg.language
     per = {name for name, (nb, _) in runs_of.items() if name != nb}
+    pages = {r.name: r for r in results}
 
     def link(r):
         return {"href": r.html, "title": r.title or r.name, "pdf": (pdfs or {}).get(r.name, "")}
 
+    def statement(report_name: str, text: str, table: dict | None = None) -> dict:
+        r = pages.get(report_name)
+        cells = pd.DataFrame(table["rows"], columns=table["columns"]) if table else None
+        return {"text": text, "href": r.html if r else "", "source": (r.title or r.name) if r else "",
+                "table": Markup(report.table(cells, lang, verbatim=table["columns"]).html) if table else ""}
+
+    points = points or []
+    decide = [statement(p["report"], p["text"], p.get("table")) for p in points if p["section"] == "decide"]
+    risks = [statement(p["report"], p["text"]) for p in sorted((p for p in points if p["section"] == "risk"),
+                                                               key=lambda p: p["rank"])][:RISKS_SHOWN]
     # every value put into the page goes through report.esc, as in the reports: escaped, no bidi controls
     env = Environment(loader=FileSystemLoader(str(config.TEMPLATE_DIR)), autoescape=True, finalize=report.esc)
     env.globals["t"] = lambda key, **values: L.t(key, lang, **values)
@@ -35,7 +56,8 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         lang=lang, title=cfg.title, stylesheet=Markup(report.stylesheet()),
         content_security_policy=report.CONTENT_SECURITY_POLICY,
         banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
-        kpis=Markup(report.kpis(headlines, lang).data) if headlines else "", leads=leads or [],
+        kpis=Markup(report.kpis(headlines, lang).data) if headlines else "",
+        leads=[statement(name, text) for name, text in leads or []], decide=decide, risks=risks,
         intro=intro(cfg, prepared.ingest.derived, lang),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
         stamp=L.run_time(dt.datetime.now().astimezone(), lang),
@@ -56,10 +78,11 @@ def intro(cfg, derived: dict, lang: str) -> str:
 def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],
                 pdfs: dict[str, str] | None = None) -> Path:
     """Write index.html into the run folder from the executed notebooks' headline figures."""
-    from analysis.reporting.export import headlines_of, leads_of
+    from analysis.reporting.export import headlines_of, leads_of, points_of
 
     executed = [Path(r.executed) for r in results]
-    page = render(cfg, results, prepared, runs_of, headlines_of(executed), pdfs, leads_of(executed))
+    page = render(cfg, results, prepared, runs_of, headlines_of(executed), pdfs, leads_of(executed),
+                  points_of(executed))
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

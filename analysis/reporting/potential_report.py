@@ -79,6 +79,7 @@ def build(page: Page, *, year: int, sector: str, benchmark: str, best_k: int, st
     yield from _key_figures(page, act, total, money, vlo, vhi, target_dkk, draws)
     yield from _drivers(page, effects, plan, titles, target_dkk, year)
     yield from _ideas(page, est, year)
+    yield from _assumed(page, effects, plan)
     yield from _where(page, effects, sim_by_hospital, year)
     yield from _benchmark(page, over, used, bench, bench_words, inp, best_k)
     yield from _sensitivity(page, inp, titles)
@@ -111,6 +112,23 @@ def _key_figures(page: Page, act: pd.DataFrame, total: dict[str, float], money: 
     yield report.text(T("pot_summary", budget=M(money.budget), lo=M(money.budget_low), hi=M(money.budget_high),
                         target=M(target_dkk), cover=L.percent(money.cover, language, 0), draws=draws,
                         value=M(money.value), value_lo=M(money.value_low), value_hi=M(money.value_high)))
+    if money.short > 0:  # the ideas do not reach the requirement: the steering group decides how to close the gap
+        gap = T("pot_decide_gap", cover=L.percent(money.cover, language, 0), target=M(target_dkk),
+                short=M(money.short))
+        yield report.text(gap)
+        yield report.headline([], order=2, points=[report.point("decide", gap)])
+
+
+def _assumed(page: Page, effects: pd.DataFrame, plan: scenarios.ScenarioFile) -> Iterator[object]:
+    """How much of the ideas' budget effect rests on assumed shares alone (reduction.assumed), on
+    the page and as a risk for the front page's decision paper."""
+    amount, share = reduction.assumed(effects, plan)
+    if not amount > 0:
+        return
+    T, M = page.formatters.T, page.formatters.M
+    text = T("pot_risk_assumed", share=L.percent(share, page.language, 0), amount=M(amount))
+    yield report.text(text)
+    yield report.headline([], order=2, points=[report.point("risk", text + " " + T("pot_risk_assumed_do"), rank=3)])
 
 
 def _drivers(page: Page, effects: pd.DataFrame, plan: scenarios.ScenarioFile, titles: dict[str, str],

@@ -512,16 +512,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_signal": ("intet signal", "no signal"),
     "too_small": ("for få besøg", "too few visits"),
     # index page
-    "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Åbn en rapport ved at klikke på den.",
-                    "Reports on outpatient visits from {start} to {end}. Click a report to open it."),
+    "index_intro": ("Rapporter om ambulante besøg i perioden {start} til {end}. Hver sætning henviser til den "
+                    "rapport, der viser grundlaget for den.",
+                    "Reports on outpatient visits from {start} to {end}. Each sentence links to the report that "
+                    "shows what it rests on."),
     "index_intro_run_in": ("Rapporter om ambulante besøg i perioden {start} til {end} ({first} til {last} er "
-                           "indkøring: de måneder bruges kun til at udlede besøgstyperne). Åbn en rapport ved at "
-                           "klikke på den.",
+                           "indkøring: de måneder bruges kun til at udlede besøgstyperne). Hver sætning henviser til "
+                           "den rapport, der viser grundlaget for den.",
                            "Reports on outpatient visits from {start} to {end} ({first} to {last} is run-in: "
-                           "those months only serve to derive the visit types). Click a report to open it."),
+                           "those months only serve to derive the visit types). Each sentence links to the report "
+                           "that shows what it rests on."),
     "head_visits": ("Ambulante besøg {year}", "Outpatient visits {year}"),
     "head_gap": ("Hospitaler med andel over budgetvirkningen", "Hospitals with a share above their budget effect"),
     "index_reports": ("Rapporter", "Reports"),
+    "index_stand": ("Hvor står vi", "Where we stand"),
+    "index_decide": ("Hvad styregruppen skal beslutte", "What the steering group must decide"),
+    "index_risks": ("De største risici", "The largest risks"),
+    "index_figures": ("Nøgletal", "Key figures"),
+    "index_see": ("(se {report})", "(see {report})"),
     "index_per": ("Et hospital ad gangen", "One hospital at a time"),
     "index_tables": ("Alle tabeller som Excel-projektmappe (og som CSV i mappen tables):",
                      "Every table as an Excel workbook (and as CSV in the folder tables):"),

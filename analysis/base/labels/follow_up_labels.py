@@ -40,6 +40,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
     "fu_lead_behind": ("bagud; der mangler {gap} om året", "behind; {gap} a year is still short"),
     "fu_lead_list_behind": ("Bagud: {names}.", "Behind: {names}."),
+    "fu_risk_behind_one": ("{names} er bagud: hospitalet mangler {gap} om året mod sin andel af kravet. Forslag: "
+                           "hospitalet fremlægger for styregruppen, hvordan og hvornår det når sin andel.",
+                           "{names} is behind: it lacks {gap} a year against its share of the requirement. Proposed: "
+                           "the hospital shows the steering group how and when it will reach its share."),
+    "fu_risk_behind_some": ("{names} er bagud: de mangler tilsammen {gap} om året mod deres andele af kravet. "
+                            "Forslag: hospitalerne fremlægger for styregruppen, hvordan og hvornår de når deres andel.",
+                            "{names} are behind: together they lack {gap} a year against their shares of the "
+                            "requirement. Proposed: the hospitals show the steering group how and when they will "
+                            "reach their shares."),
+    "fu_risk_depends": ("For {names} afhænger besparelsen af, hvilken forventning uden beslutning den måles mod ({own} "
+                        "eller {other}): valget flytter den mere end den tilfældige variation. Forslag: regn den først "
+                        "fuldt med, når begge forventninger viser den.",
+                        "For {names} the saving depends on the expectation without the decision it is measured "
+                        "against ({own} or {other}): the choice moves it more than chance does. Proposed: count it "
+                        "in full only once both expectations show it."),
+    "fu_risk_lag_do": ("Forslag: læs ikke et fald i disse måneder som en besparelse, og kør rapporterne igen, når de "
+                       "er registreret.",
+                       "Proposed: read no fall in these months as a saving, and run the reports again once they are "
+                       "registered."),
     "fu_lead_depends": ("For {names} hviler status på forventningen uden beslutning (se opfølgningen).",
                         "For {names} the status rests on the expectation without the decision (see the follow-up)."),
     "fu_lead_list_unclear": ("Endnu uklart: {names}.", "Not yet clear: {names}."),

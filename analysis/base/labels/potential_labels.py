@@ -66,6 +66,20 @@ LABELS: dict[str, tuple[str, str]] = {
                           "year"),
     "pot_basis_measured": ("målt: {what}", "measured: {what}"),
     "pot_basis_assumed": ("antaget", "assumed"),
+    "pot_decide_gap": ("Idéerne dækker {cover} af kravet ({target}); styregruppen skal beslutte, hvordan de sidste "
+                       "{short} om året skal findes: flere idéer fra specialerådene, større andele af de beskrevne "
+                       "idéer eller et mindre krav.",
+                       "The ideas cover {cover} of the requirement ({target}); the steering group must decide how "
+                       "the last {short} a year is to be found: more ideas from the specialty councils, larger "
+                       "shares of the ideas described, or a smaller requirement."),
+    "pot_risk_assumed": ("{share} af idéernes budgetvirkning ({amount} om året) hviler på andele, der er antaget, ikke "
+                         "målt.",
+                         "{share} of the ideas' budget effect ({amount} a year) rests on shares that are assumed, "
+                         "not measured."),
+    "pot_risk_assumed_do": ("Forslag: specialerådene vurderer andelene og deres spænd, før beløbet regnes med i "
+                            "budgettet.",
+                            "Proposed: the specialty councils assess the shares and their ranges before the amount "
+                            "counts in the budget."),
     "pot_measure_benchmark": ("besøg over benchmark", "visits above the benchmark"),
     "pot_measure_calendar_follow_ups": ("kalenderbookede kontroller", "calendar-booked follow-ups"),
     "pot_needs_visit_level": ("data på besøgsniveau", "visit-level data"),
