@@ -23,12 +23,13 @@ RISKS_SHOWN = 3  # the decision paper names the three largest risks
 
 def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlines: list[tuple[str, str]],
            pdfs: dict[str, str] | None = None, leads: list[tuple[str, str]] | None = None,
-           points: list[dict] | None = None) -> str:
+           points: list[dict] | None = None, changed: list[str] | None = None) -> str:
     """The front page's HTML. `results`: the notebook results in run order (name, html, title);
     `pdfs`: report name -> its PDF file, when the run printed them; `leads`: (report, sentence)
     where the region stands (07 against the requirement, 03 what the ideas can give); `points`: the
     decision paper's other statements (report.point, with their "report"): what the steering group
-    must decide, and the largest risks. Each statement links to the report that gives it."""
+    must decide, and the largest risks. Each statement links to the report that gives it.
+    `changed`: what changed since the last run (changes.sentences)."""
     from jinja2 import Environment, FileSystemLoader
     from markupsafe import Markup
 
@@ -58,6 +59,7 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         banner=Markup(report.synthetic_banner(lang)) if prepared.synthetic else "",
         kpis=Markup(report.kpis(headlines, lang).data) if headlines else "",
         leads=[statement(name, text) for name, text in leads or []], decide=decide, risks=risks,
+        changed=changed or [],
         intro=intro(cfg, prepared.ingest.derived, lang),
         main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
         stamp=L.run_time(dt.datetime.now().astimezone(), lang),
@@ -76,13 +78,17 @@ def intro(cfg, derived: dict, lang: str) -> str:
 
 
 def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[str, dict]],
-                pdfs: dict[str, str] | None = None) -> Path:
-    """Write index.html into the run folder from the executed notebooks' headline figures."""
+                pdfs: dict[str, str] | None = None, earlier: Path | None = None) -> Path:
+    """Write index.html into the run folder from the executed notebooks' headline figures, with
+    what changed since the run published in `earlier` (the published run this one follows)."""
+    from analysis.reporting import changes
     from analysis.reporting.export import headlines_of, leads_of, points_of
+    from analysis.reporting.identities import facts_of
 
     executed = [Path(r.executed) for r in results]
+    changed = changes.sentences(changes.earlier(earlier, prepared.ingest.sha256), facts_of(executed), cfg.language)
     page = render(cfg, results, prepared, runs_of, headlines_of(executed), pdfs, leads_of(executed),
-                  points_of(executed))
+                  points_of(executed), changed)
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

@@ -1349,7 +1349,8 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     write_tables([Path(r.executed) for r in results], work / "tables", cfg.language,
                  titles={r.name: r.title for r in results}, synthetic=prepared.synthetic)
     seconds["export"] = time.perf_counter() - t3
-    write_index(work, cfg, results, prepared, runs_of, pdfs)
+    earlier = (reports / "latest").resolve() if (reports / "latest").exists() else None  # the run this one follows
+    write_index(work, cfg, results, prepared, runs_of, pdfs, earlier)
     seconds["total"] = time.perf_counter() - t0 + checked_seconds  # the wall time from the check on
     write_manifest(work, cfg, runs_of, results, prepared, seconds, cache)
     (work / OWNER).unlink()
