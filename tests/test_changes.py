@@ -80,3 +80,20 @@ def test_the_earlier_run_is_read_from_its_manifest_and_executed_notebooks(tmp_pa
     assert found.same_input and found.facts["07_follow_up"]["status"]["statuses"] == {"A": "ahead"}
     assert changes.earlier(tmp_path, "cd").same_input is False
     assert changes.earlier(tmp_path / "missing", "ab") is None
+
+
+def test_a_named_run_to_compare_with_must_be_a_published_run_of_the_output(tmp_path):
+    import pytest
+
+    from analysis.running import runner
+
+    run = tmp_path / "runs" / "20261102-093000_ab12cd"
+    run.mkdir(parents=True)
+    (run / "manifest.json").write_text("{}", encoding="utf-8")
+    common = {"output": str(tmp_path), "output_outside_project": True}
+    assert runner.RunConfig(**common, compare_with=run.name).earlier_run() == run.resolve()
+    assert runner.RunConfig(**common).earlier_run() is None  # nothing published as latest yet
+    with pytest.raises(ValueError, match=r"no published run '20261101-x'.*the newest are 20261102-093000_ab12cd"):
+        runner.RunConfig(**common, compare_with="20261101-x")
+    with pytest.raises(ValueError, match="compare_with"):
+        runner.RunConfig(**common, compare_with="../runs/20261102-093000_ab12cd")  # a name, not a path

@@ -109,6 +109,9 @@ class RunConfig(Common):
                                                             "project folder (e.g. a shared drive)")
     pdf: bool = Field(False, description="also print each report to an A4 PDF beside its HTML (needs Chromium)")
     jobs: int = Field(0, ge=0, description="notebooks run at once; 0 = number of cores")
+    compare_with: str = Field("", description="the run the front page's 'what changed' compares with: the name of "
+                                              "a run's folder in the output's runs/ folder; empty = the run "
+                                              "published before this one")
     # what load_config's check against the data did with the cache (pipeline.CacheUse): the run's
     # first call of prepare when the command line checks before it runs; not part of the configuration
     _checked: Any = PrivateAttr(default=None)
@@ -124,6 +127,25 @@ class RunConfig(Common):
         if problem:
             raise ValueError(problem)
         return self
+
+    @model_validator(mode="after")
+    def _compared_run_exists(self):
+        if self.compare_with and not self.earlier_run():
+            runs = config.resolve(self.output) / "runs"
+            have = sorted(p.name for p in runs.glob("*") if (p / "manifest.json").is_file())
+            raise ValueError(f"compare_with: no published run '{self.compare_with}' in {runs}; "
+                             + (f"the newest are {', '.join(have[-3:])}" if have else "it has no runs yet")
+                             + " (or leave compare_with empty: the run published before this one)")
+        return self
+
+    def earlier_run(self) -> Path | None:
+        """The run the front page compares with: the named one (compare_with), else the run
+        published so far (output/latest, until this run replaces it); None when there is none."""
+        reports, name = config.resolve(self.output), self.compare_with
+        if name and (Path(name).name != name or name.startswith(".")):  # a run's folder name, not a path
+            return None
+        found = reports / "runs" / name if name else reports / "latest"
+        return found.resolve() if (found / "manifest.json").is_file() else None
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -1349,8 +1371,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     write_tables([Path(r.executed) for r in results], work / "tables", cfg.language,
                  titles={r.name: r.title for r in results}, synthetic=prepared.synthetic)
     seconds["export"] = time.perf_counter() - t3
-    earlier = (reports / "latest").resolve() if (reports / "latest").exists() else None  # the run this one follows
-    write_index(work, cfg, results, prepared, runs_of, pdfs, earlier)
+    write_index(work, cfg, results, prepared, runs_of, pdfs, cfg.earlier_run())
     seconds["total"] = time.perf_counter() - t0 + checked_seconds  # the wall time from the check on
     write_manifest(work, cfg, runs_of, results, prepared, seconds, cache)
     (work / OWNER).unlink()
