@@ -47,3 +47,21 @@ def test_every_statement_links_to_a_page_that_gives_its_numbers(paper):
         page = reader_text((latest / href).read_text(encoding="utf-8"))
         missing = [n for n in NUMBER.findall(text) if n not in page]
         assert not missing, f"{href} does not give {missing} of: {text}"
+
+
+def test_a_decision_that_another_report_finds_moot_is_left_out():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from analysis.reporting import frontpage, report
+
+    cfg = SimpleNamespace(language="da", title="t", period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31))
+    prepared = SimpleNamespace(synthetic=False, ingest=SimpleNamespace(name="x.csv", sha256="ab" * 32, derived={}))
+    gap = {**report.point("decide", "Find de sidste 36,0 mio. kr.", unless="requirement_met"),
+           "report": "03_reduction_potential"}
+    key = {**report.point("decide", "Vælg nøgle."), "report": "04_savings_key"}
+
+    def page(met: bool) -> str:
+        return frontpage.render(cfg, [], prepared, {}, [], points=[gap, key], states={"requirement_met": met})
+    assert "36,0" not in page(True) and "Vælg nøgle." in page(True)
+    assert "36,0" in page(False)

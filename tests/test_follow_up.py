@@ -457,3 +457,10 @@ def test_the_hospitals_behind_are_listed_with_their_shortfall_largest_first():
     out = F.behind(table)
     assert out["hospital"].tolist() == ["C", "A"]  # 30 - 10 = 20 million short, then 10 - 2 = 8
     assert out["shortfall"].tolist() == [20e6, 8e6]
+
+
+def test_the_requirement_is_met_when_the_region_is_ahead_or_on_track():
+    assert F.met(61e6, 37e6, 85e6, 60e6)  # on track: the interval holds 60, the rate reaches it, above 0
+    assert F.met(70e6, 61e6, 79e6, 60e6)  # ahead: even the low end reaches it
+    assert not F.met(45e6, 20e6, 69e6, 60e6)  # not yet clear
+    assert not F.met(20e6, 10e6, 30e6, 60e6)  # behind

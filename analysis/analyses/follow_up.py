@@ -316,6 +316,13 @@ def status_fact(statuses: dict[str, str], parameters: dict) -> tuple[str, dict]:
     return "status", {"parameters": parameters, "statuses": {str(h): v for h, v in statuses.items()}}
 
 
+def met(rate: float, low: float, high: float, target: float) -> bool:
+    """Whether the region's budget effect a year now (DKK, with its 95% interval) meets the
+    requirement `target` by the rule of status: ahead or on track."""
+    return status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0] in (
+        "ahead", "on_track")
+
+
 def region_lead(rate: float, low: float, high: float, target: float, table: pd.DataFrame, lang: str) -> str:
     """The front page's first sentence: the region's budget effect a year now against the
     requirement, judged by the same rule as a hospital (status), and how the hospitals stand

@@ -104,6 +104,16 @@ def leads_of(executed: list[Path]) -> list[tuple[str, str]]:
     return [(d["report"], d["lead"]) for d in _headlines(executed) if d.get("lead")]
 
 
+def states_of(executed: list[Path]) -> dict[str, bool]:
+    """What the headlines state for other reports' points (report.headline's `state`); a state
+    two reports give differently is not taken as true."""
+    out: dict[str, bool] = {}
+    for d in _headlines(executed):
+        for k, v in d.get("state", {}).items():
+            out[k] = bool(v) and out.get(k, True)
+    return out
+
+
 def points_of(executed: list[Path]) -> list[dict]:
     """The decision paper's statements the headlines give (report.point), in the headlines'
     order, each with the report that gives it ("report")."""

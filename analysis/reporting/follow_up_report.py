@@ -123,7 +123,9 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
                        (T("fu_kpi_tariff"), M(region_value["rate"]))])
     yield report.headline([(T("fu_head_region", target=M(share.sum())), rate_text),
                            (T("fu_head_gap"), M(max(share.sum() - region_rate["rate"], 0))),
-                           (T("fu_head_on_track"), f"{N(on_track)} / {N(len(table))}")], order=0, lead=lead)
+                           (T("fu_head_on_track"), f"{N(on_track)} / {N(len(table))}")], order=0, lead=lead,
+                          state={"requirement_met": follow_up.met(region_rate["rate"], region_rate["low"],
+                                                                  region_rate["high"], share.sum())})
 
 
 def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_months: int, full_year: int,

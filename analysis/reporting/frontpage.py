@@ -23,13 +23,15 @@ RISKS_SHOWN = 3  # the decision paper names the three largest risks
 
 def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlines: list[tuple[str, str]],
            pdfs: dict[str, str] | None = None, leads: list[tuple[str, str]] | None = None,
-           points: list[dict] | None = None, changed: list[str] | None = None) -> str:
+           points: list[dict] | None = None, changed: list[str] | None = None,
+           states: dict[str, bool] | None = None) -> str:
     """The front page's HTML. `results`: the notebook results in run order (name, html, title);
     `pdfs`: report name -> its PDF file, when the run printed them; `leads`: (report, sentence)
     where the region stands (07 against the requirement, 03 what the ideas can give); `points`: the
     decision paper's other statements (report.point, with their "report"): what the steering group
     must decide, and the largest risks. Each statement links to the report that gives it.
-    `changed`: what changed since the last run (changes.sentences)."""
+    `changed`: what changed since the last run (changes.sentences); `states`: what the reports
+    found (export.states_of) that makes a point not apply (its `unless`)."""
     from jinja2 import Environment, FileSystemLoader
     from markupsafe import Markup
 
@@ -46,7 +48,7 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         return {"text": text, "href": r.html if r else "", "source": (r.title or r.name) if r else "",
                 "table": Markup(report.table(cells, lang, verbatim=table["columns"]).html) if table else ""}
 
-    points = points or []
+    points = [p for p in points or [] if not (p.get("unless") and (states or {}).get(p["unless"]))]
     decide = [statement(p["report"], p["text"], p.get("table")) for p in points if p["section"] == "decide"]
     risks = [statement(p["report"], p["text"]) for p in sorted((p for p in points if p["section"] == "risk"),
                                                                key=lambda p: p["rank"])][:RISKS_SHOWN]
@@ -82,13 +84,13 @@ def write_index(run_dir: Path, cfg, results, prepared, runs_of: dict[str, tuple[
     """Write index.html into the run folder from the executed notebooks' headline figures, with
     what changed since the run published in `earlier` (the published run this one follows)."""
     from analysis.reporting import changes
-    from analysis.reporting.export import headlines_of, leads_of, points_of
+    from analysis.reporting.export import headlines_of, leads_of, points_of, states_of
     from analysis.reporting.identities import facts_of
 
     executed = [Path(r.executed) for r in results]
     changed = changes.sentences(changes.earlier(earlier, prepared.ingest.sha256), facts_of(executed), cfg.language)
     page = render(cfg, results, prepared, runs_of, headlines_of(executed), pdfs, leads_of(executed),
-                  points_of(executed), changed)
+                  points_of(executed), changed, states_of(executed))
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out

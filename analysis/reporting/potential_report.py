@@ -116,7 +116,8 @@ def _key_figures(page: Page, act: pd.DataFrame, total: dict[str, float], money: 
         gap = T("pot_decide_gap", cover=L.percent(money.cover, language, 0), target=M(target_dkk),
                 short=M(money.short))
         yield report.text(gap)
-        yield report.headline([], order=2, points=[report.point("decide", gap)])
+        # no decision where the follow-up (07) finds the requirement met by what was realised
+        yield report.headline([], order=2, points=[report.point("decide", gap, unless="requirement_met")])
 
 
 def _assumed(page: Page, effects: pd.DataFrame, plan: scenarios.ScenarioFile) -> Iterator[object]:

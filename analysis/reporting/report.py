@@ -285,36 +285,41 @@ class Headline:
     and in JupyterLab: its only visible form is an empty text (otherwise IPython would add the
     object's repr as a text/plain fallback), and rendering drops the output altogether."""
 
-    def __init__(self, items: list[tuple[str, str]], order: int, lead: str = "", points: list[dict] | None = None):
-        self.items, self.order, self.lead, self.points = items, order, lead, points or []
+    def __init__(self, items: list[tuple[str, str]], order: int, lead: str = "", points: list[dict] | None = None,
+                 state: dict[str, bool] | None = None):
+        self.items, self.order, self.lead, self.points, self.state = items, order, lead, points or [], state or {}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {HEADLINE_MIME: {"order": self.order, "items": [list(i) for i in self.items], "lead": self.lead,
-                                "points": self.points},
+                                "points": self.points, "state": self.state},
                 "text/plain": ""}
 
 
 def headline(items: list[tuple[str, str]], order: int = 0, lead: str = "",
-             points: list[dict] | None = None) -> Headline:
+             points: list[dict] | None = None, state: dict[str, bool] | None = None) -> Headline:
     """Figures (label, formatted value) this report gives the front page, placed by `order`;
     `lead`: a sentence the front page opens with (plain text, escaped there); `points`: what it
-    gives the front page's decision paper (report.point), each linked there to this report."""
-    return Headline(items, order, lead, points)
+    gives the front page's decision paper (report.point), each linked there to this report;
+    `state`: what it found that decides whether another report's point applies (point's `unless`)."""
+    return Headline(items, order, lead, points, state)
 
 
 POINT_SECTIONS = ("decide", "risk")  # the decision paper's sections after "where we stand" (the leads)
 
 
-def point(section: str, text: str, rank: int = 0, table: pd.DataFrame | None = None) -> dict:
+def point(section: str, text: str, rank: int = 0, table: pd.DataFrame | None = None, unless: str = "") -> dict:
     """One statement of the front page's decision paper: `section` "decide" (a decision the
     steering group faces) or "risk" (a risk and what is proposed; the front page shows the three of
     lowest `rank`); `text` plain (escaped there); `table`, cells already written as the page writes
-    them, shown under it. Every number in `text` is on the page of the report that gives it."""
+    them, shown under it; `unless`, a state another report may state true (headline's `state`), in
+    which case the point does not apply (e.g. "requirement_met": the gap the ideas leave is no
+    decision when 07 finds the requirement met). Every number in `text` is on the page of the
+    report that gives it."""
     if section not in POINT_SECTIONS:
         raise ValueError(f"section must be one of {', '.join(POINT_SECTIONS)}, not {section!r}")
     shown = None if table is None else {"columns": [str(c) for c in table.columns],
                                         "rows": table.astype(str).to_numpy().tolist()}
-    return {"section": section, "text": text, "rank": rank, "table": shown}
+    return {"section": section, "text": text, "rank": rank, "table": shown, "unless": unless}
 
 
 class Fact:

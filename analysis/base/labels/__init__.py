@@ -523,7 +523,8 @@ LABELS: dict[str, tuple[str, str]] = {
                            "those months only serve to derive the visit types). Each sentence links to the report "
                            "that shows what it rests on."),
     "head_visits": ("Ambulante besøg {year}", "Outpatient visits {year}"),
-    "head_gap": ("Hospitaler med andel over budgetvirkningen", "Hospitals with a share above their budget effect"),
+    "head_gap": ("Hospitaler hvis andel er større end idéernes skønnede budgetvirkning hos dem",
+                 "Hospitals whose share exceeds the ideas' estimated budget effect there"),
     "index_reports": ("Rapporter", "Reports"),
     "index_stand": ("Hvor står vi", "Where we stand"),
     "index_decide": ("Hvad styregruppen skal beslutte", "What the steering group must decide"),
