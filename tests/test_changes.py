@@ -30,16 +30,10 @@ def test_a_hospital_whose_status_changed_is_named_with_both():
     assert changes.statuses(BEFORE["07_follow_up"]["status"], now) == [("A", "on_track", "behind")]
 
 
-def test_statuses_judged_with_other_parameters_are_not_compared():
-    now = facts({"A": "behind"}, {}, {}, [], params={"year": 2025})["07_follow_up"]["status"]
-    assert changes.statuses(BEFORE["07_follow_up"]["status"], now) == []
-
-
-def test_the_key_move_largest_first_and_only_between_keys_made_alike():
+def test_the_key_move_largest_first():
     now = dict(BEFORE["07_follow_up"]["key"], shares={"A": 35_000_000, "B": 25_000_000})
     assert changes.key_moves(BEFORE["07_follow_up"]["key"], now) == [("A", 40_000_000, 35_000_000),
                                                                      ("B", 20_000_000, 25_000_000)]
-    assert changes.key_moves(BEFORE["07_follow_up"]["key"], dict(now, basis="value_dkk")) == []
 
 
 def test_new_and_former_outliers_by_hospital_and_specialty():
@@ -55,7 +49,22 @@ def test_the_sentences_say_what_changed_against_which_run():
     assert text.startswith("Sammenlignet med kørslen 2. november 2026 kl. 10.30, på andre inddata")
     assert "Ny status: A fra på sporet til bagud." in text  # from 07, not from A's own page
     assert "Idéernes budgetvirkning er nu 24,0 mio. kr. om året mod 22,0 mio. kr. sidst." in text  # 03's, not 05's
-    assert "Ikke længere afvigere: B – Urologi." in text and "Nøglen" not in text  # the key did not move
+    assert "Ikke længere afvigere i variationsanalysen: B – Urologi." in text
+    assert text.endswith("Uændret: kravets fordeling på hospitalerne.") and "indstillinger" not in text
+
+
+def test_a_figure_computed_with_other_settings_is_compared_and_said_to_be():
+    other = {"year": 2025}
+    now = facts({"A": "behind", "B": "behind"}, {"x": 20e6, "y": 2e6}, {"A": 30_000_000, "B": 20_000_000},
+                ["A|Kardiologi|high", "B|Urologi|high"], params=other)
+    now["07_follow_up"]["key"].update(basis="value_dkk", target=50_000_000)
+    earlier = changes.Earlier(dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC), True, BEFORE)
+    said = changes.sentences(earlier, now, "da")
+    assert "Ny status: A fra på sporet til bagud. (Beregnet med andre indstillinger end sidst.)" in said
+    assert ("Kravet fordeles nu efter værdien af de ambulante besøg i 2024 (50,0 mio. kr.) mod efter antal "
+            "ambulante besøg i 2024 (60,0 mio. kr.) sidst.") in said
+    assert "Andelen af kravet flytter mest for A: 30,0 mio. kr. om året mod 40,0 mio. kr. sidst." in said
+    assert said[-1] == "Uændret: idéernes budgetvirkning og afvigerne i variationsanalysen."
 
 
 def test_without_an_earlier_run_or_a_change_it_says_so():
@@ -63,7 +72,8 @@ def test_without_an_earlier_run_or_a_change_it_says_so():
                                                      "with."]
     earlier = changes.Earlier(dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC), True, BEFORE)
     assert changes.sentences(earlier, BEFORE, "en")[1:] == [
-        "The statuses, the ideas' budget effect, the key and the outliers are the same as then."]
+        "Unchanged: the hospitals' statuses, the ideas' budget effect, the requirement's split between the "
+        "hospitals and the outliers of the variation analysis."]
 
 
 def test_the_earlier_run_is_read_from_its_manifest_and_executed_notebooks(tmp_path):

@@ -33,7 +33,7 @@ def test_the_front_page_says_where_we_stand_what_to_decide_and_the_risks(paper):
     assert sections[:3] == ["Hvor står vi", "Hvad styregruppen skal beslutte", "De største risici"]
     risks = re.search(r"<h2>De største risici</h2>\s*<ol class=\"paper\">(.*?)</ol>", index, re.S).group(1)
     assert 1 <= risks.count("<li>") <= 3
-    assert "fordelingsnøgle" in index and 'class="report-table"' in index  # the key options side by side
+    assert "hvordan kravet fordeles" in index and 'class="report-table"' in index  # the key options side by side
     # the first run in its folder has nothing to compare with (tests/test_changes.py: a run that has)
     assert "Hvad har ændret sig siden sidste kørsel" in sections and "ingen tidligere offentliggjort kørsel" in index
 

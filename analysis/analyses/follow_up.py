@@ -567,10 +567,12 @@ def data_problem(monthly: pd.DataFrame, decision: str, baseline_months: int = 24
 
 
 def behind(table: pd.DataFrame) -> pd.DataFrame:
-    """The hospitals of status_table whose status is "behind", each with its shortfall (DKK a year:
-    its share of the requirement minus its budget effect a year now), the largest first."""
+    """The hospitals of status_table whose status is "behind", each with its share of the
+    requirement (share_full), its budget effect a year now (rate; below 0 when it has more visits
+    than expected) and its shortfall (share_full - rate, DKK a year), the largest first."""
     late = table[table["status"] == "behind"]
-    out = pd.DataFrame({s.HOSPITAL: late[s.HOSPITAL].to_numpy(),
+    out = pd.DataFrame({s.HOSPITAL: late[s.HOSPITAL].to_numpy(), "share_full": late["share_full"].to_numpy(),
+                        "rate": late["rate"].to_numpy(),
                         "shortfall": (late["share_full"] - late["rate"]).clip(lower=0).to_numpy()})
     return out.sort_values("shortfall", ascending=False, kind="stable", ignore_index=True)
 

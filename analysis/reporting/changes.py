@@ -1,8 +1,8 @@
 """What changed since the last run, for the front page's decision paper: the facts this run's
 pages state (identities.facts_of: the hospitals' statuses from 07, the change ideas' budget effect
 from 03, the key's shares from 04, the outliers from 02) against the same facts of the run
-published before it (reports/latest until this run replaces it). A fact is compared only where
-both runs computed it with the same parameters; otherwise the page says it cannot be compared."""
+published before it (reports/latest until this run replaces it), or a run named in the run file.
+A fact computed with other settings than last time is compared all the same, and said to be."""
 from __future__ import annotations
 
 import datetime as dt
@@ -50,9 +50,7 @@ def _merged(facts: dict[str, dict[str, object]], name: str) -> dict | None:
 
 def statuses(before: dict, now: dict) -> list[tuple[str, str, str]]:
     """(hospital, status before, status now) for each hospital whose status changed between two
-    runs' status facts (follow_up.status_fact); [] when their parameters differ."""
-    if before["parameters"] != now["parameters"]:
-        return []
+    runs' status facts (follow_up.status_fact)."""
     return [(h, before["statuses"][h], now["statuses"][h]) for h in sorted(now["statuses"])
             if h in before["statuses"] and before["statuses"][h] != now["statuses"][h]]
 
@@ -65,10 +63,7 @@ def potential(before: dict, now: dict) -> tuple[float, float]:
 
 def key_moves(before: dict, now: dict) -> list[tuple[str, int, int]]:
     """(hospital, share before, share now), DKK a year, for the hospitals whose share of the
-    requirement moved between two runs' key facts (savings_key.fact) made alike (year, basis,
-    target), the largest move first; [] when they were not made alike."""
-    if any(before[k] != now[k] for k in ("year", "basis", "target")):
-        return []
+    requirement moved between two runs' key facts (savings_key.fact), the largest move first."""
     moved = [(h, int(before["shares"][h]), int(v)) for h, v in now["shares"].items()
              if h in before["shares"] and int(before["shares"][h]) != int(v)]
     return sorted(moved, key=lambda m: -abs(m[2] - m[1]))
@@ -76,53 +71,66 @@ def key_moves(before: dict, now: dict) -> list[tuple[str, int, int]]:
 
 def outliers(before: dict, now: dict) -> tuple[list[str], list[str]]:
     """The units (hospital, specialty) that became outliers and those that stopped being, between
-    two runs' outlier facts (variation.outlier_fact) compared alike."""
+    two runs' outlier facts (variation.outlier_fact)."""
     def units(fact: dict) -> set[str]:
         return {" – ".join(u.split("|")[:2]) for u in fact["units"]}
     return sorted(units(now) - units(before)), sorted(units(before) - units(now))
 
 
+KEY_SETTINGS = ("year", "basis", "target")
+
+
 def sentences(before: Earlier | None, now: dict[str, dict[str, object]], lang: str) -> list[str]:
     """The front page's "what changed since the last run", in sentences: which run it is compared
-    with and whether it read the same input, then each fact that changed, or that nothing did."""
+    with and whether it read the same input, each fact that changed (said to be computed with other
+    settings where they were), and what did not change."""
     if before is None:
         return [L.t("chg_none", lang)]
     M = L.formatters(lang).M
     out = [L.t("chg_with_same" if before.same_input else "chg_with_new", lang,
                when=L.run_time(before.created, lang))]
-    said = []
-    pair = (_merged(before.facts, "status"), _merged(now, "status"))
-    if all(pair):
-        if pair[0]["parameters"] != pair[1]["parameters"]:
-            said.append(L.t("chg_not_alike", lang, what=L.t("chg_what_status", lang)))
-        moves = statuses(*pair)
+    unchanged = []
+
+    def settings(a: dict, b: dict, keys=("parameters",)) -> str:
+        return " " + L.t("chg_settings", lang) if any(a.get(k) != b.get(k) for k in keys) else ""
+
+    a, b = _merged(before.facts, "status"), _merged(now, "status")
+    if a and b:
+        moves = statuses(a, b)
         if moves:
-            said.append(L.t("chg_status", lang, moves=L.names(
-                (L.t("chg_status_one", lang, hospital=h, before=L.t(a, lang), now=L.t(b, lang)) for h, a, b in moves),
-                lang)))
-    pair = (_merged(before.facts, "potential"), _merged(now, "potential"))
-    if all(pair):
-        if pair[0]["parameters"] != pair[1]["parameters"]:
-            said.append(L.t("chg_not_alike", lang, what=L.t("chg_what_potential", lang)))
-        a, b = potential(*pair)
-        if round(a / 1e5) != round(b / 1e5):  # as the pages write it: to 0.1 million
-            said.append(L.t("chg_potential", lang, before=M(a), now=M(b)))
-    pair = (_merged(before.facts, "key"), _merged(now, "key"))
-    if all(pair):
-        moves = key_moves(*pair)
-        if not moves and any(pair[0][k] != pair[1][k] for k in ("year", "basis", "target")):
-            said.append(L.t("chg_not_alike", lang, what=L.t("chg_what_key", lang)))
-        elif moves and round(moves[0][1] / 1e5) != round(moves[0][2] / 1e5):
-            h, a, b = moves[0]
-            said.append(L.t("chg_key", lang, hospital=h, before=M(a), now=M(b)))
-    pair = (_merged(before.facts, "outliers"), _merged(now, "outliers"))
-    if all(pair):
-        if pair[0]["parameters"] != pair[1]["parameters"]:
-            said.append(L.t("chg_not_alike", lang, what=L.t("chg_what_outliers", lang)))
+            out.append(L.t("chg_status", lang, moves=L.names(
+                (L.t("chg_status_one", lang, hospital=h, before=L.t(x, lang), now=L.t(y, lang)) for h, x, y in moves),
+                lang)) + settings(a, b))
         else:
-            new, gone = outliers(*pair)
-            if new:
-                said.append(L.t("chg_outliers_new", lang, units=L.names(new, lang)))
-            if gone:
-                said.append(L.t("chg_outliers_gone", lang, units=L.names(gone, lang)))
-    return out + (said or [L.t("chg_nothing", lang)])
+            unchanged.append(L.t("chg_what_status", lang))
+    a, b = _merged(before.facts, "potential"), _merged(now, "potential")
+    if a and b:
+        then, new = potential(a, b)
+        if round(then / 1e5) != round(new / 1e5):  # as the pages write it: to 0.1 million
+            out.append(L.t("chg_potential", lang, before=M(then), now=M(new)) + settings(a, b))
+        else:
+            unchanged.append(L.t("chg_what_potential", lang))
+    a, b = _merged(before.facts, "key"), _merged(now, "key")
+    if a and b:
+        if any(a[k] != b[k] for k in KEY_SETTINGS):
+            out.append(L.t("chg_key_rule", lang, **{f"{k}_{w}": v for w, f in (("before", a), ("now", b))
+                                                    for k, v in (("basis", L.t(f"key_basis_{f['basis']}", lang)),
+                                                                 ("year", f["year"]), ("target", M(f["target"])))}))
+        moves = [m for m in key_moves(a, b) if round(m[1] / 1e5) != round(m[2] / 1e5)]
+        if moves:
+            h, then, new = moves[0]
+            out.append(L.t("chg_key", lang, hospital=h, before=M(then), now=M(new)))
+        elif all(a[k] == b[k] for k in KEY_SETTINGS):
+            unchanged.append(L.t("chg_what_key", lang))
+    a, b = _merged(before.facts, "outliers"), _merged(now, "outliers")
+    if a and b:
+        new_units, gone = outliers(a, b)
+        if new_units:
+            out.append(L.t("chg_outliers_new", lang, units=L.names(new_units, lang)) + settings(a, b))
+        if gone:
+            out.append(L.t("chg_outliers_gone", lang, units=L.names(gone, lang)) + settings(a, b))
+        if not new_units and not gone:
+            unchanged.append(L.t("chg_what_outliers", lang))
+    if unchanged:
+        out.append(L.t("chg_unchanged", lang, what=L.names(unchanged, lang)))
+    return out

@@ -141,7 +141,8 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
     late = follow_up.behind(table)
     if not late.empty:  # the front page's decision paper: the hospitals behind and what they lack
         text = T("fu_risk_behind_one" if len(late) == 1 else "fu_risk_behind_some",
-                 names=L.names(late[s.HOSPITAL], language), gap=M(late["shortfall"].sum()))
+                 names=L.names(late[s.HOSPITAL], language), gap=M(late["shortfall"].sum()),
+                 share=M(late["share_full"].sum()), rate=M(late["rate"].sum()))
         yield report.text(text)
         yield report.headline([], order=0, points=[report.point("risk", text, rank=1)])
     yield report.table(table.drop(columns=["depends"], errors="ignore"), language, percent=["reached"],
@@ -164,9 +165,15 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
     T = page.formatters[0]
     region = follow_up.run_rate(other, [], run_rate_months).iloc[0]
     verdict = follow_up.status(*(pd.Series([region[c]]) for c in ("rate", "low", "high")), pd.Series([share.sum()]))
+    rate = reduction.dkk_interval(region["rate"], region["low"], region["high"], language)
     yield report.text(T("fu_other_region", own=T(f"fu_expectation_{real.method}"),
-                        other=T(f"fu_expectation_{other.method}"), verdict=T(verdict.iloc[0]),
-                        rate=reduction.dkk_interval(region["rate"], region["low"], region["high"], language)))
+                        other=T(f"fu_expectation_{other.method}"), verdict=T(verdict.iloc[0]), rate=rate))
+    own = follow_up.run_rate(real, [], run_rate_months).iloc[0]
+    own_verdict = follow_up.status(*(pd.Series([own[c]]) for c in ("rate", "low", "high")), pd.Series([share.sum()]))
+    if own_verdict.iloc[0] != verdict.iloc[0]:  # the region's own status rests on the expectation
+        yield report.headline([], order=0, points=[report.point("risk", T(
+            "fu_risk_region_depends", other=T(f"fu_expectation_short_{other.method}"), rate=rate,
+            verdict=T(verdict.iloc[0]), own_verdict=T(own_verdict.iloc[0])), rank=2)])
     rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
     depends = rests[rests["depends"]]
     if depends.empty:

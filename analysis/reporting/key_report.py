@@ -75,10 +75,10 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     yield report.table(keys[[s.HOSPITAL, "key_visits", "key_value", "key_potential"]], language,
                        caption=T("key_compare_caption", year=year))
     yield report.text(T("key_compare_text"))
-    yield from options(keys, basis_text, language)
+    yield from options(keys, basis_text, year, language)
 
 
-def options(keys: pd.DataFrame, basis_text: str, language: str) -> Iterator[object]:
+def options(keys: pd.DataFrame, basis_text: str, year: int, language: str) -> Iterator[object]:
     """The choice of key as the steering group faces it: which key the run used, and the hospital
     the choice moves most with its share by each key; on the page, and for the front page's
     decision paper with every hospital's three shares (savings_key.options)."""
@@ -87,11 +87,13 @@ def options(keys: pd.DataFrame, basis_text: str, language: str) -> Iterator[obje
         return
     M = L.formatters(language).M
     top = opts.iloc[0]
-    text = L.t("key_decide", language, basis=basis_text, hospital=top[s.HOSPITAL], visits=M(top["key_visits"]),
-               value=M(top["key_value"]), potential=M(top["key_potential"]))
+    text = L.t("key_decide", language, basis=basis_text, year=year, hospital=top[s.HOSPITAL],
+               visits=M(top["key_visits"]), value=M(top["key_value"]), potential=M(top["key_potential"]))
     yield report.text(text)
-    shown = opts[[s.HOSPITAL, *savings_key.KEY_COLUMNS.values()]].copy()
-    for c in savings_key.KEY_COLUMNS.values():
+    cols = list(savings_key.KEY_COLUMNS.values())
+    total = pd.DataFrame([{s.HOSPITAL: L.t("total", language), **opts[cols].sum().to_dict()}])
+    shown = pd.concat([opts[[s.HOSPITAL, *cols]], total], ignore_index=True)  # in millions, as the pages round
+    for c in cols:
         shown[c] = shown[c].map(M)
     yield report.headline([], order=3, points=[report.point("decide", text, table=shown)])
 

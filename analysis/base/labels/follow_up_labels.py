@@ -40,25 +40,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
     "fu_lead_behind": ("bagud; der mangler {gap} om året", "behind; {gap} a year is still short"),
     "fu_lead_list_behind": ("Bagud: {names}.", "Behind: {names}."),
-    "fu_risk_behind_one": ("{names} er bagud: hospitalet mangler {gap} om året mod sin andel af kravet. Forslag: "
-                           "hospitalet fremlægger for styregruppen, hvordan og hvornår det når sin andel.",
-                           "{names} is behind: it lacks {gap} a year against its share of the requirement. Proposed: "
-                           "the hospital shows the steering group how and when it will reach its share."),
-    "fu_risk_behind_some": ("{names} er bagud: de mangler tilsammen {gap} om året mod deres andele af kravet. "
-                            "Forslag: hospitalerne fremlægger for styregruppen, hvordan og hvornår de når deres andel.",
-                            "{names} are behind: together they lack {gap} a year against their shares of the "
-                            "requirement. Proposed: the hospitals show the steering group how and when they will "
-                            "reach their shares."),
+    "fu_risk_behind_one": ("{names} er bagud: hospitalets budgetvirkning er nu {rate} om året mod en andel af kravet "
+                           "på {share}, så det mangler {gap} om året. Forslag: hospitalet fremlægger for styregruppen, "
+                           "hvordan og hvornår det når sin andel.",
+                           "{names} is behind: its budget effect is now {rate} a year against a share of the "
+                           "requirement of {share}, so it lacks {gap} a year. Proposed: the hospital shows the steering "
+                           "group how and when it will reach its share."),
+    "fu_risk_behind_some": ("{names} er bagud: deres budgetvirkning er nu tilsammen {rate} om året mod andele af "
+                            "kravet på {share}, så de mangler {gap} om året. Forslag: hospitalerne fremlægger for "
+                            "styregruppen, hvordan og hvornår de når deres andele.",
+                            "{names} are behind: their budget effect is now {rate} a year together against shares "
+                            "of the requirement of {share}, so they lack {gap} a year. Proposed: the hospitals show the "
+                            "steering group how and when they will reach their shares."),
+    "fu_risk_region_depends": ("Målt {other} er regionens budgetvirkning {rate} om året, og regionen er {verdict} i "
+                               "stedet for {own_verdict}: regionens "
+                               "status hviler på, hvilken forventning uden beslutning besparelsen måles mod. "
+                               "Forslag: styregruppen regner med det mindste af de to skøn, til flere måneder viser "
+                               "forløbet.",
+                               "Measured {other}, the region's budget effect is {rate} a year, and the region is "
+                               "{verdict} instead of {own_verdict}: its "
+                               "status rests on the expectation without the decision the saving is measured "
+                               "against. Proposed: the steering group counts on the smaller of the two estimates "
+                               "until more months show the course."),
     "fu_risk_depends": ("For {names} afhænger besparelsen af, hvilken forventning uden beslutning den måles mod ({own} "
                         "eller {other}): valget flytter den mere end den tilfældige variation. Forslag: regn den først "
                         "fuldt med, når begge forventninger viser den.",
                         "For {names} the saving depends on the expectation without the decision it is measured "
                         "against ({own} or {other}): the choice moves it more than chance does. Proposed: count it "
                         "in full only once both expectations show it."),
-    "fu_risk_lag_do": ("Forslag: læs ikke et fald i disse måneder som en besparelse, og kør rapporterne igen, når de "
-                       "er registreret.",
-                       "Proposed: read no fall in these months as a saving, and run the reports again once they are "
-                       "registered."),
+    "fu_risk_lag_do": ("Forslag: styregruppen vurderer besparelsen i disse måneder, når de er registreret og "
+                       "rapporterne er lavet igen.",
+                       "Proposed: the steering group judges the saving in these months once they are registered "
+                       "and the reports are made again."),
     "fu_lead_depends": ("For {names} hviler status på forventningen uden beslutning (se opfølgningen).",
                         "For {names} the status rests on the expectation without the decision (see the follow-up)."),
     "fu_lead_list_unclear": ("Endnu uklart: {names}.", "Not yet clear: {names}."),
