@@ -132,7 +132,7 @@ def test_the_front_page_leads_03s_figures_with_the_budget_effect(planning_run):
     front = text_of(planning_run / "index.html")
     head = front.index("Forandringsidéernes budgetvirkning pr. år mod kravet på 60,0 mio. kr. (95 %-interval)")
     assert head < front.index("Aktivitetsværdi af de samme besøg: frigjort kapacitet, ikke kroner i kassen")
-    assert "Hospitaler med andel over budgetvirkningen" in front
+    assert "Hospitaler hvis andel er større end idéernes skønnede budgetvirkning hos dem" in front
     # potential and realised saving told apart where a reader meets both (a new user took one for the other)
     assert re.search(r"Forandringsidéerne kan give \d+ % af kravet på 60,0 mio\. kr\. om året: en budgetvirkning på "
                      r"[\d,]+ mio\. kr\. \([\d,]+–[\d,]+\)\. Det er et skøn over, hvad de beskrevne idéer kan give, "
