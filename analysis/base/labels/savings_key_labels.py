@@ -50,9 +50,11 @@ LABELS: dict[str, tuple[str, str]] = {
                      "**Every hospital has an estimated potential in budget effect larger than its share of the "
                      "saving.**"),
     "key_gap_some": ("**Hospitaler, hvis andel er større end den budgetvirkning, forandringsidéerne giver dem "
-                     "(forskel):** {hospitals}. De må finde besparelser ud over det, analysen peger på.",
+                     "(forskel):** {hospitals}. Det er et skøn over de beskrevne idéer: de må finde besparelser ud "
+                     "over dem, medmindre opfølgningen på beslutningen viser, at besparelsen allerede er sket.",
                      "**Hospitals whose share exceeds the budget effect the change ideas give them (gap):** "
-                     "{hospitals}. They must find savings beyond what the analysis points to."),
+                     "{hospitals}. This is an estimate of the ideas described: they must find savings beyond them, "
+                     "unless the follow-up of the decision shows that the saving has already happened."),
     "key_compare": ("Nøglen er et valg", "The key is a choice"),
     "key_compare_caption": ("Hospitalernes andel efter tre mulige nøgler, {year} (kr.)",
                             "Each hospital's share under three possible keys, {year} (DKK)"),
