@@ -66,11 +66,11 @@ LABELS: dict[str, tuple[str, str]] = {
                           "year"),
     "pot_basis_measured": ("målt: {what}", "measured: {what}"),
     "pot_basis_assumed": ("antaget", "assumed"),
-    "pot_decide_gap": ("Idéerne dækker {cover} af kravet ({target}); styregruppen skal beslutte, hvordan de sidste "
+    "pot_decide_gap": ("Idéerne dækker {cover} af kravet ({target}); styregruppen skal beslutte, hvordan de resterende "
                        "{short} om året skal findes: flere idéer fra specialerådene, større andele af de beskrevne "
                        "idéer eller et mindre krav.",
                        "The ideas cover {cover} of the requirement ({target}); the steering group must decide how "
-                       "the last {short} a year is to be found: more ideas from the specialty councils, larger "
+                       "the remaining {short} a year is to be found: more ideas from the specialty councils, larger "
                        "shares of the ideas described, or a smaller requirement."),
     "pot_risk_assumed": ("{share} af idéernes budgetvirkning ({amount} om året) hviler på andele, der er antaget, ikke "
                          "målt.",
