@@ -78,3 +78,16 @@ def test_the_monitoring_text_names_the_colour_its_decision_line_is_drawn_in():
     assert drawn == {plots.DECISION}
     assert f"Den {L.COLOURS[plots.DECISION][1]} lodrette streg er beslutningsdatoen" in text
     assert "røde" not in text
+
+
+def test_the_driver_diagram_wraps_a_long_idea_name_and_draws_each_budget_effect_to_scale():
+    long = ("PRO-baseret opfølgning i kroniske forløb hos patienter med stabil sygdom gennem mindst to år og uden "
+            "ændret medicinering")
+    fig = plots.driver_diagram("Målet", [("Driver", 9e6, 30e6)],
+                               [("Driver", "Kort idé", 100, 6e6, 20e6), ("Driver", long, 50, 3e6, 10e6)], "da", "t")
+    texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
+    assert any(long in t for t in texts) and not any("…" in t for t in texts)  # wrapped, never cut
+    bars = [p.get_width() for p in fig.axes[0].patches if p.get_facecolor()[:3] == plt.matplotlib.colors.to_rgb(
+        plots.COLOURS[plots.BUDGET])]
+    assert len(bars) == 3 and bars[1] == 2 * bars[2]  # the ideas' bars 6 : 3 (after the driver's)
+    plt.close(fig)

@@ -620,40 +620,64 @@ def driver_diagram(aim: str, drivers: list[tuple[str, float, float]], ideas: lis
                    lang: str, title: str):
     """A quantified driver diagram: the aim -> primary drivers -> change ideas, each with its
     budget effect and, beside it, its tariff value (drivers: (label, budget DKK, tariff DKK);
-    ideas: (driver label, idea label, visits, budget DKK, tariff DKK))."""
-    n = max(len(ideas), 1)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + 0.72 * n))
+    ideas: (driver label, idea label, visits, budget DKK, tariff DKK)). Under each driver and idea
+    a bar in the budget effect's colour as long as its budget effect (the largest idea or driver
+    spans its column), so the boxes read by size; an idea's name is wrapped, never cut."""
+    names = [textwrap.wrap(idea, IDEA_WRAP) or [""] for _, idea, *_ in ideas]
+    heights = [0.55 + 0.22 * (len(lines) + 1) for lines in names]  # a row per idea: its text and its bar
+    driver_lines = {label: len(textwrap.wrap(label, 22)) + 2 for label, *_ in drivers}  # name, two amounts
+    for label, lines in driver_lines.items():  # a driver's rows are at least as tall as its box and bar
+        rows = [j for j, idea in enumerate(ideas) if idea[0] == label]
+        extra = max(0.0, LINE * lines + 0.55 - sum(heights[j] for j in rows))
+        for j in rows:
+            heights[j] += extra / len(rows)
+    total = sum(heights) or 1.0
+    tops = np.cumsum([0.0, *heights])
+    centre = {j: total - (tops[j] + heights[j] / 2) for j in range(len(ideas))}  # top to bottom
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.6 + 0.62 * total))
     ax.set_xlim(0, 10)
-    ax.set_ylim(-0.5, n - 0.5)
+    ax.set_ylim(0, total)
     ax.axis("off")
     box = dict(boxstyle="round,pad=0.4", linewidth=1)
-    ax.text(0.9, (n - 1) / 2, textwrap.fill(aim, 16), ha="center", va="center", fontsize=9, fontweight="bold",
+    ax.text(0.9, total / 2, textwrap.fill(aim, 16), ha="center", va="center", fontsize=9, fontweight="bold",
             bbox=box | {"facecolor": "#fff3cd", "edgecolor": "#e0b000"})
 
     def money(budget: float, tariff: float) -> str:
         return (L.t("dd_budget", lang, dkk=L.dkk(budget, lang, millions=True)) + "\n"
                 + L.t("dd_tariff", lang, dkk=L.dkk(tariff, lang, millions=True)))
 
+    def bar(x: float, y: float, width: float, value: float, largest: float) -> None:
+        if largest > 0 and value > 0:
+            ax.add_patch(plt.Rectangle((x, y), width * value / largest, 0.09, color=COLOURS[BUDGET], lw=0))
+
+    top_driver = max((b for _, b, _ in drivers), default=0.0)
+    top_idea = max((i[3] for i in ideas), default=0.0)
     ys = {}
     for i, (label, budget, tariff) in enumerate(drivers):
         rows = [j for j, idea in enumerate(ideas) if idea[0] == label]
-        y = n - 1 - (sum(rows) / len(rows) if rows else i)
+        y = float(np.mean([centre[j] for j in rows])) if rows else total - (i + 0.5) * total / max(len(drivers), 1)
         ys[label] = y
-        ax.annotate("", xy=(2.5, y), xytext=(1.9, (n - 1) / 2), arrowprops=dict(arrowstyle="->", color="#777777"))
-        ax.text(3.65, y, textwrap.fill(label, 22) + "\n" + money(budget, tariff), ha="center", va="center",
+        ax.annotate("", xy=(2.5, y), xytext=(1.9, total / 2), arrowprops=dict(arrowstyle="->", color="#777777"))
+        ax.text(3.65, y + 0.05, textwrap.fill(label, 22) + "\n" + money(budget, tariff), ha="center", va="center",
                 fontsize=7.5, bbox=box | {"facecolor": "#e8f1f8", "edgecolor": PALETTE[0]})
-    for j, (driver, idea, visits, budget, tariff) in enumerate(ideas):
-        y = n - 1 - j
+        bar(2.75, y + 0.05 - (LINE * driver_lines[label] + 0.13) / 2 - 0.2, 1.8, budget, top_driver)
+    for j, (driver, _, visits, budget, tariff) in enumerate(ideas):
+        y = centre[j]
         ax.annotate("", xy=(5.25, y), xytext=(4.85, ys[driver]), arrowprops=dict(arrowstyle="->", color="#777777"))
-        text = (textwrap.shorten(idea, 60, placeholder="…") + "\n"
+        text = ("\n".join(names[j]) + "\n"
                 + f"{L.number(visits, lang)} {L.t('visits', lang).lower()} · "
                 + L.t("dd_budget", lang, dkk=L.dkk(budget, lang, millions=True)) + " · "
                 + L.t("dd_tariff", lang, dkk=L.dkk(tariff, lang, millions=True)))
-        ax.text(5.3, y, text, ha="left", va="center", fontsize=7.5,
+        ax.text(5.3, y + 0.06, text, ha="left", va="center", fontsize=7.5,
                 bbox=box | {"facecolor": "white", "edgecolor": "#999999"})
+        bar(5.3, y - heights[j] / 2 + 0.04, 4.5, budget, top_idea)
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+IDEA_WRAP = 70  # characters a line of an idea's name in the driver diagram
+LINE = 0.2  # the height of a line of the driver diagram's 7.5-point text, in its rows' units (0.62 in each)
 
 
 TARIFF_GREY = "#c8c8c8"  # the tariff value beside the budget effect: capacity, not cash

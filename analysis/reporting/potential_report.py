@@ -141,7 +141,7 @@ def _drivers(page: Page, effects: pd.DataFrame, plan: scenarios.ScenarioFile, ti
     drivers, ideas = reduction.driver_tree(effects, plan.driver_names(language), titles)  # largest budget effect first
     yield plots.driver_diagram(T("pot_aim", target=M(target_dkk)), drivers, ideas, language,
                                T("pot_driver_title", year=year))
-    yield report.how_to_read(T("pot_driver_how"), language)
+    yield report.how_to_read(T("pot_driver_how", **plots.colour_words(language, budget=plots.BUDGET)), language)
 
 
 def _ideas(page: Page, est: reduction.Estimate, year: int) -> Iterator[object]:

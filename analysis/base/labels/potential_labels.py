@@ -54,12 +54,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_drivers": ("Driverdiagram", "Driver diagram"),
     "pot_aim": ("Mål: {target} om året i budgetvirkning", "Aim: {target} a year in budget effect"),
     "pot_driver_title": ("Fra mål til forandringsidéer, {year}", "From aim to change ideas, {year}"),
-    "pot_driver_how": ("Læs fra venstre: målet nås gennem fire drivere, som hver bæres af konkrete forandringsidéer "
-                       "med deres antal besøg, budgetvirkning (kroner i kassen) og aktivitetsværdi (frigjort "
-                       "kapacitet). Idéerne med den største budgetvirkning bærer målet.",
-                       "Read from the left: the aim is reached through four drivers, each carried by concrete "
-                       "change ideas with their visits, budget effect (cash) and tariff value (capacity freed). The "
-                       "ideas with the largest budget effect carry the aim."),
+    "pot_driver_how": ("Læs fra venstre: målet nås gennem driverne, som hver bæres af konkrete forandringsidéer med "
+                       "deres antal besøg, budgetvirkning (kroner i kassen) og aktivitetsværdi (frigjort kapacitet). "
+                       "Den {budget:e} bjælke under hver boks er så lang som dens budgetvirkning: idéerne med de "
+                       "længste bjælker bærer målet.",
+                       "Read from the left: the aim is reached through the drivers, each carried by concrete change "
+                       "ideas with their visits, budget effect (cash) and tariff value (capacity freed). The "
+                       "{budget:e} bar under each box is as long as its budget effect: the ideas with the longest "
+                       "bars carry the aim."),
     "pot_ideas": ("Forandringsidéer", "Change ideas"),
     "pot_ideas_caption": ("Idéer i den rækkefølge de regnes, {year}; budgetvirkning og aktivitetsværdi i kr. pr. år",
                           "Ideas in the order they are applied, {year}; budget effect and tariff value in DKK a "
