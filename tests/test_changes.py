@@ -107,3 +107,13 @@ def test_a_named_run_to_compare_with_must_be_a_published_run_of_the_output(tmp_p
         runner.RunConfig(**common, compare_with="20261101-x")
     with pytest.raises(ValueError, match="compare_with"):
         runner.RunConfig(**common, compare_with="../runs/20261102-093000_ab12cd")  # a name, not a path
+
+
+def test_a_fact_an_older_version_stated_otherwise_is_said_not_comparable_and_stops_nothing():
+    older = {k: dict(v) for k, v in BEFORE.items()}
+    older["03_reduction_potential"] = {"potential": {"scope": "region", "saving": {"x": 1.0}}}  # no "budget"
+    earlier = changes.Earlier(dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC), True, older)
+    said = changes.sentences(earlier, BEFORE, "da")
+    assert ("Den tidligere kørsel angiver idéernes budgetvirkning på en anden måde (en anden version af værktøjet), "
+            "så de kan ikke sammenlignes.") in said
+    assert said[-1].startswith("Uændret: hospitalernes status")

@@ -83,54 +83,69 @@ KEY_SETTINGS = ("year", "basis", "target")
 def sentences(before: Earlier | None, now: dict[str, dict[str, object]], lang: str) -> list[str]:
     """The front page's "what changed since the last run", in sentences: which run it is compared
     with and whether it read the same input, each fact that changed (said to be computed with other
-    settings where they were), and what did not change."""
+    settings where they were), and what did not change. A fact the earlier run states in another
+    shape (an older version of the package) is said to be not comparable; it never stops the run."""
     if before is None:
         return [L.t("chg_none", lang)]
-    M = L.formatters(lang).M
     out = [L.t("chg_with_same" if before.same_input else "chg_with_new", lang,
                when=L.run_time(before.created, lang))]
     unchanged = []
-
-    def settings(a: dict, b: dict, keys=("parameters",)) -> str:
-        return " " + L.t("chg_settings", lang) if any(a.get(k) != b.get(k) for k in keys) else ""
-
-    a, b = _merged(before.facts, "status"), _merged(now, "status")
-    if a and b:
-        moves = statuses(a, b)
-        if moves:
-            out.append(L.t("chg_status", lang, moves=L.names(
-                (L.t("chg_status_one", lang, hospital=h, before=L.t(x, lang), now=L.t(y, lang)) for h, x, y in moves),
-                lang)) + settings(a, b))
-        else:
-            unchanged.append(L.t("chg_what_status", lang))
-    a, b = _merged(before.facts, "potential"), _merged(now, "potential")
-    if a and b:
-        then, new = potential(a, b)
-        if round(then / 1e5) != round(new / 1e5):  # as the pages write it: to 0.1 million
-            out.append(L.t("chg_potential", lang, before=M(then), now=M(new)) + settings(a, b))
-        else:
-            unchanged.append(L.t("chg_what_potential", lang))
-    a, b = _merged(before.facts, "key"), _merged(now, "key")
-    if a and b:
-        if any(a[k] != b[k] for k in KEY_SETTINGS):
-            out.append(L.t("chg_key_rule", lang, **{f"{k}_{w}": v for w, f in (("before", a), ("now", b))
-                                                    for k, v in (("basis", L.t(f"key_basis_{f['basis']}", lang)),
-                                                                 ("year", f["year"]), ("target", M(f["target"])))}))
-        moves = [m for m in key_moves(a, b) if round(m[1] / 1e5) != round(m[2] / 1e5)]
-        if moves:
-            h, then, new = moves[0]
-            out.append(L.t("chg_key", lang, hospital=h, before=M(then), now=M(new)))
-        elif all(a[k] == b[k] for k in KEY_SETTINGS):
-            unchanged.append(L.t("chg_what_key", lang))
-    a, b = _merged(before.facts, "outliers"), _merged(now, "outliers")
-    if a and b:
-        new_units, gone = outliers(a, b)
-        if new_units:
-            out.append(L.t("chg_outliers_new", lang, units=L.names(new_units, lang)) + settings(a, b))
-        if gone:
-            out.append(L.t("chg_outliers_gone", lang, units=L.names(gone, lang)) + settings(a, b))
-        if not new_units and not gone:
-            unchanged.append(L.t("chg_what_outliers", lang))
+    for name, what, compare in (("status", "chg_what_status", _status), ("potential", "chg_what_potential", _potential),
+                                ("key", "chg_what_key", _key), ("outliers", "chg_what_outliers", _outliers)):
+        a, b = _merged(before.facts, name), _merged(now, name)
+        if not (a and b):
+            continue
+        try:
+            said = compare(a, b, lang)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            out.append(L.t("chg_unreadable", lang, what=L.t(what, lang)))
+            continue
+        out += said
+        if not said:
+            unchanged.append(L.t(what, lang))
     if unchanged:
         out.append(L.t("chg_unchanged", lang, what=L.names(unchanged, lang)))
     return out
+
+
+def _settings(a: dict, b: dict, lang: str) -> str:
+    """" (Computed with other settings than last time.)" where the two facts' parameters differ."""
+    return " " + L.t("chg_settings", lang) if a.get("parameters") != b.get("parameters") else ""
+
+
+def _status(a: dict, b: dict, lang: str) -> list[str]:
+    moves = statuses(a, b)
+    if not moves:
+        return []
+    return [L.t("chg_status", lang, moves=L.names(
+        (L.t("chg_status_one", lang, hospital=h, before=L.t(x, lang), now=L.t(y, lang)) for h, x, y in moves),
+        lang)) + _settings(a, b, lang)]
+
+
+def _potential(a: dict, b: dict, lang: str) -> list[str]:
+    then, new = potential(a, b)
+    if round(then / 1e5) == round(new / 1e5):  # as the pages write it: to 0.1 million
+        return []
+    M = L.formatters(lang).M
+    return [L.t("chg_potential", lang, before=M(then), now=M(new)) + _settings(a, b, lang)]
+
+
+def _key(a: dict, b: dict, lang: str) -> list[str]:
+    M = L.formatters(lang).M
+    said = []
+    if any(a[k] != b[k] for k in KEY_SETTINGS):
+        said.append(L.t("chg_key_rule", lang, **{f"{k}_{w}": v for w, f in (("before", a), ("now", b))
+                                                 for k, v in (("basis", L.t(f"key_basis_{f['basis']}", lang)),
+                                                              ("year", f["year"]), ("target", M(f["target"])))}))
+    moves = [m for m in key_moves(a, b) if round(m[1] / 1e5) != round(m[2] / 1e5)]
+    if moves:
+        h, then, new = moves[0]
+        said.append(L.t("chg_key", lang, hospital=h, before=M(then), now=M(new)))
+    return said
+
+
+def _outliers(a: dict, b: dict, lang: str) -> list[str]:
+    new_units, gone = outliers(a, b)
+    return ([L.t("chg_outliers_new", lang, units=L.names(new_units, lang)) + _settings(a, b, lang)] if new_units
+            else []) + ([L.t("chg_outliers_gone", lang, units=L.names(gone, lang)) + _settings(a, b, lang)]
+                        if gone else [])

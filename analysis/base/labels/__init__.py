@@ -541,6 +541,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "chg_with_new": ("Sammenlignet med kørslen {when}, på andre inddata (nye måneder eller rettede tal).",
                      "Compared with the run of {when}, on other input (new months or corrected figures)."),
     "chg_unchanged": ("Uændret: {what}.", "Unchanged: {what}."),
+    "chg_unreadable": ("Den tidligere kørsel angiver {what} på en anden måde (en anden version af værktøjet), så de "
+                       "kan ikke sammenlignes.",
+                       "The earlier run states {what} in another form (another version of the toolkit), so they "
+                       "cannot be compared."),
     "chg_settings": ("(Beregnet med andre indstillinger end sidst.)", "(Computed with other settings than last time.)"),
     "chg_what_status": ("hospitalernes status", "the hospitals' statuses"),
     "chg_what_potential": ("idéernes budgetvirkning", "the ideas' budget effect"),
