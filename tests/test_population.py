@@ -415,3 +415,22 @@ def test_the_age_profile_puts_each_band_beside_the_regions():
     young = out.set_index(["municipality", "age_band"]).loc["Young", "0-17"]
     assert young["visits"] == 100 and young["region_per_1000"] == pytest.approx(120 / 1_200 * 1_000)
     assert pop.age_profile(visits, people, 2024, []).empty
+
+
+def test_the_chart_of_which_hospitals_residents_use_shows_the_shares_it_can():
+    """Drawn from the visits, not the shares: every share is below 5, and a chart that took them for counts
+    hid every bar (it did, on the synthetic region)."""
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    from analysis.base import labels as L
+    from analysis.reporting import population_report
+
+    visits = pd.DataFrame({"municipality": ["Aarhus", "Aarhus", "Skive", "Skive"], "hospital": ["A", "B", "A", "B"],
+                           "year": 2024, "visits": [300, 100, 50, 200]})
+    page = SimpleNamespace(language="da", formatters=L.formatters("da"))
+    fig = next(b for b in population_report._hospital_use(page, visits, pop.load_population(), 2024)
+               if isinstance(b, Figure))
+    widths = sorted(round(p.get_width(), 3) for p in fig.axes[0].patches)
+    assert widths == [0.2, 0.25, 0.75, 0.8]  # Aarhus 300 and 100 of 400, Skive 50 and 200 of 250; none hidden

@@ -139,8 +139,10 @@ def _hospital_use(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: 
     use = population.hospital_use(in_year.groupby(["municipality", s.HOSPITAL], observed=True, as_index=False)[s.VISITS]
                                   .sum(), people, on_unknown="exclude")
     hospitals = [c for c in use.columns if c not in ("municipality", s.VISITS, "main_hospital", "main_share")]
-    yield plots.stacked_shares(use.set_index("municipality")[hospitals], language, T("pop_use_title", year=year),
-                               hospitals)
+    # the chart is drawn from the visits (it hides a count below 5 and the share it would give away), not from
+    # the shares, which are all below 5 and would all be hidden
+    counts = use.set_index("municipality")[hospitals].mul(use.set_index("municipality")[s.VISITS], axis=0).round()
+    yield plots.stacked_shares(counts, language, T("pop_use_title", year=year), hospitals)
     yield report.table(use[["municipality", s.VISITS, "main_hospital", "main_share"]], language, counts=[s.VISITS],
                        derived={"main_share": s.VISITS}, percent=["main_share"],
                        verbatim=["municipality", "main_hospital"], caption=T("pop_use_caption", year=year))
