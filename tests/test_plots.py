@@ -91,3 +91,20 @@ def test_the_driver_diagram_wraps_a_long_idea_name_and_draws_each_budget_effect_
         plots.COLOURS[plots.BUDGET])]
     assert len(bars) == 3 and bars[1] == 2 * bars[2]  # the ideas' bars 6 : 3 (after the driver's)
     plt.close(fig)
+
+
+def test_a_hospital_keeps_its_colour_whatever_else_a_chart_shows():
+    plots.use_hospitals(["Randers", "Aarhus", "Horsens", "Aarhus"])
+    both = pd.DataFrame({"Randers": [3, 4], "Aarhus": [5, 6]}, index=[2023, 2024])
+    alone = pd.DataFrame({"Randers": [3, 4]}, index=[2023, 2024])
+
+    def colour_of(fig, name: str) -> str:
+        handles, labels = fig.axes[0].get_legend_handles_labels()
+        return handles[labels.index(name)].get_color()
+
+    a, b = plots.lines(both, "da", "t", "y"), plots.lines(alone, "da", "t", "y")
+    assert colour_of(a, "Randers") == colour_of(b, "Randers") == plots.PALETTE[2]  # third in name order
+    assert colour_of(a, "Aarhus") == plots.PALETTE[0]
+    plt.close(a)
+    plt.close(b)
+    plots.use_hospitals([])

@@ -15,6 +15,7 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
 from analysis.base import labels as L
+from analysis.base import schema as s
 from analysis.engine import pipeline
 from analysis.inputs import reference
 from analysis.inputs.parameters import COMMON, Common, common_of
@@ -86,6 +87,7 @@ def open_page(namespace: Mapping[str, Any], prepare: Callable[..., pipeline.Prep
     given = parameters_of(namespace)
     common = common_of(given)
     prep = prepare(**common.prepare_arguments())
+    plots.use_hospitals(prep.aggregates.activity[s.HOSPITAL])  # each hospital its colour on every page
     year = None
     if "year" in given:
         year = given["year"] = pipeline.resolve_year(prep, int(given["year"]))

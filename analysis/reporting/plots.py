@@ -51,6 +51,22 @@ CATEGORY_COLOURS = {
     **dict(zip(s.CONTACT_MODES, PALETTE)),
     "somatic": PALETTE[0], "psychiatry": PALETTE[3], "all": "#444444",
 }
+# each hospital of the input its own colour, the same on every page: the hospitals in name order
+# take the palette in order (use_hospitals, called as a page opens); more hospitals than colours
+# start the palette again
+_hospital_colours: dict[str, str] = {}
+
+
+def use_hospitals(names) -> None:
+    """Give each hospital of the input (`names`) its colour for this page's charts."""
+    _hospital_colours.clear()
+    _hospital_colours.update({h: PALETTE[i % len(PALETTE)] for i, h in enumerate(sorted({str(n) for n in names}))})
+
+
+def category_colour(category: object, i: int) -> str:
+    """A chart category's colour: a visit type's, a contact mode's or a sector's own; a hospital's
+    own (use_hospitals); otherwise the palette's `i`th."""
+    return CATEGORY_COLOURS.get(category) or _hospital_colours.get(str(category)) or PALETTE[i % len(PALETTE)]
 FIG_WIDTH = 8.0  # inches: fits an A4 page with margins at 100% zoom
 NAME_WIDTH = 40  # characters of a name on a figure (a bar's label, a legend entry, a point's name)
 
@@ -172,7 +188,7 @@ def stacked_shares(table: pd.DataFrame, lang: str, title: str, categories: list[
     ylabels = [name_label(i, lang) for i in shares.index]
     for i, cat in enumerate(categories):
         v = np.where(hidden[:, i], 0.0, shares[cat].to_numpy())
-        colour = CATEGORY_COLOURS.get(cat, PALETTE[i % len(PALETTE)])  # data categories (hospitals): in order
+        colour = category_colour(cat, i)
         ax.barh(ylabels, v, left=left, color=colour, label=name_label(cat, lang))
         for y, (x0, w) in enumerate(zip(left, v)):
             if w >= 0.05:
@@ -204,7 +220,7 @@ def lines(table: pd.DataFrame, lang: str, title: str, ylabel: str, percent: bool
     fig, ax = plt.subplots()
     apart = np.asarray(table.index.isin(list(partial)))
     for i, col in enumerate(table.columns):
-        colour = CATEGORY_COLOURS.get(col, PALETTE[i % len(PALETTE)])
+        colour = category_colour(col, i)
         values = table[col].to_numpy()
         ax.plot(table.index[~apart], values[~apart], marker="o", color=colour, label=name_label(col, lang))
         if apart.any():
