@@ -464,3 +464,13 @@ def test_the_requirement_is_met_when_the_region_is_ahead_or_on_track():
     assert F.met(70e6, 61e6, 79e6, 60e6)  # ahead: even the low end reaches it
     assert not F.met(45e6, 20e6, 69e6, 60e6)  # not yet clear
     assert not F.met(20e6, 10e6, 30e6, 60e6)  # behind
+
+
+def test_the_regions_saving_is_the_sum_of_the_hospitals_with_a_share_and_those_without():
+    m = monthly({("A", "in_person"): flat(1000.0, after=900.0), ("B", "in_person"): flat(1000.0, after=950.0),
+                 ("P", "in_person"): flat(1000.0, after=980.0)})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    keyed, others, region = F.reconciliation(real, ["A", "B"])
+    rates = F.run_rate(real, ["hospital"]).set_index("hospital")["rate"]
+    assert keyed == pytest.approx(rates["A"] + rates["B"]) and others.index.tolist() == ["P"]
+    assert region == pytest.approx(keyed + others["P"])  # nothing lost between the table and the region

@@ -235,6 +235,15 @@ def run_rate(real: Realised, by: list[str], months: int = 6, what: str = "budget
     return out
 
 
+def reconciliation(real: Realised, keyed: list[str], months: int = 6) -> tuple[float, pd.Series, float]:
+    """How the region's budget effect a year now (run_rate, DKK) is made up: the hospitals with a
+    share of the requirement (`keyed`) together, each other hospital's (those without a share, e.g.
+    psychiatry), and the region's, which is their sum (the saving adds up over hospitals)."""
+    rates = run_rate(real, [s.HOSPITAL], months).set_index(s.HOSPITAL)["rate"]
+    inside = rates.index.isin(keyed)
+    return float(rates[inside].sum()), rates[~inside], float(run_rate(real, [], months).iloc[0]["rate"])
+
+
 def status(rate: pd.Series, rate_low: pd.Series, rate_high: pd.Series, share: pd.Series) -> pd.Series:
     """Per hospital, by its saving a year now (`rate`) and its 95% interval against its share of
     the full target:

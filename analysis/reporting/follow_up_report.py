@@ -63,8 +63,8 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
     yield from _summary(page, real, share, table, lag, decision_date=decision_date, baseline_months=baseline_months,
                         run_rate_months=run_rate_months, full_year=full_year)
 
-    yield from _status(page, table, share, run_rate_months=run_rate_months, full_year=full_year, key_year=key_year,
-                       basis=basis)
+    yield from _status(page, real, table, share, run_rate_months=run_rate_months, full_year=full_year,
+                       key_year=key_year, basis=basis)
     yield from expectation(page, real, other, table, share, run_rate_months=run_rate_months)
     yield from _years(page, real, target, share, target_profile=target_profile, sectors=sectors, full_year=full_year)
     yield from _where(page, real, sectors=sectors, max_rows=max_rows, scenario_file=scenario_file)
@@ -128,8 +128,8 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
                                                                   region_rate["high"], share.sum())})
 
 
-def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_months: int, full_year: int,
-            key_year: int, basis: str) -> Iterator[object]:
+def _status(page: Page, real: Realised, table: pd.DataFrame, share: pd.Series, *, run_rate_months: int,
+            full_year: int, key_year: int, basis: str) -> Iterator[object]:
     """Is each hospital on track: the rule, the hospitals by status, the table and the chart."""
     language = page.language
     T, N, P, M = page.formatters
@@ -147,6 +147,10 @@ def _status(page: Page, table: pd.DataFrame, share: pd.Series, *, run_rate_month
         yield report.headline([], order=0, points=[report.point("risk", text, rank=1)])
     yield report.table(table.drop(columns=["depends"], errors="ignore"), language, percent=["reached"],
                        verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
+    keyed, others, region = follow_up.reconciliation(real, list(table[s.HOSPITAL]), run_rate_months)
+    if len(others):  # the hospitals without a share make up the rest of the region's figure
+        yield report.text(T("fu_reconcile", keyed=M(keyed), region=M(region), others=L.names(
+            (f"{h} {M(v)}" for h, v in others.items()), language)))
     bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
         columns={"share_full": "share", "rate_low": "low", "rate_high": "high"})
     bars[["share", "rate", "low", "high"]] /= 1e6

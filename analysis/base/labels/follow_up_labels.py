@@ -40,6 +40,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
     "fu_lead_behind": ("bagud; der mangler {gap} om året", "behind; {gap} a year is still short"),
     "fu_lead_list_behind": ("Bagud: {names}.", "Behind: {names}."),
+    "fu_reconcile": ("Hospitalerne med en andel af kravet har tilsammen en budgetvirkning på {keyed} om året, "
+                     "hospitaler uden andel {others}; regionens budgetvirkning på {region} er summen.",
+                     "The hospitals with a share of the requirement together have a budget effect of {keyed} a year, "
+                     "hospitals without a share {others}; the region's budget effect of {region} is the sum."),
     "fu_risk_behind_one": ("{names} er bagud: hospitalets budgetvirkning er nu {rate} om året mod en andel af kravet "
                            "på {share}, så det mangler {gap} om året. Forslag: hospitalet fremlægger for styregruppen, "
                            "hvordan og hvornår det når sin andel.",
