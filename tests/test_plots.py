@@ -108,3 +108,13 @@ def test_a_hospital_keeps_its_colour_whatever_else_a_chart_shows():
     plt.close(a)
     plt.close(b)
     plots.use_hospitals([])
+
+
+def test_a_long_label_moves_a_neighbour_it_would_run_into():
+    import numpy as np
+
+    x, y = np.array([100.0, 180.0]), np.array([50.0, 52.0])  # 80 points apart, nearly level
+    widths = plots.label_widths(["Gastroenterologi og hepatologi", "Neurologi"])
+    apart = plots.label_offsets(x, y, widths=widths)
+    assert abs((y[1] + apart[1]) - (y[0] + apart[0])) >= plots.LABEL_GAP[1] - 1e-6  # one above the other
+    assert (plots.label_offsets(x, y) == 3.0).all()  # by the default width they would share the line

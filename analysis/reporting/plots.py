@@ -275,27 +275,35 @@ LABEL_GAP = (38.0, 11.0)  # points: labels closer than this (across, up) are mov
 
 
 def label_offsets(x: np.ndarray, y: np.ndarray, gap: tuple[float, float] = LABEL_GAP,
-                  base: float = 3.0) -> np.ndarray:
+                  base: float = 3.0, widths: np.ndarray | None = None) -> np.ndarray:
     """Vertical offsets (points) for labels at display positions (x, y in points) so that no
-    two labels sit closer than `gap` (across, up): a simple greedy collision pass, lowest point
-    first, each label moved up until it clears the ones already placed."""
+    two labels overlap: a label covers `widths` points to the right of its x (default gap's
+    across) and needs gap's up between it and the next; a simple greedy collision pass, lowest
+    point first, each label moved up until it clears the ones already placed."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    placed: list[tuple[float, float]] = []
+    w = np.full(len(x), gap[0]) if widths is None else np.asarray(widths, dtype=float)
+    placed: list[tuple[float, float, float]] = []
     out = np.full(len(x), base)
     for i in np.argsort(y, kind="stable"):
         pos = y[i] + base
         moved = True
         while moved:
             moved = False
-            for px, py in placed:
+            for px, pw, py in placed:
                 # a label moved to py + gap clears py: the tolerance keeps float rounding
                 # (|py - (py + gap)| a hair under gap) from moving it to the same place forever
-                if abs(px - x[i]) < gap[0] and abs(py - pos) < gap[1] - 1e-6:
+                if x[i] < px + pw and px < x[i] + w[i] and abs(py - pos) < gap[1] - 1e-6:
                     pos = py + gap[1]
                     moved = True
-        placed.append((x[i], pos))
+        placed.append((x[i], w[i], pos))
         out[i] = pos - y[i]
     return out
+
+
+def label_widths(labels: list[str], fontsize: float = 8.0) -> np.ndarray:
+    """About how wide (points) each label is drawn: 0.55 of the font size a character, plus the
+    few points a label stands off its point."""
+    return np.array([0.55 * fontsize * len(str(text)) + 6.0 for text in labels])
 
 
 def log_ticks(lo: float, hi: float, most: int = 4) -> list[float]:
@@ -613,10 +621,10 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
         named = g["class"].astype(str).str.startswith(label).to_numpy()
         if named.any():
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi
-            for (i, _), xx, yy, off in zip(g[named].iterrows(), x[named], y[named],
-                                           label_offsets(pts[:, 0], pts[:, 1])):
-                ax.annotate(name_label((names or {}).get(i, i)), (xx, yy), xytext=(4, off), textcoords="offset points",
-                            fontsize=8)
+            texts = [name_label((names or {}).get(i, i)) for i in g.index[named]]
+            for text, xx, yy, off in zip(texts, x[named], y[named],
+                                         label_offsets(pts[:, 0], pts[:, 1], widths=label_widths(texts))):
+                ax.annotate(text, (xx, yy), xytext=(4, off), textcoords="offset points", fontsize=8)
         ax.xaxis.set_major_locator(FixedLocator(log_ticks(*ax.get_xlim())))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: L.number(v, lang)))
     ax.xaxis.set_minor_formatter(NullFormatter())
