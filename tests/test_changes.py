@@ -13,7 +13,9 @@ PARAMS = {"year": 2024}
 def facts(statuses: dict, budget: dict, shares: dict, units: list[str], params: dict = PARAMS) -> dict:
     """A run's facts as identities.facts_of reads them: 07, 03, 04, 02 and one hospital's page."""
     key = {"year": 2024, "basis": "visits", "target": 60_000_000, "shares": shares}
-    return {"07_follow_up": {"status": {"parameters": params, "statuses": statuses}, "key": key},
+    rate = {"parameters": params, "rate": 61e6 if statuses.get("A") == "on_track" else 58e6}
+    return {"07_follow_up": {"status": {"parameters": params, "statuses": statuses}, "key": key,
+                             "region_rate": rate},
             "05_hospital_a": {"status": {"parameters": params, "statuses": {"A": "ahead"}},
                               "potential": {"scope": "hospital", "hospital": "A", "parameters": params,
                                             "budget": {"x": 1.0}}},
@@ -47,6 +49,7 @@ def test_the_sentences_say_what_changed_against_which_run():
     earlier = changes.Earlier(dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC), False, BEFORE)
     text = " ".join(changes.sentences(earlier, now, "da"))
     assert text.startswith("Sammenlignet med kørslen 2. november 2026 kl. 10.30, på andre inddata")
+    assert "Regionens budgetvirkning er nu 58,0 mio. kr. om året mod 61,0 mio. kr. sidst." in text
     assert "Ny status: A fra på sporet til bagud." in text  # from 07, not from A's own page
     assert "Idéernes budgetvirkning er nu 24,0 mio. kr. om året mod 22,0 mio. kr. sidst." in text  # 03's, not 05's
     assert "Ikke længere afvigere i variationsanalysen: B – Urologi." in text
@@ -72,8 +75,8 @@ def test_without_an_earlier_run_or_a_change_it_says_so():
                                                      "with."]
     earlier = changes.Earlier(dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC), True, BEFORE)
     assert changes.sentences(earlier, BEFORE, "en")[1:] == [
-        "Unchanged: the hospitals' statuses, the ideas' budget effect, the requirement's split between the "
-        "hospitals and the outliers of the variation analysis."]
+        "Unchanged: the region's budget effect, the hospitals' statuses, the ideas' budget effect, the "
+        "requirement's split between the hospitals and the outliers of the variation analysis."]
 
 
 def test_the_earlier_run_is_read_from_its_manifest_and_executed_notebooks(tmp_path):
@@ -116,4 +119,4 @@ def test_a_fact_an_older_version_stated_otherwise_is_said_not_comparable_and_sto
     said = changes.sentences(earlier, BEFORE, "da")
     assert ("Den tidligere kørsel angiver idéernes budgetvirkning på en anden måde (en anden version af værktøjet), "
             "så de kan ikke sammenlignes.") in said
-    assert said[-1].startswith("Uændret: hospitalernes status")
+    assert said[-1].startswith("Uændret: regionens budgetvirkning, hospitalernes status")

@@ -319,6 +319,12 @@ def status_parameters(decision: str, baseline_months: int, run_rate_months: int,
             "basis": basis, "target": int(target), **{k: str(v) for k, v in sorted(files.items())}}
 
 
+def region_rate_fact(real: Realised, months: int, parameters: dict) -> tuple[str, dict]:
+    """The region's budget effect a year now (run_rate, DKK) as 07 states it, with the parameters
+    it depends on: for the front page's comparison with the run before (reporting/changes.py)."""
+    return "region_rate", {"parameters": parameters, "rate": float(run_rate(real, [], months).iloc[0]["rate"])}
+
+
 def status_fact(statuses: dict[str, str], parameters: dict) -> tuple[str, dict]:
     """The statuses a page states (07 every hospital's, 05 its own), with the parameters they
     depend on, for the run's check that 05 and 07 agree (identities.py)."""

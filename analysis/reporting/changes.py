@@ -1,7 +1,7 @@
 """What changed since the last run, for the front page's decision paper: the facts this run's
-pages state (identities.facts_of: the hospitals' statuses from 07, the change ideas' budget effect
-from 03, the key's shares from 04, the outliers from 02) against the same facts of the run
-published before it (reports/latest until this run replaces it), or a run named in the run file.
+pages state (identities.facts_of: the region's budget effect a year now and the hospitals'
+statuses from 07, the change ideas' budget effect from 03, the key's shares from 04, the outliers
+from 02) against the same facts of the run published before it (reports/latest until this run replaces it), or a run named in the run file.
 A fact computed with other settings than last time is compared all the same, and said to be."""
 from __future__ import annotations
 
@@ -90,8 +90,9 @@ def sentences(before: Earlier | None, now: dict[str, dict[str, object]], lang: s
     out = [L.t("chg_with_same" if before.same_input else "chg_with_new", lang,
                when=L.run_time(before.created, lang))]
     unchanged = []
-    for name, what, compare in (("status", "chg_what_status", _status), ("potential", "chg_what_potential", _potential),
-                                ("key", "chg_what_key", _key), ("outliers", "chg_what_outliers", _outliers)):
+    for name, what, compare in (("region_rate", "chg_what_rate", _region_rate), ("status", "chg_what_status", _status),
+                                ("potential", "chg_what_potential", _potential), ("key", "chg_what_key", _key),
+                                ("outliers", "chg_what_outliers", _outliers)):
         a, b = _merged(before.facts, name), _merged(now, name)
         if not (a and b):
             continue
@@ -111,6 +112,14 @@ def sentences(before: Earlier | None, now: dict[str, dict[str, object]], lang: s
 def _settings(a: dict, b: dict, lang: str) -> str:
     """" (Computed with other settings than last time.)" where the two facts' parameters differ."""
     return " " + L.t("chg_settings", lang) if a.get("parameters") != b.get("parameters") else ""
+
+
+def _region_rate(a: dict, b: dict, lang: str) -> list[str]:
+    then, new = float(a["rate"]), float(b["rate"])
+    if round(then / 1e5) == round(new / 1e5):  # as the pages write it: to 0.1 million
+        return []
+    M = L.formatters(lang).M
+    return [L.t("chg_rate", lang, before=M(then), now=M(new)) + _settings(a, b, lang)]
 
 
 def _status(a: dict, b: dict, lang: str) -> list[str]:

@@ -79,6 +79,7 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
                                          staff_cost_file=staff_cost_file, variable_cost_file=variable_cost_file,
                                          substitute_cost_file=substitute_cost_file)
     yield report.fact(*follow_up.status_fact(dict(zip(table[s.HOSPITAL], table["status"])), judged))
+    yield report.fact(*follow_up.region_rate_fact(real, run_rate_months, judged))  # compared with the run before
 
     yield from _staff(page, real, activity, key_year=key_year, sectors=sectors, attrition_rate=attrition_rate,
                       run_rate_months=run_rate_months, full_year=full_year)

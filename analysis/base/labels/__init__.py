@@ -546,6 +546,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "The earlier run states {what} in another form (another version of the toolkit), so they "
                        "cannot be compared."),
     "chg_settings": ("(Beregnet med andre indstillinger end sidst.)", "(Computed with other settings than last time.)"),
+    "chg_what_rate": ("regionens budgetvirkning", "the region's budget effect"),
+    "chg_rate": ("Regionens budgetvirkning er nu {now} om året mod {before} sidst.",
+                 "The region's budget effect is now {now} a year against {before} last time."),
     "chg_what_status": ("hospitalernes status", "the hospitals' statuses"),
     "chg_what_potential": ("idéernes budgetvirkning", "the ideas' budget effect"),
     "chg_what_key": ("kravets fordeling på hospitalerne", "the requirement's split between the hospitals"),
