@@ -1,8 +1,9 @@
 """What changed since the last run, for the front page's decision paper: the facts this run's
 pages state (identities.facts_of: the region's budget effect a year now and the hospitals'
 statuses from 07, the change ideas' budget effect from 03, the key's shares from 04, the outliers
-from 02) against the same facts of the run published before it (reports/latest until this run replaces it), or a run named in the run file.
-A fact computed with other settings than last time is compared all the same, and said to be."""
+from 02) against the same facts of the run published before it (reports/latest until this run
+replaces it), or of a run the run file names. A fact computed with other settings than last time
+is compared all the same, and said to be."""
 from __future__ import annotations
 
 import datetime as dt
@@ -140,14 +141,18 @@ def _potential(a: dict, b: dict, lang: str) -> list[str]:
 
 
 def _key(a: dict, b: dict, lang: str) -> list[str]:
+    """The requirement then and now, the key's rule where it changed, and the hospital whose share
+    moved most where the requirement is the same (a new requirement moves every share with it)."""
     M = L.formatters(lang).M
     said = []
-    if any(a[k] != b[k] for k in KEY_SETTINGS):
+    if a["target"] != b["target"]:
+        said.append(L.t("chg_target", lang, before=M(a["target"]), now=M(b["target"])))
+    if a["basis"] != b["basis"] or a["year"] != b["year"]:
         said.append(L.t("chg_key_rule", lang, **{f"{k}_{w}": v for w, f in (("before", a), ("now", b))
                                                  for k, v in (("basis", L.t(f"key_basis_{f['basis']}", lang)),
-                                                              ("year", f["year"]), ("target", M(f["target"])))}))
+                                                              ("year", f["year"]))}))
     moves = [m for m in key_moves(a, b) if round(m[1] / 1e5) != round(m[2] / 1e5)]
-    if moves:
+    if moves and a["target"] == b["target"]:
         h, then, new = moves[0]
         said.append(L.t("chg_key", lang, hospital=h, before=M(then), now=M(new)))
     return said

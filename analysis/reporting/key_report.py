@@ -48,6 +48,8 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     too_large = beyond_value(target_dkk, float(keyed["value_dkk"].sum()), year, language)
     if too_large:
         yield report.text(f"**{too_large}**")
+        # the largest risk of all: the front page's decision paper opens its risks with it
+        yield report.headline([], order=3, points=[report.point("risk", too_large, rank=0)])
     yield report.text(tariffs.price_sentence(keyed, language, tariff_file))
     yield report.text(budget.cost_sentence(language, "", staff_cost_file, variable_cost_file, substitute_cost_file))
     # ideas the input cannot measure are not in the potential: each said once

@@ -553,10 +553,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "chg_what_potential": ("idéernes budgetvirkning", "the ideas' budget effect"),
     "chg_what_key": ("kravets fordeling på hospitalerne", "the requirement's split between the hospitals"),
     "chg_what_outliers": ("afvigerne i variationsanalysen", "the outliers of the variation analysis"),
-    "chg_key_rule": ("Kravet fordeles nu efter {basis_now} i {year_now} ({target_now}) mod efter {basis_before} i "
-                     "{year_before} ({target_before}) sidst.",
-                     "The requirement is now split by {basis_now} in {year_now} ({target_now}) against by "
-                     "{basis_before} in {year_before} ({target_before}) last time."),
+    "chg_target": ("Kravet er nu {now} om året mod {before} sidst.",
+                   "The requirement is now {now} a year against {before} last time."),
+    "chg_key_rule": ("Kravet fordeles nu efter {basis_now} i {year_now} mod efter {basis_before} i {year_before} "
+                     "sidst.",
+                     "The requirement is now split by {basis_now} in {year_now} against by {basis_before} in "
+                     "{year_before} last time."),
     "chg_status": ("Ny status: {moves}.", "New status: {moves}."),
     "chg_status_one": ("{hospital} fra {before} til {now}", "{hospital} from {before} to {now}"),
     "chg_potential": ("Idéernes budgetvirkning er nu {now} om året mod {before} sidst.",

@@ -58,11 +58,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_compare": ("Nøglen er et valg", "The key is a choice"),
     "key_compare_caption": ("Hospitalernes andel efter tre mulige nøgler, {year} (kr.)",
                             "Each hospital's share under three possible keys, {year} (DKK)"),
-    "key_decide": ("Styregruppen skal vælge, hvordan kravet fordeles; rapporterne fordeler det efter {basis} i "
-                   "{year}. Valget betyder mest for {hospital}: {visits} efter antal besøg, {value} efter værdi og "
+    "key_decide": ("Styregruppen skal vælge, hvordan kravet fordeles; besparelsesnøglen her fordeler det efter "
+                   "{basis} i {year}. Valget betyder mest for {hospital}: {visits} efter antal besøg, {value} efter værdi og "
                    "{potential} efter potentiale.",
-                   "The steering group must choose how the requirement is split; the reports split it by {basis} "
-                   "in {year}. The choice matters most for {hospital}: {visits} by visit count, {value} by value "
+                   "The steering group must choose how the requirement is split; the savings key here splits it "
+                   "by {basis} in {year}. The choice matters most for {hospital}: {visits} by visit count, {value} by value "
                    "and {potential} by potential."),
     "key_visits": ("Efter antal besøg", "By visit count"),
     "key_value": ("Efter værdi", "By value"),
