@@ -331,11 +331,16 @@ def status_fact(statuses: dict[str, str], parameters: dict) -> tuple[str, dict]:
     return "status", {"parameters": parameters, "statuses": {str(h): v for h, v in statuses.items()}}
 
 
+def region_status(rate: float, low: float, high: float, target: float) -> str:
+    """The region's status (status's rule) by its budget effect a year now and its 95% interval
+    (DKK) against the requirement `target`."""
+    return str(status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0])
+
+
 def met(rate: float, low: float, high: float, target: float) -> bool:
     """Whether the region's budget effect a year now (DKK, with its 95% interval) meets the
     requirement `target` by the rule of status: ahead or on track."""
-    return status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0] in (
-        "ahead", "on_track")
+    return region_status(rate, low, high, target) in ("ahead", "on_track")
 
 
 def region_lead(rate: float, low: float, high: float, target: float, table: pd.DataFrame, lang: str) -> str:
@@ -346,7 +351,7 @@ def region_lead(rate: float, low: float, high: float, target: float, table: pd.D
     from analysis.analyses.reduction import dkk_interval
     from analysis.base import labels as L
 
-    verdict = status(pd.Series([rate]), pd.Series([low]), pd.Series([high]), pd.Series([target])).iloc[0]
+    verdict = region_status(rate, low, high, target)
     names = {k: L.names(table.loc[table["status"] == k, s.HOSPITAL], lang) for k in STATUSES}
     ok = int(table["status"].isin(["ahead", "on_track"]).sum())
     text = L.t("fu_lead", lang, rate=dkk_interval(rate, low, high, lang), target=L.dkk(target, lang, True),

@@ -104,11 +104,12 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
     short = capabilities.baseline_note(monthly, decision_date, baseline_months, language)
     if short:  # never silently fewer months than baseline_months asks for
         yield report.text(short)
-    if completeness.sentence(lag, language):  # months left out as not fully registered, or a genuine fall
-        yield report.text(completeness.sentence(lag, language))
+    lag_text = completeness.sentence(lag, language)
+    if lag_text:  # months left out as not fully registered, or a genuine fall
+        yield report.text(lag_text)
     if lag.incomplete:  # for the front page's decision paper: the latest months are not yet all there
-        yield report.headline([], order=0, points=[report.point(
-            "risk", completeness.sentence(lag, language) + " " + T("fu_risk_lag_do"), rank=4)])
+        yield report.headline([], order=0, points=[report.point("risk", lag_text + " " + T("fu_risk_lag_do"),
+                                                                rank=4)])
     yield report.text(T("fu_months", n=len(real.months), first=L.month(min(real.months), language),
                         last=L.month(max(real.months), language), rate_months=min(run_rate_months, len(real.months))))
     on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
@@ -169,16 +170,16 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
     language = page.language
     T = page.formatters[0]
     region = follow_up.run_rate(other, [], run_rate_months).iloc[0]
-    verdict = follow_up.status(*(pd.Series([region[c]]) for c in ("rate", "low", "high")), pd.Series([share.sum()]))
+    verdict = follow_up.region_status(region["rate"], region["low"], region["high"], share.sum())
     rate = reduction.dkk_interval(region["rate"], region["low"], region["high"], language)
     yield report.text(T("fu_other_region", own=T(f"fu_expectation_{real.method}"),
-                        other=T(f"fu_expectation_{other.method}"), verdict=T(verdict.iloc[0]), rate=rate))
+                        other=T(f"fu_expectation_{other.method}"), verdict=T(verdict), rate=rate))
     own = follow_up.run_rate(real, [], run_rate_months).iloc[0]
-    own_verdict = follow_up.status(*(pd.Series([own[c]]) for c in ("rate", "low", "high")), pd.Series([share.sum()]))
-    if own_verdict.iloc[0] != verdict.iloc[0]:  # the region's own status rests on the expectation
+    own_verdict = follow_up.region_status(own["rate"], own["low"], own["high"], share.sum())
+    if own_verdict != verdict:  # the region's own status rests on the expectation
         yield report.headline([], order=0, points=[report.point("risk", T(
             "fu_risk_region_depends", other=T(f"fu_expectation_short_{other.method}"), rate=rate,
-            verdict=T(verdict.iloc[0]), own_verdict=T(own_verdict.iloc[0])), rank=2)])
+            verdict=T(verdict), own_verdict=T(own_verdict)), rank=2)])
     rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
     depends = rests[rests["depends"]]
     if depends.empty:
