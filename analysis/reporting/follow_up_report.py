@@ -21,6 +21,7 @@ from analysis.reporting import plots, report
 from analysis.reporting.page import Page
 from analysis.stats.counterfactual import Realised
 
+RISK_DETAIL = 3  # the front page's risk gives each hospital's saving both ways for up to this many hospitals
 
 def build(page: Page, *, decision_date: str, target_profile: dict, year: int, basis: str, sectors: list[str],
           baseline_months: int, counterfactual: str, complete_through: str, run_rate_months: int,
@@ -114,8 +115,8 @@ def _summary(page: Page, real: Realised, share: pd.Series, table: pd.DataFrame, 
                         last=L.month(max(real.months), language), rate_months=min(run_rate_months, len(real.months))))
     on_track = int(table["status"].isin(["ahead", "on_track"]).sum())
     rate_text = reduction.dkk_interval(region_rate["rate"], region_rate["low"], region_rate["high"], language)
-    lead = follow_up.region_lead(region_rate["rate"], region_rate["low"], region_rate["high"], share.sum(), table,
-                                 language)
+    lead = follow_up.region_lead(region_rate["rate"], region_rate["low"], region_rate["high"], share.sum(), full_year,
+                                 table, language)
     yield report.text(f"**{lead}**")
     yield report.kpis([(T("fu_kpi_rate"), rate_text),
                        (T("fu_kpi_target", year=full_year), M(share.sum())),
@@ -141,18 +142,20 @@ def _status(page: Page, real: Realised, table: pd.DataFrame, share: pd.Series, *
                         on_track=L.percent(follow_up.ON_TRACK, language, 0)))
     yield report.text(status_sentence(table, language))
     late = follow_up.behind(table)
+    keyed, others, region = follow_up.reconciliation(real, list(table[s.HOSPITAL]), run_rate_months)
+    named_others = L.names((f"{h} {M(v)}" for h, v in others.items()), language)
     if not late.empty:  # the front page's decision paper: the hospitals behind and what they lack
         text = T("fu_risk_behind_one" if len(late) == 1 else "fu_risk_behind_some",
                  names=L.names(late[s.HOSPITAL], language), gap=M(late["shortfall"].sum()),
                  share=M(late["share_full"].sum()), rate=M(late["rate"].sum()))
         yield report.text(text)
+        if len(late) == len(table) and len(others):  # the lead's shortfall is the region's: say why it differs
+            text += " " + T("fu_risk_behind_region", gap=M(max(share.sum() - region, 0.0)), others=named_others)
         yield report.headline([], order=0, points=[report.point("risk", text, rank=1)])
     yield report.table(table.drop(columns=["depends"], errors="ignore"), language, percent=["reached"],
                        verbatim=[s.HOSPITAL], caption=T("fu_status_caption"))
-    keyed, others, region = follow_up.reconciliation(real, list(table[s.HOSPITAL]), run_rate_months)
     if len(others):  # the hospitals without a share make up the rest of the region's figure
-        yield report.text(T("fu_reconcile", keyed=M(keyed), region=M(region), others=L.names(
-            (f"{h} {M(v)}" for h, v in others.items()), language)))
+        yield report.text(T("fu_reconcile", keyed=M(keyed), region=M(region), others=named_others))
     bars = table.set_index(s.HOSPITAL)[["share_full", "rate", "rate_low", "rate_high", "status"]].rename(
         columns={"share_full": "share", "rate_low": "low", "rate_high": "high"})
     bars[["share", "rate", "low", "high"]] /= 1e6
@@ -193,9 +196,10 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
     yield report.text(" ".join([T("fu_depends", names=L.names(depends[s.HOSPITAL], language),
                                   other_name=T(f"fu_expectation_short_{other.method}"),
                                   why=T(f"fu_depends_why_{real.method}")), *lines]))
+    detail = " ".join(lines) + " " if len(lines) <= RISK_DETAIL else ""  # a director sees both numbers
     yield report.headline([], order=0, points=[report.point("risk", T(
         "fu_risk_depends", names=L.names(depends[s.HOSPITAL], language), own=T(f"fu_expectation_short_{real.method}"),
-        other=T(f"fu_expectation_short_{other.method}")), rank=2)])
+        other=T(f"fu_expectation_short_{other.method}"), detail=detail), rank=2)])
 
 
 def status_sentence(table: pd.DataFrame, language: str) -> str:

@@ -31,10 +31,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_head_region": ("Regionens budgetvirkning pr. år nu mod kravet på {target} (95 %-interval)",
                        "The region's budget effect a year now against the requirement of {target} (95% interval)"),
     "fu_head_gap": ("Mangler pr. år mod kravet", "Short of the requirement a year"),
-    "fu_lead": ("Regionens budgetvirkning er nu {rate} om året mod kravet på {target}: {verdict}. {ok} af {n} hospitaler "
-                "er på sporet eller foran.",
-                "The region's budget effect is now {rate} a year against the requirement of {target}: {verdict}. "
-                "{ok} of {n} hospitals are on track or ahead."),
+    "fu_lead": ("Regionens budgetvirkning er nu {rate} om året mod det fulde krav på {target} om året fra {year}: "
+                "{verdict}. {ok} af {n} hospitaler er på sporet eller foran.",
+                "The region's budget effect is now {rate} a year against the full requirement of {target} a year "
+                "from {year}: {verdict}. {ok} of {n} hospitals are on track or ahead."),
     "fu_lead_ahead": ("foran kravet", "ahead of the requirement"),
     "fu_lead_on_track": ("på sporet", "on track"),
     "fu_lead_unclear": ("endnu uklart, om kravet nås; der mangler {gap} om året", "not yet clear whether the requirement will be met; {gap} a year is still short"),
@@ -56,6 +56,10 @@ LABELS: dict[str, tuple[str, str]] = {
                             "{names} are behind: their budget effect is now {rate} a year together against shares "
                             "of the requirement of {share}, so they lack {gap} a year. Proposed: the hospitals show the "
                             "steering group how and when they will reach their shares."),
+    "fu_risk_behind_region": ("Regionen som helhed mangler {gap} om året, fordi hospitaler uden andel af kravet også "
+                              "tæller med ({others}).",
+                              "The region as a whole lacks {gap} a year, because hospitals without a share of the "
+                              "requirement count too ({others})."),
     "fu_risk_region_depends": ("Målt {other} er regionens budgetvirkning {rate} om året, og regionen er {verdict} i "
                                "stedet for {own_verdict}: regionens "
                                "status hviler på, hvilken forventning uden beslutning besparelsen måles mod. "
@@ -67,17 +71,17 @@ LABELS: dict[str, tuple[str, str]] = {
                                "against. Proposed: the steering group counts on the smaller of the two estimates "
                                "until more months show the course."),
     "fu_risk_depends": ("For {names} afhænger besparelsen af, hvilken forventning uden beslutning den måles mod ({own} "
-                        "eller {other}): valget flytter den mere end den tilfældige variation. Forslag: regn den først "
-                        "fuldt med, når begge forventninger viser den.",
+                        "eller {other}): valget flytter den mindst lige så meget som den tilfældige variation. {detail}"
+                        "Forslag: regn den først fuldt med, når begge forventninger viser den.",
                         "For {names} the saving depends on the expectation without the decision it is measured "
-                        "against ({own} or {other}): the choice moves it more than chance does. Proposed: count it "
-                        "in full only once both expectations show it."),
+                        "against ({own} or {other}): the choice moves it at least as much as chance does. {detail}"
+                        "Proposed: count it in full only once both expectations show it."),
     "fu_risk_lag_do": ("Forslag: styregruppen vurderer besparelsen i disse måneder, når de er registreret og "
                        "rapporterne er lavet igen.",
                        "Proposed: the steering group judges the saving in these months once they are registered "
                        "and the reports are made again."),
-    "fu_lead_depends": ("For {names} hviler status på forventningen uden beslutning (se opfølgningen).",
-                        "For {names} the status rests on the expectation without the decision (see the follow-up)."),
+    "fu_lead_depends": ("For {names} hviler besparelsen på forventningen uden beslutning.",
+                        "For {names} the saving rests on the expectation without the decision."),
     "fu_lead_list_unclear": ("Endnu uklart: {names}.", "Not yet clear: {names}."),
     "fu_money": ("To slags kroner: **budgetvirkningen** er de kroner, budgettet faktisk kan give slip på (personaletid "
                  "til løn, variable udgifter, minus hvad erstatningen koster), og det er den, kravet på {target} og "
@@ -131,13 +135,17 @@ LABELS: dict[str, tuple[str, str]] = {
                         "{other} instead of {own}, the region's budget effect a year now would be {rate}: {verdict}. "
                         "The table above gives each hospital's saving measured both ways."),
     "other_rate": ("Pr. år nu mod den anden forventning", "A year now against the other expectation"),
-    "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen uden for dets 95 %-interval.",
-                        "For no hospital does the other expectation move the saving outside its 95% interval."),
-    "fu_depends": ("For {names} betyder valget af forventning mere end den tilfældige variation: målt {other_name} "
-                   "ligger besparelsen uden for 95 %-intervallet. {why} Kurverne måned for måned nedenfor viser "
+    "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen så meget som den tilfældige "
+                        "variation (én standardafvigelse) eller hospitalets status.",
+                        "For no hospital does the other expectation move the saving as much as chance does (one "
+                        "standard deviation) or change the hospital's status."),
+    "fu_depends": ("For {names} betyder valget af forventning mindst lige så meget som den tilfældige variation: målt "
+                   "{other_name} flytter besparelsen sig mindst én standardafvigelse eller hospitalets status skifter, "
+                   "så 95 %-intervallet undervurderer usikkerheden. {why} Kurverne måned for måned nedenfor viser "
                    "forløbet.",
-                   "For {names} the choice of expectation matters more than chance: measured {other_name}, the "
-                   "saving lies outside the 95% interval. {why} The month-by-month curves below show the course."),
+                   "For {names} the choice of expectation matters at least as much as chance: measured {other_name}, "
+                   "the saving moves by at least one standard deviation or the hospital's status changes, so the 95% "
+                   "interval understates the uncertainty. {why} The month-by-month curves below show the course."),
     "fu_depends_why_hospital_trend": (
         "Standardmetoden forudsætter, at hospitalets vækst eller fald fra før beslutningen var fortsat uden den; er "
         "en vækst fladet ud af sig selv, tilskrives beslutningen en besparelse, der ikke er sket.",
