@@ -131,11 +131,11 @@ def test_a_hospital_with_visits_in_some_years_only_is_a_note_pointing_at_renames
 def test_a_follow_ups_year_profile_and_basis_are_checked_together():
     agg = Aggregates(kind="aggregated", activity=ACTIVITY)
     params = {"07_follow_up": {"decision_date": "2024-04-01", "year": 2022,
-                               "target_profile": {2025: "sixty million"}, "basis": "potential"}}
+                               "target_profile": {2025: "sixty million"}, "basis": "need"}}
     text = "\n".join(runner.check_against_data(cfg(), params, agg).errors)
     assert "07_follow_up: year 2022 is not in the data" in text
     assert "07_follow_up: target_profile {2025: 'sixty million'}" in text
-    assert "07_follow_up: basis 'potential' cannot key a followed target; use visits or value_dkk" in text
+    assert "07_follow_up: basis 'need' is no key; use visits, value_dkk, potential" in text
 
 
 def test_a_sound_follow_up_passes_the_check():

@@ -638,6 +638,28 @@ def test_a_follow_up_whose_profile_ends_below_the_runs_requirement_is_an_error(t
         "to 50000000, or target_dkk to 60000000)"]
 
 
+def test_a_requirement_under_parameters_is_named_as_set_there(tmp_path, base):
+    path = write_config(tmp_path / "r.yml", **base, parameters={"target_dkk": 50_000_000},
+                        notebooks=["03_reduction_potential", "04_savings_key", "07_follow_up"])
+    with pytest.raises(runner.ConfigError, match=r"the run's target_dkk is 50000000 \(set under parameters:\)"):
+        runner.load_config(path)
+
+
+def test_one_key_for_the_run_the_basis_set_on_04_is_followed_by_05_and_07(tmp_path, base):
+    """A key by potential set on 04 alone left 05 and 07 on the key by visits: the front page's
+    "where we stand" (07) and "which key" (04) then split two different requirements."""
+    path = write_config(tmp_path / "r.yml", **base, notebooks=[
+        {"name": "04_savings_key", "parameters": {"basis": "potential"}}, "05_hospital", "07_follow_up"])
+    _, params = runner.load_config(path)
+    assert {n: p.get("basis") for n, p in params.items()} == {
+        "04_savings_key": "potential", "05_hospital": "potential", "07_follow_up": "potential"}
+    clash = write_config(tmp_path / "c.yml", **base, notebooks=[
+        {"name": "04_savings_key", "parameters": {"basis": "potential"}},
+        {"name": "07_follow_up", "parameters": {"basis": "visits"}}])
+    with pytest.raises(runner.ConfigError, match="basis differs between notebooks .*split by one key"):
+        runner.load_config(clash)
+
+
 def test_a_profile_is_held_against_the_notebooks_default_requirement_when_the_run_sets_none(tmp_path, base):
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         "04_savings_key", {"name": "07_follow_up", "parameters": {"target_profile": {2025: 0, 2026: 45_000_000}}}])
@@ -669,8 +691,8 @@ def test_a_benchmark_for_the_whole_run_is_checked_against_each_notebooks_meaning
     with pytest.raises(runner.ConfigError) as err:
         runner.load_config(path)
     assert err.value.errors == ["02_variation: parameter 'benchmark' must be one of median, region (its benchmark of "
-                                "the variation), got 'best_quartile'; set the potential's benchmark under 03, 04 "
-                                "and 05 only"]
+                                "the variation), got 'best_quartile'; set the potential's benchmark under 03, 04, "
+                                "05 and 07 only"]
     path = write_config(tmp_path / "r.yml", **base, notebooks=[
         "02_variation", {"name": "03_reduction_potential", "parameters": {"benchmark": "best"}}])
     with pytest.raises(runner.ConfigError, match="03_reduction_potential: parameter 'benchmark': benchmark must be"):

@@ -88,6 +88,17 @@ def test_a_hospital_whose_ideas_cost_cash_gets_no_share_by_potential():
     assert out["gap_dkk"].to_dict() == {"A": 54e6, "B": 1e6}
 
 
+def test_the_shares_of_each_basis_are_compares_columns():
+    # one function splits the requirement for 04, 05 and 07: by potential 9:3 of 60 million is 45 and 15
+    pot = pd.Series({"A": 9e6, "B": 3e6, "P": 50e6})  # psychiatry's ideas give it no share
+    assert savings_key.shares(ACT, 2024, "potential", 60_000_000, potential=pot).to_dict() == {
+        "A": 45_000_000, "B": 15_000_000}
+    assert savings_key.shares(ACT, 2024, "visits", 60_000_000).to_dict() == {"A": 40_000_000, "B": 20_000_000}
+    assert savings_key.shares(ACT, 2024, "value_dkk", 1_000).to_dict() == {"A": 500, "B": 500}
+    with pytest.raises(ValueError, match="no hospital's change ideas free any budget.*use basis visits or value_dkk"):
+        savings_key.shares(ACT, 2024, "potential", 60_000_000, potential=pd.Series({"A": -1.0, "B": 0.0}))
+
+
 @pytest.mark.parametrize("basis,column", [("visits", "key_visits"), ("value_dkk", "key_value"),
                                           ("potential", "key_potential")])
 def test_the_key_column_of_each_basis(basis, column):

@@ -151,18 +151,17 @@ def test_the_potentials_benchmark_reaches_03_04_05_and_not_02s_benchmark_of_the_
     assert own(out)["04_savings_key"] == {"hospitals": ["A"], "benchmark": "best_quartile", "best_k": 3}
 
 
-def test_a_key_by_potential_reaches_the_keys_that_can_be_it_and_07_keeps_the_runs():
+def test_a_key_by_potential_is_the_whole_runs_key_07_included():
     _, out = saved_run(basis="potential", sectors=["somatic", "psychiatry"])
-    assert out["parameters"]["basis"] == "visits"  # the run's, for 07's followed target
-    assert {n for n, p in own(out).items() if p.get("basis") == "potential"} == set(what_if.KEYED_BY_POTENTIAL)
+    assert out["parameters"]["basis"] == "potential"  # 04 shows it, 05 and 07 follow it
+    assert not any("basis" in p for p in own(out).values())  # 04's own value_dkk went: the choice wins
     assert own(out)["04_savings_key"]["sectors"] == ["somatic", "psychiatry"]
 
 
 def test_the_notebook_lists_of_the_run_file_are_the_notebooks_parameters():
     declared = {n: runner.notebook_parameters(n) for n in runner.available_notebooks()}
     assert set(what_if.ESTIMATING) == {n for n, p in declared.items() if {"benchmark", "scenario_file"} <= set(p)}
-    assert set(what_if.KEYED_BY_POTENTIAL) == {n for n, p in declared.items()
-                                               if "basis" in p and "potential" in p["basis"]["help"]}
+    assert set(what_if.SHOWING) < set(what_if.ESTIMATING)
 
 
 def test_a_file_the_what_if_wrote_may_be_rewritten_until_someone_edits_it():
@@ -205,7 +204,7 @@ def test_the_panel_saves_a_run_the_runner_accepts_and_rewrites_only_its_own(page
     assert scen == tmp_path / "scenarios" / "lower.yml" and run == tmp_path / "lower.yml"
     cfg, params = runner.load_config(run)
     assert cfg.output == "reports/lower" and params["03_reduction_potential"]["benchmark"] == "best_quartile"
-    assert set(params) == set(what_if.ESTIMATING)  # another input than the default run's: the choice's pages
+    assert set(params) == set(what_if.SHOWING)  # another input than the default run's: the choice's pages
     assert params["03_reduction_potential"]["scenario_file"] == str(scen)
     assert panel.save(WHEN) == (scen, run) and "erstattede" in panel.message  # its own file: saved again
     run.write_text(run.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
@@ -293,7 +292,7 @@ def test_a_choice_on_another_input_saves_the_notebooks_that_show_it_without_the_
                             benchmark="median", best_k=0, basis="visits", sectors=["somatic"])
     out = yaml.safe_load(text)
     assert out["title"] == "Hvad nu hvis: agg" and "decision_date" not in out["parameters"]
-    assert [nb if isinstance(nb, str) else nb["name"] for nb in out["notebooks"]] == list(what_if.ESTIMATING)
+    assert [nb if isinstance(nb, str) else nb["name"] for nb in out["notebooks"]] == list(what_if.SHOWING)
 
 
 @pytest.mark.suite  # the command line's check of a saved run on the bundled pre-aggregated extract

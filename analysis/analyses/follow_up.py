@@ -205,24 +205,25 @@ def profile_for(profile: dict, years: list[int]) -> dict[int, int]:
 
 
 def targets(activity: pd.DataFrame, key_year: int, profile: dict, years: list[int], basis: str = "visits",
-            sectors: tuple[str, ...] = ("somatic",)) -> pd.DataFrame:
+            sectors: tuple[str, ...] = ("somatic",), potential: pd.Series | None = None) -> pd.DataFrame:
     """Each hospital's target (DKK) per year: the year's amount from the profile split by the key
-    of `key_year` and `basis` exactly as savings_key.key splits it (whole kroner that sum to the
-    year's amount). Columns: hospital, year, target_dkk."""
-    amounts = profile_for(profile, years)
+    of `key_year` and `basis` exactly as savings_key.shares splits it (whole kroner that sum to the
+    year's amount; `potential`: the budget effect by hospital the key by potential needs).
+    Columns: hospital, year, target_dkk."""
     frames = []
-    for year, amount in amounts.items():
-        k = savings_key.key(activity, key_year, basis, amount, sectors)
-        frames.append(pd.DataFrame({s.HOSPITAL: k[s.HOSPITAL], s.YEAR: year, "target_dkk": k["amount_dkk"]}))
+    for year, amount in profile_for(profile, years).items():
+        k = savings_key.shares(activity, key_year, basis, amount, sectors, potential=potential)
+        frames.append(pd.DataFrame({s.HOSPITAL: k.index, s.YEAR: year, "target_dkk": k.to_numpy()}))
     return pd.concat(frames, ignore_index=True)
 
 
 def full_target(activity: pd.DataFrame, key_year: int, profile: dict, basis: str = "visits",
-                sectors: tuple[str, ...] = ("somatic",)) -> pd.Series:
-    """Each hospital's share of the full yearly target (the profile's last value), by hospital."""
+                sectors: tuple[str, ...] = ("somatic",), potential: pd.Series | None = None) -> pd.Series:
+    """Each hospital's share of the full yearly target (the profile's last value), by hospital
+    (savings_key.shares; `potential` as in targets)."""
     last = max(int(y) for y in profile)
-    k = savings_key.key(activity, key_year, basis, profile_for(profile, [last])[last], sectors)
-    return k.set_index(s.HOSPITAL)["amount_dkk"]
+    return savings_key.shares(activity, key_year, basis, profile_for(profile, [last])[last], sectors,
+                              potential=potential)
 
 
 def _latest(real: Realised, months: int) -> tuple[list[pd.Timestamp], float]:

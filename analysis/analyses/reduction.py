@@ -187,6 +187,17 @@ def measured_facts(est: Estimate, year: int, sector: str) -> list[tuple[str, dic
     return [pathways.calendar_fact(measured["calendar_follow_ups"], year, [sector])]
 
 
+def by_sectors(agg: Aggregates, year: int, plan: ScenarioFile, prices: pd.DataFrame, sectors: list[str],
+               benchmark: str, best_k: int, tables: measures.Tables, costs: budget.Costs
+               ) -> tuple[list[Estimate], pd.DataFrame]:
+    """The estimate of each sector in `sectors` (estimate, the benchmark parsed from its parameter
+    text) and each hospital's potential in both kinds of kroner summed over them
+    (potential_by_hospital): what the savings key by potential splits by, as 04 and 07 key it."""
+    ests = [estimate(agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k, tables=tables,
+                     costs=costs) for sector in sectors]
+    return ests, potential_by_hospital(ests)
+
+
 def potential_by_hospital(estimates: list[Estimate], hospitals: list[str] | None = None) -> pd.DataFrame:
     """Each hospital's potential in both kinds of kroner, DKK a year: budget_effect_dkk and
     tariff_value_dkk indexed by hospital, summed over `estimates` (one per sector, as the savings

@@ -17,7 +17,7 @@ from analysis.base import schema as s
 DEFAULT_TARGET_DKK = 60_000_000
 BUDGET_DKK, TARIFF_VALUE_DKK = "budget_effect_dkk", "tariff_value_dkk"  # the two kinds of kroner (budget.py)
 GAP_DKK = "gap_dkk"  # a hospital's share of the target minus its potential as budget effect
-BASES = ("visits", "value_dkk")  # of activity; compare() also keys by estimated potential
+BASES = ("visits", "value_dkk")  # of activity; shares() and compare() also key by estimated potential
 KEY_COLUMNS = {"visits": "key_visits", "value_dkk": "key_value", "potential": "key_potential"}  # basis -> compare()
 
 
@@ -80,6 +80,26 @@ def key(activity: pd.DataFrame, year: int, basis: str = "visits", target: int = 
                          "amount_dkk": amount.to_numpy()})
 
 
+def shares(activity: pd.DataFrame, year: int, basis: str, target: int, sectors: tuple[str, ...] = ("somatic",),
+           hospitals: list[str] | None = None, potential: pd.Series | None = None) -> pd.Series:
+    """Each hospital's share of `target` (whole kroner summing exactly to it, by hospital) by the
+    key `basis`: the visits or DKK value (value_dkk) of `year`'s activity (key), or potential: the
+    change ideas' budget effect at each hospital (`potential`, DKK a year by hospital, e.g.
+    reduction.potential_by_hospital; a hospital whose ideas add cost counts as 0). The hospitals
+    are key's: those of `sectors` with activity in `year` (and in `hospitals`, if given)."""
+    key_column(basis)  # refuses an unknown basis
+    if basis in BASES:
+        return key(activity, year, basis, target, sectors, hospitals).set_index(s.HOSPITAL)["amount_dkk"]
+    inside = key(activity, year, "visits", target, sectors, hospitals)[s.HOSPITAL]
+    if potential is None:
+        raise ValueError("the key by potential needs each hospital's potential (its budget effect)")
+    pot = potential.reindex(inside).fillna(0.0).clip(lower=0)
+    if not (pot > 0).any():
+        raise ValueError("no hospital's change ideas free any budget, so the key by potential cannot split the "
+                         "requirement; use basis visits or value_dkk")
+    return apportion(target, pot)
+
+
 def compare(activity: pd.DataFrame, budget_effect: pd.Series, year: int, basis: str = "visits",
             target: int = DEFAULT_TARGET_DKK, sectors: tuple[str, ...] = ("somatic",),
             hospitals: list[str] | None = None, tariff_value: pd.Series | None = None) -> pd.DataFrame:
@@ -96,7 +116,8 @@ def compare(activity: pd.DataFrame, budget_effect: pd.Series, year: int, basis: 
     by_count = key(activity, year, "visits", target, sectors, hospitals).set_index(s.HOSPITAL)
     by_value = key(activity, year, "value_dkk", target, sectors, hospitals).set_index(s.HOSPITAL)
     pot = budget_effect.reindex(by_count.index).fillna(0.0)
-    by_potential = apportion(target, pot.clip(lower=0)) if (pot > 0).any() else pd.Series(0, index=pot.index)
+    by_potential = (shares(activity, year, "potential", target, sectors, hospitals, pot) if (pot > 0).any()
+                    else pd.Series(0, index=pot.index))  # shown as none where no idea frees any budget
     out = pd.DataFrame({
         "key_visits": by_count["amount_dkk"], "key_value": by_value["amount_dkk"], "key_potential": by_potential,
         BUDGET_DKK: pot,

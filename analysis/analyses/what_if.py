@@ -34,10 +34,11 @@ MARK = "# Written by the what-if (notebooks/what_if.ipynb)"
 STAMP = re.compile(re.escape(MARK) + r", digest ([0-9a-f]{12}),")
 NAME = re.compile(r"[^\W_][\w-]{0,59}")  # a saved choice's name: a letter or digit, then letters, digits, - or _
 # The notebooks that estimate the potential, whose `benchmark` is the potential's (02's is the
-# variation's: median or region), and those whose key can be the potential (07's followed target
-# cannot); tests/test_what_if.py checks both against the notebooks' parameters
-ESTIMATING = ("03_reduction_potential", "04_savings_key", "05_hospital")
-KEYED_BY_POTENTIAL = ("04_savings_key", "05_hospital")
+# variation's: median or region; 07 estimates it for a key by potential), tests/test_what_if.py
+# checks it against the notebooks' parameters; and those that show a choice on another input
+# (07 follows a decision on the run's own data)
+ESTIMATING = ("03_reduction_potential", "04_savings_key", "05_hospital", "07_follow_up")
+SHOWING = ("03_reduction_potential", "04_savings_key", "05_hospital")
 
 
 @dataclass
@@ -203,12 +204,12 @@ def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str,
     """A run file of a choice as YAML: the run file `run` (as read from `origin`) with the what-if's
     input (`common`: source, mapping, period, language, ...), the parameters every notebook that
     declares them gets (`parameters`: year, target, tables; with scenario_file and the basis), the
-    potential's benchmark for the notebooks that estimate it (ESTIMATING), a basis by potential
-    for those whose key can be it (KEYED_BY_POTENTIAL; the others keep the run's), the key's
-    sectors for 04, its own title and its own published set (output/<name>: its `latest` does not
-    replace the run's). Where the what-if reads another input than `run` (its source differs), `run`'s
-    other notebooks and its dates belong to other data: the run file then holds the notebooks that
-    show the choice (ESTIMATING) and a title of its own."""
+    potential's benchmark for the notebooks that estimate it (ESTIMATING), the key's basis for the
+    whole run (one key: 04 shows it, 05 and 07 follow it), the key's sectors for 04, its own title
+    and its own published set (output/<name>: its `latest` does not replace the run's). Where the
+    what-if reads another input than `run` (its source differs), `run`'s other notebooks and its
+    dates belong to other data: the run file then holds the notebooks that show the choice
+    (SHOWING) and a title of its own."""
     if not NAME.fullmatch(name):
         raise ValueError(f"the name {name!r} must start with a letter or digit and hold only letters, digits, - "
                          "and _ (up to 60), e.g. what_if")
@@ -219,20 +220,15 @@ def run_text(run: dict[str, Any], *, name: str, scenario_file: str, origin: str,
     out["title"] = (L.t("wi_run_title", language, name=name) if other_input
                     else f"{run.get('title', 'Outpatient activity')} – {L.t('wi_run_title', language, name=name)}")
     out["output"] = f"{str(run.get('output', 'reports')).rstrip('/')}/{name}"
-    shared = {**(run.get("parameters") or {}), **parameters, "scenario_file": scenario_file}
-    if basis != "potential":
-        shared["basis"] = basis
+    shared = {**(run.get("parameters") or {}), **parameters, "scenario_file": scenario_file, "basis": basis}
     own: dict[str, dict[str, Any]] = {nb: {"benchmark": benchmark, "best_k": int(best_k)} for nb in ESTIMATING}
-    if basis == "potential":
-        for nb in KEYED_BY_POTENTIAL:
-            own[nb]["basis"] = basis
     if list(sectors) != ["somatic"]:
         own["04_savings_key"]["sectors"] = list(sectors)
     out["parameters"] = shared
     notebooks = []
     specs = run.get("notebooks") or []
     if other_input:
-        specs = [n for n in specs if (n if isinstance(n, str) else n["name"]) in ESTIMATING]
+        specs = [n for n in specs if (n if isinstance(n, str) else n["name"]) in SHOWING]
         shared.pop("decision_date", None)  # the run's, of its data; no notebook kept takes it
     for spec in specs:
         nb = {"name": spec} if isinstance(spec, str) else dict(spec)

@@ -24,10 +24,11 @@ MONTH_PARAMETERS = ("complete_through",)
 
 # Facts of the extract or the decision, not of one report: 00, 01, 06 and 07 must leave out the
 # same months, and tell late registration from the decision's fall by the same date; 03, 04 and
-# 05 show the saving the decision requires (and 07 follows it); and every notebook reads the same
-# reference tables (prices, change ideas, costs), or 03's potential, 04's key and 07's saving
-# would rest on different ones. Set on any notebook of a run, each is given to all that declare it.
-RUN_WIDE = ("complete_through", "decision_date", "target_dkk", *reference.PARAMETERS)
+# 05 show the saving the decision requires (and 07 follows it), split by one key (04, 05 and 07's
+# basis); and every notebook reads the same reference tables (prices, change ideas, costs), or 03's
+# potential, 04's key and 07's saving would rest on different ones. Set on any notebook of a run,
+# each is given to all that declare it.
+RUN_WIDE = ("complete_through", "decision_date", "target_dkk", "basis", *reference.PARAMETERS)
 
 
 def day_text(key: str, value: Any) -> str:

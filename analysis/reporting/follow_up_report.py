@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from analysis.analyses import budget, capabilities, follow_up, reduction, scenarios, staff
+from analysis.analyses import budget, capabilities, follow_up, measures, reduction, scenarios, staff
 from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine import completeness
@@ -25,8 +25,9 @@ RISK_DETAIL = 3  # the front page's risk gives each hospital's saving both ways 
 
 def build(page: Page, *, decision_date: str, target_profile: dict, year: int, basis: str, sectors: list[str],
           baseline_months: int, counterfactual: str, complete_through: str, run_rate_months: int,
-          attrition_rate: float, scenario_file: str, tariff_file: str, staff_cost_file: str,
-          variable_cost_file: str, substitute_cost_file: str, max_rows: int) -> Iterator[object]:
+          attrition_rate: float, benchmark: str, best_k: int, scenario_file: str, tariff_file: str,
+          specialisation_file: str, diagnosis_levels_file: str, staff_cost_file: str, variable_cost_file: str,
+          substitute_cost_file: str, max_rows: int) -> Iterator[object]:
     """The follow-up's page (notebook 07's parameters; `year`, the key's year, resolved by the page)."""
     prep, language = page.prep, page.language
     monthly = prep.aggregates.monthly
@@ -49,9 +50,19 @@ def build(page: Page, *, decision_date: str, target_profile: dict, year: int, ba
     key_year = year
     activity = prep.priced(tariff_file)  # the same prices as 04's value key
     full_year = max(int(y) for y in target_profile)
-    share = follow_up.full_target(activity, key_year, target_profile, basis, tuple(sectors))
+    potential_dkk = None
+    if basis == "potential":  # the key by the change ideas' budget effect, estimated as 04 estimates it
+        tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
+        ests, pot = reduction.by_sectors(prep.aggregates, key_year, scenarios.load(scenario_file),
+                                         prep.prices(tariff_file), sectors, benchmark, best_k, tables, costs)
+        unread = [reduction.tables_unread(e) for e in ests]
+        page.not_read(*(set.intersection(*unread) if unread else ()))
+        potential_dkk = pot[budget.BUDGET_DKK]
+    else:  # the level tables serve the key by potential only
+        page.not_read("specialisation", "diagnosis_levels")
+    share = follow_up.full_target(activity, key_year, target_profile, basis, tuple(sectors), potential_dkk)
     target = follow_up.targets(activity, key_year, target_profile, sorted({m.year for m in real.months}), basis,
-                               tuple(sectors))
+                               tuple(sectors), potential_dkk)
     table = follow_up.status_table(real, share, run_rate_months)
     other = follow_up.realise_other(real, monthly, prep.prices(tariff_file), decision_date, baseline_months,
                                     lag.incomplete, cash=budget.cash_per_visit(costs))  # what rests on the choice

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from analysis.analyses import budget, measures, potential, reduction, savings_key, scenarios
+from analysis.analyses import budget, measures, reduction, savings_key, scenarios
 from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.inputs import tariffs
@@ -29,11 +29,9 @@ def build(page: Page, *, year: int, target_dkk: int, basis: str, sectors: list[s
     plan = scenarios.load(scenario_file)
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # the budget effect's
     tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
-    ests = [reduction.estimate(prep.aggregates, year, plan, prices, sector, potential.parse_benchmark(benchmark),
-                               best_k, tables=tables, costs=costs) for sector in sectors]
+    ests, pot = reduction.by_sectors(prep.aggregates, year, plan, prices, sectors, benchmark, best_k, tables, costs)
     unread = [reduction.tables_unread(e) for e in ests]
     page.not_read(*(set.intersection(*unread) if unread else ()))  # the tables no sector's estimate used
-    pot = reduction.potential_by_hospital(ests)  # budget effect and tariff value by hospital, as 03 and 05 count them
     chosen_hospitals = list(hospitals) or None
     keys = savings_key.compare(activity, pot[budget.BUDGET_DKK], year, basis, target_dkk, tuple(sectors),
                                chosen_hospitals, tariff_value=pot[budget.TARIFF_VALUE_DKK])

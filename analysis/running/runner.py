@@ -286,7 +286,7 @@ def _benchmark_problem(nb: str, value: Any, of_potential: bool) -> str | None:
     if value in variation.BENCHMARKS:
         return None
     return (f"{nb}: parameter 'benchmark' must be one of {', '.join(variation.BENCHMARKS)} (its benchmark of the "
-            f"variation), got {value!r}; set the potential's benchmark under 03, 04 and 05 only")
+            f"variation), got {value!r}; set the potential's benchmark under 03, 04, 05 and 07 only")
 
 
 def _peer_problems(name: str, values: dict[str, Any], agg) -> list[str]:
@@ -411,7 +411,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None,
         clash = _one_for_the_run(p, cfg.notebooks, params, takes[p])
         errors += clash
         if p == "target_dkk" and not clash:  # one requirement: a followed profile must end at it
-            errors += _steady_state_problems(cfg.notebooks, params, declared_of)
+            errors += _steady_state_problems(cfg.notebooks, params, declared_of, cfg.parameters)
     if errors:
         raise ConfigError(str(path), errors)
     if data:
@@ -514,7 +514,8 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
     if len({str(v) for v in given.values()}) > 1:
         what = {"complete_through": "the last fully registered month is one for the whole extract",
                 "decision_date": "the decision takes effect on one date for every report",
-                "target_dkk": "the saving the decision requires is one for the whole run"}.get(
+                "target_dkk": "the saving the decision requires is one for the whole run",
+                "basis": "the requirement is split by one key for the whole run (04 shows it, 05 and 07 follow it)"}.get(
             param, "a reference table is one for the whole run, so that the pages agree")
         return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
                 + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
@@ -527,7 +528,7 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
 
 
 def _steady_state_problems(specs: list[NotebookSpec], params: dict[str, dict],
-                           declared: dict[str, dict[str, dict]]) -> list[str]:
+                           declared: dict[str, dict[str, dict]], run_wide: dict[str, Any]) -> list[str]:
     """A followed target profile (07's target_profile, {year: DKK}, a later year keeping the last
     value) against the run's requirement: its last, steady-state amount must be the run's
     target_dkk (RUN_WIDE; the one set on any notebook of the run, else the default the run's
@@ -540,7 +541,8 @@ def _steady_state_problems(specs: list[NotebookSpec], params: dict[str, dict],
     if set_on:
         value = set_on[0].parameters["target_dkk"]  # an amount of another type is an error already
         whole = isinstance(value, int) and not isinstance(value, bool)
-        required = {value: f"set on {set_on[0].name}"} if whole else {}
+        where = "set under parameters:" if run_wide.get("target_dkk") == value else f"set on {set_on[0].name}"
+        required = {value: where} if whole else {}
     else:
         showing: dict[Any, list[str]] = {}
         for name in params:
@@ -595,7 +597,7 @@ def _declared_values(name: str) -> dict[str, Any]:
 def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
     """A follow-up's target profile ({year: DKK}) and key basis, checked before anything runs."""
     from analysis.analyses.follow_up import profile_for
-    from analysis.analyses.savings_key import BASES
+    from analysis.analyses.savings_key import KEY_COLUMNS
 
     problems = []
     profile = values["target_profile"]
@@ -605,9 +607,8 @@ def _profile_problems(name: str, values: dict[str, Any]) -> list[str]:
         profile_for({int(y): v for y, v in profile.items()}, [])
     except (TypeError, ValueError) as e:
         problems.append(f"{name}: target_profile {profile!r}: {e}")
-    if values.get("basis", "visits") not in BASES:
-        problems.append(f"{name}: basis {values['basis']!r} cannot key a followed target; use "
-                        + " or ".join(BASES))
+    if values.get("basis", "visits") not in KEY_COLUMNS:
+        problems.append(f"{name}: basis {values['basis']!r} is no key; use " + ", ".join(KEY_COLUMNS))
     return problems
 
 
