@@ -434,3 +434,31 @@ def test_the_chart_of_which_hospitals_residents_use_shows_the_shares_it_can():
                if isinstance(b, Figure))
     widths = sorted(round(p.get_width(), 3) for p in fig.axes[0].patches)
     assert widths == [0.2, 0.25, 0.75, 0.8]  # Aarhus 300 and 100 of 400, Skive 50 and 200 of 250; none hidden
+
+
+def _judged(ratios: dict[str, float], tau: float) -> pd.DataFrame:
+    """standardised's table, cut to what spread_sentence reads, with an additive dispersion of tau."""
+    out = pd.DataFrame({"municipality": list(ratios), "ratio": list(ratios.values())})
+    out.attrs["dispersion"] = funnel.Dispersion(phi=5.0, tau2=tau ** 2, n_used=len(ratios), method="additive")
+    return out
+
+
+def test_the_page_says_how_wide_the_usual_difference_is():
+    # tau = 0.2 on the log scale: even a very large municipality may lie between exp(-1.96 x 0.2)
+    # = 0.68 and exp(1.96 x 0.2) = 1.48 times the region's level
+    text = pop.spread_sentence(_judged({"A": 0.8, "B": 1.3, "C": 1.0}, 0.2), "da")
+    assert text.startswith("Forholdet spænder fra 0,80 (A) til 1,30 (B).")
+    assert "forhold fra 0,68 til 1,48" in text and "tjek" not in text
+
+
+def test_limits_reaching_twice_the_regions_level_ask_for_a_check_of_the_population_table():
+    # a new user's own region: visits spread over municipalities regardless of their size gave
+    # ratios 0.47 to 2.45 and limits so wide that none was outside; tau = 0.4: 0.46 to 2.19
+    text = pop.spread_sentence(_judged({"Vejle": 0.47, "Billund": 2.45}, 0.4), "da")
+    assert "forhold fra 0,46 til 2,19" in text and "tjek, at befolkningstabellen passer til udtrækket" in text
+
+
+def test_unwidened_limits_need_no_sentence():
+    judged = _judged({"A": 1.0}, 0.0)
+    judged.attrs["dispersion"] = funnel.Dispersion(phi=0.8, tau2=0.0, n_used=1, method="additive")
+    assert pop.spread_sentence(judged, "da") == ""

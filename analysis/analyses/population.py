@@ -622,6 +622,37 @@ def largest(visits: pd.DataFrame, column: str, year: int, n: int) -> list[str]:
     return [str(x) for x in v[column].head(n)]
 
 
+IMPLAUSIBLE_SPREAD = 2.0  # usual differences beyond half or twice the region's level: check the data first
+
+
+def usual_range(disp) -> tuple[float, float]:
+    """The funnel's 95% limits for a municipality so large that chance plays no part
+    (funnel.limits as the expected count grows without bound): the range of ratios the funnel
+    counts as the usual difference between municipalities (the overdispersion, `disp`, alone;
+    1 to 1 when the limits were not widened)."""
+    lo, hi = fn.limits(np.array([1e15]), "ratio", fn.Z95, 1.0, disp)
+    return float(lo[0]), float(hi[0])
+
+
+def spread_sentence(result: pd.DataFrame, lang: str) -> str:
+    """What the funnel's width means, said where it decides (standardised's table with its
+    dispersion): the ratios' range and the usual range the limits allow even a large
+    municipality; where that reaches half or twice the region's level (IMPLAUSIBLE_SPREAD), a
+    warning that so large a spread more often comes from a population table that does not fit
+    the extract than from practice. Empty where the limits were not widened."""
+    disp = result.attrs["dispersion"]
+    if not disp.adjusted or result.empty:
+        return ""
+    lo, hi = usual_range(disp)
+    top, bottom = result.loc[result["ratio"].idxmax()], result.loc[result["ratio"].idxmin()]
+    text = L.t("pop_spread", lang, lo=L.number(lo, lang, 2), hi=L.number(hi, lang, 2),
+               low=L.number(bottom["ratio"], lang, 2), low_name=bottom["municipality"],
+               high=L.number(top["ratio"], lang, 2), high_name=top["municipality"])
+    if hi >= IMPLAUSIBLE_SPREAD or lo <= 1 / IMPLAUSIBLE_SPREAD:
+        text += " " + L.t("pop_spread_check", lang)
+    return text
+
+
 def outlier_lines(high: pd.DataFrame, low: pd.DataFrame, lang: str) -> list[str]:
     """One sentence per municipality above (`high`) or below (`low`) its limits, from
     standardised's rows: how many more (or fewer) visits than age and sex predict, with the 95%

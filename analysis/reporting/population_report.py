@@ -76,6 +76,9 @@ def _outliers(page: Page, result: pd.DataFrame, high: pd.DataFrame, low: pd.Data
     yield report.text(T("pop_interval_note"))
     lines = population.outlier_lines(high, low, language)
     yield report.text("\n".join(f"- {x}" for x in lines) if lines else T("pop_none"))
+    spread = population.spread_sentence(result, language)
+    if spread:  # how wide the limits are, and a data check where they are implausibly wide
+        yield report.text(spread)
     yield report.text(T("pop_outlier_note"))
     if estimate:  # the verdict rests on the shipped estimate: said beside it, not only in the method
         yield report.text(T("pop_estimate_note"))

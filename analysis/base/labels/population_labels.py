@@ -54,6 +54,19 @@ LABELS: dict[str, tuple[str, str]] = {
                           "The population figures are an estimate (the municipalities' residents in 2013 projected, "
                           "the split by age and sex assumed; see the method below): the expected visits, and so the "
                           "ratios, rest on it until the table is replaced with Statistics Denmark's FOLK1A."),
+    "pop_spread": ("Forholdet spænder fra {low} ({low_name}) til {high} ({high_name}). Selv for en meget stor "
+                   "kommune rummer tragtens grænser forhold fra {lo} til {hi}: så forskellige er kommunerne i "
+                   "forvejen, og kun en kommune uden for det kaldes usædvanlig.",
+                   "The ratio ranges from {low} ({low_name}) to {high} ({high_name}). Even for a very large "
+                   "municipality the funnel's limits hold ratios from {lo} to {hi}: that is how different the "
+                   "municipalities already are, and only a municipality beyond that is called unusual."),
+    "pop_spread_check": ("En så stor forskel mellem kommunerne i én region er usædvanlig for ambulante besøg og "
+                         "skyldes oftere data end praksis: tjek, at befolkningstabellen passer til udtrækket (de "
+                         "samme kommuner og det samme år, borgere efter bopæl), før forskellen tolkes.",
+                         "So large a difference between the municipalities of one region is unusual for outpatient "
+                         "visits and more often comes from the data than from practice: check that the population "
+                         "table fits the extract (the same municipalities and year, residents by address) before "
+                         "reading the difference."),
     "pop_outlier_note": ("En kommune uden for grænserne er et spørgsmål til samarbejdet med kommunen og almen praksis, "
                          "ikke en dom: forskelle i sygelighed, som alder og køn ikke fanger, kan forklare en del.",
                          "A municipality outside the limits is a question for the cooperation with the municipality and "
@@ -73,7 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_table_caption": ("Besøg, forventede besøg og forholdet pr. kommune, {year}",
                           "Visits, expected visits and the ratio by municipality, {year}"),
     "pop_actual": ("Faktiske besøg", "Actual visits"),
-    "pop_actual_expected": ("Faktisk/forventet", "Actual/expected"),  # as the funnel's axis (pop_funnel_y)
+    "pop_actual_expected": ("Faktisk / forventet", "Actual / expected"),  # as the funnel's axis; wraps in a wide table
     "pop_funnel_title": ("Faktiske mod forventede besøg pr. kommune", "Actual against expected visits by municipality"),
     "pop_funnel_x": ("Forventede besøg, effektivt antal (besøg pr. patient taget i betragtning; log-skala)",
                      "Expected visits, effective number (visits per patient allowed for; log scale)"),
