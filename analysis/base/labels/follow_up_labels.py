@@ -198,11 +198,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "fu_sources_text": ("Et fald i fremmøder med en stigning i telefon, video eller skriftlig på mindst {share} af faldet "
                         "ligner en flytning af kontaktform; ellers er besøgene faldet bort eller flyttet ud af hospitalet "
                         "(færre kontroller, opgaveflytning). Kun fald på mere end {z} standardafvigelser er vist: blandt "
-                        "hundredvis af hospitaler, specialer og besøgstyper giver tilfældigheder sjældent så store fald.",
+                        "hundredvis af hospitaler, specialer og besøgstyper giver tilfældigheder sjældent så store fald. Et fald, der "
+                        "er tydeligt for et hospitals besøgstype som helhed, kan være spredt over specialerne uden at være "
+                        "tydeligt i hvert; derfor er faldene pr. speciale færre, og det er dem, regnskabet under "
+                        "forskydning tæller som tydelige fald.",
                         "A fall in in-person visits with a rise in phone, video or written of at least {share} of the fall "
                         "resembles a change of contact mode; otherwise the visits stopped or moved out of the hospital "
                         "(fewer follow-ups, task shifting). Only falls of more than {z} standard deviations are shown: among "
-                        "hundreds of hospitals, specialties and visit types, chance rarely gives falls that large."),
+                        "hundreds of hospitals, specialties and visit types, chance rarely gives falls that large. A fall that is clear "
+                        "for a hospital's visit type as a whole may be spread over its specialties without being clear in "
+                        "each; so the falls by specialty are fewer, and they are what the account under displacement "
+                        "counts as clear falls."),
     "fu_no_sources": ("Intet fald i fremmøder er større, end tilfældigheder kan give.",
                       "No fall in in-person visits is larger than chance can give."),
     "fu_displacement": ("Er reduktionen reel? Forskydning", "Is the reduction real? Displacement"),

@@ -43,10 +43,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "mon_chart_title": ("Besøg pr. måned (sæsonkorrigeret)", "Visits a month (seasonally adjusted)"),
     "mon_how": ("Grå linje: besøg pr. måned. Fuldt optrukket: gennemsnittet før beslutningen; stiplet: kontrolgrænserne. "
                 "Den {decision:e} lodrette streg er beslutningsdatoen. {fall:E} punkter er signaler om færre besøg, {rise:e} om flere. "
-                "Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
+                "Begynder en række af signaler før stregen, er punkterne før den også farvet: ændringen begyndte før "
+                "beslutningen, og den del er ikke beslutningens. Punkter inden for grænserne uden mønster er almindelig variation. Et gråt felt med hule grå punkter "
                 "er de seneste måneder, som endnu ikke er fuldt registreret; de indgår ikke i signalerne.",
                 "Grey line: visits a month. Solid: the mean before the decision; dashed: the control limits. The {decision} "
-                "vertical line is the decision date. {fall:E} points signal fewer visits, {rise} more. Points inside the "
+                "vertical line is the decision date. {fall:E} points signal fewer visits, {rise} more. Where a run of signals "
+                "begins before the line, its points before it are coloured too: the change began before the decision, "
+                "and that part is not the decision's. Points inside the "
                 "limits without a pattern are ordinary variation. A grey band with hollow grey points marks the "
                 "latest months, not yet fully registered; they are left out of the signals."),
     "mon_method_expected": (
