@@ -118,3 +118,12 @@ def test_a_long_label_moves_a_neighbour_it_would_run_into():
     apart = plots.label_offsets(x, y, widths=widths)
     assert abs((y[1] + apart[1]) - (y[0] + apart[0])) >= plots.LABEL_GAP[1] - 1e-6  # one above the other
     assert (plots.label_offsets(x, y) == 3.0).all()  # by the default width they would share the line
+
+
+def test_money_bars_below_a_tenth_of_a_million_are_not_labelled_zero():
+    # a small region's specialties: 0.04 mio. kr. labelled "0,0" read as no budget effect at all
+    table = pd.DataFrame({"budget": [0.12, 0.04], "tariff": [0.4, 0.1]}, index=["Kardiologi", "Neurologi"])
+    fig = plots.money_bars(table, "da", "Specialer", ("Budgetvirkning", "Aktivitetsværdi"), "Mio. kr.")
+    texts = sorted(t.get_text().strip() for t in fig.axes[0].texts)
+    plt.close(fig)
+    assert texts == ["0,04", "0,10", "0,12", "0,40"]

@@ -711,15 +711,16 @@ KEY_COLOURS = [COLOURS[SHARE], COLOURS[BUDGET], TARIFF_GREY]
 
 def money_bars(table: pd.DataFrame, lang: str, title: str, legend: tuple[str, str], xlabel: str):
     """Per row (largest on top), the tariff value as a wide light bar with the budget effect as a
-    narrower dark bar over it, each labelled with one decimal: `table` has the budget effect in
-    its first column and the tariff value in its second (e.g. DKK millions), `legend` names them
-    in that order."""
+    narrower dark bar over it, each labelled with one decimal or as many as the range needs
+    (label_digits: a bar of 0.04 mio. kr. labelled "0,0" read as nothing): `table` has the budget effect in its
+    first column and the tariff value in its second (e.g. DKK millions), `legend` names them in
+    that order."""
     budget, tariff = (table.iloc[:, i].to_numpy(dtype=float) for i in (0, 1))
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.1 + 0.36 * len(table)))
     y = np.arange(len(table))
     ax.barh(y, tariff, height=0.8, color=TARIFF_GREY, label=legend[1])
     ax.barh(y, budget, height=0.45, color=COLOURS[BUDGET], label=legend[0])
-    digits = 1
+    digits = max(1, label_digits(float(np.nanmax(np.abs(np.r_[budget, tariff]))) if len(table) else 0.0))
     for yy, b, v in zip(y, budget, tariff):
         ax.text(max(v, b), yy, " " + L.number(v, lang, digits), va="center", fontsize=8, color="#555555")
         ax.text(b, yy, " " + L.number(b, lang, digits), va="center", fontsize=8, fontweight="bold")
@@ -740,8 +741,9 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
                 colours: list[str] | None = None):
     """Side-by-side horizontal bars per row, one per column of `table` (e.g. a hospital's share
     of the target, its potential as budget effect and its tariff value), labelled with one
-    decimal; `colours` per column (default the palette's first)."""
+    decimal or as many as label_digits needs; `colours` per column (default the palette's first)."""
     k = max(len(table.columns), 1)
+    digits = max(1, label_digits(float(np.nanmax(np.abs(table.to_numpy(dtype=float)))) if len(table) else 0.0))
     colours = colours or PALETTE
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.0 + (0.3 + 0.15 * k) * len(table)))
     y = np.arange(len(table))
@@ -751,7 +753,7 @@ def paired_bars(table: pd.DataFrame, lang: str, title: str, legend: list[str], x
         at = y + (i - (k - 1) / 2) * step
         ax.barh(at, vals, height=step * 0.95, color=colours[i], label=name)
         for yy, v in zip(at, vals):
-            ax.text(v, yy, " " + L.number(v, lang, 1), va="center", fontsize=8)
+            ax.text(v, yy, " " + L.number(v, lang, digits), va="center", fontsize=8)
     ax.set_yticks(y, [name_label(i) for i in table.index])
     ax.invert_yaxis()
     ax.set_xlim(min(0.0, float(np.nanmin(table.to_numpy(dtype=float)))) * 1.18 if len(table) else 0,
