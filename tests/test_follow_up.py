@@ -414,7 +414,8 @@ def test_a_growth_that_levelled_off_inside_a_wide_interval_still_rests_on_the_ex
     # and B, C or D in none of 60.
     rng = np.random.default_rng(14)
     shock = lambda: np.exp(rng.normal(0, 0.04, 30))  # noqa: E731
-    m = monthly({("A", "in_person"): rng.poisson([1000 * 1.01 ** min(i, 15) for i in range(30)] * shock()).astype(float),
+    grew = [1000 * 1.01 ** min(i, 15) for i in range(30)]
+    m = monthly({("A", "in_person"): rng.poisson(grew * shock()).astype(float),
                  **{(h, "in_person"): rng.poisson(1000.0 * shock()).astype(float) for h in "BCD"}})
     real = F.realise(m, PRICES, DECISION, cash=CASH)
     other = F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH)

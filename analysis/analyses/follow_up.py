@@ -357,7 +357,8 @@ def met(rate: float, low: float, high: float, target: float) -> bool:
 def region_lead(rate: float, low: float, high: float, target: float, full_year: int, table: pd.DataFrame,
                 lang: str) -> str:
     """The front page's first sentence: the region's budget effect a year now against the full
-    requirement (`target`, DKK a year, from `full_year`: a reader must not take it for this year's), judged by the same rule as a hospital (status), and how the hospitals stand
+    requirement (`target`, DKK a year, from `full_year`: a reader must not take it for this
+    year's), judged by the same rule as a hospital (status), and how the hospitals stand
     (status_table; with rests_on_expectation's `depends`, the hospitals whose saving rests on the
     expectation are named)."""
     from analysis.analyses.reduction import dkk_interval

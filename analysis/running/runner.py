@@ -515,7 +515,8 @@ def _one_for_the_run(param: str, specs: list[NotebookSpec], params: dict[str, di
         what = {"complete_through": "the last fully registered month is one for the whole extract",
                 "decision_date": "the decision takes effect on one date for every report",
                 "target_dkk": "the saving the decision requires is one for the whole run",
-                "basis": "the requirement is split by one key for the whole run (04 shows it, 05 and 07 follow it)"}.get(
+                "basis": "the requirement is split by one key for the whole run (04 shows it, 05 and 07 "
+                         "follow it)"}.get(
             param, "a reference table is one for the whole run, so that the pages agree")
         return [f"{param} differs between notebooks (" + ", ".join(f"{n}: {v!r}" for n, v in given.items())
                 + f"); {what}: give the same value to each, or set it on one notebook and the others take it"]
