@@ -182,7 +182,8 @@ def _variation(page: Page, agg: Aggregates, choice: capabilities.Choice, hospita
         yield plots.funnel_panels(result, language,
                                   T("var_funnel_title", measure=T(f"measure_{choice.measure}"), year=year),
                                   short, standing.shown(), T(x_key), T(y_key), highlight=hospital)
-        yield report.how_to_read(T("hosp_funnel_how", short=short[hospital]) + " "
+        yield report.how_to_read(T("hosp_funnel_how", short=short[hospital],
+                                   **plots.colour_words(language, **plots.CLASS_NAMES)) + " "
                                  + variation.funnel_how(result.kind, language, intro=False), language)
     # no peers; specialties without; within
     yield from (report.text(note) for note in variation.standing_notes(standing, language, sector))

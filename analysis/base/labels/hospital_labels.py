@@ -36,10 +36,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "hosp_mix_caption": ("Besøgstyper: hospitalet mod sektoren, {year}", "Visit types: the hospital against its sector, {year}"),
     "hosp_modes_caption": ("Kontaktformer: hospitalet mod sektoren, {year}", "Contact modes: the hospital against its sector, {year}"),
     "hosp_variation": ("Hvor ligger hospitalet i variationen?", "Where does the hospital sit in the variation?"),
-    "hosp_funnel_how": ("Hospitalet er ringet ind ({short}). Punkter uden for den fuldt optrukne tragt afviger mere, "
-                        "end tilfældigheder og almindelig variation kan forklare.",
-                        "The hospital is ringed ({short}). Points outside the solid funnel differ more than chance and "
-                        "ordinary variation explain."),
+    "hosp_funnel_how": ("Hospitalet er ringet ind ({short}). Stiplet linje: 95 %-grænse; fuldt optrukket: 99,8 %-grænse. "
+                        "{high_95:C}/{high_998}: over 95 %/99,8 %-grænsen; {low_95}/{low_998}: under; {within}: "
+                        "indenfor, ikke mere forskellig, end tilfældigheder og almindelig variation kan forklare.",
+                        "The hospital is ringed ({short}). Dashed line: 95% limit; solid: 99.8% limit. "
+                        "{high_95:C}/{high_998}: above the 95%/99.8% limit; {low_95}/{low_998}: below; {within}: "
+                        "within, differing no more than chance and ordinary variation explain."),
     "hosp_no_outliers": ("Hospitalet ligger inden for grænserne i alle specialer.",
                          "The hospital lies within the limits in every specialty."),
     "hosp_potential_heading": ("Reduktionspotentiale", "Reduction potential"),
