@@ -222,7 +222,8 @@ def test_a_users_table_that_fails_its_check_names_the_notebooks_given_it(tmp_pat
     params = {"04_savings_key": {"year": 2024, "tariff_file": str(table)}, "08_pathways": {"year": 2024}}
     errors = runner.check_against_data(cfg(), params, agg).errors
     assert errors and all(e.startswith("my_tariffs.csv") for e in errors)
-    assert all(e.endswith("\n    Read by: 04_savings_key (its tariff_file), which cannot run with it") for e in errors)
+    assert all(e.endswith("\n    Read by: 04_savings_key (its tariff_file), which cannot run with it; correct the "
+                          "table, or leave it out of the run file's notebooks to run the others") for e in errors)
 
 
 def test_a_shipped_table_checked_for_names_that_cannot_be_read_names_its_readers_too(tmp_path, monkeypatch):
@@ -236,3 +237,20 @@ def test_a_shipped_table_checked_for_names_that_cannot_be_read_names_its_readers
     assert error.endswith("Read by: 03_reduction_potential, 04_savings_key, which use the shipped table (no "
                           "scenario_file of their own) and cannot run with it: correct scenarios.yml, or give them a "
                           "scenario_file of your own")
+
+
+def test_a_reference_table_saved_with_semicolons_is_read_and_a_missing_column_names_those_it_needs(tmp_path):
+    # a table saved from a Danish Excel: semicolons; its Danish headers are named beside the fix
+    from analysis.base.problems import InputError
+    from analysis.inputs import reference
+
+    table = tmp_path / "befolkning.csv"
+    table.write_text("# residents\nkommune;alder;antal\nVejle;0-4;100\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        reference.read_table("population", str(table), ("municipality", "residents"))
+    text = str(err.value)
+    assert "no columns 'municipality', 'residents'; it has 'kommune', 'alder', 'antal'" in text
+    assert "give it the columns municipality, residents, as data/reference/population.csv has them" in text
+    table.write_text("municipality;residents\nVejle;100\n", encoding="utf-8")
+    assert reference.read_table("population", str(table), ("municipality", "residents")).shape == (1, 2)
+

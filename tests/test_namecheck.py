@@ -76,6 +76,15 @@ def test_a_shipped_table_naming_a_specialty_the_region_lacks_is_a_note():
                            "'Nefrologi' (did you mean 'Neurologi'?)"]
 
 
+def test_a_data_name_the_table_names_itself_is_not_suggested_for_another_of_its_names():
+    # the shipped tariffs name Neurologi and Nefrologi: a region with Neurologi lacks Nefrologi, and
+    # 'did you mean Neurologi?' sent a new user looking for a misspelling that was not there
+    found = namecheck.compare("tariffs.csv", "specialty", {"Nefrologi": [], "Neurologi": []}, ["Neurologi"],
+                              user_file=False)
+    assert found.notes == ["tariffs.csv, specialty: 1 name of the shipped table is not in the data and not used: "
+                           "'Nefrologi'"]
+
+
 def test_a_shipped_table_naming_a_variant_of_a_data_name_is_an_error():
     found = namecheck.compare("guidelines.csv", "specialty", {"Kardiologi": ["row 1"]},
                               ["Intern medicin: kardiologi"], user_file=False)

@@ -84,10 +84,11 @@ def compare(file: str, column: str, named: dict[str, list[str]], data: Iterable[
     if not have:
         return found
     aside = []
+    unclaimed = have - set(named)  # a data name the file names itself is no one else's misspelling
     for name in sorted(named):
         if name in have:
             continue
-        meant = closest(name, have)
+        meant = closest(name, unclaimed)  # 'Nefrologi' is not 'Neurologi' where the file names both
         where = f" ({', '.join(named[name])})" if named[name] else ""
         if (user_file and not catalogue) or (meant and is_variant(name, meant)):
             hint = f"did you mean '{meant}'?" if meant else f"the data have {_listed(have)}."

@@ -78,21 +78,34 @@ def display_path(path: Path) -> str:
         return Path(path).name
 
 
+def _separator(path: Path) -> str:
+    """The CSV's separator: a semicolon where its header line has semicolons and no commas (a
+    table saved from a Danish Excel), else a comma. Written by hand: csv.Sniffer guesses a
+    letter for a table of one column."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        header = next((line for line in f if line.strip() and not line.lstrip().startswith("#")), "")
+    return ";" if ";" in header and "," not in header else ","
+
+
 def read_table(kind: str, given: str | os.PathLike[str] | None = "", required: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read the CSV reference table `kind` (lines starting with # are comments; column names
     trimmed; text columns kept as text). Raises InputError if the file is missing or
     unreadable or lacks a `required` column."""
     path = locate(kind, given)
     try:
-        df = pd.read_csv(path, comment="#", dtype=object, skipinitialspace=True)
+        df = pd.read_csv(path, comment="#", dtype=object, skipinitialspace=True, sep=_separator(path))
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
         raise InputError([Problem(path.name, "-", f"cannot read the {kind} table ({e.__class__.__name__}: {e})",
                                   f"check the path and compare with {display_path(DEFAULTS[kind])}")]) from None
     df.columns = [str(c).strip() for c in df.columns]
     missing = [c for c in required if c not in df.columns]
-    if missing:
-        raise InputError([Problem(path.name, c, f"the {kind} table has no column '{c}'",
-                                  f"use the columns of {display_path(DEFAULTS[kind])}") for c in missing])
+    if missing:  # one problem naming every column the table needs and the ones it has
+        raise InputError([Problem(path.name, ", ".join(missing),
+                                  f"the {kind} table has no column{'s' if len(missing) > 1 else ''} "
+                                  f"{', '.join(repr(c) for c in missing)}; it has "
+                                  f"{', '.join(repr(c) for c in df.columns) or 'none'}",
+                                  f"give it the columns {', '.join(required)}, as {display_path(DEFAULTS[kind])} "
+                                  "has them")])
     for c in df.columns:
         df[c] = df[c].str.strip() if df[c].dtype == object else df[c]
     return df
@@ -133,7 +146,8 @@ def read_by(kind: str, given: str, notebooks: list[str]) -> str:
     cannot = "cannot run with it"
     param = next((p for p, k in PARAMETERS.items() if k == kind), None)
     if not is_default(kind, given):
-        return f"\n    Read by: {names} ({'its' if one else 'their'} {param}), which {cannot}"
+        return (f"\n    Read by: {names} ({'its' if one else 'their'} {param}), which {cannot}; correct the "
+                f"table, or leave {'it' if one else 'them'} out of the run file's notebooks to run the others")
     how = {"staff_time": "with the cost tables", "guidelines": "benchmark: guideline"}.get(
         kind, f"no {param} of {'its' if one else 'their'} own")
     fix = {"staff_time": "", "guidelines": ", or choose another benchmark"}.get(
