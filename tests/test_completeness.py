@@ -209,3 +209,22 @@ def test_the_sentence_says_all_series_when_every_large_series_lies_below():
     deep = C.sentence(C.assess(region(lag=(0.70, 0.60))), "da")
     assert re.search(r"og i alle de \d+ store serier", deep) and "mindst 100" not in deep  # how many: the evidence
     assert re.search(r"and all \d+ of the large series", C.sentence(C.assess(region(lag=(0.70, 0.60))), "en"))
+
+
+def test_a_noisy_region_says_how_large_a_lag_detection_cannot_see():
+    # monthly noise of 3% per series over 24 series: the region's total varies about 0.6% a
+    # month, so a lag of 2% would show and nothing is said; at 12% per series (a small region
+    # with shocks) the total varies several per cent and a lag of that size would pass unseen
+    quiet = C.assess(region())
+    assert quiet.unseen < C.UNSEEN_SHOWN and C.sentence(quiet, "da") == ""
+    noisy = C.assess(region(noise=0.12, seed=3))
+    assert noisy.unseen >= C.UNSEEN_SHOWN
+    text = C.sentence(noisy, "da")
+    assert re.search(r"halter mindre end ca\. \d+ % i en måned, ikke kan skelnes fra den almindelige variation", text)
+    assert C.sentence(C.assess(region(noise=0.12, seed=3), complete_through="2025-10"), "da").count("halter") == 0
+
+
+def test_the_noise_is_each_reference_month_against_the_mean_of_the_others():
+    # totals 100, 90, 110: against the others' means 100, 105, 95 the ratios are 1, 0.857, 1.158
+    window = pd.DataFrame({"a": [60.0, 50.0, 70.0], "b": [40.0, 40.0, 40.0]})
+    assert C._noise(window) == pytest.approx(np.std([100 / 100, 90 / 105, 110 / 95], ddof=1))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.base import labels as L
 from analysis.base import schema as s
-from analysis.engine.completeness import Completeness, month_names, sentence
+from analysis.engine.completeness import Completeness, month_names, sentence, unseen_sentence
 from analysis.inputs.ingest import IngestResult
 
 CHECKS = {  # check key -> input kinds it applies to
@@ -139,7 +139,7 @@ def registration_text(c: Completeness, by_month: bool, lang: str = "da") -> tupl
     checked = _checked_months(c)
     if not checked:
         return L.t("dq_registration_short", lang), ""
-    return L.t("dq_registration_none", lang, n=len(checked)), ""
+    return " ".join(x for x in (L.t("dq_registration_none", lang, n=len(checked)), unseen_sentence(c, lang)) if x), ""
 
 
 EVIDENCE = {"series": "lag_series", "share_below": "share_below", "median_ratio": "median_ratio",

@@ -43,6 +43,12 @@ Method of detection (`assess`):
      (NEXT_TO_LAG: 70% of the series below and a median ratio below 0.985): registration is
      least complete in the newest month, so a 95% registered month before an 80% one is expected.
 A given `complete_through` overrides detection.
+
+What detection cannot see (`Completeness.unseen`): a month whose registration lags by less than
+about twice the month-to-month noise of the region's total is not told from ordinary variation.
+The noise is the spread of the reference window's months, each against the mean of the others
+(leave one out, so a month does not set its own expectation); the reports say so where it
+reaches UNSEEN_SHOWN, for a lag the size of a month's noise biases the saving a year now upward.
 """
 from __future__ import annotations
 
@@ -65,6 +71,7 @@ RAMP_MONTHS = 2  # months after the decision before its effect is taken as in pl
 MIN_REFERENCE = 3  # fewest months after the ramp for a reference window that holds the decision
 VERDICTS = ("complete", "incomplete", "fall", "unclear")
 NEXT_TO_LAG = (0.7, 0.985)  # share of series below and median ratio that mark the month before a lagging one
+UNSEEN_SHOWN = 0.05  # a lag detection cannot see is said where it may reach this share of a month
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,14 @@ class Completeness:
     how: str  # "given" (complete_through), "detected" or "none"
     complete_through: pd.Timestamp | None  # first day of the last complete month
     evidence: pd.DataFrame  # per final month checked: EVIDENCE_COLUMNS (verdict: one of VERDICTS)
+    noise: float = float("nan")  # sd of the region's monthly total against its expectation (detection only)
+
+    @property
+    def unseen(self) -> float:
+        """The shortfall of a month's registration that detection would not tell from ordinary
+        variation: twice the noise of the region's monthly total (NaN where nothing was detected
+        from the data)."""
+        return 2 * self.noise
 
     @property
     def unclear(self) -> tuple[pd.Timestamp, ...]:
@@ -182,6 +197,7 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
     level = level[big & (level > 0)]
     if len(level) < min_series:
         return _none(last)
+    noise = _noise(adjusted.loc[window, level.index])
     sectors = level.index.get_level_values(s.SECTOR) if s.SECTOR in (level.index.names or []) else None
     target = np.isin(sectors, list(target_sectors)) if sectors is not None else np.ones(len(level), dtype=bool)
     rows = []
@@ -217,8 +233,18 @@ def assess(monthly: pd.DataFrame, complete_through: str = "", max_months: int = 
     evidence["incomplete"] = evidence["verdict"].isin(["incomplete", "unclear"])
     incomplete = tuple(evidence.loc[evidence["incomplete"], "month"])
     if not incomplete:
-        return _none(last, evidence)
-    return Completeness(incomplete, "detected", incomplete[0] - pd.DateOffset(months=1), evidence)
+        return Completeness((), "none", last, evidence, noise)
+    return Completeness(incomplete, "detected", incomplete[0] - pd.DateOffset(months=1), evidence, noise)
+
+
+def _noise(window: pd.DataFrame) -> float:
+    """The sd of the reference window's months' totals (seasonally adjusted visits a working day,
+    months x series), each against the mean of the other months; NaN with fewer than 3 months."""
+    if len(window) < 3:
+        return float("nan")
+    total = window.sum(axis=1).to_numpy()
+    others = (total.sum() - total) / (len(total) - 1)
+    return float(np.std(total / others, ddof=1))
 
 
 def _reference(before: pd.DatetimeIndex, last: pd.Timestamp, reference: int,
@@ -298,4 +324,13 @@ def sentence(c: Completeness, lang: str) -> str:
         parts.append(L.t("lag_fall", lang, months=month_names(c.fallen, lang),
                          below=L.percent(1 - float(ev["target_ratio"].mean()), lang, 0),
                          control=L.percent(abs(1 - float(ev["control_ratio"].mean())), lang, 0)))
-    return " ".join(parts)
+    parts.append(unseen_sentence(c, lang))
+    return " ".join(p for p in parts if p)
+
+
+def unseen_sentence(c: Completeness, lang: str) -> str:
+    """What detection cannot see, where it may reach UNSEEN_SHOWN of a month ("" otherwise, and
+    where the months were given or nothing was detected from the data)."""
+    if c.how != "given" and c.unseen >= UNSEEN_SHOWN:  # a NaN compares False
+        return L.t("lag_unseen", lang, unseen=L.percent(c.unseen, lang, 0))
+    return ""

@@ -641,6 +641,12 @@ LABELS: dict[str, tuple[str, str]] = {
                              "{last}), så der er intet før og efter at sammenligne.",
                              "The decision date {date} is not within the months the input covers ({first} to "
                              "{last}), so there is no before and after to compare."),
+    "lag_unseen": ("Regionens måneder svinger så meget, at en registrering, der halter mindre end ca. {unseen} i "
+                   "en måned, ikke kan skelnes fra den almindelige variation; en sådan måned tæller med og gør "
+                   "besparelsen for stor. Kendes den sidste fuldt registrerede måned, kan den angives i kørslen.",
+                   "The region's months vary so much that registration lagging by less than about {unseen} in a "
+                   "month cannot be told from ordinary variation; such a month counts and makes the saving too "
+                   "large. Where the last fully registered month is known, the run can be given it."),
     "lag_detected": ("De seneste måneder er ikke fuldt registreret: {months} ligger samlet {below} under det "
                      "forventede, og {share} store serier (hospital, sektor og besøgstype) ligger "
                      "tallet under. Det er typisk for et nyt udtræk, hvor registreringen halter efter. Månederne vises "
