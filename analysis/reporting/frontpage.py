@@ -63,7 +63,10 @@ def render(cfg, results, prepared, runs_of: dict[str, tuple[str, dict]], headlin
         leads=[statement(name, text) for name, text in leads or []], decide=decide, risks=risks,
         changed=changed or [],
         intro=intro(cfg, prepared.ingest.derived, lang),
-        main=[link(r) for r in results if r.name not in per], drill=[link(r) for r in results if r.name in per],
+        main=[link(r) for r in results if r.name not in per],
+        # one list per notebook run once per value (05 per hospital, 10 per specialty), headed by its label
+        drill=[(f"index_per_{nb}", [link(r) for r in results if r.name in per and runs_of[r.name][0] == nb])
+               for nb in dict.fromkeys(runs_of[r.name][0] for r in results if r.name in per)],
         stamp=L.run_time(dt.datetime.now().astimezone(), lang),
         input_name=prepared.ingest.name, sha256=prepared.ingest.sha256)
 

@@ -21,6 +21,7 @@ import difflib
 import functools
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import re
@@ -857,7 +858,8 @@ def _shell_channel():
             deadline = None if timeout is None else time.monotonic() + timeout
             while True:
                 left = SHELL_POLL_S if deadline is None else max(0.0, min(SHELL_POLL_S, deadline - time.monotonic()))
-                if await self.socket.poll(int(left * 1000)):  # a timed-out poll looks at the socket once more
+                # whole milliseconds rounded up: a remainder below one would poll without waiting, a busy loop
+                if await self.socket.poll(math.ceil(left * 1000)):  # a timed-out poll looks at the socket once more
                     return await self._recv()
                 if deadline is not None and time.monotonic() >= deadline:
                     raise Empty

@@ -24,6 +24,7 @@ from analysis.base.labels import (
     potential_labels,
     quality_labels,
     savings_key_labels,
+    specialty_labels,
     variation_labels,
     what_if_labels,
 )
@@ -570,7 +571,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chg_outliers_gone": ("Ikke længere afvigere i variationsanalysen: {units}.",
                           "No longer outliers of the variation analysis: {units}."),
     "index_see": ("(se {report})", "(see {report})"),
-    "index_per": ("Et hospital ad gangen", "One hospital at a time"),
+    "index_per_05_hospital": ("Et hospital ad gangen", "One hospital at a time"),
     "index_tables": ("Alle tabeller som Excel-projektmappe (og som CSV i mappen tables):",
                      "Every table as an Excel workbook (and as CSV in the folder tables):"),
     "index_manifest": ("Alle parametre og versioner står i manifest.json i samme mappe.",
@@ -789,7 +790,7 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 LABELS = _merged(LABELS, *(m.LABELS for m in (
     quality_labels, activity_labels, variation_labels, potential_labels, savings_key_labels, hospital_labels,
-    monitoring_labels, follow_up_labels, pathways_labels, population_labels, what_if_labels)))
+    monitoring_labels, follow_up_labels, pathways_labels, population_labels, specialty_labels, what_if_labels)))
 
 
 def category_meant(given: str, keys: Iterable[str]) -> str | None:

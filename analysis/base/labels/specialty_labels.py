@@ -1,0 +1,108 @@
+"""Labels of report 10, a specialty's review pack (reporting/specialty_report.py and
+analyses/specialty.py): key -> (Danish, English), merged into analysis.base.labels.LABELS."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "sp_title": ("Speciale", "Specialty"),
+    "sp_subtitle": ("Gennemgang for specialerådet – {year}, {sector}", "Review for the specialty council – {year}, {sector}"),
+    "sp_absent": ("Specialet har ingen besøg i {year}.", "The specialty has no visits in {year}."),
+    "sp_kpi_hospitals": ("Hospitaler med specialet", "Hospitals with the specialty"),
+    "sp_kpi_potential": ("Idéernes budgetvirkning pr. år", "The ideas' budget effect a year"),
+    "sp_kpi_realised": ("Budgetvirkning siden beslutningen (95 %-interval)",
+                        "Budget effect since the decision (95% interval)"),
+    "sp_intro": ("Pakken samler, hvad rapporterne finder for dette speciale på tværs af regionens hospitaler: "
+                 "aktivitet og sammensætning, variation, kontroller efter kalenderen, retningslinjen, "
+                 "forandringsidéernes potentiale og det realiserede siden beslutningen. Spørgsmålene til sidst "
+                 "bygger kun på specialets egne fund og er et udgangspunkt for rådets møde.",
+                 "The pack gathers what the reports find for this specialty across the region's hospitals: "
+                 "activity and mix, variation, follow-ups booked by the calendar, the guideline, the change ideas' "
+                 "potential and what has been realised since the decision. The questions at the end rest on the "
+                 "specialty's own findings only and are a starting point for the council's meeting."),
+    "sp_volume": ("Aktivitet pr. hospital", "Activity by hospital"),
+    "sp_by_hospital": ("Besøg pr. hospital, {year}", "Visits by hospital, {year}"),
+    "sp_mix_caption": ("Besøg, andel af specialet, andel kontroller og andel fremmøder pr. hospital, {year}",
+                       "Visits, share of the specialty, share of follow-ups and of in-person visits by hospital, "
+                       "{year}"),
+    "sp_variation": ("Variation mellem hospitalerne", "Variation between the hospitals"),
+    "sp_no_peers": ("Kun ét hospital har specialet i {year}; der er ingen at sammenligne med.",
+                    "Only one hospital has the specialty in {year}; there is no one to compare with."),
+    "sp_within": ("Intet hospital ligger uden for tragtens 99,8 %-grænser i specialet.",
+                  "No hospital lies outside the funnel's 99.8% limits in the specialty."),
+    "sp_points_caption": ("Hospitalerne i tragten", "The hospitals in the funnel"),
+    "sp_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
+    "sp_calendar_text": ("Andelen af intervaller mellem to kontroller, der ligger tæt på 3, 6 eller 12 måneder, som i "
+                         "forløbsrapporten (08), pr. hospital i specialet (regionen i alt: {region}); ved siden af den "
+                         "andel, der forventes dér uden kalenderbooking.",
+                         "The share of intervals between two follow-ups close to 3, 6 or 12 months, as in the "
+                         "pathways report (08), by hospital in the specialty (the region overall: {region}); beside "
+                         "it the share expected there without booking by the calendar."),
+    "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
+    "sp_guideline": ("Retningslinjen", "The guideline"),
+    "sp_guideline_text": ("Retningslinjetabellen anbefaler {value} kontroller pr. patient om året (kilde: {source}).",
+                          "The guideline table recommends {value} follow-ups per patient a year (source: {source})."),
+    "sp_no_guideline": ("Retningslinjetabellen har intet tal for specialet.",
+                        "The guideline table has no number for the specialty."),
+    "sp_potential": ("Forandringsidéernes potentiale", "The change ideas' potential"),
+    "sp_no_potential": ("Ingen forandringsidé rører specialets besøg.", "No change idea touches the specialty's visits."),
+    "sp_ideas_caption": ("Forandringsidéerne i specialet, {year}: budgetvirkning og aktivitetsværdi (kr. pr. år)",
+                         "The change ideas in the specialty, {year}: budget effect and tariff value (DKK a year)"),
+    "sp_potential_hospital_caption": ("Potentialet i specialet pr. hospital, {year} (kr. pr. år)",
+                                      "The potential in the specialty by hospital, {year} (DKK a year)"),
+    "sp_since": ("Realiseret siden {date}", "Realised since {date}"),
+    "sp_since_caption": ("Budgetvirkning i specialet pr. hospital i de {months} fuldt registrerede måneder efter "
+                         "beslutningen, med 95 %-interval (kr.; som opfølgningen, 07)",
+                         "Budget effect in the specialty by hospital in the {months} fully registered months after "
+                         "the decision, with 95% interval (DKK; as the follow-up, 07)"),
+    "sp_other_saving": ("Mod den anden forventning", "Against the other expectation"),
+    "sp_since_text": ("Besparelsen er målt som i opfølgningen (07) mod forventningen uden beslutning og ved siden af "
+                      "mod den anden forventning (med eller uden hospitalets egen tendens). Spørgsmålene nedenfor "
+                      "nævner kun en ændring, som begge forventninger finder større end tilfældig.",
+                      "The saving is measured as in the follow-up (07) against the expectation without the decision "
+                      "and, beside it, against the other expectation (with or without the hospital's own trend). "
+                      "The questions below name only a change that both expectations find larger than chance."),
+    "sp_no_follow_up": ("Data kan endnu ikke følge beslutningen i specialet (for få måneder før eller efter den; se "
+                        "opfølgningen, 07).",
+                        "The data cannot yet follow the decision in the specialty (too few months before or after "
+                        "it; see the follow-up, 07)."),
+    "sp_displacement": ("Stigninger, der kan være forskudte fald, i specialet: {hospitals} (se opfølgningen, 07).",
+                        "Rises in the specialty that may be displaced falls: {hospitals} (see the follow-up, 07)."),
+    "sp_no_displacement": ("Ingen stigning i specialet tyder på, at besøg er flyttet fra et hospital til et andet.",
+                           "No rise in the specialty suggests visits moved from one hospital to another."),
+    "sp_questions": ("Spørgsmål til specialerådet", "Questions for the specialty council"),
+    "sp_no_questions": ("Specialets tal rejser ingen særlige spørgsmål: intet hospital skiller sig ud, og idéerne "
+                        "bygger på målte størrelser.",
+                        "The specialty's numbers raise no particular question: no hospital stands out, and the ideas "
+                        "rest on measured quantities."),
+    "sp_questions_note": ("Rådets svar og egne idéer skrives ind i forandringsidéerne, så de indgår i potentialet (03) "
+                          "og nøglen (04), når rapporterne laves igen.",
+                          "The council's answers and own ideas are written into the change ideas, so they count in "
+                          "the potential (03) and the key (04) when the reports are made again."),
+    "sp_q_outlier_high": ("{hospital} har {pct} flere {measure} end det typiske hospital: hvad forklarer forskellen, og "
+                          "hvad ville det kræve at nå det typiske niveau?",
+                          "{hospital} has {pct} more {measure} than the typical hospital: what explains the "
+                          "difference, and what would it take to reach the typical level?"),
+    "sp_q_outlier_low": ("{hospital} har {pct} færre {measure} end det typiske hospital: hvad gør hospitalet, som "
+                         "de andre kan lære af?",
+                         "{hospital} has {pct} fewer {measure} than the typical hospital: what does it do that the "
+                         "others can learn from?"),
+    "sp_q_calendar": ("{share} af kontrollerne på {hospital} ligger efter kalenderen (regionen: {region}): kan "
+                      "behovsstyret eller patientrapporteret opfølgning overtage en del?",
+                      "{share} of the follow-ups at {hospital} follow the calendar (the region: {region}): could "
+                      "need-based or patient-reported follow-up take over a part?"),
+    "sp_q_assumed": ("Idéen »{idea}« antager, at {share} af besøgene kan ændres ({span}), uden at andelen er målt: "
+                     "holder det i specialet?",
+                     "The idea '{idea}' assumes that {share} of the visits can change ({span}), without the share "
+                     "being measured: does that hold in the specialty?"),
+    "sp_q_guideline": ("Retningslinjetabellens {value} kontroller pr. patient om året for {specialty} er et "
+                       "illustrativt tal: hvad anbefaler specialets egne retningslinjer?",
+                       "The guideline table's {value} follow-ups per patient a year for {specialty} is an "
+                       "illustrative number: what do the specialty's own guidelines recommend?"),
+    "sp_q_rise": ("{hospital} har {dkk} flere udgifter i specialet siden beslutningen, end forventet: hvad står bag "
+                  "stigningen?",
+                  "{hospital} has {dkk} more cost in the specialty since the decision than expected: what lies "
+                  "behind the rise?"),
+    "sp_q_fall": ("{hospital} har sparet {dkk} i specialet siden beslutningen: hvad har hospitalet gjort, og kan de "
+                  "andre gøre det samme?",
+                  "{hospital} has saved {dkk} in the specialty since the decision: what did it do, and can the "
+                  "others do the same?"),
+    "index_per_10_specialty": ("Et speciale ad gangen", "One specialty at a time"),
+}

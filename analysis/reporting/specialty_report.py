@@ -1,0 +1,231 @@
+"""Report 10, a specialty's review pack for its council: the specialty's volume and mix by
+hospital, its hospitals in the variation funnel, calendar-booked follow-ups, the guideline table's
+recommendation, the change ideas' potential by idea and hospital, the saving realised since the
+decision and any displacement, and the questions the findings raise (pack.questions). The
+suite runs it once per specialty in the data (`per: specialty`); alone it shows the largest.
+`build` yields the page's blocks and figures in order (page.show displays them)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from analysis.analyses import (
+    budget,
+    capabilities,
+    follow_up,
+    measures,
+    pathways,
+    potential,
+    reduction,
+    scenarios,
+    variation,
+)
+from analysis.analyses import specialty as pack
+from analysis.base import labels as L
+from analysis.base import schema as s
+from analysis.engine import completeness
+from analysis.reporting import plots, report
+from analysis.reporting.page import Page
+
+
+def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by: list[str], benchmark: str,
+          best_k: int, scenario_file: str, tariff_file: str, specialisation_file: str, diagnosis_levels_file: str,
+          staff_cost_file: str, variable_cost_file: str, substitute_cost_file: str, decision_date: str,
+          baseline_months: int, counterfactual: str, complete_through: str) -> Iterator[object]:
+    """The specialty's page (notebook 10's parameters; `year` resolved by the page, an empty
+    `specialty` resolved here to the one with most visits)."""
+    prep, language = page.prep, page.language
+    T, N, P, M = page.formatters
+    agg = prep.aggregates
+    act = prep.priced(tariff_file)
+    name = specialty or pack.largest(act, year)
+    page.use(specialty=name)  # the footer shows the specialty chosen
+    if name not in set(act[s.SPECIALTY]):
+        raise ValueError(f"specialty {name!r} is not in the data")
+    sector = str(act.loc[act[s.SPECIALTY] == name, s.SECTOR].iloc[0])
+    hospitals = pack.by_hospital(act, name, year)
+    yield report.start(name, language, prep.synthetic, T("sp_subtitle", year=year, sector=T(sector).lower()))
+    if hospitals.empty:
+        yield report.text(T("sp_absent", year=year))
+        return
+
+    prices = prep.prices(tariff_file)
+    plan = scenarios.load(scenario_file)
+    costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)
+    est = reduction.estimate(agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
+                             tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file),
+                             costs=costs)  # the region's estimate, as 03 makes it
+    page.not_read(*reduction.tables_unread(est))
+    effects = est.effects[est.effects[s.SPECIALTY] == name] if not est.effects.empty else est.effects
+    real, other = _realised(page, agg.monthly, prices, costs, decision_date, baseline_months, counterfactual,
+                            complete_through, sector)
+    realised = pack.realised(real, other, name)
+
+    kf = act[(act[s.SPECIALTY] == name) & (act[s.YEAR] == year)]
+    total = float(hospitals[s.VISITS].sum())
+    items = [(T("visits"), N(total)), (T("sp_kpi_hospitals"), N(len(hospitals))),
+             (T("follow_up_share"), L.percent(float((hospitals["follow_up_share"] * hospitals[s.VISITS]).sum())
+                                              / total, language)),
+             (T("in_person_share"), L.percent(float(kf.loc[kf[s.CONTACT_MODE] == "in_person", s.VISITS].sum())
+                                              / total, language)),
+             (T("sp_kpi_potential"), M(float(effects[budget.BUDGET_DKK].sum()) if len(effects) else 0.0))]
+    if real is not None:  # the specialty's whole budget effect since the decision
+        whole = real.summary([], "budget", real.rows[s.SPECIALTY] == name).iloc[0]
+        items.append((T("sp_kpi_realised"), reduction.dkk_interval(whole["saving"], whole["low"], whole["high"],
+                                                                    language)))
+    yield report.kpis(items)
+    yield report.text(T("sp_intro"))
+
+    yield from _volume(page, hospitals, name, year)
+    choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
+    yield from (report.text(note) for note in choice.notes)
+    page.use(measure=choice.measure, standardise_by=choice.strata)
+    outliers = yield from _variation(page, agg, choice, name, year, sector)
+    cal_high, region_calendar = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
+    if not agg.intervals.empty:
+        cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector)
+    guide = pack.guideline(potential.load_guidelines(), name)
+    yield from _guideline(page, guide)
+    yield from _potential(page, est, plan, effects, year)
+    yield from _since(page, real, realised, name, decision_date, sector)
+
+    yield report.heading(T("sp_questions"))
+    assumed = [(plan.titles(language).get(sc.name, sc.name), sc.share,
+                sc.low if sc.low is not None else sc.share, sc.high if sc.high is not None else sc.share)
+               for sc in plan.scenarios if scenarios.assumed(sc) and len(effects)
+               and (effects.loc[effects["scenario"] == sc.name, "visits_changed"] != 0).any()]
+    asked = pack.questions(name, outliers, cal_high, region_calendar, assumed, guide, realised,
+                                choice.measure, language)
+    yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
+    yield report.text(T("sp_questions_note"))
+
+
+def _realised(page: Page, monthly: pd.DataFrame, prices: pd.DataFrame, costs, decision_date: str,
+              baseline_months: int, counterfactual: str, complete_through: str, sector: str):
+    """07's counterfactual (follow_up.realise with its lag check) and the other expectation
+    (follow_up.realise_other; None where the baseline is too short for it); (None, None) where
+    the data cannot follow the decision (too few months before or after it)."""
+    if follow_up.data_problem(monthly, decision_date, baseline_months, complete_through, page.language):
+        return None, None
+    lag = completeness.assess(monthly, complete_through, decision_date=decision_date, target_sectors=(sector,))
+    cash = budget.cash_per_visit(costs)
+    real = follow_up.realise(monthly, prices, decision_date, baseline_months, lag.incomplete, counterfactual,
+                             cash=cash)
+    return real, follow_up.realise_other(real, monthly, prices, decision_date, baseline_months, lag.incomplete,
+                                         cash=cash)
+
+
+def _volume(page: Page, hospitals: pd.DataFrame, name: str, year: int) -> Iterator[object]:
+    """The specialty's visits by hospital and each hospital's mix."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("sp_volume"))
+    yield plots.bar_totals(hospitals.set_index(s.HOSPITAL)[s.VISITS], language, T("sp_by_hospital", year=year),
+                           T("visits"))
+    yield report.table(hospitals, language, counts=[s.VISITS],
+                       derived={c: s.VISITS for c in ("share", "follow_up_share", "in_person_share")},
+                       percent=["share", "follow_up_share", "in_person_share"], verbatim=[s.HOSPITAL],
+                       caption=T("sp_mix_caption", year=year))
+
+
+def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: int, sector: str):
+    """The specialty's hospitals in the variation funnel (02's analysis), and its outliers, which
+    it returns for the questions."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("sp_variation"))
+    result = variation.analyse(agg, choice.measure, year, choice.strata, sector)
+    mine = result.table[result.table[s.SPECIALTY] == name]
+    if mine[s.HOSPITAL].nunique() < 2:
+        yield report.text(T("sp_no_peers", year=year))
+        return variation.outliers(mine.iloc[0:0])
+    short = variation.short_names(sorted(result.table[s.HOSPITAL].unique()))
+    x_key, y_key = variation.axis_labels(result.kind)
+    yield plots.funnel_panels(result, language, T("var_funnel_title", measure=T(f"measure_{choice.measure}"),
+                                                  year=year), short, [name], T(x_key), T(y_key))
+    yield report.how_to_read(variation.funnel_how(result.kind, language,
+                                                  **plots.colour_words(language, **plots.CLASS_NAMES)), language)
+    # every point of the panel by name, its ratio and its assessment: a council wants to know which is which
+    points = mine.sort_values("value", ascending=False)
+    yield report.table(pd.DataFrame({"short": points[s.HOSPITAL].map(short).to_numpy(),
+                                     s.HOSPITAL: points[s.HOSPITAL].to_numpy(), "ratio": points["value"].to_numpy(),
+                                     "class": points["class"].astype(str).to_numpy()}), language,
+                       verbatim=["short", s.HOSPITAL], digits={"ratio": 2}, caption=T("sp_points_caption"))
+    found = variation.outliers(mine)
+    sentences = variation.outlier_sentences(found, choice.measure, language, choice.strata)
+    yield report.text(" ".join(sentences) if sentences else T("sp_within"))
+    return found
+
+
+def _calendar(page: Page, agg, name: str, year: int, sector: str):
+    """08's calendar-booked follow-ups of the specialty by hospital; returns the hospitals
+    clearly above the region's share and the region's share, for the questions."""
+    language, T = page.language, page.formatters.T
+    cal = pathways.calendar(agg.intervals, year, (sector,))
+    mine = cal.shares[cal.shares[s.SPECIALTY] == name]
+    if mine.empty:
+        return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
+    region = cal.region_share()
+    yield report.heading(T("sp_calendar"))
+    yield report.text(T("sp_calendar_text", region=L.percent(region, language, 0)))
+    shown = mine.sort_values(pathways.SHARE, ascending=False)[  # 08's columns, as 08 names them
+        [s.HOSPITAL, "intervals", pathways.CALENDAR_LIKE, pathways.SHARE, pathways.CHANCE_SHARE]].rename(
+        columns={"intervals": "pw_intervals", pathways.CALENDAR_LIKE: "pw_calendar_like",
+                 pathways.SHARE: "pw_calendar_share", pathways.CHANCE_SHARE: "pw_chance_share"})
+    yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
+                       derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals"},
+                       percent=["pw_calendar_share", "pw_chance_share"], verbatim=[s.HOSPITAL],
+                       caption=T("sp_calendar_caption", year=year))
+    clearly = cal.clearly[cal.clearly[s.SPECIALTY] == name]
+    high = mine[mine[s.HOSPITAL].isin(clearly[s.HOSPITAL])][[s.HOSPITAL, pathways.SHARE]]
+    return high.rename(columns={pathways.SHARE: "share"}), region
+
+
+def _guideline(page: Page, guide: pd.Series | None) -> Iterator[object]:
+    """The guideline table's recommendation for the specialty, with its source."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("sp_guideline"))
+    if guide is None:
+        yield report.text(T("sp_no_guideline"))
+        return
+    source = str(guide.get("source", "")).strip()
+    yield report.text(T("sp_guideline_text", value=L.number(float(guide["follow_ups_per_patient"]), language, 1),
+                        source=T("ref_illustrative") if source.lower() == "illustrative" else source or "–"))
+
+
+def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile, effects: pd.DataFrame,
+               year: int) -> Iterator[object]:
+    """The change ideas' potential in the specialty, by idea and by hospital."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("sp_potential"))
+    yield from (report.text(note) for note in reduction.left_out_notes(est, plan, language))
+    if effects.empty or not (effects["visits_changed"] != 0).any():
+        yield report.text(T("sp_no_potential"))
+        return
+    ideas = reduction.summary(effects, ["scenario"])
+    ideas["scenario"] = ideas["scenario"].replace(plan.titles(language))
+    yield report.table(ideas, language, counts=["visits_changed", "in_person_avoided"], verbatim=["scenario"],
+                       caption=T("sp_ideas_caption", year=year))
+    by = reduction.summary(effects, [s.HOSPITAL])
+    yield report.table(by, language, counts=["visits_changed", "in_person_avoided"], verbatim=[s.HOSPITAL],
+                       caption=T("sp_potential_hospital_caption", year=year))
+
+
+def _since(page: Page, real, realised: pd.DataFrame, name: str, decision_date: str, sector: str
+           ) -> Iterator[object]:
+    """The budget effect realised in the specialty since the decision, by hospital with its 95%
+    interval (07's counterfactual), and any displacement within the specialty."""
+    language, T = page.language, page.formatters.T
+    yield report.heading(T("sp_since", date=L.date(decision_date, language)))
+    if real is None:
+        yield report.text(T("sp_no_follow_up"))
+        return
+    shown = realised[[s.HOSPITAL, "saving", "low", "high", "other_saving"]].rename(
+        columns={"saving": follow_up.BUDGET, "low": "budget_low", "high": "budget_high",
+                 "other_saving": "sp_other_saving"})
+    yield report.table(shown.sort_values(follow_up.BUDGET, ascending=False), language, verbatim=[s.HOSPITAL],
+                       caption=T("sp_since_caption", months=len(real.months)))
+    yield report.text(T("sp_since_text"))
+    moved = follow_up.displacement(real, (sector,))
+    moved = moved[moved[s.SPECIALTY] == name]
+    yield report.text(T("sp_displacement", hospitals=L.names(moved[s.HOSPITAL], language)) if len(moved)
+                      else T("sp_no_displacement"))

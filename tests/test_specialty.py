@@ -1,0 +1,87 @@
+"""A specialty's review pack (10): the specialty's figures by hospital, and the questions its own
+findings put to the specialty council."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.analyses import specialty as pack
+
+ACT = pd.DataFrame({
+    "year": [2024] * 6 + [2023],
+    "hospital": ["A", "A", "A", "B", "B", "C", "C"],
+    "specialty": ["Urologi"] * 5 + ["Kardiologi", "Urologi"],
+    "visit_type": ["follow_up", "follow_up", "assessment", "follow_up", "assessment", "follow_up", "follow_up"],
+    "contact_mode": ["in_person", "phone", "in_person", "in_person", "in_person", "in_person", "in_person"],
+    "visits": [60, 20, 20, 30, 70, 500, 40]})
+
+
+def test_the_specialtys_visits_by_hospital_with_its_mix():
+    # Urologi 2024: A 100 visits (80 follow-ups, 80 in person), B 100 (30 follow-ups, all in person);
+    # C has Urologi in 2023 only and Kardiologi's visits are another specialty's
+    out = pack.by_hospital(ACT, "Urologi", 2024).set_index("hospital")
+    assert list(out.index) == ["A", "B"]
+    assert out["visits"].tolist() == [100, 100] and out["share"].tolist() == [0.5, 0.5]
+    assert out.loc["A", "follow_up_share"] == 0.8 and out.loc["A", "in_person_share"] == 0.8
+    assert out.loc["B", "follow_up_share"] == 0.3 and out.loc["B", "in_person_share"] == 1.0
+    assert pack.by_hospital(ACT, "Urologi", 2022).empty
+
+
+def test_the_pack_run_alone_shows_the_specialty_with_most_visits():
+    assert pack.largest(ACT, 2024) == "Kardiologi" and pack.largest(ACT, 2023) == "Urologi"
+
+
+def realised(rows: list[tuple[str, float, float, float, float, float, float]]) -> pd.DataFrame:
+    cols = ["hospital", "saving", "low", "high", "other_saving", "other_low", "other_high"]
+    out = pd.DataFrame(rows, columns=cols)
+    fell = (out["low"] > 0) & (out["other_low"] > 0)
+    rose = (out["high"] < 0) & (out["other_high"] < 0)
+    return out.assign(clear=fell.astype(int) - rose.astype(int))
+
+
+def test_the_questions_come_from_the_specialtys_own_findings_only():
+    outliers = pd.DataFrame({"hospital": ["A"], "class": ["high_998"], "value": [1.25]})
+    calendar = pd.DataFrame({"hospital": ["B"], "share": [0.31]})
+    guide = pd.Series({"specialty": "Urologi", "follow_ups_per_patient": 1.5, "source": "illustrative"})
+    since = realised([("A", 2e6, 1e6, 3e6, 1.5e6, 0.5e6, 2.5e6),   # a fall both expectations see
+                      ("B", 1e6, 0.2e6, 1.8e6, 0.1e6, -0.7e6, 0.9e6),  # one expectation only: rests on the choice
+                      ("C", -1e6, -1.8e6, -0.2e6, -1.2e6, -2e6, -0.4e6)])  # a rise both see
+    asked = pack.questions("Urologi", outliers, calendar, 0.15, [("Færre kontroller", 0.05, 0.02, 0.10)], guide,
+                           since, "follow_ups_per_patient", "da")
+    assert asked[0].startswith("A har 25 % flere kontroller pr. patient end det typiske hospital")
+    assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen (regionen: 15 %)")
+    assert asked[2] == ("Idéen »Færre kontroller« antager, at 5 % af besøgene kan ændres (2 % til 10 %), uden at "
+                        "andelen er målt: holder det i specialet?")
+    assert "1,5 kontroller pr. patient om året for Urologi er et illustrativt tal" in asked[3]
+    assert asked[4].startswith("A har sparet 2,0 mio. kr. i specialet") and asked[5].startswith("C har 1,0 mio. kr.")
+    assert len(asked) == 6  # B's saving, which only one expectation finds, asks nothing
+
+
+def test_a_specialty_with_nothing_to_ask_gets_no_questions():
+    none = pd.DataFrame(columns=["hospital", "class", "value"])
+    guide = pd.Series({"specialty": "Urologi", "follow_ups_per_patient": 1.5, "source": "Dansk Urologisk Selskab 2024"})
+    assert pack.questions("Urologi", none, pd.DataFrame(columns=["hospital", "share"]), 0.15, [], guide,
+                          realised([]), "follow_ups_per_patient", "da") == []
+
+
+def test_the_guideline_row_of_the_specialty():
+    table = pd.DataFrame({"specialty": ["Urologi", "Kardiologi"], "follow_ups_per_patient": ["1.5", "1.2"],
+                          "source": ["x", "y"]})
+    assert pack.guideline(table, "Kardiologi")["source"] == "y" and pack.guideline(table, "Neurologi") is None
+
+
+def test_a_cut_both_expectations_see_is_clear_in_the_specialty():
+    # A cuts a fifth of its Urologi visits at the decision; B, C and D do not; nobody has a trend
+    import numpy as np
+
+    from analysis.analyses import follow_up as F
+    from tests.test_follow_up import CASH, DECISION, PRICES, monthly
+
+    rng = np.random.default_rng(4)
+    m = monthly({("A", "in_person"): rng.poisson([1000.0] * 24 + [800.0] * 6).astype(float),
+                 **{(h, "in_person"): rng.poisson([1000.0] * 30).astype(float) for h in "BCD"}})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    out = pack.realised(real, F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH), "Urologi")
+    out = out.set_index("hospital")
+    assert out.loc["A", "clear"] == 1 and out.loc["A", "saving"] > 0 and out.loc["A", "other_saving"] > 0
+    assert (out.drop(index="A")["clear"] == 0).all()
+    assert pack.realised(None, None, "Urologi").empty
