@@ -49,8 +49,8 @@ def test_the_questions_come_from_the_specialtys_own_findings_only():
                            since, "follow_ups_per_patient", "da")
     assert asked[0].startswith("A har 25 % flere kontroller pr. patient end det typiske hospital")
     assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen (regionen: 15 %)")
-    assert asked[2] == ("Idéen »Færre kontroller« antager, at 5 % af besøgene kan ændres (2 % til 10 %), uden at "
-                        "andelen er målt: holder det i specialet?")
+    assert asked[2] == ("Idéen »Færre kontroller« 5 % (2 % til 10 %) antager en andel af besøgene, der kan ændres, "
+                        "uden at andelen er målt: holder den i specialet?")
     assert "1,5 kontroller pr. patient om året for Urologi er et illustrativt tal" in asked[3]
     assert asked[4].startswith("A har sparet 2,0 mio. kr. i specialet") and asked[5].startswith("C har 1,0 mio. kr.")
     assert len(asked) == 6  # B's saving, which only one expectation finds, asks nothing
@@ -85,3 +85,12 @@ def test_a_cut_both_expectations_see_is_clear_in_the_specialty():
     assert out.loc["A", "clear"] == 1 and out.loc["A", "saving"] > 0 and out.loc["A", "other_saving"] > 0
     assert (out.drop(index="A")["clear"] == 0).all()
     assert pack.realised(None, None, "Urologi").empty
+
+
+def test_ideas_on_assumed_shares_are_one_question():
+    none = pd.DataFrame(columns=["hospital", "class", "value"])
+    asked = pack.questions("Urologi", none, pd.DataFrame(columns=["hospital", "share"]), 0.15,
+                           [("A", 0.05, 0.02, 0.10), ("B", 0.03, 0.01, 0.06)], None, realised([]),
+                           "follow_ups_per_patient", "da")
+    assert asked == ["Idéerne »A« 5 % (2 % til 10 %) og »B« 3 % (1 % til 6 %) antager andele af besøgene, der kan "
+                     "ændres, uden at andelene er målt: holder de i specialet?"]

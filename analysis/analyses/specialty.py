@@ -102,9 +102,11 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
     for _, r in calendar_high.iterrows():
         out.append(L.t("sp_q_calendar", lang, hospital=r[s.HOSPITAL], share=L.percent(float(r["share"]), lang, 0),
                        region=L.percent(region_calendar, lang, 0)))
-    for title, share, low, high in assumed_ideas:
-        out.append(L.t("sp_q_assumed", lang, idea=title, share=L.percent(share, lang, 0),
-                       span=L.span(L.percent(low, lang, 0), L.percent(high, lang, 0), lang)))
+    if assumed_ideas:  # one question for them all: the council answers them together
+        ideas = [L.t("sp_q_assumed_idea", lang, idea=title, share=L.percent(share, lang, 0),
+                     span=L.span(L.percent(low, lang, 0), L.percent(high, lang, 0), lang))
+                 for title, share, low, high in assumed_ideas]
+        out.append(L.t("sp_q_assumed_one" if len(ideas) == 1 else "sp_q_assumed", lang, ideas=L.names(ideas, lang)))
     if guide is not None and str(guide.get("source", "")).strip().lower() == "illustrative":
         out.append(L.t("sp_q_guideline", lang, specialty=specialty,
                        value=L.number(float(guide["follow_ups_per_patient"]), lang, 1)))

@@ -88,10 +88,15 @@ LABELS: dict[str, tuple[str, str]] = {
                       "behovsstyret eller patientrapporteret opfølgning overtage en del?",
                       "{share} of the follow-ups at {hospital} follow the calendar (the region: {region}): could "
                       "need-based or patient-reported follow-up take over a part?"),
-    "sp_q_assumed": ("Idéen »{idea}« antager, at {share} af besøgene kan ændres ({span}), uden at andelen er målt: "
-                     "holder det i specialet?",
-                     "The idea '{idea}' assumes that {share} of the visits can change ({span}), without the share "
-                     "being measured: does that hold in the specialty?"),
+    "sp_q_assumed_idea": ("»{idea}« {share} ({span})", "'{idea}' {share} ({span})"),
+    "sp_q_assumed_one": ("Idéen {ideas} antager en andel af besøgene, der kan ændres, uden at andelen er målt: holder "
+                         "den i specialet?",
+                         "The idea {ideas} assumes a share of the visits that can change, without the share being "
+                         "measured: does it hold in the specialty?"),
+    "sp_q_assumed": ("Idéerne {ideas} antager andele af besøgene, der kan ændres, uden at andelene er målt: holder "
+                     "de i specialet?",
+                     "The ideas {ideas} assume shares of the visits that can change, without the shares being "
+                     "measured: do they hold in the specialty?"),
     "sp_q_guideline": ("Retningslinjetabellens {value} kontroller pr. patient om året for {specialty} er et "
                        "illustrativt tal: hvad anbefaler specialets egne retningslinjer?",
                        "The guideline table's {value} follow-ups per patient a year for {specialty} is an "
