@@ -58,8 +58,8 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
                              costs=costs)  # the region's estimate, as 03 makes it
     page.not_read(*reduction.tables_unread(est))
     effects = est.effects[est.effects[s.SPECIALTY] == name] if not est.effects.empty else est.effects
-    real, other = _realised(page, agg.monthly, prices, costs, decision_date, baseline_months, counterfactual,
-                            complete_through, sector)
+    real, other, problem = _realised(page, agg.monthly, prices, costs, decision_date, baseline_months,
+                                     counterfactual, complete_through, sector)
     realised = pack.realised(real, other, name)
 
     kf = act[(act[s.SPECIALTY] == name) & (act[s.YEAR] == year)]
@@ -79,16 +79,16 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
 
     yield from _volume(page, hospitals, name, year)
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
-    yield from (report.text(note) for note in choice.notes)
     page.use(measure=choice.measure, standardise_by=choice.strata)
     outliers = yield from _variation(page, agg, choice, name, year, sector)
     cal_high, region_calendar = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
     if not agg.intervals.empty:
         cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector)
+    yield from _acute_and_referrals(page, agg, name, year, sector)
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
     yield from _potential(page, est, plan, effects, year)
-    yield from _since(page, real, realised, name, decision_date, sector)
+    yield from _since(page, real, realised, name, decision_date, sector, problem)
 
     yield report.heading(T("sp_questions"))
     assumed = [(plan.titles(language).get(sc.name, sc.name), sc.share,
@@ -103,17 +103,19 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
 
 def _realised(page: Page, monthly: pd.DataFrame, prices: pd.DataFrame, costs, decision_date: str,
               baseline_months: int, counterfactual: str, complete_through: str, sector: str):
-    """07's counterfactual (follow_up.realise with its lag check) and the other expectation
-    (follow_up.realise_other; None where the baseline is too short for it); (None, None) where
-    the data cannot follow the decision (too few months before or after it)."""
-    if follow_up.data_problem(monthly, decision_date, baseline_months, complete_through, page.language):
-        return None, None
+    """07's counterfactual (follow_up.realise with its lag check), the other expectation
+    (follow_up.realise_other; None where the baseline is too short for it) and "", or (None,
+    None, why) where the data cannot follow the decision (follow_up.data_problem: no months, or
+    too few before or after it)."""
+    problem = follow_up.data_problem(monthly, decision_date, baseline_months, complete_through, page.language)
+    if problem:
+        return None, None, problem
     lag = completeness.assess(monthly, complete_through, decision_date=decision_date, target_sectors=(sector,))
     cash = budget.cash_per_visit(costs)
     real = follow_up.realise(monthly, prices, decision_date, baseline_months, lag.incomplete, counterfactual,
                              cash=cash)
     return real, follow_up.realise_other(real, monthly, prices, decision_date, baseline_months, lag.incomplete,
-                                         cash=cash)
+                                         cash=cash), ""
 
 
 def _volume(page: Page, hospitals: pd.DataFrame, name: str, year: int) -> Iterator[object]:
@@ -133,6 +135,7 @@ def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: in
     it returns for the questions."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_variation"))
+    yield from (report.text(note) for note in choice.notes)  # what the data support decides the measure and strata
     result = variation.analyse(agg, choice.measure, year, choice.strata, sector)
     mine = result.table[result.table[s.SPECIALTY] == name]
     if mine[s.HOSPITAL].nunique() < 2:
@@ -180,6 +183,31 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str):
     return high.rename(columns={pathways.SHARE: "share"}), region
 
 
+def _acute_and_referrals(page: Page, agg, name: str, year: int, sector: str) -> Iterator[object]:
+    """08's acute share and referral mix, by hospital within the specialty, where the data carry
+    a priority and a referral source (nothing otherwise: 08 says what it needs)."""
+    language, T = page.language, page.formatters.T
+    priority = agg.priority[agg.priority[s.SPECIALTY] == name] if not agg.priority.empty else agg.priority
+    referral = agg.referral[agg.referral[s.SPECIALTY] == name] if not agg.referral.empty else agg.referral
+    if priority.empty and referral.empty:
+        return
+    yield report.heading(T("sp_pathways"))
+    if not priority.empty:
+        acute = pathways.acute_share(priority, by=[s.HOSPITAL], year=year, sectors=(sector,))
+        shown = acute.rename(columns={"acute": "pw_acute_visits", "share": "pw_acute_share"})
+        yield report.table(shown, language, counts=["visits", "pw_acute_visits"],
+                           derived={"pw_acute_share": "pw_acute_visits"}, percent=["pw_acute_share"],
+                           verbatim=[s.HOSPITAL], caption=T("sp_acute_caption", year=year))
+    if not referral.empty:
+        mix = pathways.referral_mix(referral, year, by=s.HOSPITAL, sectors=(sector,))
+        sources = [c for c in mix.columns if c not in (s.HOSPITAL, "first_visits")]
+        mix = mix.rename(columns={"first_visits": "pw_first_visits", **{c: f"pw_src_{c}" for c in sources}})
+        yield report.table(mix, language, counts=["pw_first_visits"],
+                           derived={f"pw_src_{c}": "pw_first_visits" for c in sources},
+                           percent=[f"pw_src_{c}" for c in sources], verbatim=[s.HOSPITAL],
+                           caption=T("sp_referral_caption", year=year))
+
+
 def _guideline(page: Page, guide: pd.Series | None) -> Iterator[object]:
     """The guideline table's recommendation for the specialty, with its source."""
     language, T = page.language, page.formatters.T
@@ -210,14 +238,14 @@ def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile
                        caption=T("sp_potential_hospital_caption", year=year))
 
 
-def _since(page: Page, real, realised: pd.DataFrame, name: str, decision_date: str, sector: str
-           ) -> Iterator[object]:
+def _since(page: Page, real, realised: pd.DataFrame, name: str, decision_date: str, sector: str,
+           problem: str) -> Iterator[object]:
     """The budget effect realised in the specialty since the decision, by hospital with its 95%
     interval (07's counterfactual), and any displacement within the specialty."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_since", date=L.date(decision_date, language)))
-    if real is None:
-        yield report.text(T("sp_no_follow_up"))
+    if real is None:  # why the data cannot follow the decision, as 07 says it
+        yield report.text(problem)
         return
     shown = realised[[s.HOSPITAL, "saving", "low", "high", "other_saving"]].rename(
         columns={"saving": follow_up.BUDGET, "low": "budget_low", "high": "budget_high",

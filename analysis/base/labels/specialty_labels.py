@@ -36,6 +36,11 @@ LABELS: dict[str, tuple[str, str]] = {
                          "pathways report (08), by hospital in the specialty (the region overall: {region}); beside "
                          "it the share expected there without booking by the calendar."),
     "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
+    "sp_pathways": ("Akutte besøg og henvisninger", "Acute visits and referrals"),
+    "sp_acute_caption": ("Akutte ambulante besøg pr. hospital i specialet, {year} (som forløbsrapporten, 08)",
+                         "Acute outpatient visits by hospital in the specialty, {year} (as the pathways report, 08)"),
+    "sp_referral_caption": ("Førstegangsbesøg efter henvisningsinstans pr. hospital i specialet, {year}",
+                            "First visits by referral source by hospital in the specialty, {year}"),
     "sp_guideline": ("Retningslinjen", "The guideline"),
     "sp_guideline_text": ("Retningslinjetabellen anbefaler {value} kontroller pr. patient om året (kilde: {source}).",
                           "The guideline table recommends {value} follow-ups per patient a year (source: {source})."),
@@ -59,10 +64,6 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The saving is measured as in the follow-up (07) against the expectation without the decision "
                       "and, beside it, against the other expectation (with or without the hospital's own trend). "
                       "The questions below name only a change that both expectations find larger than chance."),
-    "sp_no_follow_up": ("Data kan endnu ikke følge beslutningen i specialet (for få måneder før eller efter den; se "
-                        "opfølgningen, 07).",
-                        "The data cannot yet follow the decision in the specialty (too few months before or after "
-                        "it; see the follow-up, 07)."),
     "sp_displacement": ("Stigninger, der kan være forskudte fald, i specialet: {hospitals} (se opfølgningen, 07).",
                         "Rises in the specialty that may be displaced falls: {hospitals} (see the follow-up, 07)."),
     "sp_no_displacement": ("Ingen stigning i specialet tyder på, at besøg er flyttet fra et hospital til et andet.",
