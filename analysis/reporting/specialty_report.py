@@ -82,8 +82,9 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     page.use(measure=choice.measure, standardise_by=choice.strata)
     outliers = yield from _variation(page, agg, choice, name, year, sector)
     cal_high, region_calendar = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
-    if not agg.intervals.empty:
+    if not agg.intervals.empty:  # visit-level data: intervals and series of follow-ups
         cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector)
+        yield from _stable(page, prices, name, year, sector)
     yield from _acute_and_referrals(page, agg, name, year, sector)
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
@@ -181,6 +182,28 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str):
     clearly = cal.clearly[cal.clearly[s.SPECIALTY] == name]
     high = mine[mine[s.HOSPITAL].isin(clearly[s.HOSPITAL])][[s.HOSPITAL, pathways.SHARE]]
     return high.rename(columns={pathways.SHARE: "share"}), region
+
+
+def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str) -> Iterator[object]:
+    """08's long stable series in the specialty by hospital (08's default rule): candidates for
+    patient-reported or patient-initiated follow-up, and what their follow-ups cost a year."""
+    language = page.language
+    T, N, P, M = page.formatters
+    rule = pathways.StableRule()
+    con, visits = page.prep.visit_table()
+    stable = pathways.stable_value(pathways.stable_series(con, visits, rule, (sector,)), prices, year)
+    mine = stable[stable[s.SPECIALTY] == name]
+    yield report.text(T("pw_stable_text", n=rule.min_follow_ups, months=N(rule.min_months),
+                        share=P(rule.min_calendar_share, 0), year=year))
+    top = pathways.highest(mine, "dkk_a_year", n=len(mine), min_count=5, count="patients")
+    if top.empty:
+        yield report.text(T("pw_stable_none"))
+        return
+    top = top[[s.HOSPITAL, "patients", "series", "follow_ups_a_year", "dkk_a_year"]].rename(
+        columns={"series": "pw_series", "follow_ups_a_year": "pw_follow_ups_a_year", "dkk_a_year": "pw_dkk_a_year"})
+    yield report.table(top, language, counts=["patients", "pw_series"],
+                       derived={"pw_follow_ups_a_year": "patients", "pw_dkk_a_year": "patients"},
+                       verbatim=[s.HOSPITAL], caption=T("sp_stable_caption"))
 
 
 def _acute_and_referrals(page: Page, agg, name: str, year: int, sector: str) -> Iterator[object]:

@@ -36,6 +36,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "pathways report (08), by hospital in the specialty (the region overall: {region}); beside "
                          "it the share expected there without booking by the calendar."),
     "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
+    "sp_stable_caption": ("Lange stabile forløb pr. hospital i specialet: kandidater til patientrapporteret eller "
+                          "patientinitieret opfølgning (som forløbsrapporten, 08)",
+                          "Long stable series by hospital in the specialty: candidates for patient-reported or "
+                          "patient-initiated follow-up (as the pathways report, 08)"),
     "sp_pathways": ("Akutte besøg og henvisninger", "Acute visits and referrals"),
     "sp_acute_caption": ("Akutte ambulante besøg pr. hospital i specialet, {year} (som forløbsrapporten, 08)",
                          "Acute outpatient visits by hospital in the specialty, {year} (as the pathways report, 08)"),
