@@ -60,8 +60,8 @@ LABELS: dict[str, tuple[str, str]] = {
                               "tæller med ({others}).",
                               "The region as a whole lacks {gap} a year, because hospitals without a share of the "
                               "requirement count too ({others})."),
-    "fu_risk_region_depends": ("Målt {other} er regionens budgetvirkning {rate} om året, og regionen er {verdict} i "
-                               "stedet for {own_verdict}: regionens "
+    "fu_risk_region_depends": ("Målt {other} er regionens budgetvirkning {rate} om året, og dens status er »{verdict}« "
+                               "i stedet for »{own_verdict}«: regionens "
                                "status hviler på, hvilken forventning uden beslutning besparelsen måles mod. "
                                "Forslag: styregruppen regner med det mindste af de to skøn, til flere måneder viser "
                                "forløbet.",
