@@ -99,3 +99,17 @@ def test_a_ratio_resting_on_a_hidden_count_is_marked_held_back_not_left_blank():
     shown = privacy.hide_derived(ratios, counts)
     assert shown["first"].tolist() == [privacy.HIDDEN, privacy.HIDDEN, 1.0]
     assert shown["follow_up"].tolist() == [privacy.HIDDEN, privacy.HIDDEN, 1.0]
+
+
+def test_kroner_beside_a_hidden_count_of_visits_are_hidden_with_it():
+    # 2 visits changed at 1,600 kr. a visit: the tariff value 3,200 beside "<5" gave the 2 away
+    from analysis.analyses import reduction
+    from analysis.reporting import report
+
+    ideas = pd.DataFrame({"scenario": ["A", "B", "C"], "visits_changed": [2.0, 120.0, 300.0],
+                          "in_person_avoided": [2.0, 120.0, 300.0], "budget_effect_dkk": [936.0, 56_000.0, 140_000.0],
+                          "tariff_value_dkk": [3_200.0, 192_000.0, 480_000.0]})
+    html = report.table(ideas, "da", counts=["visits_changed", "in_person_avoided"], verbatim=["scenario"],
+                        derived=reduction.kroner_of_counts(ideas)).html
+    assert "3.200" not in html and "936" not in html  # A's, and B's too (hidden as the count that gives A away)
+    assert "192.000" not in html and "480.000" in html and "140.000" in html

@@ -30,6 +30,9 @@ def test_the_pack_run_alone_shows_the_specialty_with_most_visits():
     assert pack.largest(ACT, 2024) == "Kardiologi" and pack.largest(ACT, 2023) == "Urologi"
 
 
+NO_FALLS = pd.DataFrame(columns=["hospital", "visit_type", "in_person_avoided"])
+
+
 def realised(rows: list[tuple[str, float, float, float, float, float, float]]) -> pd.DataFrame:
     cols = ["hospital", "saving", "low", "high", "other_saving", "other_low", "other_high"]
     out = pd.DataFrame(rows, columns=cols)
@@ -45,22 +48,26 @@ def test_the_questions_come_from_the_specialtys_own_findings_only():
     since = realised([("A", 2e6, 1e6, 3e6, 1.5e6, 0.5e6, 2.5e6),   # a fall both expectations see
                       ("B", 1e6, 0.2e6, 1.8e6, 0.1e6, -0.7e6, 0.9e6),  # one expectation only: rests on the choice
                       ("C", -1e6, -1.8e6, -0.2e6, -1.2e6, -2e6, -0.4e6)])  # a rise both see
+    falls = pd.DataFrame({"hospital": ["A", "D"], "visit_type": ["follow_up", "follow_up"],
+                          "in_person_avoided": [800.0, 300.0]})  # A is asked about already
     asked = pack.questions("Urologi", outliers, calendar, 0.15, [("Færre kontroller", 0.05, 0.02, 0.10)], guide,
-                           since, "follow_ups_per_patient", "da")
+                           since, falls, "follow_ups_per_patient", "da")
     assert asked[0].startswith("A har 25 % flere kontroller pr. patient end det typiske hospital")
     assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen (regionen: 15 %)")
     assert asked[2] == ("Idéen »Færre kontroller« 5 % (2 % til 10 %) antager en andel af besøgene, der kan ændres, "
                         "uden at andelen er målt: holder den i specialet?")
     assert "1,5 kontroller pr. patient om året for Urologi er et illustrativt tal" in asked[3]
     assert asked[4].startswith("A har sparet 2,0 mio. kr. i specialet") and asked[5].startswith("C har 1,0 mio. kr.")
-    assert len(asked) == 6  # B's saving, which only one expectation finds, asks nothing
+    assert asked[6] == ("Fremmøderne til kontrol på D er faldet tydeligt siden beslutningen (omkring 300 undgået): "
+                        "hvad har hospitalet gjort, og kan de andre gøre det samme?")
+    assert len(asked) == 7  # B's saving, which only one expectation finds, asks nothing
 
 
 def test_a_specialty_with_nothing_to_ask_gets_no_questions():
     none = pd.DataFrame(columns=["hospital", "class", "value"])
     guide = pd.Series({"specialty": "Urologi", "follow_ups_per_patient": 1.5, "source": "Dansk Urologisk Selskab 2024"})
     assert pack.questions("Urologi", none, pd.DataFrame(columns=["hospital", "share"]), 0.15, [], guide,
-                          realised([]), "follow_ups_per_patient", "da") == []
+                          realised([]), NO_FALLS, "follow_ups_per_patient", "da") == []
 
 
 def test_the_guideline_row_of_the_specialty():
@@ -90,7 +97,7 @@ def test_a_cut_both_expectations_see_is_clear_in_the_specialty():
 def test_ideas_on_assumed_shares_are_one_question():
     none = pd.DataFrame(columns=["hospital", "class", "value"])
     asked = pack.questions("Urologi", none, pd.DataFrame(columns=["hospital", "share"]), 0.15,
-                           [("A", 0.05, 0.02, 0.10), ("B", 0.03, 0.01, 0.06)], None, realised([]),
+                           [("A", 0.05, 0.02, 0.10), ("B", 0.03, 0.01, 0.06)], None, realised([]), NO_FALLS,
                            "follow_ups_per_patient", "da")
     assert asked == ["Idéerne »A« 5 % (2 % til 10 %) og »B« 3 % (1 % til 6 %) antager andele af besøgene, der kan "
                      "ændres, uden at andelene er målt: holder de i specialet?"]

@@ -126,6 +126,15 @@ MONEY = [BUDGET_DKK, TARIFF_VALUE_DKK]  # the two kinds of kroner, budget effect
 SUMMED = ["visits_changed", "in_person_avoided", *MONEY]
 
 
+def kroner_of_counts(table: pd.DataFrame) -> dict[str, list[str]]:
+    """The kroner columns of a table of the potential (the two kinds and their interval ends) by
+    the counts of visits they rest on, for report.table's `derived`: a budget effect shown beside
+    a hidden count would give the count away through the price, so it is hidden with it."""
+    counts = [c for c in ("visits_changed", "in_person_avoided") if c in table.columns]
+    money = [c for c in table.columns if c in MONEY or c.startswith(("budget_", "value_"))]
+    return {c: counts for c in money if c not in counts} if counts else {}
+
+
 def assumed(effects: pd.DataFrame, plan: ScenarioFile) -> tuple[float, float]:
     """The budget effect (DKK a year) of the ideas whose reach rests on an assumed share of visits
     alone, neither of a measured excess (the benchmark lever) nor of a measured quantity (`of`),

@@ -78,7 +78,7 @@ def guideline(table: pd.DataFrame, specialty: str) -> pd.Series | None:
 
 def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFrame, region_calendar: float,
               assumed_ideas: list[tuple[str, float, float, float]], guide: pd.Series | None,
-              realised: pd.DataFrame, measure: str, lang: str) -> list[str]:
+              realised: pd.DataFrame, falls: pd.DataFrame, measure: str, lang: str) -> list[str]:
     """The questions the specialty's own findings put to its council, in the pack's order:
       - each hospital outside the variation funnel's 99.8% limits (variation.outliers of the
         specialty: hospital, class, value), why it has more or fewer than the typical hospital;
@@ -91,7 +91,10 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
         specialty's own guidelines recommend;
       - each hospital whose visits since the decision changed beyond chance by both
         expectations (`realised`'s `clear`), what lies behind a rise, and whether others can do
-        what lies behind a fall.
+        what lies behind a fall;
+      - each clear fall in a hospital's in-person visits of one visit type (`falls`: 07's
+        follow_up.sources for the specialty: hospital, visit_type, in_person_avoided) at a
+        hospital not already asked about, what it did.
     Empty where the findings raise none."""
     out = []
     for _, r in outliers.iterrows():
@@ -115,4 +118,10 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
             out.append(L.t("sp_q_rise", lang, hospital=r[s.HOSPITAL], dkk=L.dkk(-float(r["saving"]), lang, True)))
         elif r["clear"] > 0:
             out.append(L.t("sp_q_fall", lang, hospital=r[s.HOSPITAL], dkk=L.dkk(float(r["saving"]), lang, True)))
+    asked = set(realised.loc[realised["clear"] > 0, s.HOSPITAL])
+    for _, r in falls.iterrows():
+        if r[s.HOSPITAL] not in asked:
+            out.append(L.t("sp_q_visit_fall", lang, hospital=r[s.HOSPITAL],
+                           visit_type=L.t(str(r[s.VISIT_TYPE]), lang).lower(),
+                           n=L.number(float(r["in_person_avoided"]), lang)))
     return out

@@ -262,15 +262,19 @@ def _where(page: Page, real: Realised, *, sectors: list[str], max_rows: int,
     names = plan.titles(language)
     yield report.text(T("fu_sources_text", share=L.percent(follow_up.MIN_SHIFT, language, 0),
                         z=N(follow_up.SIGNAL_Z)))
-    for keys, caption in (((s.HOSPITAL, s.VISIT_TYPE), "fu_sources_hospital_caption"),
-                          ((s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE), "fu_sources_caption")):
-        found = follow_up.sources(real, plan, tuple(sectors), keys).head(max_rows)
+    levels = [(follow_up.sources(real, plan, tuple(sectors), keys).head(max_rows), caption)
+              for keys, caption in (((s.HOSPITAL, s.VISIT_TYPE), "fu_sources_hospital"),
+                                    ((s.HOSPITAL, s.SPECIALTY, s.VISIT_TYPE), "fu_sources"))]
+    if all(found.empty for found, _ in levels):
+        yield report.text(T("fu_no_sources"))
+        return
+    for found, caption in levels:  # a level without a fall says so: the other may show one (netting counts specialties)
         if found.empty:
-            yield report.text(T("fu_no_sources"))
-            break
+            yield report.text(T(f"{caption}_none"))
+            continue
         found["ideas"] = [", ".join(names.get(n, n) for n in x.split(", ")) if x else "–" for x in found["ideas"]]
         yield report.table(found, language, counts=["in_person_avoided", "moved_visits"],
-                           verbatim=[s.HOSPITAL, s.SPECIALTY, "ideas"], caption=T(caption))
+                           verbatim=[s.HOSPITAL, s.SPECIALTY, "ideas"], caption=T(f"{caption}_caption"))
 
 
 def _displacement(page: Page, real: Realised, *, sectors: list[str]) -> Iterator[object]:

@@ -220,9 +220,11 @@ def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile
     else:
         by = reduction.summary(own_effects, [s.SPECIALTY, s.VISIT_TYPE]).head(12)
         yield report.table(by, language, counts=["visits_changed", "in_person_avoided"],
+                           derived=reduction.kroner_of_counts(by),
                            caption=T("hosp_potential_caption", year=year))
         ideas = reduction.summary(own_effects, ["scenario"])
         ideas["scenario"] = ideas["scenario"].replace(plan.titles(language))  # each idea by its name in the language
         yield report.table(ideas, language, counts=["visits_changed", "in_person_avoided"], verbatim=["scenario"],
+                           derived=reduction.kroner_of_counts(ideas),
                            caption=T("hosp_ideas_caption"))
     yield report.text(budget.cost_sentence(language, "", staff_cost_file, variable_cost_file, substitute_cost_file))

@@ -151,6 +151,7 @@ def _ideas(page: Page, est: reduction.Estimate, year: int) -> Iterator[object]:
     yield report.heading(T("pot_ideas"))
     table = reduction.ideas_table(est, language)  # with what each idea's share rests on (measured or assumed)
     yield report.table(table, language, counts=["visits_changed", "in_person_avoided"],
+                       derived=reduction.kroner_of_counts(table),
                        verbatim=["scenario", "source", "share_range", "share_basis"],
                        caption=T("pot_ideas_caption", year=year))
     # what a measured share is taken of
@@ -165,13 +166,15 @@ def _where(page: Page, effects: pd.DataFrame, sim_by_hospital: pd.DataFrame, yea
     T = page.formatters.T
     yield report.heading(T("pot_where"))
     vt = reduction.summary(effects, [s.VISIT_TYPE])
-    yield report.table(vt, language, counts=["visits_changed", "in_person_avoided"], caption=T("pot_by_visit_type"))
+    yield report.table(vt, language, counts=["visits_changed", "in_person_avoided"],
+                       derived=reduction.kroner_of_counts(vt), caption=T("pot_by_visit_type"))
     sp = reduction.summary(effects, [s.SPECIALTY]).head(15).set_index(s.SPECIALTY)
     yield plots.money_bars(sp[[budget.BUDGET_DKK, budget.TARIFF_VALUE_DKK]] / 1e6, language,
                            T("pot_by_specialty", year=year), (T("legend_budget"), T("legend_tariff")), T("mdkk_year"))
     yield report.how_to_read(T("pot_specialty_how", **plots.colour_words(language, budget=plots.BUDGET)), language)
     hosp = reduction.by_hospital(effects, sim_by_hospital)  # the budget effect's interval from the same draws
-    yield report.table(hosp, language, counts=["visits_changed", "in_person_avoided"], caption=T("pot_by_hospital"))
+    yield report.table(hosp, language, counts=["visits_changed", "in_person_avoided"],
+                       derived=reduction.kroner_of_counts(hosp), caption=T("pot_by_hospital"))
 
 
 def _benchmark(page: Page, over: pd.DataFrame | None, used: list[scenarios.Scenario], bench: str | float,

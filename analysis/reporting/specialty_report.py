@@ -89,15 +89,15 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
     yield from _potential(page, est, plan, effects, year)
-    yield from _since(page, real, realised, name, decision_date, sector, problem)
+    falls = yield from _since(page, real, realised, plan, name, decision_date, sector, problem)
 
     yield report.heading(T("sp_questions"))
     assumed = [(plan.titles(language).get(sc.name, sc.name), sc.share,
                 sc.low if sc.low is not None else sc.share, sc.high if sc.high is not None else sc.share)
                for sc in plan.scenarios if scenarios.assumed(sc) and len(effects)
                and (effects.loc[effects["scenario"] == sc.name, "visits_changed"] != 0).any()]
-    asked = pack.questions(name, outliers, cal_high, region_calendar, assumed, guide, realised,
-                                choice.measure, language)
+    asked = pack.questions(name, outliers, cal_high, region_calendar, assumed, guide, realised, falls,
+                           choice.measure, language)
     yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
     yield report.text(T("sp_questions_note"))
 
@@ -169,8 +169,9 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str):
     if mine.empty:
         return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
     region = cal.region_share()
+    own = float(mine[pathways.CALENDAR_LIKE].sum() / mine["intervals"].sum())
     yield report.heading(T("sp_calendar"))
-    yield report.text(T("sp_calendar_text", region=L.percent(region, language, 0)))
+    yield report.text(T("sp_calendar_text", own=L.percent(own, language, 0), region=L.percent(region, language, 0)))
     shown = mine.sort_values(pathways.SHARE, ascending=False)[  # 08's columns, as 08 names them
         [s.HOSPITAL, "intervals", pathways.CALENDAR_LIKE, pathways.SHARE, pathways.CHANCE_SHARE]].rename(
         columns={"intervals": "pw_intervals", pathways.CALENDAR_LIKE: "pw_calendar_like",
@@ -195,9 +196,16 @@ def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str)
     mine = stable[stable[s.SPECIALTY] == name]
     yield report.text(T("pw_stable_text", n=rule.min_follow_ups, months=N(rule.min_months),
                         share=P(rule.min_calendar_share, 0), year=year))
-    top = pathways.highest(mine, "dkk_a_year", n=len(mine), min_count=5, count="patients")
-    if top.empty:
+    if mine.empty:
         yield report.text(T("pw_stable_none"))
+        return
+    # the specialty's total (08's sentence) only where every unit is shown: beside a unit of fewer than 5
+    # patients left out, the total less the units shown would give its count away
+    top = pathways.highest(mine, "dkk_a_year", n=len(mine), min_count=5, count="patients")
+    yield report.text(T("pw_stable_total", patients=N(mine["patients"].sum()), units=N(len(mine)),
+                        follow_ups=N(mine["follow_ups_a_year"].sum()), dkk=M(mine["dkk_a_year"].sum()))
+                      if len(top) == len(mine) else T("sp_stable_few", units=N(len(mine))))
+    if top.empty:
         return
     top = top[[s.HOSPITAL, "patients", "series", "follow_ups_a_year", "dkk_a_year"]].rename(
         columns={"series": "pw_series", "follow_ups_a_year": "pw_follow_ups_a_year", "dkk_a_year": "pw_dkk_a_year"})
@@ -255,28 +263,43 @@ def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile
     ideas = reduction.summary(effects, ["scenario"])
     ideas["scenario"] = ideas["scenario"].replace(plan.titles(language))
     yield report.table(ideas, language, counts=["visits_changed", "in_person_avoided"], verbatim=["scenario"],
+                       derived=reduction.kroner_of_counts(ideas),
                        caption=T("sp_ideas_caption", year=year))
     by = reduction.summary(effects, [s.HOSPITAL])
     yield report.table(by, language, counts=["visits_changed", "in_person_avoided"], verbatim=[s.HOSPITAL],
+                       derived=reduction.kroner_of_counts(by),
                        caption=T("sp_potential_hospital_caption", year=year))
 
 
-def _since(page: Page, real, realised: pd.DataFrame, name: str, decision_date: str, sector: str,
-           problem: str) -> Iterator[object]:
+def _since(page: Page, real, realised: pd.DataFrame, plan: scenarios.ScenarioFile, name: str, decision_date: str,
+           sector: str, problem: str):
     """The budget effect realised in the specialty since the decision, by hospital with its 95%
-    interval (07's counterfactual), and any displacement within the specialty."""
+    interval (07's counterfactual), the clear falls in in-person visits by hospital and visit
+    type (07's list for the specialty, which it returns for the questions) and any displacement
+    within the specialty."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_since", date=L.date(decision_date, language)))
     if real is None:  # why the data cannot follow the decision, as 07 says it
         yield report.text(problem)
-        return
+        return pd.DataFrame(columns=[s.HOSPITAL, s.VISIT_TYPE, "in_person_avoided"])
     shown = realised[[s.HOSPITAL, "saving", "low", "high", "other_saving"]].rename(
         columns={"saving": follow_up.BUDGET, "low": "budget_low", "high": "budget_high",
                  "other_saving": "sp_other_saving"})
     yield report.table(shown.sort_values(follow_up.BUDGET, ascending=False), language, verbatim=[s.HOSPITAL],
                        caption=T("sp_since_caption", months=len(real.months)))
     yield report.text(T("sp_since_text"))
+    found = follow_up.sources(real, plan, (sector,))
+    found = found[found[s.SPECIALTY] == name].drop(columns=[s.SPECIALTY])
+    if found.empty:
+        yield report.text(T("sp_no_falls"))
+    else:  # the falls 07 lists for the specialty, with the ideas they resemble
+        names = plan.titles(language)
+        shown = found.assign(ideas=[", ".join(names.get(n, n) for n in x.split(", ")) if x else "–"
+                                    for x in found["ideas"]])
+        yield report.table(shown, language, counts=["in_person_avoided", "moved_visits"],
+                           verbatim=[s.HOSPITAL, "ideas"], caption=T("sp_falls_caption"))
     moved = follow_up.displacement(real, (sector,))
     moved = moved[moved[s.SPECIALTY] == name]
     yield report.text(T("sp_displacement", hospitals=L.names(moved[s.HOSPITAL], language)) if len(moved)
                       else T("sp_no_displacement"))
+    return found

@@ -209,6 +209,14 @@ LABELS: dict[str, tuple[str, str]] = {
                         "for a hospital's visit type as a whole may be spread over its specialties without being clear in "
                         "each; so the falls by specialty are fewer, and they are what the account under displacement "
                         "counts as clear falls."),
+    "fu_sources_hospital_none": ("Intet fald i fremmøder for et hospitals besøgstype som helhed er større, end "
+                                 "tilfældigheder kan give; et fald i det enkelte speciale kan være det (nedenfor).",
+                                 "No fall in in-person visits for a hospital's visit type as a whole is larger than "
+                                 "chance gives; a fall in a single specialty may be (below)."),
+    "fu_sources_none": ("Intet fald i fremmøder i det enkelte speciale er større, end tilfældigheder kan give: faldene "
+                        "ovenfor er spredt over specialerne.",
+                        "No fall in in-person visits in a single specialty is larger than chance gives: the falls "
+                        "above are spread over the specialties."),
     "fu_no_sources": ("Intet fald i fremmøder er større, end tilfældigheder kan give.",
                       "No fall in in-person visits is larger than chance can give."),
     "fu_displacement": ("Er reduktionen reel? Forskydning", "Is the reduction real? Displacement"),
@@ -236,15 +244,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Forventningen uden beslutning (standardmetoden: hospitalets egen tendens) er en log-lineær model for hver serie "
         "(hospital × speciale × sektor × besøgstype × kontaktform): månedens arbejdsdage (hverdage minus de danske "
         "helligdage, juleaftensdag og nytårsaftensdag) som eksponering, regionens sæson pr. kalendermåned og "
-        "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens "
-        "({trend} om året i grundperioden) og seriens niveau. Et hospital, der vokser, "
+        "tendens pr. besøgstype og kontaktform (en Poisson-GLM), hvert hospitals egen tendens ud over regionens "
+        "({trend} om året i grundperioden, ud over regionens egen udvikling) og seriens niveau. Et hospital, der vokser, "
         "læses altså ikke som et, der ikke sparer. Tendensen fremskrives lineært, og usikkerheden om den er med i "
         "intervallet.",
         "The expectation without the decision (the default method: the hospital's own trend) is a log-linear model of each "
         "series (hospital × specialty × sector × visit type × contact mode): the month's working days (weekdays "
         "less the Danish public holidays, Christmas Eve and New Year's Eve) as exposure, the region's season by "
         "calendar month and trend per visit type and contact mode (a Poisson GLM), each hospital's "
-        "own trend ({trend} a year in the baseline) and the series' level. A growing hospital "
+        "own trend beyond the region's ({trend} a year in the baseline, beyond the region's own course) and the "
+        "series' level. A growing hospital "
         "is thus not read as one that does not save. The trend is projected linearly, and its uncertainty is in "
         "the interval."),
     "fu_method_level": (

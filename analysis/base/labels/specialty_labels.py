@@ -30,16 +30,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "sp_points_caption": ("Hospitalerne i tragten", "The hospitals in the funnel"),
     "sp_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
     "sp_calendar_text": ("Andelen af intervaller mellem to kontroller, der ligger tæt på 3, 6 eller 12 måneder, som i "
-                         "forløbsrapporten (08), pr. hospital i specialet (regionen i alt: {region}); ved siden af den "
-                         "andel, der forventes dér uden kalenderbooking.",
+                         "forløbsrapporten (08), pr. hospital i specialet (specialet i alt: {own}; alle specialer i regionen: "
+                         "{region}, som 08 måler hvert hospital og speciale mod); ved siden af den andel, der forventes "
+                         "dér uden kalenderbooking.",
                          "The share of intervals between two follow-ups close to 3, 6 or 12 months, as in the "
-                         "pathways report (08), by hospital in the specialty (the region overall: {region}); beside "
-                         "it the share expected there without booking by the calendar."),
+                         "pathways report (08), by hospital in the specialty (the specialty overall: {own}; every specialty "
+                         "in the region: {region}, which 08 holds each hospital and specialty against); beside it the "
+                         "share expected there without booking by the calendar."),
     "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
     "sp_stable_caption": ("Lange stabile forløb pr. hospital i specialet: kandidater til patientrapporteret eller "
                           "patientinitieret opfølgning (som forløbsrapporten, 08)",
                           "Long stable series by hospital in the specialty: candidates for patient-reported or "
                           "patient-initiated follow-up (as the pathways report, 08)"),
+    "sp_stable_few": ("Specialet har lange, stabile forløb i {units} enheder (hospital og speciale); en enhed med "
+                      "færre end 5 patienter vises ikke, og derfor heller ikke summen.",
+                      "The specialty has long stable series in {units} units (hospital and specialty); a unit with "
+                      "fewer than 5 patients is not shown, and so neither is the total."),
     "sp_pathways": ("Akutte besøg og henvisninger", "Acute visits and referrals"),
     "sp_acute_caption": ("Akutte ambulante besøg pr. hospital i specialet, {year} (som forløbsrapporten, 08)",
                          "Acute outpatient visits by hospital in the specialty, {year} (as the pathways report, 08)"),
@@ -68,6 +74,14 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The saving is measured as in the follow-up (07) against the expectation without the decision "
                       "and, beside it, against the other expectation (with or without the hospital's own trend). "
                       "The questions below name only a change that both expectations find larger than chance."),
+    "sp_falls_caption": ("Tydelige fald i fremmøder i specialet pr. hospital og besøgstype, og hvilken forandringsidé "
+                         "de ligner (som opfølgningen, 07)",
+                         "Clear falls in in-person visits in the specialty by hospital and visit type, and which change "
+                         "idea they resemble (as the follow-up, 07)"),
+    "sp_no_falls": ("Intet fald i specialets fremmøder pr. hospital og besøgstype er større, end tilfældigheder kan "
+                    "give (over 3 standardafvigelser, som i opfølgningen, 07).",
+                    "No fall in the specialty's in-person visits by hospital and visit type is larger than chance "
+                    "gives (over 3 standard deviations, as in the follow-up, 07)."),
     "sp_displacement": ("Stigninger, der kan være forskudte fald, i specialet: {hospitals} (se opfølgningen, 07).",
                         "Rises in the specialty that may be displaced falls: {hospitals} (see the follow-up, 07)."),
     "sp_no_displacement": ("Ingen stigning i specialet tyder på, at besøg er flyttet fra et hospital til et andet.",
@@ -114,5 +128,9 @@ LABELS: dict[str, tuple[str, str]] = {
                   "andre gøre det samme?",
                   "{hospital} has saved {dkk} in the specialty since the decision: what did it do, and can the "
                   "others do the same?"),
+    "sp_q_visit_fall": ("Fremmøderne til {visit_type} på {hospital} er faldet tydeligt siden beslutningen (omkring {n} "
+                        "undgået): hvad har hospitalet gjort, og kan de andre gøre det samme?",
+                        "In-person {visit_type} visits at {hospital} have fallen clearly since the decision (about {n} "
+                        "avoided): what did the hospital do, and can the others do the same?"),
     "index_per_10_specialty": ("Et speciale ad gangen", "One specialty at a time"),
 }
