@@ -360,7 +360,7 @@ def test_the_method_writes_one_value_where_every_hospital_swings_alike():
         "kappa": 0.0025})
     text = F.method_text(real, "da")
     assert "systemskifte; 0,0 % pr. måned" in text and "0,0 % til 0,0 %" not in text
-    assert "(1,0 % til 3,0 % om året i grundperioden)" in text
+    assert "(1,0 % til 3,0 % om året i grundperioden, ud over regionens egen udvikling)" in text
 
 
 # --- what rests on the expectation without the decision ---------------------------------------------
