@@ -25,6 +25,11 @@ from analysis.stats.counterfactual import METHODS, MIN_BASELINE, Z95, Realised, 
 STATUSES = ("ahead", "on_track", "unclear", "behind")
 BUDGET, TARIFF = "budget_effect_dkk", "tariff_value_dkk"  # the two kinds of kroner (budget.py)
 ON_TRACK = 0.9  # on track: the saving a year now reaches at least this share of the hospital's share
+# the choice of expectation matters when it moves a hospital's saving by this share of its share of the
+# requirement or more, and by half a standard error (less is chance: 2-3 % of flat hospitals in simulations):
+# a growth that stopped a year before the decision read as 156 % of a small share, 0.95 standard errors
+# from the other expectation's estimate
+MATERIAL = 0.25
 
 
 def realise(monthly: pd.DataFrame, prices: pd.DataFrame, decision: str, baseline_months: int = 24,
@@ -70,7 +75,9 @@ def rests_on_expectation(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFra
     """Per hospital of `table` (status_table under the run's counterfactual), its budget effect a
     year now under the other counterfactual (`other`, status_table of it): other_rate,
     other_low, other_high, and `depends`: the choice of expectation moves the saving by at least
-    its standard error (the run's 95% interval / 2 x 1.96), or changes the hospital's status.
+    its standard error (the run's 95% interval / 2 x 1.96), or by MATERIAL of the hospital's share
+    (share_full, where the table has it) and half its standard error, or changes the hospital's
+    status.
     Which expectation holds, no data tell (OTHER_METHOD); a choice that moves the estimate as
     much as chance does makes the interval understate the uncertainty by at least 40 % (sqrt 2),
     so the saving is named as resting on it. A test of the other's estimate against the run's
@@ -81,7 +88,10 @@ def rests_on_expectation(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFra
     for c in ("rate", "low", "high"):
         out[f"other_{c}"] = alt["rate" if c == "rate" else f"rate_{c}"].to_numpy()
     sd = (out["rate_high"] - out["rate_low"]) / (2 * Z95)
-    moved = (out["other_rate"] - out["rate"]).abs() >= sd
+    gap = (out["other_rate"] - out["rate"]).abs()
+    moved = gap >= sd
+    if "share_full" in table:  # a move the size of a good part of the share changes the story, if not all chance
+        moved |= (gap >= MATERIAL * table["share_full"].abs().to_numpy()) & (gap >= sd / 2)
     flipped = pd.Series(False, index=out.index)
     if "status" in table and "status" in other:
         flipped = pd.Series(table["status"].to_numpy() != alt["status"].to_numpy(), index=out.index) \

@@ -71,10 +71,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                "against. Proposed: the steering group counts on the smaller of the two estimates "
                                "until more months show the course."),
     "fu_risk_depends": ("For {names} afhænger besparelsen af, hvilken forventning uden beslutning den måles mod ({own} "
-                        "eller {other}): valget flytter den mindst lige så meget som den tilfældige variation. {detail}"
+                        "eller {other}): valget flytter den mere, end dens 95 %-interval viser. {detail}"
                         "Forslag: regn den først fuldt med, når begge forventninger viser den.",
                         "For {names} the saving depends on the expectation without the decision it is measured "
-                        "against ({own} or {other}): the choice moves it at least as much as chance does. {detail}"
+                        "against ({own} or {other}): the choice moves it more than its 95% interval shows. {detail}"
                         "Proposed: count it in full only once both expectations show it."),
     "fu_risk_lag_do": ("Forslag: styregruppen vurderer besparelsen i disse måneder, når de er registreret og "
                        "rapporterne er lavet igen.",
@@ -135,17 +135,20 @@ LABELS: dict[str, tuple[str, str]] = {
                         "{other} instead of {own}, the region's budget effect a year now would be {rate}: {verdict}. "
                         "The table above gives each hospital's saving measured both ways."),
     "other_rate": ("Pr. år nu mod den anden forventning", "A year now against the other expectation"),
-    "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen så meget som den tilfældige "
-                        "variation (én standardafvigelse) eller hospitalets status.",
-                        "For no hospital does the other expectation move the saving as much as chance does (one "
-                        "standard deviation) or change the hospital's status."),
-    "fu_depends": ("For {names} betyder valget af forventning mindst lige så meget som den tilfældige variation: målt "
-                   "{other_name} flytter besparelsen sig mindst én standardafvigelse eller hospitalets status skifter, "
-                   "så 95 %-intervallet undervurderer usikkerheden. {why} Kurverne måned for måned nedenfor viser "
-                   "forløbet.",
-                   "For {names} the choice of expectation matters at least as much as chance: measured {other_name}, "
-                   "the saving moves by at least one standard deviation or the hospital's status changes, so the 95% "
-                   "interval understates the uncertainty. {why} The month-by-month curves below show the course."),
+    "fu_depends_none": ("For intet hospital flytter den anden forventning besparelsen så meget, at det betyder noget "
+                        "(én standardafvigelse, eller en fjerdedel af hospitalets andel og en halv "
+                        "standardafvigelse), eller ændrer hospitalets status.",
+                        "For no hospital does the other expectation move the saving enough to matter (one standard "
+                        "deviation, or a quarter of the hospital's share and half a standard deviation), or change "
+                        "the hospital's status."),
+    "fu_depends": ("For {names} betyder valget af forventning noget: målt {other_name} flytter besparelsen sig mindst "
+                   "én standardafvigelse, eller en fjerdedel af hospitalets andel og en halv standardafvigelse, eller "
+                   "hospitalets status skifter, så 95 %-intervallet undervurderer usikkerheden. {why} Kurverne måned "
+                   "for måned nedenfor viser forløbet.",
+                   "For {names} the choice of expectation matters: measured {other_name}, the saving moves by at "
+                   "least one standard deviation, or a quarter of the hospital's share and half a standard "
+                   "deviation, or the hospital's status changes, so the 95% interval understates the uncertainty. "
+                   "{why} The month-by-month curves below show the course."),
     "fu_depends_why_hospital_trend": (
         "Standardmetoden forudsætter, at hospitalets vækst eller fald fra før beslutningen var fortsat uden den; er "
         "en vækst fladet ud af sig selv, tilskrives beslutningen en besparelse, der ikke er sket.",

@@ -52,10 +52,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                "a year), {year}"),
     "hosp_ideas_caption": ("Forandringsidéerne på hospitalet: budgetvirkning og aktivitetsværdi (kr. pr. år)",
                            "The change ideas at the hospital: budget effect and tariff value (DKK a year)"),
-    "hosp_depends": ("For hospitalets besparelse betyder valget af forventning mindst lige så meget som den "
-                     "tilfældige variation (som 07 viser for hvert hospital). {why}",
-                     "For the hospital's saving the choice of expectation matters at least as much as chance (as 07 "
-                     "shows for each hospital). {why}"),
+    "hosp_depends": ("For hospitalets besparelse betyder valget af forventning mere, end 95 %-intervallet viser (som "
+                     "07 viser for hvert hospital). {why}",
+                     "For the hospital's saving the choice of expectation matters more than the 95% interval shows "
+                     "(as 07 shows for each hospital). {why}"),
     "hosp_no_peers": ("Hospitalet kan ikke sammenlignes i variationen: intet andet hospital har de samme specialer "
                       "i {sector}, så der er ingen at sammenligne med.",
                       "The hospital cannot be placed in the variation: no other hospital has the same specialties "
