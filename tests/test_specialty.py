@@ -101,3 +101,19 @@ def test_ideas_on_assumed_shares_are_one_question():
                            "follow_ups_per_patient", "da")
     assert asked == ["Idéerne »A« 5 % (2 % til 10 %) og »B« 3 % (1 % til 6 %) antager andele af besøgene, der kan "
                      "ændres, uden at andelene er målt: holder de i specialet?"]
+
+
+def test_the_ideas_asked_about_rest_on_assumed_shares_and_change_the_specialtys_visits():
+    from analysis.analyses import scenarios
+
+    plan = scenarios.load("")  # the shipped ideas
+    guessed = [sc for sc in plan.scenarios if scenarios.assumed(sc)]
+    measured = [sc for sc in plan.scenarios if not scenarios.assumed(sc)]
+    effects = pd.DataFrame({"scenario": [guessed[0].name, guessed[1].name, measured[0].name],
+                            "visits_changed": [40.0, 0.0, 25.0]})  # the second changes nothing here
+    found = pack.assumed_ideas(plan, effects, "da")
+    sc = guessed[0]
+    assert found == [(plan.titles("da")[sc.name], sc.share, sc.low if sc.low is not None else sc.share,
+                      sc.high if sc.high is not None else sc.share)]
+    assert pack.assumed_ideas(plan, effects.iloc[0:0], "da") == []
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.analyses import scenarios
 from analysis.base import labels as L
 from analysis.base import schema as s
 
@@ -67,6 +68,19 @@ def realised(real, other, specialty: str) -> pd.DataFrame:
     rose = (out["high"] < 0) & ((out["other_high"] < 0) if both else True)
     out["clear"] = fell.astype(int) - rose.astype(int)
     return out[cols].reset_index(drop=True)
+
+
+def assumed_ideas(plan, effects: pd.DataFrame, lang: str) -> list[tuple[str, float, float, float]]:
+    """The change ideas of the scenario file (`plan`) whose reach rests on an assumed share
+    (scenarios.assumed) and that change visits of the specialty (`effects`: Estimate.effects of
+    the specialty): (title in `lang`, share, low, high), an end not given taken as the share."""
+    if effects.empty:
+        return []
+    changed = set(effects.loc[effects["visits_changed"] != 0, "scenario"])
+    titles = plan.titles(lang)
+    return [(titles.get(sc.name, sc.name), sc.share, sc.share if sc.low is None else sc.low,
+             sc.share if sc.high is None else sc.high)
+            for sc in plan.scenarios if scenarios.assumed(sc) and sc.name in changed]
 
 
 def guideline(table: pd.DataFrame, specialty: str) -> pd.Series | None:

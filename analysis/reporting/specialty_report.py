@@ -62,13 +62,11 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
                                      counterfactual, complete_through, sector)
     realised = pack.realised(real, other, name)
 
-    kf = act[(act[s.SPECIALTY] == name) & (act[s.YEAR] == year)]
     total = float(hospitals[s.VISITS].sum())
+    share_of = lambda c: float((hospitals[c] * hospitals[s.VISITS]).sum()) / total  # noqa: E731 (the specialty's)
     items = [(T("visits"), N(total)), (T("sp_kpi_hospitals"), N(len(hospitals))),
-             (T("follow_up_share"), L.percent(float((hospitals["follow_up_share"] * hospitals[s.VISITS]).sum())
-                                              / total, language)),
-             (T("in_person_share"), L.percent(float(kf.loc[kf[s.CONTACT_MODE] == "in_person", s.VISITS].sum())
-                                              / total, language)),
+             (T("follow_up_share"), L.percent(share_of("follow_up_share"), language)),
+             (T("in_person_share"), L.percent(share_of("in_person_share"), language)),
              (T("sp_kpi_potential"), M(float(effects[budget.BUDGET_DKK].sum()) if len(effects) else 0.0))]
     if real is not None:  # the specialty's whole budget effect since the decision
         whole = real.summary([], "budget", real.rows[s.SPECIALTY] == name).iloc[0]
@@ -92,12 +90,8 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     falls = yield from _since(page, real, realised, plan, name, decision_date, sector, problem)
 
     yield report.heading(T("sp_questions"))
-    assumed = [(plan.titles(language).get(sc.name, sc.name), sc.share,
-                sc.low if sc.low is not None else sc.share, sc.high if sc.high is not None else sc.share)
-               for sc in plan.scenarios if scenarios.assumed(sc) and len(effects)
-               and (effects.loc[effects["scenario"] == sc.name, "visits_changed"] != 0).any()]
-    asked = pack.questions(name, outliers, cal_high, region_calendar, assumed, guide, realised, falls,
-                           choice.measure, language)
+    asked = pack.questions(name, outliers, cal_high, region_calendar, pack.assumed_ideas(plan, effects, language),
+                           guide, realised, falls, choice.measure, language)
     yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
     yield report.text(T("sp_questions_note"))
 
