@@ -183,10 +183,16 @@ def test_the_exports_name_both_kinds_of_kroner_and_agree_across_pages(planning_r
     mine = by_hospital.set_index("Hospital")
     assert key["Budgetvirkning (kr.)"].to_dict() == pytest.approx(mine["Budgetvirkning (kr.)"].to_dict(), abs=1)
     assert key["Aktivitetsværdi (kr.)"].to_dict() == pytest.approx(mine["Aktivitetsværdi (kr.)"].to_dict(), abs=1)
-    # 05: the hospital's potential by idea adds up to its row of 03's table
+    # 05: the hospital's potential by idea adds up to its row of 03's table, where no idea's count is hidden;
+    # an idea whose visits are hidden (below 5, or giving one away) has its kroner hidden too (they would give
+    # the count away through the price), so the ideas shown add up to less
     horsens = csv_tables(planning_run, HORSENS)[-1]
-    assert horsens["Budgetvirkning (kr.)"].sum() == pytest.approx(
-        mine.loc["Regionshospitalet Horsens", "Budgetvirkning (kr.)"], abs=5)
+    money = pd.to_numeric(horsens["Budgetvirkning (kr.)"], errors="coerce")
+    counts = horsens["Besøg ændret"].astype(str)
+    hidden = counts.isin(["<5", "x"])
+    assert (money[hidden].isna()).all() and money[~hidden].notna().all()
+    whole = mine.loc["Regionshospitalet Horsens", "Budgetvirkning (kr.)"]
+    assert money.sum() <= whole + 5 if hidden.any() else money.sum() == pytest.approx(whole, abs=5)
 
 
 def test_the_english_potential_report_speaks_english_about_ideas_and_benchmark(small_region, tmp_path):
