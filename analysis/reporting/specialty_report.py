@@ -28,6 +28,27 @@ from analysis.engine import completeness
 from analysis.reporting import plots, report
 from analysis.reporting.page import Page
 
+# The region-wide results every pack of a run repeats (the potential's estimate, both expectations, the
+# variation, 08's counts), kept per process for the input's aggregates and the parameters they depend on:
+# a run's worker keeps its kernel from one notebook to the next, so its 28 packs pay them once, not 28
+# times. Written by hand because the keys are a prepared input and parameters, not hashable frames; at most
+# SHARED_KEPT entries (the newest), one per sector in a run, so memory stays that of a few packs.
+_SHARED: dict[tuple, dict] = {}
+SHARED_KEPT = 2
+
+
+def _shared(prep, *parameters) -> dict:
+    """The region-wide results of this input and these parameters (an empty dict to fill when
+    new; a fresh one, kept nowhere, for an input without a cache key)."""
+    key = (prep.cache.key, *map(repr, parameters)) if prep.cache is not None else None
+    if key is None:
+        return {}
+    if key not in _SHARED:
+        while len(_SHARED) >= SHARED_KEPT:
+            _SHARED.pop(next(iter(_SHARED)))  # the oldest
+        _SHARED[key] = {}
+    return _SHARED[key]
+
 
 def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by: list[str], benchmark: str,
           best_k: int, scenario_file: str, tariff_file: str, specialisation_file: str, diagnosis_levels_file: str,
@@ -53,13 +74,20 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     prices = prep.prices(tariff_file)
     plan = scenarios.load(scenario_file)
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)
-    est = reduction.estimate(agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
-                             tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file),
-                             costs=costs)  # the region's estimate, as 03 makes it
+    shared = _shared(prep, year, sector, benchmark, best_k, scenario_file, tariff_file, specialisation_file,
+                     diagnosis_levels_file, staff_cost_file, variable_cost_file, substitute_cost_file, decision_date,
+                     baseline_months, counterfactual, complete_through, measure, standardise_by, language)
+    if "estimate" not in shared:  # the region's estimate, as 03 makes it
+        shared["estimate"] = reduction.estimate(
+            agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
+            tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file), costs=costs)
+    est = shared["estimate"]
     page.not_read(*reduction.tables_unread(est))
     effects = est.effects[est.effects[s.SPECIALTY] == name] if not est.effects.empty else est.effects
-    real, other, problem = _realised(page, agg.monthly, prices, costs, decision_date, baseline_months,
-                                     counterfactual, complete_through, sector)
+    if "realised" not in shared:
+        shared["realised"] = _realised(page, agg.monthly, prices, costs, decision_date, baseline_months,
+                                       counterfactual, complete_through, sector)
+    real, other, problem = shared["realised"]
     realised = pack.realised(real, other, name)
 
     total = float(hospitals[s.VISITS].sum())
@@ -78,11 +106,11 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     yield from _volume(page, hospitals, name, year)
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
     page.use(measure=choice.measure, standardise_by=choice.strata)
-    outliers = yield from _variation(page, agg, choice, name, year, sector)
+    outliers = yield from _variation(page, agg, choice, name, year, sector, shared)
     cal_high, region_calendar = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
     if not agg.intervals.empty:  # visit-level data: intervals and series of follow-ups
-        cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector)
-        yield from _stable(page, prices, name, year, sector)
+        cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector, shared)
+        yield from _stable(page, prices, name, year, sector, shared)
     yield from _acute_and_referrals(page, agg, name, year, sector)
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
@@ -125,13 +153,15 @@ def _volume(page: Page, hospitals: pd.DataFrame, name: str, year: int) -> Iterat
                        caption=T("sp_mix_caption", year=year))
 
 
-def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: int, sector: str):
+def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: int, sector: str, shared: dict):
     """The specialty's hospitals in the variation funnel (02's analysis), and its outliers, which
     it returns for the questions."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_variation"))
     yield from (report.text(note) for note in choice.notes)  # what the data support decides the measure and strata
-    result = variation.analyse(agg, choice.measure, year, choice.strata, sector)
+    if "variation" not in shared:
+        shared["variation"] = variation.analyse(agg, choice.measure, year, choice.strata, sector)
+    result = shared["variation"]
     mine = result.table[result.table[s.SPECIALTY] == name]
     if mine[s.HOSPITAL].nunique() < 2:
         yield report.text(T("sp_no_peers", year=year))
@@ -154,11 +184,13 @@ def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: in
     return found
 
 
-def _calendar(page: Page, agg, name: str, year: int, sector: str):
+def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
     """08's calendar-booked follow-ups of the specialty by hospital; returns the hospitals
     clearly above the region's share and the region's share, for the questions."""
     language, T = page.language, page.formatters.T
-    cal = pathways.calendar(agg.intervals, year, (sector,))
+    if "calendar" not in shared:
+        shared["calendar"] = pathways.calendar(agg.intervals, year, (sector,))
+    cal = shared["calendar"]
     mine = cal.shares[cal.shares[s.SPECIALTY] == name]
     if mine.empty:
         return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
@@ -179,14 +211,16 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str):
     return high.rename(columns={pathways.SHARE: "share"}), region
 
 
-def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str) -> Iterator[object]:
+def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str, shared: dict) -> Iterator[object]:
     """08's long stable series in the specialty by hospital (08's default rule): candidates for
     patient-reported or patient-initiated follow-up, and what their follow-ups cost a year."""
     language = page.language
     T, N, P, M = page.formatters
     rule = pathways.StableRule()
-    con, visits = page.prep.visit_table()
-    stable = pathways.stable_value(pathways.stable_series(con, visits, rule, (sector,)), prices, year)
+    if "stable" not in shared:
+        con, visits = page.prep.visit_table()
+        shared["stable"] = pathways.stable_value(pathways.stable_series(con, visits, rule, (sector,)), prices, year)
+    stable = shared["stable"]
     mine = stable[stable[s.SPECIALTY] == name]
     yield report.text(T("pw_stable_text", n=rule.min_follow_ups, months=N(rule.min_months),
                         share=P(rule.min_calendar_share, 0), year=year))
