@@ -272,9 +272,16 @@ def _where(page: Page, real: Realised, *, sectors: list[str], max_rows: int,
         if found.empty:
             yield report.text(T(f"{caption}_none"))
             continue
-        found["ideas"] = [", ".join(names.get(n, n) for n in x.split(", ")) if x else "–" for x in found["ideas"]]
-        yield report.table(found, language, counts=["in_person_avoided", "moved_visits"],
-                           verbatim=[s.HOSPITAL, s.SPECIALTY, "ideas"], caption=T(f"{caption}_caption"))
+        yield sources_table(found, names, language, T(f"{caption}_caption"))
+
+
+def sources_table(found: pd.DataFrame, names: dict[str, str], language: str, caption: str) -> report.Table:
+    """follow_up.sources' falls as a table, each resembling idea by its name in the language
+    (`names`: the scenario file's titles); 07 and 10 show them so."""
+    shown = found.assign(ideas=[", ".join(names.get(n, n) for n in x.split(", ")) if x else "–"
+                                for x in found["ideas"]])
+    return report.table(shown, language, counts=["in_person_avoided", "moved_visits"],
+                        verbatim=[s.HOSPITAL, s.SPECIALTY, "ideas"], caption=caption)
 
 
 def _displacement(page: Page, real: Realised, *, sectors: list[str]) -> Iterator[object]:

@@ -282,10 +282,7 @@ def _acute(page: Page, agg: Aggregates, acute: pd.DataFrame, region_acute: float
         first = top.iloc[0]
         yield report.text(T("pw_acute_highest", unit=f"{first[s.HOSPITAL]}, {first[s.SPECIALTY]}",
                             share=P(first["share"]), visits=N(first["visits"]), region=P(region_acute)))
-        shown = top.rename(columns={"acute": "pw_acute_visits", "share": "pw_acute_share"})
-        yield report.table(shown, language, counts=["visits", "pw_acute_visits"],
-                           derived={"pw_acute_share": "pw_acute_visits"}, percent=["pw_acute_share"],
-                           verbatim=[s.HOSPITAL, s.SPECIALTY], caption=T("pw_acute_caption", year=year))
+        yield acute_table(top, language, T("pw_acute_caption", year=year))
         trend = pathways.acute_share(agg.priority, by=[s.YEAR], sectors=sectors).set_index(s.YEAR)[["share"]]
         trend.columns = [T("pw_region")]
         unit_trend = pathways.acute_share(agg.priority[(agg.priority[s.HOSPITAL] == first[s.HOSPITAL])
@@ -302,13 +299,25 @@ def _referral_mix(page: Page, agg: Aggregates, *, year: int, sectors: tuple[str,
     language = page.language
     T, N, P, M = page.formatters
     yield report.text(T("pw_referral_text", year=year))
-    mix = pathways.referral_mix(agg.referral, year, sectors=sectors)
-    sources = [c for c in mix.columns if c not in (s.SPECIALTY, "first_visits")]
+    yield referral_table(pathways.referral_mix(agg.referral, year, sectors=sectors), s.SPECIALTY, language,
+                         T("pw_referral_caption", year=year))
+
+
+def acute_table(acute: pd.DataFrame, language: str, caption: str) -> report.Table:
+    """pathways.acute_share's table as 08 shows it (10 too, by hospital within a specialty)."""
+    shown = acute.rename(columns={"acute": "pw_acute_visits", "share": "pw_acute_share"})
+    return report.table(shown, language, counts=["visits", "pw_acute_visits"],
+                        derived={"pw_acute_share": "pw_acute_visits"}, percent=["pw_acute_share"],
+                        verbatim=[s.HOSPITAL, s.SPECIALTY], caption=caption)
+
+
+def referral_table(mix: pd.DataFrame, by: str, language: str, caption: str) -> report.Table:
+    """pathways.referral_mix's table by `by` as 08 shows it (10 too, by hospital)."""
+    sources = [c for c in mix.columns if c not in (by, "first_visits")]
     mix = mix.rename(columns={"first_visits": "pw_first_visits", **{c: f"pw_src_{c}" for c in sources}})
-    yield report.table(mix, language, counts=["pw_first_visits"],
-                       derived={f"pw_src_{c}": "pw_first_visits" for c in sources},
-                       percent=[f"pw_src_{c}" for c in sources], verbatim=[s.SPECIALTY],
-                       caption=T("pw_referral_caption", year=year))
+    return report.table(mix, language, counts=["pw_first_visits"],
+                        derived={f"pw_src_{c}": "pw_first_visits" for c in sources},
+                        percent=[f"pw_src_{c}" for c in sources], verbatim=[by], caption=caption)
 
 
 def _seen_once(page: Page, con: ibis.BaseBackend, visits: ibis.Table, *, year: int, sectors: tuple[str, ...],

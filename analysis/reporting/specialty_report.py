@@ -25,7 +25,7 @@ from analysis.analyses import specialty as pack
 from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine import completeness
-from analysis.reporting import plots, report
+from analysis.reporting import follow_up_report, pathways_report, plots, report
 from analysis.reporting.page import Page
 
 # The region-wide results every pack of a run repeats (the potential's estimate, both expectations, the
@@ -252,19 +252,12 @@ def _acute_and_referrals(page: Page, agg, name: str, year: int, sector: str) -> 
         return
     yield report.heading(T("sp_pathways"))
     if not priority.empty:
-        acute = pathways.acute_share(priority, by=[s.HOSPITAL], year=year, sectors=(sector,))
-        shown = acute.rename(columns={"acute": "pw_acute_visits", "share": "pw_acute_share"})
-        yield report.table(shown, language, counts=["visits", "pw_acute_visits"],
-                           derived={"pw_acute_share": "pw_acute_visits"}, percent=["pw_acute_share"],
-                           verbatim=[s.HOSPITAL], caption=T("sp_acute_caption", year=year))
+        yield pathways_report.acute_table(pathways.acute_share(priority, by=[s.HOSPITAL], year=year,
+                                                               sectors=(sector,)),
+                                          language, T("sp_acute_caption", year=year))
     if not referral.empty:
-        mix = pathways.referral_mix(referral, year, by=s.HOSPITAL, sectors=(sector,))
-        sources = [c for c in mix.columns if c not in (s.HOSPITAL, "first_visits")]
-        mix = mix.rename(columns={"first_visits": "pw_first_visits", **{c: f"pw_src_{c}" for c in sources}})
-        yield report.table(mix, language, counts=["pw_first_visits"],
-                           derived={f"pw_src_{c}": "pw_first_visits" for c in sources},
-                           percent=[f"pw_src_{c}" for c in sources], verbatim=[s.HOSPITAL],
-                           caption=T("sp_referral_caption", year=year))
+        yield pathways_report.referral_table(pathways.referral_mix(referral, year, by=s.HOSPITAL, sectors=(sector,)),
+                                             s.HOSPITAL, language, T("sp_referral_caption", year=year))
 
 
 def _guideline(page: Page, guide: pd.Series | None) -> Iterator[object]:
@@ -321,11 +314,7 @@ def _since(page: Page, real, realised: pd.DataFrame, plan: scenarios.ScenarioFil
     if found.empty:
         yield report.text(T("sp_no_falls"))
     else:  # the falls 07 lists for the specialty, with the ideas they resemble
-        names = plan.titles(language)
-        shown = found.assign(ideas=[", ".join(names.get(n, n) for n in x.split(", ")) if x else "–"
-                                    for x in found["ideas"]])
-        yield report.table(shown, language, counts=["in_person_avoided", "moved_visits"],
-                           verbatim=[s.HOSPITAL, "ideas"], caption=T("sp_falls_caption"))
+        yield follow_up_report.sources_table(found, plan.titles(language), language, T("sp_falls_caption"))
     moved = follow_up.displacement(real, (sector,))
     moved = moved[moved[s.SPECIALTY] == name]
     yield report.text(T("sp_displacement", hospitals=L.names(moved[s.HOSPITAL], language)) if len(moved)
