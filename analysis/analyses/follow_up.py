@@ -78,11 +78,10 @@ def rests_on_expectation(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFra
     its standard error (the run's 95% interval / 2 x 1.96), or by MATERIAL of the hospital's share
     (share_full, where the table has it) and half its standard error, or changes the hospital's
     status.
-    Which expectation holds, no data tell (OTHER_METHOD); a choice that moves the estimate as
-    much as chance does makes the interval understate the uncertainty by at least 40 % (sqrt 2),
-    so the saving is named as resting on it. A test of the other's estimate against the run's
-    95% interval missed a growth that levelled off before the decision: the trend's own
-    uncertainty widens the interval that was to judge it."""
+    Which expectation holds, no data tell (OTHER_METHOD); where the choice moves the estimate that
+    much, the run's interval understates the uncertainty, so the saving is named as resting on it.
+    A test of the other's estimate against the run's 95% interval missed a growth that levelled
+    off before the decision: the trend's own uncertainty widens the interval that was to judge it."""
     alt = other.set_index(s.HOSPITAL).reindex(table[s.HOSPITAL])
     out = table[[s.HOSPITAL, "rate", "rate_low", "rate_high"]].copy()
     for c in ("rate", "low", "high"):
