@@ -116,19 +116,3 @@ def test_the_ideas_asked_about_rest_on_assumed_shares_and_change_the_specialtys_
     assert found == [(plan.titles("da")[sc.name], sc.share, sc.low if sc.low is not None else sc.share,
                       sc.high if sc.high is not None else sc.share)]
     assert pack.assumed_ideas(plan, effects.iloc[0:0], "da") == []
-
-
-
-def test_the_packs_of_one_run_share_the_regions_results_and_another_input_does_not():
-    from types import SimpleNamespace
-
-    from analysis.reporting import specialty_report as r
-
-    r._SHARED.clear()
-    one, other = SimpleNamespace(cache=SimpleNamespace(key="a")), SimpleNamespace(cache=SimpleNamespace(key="b"))
-    first = r._shared(one, 2024, "somatic")
-    first["estimate"] = "made once"
-    assert r._shared(one, 2024, "somatic") is first  # the next pack of the run finds it
-    assert r._shared(one, 2024, "psychiatry") == {} and r._shared(one, 2023, "somatic") == {}  # other parameters
-    assert r._shared(other, 2024, "somatic") == {}  # another input
-    assert len(r._SHARED) == r.SHARED_KEPT and r._shared(SimpleNamespace(cache=None), 2024) == {}

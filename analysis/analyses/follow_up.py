@@ -307,18 +307,32 @@ class Standing:
     problem: str
 
 
-def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Series, share: pd.Series, hospital: str,
-                      decision: str, baseline_months: int = 24, complete_through: str = "",
-                      counterfactual: str = "hospital_trend", run_rate_months: int = 6,
-                      sectors: tuple[str, ...] = ("somatic",), lang: str = "da") -> Standing:
-    """The hospital's budget effect a year now against its share of the full target and its
+@dataclass
+class Standings:
+    """Every hospital with a share, as 07 judges them (standings): status_table by hospital, with
+    rests_on_expectation's columns where the baseline allows the other counterfactual (None when
+    the data cannot follow the decision), and why not (problem)."""
+
+    table: pd.DataFrame | None
+    problem: str
+
+    def of(self, hospital: str) -> Standing:
+        """One hospital's standing (its row None where it has no share or the data cannot follow)."""
+        found = self.table is not None and hospital in self.table.index
+        return Standing(self.table.loc[hospital] if found else None, self.problem)
+
+
+def standings(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Series, share: pd.Series, decision: str,
+              baseline_months: int = 24, complete_through: str = "", counterfactual: str = "hospital_trend",
+              run_rate_months: int = 6, sectors: tuple[str, ...] = ("somatic",), lang: str = "da") -> Standings:
+    """Each hospital's budget effect a year now against its share of the full target and its
     status, exactly as 07 finds them with the same parameters (the same lag check, counterfactual
-    and status_table, and what rests on the expectation), for its own page (05)."""
+    and status_table, and what rests on the expectation): for the hospitals' own pages (05)."""
     from analysis.engine import completeness
 
     problem = data_problem(monthly, decision, baseline_months, complete_through, lang)
     if problem:
-        return Standing(None, problem)
+        return Standings(None, problem)
     lag = completeness.assess(monthly, complete_through, decision_date=decision, target_sectors=sectors)
     real = realise(monthly, prices, decision, baseline_months, lag.incomplete, counterfactual, cash=cash)
     table = status_table(real, share, run_rate_months)
@@ -326,8 +340,16 @@ def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Seri
     if other is not None:
         rests = rests_on_expectation(table, status_table(other, share, run_rate_months))
         table = table.merge(rests.drop(columns=["rate", "rate_low", "rate_high"]), on=s.HOSPITAL)
-    table = table.set_index(s.HOSPITAL)
-    return Standing(table.loc[hospital] if hospital in table.index else None, "")
+    return Standings(table.set_index(s.HOSPITAL), "")
+
+
+def hospital_standing(monthly: pd.DataFrame, prices: pd.DataFrame, cash: pd.Series, share: pd.Series, hospital: str,
+                      decision: str, baseline_months: int = 24, complete_through: str = "",
+                      counterfactual: str = "hospital_trend", run_rate_months: int = 6,
+                      sectors: tuple[str, ...] = ("somatic",), lang: str = "da") -> Standing:
+    """One hospital's standing (standings' for all, of one)."""
+    return standings(monthly, prices, cash, share, decision, baseline_months, complete_through, counterfactual,
+                     run_rate_months, sectors, lang).of(hospital)
 
 
 def status_parameters(decision: str, baseline_months: int, run_rate_months: int, counterfactual: str,

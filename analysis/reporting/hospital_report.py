@@ -28,7 +28,7 @@ from analysis.base import config
 from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine.aggregate import Aggregates
-from analysis.reporting import plots, report
+from analysis.reporting import plots, region_results, report
 from analysis.reporting.page import Page
 
 
@@ -48,6 +48,7 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
     if hospital not in set(act[s.HOSPITAL]):
         raise ValueError(f"hospital {hospital!r} is not in the data")
     sector = act.loc[act[s.HOSPITAL] == hospital, s.SECTOR].iloc[0]
+    shared = region_results.kept(page, "hospital", sector)  # what the run's pages before this one computed
     mine = act[(act[s.HOSPITAL] == hospital) & (act[s.YEAR] == year)]
     yield report.start(hospital, language, prep.synthetic, T("hosp_subtitle", year=year, sector=T(sector).lower()))
     absent = capabilities.absent_note(act, hospital, year, language)  # a hospital present in other years only
@@ -58,9 +59,11 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
     prices = prep.prices(tariff_file)
     plan = scenarios.load(config.resolve(scenario_file) if scenario_file else None)
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # behind the budget effect
-    est = reduction.estimate(agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
-                             tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file),
-                             costs=costs)  # the region's estimate, as 03 and 04 make it
+    if "estimate" not in shared:  # the region's estimate, as 03 and 04 make it
+        shared["estimate"] = reduction.estimate(
+            agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
+            tables=measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file), costs=costs)
+    est = shared["estimate"]
     page.not_read(*reduction.tables_unread(est))  # e.g. the level tables, where no idea measured the levels
     own_effects = reduction.for_hospital(est, hospital)
     mine_pot = reduction.potential_by_hospital([est], [hospital]).loc[hospital]  # budget effect and tariff value
@@ -86,18 +89,21 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
     yield from (report.text(note) for note in choice.notes)
     page.use(measure=choice.measure, standardise_by=choice.strata)  # the footer shows what was used
-    yield from _variation(page, agg, choice, hospital, year, sector)
+    yield from _variation(page, agg, choice, hospital, year, sector, shared)
 
     if not agg.intervals.empty:  # 08's finding on calendar-booked follow-ups, for this hospital
-        yield from _calendar(page, agg, hospital, year, sector)
+        yield from _calendar(page, agg, hospital, year, sector, shared)
 
     yield from _potential(page, est, plan, own_effects, year, staff_cost_file, variable_cost_file,
                           substitute_cost_file)
     if keys is not None:  # a hospital with a share: its status as 07 judges it
         yield report.heading(T("hosp_follow_up"))
-        followed = follow_up.hospital_standing(agg.monthly, prices, budget.cash_per_visit(costs), keys[chosen],
-                                               hospital, decision_date, baseline_months, complete_through,
-                                               counterfactual, run_rate_months, lang=language)
+        if "standings" not in shared:  # every hospital's, as 07 judges them
+            shared["standings"] = follow_up.standings(agg.monthly, prices, budget.cash_per_visit(costs),
+                                                      keys[chosen], decision_date, baseline_months,
+                                                      complete_through, counterfactual, run_rate_months,
+                                                      lang=language)
+        followed = shared["standings"].of(hospital)
         if followed.row is None:
             yield report.text(followed.problem)
         else:
@@ -164,11 +170,13 @@ def _volume(page: Page, act: pd.DataFrame, mine: pd.DataFrame, hospital: str, ye
 
 
 def _variation(page: Page, agg: Aggregates, choice: capabilities.Choice, hospital: str, year: int,
-               sector: str) -> Iterator[object]:
+               sector: str, shared: dict) -> Iterator[object]:
     """Where the hospital sits in the region's variation: its funnel panels and its outliers."""
     language = page.language
     T = page.formatters.T
-    result = variation.analyse(agg, choice.measure, year, choice.strata, sector)
+    if "variation" not in shared:
+        shared["variation"] = variation.analyse(agg, choice.measure, year, choice.strata, sector)
+    result = shared["variation"]
     standing = variation.standing(result.table, hospital)
     yield report.fact(*variation.outlier_fact(standing.outliers, choice.measure, year, choice.strata, sector,
                                               hospital=hospital))  # the run checks 02 names the same
@@ -191,11 +199,13 @@ def _variation(page: Page, agg: Aggregates, choice: capabilities.Choice, hospita
                                                                                   language, choice.strata))
 
 
-def _calendar(page: Page, agg: Aggregates, hospital: str, year: int, sector: str) -> Iterator[object]:
+def _calendar(page: Page, agg: Aggregates, hospital: str, year: int, sector: str, shared: dict) -> Iterator[object]:
     """08's finding on calendar-booked follow-ups for this hospital, where it has follow-up intervals."""
     language = page.language
     T = page.formatters.T
-    cal = pathways.calendar(agg.intervals, year, (sector,))
+    if "calendar" not in shared:
+        shared["calendar"] = pathways.calendar(agg.intervals, year, (sector,))
+    cal = shared["calendar"]
     sentences = pathways.hospital_calendar(cal, hospital, year, language)
     if sentences:
         yield report.heading(T("hosp_calendar"))

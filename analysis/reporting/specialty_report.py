@@ -25,29 +25,8 @@ from analysis.analyses import specialty as pack
 from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.engine import completeness
-from analysis.reporting import follow_up_report, pathways_report, plots, report
+from analysis.reporting import follow_up_report, pathways_report, plots, region_results, report
 from analysis.reporting.page import Page
-
-# The region-wide results every pack of a run repeats (the potential's estimate, both expectations, the
-# variation, 08's counts), kept per process for the input's aggregates and the parameters they depend on:
-# a run's worker keeps its kernel from one notebook to the next, so its 28 packs pay them once, not 28
-# times. Written by hand because the keys are a prepared input and parameters, not hashable frames; at most
-# SHARED_KEPT entries (the newest), one per sector in a run, so memory stays that of a few packs.
-_SHARED: dict[tuple, dict] = {}
-SHARED_KEPT = 2
-
-
-def _shared(prep, *parameters) -> dict:
-    """The region-wide results of this input and these parameters (an empty dict to fill when
-    new; a fresh one, kept nowhere, for an input without a cache key)."""
-    key = (prep.cache.key, *map(repr, parameters)) if prep.cache is not None else None
-    if key is None:
-        return {}
-    if key not in _SHARED:
-        while len(_SHARED) >= SHARED_KEPT:
-            _SHARED.pop(next(iter(_SHARED)))  # the oldest
-        _SHARED[key] = {}
-    return _SHARED[key]
 
 
 def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by: list[str], benchmark: str,
@@ -65,6 +44,7 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     if name not in set(act[s.SPECIALTY]):
         raise ValueError(f"specialty {name!r} is not in the data")
     sector = str(act.loc[act[s.SPECIALTY] == name, s.SECTOR].iloc[0])
+    shared = region_results.kept(page, "specialty", sector)  # what the run's packs before this one computed
     hospitals = pack.by_hospital(act, name, year)
     yield report.start(name, language, prep.synthetic, T("sp_subtitle", year=year, sector=T(sector).lower()))
     if hospitals.empty:
@@ -74,9 +54,6 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     prices = prep.prices(tariff_file)
     plan = scenarios.load(scenario_file)
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)
-    shared = _shared(prep, year, sector, benchmark, best_k, scenario_file, tariff_file, specialisation_file,
-                     diagnosis_levels_file, staff_cost_file, variable_cost_file, substitute_cost_file, decision_date,
-                     baseline_months, counterfactual, complete_through, measure, standardise_by, language)
     if "estimate" not in shared:  # the region's estimate, as 03 makes it
         shared["estimate"] = reduction.estimate(
             agg, year, plan, prices, sector, potential.parse_benchmark(benchmark), best_k,
