@@ -16,12 +16,25 @@ def test_an_amount_too_small_for_millions_is_written_in_kroner():
     from analysis.analyses.reduction import dkk_interval
 
     assert L.dkk(5_413, "da", millions=True) == "5.413 kr." and L.dkk(5_413, "en", millions=True) == "DKK 5,413"
-    assert L.dkk(50_000, "da", millions=True) == "0,1 mio. kr." and L.dkk(0, "da", millions=True) == "0,0 mio. kr."
+    assert L.dkk(0, "da", millions=True) == "0,0 mio. kr."
     assert dkk_interval(5_413, 3_100, 7_900, "da") == "5.413 kr. (3.100–7.900)"
     assert dkk_interval(12_300_000, 10_100_000, 14_200_000, "da") == "12,3 mio. kr. (10,1–14,2)"
     # a small amount whose interval is in millions is in millions too: not "18.848 kr. (-0,8 til 0,8)"
-    assert dkk_interval(18_848, -800_000, 800_000, "da") == "0,0 mio. kr. (-0,8 til 0,8)"
-    assert dkk_interval(41_137, -119_612, 201_887, "en") == "DKK 0.0m (-0.1 to 0.2)"
+    assert dkk_interval(18_848, -800_000, 800_000, "da") == "0,02 mio. kr. (-0,80 til 0,80)"
+    assert dkk_interval(41_137, -119_612, 201_887, "en") == "DKK 0.04m (-0.12 to 0.20)"
+
+
+def test_amounts_under_a_million_that_differ_read_apart():
+    """A new user's three key options with a small requirement all read "0,3 mio. kr."; amounts
+    beside them stood in whole kroner ("32.219 kr.")."""
+    from analysis.analyses.reduction import dkk_interval
+
+    options = [L.dkk(x, "da", millions=True) for x in (310_000, 338_000, 344_000)]
+    assert options == ["0,31 mio. kr.", "0,34 mio. kr.", "0,34 mio. kr."]
+    assert L.dkk(32_219, "da", millions=True) == "0,03 mio. kr." and L.dkk(32_219, "en", True) == "DKK 0.03m"
+    assert L.dkk(1_260_000, "da", millions=True) == "1,3 mio. kr."  # from a million on, one decimal
+    # the point as L.dkk writes it (a shortfall beside it is worked out from it), its ends alike
+    assert dkk_interval(450_000, 120_000, 1_300_000, "da") == "0,45 mio. kr. (0,12–1,30)"
 
 
 def test_labels_translate_categories_and_keep_names():

@@ -321,6 +321,7 @@ def dkk_interval(x: float, low: float, high: float, lang: str) -> str:
     dash = "–" if low >= 0 else (" til " if lang == "da" else " to ")  # "-2,5–5,7" reads as a range of negatives
     if max(abs(x), abs(low), abs(high)) < L.SMALL_DKK:  # in whole kroner, as L.dkk writes them
         return f"{L.dkk(x, lang)} ({L.number(low, lang)}{dash}{L.number(high, lang)})"
-    point = L.number(x / 1e6, lang, 1)  # in millions like its interval, however small (never "18.848 kr. (-0,8 ...")
+    digits = L.million_digits(x)  # the point's precision, as L.dkk writes it beside, for its ends too
+    point = L.number(x / 1e6, lang, digits)  # in millions like its ends (never "18.848 kr. (-0,8 ...")
     point = f"{point} mio. kr." if lang == "da" else f"DKK {point}m"
-    return f"{point} ({L.number(low / 1e6, lang, 1)}{dash}{L.number(high / 1e6, lang, 1)})"
+    return f"{point} ({L.number(low / 1e6, lang, digits)}{dash}{L.number(high / 1e6, lang, digits)})"

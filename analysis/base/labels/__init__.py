@@ -921,15 +921,22 @@ def percent(x: float, lang: str = "da", digits: int = 1, signed: bool = False) -
     return plus + text + (" %" if lang == "da" else "%")
 
 
-# below this an amount "in millions" is written in whole kroner: 0,0 mio. kr. would hide it
-SMALL_DKK = 50_000
+# below this an amount "in millions" is written in whole kroner: 0,00 mio. kr. would hide it
+SMALL_DKK = 10_000
+
+
+def million_digits(x: float) -> int:
+    """Decimals of an amount in millions: one from 1 mio. kr. on, two below, so amounts under a
+    million that differ by tens of thousands read apart (0,34 and 0,31 mio. kr., not 0,3 twice)."""
+    return 1 if abs(x) >= 1e6 else 2
 
 
 def dkk(x: float, lang: str = "da", millions: bool = False) -> str:
-    """An amount in kroner: da '1.234 kr.' / '12,3 mio. kr.'; en 'DKK 1,234' / 'DKK 12.3m'. In
-    millions only from SMALL_DKK on (and for nothing at all): 5.413 kr., not 0,0 mio. kr."""
+    """An amount in kroner: da '1.234 kr.' / '12,3 mio. kr.' / '0,34 mio. kr.'; en 'DKK 1,234' /
+    'DKK 12.3m' / 'DKK 0.34m' (million_digits). In millions only from SMALL_DKK on (and for
+    nothing at all): 5.413 kr., not 0,01 mio. kr."""
     if millions and (abs(x) >= SMALL_DKK or x == 0):
-        v = number(x / 1e6, lang, 1)
+        v = number(x / 1e6, lang, million_digits(x) if x else 1)
         return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
     return f"{number(x, lang)} kr." if lang == "da" else f"DKK {number(x, lang)}"
 
