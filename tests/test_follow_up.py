@@ -520,3 +520,28 @@ def test_the_regions_saving_is_the_sum_of_the_hospitals_with_a_share_and_those_w
     rates = F.run_rate(real, ["hospital"]).set_index("hospital")["rate"]
     assert keyed == pytest.approx(rates["A"] + rates["B"]) and others.index.tolist() == ["P"]
     assert region == pytest.approx(keyed + others["P"])  # nothing lost between the table and the region
+
+
+def test_the_region_and_its_hospitals_resting_on_the_expectation_are_one_risk_on_the_front_page(monkeypatch):
+    """The decision paper names three risks: the region's status and the hospitals' savings that
+    rest on the expectation are one cause, said in one, so a registration lag is not pushed off."""
+    from types import SimpleNamespace
+
+    from analysis.base import labels as L
+    from analysis.reporting import follow_up_report
+
+    rng = np.random.default_rng(1)  # the levelled-off growth of A above: the region's saving is A's plateau
+    m = monthly({("A", "in_person"): rng.poisson([1000 * 1.02 ** min(i, 16) for i in range(30)]).astype(float),
+                 **{(h, "in_person"): rng.poisson([1000.0] * 30).astype(float) for h in "BCD"}})
+    real = F.realise(m, PRICES, DECISION, cash=CASH)
+    other = F.realise_other(real, m, PRICES, DECISION, 24, [], cash=CASH)
+    share = pd.Series(50_000.0, index=list("ABCD"))
+    # the region's status as if its interval were narrow: a saving is ahead, none is behind
+    monkeypatch.setattr(F, "region_status", lambda rate, low, high, target: "ahead" if rate > 0 else "behind")
+    page = SimpleNamespace(language="da", formatters=L.formatters("da"))
+    blocks = list(follow_up_report.expectation(page, real, other, F.status_table(real, share), share,
+                                               run_rate_months=6))
+    risks = [p for b in blocks for p in getattr(b, "points", [])]
+    assert len(risks) == 1
+    assert risks[0]["text"].startswith("Målt uden tendens er regionens budgetvirkning")
+    assert "»bagud« i stedet for »foran«" in risks[0]["text"] and "For A afhænger besparelsen" in risks[0]["text"]

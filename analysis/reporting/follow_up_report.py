@@ -190,14 +190,16 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
                         other=T(f"fu_expectation_{other.method}"), verdict=T(verdict), rate=rate))
     own = follow_up.run_rate(real, [], run_rate_months).iloc[0]
     own_verdict = follow_up.region_status(own["rate"], own["low"], own["high"], share.sum())
-    if own_verdict != verdict:  # the region's own status rests on the expectation
-        yield report.headline([], order=0, points=[report.point("risk", T(
-            "fu_risk_region_depends", other=T(f"fu_expectation_short_{other.method}"), rate=rate,
-            verdict=T(verdict), own_verdict=T(own_verdict)), rank=2)])
+    # one risk on the front page for what rests on the expectation, the region's status first: the
+    # decision paper names three, and a second on the same cause would push another off
+    risk = [T("fu_risk_region_depends", other=T(f"fu_expectation_short_{other.method}"), rate=rate,
+              verdict=T(verdict), own_verdict=T(own_verdict))] if own_verdict != verdict else []
     rests = follow_up.rests_on_expectation(table, follow_up.status_table(other, share, run_rate_months))
     depends = rests[rests["depends"]]
     if depends.empty:
         yield report.text(T("fu_depends_none"))
+        if risk:
+            yield report.headline([], order=0, points=[report.point("risk", risk[0], rank=2)])
         return
     lines = [T("fu_depends_one", hospital=r[s.HOSPITAL],
                own=reduction.dkk_interval(r["rate"], r["rate_low"], r["rate_high"], language),
@@ -208,9 +210,10 @@ def expectation(page: Page, real: Realised, other: Realised | None, table: pd.Da
                                   other_name=T(f"fu_expectation_short_{other.method}"),
                                   why=T(f"fu_depends_why_{real.method}")), *lines]))
     detail = " ".join(lines) + " " if len(lines) <= RISK_DETAIL else ""  # a director sees both numbers
-    yield report.headline([], order=0, points=[report.point("risk", T(
-        "fu_risk_depends", names=L.names(depends[s.HOSPITAL], language), own=T(f"fu_expectation_short_{real.method}"),
-        other=T(f"fu_expectation_short_{other.method}"), detail=detail), rank=2)])
+    risk.append(T("fu_risk_depends", names=L.names(depends[s.HOSPITAL], language),
+                  own=T(f"fu_expectation_short_{real.method}"), other=T(f"fu_expectation_short_{other.method}"),
+                  detail=detail))
+    yield report.headline([], order=0, points=[report.point("risk", " ".join(risk), rank=2)])
 
 
 def status_sentence(table: pd.DataFrame, language: str) -> str:
