@@ -1,0 +1,118 @@
+"""The specialty councils' intake form (inputs/intake.py): written prefilled for a specialty,
+filled the way Excel stores what a user types, and read back as ideas, every wrong cell named
+with its address and the fix."""
+import io
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from analysis.base.problems import InputError
+from analysis.inputs import intake
+
+MEASURED = pd.DataFrame({"hospital": ["Aarhus Universitetshospital", "Regionshospitalet Randers"],
+                         "visits": [5200, 1800], "follow_ups": [3100, 900], "in_person_follow_ups": [2800, 850],
+                         "calendar_follow_ups": [410, 3]})  # no basic-level measure: not measured
+
+
+def blank(lang="da"):
+    return load_workbook(io.BytesIO(intake.form("Kardiologi", 2024, MEASURED, lang)))
+
+
+def filled(tmp_path, rows, name="kardiologi.xlsx", lang="da"):
+    """A form with `rows` typed from the first idea row: {column letter: value}, a value a
+    string as typed into a text cell, a number as Excel stores it in the form's cell (its
+    percentage cells hold 0.3 for "30 %")."""
+    book = blank(lang)
+    ws = book.worksheets[0]
+    for i, row in enumerate(rows):
+        for letter, value in row.items():
+            ws[f"{letter}{intake.HEADER_ROW + 1 + i}"] = value
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_the_form_names_its_specialty_and_year_and_lists_what_the_data_measure():
+    book = blank()
+    ws = book["Idéer"]
+    assert (ws["B2"].value, ws["B3"].value) == ("Kardiologi", 2024)
+    assert ws.cell(intake.HEADER_ROW, 1).value == "Idéens navn"
+    assert book["Lister"].sheet_state == "hidden"
+    measured = book["Målt"]
+    rows = [[c.value for c in r] for r in measured.iter_rows(min_row=4)]
+    assert rows[0] == ["Aarhus Universitetshospital", 5200, 3100, 2800, 410, "ikke målt i disse data"]
+    assert rows[1][4] == "<5"  # a count below 5 is not shown
+    assert ws[f"E{intake.HEADER_ROW + 1}"].number_format == "0%"
+
+
+def test_a_filled_form_becomes_ideas_with_their_source(tmp_path):
+    filled(tmp_path, [
+        {"A": "Kontrol efter pacemaker ved telefon", "B": "Telefon i stedet", "C": "Kontrol", "E": 0.3, "F": 0.1,
+         "G": 0.5, "J": 2026, "K": "Egen audit 2024", "L": "Overlæge A"},
+        {"A": "PRO i stabile forløb", "B": "Skriftlig/PRO i stedet",
+         "D": "Kontroller booket efter kalenderen (ud over tilfældighed)", "E": "40 %",
+         "H": "Aarhus Universitetshospital; Regionshospitalet Randers"},
+    ])
+    phone, pro = intake.read_folder(tmp_path)
+    assert (phone.name, phone.specialty, phone.lever, phone.visit_types) == (
+        "Kontrol efter pacemaker ved telefon", "Kardiologi", "to_phone", ("follow_up",))
+    assert (phone.share, phone.low, phone.high, phone.from_year) == (0.3, 0.1, 0.5, 2026)
+    assert (phone.file, phone.row, phone.contact) == ("kardiologi.xlsx", intake.HEADER_ROW + 1, "Overlæge A")
+    assert (pro.of, pro.share, pro.low, pro.high) == ("calendar_follow_ups", 0.4, 0.4, 0.4)  # no range: the likely
+    assert pro.hospitals == ("Aarhus Universitetshospital", "Regionshospitalet Randers")
+
+
+@pytest.mark.parametrize("typed,number_format,share", [(0.3, "0%", 0.3), (30, "General", 0.3), (0.3, "General", 0.3),
+                                                       ("30 %", "General", 0.3), ("0,3", "General", 0.3),
+                                                       ("30%", "@", 0.3), (1, "0%", 1.0), ("abc", "General", None)])
+def test_a_share_is_read_as_excel_holds_it(typed, number_format, share):
+    assert intake.share_of(typed, number_format) == share
+
+
+def test_every_wrong_cell_is_named_with_its_address_and_fix(tmp_path):
+    filled(tmp_path, [
+        {"A": "Færre kontroller", "B": "Stopp", "E": 1.4},
+        {"B": "Stop (besøget bortfalder)", "E": 0.2},
+        {"A": "Video", "B": "Video i stedet", "C": "Kontrl", "E": 0.2, "F": 0.3},
+        {"A": "Rette niveau", "B": "Rette niveau (flyttes til hjemmehospitalet)", "E": 0.5},
+    ])
+    with pytest.raises(InputError) as e:
+        intake.read_folder(tmp_path)
+    said = str(e.value)
+    first = intake.HEADER_ROW + 1
+    assert f"kardiologi.xlsx, sheet 'Idéer', cell B{first} (Greb): the lever 'Stopp' is not one of the form's" in said
+    assert f"cell E{first} (Sandsynlig andel): the share '140 %' is not a share from 0 to 100 %" in said
+    assert f"cell A{first + 1} (Idéens navn): the row has an idea but no name" in said
+    assert (f"cell C{first + 2} (Besøgstype (tom = alle)): the visit type 'Kontrl' is unknown "
+            "(did you mean 'Kontrol'?)") in said
+    assert f"cell F{first + 2} (Lav): low 30 %, likely 20 % and high 20 % are not in order" in said
+    assert f"cell D{first + 3}" in said and "takes its share of the basic-level follow-ups" in said
+    assert said.count("Fix:") == len(e.value.problems) == 6
+
+
+def test_a_form_in_english_is_read_too_and_rows_without_anything_are_skipped(tmp_path):
+    filled(tmp_path, [{"A": "Phone follow-ups", "B": "Phone instead", "E": 0.1}, {}, {"A": "Stop routine checks",
+                       "B": "Stop (besøget bortfalder)", "E": 0.05}], lang="en")
+    assert [(i.lever, i.row) for i in intake.read_folder(tmp_path)] == [
+        ("to_phone", intake.HEADER_ROW + 1), ("drop", intake.HEADER_ROW + 3)]
+
+
+def test_a_file_that_is_not_the_form_is_refused_with_the_fix(tmp_path):
+    (tmp_path / "notes.xlsx").write_bytes(b"not a workbook")
+    book = blank()
+    book["Idéer"].cell(intake.HEADER_ROW, 2).value = "Hvad"
+    book.save(tmp_path / "moved.xlsx")
+    (tmp_path / "~$kardiologi.xlsx").write_bytes(b"Excel's lock file")  # passed over
+    with pytest.raises(InputError) as e:
+        intake.read_folder(tmp_path)
+    said = str(e.value)
+    assert "notes.xlsx: cannot be read as an Excel workbook" in said
+    assert "moved.xlsx, sheet 'Idéer', row 7: does not hold the form's headers" in said and "~$" not in said
+
+
+def test_the_same_name_twice_in_a_form_is_refused(tmp_path):
+    filled(tmp_path, [{"A": "Telefon", "B": "Telefon i stedet", "E": 0.1},
+                      {"A": "Telefon", "B": "Video i stedet", "E": 0.1}])
+    with pytest.raises(InputError, match="the idea 'Telefon' is named in rows 8, 9"):
+        intake.read_folder(tmp_path)
