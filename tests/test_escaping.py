@@ -243,8 +243,10 @@ def test_the_front_page_carries_the_content_security_policy():
 
 # --- file names from names ----------------------------------------------------------------------
 def test_a_long_name_gives_a_short_file_name():
+    from analysis.base.names import SLUG_LIMIT, slug
+
     name = "Regionshospitalet " * 20
-    assert len(runner.slug(name)) <= runner.SLUG_LIMIT and runner.slug(name) != runner.slug(name + "x")
+    assert len(slug(name)) <= SLUG_LIMIT and slug(name) != slug(name + "x")
 
 
 def test_names_with_the_same_file_name_each_get_a_report():

@@ -116,3 +116,81 @@ def test_the_same_name_twice_in_a_form_is_refused(tmp_path):
                       {"A": "Telefon", "B": "Video i stedet", "E": 0.1}])
     with pytest.raises(InputError, match="the idea 'Telefon' is named in rows 8, 9"):
         intake.read_folder(tmp_path)
+
+
+# --- back into the analysis: the scenario file names the forms' folder and the decisions file ------
+def catalogue(tmp_path, decided: str | None = None):
+    import yaml
+
+    from analysis.analyses import scenarios
+
+    raw = yaml.safe_load(scenarios.SCENARIOS.read_text(encoding="utf-8"))
+    raw["council_forms"] = str(tmp_path / "forms")
+    if decided is not None:
+        (tmp_path / "decisions.csv").write_text(decided, encoding="utf-8")
+        raw["decisions"] = str(tmp_path / "decisions.csv")
+    (tmp_path / "scenarios.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return scenarios.load(tmp_path / "scenarios.yml")
+
+
+def test_the_councils_ideas_join_the_catalogue_with_their_source_as_proposed(tmp_path):
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "C": "Kontrol", "E": 0.3}])
+    plan = catalogue(tmp_path)
+    idea = plan.scenarios[-1]
+    assert (idea.name, idea.driver, idea.lever, idea.specialties, idea.visit_types) == (
+        "Telefonkontrol (Kardiologi)", "council", "to_phone", ["Kardiologi"], ["follow_up"])
+    assert (idea.status, idea.origin, idea.source) == (
+        "proposed", f"kardiologi.xlsx, row {intake.HEADER_ROW + 1}", "Specialerådet for Kardiologi (idéskema)")
+    assert plan.driver_names("da")["council"] == "Idéer fra specialerådene"
+
+
+def test_the_steering_groups_decisions_set_each_ideas_status_and_a_rejected_idea_is_left_out(tmp_path):
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": 0.3},
+                                {"A": "Stop", "B": "Stop (besøget bortfalder)", "E": 0.1}])
+    plan = catalogue(tmp_path, "idé;status\nTelefonkontrol (Kardiologi);godkendt\nStop (Kardiologi);afvist\n"
+                               "Video- og telefonkonsultationer ved kontrol;approved\n")
+    status = {sc.name: sc.status for sc in plan.scenarios}
+    assert status["Telefonkontrol (Kardiologi)"] == "approved" and "Stop (Kardiologi)" not in status
+    assert status["Video- og telefonkonsultationer ved kontrol"] == "approved"
+    assert status["PRO-baseret opfølgning (AmbuFlex) i kroniske forløb"] == "proposed"  # not decided: proposed
+    assert [sc.name for sc in plan.rejected] == ["Stop (Kardiologi)"]
+
+
+def test_a_decision_on_an_unknown_idea_or_status_names_its_row(tmp_path):
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": 0.3}])
+    with pytest.raises(InputError) as e:
+        catalogue(tmp_path, "idea,status\nTelefonkontrol (Kardiologi),maybe\nTelefonkontrol (Kardiolog),approved\n")
+    said = str(e.value)
+    assert "decisions.csv, column 'status', row 1: the status 'maybe' is not one of" in said
+    assert ("decisions.csv, column 'idea', row 2: the idea 'Telefonkontrol (Kardiolog)' is not in the catalogue "
+            "(did you mean 'Telefonkontrol (Kardiologi)'?)") in said
+
+
+def test_a_wrong_cell_in_a_form_stops_the_catalogue_with_the_cells_address(tmp_path):
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": "mange"}])
+    with pytest.raises(InputError, match=r"kardiologi\.xlsx, sheet 'Idéer', cell E8 \(Sandsynlig andel\): the share "
+                                         r"'mange' is not a share from 0 to 100 %"):
+        catalogue(tmp_path)
+
+
+def test_a_filled_form_changes_the_potential_by_its_idea(tmp_path, small_region):
+    from analysis.analyses import budget, measures, reduction, scenarios
+    from analysis.engine import pipeline
+
+    prep = pipeline.prepare(str(small_region))
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "C": "Kontrol", "E": 0.3}])
+
+    def effect(plan):
+        est = reduction.estimate(prep.aggregates, 2024, plan, prep.prices(""), "somatic", "median",
+                                 tables=measures.Tables(), costs=budget.load_costs())
+        return est.effects.groupby("scenario")[budget.BUDGET_DKK].sum()
+
+    before, after = effect(scenarios.load("")), effect(catalogue(tmp_path))
+    assert after["Telefonkontrol (Kardiologi)"] > 0
+    assert after.sum() > before.sum()
+    assert after.drop("Telefonkontrol (Kardiologi)").to_dict() == before.to_dict()  # applied after the file's own

@@ -292,12 +292,30 @@ def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:
         "source": [sc.proposer(lang) for sc in ideas],
         "share_range": [f"{L.percent(sc.low, lang, 0)}–{L.percent(sc.high, lang, 0)} ({L.percent(sc.share, lang, 0)})"
                         for sc in ideas],
-        "share_basis": [share_basis(sc, lang) for sc in ideas]})
+        "share_basis": [share_basis(sc, lang) for sc in ideas],
+        "idea_status": [L.t(f"idea_{sc.status}", lang) for sc in ideas]})
     cols = SUMMED
     table = meta.merge(summary(est.effects, ["scenario"]), on="scenario", how="left")
     table[cols] = table[cols].astype(float).fillna(0.0)
     table["scenario"] = [sc.title(lang) for sc in ideas]
     return table
+
+
+def status_sentences(est: Estimate, rejected: list, lang: str) -> list[str]:
+    """The ideas' budget effect a year by the steering group's decision (scenarios.load: approved
+    apart from proposed), and the rejected ideas, which no estimate counts (their names in
+    `lang`); none where every idea is still proposed and none is rejected."""
+    status = {sc.name: sc.status for sc in est.inputs.scenarios}
+    out = []
+    if any(v != "proposed" for v in status.values()):
+        effect = est.effects.groupby("scenario")[BUDGET_DKK].sum() if len(est.effects) else pd.Series(dtype=float)
+        by = {k: float(effect[[n for n, v in status.items() if v == k and n in effect.index]].sum())
+              for k in ("approved", "proposed")}
+        out.append(L.t("idea_by_status", lang, approved=L.dkk(by["approved"], lang, True),
+                       proposed=L.dkk(by["proposed"], lang, True)))
+    if rejected:
+        out.append(L.t("idea_rejected_list", lang, names=L.names([sc.title(lang) for sc in rejected], lang)))
+    return out
 
 
 def benchmark_note(est: Estimate, lang: str) -> str:

@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from analysis.analyses import measures
 from analysis.base import labels as L
@@ -83,6 +83,12 @@ class Scenario(BaseModel):
     hospitals: list[str] = Field(default_factory=list, description="empty = all")
     substitute_dkk: float = Field(0.0, ge=0, description="cost of a shifted visit")
     staff_group: str = Field("", description="for shift: the staff group that takes the visit over")
+    status: Literal["proposed", "approved", "rejected"] = Field(
+        "proposed", description="the steering group's decision (set in the decisions file)")
+    origin: str = Field("", description="a council idea's form and row (set when the form is read)")
+    from_year: int | None = Field(None, description="the year the idea can take effect, as its proposer says")
+    evidence: str = Field("", description="what the idea rests on, as its proposer says")
+    contact: str = Field("", description="whom to ask about the idea")
 
     @field_validator("of")
     @classmethod
@@ -123,8 +129,16 @@ class Scenario(BaseModel):
 class ScenarioFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     note: str = ""
+    council_forms: str = Field("", description="folder of the councils' filled intake forms (inputs/intake.py)")
+    decisions: str = Field("", description="CSV of the steering group's decision on each idea: idea, status")
     drivers: dict[str, Driver]
     scenarios: list[Scenario]
+    _rejected: list[Scenario] = PrivateAttr(default_factory=list)  # left out of every estimate; load sets them
+
+    @property
+    def rejected(self) -> list[Scenario]:
+        """The ideas the steering group rejected (load): shown in the catalogue, in no estimate."""
+        return self._rejected
 
     @model_validator(mode="after")
     def _drivers(self):
@@ -152,7 +166,10 @@ def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
     path = reference.locate("scenarios", path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return ScenarioFile.model_validate(raw)
+        plan = ScenarioFile.model_validate(raw)
+        if plan.council_forms:  # the councils' ideas after the file's own, in the forms' order
+            plan = ScenarioFile.model_validate({**raw, "drivers": {**raw["drivers"], **COUNCIL_DRIVER},
+                                                "scenarios": [*raw["scenarios"], *council_ideas(plan.council_forms)]})
     except OSError as e:
         raise InputError([Problem(path.name, "-", f"cannot read the scenario file ({e})",
                                   "check the path and the YAML")]) from None
@@ -162,6 +179,79 @@ def load(path: str | os.PathLike[str] | None = None) -> ScenarioFile:
     except ValidationError as e:
         raise InputError([Problem(path.name, ".".join(map(str, err["loc"])), err["msg"],
                                   "see the comments in data/reference/scenarios.yml") for err in e.errors()]) from None
+    if plan.decisions:
+        decided = decisions(plan.decisions, [sc.name for sc in plan.scenarios])
+        for sc in plan.scenarios:
+            sc.status = decided.get(sc.name, sc.status)
+    plan._rejected = [sc for sc in plan.scenarios if sc.status == "rejected"]
+    plan.scenarios = [sc for sc in plan.scenarios if sc.status != "rejected"]
+    return plan
+
+
+COUNCIL_DRIVER = {"council": {"da": "Idéer fra specialerådene", "en": "Ideas from the specialty councils"}}
+STATUSES = {"proposed": ("proposed", "foreslået", "foreslaaet"), "approved": ("approved", "godkendt"),
+            "rejected": ("rejected", "afvist")}
+
+
+def council_ideas(folder: str) -> list[dict]:
+    """The ideas of the councils' filled intake forms in `folder` (relative to the project
+    folder) as scenario entries: named "<name> (<specialty>)", limited to the specialty, under
+    the driver "council", with the form and row they came from (intake.read_folder: an
+    InputError names every wrong cell)."""
+    from analysis.base import config
+    from analysis.inputs import intake
+
+    out = []
+    for idea in intake.read_folder(config.resolve(folder)):
+        out.append({"name": f"{idea.name} ({idea.specialty})", "driver": "council", "lever": idea.lever,
+                    "source": L.t("in_source", "da", specialty=idea.specialty),
+                    "en": {"source": L.t("in_source", "en", specialty=idea.specialty)},
+                    "share": idea.share, "low": idea.low, "high": idea.high, "of": idea.of,
+                    "specialties": [idea.specialty], "visit_types": list(idea.visit_types),
+                    "hospitals": list(idea.hospitals), "substitute_dkk": idea.substitute_dkk,
+                    "origin": f"{idea.file}, row {idea.row}", "from_year": idea.from_year,
+                    "evidence": idea.evidence, "contact": idea.contact})
+    return out
+
+
+def decisions(file: str, names: list[str]) -> dict[str, str]:
+    """{idea name: proposed, approved or rejected} from the steering group's decisions file (CSV,
+    relative to the project folder; comma or semicolon): a column idea (or idé) with the ideas'
+    names as the catalogue shows them and a column status (proposed/approved/rejected, or
+    foreslået/godkendt/afvist). An idea not in the file stays proposed; every unknown idea or
+    status is an InputError naming its row."""
+    import difflib
+
+    from analysis.base import config
+
+    path = config.resolve(file)
+    try:
+        table = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False, comment="#")
+    except (OSError, ValueError) as e:
+        raise InputError([Problem(path.name, "-", f"cannot be read as a CSV file ({e})",
+                                  "write one row per idea: idea,status")]) from None
+    table.columns = [str(c).strip().casefold() for c in table.columns]
+    idea = next((c for c in ("idea", "idé", "ide") if c in table.columns), None)
+    if idea is None or "status" not in table.columns:
+        raise InputError([Problem(path.name, "-", f"needs the columns idea and status; found {list(table.columns)}",
+                                  "write a header line: idea,status")])
+    word = {w: key for key, words in STATUSES.items() for w in words}
+    out, problems = {}, []
+    for row, (name, status) in enumerate(zip(table[idea].str.strip(), table["status"].str.strip()), 1):
+        if name not in names:
+            meant = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+            problems.append(Problem(path.name, idea, f"the idea {name!r} is not in the catalogue"
+                                    + (f" (did you mean {meant[0]!r}?)" if meant else ""),
+                                    "write the idea's name as the potential report's catalogue shows it", rows=[row]))
+        elif status.casefold() not in word:
+            problems.append(Problem(path.name, "status", f"the status {status!r} is not one of proposed, approved, "
+                                    "rejected", "write proposed, approved or rejected (foreslået, godkendt, afvist)",
+                                    rows=[row]))
+        else:
+            out[name] = word[status.casefold()]
+    if problems:
+        raise InputError(problems)
+    return out
 
 
 def _selected(df: pd.DataFrame, sc: Scenario) -> np.ndarray:

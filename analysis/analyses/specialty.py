@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analyses import scenarios
+from analysis.analyses import measures, scenarios
 from analysis.base import labels as L
 from analysis.base import schema as s
 
@@ -139,3 +139,28 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
                            visit_type=L.t(str(r[s.VISIT_TYPE]), lang).lower(),
                            n=L.number(float(r["in_person_avoided"]), lang)))
     return out
+
+
+def form_quantities(activity: pd.DataFrame, measured: dict[str, pd.DataFrame], specialty: str,
+                    year: int) -> pd.DataFrame:
+    """What the council's intake form lists (inputs/intake.py, its QUANTITIES) for the specialty
+    in `year` by hospital (activity: Aggregates.activity or priced): visits, follow_ups and
+    in_person_follow_ups (counts), and for each measure in `measured` (measures.measure: its
+    fraction per hospital x specialty x visit type) the in-person visits it measures, fraction x
+    the cell's in-person visits, as 03 applies an idea's `of` (a measure missing: no column; a
+    hospital it does not cover: 0)."""
+    rows = activity[(activity[s.SPECIALTY] == specialty) & (activity[s.YEAR] == year)]
+    present = rows[rows[s.CONTACT_MODE] == IN_PERSON]
+    follow = rows[s.VISIT_TYPE] == FOLLOW_UP
+    out = pd.DataFrame({s.VISITS: rows.groupby(s.HOSPITAL, observed=True)[s.VISITS].sum()})
+    out["follow_ups"] = rows[follow].groupby(s.HOSPITAL, observed=True)[s.VISITS].sum()
+    out["in_person_follow_ups"] = present[present[s.VISIT_TYPE] == FOLLOW_UP].groupby(
+        s.HOSPITAL, observed=True)[s.VISITS].sum()
+    cells = present.groupby([s.HOSPITAL, s.VISIT_TYPE], observed=True)[s.VISITS].sum().rename("in_person")
+    for name, frame in measured.items():
+        mine = frame[frame[s.SPECIALTY] == specialty].set_index([s.HOSPITAL, s.VISIT_TYPE])[measures.FRACTION]
+        counted = (mine * cells.reindex(mine.index).fillna(0)).groupby(level=0).sum()
+        out[name] = counted.reindex(out.index).fillna(0.0)
+    out = out.fillna({"follow_ups": 0, "in_person_follow_ups": 0})
+    out = out[out[s.VISITS] > 0].sort_values(s.VISITS, ascending=False, kind="stable")
+    return out.rename_axis(s.HOSPITAL).reset_index()

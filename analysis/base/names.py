@@ -9,6 +9,8 @@ own share of a savings key. It is refused with "did you mean", never silently co
 from __future__ import annotations
 
 import difflib
+import hashlib
+import re
 import unicodedata
 from difflib import SequenceMatcher
 
@@ -139,3 +141,17 @@ def edits(a: str, b: str) -> int:
             current.append(cost)
         before, row = row, current
     return row[-1]
+
+
+SLUG_LIMIT = 60  # a file name stays far below the 255 bytes file systems allow
+
+
+def slug(text: str) -> str:
+    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-'), at most
+    SLUG_LIMIT characters: a longer one is cut and ends in a short hash of the whole value."""
+    ascii_ = unicodedata.normalize("NFKD", str(text).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+                                   .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))
+    out = re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
+    if len(out) > SLUG_LIMIT:
+        out = out[:SLUG_LIMIT - 7].rstrip("-") + "-" + hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:6]
+    return out

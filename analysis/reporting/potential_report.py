@@ -78,7 +78,7 @@ def build(page: Page, *, year: int, sector: str, benchmark: str, best_k: int, st
 
     yield from _key_figures(page, act, total, money, vlo, vhi, target_dkk, draws)
     yield from _drivers(page, effects, plan, titles, target_dkk, year)
-    yield from _ideas(page, est, year)
+    yield from _ideas(page, est, plan, year)
     yield from _assumed(page, effects, plan)
     yield from _where(page, effects, sim_by_hospital, year)
     yield from _benchmark(page, over, used, bench, bench_words, inp, best_k)
@@ -144,7 +144,7 @@ def _drivers(page: Page, effects: pd.DataFrame, plan: scenarios.ScenarioFile, ti
     yield report.how_to_read(T("pot_driver_how", **plots.colour_words(language, budget=plots.BUDGET)), language)
 
 
-def _ideas(page: Page, est: reduction.Estimate, year: int) -> Iterator[object]:
+def _ideas(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile, year: int) -> Iterator[object]:
     """The change ideas' table and what their shares rest on."""
     language = page.language
     T = page.formatters.T
@@ -152,8 +152,10 @@ def _ideas(page: Page, est: reduction.Estimate, year: int) -> Iterator[object]:
     table = reduction.ideas_table(est, language)  # with what each idea's share rests on (measured or assumed)
     yield report.table(table, language, counts=["visits_changed", "in_person_avoided"],
                        derived=reduction.kroner_of_counts(table),
-                       verbatim=["scenario", "source", "share_range", "share_basis"],
+                       verbatim=["scenario", "source", "share_range", "share_basis", "idea_status"],
                        caption=T("pot_ideas_caption", year=year))
+    # the steering group's decisions: approved apart from proposed, and what it rejected
+    yield from (report.text(sentence) for sentence in reduction.status_sentences(est, plan.rejected, language))
     # what a measured share is taken of
     yield from (report.text(note) for note in reduction.measured_notes(est, language))
     # an idea that changes no visit, and why

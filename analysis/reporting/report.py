@@ -238,6 +238,18 @@ def how_to_read(text_: str, lang: str) -> HTML:
     return HTML(html_('<aside class="how-to-read"><strong>{}:</strong> {}</aside>', L.t("how_to_read", lang), text_))
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(text_: str, filename: str, content: bytes, media_type: str = XLSX) -> HTML:
+    """A link that saves `content` as `filename`, the file inside the page (a data: address), so
+    the page stays one self-contained file; `text_` is the link's sentence (markdown)."""
+    import base64
+
+    href = f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
+    return HTML(html_('<p class="download"><a download="{}" href="{}">{}</a></p>', filename, href, _inline(text_)))
+
+
 def _missing(v: object) -> bool:
     if v is None:
         return True

@@ -24,7 +24,9 @@ from analysis.analyses import (
 from analysis.analyses import specialty as pack
 from analysis.base import labels as L
 from analysis.base import schema as s
+from analysis.base.names import slug
 from analysis.engine import completeness
+from analysis.inputs import intake
 from analysis.reporting import follow_up_report, pathways_report, plots, region_results, report
 from analysis.reporting.page import Page
 
@@ -99,6 +101,8 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
                            guide, realised, falls, choice.measure, language)
     yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
     yield report.text(T("sp_questions_note"))
+    yield from _intake_form(page, act, name, year, sector, specialisation_file, diagnosis_levels_file, tariff_file,
+                            shared)
 
 
 def _realised(page: Page, monthly: pd.DataFrame, prices: pd.DataFrame, costs, decision_date: str,
@@ -297,3 +301,20 @@ def _since(page: Page, real, realised: pd.DataFrame, plan: scenarios.ScenarioFil
     yield report.text(T("sp_displacement", hospitals=L.names(moved[s.HOSPITAL], language)) if len(moved)
                       else T("sp_no_displacement"))
     return found
+
+
+def _intake_form(page: Page, act: pd.DataFrame, name: str, year: int, sector: str, specialisation_file: str,
+                 diagnosis_levels_file: str, tariff_file: str, shared: dict) -> Iterator[object]:
+    """The council's intake form of change ideas (inputs/intake.py), prefilled with what the
+    specialty's data measure, inside the page as a file to save."""
+    T = page.formatters.T
+    if "form_measured" not in shared:  # every measure an idea can take its share of, whether the ideas use it or not
+        shared["form_measured"] = measures.measure(
+            list(intake.MEASURED), page.prep.aggregates, year, sector,
+            measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file))[0]
+    for measured in shared["form_measured"]:  # the tables a measure read are among the page's, whatever the ideas
+        page.unread.difference_update(measures.MEASURES[measured].reads)
+    quantities = pack.form_quantities(act, shared["form_measured"], name, year)
+    yield report.heading(T("in_heading"))
+    yield report.download(T("in_download"), f"{T('in_file')}-{slug(name)}.xlsx",
+                          intake.form(name, year, quantities, page.language, page.prep.synthetic))

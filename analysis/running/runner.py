@@ -19,7 +19,6 @@ import copy
 import datetime as dt
 import difflib
 import functools
-import hashlib
 import json
 import math
 import multiprocessing
@@ -51,6 +50,7 @@ from pydantic import (
 
 from analysis.base import config
 from analysis.base import labels as L
+from analysis.base.names import slug
 from analysis.base.problems import yaml_error
 from analysis.base.redact import CPR_IN_TEXT, has_password, mask_url, redact
 from analysis.engine.database import NO_PASSWORD, is_table
@@ -1063,25 +1063,6 @@ def publish(run_dir: Path, reports: Path) -> Path:
     tmp.symlink_to(run_dir.relative_to(reports), target_is_directory=True)
     os.replace(tmp, link)
     return link
-
-
-SLUG_LIMIT = 60  # a file name stays far below the 255 bytes file systems allow
-
-
-def _value_hash(text: str) -> str:
-    return hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:6]
-
-
-def slug(text: str) -> str:
-    """A file-name part from a value such as a hospital name (ASCII letters, digits, '-'), at most
-    SLUG_LIMIT characters: a longer one is cut and ends in a short hash of the whole value."""
-    import unicodedata
-    ascii_ = unicodedata.normalize("NFKD", str(text).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-                                   .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))
-    out = re.sub(r"[^A-Za-z0-9]+", "-", ascii_.encode("ascii", "ignore").decode()).strip("-").lower() or "x"
-    if len(out) > SLUG_LIMIT:
-        out = out[:SLUG_LIMIT - 7].rstrip("-") + "-" + _value_hash(text)
-    return out
 
 
 def expand(params: dict[str, dict], activity, notes: list[str] | None = None) -> dict[str, tuple[str, dict]]:

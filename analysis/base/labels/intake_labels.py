@@ -49,8 +49,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_q_basic_level_follow_ups": ("Kontroller på basisniveau, der kan flyttes tættere på hjemmet",
                                     "Basic-level follow-ups that could move closer to home"),
     "in_q_not_measured": ("ikke målt i disse data", "not measured in these data"),
-    "in_download": ("Hent idéskemaet til specialerådet (Excel): rådet skriver sine forandringsidéer i det, og de "
-                    "læses ind i analysen, når skemaet er lagt i idémappen (se README).",
-                    "Download the council's intake form (Excel): the council writes its change ideas in it, and "
-                    "they are read into the analysis once the form is in the ideas folder (see README)."),
+    "in_source": ("Specialerådet for {specialty} (idéskema)", "The council of {specialty} (intake form)"),
+    "idea_status": ("Styregruppens beslutning", "Steering group's decision"),
+    "idea_proposed": ("Foreslået", "Proposed"),
+    "idea_approved": ("Godkendt", "Approved"),
+    "idea_rejected": ("Afvist", "Rejected"),
+    "idea_by_status": ("Af idéernes budgetvirkning er {approved} om året godkendt af styregruppen og {proposed} "
+                       "foreslået, men endnu ikke godkendt.",
+                       "Of the ideas' budget effect, {approved} a year is approved by the steering group and "
+                       "{proposed} proposed but not yet approved."),
+    "idea_rejected_list": ("Afvist af styregruppen og ikke regnet med: {names}.",
+                           "Rejected by the steering group and not counted: {names}."),
+    "in_heading": ("Rådets forandringsidéer", "The council's change ideas"),
+    "in_file": ("ideskema", "intake-form"),
+    "in_download": ("Hent idéskemaet til specialerådet (Excel). Rådet skriver sine forandringsidéer i skemaet og "
+                    "sender det til analyseenheden, som lægger det i idémappen; så regnes idéerne med i "
+                    "potentialet, og styregruppen beslutter hver idé.",
+                    "Download the council's intake form (Excel). The council writes its change ideas in the form "
+                    "and sends it to the analysis unit, which puts it in the ideas folder; the ideas then count in "
+                    "the potential, and the steering group decides on each."),
 }
