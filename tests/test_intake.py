@@ -194,3 +194,19 @@ def test_a_filled_form_changes_the_potential_by_its_idea(tmp_path, small_region)
     assert after["Telefonkontrol (Kardiologi)"] > 0
     assert after.sum() > before.sum()
     assert after.drop("Telefonkontrol (Kardiologi)").to_dict() == before.to_dict()  # applied after the file's own
+
+
+def test_a_hospital_a_form_names_that_the_data_do_not_have_is_said_with_the_forms_row(tmp_path):
+    from types import SimpleNamespace
+
+    from analysis.analyses import namecheck
+
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": 0.3,
+                                 "H": "Regionshospitalet Randrs"}])
+    catalogue(tmp_path)
+    activity = pd.DataFrame({"hospital": ["Regionshospitalet Randers"], "specialty": ["Kardiologi"],
+                             "visit_type": ["follow_up"], "contact_mode": ["in_person"], "visits": [100]})
+    found = namecheck.scenario_names(str(tmp_path / "scenarios.yml"), SimpleNamespace(activity=activity))
+    assert any("'Regionshospitalet Randrs' (idea 'Telefonkontrol (Kardiologi)' in kardiologi.xlsx, row 8)" in e
+               and "did you mean 'Regionshospitalet Randers'" in e for e in found.errors), found.errors

@@ -143,7 +143,7 @@ def scenario_names(given: str, agg: Any) -> Found:
         named: dict[str, list[str]] = {}
         for sc in plan.scenarios:
             for name in getattr(sc, attr):
-                named.setdefault(name, []).append(f"idea '{sc.name}'")
+                named.setdefault(name, []).append(f"idea '{sc.name}'" + (f" in {sc.origin}" if sc.origin else ""))
         found.add(compare(file, col, named, agg.activity[col].unique(), own))
     for sc in scenarios.idle(agg.activity, plan.scenarios):
         found.notes.append(f"{file}: idea '{sc.name}' touches no visit: its hospitals, specialties and visit types "
