@@ -92,6 +92,23 @@ def test_the_hospitals_potentials_must_add_up_to_the_regions_by_idea(tmp_path):
                                                  "the region's page shows 100 kr."]
 
 
+def test_the_specialty_packs_potentials_must_add_up_to_the_regions_by_idea(tmp_path):
+    params = {"year": 2024, "benchmark": "median"}
+    region = {"scope": "region", "parameters": params, "hospitals": ["A"], "specialties": ["Kardiologi", "Urologi"],
+              "budget": {"Idé": 100.0}}
+    whole = executed(tmp_path / "03.ipynb", {"potential": region})
+
+    def packs(values):
+        return [executed(tmp_path / f"10_{sp}.ipynb", {"potential": {"scope": "specialty", "specialty": sp,
+                                                                     "parameters": params, "budget": {"Idé": v}}})
+                for sp, v in values]
+
+    assert identities.check([whole, *packs((("Kardiologi", 70.0), ("Urologi", 30.0)))]) == []
+    assert identities.check([whole, *packs((("Kardiologi", 70.0), ("Urologi", 20.0)))]) == [
+        "03: the specialties' packs add 'Idé' up to 90 kr. (budget), the region's page shows 100 kr."]
+    assert identities.check([whole, *packs((("Kardiologi", 70.0),))]) == []  # a pack missing: nothing to add up
+
+
 def test_a_hospitals_page_must_name_the_outliers_the_variation_report_names_for_it(tmp_path):
     params = {"measure": "follow_ups_per_patient", "year": 2024, "strata": ["age_band", "sex"]}
     region = {"parameters": params, "units": ["A|Lungemedicin|high_998", "B|Urologi|low_998"]}

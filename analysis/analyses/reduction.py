@@ -170,20 +170,27 @@ def fact_parameters(est: Estimate, year: int, sector: str, benchmark: str, best_
             "strata": list(est.benchmark_strata), "peers": peers, **{k: str(v) for k, v in sorted(files.items())}}
 
 
-def potential_fact(est: Estimate, parameters: dict, hospital: str | None = None) -> tuple[str, dict]:
+def potential_fact(est: Estimate, parameters: dict, hospital: str | None = None,
+                   specialty: str | None = None) -> tuple[str, dict]:
     """The potential a page states for the run's check that the pages reconcile (identities.py):
-    by change idea, the budget effect and the tariff value (DKK a year), of the region (03) or of
-    one hospital (05), with the parameters the estimate depends on and, for the region, its
-    hospitals (the pages whose parts must add up to it)."""
-    effects = est.effects if hospital is None else for_hospital(est, hospital)
+    by change idea, the budget effect and the tariff value (DKK a year), of the region (03), of
+    one hospital (05) or of one specialty (10), with the parameters the estimate depends on and,
+    for the region, its hospitals and specialties (the pages whose parts must add up to it)."""
+    effects = est.effects
+    if hospital is not None:
+        effects = for_hospital(est, hospital)
+    elif specialty is not None and len(effects):
+        effects = effects[effects[s.SPECIALTY] == specialty]
     by = effects.groupby("scenario", observed=True)[[BUDGET_DKK, TARIFF_VALUE_DKK]].sum() if len(effects) else None
-    value = {"scope": "region" if hospital is None else "hospital", "parameters": parameters,
+    scope = "hospital" if hospital is not None else "specialty" if specialty is not None else "region"
+    value = {"scope": scope, "parameters": parameters,
              "budget": {} if by is None else {str(k): float(v) for k, v in by[BUDGET_DKK].items()},
              "tariff": {} if by is None else {str(k): float(v) for k, v in by[TARIFF_VALUE_DKK].items()}}
-    if hospital is None:
+    if scope == "region":
         value["hospitals"] = sorted(map(str, est.inputs.activity[s.HOSPITAL].unique()))
+        value["specialties"] = sorted(map(str, est.inputs.activity[s.SPECIALTY].unique()))
     else:
-        value["hospital"] = hospital
+        value[scope] = hospital if scope == "hospital" else specialty
     return "potential", value
 
 

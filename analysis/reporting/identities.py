@@ -10,8 +10,9 @@ the value depends on); `check` reads them from the executed notebooks and tests:
   - 04, 05 and 07: each hospital's share of the target is the same kroner wherever a key of the
     same year, basis and target is shown; and a key of the same year and basis splits the same
     target on every page (the run's one requirement, which 07 follows as its profile's last year);
-  - 03 and 05: the hospitals' potentials (05, one page each) add up to 03's by change idea, in
-    budget effect and tariff value, where both ran with the same parameters;
+  - 03 and 05, 03 and 10: the hospitals' potentials (05, one page each) and the specialties' (10,
+    one pack each) add up to 03's by change idea, in budget effect and tariff value, where they ran
+    with the same parameters;
   - 02 and 05: a hospital's page names exactly the outliers the variation report names for it,
     where both compared with the same measure, year, strata and method;
   - 03 and 08: the calendar-booked follow-ups an idea of 03 takes its share of are those 08
@@ -110,22 +111,25 @@ def _keys(facts: dict[str, dict]) -> list[str]:
 
 
 def _potentials(facts: dict[str, dict]) -> list[str]:
-    """05's potentials by change idea, summed over the hospitals' pages, against 03's, where the
-    parameters (year, sector, benchmark, files) are the same and every hospital has its page."""
+    """05's potentials by change idea, summed over the hospitals' pages, and 10's, summed over the
+    specialties' packs, against 03's, where the parameters (year, sector, benchmark, files) are the
+    same and every hospital (specialty) of the region's estimate has its page."""
     problems = []
     stated = {n: f["potential"] for n, f in facts.items() if "potential" in f}
     region = {n: p for n, p in stated.items() if p.get("scope") == "region"}
-    pages = [p for p in stated.values() if p.get("scope") == "hospital"]
-    for name, total in region.items():
-        same = [p for p in pages if p["parameters"] == total["parameters"]]
-        if not same or {p["hospital"] for p in same} != set(total.get("hospitals", [])):
-            continue
-        for kind in ("budget", "tariff"):
-            for idea, value in total.get(kind, {}).items():
-                summed = sum(p.get(kind, {}).get(idea, 0.0) for p in same)
-                if not _close(summed, value, TOLERANCE_DKK * max(len(same), 1)):
-                    problems.append(f"{name}: the hospitals' pages add '{idea}' up to {summed:,.0f} kr. ({kind}), "
-                                    f"the region's page shows {value:,.0f} kr.")
+    for scope, listed, pages_are in (("hospital", "hospitals", "hospitals' pages"),
+                                     ("specialty", "specialties", "specialties' packs")):
+        pages = [p for p in stated.values() if p.get("scope") == scope]
+        for name, total in region.items():
+            same = [p for p in pages if p["parameters"] == total["parameters"]]
+            if not same or {p[scope] for p in same} != set(total.get(listed, [])):
+                continue
+            for kind in ("budget", "tariff"):
+                for idea, value in total.get(kind, {}).items():
+                    summed = sum(p.get(kind, {}).get(idea, 0.0) for p in same)
+                    if not _close(summed, value, TOLERANCE_DKK * max(len(same), 1)):
+                        problems.append(f"{name}: the {pages_are} add '{idea}' up to {summed:,.0f} kr. ({kind}), "
+                                        f"the region's page shows {value:,.0f} kr.")
     return problems
 
 

@@ -80,6 +80,11 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
         items.append((T("sp_kpi_realised"), reduction.dkk_interval(whole["saving"], whole["low"], whole["high"],
                                                                     language)))
     yield report.kpis(items)
+    facts = reduction.fact_parameters(est, year, sector, benchmark, best_k, scenario_file=scenario_file,
+                                      tariff_file=tariff_file, specialisation_file=specialisation_file,
+                                      diagnosis_levels_file=diagnosis_levels_file, staff_cost_file=staff_cost_file,
+                                      variable_cost_file=variable_cost_file, substitute_cost_file=substitute_cost_file)
+    yield report.fact(*reduction.potential_fact(est, facts, specialty=name))  # the run checks the packs add up to 03's
     yield report.text(T("sp_intro"))
 
     yield from _volume(page, hospitals, name, year)
