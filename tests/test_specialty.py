@@ -116,3 +116,47 @@ def test_the_ideas_asked_about_rest_on_assumed_shares_and_change_the_specialtys_
     assert found == [(plan.titles("da")[sc.name], sc.share, sc.low if sc.low is not None else sc.share,
                       sc.high if sc.high is not None else sc.share)]
     assert pack.assumed_ideas(plan, effects.iloc[0:0], "da") == []
+
+
+def _page():
+    from types import SimpleNamespace
+
+    from analysis.base import labels as L
+
+    return SimpleNamespace(language="da", formatters=L.formatters("da"), unread={"specialisation"})
+
+
+def _shown(blocks) -> str:
+    return " ".join(str(b.html if hasattr(b, "html") else getattr(b, "data", "")) for b in blocks)
+
+
+def test_the_pack_shows_its_specialtys_basic_level_follow_ups_as_08_counts_them():
+    from analysis.analyses import specialisation
+    from analysis.reporting import specialty_report
+
+    table = pd.DataFrame({"specialty": ["Kardiologi", "Urologi"], "follow_ups": [29333, 800],
+                          "basic_level": [13840, 300], "basic_share": [0.553, 0.4], "closer_to_home": [3133, 20],
+                          "dkk_closer_to_home": [810150.0, 5000.0], "shared_care": [10707, 280],
+                          "dkk_shared_care": [16641700.0, 400000.0]})
+    high = pd.DataFrame({"specialty": ["Kardiologi"], "value": [0.54], "target": [0.169], "from_other_areas": [5806]})
+    page = _page()
+    shared = {"specialisation": specialisation.Assessment(university="Aarhus Universitetshospital", table=table,
+                                                          high=high)}
+    said = _shown(specialty_report._specialisation(page, "Kardiologi", 2024, "somatic", "", "", "", shared))
+    assert "Specialets kontroller på basisniveau på Aarhus Universitetshospital, 2024" in said
+    assert "13.840" in said and "300" not in said  # its own row only
+    assert "Kardiologi: 54,0 % af kontrollerne hos patienter fra andre hospitalers områder er på basisniveau" in said
+    assert page.unread == set()  # the level tables are among those the page read
+    other = _shown(specialty_report._specialisation(_page(), "Reumatologi", 2024, "somatic", "", "", "", shared))
+    assert "Aarhus Universitetshospital har ingen kontroller i specialet i 2024" in other
+
+
+def test_no_section_where_the_university_hospital_has_no_follow_ups_in_the_sector():
+    from analysis.analyses import specialisation
+    from analysis.reporting import specialty_report
+
+    for spec in (specialisation.Assessment(problem="none_listed", university="Aarhus Universitetshospital"),
+                 specialisation.Assessment(problem="needs_diagnosis")):
+        blocks = list(specialty_report._specialisation(_page(), "Psykiatri", 2024, "psychiatry", "", "", "",
+                                                       {"specialisation": spec}))
+        assert blocks == []

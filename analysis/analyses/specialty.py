@@ -92,7 +92,8 @@ def guideline(table: pd.DataFrame, specialty: str) -> pd.Series | None:
 
 def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFrame, region_calendar: float,
               assumed_ideas: list[tuple[str, float, float, float]], guide: pd.Series | None,
-              realised: pd.DataFrame, falls: pd.DataFrame, measure: str, lang: str) -> list[str]:
+              realised: pd.DataFrame, falls: pd.DataFrame, measure: str, lang: str,
+              level_high: pd.DataFrame | None = None) -> list[str]:
     """The questions the specialty's own findings put to its council, in the pack's order:
       - each hospital outside the variation funnel's 99.8% limits (variation.outliers of the
         specialty: hospital, class, value), why it has more or fewer than the typical hospital;
@@ -108,7 +109,10 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
         what lies behind a fall;
       - each clear fall in a hospital's in-person visits of one visit type (`falls`: 07's
         follow_up.sources for the specialty: hospital, visit_type, in_person_avoided) at a
-        hospital not already asked about, what it did.
+        hospital not already asked about, what it did;
+      - where the university hospital keeps the specialty's basic-level patients from other
+        areas beyond 08's funnel (`level_high`: university, value, target), which of them could
+        be followed closer to home or with general practice.
     Empty where the findings raise none."""
     out = []
     for _, r in outliers.iterrows():
@@ -138,6 +142,9 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
             out.append(L.t("sp_q_visit_fall", lang, hospital=r[s.HOSPITAL],
                            visit_type=L.t(str(r[s.VISIT_TYPE]), lang).lower(),
                            n=L.number(float(r["in_person_avoided"]), lang)))
+    for _, r in (level_high if level_high is not None else pd.DataFrame()).iterrows():
+        out.append(L.t("sp_q_level", lang, university=r["university"], share=L.percent(float(r["value"]), lang, 0),
+                       target=L.percent(float(r["target"]), lang, 0)))
     return out
 
 

@@ -19,6 +19,7 @@ from analysis.analyses import (
     potential,
     reduction,
     scenarios,
+    specialisation,
     variation,
 )
 from analysis.analyses import specialty as pack
@@ -26,7 +27,7 @@ from analysis.base import labels as L
 from analysis.base import schema as s
 from analysis.base.names import slug
 from analysis.engine import completeness
-from analysis.inputs import intake
+from analysis.inputs import intake, tariffs
 from analysis.reporting import follow_up_report, pathways_report, plots, region_results, report
 from analysis.reporting.page import Page
 
@@ -96,6 +97,8 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
         cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector, shared)
         yield from _stable(page, prices, name, year, sector, shared)
     yield from _acute_and_referrals(page, agg, name, year, sector)
+    level_high = yield from _specialisation(page, name, year, sector, tariff_file, specialisation_file,
+                                            diagnosis_levels_file, shared)
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
     yield from _potential(page, est, plan, effects, year)
@@ -103,7 +106,7 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
 
     yield report.heading(T("sp_questions"))
     asked = pack.questions(name, outliers, cal_high, region_calendar, pack.assumed_ideas(plan, effects, language),
-                           guide, realised, falls, choice.measure, language)
+                           guide, realised, falls, choice.measure, language, level_high)
     yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
     yield report.text(T("sp_questions_note"))
     yield from _intake_form(page, act, name, year, sector, specialisation_file, diagnosis_levels_file, tariff_file,
@@ -226,6 +229,53 @@ def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str,
     yield report.table(top, language, counts=["patients", "pw_series"],
                        derived={"pw_follow_ups_a_year": "patients", "pw_dkk_a_year": "patients"},
                        verbatim=[s.HOSPITAL], caption=T("sp_stable_caption"))
+
+
+def _specialisation(page: Page, name: str, year: int, sector: str, tariff_file: str, specialisation_file: str,
+                    diagnosis_levels_file: str, shared: dict):
+    """08's level of specialisation for the specialty: its follow-ups at the university hospital
+    that belong at the basic level, closer to home or shared with general practice, and whether
+    the specialty lies above 08's funnel; or why it cannot be said (08's sentences). Returns the
+    specialty's row above the funnel (university, value, target; none: empty), for the questions."""
+    language = page.language
+    T, N, P, M = page.formatters
+    if "specialisation" not in shared:  # 08's assessment with its defaults, of the pack's sector
+        agg = page.prep.aggregates
+        shared["specialisation"] = specialisation.assess(
+            agg.diagnoses, agg.residents, year, specialisation.load_levels(specialisation_file),
+            specialisation.load_diagnosis_levels(diagnosis_levels_file), tariffs.load_tariffs(tariff_file),
+            tariffs.level_tariffs(tariff_file), sectors=(sector,))
+    spec = shared["specialisation"]
+    none = pd.DataFrame(columns=["university", "value", "target"])
+    if spec.problem == "needs_diagnosis" or (spec.problem == "none_listed" and not spec.examples):
+        return none  # no diagnosis group, or the university hospital has no follow-ups in the sector: nothing to say
+    page.unread.difference_update({"specialisation", "diagnosis_levels"})  # read for this section
+    yield report.heading(T("sp_spec"))
+    if spec.problem:
+        yield report.text(T(f"pw_spec_{spec.problem}", university=spec.university, year=year,
+                            examples="; ".join(spec.examples)))
+        return none
+    mine = spec.table[spec.table[s.SPECIALTY] == name]
+    if mine.empty or not mine["basic_level"].sum():
+        yield report.text(T("sp_spec_none", university=spec.university, year=year))
+        return none
+    yield report.text(T("sp_spec_text", university=spec.university, year=year))
+    shown = mine[["follow_ups", "basic_level", "basic_share", "closer_to_home", "dkk_closer_to_home", "shared_care",
+                  "dkk_shared_care"]].rename(columns={  # 08's columns, as 08 names them
+        "follow_ups": "pw_spec_follow_ups", "basic_level": "pw_spec_basic", "basic_share": "pw_spec_basic_share",
+        "closer_to_home": "pw_spec_closer", "dkk_closer_to_home": "pw_spec_dkk_closer",
+        "shared_care": "pw_spec_shared", "dkk_shared_care": "pw_spec_dkk_shared"})
+    yield report.table(shown, language, counts=["pw_spec_follow_ups", "pw_spec_basic", "pw_spec_closer",
+                                                "pw_spec_shared"],
+                       derived={"pw_spec_basic_share": "pw_spec_basic", "pw_spec_dkk_closer": "pw_spec_closer",
+                                "pw_spec_dkk_shared": "pw_spec_shared"},
+                       percent=["pw_spec_basic_share"], caption=T("sp_spec_caption", university=spec.university,
+                                                                  year=year))
+    high = spec.high[spec.high[s.SPECIALTY] == name] if not spec.high.empty else spec.high
+    for _, r in high.iterrows():  # above 08's funnel: basic-level patients stay at the university hospital
+        yield report.text(T("pw_spec_high", specialty=name, share=P(r["value"]), target=P(r["target"]),
+                            n=N(r["from_other_areas"])))
+    return high[["value", "target"]].assign(university=spec.university) if len(high) else none
 
 
 def _acute_and_referrals(page: Page, agg, name: str, year: int, sector: str) -> Iterator[object]:

@@ -51,6 +51,27 @@ LABELS: dict[str, tuple[str, str]] = {
                          "Acute outpatient visits by hospital in the specialty, {year} (as the pathways report, 08)"),
     "sp_referral_caption": ("Førstegangsbesøg efter henvisningsinstans pr. hospital i specialet, {year}",
                             "First visits by referral source by hospital in the specialty, {year}"),
+    "sp_q_level": ("{university} følger {share} af specialets kontroller hos patienter fra andre hospitalers områder "
+                   "på basisniveau, mod {target} i sine specialer samlet: hvilke af dem kunne følges tættere på "
+                   "hjemmet eller i fælles forløb med almen praksis?",
+                   "{university} keeps {share} of the specialty's follow-ups of patients from other hospitals' areas "
+                   "at the basic level, against {target} across its specialties: which of them could be followed "
+                   "closer to home or in shared care with general practice?"),
+    "sp_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
+    "sp_spec_text": ("Som i forløbsrapporten (08): specialets kontroller på {university} i {year}, hvis diagnosegruppe "
+                     "hører til på basisniveau; de kunne ske tættere på patientens hjem, hvor patientens "
+                     "hjemhospital har specialet, eller som fælles forløb med almen praksis. Kronerne er "
+                     "takstforskellen mellem niveauerne, hvis alle flyttede.",
+                     "As in the pathways report (08): the specialty's follow-ups at {university} in {year} whose "
+                     "diagnosis group belongs at the basic level; they could take place closer to the patient's "
+                     "home where the patient's home hospital has the specialty, or as shared care with general "
+                     "practice. The kroner are the tariff difference between the levels if all moved."),
+    "sp_spec_none": ("{university} har ingen kontroller i specialet i {year}, hvis diagnosegruppe hører til på "
+                     "basisniveau.",
+                     "{university} has no follow-ups in the specialty in {year} whose diagnosis group belongs at "
+                     "the basic level."),
+    "sp_spec_caption": ("Specialets kontroller på basisniveau på {university}, {year}",
+                        "The specialty's basic-level follow-ups at {university}, {year}"),
     "sp_guideline": ("Retningslinjen", "The guideline"),
     "sp_guideline_text": ("Retningslinjetabellen anbefaler {value} kontroller pr. patient om året (kilde: {source}).",
                           "The guideline table recommends {value} follow-ups per patient a year (source: {source})."),
