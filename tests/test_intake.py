@@ -44,6 +44,11 @@ def test_the_form_names_its_specialty_and_year_and_lists_what_the_data_measure()
     assert rows[0] == ["Aarhus Universitetshospital", 5200, 3100, 2800, 410, "ikke målt i disse data"]
     assert rows[1][4] == "<5"  # a count below 5 is not shown
     assert ws[f"E{intake.HEADER_ROW + 1}"].number_format == "0%"
+    # Excel refuses a lever, visit type, measure or share outside the form's as it is typed; the hospitals
+    # column offers the specialty's hospitals but takes several
+    checks = {str(v.sqref).split(":")[0][0]: v for v in ws.data_validations.dataValidation}
+    assert all(checks[c].showErrorMessage for c in "BCDE") and not checks["H"].showErrorMessage
+    assert [c.value for c in book["Lister"]["D"] if c.value] == list(MEASURED["hospital"])
 
 
 def test_a_filled_form_becomes_ideas_with_their_source(tmp_path):
@@ -82,11 +87,11 @@ def test_every_wrong_cell_is_named_with_its_address_and_fix(tmp_path):
     said = str(e.value)
     first = intake.HEADER_ROW + 1
     assert f"kardiologi.xlsx, sheet 'Idéer', cell B{first} (Greb): the lever 'Stopp' is not one of the form's" in said
-    assert f"cell E{first} (Sandsynlig andel): the share '140 %' is not a share from 0 to 100 %" in said
+    assert f"cell E{first} (Sandsynlig andel): the share 1.4 (read as 140%) is not a share from 0 to 100%" in said
     assert f"cell A{first + 1} (Idéens navn): the row has an idea but no name" in said
     assert (f"cell C{first + 2} (Besøgstype (tom = alle)): the visit type 'Kontrl' is unknown "
             "(did you mean 'Kontrol'?)") in said
-    assert f"cell F{first + 2} (Lav): low 30 %, likely 20 % and high 20 % are not in order" in said
+    assert f"cell F{first + 2} (Lav): low 30%, likely 20% and high 20% are not in order" in said
     assert f"cell D{first + 3}" in said and "takes its share of the basic-level follow-ups" in said
     assert said.count("Fix:") == len(e.value.problems) == 6
 
@@ -141,7 +146,7 @@ def test_the_councils_ideas_join_the_catalogue_with_their_source_as_proposed(tmp
     assert (idea.name, idea.driver, idea.lever, idea.specialties, idea.visit_types) == (
         "Telefonkontrol (Kardiologi)", "council", "to_phone", ["Kardiologi"], ["follow_up"])
     assert (idea.status, idea.origin, idea.source) == (
-        "proposed", f"kardiologi.xlsx, row {intake.HEADER_ROW + 1}", "Specialerådet for Kardiologi (idéskema)")
+        "proposed", f"kardiologi.xlsx, row {intake.HEADER_ROW + 1}", "Specialerådet for Kardiologi (idéskema, række 8)")
     assert plan.driver_names("da")["council"] == "Idéer fra specialerådene"
 
 
@@ -173,7 +178,7 @@ def test_a_wrong_cell_in_a_form_stops_the_catalogue_with_the_cells_address(tmp_p
     (tmp_path / "forms").mkdir()
     filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": "mange"}])
     with pytest.raises(InputError, match=r"kardiologi\.xlsx, sheet 'Idéer', cell E8 \(Sandsynlig andel\): the share "
-                                         r"'mange' is not a share from 0 to 100 %"):
+                                         r"'mange' is not a share from 0 to 100%"):
         catalogue(tmp_path)
 
 
@@ -210,3 +215,21 @@ def test_a_hospital_a_form_names_that_the_data_do_not_have_is_said_with_the_form
     found = namecheck.scenario_names(str(tmp_path / "scenarios.yml"), SimpleNamespace(activity=activity))
     assert any("'Regionshospitalet Randrs' (idea 'Telefonkontrol (Kardiologi)' in kardiologi.xlsx, row 8)" in e
                and "did you mean 'Regionshospitalet Randers'" in e for e in found.errors), found.errors
+
+
+def test_the_councils_ideas_are_listed_with_their_decision_year_evidence_and_contact(tmp_path):
+    from analysis.analyses import scenarios
+
+    (tmp_path / "forms").mkdir()
+    filled(tmp_path / "forms", [{"A": "Telefonkontrol", "B": "Telefon i stedet", "E": 0.3, "J": 2026,
+                                 "K": "Egen audit 2024", "L": "Overlæge A"},
+                                {"A": "Stop", "B": "Stop (besøget bortfalder)", "E": 0.1}])
+    plan = catalogue(tmp_path, "idé;status\nStop (Kardiologi);afvist\n")
+    table = scenarios.council_table(plan, "da")
+    assert table.to_dict("records") == [
+        {"scenario": "Telefonkontrol (Kardiologi)", "idea_status": "Foreslået", "in_from_year": "2026",
+         "in_evidence": "Egen audit 2024", "in_contact": "Overlæge A"},
+        {"scenario": "Stop (Kardiologi)", "idea_status": "Afvist", "in_from_year": "", "in_evidence": "",
+         "in_contact": ""}]
+    assert scenarios.council_table(plan, "da", "Urologi").empty  # a pack shows its own council's only
+    assert scenarios.council_table(scenarios.load(""), "da").empty  # the shipped file has no council ideas

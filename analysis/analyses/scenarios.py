@@ -204,14 +204,30 @@ def council_ideas(folder: str) -> list[dict]:
     out = []
     for idea in intake.read_folder(config.resolve(folder)):
         out.append({"name": f"{idea.name} ({idea.specialty})", "driver": "council", "lever": idea.lever,
-                    "source": L.t("in_source", "da", specialty=idea.specialty),
-                    "en": {"source": L.t("in_source", "en", specialty=idea.specialty)},
+                    "source": L.t("in_source", "da", specialty=idea.specialty, row=idea.row),
+                    "en": {"source": L.t("in_source", "en", specialty=idea.specialty, row=idea.row)},
                     "share": idea.share, "low": idea.low, "high": idea.high, "of": idea.of,
                     "specialties": [idea.specialty], "visit_types": list(idea.visit_types),
                     "hospitals": list(idea.hospitals), "substitute_dkk": idea.substitute_dkk,
                     "origin": f"{idea.file}, row {idea.row}", "from_year": idea.from_year,
                     "evidence": idea.evidence, "contact": idea.contact})
     return out
+
+
+def council_table(plan: ScenarioFile, lang: str, specialty: str | None = None) -> pd.DataFrame:
+    """The councils' ideas in the catalogue (those read from intake forms), rejected ones too,
+    in the catalogue's order: the idea's name in `lang`, the steering group's decision, the year
+    it takes effect, its evidence and contact person (columns named by their label keys); only
+    `specialty`'s where given. Empty where no idea came from a form."""
+    ideas = [sc for sc in [*plan.scenarios, *plan.rejected] if sc.origin
+             and (specialty is None or specialty in sc.specialties)]
+    order = {sc.name: i for i, sc in enumerate(plan.scenarios)}
+    ideas.sort(key=lambda sc: order.get(sc.name, len(order)))
+    return pd.DataFrame({"scenario": [sc.title(lang) for sc in ideas],
+                         "idea_status": [L.t(f"idea_{sc.status}", lang) for sc in ideas],
+                         "in_from_year": [str(sc.from_year) if sc.from_year else "" for sc in ideas],
+                         "in_evidence": [sc.evidence for sc in ideas], "in_contact": [sc.contact for sc in ideas]},
+                        columns=["scenario", "idea_status", "in_from_year", "in_evidence", "in_contact"])
 
 
 def decisions(file: str, names: list[str]) -> dict[str, str]:

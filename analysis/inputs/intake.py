@@ -90,15 +90,21 @@ def form(specialty: str, year: int, measured: pd.DataFrame, lang: str = "da", sy
     choices = {"lever": [L.t(f"in_lever_{k}", lang) for k in LEVERS],
                "visit_type": [L.t(k, lang) for k in s.VISIT_TYPES],
                "of": [L.t(f"in_q_{k}", lang) for k in MEASURED]}
+    hospitals = [str(h) for h in measured[s.HOSPITAL]]
+    choices["hospitals"] = hospitals or [""]
     for col, (field, values) in enumerate(choices.items(), 1):
         for row, value in enumerate(values, 1):
             lists.cell(row, col, value)
         letter = lists.cell(1, col).column_letter
+        # a choice outside the list is refused as it is typed, but a cell of hospitals may name several
+        strict = field != "hospitals"
         check = DataValidation(type="list", formula1=f"{LIST_SHEET}!${letter}$1:${letter}${len(values)}",
-                               allow_blank=True)
+                               allow_blank=True, showErrorMessage=strict,
+                               error=L.t("in_choose", lang) if strict else None)
         check.add(f"{_letter(field)}{first}:{_letter(field)}{last}")
         ws.add_data_validation(check)
-    share = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True)
+    share = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True,
+                           showErrorMessage=True)
     share.error = L.t("in_share", lang) + ": 0-100 %"
     share.add(f"{_letter('share')}{first}:{_letter('high')}{last}")
     ws.add_data_validation(share)
@@ -257,8 +263,9 @@ def _idea(file: str, sheet: str, row: int, specialty: str, cells: dict, filled: 
             continue
         value = share_of(filled[field], cells[field].number_format)
         if value is None or not 0 <= value <= 1:
-            shown = filled[field] if value is None else L.percent(value, "da", 0)
-            problem(field, f"the share {shown!r} is not a share from 0 to 100 %", "write a percentage such as 30 %")
+            shown = repr(filled[field]) + ("" if value is None else f" (read as {L.percent(value, 'en', 0)})")
+            problem(field, f"the share {shown} is not a share from 0 to 100%",
+                    "write a percentage such as 30 % (in a cell formatted as a percentage, type 30)")
         else:
             shares[field] = value
     if "share" not in filled:
@@ -266,8 +273,8 @@ def _idea(file: str, sheet: str, row: int, specialty: str, cells: dict, filled: 
     share = shares.get("share")
     low, high = shares.get("low", share), shares.get("high", share)
     if share is not None and low is not None and high is not None and not low <= share <= high:
-        problem("low" if low > share else "high", f"low {L.percent(low, 'da', 0)}, likely {L.percent(share, 'da', 0)} "
-                f"and high {L.percent(high, 'da', 0)} are not in order",
+        problem("low" if low > share else "high", f"low {L.percent(low, 'en', 0)}, likely {L.percent(share, 'en', 0)} "
+                f"and high {L.percent(high, 'en', 0)} are not in order",
                 "make low at most the likely share and high at least it")
     substitute = 0.0
     if "substitute_dkk" in filled:

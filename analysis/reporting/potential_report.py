@@ -156,6 +156,9 @@ def _ideas(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile, ye
                        caption=T("pot_ideas_caption", year=year))
     # the steering group's decisions: approved apart from proposed, and what it rejected
     yield from (report.text(sentence) for sentence in reduction.status_sentences(est, plan.rejected, language))
+    council = scenarios.council_table(plan, language)
+    if len(council):  # what the councils wrote beside their ideas
+        yield report.table(council, language, verbatim=list(council.columns), caption=T("in_council_caption"))
     # what a measured share is taken of
     yield from (report.text(note) for note in reduction.measured_notes(est, language))
     # an idea that changes no visit, and why

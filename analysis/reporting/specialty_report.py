@@ -101,7 +101,7 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
                                             diagnosis_levels_file, shared)
     guide = pack.guideline(potential.load_guidelines(), name)
     yield from _guideline(page, guide)
-    yield from _potential(page, est, plan, effects, year)
+    yield from _potential(page, est, plan, effects, year, name)
     falls = yield from _since(page, real, realised, plan, name, decision_date, sector, problem)
 
     yield report.heading(T("sp_questions"))
@@ -309,11 +309,15 @@ def _guideline(page: Page, guide: pd.Series | None) -> Iterator[object]:
 
 
 def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile, effects: pd.DataFrame,
-               year: int) -> Iterator[object]:
-    """The change ideas' potential in the specialty, by idea and by hospital."""
+               year: int, name: str) -> Iterator[object]:
+    """The change ideas' potential in the specialty, by idea and by hospital, and the council's own
+    ideas in the catalogue with the steering group's decision on each."""
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_potential"))
     yield from (report.text(note) for note in reduction.left_out_notes(est, plan, language))
+    council = scenarios.council_table(plan, language, name)
+    if len(council):  # the council's own ideas and the steering group's decision on each, rejected ones too
+        yield report.table(council, language, verbatim=list(council.columns), caption=T("in_council_caption_one"))
     if effects.empty or not (effects["visits_changed"] != 0).any():
         yield report.text(T("sp_no_potential"))
         return

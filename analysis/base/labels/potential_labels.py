@@ -14,11 +14,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_subtitle": ("Besøg der kan undgås, og hvad de er værd – {year}, {sector}",
                      "Visits that could go, and what they are worth – {year}, {sector}"),
     "pot_intro": ("Potentialet består af et benchmark, besøg over {benchmark}, og {n} forandringsidéer fra "
-                  "scenariefilen. Idéerne regnes i rækkefølge, så samme besøg ikke tælles to gange. Andele, takster "
+                  "idékataloget (scenariefilen og specialerådenes idéskemaer). Idéerne regnes i rækkefølge, så samme besøg ikke tælles to gange. Andele, takster "
                   "og omkostninger er **antagelser til drøftelse**, ikke facitliste; intervallerne viser "
                   "usikkerheden.",
                   "The potential combines a benchmark, visits above {benchmark}, with {n} change ideas from the "
-                  "scenario file. The ideas are applied in order, so no visit is counted twice. Shares, tariffs and "
+                  "catalogue (the scenario file and the councils' intake forms). The ideas are applied in order, so no visit is counted twice. Shares, tariffs and "
                   "costs are **assumptions to debate**, not a final answer; the intervals show the uncertainty."),
     "pot_no_benchmark": ("Benchmark-delen kan ikke beregnes med disse inddata (hverken patienter eller "
                          "førstegangsbesøg at regne fra); den er udeladt.",
