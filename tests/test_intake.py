@@ -217,7 +217,7 @@ def test_a_hospital_a_form_names_that_the_data_do_not_have_is_said_with_the_form
                and "did you mean 'Regionshospitalet Randers'" in e for e in found.errors), found.errors
 
 
-def test_the_councils_ideas_are_listed_with_their_decision_year_evidence_and_contact(tmp_path):
+def test_the_decisions_are_listed_with_what_the_councils_wrote(tmp_path):
     from analysis.analyses import scenarios
 
     (tmp_path / "forms").mkdir()
@@ -225,11 +225,13 @@ def test_the_councils_ideas_are_listed_with_their_decision_year_evidence_and_con
                                  "K": "Egen audit 2024", "L": "Overlæge A"},
                                 {"A": "Stop", "B": "Stop (besøget bortfalder)", "E": 0.1}])
     plan = catalogue(tmp_path, "idé;status\nStop (Kardiologi);afvist\n")
-    table = scenarios.council_table(plan, "da")
-    assert table.to_dict("records") == [
+    table = scenarios.decision_table(plan, "da")
+    assert len(table) == len(plan.scenarios) + 1 and set(table["idea_status"]) == {"Foreslået", "Afvist"}
+    assert table.tail(2).to_dict("records") == [
         {"scenario": "Telefonkontrol (Kardiologi)", "idea_status": "Foreslået", "in_from_year": "2026",
          "in_evidence": "Egen audit 2024", "in_contact": "Overlæge A"},
         {"scenario": "Stop (Kardiologi)", "idea_status": "Afvist", "in_from_year": "", "in_evidence": "",
          "in_contact": ""}]
-    assert scenarios.council_table(plan, "da", "Urologi").empty  # a pack shows its own council's only
-    assert scenarios.council_table(scenarios.load(""), "da").empty  # the shipped file has no council ideas
+    assert len(scenarios.decision_table(plan, "da", "Kardiologi")) == 2  # a pack shows its own council's
+    assert scenarios.decision_table(plan, "da", "Urologi").empty
+    assert scenarios.decision_table(scenarios.load(""), "da").empty  # nothing decided, no council: no table

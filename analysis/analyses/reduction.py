@@ -299,8 +299,7 @@ def ideas_table(est: Estimate, lang: str) -> pd.DataFrame:
         "source": [sc.proposer(lang) for sc in ideas],
         "share_range": [f"{L.percent(sc.low, lang, 0)}–{L.percent(sc.high, lang, 0)} ({L.percent(sc.share, lang, 0)})"
                         for sc in ideas],
-        "share_basis": [share_basis(sc, lang) for sc in ideas],
-        "idea_status": [L.t(f"idea_{sc.status}", lang) for sc in ideas]})
+        "share_basis": [share_basis(sc, lang) for sc in ideas]})
     cols = SUMMED
     table = meta.merge(summary(est.effects, ["scenario"]), on="scenario", how="left")
     table[cols] = table[cols].astype(float).fillna(0.0)

@@ -214,15 +214,19 @@ def council_ideas(folder: str) -> list[dict]:
     return out
 
 
-def council_table(plan: ScenarioFile, lang: str, specialty: str | None = None) -> pd.DataFrame:
-    """The councils' ideas in the catalogue (those read from intake forms), rejected ones too,
-    in the catalogue's order: the idea's name in `lang`, the steering group's decision, the year
-    it takes effect, its evidence and contact person (columns named by their label keys); only
-    `specialty`'s where given. Empty where no idea came from a form."""
-    ideas = [sc for sc in [*plan.scenarios, *plan.rejected] if sc.origin
-             and (specialty is None or specialty in sc.specialties)]
+def decision_table(plan: ScenarioFile, lang: str, specialty: str | None = None) -> pd.DataFrame:
+    """The steering group's decisions on the catalogue (rejected ideas too, in the catalogue's
+    order): the idea's name in `lang`, its decision, and for a council's idea (read from an intake
+    form) the year it takes effect, its evidence and contact person (columns named by their label
+    keys). Every idea, but none where no idea came from a form and none is decided yet; with
+    `specialty`, that council's ideas only."""
+    every = [*plan.scenarios, *plan.rejected]
+    if specialty is not None:
+        ideas = [sc for sc in every if sc.origin and specialty in sc.specialties]
+    else:
+        ideas = every if any(sc.origin or sc.status != "proposed" for sc in every) else []
     order = {sc.name: i for i, sc in enumerate(plan.scenarios)}
-    ideas.sort(key=lambda sc: order.get(sc.name, len(order)))
+    ideas = sorted(ideas, key=lambda sc: order.get(sc.name, len(order)))
     return pd.DataFrame({"scenario": [sc.title(lang) for sc in ideas],
                          "idea_status": [L.t(f"idea_{sc.status}", lang) for sc in ideas],
                          "in_from_year": [str(sc.from_year) if sc.from_year else "" for sc in ideas],

@@ -152,13 +152,13 @@ def _ideas(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile, ye
     table = reduction.ideas_table(est, language)  # with what each idea's share rests on (measured or assumed)
     yield report.table(table, language, counts=["visits_changed", "in_person_avoided"],
                        derived=reduction.kroner_of_counts(table),
-                       verbatim=["scenario", "source", "share_range", "share_basis", "idea_status"],
+                       verbatim=["scenario", "source", "share_range", "share_basis"],
                        caption=T("pot_ideas_caption", year=year))
     # the steering group's decisions: approved apart from proposed, and what it rejected
     yield from (report.text(sentence) for sentence in reduction.status_sentences(est, plan.rejected, language))
-    council = scenarios.council_table(plan, language)
-    if len(council):  # what the councils wrote beside their ideas
-        yield report.table(council, language, verbatim=list(council.columns), caption=T("in_council_caption"))
+    decided = scenarios.decision_table(plan, language)
+    if len(decided):  # each idea's decision, and what the councils wrote beside theirs
+        yield report.table(decided, language, verbatim=list(decided.columns), caption=T("in_decisions_caption"))
     # what a measured share is taken of
     yield from (report.text(note) for note in reduction.measured_notes(est, language))
     # an idea that changes no visit, and why

@@ -315,7 +315,7 @@ def _potential(page: Page, est: reduction.Estimate, plan: scenarios.ScenarioFile
     language, T = page.language, page.formatters.T
     yield report.heading(T("sp_potential"))
     yield from (report.text(note) for note in reduction.left_out_notes(est, plan, language))
-    council = scenarios.council_table(plan, language, name)
+    council = scenarios.decision_table(plan, language, name)
     if len(council):  # the council's own ideas and the steering group's decision on each, rejected ones too
         yield report.table(council, language, verbatim=list(council.columns), caption=T("in_council_caption_one"))
     if effects.empty or not (effects["visits_changed"] != 0).any():

@@ -62,7 +62,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "{proposed} proposed but not yet approved."),
     "idea_rejected_list": ("Afvist af styregruppen og ikke regnet med: {names}.",
                            "Rejected by the steering group and not counted: {names}."),
-    "in_council_caption": ("Idéer fra specialerådenes idéskemaer", "Ideas from the councils' intake forms"),
+    "in_decisions_caption": ("Styregruppens beslutninger om idéerne; for specialerådenes idéer også, hvad rådet skrev "
+                             "i idéskemaet", "The steering group's decisions on the ideas; for the councils' ideas also "
+                             "what the council wrote in its intake form"),
     "in_council_caption_one": ("Rådets idéer i kataloget", "The council's ideas in the catalogue"),
     "in_heading": ("Rådets forandringsidéer", "The council's change ideas"),
     "in_file": ("ideskema", "intake-form"),
