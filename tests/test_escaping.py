@@ -309,3 +309,16 @@ def test_the_decision_papers_statements_and_tables_are_text():
     assert "&lt;script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert '<a class="source" href="04_savings_key.html">(se Nøgle)</a>' in page
     assert render.active_content(page) == []
+
+
+def test_a_file_in_the_page_is_a_data_address_that_gives_it_back_and_its_name_is_escaped():
+    import base64
+
+    from analysis.reporting import report
+
+    html = report.download("Hent **skemaet**", 'x"><script>alert(1)</script>.xlsx', b"\x00PK bytes",
+                           "Send det <b>tilbage</b>.").data
+    href = re.search(r'href="data:application/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet;base64,'
+                     r'([A-Za-z0-9+/=]+)"', html).group(1)
+    assert base64.b64decode(href) == b"\x00PK bytes"
+    assert "<script>" not in html and "&lt;b&gt;tilbage&lt;/b&gt;" in html and "<strong>skemaet</strong>" in html

@@ -16,7 +16,8 @@ MEASURED = pd.DataFrame({"hospital": ["Aarhus Universitetshospital", "Regionshos
 
 
 def blank(lang="da"):
-    return load_workbook(io.BytesIO(intake.form("Kardiologi", 2024, MEASURED, lang)))
+    needs = {"basic_level_follow_ups": "pot_needs_diagnosis_residence"}  # what the missing measure needs
+    return load_workbook(io.BytesIO(intake.form("Kardiologi", 2024, MEASURED, lang, needs=needs)))
 
 
 def filled(tmp_path, rows, name="kardiologi.xlsx", lang="da"):
@@ -41,7 +42,8 @@ def test_the_form_names_its_specialty_and_year_and_lists_what_the_data_measure()
     assert book["Lister"].sheet_state == "hidden"
     measured = book["Målt"]
     rows = [[c.value for c in r] for r in measured.iter_rows(min_row=4)]
-    assert rows[0] == ["Aarhus Universitetshospital", 5200, 3100, 2800, 410, "ikke målt i disse data"]
+    assert rows[0] == ["Aarhus Universitetshospital", 5200, 3100, 2800, 410,
+                       "ikke målt: kræver data på besøgsniveau med diagnosegruppe og bopælskommune"]
     assert rows[1][4] == "<5"  # a count below 5 is not shown
     assert ws[f"E{intake.HEADER_ROW + 1}"].number_format == "0%"
     # Excel refuses a lever, visit type, measure or share outside the form's as it is typed; the hospitals

@@ -51,10 +51,12 @@ def _letter(field: str) -> str:
     return get_column_letter([c[0] for c in COLUMNS].index(field) + 1)
 
 
-def form(specialty: str, year: int, measured: pd.DataFrame, lang: str = "da", synthetic: bool = False) -> bytes:
+def form(specialty: str, year: int, measured: pd.DataFrame, lang: str = "da", synthetic: bool = False,
+         needs: dict[str, str] | None = None) -> bytes:
     """The specialty's intake form as xlsx bytes. `measured`: per hospital (column hospital) the
     counts of QUANTITIES in `year` (a quantity the data cannot measure: a missing column, written
-    as not measured); counts below 5 are written "<5"."""
+    as not measured, with what it needs from `needs`: {quantity: label key}); counts below 5 are
+    written "<5"."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -120,11 +122,12 @@ def form(specialty: str, year: int, measured: pd.DataFrame, lang: str = "da", sy
         cell.font, cell.fill = Font(bold=True), fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[cell.column_letter].width = 34 if i == 1 else 18
+    not_measured = {q: L.t("in_q_needs", lang, needs=L.t(key, lang)) for q, key in (needs or {}).items()}
     for r, (_, row) in enumerate(measured.iterrows(), 4):
         sheet.cell(r, 1, str(row[s.HOSPITAL]))
         for i, q in enumerate(QUANTITIES, 2):
             value = row.get(q)
-            sheet.cell(r, i, L.t("in_q_not_measured", lang) if value is None or pd.isna(value)
+            sheet.cell(r, i, not_measured.get(q, L.t("in_q_not_measured", lang)) if value is None or pd.isna(value)
                        else "<5" if 0 < value < 5 else int(round(float(value))))
     out = io.BytesIO()
     book.save(out)

@@ -241,13 +241,14 @@ def how_to_read(text_: str, lang: str) -> HTML:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def download(text_: str, filename: str, content: bytes, media_type: str = XLSX) -> HTML:
-    """A link that saves `content` as `filename`, the file inside the page (a data: address), so
-    the page stays one self-contained file; `text_` is the link's sentence (markdown)."""
+def download(link: str, filename: str, content: bytes, after: str = "", media_type: str = XLSX) -> HTML:
+    """A link (its words `link`) that saves `content` as `filename`, the file inside the page (a
+    data: address), so the page stays one self-contained file; `after`: the sentences after it."""
     import base64
 
     href = f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
-    return HTML(html_('<p class="download"><a download="{}" href="{}">{}</a></p>', filename, href, _inline(text_)))
+    return HTML(html_('<p class="download"><a download="{}" href="{}">{}</a> {}</p>', filename, href, _inline(link),
+                      _inline(after)))
 
 
 def _missing(v: object) -> bool:

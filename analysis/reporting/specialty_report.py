@@ -370,10 +370,12 @@ def _intake_form(page: Page, act: pd.DataFrame, name: str, year: int, sector: st
     if "form_measured" not in shared:  # every measure an idea can take its share of, whether the ideas use it or not
         shared["form_measured"] = measures.measure(
             list(intake.MEASURED), page.prep.aggregates, year, sector,
-            measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file))[0]
-    for measured in shared["form_measured"]:  # the tables a measure read are among the page's, whatever the ideas
-        page.unread.difference_update(measures.MEASURES[measured].reads)
-    quantities = pack.form_quantities(act, shared["form_measured"], name, year)
+            measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file))
+    measured, needs = shared["form_measured"]
+    for found in measured:  # the tables a measure read are among the page's, whatever the ideas
+        page.unread.difference_update(measures.MEASURES[found].reads)
+    quantities = pack.form_quantities(act, measured, name, year)
     yield report.heading(T("in_heading"))
     yield report.download(T("in_download"), f"{T('in_file')}-{slug(name)}.xlsx",
-                          intake.form(name, year, quantities, page.language, page.prep.synthetic))
+                          intake.form(name, year, quantities, page.language, page.prep.synthetic, needs),
+                          T("in_download_how"))

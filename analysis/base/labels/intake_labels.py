@@ -49,6 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "Follow-ups booked by the calendar (beyond chance)"),
     "in_q_basic_level_follow_ups": ("Kontroller på basisniveau, der kan flyttes tættere på hjemmet",
                                     "Basic-level follow-ups that could move closer to home"),
+    "in_q_needs": ("ikke målt: kræver {needs}", "not measured: needs {needs}"),
     "in_q_not_measured": ("ikke målt i disse data", "not measured in these data"),
     "in_source": ("Specialerådet for {specialty} (idéskema, række {row})",
                   "The council of {specialty} (intake form, row {row})"),
@@ -68,10 +69,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_council_caption_one": ("Rådets idéer i kataloget", "The council's ideas in the catalogue"),
     "in_heading": ("Rådets forandringsidéer", "The council's change ideas"),
     "in_file": ("ideskema", "intake-form"),
-    "in_download": ("Hent idéskemaet til specialerådet (Excel). Rådet skriver sine forandringsidéer i skemaet og "
-                    "sender det til analyseenheden, som lægger det i idémappen; så regnes idéerne med i "
-                    "potentialet, og styregruppen beslutter hver idé.",
-                    "Download the council's intake form (Excel). The council writes its change ideas in the form "
-                    "and sends it to the analysis unit, which puts it in the ideas folder; the ideas then count in "
-                    "the potential, and the steering group decides on each."),
+    "in_download": ("Hent idéskemaet til specialerådet (Excel).", "Download the council's intake form (Excel)."),
+    "in_download_how": ("Rådet skriver sine forandringsidéer i skemaet og sender det til analyseenheden, som lægger det "
+                        "i idémappen; så regnes idéerne med i potentialet, og styregruppen beslutter hver idé.",
+                        "The council writes its change ideas in the form and sends it to the analysis unit, which "
+                        "puts it in the ideas folder; the ideas then count in the potential, and the steering group "
+                        "decides on each."),
 }

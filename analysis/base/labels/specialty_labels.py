@@ -112,10 +112,10 @@ LABELS: dict[str, tuple[str, str]] = {
                         "bygger på målte størrelser.",
                         "The specialty's numbers raise no particular question: no hospital stands out, and the ideas "
                         "rest on measured quantities."),
-    "sp_questions_note": ("Rådets svar og egne idéer skrives ind i forandringsidéerne, så de indgår i potentialet (03) "
+    "sp_questions_note": ("Rådets svar og egne idéer skrives i idéskemaet nedenfor, så de indgår i potentialet (03) "
                           "og nøglen (04), når rapporterne laves igen.",
-                          "The council's answers and own ideas are written into the change ideas, so they count in "
-                          "the potential (03) and the key (04) when the reports are made again."),
+                          "The council's answers and own ideas are written in the intake form below, so they count "
+                          "in the potential (03) and the key (04) when the reports are made again."),
     "sp_q_outlier_high": ("{hospital} har {pct} flere {measure} end det typiske hospital: hvad forklarer forskellen, og "
                           "hvad ville det kræve at nå det typiske niveau?",
                           "{hospital} has {pct} more {measure} than the typical hospital: what explains the "
