@@ -33,6 +33,7 @@ def test_amounts_under_a_million_that_differ_read_apart():
     assert options == ["0,31 mio. kr.", "0,34 mio. kr.", "0,34 mio. kr."]
     assert L.dkk(32_219, "da", millions=True) == "0,03 mio. kr." and L.dkk(32_219, "en", True) == "DKK 0.03m"
     assert L.dkk(1_260_000, "da", millions=True) == "1,3 mio. kr."  # from a million on, one decimal
+    assert L.dkk(1_050_000, "da", True, like=860_000) == "1,05 mio. kr."  # an interval's end as its point
     # the point as L.dkk writes it (a shortfall beside it is worked out from it), its ends alike
     assert dkk_interval(450_000, 120_000, 1_300_000, "da") == "0,45 mio. kr. (0,12–1,30)"
 

@@ -109,9 +109,13 @@ def _key_figures(page: Page, act: pd.DataFrame, total: dict[str, float], money: 
                            (T("pot_in_person_avoided"), avoided_text)], order=2,
                           lead=T("pot_lead", budget=budget_text, cover=L.percent(money.cover, language, 0),
                                  target=M(target_dkk)))  # the front page: what the ideas can give, and what it is not
-    yield report.text(T("pot_summary", budget=M(money.budget), lo=M(money.budget_low), hi=M(money.budget_high),
-                        target=M(target_dkk), cover=L.percent(money.cover, language, 0), draws=draws,
-                        value=M(money.value), value_lo=M(money.value_low), value_hi=M(money.value_high)))
+    def ends(x: float, of: float) -> str:  # an interval's end at its point's precision
+        return L.dkk(x, language, True, like=of)
+
+    yield report.text(T("pot_summary", budget=M(money.budget), lo=ends(money.budget_low, money.budget),
+                        hi=ends(money.budget_high, money.budget), target=M(target_dkk),
+                        cover=L.percent(money.cover, language, 0), draws=draws, value=M(money.value),
+                        value_lo=ends(money.value_low, money.value), value_hi=ends(money.value_high, money.value)))
     if money.short > 0:  # the ideas do not reach the requirement: the steering group decides how to close the gap
         gap = T("pot_decide_gap", cover=L.percent(money.cover, language, 0), target=M(target_dkk),
                 short=M(money.short))

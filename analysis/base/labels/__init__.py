@@ -933,10 +933,14 @@ def million_digits(x: float) -> int:
     return 1 if abs(x) >= 1e6 else 2
 
 
-def dkk(x: float, lang: str = "da", millions: bool = False) -> str:
+def dkk(x: float, lang: str = "da", millions: bool = False, like: float | None = None) -> str:
     """An amount in kroner: da '1.234 kr.' / '12,3 mio. kr.' / '0,34 mio. kr.'; en 'DKK 1,234' /
     'DKK 12.3m' / 'DKK 0.34m' (million_digits). In millions only from SMALL_DKK on (and for
-    nothing at all): 5.413 kr., not 0,01 mio. kr."""
+    nothing at all): 5.413 kr., not 0,01 mio. kr. `like`: in millions at that amount's precision
+    (an interval's ends as its point: "0,86 ... 0,78 til 1,05")."""
+    if millions and like is not None and (abs(like) >= SMALL_DKK or like == 0):
+        v = number(x / 1e6, lang, million_digits(like) if like else 1)
+        return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
     if millions and (abs(x) >= SMALL_DKK or x == 0):
         v = number(x / 1e6, lang, million_digits(x) if x else 1)
         return f"{v} mio. kr." if lang == "da" else f"DKK {v}m"
