@@ -44,3 +44,14 @@ def test_a_requirement_larger_than_all_the_activity_is_worth_is_said():
     said = beyond_value(60_000_000, 1_700_000, 2024, "da")
     assert said.startswith("Kravet på 60,0 mio. kr. er større end aktivitetsværdien af alle besøgene i nøglen i 2024 "
                            "(1,7 mio. kr.)")
+
+
+def test_a_table_of_eight_columns_or_more_is_marked_to_print_smaller():
+    # a full-size region's ideas table (eight columns, kroner in full) ran 36 px past the A4 text width
+    from analysis.reporting import report
+
+    eight = pd.DataFrame({f"c{i}": [12_345_678] for i in range(report.WIDE_COLUMNS)})
+    assert 'class="report-table wide"' in report.table(eight, "da").html
+    assert 'class="report-table"' in report.table(eight.iloc[:, :-1], "da").html
+    css = (report.config.TEMPLATE_DIR / "outpatient" / "static" / "report.css").read_text(encoding="utf-8")
+    assert "table.report-table.wide { font-size: 7.5pt; }" in css

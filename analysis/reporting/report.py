@@ -363,6 +363,9 @@ class Table:
         return {"text/html": self.html, TABLE_MIME: self.data}
 
 
+WIDE_COLUMNS = 8  # a table of this many columns or more is printed in a smaller type (report.css: .wide)
+
+
 def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived: dict[str, str] | None = None,
           percent: list[str] | None = None, digits: dict[str, int] | None = None, caption: str = "",
           verbatim: list[str] | None = None) -> Table:
@@ -398,8 +401,9 @@ def table(df: pd.DataFrame, lang: str, counts: list[str] | None = None, derived:
             cells.append(html_(cell, text))
         body.append(html_("<tr>{}</tr>", _join(cells)))
     cap = html_("<caption>{}</caption>", caption) if caption else ""
-    page = html_('<div class="table-wrap"><table class="report-table">{}<thead><tr>{}</tr></thead>'
-                 "<tbody>{}</tbody></table></div>", cap, head, _join(body))
+    wide = " wide" if len(shown.columns) >= WIDE_COLUMNS else ""  # printed smaller, so it fits the A4 text width
+    page = html_('<div class="table-wrap"><table class="report-table{}">{}<thead><tr>{}</tr></thead>'
+                 "<tbody>{}</tbody></table></div>", Markup(wide), cap, head, _join(body))
     def export_header(c: str) -> str:
         label = L.t(str(c), lang)
         return label if c not in percent or "%" in label else f"{label} (%)"
