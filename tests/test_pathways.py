@@ -446,3 +446,21 @@ def test_the_chance_share_is_the_mean_of_the_windows_moved_earlier_and_later():
     assert out["chance_like"] == (10 + 4) / 2
     assert out["chance_share"] == pytest.approx(7 / 20)
     assert out["calendar_like"] == 6  # 100 lies within 14 days of 91
+
+
+def test_a_specialtys_patients_by_the_segment_each_has_across_specialties(con):
+    # in 2023: "many" has 12 visits, 11 in S1 and one follow-up in S2, so is a high user in S2 too;
+    # "long" is long-term in S2 (4 visits, 3 follow-ups); "one" is a one-off in S1
+    t = visits(("many", every(20, 11), "treatment", "H1", "S1"), ("many", [300], "follow_up", "H2", "S2"),
+               ("long", [0, 91, 182, 280], ["assessment", "follow_up", "follow_up", "follow_up"], "H1", "S2"),
+               ("one", [10], "assessment", "H1", "S1"))
+    out = pathways.specialty_segments(con, t, 2023).set_index([s.SPECIALTY, pathways.SEGMENT])
+    assert len(out) == 2 * len(pathways.SEGMENTS)  # every segment for every specialty
+    s2 = out.loc["S2"]
+    assert s2["patients"].to_dict() == {"high_user": 1, "long_term_follow_up": 1, "short_course": 0,
+                                        "one_off": 0, "other": 0}
+    assert s2.loc["high_user", "visits"] == 1 and s2.loc["long_term_follow_up", "visits"] == 4  # the specialty's
+    assert s2.loc["long_term_follow_up", "share_of_visits"] == pytest.approx(4 / 5)
+    assert s2.loc["long_term_follow_up", "follow_up_share"] == pytest.approx(3 / 4)
+    assert out.loc[("S1", "high_user"), "share_of_patients"] == pytest.approx(1 / 2)
+    assert pd.isna(out.loc[("S1", "other"), "follow_up_share"])  # no visits in the segment

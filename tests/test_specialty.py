@@ -160,3 +160,19 @@ def test_no_section_where_the_university_hospital_has_no_follow_ups_in_the_secto
         blocks = list(specialty_report._specialisation(_page(), "Psykiatri", 2024, "psychiatry", "", "", "",
                                                        {"specialisation": spec}))
         assert blocks == []
+
+
+def test_the_pack_shows_its_specialtys_patients_by_segment_with_small_counts_hidden():
+    from analysis.analyses import pathways
+    from analysis.reporting import specialty_report
+
+    seg = pd.DataFrame({"specialty": ["Kardiologi"] * 2 + ["Urologi"] * 2,
+                        pathways.SEGMENT: ["high_user", "one_off"] * 2, "patients": [3, 200, 50, 50],
+                        "visits": [4, 200, 90, 50], "follow_ups": [2, 0, 40, 0],
+                        "share_of_patients": [3 / 203, 200 / 203, 0.5, 0.5], "share_of_visits": [4 / 204, 200 / 204,
+                                                                                              0.64, 0.36],
+                        "follow_up_share": [0.5, 0.0, 0.44, 0.0]})
+    said = _shown(specialty_report._segments(_page(), "Kardiologi", 2024, "somatic", {"segments": seg}))
+    assert "Specialets patienter og besøg pr. patientgruppe, 2024" in said and "Storbrugere" in said
+    assert "&lt;5" in said and ">3<" not in said and ">90<" not in said  # a count below 5 hidden; its own rows only
+    assert _shown(specialty_report._segments(_page(), "Reumatologi", 2024, "somatic", {"segments": seg})) == ""

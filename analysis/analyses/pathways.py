@@ -358,6 +358,31 @@ def segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRule
     return out
 
 
+def specialty_segments(con: ibis.BaseBackend, t: ibis.Table, year: int, rules: SegmentRules = SegmentRules(),
+                       sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Per specialty x segment: the patients with a visit in the specialty in `year`, by the
+    segment each has across all specialties (patient_segments: a high user is one however few of
+    the visits are in this specialty), with their visits and follow-ups in the specialty,
+    share_of_patients and share_of_visits (of the specialty's) and follow_up_share (follow-ups /
+    visits in the segment). Every segment for every specialty (0 if none): a specialty's patients
+    seen as 08 sees the region's."""
+    p = patient_segments(t, year, rules, sectors)
+    v = visits_in(t, sectors)
+    v = v.filter(v[s.VISIT_DATE].year() == year)
+    j = v.join(p.select(s.PATIENT_ID, p[SEGMENT]), s.PATIENT_ID)
+    out = con.execute(j.group_by([s.SPECIALTY, SEGMENT]).aggregate(
+        patients=j[s.PATIENT_ID].nunique(), visits=j.count(),
+        follow_ups=count_where(j[s.VISIT_TYPE] == FOLLOW_UP).sum()))
+    out[s.SPECIALTY] = out[s.SPECIALTY].astype(object)
+    grid = pd.MultiIndex.from_product([sorted(out[s.SPECIALTY].unique()), SEGMENTS], names=[s.SPECIALTY, SEGMENT])
+    out = out.set_index([s.SPECIALTY, SEGMENT]).reindex(grid, fill_value=0).astype("int64").reset_index()
+    for col in ("patients", "visits"):
+        total = out.groupby(s.SPECIALTY)[col].transform("sum")
+        out[f"share_of_{col}"] = (out[col] / total).where(total > 0)
+    out["follow_up_share"] = (out["follow_ups"] / out["visits"]).where(out["visits"] > 0)
+    return out
+
+
 # --- acute outpatient visits (the priority aggregate) ------------------------------------------
 
 ACUTE = "acute"

@@ -96,6 +96,7 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     if not agg.intervals.empty:  # visit-level data: intervals and series of follow-ups
         cal_high, region_calendar = yield from _calendar(page, agg, name, year, sector, shared)
         yield from _stable(page, prices, name, year, sector, shared)
+        yield from _segments(page, name, year, sector, shared)
     yield from _acute_and_referrals(page, agg, name, year, sector)
     level_high = yield from _specialisation(page, name, year, sector, tariff_file, specialisation_file,
                                             diagnosis_levels_file, shared)
@@ -229,6 +230,30 @@ def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str,
     yield report.table(top, language, counts=["patients", "pw_series"],
                        derived={"pw_follow_ups_a_year": "patients", "pw_dkk_a_year": "patients"},
                        verbatim=[s.HOSPITAL], caption=T("sp_stable_caption"))
+
+
+def _segments(page: Page, name: str, year: int, sector: str, shared: dict) -> Iterator[object]:
+    """The specialty's patients by 08's segments (pathways.specialty_segments, 08's default rules)."""
+    language, T = page.language, page.formatters.T
+    if "segments" not in shared:
+        con, visits = page.prep.visit_table()
+        shared["segments"] = pathways.specialty_segments(con, visits, year, pathways.SegmentRules(), (sector,))
+    seg = shared["segments"]
+    mine = seg[seg[s.SPECIALTY] == name]
+    if mine.empty or not mine["patients"].sum():
+        return
+    yield report.heading(T("sp_segments"))
+    yield report.text(T("sp_segments_text", year=year))
+    shown = pd.DataFrame({"pw_segment": [T(f"pw_seg_{x}") for x in mine[pathways.SEGMENT]],
+                          "patients": mine["patients"].to_numpy(), "visits": mine["visits"].to_numpy(),
+                          "pw_share_of_patients": mine["share_of_patients"].to_numpy(),
+                          "pw_share_of_visits": mine["share_of_visits"].to_numpy(),
+                          "pw_follow_up_share": mine["follow_up_share"].to_numpy()})
+    yield report.table(shown, language, counts=["patients", "visits"],
+                       derived={"pw_share_of_patients": "patients", "pw_share_of_visits": "visits",
+                                "pw_follow_up_share": "visits"},
+                       percent=["pw_share_of_patients", "pw_share_of_visits", "pw_follow_up_share"],
+                       verbatim=["pw_segment"], caption=T("sp_segments_caption", year=year))
 
 
 def _specialisation(page: Page, name: str, year: int, sector: str, tariff_file: str, specialisation_file: str,

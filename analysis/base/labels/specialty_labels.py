@@ -57,6 +57,16 @@ LABELS: dict[str, tuple[str, str]] = {
                    "{university} keeps {share} of the specialty's follow-ups of patients from other hospitals' areas "
                    "at the basic level, against {target} across its specialties: which of them could be followed "
                    "closer to home or in shared care with general practice?"),
+    "sp_segments": ("Patientgrupper", "Patient segments"),
+    "sp_segments_text": ("Som i forløbsrapporten (08): specialets patienter i {year} efter den gruppe, hver hører til ud "
+                         "fra alle sine besøg på tværs af hospitaler og specialer (reglerne står i rapport 08), med "
+                         "deres besøg i specialet. En storbruger kan altså have få af sine besøg her.",
+                         "As in the pathways report (08): the specialty's patients in {year} by the segment each "
+                         "belongs to by all their visits across hospitals and specialties (the rules are in report "
+                         "08), with their visits in the specialty. A high user may thus have few of their visits "
+                         "here."),
+    "sp_segments_caption": ("Specialets patienter og besøg pr. patientgruppe, {year}",
+                            "The specialty's patients and visits by segment, {year}"),
     "sp_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
     "sp_spec_text": ("Som i forløbsrapporten (08): specialets kontroller på {university} i {year}, hvis diagnosegruppe "
                      "hører til på basisniveau; de kunne ske tættere på patientens hjem, hvor patientens "
