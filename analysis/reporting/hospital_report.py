@@ -48,7 +48,6 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
     if hospital not in set(act[s.HOSPITAL]):
         raise ValueError(f"hospital {hospital!r} is not in the data")
     sector = act.loc[act[s.HOSPITAL] == hospital, s.SECTOR].iloc[0]
-    shared = region_results.kept(page, "hospital", sector)  # what the run's pages before this one computed
     mine = act[(act[s.HOSPITAL] == hospital) & (act[s.YEAR] == year)]
     yield report.start(hospital, language, prep.synthetic, T("hosp_subtitle", year=year, sector=T(sector).lower()))
     absent = capabilities.absent_note(act, hospital, year, language)  # a hospital present in other years only
@@ -58,6 +57,8 @@ def build(page: Page, *, hospital: str, year: int, measure: str, standardise_by:
 
     prices = prep.prices(tariff_file)
     plan = scenarios.load(config.resolve(scenario_file) if scenario_file else None)
+    # what the run's pages before this one computed, for the same catalogue of ideas (its forms and decisions too)
+    shared = region_results.kept(page, "hospital", sector, plan.model_dump())
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # behind the budget effect
     if "estimate" not in shared:  # the region's estimate, as 03 and 04 make it
         shared["estimate"] = reduction.estimate(

@@ -47,7 +47,6 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     if name not in set(act[s.SPECIALTY]):
         raise ValueError(f"specialty {name!r} is not in the data")
     sector = str(act.loc[act[s.SPECIALTY] == name, s.SECTOR].iloc[0])
-    shared = region_results.kept(page, "specialty", sector)  # what the run's packs before this one computed
     hospitals = pack.by_hospital(act, name, year)
     yield report.start(name, language, prep.synthetic, T("sp_subtitle", year=year, sector=T(sector).lower()))
     if hospitals.empty:
@@ -56,6 +55,8 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
 
     prices = prep.prices(tariff_file)
     plan = scenarios.load(scenario_file)
+    # what the run's pages before this one computed, for the same catalogue of ideas (its forms and decisions too)
+    shared = region_results.kept(page, "specialty", sector, plan.model_dump())
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)
     if "estimate" not in shared:  # the region's estimate, as 03 makes it
         shared["estimate"] = reduction.estimate(
