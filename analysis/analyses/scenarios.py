@@ -246,7 +246,7 @@ def decisions(file: str, names: list[str]) -> dict[str, str]:
 
     path = config.resolve(file)
     try:
-        table = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False, comment="#")
+        table = pd.read_csv(path, sep=reference.separator(path), dtype=str, keep_default_na=False, comment="#")
     except (OSError, ValueError) as e:
         raise InputError([Problem(path.name, "-", f"cannot be read as a CSV file ({e})",
                                   "write one row per idea: idea,status")]) from None

@@ -78,7 +78,7 @@ def display_path(path: Path) -> str:
         return Path(path).name
 
 
-def _separator(path: Path) -> str:
+def separator(path: Path) -> str:
     """The CSV's separator: a semicolon where its header line has semicolons and no commas (a
     table saved from a Danish Excel), else a comma. Written by hand: csv.Sniffer guesses a
     letter for a table of one column."""
@@ -93,7 +93,7 @@ def read_table(kind: str, given: str | os.PathLike[str] | None = "", required: t
     unreadable or lacks a `required` column."""
     path = locate(kind, given)
     try:
-        df = pd.read_csv(path, comment="#", dtype=object, skipinitialspace=True, sep=_separator(path))
+        df = pd.read_csv(path, comment="#", dtype=object, skipinitialspace=True, sep=separator(path))
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
         raise InputError([Problem(path.name, "-", f"cannot read the {kind} table ({e.__class__.__name__}: {e})",
                                   f"check the path and compare with {display_path(DEFAULTS[kind])}")]) from None

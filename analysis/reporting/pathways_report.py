@@ -192,18 +192,7 @@ def _segments(page: Page, con: ibis.BaseBackend, visits: ibis.Table, *, year: in
     yield report.text(T("pw_segments_text", year=year) + "\n\n" + "\n".join(
         f"- {T('pw_seg_rule_' + name, **values)}" for name in pathways.SEGMENTS))
     seg = pathways.segments(con, visits, year, rules, sectors, prep.prices(tariff_file))
-    seg["pw_segment"] = [T(f"pw_seg_{x}") for x in seg["segment"]]
-    seg = seg[[s.HOSPITAL, "pw_segment", "patients", "visits", "share_of_patients", "share_of_visits", "share_of_dkk",
-               "follow_up_share"]].rename(columns={"share_of_patients": "pw_share_of_patients",
-                                                   "share_of_visits": "pw_share_of_visits",
-                                                   "share_of_dkk": "pw_share_of_dkk",
-                                                   "follow_up_share": "pw_follow_up_share"})
-    yield report.table(seg, language, counts=["patients", "visits"],
-                       derived={"pw_share_of_patients": "patients", "pw_share_of_visits": "visits",
-                                "pw_share_of_dkk": "visits", "pw_follow_up_share": "visits"},
-                       percent=["pw_share_of_patients", "pw_share_of_visits", "pw_share_of_dkk",
-                                "pw_follow_up_share"],
-                       verbatim=[s.HOSPITAL, "pw_segment"], caption=T("pw_segments_caption", year=year))
+    yield segments_table(seg, [s.HOSPITAL], language, T("pw_segments_caption", year=year))
 
 
 def _specialisation(page: Page, spec: specialisation.Assessment, *, year: int, specialisation_file: str,
@@ -233,17 +222,8 @@ def _specialisation(page: Page, spec: specialisation.Assessment, *, year: int, s
                             shared=N(tab["shared_care"].sum()), dkk_shared=M(tab["dkk_shared_care"].sum())))
         if not spec.funnel.empty:
             yield from _specialisation_funnel(page, spec)
-        shown = tab[[s.SPECIALTY, "follow_ups", "basic_level", "basic_share", "closer_to_home", "dkk_closer_to_home",
-                     "shared_care", "dkk_shared_care"]].head(max_rows).rename(columns={
-            "follow_ups": "pw_spec_follow_ups", "basic_level": "pw_spec_basic", "basic_share": "pw_spec_basic_share",
-            "closer_to_home": "pw_spec_closer", "dkk_closer_to_home": "pw_spec_dkk_closer",
-            "shared_care": "pw_spec_shared", "dkk_shared_care": "pw_spec_dkk_shared"})
-        yield report.table(shown, language,
-                           counts=["pw_spec_follow_ups", "pw_spec_basic", "pw_spec_closer", "pw_spec_shared"],
-                           derived={"pw_spec_basic_share": "pw_spec_basic", "pw_spec_dkk_closer": "pw_spec_closer",
-                                    "pw_spec_dkk_shared": "pw_spec_shared"},
-                           percent=["pw_spec_basic_share"], verbatim=[s.SPECIALTY],
-                           caption=T("pw_spec_caption", university=spec.university, year=year))
+        yield specialisation_table(tab.head(max_rows), language,
+                                   T("pw_spec_caption", university=spec.university, year=year))
         tables = T("pw_spec_tables")
         if specialisation.illustrative(specialisation_file, diagnosis_levels_file):
             tables += " " + T("pw_spec_illustrative")
@@ -301,6 +281,33 @@ def _referral_mix(page: Page, agg: Aggregates, *, year: int, sectors: tuple[str,
     yield report.text(T("pw_referral_text", year=year))
     yield referral_table(pathways.referral_mix(agg.referral, year, sectors=sectors), s.SPECIALTY, language,
                          T("pw_referral_caption", year=year))
+
+
+def specialisation_table(tab: pd.DataFrame, language: str, caption: str) -> report.Table:
+    """specialisation.candidates' table as 08 shows it (10 too, its specialty's row without the
+    specialty column)."""
+    named = [s.SPECIALTY] if s.SPECIALTY in tab else []
+    shown = tab[[*named, "follow_ups", "basic_level", "basic_share", "closer_to_home", "dkk_closer_to_home",
+                 "shared_care", "dkk_shared_care"]].rename(columns={
+        "follow_ups": "pw_spec_follow_ups", "basic_level": "pw_spec_basic", "basic_share": "pw_spec_basic_share",
+        "closer_to_home": "pw_spec_closer", "dkk_closer_to_home": "pw_spec_dkk_closer",
+        "shared_care": "pw_spec_shared", "dkk_shared_care": "pw_spec_dkk_shared"})
+    return report.table(shown, language,
+                        counts=["pw_spec_follow_ups", "pw_spec_basic", "pw_spec_closer", "pw_spec_shared"],
+                        derived={"pw_spec_basic_share": "pw_spec_basic", "pw_spec_dkk_closer": "pw_spec_closer",
+                                 "pw_spec_dkk_shared": "pw_spec_shared"},
+                        percent=["pw_spec_basic_share"], verbatim=[s.SPECIALTY], caption=caption)
+
+
+def segments_table(seg: pd.DataFrame, by: list[str], language: str, caption: str) -> report.Table:
+    """pathways.segments' table by `by` as 08 shows it (10 too: specialty_segments without
+    kroner, its specialty's rows without `by`); each segment by its name in `language`."""
+    shares = [c for c in ("share_of_patients", "share_of_visits", "share_of_dkk", "follow_up_share") if c in seg]
+    shown = seg.assign(pw_segment=[L.t(f"pw_seg_{x}", language) for x in seg[pathways.SEGMENT]])
+    shown = shown[[*by, "pw_segment", "patients", "visits", *shares]].rename(columns={c: f"pw_{c}" for c in shares})
+    return report.table(shown, language, counts=["patients", "visits"],
+                        derived={f"pw_{c}": "patients" if c == "share_of_patients" else "visits" for c in shares},
+                        percent=[f"pw_{c}" for c in shares], verbatim=[*by, "pw_segment"], caption=caption)
 
 
 def acute_table(acute: pd.DataFrame, language: str, caption: str) -> report.Table:

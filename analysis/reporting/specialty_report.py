@@ -245,16 +245,7 @@ def _segments(page: Page, name: str, year: int, sector: str, shared: dict) -> It
         return
     yield report.heading(T("sp_segments"))
     yield report.text(T("sp_segments_text", year=year))
-    shown = pd.DataFrame({"pw_segment": [T(f"pw_seg_{x}") for x in mine[pathways.SEGMENT]],
-                          "patients": mine["patients"].to_numpy(), "visits": mine["visits"].to_numpy(),
-                          "pw_share_of_patients": mine["share_of_patients"].to_numpy(),
-                          "pw_share_of_visits": mine["share_of_visits"].to_numpy(),
-                          "pw_follow_up_share": mine["follow_up_share"].to_numpy()})
-    yield report.table(shown, language, counts=["patients", "visits"],
-                       derived={"pw_share_of_patients": "patients", "pw_share_of_visits": "visits",
-                                "pw_follow_up_share": "visits"},
-                       percent=["pw_share_of_patients", "pw_share_of_visits", "pw_follow_up_share"],
-                       verbatim=["pw_segment"], caption=T("sp_segments_caption", year=year))
+    yield pathways_report.segments_table(mine, [], language, T("sp_segments_caption", year=year))
 
 
 def _specialisation(page: Page, name: str, year: int, sector: str, tariff_file: str, specialisation_file: str,
@@ -286,17 +277,8 @@ def _specialisation(page: Page, name: str, year: int, sector: str, tariff_file: 
         yield report.text(T("sp_spec_none", university=spec.university, year=year))
         return none
     yield report.text(T("sp_spec_text", university=spec.university, year=year))
-    shown = mine[["follow_ups", "basic_level", "basic_share", "closer_to_home", "dkk_closer_to_home", "shared_care",
-                  "dkk_shared_care"]].rename(columns={  # 08's columns, as 08 names them
-        "follow_ups": "pw_spec_follow_ups", "basic_level": "pw_spec_basic", "basic_share": "pw_spec_basic_share",
-        "closer_to_home": "pw_spec_closer", "dkk_closer_to_home": "pw_spec_dkk_closer",
-        "shared_care": "pw_spec_shared", "dkk_shared_care": "pw_spec_dkk_shared"})
-    yield report.table(shown, language, counts=["pw_spec_follow_ups", "pw_spec_basic", "pw_spec_closer",
-                                                "pw_spec_shared"],
-                       derived={"pw_spec_basic_share": "pw_spec_basic", "pw_spec_dkk_closer": "pw_spec_closer",
-                                "pw_spec_dkk_shared": "pw_spec_shared"},
-                       percent=["pw_spec_basic_share"], caption=T("sp_spec_caption", university=spec.university,
-                                                                  year=year))
+    caption = T("sp_spec_caption", university=spec.university, year=year)
+    yield pathways_report.specialisation_table(mine.drop(columns=[s.SPECIALTY]), language, caption)
     high = spec.high[spec.high[s.SPECIALTY] == name] if not spec.high.empty else spec.high
     for _, r in high.iterrows():  # above 08's funnel: basic-level patients stay at the university hospital
         yield report.text(T("pw_spec_high", specialty=name, share=P(r["value"]), target=P(r["target"]),
