@@ -181,7 +181,7 @@ def load_population(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
         problems.append(Problem(name, column, message, hint, rows[:5], len(rows),
                                 [str(v) for v in df.loc[mask, column].head(3)]))
 
-    df[MUNICIPALITY] = df[MUNICIPALITY].fillna("").map(normalise_name)
+    df[MUNICIPALITY] = normalised_names(df[MUNICIPALITY].fillna(""))
     if MUNICIPALITY_CODE in df.columns:  # the official code decides; a name that says otherwise is refused
         by_code = df[MUNICIPALITY_CODE].fillna("").map(lambda c: mun.official(c) if str(c).strip().isdigit() else "")
         bad = by_code == ""
@@ -242,6 +242,14 @@ def normalise_name(name: object) -> str:
     return " ".join(str(name).split())
 
 
+def normalised_names(values: pd.Series, missing: str | None = None) -> pd.Series:
+    """normalise_name of every value, worked out once per distinct value (a column of visits
+    repeats a hundred names). A missing value becomes `missing`, or (None) its text, as map gives."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=missing is not None)
+    names = np.array([normalise_name(u) for u in uniques] + [missing], dtype=object)
+    return pd.Series(names[codes], index=values.index)  # code -1, a missing value: the last
+
+
 def _municipality_column(visits: pd.DataFrame) -> str:
     """The visits' municipality column (an alias such as 'kommune' is accepted)."""
     for c in visits.columns:
@@ -267,7 +275,7 @@ def match_municipalities(visits: pd.DataFrame, population: pd.DataFrame) -> tupl
     out = visits.rename(columns={col: MUNICIPALITY}) if col != MUNICIPALITY else visits.copy()
     known = sorted(population[MUNICIPALITY].unique())
     to_table = name_matcher(known)
-    raw = out[MUNICIPALITY].map(lambda v: "" if pd.isna(v) else normalise_name(v))
+    raw = normalised_names(out[MUNICIPALITY], missing="")
     names = {v: to_table(v) for v in raw.unique()}
     out[MUNICIPALITY] = raw.map(names)
     unknown = ~out[MUNICIPALITY].isin(known)
@@ -595,8 +603,8 @@ def hospital_use(visits_by_municipality_hospital: pd.DataFrame,
                 raise PopulationError(_unknown_message(unknown))
             df = df.loc[df[MUNICIPALITY].isin(population[MUNICIPALITY])]
     else:
-        df[MUNICIPALITY] = df[MUNICIPALITY].map(normalise_name)
-    df[s.HOSPITAL] = df[s.HOSPITAL].map(normalise_name)
+        df[MUNICIPALITY] = normalised_names(df[MUNICIPALITY])
+    df[s.HOSPITAL] = normalised_names(df[s.HOSPITAL])
     table = df.pivot_table(index=MUNICIPALITY, columns=s.HOSPITAL, values=s.VISITS, aggfunc="sum", fill_value=0)
     table = table.loc[table.sum(axis=1) > 0]
     if table.empty:

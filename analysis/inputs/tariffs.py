@@ -149,16 +149,22 @@ def _lookup(df: pd.DataFrame, table: pd.DataFrame, contact_mode: str | None = No
                                          table[DKK], sources):
         found[(None if pd.isna(y) else int(y), sp, vt, mode)] = (float(dkk), src)  # a later row wins
     n = len(df)
-    row_years = [int(y) for y in df[s.YEAR]] if s.YEAR in df and dated else [None] * n
-    modes = [contact_mode] * n if contact_mode is not None else df[s.CONTACT_MODE].tolist()
+    row_years = df[s.YEAR].to_numpy(dtype=int).tolist() if s.YEAR in df and dated else [None] * n
+    modes = [contact_mode] * n if contact_mode is not None else df[s.CONTACT_MODE].to_numpy(dtype=object)
     price, source = np.full(n, np.nan), np.full(n, None, dtype=object)
-    for i, (y, sp, vt, mode) in enumerate(zip(row_years, df[s.SPECIALTY], df[s.VISIT_TYPE], modes)):
-        for key in ((y, sp, vt, mode), (y, ALL_SPECIALTIES, vt, mode), (None, sp, vt, mode),
-                    (None, ALL_SPECIALTIES, vt, mode)):
-            hit = found.get(key)
-            if hit is not None:
-                price[i], source[i] = hit
-                break
+    # a row's price worked out once per distinct (year, specialty, visit type, mode): a month x
+    # series frame repeats a few hundred of them tens of thousands of times
+    resolved: dict[tuple, tuple[float, str] | None] = {}
+    for i, row in enumerate(zip(row_years, df[s.SPECIALTY].to_numpy(dtype=object),
+                                df[s.VISIT_TYPE].to_numpy(dtype=object), modes)):
+        if row not in resolved:
+            y, sp, vt, mode = row
+            resolved[row] = next((found[key] for key in ((y, sp, vt, mode), (y, ALL_SPECIALTIES, vt, mode),
+                                                         (None, sp, vt, mode), (None, ALL_SPECIALTIES, vt, mode))
+                                  if key in found), None)
+        hit = resolved[row]
+        if hit is not None:
+            price[i], source[i] = hit
     return pd.Series(price, index=df.index), pd.Series(source, index=df.index)
 
 
