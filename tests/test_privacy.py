@@ -41,6 +41,14 @@ def test_patient_ids_from_the_input_are_found(tmp_path):
     assert privacy.find_patient_ids("<td>P0009999</td><td>P5</td>", staged) == ["P0009999"]
 
 
+
+def test_the_reports_of_a_run_are_looked_up_together_and_each_names_its_own_ids(tmp_path):
+    staged = tmp_path / "s.parquet"
+    pd.DataFrame({"patient_id": ["P0001234", "P0009999"]}).to_parquet(staged)
+    found = privacy.patient_ids_in({"a.html": "P0009999 and 010203-1234", "b.html": "P0001234 P5", "c.html": "P5"},
+                                   staged)
+    assert found == {"a.html": ["010203-****", "P0009999"], "b.html": ["P0001234"], "c.html": []}
+
 def test_a_single_small_count_in_a_row_hides_the_rows_next_smallest_count():
     # 8 + 9 + 6 + 2 + 15 = 40 is printed elsewhere: with only the 2 hidden it could be worked out
     df = pd.DataFrame({"unit": ["A"], "y1": [8], "y2": [9], "y3": [6], "y4": [2], "y5": [15]})

@@ -120,25 +120,35 @@ def find_patient_ids(text: str, staged: Path | None = None, table: tuple | None 
     A token of digits alone is a count, a year or an amount in a report: it is compared only
     through the CPR form, so a patient counter (1..N) or a numeric pseudonym does not make every
     number on a page an identifier."""
-    found = {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(_HASH_LIKE.sub(" ", text))}
-    tokens = sorted({t for t in _TOKEN.findall(text) if not t.isdigit()})
+    return patient_ids_in({"": text}, staged, table)[""]
+
+
+def patient_ids_in(texts: dict[str, str], staged: Path | None = None,
+                   table: tuple | None = None) -> dict[str, list[str]]:
+    """find_patient_ids of each text (the reports of a run, by name), with one look-up of their
+    tokens together in the input: one scan of its patient ids for the run, not one a report."""
+    found = {name: {mask_cpr(m.group(0)) for m in CPR_IN_TEXT.finditer(_HASH_LIKE.sub(" ", text))}
+             for name, text in texts.items()}
+    tokens = {name: {t for t in _TOKEN.findall(text) if not t.isdigit()} for name, text in texts.items()}
+    every = sorted(set().union(*tokens.values()))
+    ids: set[str] = set()
     if table is not None:
         con, visits = table
-        if tokens and s.PATIENT_ID in visits.columns:
-            hits = con.execute(visits.filter(visits[s.PATIENT_ID].isin(tokens)).select(s.PATIENT_ID).distinct())
-            found |= set(hits[s.PATIENT_ID].astype(str))
+        if every and s.PATIENT_ID in visits.columns:
+            hits = con.execute(visits.filter(visits[s.PATIENT_ID].isin(every)).select(s.PATIENT_ID).distinct())
+            ids |= set(hits[s.PATIENT_ID].astype(str))
     if staged is not None and Path(staged).exists() and s.PATIENT_ID in pq.read_schema(staged).names:
-        if tokens:
+        if every:
             import duckdb  # only for this check, which runs after the reports; every report imports this module
 
             con = duckdb.connect()
             con.execute(config.DUCKDB_NO_PROGRESS)
-            con.register("tokens", pd.DataFrame({"t": tokens}))
+            con.register("tokens", pd.DataFrame({"t": every}))
             hits = con.execute(
                 f"SELECT DISTINCT t FROM tokens JOIN read_parquet(?) p ON p.{s.PATIENT_ID} = tokens.t",
                 [str(staged)]).fetchall()
-            found |= {h[0] for h in hits}
-    return sorted(found)
+            ids |= {h[0] for h in hits}
+    return {name: sorted(found[name] | (tokens[name] & ids)) for name in texts}
 
 
 def hide_derived(values: pd.DataFrame, counts: pd.DataFrame, threshold: int = THRESHOLD) -> pd.DataFrame:

@@ -17,11 +17,13 @@ must reach Excel as the text it is, never as a formula (CSV or formula injection
 Numbers stored as numbers, negative ones too, are never changed."""
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 
 from analysis.base import labels as L
@@ -186,6 +188,23 @@ def _text_stays_text(book) -> None:
                     cell.quotePrefix = True
 
 
+def _put(sheet, df: pd.DataFrame, first_row: int) -> None:
+    """`df` on `sheet` from row `first_row`: its header, then its rows, a missing value an empty
+    cell. Written here, not by DataFrame.to_excel: pandas's writer looks up every sheet of the
+    book again for each table, so a run's few hundred sheets took most of a minute."""
+    for j, name in enumerate(df.columns, 1):
+        sheet.cell(row=first_row, column=j, value=name)
+    for i, row in enumerate(df.itertuples(index=False, name=None), first_row + 1):
+        for j, v in enumerate(row, 1):
+            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
+                continue
+            if isinstance(v, np.generic):
+                v = v.item()
+            elif isinstance(v, pd.Timestamp):
+                v = v.to_pydatetime()
+            sheet.cell(row=i, column=j, value=v)
+
+
 def _sheet_link(name: str) -> str:
     """A link to cell A1 of sheet `name` (an apostrophe in the name doubled, as Excel writes it)."""
     return "#'" + name.replace("'", "''") + "'!A1"
@@ -289,24 +308,26 @@ def write(executed: list[Path], folder: Path, lang: str = "da", titles: dict[str
                                  L.t("xlsx_file", lang): [f"{r}.html" for r, *_ in found],
                                  L.t("xlsx_caption", lang): [_excel_text(c) for _, _, _, c, _ in found]})
         book = folder / "tables.xlsx"
-        with pd.ExcelWriter(book, engine="openpyxl") as xl:
-            index = L.t("xlsx_contents", lang)
-            contents.to_excel(xl, sheet_name=index, index=False)
-            sheet = xl.sheets[index]
-            for row, name in enumerate(names, 2):
-                sheet.cell(row=row, column=1).hyperlink = _sheet_link(name)
-            for col, width in zip("ABCD", (32, 34, 44, 70)):
-                sheet.column_dimensions[col].width = width
-            if synthetic:  # beside the contents, where a reader opening the workbook looks first
-                from openpyxl.styles import Font
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
 
-                sheet.cell(row=1, column=6, value=L.t("xlsx_synthetic", lang)).font = Font(bold=True, color="C00000")
-            title_of = (lambda c: f"{c} – {L.t('xlsx_synthetic_short', lang)}") if synthetic else (lambda c: c)
-            for name, (_, _, _, caption, df) in zip(names, found):
-                frame = _excel_frame(_as_cells(df))
-                frame.to_excel(xl, sheet_name=name, index=False, startrow=1)
-                xl.sheets[name].cell(row=1, column=1, value=_excel_text(title_of(caption)))
-                _formatted(xl.sheets[name], df, lang, 3)
-            _text_stays_text(xl.book)
+        xl = Workbook()
+        sheet = xl.active
+        sheet.title = L.t("xlsx_contents", lang)
+        _put(sheet, contents, 1)
+        for row, name in enumerate(names, 2):
+            sheet.cell(row=row, column=1).hyperlink = _sheet_link(name)
+        for col, width in zip("ABCD", (32, 34, 44, 70)):
+            sheet.column_dimensions[col].width = width
+        if synthetic:  # beside the contents, where a reader opening the workbook looks first
+            sheet.cell(row=1, column=6, value=L.t("xlsx_synthetic", lang)).font = Font(bold=True, color="C00000")
+        title_of = (lambda c: f"{c} – {L.t('xlsx_synthetic_short', lang)}") if synthetic else (lambda c: c)
+        for name, (_, _, _, caption, df) in zip(names, found):
+            sheet = xl.create_sheet(name)
+            sheet.cell(row=1, column=1, value=_excel_text(title_of(caption)))
+            _put(sheet, _excel_frame(_as_cells(df)), 2)
+            _formatted(sheet, df, lang, 3)
+        _text_stays_text(xl)
+        xl.save(book)
         written.append(book)
     return written

@@ -249,21 +249,30 @@ def check_report(path: Path, staged: Path | None, table: tuple | None = None) ->
     patient identifiers, and what a reader must not see (content_problems). Empty when it is
     fit to send. `table`: the visits read in place, for a source without a staged file
     (privacy.find_patient_ids)."""
-    from analysis.base.privacy import find_patient_ids
+    return check_reports([path], staged, table)
 
-    text = path.read_text(encoding="utf-8")
+
+def check_reports(paths: list[Path], staged: Path | None, table: tuple | None = None) -> list[str]:
+    """check_report of each report of a run, their patient identifiers looked up in the input
+    together (privacy.patient_ids_in: one scan of the input for the run)."""
+    from analysis.base.privacy import patient_ids_in
+
     problems = []
-    parsed = _parsed(text)
-    remote = sorted(set(parsed.remote))
-    if remote:
-        problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
-    active = list(dict.fromkeys(parsed.found))
-    if active:
-        problems.append(f"{path.name}: contains a script or an event handler ({', '.join(active[:3])})")
-    if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
-        problems.append(f"{path.name}: shows code cells")
-    ids = find_patient_ids(re.sub(r"<[^>]+>", " ", text), staged, table)
-    if ids:
-        problems.append(f"{path.name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
-    problems += content_problems(text, name=path.name)
+    texts = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        texts[path.name] = re.sub(r"<[^>]+>", " ", text)
+        parsed = _parsed(text)
+        remote = sorted(set(parsed.remote))
+        if remote:
+            problems.append(f"{path.name}: loads from the network ({', '.join(remote[:3])})")
+        active = list(dict.fromkeys(parsed.found))
+        if active:
+            problems.append(f"{path.name}: contains a script or an event handler ({', '.join(active[:3])})")
+        if re.search(r'class="[^"]*\b(jp-InputArea|hl-ipython3)\b', text):
+            problems.append(f"{path.name}: shows code cells")
+        problems += content_problems(text, name=path.name)
+    for name, ids in patient_ids_in(texts, staged, table).items():
+        if ids:
+            problems.append(f"{name}: contains {len(ids)} patient identifier(s), e.g. {ids[0]}")
     return problems

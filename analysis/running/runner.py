@@ -65,7 +65,7 @@ from analysis.inputs.parameters import (
 )
 from analysis.reporting import identities
 from analysis.reporting.frontpage import write_index  # noqa: F401  (the front page; part of runner's interface)
-from analysis.reporting.render import check_report, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
+from analysis.reporting.render import check_report, check_reports, chromium, render_html, render_pdf  # noqa: F401  (rendering and checks)
 
 if TYPE_CHECKING:
     from analysis.engine.pipeline import CacheUse
@@ -1336,8 +1336,7 @@ def _run(cfg: RunConfig, params: dict[str, dict], reports: Path, runs: Path, run
     if not problems:
         t2 = time.perf_counter()
         table = prepared.visit_table() if prepared.staged is None else None
-        for r in results:
-            problems += check_report(work / r.html, prepared.staged, table)
+        problems += check_reports([work / r.html for r in results], prepared.staged, table)
         problems += identities.check([Path(r.executed) for r in results])  # the pages reconcile
         seconds["checks"] = time.perf_counter() - t2
     if problems:
