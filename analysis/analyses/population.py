@@ -169,8 +169,16 @@ def load_population(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     municipality, age_band (the project's age bands), sex (F/M), year and residents (whole
     numbers >= 0), one row per municipality x age band x sex x year, every age band and sex
     present for each municipality and year. Raises InputError listing every problem together."""
-    df = reference.read_table("population", path, COLUMNS)
-    name = reference.locate("population", path).name
+    return checked_population(reference.read_table("population", path, COLUMNS),
+                              reference.locate("population", path).name)
+
+
+def checked_population(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A population table read from the file `name` (load_population's checks; also each
+    variant of a projection, demand.load_projection), names written as load_population writes
+    them. Raises InputError listing every problem together, rows counted from the table's first
+    data row (the frame's index + 1)."""
+    df = df.copy()
     problems: list[Problem] = []
 
     def rows_of(mask: pd.Series) -> list[int]:

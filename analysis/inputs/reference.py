@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Path] = {
     "variable_cost": config.REFERENCE_DIR / "variable_cost.csv",
     "substitute_cost": config.REFERENCE_DIR / "substitute_cost.csv",
     "population": config.REFERENCE_DIR / "population.csv",  # read by population.load_population
+    "projection": config.REFERENCE_DIR / "population_projection.csv",  # read by demand.load_projection
     "specialisation": config.REFERENCE_DIR / "specialisation.csv",  # read by specialisation.load_levels
     "diagnosis_levels": config.REFERENCE_DIR / "diagnosis_levels.csv",
     "hospital_regions": config.REFERENCE_DIR / "hospital_regions.csv",  # read by peers.load_regions
@@ -38,7 +39,7 @@ DEFAULTS: dict[str, Path] = {
 # benchmark is 'guideline': neither has a parameter of its own.
 PARAMETERS = {"tariff_file": "tariffs", "scenario_file": "scenarios", "staff_cost_file": "staff_cost",
               "variable_cost_file": "variable_cost", "substitute_cost_file": "substitute_cost",
-              "population_file": "population", "specialisation_file": "specialisation",
+              "population_file": "population", "projection_file": "projection", "specialisation_file": "specialisation",
               "diagnosis_levels_file": "diagnosis_levels", "hospital_regions_file": "hospital_regions"}
 READ_WITH = {"staff_time": "staff_cost_file"}  # a table read wherever this parameter is declared
 

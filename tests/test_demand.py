@@ -1,0 +1,161 @@
+"""The demand projection (analysis/analyses/demand.py): demography, health status and
+non-demographic growth worked out by hand on small frames, the projection table's checks, and the
+simulation's spread against its own variance formula."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.analyses import demand
+from analysis.base.problems import InputError
+
+BANDS = ["40-59", "60-69", "70-79", "80+"]
+MID = {"40-59": 50, "60-69": 65, "70-79": 75, "80+": 85}
+
+
+def population(residents: dict[tuple[str, str], int], year: int) -> pd.DataFrame:
+    """A population table: {(municipality, age band): residents} for women, the other bands 0."""
+    rows = [(m, b, sex, year, residents.get((m, b), 0) if sex == "F" else 0)
+            for m in sorted({m for m, _ in residents}) for b in ["0-17", "18-39", *BANDS] for sex in ("F", "M")]
+    return pd.DataFrame(rows, columns=["municipality", "age_band", "sex", "year", "residents"])
+
+
+def residents_aggregate(visits: dict[tuple[str, str], int], year: int = 2024) -> pd.DataFrame:
+    """The residents aggregate: visits by (municipality, age band), women, one specialty."""
+    rows = [(year, m, "H", "Kardiologi", "somatic", "follow_up", b, "F", v, v) for (m, b), v in visits.items()]
+    return pd.DataFrame(rows, columns=["year", "municipality", "hospital", "specialty", "sector", "visit_type",
+                                       "age_band", "sex", "visits", "patients"])
+
+
+def projection(residents: dict[tuple[str, str], int], year: int, **variants) -> pd.DataFrame:
+    main = population(residents, year).assign(variant="main")
+    extra = [population(r, year).assign(variant=v) for v, r in variants.items()]
+    return pd.concat([main, *extra], ignore_index=True)
+
+
+def project(visits, now, later, design: float = 1.0, **variants) -> demand.Projection:
+    base = demand.base_visits(residents_aggregate(visits), pd.DataFrame(), 2024, ["somatic"])
+    ahead = demand.load_projection_frame(projection(later, 2030, **variants))
+    return demand.project(base, population(now, 2024), ahead, 2024, 2030, design)
+
+
+def test_demography_grows_each_stratum_with_its_residents():
+    # Aarhus 40-59: 100 -> 110 residents, 10 visits -> 11; Skive 80+: 50 -> 100 residents, 20 -> 40
+    proj = project({("Aarhus", "40-59"): 10, ("Skive", "80+"): 20},
+                   {("Aarhus", "40-59"): 100, ("Skive", "80+"): 50},
+                   {("Aarhus", "40-59"): 110, ("Skive", "80+"): 100})
+    total = demand.totals(proj, demand.Assumptions(healthy_share=(0, 0, 0)))
+    assert total.loc[0, "base"] == 30
+    assert total.loc[0, "demography"] == pytest.approx(10 * 1.1 + 20 * 2.0)
+
+
+def test_a_changed_population_table_moves_the_projection_by_its_strata_visits():
+    visits = {("Aarhus", "40-59"): 10, ("Skive", "80+"): 20}
+    now = {("Aarhus", "40-59"): 100, ("Skive", "80+"): 50}
+    a = demand.Assumptions(healthy_share=(0, 0, 0))
+    before = demand.totals(project(visits, now, {("Aarhus", "40-59"): 100, ("Skive", "80+"): 50}), a)
+    after = demand.totals(project(visits, now, {("Aarhus", "40-59"): 100, ("Skive", "80+"): 75}), a)
+    assert before.loc[0, "demography"] == pytest.approx(30)  # no growth, no change
+    assert after.loc[0, "demography"] - before.loc[0, "demography"] == pytest.approx(20 * 0.5)  # Skive's 80+ x1.5
+
+
+def test_health_status_moves_the_older_rates_back_by_the_healthy_years():
+    # rates exp(0.05 x mid-age) in each band: the slope is 0.05 a year of age everywhere; a healthy
+    # share of 0.5 of 0.2 years gained a year over 6 years moves the rates back 0.6 years of age
+    people = {("Aarhus", b): 1000 for b in BANDS}
+    visits = {("Aarhus", b): round(1000 * math.exp(0.05 * MID[b])) for b in BANDS}
+    proj = project(visits, people, people)
+    slopes = demand.age_slopes(proj.cells).set_index("age_band")["slope"]
+    assert slopes["70-79"] == pytest.approx(0.05, abs=1e-3) and slopes["80+"] == pytest.approx(0.05, abs=1e-3)
+    a = demand.Assumptions(healthy_share=(0.5, 0.5, 0.5), life_expectancy_gain=0.2)
+    total = demand.totals(proj, a).iloc[0]
+    old = sum(v for (_, b), v in visits.items() if b in demand.OLD_BANDS)
+    young = visits[("Aarhus", "40-59")]
+    expected = young + sum(visits[("Aarhus", b)] * math.exp(-slopes[b] * 0.5 * 0.2 * 6) for b in demand.OLD_BANDS)
+    assert total["health_status"] == pytest.approx(expected)
+    assert total["health_status"] < young + old == total["demography"]
+
+
+def test_the_growth_is_split_into_parts_that_sum_to_it():
+    people = {("Aarhus", b): 1000 for b in BANDS}
+    proj = project({("Aarhus", b): 100 * (i + 1) for i, b in enumerate(BANDS)}, people,
+                   {k: 1200 for k in people})
+    row = demand.totals(proj, demand.Assumptions(non_demographic=(0.01, 0.01, 0.01))).iloc[0]
+    parts = demand.split(row)
+    assert parts["demography"] == pytest.approx(0.2 * 1000)
+    assert parts["demography"] + parts["health_status"] + parts["non_demographic"] == pytest.approx(parts["total"])
+    assert row["visits"] == pytest.approx(row["health_status"] * 1.01 ** 6)
+
+
+def test_an_input_without_the_municipality_uses_the_regions_residents_by_age_and_sex():
+    casemix = residents_aggregate({("-", "80+"): 20}).drop(columns="municipality").assign(contact_mode="in_person")
+    base = demand.base_visits(pd.DataFrame(), casemix, 2024, ["somatic"])
+    assert base.attrs["strata"] == ["age_band", "sex"]
+    now = population({("Aarhus", "80+"): 30, ("Skive", "80+"): 20}, 2024)
+    later = demand.load_projection_frame(projection({("Aarhus", "80+"): 30, ("Skive", "80+"): 70}, 2030))
+    proj = demand.project(base, now, later, 2024, 2030)
+    assert demand.totals(proj, demand.Assumptions(healthy_share=(0, 0, 0))).loc[0, "demography"] == pytest.approx(40)
+
+
+def test_the_simulations_spread_is_the_count_noise_when_nothing_else_is_uncertain():
+    people = {("Aarhus", "40-59"): 1000, ("Skive", "80+"): 500}
+    proj = project({("Aarhus", "40-59"): 4000, ("Skive", "80+"): 1000}, people,
+                   {("Aarhus", "40-59"): 1000, ("Skive", "80+"): 1000}, design=9.0)
+    a = demand.Assumptions(healthy_share=(0, 0, 0), non_demographic=(0, 0, 0))
+    draws = demand.simulate(proj, a, draws=4000, seed=1)
+    # visits 4000 + 1000 x 2 = 6000; variance 9 x (4000 x 1^2 + 1000 x 2^2) = 72,000
+    assert draws["visits"].mean() == pytest.approx(6000, rel=0.01)
+    assert draws["visits"].std() == pytest.approx(math.sqrt(72_000), rel=0.05)
+
+
+def test_the_interval_widens_with_the_projection_variants_and_holds_the_median():
+    people = {("Aarhus", "80+"): 1000}
+    proj = project({("Aarhus", "80+"): 1000}, people, {("Aarhus", "80+"): 1500},
+                   low={("Aarhus", "80+"): 1200}, high={("Aarhus", "80+"): 1800})
+    a = demand.Assumptions(healthy_share=(0, 0, 0), non_demographic=(0, 0, 0))
+    band = demand.intervals(demand.simulate(proj, a, draws=2000, seed=3)).iloc[0]
+    assert band["low_95"] < band["low_50"] < band["median"] < band["high_50"] < band["high_95"]
+    assert 1200 < band["low_95"] < 1350 and 1650 < band["high_95"] < 1800
+    assert band["median"] == pytest.approx(1500, rel=0.01)
+
+
+def test_the_assumptions_are_ranked_by_how_much_they_move_the_year():
+    people = {("Aarhus", "80+"): 1000, ("Aarhus", "60-69"): 1000, ("Aarhus", "70-79"): 1000}
+    visits = {("Aarhus", "60-69"): 100, ("Aarhus", "70-79"): 200, ("Aarhus", "80+"): 400}
+    proj = project(visits, people, people, low=people, high=people)
+    ranked = demand.sensitivity(proj, demand.Assumptions(non_demographic=(0.0, 0.0, 0.02)), 2030)
+    assert ranked["assumption"].tolist()[0] == "non_demographic"
+    # 700 visits x (1.02^6 - 1), a little less after health status at its base
+    assert ranked.loc[0, "swing"] == pytest.approx(700 * (1.02 ** 6 - 1), rel=0.05)
+    assert ranked.set_index("assumption").loc["projection_variant", "swing"] == 0
+
+
+def test_a_projection_file_with_a_wrong_variant_is_refused_with_its_rows(tmp_path):
+    df = projection({("Aarhus", "80+"): 10}, 2030)
+    df.loc[3, "variant"] = "mellem"
+    path = tmp_path / "projection.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(InputError) as err:
+        demand.load_projection(path)
+    text = str(err.value)
+    assert "projection.csv" in text and "variant" in text and "mellem" in text and "4" in text
+
+
+def test_a_projection_without_variants_is_its_own_low_and_high(tmp_path):
+    path = tmp_path / "projection.csv"
+    population({("Aarhus", "80+"): 10}, 2030).to_csv(path, index=False)
+    loaded = demand.load_projection(path)
+    assert sorted(loaded["variant"].unique()) == ["high", "low", "main"]
+    sums = loaded.groupby("variant")["residents"].sum()
+    assert sums["low"] == sums["main"] == sums["high"] == 10
+
+
+def test_the_shipped_projection_is_what_its_recipe_gives():
+    shipped = demand.load_projection().sort_values(["variant", "municipality", "age_band", "sex", "year"],
+                                                   ignore_index=True)
+    rebuilt = demand.estimate_projection().sort_values(["variant", "municipality", "age_band", "sex", "year"],
+                                                       ignore_index=True)
+    assert np.array_equal(shipped["residents"].to_numpy(), rebuilt["residents"].to_numpy())
