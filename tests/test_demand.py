@@ -159,3 +159,80 @@ def test_the_shipped_projection_is_what_its_recipe_gives():
     rebuilt = demand.estimate_projection().sort_values(["variant", "municipality", "age_band", "sex", "year"],
                                                        ignore_index=True)
     assert np.array_equal(shipped["residents"].to_numpy(), rebuilt["residents"].to_numpy())
+
+
+# --- what the change ideas offset, and the staff ------------------------------------------------
+def by_group(base: float, later: dict[int, float], specialty: str = "Kardiologi") -> pd.DataFrame:
+    """totals by GROUPS for one group: its base-year visits and its visits in later years."""
+    return pd.DataFrame([{"specialty": specialty, "visit_type": "follow_up", "hospital": "H", "sector": "somatic",
+                          "year": y, "base": base, "demography": v, "health_status": v, "visits": v}
+                         for y, v in later.items()])
+
+
+def idea(name: str, status: str = "proposed", from_year: int | None = None, share=0.5, low=0.25, high=0.75):
+    from analysis.analyses.scenarios import Scenario
+    return Scenario(name=name, driver="low_value", lever="drop", share=share, low=low, high=high, status=status,
+                    from_year=from_year)
+
+
+def effects(*rows: tuple[str, float]) -> pd.DataFrame:
+    return pd.DataFrame([{"scenario": n, "specialty": "Kardiologi", "visit_type": "follow_up", "hospital": "H",
+                          "sector": "somatic", "in_person_avoided": v, "fte_doctors": v / 1000} for n, v in rows])
+
+
+def test_an_ideas_visits_grow_with_its_group_and_count_from_its_first_year():
+    groups = by_group(1000, {2025: 1000, 2026: 1100, 2027: 1200})
+    plan = [idea("A", "approved"), idea("B", from_year=2027), idea("C", "rejected")]
+    paths = demand.idea_paths(groups, effects(("A", 100), ("B", 10), ("C", 50)), plan, first_year=2026)
+    off = demand.offsets(paths).set_index("year")
+    assert off.loc[2025].tolist() == [0, 0]  # before the first year
+    assert off.loc[2026, "approved"] == pytest.approx(110) and off.loc[2026, "proposed"] == 0  # B from 2027
+    assert off.loc[2027, "approved"] == pytest.approx(120) and off.loc[2027, "proposed"] == pytest.approx(12)
+    assert "C" not in paths.index  # a rejected idea counts nowhere
+    fte = demand.idea_paths(groups, effects(("A", 100)), plan, 2026, "fte_doctors")
+    assert fte.loc["A", 2027] == pytest.approx(0.12)
+
+
+def test_the_ideas_draws_scale_each_idea_by_its_drawn_share():
+    groups = by_group(1000, {2026: 1000})
+    plan = [idea("A", share=0.5, low=0.25, high=0.75)]
+    paths = demand.idea_paths(groups, effects(("A", 100)), plan, 2026)
+    drawn = demand.offset_draws(paths, plan, 20_000, seed=1)[:, 0]
+    assert drawn.mean() == pytest.approx(100, rel=0.01)  # a symmetric triangle around the share
+    assert drawn.min() >= 50 - 1e-9 and drawn.max() <= 150 + 1e-9
+
+
+def test_minutes_a_visit_weigh_each_mode_by_its_visits_and_the_growth_needs_them():
+    activity = pd.DataFrame({"year": 2024, "visit_type": "follow_up", "contact_mode": ["in_person", "phone"],
+                             "visits": [300, 100]})
+    minutes = pd.DataFrame({"doctors": [20.0, 8.0], "nurses": [10.0, 0.0], "secretaries": [4.0, 4.0]},
+                           index=pd.MultiIndex.from_tuples([("follow_up", "in_person"), ("follow_up", "phone")],
+                                                           names=["visit_type", "contact_mode"]))
+    per = demand.minutes_per_visit(activity, minutes, 2024)
+    assert per.loc["follow_up", "doctors"] == pytest.approx((300 * 20 + 100 * 8) / 400)  # 17
+    need = demand.staff_needed(by_group(1000, {2030: 1600}), per, minutes_per_fte=1000)
+    assert need.loc[0, "doctors"] == pytest.approx(600 * 17 / 1000)
+
+
+def test_the_in_person_share_of_a_group_is_its_in_person_visits_over_all():
+    activity = pd.DataFrame({"year": 2024, "specialty": "Kardiologi", "visit_type": "follow_up", "hospital": "H",
+                             "sector": "somatic", "contact_mode": ["in_person", "phone", "video"],
+                             "visits": [60, 30, 10]})
+    share = demand.in_person_shares(activity, 2024)
+    assert share["in_person_share"].tolist() == [pytest.approx(0.6)]
+
+
+def test_the_notebooks_lists_become_assumptions_and_a_wrong_order_is_refused():
+    from analysis.reporting import demand_report
+    a = demand_report.assumptions([0.0, 0.5, 1.0], 0.15, [0.0, 0.0, 0.01])
+    assert a.healthy_share == (0.0, 0.5, 1.0) and a.non_demographic[2] == 0.01
+    with pytest.raises(ValueError, match="healthy_share"):
+        demand_report.assumptions([0.5, 0.2, 1.0], 0.15, [0.0, 0.0, 0.01])
+    with pytest.raises(ValueError, match="three numbers"):
+        demand_report.assumptions([0.5, 1.0], 0.15, [0.0, 0.0, 0.01])
+
+
+@pytest.mark.parametrize("decision, first", [("2025-04-01", 2026), ("2026-01-01", 2026), ("2025-12-31", 2026)])
+def test_the_ideas_count_from_the_first_whole_year_after_the_decision(decision, first):
+    from analysis.reporting import demand_report
+    assert demand_report.first_year_of_ideas(decision) == first

@@ -328,7 +328,8 @@ def test_every_notebook_declares_documented_typed_parameters():
         params = runner.notebook_parameters(name)
         assert set(parameters.COMMON) <= set(params), name
         for p, info in params.items():
-            assert info["type"] in ("str", "int", "float", "bool", "list[str]", "list[int]", "dict"), (name, p)
+            assert info["type"] in ("str", "int", "float", "bool", "list[str]", "list[int]", "list[float]",
+                                    "dict"), (name, p)
             assert info["help"], (name, p)
 
 

@@ -364,8 +364,8 @@ def intervals(draws: pd.DataFrame, levels: tuple[float, ...] = (0.5, 0.95)) -> p
 
 def sensitivity(proj: Projection, a: Assumptions, year: int) -> pd.DataFrame:
     """Each uncertain input at its low and its high with the others at base (one at a time): the
-    region's visits in `year` (columns assumption, low, high, swing = |high - low|), largest
-    swing first."""
+    region's visits in `year` (columns assumption, low, high, base: all at base, swing =
+    |high - low|), largest swing first."""
     if year not in proj.years:
         raise ValueError(f"{year} is not a year of the projection ({proj.years[0]}-{proj.years[-1]})")
     j = proj.years.index(year)
@@ -378,5 +378,89 @@ def sensitivity(proj: Projection, a: Assumptions, year: int) -> pd.DataFrame:
             ("healthy_share", total(healthy=a.healthy_share[0]), total(healthy=a.healthy_share[2])),
             ("non_demographic", total(growth=a.non_demographic[0]), total(growth=a.non_demographic[2]))]
     out = pd.DataFrame(rows, columns=["assumption", "low", "high"])
+    out["base"] = total()
     out["swing"] = (out["high"] - out["low"]).abs()
     return out.sort_values("swing", ascending=False, ignore_index=True)
+
+
+# --- what the change ideas offset -------------------------------------------------------------
+def in_person_shares(activity: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each group's (GROUPS) share of its visits in person in `year` (activity aggregate): the
+    projection keeps it, so projected in-person visits are the visits x this share."""
+    act = activity[activity[s.YEAR] == year]
+    every = act.groupby(GROUPS, observed=True)[s.VISITS].sum()
+    person = act[act[s.CONTACT_MODE] == "in_person"].groupby(GROUPS, observed=True)[s.VISITS].sum()
+    share = (person.reindex(every.index).fillna(0.0) / every.where(every > 0)).fillna(0.0)
+    return share.rename("in_person_share").reset_index()
+
+
+def idea_paths(by_group: pd.DataFrame, effects: pd.DataFrame, scenarios: list, first_year: int,
+               column: str = "in_person_avoided") -> pd.DataFrame:
+    """The in-person visits each change idea avoids in each year of the projection: its in-person
+    visits avoided in the base year (03's estimate, `effects`; or another of its columns, e.g. an
+    FTE), grown as its group's visits grow (totals by GROUPS, `by_group`), from its own from_year
+    or `first_year`, whichever is later. Rejected ideas are left out. Rows: the ideas (index
+    scenario, column status); a column per year."""
+    years = sorted(by_group[s.YEAR].unique())
+    statuses = {sc.name: sc.status for sc in scenarios if sc.status != "rejected"}
+    starts = {sc.name: max(first_year, sc.from_year or first_year) for sc in scenarios}
+    if effects.empty or not statuses:
+        return pd.DataFrame(columns=["status", *years], index=pd.Index([], name="scenario"))
+    ratio = by_group.assign(ratio=by_group[s.VISITS] / by_group["base"].where(by_group["base"] > 0))
+    ratio = ratio.pivot_table(index=GROUPS, columns=s.YEAR, values="ratio", observed=True).reindex(columns=years)
+    avoided = effects[effects["scenario"].isin(statuses)].groupby(["scenario", *GROUPS], observed=True)[
+        column].sum().reset_index()
+    grown = avoided.merge(ratio.reset_index(), on=GROUPS, how="left")
+    values = grown[years].to_numpy(dtype=float)
+    values = np.where(np.isfinite(values), values, 1.0) * grown[column].to_numpy(dtype=float)[:, None]
+    values = values * (np.array(years)[None, :] >= grown["scenario"].map(starts).to_numpy()[:, None])
+    out = pd.DataFrame(values, columns=years).assign(scenario=grown["scenario"]).groupby("scenario", sort=False).sum()
+    out.insert(0, "status", out.index.map(statuses))
+    return out
+
+
+def offsets(paths: pd.DataFrame) -> pd.DataFrame:
+    """idea_paths summed by status: columns year, approved, proposed (in-person visits a year)."""
+    years = [c for c in paths.columns if c != "status"]
+    out = pd.DataFrame({s.YEAR: years})
+    for status in ("approved", "proposed"):
+        out[status] = paths.loc[paths["status"] == status, years].sum().reindex(years).fillna(0.0).to_numpy()
+    return out
+
+
+def offset_draws(paths: pd.DataFrame, scenarios: list, draws: int, seed: int) -> np.ndarray:
+    """The ideas' in-person visits avoided a year in `draws` draws (draws x years): each idea's
+    share drawn triangular between its low, share and high, its visits scaled by the drawn share
+    over its share (the ideas are applied one after another, so this is an approximation)."""
+    years = [c for c in paths.columns if c != "status"]
+    rng = np.random.default_rng(seed)
+    by_name = {sc.name: sc for sc in scenarios}
+    factors = np.ones((draws, len(paths)))
+    for i, name in enumerate(paths.index):
+        sc = by_name[name]
+        if sc.share > 0:
+            low = sc.low if sc.low is not None else sc.share
+            high = sc.high if sc.high is not None else sc.share
+            factors[:, i] = _triangular(rng, low, sc.share, high, draws) / sc.share
+    return factors @ paths[years].to_numpy(dtype=float)
+
+
+# --- staff ------------------------------------------------------------------------------------
+def minutes_per_visit(activity: pd.DataFrame, minutes: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Minutes per visit by visit type and staff group in `year`: each contact mode's minutes
+    (staff.load_staff_time) weighted by the year's visits in that mode."""
+    act = activity[activity[s.YEAR] == year].groupby([s.VISIT_TYPE, s.CONTACT_MODE], observed=True)[s.VISITS].sum()
+    act = act[act > 0]
+    m = minutes.reindex(act.index).fillna(0.0)
+    weighted = m.mul(act, axis=0).groupby(level=s.VISIT_TYPE).sum()
+    return weighted.div(act.groupby(level=s.VISIT_TYPE).sum(), axis=0)
+
+
+def staff_needed(by_group: pd.DataFrame, per_visit: pd.DataFrame, minutes_per_fte: float) -> pd.DataFrame:
+    """FTE by staff group the growth in visits since the base year needs, each year (columns
+    year and one per staff group): the extra visits of each visit type x its minutes a visit."""
+    grown = by_group.assign(extra=by_group[s.VISITS] - by_group["base"])
+    extra = grown.groupby([s.YEAR, s.VISIT_TYPE], observed=True)["extra"].sum().unstack(s.VISIT_TYPE).fillna(0.0)
+    per = per_visit.reindex(extra.columns).fillna(0.0)
+    fte = pd.DataFrame(extra.to_numpy() @ per.to_numpy() / minutes_per_fte, columns=per.columns, index=extra.index)
+    return fte.reset_index()

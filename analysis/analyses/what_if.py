@@ -34,10 +34,12 @@ MARK = "# Written by the what-if (notebooks/what_if.ipynb)"
 STAMP = re.compile(re.escape(MARK) + r", digest ([0-9a-f]{12}),")
 NAME = re.compile(r"[^\W_][\w-]{0,59}")  # a saved choice's name: a letter or digit, then letters, digits, - or _
 # The notebooks that estimate the potential, whose `benchmark` is the potential's (02's is the
-# variation's: median or region; 07 estimates it for a key by potential, 10 for its specialty), tests/test_what_if.py
+# variation's: median or region; 07 estimates it for a key by potential, 10 for its specialty, 11 for what
+# the ideas offset), tests/test_what_if.py
 # checks it against the notebooks' parameters; and those that show a choice on another input
 # (07 follows a decision on the run's own data)
-ESTIMATING = ("03_reduction_potential", "04_savings_key", "05_hospital", "07_follow_up", "10_specialty")
+ESTIMATING = ("03_reduction_potential", "04_savings_key", "05_hospital", "07_follow_up", "10_specialty",
+              "11_demand")
 SHOWING = ("03_reduction_potential", "04_savings_key", "05_hospital")
 
 

@@ -459,15 +459,17 @@ def label_digits(span: float, most: int = 3) -> int:
     return int(min(most, max(0, math.ceil(-math.log10(span / 10)))))
 
 
-def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None, xlabel: str = ""):
-    """One bar per assumption from its low-end to its high-end total (DKK millions), widest on
-    top, around a line at the base estimate; `xlabel` names the total (default "DKK million")."""
+def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | None = None, xlabel: str = "",
+            scale: float = 1e6):
+    """One bar per assumption from its low-end to its high-end total (in units of `scale`: DKK
+    millions by default), widest on top, around a line at the base estimate; `xlabel` names the
+    total (default "DKK million")."""
     labels = labels or {}
     d = sens.iloc[::-1]
-    base = float(d["base"].iloc[0]) / 1e6
+    base = float(d["base"].iloc[0]) / scale
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.8 + 0.42 * len(d)))
-    lo = np.minimum(d["low"], d["high"]).to_numpy() / 1e6
-    hi = np.maximum(d["low"], d["high"]).to_numpy() / 1e6
+    lo = np.minimum(d["low"], d["high"]).to_numpy() / scale
+    hi = np.maximum(d["low"], d["high"]).to_numpy() / scale
     names = [textwrap.shorten(labels.get(a, a), 55, placeholder="…") for a in d["assumption"]]
     ax.barh(names, hi - lo, left=lo, color=PALETTE[0])
     ax.axvline(base, color="#333333", linewidth=1)
@@ -481,6 +483,39 @@ def tornado(sens: pd.DataFrame, lang: str, title: str, labels: dict[str, str] | 
     ax.set_xlabel(xlabel or L.t("mdkk", lang))
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+PROJECTION = "blue"  # 11's projected visits: the fan and its median
+
+
+def fan(bands: pd.DataFrame, lang: str, title: str, ylabel: str, base: tuple[int, float],
+        alone: pd.Series | None = None, names: dict[str, str] | None = None):
+    """A fan chart of a projection (11): by year (bands' column year) the median line and the 50%
+    and 95% intervals (median, low_50, high_50, low_95, high_95) in the projection's colour, the
+    base year's value as a point where the line starts, and `alone` (by year) dashed: a path
+    without some of the assumptions. `names`: legend text for "median", "50", "95", "alone" and
+    "base"."""
+    names = names or {}
+    colour = COLOURS[PROJECTION]
+    year0, value0 = base
+    x = [year0, *bands[s.YEAR].tolist()]
+    fig, ax = plt.subplots()
+    ax.fill_between(x, [value0, *bands["low_95"]], [value0, *bands["high_95"]], color=colour, alpha=0.18,
+                    linewidth=0, label=names.get("95", "95%"))
+    ax.fill_between(x, [value0, *bands["low_50"]], [value0, *bands["high_50"]], color=colour, alpha=0.38,
+                    linewidth=0, label=names.get("50", "50%"))
+    ax.plot(x, [value0, *bands["median"]], color=colour, marker="o", markersize=3, label=names.get("median", ""))
+    if alone is not None:
+        ax.plot([year0, *alone.index], [value0, *alone.to_numpy()], color="#444444", linestyle="--",
+                label=names.get("alone", ""))
+    ax.plot([year0], [value0], marker="o", color=COLOURS["black"], linestyle="none", label=names.get("base", ""))
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    _number_axis(ax, lang, "y")
+    ax.set_xticks(x[::2] if len(x) > 8 else x)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
     fig.tight_layout()
     return fig
 

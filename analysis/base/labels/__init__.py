@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from analysis.base.labels import (
     activity_labels,
+    demand_labels,
     follow_up_labels,
     hospital_labels,
     intake_labels,
@@ -792,7 +793,7 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 LABELS = _merged(LABELS, *(m.LABELS for m in (
     quality_labels, activity_labels, variation_labels, potential_labels, savings_key_labels, hospital_labels,
     monitoring_labels, follow_up_labels, pathways_labels, population_labels, specialty_labels, what_if_labels,
-    intake_labels)))
+    intake_labels, demand_labels)))
 
 
 def category_meant(given: str, keys: Iterable[str]) -> str | None:

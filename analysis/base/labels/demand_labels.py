@@ -1,0 +1,175 @@
+"""Labels of report 11, the pressure ahead (reporting/demand_report.py, analyses/demand.py): key ->
+(Danish, English), merged into analysis.base.labels.LABELS, where every report looks them up
+(labels.t)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    # 11 demand
+    "dem_title": ("Presset fremover", "The pressure ahead"),
+    "dem_subtitle": ("Ambulante besøg fremskrevet fra {year} til {horizon}",
+                     "Outpatient visits projected from {year} to {horizon}"),
+    "dem_intro": ("Hvor mange ambulante besøg må regionen forvente de kommende år, når befolkningen bliver ældre? "
+                  "Fremskrivningen tager årets besøg pr. borger efter bopælskommune, aldersgruppe og køn og lader "
+                  "dem vokse med borgerne i en befolkningsfremskrivning. To justeringer følger den britiske New "
+                  "Hospital Programme-model: sund aldring (en del af de leveår, der vindes, leves ved godt helbred, "
+                  "så de ældres besøgsrater flytter ned) og anden vækst end den demografiske. Intervallerne kommer "
+                  "fra en simulering over det usikre.",
+                  "How many outpatient visits must the region expect in the years ahead as its population ages? "
+                  "The projection takes the year's visits per resident by municipality of residence, age band and "
+                  "sex and lets them grow with the residents of a population projection. Two adjustments follow "
+                  "the NHS New Hospital Programme's model: healthy ageing (a part of the years of life gained are "
+                  "lived in good health, so the visit rates of the old move down) and growth other than "
+                  "demographic. The intervals come from a simulation over what is uncertain."),
+    "dem_needs_ages": ("Fremskrivningen kræver besøgene efter aldersgruppe og køn; inddata har hverken alder eller "
+                       "køn, så intet kan fremskrives.",
+                       "The projection needs the visits by age band and sex; the input has neither age nor sex, so "
+                       "nothing can be projected."),
+    "dem_region_only": ("Inddata har ikke borgernes bopælskommune, så besøgene fremskrives med regionens borgere "
+                        "efter aldersgruppe og køn: en kommunes egen vækst indgår ikke.",
+                        "The input has no municipality of residence, so the visits are projected with the region's "
+                        "residents by age band and sex: a municipality's own growth is not in it."),
+    "dem_outside": ("{visits} besøg fra borgere uden for befolkningstabellens kommuner (eller uden kendt bopæl) "
+                    "fremskrives uændret.",
+                    "{visits} visits by residents outside the population table's municipalities (or without a known "
+                    "residence) are carried forward unchanged."),
+    "dem_lead": ("Regionen må forvente {visits} ambulante besøg i {horizon} (95 %-interval {low}–{high}), "
+                 "{growth} flere end i {year}; befolkningens udvikling alene giver {demography} flere.",
+                 "The region must expect {visits} outpatient visits in {horizon} (95% interval {low}–{high}), "
+                 "{growth} more than in {year}; the population's change alone gives {demography} more."),
+    "dem_kpi_base": ("Besøg i {year}", "Visits in {year}"),
+    "dem_kpi_horizon": ("Forventet i {horizon}", "Expected in {horizon}"),
+    "dem_kpi_growth": ("Vækst til {horizon}", "Growth to {horizon}"),
+    "dem_kpi_demography": ("Befolkningens udvikling alene", "The population's change alone"),
+    "dem_kpi_offset": ("Fysiske besøg idéerne undgår i {horizon}", "In-person visits the ideas avoid in {horizon}"),
+    "dem_fan_heading": ("Besøg år for år", "Visits year by year"),
+    "dem_fan_title": ("Ambulante besøg, fremskrevet", "Outpatient visits, projected"),
+    "dem_fan_ylabel": ("Besøg om året", "Visits a year"),
+    "dem_fan_95": ("95 %-interval", "95% interval"),
+    "dem_fan_50": ("50 %-interval", "50% interval"),
+    "dem_fan_median": ("Forventet (antagelsernes midterværdier)", "Expected (the assumptions' middle values)"),
+    "dem_fan_demography": ("Kun befolkningens udvikling", "The population's change alone"),
+    "dem_fan_base": ("Besøg i {year}", "Visits in {year}"),
+    "dem_fan_read": ("Den {line:e} linje er fremskrivningen med antagelsernes midterværdier. Det mørke bånd rummer "
+                     "halvdelen af simuleringerne, det lyse 95 %; de ligger skævt om linjen, hvor en antagelse kan "
+                     "trække længere den ene vej end den anden (anden vækst kan være op til {growth} om året, men "
+                     "ikke under {least}). Den stiplede linje er befolkningens udvikling alene, uden sund aldring "
+                     "og anden vækst.",
+                     "The {line} line is the projection at the assumptions' middle values. The dark band holds half of "
+                     "the simulations, the light one 95%; they lie askew around the line where an assumption can "
+                     "pull further one way than the other (other growth can be up to {growth} a year, but not below "
+                     "{least}). The dashed line is the population's change alone, without healthy ageing and other "
+                     "growth."),
+    "dem_years_caption": ("Borgere og besøg år for år", "Residents and visits year by year"),
+    "dem_residents": ("Borgere", "Residents"),
+    "dem_residents_80": ("Heraf 80+", "Of which 80+"),
+    "dem_expected": ("Besøg (forventet)", "Visits (expected)"),
+    "dem_low": ("Besøg, lav (95 %)", "Visits, low (95%)"),
+    "dem_high": ("Besøg, høj (95 %)", "Visits, high (95%)"),
+    "dem_demography_only": ("Kun befolkningen", "The population alone"),
+    "dem_split_heading": ("Hvad væksten består af", "What the growth is made of"),
+    "dem_split_text": ("Væksten fra {year} til {horizon} delt i sine dele, i den rækkefølge de lægges på, med "
+                       "antagelsernes midterværdier.",
+                       "The growth from {year} to {horizon} split into its parts, in the order they are applied, at "
+                       "the assumptions' middle values."),
+    "dem_split_caption": ("Væksten til {horizon} og dens dele", "The growth to {horizon} and its parts"),
+    "dem_part": ("Del", "Part"),
+    "dem_part_visits": ("Besøg", "Visits"),
+    "dem_part_share": ("Af besøgene i {year} (%)", "Of the visits in {year} (%)"),
+    "demography": ("Befolkningens udvikling", "The population's change"),
+    "health_status": ("Sund aldring", "Healthy ageing"),
+    "non_demographic": ("Anden vækst", "Other growth"),
+    "dem_total": ("I alt", "Total"),
+    "dem_specialty_heading": ("Specialerne", "The specialties"),
+    "dem_specialty_caption": ("Besøg i {year} og forventet i {horizon} efter speciale",
+                              "Visits in {year} and expected in {horizon} by specialty"),
+    "dem_base_visits": ("Besøg {year}", "Visits {year}"),
+    "dem_horizon_visits": ("Forventet {horizon}", "Expected {horizon}"),
+    "dem_growth": ("Vækst (%)", "Growth (%)"),
+    "dem_specialty_text": ("Specialerne vokser forskelligt, fordi deres patienter har forskellig alder: {top} vokser "
+                           "mest.",
+                           "The specialties grow differently because their patients differ in age: {top} grow the "
+                           "most."),
+    "dem_ideas_heading": ("Hvad forandringsidéerne opvejer", "What the change ideas offset"),
+    "dem_ideas_text": ("Forandringsidéerne (som i rapport 03) undgår fysiske besøg; her vokser deres virkning med "
+                       "besøgene i det speciale, den besøgstype og det hospital, de rammer, og den tæller fra året "
+                       "efter beslutningen ({first}) eller fra idéens eget startår. Væksten i fysiske besøg er "
+                       "besøgene gange hver gruppes andel fysiske besøg i {year}.",
+                       "The change ideas (as in report 03) avoid in-person visits; here their effect grows with the "
+                       "visits of the specialty, visit type and hospital they touch, and it counts from the year "
+                       "after the decision ({first}) or the idea's own first year. The growth in in-person visits is "
+                       "the visits times each group's share in person in {year}."),
+    "dem_ideas_caption": ("Fysiske besøg: vækst og hvad idéerne opvejer", "In-person visits: growth and what the "
+                          "ideas offset"),
+    "dem_in_person_growth": ("Vækst i fysiske besøg", "Growth in in-person visits"),
+    "dem_approved": ("Godkendte idéer", "Approved ideas"),
+    "dem_proposed": ("Foreslåede idéer", "Proposed ideas"),
+    "dem_net_change": ("Fysiske besøg mod {year}", "In-person visits against {year}"),
+    "dem_net": ("Fysiske besøg efter idéerne", "In-person visits after the ideas"),
+    "dem_ideas_sentence": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}) mod en "
+                           "vækst på {growth}: de opvejer {share} af væksten.",
+                           "In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}) against "
+                           "a growth of {growth}: they offset {share} of the growth."),
+    "dem_ideas_more": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}), mere end "
+                       "væksten på {growth}: der bliver {net} færre fysiske besøg end i {year}.",
+                       "In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}), more "
+                       "than the growth of {growth}: there are {net} fewer in-person visits than in {year}."),
+    "dem_ideas_approved": ("Heraf undgår de godkendte idéer {approved}.", "Of these, the approved ideas avoid {approved}."),
+    "dem_ideas_none_approved": ("Ingen idé er godkendt endnu: alle tallene hviler på foreslåede idéer.",
+                                "No idea is approved yet: all the numbers rest on proposed ideas."),
+    "dem_no_ideas": ("Ingen forandringsidé rammer de fremskrevne besøg.", "No change idea touches the projected visits."),
+    "dem_staff_heading": ("Personalet", "The staff"),
+    "dem_staff_text": ("Væksten kræver personale; idéerne frigør noget, og naturlig afgang frigør mere. Årsværk "
+                       "efter personalegruppe i {horizon}, med minutter pr. besøg fra personaletabellen og "
+                       "{attrition} afgang om året.",
+                       "The growth needs staff; the ideas free some, and natural attrition frees more. Full-time "
+                       "positions by staff group in {horizon}, with minutes per visit from the staff table and "
+                       "{attrition} attrition a year."),
+    "dem_staff_caption": ("Årsværk i {horizon}: hvad væksten kræver, hvad idéerne frigør, naturlig afgang",
+                          "Full-time positions in {horizon}: what the growth needs, what the ideas free, natural "
+                          "attrition"),
+    "dem_fte_needed": ("Væksten kræver", "The growth needs"),
+    "dem_fte_freed": ("Idéerne frigør", "The ideas free"),
+    "dem_fte_attrition": ("Naturlig afgang til {horizon}", "Natural attrition to {horizon}"),
+    "dem_sens_heading": ("Hvilke antagelser betyder mest", "Which assumptions matter most"),
+    "dem_sens_text": ("Hver antagelse sat til sin lave og sin høje værdi, de andre ved midten: besøgene i {horizon}. "
+                      "Den øverste flytter tallet mest.",
+                      "Each assumption at its low and its high value, the others at the middle: the visits in "
+                      "{horizon}. The top one moves the number most."),
+    "dem_sens_title": ("Besøg i {horizon} ved hver antagelses yderpunkter", "Visits in {horizon} at each assumption's "
+                       "ends"),
+    "dem_sens_xlabel": ("1.000 besøg", "Thousand visits"),
+    "dem_sens_caption": ("Antagelserne og deres udfaldsrum", "The assumptions and their ranges"),
+    "assumption": ("Antagelse", "Assumption"),
+    "dem_range": ("Lav – høj", "Low – high"),
+    "dem_variant_low": ("lav variant", "low variant"),
+    "dem_variant_high": ("høj variant", "high variant"),
+    "dem_at_low": ("Besøg ved lav", "Visits at low"),
+    "dem_at_high": ("Besøg ved høj", "Visits at high"),
+    "projection_variant": ("Befolkningsfremskrivningen (lav til høj variant)",
+                           "The population projection (low to high variant)"),
+    "healthy_share": ("Andel af de vundne leveår ved godt helbred", "Share of the years gained lived in good health"),
+    "dem_method": ("Fremskrivning af besøgsrater som i NHS New Hospital Programmes efterspørgselsmodel. "
+                   "Besøgene i {year} pr. borger i hver kommune, aldersgruppe og køn vokser med borgerne. Sund aldring "
+                   "flytter besøgsraterne for de 60-årige og ældre så mange leveår ned, som en andel ({healthy}) af "
+                   "de {gain} leveår, der vindes om året, giver, læst på hældningen af raterne mellem "
+                   "aldersgrupperne. Anden vækst: {growth} om året. Tallene er regnet med antagelsernes midterværdier, intervallerne med {draws} simuleringer over "
+                   "fremskrivningens variant, andelen ved godt helbred, den anden vækst og støjen i årets tal "
+                   "(besøg samler sig hos de samme patienter: variansen er {design} gange besøgene); idéernes "
+                   "interval over deres andele fra lav til høj. Hver gruppes andel fysiske besøg er som i {year}.",
+                   "A projection of visit rates as in the NHS New Hospital Programme's demand model. The "
+                   "visits in {year} per resident in each municipality, age band and sex grow with the residents. "
+                   "Healthy ageing moves the visit rates of those aged 60 and over down by as many years of age as "
+                   "a share ({healthy}) of the {gain} years of life gained a year gives, read on the slope of the "
+                   "rates between the age bands. Other growth: {growth} a year. The numbers are worked out at the assumptions' middle values, the intervals with {draws} simulations "
+                   "over the projection's variant, the share in good health, the other growth and the noise of the "
+                   "year's counts (visits cluster within the same patients: the variance is {design} times the "
+                   "visits); the ideas' interval over their shares from low to high. Each group's share of in-person visits is as in {year}."),
+    "dem_projection_default": ("Befolkningsfremskrivningen er projektets illustrative (se referencetabellerne "
+                               "nederst): erstat den med Danmarks Statistiks kommunale befolkningsfremskrivning, "
+                               "summeret til aldersgrupperne, før tallene bruges.",
+                               "The population projection is the project's illustrative one (see the reference tables "
+                               "below): replace it with Statistics Denmark's municipal population projection, summed to "
+                               "the age bands, before the numbers are used."),
+    "ref_projection": ("befolkningsfremskrivning", "population projection"),
+    "dem_projection_file": ("Befolkningsfremskrivningen er regionens egen (se parametrene nederst).",
+                            "The population projection is the region's own (see the parameters below)."),
+}
