@@ -48,7 +48,7 @@ class Assumptions:
     """The uncertain inputs of a projection: a base value with a low and a high."""
     healthy_share: tuple[float, float, float] = (0.0, 0.5, 1.0)  # share of the years gained lived in good health
     life_expectancy_gain: float = 0.15  # years of life expectancy gained a year (at the older ages)
-    non_demographic: tuple[float, float, float] = (0.0, 0.0, 0.01)  # growth a year besides demography
+    non_demographic: tuple[float, float, float] = (-0.005, 0.0, 0.005)  # growth a year besides demography
 
     def __post_init__(self):
         for name in ("healthy_share", "non_demographic"):

@@ -59,7 +59,9 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     horizon = proj.years[-1]  # the projection's last year up to the one asked for
     page.use(horizon=horizon)
 
-    yield report.text(T("dem_intro"))
+    shipped = reference.is_default("projection", projection_file)
+    yield report.text(T("dem_intro", year=year,
+                        projection=T("dem_projection_shipped") if shipped else T("dem_projection_own")))
     if pop.MUNICIPALITY not in proj.strata:
         yield report.text(T("dem_region_only"))
     outside = float(proj.cells.loc[proj.cells["residents"].isna(), s.VISITS].sum())
@@ -96,9 +98,8 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
                     (year, base_visits), alone,
                     {"median": T("dem_fan_median"), "50": T("dem_fan_50"), "95": T("dem_fan_95"),
                      "alone": T("dem_fan_demography"), "base": T("dem_fan_base", year=year)})
-    yield report.how_to_read(T("dem_fan_read", growth=P(a.non_demographic[2]), least=P(a.non_demographic[0]),
-                               **plots.colour_words(language, line=plots.PROJECTION)), language)
-    yield _years_table(page, proj, ahead, bands)
+    yield report.how_to_read(T("dem_fan_read", **plots.colour_words(language, line=plots.PROJECTION)), language)
+    yield _years_table(page, proj, people, ahead, bands)
 
     yield report.heading(T("dem_split_heading"))
     yield report.text(T("dem_split_text", year=year, horizon=horizon))
@@ -110,25 +111,28 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     yield from _sensitivity(page, proj, a, horizon)
 
     yield report.heading(T("var_method"))
-    yield report.text(T("dem_method", year=year, healthy=P(a.healthy_share[1]),
+    yield report.text(T("dem_method", year=year, healthy=L.percent(a.healthy_share[1], language, 0),
                         gain=L.number(a.life_expectancy_gain, language, 2), growth=P(a.non_demographic[1]),
                         draws=N(draws), design=L.number(proj.design, language, 1)))
-    yield report.text(T("dem_projection_default") if reference.is_default("projection", projection_file)
-                      else T("dem_projection_file"))
+    yield report.text(T("dem_projection_default") if shipped else T("dem_projection_file"))
 
 
-def _years_table(page: Page, proj: demand.Projection, ahead: pd.DataFrame, bands: pd.DataFrame) -> report.Table:
-    """Residents (all and 80+, the main variant) and visits year by year: expected, its 95%
-    interval, and with the population's change alone."""
+def _years_table(page: Page, proj: demand.Projection, people: pd.DataFrame, ahead: pd.DataFrame,
+                 bands: pd.DataFrame) -> report.Table:
+    """Residents (all and 80+; the population table in the base year, the projection's main
+    variant after it) and visits year by year: the base year's, then expected, its 95% interval,
+    and with the population's change alone."""
     main = ahead[(ahead[demand.VARIANT] == "main") & ahead[s.YEAR].isin(proj.years)]
-    people = main.groupby(s.YEAR)[pop.RESIDENTS].sum()
-    old = main[main[s.AGE_BAND] == "80+"].groupby(s.YEAR)[pop.RESIDENTS].sum()
+    both = pd.concat([people[people[s.YEAR] == proj.base_year], main])
+    years = [proj.base_year, *proj.years]
+    residents = both.groupby(s.YEAR)[pop.RESIDENTS].sum().reindex(years)
+    old = both[both[s.AGE_BAND] == "80+"].groupby(s.YEAR)[pop.RESIDENTS].sum().reindex(years)
+    base = float(proj.cells[s.VISITS].sum())
     by_year = bands.set_index(s.YEAR).reindex(proj.years)
-    table = pd.DataFrame({s.YEAR: proj.years, "dem_residents": people.reindex(proj.years).to_numpy(),
-                          "dem_residents_80": old.reindex(proj.years).to_numpy(),
-                          "dem_expected": by_year["expected"].to_numpy(), "dem_low": by_year["low_95"].to_numpy(),
-                          "dem_high": by_year["high_95"].to_numpy(),
-                          "dem_demography_only": by_year["demography"].to_numpy()})
+    table = pd.DataFrame({s.YEAR: years, "dem_residents": residents.to_numpy(), "dem_residents_80": old.to_numpy(),
+                          "dem_expected": [base, *by_year["expected"]], "dem_low": [np.nan, *by_year["low_95"]],
+                          "dem_high": [np.nan, *by_year["high_95"]],
+                          "dem_demography_only": [base, *by_year["demography"]]})
     return report.table(table.round(0), page.language, caption=page.formatters.T("dem_years_caption"))
 
 
@@ -149,17 +153,23 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
     by = demand.totals(proj, a, [s.SPECIALTY])
     last = by[by[s.YEAR] == horizon].copy()
     last["growth"] = last[s.VISITS] / last["base"] - 1
-    last = last.sort_values("growth", ascending=False).head(max(int(shown), 1))
+    last = last.sort_values("growth", ascending=False)
+
+    def listed(names: list[str]) -> str:
+        return ", ".join(names[:-1]) + T("names_and") + names[-1] if len(names) > 1 else names[0]
+
     yield report.heading(T("dem_specialty_heading"))
-    names = last[s.SPECIALTY].head(3).tolist()
-    top = ", ".join(names[:-1]) + T("names_and") + names[-1] if len(names) > 1 else names[0]
-    yield report.text(T("dem_specialty_text", top=top))
+    yield report.text(T("dem_specialty_text", top=listed(last[s.SPECIALTY].head(3).tolist()),
+                        bottom=listed(last[s.SPECIALTY].tail(2).tolist()[::-1])))
+    total = len(last)
+    last = last.head(max(int(shown), 1))
     table = pd.DataFrame({T("specialty"): last[s.SPECIALTY].to_numpy(),
                           T("dem_base_visits", year=year): last["base"].to_numpy(),
                           T("dem_horizon_visits", horizon=horizon): last[s.VISITS].round(0).to_numpy(),
                           T("dem_growth"): last["growth"].to_numpy()})
     yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)], percent=[T("dem_growth")],
-                       verbatim=[T("specialty")], caption=T("dem_specialty_caption", year=year, horizon=horizon))
+                       verbatim=[T("specialty")],
+                       caption=T("dem_specialty_caption", n=len(last), total=total, year=year, horizon=horizon))
 
 
 def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int, sectors: list[str],
@@ -192,7 +202,7 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     growth = in_person.reindex(years) - in_person_base
     total = (off["approved"] + off["proposed"]).reindex(years)
     net = in_person.reindex(years) - total
-    table = pd.DataFrame({s.YEAR: years, "dem_in_person_growth": growth.round(0).to_numpy(),
+    table = pd.DataFrame({s.YEAR: years, T("dem_in_person_growth", year=year): growth.round(0).to_numpy(),
                           "dem_approved": off["approved"].reindex(years).round(0).to_numpy(),
                           "dem_proposed": off["proposed"].reindex(years).round(0).to_numpy(),
                           "dem_net": net.round(0).to_numpy(),
@@ -205,6 +215,8 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     sentence = (T("dem_ideas_sentence", share=P(offset_share), **at)
                 if offset_share is not None and offset_share < 1 else T("dem_ideas_more", **at))
     approved = float(off.loc[horizon, "approved"])
+    if offset_share is not None and offset_share >= 1 and low < growth[horizon]:
+        sentence += " " + T("dem_ideas_uncertain")
     sentence += " " + (T("dem_ideas_approved", approved=N(approved)) if approved > 0 else T("dem_ideas_none_approved"))
     fte = {g: float(demand.idea_paths(by_group, effects, plan.scenarios, first, f"fte_{g}")[horizon].sum())
            for g in staff.GROUPS}

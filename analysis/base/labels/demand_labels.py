@@ -7,22 +7,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_title": ("Presset fremover", "The pressure ahead"),
     "dem_subtitle": ("Ambulante besøg fremskrevet fra {year} til {horizon}",
                      "Outpatient visits projected from {year} to {horizon}"),
-    "dem_intro": ("Hvor mange ambulante besøg må regionen forvente de kommende år, når befolkningen bliver ældre? "
-                  "Fremskrivningen tager årets besøg pr. borger efter bopælskommune, aldersgruppe og køn og lader "
-                  "dem vokse med borgerne i en befolkningsfremskrivning. To justeringer følger den britiske New "
-                  "Hospital Programme-model: sund aldring (en del af de leveår, der vindes, leves ved godt helbred, "
-                  "så de ældres besøgsrater flytter ned) og anden vækst end den demografiske. Intervallerne kommer "
-                  "fra en simulering over det usikre.",
-                  "How many outpatient visits must the region expect in the years ahead as its population ages? "
-                  "The projection takes the year's visits per resident by municipality of residence, age band and "
-                  "sex and lets them grow with the residents of a population projection. Two adjustments follow "
-                  "the NHS New Hospital Programme's model: healthy ageing (a part of the years of life gained are "
-                  "lived in good health, so the visit rates of the old move down) and growth other than "
-                  "demographic. The intervals come from a simulation over what is uncertain."),
+    "dem_intro": ('Hvor mange ambulante besøg må regionen forvente de kommende år, når befolkningen bliver ældre? Fremskrivningen tager besøgene i {year} pr. borger efter bopælskommune, aldersgruppe og køn og lader dem vokse med borgerne i en befolkningsfremskrivning. To justeringer følger den britiske New Hospital Programme-model: sund aldring (en del af de leveår, der vindes, leves ved godt helbred, så de ældres besøgsrater flytter ned) og anden vækst end den demografiske. Intervallerne viser usikkerheden, beregnet ved simulering over de usikre antagelser. Befolkningsfremskrivningen bag tallene er {projection}.',
+                 "How many outpatient visits must the region expect in the years ahead as its population ages? The projection takes the visits in {year} per resident by municipality of residence, age band and sex and lets them grow with the residents of a population projection. Two adjustments follow the NHS New Hospital Programme's model: healthy ageing (a part of the years of life gained are lived in good health, so the visit rates of the old move down) and growth other than demographic. The intervals show the uncertainty, worked out by simulation over the uncertain assumptions. The population projection behind the numbers is {projection}."),
     "dem_needs_ages": ("Fremskrivningen kræver besøgene efter aldersgruppe og køn; inddata har hverken alder eller "
                        "køn, så intet kan fremskrives.",
                        "The projection needs the visits by age band and sex; the input has neither age nor sex, so "
                        "nothing can be projected."),
+    "dem_projection_shipped": ("projektets illustrative, ikke Danmarks Statistiks: erstat den, før tallene bruges",
+                               "the project's illustrative one, not Statistics Denmark's: replace it before the numbers "
+                               "are used"),
+    "dem_projection_own": ("regionens egen", "the region's own"),
     "dem_region_only": ("Inddata har ikke borgernes bopælskommune, så besøgene fremskrives med regionens borgere "
                         "efter aldersgruppe og køn: en kommunes egen vækst indgår ikke.",
                         "The input has no municipality of residence, so the visits are projected with the region's "
@@ -39,32 +33,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_kpi_horizon": ("Forventet i {horizon}", "Expected in {horizon}"),
     "dem_kpi_growth": ("Vækst til {horizon}", "Growth to {horizon}"),
     "dem_kpi_demography": ("Befolkningens udvikling alene", "The population's change alone"),
-    "dem_kpi_offset": ("Fysiske besøg idéerne undgår i {horizon}", "In-person visits the ideas avoid in {horizon}"),
+    "dem_kpi_offset": ('Idéerne undgår i {horizon} (fysiske besøg, foreslåede og godkendte)',
+                      'The ideas avoid in {horizon} (in-person visits, proposed and approved)'),
     "dem_fan_heading": ("Besøg år for år", "Visits year by year"),
     "dem_fan_title": ("Ambulante besøg, fremskrevet", "Outpatient visits, projected"),
     "dem_fan_ylabel": ("Besøg om året", "Visits a year"),
     "dem_fan_95": ("95 %-interval", "95% interval"),
     "dem_fan_50": ("50 %-interval", "50% interval"),
     "dem_fan_median": ("Forventet (antagelsernes midterværdier)", "Expected (the assumptions' middle values)"),
-    "dem_fan_demography": ("Kun befolkningens udvikling", "The population's change alone"),
+    "dem_fan_demography": ('Befolkningens udvikling alene',
+                          "The population's change alone"),
     "dem_fan_base": ("Besøg i {year}", "Visits in {year}"),
-    "dem_fan_read": ("Den {line:e} linje er fremskrivningen med antagelsernes midterværdier. Det mørke bånd rummer "
-                     "halvdelen af simuleringerne, det lyse 95 %; de ligger skævt om linjen, hvor en antagelse kan "
-                     "trække længere den ene vej end den anden (anden vækst kan være op til {growth} om året, men "
-                     "ikke under {least}). Den stiplede linje er befolkningens udvikling alene, uden sund aldring "
-                     "og anden vækst.",
-                     "The {line} line is the projection at the assumptions' middle values. The dark band holds half of "
-                     "the simulations, the light one 95%; they lie askew around the line where an assumption can "
-                     "pull further one way than the other (other growth can be up to {growth} a year, but not below "
-                     "{least}). The dashed line is the population's change alone, without healthy ageing and other "
-                     "growth."),
+    "dem_fan_read": ('Den {line:e} linje er fremskrivningen med antagelsernes midterværdier. Det mørke bånd rummer halvdelen af simuleringerne, det lyse 95 %. Den stiplede linje er befolkningens udvikling alene, uden sund aldring og anden vækst. Aksen begynder ikke ved 0.',
+                    "The {line} line is the projection at the assumptions' middle values. The dark band holds half of the simulations, the light one 95%. The dashed line is the population's change alone, without healthy ageing and other growth. The axis does not start at 0."),
     "dem_years_caption": ("Borgere og besøg år for år", "Residents and visits year by year"),
-    "dem_residents": ("Borgere", "Residents"),
+    "dem_residents": ('Borgere 1. januar',
+                     'Residents on 1 January'),
     "dem_residents_80": ("Heraf 80+", "Of which 80+"),
     "dem_expected": ("Besøg (forventet)", "Visits (expected)"),
     "dem_low": ("Besøg, lav (95 %)", "Visits, low (95%)"),
     "dem_high": ("Besøg, høj (95 %)", "Visits, high (95%)"),
-    "dem_demography_only": ("Kun befolkningen", "The population alone"),
+    "dem_demography_only": ('Befolkningens udvikling alene',
+                           "The population's change alone"),
     "dem_split_heading": ("Hvad væksten består af", "What the growth is made of"),
     "dem_split_text": ("Væksten fra {year} til {horizon} delt i sine dele, i den rækkefølge de lægges på, med "
                        "antagelsernes midterværdier.",
@@ -79,56 +69,52 @@ LABELS: dict[str, tuple[str, str]] = {
     "non_demographic": ("Anden vækst", "Other growth"),
     "dem_total": ("I alt", "Total"),
     "dem_specialty_heading": ("Specialerne", "The specialties"),
-    "dem_specialty_caption": ("Besøg i {year} og forventet i {horizon} efter speciale",
-                              "Visits in {year} and expected in {horizon} by specialty"),
+    "dem_specialty_caption": ('De {n} af {total} specialer, der vokser mest: besøg i {year} og forventet i {horizon}',
+                             'The {n} of {total} specialties that grow most: visits in {year} and expected in {horizon}'),
     "dem_base_visits": ("Besøg {year}", "Visits {year}"),
     "dem_horizon_visits": ("Forventet {horizon}", "Expected {horizon}"),
     "dem_growth": ("Vækst (%)", "Growth (%)"),
-    "dem_specialty_text": ("Specialerne vokser forskelligt, fordi deres patienter har forskellig alder: {top} vokser "
-                           "mest.",
-                           "The specialties grow differently because their patients differ in age: {top} grow the "
-                           "most."),
+    "dem_specialty_text": ('Specialerne vokser forskelligt, fordi deres patienter har forskellig alder: {top} vokser mest, {bottom} mindst.',
+                          'The specialties grow differently because their patients differ in age: {top} grow the most, {bottom} the least.'),
     "dem_ideas_heading": ("Hvad forandringsidéerne opvejer", "What the change ideas offset"),
-    "dem_ideas_text": ("Forandringsidéerne (som i rapport 03) undgår fysiske besøg; her vokser deres virkning med "
+    "dem_ideas_text": ("Forandringsidéerne (rapport 03's skøn for hver sektor, der fremskrives) undgår fysiske besøg; her vokser deres virkning med "
                        "besøgene i det speciale, den besøgstype og det hospital, de rammer, og den tæller fra året "
                        "efter beslutningen ({first}) eller fra idéens eget startår. Væksten i fysiske besøg er "
                        "besøgene gange hver gruppes andel fysiske besøg i {year}.",
-                       "The change ideas (as in report 03) avoid in-person visits; here their effect grows with the "
+                       "The change ideas (report 03's estimate for each sector projected) avoid in-person visits; here their effect grows with the "
                        "visits of the specialty, visit type and hospital they touch, and it counts from the year "
                        "after the decision ({first}) or the idea's own first year. The growth in in-person visits is "
                        "the visits times each group's share in person in {year}."),
     "dem_ideas_caption": ("Fysiske besøg: vækst og hvad idéerne opvejer", "In-person visits: growth and what the "
                           "ideas offset"),
-    "dem_in_person_growth": ("Vækst i fysiske besøg", "Growth in in-person visits"),
+    "dem_in_person_growth": ('Vækst i fysiske besøg siden {year}',
+                            'Growth in in-person visits since {year}'),
     "dem_approved": ("Godkendte idéer", "Approved ideas"),
     "dem_proposed": ("Foreslåede idéer", "Proposed ideas"),
-    "dem_net_change": ("Fysiske besøg mod {year}", "In-person visits against {year}"),
+    "dem_net_change": ('Ændring i fysiske besøg siden {year}',
+                      'Change in in-person visits since {year}'),
     "dem_net": ("Fysiske besøg efter idéerne", "In-person visits after the ideas"),
     "dem_ideas_sentence": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}) mod en "
                            "vækst på {growth}: de opvejer {share} af væksten.",
                            "In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}) against "
                            "a growth of {growth}: they offset {share} of the growth."),
-    "dem_ideas_more": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}), mere end "
-                       "væksten på {growth}: der bliver {net} færre fysiske besøg end i {year}.",
-                       "In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}), more "
-                       "than the growth of {growth}: there are {net} fewer in-person visits than in {year}."),
+    "dem_ideas_more": ('I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}), mere end væksten på {growth}: det år bliver der {net} færre fysiske besøg end i {year}.',
+                      'In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}), more than the growth of {growth}: that year there are {net} fewer in-person visits than in {year}.'),
+    "dem_ideas_uncertain": ("Idéernes interval rækker under væksten, så det er ikke sikkert, at de opvejer den.",
+                            "The ideas' interval reaches below the growth, so it is not certain that they offset it."),
     "dem_ideas_approved": ("Heraf undgår de godkendte idéer {approved}.", "Of these, the approved ideas avoid {approved}."),
     "dem_ideas_none_approved": ("Ingen idé er godkendt endnu: alle tallene hviler på foreslåede idéer.",
                                 "No idea is approved yet: all the numbers rest on proposed ideas."),
     "dem_no_ideas": ("Ingen forandringsidé rammer de fremskrevne besøg.", "No change idea touches the projected visits."),
     "dem_staff_heading": ("Personalet", "The staff"),
-    "dem_staff_text": ("Væksten kræver personale; idéerne frigør noget, og naturlig afgang frigør mere. Årsværk "
-                       "efter personalegruppe i {horizon}, med minutter pr. besøg fra personaletabellen og "
-                       "{attrition} afgang om året.",
-                       "The growth needs staff; the ideas free some, and natural attrition frees more. Full-time "
-                       "positions by staff group in {horizon}, with minutes per visit from the staff table and "
-                       "{attrition} attrition a year."),
-    "dem_staff_caption": ("Årsværk i {horizon}: hvad væksten kræver, hvad idéerne frigør, naturlig afgang",
-                          "Full-time positions in {horizon}: what the growth needs, what the ideas free, natural "
-                          "attrition"),
+    "dem_staff_text": ('Væksten kræver flere årsværk, idéerne frigør nogle. Idéer, der flytter et besøg til telefon, video eller skema, undgår et fysisk besøg, men kontakten tager stadig personaletid; derfor frigør de færre årsværk, end de undgåede fysiske besøg alene tilsiger. Til sammenligning: de stillinger, der bliver ledige ved naturlig afgang ({attrition} om året) frem til {horizon}, skal genbesættes for at holde dagens aktivitet; så stor en del af personalet kan regionen tilpasse uden afskedigelser. Minutter pr. besøg fra personaletabellen.',
+                      "The growth needs more full-time positions, the ideas free some. Ideas that move a visit to the phone, video or a questionnaire avoid an in-person visit, but the contact still takes staff time; so they free fewer positions than the in-person visits avoided alone suggest. For comparison: the positions that fall vacant by natural attrition ({attrition} a year) up to {horizon} must be filled again to keep today's activity; that much of the staff the region can adjust without dismissals. Minutes per visit from the staff table."),
+    "dem_staff_caption": ('Årsværk: hvad væksten kræver og idéerne frigør i {horizon}, og stillinger, der bliver ledige ved naturlig afgang frem til {horizon}',
+                         'Full-time positions: what the growth needs and the ideas free in {horizon}, and positions falling vacant by natural attrition up to {horizon}'),
     "dem_fte_needed": ("Væksten kræver", "The growth needs"),
     "dem_fte_freed": ("Idéerne frigør", "The ideas free"),
-    "dem_fte_attrition": ("Naturlig afgang til {horizon}", "Natural attrition to {horizon}"),
+    "dem_fte_attrition": ('Ledige ved naturlig afgang til {horizon}',
+                         'Vacant by natural attrition to {horizon}'),
     "dem_sens_heading": ("Hvilke antagelser betyder mest", "Which assumptions matter most"),
     "dem_sens_text": ("Hver antagelse sat til sin lave og sin høje værdi, de andre ved midten: besøgene i {horizon}. "
                       "Den øverste flytter tallet mest.",
@@ -147,22 +133,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "projection_variant": ("Befolkningsfremskrivningen (lav til høj variant)",
                            "The population projection (low to high variant)"),
     "healthy_share": ("Andel af de vundne leveår ved godt helbred", "Share of the years gained lived in good health"),
-    "dem_method": ("Fremskrivning af besøgsrater som i NHS New Hospital Programmes efterspørgselsmodel. "
-                   "Besøgene i {year} pr. borger i hver kommune, aldersgruppe og køn vokser med borgerne. Sund aldring "
-                   "flytter besøgsraterne for de 60-årige og ældre så mange leveår ned, som en andel ({healthy}) af "
-                   "de {gain} leveår, der vindes om året, giver, læst på hældningen af raterne mellem "
-                   "aldersgrupperne. Anden vækst: {growth} om året. Tallene er regnet med antagelsernes midterværdier, intervallerne med {draws} simuleringer over "
-                   "fremskrivningens variant, andelen ved godt helbred, den anden vækst og støjen i årets tal "
-                   "(besøg samler sig hos de samme patienter: variansen er {design} gange besøgene); idéernes "
-                   "interval over deres andele fra lav til høj. Hver gruppes andel fysiske besøg er som i {year}.",
-                   "A projection of visit rates as in the NHS New Hospital Programme's demand model. The "
-                   "visits in {year} per resident in each municipality, age band and sex grow with the residents. "
-                   "Healthy ageing moves the visit rates of those aged 60 and over down by as many years of age as "
-                   "a share ({healthy}) of the {gain} years of life gained a year gives, read on the slope of the "
-                   "rates between the age bands. Other growth: {growth} a year. The numbers are worked out at the assumptions' middle values, the intervals with {draws} simulations "
-                   "over the projection's variant, the share in good health, the other growth and the noise of the "
-                   "year's counts (visits cluster within the same patients: the variance is {design} times the "
-                   "visits); the ideas' interval over their shares from low to high. Each group's share of in-person visits is as in {year}."),
+    "dem_method": ('Fremskrivning af besøgsrater som i NHS New Hospital Programmes efterspørgselsmodel. Besøgene i {year} pr. borger i hver kommune, aldersgruppe og køn vokser med borgerne. Sund aldring: en andel ({healthy}) af de {gain} leveår, der antages vundet om året, leves ved godt helbred, så besøgsraterne for de 60-årige og ældre flyttes så mange aldersår ned, aflæst på, hvor stejlt raterne stiger mellem aldersgrupperne; hvor de ikke stiger med alderen, flyttes intet. (Modellen begynder ved 55 år og bruger officielle levetidsfremskrivninger for hver alder; her er gevinsten én antaget værdi for alle fra 60 år.) Anden vækst: {growth} om året i midten. Tallene er regnet med antagelsernes midterværdier, intervallerne med {draws} simuleringer over fremskrivningens variant, andelen ved godt helbred, den anden vækst og den tilfældige variation i basisårets tal (besøg samler sig hos de samme patienter, så tallene svinger mere, end hvis hvert besøg var uafhængigt: {design} gange så meget i varians); idéernes interval over deres andele fra lav til høj. Hver gruppes andel fysiske besøg er som i {year}.',
+                  "A projection of visit rates as in the NHS New Hospital Programme's demand model. The visits in {year} per resident in each municipality, age band and sex grow with the residents. Healthy ageing: a share ({healthy}) of the {gain} years of life assumed gained a year are lived in good health, so the visit rates of those aged 60 and over move down by as many years of age, read on how steeply the rates rise between the age bands; where they do not rise with age, nothing moves. (The model starts at 55 and uses official life-expectancy projections for each age; here the gain is one assumed value for everyone from 60.) Other growth: {growth} a year in the middle. The numbers are worked out at the assumptions' middle values, the intervals with {draws} simulations over the projection's variant, the share in good health, the other growth and the chance variation of the base year's counts (visits cluster within the same patients, so the counts vary more than if each visit were independent: {design} times as much in variance); the ideas' interval over their shares from low to high. Each group's share of in-person visits is as in {year}."),
     "dem_projection_default": ("Befolkningsfremskrivningen er projektets illustrative (se referencetabellerne "
                                "nederst): erstat den med Danmarks Statistiks kommunale befolkningsfremskrivning, "
                                "summeret til aldersgrupperne, før tallene bruges.",
