@@ -79,6 +79,14 @@ def test_health_status_moves_the_older_rates_back_by_the_healthy_years():
     assert total["health_status"] < young + old == total["demography"]
 
 
+
+def test_a_band_without_visits_beside_an_old_band_gives_a_one_sided_slope():
+    # no visits at 40-59 (a specialty for the old): 60-69's slope from 60-69 and 70-79 alone
+    people = {("Aarhus", b): 1000 for b in BANDS}
+    visits = {("Aarhus", b): round(1000 * math.exp(0.05 * MID[b])) for b in BANDS if b != "40-59"}
+    slopes = demand.age_slopes(project(visits, people, people).cells).set_index("age_band")["slope"]
+    assert slopes["60-69"] == pytest.approx(0.05, abs=1e-3)
+
 def test_the_growth_is_split_into_parts_that_sum_to_it():
     people = {("Aarhus", b): 1000 for b in BANDS}
     proj = project({("Aarhus", b): 100 * (i + 1) for i, b in enumerate(BANDS)}, people,

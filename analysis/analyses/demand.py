@@ -194,8 +194,9 @@ def _residents(table: pd.DataFrame, strata: list[str]) -> pd.DataFrame:
 def age_slopes(base: pd.DataFrame) -> pd.DataFrame:
     """The log-linear slope of the visit rate by age (per year of age) at each of OLD_BANDS, by
     specialty and sex: from the region's visits per resident in the neighbouring bands' mid-ages
-    (central differences, one-sided at 80+), never below 0 (healthy ageing lowers rates only
-    where they rise with age). Needs base's column `residents` (the stratum's residents)."""
+    (central differences; one-sided at 80+ and next to a band without visits), never below 0
+    (healthy ageing lowers rates only where they rise with age). Needs base's column
+    `residents` (the stratum's residents)."""
     per = base.groupby([s.SPECIALTY, s.SEX, s.AGE_BAND], observed=True)[s.VISITS].sum()
     people = (base.drop_duplicates([*base.attrs["strata"]]).groupby([s.SEX, s.AGE_BAND])["residents"].sum())
     rows = []
@@ -206,6 +207,9 @@ def age_slopes(base: pd.DataFrame) -> pd.DataFrame:
         for band in OLD_BANDS:
             i = bands.index(band)
             lo, hi = bands[i - 1], bands[min(i + 1, len(bands) - 1)]
+            # a neighbour without visits (a specialty for the old only): the one-sided difference
+            lo = lo if rate[lo] > 0 else band
+            hi = hi if rate[hi] > 0 else band
             if lo == hi or not (rate[lo] > 0 and rate[hi] > 0):
                 slope = 0.0
             else:

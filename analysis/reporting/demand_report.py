@@ -255,10 +255,13 @@ def _sensitivity(page: Page, proj: demand.Projection, a: demand.Assumptions, hor
     yield report.heading(T("dem_sens_heading"))
     yield report.text(T("dem_sens_text", horizon=horizon))
     names = {k: T(k) for k in sens["assumption"]}
-    yield plots.tornado(sens, language, T("dem_sens_title", horizon=horizon), names, T("dem_sens_xlabel"), scale=1e3)
     ranges = {"projection_variant": (T("dem_variant_low"), T("dem_variant_high")),
-              "healthy_share": tuple(L.percent(v, language) for v in (a.healthy_share[0], a.healthy_share[2])),
+              "healthy_share": tuple(L.percent(v, language, 0) for v in (a.healthy_share[0], a.healthy_share[2])),
               "non_demographic": tuple(L.percent(v, language) for v in (a.non_demographic[0], a.non_demographic[2]))}
+    # each bar's name says its ends, low first: a bar does not show which end is which
+    ends = {k: f"{names[k]} ({ranges[k][0]} – {ranges[k][1]})" if k != "projection_variant" else names[k]
+            for k in names}
+    yield plots.tornado(sens, language, T("dem_sens_title", horizon=horizon), ends, T("dem_sens_xlabel"), scale=1e3)
     table = pd.DataFrame({T("assumption"): [names[k] for k in sens["assumption"]],
                           T("dem_range"): [f"{ranges[k][0]} – {ranges[k][1]}" for k in sens["assumption"]],
                           T("dem_at_low"): sens["low"].round(0).to_numpy(),
