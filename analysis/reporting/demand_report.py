@@ -220,7 +220,9 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     sentence += " " + (T("dem_ideas_approved", approved=N(approved)) if approved > 0 else T("dem_ideas_none_approved"))
     fte = {g: float(demand.idea_paths(by_group, effects, plan.scenarios, first, f"fte_{g}")[horizon].sum())
            for g in staff.GROUPS}
-    blocks = [heading, report.text(T("dem_ideas_text", first=first, year=year)), report.text(sentence),
+    decided = L.date(parameters.as_date("decision_date", decision_date), page.language)
+    blocks = [heading, report.text(T("dem_ideas_text", first=first, year=year, decision=decided)),
+              report.text(sentence),
               report.table(table, page.language, caption=T("dem_ideas_caption"))]
     return {"blocks": blocks, "avoided": float(total[horizon]), "fte": fte}
 

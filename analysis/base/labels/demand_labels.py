@@ -77,14 +77,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_specialty_text": ('Specialerne vokser forskelligt, fordi deres patienter har forskellig alder: {top} vokser mest, {bottom} mindst.',
                           'The specialties grow differently because their patients differ in age: {top} grow the most, {bottom} the least.'),
     "dem_ideas_heading": ("Hvad forandringsidéerne opvejer", "What the change ideas offset"),
-    "dem_ideas_text": ("Forandringsidéerne (rapport 03's skøn for hver sektor, der fremskrives) undgår fysiske besøg; her vokser deres virkning med "
-                       "besøgene i det speciale, den besøgstype og det hospital, de rammer, og den tæller fra året "
-                       "efter beslutningen ({first}) eller fra idéens eget startår. Væksten i fysiske besøg er "
-                       "besøgene gange hver gruppes andel fysiske besøg i {year}.",
-                       "The change ideas (report 03's estimate for each sector projected) avoid in-person visits; here their effect grows with the "
-                       "visits of the specialty, visit type and hospital they touch, and it counts from the year "
-                       "after the decision ({first}) or the idea's own first year. The growth in in-person visits is "
-                       "the visits times each group's share in person in {year}."),
+    "dem_ideas_text": ("Forandringsidéerne (rapport 03's skøn for hver sektor, der fremskrives) undgår fysiske "
+                       "besøg; her vokser deres virkning med besøgene i det speciale, den besøgstype og det hospital, "
+                       "de rammer, og den tæller fra det første hele år efter beslutningen {decision} ({first}) "
+                       "eller fra idéens eget startår. Væksten i fysiske besøg er besøgene gange hver gruppes andel "
+                       "fysiske besøg i {year}.",
+                       "The change ideas (report 03's estimate for each sector projected) avoid in-person visits; "
+                       "here their effect grows with the visits of the specialty, visit type and hospital they touch, "
+                       "and it counts from the first whole year after the decision of {decision} ({first}) or the "
+                       "idea's own first year. The growth in in-person visits is the visits times each group's share "
+                       "in person in {year}."),
     "dem_ideas_caption": ("Fysiske besøg: vækst og hvad idéerne opvejer", "In-person visits: growth and what the "
                           "ideas offset"),
     "dem_in_person_growth": ('Vækst i fysiske besøg siden {year}',
