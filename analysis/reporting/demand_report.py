@@ -155,12 +155,9 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
     last["growth"] = last[s.VISITS] / last["base"] - 1
     last = last.sort_values("growth", ascending=False)
 
-    def listed(names: list[str]) -> str:
-        return ", ".join(names[:-1]) + T("names_and") + names[-1] if len(names) > 1 else names[0]
-
     yield report.heading(T("dem_specialty_heading"))
-    yield report.text(T("dem_specialty_text", top=listed(last[s.SPECIALTY].head(3).tolist()),
-                        bottom=listed(last[s.SPECIALTY].tail(2).tolist()[::-1])))
+    yield report.text(T("dem_specialty_text", top=L.names(last[s.SPECIALTY].head(3), page.language),
+                        bottom=L.names(last[s.SPECIALTY].tail(2).tolist()[::-1], page.language)))
     total = len(last)
     last = last.head(max(int(shown), 1))
     table = pd.DataFrame({T("specialty"): last[s.SPECIALTY].to_numpy(),
