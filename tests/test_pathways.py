@@ -14,6 +14,7 @@ import pytest
 from analysis.analyses import pathways
 from analysis.base import schema as s
 from analysis.engine import aggregate
+from analysis.stats import funnel
 
 START = dt.date(2023, 1, 2)
 
@@ -127,10 +128,78 @@ def test_shares_per_hospital_and_specialty_worked_out_by_hand(con):
     assert out.loc[("H1", "S1"), "share"] == pytest.approx(4 / 7)
     assert out.loc[("H1", "S2"), "share"] == pytest.approx(1 / 2)
     assert out.loc[("H2", "S1"), "share"] == 1.0
-    res, _disp = pathways.calendar_funnel(out.reset_index())
-    assert res["value"].tolist() == pytest.approx(out["share"].tolist())
-    assert res["target"].iloc[0] == pytest.approx(7 / 11)  # the pooled share
-    assert res["class"].notna().all()
+
+
+def test_a_unit_is_expected_its_own_chance_intervals_times_its_specialtys_calendar_over_chance():
+    shares = pathways.calendar_share(pd.concat([
+        _histogram({182: 40, 62: 20, 250: 40}, "H1", "S1"),  # 40 calendar-like; 62 days: 20 / 2 by chance
+        _histogram({182: 30, 153: 40, 250: 30}, "H2", "S1"),  # 30; 153 days: 40 / 2 by chance
+        _histogram({91: 10, 62: 10}, "H1", "S2")], ignore_index=True))  # alone in its specialty
+    res = pathways.calendar_funnel(shares)[0].set_index([s.HOSPITAL, s.SPECIALTY])
+    habit = (40 + 30) / (10 + 20)  # S1 books 7/3 times what its intervals put in the windows by chance
+    assert res.loc[("H1", "S1"), "expected"] == pytest.approx(10 * habit)
+    assert res.loc[("H2", "S1"), "value"] == pytest.approx(30 / (20 * habit))  # observed over expected
+    assert res.loc[("H1", "S1"), "specialty_share"] == pytest.approx(70 / 200)  # shown beside the unit's share
+    assert res.loc[("H1", "S2"), "value"] == 1  # alone in its specialty: its own norm
+    assert (res["target"] == 1).all() and res["class"].notna().all()
+
+
+def _units(specialty: str, shares: list[float], intervals: int = 400) -> pd.DataFrame:
+    """Units of a specialty with these calendar-like shares, 15% of their intervals by chance."""
+    return pd.DataFrame({s.HOSPITAL: [f"H{i}" for i in range(len(shares))], s.SPECIALTY: specialty,
+                         "intervals": intervals, "calendar_like": [round(x * intervals) for x in shares],
+                         "chance_like": 0.15 * intervals})
+
+
+def test_a_unit_is_flagged_against_its_own_specialtys_share_not_the_regions():
+    # an eye clinic sees its patients yearly at every hospital (60%): its habit, no unit stands out;
+    # one endocrinology unit books three times its specialty's 15%; the rest vary a little
+    shares = pd.concat([_units("Øjne", [0.60, 0.62, 0.58, 0.60]), _units("Endokrinologi", [0.14, 0.16, 0.15, 0.45]),
+                        _units("Urologi", [0.13, 0.15, 0.17, 0.14]), _units("Kardiologi", [0.16, 0.12, 0.15, 0.14])],
+                       ignore_index=True)
+    res, _ = pathways.calendar_funnel(shares)
+    high = pathways.above_limits(res)
+    assert list(zip(high[s.HOSPITAL], high[s.SPECIALTY], high["class"])) == [("H3", "Endokrinologi", "high_998")]
+    # one pooled share for all: the eye clinics' habit widens every limit and hides the unit
+    pooled, _ = funnel.funnel(shares, "calendar_like", "intervals", kind="proportion")
+    assert (pooled["class"] == "within").all()
+
+
+def test_a_unit_whose_intervals_only_lie_nearer_the_windows_is_as_expected():
+    # H8 books at random, as its peers do, but more of its intervals are 5-7 months long: twice the
+    # share in the windows, and twice by chance (the moved windows)
+    units = pd.concat([_units("Urologi", [0.15] * 8, 2000), _units("Urologi", [0.30], 2000).assign(hospital="H8")])
+    units.loc[units[s.HOSPITAL] == "H8", "chance_like"] = 0.30 * 2000
+    res = pathways.calendar_funnel(units.reset_index(drop=True))[0].set_index(s.HOSPITAL)
+    assert res.loc["H8", "value"] == pytest.approx(1) and res.loc["H8", "class"] == "within"
+    assert 0.30 > 1.5 * res.loc["H8", "specialty_share"]  # against the specialty's share alone: far above
+
+
+@pytest.mark.suite
+def test_on_the_full_region_the_planted_unit_is_named_and_the_planted_habit_is_not(full_region):
+    """The synthetic region's calendar plants (synthetic.CALENDAR_UNITS, CALENDAR_SPECIALTIES): the
+    unit stands out from its specialty; the specialty booking by the calendar everywhere does not
+    flag its units but has the most calendar-like intervals beyond chance."""
+    prep, truth = full_region
+    cal = pathways.calendar(prep.aggregates.intervals, 2024, ("somatic",))
+    (unit,) = truth["calendar_follow_up"]
+    (habit,) = truth["calendar_specialty"]
+    assert list(zip(cal.clearly[s.HOSPITAL], cal.clearly[s.SPECIALTY])) == [(unit["hospital"], unit["specialty"])]
+    assert not (cal.clearly[s.SPECIALTY] == habit["specialty"]).any()
+    assert pathways.specialty_calendar(cal.shares)[s.SPECIALTY].iloc[0] == habit["specialty"]
+
+
+def test_a_specialtys_habit_is_its_share_against_its_chance_share():
+    shares = pathways.calendar_share(pd.concat([
+        _histogram({182: 60, 250: 40}, "A", "Øjne"), _histogram({182: 50, 62: 50}, "B", "Øjne"),
+        _histogram({182: 10, 250: 90}, "A", "Urologi")], ignore_index=True))
+    out = pathways.specialty_calendar(shares).set_index(s.SPECIALTY)
+    assert out.index.tolist() == ["Øjne", "Urologi"]  # most beyond chance first
+    # Øjne: 110 of 200 calendar-like; 62 days lies in the window of 91 moved earlier: 50 / 2 by chance
+    assert out.loc["Øjne", ["intervals", "calendar_like", "chance_like"]].tolist() == [200, 110, 25]
+    assert out.loc["Øjne", "share"] == pytest.approx(110 / 200)
+    assert out.loc["Øjne", "chance_share"] == pytest.approx(25 / 200)
+    assert out.loc["Øjne", "beyond_share"] == pytest.approx((60 + 50 - 25) / 200)
 
 
 # --- long stable series ----------------------------------------------------------------------
@@ -391,16 +460,16 @@ def test_the_units_above_their_upper_limit_are_named_clearly_high_first():
 def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clearly_high():
     shares = pd.DataFrame({s.HOSPITAL: ["A", "A", "B"], s.SPECIALTY: ["Reumatologi", "Urologi", "Urologi"],
                            "intervals": [100, 300, 600], "calendar_like": [80, 60, 60]})
-    high = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Reumatologi"], "intervals": [100], "value": [0.8],
-                         "target": [0.2], "chance_share": [0.05], "class": ["high_998"]})
+    high = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Reumatologi"], "intervals": [100], "share": [0.8],
+                         "specialty_share": [0.3], "chance_share": [0.05], "class": ["high_998"]})
     cal = pathways.Calendar(shares, pd.DataFrame(), None, high)
     first, second = pathways.hospital_calendar(cal, "A", 2024, "en")
     # A: 140 of 400 intervals (35%); the region 200 of 1,000 (20%)
     assert "35" in first and "400" in first and "20" in first
     assert second.startswith("A, Reumatologi has 80")
-    assert "against the region's 20.0% and 5.0% expected without booking" in second
-    assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1] == ("None of the hospital's specialties lies "
-                                                                     "clearly above the region's share.")
+    assert "against 30.0% in Reumatologi at the region's hospitals and 5.0% expected without booking" in second
+    assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1].startswith(
+        "None of the hospital's specialties lies clearly above what the specialty")
     assert pathways.hospital_calendar(cal, "C", 2024, "en") == []
 
 

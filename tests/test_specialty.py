@@ -53,7 +53,8 @@ def test_the_questions_come_from_the_specialtys_own_findings_only():
     asked = pack.questions("Urologi", outliers, calendar, 0.15, [("Færre kontroller", 0.05, 0.02, 0.10)], guide,
                            since, falls, "follow_ups_per_patient", "da")
     assert asked[0].startswith("A har 25 % flere kontroller pr. patient end det typiske hospital")
-    assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen (regionen: 15 %)")
+    assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen "
+                               "(specialet på regionens hospitaler: 15 %)")
     assert asked[2] == ("Idéen »Færre kontroller« 5 % (2 % til 10 %) antager en andel af besøgene, der kan ændres, "
                         "uden at andelen er målt: holder den i specialet?")
     assert "1,5 kontroller pr. patient om året for Urologi er et illustrativt tal" in asked[3]

@@ -60,7 +60,8 @@ def test_planted_calendar_unit_books_its_follow_ups_on_the_calendar(small_region
                         "interval_days": 182, "share": 0.8}]
     con = aggregate.connect()
     shares = pathways.calendar_share(pathways.follow_up_intervals(con, con.read_parquet(str(small_region)), 2024))
-    shares = shares[shares["intervals"] >= 20].set_index(["hospital", "specialty"])
+    shares = shares[(shares["intervals"] >= 20) & (shares["specialty"] != "Oftalmologi")]  # a planted habit
+    shares = shares.set_index(["hospital", "specialty"])
     beyond = shares["calendar_beyond_chance"] / shares["intervals"]
     shares = shares["share"]
     unit, unit_beyond = shares.pop((synthetic.HEV, "Endokrinologi")), beyond.pop((synthetic.HEV, "Endokrinologi"))
@@ -68,13 +69,48 @@ def test_planted_calendar_unit_books_its_follow_ups_on_the_calendar(small_region
     assert unit_beyond > 0.3 and unit_beyond > beyond.max() + 0.1
 
 
+def test_the_planted_calendar_units_patients_have_a_blood_test_a_week_before_their_controls(small_region):
+    """Of the planted unit's samples, many lie 7 days (to the nearest open day) before a follow-up of
+    the same patient (on the small region 36%: not every patient is re-spaced, some have more samples
+    than follow-ups); elsewhere a sample falls there by chance only (4%)."""
+    q = f"""WITH v AS (SELECT patient_id, hospital, specialty, visit_type, visit_date
+                      FROM read_parquet('{small_region}') WHERE year(visit_date) = 2024)
+            SELECT s.hospital = '{synthetic.HEV}' AND s.specialty = 'Endokrinologi' AS planted,
+                   avg(CASE WHEN EXISTS (SELECT 1 FROM v f WHERE f.visit_type = 'follow_up'
+                        AND f.patient_id = s.patient_id AND f.hospital = s.hospital AND f.specialty = s.specialty
+                        AND date_diff('day', s.visit_date, f.visit_date) BETWEEN 6 AND 9) THEN 1 ELSE 0 END) AS before
+            FROM v s WHERE s.visit_type = 'sampling' GROUP BY ALL"""
+    share = duckdb.sql(q).df().set_index("planted")["before"]
+    assert share[True] > 0.25 and share[True] > 5 * share[False], share
+
+
+def test_the_planted_specialty_books_by_the_calendar_everywhere_and_no_unit_stands_out_from_it(small_region):
+    """Oftalmologi's habit (CALENDAR_SPECIALTIES): the specialty has the most calendar-like intervals
+    beyond chance, and against its own norm none of its units is clearly flagged."""
+    from analysis.analyses import pathways
+    from analysis.engine import aggregate
+
+    (planted,) = synthetic.truth(7, 0.01)["calendar_specialty"]
+    assert planted["specialty"] == "Oftalmologi" and len(planted["hospitals"]) == 3
+    con = aggregate.connect()
+    shares = pathways.calendar_share(pathways.follow_up_intervals(con, con.read_parquet(str(small_region)), 2024,
+                                                                  ("somatic",)))
+    habits = pathways.specialty_calendar(shares[shares["intervals"] >= 20])
+    assert habits["specialty"].iloc[0] == "Oftalmologi" and habits["beyond_share"].iloc[0] > 0.15
+    eyes = shares[shares["specialty"] == "Oftalmologi"]
+    assert len(eyes) == 3 and (eyes["share"] > eyes["chance_share"] + 0.05).all()  # small: 40 intervals at least
+    res = pathways.calendar_funnel(shares)[0]
+    assert "Oftalmologi" not in set(res.loc[res["class"] == "high_998", "specialty"])  # none clearly
+
+
 def test_the_calendar_plant_leaves_the_other_units_as_they_were(small_region, tmp_path, monkeypatch):
     """Before the decision year (from it, which visits the decision and the registration lag touch
     depends on the dates, so the number of visits drawn after them can differ)."""
     monkeypatch.setattr(synthetic, "CALENDAR_UNITS", {})
+    monkeypatch.setattr(synthetic, "CALENDAR_SPECIALTIES", {})
     base = synthetic.generate(tmp_path / "none.parquet", seed=7, scale=0.01)
     q = ("SELECT * FROM read_parquet('{}') WHERE NOT (hospital = '{}' AND specialty = 'Endokrinologi') "
-         "AND visit_date < DATE '2025-01-01' ORDER BY visit_id")
+         "AND specialty <> 'Oftalmologi' AND visit_date < DATE '2025-01-01' ORDER BY visit_id")
     a = duckdb.sql(q.format(base, synthetic.HEV)).df()
     b = duckdb.sql(q.format(small_region, synthetic.HEV)).df()
     pd.testing.assert_frame_equal(a.drop(columns="visit_id"), b.drop(columns="visit_id"))

@@ -23,6 +23,17 @@ catch moved their own width (29 days) earlier and later, the bands right before 
 window (a straight line across the window; wider moves bend less to the shorter intervals'
 greater number: 45 days put the synthetic region's chance share at 15.4% against its 12.6%,
 29 days at 13.3%). A share well above its chance share is the calendar; near it, it is not.
+
+Norms. Specialties book follow-ups differently (an eye clinic may see its patients yearly by
+design), so each unit is compared with its own specialty's norm, not with one pooled share:
+observed calendar-like intervals against expected = the unit's own chance-like intervals x its
+specialty's calendar-like over chance-like intervals at all the region's hospitals, in a funnel of
+ratios (limits widened for units differing by more than chance, the dispersion taken from the
+units that have a peer in their specialty). The unit's chance-like intervals carry its own
+interval lengths (a unit seeing its patients every 5-7 months has more near 182 days whatever
+its booking), the specialty's ratio its habit: the pooled share, or the specialty's share alone,
+flagged units whose intervals only lie nearer the windows. A specialty's own habit shows in its
+share against its chance share (specialty_calendar), not as flagged units.
 """
 from __future__ import annotations
 
@@ -60,6 +71,8 @@ SHARE = "share"
 CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier and later)
 BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than the moved windows catch (0 at least)
 CHANCE_SHARE = "chance_share"
+NORM = "specialty_share"  # the unit's specialty's calendar-like share across the region's hospitals
+OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's share expects
 SEGMENT = "segment"
 
 
@@ -127,7 +140,7 @@ def calendar_fact(shares: pd.DataFrame, year: int, sectors: tuple[str, ...] | li
     """The calendar-booked follow-ups a page counts (calendar_share's frame), for the run's check
     that the pages reconcile (identities.py): 03's idea measured on them takes its share of the
     same follow-ups 08 reports, unit by unit, where both counted alike (year, targets, tolerance);
-    with `clearly` (08 and 05: the units clearly above the region's share, Calendar.clearly), a
+    with `clearly` (08 and 05: the units clearly above their specialty's share, Calendar.clearly), a
     hospital's page (`hospital`) names the units 08 names for it."""
     units = {f"{h}|{sp}": [int(c), int(n)]
              for h, sp, c, n in zip(shares[s.HOSPITAL], shares[s.SPECIALTY], shares[CALENDAR_LIKE], shares[INTERVALS])}
@@ -157,14 +170,14 @@ class Calendar:
 
     @property
     def clearly(self) -> pd.DataFrame:
-        """The units clearly above the region's share (beyond the 99.8% limit)."""
+        """The units clearly above their specialty's share (beyond the 99.8% limit)."""
         return self.high[self.high["class"] == "high_998"]
 
 
 def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> list[str]:
     """05's account of 08's finding for one hospital, in `lang`: the share of its follow-up
     intervals in `year` that are calendar-like against the region's, then each of its units
-    clearly above the region's share (08's sentence) or that none is. Empty when the hospital
+    clearly above its specialty's share (08's sentence) or that none is. Empty when the hospital
     has no follow-up intervals."""
     own = cal.shares[cal.shares[s.HOSPITAL] == hospital]
     n, like = own[INTERVALS].sum(), own[CALENDAR_LIKE].sum()
@@ -175,30 +188,67 @@ def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> lis
     out = [L.t("hosp_calendar_text", lang, year=year, intervals=L.number(n, lang), share=share,
                region=L.percent(region, lang))]
     clearly = cal.clearly[cal.clearly[s.HOSPITAL] == hospital]
-    out += [L.t("pw_calendar_high", lang, unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=L.percent(r["value"], lang),
-                target=L.percent(r["target"], lang), intervals=L.number(r["intervals"], lang),
-                chance=L.percent(r[CHANCE_SHARE], lang))
-            for _, r in clearly.iterrows()]
+    out += [calendar_sentence(r, lang) for _, r in clearly.iterrows()]
     if clearly.empty:
         out.append(L.t("hosp_calendar_none", lang))
     return out
 
 
+def calendar_sentence(row: pd.Series, lang: str) -> str:
+    """08's (and 05's) sentence on a unit of Calendar.clearly: its share against its specialty's
+    and the share expected without calendar booking."""
+    return L.t("pw_calendar_high", lang, unit=f"{row[s.HOSPITAL]}, {row[s.SPECIALTY]}",
+               share=L.percent(row[SHARE], lang), norm=L.percent(row[NORM], lang), specialty=row[s.SPECIALTY],
+               intervals=L.number(row[INTERVALS], lang), chance=L.percent(row[CHANCE_SHARE], lang))
+
+
 def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
              targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS) -> Calendar:
     """Calendar-booked follow-ups of `year` and `sectors` from the interval histogram
-    (Aggregates.intervals): each hospital x specialty's share against the region's in a
-    proportion funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's."""
+    (Aggregates.intervals): each hospital x specialty's share against its specialty's in a
+    funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's, 10 one
+    specialty's."""
     shares = calendar_share(intervals_of(histogram, year, sectors), targets, tolerance)
     funnel, dispersion = calendar_funnel(shares)
     return Calendar(shares, funnel, dispersion, above_limits(funnel))
 
 
-def calendar_funnel(shares: pd.DataFrame, **kwargs) -> tuple[pd.DataFrame, fn.Dispersion]:
-    """funnel.funnel of calendar_share's frame: numerator calendar_like, denominator intervals,
-    kind "proportion" (target: the pooled share). Returns funnel's (table, dispersion); the
-    table has value, target, limits and class per hospital x specialty. `kwargs` go to funnel."""
-    return fn.funnel(shares, CALENDAR_LIKE, INTERVALS, kind="proportion", **kwargs)
+def with_norm(shares: pd.DataFrame) -> pd.DataFrame:
+    """calendar_share's frame with each unit's specialty_share (its specialty's calendar-like
+    intervals over its intervals, all the region's hospitals), observed (calendar_like) and
+    expected: the unit's own chance_like intervals times its specialty's calendar_like over
+    chance_like, so the unit's interval lengths and its specialty's habit both set what is
+    expected (module docstring). A specialty without chance-like intervals expects nothing (0)."""
+    by = shares.groupby(s.SPECIALTY, observed=True)
+    like, chance = by[CALENDAR_LIKE].transform("sum"), by[CHANCE].transform("sum")
+    habit = (like / chance.where(chance > 0)).fillna(0.0)
+    return shares.assign(**{NORM: like / by[INTERVALS].transform("sum"), OBSERVED: shares[CALENDAR_LIKE],
+                            EXPECTED: shares[CHANCE] * habit})
+
+
+def calendar_funnel(shares: pd.DataFrame, method: str = "additive") -> tuple[pd.DataFrame, fn.Dispersion]:
+    """Each hospital x specialty of calendar_share's frame against its own specialty's norm
+    (with_norm; module docstring): funnel.funnel of kind "ratio", observed over expected (value:
+    O/E, target 1).
+    The dispersion (`method`, funnel's) comes from the units that share their specialty with
+    another: alone, a unit is its own norm (O = E), which says nothing of how units differ. Returns
+    funnel's (table, dispersion)."""
+    t = with_norm(shares)
+    peers = t.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].transform("size") > 1
+    disp = fn.dispersion(t.loc[peers, OBSERVED], t.loc[peers, EXPECTED], "ratio", method)
+    return fn.funnel(t, OBSERVED, EXPECTED, kind="ratio", method=method, disp=disp)
+
+
+def specialty_calendar(shares: pd.DataFrame) -> pd.DataFrame:
+    """Per specialty, all hospitals together, from calendar_share's frame: intervals,
+    calendar_like, chance_like, share, chance_share and beyond_share = share - chance_share (0 at
+    least), the specialty's own habit, largest beyond chance first."""
+    cols = [INTERVALS, CALENDAR_LIKE, CHANCE]
+    out = shares.groupby(s.SPECIALTY, observed=True, sort=True)[cols].sum().reset_index()
+    out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
+    out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
+    out["beyond_share"] = (out[SHARE] - out[CHANCE_SHARE]).clip(lower=0)
+    return out.sort_values(["beyond_share", s.SPECIALTY], ascending=[False, True], ignore_index=True)
 
 
 @dataclass(frozen=True)

@@ -90,15 +90,15 @@ def guideline(table: pd.DataFrame, specialty: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
-def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFrame, region_calendar: float,
+def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFrame, calendar_norm: float,
               assumed_ideas: list[tuple[str, float, float, float]], guide: pd.Series | None,
               realised: pd.DataFrame, falls: pd.DataFrame, measure: str, lang: str,
               level_high: pd.DataFrame | None = None) -> list[str]:
     """The questions the specialty's own findings put to its council, in the pack's order:
       - each hospital outside the variation funnel's 99.8% limits (variation.outliers of the
         specialty: hospital, class, value), why it has more or fewer than the typical hospital;
-      - each hospital clearly above the region's share of calendar-booked follow-ups
-        (`calendar_high`: hospital, share; `region_calendar` the region's share, 0-1), whether
+      - each hospital clearly above the specialty's share of calendar-booked follow-ups at the
+        region's hospitals (`calendar_high`: hospital, share; `calendar_norm` that share, 0-1), whether
         need-based follow-up could replace the calendar;
       - each change idea touching the specialty whose reach rests on an assumed share
         (`assumed_ideas`: title, share, low, high), whether the range holds in the specialty;
@@ -122,7 +122,7 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
                        measure=L.t(f"measure_{measure}_phrase", lang)))
     for _, r in calendar_high.iterrows():
         out.append(L.t("sp_q_calendar", lang, hospital=r[s.HOSPITAL], share=L.percent(float(r["share"]), lang, 0),
-                       region=L.percent(region_calendar, lang, 0)))
+                       norm=L.percent(calendar_norm, lang, 0)))
     if assumed_ideas:  # one question for them all: the council answers them together
         ideas = [L.t("sp_q_assumed_idea", lang, idea=title, share=L.percent(share, lang, 0),
                      span=L.span(L.percent(low, lang, 0), L.percent(high, lang, 0), lang))

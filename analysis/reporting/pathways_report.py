@@ -75,7 +75,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
         yield report.kpis(kpis)
 
     if visit_level:
-        yield from _calendar(page, cal, year=year, calendar_targets=calendar_targets, tolerance_days=tolerance_days)
+        yield from _calendar(page, cal, year=year, calendar_targets=calendar_targets, tolerance_days=tolerance_days,
+                             max_rows=max_rows)
         yield from _stable(page, rule, stable, year=year, max_rows=max_rows)
         yield from _segments(page, con, visits, year=year, sectors=sectors, segment_high_visits=segment_high_visits,
                              segment_high_specialties=segment_high_specialties,
@@ -110,9 +111,10 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
 
 
 def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets: list[int],
-              tolerance_days: int) -> Iterator[object]:
-    """Follow-ups by the calendar: each hospital and specialty's calendar-like share in a funnel
-    plot, the units clearly or possibly above the upper limit, and the table of them."""
+              tolerance_days: int, max_rows: int) -> Iterator[object]:
+    """Follow-ups by the calendar: each hospital and specialty against its specialty's share in a
+    funnel plot, the units clearly or possibly above the upper limit and the table of them, then
+    the specialties' own habits against the share expected without calendar booking."""
     language = page.language
     T, N, P, M = page.formatters
     shares, funnel, disp, high = cal.shares, cal.funnel, cal.dispersion, cal.high
@@ -125,30 +127,45 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
-                            T("pw_chart_calendar_y"), names)
+                            T("pw_chart_calendar_y"), names, denominator=pathways.EXPECTED, kind="ratio")
     yield report.how_to_read(T("pw_calendar_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     for _, r in cal.clearly.iterrows():
-        yield report.text(T("pw_calendar_high", unit=f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}", share=P(r["value"]),
-                            target=P(r["target"]), intervals=N(r["intervals"]), chance=P(r[pathways.CHANCE_SHARE])))
+        yield report.text(pathways.calendar_sentence(r, language))
     possibly = high[high["class"] == "high_95"]
     if len(possibly):
         yield report.text(T("pw_calendar_possibly", units="; ".join(
-            f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]} ({P(r['value'])})" for _, r in possibly.iterrows())))
+            f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]} ({P(r[pathways.SHARE])})" for _, r in possibly.iterrows())))
     if high.empty:
         yield report.text(T("pw_calendar_none"))
     else:
         # a chance share resting on 1-4 intervals in the moved windows would give that count away
         chance = high[pathways.CHANCE_SHARE].where(~is_small(high[pathways.CHANCE].round()))
         shown = high.assign(**{pathways.CHANCE_SHARE: chance})[
-            [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", "value", pathways.CHANCE_SHARE, "upper_99.8",
-             "class"]].rename(columns={"intervals": "pw_intervals", "calendar_like": "pw_calendar_like",
-                                       "value": "pw_calendar_share", pathways.CHANCE_SHARE: "pw_chance_share",
-                                       "upper_99.8": "pw_upper", "class": "pw_level"})
+            [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", pathways.SHARE, pathways.NORM,
+             pathways.CHANCE_SHARE, "class"]].rename(columns={
+                "intervals": "pw_intervals", "calendar_like": "pw_calendar_like", pathways.SHARE: "pw_calendar_share",
+                pathways.NORM: "pw_norm", pathways.CHANCE_SHARE: "pw_chance_share", "class": "pw_level"})
         yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
                            derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals"},
-                           percent=["pw_calendar_share", "pw_chance_share", "pw_upper"],
+                           percent=["pw_calendar_share", "pw_norm", "pw_chance_share"],
                            verbatim=[s.HOSPITAL, s.SPECIALTY],
                            caption=T("pw_calendar_caption", year=year))
+    habits = pathways.specialty_calendar(shares)
+    habits = habits[~is_small(habits[pathways.CALENDAR_LIKE])]  # a share resting on 1-4 intervals gives them away
+    if habits.empty:
+        return
+    top = habits.iloc[0]
+    yield report.text(T("pw_habit_text", specialty=top[s.SPECIALTY], share=P(top[pathways.SHARE]),
+                        chance=P(top[pathways.CHANCE_SHARE])))
+    shown = habits.head(max_rows)[[s.SPECIALTY, "intervals", pathways.CALENDAR_LIKE, pathways.SHARE,
+                                   pathways.CHANCE_SHARE, "beyond_share"]].rename(columns={
+        "intervals": "pw_intervals", pathways.CALENDAR_LIKE: "pw_calendar_like", pathways.SHARE: "pw_calendar_share",
+        pathways.CHANCE_SHARE: "pw_chance_share", "beyond_share": "pw_beyond_share"})
+    yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
+                       derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals",
+                                "pw_beyond_share": "pw_intervals"},
+                       percent=["pw_calendar_share", "pw_chance_share", "pw_beyond_share"], verbatim=[s.SPECIALTY],
+                       caption=T("pw_habit_caption", year=year))
 
 
 def _stable(page: Page, rule: pathways.StableRule, stable: pd.DataFrame, *, year: int,

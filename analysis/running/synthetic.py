@@ -255,9 +255,15 @@ ACUTE_UNITS = {(RHR, "Lungemedicin"): 0.25}
 # evenly from the days that leave room for the rest, each later one within CALENDAR_JITTER days
 # of its place (moved to the nearest open day). Their other visits in the unit that fell within
 # the series move to the four weeks before its first or after its last follow-up (either at
-# random, within the year), so they do not break it. Two or four follow-ups so spaced fill the
+# random, within the year), so they do not break it, except a blood test: with `blood_test_days`,
+# a re-spaced patient's samples (up to one a follow-up) are taken that many days before a
+# follow-up (08 must see the series across them). Two or four follow-ups so spaced fill the
 # year's months evenly, as before; a stream of its own, so the other columns are as they were.
-CALENDAR_UNITS = {(HEV, "Endokrinologi"): {"interval_days": 182, "share": 0.8}}
+CALENDAR_UNITS = {(HEV, "Endokrinologi"): {"interval_days": 182, "share": 0.8, "blood_test_days": 7}}
+# Planted: a specialty whose own norm differs. Every unit of it books a share of its patients on
+# the calendar as above (its habit, not one unit's): 08 must not flag its units against their
+# specialty's share, and must show the specialty's share beyond chance.
+CALENDAR_SPECIALTIES = {"Oftalmologi": {"interval_days": 182, "share": 0.5}}
 CALENDAR_FOLLOW_UPS = (2, 4)  # fewest and most follow-ups in the year of a patient re-spaced
 CALENDAR_JITTER = 3
 # Diagnosis groups by level of specialisation (ASSUMPTION): in the specialties that the shipped
@@ -641,12 +647,16 @@ def _nearest_day(days: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 
 def _calendar(cal_rng: np.random.Generator, year: int, cells, row: np.ndarray, vtype: np.ndarray,
               vcell: np.ndarray, date: np.ndarray) -> np.ndarray:
-    """The visit dates with the calendar-driven units' follow-ups re-spaced (CALENDAR_UNITS)."""
+    """The visit dates with the calendar-driven units' follow-ups re-spaced (CALENDAR_UNITS, and
+    every unit of CALENDAR_SPECIALTIES)."""
     date = date.copy()
     days, _ = _weekday_calendar(year)
-    fu = s.VISIT_TYPES.index("follow_up")
-    for (unit, name), plant in CALENDAR_UNITS.items():
-        c = [i for i, (cu, _, sp, _) in enumerate(cells) if cu == unit and sp.name == name][0]
+    fu, sampling = s.VISIT_TYPES.index("follow_up"), s.VISIT_TYPES.index("sampling")
+    planted = [(i, CALENDAR_UNITS[(cu, sp.name)]) for i, (cu, _, sp, _) in enumerate(cells)
+               if (cu, sp.name) in CALENDAR_UNITS]
+    planted += [(i, CALENDAR_SPECIALTIES[sp.name]) for i, (_, _, sp, _) in enumerate(cells)
+                if sp.name in CALENDAR_SPECIALTIES]
+    for c, plant in planted:
         in_unit = np.flatnonzero(vcell == c)
         in_unit = in_unit[np.argsort(row[in_unit], kind="stable")]  # each patient's visits together
         patients, start, size = np.unique(row[in_unit], return_index=True, return_counts=True)
@@ -664,7 +674,9 @@ def _calendar(cal_rng: np.random.Generator, year: int, cells, row: np.ndarray, v
             series = _nearest_day(days, first + (np.arange(n) * step + jitter).astype("timedelta64[D]"))
             date[fus] = series
             last = series[-1]
-            between = mine[(vtype[mine] != fu) & (date[mine] > first) & (date[mine] <= last)]
+            tests = mine[vtype[mine] == sampling][:n] if plant.get("blood_test_days") else mine[:0]
+            date[tests] = _nearest_day(days, series[:len(tests)] - np.timedelta64(plant.get("blood_test_days", 0), "D"))
+            between = mine[(vtype[mine] != fu) & (date[mine] > first) & (date[mine] <= last) & ~np.isin(mine, tests)]
             weeks = cal_rng.integers(0, 29, size=len(between)).astype("timedelta64[D]")
             after = (cal_rng.random(len(between)) < 0.5) & (last + weeks < days[-1])
             moved = np.where(after, last + weeks, np.maximum(first - weeks, days[0]))
@@ -929,8 +941,16 @@ def truth(seed: int, scale: float, unit_sd: float = UNIT_FOLLOW_UP_SD) -> dict:
                      "year: two re-spaced interval_days apart, three or four half of it apart (each within "
                      f"{CALENDAR_JITTER} days and the nearest open day), the first drawn evenly over the days that "
                      "leave room for the rest; their other visits in the unit within the series moved to the "
-                     "four weeks before or after it"}
+                     "four weeks before or after it"
+                     + (f", except up to one blood test a follow-up, taken {c['blood_test_days']} days before it"
+                        if c.get("blood_test_days") else "")}
             for (u, sp), c in CALENDAR_UNITS.items()],
+        "calendar_specialty": [
+            {"specialty": sp, "hospitals": list(next(x for x in SPECIALTIES if x.name == sp).units),
+             "interval_days": c["interval_days"],
+             "share": c["share"], "note": "every unit of the specialty books this share of its patients as the "
+                                          "calendar_follow_up units do: the specialty's own norm"}
+            for sp, c in CALENDAR_SPECIALTIES.items()],
         "basic_level_kept": [
             {"hospital": u, "specialty": sp, "mix_of_patients_from_other_areas": LEVEL_MIX[k],
              "otherwise": LEVEL_MIX["referred"],

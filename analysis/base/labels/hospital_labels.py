@@ -67,8 +67,10 @@ LABELS: dict[str, tuple[str, str]] = {
                            "In {year}, {share} of the hospital's {intervals} intervals between two follow-ups were "
                            "calendar-like (the region: {region}), counted as in the pathways report (08). "
                            "Calendar-booked follow-ups are those ideas such as PRO-based follow-up take their share of."),
-    "hosp_calendar_none": ("Ingen af hospitalets specialer ligger klart over regionens andel.",
-                           "None of the hospital's specialties lies clearly above the region's share."),
+    "hosp_calendar_none": ("Ingen af hospitalets specialer ligger klart over det, specialet på regionens hospitaler "
+                           "giver at forvente (som i forløbsrapporten, 08).",
+                           "None of the hospital's specialties lies clearly above what the specialty at the region's "
+                           "hospitals leads one to expect (as in the pathways report, 08)."),
     "hosp_not_compared": ("Hospitalet indgår ikke i sammenligningen af {measure} i {year}: det har ingen af de "
                           "besøg, målet bygger på.",
                           "The hospital is not part of the comparison of {measure} in {year}: it has none of the "

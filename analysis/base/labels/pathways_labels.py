@@ -42,29 +42,37 @@ LABELS: dict[str, tuple[str, str]] = {
                          "er kalenderagtigt, når det ligger inden for {tolerance} dage af {targets} dage. I hele "
                          "regionen er {share} af {intervals} intervaller kalenderagtige; forventet uden kalenderbooking "
                          "er {chance} (det, vinduerne på {shift} dage fanger, flyttet deres bredde frem og tilbage). "
-                         "Figuren "
-                         "sammenligner hospital og speciale med regionens andel; grænserne tager højde for, at "
-                         "enhederne varierer mere end tilfældigt.",
+                         "Specialerne booker forskelligt (en øjenafdeling kan se sine patienter hvert halve år med "
+                         "vilje), så figuren måler hvert hospital og speciale mod det, dets egne intervaller og "
+                         "specialets vane på regionens hospitaler giver: de intervaller, der forventes i vinduerne "
+                         "uden kalenderbooking, gange hvor mange flere specialet har i vinduerne. Grænserne tager "
+                         "højde for, at enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
                          "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
                          "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
                          "Across the region {share} of {intervals} intervals are calendar-like; expected without "
                          "booking by the calendar: {chance} (what the windows of {shift} days catch moved their width "
-                         "earlier and later). The figure "
-                         "compares each hospital and specialty with the region's share; the limits allow for units "
-                         "differing by more than chance."),
-    "pw_chart_calendar": ("Andel kalenderagtige kontrolintervaller pr. hospital og speciale",
-                          "Share of calendar-like follow-up intervals by hospital and specialty"),
-    "pw_chart_calendar_x": ("Kontrolintervaller (logaritmisk akse)", "Follow-up intervals (log scale)"),
-    "pw_chart_calendar_y": ("Kalenderagtige intervaller", "Calendar-like intervals"),
-    "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. Jo flere intervaller, jo længere til højre og jo "
-                        "snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger klart over regionens "
-                        "andel, over den stiplede (95 %) muligvis; de er navngivet. {low_998:E} og {low_95:e} punkter ligger under "
-                        "grænserne: færre kalenderagtige intervaller end regionen.",
-                        "Each point is a hospital and a specialty. The more intervals, the further right and the "
-                        "narrower the limits. Points above the solid line (99.8%) lie clearly above the region's "
-                        "share, above the dashed line (95%) possibly; they are named. {low_998:E} and {low_95} points lie below "
-                        "the limits: fewer calendar-like intervals than the region."),
+                         "earlier and later). Specialties book differently (an eye clinic may see its patients every "
+                         "six months by design), so the figure measures each hospital and specialty against what its "
+                         "own intervals and its specialty's habit at the region's hospitals give: the intervals "
+                         "expected in the windows without calendar booking, times how many more the specialty has in "
+                         "the windows. The limits allow for units differing by more than chance."),
+    "pw_chart_calendar": ("Kalenderagtige kontrolintervaller mod det forventede, pr. hospital og speciale",
+                          "Calendar-like follow-up intervals against the expected, by hospital and specialty"),
+    "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller (logaritmisk akse)",
+                            "Calendar-like intervals expected (log scale)"),
+    "pw_chart_calendar_y": ("Faktiske i forhold til forventede (1 = som forventet)",
+                            "Observed relative to expected (1 = as expected)"),
+    "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. 2 betyder dobbelt så mange kalenderagtige "
+                        "intervaller som forventet ud fra enhedens egne intervaller og specialets vane. Jo flere intervaller, jo "
+                        "længere til højre og jo snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger "
+                        "klart over det forventede, over den stiplede (95 %) muligvis; de er navngivet. {low_998:E} og "
+                        "{low_95:e} punkter ligger under grænserne: færre kalenderagtige intervaller end forventet.",
+                        "Each point is a hospital and a specialty. 2 means twice the calendar-like intervals expected "
+                        "from the unit's own intervals and its specialty's habit. The more intervals, the further right and "
+                        "the narrower the limits. Points above the solid line (99.8%) lie clearly above the "
+                        "expected, above the dashed line (95%) possibly; they are named. {low_998:E} and "
+                        "{low_95} points lie below the limits: fewer calendar-like intervals than expected."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
                        "kalenderbooking, enhed for enhed: i hele regionen {beyond} af intervallerne. De lange, stabile "
@@ -73,11 +81,13 @@ LABELS: dict[str, tuple[str, str]] = {
                        "PRO-based follow-up) takes its share of the calendar-like follow-ups beyond those expected "
                        "without calendar booking, unit by unit: across the region {beyond} of the intervals. The long "
                        "stable series below are a narrower selection and not what 03 counts on."),
-    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod regionens {target} og {chance} forventet "
-                         "uden kalenderbooking ({intervals} intervaller): klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
+    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod {norm} i {specialty} på regionens "
+                         "hospitaler og {chance} forventet uden kalenderbooking ({intervals} intervaller): klart over "
+                         "den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
-                         "{unit} has {share} calendar-like follow-up intervals against the region's {target} and "
-                         "{chance} expected without booking by the calendar ({intervals} intervals): clearly above the upper limit. Follow-ups here are probably "
+                         "{unit} has {share} calendar-like follow-up intervals against {norm} in {specialty} at the "
+                         "region's hospitals and {chance} expected without booking by the calendar ({intervals} "
+                         "intervals): clearly above the upper limit. Follow-ups here are probably "
                          "booked by the calendar; a place to ask whether need could steer them."),
     "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
@@ -88,7 +98,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
     "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
     "pw_chance_share": ("Forventet uden kalenderbooking", "Expected without calendar booking"),
-    "pw_upper": ("Øvre grænse (99,8 %)", "Upper limit (99.8%)"),
+    "pw_norm": ("Specialets andel", "The specialty's share"),
+    "pw_habit_text": ("Et speciale, der booker efter kalenderen på alle sine hospitaler, ligger på sin egen andel og "
+                      "ses derfor ikke i figuren; det ses her, hvor specialets andel på regionens hospitaler står mod "
+                      "den, der forventes uden kalenderbooking. Højest ud over det forventede ligger {specialty}: "
+                      "{share} kalenderagtige mod {chance} forventet.",
+                      "A specialty that books by the calendar at all its hospitals sits at its own share and so does "
+                      "not show in the figure; it shows here, where the specialty's share at the region's hospitals "
+                      "stands against the share expected without calendar booking. Furthest beyond the expected lies "
+                      "{specialty}: {share} calendar-like against {chance} expected."),
+    "pw_habit_caption": ("Specialerne med flest kalenderagtige intervaller ud over det forventede, {year}",
+                         "The specialties with the most calendar-like intervals beyond the expected, {year}"),
+    "pw_beyond_share": ("Ud over forventet", "Beyond the expected"),
     "pw_level": ("Niveau", "Level"),
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
                   "Candidates for patient-reported or patient-initiated follow-up"),
@@ -196,14 +217,19 @@ LABELS: dict[str, tuple[str, str]] = {
                           "run file, or a shorter window for “seen once”."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
-                  "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Tragtgrænserne er Wilson-grænser om "
-                  "regionens andel{widened}. Lange forløb tælles over hele perioden "
+                  "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Hver enhed sammenlignes "
+                  "med sit speciale (forventet = enhedens intervaller i de flyttede vinduer gange specialets "
+                  "kalenderagtige over dets intervaller i de flyttede vinduer på regionens hospitaler); tragtgrænserne er Poisson-grænser om 1{widened}, og "
+                  "spredningen mellem enhederne måles på de enheder, der har et andet hospital i samme speciale. Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
                   "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
                   "expected without calendar booking is what the same windows catch moved their own width earlier "
-                  "and later. The funnel limits are "
-                  "Wilson limits around the region's share{widened}. Long series are "
+                  "and later. Each unit is compared with its specialty (expected = the unit's intervals in the "
+                  "moved windows times the specialty's calendar-like over its intervals in the moved windows at the "
+                  "region's hospitals); the funnel limits "
+                  "are Poisson limits around 1{widened}, and the spread between units is measured on the units "
+                  "that have another hospital in the same specialty. Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),

@@ -30,13 +30,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "sp_points_caption": ("Hospitalerne i tragten", "The hospitals in the funnel"),
     "sp_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
     "sp_calendar_text": ("Andelen af intervaller mellem to kontroller, der ligger tæt på 3, 6 eller 12 måneder, som i "
-                         "forløbsrapporten (08), pr. hospital i specialet (specialet i alt: {own}; alle specialer i regionen: "
-                         "{region}, som 08 måler hvert hospital og speciale mod); ved siden af den andel, der forventes "
-                         "dér uden kalenderbooking.",
+                         "forløbsrapporten (08), pr. hospital i specialet (specialet i alt: {own}, som 08 måler hvert hospital mod; alle "
+                         "specialer i regionen: {region}); ved siden af den andel, der forventes dér uden "
+                         "kalenderbooking.",
                          "The share of intervals between two follow-ups close to 3, 6 or 12 months, as in the "
-                         "pathways report (08), by hospital in the specialty (the specialty overall: {own}; every specialty "
-                         "in the region: {region}, which 08 holds each hospital and specialty against); beside it the "
-                         "share expected there without booking by the calendar."),
+                         "pathways report (08), by hospital in the specialty (the specialty overall: {own}, which 08 holds each "
+                         "hospital against; every specialty in the region: {region}); beside it the share expected "
+                         "there without booking by the calendar."),
     "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
     "sp_stable_caption": ("Lange stabile forløb pr. hospital i specialet: kandidater til patientrapporteret eller "
                           "patientinitieret opfølgning (som forløbsrapporten, 08)",
@@ -134,9 +134,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "de andre kan lære af?",
                          "{hospital} has {pct} fewer {measure} than the typical hospital: what does it do that the "
                          "others can learn from?"),
-    "sp_q_calendar": ("{share} af kontrollerne på {hospital} ligger efter kalenderen (regionen: {region}): kan "
+    "sp_q_calendar": ("{share} af kontrollerne på {hospital} ligger efter kalenderen (specialet på regionens hospitaler: {norm}): kan "
                       "behovsstyret eller patientrapporteret opfølgning overtage en del?",
-                      "{share} of the follow-ups at {hospital} follow the calendar (the region: {region}): could "
+                      "{share} of the follow-ups at {hospital} follow the calendar (the specialty at the region's hospitals: "
+                      "{norm}): could "
                       "need-based or patient-reported follow-up take over a part?"),
     "sp_q_assumed_idea": ("»{idea}« {share} ({span})", "'{idea}' {share} ({span})"),
     "sp_q_assumed_one": ("Idéen {ideas} antager en andel af besøgene, der kan ændres, uden at andelen er målt: holder "
