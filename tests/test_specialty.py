@@ -71,6 +71,20 @@ def test_a_specialty_with_nothing_to_ask_gets_no_questions():
                           realised([]), NO_FALLS, "follow_ups_per_patient", "da") == []
 
 
+def test_a_specialty_booking_by_the_calendar_as_a_whole_is_asked_whether_it_is_its_guidelines():
+    none = pd.DataFrame(columns=["hospital", "class", "value"])
+    guide = pd.Series({"specialty": "Oftalmologi", "follow_ups_per_patient": 2.0, "source": "DOS 2024"})
+
+    def asked(share, chance):
+        return pack.questions("Oftalmologi", none, pd.DataFrame(columns=["hospital", "share"]), share, [], guide,
+                              realised([]), NO_FALLS, "follow_ups_per_patient", "da", calendar_chance=chance)
+    assert asked(0.42, 0.11) == ["42 % af specialets kontrolintervaller på regionens hospitaler ligger tæt på 3, 6 "
+                                 "eller 12 måneder mod 11 %, der forventes uden kalenderbooking: er det specialets "
+                                 "retningslinjer, eller en vane, som behovsstyret eller patientrapporteret opfølgning "
+                                 "kunne overtage en del af?"]
+    assert asked(0.20, 0.11) == []  # 9 points above chance: less than pathways.HABIT_MARGIN
+
+
 def test_the_guideline_row_of_the_specialty():
     table = pd.DataFrame({"specialty": ["Urologi", "Kardiologi"], "follow_ups_per_patient": ["1.5", "1.2"],
                           "source": ["x", "y"]})

@@ -74,6 +74,10 @@ CHANCE_SHARE = "chance_share"
 NORM = "specialty_share"  # the unit's specialty's calendar-like share across the region's hospitals
 OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's share expects
 SEGMENT = "segment"
+# A specialty whose calendar-like share exceeds its chance share by this much (0-1) books by the
+# calendar as a habit, and its council is asked about it (ASSUMPTION: well beyond the spread of
+# specialties booking at random, at most 4 percentage points on the synthetic region)
+HABIT_MARGIN = 0.10
 
 
 def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGET_DAYS,

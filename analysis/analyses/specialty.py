@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analyses import measures, scenarios
+from analysis.analyses import measures, pathways, scenarios
 from analysis.base import labels as L
 from analysis.base import schema as s
 
@@ -93,13 +93,16 @@ def guideline(table: pd.DataFrame, specialty: str) -> pd.Series | None:
 def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFrame, calendar_norm: float,
               assumed_ideas: list[tuple[str, float, float, float]], guide: pd.Series | None,
               realised: pd.DataFrame, falls: pd.DataFrame, measure: str, lang: str,
-              level_high: pd.DataFrame | None = None) -> list[str]:
+              level_high: pd.DataFrame | None = None, calendar_chance: float | None = None) -> list[str]:
     """The questions the specialty's own findings put to its council, in the pack's order:
       - each hospital outside the variation funnel's 99.8% limits (variation.outliers of the
         specialty: hospital, class, value), why it has more or fewer than the typical hospital;
       - each hospital clearly above the specialty's share of calendar-booked follow-ups at the
         region's hospitals (`calendar_high`: hospital, share; `calendar_norm` that share, 0-1), whether
         need-based follow-up could replace the calendar;
+      - where the specialty as a whole books by the calendar (`calendar_norm` at least
+        pathways.HABIT_MARGIN above `calendar_chance`, its share expected without calendar
+        booking), whether that is its guidelines or a habit need could replace;
       - each change idea touching the specialty whose reach rests on an assumed share
         (`assumed_ideas`: title, share, low, high), whether the range holds in the specialty;
       - where the guideline table's number is illustrative (`guide`'s source), what the
@@ -123,6 +126,9 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
     for _, r in calendar_high.iterrows():
         out.append(L.t("sp_q_calendar", lang, hospital=r[s.HOSPITAL], share=L.percent(float(r["share"]), lang, 0),
                        norm=L.percent(calendar_norm, lang, 0)))
+    if calendar_chance is not None and calendar_norm - calendar_chance >= pathways.HABIT_MARGIN:
+        out.append(L.t("sp_q_habit", lang, share=L.percent(calendar_norm, lang, 0),
+                       chance=L.percent(calendar_chance, lang, 0)))
     if assumed_ideas:  # one question for them all: the council answers them together
         ideas = [L.t("sp_q_assumed_idea", lang, idea=title, share=L.percent(share, lang, 0),
                      span=L.span(L.percent(low, lang, 0), L.percent(high, lang, 0), lang))

@@ -93,9 +93,9 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
     choice = capabilities.resolve(capabilities.of(agg), measure, list(standardise_by), language)
     page.use(measure=choice.measure, standardise_by=choice.strata)
     outliers = yield from _variation(page, agg, choice, name, year, sector, shared)
-    cal_high, calendar_norm = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
+    cal_high, calendar_norm, calendar_chance = pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0, None
     if not agg.intervals.empty:  # visit-level data: intervals and series of follow-ups
-        cal_high, calendar_norm = yield from _calendar(page, agg, name, year, sector, shared)
+        cal_high, calendar_norm, calendar_chance = yield from _calendar(page, agg, name, year, sector, shared)
         yield from _stable(page, prices, name, year, sector, shared)
         yield from _segments(page, name, year, sector, shared)
     yield from _acute_and_referrals(page, agg, name, year, sector)
@@ -108,7 +108,7 @@ def build(page: Page, *, specialty: str, year: int, measure: str, standardise_by
 
     yield report.heading(T("sp_questions"))
     asked = pack.questions(name, outliers, cal_high, calendar_norm, pack.assumed_ideas(plan, effects, language),
-                           guide, realised, falls, choice.measure, language, level_high)
+                           guide, realised, falls, choice.measure, language, level_high, calendar_chance)
     yield report.text("\n".join(f"- {q}" for q in asked) if asked else T("sp_no_questions"))
     yield report.text(T("sp_questions_note"))
     yield from _intake_form(page, act, name, year, sector, specialisation_file, diagnosis_levels_file, tariff_file,
@@ -177,14 +177,15 @@ def _variation(page: Page, agg, choice: capabilities.Choice, name: str, year: in
 
 def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
     """08's calendar-booked follow-ups of the specialty by hospital; returns the hospitals
-    clearly above the specialty's share (08's norm) and that share, for the questions."""
+    clearly above the specialty's norm (08's), the specialty's share and its share expected without
+    calendar booking, for the questions."""
     language, T = page.language, page.formatters.T
     if "calendar" not in shared:
         shared["calendar"] = pathways.calendar(agg.intervals, year, (sector,))
     cal = shared["calendar"]
     mine = cal.shares[cal.shares[s.SPECIALTY] == name]
     if mine.empty:
-        return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0
+        return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0, None
     own = float(mine[pathways.CALENDAR_LIKE].sum() / mine["intervals"].sum())
     yield report.heading(T("sp_calendar"))
     yield report.text(T("sp_calendar_text", own=L.percent(own, language, 0),
@@ -199,7 +200,8 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
                        caption=T("sp_calendar_caption", year=year))
     clearly = cal.clearly[cal.clearly[s.SPECIALTY] == name]
     high = mine[mine[s.HOSPITAL].isin(clearly[s.HOSPITAL])][[s.HOSPITAL, pathways.SHARE]]
-    return high.rename(columns={pathways.SHARE: "share"}), own
+    chance = float(mine[pathways.CHANCE].sum() / mine["intervals"].sum())
+    return high.rename(columns={pathways.SHARE: "share"}), own, chance
 
 
 def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str, shared: dict) -> Iterator[object]:

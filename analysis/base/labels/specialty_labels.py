@@ -139,6 +139,12 @@ LABELS: dict[str, tuple[str, str]] = {
                       "{share} of the follow-ups at {hospital} follow the calendar (the specialty at the region's hospitals: "
                       "{norm}): could "
                       "need-based or patient-reported follow-up take over a part?"),
+    "sp_q_habit": ("{share} af specialets kontrolintervaller på regionens hospitaler ligger tæt på 3, 6 eller 12 "
+                   "måneder mod {chance}, der forventes uden kalenderbooking: er det specialets retningslinjer, "
+                   "eller en vane, som behovsstyret eller patientrapporteret opfølgning kunne overtage en del af?",
+                   "{share} of the specialty's follow-up intervals at the region's hospitals lie close to 3, 6 or 12 "
+                   "months against {chance} expected without calendar booking: is that the specialty's guidelines, "
+                   "or a habit that need-based or patient-reported follow-up could take over in part?"),
     "sp_q_assumed_idea": ("»{idea}« {share} ({span})", "'{idea}' {share} ({span})"),
     "sp_q_assumed_one": ("Idéen {ideas} antager en andel af besøgene, der kan ændres, uden at andelen er målt: holder "
                          "den i specialet?",
