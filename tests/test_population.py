@@ -304,6 +304,42 @@ def test_repeat_visits_sum_each_patients_visits_and_their_squares():
     assert pop.design_effects(out.reset_index(), people).to_dict() == {"A": pytest.approx(14 / 6), "B": 1.0}
 
 
+def test_repeat_visits_and_design_effects_by_a_column_count_each_value_apart():
+    import ibis
+
+    visits = pd.DataFrame({"municipality": "A", "patient_id": ["p1", "p1", "p1", "p1", "p2", "p1"],
+                           "specialty": ["Psykiatri"] * 4 + ["Urologi"] * 2, "sector": "somatic",
+                           "visit_date": pd.to_datetime(["2024-03-01"] * 6)})
+    out = pop.repeat_visits(ibis.duckdb.connect(), ibis.memtable(visits), 2024, by=["specialty"])
+    people = pd.DataFrame({"municipality": ["A"], "age_band": "0-17", "sex": "M", "year": 2024, "residents": [10]})
+    design = pop.design_effects(out, people, by=["specialty"])
+    # Psykiatri: one patient with 4 visits (16 / 4); Urologi: two patients with 1 visit each
+    assert design.to_dict() == {("A", "Psykiatri"): 4.0, ("A", "Urologi"): 1.0}
+
+
+def test_by_a_column_each_cells_design_effect_widens_its_own_interval():
+    people = pd.DataFrame({"municipality": ["A", "B"], "age_band": "0-17", "sex": "M", "year": 2024,
+                           "residents": [1_000, 1_000]})
+    visits = pd.concat([people.assign(visits=40, specialty=sp) for sp in ("Psykiatri", "Urologi")]).drop(
+        columns="residents")
+    design = pd.Series({("A", "Psykiatri"): 4.0, ("B", "Psykiatri"): 4.0, ("A", "Urologi"): 1.0, ("B", "Urologi"): 1.0})
+    out = pop.standardised(visits, people, 2024, by=["specialty"], design=design)
+    out = out.set_index(["municipality", "specialty"])
+    assert out.loc[("A", "Psykiatri"), "ratio_low"] == pytest.approx(0.4795, abs=1e-4)  # 40 visits worth 10
+    assert out.loc[("A", "Urologi"), "expected_effective"] == 40
+    with pytest.raises(ValueError, match="same by"):
+        pop.standardised(visits, people, 2024, by=["specialty"], design=pd.Series({"A": 4.0, "B": 4.0}))
+
+
+def test_the_cells_beyond_the_limits_of_their_own_column():
+    result = pd.DataFrame({"municipality": ["Skive", "Skive", "Samsø", "Aarhus"],
+                           "specialty": ["Psykiatri", "Urologi", "Psykiatri", "Urologi"],
+                           "ratio": [1.3, 1.2, 0.8, 1.0], "class": ["high_998", "high_95", "low_998", "within"]})
+    out = pop.beyond_limits(result, "specialty")
+    assert out[["municipality", "specialty"]].values.tolist() == [["Samsø", "Psykiatri"], ["Skive", "Psykiatri"]]
+    assert pop.beyond_limits(result, "specialty", shown=["Urologi"]).empty
+
+
 def test_with_a_design_effect_the_interval_is_garwoods_on_the_effective_counts():
     # 40 visits of patients with 4 visits each (D = 4) carry what 10 independent visits do:
     # 4.795 / 10 to 18.390 / 10 around a ratio of 1 when 40 were expected

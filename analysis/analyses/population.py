@@ -476,29 +476,32 @@ EFFECTIVE_OBSERVED = "observed_effective"
 EFFECTIVE_EXPECTED = "expected_effective"
 
 
-def repeat_visits(con, visits, year: int, sectors: Sequence[str] | None = None) -> pd.DataFrame:
+def repeat_visits(con, visits, year: int, sectors: Sequence[str] | None = None,
+                  by: Sequence[str] = ()) -> pd.DataFrame:
     """Each municipality's patients and how their visits cluster, from visit-level data: one row
-    per municipality (as the data write it) with visits (sum of k), patients and sum_sq (sum of
-    k^2), k a patient's visits in `year` in `sectors` (Ibis: `con` runs the query on `visits`,
+    per municipality (as the data write it; and value of each column of `by`, e.g. specialty) with
+    visits (sum of k), patients and sum_sq (sum of k^2), k a patient's visits in `year` in
+    `sectors` (and in that value) (Ibis: `con` runs the query on `visits`,
     pipeline.Prepared.visit_table's pair). A patient recorded under two municipalities counts in
     each with the visits there."""
     from analysis.engine.intervals import visits_in
 
     v = visits_in(visits, tuple(sectors) if sectors else None)
     v = v.filter(v[s.VISIT_DATE].year() == year)
-    per_patient = v.group_by([MUNICIPALITY, s.PATIENT_ID]).aggregate(k=v.count())
+    per_patient = v.group_by([MUNICIPALITY, *by, s.PATIENT_ID]).aggregate(k=v.count())
     k = per_patient["k"].cast("float64")
-    out = con.execute(per_patient.group_by(MUNICIPALITY).aggregate(
+    out = con.execute(per_patient.group_by([MUNICIPALITY, *by]).aggregate(
         **{s.VISITS: k.sum(), "patients": per_patient.count(), "sum_sq": (k * k).sum()}))
     return out.astype({s.VISITS: float, "patients": float, "sum_sq": float})
 
 
-def design_effects(repeats: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
-    """The design effect D = sum(k^2) / sum(k) of each municipality of the population table
+def design_effects(repeats: pd.DataFrame, population: pd.DataFrame, by: Sequence[str] = ()) -> pd.Series:
+    """The design effect D = sum(k^2) / sum(k) of each municipality of the population table (and
+    value of `by`, as repeat_visits was given it: indexed by municipality and those columns)
     (repeat_visits' rows, names matched as match_municipalities matches them; 1 where every
     patient has one visit). A name the table lacks is left out."""
     matched, _ = match_municipalities(repeats, population)
-    sums = matched.groupby(MUNICIPALITY)[[s.VISITS, "sum_sq"]].sum()
+    sums = matched.groupby([MUNICIPALITY, *by], observed=True)[[s.VISITS, "sum_sq"]].sum()
     sums = sums[sums[s.VISITS] > 0]
     return (sums["sum_sq"] / sums[s.VISITS]).clip(lower=1.0).rename(DESIGN_EFFECT)
 
@@ -517,8 +520,8 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     by:         further columns (e.g. specialty): each municipality is then compared with the
                 region's rates within each value, and the funnel is drawn within each value
     method, rule: passed to funnel.funnel (overdispersion adjustment and classification rule)
-    design:     each municipality's design effect (design_effects; without `by`): O and E are
-                compared as O/D and E/D (see the module's docstring); None or a municipality it
+    design:     each municipality's design effect (design_effects, given the same `by`): O and E
+                are compared as O/D and E/D (see the module's docstring); None or a cell it
                 lacks: D = 1, every visit its own event
 
     Returns municipality (+ by), observed (visits), residents, expected (visits), crude and
@@ -534,8 +537,9 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     value), 'left_out'.
     """
     by = list(by)
-    if by and design is not None:
-        raise ValueError("design effects are of a municipality's visits as a whole: give them without `by`")
+    if design is not None and design.index.nlevels != 1 + len(by):
+        raise ValueError(f"design effects by municipality{''.join(' and ' + c for c in by)} are needed: "
+                         f"give design_effects the same by={by}")
     matched, pop, unknown = _prepare(visits, population, year, on_unknown, need_strata=True)
     missing = [c for c in by if c not in matched.columns]
     if missing:
@@ -557,7 +561,8 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     res = res.rename(columns={st.POPULATION: RESIDENTS})
     res["crude"] = res["crude"] * PER
     res["region_crude"] = res["region_crude"] * PER
-    d = res[MUNICIPALITY].map(design if design is not None else {}).fillna(1.0).to_numpy(dtype=float)
+    cells = pd.MultiIndex.from_frame(res[[MUNICIPALITY, *by]]) if by else pd.Index(res[MUNICIPALITY])
+    d = (design.reindex(cells) if design is not None else pd.Series(np.nan, index=cells)).fillna(1.0).to_numpy(float)
     res[DESIGN_EFFECT] = d
     res[EFFECTIVE_OBSERVED] = res[st.OBSERVED] / d
     res[EFFECTIVE_EXPECTED] = res[st.EXPECTED] / d
@@ -573,6 +578,18 @@ def standardised(visits: pd.DataFrame, population: pd.DataFrame, year: int, by: 
     out = out[[c for c in out.columns if c != st.UNMATCHED] + [st.UNMATCHED]]
     out.attrs.update(unknown=unknown, dispersion=dispersions if by else dispersions[()], left_out=left_out)
     return out
+
+
+def beyond_limits(result: pd.DataFrame, by: str, shown: Sequence[str] | None = None) -> pd.DataFrame:
+    """The municipality x `by` cells of standardised(..., by=[by])'s result outside the funnel's
+    99.8% limits of their own `by` value (class high_998 or low_998), of the values `shown` (all
+    where None): municipality, `by`, ratio, class, in the order municipality, then `by`. The
+    funnel within each value allows for municipalities differing more than chance (its
+    overdispersion), so a ratio far from 1 in a small municipality may lie within it."""
+    out = result[result["class"].isin(["high_998", "low_998"])]
+    if shown is not None:
+        out = out[out[by].isin(list(shown))]
+    return out[[MUNICIPALITY, by, "ratio", "class"]].sort_values([MUNICIPALITY, by]).reset_index(drop=True)
 
 
 def unknown_strata_note(result: pd.DataFrame, lang: str = "da") -> str:

@@ -52,7 +52,7 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
 
     yield from _outliers(page, result, high, low, year, reference.is_default("population", population_file))
     yield from _ages(page, visits, people, year, [*high["municipality"], *low["municipality"]])
-    yield from _by(page, visits, people, year, specialties_shown)
+    yield from _by(page, visits, people, year, specialties_shown, sectors)
     yield from _hospital_use(page, visits, people, year)
     # the method and the population table only where they were used
     yield report.heading(T("var_method"))
@@ -116,13 +116,16 @@ def _ages(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,
 
 
 def _by(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,
-        specialties_shown: int) -> Iterator[object]:
-    """The standardised ratio by visit type, by the largest specialties and by sector."""
+        specialties_shown: int, sectors: list[str]) -> Iterator[object]:
+    """The standardised ratio by visit type, by the largest specialties and by sector, each
+    allowing for its own patients' repeat visits (design effects by municipality and value)."""
     language, T = page.language, page.formatters.T
+    con, table = page.prep.visit_table()
     yield report.heading(T("pop_by_heading"))
     largest = population.largest(visits, s.SPECIALTY, year, specialties_shown)
     for by in (s.VISIT_TYPE, s.SPECIALTY, s.SECTOR):
-        part = population.standardised(visits, people, year, by=[by], on_unknown="exclude")
+        design = population.design_effects(population.repeat_visits(con, table, year, sectors, [by]), people, [by])
+        part = population.standardised(visits, people, year, by=[by], on_unknown="exclude", design=design)
         if by == s.SPECIALTY:  # the largest specialties, most visits first
             part = part[part[by].isin(largest)]
         wide = part.pivot_table(index="municipality", columns=by, values="ratio")
@@ -132,6 +135,22 @@ def _by(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int,
         wide.columns.name = None
         yield report.table(wide, language, digits={c: 2 for c in wide.columns if c != "municipality"},
                            verbatim=["municipality"], caption=T("pop_by_caption", by=T(by).lower(), year=year))
+        yield report.text(_beyond_sentence(page, part, by, largest if by == s.SPECIALTY else None))
+
+
+def _beyond_sentence(page: Page, part: pd.DataFrame, by: str, shown: list[str] | None) -> str:
+    """Which ratios of a by-table lie outside the funnel's 99.8% limits of their column, by
+    municipality, or that none does; a ratio resting on a hidden count is not named."""
+    language, T = page.language, page.formatters.T
+    beyond = population.beyond_limits(part[~privacy.is_small(part["observed"])], by, shown)
+    if beyond.empty:
+        return T("pop_by_none")
+
+    def name(value: str) -> str:  # a specialty as in the data; a visit type or sector by its label
+        return value if by == s.SPECIALTY else T(value).lower()
+    units = [f"{m} ({L.names((f'{name(v)} {L.number(r, language, 2)}' for v, r in zip(g[by], g['ratio'])), language)})"
+             for m, g in beyond.groupby(population.MUNICIPALITY, sort=True)]
+    return T("pop_by_beyond", units="; ".join(units))
 
 
 def _hospital_use(page: Page, visits: pd.DataFrame, people: pd.DataFrame, year: int) -> Iterator[object]:

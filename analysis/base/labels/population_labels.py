@@ -100,6 +100,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_by_heading": ("Efter besøgstype, speciale og sektor", "By visit type, specialty and sector"),
     "pop_by_caption": ("Forhold (faktisk/forventet) pr. kommune og {by}, {year}",
                        "Ratio (actual/expected) by municipality and {by}, {year}"),
+    "pop_by_beyond": ("Uden for tragtens 99,8 %-grænser, med tragten tegnet for hver kolonne for sig: {units}. De "
+                      "øvrige forhold i tabellen ligger inden for det, tilfældigheder og den sædvanlige forskel mellem "
+                      "kommuner kan forklare.",
+                      "Outside the funnel's 99.8% limits, the funnel drawn for each column on its own: {units}. The "
+                      "other ratios in the table lie within what chance and the usual difference between "
+                      "municipalities can explain."),
+    "pop_by_none": ("Intet forhold i tabellen ligger uden for tragtens 99,8 %-grænser, med tragten tegnet for hver "
+                    "kolonne for sig: forskellene ligger inden for det, tilfældigheder og den sædvanlige forskel "
+                    "mellem kommuner kan forklare.",
+                    "No ratio in the table lies outside the funnel's 99.8% limits, the funnel drawn for each column "
+                    "on its own: the differences lie within what chance and the usual difference between "
+                    "municipalities can explain."),
     "pop_use_heading": ("Hvilke hospitaler bruger borgerne?", "Which hospitals do the residents use?"),
     "pop_use_title": ("Andel af kommunens besøg pr. hospital, {year}", "Share of the municipality's visits by hospital, {year}"),
     "pop_use_caption": ("Kommunernes hovedhospital og dets andel af besøgene, {year}",
@@ -109,14 +121,19 @@ LABELS: dict[str, tuple[str, str]] = {
                    "så hver kommunes besøg regnes om til et effektivt antal: besøg divideret med designeffekten "
                    "Σk²/Σk over kommunens patienters antal besøg k (variansen af en sum af patienters besøg er Σk², "
                    "ikke Σk; her {design}). 95 %-intervallerne er eksakte Poisson-intervaller (Garwood) på "
-                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal{widened}.",
+                   "de effektive antal. Tragtgrænser efter Spiegelhalter (2005) på de effektive antal{widened}. "
+                   "Tabellerne efter besøgstype, speciale og sektor regner hver celle på samme måde med designeffekten "
+                   "af kommunens patienters besøg af den type, i det speciale eller den sektor, og tegner tragten for "
+                   "hver kolonne for sig.",
                    "Indirect standardisation by age band and sex against the region's own rates (Breslow & Day 1987). "
                    "A patient's visits are not independent events (a patient with a control every quarter brings "
                    "four), so each municipality's visits are counted as an effective number: visits divided by the "
                    "design effect Σk²/Σk over its patients' numbers of visits k (the variance of a sum of patients' "
                    "visits is Σk², not Σk; here {design}). The 95% intervals are exact Poisson intervals "
                    "(Garwood) on the effective numbers. Funnel limits after Spiegelhalter (2005) on the effective "
-                   "numbers{widened}."),
+                   "numbers{widened}. The tables by visit type, specialty and sector count each cell the same way, "
+                   "with the design effect of the municipality's patients' visits of that type, in that specialty or "
+                   "sector, and draw the funnel for each column on its own."),
     "pop_interval_note": ("Vurderingen følger tragten: dens grænser rummer den sædvanlige forskel mellem kommuner, "
                           "som er større end tilfældig (fx efter hvilket hospital borgerne bruger). Intervallet i "
                           "tabellen viser, hvor sikkert kommunens eget forhold er kendt; et interval, der ikke rummer "
