@@ -42,13 +42,13 @@ from analysis.engine.aggregate import (
     VISITS_PER_PATIENT,
     Aggregates,
 )
-from analysis.engine.intervals import DAYS, FOLLOW_UP, INTERVAL_KEYS, INTERVALS
+from analysis.engine.intervals import DAYS, FOLLOW_UP, INTERVAL_KEYS, INTERVALS, PATIENT_INTERVALS
 from analysis.engine.pipeline import Prepared, default_source, is_synthetic, parse_period
 from analysis.inputs import ingest, plausible
 
 OPTIONAL_LABELS = (s.DIAGNOSIS_GROUP, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE)  # "-" where missing
 MISSING_COUNTED = (s.DIAGNOSIS_GROUP, s.COST_DKK, s.PATIENTS, s.MUNICIPALITY, s.PRIORITY, s.REFERRAL_SOURCE)
-NUMERIC_KEYS = (s.YEAR, s.MONTH, VISITS_PER_PATIENT, DAYS)
+NUMERIC_KEYS = (s.YEAR, s.MONTH, VISITS_PER_PATIENT, DAYS, PATIENT_INTERVALS)
 
 
 def prepare(source="", period_start="2023-01-01", period_end="2025-12-31", mapping="", cache_dir=None,
@@ -180,9 +180,12 @@ def _intervals(df: pd.DataFrame) -> pd.DataFrame:
     before = fu.groupby(keys, observed=True, sort=False)[s.VISIT_DATE].shift()
     iv = pd.DataFrame({s.YEAR: fu[s.VISIT_DATE].dt.year.astype("int32"), s.HOSPITAL: fu[s.HOSPITAL],
                        s.SPECIALTY: fu[s.SPECIALTY], s.SECTOR: fu[s.SECTOR],
-                       DAYS: (fu[s.VISIT_DATE] - before).dt.days})[before.notna().to_numpy()]
+                       DAYS: (fu[s.VISIT_DATE] - before).dt.days,
+                       s.PATIENT_ID: fu[s.PATIENT_ID]})[before.notna().to_numpy()]
+    iv[PATIENT_INTERVALS] = iv.groupby([s.PATIENT_ID, s.HOSPITAL, s.SPECIALTY, s.SECTOR, s.YEAR],
+                                       observed=True)[DAYS].transform("size")
     out = iv.groupby(list(INTERVAL_KEYS), observed=True).size().rename(INTERVALS).reset_index()
-    return _finish(out, INTERVAL_KEYS).astype({DAYS: "int64", INTERVALS: "int64"})
+    return _finish(out, INTERVAL_KEYS).astype({DAYS: "int64", PATIENT_INTERVALS: "int64", INTERVALS: "int64"})
 
 
 def aggregates(df: pd.DataFrame) -> Aggregates:

@@ -130,6 +130,27 @@ def test_shares_per_hospital_and_specialty_worked_out_by_hand(con):
     assert out.loc[("H2", "S1"), "share"] == 1.0
 
 
+def test_the_design_effect_is_the_sum_of_squared_intervals_per_patient_over_their_sum(con):
+    # in 2024: patient a has 3 intervals (days 0, 91, 182, 273 of 2024), b one, c one in H2
+    t = visits(("a", every(91, 4, 365)), ("b", [400, 500]), ("c", [400, 582], "follow_up", "H2", "S1"))
+    hist = con.execute(pathways.interval_table(t))
+    design = pathways.design_effects(hist, 2024)
+    assert design[("H1", "S1")] == pytest.approx((3 ** 2 + 1 ** 2) / (3 + 1))
+    assert design[("H2", "S1")] == 1
+
+
+def test_each_patients_intervals_count_as_one_booking_in_the_funnel():
+    # the same shares, but each patient has 4 intervals: the counts carry a quarter of the weight
+    units = pd.concat([_units("Urologi", [0.15] * 8, 400), _units("Urologi", [0.25], 400).assign(hospital="H8")],
+                      ignore_index=True)
+    alone, _ = pathways.calendar_funnel(units)
+    four = pd.Series(4.0, index=pd.MultiIndex.from_frame(units[[s.HOSPITAL, s.SPECIALTY]]))
+    clustered, _ = pathways.calendar_funnel(units, four)
+    assert clustered["expected_effective"].tolist() == pytest.approx((alone["expected"] / 4).tolist())
+    assert clustered["value"].tolist() == pytest.approx(alone["value"].tolist())  # the ratio is the same
+    assert alone.loc[8, "class"] == "high_998" and clustered.loc[8, "class"] == "within"
+
+
 def test_a_unit_is_expected_its_own_chance_intervals_times_its_specialtys_calendar_over_chance():
     shares = pathways.calendar_share(pd.concat([
         _histogram({182: 40, 62: 20, 250: 40}, "H1", "S1"),  # 40 calendar-like; 62 days: 20 / 2 by chance

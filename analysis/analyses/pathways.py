@@ -50,6 +50,7 @@ from analysis.engine.intervals import (  # the follow-up days and intervals, as 
     DAYS,
     FOLLOW_UP,
     INTERVALS,
+    PATIENT_INTERVALS,
     UNIT,
     count_where,
     follow_up_days,
@@ -72,7 +73,9 @@ CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier
 BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than the moved windows catch (0 at least)
 CHANCE_SHARE = "chance_share"
 NORM = "specialty_share"  # the unit's specialty's calendar-like share across the region's hospitals
-OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's share expects
+OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's norm expects
+DESIGN_EFFECT = "design_effect"  # how a unit's intervals cluster within its patients (design_effects)
+EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED = "observed_effective", "expected_effective"  # both over the design effect
 SEGMENT = "segment"
 # A specialty whose calendar-like share exceeds its chance share by this much (0-1) books by the
 # calendar as a habit, and its council is asked about it (ASSUMPTION: well beyond the spread of
@@ -102,6 +105,24 @@ def intervals_of(histogram: pd.DataFrame, year: int | None = None,
     out[DAYS] = out[DAYS].astype("int64")
     out[INTERVALS] = out[INTERVALS].astype("int64")
     return out
+
+
+def design_effects(histogram: pd.DataFrame, year: int | None = None,
+                   sectors: tuple[str, ...] | None = None) -> pd.Series:
+    """Each hospital x specialty's design effect D = sum(m^2) / sum(m), m a patient's intervals in
+    the unit in the year, from interval_table's histogram (sum(intervals x m) / sum(intervals));
+    `year` and `sectors` as intervals_of. A patient's follow-ups are booked alike, so his intervals
+    are calendar-like together: the calendar-like count varies D times as much as independent
+    intervals would (as 09 counts a patient's visits; Kish 1965). 1 where each patient has one
+    interval."""
+    h = histogram
+    if year is not None:
+        h = h[h[s.YEAR] == year]
+    if sectors:
+        h = h[h[s.SECTOR].isin(list(sectors))]
+    h = h.assign(_sq=h[INTERVALS] * h[PATIENT_INTERVALS])
+    sums = h.groupby(UNIT, observed=True)[[INTERVALS, "_sq"]].sum()
+    return (sums["_sq"] / sums[INTERVALS]).clip(lower=1.0).rename(DESIGN_EFFECT)
 
 
 def follow_up_intervals(con: ibis.BaseBackend, t: ibis.Table, year: int | None = None,
@@ -213,7 +234,7 @@ def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
     funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's, 10 one
     specialty's."""
     shares = calendar_share(intervals_of(histogram, year, sectors), targets, tolerance)
-    funnel, dispersion = calendar_funnel(shares)
+    funnel, dispersion = calendar_funnel(shares, design_effects(histogram, year, sectors))
     return Calendar(shares, funnel, dispersion, above_limits(funnel))
 
 
@@ -230,17 +251,22 @@ def with_norm(shares: pd.DataFrame) -> pd.DataFrame:
                             EXPECTED: shares[CHANCE] * habit})
 
 
-def calendar_funnel(shares: pd.DataFrame, method: str = "additive") -> tuple[pd.DataFrame, fn.Dispersion]:
+def calendar_funnel(shares: pd.DataFrame, design: pd.Series | None = None,
+                    method: str = "additive") -> tuple[pd.DataFrame, fn.Dispersion]:
     """Each hospital x specialty of calendar_share's frame against its own specialty's norm
-    (with_norm; module docstring): funnel.funnel of kind "ratio", observed over expected (value:
-    O/E, target 1).
-    The dispersion (`method`, funnel's) comes from the units that share their specialty with
-    another: alone, a unit is its own norm (O = E), which says nothing of how units differ. Returns
-    funnel's (table, dispersion)."""
+    (with_norm; module docstring): funnel.funnel of kind "ratio" (value: O/E, target 1) on the
+    effective counts observed / D and expected / D, D the unit's design effect (`design`,
+    design_effects; 1 where None or missing), so a patient's intervals count as the one booking
+    they are. The dispersion (`method`, funnel's) comes from the units that share their specialty
+    with another: alone, a unit is its own norm (O = E), which says nothing of how units differ.
+    Returns funnel's (table, dispersion)."""
     t = with_norm(shares)
+    d = pd.Series(1.0, index=t.index) if design is None else \
+        pd.Series(design.reindex(pd.MultiIndex.from_frame(t[UNIT])).to_numpy(), index=t.index).fillna(1.0)
+    t = t.assign(**{DESIGN_EFFECT: d, EFFECTIVE_OBSERVED: t[OBSERVED] / d, EFFECTIVE_EXPECTED: t[EXPECTED] / d})
     peers = t.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].transform("size") > 1
-    disp = fn.dispersion(t.loc[peers, OBSERVED], t.loc[peers, EXPECTED], "ratio", method)
-    return fn.funnel(t, OBSERVED, EXPECTED, kind="ratio", method=method, disp=disp)
+    disp = fn.dispersion(t.loc[peers, EFFECTIVE_OBSERVED], t.loc[peers, EFFECTIVE_EXPECTED], "ratio", method)
+    return fn.funnel(t, EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED, kind="ratio", method=method, disp=disp)
 
 
 def specialty_calendar(shares: pd.DataFrame) -> pd.DataFrame:

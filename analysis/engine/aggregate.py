@@ -71,8 +71,9 @@ class Aggregates:
                     carry a priority
     referral:       year x hospital x specialty x sector x referral_source -> visits, patients: first
                     visits (assessment) only; when they carry a referral source
-    intervals:      year x hospital x specialty x sector x days -> intervals: days between consecutive
-                    follow-ups of a patient (intervals.interval_table); visit-level data only
+    intervals:      year x hospital x specialty x sector x days x patient_intervals -> intervals: days
+                    between consecutive follow-ups of a patient, by how many intervals the patient has in
+                    the unit that year (intervals.interval_table); visit-level data only
     diagnoses:      year x hospital x specialty x sector x municipality x contact_mode x diagnosis_group
                     -> visits: follow-ups only; when the visits carry a diagnosis group (municipality
                     "-" when they carry none)
@@ -121,7 +122,7 @@ def _execute(con: ibis.BaseBackend, expr: ibis.Table, keys: tuple[str, ...]) -> 
     df = con.execute(expr.order_by(list(keys)))
     progress.advance()
     for k in keys:
-        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, intervals.DAYS):
+        if k not in (s.YEAR, s.MONTH, VISITS_PER_PATIENT, intervals.DAYS, intervals.PATIENT_INTERVALS):
             df[k] = df[k].astype(object)
     return df.reset_index(drop=True)
 

@@ -61,7 +61,8 @@ def follow_up_days(t: ibis.Table, sectors: tuple[str, ...] | None = None) -> ibi
     return fu.select([c for c in fu.columns if c not in ("others", "others_so_far")])
 
 
-INTERVAL_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR, DAYS)
+PATIENT_INTERVALS = "patient_intervals"  # how many intervals the interval's patient has in its unit and year
+INTERVAL_KEYS = (s.YEAR, s.HOSPITAL, s.SPECIALTY, s.SECTOR, DAYS, PATIENT_INTERVALS)
 
 
 def interval_table(t: ibis.Table) -> ibis.Table:
@@ -71,8 +72,14 @@ def interval_table(t: ibis.Table) -> ibis.Table:
     blood test a week before each control is part of the calendar pattern; the year is the
     later follow-up's). A histogram: a few thousand rows at most, so the aggregation layer keeps
     it (aggregate.Aggregates.intervals) and any targets and tolerance can be applied afterwards
-    in pandas (calendar_share)."""
+    in pandas (calendar_share). patient_intervals, the number of intervals the patient has in the
+    unit that year (m), gives how they cluster within patients: sum(intervals x m) / sum(intervals)
+    is the design effect sum(m^2) / sum(m) (pathways.design_effects)."""
+    import ibis  # see follow_up_days
+
     fu = follow_up_days(t)
     iv = fu.filter(fu[DAYS].notnull())
     iv = iv.mutate(**{s.YEAR: iv[s.VISIT_DATE].year().cast("int32")})
+    per_patient = ibis.window(group_by=[s.PATIENT_ID, *UNIT, s.SECTOR, s.YEAR])
+    iv = iv.mutate(**{PATIENT_INTERVALS: iv[DAYS].count().over(per_patient).cast("int64")})
     return iv.group_by(list(INTERVAL_KEYS)).aggregate(**{INTERVALS: iv.count()})

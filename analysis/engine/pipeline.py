@@ -51,7 +51,7 @@ from analysis.inputs.ingest import IngestResult, ingest, load_mapping, plan_colu
 if TYPE_CHECKING:
     import ibis
 
-FORMAT_VERSION = "11"  # bump when the staged or aggregate format changes (11: follow-up intervals across other visits)
+FORMAT_VERSION = "12"  # bump when the staged or aggregate format changes (12: intervals by the patient's count)
 KEEP_CACHED = 6  # cached inputs kept; older ones are removed
 DISTRIBUTION = "outpatient-analysis"  # the package's name in its metadata (as in the report footer)
 FINGERPRINT = "fingerprint.json"  # in each cache folder: what its key was made of, and the engine

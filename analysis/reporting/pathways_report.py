@@ -127,7 +127,7 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
-                            T("pw_chart_calendar_y"), names, denominator=pathways.EXPECTED, kind="ratio")
+                            T("pw_chart_calendar_y"), names, denominator=pathways.EFFECTIVE_EXPECTED, kind="ratio")
     yield report.how_to_read(T("pw_calendar_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     for _, r in cal.clearly.iterrows():
         yield report.text(pathways.calendar_sentence(r, language))

@@ -59,8 +59,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "the windows. The limits allow for units differing by more than chance."),
     "pw_chart_calendar": ("Kalenderagtige kontrolintervaller mod det forventede, pr. hospital og speciale",
                           "Calendar-like follow-up intervals against the expected, by hospital and specialty"),
-    "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller (logaritmisk akse)",
-                            "Calendar-like intervals expected (log scale)"),
+    "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller, effektivt antal (logaritmisk akse)",
+                            "Calendar-like intervals expected, effective number (log scale)"),
     "pw_chart_calendar_y": ("Faktiske i forhold til forventede (1 = som forventet)",
                             "Observed relative to expected (1 = as expected)"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. 2 betyder dobbelt så mange kalenderagtige "
@@ -219,7 +219,9 @@ LABELS: dict[str, tuple[str, str]] = {
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
                   "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Hver enhed sammenlignes "
                   "med sit speciale (forventet = enhedens intervaller i de flyttede vinduer gange specialets "
-                  "kalenderagtige over dets intervaller i de flyttede vinduer på regionens hospitaler); tragtgrænserne er Poisson-grænser om 1{widened}, og "
+                  "kalenderagtige over dets intervaller i de flyttede vinduer på regionens hospitaler); tragtgrænserne er Poisson-grænser om 1 på effektive antal (faktiske og forventede divideret med "
+                  "enhedens designeffekt Σm²/Σm over patienternes antal intervaller m: en patients kontroller "
+                  "bookes ens og tæller som én booking){widened}, og "
                   "spredningen mellem enhederne måles på de enheder, der har et andet hospital i samme speciale. Lange forløb tælles over hele perioden "
                   "og kan begynde før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
@@ -228,7 +230,9 @@ LABELS: dict[str, tuple[str, str]] = {
                   "and later. Each unit is compared with its specialty (expected = the unit's intervals in the "
                   "moved windows times the specialty's calendar-like over its intervals in the moved windows at the "
                   "region's hospitals); the funnel limits "
-                  "are Poisson limits around 1{widened}, and the spread between units is measured on the units "
+                  "are Poisson limits around 1 on effective numbers (observed and expected divided by the unit's design "
+                  "effect Σm²/Σm over its patients' numbers of intervals m: a patient's follow-ups are booked alike "
+                  "and count as one booking){widened}, and the spread between units is measured on the units "
                   "that have another hospital in the same specialty. Long series are "
                   "counted over the whole period and may start before {year}."),
     # 08: the right level of specialisation
