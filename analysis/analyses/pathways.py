@@ -32,7 +32,8 @@ ratios (limits widened for units differing by more than chance, the dispersion t
 units that have a peer in their specialty). The unit's chance-like intervals carry its own
 interval lengths (a unit seeing its patients every 5-7 months has more near 182 days whatever
 its booking), the specialty's ratio its habit: the pooled share, or the specialty's share alone,
-flagged units whose intervals only lie nearer the windows. A specialty's own habit shows in its
+would flag units whose intervals only lie nearer the windows. A patient's intervals count as one
+booking (design_effects). A specialty's own habit shows in its
 share against its chance share (specialty_calendar), not as flagged units.
 """
 from __future__ import annotations
@@ -165,7 +166,7 @@ def calendar_fact(shares: pd.DataFrame, year: int, sectors: tuple[str, ...] | li
     """The calendar-booked follow-ups a page counts (calendar_share's frame), for the run's check
     that the pages reconcile (identities.py): 03's idea measured on them takes its share of the
     same follow-ups 08 reports, unit by unit, where both counted alike (year, targets, tolerance);
-    with `clearly` (08 and 05: the units clearly above their specialty's share, Calendar.clearly), a
+    with `clearly` (08 and 05: the units clearly above their specialty's norm, Calendar.clearly), a
     hospital's page (`hospital`) names the units 08 names for it."""
     units = {f"{h}|{sp}": [int(c), int(n)]
              for h, sp, c, n in zip(shares[s.HOSPITAL], shares[s.SPECIALTY], shares[CALENDAR_LIKE], shares[INTERVALS])}
@@ -195,14 +196,14 @@ class Calendar:
 
     @property
     def clearly(self) -> pd.DataFrame:
-        """The units clearly above their specialty's share (beyond the 99.8% limit)."""
+        """The units clearly above their specialty's norm (beyond the 99.8% limit)."""
         return self.high[self.high["class"] == "high_998"]
 
 
 def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> list[str]:
     """05's account of 08's finding for one hospital, in `lang`: the share of its follow-up
     intervals in `year` that are calendar-like against the region's, then each of its units
-    clearly above its specialty's share (08's sentence) or that none is. Empty when the hospital
+    clearly above its specialty's norm (08's sentence) or that none is. Empty when the hospital
     has no follow-up intervals."""
     own = cal.shares[cal.shares[s.HOSPITAL] == hospital]
     n, like = own[INTERVALS].sum(), own[CALENDAR_LIKE].sum()
@@ -230,7 +231,7 @@ def calendar_sentence(row: pd.Series, lang: str) -> str:
 def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
              targets: tuple[int, ...] = TARGET_DAYS, tolerance: int = TOLERANCE_DAYS) -> Calendar:
     """Calendar-booked follow-ups of `year` and `sectors` from the interval histogram
-    (Aggregates.intervals): each hospital x specialty's share against its specialty's in a
+    (Aggregates.intervals): each hospital x specialty against its specialty's norm in a
     funnel (see calendar_share, calendar_funnel); 08 shows it all, 05 one hospital's, 10 one
     specialty's."""
     shares = calendar_share(intervals_of(histogram, year, sectors), targets, tolerance)
