@@ -50,9 +50,9 @@ def danish(small_run) -> str:
 
 
 def test_the_planted_calendar_habit_is_named_and_its_units_are_not(danish, truth):
-    # a specialty's own norm: named as its habit, not unit by unit; the planted unit (58 intervals of
-    # some 30 patients on this 1% region) is too small to stand out once a patient's intervals count as
-    # one booking: on the full region it does (test_pathways: test_on_the_full_region_...)
+    # a specialty's own norm: named as its habit, not unit by unit; the planted unit (58 intervals on
+    # this 1% region) is too small to stand out once a patient's intervals count as one booking: on
+    # the full region it does (test_pathways: test_on_the_full_region_...)
     (habit,) = truth["calendar_specialty"]
     assert f"Højest ud over det forventede ligger {habit['specialty']}:" in danish
     assert f", {habit['specialty']} har " not in danish
