@@ -155,7 +155,7 @@ REDUCTIONS_AFTER_DECISION = {  # (unit, specialty) -> share of follow-ups that s
 # about a third of its tariff value, so the cuts are large: 60 million kroner in cash is about one
 # in six in-person follow-ups of the region.
 DECISION_RESPONSE = {
-    RHH: {"drop": 0.33, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
+    RHH: {"drop": 0.40, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
           "expected": "ahead", "note": "ahead of its share, with the orthopaedic reduction"},
     HEM: {"drop": 0.010, "to_phone": 0.0, "to_video": 0.0, "move_to": None, "move": 0.0, "move_specialties": (),
           "expected": "behind", "note": "clearly behind its share, and takes in orthopaedic follow-ups from Randers"},
