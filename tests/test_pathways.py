@@ -482,13 +482,14 @@ def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clear
     shares = pd.DataFrame({s.HOSPITAL: ["A", "A", "B"], s.SPECIALTY: ["Reumatologi", "Urologi", "Urologi"],
                            "intervals": [100, 300, 600], "calendar_like": [80, 60, 60]})
     high = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Reumatologi"], "intervals": [100], "share": [0.8],
-                         "specialty_share": [0.3], "chance_share": [0.05], "class": ["high_998"]})
+                         "specialty_share": [0.3], "expected": [25.0], "chance_share": [0.05], "class": ["high_998"]})
     cal = pathways.Calendar(shares, pd.DataFrame(), None, high)
     first, second = pathways.hospital_calendar(cal, "A", 2024, "en")
     # A: 140 of 400 intervals (35%); the region 200 of 1,000 (20%)
     assert "35" in first and "400" in first and "20" in first
     assert second.startswith("A, Reumatologi has 80")
-    assert "against 30.0% in Reumatologi at the region's hospitals and 5.0% expected without booking" in second
+    assert ("where the habit of Reumatologi at the region's hospitals (30.0% overall) gives 25.0% expected and 5.0% "
+            "are expected without booking") in second
     assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1].startswith(
         "None of the hospital's specialties lies clearly above what the specialty")
     assert pathways.hospital_calendar(cal, "C", 2024, "en") == []

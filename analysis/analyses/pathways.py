@@ -221,11 +221,13 @@ def hospital_calendar(cal: Calendar, hospital: str, year: int, lang: str) -> lis
 
 
 def calendar_sentence(row: pd.Series, lang: str) -> str:
-    """08's (and 05's) sentence on a unit of Calendar.clearly: its share against its specialty's
-    and the share expected without calendar booking."""
+    """08's (and 05's) sentence on a unit of Calendar.clearly: its share against the share its
+    specialty's norm expects (expected / intervals), its specialty's share and the share expected
+    without calendar booking."""
     return L.t("pw_calendar_high", lang, unit=f"{row[s.HOSPITAL]}, {row[s.SPECIALTY]}",
                share=L.percent(row[SHARE], lang), norm=L.percent(row[NORM], lang), specialty=row[s.SPECIALTY],
-               intervals=L.number(row[INTERVALS], lang), chance=L.percent(row[CHANCE_SHARE], lang))
+               expected=L.percent(row[EXPECTED] / row[INTERVALS], lang), intervals=L.number(row[INTERVALS], lang),
+               chance=L.percent(row[CHANCE_SHARE], lang))
 
 
 def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],

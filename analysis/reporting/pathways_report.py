@@ -140,18 +140,20 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     else:
         # a chance share resting on 1-4 intervals in the moved windows would give that count away
         chance = high[pathways.CHANCE_SHARE].where(~is_small(high[pathways.CHANCE].round()))
-        shown = high.assign(**{pathways.CHANCE_SHARE: chance})[
-            [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", pathways.SHARE, pathways.NORM,
+        shown = high.assign(**{pathways.CHANCE_SHARE: chance,
+                               "pw_expected_share": high[pathways.EXPECTED] / high["intervals"]})[
+            [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", pathways.SHARE, "pw_expected_share",
              pathways.CHANCE_SHARE, "class"]].rename(columns={
                 "intervals": "pw_intervals", "calendar_like": "pw_calendar_like", pathways.SHARE: "pw_calendar_share",
-                pathways.NORM: "pw_norm", pathways.CHANCE_SHARE: "pw_chance_share", "class": "pw_level"})
+                pathways.CHANCE_SHARE: "pw_chance_share", "class": "pw_level"})
         yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
                            derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals"},
-                           percent=["pw_calendar_share", "pw_norm", "pw_chance_share"],
+                           percent=["pw_calendar_share", "pw_expected_share", "pw_chance_share"],
                            verbatim=[s.HOSPITAL, s.SPECIALTY],
                            caption=T("pw_calendar_caption", year=year))
     habits = pathways.specialty_calendar(shares)
-    habits = habits[~is_small(habits[pathways.CALENDAR_LIKE])]  # a share resting on 1-4 intervals gives them away
+    # above chance only (the rest would be filled in by name); a share resting on 1-4 intervals gives them away
+    habits = habits[(habits["beyond_share"] > 0) & ~is_small(habits[pathways.CALENDAR_LIKE])]
     if habits.empty:
         return
     top = habits.iloc[0]

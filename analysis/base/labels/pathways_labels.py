@@ -29,8 +29,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
                           "The referrals need a referral source column on the visits, and the input data have none."),
     "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
-    "pw_kpi_beyond": ("heraf ud over forventet uden kalenderbooking", "of which beyond those expected without calendar "
-                      "booking"),
+    "pw_kpi_beyond": ("af alle intervaller: kalenderagtige ud over det forventede uden kalenderbooking, enhed for enhed",
+                      "of all intervals: calendar-like beyond those expected without calendar booking, unit by unit"),
     # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
     "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
                     "number of units (hospital and specialty) above the upper limit"),
@@ -45,8 +45,8 @@ LABELS: dict[str, tuple[str, str]] = {
                          "Specialerne booker forskelligt (en øjenafdeling kan se sine patienter hvert halve år med "
                          "vilje), så figuren måler hvert hospital og speciale mod det, dets egne intervaller og "
                          "specialets vane på regionens hospitaler giver: de intervaller, der forventes i vinduerne "
-                         "uden kalenderbooking, gange hvor mange flere specialet har i vinduerne. Grænserne tager "
-                         "højde for, at enhederne varierer mere end tilfældigt.",
+                         "uden kalenderbooking, gange hvor mange flere specialet har i vinduerne. Grænserne "
+                         "udvides, hvis enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
                          "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
                          "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
@@ -56,13 +56,13 @@ LABELS: dict[str, tuple[str, str]] = {
                          "six months by design), so the figure measures each hospital and specialty against what its "
                          "own intervals and its specialty's habit at the region's hospitals give: the intervals "
                          "expected in the windows without calendar booking, times how many more the specialty has in "
-                         "the windows. The limits allow for units differing by more than chance."),
+                         "the windows. The limits are widened if units differ by more than chance."),
     "pw_chart_calendar": ("Kalenderagtige kontrolintervaller mod det forventede, pr. hospital og speciale",
                           "Calendar-like follow-up intervals against the expected, by hospital and specialty"),
     "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller, effektivt antal (logaritmisk akse)",
                             "Calendar-like intervals expected, effective number (log scale)"),
-    "pw_chart_calendar_y": ("Faktiske i forhold til forventede (1 = som forventet)",
-                            "Observed relative to expected (1 = as expected)"),
+    "pw_chart_calendar_y": ("Faktiske i forhold til forventede ud fra specialet",
+                            "Observed relative to expected from the specialty"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. 2 betyder dobbelt så mange kalenderagtige "
                         "intervaller som forventet ud fra enhedens egne intervaller og specialets vane. Jo flere intervaller, jo "
                         "længere til højre og jo snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger "
@@ -81,13 +81,13 @@ LABELS: dict[str, tuple[str, str]] = {
                        "PRO-based follow-up) takes its share of the calendar-like follow-ups beyond those expected "
                        "without calendar booking, unit by unit: across the region {beyond} of the intervals. The long "
                        "stable series below are a narrower selection and not what 03 counts on."),
-    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller mod {norm} i {specialty} på regionens "
-                         "hospitaler og {chance} forventet uden kalenderbooking ({intervals} intervaller): klart over "
-                         "den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
+    "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller ({intervals} intervaller), hvor "
+                         "vanen i {specialty} på regionens hospitaler (i alt {norm}) giver {expected} forventet og "
+                         "{chance} forventes uden kalenderbooking: klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
-                         "{unit} has {share} calendar-like follow-up intervals against {norm} in {specialty} at the "
-                         "region's hospitals and {chance} expected without booking by the calendar ({intervals} "
-                         "intervals): clearly above the upper limit. Follow-ups here are probably "
+                         "{unit} has {share} calendar-like follow-up intervals ({intervals} intervals), where the "
+                         "habit of {specialty} at the region's hospitals ({norm} overall) gives {expected} expected and "
+                         "{chance} are expected without booking by the calendar: clearly above the upper limit. Follow-ups here are probably "
                          "booked by the calendar; a place to ask whether need could steer them."),
     "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
@@ -98,7 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
     "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
     "pw_chance_share": ("Forventet uden kalenderbooking", "Expected without calendar booking"),
-    "pw_norm": ("Specialets andel", "The specialty's share"),
+    "pw_expected_share": ("Forventet ud fra specialet", "Expected from the specialty"),
     "pw_habit_text": ("Et speciale, der booker efter kalenderen på alle sine hospitaler, ligger på sin egen andel og "
                       "ses derfor ikke i figuren; det ses her, hvor specialets andel på regionens hospitaler står mod "
                       "den, der forventes uden kalenderbooking. Højest ud over det forventede ligger {specialty}: "
@@ -107,8 +107,8 @@ LABELS: dict[str, tuple[str, str]] = {
                       "not show in the figure; it shows here, where the specialty's share at the region's hospitals "
                       "stands against the share expected without calendar booking. Furthest beyond the expected lies "
                       "{specialty}: {share} calendar-like against {chance} expected."),
-    "pw_habit_caption": ("Specialerne med flest kalenderagtige intervaller ud over det forventede, {year}",
-                         "The specialties with the most calendar-like intervals beyond the expected, {year}"),
+    "pw_habit_caption": ("Specialerne længst over det forventede uden kalenderbooking, {year}",
+                         "The specialties furthest above the expected without calendar booking, {year}"),
     "pw_beyond_share": ("Ud over forventet", "Beyond the expected"),
     "pw_level": ("Niveau", "Level"),
     "pw_stable": ("Kandidater til patientrapporteret eller patientinitieret opfølgning",
