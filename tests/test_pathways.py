@@ -503,6 +503,11 @@ def test_a_hospitals_calendar_sentence_gives_no_count_below_5_away():
     assert pathways.hospital_calendar(cal, "B", 2024, "en")[0].startswith("In 2024, <5 of the hospital's 300")
 
 
+def test_a_chance_share_resting_on_1_to_4_intervals_is_not_shown():
+    shares = pd.DataFrame({"chance_like": [3.5, 5.5, 0.0, 20.0], "chance_share": [0.035, 0.055, 0.0, 0.2]})
+    assert pathways.shown_chance_share(shares).isna().tolist() == [True, False, False, False]  # 3.5 is about 4
+
+
 def test_the_calendar_fact_counts_each_unit_with_the_rule_it_was_counted_by():
     shares = pd.DataFrame({s.HOSPITAL: ["A"], s.SPECIALTY: ["Urologi"], "intervals": [10], "calendar_like": [4]})
     name, value = pathways.calendar_fact(shares, 2024, ("somatic",), (91,), 7)

@@ -91,15 +91,17 @@ def calendar_like(days: ibis.Value | pd.Series, targets: tuple[int, ...] = TARGE
     return reduce(lambda a, b: a | b, [(days - t).abs() <= tolerance for t in targets])
 
 
+def _selected(histogram: pd.DataFrame, year: int | None, sectors: tuple[str, ...] | None) -> pd.DataFrame:
+    """The histogram's rows of `year` (None: all) and `sectors` (None or empty: all)."""
+    h = histogram if year is None else histogram[histogram[s.YEAR] == year]
+    return h[h[s.SECTOR].isin(list(sectors))] if sectors else h
+
+
 def intervals_of(histogram: pd.DataFrame, year: int | None = None,
                  sectors: tuple[str, ...] | None = None) -> pd.DataFrame:
     """hospital x specialty x days -> intervals from interval_table's histogram (the intervals
     aggregate): `year` only those ending in that year, `sectors` only those sectors."""
-    h = histogram
-    if year is not None:
-        h = h[h[s.YEAR] == year]
-    if sectors:
-        h = h[h[s.SECTOR].isin(list(sectors))]
+    h = _selected(histogram, year, sectors)
     out = h.groupby([*UNIT, DAYS], observed=True, sort=True)[INTERVALS].sum().reset_index()
     for k in UNIT:
         out[k] = out[k].astype(object)
@@ -116,11 +118,7 @@ def design_effects(histogram: pd.DataFrame, year: int | None = None,
     are calendar-like together: the calendar-like count varies D times as much as independent
     intervals would (as 09 counts a patient's visits; Kish 1965). 1 where each patient has one
     interval."""
-    h = histogram
-    if year is not None:
-        h = h[h[s.YEAR] == year]
-    if sectors:
-        h = h[h[s.SECTOR].isin(list(sectors))]
+    h = _selected(histogram, year, sectors)
     h = h.assign(_sq=h[INTERVALS] * h[PATIENT_INTERVALS])
     sums = h.groupby(UNIT, observed=True)[[INTERVALS, "_sq"]].sum()
     return (sums["_sq"] / sums[INTERVALS]).clip(lower=1.0).rename(DESIGN_EFFECT)
@@ -158,6 +156,12 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
     out[BEYOND_CHANCE] = (out[CALENDAR_LIKE] - out[CHANCE]).clip(lower=0)
     return out
+
+
+def shown_chance_share(shares: pd.DataFrame) -> pd.Series:
+    """calendar_share's chance_share as a page may show it: blank (NaN) where it rests on 1-4
+    intervals in the moved windows, which it would give away with the intervals beside it."""
+    return shares[CHANCE_SHARE].where(~is_small(shares[CHANCE].round()))
 
 
 def calendar_fact(shares: pd.DataFrame, year: int, sectors: tuple[str, ...] | list[str],

@@ -138,9 +138,7 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     if high.empty:
         yield report.text(T("pw_calendar_none"))
     else:
-        # a chance share resting on 1-4 intervals in the moved windows would give that count away
-        chance = high[pathways.CHANCE_SHARE].where(~is_small(high[pathways.CHANCE].round()))
-        shown = high.assign(**{pathways.CHANCE_SHARE: chance,
+        shown = high.assign(**{pathways.CHANCE_SHARE: pathways.shown_chance_share(high),
                                "pw_expected_share": high[pathways.EXPECTED] / high["intervals"]})[
             [s.HOSPITAL, s.SPECIALTY, "intervals", "calendar_like", pathways.SHARE, "pw_expected_share",
              pathways.CHANCE_SHARE, "class"]].rename(columns={

@@ -186,11 +186,13 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
     mine = cal.shares[cal.shares[s.SPECIALTY] == name]
     if mine.empty:
         return pd.DataFrame(columns=[s.HOSPITAL, "share"]), 0.0, None
-    own = float(mine[pathways.CALENDAR_LIKE].sum() / mine["intervals"].sum())
+    habit = pathways.specialty_calendar(mine).iloc[0]  # the specialty at all its hospitals, as 08's table
+    own = float(habit[pathways.SHARE])
     yield report.heading(T("sp_calendar"))
     yield report.text(T("sp_calendar_text", own=L.percent(own, language, 0),
                         region=L.percent(cal.region_share(), language, 0)))
-    shown = mine.sort_values(pathways.SHARE, ascending=False)[  # 08's columns, as 08 names them
+    shown = mine.assign(**{pathways.CHANCE_SHARE: pathways.shown_chance_share(mine)}).sort_values(
+        pathways.SHARE, ascending=False)[  # 08's columns, as 08 names and hides them
         [s.HOSPITAL, "intervals", pathways.CALENDAR_LIKE, pathways.SHARE, pathways.CHANCE_SHARE]].rename(
         columns={"intervals": "pw_intervals", pathways.CALENDAR_LIKE: "pw_calendar_like",
                  pathways.SHARE: "pw_calendar_share", pathways.CHANCE_SHARE: "pw_chance_share"})
@@ -200,8 +202,7 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
                        caption=T("sp_calendar_caption", year=year))
     clearly = cal.clearly[cal.clearly[s.SPECIALTY] == name]
     high = mine[mine[s.HOSPITAL].isin(clearly[s.HOSPITAL])][[s.HOSPITAL, pathways.SHARE]]
-    chance = float(mine[pathways.CHANCE].sum() / mine["intervals"].sum())
-    return high.rename(columns={pathways.SHARE: "share"}), own, chance
+    return high.rename(columns={pathways.SHARE: "share"}), own, float(habit[pathways.CHANCE_SHARE])
 
 
 def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str, shared: dict) -> Iterator[object]:
