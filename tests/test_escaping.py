@@ -237,6 +237,14 @@ def test_the_front_page_shows_leads_headlines_and_input_name_as_text():
     assert "&lt;img src=x onerror=alert(1)&gt;.csv" in page and render.active_content(page) == []
 
 
+def test_a_front_page_without_key_figures_has_no_empty_heading():
+    cfg = SimpleNamespace(language="da", title="Aktivitet", period_start=dt.date(2024, 1, 1),
+                          period_end=dt.date(2024, 12, 31))
+    prepared = SimpleNamespace(synthetic=True, ingest=SimpleNamespace(name="x.csv", sha256="ab" * 32, derived={}))
+    page = frontpage.render(cfg, [], prepared, {}, [])
+    assert "Nøgletal" not in page and "Nøgletal" in front_page()
+
+
 def test_the_front_page_carries_the_content_security_policy():
     assert 'http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;' in front_page()
 

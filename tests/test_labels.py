@@ -131,7 +131,7 @@ def test_a_count_on_a_key_figure_card_reads_right_for_one_and_for_many():
     for key in ("pw_kpi_high", "pw_kpi_basic"):
         assert L.t(key, "da").startswith("antal "), key
         assert L.t(key, "en").startswith("number of "), key
-    assert "enheder (hospital og speciale) over den øvre grænse" in L.t("pw_kpi_high", "da")
+    assert "enheder (hospital og speciale) klart over den øvre grænse" in L.t("pw_kpi_high", "da")
 
 
 def test_the_two_kinds_of_kroner_have_one_name_each_in_both_languages():

@@ -8,6 +8,7 @@ import datetime as dt
 import time
 
 import ibis
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -141,28 +142,118 @@ def test_the_design_effect_is_the_sum_of_squared_intervals_per_patient_over_thei
 
 def test_each_patients_intervals_count_as_one_booking_in_the_funnel():
     # the same shares, but each patient has 4 intervals: the counts carry a quarter of the weight
-    units = pd.concat([_units("Urologi", [0.15] * 8, 400), _units("Urologi", [0.25], 400).assign(hospital="H8")],
+    units = pd.concat([_units("Urologi", [0.15] * 8, 800), _units("Urologi", [0.22], 800).assign(hospital="H8")],
                       ignore_index=True)
-    alone, _ = pathways.calendar_funnel(units)
+    alone, _ = pathways.calendar_funnel(units, rho=1)
     four = pd.Series(4.0, index=pd.MultiIndex.from_frame(units[[s.HOSPITAL, s.SPECIALTY]]))
-    clustered, _ = pathways.calendar_funnel(units, four)
-    assert clustered["expected_effective"].tolist() == pytest.approx((alone["expected"] / 4).tolist())
-    assert clustered["value"].tolist() == pytest.approx(alone["value"].tolist())  # the ratio is the same
+    clustered, _ = pathways.calendar_funnel(units, four, rho=1)  # all of a patient's intervals alike
+    assert clustered.loc[8, "expected_effective"] == pytest.approx(alone.loc[8, "expected"] / 4)
+    assert clustered.loc[8, "value"] == pytest.approx(alone.loc[8, "value"])  # the ratio is the same
     assert alone.loc[8, "class"] == "high_998" and clustered.loc[8, "class"] == "within"
 
 
-def test_a_unit_is_expected_its_own_chance_intervals_times_its_specialtys_calendar_over_chance():
+def test_a_unit_is_expected_its_own_chance_intervals_times_its_peers_calendar_over_chance():
     shares = pathways.calendar_share(pd.concat([
         _histogram({182: 40, 62: 20, 250: 40}, "H1", "S1"),  # 40 calendar-like; 62 days: 20 / 2 by chance
         _histogram({182: 30, 153: 40, 250: 30}, "H2", "S1"),  # 30; 153 days: 40 / 2 by chance
         _histogram({91: 10, 62: 10}, "H1", "S2")], ignore_index=True))  # alone in its specialty
     res = pathways.calendar_funnel(shares)[0].set_index([s.HOSPITAL, s.SPECIALTY])
-    habit = (40 + 30) / (10 + 20)  # S1 books 7/3 times what its intervals put in the windows by chance
-    assert res.loc[("H1", "S1"), "expected"] == pytest.approx(10 * habit)
-    assert res.loc[("H2", "S1"), "value"] == pytest.approx(30 / (20 * habit))  # observed over expected
-    assert res.loc[("H1", "S1"), "specialty_share"] == pytest.approx(70 / 200)  # shown beside the unit's share
-    assert res.loc[("H1", "S2"), "value"] == 1  # alone in its specialty: its own norm
-    assert (res["target"] == 1).all() and res["class"].notna().all()
+    # H1's peer H2 books 30 calendar-like against 20 by chance; H2's peer H1 40 against 10
+    assert res.loc[("H1", "S1"), "expected"] == pytest.approx(10 * 30 / 20)
+    assert res.loc[("H2", "S1"), "expected"] == pytest.approx(20 * 40 / 10)
+    assert res.loc[("H2", "S1"), "value"] == pytest.approx(30 / (20 * 40 / 10))  # observed over expected
+    assert res.loc[("H1", "S1"), "specialty_share"] == pytest.approx(30 / 100)  # the peer's share, beside the unit's
+    assert res.loc[("H1", "S2"), "class"] == "no_data"  # alone in its specialty: no norm, not judged
+    assert (res["target"] == 1).all()
+
+
+def test_the_norms_uncertainty_is_the_delta_method_variance_of_its_counts():
+    # log(O/E) = log O - log C_u - log L_peers + log C_peers; C the mean of two moved windows (var C / 2)
+    shares = pd.DataFrame({s.HOSPITAL: ["H1", "H2"], s.SPECIALTY: "S", "intervals": [500, 800],
+                           "calendar_like": [90, 120], "chance_like": [60.0, 100.0]})
+    t = pathways.with_norm(shares).set_index(s.HOSPITAL)
+    var_norm = 1 / (2 * 60) + 1 / 120 + 1 / (2 * 100)  # H1's own windows, its peer's calendar-like and windows
+    assert t.loc["H1", "norm_effective"] == pytest.approx(1 / var_norm)
+    e = 60 * 120 / 100
+    assert t.loc["H1", "precision"] == pytest.approx(1 / (1 / e + var_norm))
+    # a design effect of 2 doubles every term
+    t2 = pathways.with_norm(shares, pd.Series(2.0, index=pd.MultiIndex.from_frame(shares[[s.HOSPITAL, s.SPECIALTY]])))
+    assert t2.loc[0, "precision"] == pytest.approx(t.loc["H1", "precision"] / 2)
+
+
+def test_a_norm_resting_on_few_intervals_widens_the_units_limits():
+    # the same unit (70 calendar-like against 30 by chance in its own windows), its peer booking 1:1;
+    # a peer of 100 intervals says less of the norm than one of 10,000
+    def judged(peer_intervals: int) -> str:
+        shares = pd.DataFrame({s.HOSPITAL: ["H1", "H2"], s.SPECIALTY: "S", "intervals": [400, peer_intervals],
+                               "calendar_like": [70, 0.1 * peer_intervals],
+                               "chance_like": [30.0, 0.1 * peer_intervals]})
+        res = pathways.calendar_funnel(shares, rho=0, method="none")[0]  # two units say nothing of their spread
+        return res.set_index(s.HOSPITAL).loc["H1", "class"]
+
+    assert judged(10_000) == "high_998" and judged(100) == "within"
+
+
+def test_a_unit_booking_by_the_calendar_does_not_make_its_peers_look_low():
+    # four endocrinology units book at random (15% in the windows, 15% by chance); one books three times
+    # as many. Were it in their norm, they would sit at about 0.8 of it, below the limits
+    shares = pd.concat([_units("Endokrinologi", [0.15, 0.15, 0.15, 0.15, 0.45], 3000),
+                        _units("Urologi", [0.14, 0.16, 0.15, 0.15], 3000)], ignore_index=True)
+    res, _ = pathways.calendar_funnel(shares)
+    endo = res[res[s.SPECIALTY] == "Endokrinologi"].set_index(s.HOSPITAL)
+    assert endo.loc["H4", "class"] == "high_998"
+    assert endo.loc[["H0", "H1", "H2", "H3"], "value"].tolist() == pytest.approx([1.0] * 4)
+    assert (endo.loc[["H0", "H1", "H2", "H3"], "class"] == "within").all()
+    in_norm = pathways.with_norm(shares).query("specialty == 'Endokrinologi' and hospital == 'H0'")
+    assert (in_norm["calendar_like"] / in_norm["expected"]).iloc[0] < 0.85  # with the unit in its peers' norm
+
+
+def test_how_alike_a_patients_intervals_are_is_taken_from_the_units_spread():
+    # twelve units whose shares spread as counts of independent intervals would: no clustering to
+    # allow for, whatever the patients' numbers of intervals (D = 3); a handful of units says nothing
+    rng = np.random.default_rng(3)
+    chance = rng.uniform(200, 400, 12)
+    shares = pd.DataFrame({s.HOSPITAL: [f"H{i}" for i in range(12)], s.SPECIALTY: "S", "intervals": 2000,
+                           "calendar_like": rng.poisson(chance), "chance_like": chance})
+    three = pd.Series(3.0, index=pd.MultiIndex.from_frame(shares[[s.HOSPITAL, s.SPECIALTY]]))
+    rho = pathways.clustering(shares, three)
+    assert 0 <= rho < 0.5
+    assert pathways.clustering(shares.head(5), three) == 1.0  # too few units: all alike
+    assert pathways.clustering(shares, None) == 1.0  # no design effect: nothing to share out
+
+
+@pytest.mark.slow
+def test_without_calendar_booking_few_units_are_flagged_on_clustered_data():
+    # rough data: specialties with 2-6 units, each with its own case mix; patients with 1-8 intervals
+    # scattered around a typical length of their own; no calendar booking anywhere. A 95% limit
+    # should flag about 2.5% of the units above it and the 99.8% limit about 0.1%
+    rng = np.random.default_rng(11)
+    high95, high998, units = 0, 0, 0
+    for _ in range(8):
+        cal = pathways.calendar(_rough_region(rng), 2024, ("somatic",))
+        judged = cal.funnel[cal.funnel["class"] != "no_data"]
+        units += len(judged)
+        high95 += judged["class"].isin(["high_95", "high_998"]).sum()
+        high998 += (judged["class"] == "high_998").sum()
+    assert units > 600
+    assert 0.005 < high95 / units < 0.05
+    assert high998 / units < 0.01
+
+
+def _rough_region(rng: np.random.Generator) -> pd.DataFrame:
+    """An interval histogram (interval_table's columns) of 25 specialties booking at random."""
+    rows = []
+    for sp in range(25):
+        base = rng.uniform(90, 300)
+        for u in range(rng.integers(2, 7)):
+            n = int(rng.integers(30, 600))
+            m = 1 + np.minimum(rng.poisson(1.5, n), 7)
+            own = base * np.exp(rng.normal(0, 0.15)) * np.exp(rng.normal(0, 0.35, n))
+            days = np.clip(np.round(np.repeat(own, m) * np.exp(rng.normal(0, 0.15, m.sum()))), 1, 1500)
+            g = pd.DataFrame({"days": days.astype(int), "patient_intervals": np.repeat(m, m)})
+            g = g.groupby(["days", "patient_intervals"]).size().reset_index(name="intervals")
+            rows.append(g.assign(hospital=f"H{u}", specialty=f"S{sp}"))
+    return pd.concat(rows, ignore_index=True).assign(year=2024, sector="somatic")
 
 
 def _units(specialty: str, shares: list[float], intervals: int = 400) -> pd.DataFrame:
@@ -208,6 +299,32 @@ def test_on_the_full_region_the_planted_unit_is_named_and_the_planted_habit_is_n
     assert list(zip(cal.clearly[s.HOSPITAL], cal.clearly[s.SPECIALTY])) == [(unit["hospital"], unit["specialty"])]
     assert not (cal.clearly[s.SPECIALTY] == habit["specialty"]).any()
     assert pathways.specialty_calendar(cal.shares)[s.SPECIALTY].iloc[0] == habit["specialty"]
+    peers = cal.funnel[(cal.funnel[s.SPECIALTY] == unit["specialty"]) & (cal.funnel[s.HOSPITAL] != unit["hospital"])]
+    assert len(peers) >= 3 and (peers["class"] == "within").all()  # the unit is not in their norm
+
+
+def test_a_specialtys_habit_is_broad_only_when_most_of_its_hospitals_share_it():
+    # Urologi's share rests on one unit far above chance; the others sit at theirs
+    shares = pd.concat([_units("Øjne", [0.40, 0.35, 0.45]), _units("Urologi", [0.60, 0.15, 0.14])], ignore_index=True)
+    shares = shares.assign(share=shares["calendar_like"] / shares["intervals"],
+                           chance_share=shares["chance_like"] / shares["intervals"])
+    out = pathways.specialty_calendar(shares).set_index(s.SPECIALTY)
+    assert out.loc["Øjne", ["hospitals", "hospitals_above", "broad"]].tolist() == [3, 3, True]
+    assert out.loc["Urologi", ["hospitals", "hospitals_above", "broad"]].tolist() == [3, 1, False]
+
+
+def test_an_extract_spans_its_months_from_first_to_last():
+    monthly = pd.DataFrame({s.MONTH: pd.to_datetime(["2024-03-01", "2025-02-01", "2024-07-01"])})
+    assert pathways.months_spanned(monthly) == 12
+    assert pathways.months_spanned(monthly.iloc[:0]) == 0
+
+
+def test_a_unit_alone_in_its_specialty_is_listed_apart():
+    shares = pd.concat([_units("Urologi", [0.15, 0.16]), _units("Thoraxkirurgi", [0.2])], ignore_index=True)
+    shares = shares.assign(share=shares["calendar_like"] / shares["intervals"])
+    funnel_table, disp = pathways.calendar_funnel(shares)
+    cal = pathways.Calendar(shares, funnel_table, disp, pathways.above_limits(funnel_table))
+    assert cal.alone[s.SPECIALTY].tolist() == ["Thoraxkirurgi"]
 
 
 def test_a_specialtys_habit_is_its_share_against_its_chance_share():
@@ -488,7 +605,8 @@ def test_a_hospitals_page_states_its_calendar_share_and_the_units_08_finds_clear
     # A: 140 of 400 intervals (35%); the region 200 of 1,000 (20%)
     assert "35" in first and "400" in first and "20" in first
     assert second.startswith("A, Reumatologi has 80")
-    assert ("where the habit of Reumatologi at the region's hospitals (30.0% overall) gives 25.0% expected and 5.0% "
+    assert ("where the habit of Reumatologi at the region's other hospitals (30.0% there) gives 25.0% expected "
+            "and 5.0% "
             "are expected without booking") in second
     assert pathways.hospital_calendar(cal, "B", 2024, "en")[-1].startswith(
         "None of the hospital's specialties lies clearly above what the specialty")

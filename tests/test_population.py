@@ -271,6 +271,12 @@ def test_a_low_municipality_reads_as_fewer_visits_with_its_interval_the_same_way
         "Kolding: 8 % færre besøg, end alder og køn tilsiger (95 %-interval 5 % til 12 %)."]
 
 
+def test_a_municipality_many_times_above_reads_as_a_multiple():
+    high = pd.DataFrame({"municipality": ["Samsø"], "ratio": [13.98], "ratio_low": [11.2], "ratio_high": [17.04]})
+    assert pop.outlier_lines(high, high.iloc[:0], "da") == [
+        "Samsø: 14,0 gange så mange besøg, som alder og køn tilsiger (95 %-interval 11,2 til 17,0 gange)."]
+
+
 def test_visits_of_unknown_sex_or_age_are_left_out_of_the_ratio_and_counted():
     """An extract with some patients of unknown sex: in the observed visits alone they would raise
     every municipality's ratio (no age band x sex to expect them from); left out of both sides,

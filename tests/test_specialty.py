@@ -43,7 +43,7 @@ def realised(rows: list[tuple[str, float, float, float, float, float, float]]) -
 
 def test_the_questions_come_from_the_specialtys_own_findings_only():
     outliers = pd.DataFrame({"hospital": ["A"], "class": ["high_998"], "value": [1.25]})
-    calendar = pd.DataFrame({"hospital": ["B"], "share": [0.31]})
+    calendar = pd.DataFrame({"hospital": ["B"], "share": [0.31], "norm": [0.14]})  # 14% at its peers
     guide = pd.Series({"specialty": "Urologi", "follow_ups_per_patient": 1.5, "source": "illustrative"})
     since = realised([("A", 2e6, 1e6, 3e6, 1.5e6, 0.5e6, 2.5e6),   # a fall both expectations see
                       ("B", 1e6, 0.2e6, 1.8e6, 0.1e6, -0.7e6, 0.9e6),  # one expectation only: rests on the choice
@@ -54,7 +54,7 @@ def test_the_questions_come_from_the_specialtys_own_findings_only():
                            since, falls, "follow_ups_per_patient", "da")
     assert asked[0].startswith("A har 25 % flere kontroller pr. patient end det typiske hospital")
     assert asked[1].startswith("31 % af kontrollerne på B ligger efter kalenderen "
-                               "(specialet på regionens hospitaler: 15 %)")
+                               "(specialet på de andre hospitaler: 14 %)")
     assert asked[2] == ("Idéen »Færre kontroller« 5 % (2 % til 10 %) antager en andel af besøgene, der kan ændres, "
                         "uden at andelen er målt: holder den i specialet?")
     assert "1,5 kontroller pr. patient om året for Urologi er et illustrativt tal" in asked[3]

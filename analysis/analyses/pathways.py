@@ -25,16 +25,25 @@ greater number: 45 days put the synthetic region's chance share at 15.4% against
 29 days at 13.3%). A share well above its chance share is the calendar; near it, it is not.
 
 Norms. Specialties book follow-ups differently (an eye clinic may see its patients yearly by
-design), so each unit is compared with its own specialty's norm, not with one pooled share:
-observed calendar-like intervals against expected = the unit's own chance-like intervals x its
-specialty's calendar-like over chance-like intervals at all the region's hospitals, in a funnel of
-ratios (limits widened for units differing by more than chance, the dispersion taken from the
-units that have a peer in their specialty). The unit's chance-like intervals carry its own
-interval lengths (a unit seeing its patients every 5-7 months has more near 182 days whatever
-its booking), the specialty's ratio its habit: the pooled share, or the specialty's share alone,
-would flag units whose intervals only lie nearer the windows. A patient's intervals count as one
-booking (design_effects). A specialty's own habit shows in its
-share against its chance share (specialty_calendar), not as flagged units.
+design), so each unit is compared with its own specialty's norm at its *other* hospitals (its
+peers), not with one pooled share: observed calendar-like intervals O against expected E = the
+unit's own chance-like intervals x its peers' calendar-like over chance-like intervals. The
+unit's chance-like intervals carry its own interval lengths (a unit seeing its patients every 5-7
+months has more near 182 days whatever its booking), the peers' ratio the specialty's habit: the
+pooled share, or the specialty's share alone, would flag units whose intervals only lie nearer
+the windows. The unit is left out of its own norm: in it, a unit booking by the calendar raises
+the norm and makes its peers look low (with four peers, by a quarter). A unit with no peer has no
+norm and is not judged.
+
+Uncertainty. E is not fixed: it rests on the unit's own moved-window counts and on its peers'
+counts. On the log scale, var log(O/E) = D/E + D/(2C) + sum over peers of D_p L_p / L^2 + D_p C_p
+/ (2 C^2) (delta method; C the mean of two moved windows, hence the halves; L, C the peers' sums),
+D a unit's design effect (design_effects: a patient's intervals count as one booking). The funnel
+is FunnelPlotR's ratio of counts (funnel kind "ratio_counts", Spiegelhalter 2005) on effective
+counts O/D and E/D with N the effective count of the norm's part (1 / the peers' and own-window
+terms), so a unit's limits widen where its norm rests on few intervals; the dispersion is taken
+over all units with a norm. A specialty's own habit shows in its share against its chance share
+(specialty_calendar), not as flagged units.
 """
 from __future__ import annotations
 
@@ -73,10 +82,12 @@ SHARE = "share"
 CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier and later)
 BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than the moved windows catch (0 at least)
 CHANCE_SHARE = "chance_share"
-NORM = "specialty_share"  # the unit's specialty's calendar-like share across the region's hospitals
+NORM = "specialty_share"  # the calendar-like share of the unit's specialty at its other hospitals (its peers)
 OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's norm expects
 DESIGN_EFFECT = "design_effect"  # how a unit's intervals cluster within its patients (design_effects)
 EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED = "observed_effective", "expected_effective"  # both over the design effect
+NORM_COUNT = "norm_effective"  # the effective count the norm's part of E rests on (funnel kind ratio_counts' N)
+PRECISION = "precision"  # 1 / var log(O/E) under the norm: where a unit sits on the funnel's axis
 SEGMENT = "segment"
 # A specialty whose calendar-like share exceeds its chance share by this much (0-1) books by the
 # calendar as a habit, and its council is asked about it (ASSUMPTION: well beyond the spread of
@@ -193,6 +204,16 @@ class Calendar:
     dispersion: fn.Dispersion
     high: pd.DataFrame
 
+    @property
+    def rho(self) -> float:
+        """How alike a patient's intervals were taken to be (calendar_funnel, clustering)."""
+        return float(self.funnel["rho"].iloc[0]) if len(self.funnel) else 1.0
+
+    @property
+    def alone(self) -> pd.DataFrame:
+        """The units with no norm because no other hospital has intervals in their specialty."""
+        return self.funnel[self.funnel.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].transform("size") == 1]
+
     def region_share(self, column: str = CALENDAR_LIKE) -> float:
         """The region's share of its follow-up intervals counted in `column` of shares
         (calendar_like, chance_like or calendar_beyond_chance)."""
@@ -245,43 +266,128 @@ def calendar(histogram: pd.DataFrame, year: int, sectors: tuple[str, ...],
     return Calendar(shares, funnel, dispersion, above_limits(funnel))
 
 
-def with_norm(shares: pd.DataFrame) -> pd.DataFrame:
-    """calendar_share's frame with each unit's specialty_share (its specialty's calendar-like
-    intervals over its intervals, all the region's hospitals), observed (calendar_like) and
-    expected: the unit's own chance_like intervals times its specialty's calendar_like over
-    chance_like, so the unit's interval lengths and its specialty's habit both set what is
-    expected (module docstring). A specialty without chance-like intervals expects nothing (0)."""
-    by = shares.groupby(s.SPECIALTY, observed=True)
-    like, chance = by[CALENDAR_LIKE].transform("sum"), by[CHANCE].transform("sum")
-    habit = (like / chance.where(chance > 0)).fillna(0.0)
-    return shares.assign(**{NORM: like / by[INTERVALS].transform("sum"), OBSERVED: shares[CALENDAR_LIKE],
-                            EXPECTED: shares[CHANCE] * habit})
+def _aligned(design: pd.Series | None, units: pd.DataFrame) -> pd.Series:
+    """design_effects' series on the rows of `units` (hospital, specialty), 1 where None or missing."""
+    if design is None:
+        return pd.Series(1.0, index=units.index)
+    return pd.Series(design.reindex(pd.MultiIndex.from_frame(units[UNIT])).to_numpy(), index=units.index).fillna(1.0)
+
+
+def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float = 1.0,
+              outside: pd.Series | None = None) -> pd.DataFrame:
+    """calendar_share's frame with each unit's norm from its peers, the specialty's other
+    hospitals (module docstring): specialty_share (the peers' calendar-like over their
+    intervals), observed (calendar_like), expected (the unit's own chance_like times the peers'
+    calendar_like over chance_like), the unit's design_effect 1 + rho (D - 1) (D from `design`,
+    design_effects, 1 where None or missing; `rho` the correlation of a patient's intervals, 1:
+    all alike, see clustering), observed_effective and expected_effective (both over it), norm_effective
+    (the effective count the rest of var log(O/E) rests on: 1 / (D/(2C) + the peers' terms)) and
+    precision (1 / var log(O/E) at O = E). `outside` (boolean, on shares' rows): units left out of
+    their peers' norms (calendar_funnel: those clearly above theirs). NaN where a unit has no peer
+    or its peers no chance-like interval: it has no norm."""
+    import numpy as np
+
+    d = 1 + rho * (_aligned(design, shares) - 1)
+    cols = [INTERVALS, CALENDAR_LIKE, CHANCE, "_dl", "_dc"]
+    t = shares.assign(_dl=d * shares[CALENDAR_LIKE], _dc=d * shares[CHANCE])[[s.SPECIALTY, *cols]]
+    if outside is not None:  # these units set no norm for their peers
+        t.loc[outside.to_numpy(dtype=bool), cols] = 0
+    total = t.groupby(s.SPECIALTY, observed=True)[cols].transform("sum")
+    peers = total - t[cols]  # the specialty's sums without the unit
+    with np.errstate(divide="ignore", invalid="ignore"):
+        has = (peers[INTERVALS] > 0) & (peers[CHANCE] > 0)
+        habit = (peers[CALENDAR_LIKE] / peers[CHANCE]).where(has)
+        expected = shares[CHANCE] * habit
+        norm_var = (d / (2 * shares[CHANCE]) + peers["_dl"] / peers[CALENDAR_LIKE] ** 2
+                    + peers["_dc"] / (2 * peers[CHANCE] ** 2))
+        norm_count = (1 / norm_var).where(has & (expected > 0))
+        precision = 1 / (d / expected + 1 / norm_count)
+    return shares.assign(**{
+        NORM: (peers[CALENDAR_LIKE] / peers[INTERVALS]).where(has), OBSERVED: shares[CALENDAR_LIKE],
+        EXPECTED: expected, DESIGN_EFFECT: d, EFFECTIVE_OBSERVED: shares[CALENDAR_LIKE] / d,
+        EFFECTIVE_EXPECTED: expected / d, NORM_COUNT: norm_count, PRECISION: precision.where(norm_count > 0)})
+
+
+# Fewer units with a norm than this, and a patient's intervals are taken as all alike (rho = 1):
+# the spread of a handful of units says little of how alike they are (ASSUMPTION)
+MIN_UNITS_FOR_CLUSTERING = 10
+
+
+def _robust_scale(z: pd.Series) -> float:
+    """The spread of z-scores around 0 that a minority of outliers does not move: the median
+    absolute z over 0.6745, its value for a standard normal (Hampel's median absolute deviation
+    about the target)."""
+    import numpy as np
+
+    z = z[np.isfinite(z)]
+    return float(np.median(np.abs(z)) / 0.6744898) if len(z) else 1.0
+
+
+def clustering(shares: pd.DataFrame, design: pd.Series | None, outside: pd.Series | None = None) -> float:
+    """rho (0-1): how alike a patient's intervals are in landing in the windows, from how far the
+    units of a region spread around their norms. A patient's m intervals inflate the variance of
+    a unit's count by 1 + rho (m_w - 1) (Kish's design effect with intracluster correlation rho;
+    design_effects gives D = m_w at rho = 1; `outside` as with_norm). rho is the smallest value at
+    which the units' z-scores of log(O/E) have a robust spread (_robust_scale) of 1, so units differ as much as their
+    clustered counts allow and the units booking by the calendar, a minority, do not count (a
+    method of moments, as the multiplicative overdispersion of Spiegelhalter 2005, the inflation
+    shared out by each unit's design effect). 1 where fewer than MIN_UNITS_FOR_CLUSTERING units have
+    a norm or their spread needs the full D; 0 where they spread less than independent intervals
+    would. Checked by simulation (tests/test_pathways: false signals on clustered data without a
+    calendar)."""
+    import numpy as np
+
+    def scale(rho: float) -> float:
+        t = with_norm(shares, design, rho, outside)
+        ok = (t[OBSERVED] > 0) & (t[PRECISION] > 0)
+        return _robust_scale(np.log(t.loc[ok, OBSERVED] / t.loc[ok, EXPECTED]) * np.sqrt(t.loc[ok, PRECISION]))
+
+    ok = with_norm(shares, design, 1.0, outside)[PRECISION].gt(0) & shares[CALENDAR_LIKE].gt(0)
+    if design is None or ok.sum() < MIN_UNITS_FOR_CLUSTERING or scale(1.0) > 1:
+        return 1.0
+    if scale(0.0) <= 1:
+        return 0.0
+    lo, hi = 0.0, 1.0
+    for _ in range(30):  # bisection: the spread falls as rho rises
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if scale(mid) > 1 else (lo, mid)
+    return hi
 
 
 def calendar_funnel(shares: pd.DataFrame, design: pd.Series | None = None,
-                    method: str = "additive") -> tuple[pd.DataFrame, fn.Dispersion]:
-    """Each hospital x specialty of calendar_share's frame against its own specialty's norm
-    (with_norm; module docstring): funnel.funnel of kind "ratio" (value: O/E, target 1) on the
-    effective counts observed / D and expected / D, D the unit's design effect (`design`,
-    design_effects; 1 where None or missing), so a patient's intervals count as the one booking
-    they are. The dispersion (`method`, funnel's) comes from the units that share their specialty
-    with another: alone, a unit is its own norm (O = E), which says nothing of how units differ.
-    Returns funnel's (table, dispersion)."""
-    t = with_norm(shares)
-    d = pd.Series(1.0, index=t.index) if design is None else \
-        pd.Series(design.reindex(pd.MultiIndex.from_frame(t[UNIT])).to_numpy(), index=t.index).fillna(1.0)
-    t = t.assign(**{DESIGN_EFFECT: d, EFFECTIVE_OBSERVED: t[OBSERVED] / d, EFFECTIVE_EXPECTED: t[EXPECTED] / d})
-    peers = t.groupby(s.SPECIALTY, observed=True)[s.HOSPITAL].transform("size") > 1
-    disp = fn.dispersion(t.loc[peers, EFFECTIVE_OBSERVED], t.loc[peers, EFFECTIVE_EXPECTED], "ratio", method)
-    return fn.funnel(t, EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED, kind="ratio", method=method, disp=disp)
+                    method: str = "additive", rho: float | None = None) -> tuple[pd.DataFrame, fn.Dispersion]:
+    """Each hospital x specialty of calendar_share's frame against its peers' norm (with_norm;
+    module docstring): funnel.funnel of kind "ratio_counts" (value: O/E, target 1) on the
+    effective counts observed / D and expected / D with the norm's effective count, D the unit's
+    design effect 1 + rho (m_w - 1) (`design`: design_effects' m_w; `rho`: None estimates it,
+    clustering), so a patient's intervals count as far as they are alike and an uncertain norm
+    widens the unit's limits. A unit without a norm is kept with class no_data. The dispersion
+    (`method`, funnel's) comes from the units with a norm. The units clearly above their norm (99.8%)
+    are then left out of their peers' norms and all are judged again (once): a unit booking by the
+    calendar would otherwise raise its peers' norm and make them look low. Returns funnel's
+    (table, dispersion); the table's rho column holds the rho used."""
+    outside = None
+    for _ in range(2):  # the second time without the units found clearly above their norm in the first
+        r = clustering(shares, design, outside) if rho is None else rho
+        t = with_norm(shares, design, r, outside)
+        out, disp = fn.funnel(t.assign(**{NORM_COUNT: t[NORM_COUNT].fillna(0.0)}), EFFECTIVE_OBSERVED,
+                              EFFECTIVE_EXPECTED, kind="ratio_counts", method=method, counts=NORM_COUNT)
+        outside = out["class"] == "high_998"
+    return out.assign(rho=r), disp
 
 
 def specialty_calendar(shares: pd.DataFrame) -> pd.DataFrame:
     """Per specialty, all hospitals together, from calendar_share's frame: intervals,
     calendar_like, chance_like, share, chance_share and beyond_share = share - chance_share (0 at
-    least), the specialty's own habit, largest beyond chance first."""
+    least), the specialty's own habit, largest beyond chance first; hospitals (its units),
+    hospitals_above (those whose own share is above their chance share) and broad (above at most
+    of its hospitals: a habit of the specialty, not of one unit that drives its share)."""
     cols = [INTERVALS, CALENDAR_LIKE, CHANCE]
-    out = shares.groupby(s.SPECIALTY, observed=True, sort=True)[cols].sum().reset_index()
+    above = shares.assign(_above=shares[SHARE] > shares[CHANCE_SHARE])
+    out = above.groupby(s.SPECIALTY, observed=True, sort=True).agg(
+        **{c: (c, "sum") for c in cols}, hospitals=(s.HOSPITAL, "size"),
+        hospitals_above=("_above", "sum")).reset_index()
+    out["broad"] = 2 * out["hospitals_above"] > out["hospitals"]
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
     out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
     out["beyond_share"] = (out[SHARE] - out[CHANCE_SHARE]).clip(lower=0)
@@ -301,6 +407,17 @@ class StableRule:
     min_calendar_share: float = 0.6
     targets: tuple[int, ...] = TARGET_DAYS
     tolerance: int = TOLERANCE_DAYS
+
+
+def months_spanned(monthly: pd.DataFrame) -> int:
+    """The calendar months from the first to the last month with visits in Aggregates.monthly
+    (both included; 0 without any): an extract shorter than StableRule.min_months can hold no long
+    stable series."""
+    if monthly.empty:
+        return 0
+    months = pd.to_datetime(monthly[s.MONTH])
+    first, last = months.min(), months.max()
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def stable_series(con: ibis.BaseBackend, t: ibis.Table, rule: StableRule = StableRule(),

@@ -686,12 +686,19 @@ def spread_sentence(result: pd.DataFrame, lang: str) -> str:
     return text
 
 
+TIMES_FROM = 2.0  # a ratio from which "n times as many" reads better than "x% more"
+
+
 def outlier_lines(high: pd.DataFrame, low: pd.DataFrame, lang: str) -> list[str]:
     """One sentence per municipality above (`high`) or below (`low`) its limits, from
     standardised's rows: how many more (or fewer) visits than age and sex predict, with the 95%
-    interval in the same direction (a ratio of 0.92, 0.88-0.95, reads "8% fewer, 5% to 12%")."""
+    interval in the same direction (a ratio of 0.92, 0.88-0.95, reads "8% fewer, 5% to 12%"); from
+    TIMES_FROM on, as a multiple ("14.0 times as many")."""
     out = [L.t("pop_high_one", lang, municipality=r["municipality"], pct=L.percent(r["ratio"] - 1, lang, 0),
                lo=L.percent(r["ratio_low"] - 1, lang, 0), hi=L.percent(r["ratio_high"] - 1, lang, 0))
+           if r["ratio"] < TIMES_FROM else  # "1.298 % flere" reads as "14 gange så mange"
+           L.t("pop_high_times", lang, municipality=r["municipality"], times=L.number(r["ratio"], lang, 1),
+               lo=L.number(r["ratio_low"], lang, 1), hi=L.number(r["ratio_high"], lang, 1))
            for _, r in high.iterrows()]
     out += [L.t("pop_low_one", lang, municipality=r["municipality"], pct=L.percent(1 - r["ratio"], lang, 0),
                 lo=L.percent(1 - r["ratio_high"], lang, 0), hi=L.percent(1 - r["ratio_low"], lang, 0))

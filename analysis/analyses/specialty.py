@@ -98,11 +98,13 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
       - each hospital outside the variation funnel's 99.8% limits (variation.outliers of the
         specialty: hospital, class, value), why it has more or fewer than the typical hospital;
       - each hospital clearly above the specialty's share of calendar-booked follow-ups at the
-        region's hospitals (`calendar_high`: hospital, share; `calendar_norm` that share, 0-1), whether
-        need-based follow-up could replace the calendar;
+        specialty's other hospitals (`calendar_high`: hospital, share, norm: the share at the others,
+        0-1; `calendar_norm`: the specialty's share at all its hospitals), whether need-based
+        follow-up could replace the calendar;
       - where the specialty as a whole books by the calendar (`calendar_norm` at least
         pathways.HABIT_MARGIN above `calendar_chance`, its share expected without calendar
-        booking), whether that is its guidelines or a habit need could replace;
+        booking; None where most of its hospitals are not above theirs), whether that is its
+        guidelines or a habit need could replace;
       - each change idea touching the specialty whose reach rests on an assumed share
         (`assumed_ideas`: title, share, low, high), whether the range holds in the specialty;
       - where the guideline table's number is illustrative (`guide`'s source), what the
@@ -125,7 +127,7 @@ def questions(specialty: str, outliers: pd.DataFrame, calendar_high: pd.DataFram
                        measure=L.t(f"measure_{measure}_phrase", lang)))
     for _, r in calendar_high.iterrows():
         out.append(L.t("sp_q_calendar", lang, hospital=r[s.HOSPITAL], share=L.percent(float(r["share"]), lang, 0),
-                       norm=L.percent(calendar_norm, lang, 0)))
+                       norm=L.percent(float(r["norm"]), lang, 0)))
     if calendar_chance is not None and calendar_norm - calendar_chance >= pathways.HABIT_MARGIN:
         out.append(L.t("sp_q_habit", lang, share=L.percent(calendar_norm, lang, 0),
                        chance=L.percent(calendar_chance, lang, 0)))

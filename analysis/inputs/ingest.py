@@ -1077,9 +1077,10 @@ def slip_problem(file: str, col: str, slip, total_visits: float, source_names: d
         file, source_names.get(col, col),
         f"'{slip.name}' is rare in the {where} ({slip.rows} row{'s' * (slip.rows != 1)}, {share_text} of the visits) "
         f"and nearly the same as '{slip.common}' ({slip.common_rows:,} rows): did you mean '{slip.common}'?",
-        f"correct the name in the {'extract' if where == 'file' else where}, or map it in the mapping file "
-        f"(values: {{{col}: {{{slip.name}: {slip.common}}}}}); if it is a real, distinct unit, map it to itself there",
-        list(rows), int(slip.rows), [slip.name], contract=col, ids=list(ids))
+        f"correct the name in the {'extract' if where == 'file' else where}, or map it in a mapping file "
+        f"(values: {{{col}: {{{slip.name}: {slip.common}}}}}), named in the run file's 'mapping:' (the README's "
+        f"'mapping file'); if it is a real, distinct unit, map it to itself there",
+        list(rows), int(slip.rows), contract=col, ids=list(ids))  # the message names the value: no examples
 
 
 def _span(staged: Path, kind: str) -> list[str]:

@@ -49,7 +49,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
     if visit_level:
         con, visits = prep.visit_table()  # the staged file, or the table in its own server
         cal = pathways.calendar(agg.intervals, year, sectors, tuple(calendar_targets), tolerance_days)
-        shares, high = cal.shares, cal.high
+        shares = cal.shares
         yield report.fact(*pathways.calendar_fact(shares, year, sectors, tuple(calendar_targets), tolerance_days,
                                                   cal.clearly))  # the run checks 03 and 05 count the same
         rule = pathways.StableRule(stable_min_follow_ups, stable_min_months, stable_min_calendar_share,
@@ -58,7 +58,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
                                        year)
         kpis += [(T("pw_kpi_calendar"), P(cal.region_share())),
                  (T("pw_kpi_beyond"), P(cal.region_share(pathways.BEYOND_CHANCE))),
-                 (T("pw_kpi_high"), N(len(high))), (T("pw_kpi_stable"), M(stable["dkk_a_year"].sum()))]
+                 (T("pw_kpi_high"), N(len(cal.clearly))), (T("pw_kpi_stable"), M(stable["dkk_a_year"].sum()))]
     spec = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(specialisation_file),
                                  specialisation.load_diagnosis_levels(diagnosis_levels_file),
                                  tariffs.load_tariffs(tariff_file), tariffs.level_tariffs(tariff_file),
@@ -77,7 +77,8 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
     if visit_level:
         yield from _calendar(page, cal, year=year, calendar_targets=calendar_targets, tolerance_days=tolerance_days,
                              max_rows=max_rows)
-        yield from _stable(page, rule, stable, year=year, max_rows=max_rows)
+        yield from _stable(page, rule, stable, year=year, max_rows=max_rows,
+                           months=pathways.months_spanned(agg.monthly))
         yield from _segments(page, con, visits, year=year, sectors=sectors, segment_high_visits=segment_high_visits,
                              segment_high_specialties=segment_high_specialties,
                              segment_long_months=segment_long_months, tariff_file=tariff_file)
@@ -104,7 +105,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
 
     if visit_level:  # the method and the prices only where they were used
         yield report.heading(T("var_method"))
-        yield report.text(T("pw_method", year=year,
+        yield report.text(T("pw_method", year=year, rho=L.number(cal.rho, language, 2),
                             widened=L.overdispersion(cal.dispersion.phi, cal.dispersion.adjusted, language)))
         yield report.text(tariffs.price_sentence(prep.priced(tariff_file).query(f"{s.YEAR} == {year}"), language,
                                                  tariff_file))
@@ -127,10 +128,13 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     short = variation.short_names(sorted(funnel[s.HOSPITAL].unique()))
     names = {i: f"{short[r[s.HOSPITAL]]} {r[s.SPECIALTY]}" for i, r in funnel.iterrows()}
     yield plots.unit_funnel(funnel, disp, language, T("pw_chart_calendar"), T("pw_chart_calendar_x"),
-                            T("pw_chart_calendar_y"), names, denominator=pathways.EFFECTIVE_EXPECTED, kind="ratio")
+                            T("pw_chart_calendar_y"), names, denominator=pathways.PRECISION, kind="ratio_counts")
     yield report.how_to_read(T("pw_calendar_how", **plots.colour_words(language, **plots.CLASS_NAMES)), language)
     for _, r in cal.clearly.iterrows():
         yield report.text(pathways.calendar_sentence(r, language))
+    if len(cal.alone):
+        yield report.text(T("pw_calendar_alone", units="; ".join(
+            f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]}" for _, r in cal.alone.iterrows())))
     possibly = high[high["class"] == "high_95"]
     if len(possibly):
         yield report.text(T("pw_calendar_possibly", units="; ".join(
@@ -154,22 +158,29 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     habits = habits[(habits["beyond_share"] > 0) & ~is_small(habits[pathways.CALENDAR_LIKE])]
     if habits.empty:
         return
-    top = habits.iloc[0]
-    yield report.text(T("pw_habit_text", specialty=top[s.SPECIALTY], share=P(top[pathways.SHARE]),
-                        chance=P(top[pathways.CHANCE_SHARE])))
+    broad = habits[habits["broad"]]  # a specialty's habit, not one unit's (that unit is in the funnel)
+    yield report.text(T("pw_habit_lead"))
+    if len(broad):
+        top = broad.iloc[0]
+        yield report.text(T("pw_habit_text", specialty=top[s.SPECIALTY], share=P(top[pathways.SHARE]),
+                            chance=P(top[pathways.CHANCE_SHARE]), above=N(top["hospitals_above"]),
+                            hospitals=N(top["hospitals"])))
+    habits = habits.assign(pw_hospitals_above=[T("pw_of", k=N(a), n=N(h))
+                                               for a, h in zip(habits["hospitals_above"], habits["hospitals"])])
     shown = habits.head(max_rows)[[s.SPECIALTY, "intervals", pathways.CALENDAR_LIKE, pathways.SHARE,
-                                   pathways.CHANCE_SHARE, "beyond_share"]].rename(columns={
+                                   pathways.CHANCE_SHARE, "beyond_share", "pw_hospitals_above"]].rename(columns={
         "intervals": "pw_intervals", pathways.CALENDAR_LIKE: "pw_calendar_like", pathways.SHARE: "pw_calendar_share",
         pathways.CHANCE_SHARE: "pw_chance_share", "beyond_share": "pw_beyond_share"})
     yield report.table(shown, language, counts=["pw_intervals", "pw_calendar_like"],
                        derived={"pw_calendar_share": "pw_calendar_like", "pw_chance_share": "pw_intervals",
                                 "pw_beyond_share": "pw_intervals"},
-                       percent=["pw_calendar_share", "pw_chance_share", "pw_beyond_share"], verbatim=[s.SPECIALTY],
+                       percent=["pw_calendar_share", "pw_chance_share", "pw_beyond_share"],
+                       verbatim=[s.SPECIALTY, "pw_hospitals_above"],
                        caption=T("pw_habit_caption", year=year))
 
 
 def _stable(page: Page, rule: pathways.StableRule, stable: pd.DataFrame, *, year: int,
-            max_rows: int) -> Iterator[object]:
+            max_rows: int, months: int) -> Iterator[object]:
     """The long stable series, candidates for patient-reported or patient-initiated follow-up,
     and what their follow-ups cost a year."""
     language = page.language
@@ -177,7 +188,9 @@ def _stable(page: Page, rule: pathways.StableRule, stable: pd.DataFrame, *, year
     yield report.heading(T("pw_stable"))
     yield report.text(T("pw_stable_text", n=rule.min_follow_ups, months=N(rule.min_months),
                         share=P(rule.min_calendar_share, 0), year=year))
-    if stable.empty:
+    if stable.empty and months < rule.min_months:  # the extract is too short to hold one
+        yield report.text(T("pw_stable_short", months=N(months), min_months=N(rule.min_months)))
+    elif stable.empty:
         yield report.text(T("pw_stable_none"))
     else:
         yield report.text(T("pw_stable_total", patients=N(stable["patients"].sum()), units=N(len(stable)),

@@ -621,8 +621,9 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
                 names: dict | None = None, denominator: str = "intervals", kind: str = "proportion",
                 label: tuple[str, ...] = ("high",)):
     """One funnel plot over many units (funnel.funnel's table: value, target, class): each unit's
-    value against its denominator (log scale; `kind` "proportion", e.g. pathways.calendar_funnel,
-    or "ratio", an O/E against its expected count), the target and the 95% (dashed) and 99.8%
+    value against its denominator (log scale; `kind` "proportion", "ratio", an O/E against its
+    expected count, or "ratio_counts", an O/E against its precision, e.g. pathways.calendar_funnel),
+    the target and the 95% (dashed) and 99.8%
     (solid) limits of funnel.limits with the same dispersion `disp`, points coloured by their
     class; units whose class starts with one of `label` named by `names` (index: the table's
     rows; labels moved apart where they would overlap)."""
@@ -643,7 +644,10 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
     if len(g):
         grid = np.geomspace(max(x.min() * 0.7, 1), x.max() * 1.4, 120)
         for z, style in ((Z95, "--"), (Z998, "-")):
-            lo, hi = funnel_limits(grid, kind, z, target, disp)
+            # a ratio of counts is drawn against its precision 1/s^2 (pathways.PRECISION): its limits
+            # there are those of a norm without uncertainty of its own (N infinite), as its class is judged
+            counts = np.full_like(grid, np.inf) if kind == "ratio_counts" else None
+            lo, hi = funnel_limits(grid, kind, z, target, disp, counts)
             ax.plot(grid, lo, style, color="#777777", linewidth=0.9)
             ax.plot(grid, hi, style, color="#777777", linewidth=0.9)
         ax.axhline(target, color="#333333", linewidth=0.8)
@@ -653,6 +657,8 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
         if kind == "proportion":  # the points and the 99.8% limits in view, room above a point at 100% for its name
             upper = funnel_limits(np.array([float(np.median(x))]), kind, Z998, target, disp)[1][0]
             ax.set_ylim(0, min(1.08, max(y.max(), target, upper if np.isfinite(upper) else 0.0) * 1.15 + 0.02))
+        else:  # the points in view, not the limits of the smallest units, which rise far above them
+            ax.set_ylim(0, max(y.max(), 2 * target) * 1.2)
         named = g["class"].astype(str).str.startswith(label).to_numpy()
         if named.any():
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi

@@ -201,8 +201,10 @@ def _calendar(page: Page, agg, name: str, year: int, sector: str, shared: dict):
                        percent=["pw_calendar_share", "pw_chance_share"], verbatim=[s.HOSPITAL],
                        caption=T("sp_calendar_caption", year=year))
     clearly = cal.clearly[cal.clearly[s.SPECIALTY] == name]
-    high = mine[mine[s.HOSPITAL].isin(clearly[s.HOSPITAL])][[s.HOSPITAL, pathways.SHARE]]
-    return high.rename(columns={pathways.SHARE: "share"}), own, float(habit[pathways.CHANCE_SHARE])
+    high = clearly[[s.HOSPITAL, pathways.SHARE, pathways.NORM]].rename(columns={pathways.NORM: "norm"})
+    # the specialty's habit is asked about only where most of its hospitals share it (08's table)
+    chance = float(habit[pathways.CHANCE_SHARE]) if habit["broad"] else None
+    return high.rename(columns={pathways.SHARE: "share"}), own, chance
 
 
 def _stable(page: Page, prices: pd.DataFrame, name: str, year: int, sector: str, shared: dict) -> Iterator[object]:

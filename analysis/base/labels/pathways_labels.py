@@ -32,8 +32,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_kpi_beyond": ("af alle intervaller: kalenderagtige ud over det forventede uden kalenderbooking, enhed for enhed",
                       "of all intervals: calendar-like beyond those expected without calendar booking, unit by unit"),
     # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
-    "pw_kpi_high": ("antal enheder (hospital og speciale) over den øvre grænse",
-                    "number of units (hospital and specialty) above the upper limit"),
+    "pw_kpi_high": ("antal enheder (hospital og speciale) klart over den øvre grænse (99,8 %)",
+                    "number of units (hospital and specialty) clearly above the upper limit (99.8%)"),
     "pw_kpi_stable": ("lange stabile forløb, aktivitetsværdi pr. år", "long stable series, tariff value a year"),
     "pw_kpi_acute": ("akutte besøg", "acute visits"),
     "pw_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
@@ -44,9 +44,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "er {chance} (det, vinduerne på {shift} dage fanger, flyttet deres bredde frem og tilbage). "
                          "Specialerne booker forskelligt (en øjenafdeling kan se sine patienter hvert halve år med "
                          "vilje), så figuren måler hvert hospital og speciale mod det, dets egne intervaller og "
-                         "specialets vane på regionens hospitaler giver: de intervaller, der forventes i vinduerne "
-                         "uden kalenderbooking, gange hvor mange flere specialet har i vinduerne. Grænserne "
-                         "udvides, hvis enhederne varierer mere end tilfældigt.",
+                         "specialets vane på sine andre hospitaler giver: de intervaller, der forventes i vinduerne "
+                         "uden kalenderbooking, gange hvor mange flere specialet har i vinduerne dér. Jo færre "
+                         "intervaller enheden og dens speciale har, jo bredere grænser; de udvides yderligere, hvis "
+                         "enhederne varierer mere end tilfældigt.",
                          "For each patient the time between two follow-ups in the same hospital and specialty is "
                          "counted in days (whatever lies between them: a blood test before each follow-up is part of the "
                          "pattern). An interval is calendar-like when it lies within {tolerance} days of {targets} days. "
@@ -54,13 +55,15 @@ LABELS: dict[str, tuple[str, str]] = {
                          "booking by the calendar: {chance} (what the windows of {shift} days catch moved their width "
                          "earlier and later). Specialties book differently (an eye clinic may see its patients every "
                          "six months by design), so the figure measures each hospital and specialty against what its "
-                         "own intervals and its specialty's habit at the region's hospitals give: the intervals "
+                         "own intervals and its specialty's habit at its other hospitals give: the intervals "
                          "expected in the windows without calendar booking, times how many more the specialty has in "
-                         "the windows. The limits are widened if units differ by more than chance."),
+                         "the windows there. The fewer intervals the unit and its specialty have, the wider the "
+                         "limits; they are widened further if units differ by more than chance."),
     "pw_chart_calendar": ("Kalenderagtige kontrolintervaller mod det forventede, pr. hospital og speciale",
                           "Calendar-like follow-up intervals against the expected, by hospital and specialty"),
-    "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller, effektivt antal (logaritmisk akse)",
-                            "Calendar-like intervals expected, effective number (log scale)"),
+    "pw_chart_calendar_x": ("Forventede kalenderagtige intervaller, effektivt antal med normens usikkerhed "
+                            "(logaritmisk akse)",
+                            "Calendar-like intervals expected, effective number with the norm's uncertainty (log scale)"),
     "pw_chart_calendar_y": ("Faktiske i forhold til forventede ud fra specialet",
                             "Observed relative to expected from the specialty"),
     "pw_calendar_how": ("Hvert punkt er et hospital og et speciale. 2 betyder dobbelt så mange kalenderagtige "
@@ -82,31 +85,40 @@ LABELS: dict[str, tuple[str, str]] = {
                        "without calendar booking, unit by unit: across the region {beyond} of the intervals. The long "
                        "stable series below are a narrower selection and not what 03 counts on."),
     "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller ({intervals} intervaller), hvor "
-                         "vanen i {specialty} på regionens hospitaler (i alt {norm}) giver {expected} forventet og "
+                         "vanen i {specialty} på regionens andre hospitaler ({norm} dér) giver {expected} forventet og "
                          "{chance} forventes uden kalenderbooking: klart over den øvre grænse. Her bookes kontrollerne sandsynligvis efter "
                          "kalenderen; det er et sted at spørge, om de kunne styres af behov.",
                          "{unit} has {share} calendar-like follow-up intervals ({intervals} intervals), where the "
-                         "habit of {specialty} at the region's hospitals ({norm} overall) gives {expected} expected and "
+                         "habit of {specialty} at the region's other hospitals ({norm} there) gives {expected} expected and "
                          "{chance} are expected without booking by the calendar: clearly above the upper limit. Follow-ups here are probably "
                          "booked by the calendar; a place to ask whether need could steer them."),
+    "pw_calendar_alone": ("Intet andet hospital i specialet at sammenligne med, derfor ikke i figuren: {units}.",
+                          "No other hospital in the specialty to compare with, so not in the figure: {units}."),
     "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
                          "No hospital and specialty lies above the upper limit."),
-    "pw_calendar_caption": ("Enheder over den øvre grænse, {year}", "Units above the upper limit, {year}"),
+    "pw_calendar_caption": ("Enheder klart (99,8 %) eller muligvis (95 %) over den øvre grænse, {year}",
+                            "Units clearly (99.8%) or possibly (95%) above the upper limit, {year}"),
     "pw_unit": ("Enhed", "Unit"),
     "pw_intervals": ("Intervaller", "Intervals"),
     "pw_calendar_like": ("Kalenderagtige", "Calendar-like"),
     "pw_calendar_share": ("Andel kalenderagtige", "Calendar-like share"),
     "pw_chance_share": ("Forventet uden kalenderbooking", "Expected without calendar booking"),
     "pw_expected_share": ("Forventet ud fra specialet", "Expected from the specialty"),
-    "pw_habit_text": ("Et speciale, der booker efter kalenderen på alle sine hospitaler, ligger på sin egen andel og "
-                      "ses derfor ikke i figuren; det ses her, hvor specialets andel på regionens hospitaler står mod "
-                      "den, der forventes uden kalenderbooking. Højest ud over det forventede ligger {specialty}: "
-                      "{share} kalenderagtige mod {chance} forventet.",
-                      "A specialty that books by the calendar at all its hospitals sits at its own share and so does "
-                      "not show in the figure; it shows here, where the specialty's share at the region's hospitals "
-                      "stands against the share expected without calendar booking. Furthest beyond the expected lies "
-                      "{specialty}: {share} calendar-like against {chance} expected."),
+    "pw_habit_lead": ("Et speciale, der booker efter kalenderen på de fleste af sine hospitaler, ligger på sin egen "
+                      "norm og ses derfor ikke i figuren; det ses her, hvor specialets andel på regionens hospitaler "
+                      "står mod den, der forventes uden kalenderbooking, og hvor mange af dets hospitaler der ligger "
+                      "over deres egen forventede andel.",
+                      "A specialty that books by the calendar at most of its hospitals sits at its own norm and so "
+                      "does not show in the figure; it shows here, where the specialty's share at the region's "
+                      "hospitals stands against the share expected without calendar booking, with how many of its "
+                      "hospitals lie above their own expected share."),
+    "pw_habit_text": ("Højest ud over det forventede, på de fleste af sine hospitaler, ligger {specialty}: {share} "
+                      "kalenderagtige mod {chance} forventet, over det forventede på {above} af {hospitals} hospitaler.",
+                      "Furthest beyond the expected, at most of its hospitals, lies {specialty}: {share} calendar-like "
+                      "against {chance} expected, above the expected at {above} of {hospitals} hospitals."),
+    "pw_of": ("{k} af {n}", "{k} of {n}"),
+    "pw_hospitals_above": ("Hospitaler over forventet", "Hospitals above the expected"),
     "pw_habit_caption": ("Specialerne længst over det forventede uden kalenderbooking, {year}",
                          "The specialties furthest above the expected without calendar booking, {year}"),
     "pw_beyond_share": ("Ud over forventet", "Beyond the expected"),
@@ -129,6 +141,10 @@ LABELS: dict[str, tuple[str, str]] = {
                         "året.",
                         "In all {patients} patients in {units} units with {follow_ups} follow-ups a year, {dkk} a "
                         "year."),
+    "pw_stable_short": ("Data dækker {months} måneder, kortere end de {min_months} måneder, et langt forløb skal "
+                        "strække sig over; derfor kan ingen forløb findes her.",
+                        "The data cover {months} months, shorter than the {min_months} months a long series must "
+                        "span; so none can be found here."),
     "pw_stable_none": ("Ingen lange, stabile forløb med disse regler.", "No long stable series by these rules."),
     "pw_stable_caption": ("Lange, stabile forløb pr. hospital og speciale med mindst 5 patienter (største først)",
                           "Long stable series by hospital and specialty with at least 5 patients (largest first)"),
@@ -217,24 +233,32 @@ LABELS: dict[str, tuple[str, str]] = {
                           "run file, or a shorter window for “seen once”."),
     "pw_method": ("Intervallerne tælles pr. patient, hospital og speciale mellem kontroldage (flere besøg samme dag er "
                   "én dag), hvad der end ligger imellem, for intervaller, der slutter i {year}. Andelen forventet uden "
-                  "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Hver enhed sammenlignes "
-                  "med sit speciale (forventet = enhedens intervaller i de flyttede vinduer gange specialets "
-                  "kalenderagtige over dets intervaller i de flyttede vinduer på regionens hospitaler); tragtgrænserne er Poisson-grænser om 1 på effektive antal (faktiske og forventede divideret med "
-                  "enhedens designeffekt Σm²/Σm over patienternes antal intervaller m: en patients kontroller "
-                  "bookes ens og tæller som én booking){widened}, og "
-                  "spredningen mellem enhederne måles på de enheder, der har et andet hospital i samme speciale. Lange forløb tælles over hele perioden "
-                  "og kan begynde før {year}.",
+                  "kalenderbooking er det, de samme vinduer fanger, flyttet deres egen bredde frem og tilbage. Hver "
+                  "enhed sammenlignes med sit speciale på de andre hospitaler (forventet = enhedens intervaller i de "
+                  "flyttede vinduer gange specialets kalenderagtige over dets intervaller i de flyttede vinduer på "
+                  "de andre hospitaler); en enhed klart over sin norm tages ud af de andres norm, og alle vurderes "
+                  "igen. Tragten er et forhold mellem tællinger (Spiegelhalter 2005) på logaritmisk skala: "
+                  "variansen rummer både de faktiske intervaller og dem, normen bygger på (enhedens egne i de "
+                  "flyttede vinduer og de andre hospitalers). En patients intervaller tæller med designeffekten "
+                  "1 + ρ(m − 1), m patienternes vægtede antal intervaller (Kish); ρ = {rho} er skønnet, så "
+                  "enhedernes robuste spredning om normen svarer til tilfældig variation (et momentestimat; "
+                  "simuleret på klumpede data uden kalenderbooking flagges 2–3 % af enhederne over 95 %-grænsen "
+                  "og 0,1–0,2 % over 99,8 %). Tragtgrænserne er sat derefter{widened}. Lange forløb tælles over hele perioden og kan begynde "
+                  "før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
                   "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
                   "expected without calendar booking is what the same windows catch moved their own width earlier "
-                  "and later. Each unit is compared with its specialty (expected = the unit's intervals in the "
-                  "moved windows times the specialty's calendar-like over its intervals in the moved windows at the "
-                  "region's hospitals); the funnel limits "
-                  "are Poisson limits around 1 on effective numbers (observed and expected divided by the unit's design "
-                  "effect Σm²/Σm over its patients' numbers of intervals m: a patient's follow-ups are booked alike "
-                  "and count as one booking){widened}, and the spread between units is measured on the units "
-                  "that have another hospital in the same specialty. Long series are "
-                  "counted over the whole period and may start before {year}."),
+                  "and later. Each unit is compared with its specialty at the other hospitals (expected = the "
+                  "unit's intervals in the moved windows times the specialty's calendar-like over its intervals in "
+                  "the moved windows at the other hospitals); a unit clearly above its norm is taken out of the "
+                  "others' norm and all are judged again. The funnel is a ratio of counts (Spiegelhalter 2005) on "
+                  "the log scale: its variance holds both the observed intervals and those the norm rests on (the "
+                  "unit's own in the moved windows and the other hospitals'). A patient's intervals count with the "
+                  "design effect 1 + ρ(m − 1), m the patients' weighted number of intervals (Kish); ρ = {rho} is "
+                  "estimated so that the units' robust spread around their norms matches chance (a method of "
+                  "moments; simulated on clustered data without calendar booking, 2–3% of units are flagged above "
+                  "the 95% limit and 0.1–0.2% above the 99.8% limit). The funnel limits are set accordingly{widened}. Long series are counted over the "
+                  "whole period and may start before {year}."),
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
     "pw_spec_text": ("Kontroller på {university} i {year} hos patienter, hvis diagnosegruppe hører til på basisniveau. "

@@ -45,6 +45,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_outliers": ("Kommuner, der skiller sig ud", "Municipalities that stand out"),
     "pop_high_one": ("{municipality}: {pct} flere besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
                      "{municipality}: {pct} more visits than age and sex predict (95% interval {lo} to {hi})."),
+    "pop_high_times": ("{municipality}: {times} gange så mange besøg, som alder og køn tilsiger (95 %-interval {lo} "
+                       "til {hi} gange).",
+                       "{municipality}: {times} times as many visits as age and sex predict (95% interval {lo} to "
+                       "{hi} times)."),
     "pop_low_one": ("{municipality}: {pct} færre besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
                     "{municipality}: {pct} fewer visits than age and sex predict (95% interval {lo} to {hi})."),
     "pop_none": ("Ingen kommune ligger uden for tragtens 95 %-grænser.", "No municipality lies outside the funnel's 95% limits."),

@@ -30,12 +30,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sp_points_caption": ("Hospitalerne i tragten", "The hospitals in the funnel"),
     "sp_calendar": ("Kontroller efter kalenderen", "Follow-ups by the calendar"),
     "sp_calendar_text": ("Andelen af intervaller mellem to kontroller, der ligger tæt på 3, 6 eller 12 måneder, som i "
-                         "forløbsrapporten (08), pr. hospital i specialet (specialet i alt: {own}, som 08 måler hvert hospital mod; alle "
+                         "forløbsrapporten (08), pr. hospital i specialet (specialet i alt: {own}; 08 måler hvert hospital mod specialet på de andre hospitaler; alle "
                          "specialer i regionen: {region}); ved siden af den andel, der forventes dér uden "
                          "kalenderbooking.",
                          "The share of intervals between two follow-ups close to 3, 6 or 12 months, as in the "
-                         "pathways report (08), by hospital in the specialty (the specialty overall: {own}, which 08 holds each "
-                         "hospital against; every specialty in the region: {region}); beside it the share expected "
+                         "pathways report (08), by hospital in the specialty (the specialty overall: {own}; 08 holds each "
+                         "hospital against the specialty at the other hospitals; every specialty in the region: {region}); beside it the share expected "
                          "there without booking by the calendar."),
     "sp_calendar_caption": ("Kalenderagtige kontroller pr. hospital, {year}", "Calendar-like follow-ups by hospital, {year}"),
     "sp_stable_caption": ("Lange stabile forløb pr. hospital i specialet: kandidater til patientrapporteret eller "
@@ -134,9 +134,9 @@ LABELS: dict[str, tuple[str, str]] = {
                          "de andre kan lære af?",
                          "{hospital} has {pct} fewer {measure} than the typical hospital: what does it do that the "
                          "others can learn from?"),
-    "sp_q_calendar": ("{share} af kontrollerne på {hospital} ligger efter kalenderen (specialet på regionens hospitaler: {norm}): kan "
+    "sp_q_calendar": ("{share} af kontrollerne på {hospital} ligger efter kalenderen (specialet på de andre hospitaler: {norm}): kan "
                       "behovsstyret eller patientrapporteret opfølgning overtage en del?",
-                      "{share} of the follow-ups at {hospital} follow the calendar (the specialty at the region's hospitals: "
+                      "{share} of the follow-ups at {hospital} follow the calendar (the specialty at the other hospitals: "
                       "{norm}): could "
                       "need-based or patient-reported follow-up take over a part?"),
     "sp_q_habit": ("{share} af specialets kontrolintervaller på regionens hospitaler ligger tæt på 3, 6 eller 12 "
