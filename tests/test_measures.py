@@ -17,17 +17,17 @@ def histogram(rows):
 
 def test_the_calendar_measure_is_the_calendar_like_part_of_the_intervals():
     """A, K in 2024 (somatic): 3 intervals of 91 days and 1 of 100 (9 days from 91: calendar-like),
-    4 of 40 and 2 of 200 (18 days from 182: irregular, but in the window of 182 moved 29 days
-    later, so 1 calendar-like interval is expected by chance: the mean of 0 earlier and 2 later)
-    -> 4 - 1 = 3 of 10 = 0.3. B, K: one interval of 365 days -> 1.0. Intervals of 2023 and of
+    3 of 10 and 3 of 200 (18 days from 182: irregular, but in the window of 182 moved 29 days
+    later, so 3 x 4/6 = 2 calendar-like intervals are expected by chance: pathways.CHANCE_BANDS)
+    -> 4 - 2 = 2 of 10 = 0.2. B, K: one interval of 365 days -> 1.0. Intervals of 2023 and of
     psychiatry do not count in 2024's somatic measure."""
     hist = histogram([(2024, "A", "K", "somatic", 91, 3), (2024, "A", "K", "somatic", 100, 1),
-                      (2024, "A", "K", "somatic", 40, 4), (2024, "A", "K", "somatic", 200, 2),
+                      (2024, "A", "K", "somatic", 10, 3), (2024, "A", "K", "somatic", 200, 3),
                       (2024, "B", "K", "somatic", 365, 1),
                       (2023, "A", "K", "somatic", 40, 50), (2024, "A", "K", "psychiatry", 182, 50)])
     got = measures.calendar_follow_ups(Aggregates("visits", ACT, intervals=hist), 2024, "somatic")
     assert list(got.columns) == ["hospital", "specialty", "visit_type", "fraction", "calendar_like", "intervals"]
-    assert got.set_index("hospital")["fraction"].to_dict() == pytest.approx({"A": 0.3, "B": 1.0})
+    assert got.set_index("hospital")["fraction"].to_dict() == pytest.approx({"A": 0.2, "B": 1.0})
     assert got.set_index("hospital")[["calendar_like", "intervals"]].loc["A"].tolist() == [4, 10]  # what 08 counts
     assert set(got["visit_type"]) == {"follow_up"}
 

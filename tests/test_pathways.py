@@ -142,7 +142,7 @@ def test_the_design_effect_is_the_sum_of_squared_intervals_per_patient_over_thei
 
 def test_each_patients_intervals_count_as_one_booking_in_the_funnel():
     # the same shares, but each patient has 4 intervals: the counts carry a quarter of the weight
-    units = pd.concat([_units("Urologi", [0.15] * 8, 800), _units("Urologi", [0.22], 800).assign(hospital="H8")],
+    units = pd.concat([_units("Urologi", [0.15] * 8, 800), _units("Urologi", [0.24], 800).assign(hospital="H8")],
                       ignore_index=True)
     alone, _ = pathways.calendar_funnel(units, rho=1)
     four = pd.Series(4.0, index=pd.MultiIndex.from_frame(units[[s.HOSPITAL, s.SPECIALTY]]))
@@ -153,26 +153,28 @@ def test_each_patients_intervals_count_as_one_booking_in_the_funnel():
 
 
 def test_a_unit_is_expected_its_own_chance_intervals_times_its_peers_calendar_over_chance():
+    # 62 days lies in the window of 91 moved once earlier, 330 in that of 365 (weight 4/6 each);
+    # 270 days in no window, moved or not
     shares = pathways.calendar_share(pd.concat([
-        _histogram({182: 40, 62: 20, 250: 40}, "H1", "S1"),  # 40 calendar-like; 62 days: 20 / 2 by chance
-        _histogram({182: 30, 153: 40, 250: 30}, "H2", "S1"),  # 30; 153 days: 40 / 2 by chance
-        _histogram({91: 10, 62: 10}, "H1", "S2")], ignore_index=True))  # alone in its specialty
+        _histogram({182: 40, 62: 30, 270: 30}, "H1", "S1"),  # 40 calendar-like; 20 by chance
+        _histogram({182: 30, 330: 60, 270: 10}, "H2", "S1"),  # 30; 40 by chance
+        _histogram({91: 10, 62: 15}, "H1", "S2")], ignore_index=True))  # alone in its specialty
     res = pathways.calendar_funnel(shares)[0].set_index([s.HOSPITAL, s.SPECIALTY])
-    # H1's peer H2 books 30 calendar-like against 20 by chance; H2's peer H1 40 against 10
-    assert res.loc[("H1", "S1"), "expected"] == pytest.approx(10 * 30 / 20)
-    assert res.loc[("H2", "S1"), "expected"] == pytest.approx(20 * 40 / 10)
-    assert res.loc[("H2", "S1"), "value"] == pytest.approx(30 / (20 * 40 / 10))  # observed over expected
+    # H1's peer H2 books 30 calendar-like against 40 by chance; H2's peer H1 40 against 20
+    assert res.loc[("H1", "S1"), "expected"] == pytest.approx(20 * 30 / 40)
+    assert res.loc[("H2", "S1"), "expected"] == pytest.approx(40 * 40 / 20)
+    assert res.loc[("H2", "S1"), "value"] == pytest.approx(30 / (40 * 40 / 20))  # observed over expected
     assert res.loc[("H1", "S1"), "specialty_share"] == pytest.approx(30 / 100)  # the peer's share, beside the unit's
     assert res.loc[("H1", "S2"), "class"] == "no_data"  # alone in its specialty: no norm, not judged
     assert (res["target"] == 1).all()
 
 
 def test_the_norms_uncertainty_is_the_delta_method_variance_of_its_counts():
-    # log(O/E) = log O - log C_u - log L_peers + log C_peers; C the mean of two moved windows (var C / 2)
+    # log(O/E) = log O - log C_u - log L_peers + log C_peers, each count's variance over its square
     shares = pd.DataFrame({s.HOSPITAL: ["H1", "H2"], s.SPECIALTY: "S", "intervals": [500, 800],
-                           "calendar_like": [90, 120], "chance_like": [60.0, 100.0]})
+                           "calendar_like": [90, 120], "chance_like": [60.0, 100.0], "chance_var": [57.0, 94.0]})
     t = pathways.with_norm(shares).set_index(s.HOSPITAL)
-    var_norm = 1 / (2 * 60) + 1 / 120 + 1 / (2 * 100)  # H1's own windows, its peer's calendar-like and windows
+    var_norm = 57 / 60 ** 2 + 1 / 120 + 94 / 100 ** 2  # H1's own windows, its peer's calendar-like and windows
     assert t.loc["H1", "norm_effective"] == pytest.approx(1 / var_norm)
     e = 60 * 120 / 100
     assert t.loc["H1", "precision"] == pytest.approx(1 / (1 / e + var_norm))
@@ -187,7 +189,8 @@ def test_a_norm_resting_on_few_intervals_widens_the_units_limits():
     def judged(peer_intervals: int) -> str:
         shares = pd.DataFrame({s.HOSPITAL: ["H1", "H2"], s.SPECIALTY: "S", "intervals": [400, peer_intervals],
                                "calendar_like": [70, 0.1 * peer_intervals],
-                               "chance_like": [30.0, 0.1 * peer_intervals]})
+                               "chance_like": [30.0, 0.1 * peer_intervals],
+                               "chance_var": [30.0, 0.1 * peer_intervals]})
         res = pathways.calendar_funnel(shares, rho=0, method="none")[0]  # two units say nothing of their spread
         return res.set_index(s.HOSPITAL).loc["H1", "class"]
 
@@ -214,7 +217,7 @@ def test_how_alike_a_patients_intervals_are_is_taken_from_the_units_spread():
     rng = np.random.default_rng(3)
     chance = rng.uniform(200, 400, 12)
     shares = pd.DataFrame({s.HOSPITAL: [f"H{i}" for i in range(12)], s.SPECIALTY: "S", "intervals": 2000,
-                           "calendar_like": rng.poisson(chance), "chance_like": chance})
+                           "calendar_like": rng.poisson(chance), "chance_like": chance, "chance_var": chance})
     three = pd.Series(3.0, index=pd.MultiIndex.from_frame(shares[[s.HOSPITAL, s.SPECIALTY]]))
     rho = pathways.clustering(shares, three)
     assert 0 <= rho < 0.5
@@ -260,7 +263,7 @@ def _units(specialty: str, shares: list[float], intervals: int = 400) -> pd.Data
     """Units of a specialty with these calendar-like shares, 15% of their intervals by chance."""
     return pd.DataFrame({s.HOSPITAL: [f"H{i}" for i in range(len(shares))], s.SPECIALTY: specialty,
                          "intervals": intervals, "calendar_like": [round(x * intervals) for x in shares],
-                         "chance_like": 0.15 * intervals})
+                         "chance_like": 0.15 * intervals, "chance_var": 0.15 * intervals})
 
 
 def test_a_unit_is_flagged_against_its_own_specialtys_share_not_the_regions():
@@ -329,15 +332,15 @@ def test_a_unit_alone_in_its_specialty_is_listed_apart():
 
 def test_a_specialtys_habit_is_its_share_against_its_chance_share():
     shares = pathways.calendar_share(pd.concat([
-        _histogram({182: 60, 250: 40}, "A", "Øjne"), _histogram({182: 50, 62: 50}, "B", "Øjne"),
-        _histogram({182: 10, 250: 90}, "A", "Urologi")], ignore_index=True))
+        _histogram({182: 60, 270: 40}, "A", "Øjne"), _histogram({182: 50, 62: 45, 270: 5}, "B", "Øjne"),
+        _histogram({182: 10, 270: 90}, "A", "Urologi")], ignore_index=True))
     out = pathways.specialty_calendar(shares).set_index(s.SPECIALTY)
     assert out.index.tolist() == ["Øjne", "Urologi"]  # most beyond chance first
-    # Øjne: 110 of 200 calendar-like; 62 days lies in the window of 91 moved earlier: 50 / 2 by chance
-    assert out.loc["Øjne", ["intervals", "calendar_like", "chance_like"]].tolist() == [200, 110, 25]
+    # Øjne: 110 of 200 calendar-like; 62 days lies in the window of 91 moved once earlier: 45 x 4/6 by chance
+    assert out.loc["Øjne", ["intervals", "calendar_like", "chance_like"]].tolist() == [200, 110, 30]
     assert out.loc["Øjne", "share"] == pytest.approx(110 / 200)
-    assert out.loc["Øjne", "chance_share"] == pytest.approx(25 / 200)
-    assert out.loc["Øjne", "beyond_share"] == pytest.approx((60 + 50 - 25) / 200)
+    assert out.loc["Øjne", "chance_share"] == pytest.approx(30 / 200)
+    assert out.loc["Øjne", "beyond_share"] == pytest.approx((60 + 50 - 30) / 200)
 
 
 # --- long stable series ----------------------------------------------------------------------
@@ -654,12 +657,22 @@ def test_follow_ups_booked_every_six_months_are_all_calendar_and_none_by_chance(
     assert out["share"] == 1 and out["chance_share"] == 0
 
 
-def test_the_chance_share_is_the_mean_of_the_windows_moved_earlier_and_later():
-    # 62 days: in the window of 91 moved 29 days earlier; 394: of 365 moved later; 100: neither
-    out = pathways.calendar_share(_histogram({62: 10, 394: 4, 100: 6})).iloc[0]
-    assert out["chance_like"] == (10 + 4) / 2
-    assert out["chance_share"] == pytest.approx(7 / 20)
+def test_the_chance_share_is_a_parabola_through_the_windows_moved_once_and_twice():
+    # 62 days: in the window of 91 moved 29 days earlier; 394: of 365 moved later (weight 4/6 each);
+    # 30 days: of 91 moved twice earlier (weight -1/6); 100: in the window of 91 itself
+    out = pathways.calendar_share(_histogram({62: 12, 394: 6, 30: 6, 100: 6})).iloc[0]
+    assert out["chance_like"] == pytest.approx(4 / 6 * (12 + 6) - 1 / 6 * 6)
+    assert out["chance_var"] == pytest.approx((4 / 6) ** 2 * (12 + 6) + (1 / 6) ** 2 * 6)
+    assert out["chance_share"] == pytest.approx(11 / 30)
     assert out["calendar_like"] == 6  # 100 lies within 14 days of 91
+
+
+def test_the_chance_share_is_exact_where_interval_lengths_follow_a_parabola():
+    # intervals of every length from 1 to 600 days, as many as a quadratic curve says: with no
+    # calendar booking, the windows hold just what the curve puts there (a straight line would not)
+    days = np.arange(1, 601)
+    out = pathways.calendar_share(_histogram(dict(zip(days, 5000 - 20.0 * days + 0.03 * days ** 2)))).iloc[0]
+    assert out["chance_like"] == pytest.approx(out["calendar_like"])
 
 
 def test_a_specialtys_patients_by_the_segment_each_has_across_specialties(con):

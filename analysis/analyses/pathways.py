@@ -18,11 +18,15 @@ An interval is *calendar-like* when it lies within `tolerance` days (default 14)
 
 Chance. Windows of 2 x 14 days around three targets take in some intervals whatever the
 booking: 87 of the 341 days from 60 to 400. The *chance share* is what the windows would catch
-were the unit's own intervals spread smoothly across them: the mean of what the same windows
-catch moved their own width (29 days) earlier and later, the bands right before and after each
-window (a straight line across the window; wider moves bend less to the shorter intervals'
-greater number: 45 days put the synthetic region's chance share at 15.4% against its 12.6%,
-29 days at 13.3%). A share well above its chance share is the calendar; near it, it is not.
+were the unit's own intervals spread smoothly across them: a curve through what the same windows
+catch moved their own width (29 days) once and twice earlier and later, the four bands beside
+each window, read at the window (a least-squares parabola through four equally spaced points:
+(4 (b-1 + b+1) - (b-2 + b+2)) / 6, exact for any quadratic curve of interval lengths). A straight
+line through the two nearest bands alone (their mean) overstates chance where the curve bends
+up, as it does where short intervals are many: on the synthetic region the specialties without
+calendar booking had 0.96 of it in their windows (median; 1.02 of the parabola's), and in a
+simulation of smooth, clustered intervals 1.04 (1.02). A share well above its chance share is
+the calendar; near it, it is not.
 
 Norms. Specialties book follow-ups differently (an eye clinic may see its patients yearly by
 design), so each unit is compared with its own specialty's norm at its *other* hospitals (its
@@ -36,8 +40,8 @@ the norm and makes its peers look low (with four peers, by a quarter). A unit wi
 norm and is not judged.
 
 Uncertainty. E is not fixed: it rests on the unit's own moved-window counts and on its peers'
-counts. On the log scale, var log(O/E) = D/E + D/(2C) + sum over peers of D_p L_p / L^2 + D_p C_p
-/ (2 C^2) (delta method; C the mean of two moved windows, hence the halves; L, C the peers' sums),
+counts. On the log scale, var log(O/E) = D/E + D V/C^2 + sum over peers of D_p L_p / L^2 + D_p V_p
+/ C^2 (delta method; V chance_like's Poisson variance; L, C the peers' sums),
 D a unit's design effect (design_effects: a patient's intervals count as one booking). The funnel
 is FunnelPlotR's ratio of counts (funnel kind "ratio_counts", Spiegelhalter 2005) on effective
 counts O/D and E/D with N the effective count of the norm's part (1 / the peers' and own-window
@@ -79,8 +83,11 @@ DAYS_PER_MONTH = 365.25 / 12
 DAYS_PER_YEAR = 365.25
 CALENDAR_LIKE = "calendar_like"
 SHARE = "share"
-CHANCE = "chance_like"  # intervals the moved windows catch (the mean of earlier and later)
-BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than the moved windows catch (0 at least)
+CHANCE = "chance_like"  # intervals the windows would catch by chance (the parabola through the moved windows)
+CHANCE_VAR = "chance_var"  # the Poisson variance of chance_like: the moved windows' counts times their weights squared
+# the moved windows (in window widths) and their weights in chance_like: a parabola through them read at 0
+CHANCE_BANDS = {-2: -1 / 6, -1: 4 / 6, 1: 4 / 6, 2: -1 / 6}
+BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than expected by chance (0 at least)
 CHANCE_SHARE = "chance_share"
 NORM = "specialty_share"  # the calendar-like share of the unit's specialty at its other hospitals (its peers)
 OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's norm expects
@@ -151,18 +158,22 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
                    tolerance: int = TOLERANCE_DAYS) -> pd.DataFrame:
     """Per hospital x specialty from follow_up_intervals' histogram: intervals, calendar_like
     (those within `tolerance` days of a target), share = calendar_like / intervals, and the
-    chance baseline (module docstring): chance_like, the mean of the intervals within
-    `tolerance` days of the targets moved chance_shift(tolerance) days earlier and later, and chance_share
-    = chance_like / intervals; calendar_beyond_chance = calendar_like - chance_like, 0 at least:
+    chance baseline (module docstring): chance_like, the intervals within `tolerance` days of the
+    targets moved once and twice chance_shift(tolerance) days earlier and later, weighted by
+    CHANCE_BANDS (0 at least), its Poisson variance chance_var, and chance_share = chance_like /
+    intervals; calendar_beyond_chance = calendar_like - chance_like, 0 at least:
     the intervals booked by the calendar rather than landing in a window by chance (03's measure
     of calendar-booked follow-ups). The frame funnel.funnel takes with kind "proportion" (see
     calendar_funnel)."""
     days, n = intervals[DAYS], intervals[INTERVALS]
-    moved = [tuple(t + d for t in targets) for d in (-chance_shift(tolerance), chance_shift(tolerance))]
+    w = chance_shift(tolerance)
+    bands = {k: n.where(calendar_like(days, tuple(t + k * w for t in targets), tolerance), 0) for k in CHANCE_BANDS}
     iv = intervals.assign(**{
         CALENDAR_LIKE: n.where(calendar_like(days, targets, tolerance), 0),
-        CHANCE: sum(n.where(calendar_like(days, m, tolerance), 0) for m in moved) / len(moved)})
-    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE, CHANCE]].sum().reset_index()
+        CHANCE: sum(c * bands[k] for k, c in CHANCE_BANDS.items()),
+        CHANCE_VAR: sum(c ** 2 * bands[k] for k, c in CHANCE_BANDS.items())})
+    out = iv.groupby(UNIT, observed=True, sort=True)[[INTERVALS, CALENDAR_LIKE, CHANCE, CHANCE_VAR]].sum().reset_index()
+    out[CHANCE] = out[CHANCE].clip(lower=0)  # a parabola bending down fast may fall below 0
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
     out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
     out[BEYOND_CHANCE] = (out[CALENDAR_LIKE] - out[CHANCE]).clip(lower=0)
@@ -281,7 +292,7 @@ def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float 
     calendar_like over chance_like), the unit's design_effect 1 + rho (D - 1) (D from `design`,
     design_effects, 1 where None or missing; `rho` the correlation of a patient's intervals, 1:
     all alike, see clustering), observed_effective and expected_effective (both over it), norm_effective
-    (the effective count the rest of var log(O/E) rests on: 1 / (D/(2C) + the peers' terms)) and
+    (the effective count the rest of var log(O/E) rests on: 1 / (D V/C^2 + the peers' terms)) and
     precision (1 / var log(O/E) at O = E). `outside` (boolean, on shares' rows): units left out of
     their peers' norms (calendar_funnel: those clearly above theirs). NaN where a unit has no peer
     or its peers no chance-like interval: it has no norm."""
@@ -289,7 +300,7 @@ def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float 
 
     d = 1 + rho * (_aligned(design, shares) - 1)
     cols = [INTERVALS, CALENDAR_LIKE, CHANCE, "_dl", "_dc"]
-    t = shares.assign(_dl=d * shares[CALENDAR_LIKE], _dc=d * shares[CHANCE])[[s.SPECIALTY, *cols]]
+    t = shares.assign(_dl=d * shares[CALENDAR_LIKE], _dc=d * shares[CHANCE_VAR])[[s.SPECIALTY, *cols]]
     if outside is not None:  # these units set no norm for their peers
         t.loc[outside.to_numpy(dtype=bool), cols] = 0
     total = t.groupby(s.SPECIALTY, observed=True)[cols].transform("sum")
@@ -298,8 +309,8 @@ def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float 
         has = (peers[INTERVALS] > 0) & (peers[CHANCE] > 0)
         habit = (peers[CALENDAR_LIKE] / peers[CHANCE]).where(has)
         expected = shares[CHANCE] * habit
-        norm_var = (d / (2 * shares[CHANCE]) + peers["_dl"] / peers[CALENDAR_LIKE] ** 2
-                    + peers["_dc"] / (2 * peers[CHANCE] ** 2))
+        norm_var = (d * shares[CHANCE_VAR] / shares[CHANCE] ** 2 + peers["_dl"] / peers[CALENDAR_LIKE] ** 2
+                    + peers["_dc"] / peers[CHANCE] ** 2)
         norm_count = (1 / norm_var).where(has & (expected > 0))
         precision = 1 / (d / expected + 1 / norm_count)
     return shares.assign(**{
