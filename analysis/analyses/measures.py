@@ -60,8 +60,9 @@ class Measure:
 
 def calendar_follow_ups(agg: Aggregates, year: int, sector: str, tables: Tables = Tables()) -> pd.DataFrame | None:
     """Per hospital x specialty, the part of the follow-ups of `year` and `sector` booked by the
-    calendar: the calendar-like intervals beyond those expected by chance (pathways.calendar_share with TARGET_DAYS and TOLERANCE_DAYS; a unit whose intervals land in
-    the windows no more often than beside them books none by the calendar), over the intervals:
+    calendar: the calendar-like intervals beyond those expected by chance (pathways.calendar_share
+    with TARGET_DAYS and TOLERANCE_DAYS; a unit whose intervals land in the windows no more often
+    than beside them books none by the calendar), over the intervals:
     calendar_beyond_chance / intervals, visit type follow_up, with the counts 08 states beside it
     (calendar_like and intervals: pathways.calendar_fact). None without visit-level data (no
     interval histogram)."""
