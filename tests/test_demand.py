@@ -70,7 +70,7 @@ def test_health_status_moves_the_older_rates_back_by_the_healthy_years():
     proj = project(visits, people, people)
     slopes = demand.age_slopes(proj.cells).set_index("age_band")["slope"]
     assert slopes["70-79"] == pytest.approx(0.05, abs=1e-3) and slopes["80+"] == pytest.approx(0.05, abs=1e-3)
-    a = demand.Assumptions(healthy_share=(0.5, 0.5, 0.5), life_expectancy_gain=0.2)
+    a = demand.Assumptions(healthy_share=(0.5, 0.5, 0.5), life_expectancy_gain=(0.2, 0.2, 0.2))
     total = demand.totals(proj, a).iloc[0]
     old = sum(v for (_, b), v in visits.items() if b in demand.OLD_BANDS)
     young = visits[("Aarhus", "40-59")]
@@ -78,6 +78,25 @@ def test_health_status_moves_the_older_rates_back_by_the_healthy_years():
     assert total["health_status"] == pytest.approx(expected)
     assert total["health_status"] < young + old == total["demography"]
 
+
+
+def test_each_old_band_moves_back_by_its_own_life_expectancy_gain():
+    # remaining life expectancy rises less at 80 than at 65: 0.3, 0.2 and 0.1 years a year, half
+    # of it healthy, over 6 years moves 60-69 back 0.9 years of age, 70-79 0.6 and 80+ 0.3
+    people = {("Aarhus", b): 1000 for b in BANDS}
+    visits = {("Aarhus", b): round(1000 * math.exp(0.05 * MID[b])) for b in BANDS}
+    proj = project(visits, people, people)
+    slopes = demand.age_slopes(proj.cells).set_index("age_band")["slope"]
+    a = demand.Assumptions(healthy_share=(0.5, 0.5, 0.5), life_expectancy_gain=(0.3, 0.2, 0.1))
+    total = demand.totals(proj, a).iloc[0]
+    moved = {"60-69": 0.9, "70-79": 0.6, "80+": 0.3}
+    expected = sum(v * math.exp(-slopes[b] * moved[b]) if b in moved else v for (_, b), v in visits.items())
+    assert total["health_status"] == pytest.approx(expected)
+
+
+def test_the_life_expectancy_gain_needs_one_value_for_each_old_band():
+    with pytest.raises(ValueError, match="60-69, 70-79, 80[+]"):
+        demand.Assumptions(life_expectancy_gain=(0.15,))
 
 
 def test_a_band_without_visits_beside_an_old_band_gives_a_one_sided_slope():
@@ -198,6 +217,25 @@ def test_the_shipped_projection_is_what_its_recipe_gives():
     assert np.array_equal(shipped["residents"].to_numpy(), rebuilt["residents"].to_numpy())
 
 
+def test_the_shipped_projection_plants_an_older_municipality_growing_from_60():
+    ahead = demand.load_projection()
+    main = ahead[(ahead["variant"] == "main") & ahead["year"].isin([2025, 2030])]
+    old = main[main["age_band"].isin(demand.OLD_BANDS)].groupby(["municipality", "year"])["residents"].sum().unstack()
+    growth = (old[2030] / old[2025]).sort_values(ascending=False)
+    (planted,) = demand.OLD_INFLOW
+    assert growth.index[0] == planted and growth.iloc[0] > growth.iloc[1] + 0.05  # 1.5 points a year more
+
+
+def test_the_growth_by_a_column_ranks_its_values_fastest_first():
+    people = {("Aarhus", b): 1000 for b in BANDS} | {("Skive", b): 1000 for b in BANDS}
+    later = people | {("Skive", "80+"): 1500}
+    proj = project({k: 100 for k in people}, people, later)
+    out = demand.growth(proj, demand.Assumptions(healthy_share=(0, 0, 0)), ["municipality"], proj.years[-1])
+    assert out["municipality"].tolist() == ["Skive", "Aarhus"]
+    assert out.loc[0, "demography_growth"] == pytest.approx(50 / 400)  # Skive's 80+ x1.5 of its 400 visits
+    assert out.loc[1, "growth"] == pytest.approx(0)
+
+
 # --- what the change ideas offset, and the staff ------------------------------------------------
 def by_group(base: float, later: dict[int, float], specialty: str = "Kardiologi") -> pd.DataFrame:
     """totals by GROUPS for one group: its base-year visits and its visits in later years."""
@@ -228,6 +266,15 @@ def test_an_ideas_visits_grow_with_its_group_and_count_from_its_first_year():
     assert "C" not in paths.index  # a rejected idea counts nowhere
     fte = demand.idea_paths(groups, effects(("A", 100)), plan, 2026, "fte_doctors")
     assert fte.loc["A", 2027] == pytest.approx(0.12)
+
+
+def test_an_idea_reaches_its_full_effect_over_its_ramp_up_years():
+    groups = by_group(1000, {2026: 1000, 2027: 1000, 2028: 1000, 2029: 1000})
+    plan = [idea("A", "approved")]
+    paths = demand.idea_paths(groups, effects(("A", 90)), plan, first_year=2026, ramp_up_years=3)
+    assert paths.loc["A", [2026, 2027, 2028, 2029]].tolist() == pytest.approx([30, 60, 90, 90])
+    with pytest.raises(ValueError, match="ramp_up_years"):
+        demand.idea_paths(groups, effects(("A", 90)), plan, 2026, ramp_up_years=0)
 
 
 def test_the_ideas_draws_scale_each_idea_by_its_drawn_share():
@@ -261,12 +308,13 @@ def test_the_in_person_share_of_a_group_is_its_in_person_visits_over_all():
 
 def test_the_notebooks_lists_become_assumptions_and_a_wrong_order_is_refused():
     from analysis.reporting import demand_report
-    a = demand_report.assumptions([0.0, 0.5, 1.0], 0.15, [0.0, 0.0, 0.01])
+    a = demand_report.assumptions([0.0, 0.5, 1.0], [0.15, 0.1, 0.05], [0.0, 0.0, 0.01])
     assert a.healthy_share == (0.0, 0.5, 1.0) and a.non_demographic[2] == 0.01
+    assert a.life_expectancy_gain == (0.15, 0.1, 0.05)
     with pytest.raises(ValueError, match="healthy_share"):
-        demand_report.assumptions([0.5, 0.2, 1.0], 0.15, [0.0, 0.0, 0.01])
+        demand_report.assumptions([0.5, 0.2, 1.0], [0.15, 0.1, 0.05], [0.0, 0.0, 0.01])
     with pytest.raises(ValueError, match="three numbers"):
-        demand_report.assumptions([0.5, 1.0], 0.15, [0.0, 0.0, 0.01])
+        demand_report.assumptions([0.5, 1.0], [0.15, 0.1, 0.05], [0.0, 0.0, 0.01])
 
 
 @pytest.mark.parametrize("decision, first", [("2025-04-01", 2026), ("2026-01-01", 2026), ("2025-12-31", 2026)])

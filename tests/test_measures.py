@@ -16,19 +16,20 @@ def histogram(rows):
 
 
 def test_the_calendar_measure_is_the_calendar_like_part_of_the_intervals():
-    """A, K in 2024 (somatic): 3 intervals of 91 days and 1 of 100 (9 days from 91: calendar-like),
-    3 of 10 and 3 of 200 (18 days from 182: irregular, but in the window of 182 moved 29 days
-    later, so 3 x 4/6 = 2 calendar-like intervals are expected by chance: pathways.CHANCE_BANDS)
-    -> 4 - 2 = 2 of 10 = 0.2. B, K: one interval of 365 days -> 1.0. Intervals of 2023 and of
-    psychiatry do not count in 2024's somatic measure."""
-    hist = histogram([(2024, "A", "K", "somatic", 91, 3), (2024, "A", "K", "somatic", 100, 1),
-                      (2024, "A", "K", "somatic", 10, 3), (2024, "A", "K", "somatic", 200, 3),
-                      (2024, "B", "K", "somatic", 365, 1),
+    """A, K in 2024 (somatic): 300 intervals of 91 days and 100 of 100 (9 days from 91:
+    calendar-like), 300 of 10 and 300 of 200 (18 days from 182: irregular, but in the window of
+    182 moved 29 days later, so 300 x 4/6 = 200 calendar-like intervals are expected by chance:
+    pathways.CHANCE_BANDS) -> 400 - 200 = 200 of 1,000 = 0.2, well beyond noise. B, K: 30
+    intervals of 365 days -> 1.0. Intervals of 2023 and of psychiatry do not count in 2024's
+    somatic measure."""
+    hist = histogram([(2024, "A", "K", "somatic", 91, 300), (2024, "A", "K", "somatic", 100, 100),
+                      (2024, "A", "K", "somatic", 10, 300), (2024, "A", "K", "somatic", 200, 300),
+                      (2024, "B", "K", "somatic", 365, 30),
                       (2023, "A", "K", "somatic", 40, 50), (2024, "A", "K", "psychiatry", 182, 50)])
     got = measures.calendar_follow_ups(Aggregates("visits", ACT, intervals=hist), 2024, "somatic")
     assert list(got.columns) == ["hospital", "specialty", "visit_type", "fraction", "calendar_like", "intervals"]
     assert got.set_index("hospital")["fraction"].to_dict() == pytest.approx({"A": 0.2, "B": 1.0})
-    assert got.set_index("hospital")[["calendar_like", "intervals"]].loc["A"].tolist() == [4, 10]  # what 08 counts
+    assert got.set_index("hospital")[["calendar_like", "intervals"]].loc["A"].tolist() == [400, 1000]  # as 08
     assert set(got["visit_type"]) == {"follow_up"}
 
 

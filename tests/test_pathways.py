@@ -328,6 +328,7 @@ def test_a_unit_alone_in_its_specialty_is_listed_apart():
     funnel_table, disp = pathways.calendar_funnel(shares)
     cal = pathways.Calendar(shares, funnel_table, disp, pathways.above_limits(funnel_table))
     assert cal.alone[s.SPECIALTY].tolist() == ["Thoraxkirurgi"]
+    assert cal.judged == 2 and cal.possibly_by_chance == pytest.approx(0.05)  # 2 x 2.5%
 
 
 def test_a_specialtys_habit_is_its_share_against_its_chance_share():
@@ -665,6 +666,15 @@ def test_the_chance_share_is_a_parabola_through_the_windows_moved_once_and_twice
     assert out["chance_var"] == pytest.approx((4 / 6) ** 2 * (12 + 6) + (1 / 6) ** 2 * 6)
     assert out["chance_share"] == pytest.approx(11 / 30)
     assert out["calendar_like"] == 6  # 100 lies within 14 days of 91
+
+
+def test_only_an_excess_beyond_noise_counts_as_booked_by_the_calendar():
+    # 30 calendar-like against 24 by chance (36 in the bands once moved) is noise: 6 < 1.64 x sqrt(30 + 16);
+    # ten times as many is not: 60 > 1.64 x sqrt(300 + 160)
+    small = pathways.calendar_share(_histogram({91: 30, 62: 36})).iloc[0]
+    large = pathways.calendar_share(_histogram({91: 300, 62: 360})).iloc[0]
+    assert small["chance_like"] == pytest.approx(24) and small["calendar_beyond_chance"] == 0
+    assert large["calendar_beyond_chance"] == pytest.approx(300 - 240)
 
 
 def test_the_chance_share_is_exact_where_interval_lengths_follow_a_parabola():

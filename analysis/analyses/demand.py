@@ -8,9 +8,11 @@ Method, after the demand model of the NHS New Hospital Programme (The Strategy U
     an input without the municipality uses the region's residents by age band and sex;
   - health status (healthy ageing): as life expectancy rises, a part of the years gained is
     lived in good health, so the visit rate of an older age is that of a younger one. From age
-    60 (the bands 60-69, 70-79, 80+) the rate is shifted by g = healthy share x life-expectancy
-    gain a year x years ahead: rate[y](a) = rate[base](a - g), read on the log-linear slope of
-    the rates between the bands' mid-ages (the region's rates by specialty and sex);
+    60 (the bands 60-69, 70-79, 80+) the rate is shifted by g = healthy share x the band's
+    life-expectancy gain a year x years ahead: rate[y](a) = rate[base](a - g), read on the
+    log-linear slope of the rates between the bands' mid-ages (the region's rates by specialty
+    and sex). Remaining life expectancy rises less at older ages, so each band has its own gain
+    (the NHP model reads them by age and sex from the national life tables);
   - non-demographic growth: whatever else raises visits (new treatments, expectations), a share
     a year on everything;
   - intervals: a seeded simulation draws the projection between its low and high variants
@@ -47,7 +49,9 @@ PARTS = ("demography", "health_status", "non_demographic")
 class Assumptions:
     """The uncertain inputs of a projection: a base value with a low and a high."""
     healthy_share: tuple[float, float, float] = (0.0, 0.5, 1.0)  # share of the years gained lived in good health
-    life_expectancy_gain: float = 0.15  # years of life expectancy gained a year (at the older ages)
+    # years of remaining life expectancy gained a year at 60-69, 70-79 and 80+ (OLD_BANDS; ASSUMPTION:
+    # about what Denmark's life tables showed at 65, 75 and 85 in the 2010s; replace with the current tables)
+    life_expectancy_gain: tuple[float, float, float] = (0.15, 0.10, 0.05)
     non_demographic: tuple[float, float, float] = (-0.005, 0.0, 0.005)  # growth a year besides demography
 
     def __post_init__(self):
@@ -57,6 +61,9 @@ class Assumptions:
                 raise ValueError(f"{name}: low <= base <= high is needed, not {low}, {base}, {high}")
         if not (0 <= self.healthy_share[0] and self.healthy_share[2] <= 1):
             raise ValueError("the healthy share is a share of the years gained: between 0 and 1")
+        if len(self.life_expectancy_gain) != len(OLD_BANDS):
+            raise ValueError(f"life_expectancy_gain: one gain a year for each of {', '.join(OLD_BANDS)}, "
+                             f"not {self.life_expectancy_gain!r}")
 
 
 # --- the population projection --------------------------------------------------------------
@@ -112,6 +119,9 @@ BAND_SPREAD: dict[str, float] = {
 }
 # ASSUMED: a university city grows faster in the young bands, the older rural municipalities slower
 YOUNG_SHIFT = {-1: 0.005, 1: -0.003, 2: -0.006}  # population.AGE_TILT -> growth a year, bands under 40
+# ASSUMED, and planted for 11 to find: an older municipality (population.AGE_TILT) whose residents
+# from 60 grow faster as retirees move in: growth a year added to its bands from 60
+OLD_INFLOW: dict[str, float] = {"Norddjurs": 0.015}
 
 PROJECTION_HEADER = """\
 # ILLUSTRATIVE population projection: residents by municipality x age band x sex on 1 January of
@@ -121,15 +131,16 @@ PROJECTION_HEADER = """\
 # Made by analysis.analyses.demand.estimate_projection (reproducible): the 2025 residents of
 # data/reference/population.csv (itself an estimate), each age band grown by an ASSUMED yearly
 # rate (80+ 3.5%, 60-79 0.5%, 18-39 0.3%, 0-17 and 40-59 -0.2%), faster in the young bands of
-# Aarhus and slower in those of the older rural municipalities; the low and high variants are
-# 0.2-0.6 percentage points a year below and above.
+# Aarhus and slower in those of the older rural municipalities, and 1.5 percentage points faster
+# from age 60 in Norddjurs (retirees moving in); the low and high variants are 0.2-0.6 percentage
+# points a year below and above.
 """
 
 
 def estimate_projection(years: tuple[int, ...] = PROJECTION_YEARS) -> pd.DataFrame:
     """The shipped illustrative projection, rebuilt: the population table's estimate for the first
-    year, each cell grown by its band's assumed rate (BAND_GROWTH, YOUNG_SHIFT) and the variants'
-    spread (BAND_SPREAD), rounded to whole persons."""
+    year, each cell grown by its band's assumed rate (BAND_GROWTH, YOUNG_SHIFT, OLD_INFLOW) and the
+    variants' spread (BAND_SPREAD), rounded to whole persons."""
     start = pop.estimate_table([years[0]])
     rows = []
     for variant, sign in (("low", -1), ("main", 0), ("high", 1)):
@@ -137,7 +148,8 @@ def estimate_projection(years: tuple[int, ...] = PROJECTION_YEARS) -> pd.DataFra
             ahead = year - years[0]
             young = start[s.AGE_BAND].isin(["0-17", "18-39"])
             rate = (start[s.AGE_BAND].map(BAND_GROWTH) + sign * start[s.AGE_BAND].map(BAND_SPREAD)
-                    + young * start[pop.MUNICIPALITY].map(lambda m: YOUNG_SHIFT.get(pop.AGE_TILT.get(m, 0), 0.0)))
+                    + young * start[pop.MUNICIPALITY].map(lambda m: YOUNG_SHIFT.get(pop.AGE_TILT.get(m, 0), 0.0))
+                    + start[s.AGE_BAND].isin(OLD_BANDS) * start[pop.MUNICIPALITY].map(OLD_INFLOW).fillna(0.0))
             rows.append(start.assign(**{s.YEAR: year, pop.RESIDENTS: (start[pop.RESIDENTS] * (1 + rate) ** ahead)
                                         .round().astype("int64"), VARIANT: variant}))
     return pd.concat(rows, ignore_index=True)[[*pop.COLUMNS, VARIANT]]
@@ -243,18 +255,20 @@ class Projection:
         return Projection(self.base_year, self.years, self.strata, kept, self.growth[first], self.low[first],
                           self.high[first], self.design)
 
-    def visits(self, healthy_share: float, non_demographic: float, life_expectancy_gain: float,
+    def visits(self, healthy_share: float, non_demographic: float, life_expectancy_gain: tuple[float, ...],
                variant: float = 0.0, parts: int = 3) -> np.ndarray:
         """Visits of each cell in each year (cells x years) under these assumptions: `variant` -1
         (low) .. 0 (main) .. 1 (high), linear between; `parts` 1 = demography alone, 2 = with
-        health status, 3 = also non-demographic growth."""
+        health status (`life_expectancy_gain`: years a year for each of OLD_BANDS), 3 = also
+        non-demographic growth."""
         growth = self.growth + (variant * (self.high - self.growth) if variant > 0
                                 else -variant * (self.low - self.growth))
         out = self.cells[s.VISITS].to_numpy(dtype=float)[:, None] * growth
         ahead = np.array(self.years, dtype=float) - self.base_year
         if parts >= 2:
-            shift = healthy_share * life_expectancy_gain * ahead  # years of age the rates move back
-            out = out * np.exp(-self.cells["slope"].to_numpy(dtype=float)[:, None] * shift[None, :])
+            gain = self.cells[s.AGE_BAND].map(dict(zip(OLD_BANDS, life_expectancy_gain))).astype(float).fillna(0.0)
+            shift = healthy_share * gain.to_numpy()[:, None] * ahead[None, :]  # years of age the rates move back
+            out = out * np.exp(-self.cells["slope"].to_numpy(dtype=float)[:, None] * shift)
         if parts >= 3:
             out = out * (1 + non_demographic) ** ahead[None, :]
         return out
@@ -313,6 +327,16 @@ def totals(proj: Projection, a: Assumptions, by: list[str] | None = None) -> pd.
     out[s.YEAR] = out[s.YEAR].astype(int)
     return out[[*by, s.YEAR, "base", "demography", "health_status", s.VISITS]].sort_values([*by, s.YEAR],
                                                                                              ignore_index=True)
+
+
+def growth(proj: Projection, a: Assumptions, by: list[str], year: int) -> pd.DataFrame:
+    """totals by `by` in `year`, with growth (visits over the base year's, less 1) and
+    demography_growth (the same from the population's change alone), fastest growth first."""
+    out = totals(proj, a, by)
+    out = out[out[s.YEAR] == year].copy()
+    out["growth"] = out[s.VISITS] / out["base"] - 1
+    out["demography_growth"] = out["demography"] / out["base"] - 1
+    return out.sort_values(["growth", *by], ascending=[False, *[True] * len(by)], ignore_index=True)
 
 
 def split(row: pd.Series) -> dict[str, float]:
@@ -399,12 +423,15 @@ def in_person_shares(activity: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def idea_paths(by_group: pd.DataFrame, effects: pd.DataFrame, scenarios: list, first_year: int,
-               column: str = "in_person_avoided") -> pd.DataFrame:
+               column: str = "in_person_avoided", ramp_up_years: int = 1) -> pd.DataFrame:
     """The in-person visits each change idea avoids in each year of the projection: its in-person
     visits avoided in the base year (03's estimate, `effects`; or another of its columns, e.g. an
     FTE), grown as its group's visits grow (totals by GROUPS, `by_group`), from its own from_year
-    or `first_year`, whichever is later. Rejected ideas are left out. Rows: the ideas (index
-    scenario, column status); a column per year."""
+    or `first_year`, whichever is later, reaching its full effect over `ramp_up_years` (k /
+    ramp_up_years of it in its k-th year; 1: at once). Rejected ideas are left out. Rows: the
+    ideas (index scenario, column status); a column per year."""
+    if ramp_up_years < 1:
+        raise ValueError(f"ramp_up_years: 1 or more years, not {ramp_up_years}")
     years = sorted(by_group[s.YEAR].unique())
     statuses = {sc.name: sc.status for sc in scenarios if sc.status != "rejected"}
     starts = {sc.name: max(first_year, sc.from_year or first_year) for sc in scenarios}
@@ -417,7 +444,8 @@ def idea_paths(by_group: pd.DataFrame, effects: pd.DataFrame, scenarios: list, f
     grown = avoided.merge(ratio.reset_index(), on=GROUPS, how="left")
     values = grown[years].to_numpy(dtype=float)
     values = np.where(np.isfinite(values), values, 1.0) * grown[column].to_numpy(dtype=float)[:, None]
-    values = values * (np.array(years)[None, :] >= grown["scenario"].map(starts).to_numpy()[:, None])
+    k = np.array(years)[None, :] - grown["scenario"].map(starts).to_numpy()[:, None] + 1  # the idea's k-th year
+    values = values * np.clip(k / ramp_up_years, 0, 1)
     out = pd.DataFrame(values, columns=years).assign(scenario=grown["scenario"]).groupby("scenario", sort=False).sum()
     out.insert(0, "status", out.index.map(statuses))
     return out

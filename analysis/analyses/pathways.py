@@ -87,7 +87,11 @@ CHANCE = "chance_like"  # intervals the windows would catch by chance (the parab
 CHANCE_VAR = "chance_var"  # the Poisson variance of chance_like: the moved windows' counts times their weights squared
 # the moved windows (in window widths) and their weights in chance_like: a parabola through them read at 0
 CHANCE_BANDS = {-2: -1 / 6, -1: 4 / 6, 1: 4 / 6, 2: -1 / 6}
-BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals more than expected by chance (0 at least)
+BEYOND_CHANCE = "calendar_beyond_chance"  # calendar-like intervals beyond chance where the excess is more than noise
+# How far a unit's calendar-like intervals must lie above its chance ones, in standard errors, for
+# the excess to count as booked by the calendar (one-sided 95%): summing every unit's positive
+# excess would count noise (units at chance are above it half the time)
+BEYOND_Z = 1.644854
 CHANCE_SHARE = "chance_share"
 NORM = "specialty_share"  # the calendar-like share of the unit's specialty at its other hospitals (its peers)
 OBSERVED, EXPECTED = "observed", "expected"  # calendar-like intervals, and those the specialty's norm expects
@@ -161,9 +165,10 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     chance baseline (module docstring): chance_like, the intervals within `tolerance` days of the
     targets moved once and twice chance_shift(tolerance) days earlier and later, weighted by
     CHANCE_BANDS (0 at least), its Poisson variance chance_var, and chance_share = chance_like /
-    intervals; calendar_beyond_chance = calendar_like - chance_like, 0 at least:
-    the intervals booked by the calendar rather than landing in a window by chance (03's measure
-    of calendar-booked follow-ups). The frame funnel.funnel takes with kind "proportion" (see
+    intervals; calendar_beyond_chance = calendar_like - chance_like where that excess is more
+    than BEYOND_Z standard errors (Poisson: calendar_like + chance_var), else 0: the intervals
+    booked by the calendar rather than landing in a window by chance (03's measure of
+    calendar-booked follow-ups). The frame funnel.funnel takes with kind "proportion" (see
     calendar_funnel)."""
     days, n = intervals[DAYS], intervals[INTERVALS]
     w = chance_shift(tolerance)
@@ -176,7 +181,9 @@ def calendar_share(intervals: pd.DataFrame, targets: tuple[int, ...] = TARGET_DA
     out[CHANCE] = out[CHANCE].clip(lower=0)  # a parabola bending down fast may fall below 0
     out[SHARE] = out[CALENDAR_LIKE] / out[INTERVALS]
     out[CHANCE_SHARE] = out[CHANCE] / out[INTERVALS]
-    out[BEYOND_CHANCE] = (out[CALENDAR_LIKE] - out[CHANCE]).clip(lower=0)
+    excess = out[CALENDAR_LIKE] - out[CHANCE]
+    noise = (out[CALENDAR_LIKE] + out[CHANCE_VAR]) ** 0.5
+    out[BEYOND_CHANCE] = excess.where(excess > BEYOND_Z * noise, 0.0)
     return out
 
 
@@ -219,6 +226,17 @@ class Calendar:
     def rho(self) -> float:
         """How alike a patient's intervals were taken to be (calendar_funnel, clustering)."""
         return float(self.funnel["rho"].iloc[0]) if len(self.funnel) else 1.0
+
+    @property
+    def judged(self) -> int:
+        """The units with a norm (funnel classes other than no_data)."""
+        return int((self.funnel["class"] != "no_data").sum())
+
+    @property
+    def possibly_by_chance(self) -> float:
+        """The units expected above the 95% limit by chance alone: each unit at its norm lies
+        there with probability 2.5% (one side of the two-sided limits)."""
+        return self.judged * (1 - 0.95) / 2
 
     @property
     def alone(self) -> pd.DataFrame:

@@ -19,15 +19,17 @@ from analysis.inputs import parameters, reference
 from analysis.reporting import plots, report
 from analysis.reporting.page import Page
 
+MUNICIPALITIES_SHOWN = 5  # the municipalities whose visits grow most, in their table
 
-def assumptions(healthy_share: list[float], life_expectancy_gain: float, non_demographic: list[float]
+
+def assumptions(healthy_share: list[float], life_expectancy_gain: list[float], non_demographic: list[float]
                 ) -> demand.Assumptions:
-    """The notebook's [low, base, high] lists as the projection's assumptions (a ValueError names
-    the one out of order)."""
+    """The notebook's [low, base, high] lists and its gains by old age band as the projection's
+    assumptions (a ValueError names the one out of order or of the wrong length)."""
     for name, values in (("healthy_share", healthy_share), ("non_demographic", non_demographic)):
         if len(values) != 3:
             raise ValueError(f"{name} must be three numbers: low, base, high (got {values!r})")
-    return demand.Assumptions(tuple(map(float, healthy_share)), float(life_expectancy_gain),
+    return demand.Assumptions(tuple(map(float, healthy_share)), tuple(map(float, life_expectancy_gain)),
                               tuple(map(float, non_demographic)))
 
 
@@ -38,10 +40,11 @@ def first_year_of_ideas(decision_date: str) -> int:
 
 
 def build(page: Page, *, year: int, horizon: int, sectors: list[str], population_file: str, projection_file: str,
-          healthy_share: list[float], life_expectancy_gain: float, non_demographic: list[float], draws: int,
+          healthy_share: list[float], life_expectancy_gain: list[float], non_demographic: list[float], draws: int,
           seed: int, decision_date: str, benchmark: str, best_k: int, scenario_file: str, tariff_file: str,
           specialisation_file: str, diagnosis_levels_file: str, staff_cost_file: str, variable_cost_file: str,
-          substitute_cost_file: str, attrition_rate: float, specialties_shown: int) -> Iterator[object]:
+          substitute_cost_file: str, attrition_rate: float, specialties_shown: int,
+          ramp_up_years: int) -> Iterator[object]:
     """The demand page (notebook 11's parameters; `year` resolved by the page)."""
     prep, language = page.prep, page.language
     T, N, P, M = page.formatters
@@ -79,7 +82,7 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # minutes a visit too
     tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
     ideas = _ideas(page, proj, a, year, horizon, list(sectors), decision_date, benchmark, best_k,
-                   scenarios.load(scenario_file), tariff_file, tables, costs, draws, seed)
+                   scenarios.load(scenario_file), tariff_file, tables, costs, draws, seed, ramp_up_years)
     expected = float(last[s.VISITS])  # at the assumptions' middle values: the parts add up to it
     lead = T("dem_lead", visits=N(expected), horizon=horizon, low=N(end["low_95"]), high=N(end["high_95"]),
              growth=P(expected / base_visits - 1), year=year, demography=P(parts["demography"] / base_visits))
@@ -106,13 +109,15 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     yield _split_table(page, parts, base_visits, year, horizon)
 
     yield from _specialties(page, proj, a, year, horizon, specialties_shown)
+    yield from _municipalities(page, proj, a, year, horizon, MUNICIPALITIES_SHOWN)
     yield from ideas["blocks"]
     yield from _staff(page, proj, a, year, horizon, ideas["fte"], costs, attrition_rate)
     yield from _sensitivity(page, proj, a, horizon)
 
     yield report.heading(T("var_method"))
     yield report.text(T("dem_method", year=year, healthy=L.percent(a.healthy_share[1], language, 0),
-                        gain=L.number(a.life_expectancy_gain, language, 2), growth=P(a.non_demographic[1]),
+                        gain=L.names((L.number(g, language, 2) for g in a.life_expectancy_gain), language),
+                        growth=P(a.non_demographic[1]),
                         draws=N(draws), design=L.number(proj.design, language, 1)))
     yield report.text(T("dem_projection_default") if shipped else T("dem_projection_file"))
 
@@ -150,10 +155,7 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
                  shown: int) -> Iterator[object]:
     """The specialties that grow most (visits in the base year, expected at the horizon, growth)."""
     T = page.formatters.T
-    by = demand.totals(proj, a, [s.SPECIALTY])
-    last = by[by[s.YEAR] == horizon].copy()
-    last["growth"] = last[s.VISITS] / last["base"] - 1
-    last = last.sort_values("growth", ascending=False)
+    last = demand.growth(proj, a, [s.SPECIALTY], horizon)
 
     yield report.heading(T("dem_specialty_heading"))
     yield report.text(T("dem_specialty_text", top=L.names(last[s.SPECIALTY].head(3), page.language),
@@ -169,9 +171,34 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
                        caption=T("dem_specialty_caption", n=len(last), total=total, year=year, horizon=horizon))
 
 
+def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int,
+                    shown: int) -> Iterator[object]:
+    """Where the pressure comes from: the municipalities whose residents' visits grow most, with
+    the part the population's change alone gives (none where the input has no municipality)."""
+    if pop.MUNICIPALITY not in proj.strata:
+        return
+    T, N, P, M = page.formatters
+    last = demand.growth(proj, a, [pop.MUNICIPALITY], horizon)
+    top = last.iloc[0]
+    yield report.heading(T("dem_municipality_heading"))
+    yield report.text(T("dem_municipality_text", top=top[pop.MUNICIPALITY], growth=P(top["growth"]),
+                        demography=P(top["demography_growth"]), horizon=horizon,
+                        region=P(float(last[s.VISITS].sum() / last["base"].sum() - 1))))
+    shown_rows = last.head(max(int(shown), 1))
+    table = pd.DataFrame({T("municipality"): shown_rows[pop.MUNICIPALITY].to_numpy(),
+                          T("dem_base_visits", year=year): shown_rows["base"].to_numpy(),
+                          T("dem_horizon_visits", horizon=horizon): shown_rows[s.VISITS].round(0).to_numpy(),
+                          T("dem_growth"): shown_rows["growth"].to_numpy(),
+                          T("dem_demography_growth"): shown_rows["demography_growth"].to_numpy()})
+    yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)],
+                       percent=[T("dem_growth"), T("dem_demography_growth")], verbatim=[T("municipality")],
+                       caption=T("dem_municipality_caption", n=len(shown_rows), total=len(last), year=year,
+                                 horizon=horizon))
+
+
 def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int, sectors: list[str],
            decision_date: str, benchmark: str, best_k: int, plan: scenarios.ScenarioFile, tariff_file: str,
-           tables: measures.Tables, costs: budget.Costs, draws: int, seed: int) -> dict:
+           tables: measures.Tables, costs: budget.Costs, draws: int, seed: int, ramp_up_years: int) -> dict:
     """What the change ideas offset: 03's estimate of each sector projected (demand.idea_paths).
     The section's blocks, the in-person visits they avoid at the horizon (None where no idea
     touches the visits) and the FTE they free there by staff group."""
@@ -185,7 +212,7 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     effects = pd.concat([e.effects for e in ests], ignore_index=True) if ests else pd.DataFrame()
     by_group = demand.totals(proj, a, demand.GROUPS)
     first = first_year_of_ideas(decision_date)
-    paths = demand.idea_paths(by_group, effects, plan.scenarios, first)
+    paths = demand.idea_paths(by_group, effects, plan.scenarios, first, ramp_up_years=ramp_up_years)
     heading = report.heading(T("dem_ideas_heading"))
     if paths.empty or paths.drop(columns="status").to_numpy().sum() <= 0:
         return {"blocks": [heading, report.text(T("dem_no_ideas"))], "avoided": None,
@@ -215,10 +242,12 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     if offset_share is not None and offset_share >= 1 and low < growth[horizon]:
         sentence += " " + T("dem_ideas_uncertain")
     sentence += " " + (T("dem_ideas_approved", approved=N(approved)) if approved > 0 else T("dem_ideas_none_approved"))
-    fte = {g: float(demand.idea_paths(by_group, effects, plan.scenarios, first, f"fte_{g}")[horizon].sum())
+    fte = {g: float(demand.idea_paths(by_group, effects, plan.scenarios, first, f"fte_{g}", ramp_up_years)[
+        horizon].sum())
            for g in staff.GROUPS}
     decided = L.date(parameters.as_date("decision_date", decision_date), page.language)
-    blocks = [heading, report.text(T("dem_ideas_text", first=first, year=year, decision=decided)),
+    blocks = [heading, report.text(T("dem_ideas_text", first=first, year=year, decision=decided,
+                                     ramp=L.percent(1 / ramp_up_years, page.language, 0))),
               report.text(sentence),
               report.table(table, page.language, caption=T("dem_ideas_caption"))]
     return {"blocks": blocks, "avoided": float(total[horizon]), "fte": fte}

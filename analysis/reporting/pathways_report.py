@@ -56,7 +56,7 @@ def build(page: Page, *, year: int, sectors: list[str], calendar_targets: list[i
                                    tuple(calendar_targets), tolerance_days)
         stable = pathways.stable_value(pathways.stable_series(con, visits, rule, sectors), prep.prices(tariff_file),
                                        year)
-        kpis += [(T("pw_kpi_calendar"), P(cal.region_share())),
+        kpis += [(T("pw_kpi_calendar", chance=P(cal.region_share(pathways.CHANCE))), P(cal.region_share())),
                  (T("pw_kpi_beyond"), P(cal.region_share(pathways.BEYOND_CHANCE))),
                  (T("pw_kpi_high"), N(len(cal.clearly))), (T("pw_kpi_stable"), M(stable["dkk_a_year"].sum()))]
     spec = specialisation.assess(agg.diagnoses, agg.residents, year, specialisation.load_levels(specialisation_file),
@@ -138,7 +138,8 @@ def _calendar(page: Page, cal: pathways.Calendar, *, year: int, calendar_targets
     possibly = high[high["class"] == "high_95"]
     if len(possibly):
         yield report.text(T("pw_calendar_possibly", units="; ".join(
-            f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]} ({P(r[pathways.SHARE])})" for _, r in possibly.iterrows())))
+            f"{r[s.HOSPITAL]}, {r[s.SPECIALTY]} ({P(r[pathways.SHARE])})" for _, r in possibly.iterrows()),
+            n=N(cal.judged), chance=N(cal.possibly_by_chance)))
     if high.empty:
         yield report.text(T("pw_calendar_none"))
     else:

@@ -69,6 +69,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "non_demographic": ("Anden vækst", "Other growth"),
     "dem_total": ("I alt", "Total"),
     "dem_specialty_heading": ("Specialerne", "The specialties"),
+    "dem_municipality_heading": ("Kommunerne", "The municipalities"),
+    "dem_municipality_text": ("Presset kommer ikke lige meget fra alle kommuner: mest vokser besøgene fra borgerne i "
+                              "{top}, {growth} til {horizon}; befolkningens udvikling alene giver {demography} "
+                              "(regionen i alt: {region}). Det er hospitalerne, der betjener kommunerne øverst, "
+                              "der skal tage væksten.",
+                              "The pressure does not come from every municipality alike: visits grow most from the "
+                              "residents of {top}, {growth} to {horizon}; the population's change alone gives "
+                              "{demography} (the region as a whole: {region}). The hospitals serving the "
+                              "municipalities at the top will have to take the growth."),
+    "dem_municipality_caption": ("De {n} af {total} kommuner, hvis borgeres besøg vokser mest: besøg i {year} og "
+                                 "forventet i {horizon}",
+                                 "The {n} of {total} municipalities whose residents' visits grow most: visits in "
+                                 "{year} and expected in {horizon}"),
+    "dem_demography_growth": ("Af befolkningen alene", "From the population alone"),
     "dem_specialty_caption": ('De {n} af {total} specialer, der vokser mest: besøg i {year} og forventet i {horizon}',
                              'The {n} of {total} specialties that grow most: visits in {year} and expected in {horizon}'),
     "dem_base_visits": ("Besøg {year}", "Visits {year}"),
@@ -80,12 +94,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_ideas_text": ("Forandringsidéerne (rapport 03's skøn for hver sektor, der fremskrives) undgår fysiske "
                        "besøg; her vokser deres virkning med besøgene i det speciale, den besøgstype og det hospital, "
                        "de rammer, og den tæller fra det første hele år efter beslutningen {decision} ({first}) "
-                       "eller fra idéens eget startår. Væksten i fysiske besøg er besøgene gange hver gruppes andel "
+                       "eller fra idéens eget startår, med {ramp} af fuld virkning det første år. Væksten i fysiske besøg er besøgene gange hver gruppes andel "
                        "fysiske besøg i {year}.",
                        "The change ideas (report 03's estimate for each sector projected) avoid in-person visits; "
                        "here their effect grows with the visits of the specialty, visit type and hospital they touch, "
                        "and it counts from the first whole year after the decision of {decision} ({first}) or the "
-                       "idea's own first year. The growth in in-person visits is the visits times each group's share "
+                       "idea's own first year, with {ramp} of its full effect in the first year. The growth in in-person visits is the visits times each group's share "
                        "in person in {year}."),
     "dem_ideas_caption": ("Fysiske besøg: vækst og hvad idéerne opvejer", "In-person visits: growth and what the "
                           "ideas offset"),
@@ -135,8 +149,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "projection_variant": ("Befolkningsfremskrivningen (lav til høj variant)",
                            "The population projection (low to high variant)"),
     "healthy_share": ("Andel af vundne leveår i godt helbred", "Share of years gained in good health"),
-    "dem_method": ('Fremskrivning af besøgsrater som i NHS New Hospital Programmes efterspørgselsmodel. Besøgene i {year} pr. borger i hver kommune, aldersgruppe og køn vokser med borgerne. Sund aldring: en andel ({healthy}) af de {gain} leveår, der antages vundet om året, leves ved godt helbred, så besøgsraterne for de 60-årige og ældre flyttes så mange aldersår ned, aflæst på, hvor stejlt raterne stiger mellem aldersgrupperne; hvor de ikke stiger med alderen, flyttes intet. (Modellen begynder ved 55 år og bruger officielle levetidsfremskrivninger for hver alder; her er gevinsten én antaget værdi for alle fra 60 år.) Anden vækst: {growth} om året i midten. Tallene er regnet med antagelsernes midterværdier, intervallerne med {draws} simuleringer over fremskrivningens variant, andelen ved godt helbred, den anden vækst og den tilfældige variation i basisårets tal (besøg samler sig hos de samme patienter, så tallene svinger mere, end hvis hvert besøg var uafhængigt: {design} gange så meget i varians); idéernes interval over deres andele fra lav til høj. Hver gruppes andel fysiske besøg er som i {year}.',
-                  "A projection of visit rates as in the NHS New Hospital Programme's demand model. The visits in {year} per resident in each municipality, age band and sex grow with the residents. Healthy ageing: a share ({healthy}) of the {gain} years of life assumed gained a year are lived in good health, so the visit rates of those aged 60 and over move down by as many years of age, read on how steeply the rates rise between the age bands; where they do not rise with age, nothing moves. (The model starts at 55 and uses official life-expectancy projections for each age; here the gain is one assumed value for everyone from 60.) Other growth: {growth} a year in the middle. The numbers are worked out at the assumptions' middle values, the intervals with {draws} simulations over the projection's variant, the share in good health, the other growth and the chance variation of the base year's counts (visits cluster within the same patients, so the counts vary more than if each visit were independent: {design} times as much in variance); the ideas' interval over their shares from low to high. Each group's share of in-person visits is as in {year}."),
+    "dem_method": ('Fremskrivning af besøgsrater som i NHS New Hospital Programmes efterspørgselsmodel. Besøgene i {year} pr. borger i hver kommune, aldersgruppe og køn vokser med borgerne. Sund aldring: en andel ({healthy}) af de leveår, der antages vundet om året ({gain} år i aldersgrupperne 60-69, 70-79 og 80+), leves ved godt helbred, så besøgsraterne for de 60-årige og ældre flyttes så mange aldersår ned, aflæst på, hvor stejlt raterne stiger mellem aldersgrupperne; hvor de ikke stiger med alderen, flyttes intet. (Modellen begynder ved 55 år og bruger officielle levetidsfremskrivninger for hver alder og køn; her er gevinsten antaget pr. aldersgruppe fra 60 år, ens for kvinder og mænd.) Anden vækst: {growth} om året i midten. Tallene er regnet med antagelsernes midterværdier, intervallerne med {draws} simuleringer over fremskrivningens variant, andelen ved godt helbred, den anden vækst og den tilfældige variation i basisårets tal (besøg samler sig hos de samme patienter, så tallene svinger mere, end hvis hvert besøg var uafhængigt: {design} gange så meget i varians); idéernes interval over deres andele fra lav til høj. Hver gruppes andel fysiske besøg er som i {year}.',
+                  "A projection of visit rates as in the NHS New Hospital Programme's demand model. The visits in {year} per resident in each municipality, age band and sex grow with the residents. Healthy ageing: a share ({healthy}) of the years of life assumed gained a year ({gain} years at 60-69, 70-79 and 80+) are lived in good health, so the visit rates of those aged 60 and over move down by as many years of age, read on how steeply the rates rise between the age bands; where they do not rise with age, nothing moves. (The model starts at 55 and uses official life-expectancy projections for each age and sex; here the gain is assumed for each age band from 60, the same for women and men.) Other growth: {growth} a year in the middle. The numbers are worked out at the assumptions' middle values, the intervals with {draws} simulations over the projection's variant, the share in good health, the other growth and the chance variation of the base year's counts (visits cluster within the same patients, so the counts vary more than if each visit were independent: {design} times as much in variance); the ideas' interval over their shares from low to high. Each group's share of in-person visits is as in {year}."),
     "dem_projection_default": ("Befolkningsfremskrivningen er projektets illustrative (se referencetabellerne "
                                "nederst): erstat den med Danmarks Statistiks kommunale befolkningsfremskrivning, "
                                "summeret til aldersgrupperne, før tallene bruges.",

@@ -28,7 +28,8 @@ LABELS: dict[str, tuple[str, str]] = {
                           "data have none."),
     "pw_needs_referral": ("Henvisningerne kræver en kolonne med henvisningsinstans pr. besøg, og inddata har ingen.",
                           "The referrals need a referral source column on the visits, and the input data have none."),
-    "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder", "follow-up intervals at about 3, 6 or 12 months"),
+    "pw_kpi_calendar": ("kontrolintervaller på ca. 3, 6 eller 12 måneder (uden kalenderbooking ventes {chance})",
+                        "follow-up intervals at about 3, 6 or 12 months ({chance} expected without calendar booking)"),
     "pw_kpi_beyond": ("af alle intervaller: kalenderagtige ud over det forventede uden kalenderbooking, enhed for enhed",
                       "of all intervals: calendar-like beyond those expected without calendar booking, unit by unit"),
     # a count's card names the count ("antal ..."), so it reads the same under 1 as under 12
@@ -71,12 +72,18 @@ LABELS: dict[str, tuple[str, str]] = {
                         "intervaller som forventet ud fra enhedens egne intervaller og specialets vane. Jo flere intervaller, jo "
                         "længere til højre og jo snævrere grænser. Punkter over den fuldt optrukne linje (99,8 %) ligger "
                         "klart over det forventede, over den stiplede (95 %) muligvis; de er navngivet. {low_998:E} og "
-                        "{low_95:e} punkter ligger under grænserne: færre kalenderagtige intervaller end forventet.",
+                        "{low_95:e} punkter ligger under grænserne: færre kalenderagtige intervaller end forventet. "
+                        "Det forventede bygger på enhedens egne intervaller i de flyttede vinduer, så det kan ligge "
+                        "under andelen uden kalenderbooking, når specialet på de andre hospitaler har færre i vinduerne "
+                        "end det tilfældige.",
                         "Each point is a hospital and a specialty. 2 means twice the calendar-like intervals expected "
                         "from the unit's own intervals and its specialty's habit. The more intervals, the further right and "
                         "the narrower the limits. Points above the solid line (99.8%) lie clearly above the "
                         "expected, above the dashed line (95%) possibly; they are named. {low_998:E} and "
-                        "{low_95} points lie below the limits: fewer calendar-like intervals than expected."),
+                        "{low_95} points lie below the limits: fewer calendar-like intervals than expected. The "
+                        "expected rests on the unit's own intervals in the moved windows, so it can lie below the "
+                        "share without calendar booking where the specialty has fewer in the windows at the other "
+                        "hospitals than chance gives."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
                        "kalenderbooking, enhed for enhed: i hele regionen {beyond} af intervallerne. De lange, stabile "
@@ -95,7 +102,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "booked by the calendar; a place to ask whether need could steer them."),
     "pw_calendar_alone": ("Intet andet hospital i specialet at sammenligne med, derfor ikke i figuren: {units}.",
                           "No other hospital in the specialty to compare with, so not in the figure: {units}."),
-    "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}.", "Possibly above the limit (95%): {units}."),
+    "pw_calendar_possibly": ("Muligvis over grænsen (95 %): {units}. Blandt {n} enheder ventes omkring {chance} over "
+                             "95 %-grænsen af tilfældigheder alene, så de er et spørgsmål, ikke et fund.",
+                             "Possibly above the limit (95%): {units}. Among {n} units about {chance} are expected "
+                             "above the 95% limit by chance alone, so they are a question, not a finding."),
     "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
                          "No hospital and specialty lies above the upper limit."),
     "pw_calendar_caption": ("Enheder klart (99,8 %) eller muligvis (95 %) over den øvre grænse, {year}",
