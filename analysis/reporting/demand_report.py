@@ -95,6 +95,12 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     yield report.kpis(items)
     yield report.text(lead)
 
+    # the growth's parts first: short, they fill the first printed page, where the fan chart and
+    # its reading box do not fit after the key figures
+    yield report.heading(T("dem_split_heading"))
+    yield report.text(T("dem_split_text", year=year, horizon=horizon))
+    yield _split_table(page, parts, base_visits, year, horizon)
+
     yield report.heading(T("dem_fan_heading"))
     alone = region.set_index(s.YEAR)["demography"]
     yield plots.fan(bands.assign(median=bands["expected"]), language, T("dem_fan_title"), T("dem_fan_ylabel"),
@@ -103,10 +109,6 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
                      "alone": T("dem_fan_demography"), "base": T("dem_fan_base", year=year)})
     yield report.how_to_read(T("dem_fan_read", **plots.colour_words(language, line=plots.PROJECTION)), language)
     yield _years_table(page, proj, people, ahead, bands)
-
-    yield report.heading(T("dem_split_heading"))
-    yield report.text(T("dem_split_text", year=year, horizon=horizon))
-    yield _split_table(page, parts, base_visits, year, horizon)
 
     yield from _specialties(page, proj, a, year, horizon, specialties_shown)
     yield from _municipalities(page, proj, a, year, horizon, MUNICIPALITIES_SHOWN)
