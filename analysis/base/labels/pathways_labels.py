@@ -86,11 +86,13 @@ LABELS: dict[str, tuple[str, str]] = {
                         "hospitals than chance gives."),
     "pw_calendar_03": ("En idé i reduktionspotentialet (03), der måles på kalenderbookede kontroller (som PRO-baseret "
                        "opfølgning), tager sin andel af de kalenderagtige kontroller ud over dem, der forventes uden "
-                       "kalenderbooking, enhed for enhed: i hele regionen {beyond} af intervallerne. De lange, stabile "
+                       "kalenderbooking, enhed for enhed, hvor overskuddet er mere end tilfældigt (95 %, én side): i hele regionen "
+                       "{beyond} af intervallerne. De lange, stabile "
                        "forløb nedenfor er et snævrere udvalg og ikke det, 03 regner med.",
                        "An idea in the reduction potential (03) measured on calendar-booked follow-ups (such as "
                        "PRO-based follow-up) takes its share of the calendar-like follow-ups beyond those expected "
-                       "without calendar booking, unit by unit: across the region {beyond} of the intervals. The long "
+                       "without calendar booking, unit by unit, where the excess is more than chance (95%, one side): across the "
+                       "region {beyond} of the intervals. The long "
                        "stable series below are a narrower selection and not what 03 counts on."),
     "pw_calendar_high": ("{unit} har {share} kalenderagtige kontrolintervaller ({intervals} intervaller), hvor "
                          "vanen i {specialty} på regionens andre hospitaler ({norm} dér) giver {expected} forventet og "
@@ -257,7 +259,11 @@ LABELS: dict[str, tuple[str, str]] = {
                   "1 + ρ(m − 1), m patienternes vægtede antal intervaller (Kish); ρ = {rho} er skønnet, så "
                   "enhedernes robuste spredning om normen svarer til tilfældig variation (et momentestimat; "
                   "simuleret på klumpede data uden kalenderbooking flagges 1,5–2,5 % af enhederne over 95 %-grænsen "
-                  "og højst 0,1 % over 99,8 %). Tragtgrænserne er sat derefter{widened}. Lange forløb tælles over hele perioden og kan begynde "
+                  "og højst 0,1 % over 99,8 %). ρ tager også forskelle mellem enhederne, der ikke skyldes patienternes "
+                  "gentagne intervaller, som spredning; grænserne bliver da bredere, ikke smallere. Tragtgrænserne er "
+                  "sat derefter{widened}. Intervaller på omkring 12 måneder, der slutter tidligt i {year}, kan være "
+                  "begyndt før data: vinduerne flyttet efter 365 dage får da færre, og det forventede ved 12 "
+                  "måneder bliver lidt for lavt; sammenligningen med specialets andre hospitaler har samme skævhed. Lange forløb tælles over hele perioden og kan begynde "
                   "før {year}.",
                   "Intervals are counted per patient, hospital and specialty between follow-up days (several visits "
                   "on one day are one day), whatever lies between them, for intervals ending in {year}. The share "
@@ -273,7 +279,12 @@ LABELS: dict[str, tuple[str, str]] = {
                   "design effect 1 + ρ(m − 1), m the patients' weighted number of intervals (Kish); ρ = {rho} is "
                   "estimated so that the units' robust spread around their norms matches chance (a method of "
                   "moments; simulated on clustered data without calendar booking, 1.5–2.5% of units are flagged "
-                  "above the 95% limit and at most 0.1% above the 99.8% limit). The funnel limits are set accordingly{widened}. Long series are counted over the "
+                  "above the 95% limit and at most 0.1% above the 99.8% limit). ρ also takes differences between units "
+                  "that do not come from patients' repeated intervals as spread; the limits then become wider, not "
+                  "narrower. The funnel limits are set accordingly{widened}. Intervals of about 12 months that end "
+                  "early in {year} may have begun before the data: the windows moved beyond 365 days then hold "
+                  "fewer, and the expected at 12 months comes out a little low; the comparison with the specialty's "
+                  "other hospitals shares the bias. Long series are counted over the "
                   "whole period and may start before {year}."),
     # 08: the right level of specialisation
     "pw_spec": ("Rette specialiseringsniveau", "The right level of specialisation"),
