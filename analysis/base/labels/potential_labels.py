@@ -87,12 +87,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "pot_needs_visit_level": ("data på besøgsniveau", "visit-level data"),
     "pot_about_calendar_follow_ups": ("kontroller, hvis afstand til patientens forrige kontrol i samme speciale ligger "
                                       "højst {tolerance} dage fra {targets} dage, ud over dem, der forventes dér uden "
-                                      "kalenderbooking (som i rapport 08), som andel af kontrollerne med en forrige "
-                                      "kontrol",
+                                      "kalenderbooking, hvor overskuddet er mere end tilfældigt (som i rapport 08), som andel "
+                                      "af kontrollerne med en forrige kontrol",
                                       "follow-ups whose interval to the patient's previous follow-up in the same "
                                       "specialty lies within {tolerance} days of {targets} days, beyond those expected "
-                                      "there without calendar booking (as in report 08), as a share of the follow-ups "
-                                      "with a previous one"),
+                                      "there without calendar booking, where the excess is more than chance (as in report "
+                                      "08), as a share of the follow-ups with a previous one"),
     "pot_measure_basic_level_follow_ups": ("kontroller på basisniveau, der kunne ske tættere på hjemmet",
                                            "basic-level follow-ups that could take place closer to home"),
     "pot_needs_levels": ("specialiseringstabeller, der udpeger universitetshospitalet og giver dets diagnosegrupper et "
