@@ -55,6 +55,7 @@ from dataclasses import asdict, dataclass
 from functools import reduce
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from analysis.base import labels as L
@@ -314,7 +315,6 @@ def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float 
     precision (1 / var log(O/E) at O = E). `outside` (boolean, on shares' rows): units left out of
     their peers' norms (calendar_funnel: those clearly above theirs). NaN where a unit has no peer
     or its peers no chance-like interval: it has no norm."""
-    import numpy as np
 
     d = 1 + rho * (_aligned(design, shares) - 1)
     cols = [INTERVALS, CALENDAR_LIKE, CHANCE, "_dl", "_dc"]
@@ -346,8 +346,6 @@ def _robust_scale(z: pd.Series) -> float:
     """The spread of z-scores around 0 that a minority of outliers does not move: the median
     absolute z over 0.6745, its value for a standard normal (Hampel's median absolute deviation
     about the target)."""
-    import numpy as np
-
     z = z[np.isfinite(z)]
     return float(np.median(np.abs(z)) / 0.6744898) if len(z) else 1.0
 
@@ -364,7 +362,6 @@ def clustering(shares: pd.DataFrame, design: pd.Series | None, outside: pd.Serie
     a norm or their spread needs the full D; 0 where they spread less than independent intervals
     would. Checked by simulation (tests/test_pathways: false signals on clustered data without a
     calendar)."""
-    import numpy as np
 
     def scale(rho: float) -> float:
         t = with_norm(shares, design, rho, outside)
