@@ -321,3 +321,15 @@ def test_the_notebooks_lists_become_assumptions_and_a_wrong_order_is_refused():
 def test_the_ideas_count_from_the_first_whole_year_after_the_decision(decision, first):
     from analysis.reporting import demand_report
     assert demand_report.first_year_of_ideas(decision) == first
+
+
+def test_the_years_the_data_already_hold_are_counted_as_the_base_year_and_only_when_whole():
+    # the residents aggregate of 2024 and 2025 (women, Kardiologi); months of 2025 all there, of 2026 one only
+    residents = pd.concat([residents_aggregate({("Aarhus", "80+"): 10}, 2024),
+                           residents_aggregate({("Aarhus", "80+"): 12, ("Skive", "60-69"): 3}, 2025),
+                           residents_aggregate({("Aarhus", "80+"): 1}, 2026)], ignore_index=True)
+    months = pd.to_datetime([f"2025-{m:02d}-01" for m in range(1, 13)] + ["2024-06-01", "2026-01-01"])
+    monthly = pd.DataFrame({"month": months, "visits": 1})
+    seen = demand.observed_after(residents, pd.DataFrame(), monthly, 2024, ["somatic"])
+    assert seen.to_dict() == {2025: 15.0}  # 2026 holds one month only; 2024 is the base year
+    assert demand.observed_after(residents, pd.DataFrame(), monthly.iloc[:0], 2024, ["somatic"]).empty

@@ -184,6 +184,21 @@ def base_visits(residents: pd.DataFrame, casemix: pd.DataFrame, year: int, secto
     return out
 
 
+def observed_after(residents: pd.DataFrame, casemix: pd.DataFrame, monthly: pd.DataFrame, base_year: int,
+                   sectors: list[str]) -> pd.Series:
+    """The visits the data already hold for years after `base_year`, counted as base_visits counts
+    the base year's (year -> visits), for the years whose twelve months all have visits in
+    `monthly` (Aggregates.monthly): a year the data cover in part is left out. Empty where there is
+    none."""
+    if monthly.empty:
+        return pd.Series(dtype=float)
+    months = pd.to_datetime(monthly[s.MONTH])
+    per_year = months.dt.month.groupby(months.dt.year).nunique()
+    whole = [int(y) for y, n in per_year.items() if n == 12 and y > base_year]
+    out = {y: float(base_visits(residents, casemix, y, sectors)[s.VISITS].sum()) for y in whole}
+    return pd.Series({y: v for y, v in out.items() if v > 0}, dtype=float).rename_axis(s.YEAR)
+
+
 def design_effect(patient_visits: pd.DataFrame, year: int) -> float:
     """The design effect sum(k^2) / sum(k) of the patients' visit counts k in `year` (all
     sectors), 1 where the input cannot say (an aggregated extract): visits cluster within

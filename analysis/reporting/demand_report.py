@@ -103,12 +103,20 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
 
     yield report.heading(T("dem_fan_heading"))
     alone = region.set_index(s.YEAR)["demography"]
+    seen = demand.observed_after(agg.residents, agg.casemix, agg.monthly, year, list(sectors))
+    seen = seen[seen.index.isin(proj.years)]
     yield plots.fan(bands.assign(median=bands["expected"]), language, T("dem_fan_title"), T("dem_fan_ylabel"),
                     (year, base_visits), alone,
                     {"median": T("dem_fan_median"), "50": T("dem_fan_50"), "95": T("dem_fan_95"),
-                     "alone": T("dem_fan_demography"), "base": T("dem_fan_base", year=year)})
-    yield report.how_to_read(T("dem_fan_read", **plots.colour_words(language, line=plots.PROJECTION)), language)
-    yield _years_table(page, proj, people, ahead, bands)
+                     "alone": T("dem_fan_demography"), "base": T("dem_fan_base", year=year),
+                     "observed": T("dem_fan_observed")}, seen)
+    yield report.how_to_read(T("dem_fan_read", **plots.colour_words(language, line=plots.PROJECTION))
+                             + (" " + T("dem_fan_read_observed") if len(seen) else ""), language)
+    yield _years_table(page, proj, people, ahead, bands, seen)
+    for y, v in seen.items():  # a year the data already hold: the projection beside what happened
+        expected_then = float(bands.loc[bands[s.YEAR] == y, "expected"].iloc[0])
+        yield report.text(T("dem_observed_below" if v < expected_then else "dem_observed_above", observed_year=y,
+                            visits=N(v), pct=P(abs(v / expected_then - 1)), year=year))
 
     yield from _specialties(page, proj, a, year, horizon, specialties_shown)
     yield from _municipalities(page, proj, a, year, horizon, MUNICIPALITIES_SHOWN)
@@ -125,10 +133,10 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
 
 
 def _years_table(page: Page, proj: demand.Projection, people: pd.DataFrame, ahead: pd.DataFrame,
-                 bands: pd.DataFrame) -> report.Table:
+                 bands: pd.DataFrame, seen: pd.Series) -> report.Table:
     """Residents (all and 80+; the population table in the base year, the projection's main
     variant after it) and visits year by year: the base year's, then expected, its 95% interval,
-    and with the population's change alone."""
+    with the population's change alone, and those the data already hold (`seen`, demand.observed_after)."""
     main = ahead[(ahead[demand.VARIANT] == "main") & ahead[s.YEAR].isin(proj.years)]
     both = pd.concat([people[people[s.YEAR] == proj.base_year], main])
     years = [proj.base_year, *proj.years]
@@ -139,7 +147,8 @@ def _years_table(page: Page, proj: demand.Projection, people: pd.DataFrame, ahea
     table = pd.DataFrame({s.YEAR: years, "dem_residents": residents.to_numpy(), "dem_residents_80": old.to_numpy(),
                           "dem_expected": [base, *by_year["expected"]], "dem_low": [np.nan, *by_year["low_95"]],
                           "dem_high": [np.nan, *by_year["high_95"]],
-                          "dem_demography_only": [base, *by_year["demography"]]})
+                          "dem_demography_only": [base, *by_year["demography"]],
+                          "dem_observed": [base, *seen.reindex(proj.years)]})
     return report.table(table.round(0), page.language, caption=page.formatters.T("dem_years_caption"))
 
 
@@ -182,10 +191,12 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
     T, N, P, M = page.formatters
     last = demand.growth(proj, a, [pop.MUNICIPALITY], horizon)
     top = last.iloc[0]
+    most = last.loc[(last[s.VISITS] - last["base"]).idxmax()]  # a large municipality adds most by number
     yield report.heading(T("dem_municipality_heading"))
     yield report.text(T("dem_municipality_text", top=top[pop.MUNICIPALITY], growth=P(top["growth"]),
                         demography=P(top["demography_growth"]), horizon=horizon,
-                        region=P(float(last[s.VISITS].sum() / last["base"].sum() - 1))))
+                        region=P(float(last[s.VISITS].sum() / last["base"].sum() - 1)),
+                        most=most[pop.MUNICIPALITY], added=N(most[s.VISITS] - most["base"])))
     shown_rows = last.head(max(int(shown), 1))
     table = pd.DataFrame({T("municipality"): shown_rows[pop.MUNICIPALITY].to_numpy(),
                           T("dem_base_visits", year=year): shown_rows["base"].to_numpy(),

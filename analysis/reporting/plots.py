@@ -491,12 +491,13 @@ PROJECTION = "blue"  # 11's projected visits: the fan and its median
 
 
 def fan(bands: pd.DataFrame, lang: str, title: str, ylabel: str, base: tuple[int, float],
-        alone: pd.Series | None = None, names: dict[str, str] | None = None):
+        alone: pd.Series | None = None, names: dict[str, str] | None = None, observed: pd.Series | None = None):
     """A fan chart of a projection (11): by year (bands' column year) the median line and the 50%
     and 95% intervals (median, low_50, high_50, low_95, high_95) in the projection's colour, the
-    base year's value as a point where the line starts, and `alone` (by year) dashed: a path
-    without some of the assumptions. `names`: legend text for "median", "50", "95", "alone" and
-    "base"."""
+    base year's value as a point where the line starts, `alone` (by year) dashed: a path
+    without some of the assumptions, and `observed` (by year) as crosses: what the data already
+    hold for projected years. `names`: legend text for "median", "50", "95", "alone", "base" and
+    "observed"."""
     names = names or {}
     colour = COLOURS[PROJECTION]
     year0, value0 = base
@@ -511,6 +512,9 @@ def fan(bands: pd.DataFrame, lang: str, title: str, ylabel: str, base: tuple[int
         ax.plot([year0, *alone.index], [value0, *alone.to_numpy()], color="#444444", linestyle="--",
                 label=names.get("alone", ""))
     ax.plot([year0], [value0], marker="o", color=COLOURS["black"], linestyle="none", label=names.get("base", ""))
+    if observed is not None and len(observed):
+        ax.plot(observed.index, observed.to_numpy(), marker="X", markersize=7, color=COLOURS["black"],
+                linestyle="none", label=names.get("observed", ""))
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     _number_axis(ax, lang, "y")
@@ -658,7 +662,9 @@ def unit_funnel(table: pd.DataFrame, disp, lang: str, title: str, xlabel: str, y
             upper = funnel_limits(np.array([float(np.median(x))]), kind, Z998, target, disp)[1][0]
             ax.set_ylim(0, min(1.08, max(y.max(), target, upper if np.isfinite(upper) else 0.0) * 1.15 + 0.02))
         else:  # the points in view, not the limits of the smallest units, which rise far above them
-            ax.set_ylim(0, max(y.max(), 2 * target) * 1.2)
+            lo, hi = min(y.min(), target), max(y.max(), target)
+            pad = max(hi - lo, 0.2) * 0.15
+            ax.set_ylim(max(lo - pad, 0), hi + 2 * pad)
         named = g["class"].astype(str).str.startswith(label).to_numpy()
         if named.any():
             pts = ax.transData.transform(np.column_stack([x[named], y[named]])) * 72.0 / fig.dpi

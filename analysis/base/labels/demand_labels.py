@@ -32,11 +32,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_kpi_base": ("Besøg i {year}", "Visits in {year}"),
     "dem_kpi_horizon": ("Forventet i {horizon}", "Expected in {horizon}"),
     "dem_kpi_growth": ("Vækst til {horizon}", "Growth to {horizon}"),
-    "dem_kpi_demography": ("Befolkningens udvikling alene", "The population's change alone"),
+    "dem_kpi_demography": ("Vækst i besøg af befolkningens alder og antal alene",
+                           "Growth in visits from the population's age and number alone"),
     "dem_kpi_offset": ('Idéerne undgår i {horizon} (fysiske besøg, foreslåede og godkendte)',
                       'The ideas avoid in {horizon} (in-person visits, proposed and approved)'),
     "dem_fan_heading": ("Besøg år for år", "Visits year by year"),
     "dem_fan_title": ("Ambulante besøg, fremskrevet", "Outpatient visits, projected"),
+    "dem_fan_observed": ("I data", "In the data"),
+    "dem_fan_read_observed": ("Et kryds er et år, data allerede rummer, talt som basisåret.",
+                              "A cross is a year the data already hold, counted as the base year."),
+    "dem_observed": ("I data", "In the data"),
+    "dem_observed_below": ("Data rummer allerede {observed_year}: {visits} besøg, {pct} under fremskrivningen for det "
+                           "år. Fremskrivningen regner ud fra {year} og tager hverken beslutningens virkning eller "
+                           "andre ændringer siden med: følg dem i opfølgningen (06 og 07).",
+                           "The data already hold {observed_year}: {visits} visits, {pct} below the projection for "
+                           "that year. The projection starts from {year} and includes neither the decision's effect "
+                           "nor other changes since: follow them in the monitoring (06 and 07)."),
+    "dem_observed_above": ("Data rummer allerede {observed_year}: {visits} besøg, {pct} over fremskrivningen for det "
+                           "år. Fremskrivningen regner ud fra {year} og tager ikke ændringer siden med: følg dem i "
+                           "opfølgningen (06 og 07).",
+                           "The data already hold {observed_year}: {visits} visits, {pct} above the projection for "
+                           "that year. The projection starts from {year} and includes no changes since: follow them "
+                           "in the monitoring (06 and 07)."),
     "dem_fan_ylabel": ("Besøg om året", "Visits a year"),
     "dem_fan_95": ("95 %-interval", "95% interval"),
     "dem_fan_50": ("50 %-interval", "50% interval"),
@@ -72,12 +89,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_municipality_heading": ("Kommunerne", "The municipalities"),
     "dem_municipality_text": ("Presset kommer ikke lige meget fra alle kommuner: mest vokser besøgene fra borgerne i "
                               "{top}, {growth} til {horizon}; befolkningens udvikling alene giver {demography} "
-                              "(regionen i alt: {region}). Det er hospitalerne, der betjener kommunerne øverst, "
-                              "der skal tage væksten.",
+                              "(regionen i alt: {region}). Flest besøg kommer til fra {most}: {added}.",
                               "The pressure does not come from every municipality alike: visits grow most from the "
                               "residents of {top}, {growth} to {horizon}; the population's change alone gives "
-                              "{demography} (the region as a whole: {region}). The hospitals serving the "
-                              "municipalities at the top will have to take the growth."),
+                              "{demography} (the region as a whole: {region}). Most visits are added from {most}: "
+                              "{added}."),
     "dem_municipality_caption": ("De {n} af {total} kommuner, hvis borgeres besøg vokser mest: besøg i {year} og "
                                  "forventet i {horizon}",
                                  "The {n} of {total} municipalities whose residents' visits grow most: visits in "
@@ -110,12 +126,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_net_change": ('Ændring i fysiske besøg siden {year}',
                       'Change in in-person visits since {year}'),
     "dem_net": ("Fysiske besøg efter idéerne", "In-person visits after the ideas"),
-    "dem_ideas_sentence": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}) mod en "
+    "dem_ideas_sentence": ("I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval over idéernes usikre "
+                           "andele: {low}–{high}) mod en "
                            "vækst på {growth}: de opvejer {share} af væksten.",
-                           "In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}) against "
+                           "In {horizon} the ideas avoid {offset} in-person visits (95% interval over the ideas' "
+                           "uncertain shares: {low}–{high}) against "
                            "a growth of {growth}: they offset {share} of the growth."),
-    "dem_ideas_more": ('I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval {low}–{high}), mere end væksten på {growth}: det år bliver der {net} færre fysiske besøg end i {year}.',
-                      'In {horizon} the ideas avoid {offset} in-person visits (95% interval {low}–{high}), more than the growth of {growth}: that year there are {net} fewer in-person visits than in {year}.'),
+    "dem_ideas_more": ('I {horizon} undgår idéerne {offset} fysiske besøg (95 %-interval over idéernes usikre andele: {low}–{high}), mere end væksten på {growth}: det år bliver der {net} færre fysiske besøg end i {year}.',
+                      "In {horizon} the ideas avoid {offset} in-person visits (95% interval over the ideas' uncertain "
+                      "shares: {low}–{high}), more than the growth of {growth}: that year there are {net} fewer "
+                      "in-person visits than in {year}."),
     "dem_ideas_uncertain": ("Idéernes interval rækker under væksten, så det er ikke sikkert, at de opvejer den.",
                             "The ideas' interval reaches below the growth, so it is not certain that they offset it."),
     "dem_ideas_approved": ("Heraf undgår de godkendte idéer {approved}.", "Of these, the approved ideas avoid {approved}."),

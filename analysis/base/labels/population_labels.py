@@ -54,16 +54,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_none": ("Ingen kommune ligger uden for tragtens 95 %-grænser.", "No municipality lies outside the funnel's 95% limits."),
     "pop_estimate_note": ("Befolkningstallene er et skøn (kommunernes borgere i 2013 fremskrevet, fordelingen på alder "
                           "og køn antaget; se metoden nederst): det forventede og dermed forholdene hviler på det, "
-                          "indtil tabellen erstattes med Danmarks Statistiks FOLK1A.",
+                          "indtil tabellen erstattes med Danmarks Statistiks FOLK1A. Ligger en kommune lige højt i alle "
+                          "aldersgrupper, besøgstyper og specialer, peger det snarere på borgertallet end på praksis: "
+                          "tjek det først.",
                           "The population figures are an estimate (the municipalities' residents in 2013 projected, "
                           "the split by age and sex assumed; see the method below): the expected visits, and so the "
-                          "ratios, rest on it until the table is replaced with Statistics Denmark's FOLK1A."),
+                          "ratios, rest on it until the table is replaced with Statistics Denmark's FOLK1A. A municipality "
+                          "as high in every age band, visit type and specialty points to its number of residents "
+                          "rather than to practice: check that first."),
     "pop_spread": ("Forholdet spænder fra {low} ({low_name}) til {high} ({high_name}). Selv for en meget stor "
                    "kommune rummer tragtens grænser forhold fra {lo} til {hi}: så forskellige er kommunerne i "
-                   "forvejen, og kun en kommune uden for det kaldes usædvanlig.",
+                   "forvejen, og kun kommuner uden for dette spænd kaldes usædvanlige.",
                    "The ratio ranges from {low} ({low_name}) to {high} ({high_name}). Even for a very large "
                    "municipality the funnel's limits hold ratios from {lo} to {hi}: that is how different the "
-                   "municipalities already are, and only a municipality beyond that is called unusual."),
+                   "municipalities already are, and only municipalities beyond that range are called unusual."),
     "pop_spread_check": ("En så stor forskel mellem kommunerne i én region er usædvanlig for ambulante besøg og "
                          "skyldes oftere data end praksis: tjek, at befolkningstabellen passer til udtrækket (de "
                          "samme kommuner og det samme år, borgere efter bopæl), før forskellen tolkes.",
