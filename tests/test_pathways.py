@@ -211,6 +211,18 @@ def test_a_unit_booking_by_the_calendar_does_not_make_its_peers_look_low():
     assert (in_norm["calendar_like"] / in_norm["expected"]).iloc[0] < 0.85  # with the unit in its peers' norm
 
 
+def test_a_unit_booking_every_follow_up_by_the_calendar_is_found_though_none_lie_beside_the_windows():
+    # H0 books all 167 of its intervals 176-189 days apart: none in the moved windows, so its own
+    # interval lengths say nothing of chance; it is held against its peers' share (17%) instead
+    peers = _units("Endokrinologi", [0.17, 0.16, 0.18], 1000).assign(hospital=["H1", "H2", "H3"])
+    unit = pd.DataFrame({s.HOSPITAL: ["H0"], s.SPECIALTY: "Endokrinologi", "intervals": [167], "calendar_like": [167],
+                         "chance_like": [0.0], "chance_var": [0.0]})
+    res = pathways.calendar_funnel(pd.concat([unit, peers], ignore_index=True))[0].set_index(s.HOSPITAL)
+    assert res.loc["H0", "expected"] == pytest.approx(167 * (170 + 160 + 180) / 3000)
+    assert res.loc["H0", "class"] == "high_998"
+    assert (res.loc[["H1", "H2", "H3"], "class"] == "within").all()  # left out of their norm
+
+
 def test_how_alike_a_patients_intervals_are_is_taken_from_the_units_spread():
     # twelve units whose shares spread as counts of independent intervals would: no clustering to
     # allow for, whatever the patients' numbers of intervals (D = 3); a handful of units says nothing

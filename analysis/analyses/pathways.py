@@ -313,30 +313,41 @@ def with_norm(shares: pd.DataFrame, design: pd.Series | None = None, rho: float 
     all alike, see clustering), observed_effective and expected_effective (both over it), norm_effective
     (the effective count the rest of var log(O/E) rests on: 1 / (D V/C^2 + the peers' terms)) and
     precision (1 / var log(O/E) at O = E). `outside` (boolean, on shares' rows): units left out of
-    their peers' norms (calendar_funnel: those clearly above theirs). NaN where a unit has no peer
-    or its peers no chance-like interval: it has no norm."""
+    their peers' norms (calendar_funnel: those clearly above theirs). A unit with fewer than
+    MIN_OWN_CHANCE chance-like intervals cannot carry its own interval lengths (a unit booking
+    nearly all its follow-ups by the calendar has none beside the windows): it is expected its
+    intervals times its peers' share, with the peers' calendar-like count's variance. NaN where a
+    unit has no peer or its peers no chance-like interval: it has no norm."""
 
     d = 1 + rho * (_aligned(design, shares) - 1)
     cols = [INTERVALS, CALENDAR_LIKE, CHANCE, "_dl", "_dc"]
     t = shares.assign(_dl=d * shares[CALENDAR_LIKE], _dc=d * shares[CHANCE_VAR])[[s.SPECIALTY, *cols]]
-    if outside is not None:  # these units set no norm for their peers
-        t.loc[outside.to_numpy(dtype=bool), cols] = 0
+    # units set no norm for their peers where they are `outside` or have too few chance-like
+    # intervals to balance their calendar-like ones in the peers' ratio
+    skip = (shares[CHANCE] < MIN_OWN_CHANCE).to_numpy() | (False if outside is None else outside.to_numpy(dtype=bool))
+    t.loc[skip, cols] = 0
     total = t.groupby(s.SPECIALTY, observed=True)[cols].transform("sum")
     peers = total - t[cols]  # the specialty's sums without the unit
     with np.errstate(divide="ignore", invalid="ignore"):
         has = (peers[INTERVALS] > 0) & (peers[CHANCE] > 0)
         habit = (peers[CALENDAR_LIKE] / peers[CHANCE]).where(has)
-        expected = shares[CHANCE] * habit
-        norm_var = (d * shares[CHANCE_VAR] / shares[CHANCE] ** 2 + peers["_dl"] / peers[CALENDAR_LIKE] ** 2
-                    + peers["_dc"] / peers[CHANCE] ** 2)
+        norm = (peers[CALENDAR_LIKE] / peers[INTERVALS]).where(has)
+        own = shares[CHANCE] >= MIN_OWN_CHANCE  # enough beside the windows to carry its own interval lengths
+        expected = (shares[CHANCE] * habit).where(own, shares[INTERVALS] * norm)
+        norm_var = (peers["_dl"] / peers[CALENDAR_LIKE] ** 2
+                    + (d * shares[CHANCE_VAR] / shares[CHANCE] ** 2 + peers["_dc"] / peers[CHANCE] ** 2).where(own, 0))
         norm_count = (1 / norm_var).where(has & (expected > 0))
         precision = 1 / (d / expected + 1 / norm_count)
     return shares.assign(**{
-        NORM: (peers[CALENDAR_LIKE] / peers[INTERVALS]).where(has), OBSERVED: shares[CALENDAR_LIKE],
+        NORM: norm, OBSERVED: shares[CALENDAR_LIKE],
         EXPECTED: expected, DESIGN_EFFECT: d, EFFECTIVE_OBSERVED: shares[CALENDAR_LIKE] / d,
         EFFECTIVE_EXPECTED: expected / d, NORM_COUNT: norm_count, PRECISION: precision.where(norm_count > 0)})
 
 
+# A unit with fewer chance-like intervals than this is expected its peers' share of its intervals
+# (with_norm): too few beside the windows to tell its own interval lengths (ASSUMPTION: the count
+# below which the page hides a count)
+MIN_OWN_CHANCE = THRESHOLD
 # Fewer units with a norm than this, and a patient's intervals are taken as all alike (rho = 1):
 # the spread of a handful of units says little of how alike they are (ASSUMPTION)
 MIN_UNITS_FOR_CLUSTERING = 10
@@ -380,6 +391,21 @@ def clustering(shares: pd.DataFrame, design: pd.Series | None, outside: pd.Serie
     return hi
 
 
+def robust_dispersion(t: pd.DataFrame, method: str = "additive") -> fn.Dispersion:
+    """The overdispersion of with_norm's units, phi the square of their z-scores' robust spread
+    (_robust_scale: a minority far from their norms does not move it; 1 for z-scores of pure
+    chance) and tau^2 from it as funnel.dispersion_of takes it (DerSimonian-Laird), over the units
+    with a calendar-like interval and a norm."""
+    ok = (t[OBSERVED] > 0) & (t[PRECISION] > 0)
+    if ok.sum() < 2 or method == "none":
+        return fn.Dispersion(1.0, 0.0, int(ok.sum()), "none")
+    z = np.log(t.loc[ok, OBSERVED] / t.loc[ok, EXPECTED]) * np.sqrt(t.loc[ok, PRECISION])
+    w = t.loc[ok, PRECISION].to_numpy(dtype=float)
+    phi, n = _robust_scale(z) ** 2, int(ok.sum())
+    denom = w.sum() - (w ** 2).sum() / w.sum()
+    return fn.Dispersion(phi, max(0.0, (n * phi - (n - 1)) / denom) if denom > 0 else 0.0, n, method)
+
+
 def calendar_funnel(shares: pd.DataFrame, design: pd.Series | None = None,
                     method: str = "additive", rho: float | None = None) -> tuple[pd.DataFrame, fn.Dispersion]:
     """Each hospital x specialty of calendar_share's frame against its peers' norm (with_norm;
@@ -388,17 +414,24 @@ def calendar_funnel(shares: pd.DataFrame, design: pd.Series | None = None,
     design effect 1 + rho (m_w - 1) (`design`: design_effects' m_w; `rho`: None estimates it,
     clustering), so a patient's intervals count as far as they are alike and an uncertain norm
     widens the unit's limits. A unit without a norm is kept with class no_data. The dispersion
-    (`method`, funnel's) comes from the units with a norm. The units clearly above their norm (99.8%)
-    are then left out of their peers' norms and all are judged again (once): a unit booking by the
-    calendar would otherwise raise its peers' norm and make them look low. Returns funnel's
-    (table, dispersion); the table's rho column holds the rho used."""
-    outside = None
-    for _ in range(2):  # the second time without the units found clearly above their norm in the first
-        r = clustering(shares, design, outside) if rho is None else rho
+    (`method`, funnel's) comes from the units with a norm, phi as robust_dispersion estimates it, so
+    that a unit far above its norm does not widen its own limits (with few units FunnelPlotR's 10%
+    winsorising trims none). The units above their norm at 99.8% by chance alone (rho 0, no
+    overdispersion) are first left out of their peers' norms: a unit booking by the calendar would
+    otherwise raise its peers' norm and make them look low. Returns funnel's (table,
+    dispersion); the table's rho column holds the rho used."""
+    def judged(r: float, outside: pd.Series | None, od: str) -> tuple[pd.DataFrame, fn.Dispersion]:
         t = with_norm(shares, design, r, outside)
-        out, disp = fn.funnel(t.assign(**{NORM_COUNT: t[NORM_COUNT].fillna(0.0)}), EFFECTIVE_OBSERVED,
-                              EFFECTIVE_EXPECTED, kind="ratio_counts", method=method, counts=NORM_COUNT)
-        outside = out["class"] == "high_998"
+        return fn.funnel(t.assign(**{NORM_COUNT: t[NORM_COUNT].fillna(0.0)}), EFFECTIVE_OBSERVED, EFFECTIVE_EXPECTED,
+                         kind="ratio_counts", method=od, counts=NORM_COUNT, disp=robust_dispersion(t, od))
+
+    # first the units far above their norm by chance alone (no clustering, no overdispersion: a
+    # unit booking by the calendar displaces its peers' norms too, so nothing estimated from their
+    # spread can be trusted yet); then all again with those left out of their peers' norms
+    first, _ = judged(0.0 if rho is None else rho, None, "none")
+    outside = first["class"] == "high_998"
+    r = clustering(shares, design, outside) if rho is None else rho
+    out, disp = judged(r, outside, method)
     return out.assign(rho=r), disp
 
 

@@ -302,7 +302,7 @@ def _sensitivity(page: Page, proj: demand.Projection, a: demand.Assumptions, hor
     # each bar's name says its ends, low first: a bar does not show which end is which
     ends = {k: f"{names[k]} ({ranges[k][0]} – {ranges[k][1]})" if k != "projection_variant" else names[k]
             for k in names}
-    yield plots.tornado(sens, language, T("dem_sens_title", horizon=horizon), ends, T("dem_sens_xlabel"), scale=1e3)
+    yield plots.tornado(sens, language, T("dem_sens_title", horizon=horizon), ends, T("dem_sens_xlabel"), scale=1e6)
     table = pd.DataFrame({T("assumption"): [names[k] for k in sens["assumption"]],
                           T("dem_range"): [f"{ranges[k][0]} – {ranges[k][1]}" for k in sens["assumption"]],
                           T("dem_at_low"): sens["low"].round(0).to_numpy(),

@@ -158,7 +158,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "{horizon}. The top one moves the number most."),
     "dem_sens_title": ("Besøg i {horizon} ved hver antagelses yderpunkter", "Visits in {horizon} at each assumption's "
                        "ends"),
-    "dem_sens_xlabel": ("1.000 besøg", "Thousand visits"),
+    "dem_sens_xlabel": ("Mio. besøg", "Million visits"),
     "dem_sens_caption": ("Antagelserne og deres udfaldsrum", "The assumptions and their ranges"),
     "assumption": ("Antagelse", "Assumption"),
     "dem_range": ("Lav – høj", "Low – high"),

@@ -108,7 +108,7 @@ LABELS: dict[str, tuple[str, str]] = {
                              "95 %-grænsen af tilfældigheder alene, så de er et spørgsmål, ikke et fund.",
                              "Possibly above the limit (95%): {units}. Among {n} units about {chance} are expected "
                              "above the 95% limit by chance alone, so they are a question, not a finding."),
-    "pw_calendar_none": ("Ingen hospital og speciale ligger over den øvre grænse.",
+    "pw_calendar_none": ("Intet hospital og speciale ligger over den øvre grænse.",
                          "No hospital and specialty lies above the upper limit."),
     "pw_calendar_caption": ("Enheder klart (99,8 %) eller muligvis (95 %) over den øvre grænse, {year}",
                             "Units clearly (99.8%) or possibly (95%) above the upper limit, {year}"),
@@ -252,8 +252,9 @@ LABELS: dict[str, tuple[str, str]] = {
                   "mange). Hver "
                   "enhed sammenlignes med sit speciale på de andre hospitaler (forventet = enhedens intervaller i de "
                   "flyttede vinduer gange specialets kalenderagtige over dets intervaller i de flyttede vinduer på "
-                  "de andre hospitaler); en enhed klart over sin norm tages ud af de andres norm, og alle vurderes "
-                  "igen. Tragten er et forhold mellem tællinger (Spiegelhalter 2005) på logaritmisk skala: "
+                  "de andre hospitaler; har enheden under 5 intervaller i de flyttede vinduer, dens intervaller gange "
+                  "specialets andel dér); en enhed klart over sin norm alene ved tilfældighed tages først ud af de "
+                  "andres norm. Tragten er et forhold mellem tællinger (Spiegelhalter 2005) på logaritmisk skala: "
                   "variansen rummer både de faktiske intervaller og dem, normen bygger på (enhedens egne i de "
                   "flyttede vinduer og de andre hospitalers). En patients intervaller tæller med designeffekten "
                   "1 + ρ(m − 1), m patienternes vægtede antal intervaller (Kish); ρ = {rho} er skønnet, så "
@@ -261,7 +262,8 @@ LABELS: dict[str, tuple[str, str]] = {
                   "simuleret på klumpede data uden kalenderbooking flagges 1,5–2,5 % af enhederne over 95 %-grænsen "
                   "og højst 0,1 % over 99,8 %). ρ tager også forskelle mellem enhederne, der ikke skyldes patienternes "
                   "gentagne intervaller, som spredning; grænserne bliver da bredere, ikke smallere. Tragtgrænserne er "
-                  "sat derefter{widened}. Intervaller på omkring 12 måneder, der slutter tidligt i {year}, kan være "
+                  "sat derefter, med φ målt robust (medianen af |z|), så en enhed langt over sin norm ikke udvider "
+                  "sine egne grænser{widened}. Intervaller på omkring 12 måneder, der slutter tidligt i {year}, kan være "
                   "begyndt før data: vinduerne flyttet efter 365 dage får da færre, og det forventede ved 12 "
                   "måneder bliver lidt for lavt; sammenligningen med specialets andre hospitaler har samme skævhed. Lange forløb tælles over hele perioden og kan begynde "
                   "før {year}.",
@@ -272,8 +274,9 @@ LABELS: dict[str, tuple[str, str]] = {
                   "distribution of intervals, where the mean of the two nearest overstates it where short "
                   "intervals are many). Each unit is compared with its specialty at the other hospitals (expected = the "
                   "unit's intervals in the moved windows times the specialty's calendar-like over its intervals in "
-                  "the moved windows at the other hospitals); a unit clearly above its norm is taken out of the "
-                  "others' norm and all are judged again. The funnel is a ratio of counts (Spiegelhalter 2005) on "
+                  "the moved windows at the other hospitals; where the unit has fewer than 5 intervals in the moved "
+                  "windows, its intervals times the specialty's share there); a unit clearly above its norm by "
+                  "chance alone is first taken out of the others' norm. The funnel is a ratio of counts (Spiegelhalter 2005) on "
                   "the log scale: its variance holds both the observed intervals and those the norm rests on (the "
                   "unit's own in the moved windows and the other hospitals'). A patient's intervals count with the "
                   "design effect 1 + ρ(m − 1), m the patients' weighted number of intervals (Kish); ρ = {rho} is "
@@ -281,7 +284,8 @@ LABELS: dict[str, tuple[str, str]] = {
                   "moments; simulated on clustered data without calendar booking, 1.5–2.5% of units are flagged "
                   "above the 95% limit and at most 0.1% above the 99.8% limit). ρ also takes differences between units "
                   "that do not come from patients' repeated intervals as spread; the limits then become wider, not "
-                  "narrower. The funnel limits are set accordingly{widened}. Intervals of about 12 months that end "
+                  "narrower. The funnel limits are set accordingly, with φ measured robustly (the median |z|), so a "
+                  "unit far above its norm does not widen its own limits{widened}. Intervals of about 12 months that end "
                   "early in {year} may have begun before the data: the windows moved beyond 365 days then hold "
                   "fewer, and the expected at 12 months comes out a little low; the comparison with the specialty's "
                   "other hospitals shares the bias. Long series are counted over the "
