@@ -118,6 +118,13 @@ def test_a_default_decision_date_outside_the_data_is_a_note_and_a_set_one_an_err
                              "2024-12-31); nothing before or after to compare"]
 
 
+def test_a_decision_after_the_data_is_the_usual_case_for_the_projection():
+    # 11 projects from the base year: its decision date only says when the ideas start
+    agg = Aggregates(kind="aggregated", activity=ACTIVITY)
+    found = runner.check_against_data(cfg(), {"11_demand": {"decision_date": "2026-04-01"}}, agg)
+    assert not any("decision_date" in p for p in found.errors + found.notes)
+
+
 def test_a_hospital_with_visits_in_some_years_only_is_a_note_pointing_at_renames():
     renamed = ACTIVITY.assign(hospital=ACTIVITY["hospital"].where(
         ~((ACTIVITY["hospital"] == "H2") & (ACTIVITY["year"] == 2023)), "H2 old name"))

@@ -226,6 +226,17 @@ def test_the_shipped_projection_plants_an_older_municipality_growing_from_60():
     assert growth.index[0] == planted and growth.iloc[0] > growth.iloc[1] + 0.05  # 1.5 points a year more
 
 
+def test_the_datas_spelling_of_a_municipality_is_matched_to_the_population_tables():
+    # the extract writes 'aarhus' and the code '751'; the table 'Aarhus': both grow with its residents
+    people = {("Aarhus", "80+"): 100}
+    visits = pd.concat([residents_aggregate({("aarhus", "80+"): 10}), residents_aggregate({("751", "80+"): 5})])
+    base = demand.base_visits(visits, pd.DataFrame(), 2024, ["somatic"])
+    proj = demand.project(base, population(people, 2024),
+                          demand.load_projection_frame(projection({("Aarhus", "80+"): 150}, 2030)), 2024, 2030)
+    total = demand.totals(proj, demand.Assumptions(healthy_share=(0, 0, 0)))
+    assert total.iloc[-1]["demography"] == pytest.approx(15 * 1.5)
+
+
 def test_the_growth_by_a_column_ranks_its_values_fastest_first():
     people = {("Aarhus", b): 1000 for b in BANDS} | {("Skive", b): 1000 for b in BANDS}
     later = people | {("Skive", "80+"): 1500}

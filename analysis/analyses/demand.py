@@ -295,8 +295,13 @@ def project(base: pd.DataFrame, population: pd.DataFrame, projection: pd.DataFra
     that the projection table covers. Residents in the base year come from `population` (the
     population table), later years from `projection`. Strata the tables lack (a municipality
     outside them) keep their visits unchanged. Raises ValueError when the tables have no year to
-    project to or no residents in the base year."""
+    project to or no residents in the base year. Municipality names are matched to the population
+    table's as population.match_municipalities matches them."""
     strata = base.attrs["strata"]
+    if pop.MUNICIPALITY in strata:  # the data's spellings ('Vesthimmerland', '773') as the table writes them, as 09
+        to_table = pop.name_matcher(population[pop.MUNICIPALITY].unique())
+        names = pop.normalised_names(base[pop.MUNICIPALITY], missing="")
+        base = base.assign(**{pop.MUNICIPALITY: names.map({v: to_table(v) for v in names.unique()})})
     now = _residents(population[population[s.YEAR] == base_year], strata)
     if now.empty:
         raise ValueError(f"the population table has no residents in {base_year}, the base year")

@@ -179,7 +179,8 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
                           T("dem_growth"): last["growth"].to_numpy()})
     yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)], percent=[T("dem_growth")],
                        verbatim=[T("specialty")],
-                       caption=T("dem_specialty_caption", n=len(last), total=total, year=year, horizon=horizon))
+                       caption=T("dem_specialty_caption" if len(last) < total else "dem_specialty_caption_all",
+                                 n=len(last), total=total, year=year, horizon=horizon))
 
 
 def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int,
@@ -190,6 +191,10 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
         return
     T, N, P, M = page.formatters
     last = demand.growth(proj, a, [pop.MUNICIPALITY], horizon)
+    # a municipality outside the population table (or none known) is not projected: not ranked either
+    last = last[last[pop.MUNICIPALITY].isin(proj.cells.loc[proj.cells["residents"].notna(), pop.MUNICIPALITY])]
+    if last.empty:
+        return
     top = last.iloc[0]
     most = last.loc[(last[s.VISITS] - last["base"]).idxmax()]  # a large municipality adds most by number
     yield report.heading(T("dem_municipality_heading"))
@@ -205,7 +210,8 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
                           T("dem_demography_growth"): shown_rows["demography_growth"].to_numpy()})
     yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)],
                        percent=[T("dem_growth"), T("dem_demography_growth")], verbatim=[T("municipality")],
-                       caption=T("dem_municipality_caption", n=len(shown_rows), total=len(last), year=year,
+                       caption=T("dem_municipality_caption" if len(shown_rows) < len(last)
+                                 else "dem_municipality_caption_all", n=len(shown_rows), total=len(last), year=year,
                                  horizon=horizon))
 
 

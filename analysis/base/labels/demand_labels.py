@@ -101,6 +101,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "dem_demography_growth": ("Af befolkningen alene", "From the population alone"),
     "dem_specialty_caption": ('De {n} af {total} specialer, der vokser mest: besøg i {year} og forventet i {horizon}',
                              'The {n} of {total} specialties that grow most: visits in {year} and expected in {horizon}'),
+    "dem_specialty_caption_all": ("Alle {total} specialer, størst vækst først: besøg i {year} og forventet i {horizon}",
+                                  "All {total} specialties, fastest growth first: visits in {year} and expected in "
+                                  "{horizon}"),
+    "dem_municipality_caption_all": ("Alle {total} kommuner, størst vækst først: besøg i {year} og forventet i "
+                                     "{horizon}",
+                                     "All {total} municipalities, fastest growth first: visits in {year} and expected "
+                                     "in {horizon}"),
     "dem_base_visits": ("Besøg {year}", "Visits {year}"),
     "dem_horizon_visits": ("Forventet {horizon}", "Expected {horizon}"),
     "dem_growth": ("Vækst (%)", "Growth (%)"),
