@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.analyses import capabilities, pathways, specialisation, variation
 from analysis.base import labels as L
 from analysis.base import schema as s
-from analysis.base.privacy import is_small
+from analysis.base.privacy import hidden_cells, is_small
 from analysis.engine.aggregate import Aggregates
 from analysis.inputs import tariffs
 from analysis.reporting import plots, report
@@ -289,11 +289,19 @@ def _acute(page: Page, agg: Aggregates, acute: pd.DataFrame, region_acute: float
     yield report.text(T("pw_acute_text", year=year, share=P(region_acute), min=N(min_visits),
                         sectors=L.names((T(x).lower() for x in sectors), language)))
     top = pathways.highest(acute, n=max_rows, min_count=min_visits)
+    # the sentence and the trend give a unit's share and visits only where the table shows them: a
+    # count the table hides to protect a small one elsewhere must not be told beside it
+    hidden = hidden_cells(top[["visits", "acute"]], [top[s.HOSPITAL], top[s.SPECIALTY]]).any(axis=1)
+    if len(top) and hidden.iloc[0]:
+        yield report.text(T("pw_acute_hidden", unit=f"{top.iloc[0][s.HOSPITAL]}, {top.iloc[0][s.SPECIALTY]}"))
+    if (~hidden).any():
+        first = top[~hidden].iloc[0]
+        yield report.text(T("pw_acute_highest_shown" if hidden.iloc[0] else "pw_acute_highest",
+                            unit=f"{first[s.HOSPITAL]}, {first[s.SPECIALTY]}", share=P(first["share"]),
+                            visits=N(first["visits"]), region=P(region_acute)))
     if len(top):
-        first = top.iloc[0]
-        yield report.text(T("pw_acute_highest", unit=f"{first[s.HOSPITAL]}, {first[s.SPECIALTY]}",
-                            share=P(first["share"]), visits=N(first["visits"]), region=P(region_acute)))
         yield acute_table(top, language, T("pw_acute_caption", year=year))
+    if (~hidden).any():
         trend = pathways.acute_share(agg.priority, by=[s.YEAR], sectors=sectors).set_index(s.YEAR)[["share"]]
         trend.columns = [T("pw_region")]
         unit_trend = pathways.acute_share(agg.priority[(agg.priority[s.HOSPITAL] == first[s.HOSPITAL])

@@ -207,6 +207,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "pw_acute_highest": ("Størst er akutandelen i {unit}: {share} af {visits} besøg, mod {region} i regionen.",
                          "The acute share is highest at {unit}: {share} of {visits} visits, against {region} in the "
                          "region."),
+    "pw_acute_hidden": ("Størst er akutandelen i {unit}; tallene er skjult, da de ellers ville afsløre små tal i "
+                        "tabellen.",
+                        "The acute share is highest at {unit}; its numbers are hidden, as they would give away "
+                        "small numbers in the table."),
+    "pw_acute_highest_shown": ("Blandt de viste er akutandelen størst i {unit}: {share} af {visits} besøg, mod "
+                               "{region} i regionen.",
+                               "Of those shown, the acute share is highest at {unit}: {share} of {visits} visits, "
+                               "against {region} in the region."),
     "pw_acute_caption": ("Størst akutandel pr. hospital og speciale, {year}",
                          "Highest acute share by hospital and specialty, {year}"),
     "pw_acute_trend_caption": ("Akutandel pr. år", "Acute share by year"),
