@@ -82,7 +82,8 @@ def build(page: Page, *, year: int, horizon: int, sectors: list[str], population
     costs = budget.load_costs("", staff_cost_file, variable_cost_file, substitute_cost_file)  # minutes a visit too
     tables = measures.Tables(tariff_file, specialisation_file, diagnosis_levels_file)
     ideas = _ideas(page, proj, a, year, horizon, list(sectors), decision_date, benchmark, best_k,
-                   scenarios.load(scenario_file), tariff_file, tables, costs, draws, seed, ramp_up_years)
+                   scenarios.load(scenario_file), tariff_file, tables, costs, draws, seed, ramp_up_years,
+                   reference.is_default("scenarios", scenario_file))
     expected = float(last[s.VISITS])  # at the assumptions' middle values: the parts add up to it
     lead = T("dem_lead", visits=N(expected), horizon=horizon, low=N(end["low_95"]), high=N(end["high_95"]),
              growth=P(expected / base_visits - 1), year=year, demography=P(parts["demography"] / base_visits))
@@ -217,8 +218,10 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
 
 def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int, sectors: list[str],
            decision_date: str, benchmark: str, best_k: int, plan: scenarios.ScenarioFile, tariff_file: str,
-           tables: measures.Tables, costs: budget.Costs, draws: int, seed: int, ramp_up_years: int) -> dict:
-    """What the change ideas offset: 03's estimate of each sector projected (demand.idea_paths).
+           tables: measures.Tables, costs: budget.Costs, draws: int, seed: int, ramp_up_years: int,
+           shipped: bool) -> dict:
+    """What the change ideas offset: 03's estimate of each sector projected (demand.idea_paths);
+    `shipped`: the ideas are the project's illustrative scenario file's, which the page says.
     The section's blocks, the in-person visits they avoid at the horizon (None where no idea
     touches the visits) and the FTE they free there by staff group."""
     prep = page.prep
@@ -266,7 +269,8 @@ def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
            for g in staff.GROUPS}
     decided = L.date(parameters.as_date("decision_date", decision_date), page.language)
     blocks = [heading, report.text(T("dem_ideas_text", first=first, year=year, decision=decided,
-                                     ramp=L.percent(1 / ramp_up_years, page.language, 0))),
+                                     ramp=L.percent(1 / ramp_up_years, page.language, 0))
+                                   + (" " + T("dem_ideas_shipped") if shipped else "")),
               report.text(sentence),
               report.table(table, page.language, caption=T("dem_ideas_caption"))]
     return {"blocks": blocks, "avoided": float(total[horizon]), "fte": fte}

@@ -124,6 +124,10 @@ LABELS: dict[str, tuple[str, str]] = {
                        "and it counts from the first whole year after the decision of {decision} ({first}) or the "
                        "idea's own first year, with {ramp} of its full effect in the first year. The growth in in-person visits is the visits times each group's share "
                        "in person in {year}."),
+    "dem_ideas_shipped": ("Idéerne og deres andele er projektets illustrative eksempler, ikke regionens egne: "
+                          "erstat dem med specialerådenes idéer, før tallene bruges.",
+                          "The ideas and their shares are the project's illustrative examples, not the region's "
+                          "own: replace them with the specialty councils' ideas before the numbers are used."),
     "dem_ideas_caption": ("Fysiske besøg: vækst og hvad idéerne opvejer", "In-person visits: growth and what the "
                           "ideas offset"),
     "dem_in_person_growth": ('Vækst i fysiske besøg siden {year}',
