@@ -504,3 +504,8 @@ def test_unwidened_limits_need_no_sentence():
     judged = _judged({"A": 1.0}, 0.0)
     judged.attrs["dispersion"] = funnel.Dispersion(phi=0.8, tau2=0.0, n_used=1, method="additive")
     assert pop.spread_sentence(judged, "da") == ""
+
+
+def test_an_extract_with_few_visits_per_resident_is_said_to_hold_a_part_of_the_region():
+    assert "kun en del af regionens ambulante besøg" in pop.coverage_note(6.0, "da")
+    assert pop.coverage_note(1550.0, "da") == ""

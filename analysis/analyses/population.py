@@ -686,6 +686,18 @@ def spread_sentence(result: pd.DataFrame, lang: str) -> str:
     return text
 
 
+# Visits per 1,000 residents below which an extract holds only a part of a region's outpatient
+# visits (ASSUMPTION: Danish regions have well over 1,000 a year; the synthetic region about 1,550)
+PARTIAL_RATE = 100.0
+
+
+def coverage_note(rate: float, lang: str) -> str:
+    """A sentence where the region's visits per 1,000 residents (`rate`) are so few that the
+    extract can hold only a part of its outpatient visits (PARTIAL_RATE), else empty: the
+    municipalities are then compared within that part only."""
+    return L.t("pop_partial", lang, rate=L.number(rate, lang)) if rate < PARTIAL_RATE else ""
+
+
 TIMES_FROM = 2.0  # a ratio from which "n times as many" reads better than "x% more"
 
 

@@ -43,6 +43,8 @@ def build(page: Page, *, year: int, population_file: str, sectors: list[str],
     if population.unknown_strata_note(result, language):
         yield report.text(population.unknown_strata_note(result, language))
     region = population.rates(visits, people, year, by=[], on_unknown="exclude").iloc[0]
+    if population.coverage_note(region[population.RATE], language):
+        yield report.text(population.coverage_note(region[population.RATE], language))
     named = ~privacy.hidden_cells(result[["observed"]])["observed"]  # a hidden count is named nowhere on the page
     high = result[named & result["class"].astype(str).str.startswith("high")].sort_values("ratio", ascending=False)
     low = result[named & result["class"].astype(str).str.startswith("low")].sort_values("ratio")

@@ -43,6 +43,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "pop_kpi_high": ("Kommuner over tragtens grænser", "Municipalities above the funnel's limits"),
     "pop_kpi_low": ("Kommuner under tragtens grænser", "Municipalities below the funnel's limits"),
     "pop_outliers": ("Kommuner, der skiller sig ud", "Municipalities that stand out"),
+    "pop_partial": ("Udtrækket har {rate} besøg pr. 1.000 borgere om året; en dansk region har langt over 1.000. Det "
+                    "rummer altså kun en del af regionens ambulante besøg (nogle hospitaler, specialer eller "
+                    "patienter), og kommunerne sammenlignes kun inden for den del.",
+                    "The extract has {rate} visits per 1,000 residents a year; a Danish region has well over 1,000. "
+                    "It holds only a part of the region's outpatient visits (some hospitals, specialties or "
+                    "patients), and the municipalities are compared within that part only."),
     "pop_high_one": ("{municipality}: {pct} flere besøg, end alder og køn tilsiger (95 %-interval {lo} til {hi}).",
                      "{municipality}: {pct} more visits than age and sex predict (95% interval {lo} to {hi})."),
     "pop_high_times": ("{municipality}: {times} gange så mange besøg, som alder og køn tilsiger (95 %-interval {lo} "
