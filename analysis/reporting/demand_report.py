@@ -291,10 +291,11 @@ def _staff(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int
     table = pd.DataFrame({T("staff_group"): [T(g) for g in staff.GROUPS],
                           T("dem_fte_needed"): [float(needed.get(g, 0.0)) for g in staff.GROUPS],
                           T("dem_fte_freed"): [freed.get(g, 0.0) for g in staff.GROUPS],
+                          T("dem_fte_net"): [float(needed.get(g, 0.0)) - freed.get(g, 0.0) for g in staff.GROUPS],
                           attrition: [staff.attrition_over(in_use[g], attrition_rate, horizon - year)
                                       for g in staff.GROUPS]})
     yield report.heading(T("dem_staff_heading"))
-    yield report.text(T("dem_staff_text", horizon=horizon, attrition=P(attrition_rate)))
+    yield report.text(T("dem_staff_text", horizon=horizon, attrition=P(attrition_rate), year=year))
     yield report.table(table, page.language, digits=dict.fromkeys(table.columns[1:], staff.FTE_DIGITS),
                        caption=T("dem_staff_caption", horizon=horizon))
 
