@@ -172,16 +172,27 @@ def _specialties(page: Page, proj: demand.Projection, a: demand.Assumptions, yea
     yield report.heading(T("dem_specialty_heading"))
     yield report.text(T("dem_specialty_text", top=L.names(last[s.SPECIALTY].head(3), page.language),
                         bottom=L.names(last[s.SPECIALTY].tail(2).tolist()[::-1], page.language)))
-    total = len(last)
-    last = last.head(max(int(shown), 1))
-    table = pd.DataFrame({T("specialty"): last[s.SPECIALTY].to_numpy(),
-                          T("dem_base_visits", year=year): last["base"].to_numpy(),
-                          T("dem_horizon_visits", horizon=horizon): last[s.VISITS].round(0).to_numpy(),
-                          T("dem_growth"): last["growth"].to_numpy()})
-    yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)], percent=[T("dem_growth")],
-                       verbatim=[T("specialty")],
-                       caption=T("dem_specialty_caption" if len(last) < total else "dem_specialty_caption_all",
-                                 n=len(last), total=total, year=year, horizon=horizon))
+    yield _growth_table(page, last, s.SPECIALTY, "specialty", "dem_specialty_caption", year, horizon, shown)
+
+
+def _growth_table(page: Page, ranked: pd.DataFrame, column: str, label: str, caption: str, year: int, horizon: int,
+                  shown: int, demography: bool = False) -> report.Table:
+    """The first `shown` rows of demand.growth's table by `column` (headed `label`): visits in the
+    base year, expected at the horizon, growth and, with `demography`, the growth from the
+    population alone; captioned `caption` ("..._all" where every row is shown)."""
+    T = page.formatters.T
+    rows = ranked.head(max(int(shown), 1))
+    table = pd.DataFrame({T(label): rows[column].to_numpy(),
+                          T("dem_base_visits", year=year): rows["base"].to_numpy(),
+                          T("dem_horizon_visits", horizon=horizon): rows[s.VISITS].round(0).to_numpy(),
+                          T("dem_growth"): rows["growth"].to_numpy()})
+    if demography:
+        table[T("dem_demography_growth")] = rows["demography_growth"].to_numpy()
+    return report.table(table, page.language, counts=[T("dem_base_visits", year=year)],
+                        percent=[T("dem_growth"), *([T("dem_demography_growth")] if demography else [])],
+                        verbatim=[T(label)],
+                        caption=T(caption if len(rows) < len(ranked) else f"{caption}_all", n=len(rows),
+                                  total=len(ranked), year=year, horizon=horizon))
 
 
 def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int,
@@ -203,17 +214,8 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
                         demography=P(top["demography_growth"]), horizon=horizon,
                         region=P(float(last[s.VISITS].sum() / last["base"].sum() - 1)),
                         most=most[pop.MUNICIPALITY], added=N(most[s.VISITS] - most["base"])))
-    shown_rows = last.head(max(int(shown), 1))
-    table = pd.DataFrame({T("municipality"): shown_rows[pop.MUNICIPALITY].to_numpy(),
-                          T("dem_base_visits", year=year): shown_rows["base"].to_numpy(),
-                          T("dem_horizon_visits", horizon=horizon): shown_rows[s.VISITS].round(0).to_numpy(),
-                          T("dem_growth"): shown_rows["growth"].to_numpy(),
-                          T("dem_demography_growth"): shown_rows["demography_growth"].to_numpy()})
-    yield report.table(table, page.language, counts=[T("dem_base_visits", year=year)],
-                       percent=[T("dem_growth"), T("dem_demography_growth")], verbatim=[T("municipality")],
-                       caption=T("dem_municipality_caption" if len(shown_rows) < len(last)
-                                 else "dem_municipality_caption_all", n=len(shown_rows), total=len(last), year=year,
-                                 horizon=horizon))
+    yield _growth_table(page, last, pop.MUNICIPALITY, "municipality", "dem_municipality_caption", year, horizon,
+                        shown, demography=True)
 
 
 def _ideas(page: Page, proj: demand.Projection, a: demand.Assumptions, year: int, horizon: int, sectors: list[str],
