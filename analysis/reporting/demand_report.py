@@ -202,9 +202,10 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
     if pop.MUNICIPALITY not in proj.strata:
         return
     T, N, P, M = page.formatters
-    last = demand.growth(proj, a, [pop.MUNICIPALITY], horizon)
+    every = demand.growth(proj, a, [pop.MUNICIPALITY], horizon)
+    region = float(every[s.VISITS].sum() / every["base"].sum() - 1)  # all visits, as the key figure counts them
     # a municipality outside the population table (or none known) is not projected: not ranked either
-    last = last[last[pop.MUNICIPALITY].isin(proj.cells.loc[proj.cells["residents"].notna(), pop.MUNICIPALITY])]
+    last = every[every[pop.MUNICIPALITY].isin(proj.cells.loc[proj.cells["residents"].notna(), pop.MUNICIPALITY])]
     if last.empty:
         return
     top = last.iloc[0]
@@ -212,7 +213,7 @@ def _municipalities(page: Page, proj: demand.Projection, a: demand.Assumptions, 
     yield report.heading(T("dem_municipality_heading"))
     yield report.text(T("dem_municipality_text", top=top[pop.MUNICIPALITY], growth=P(top["growth"]),
                         demography=P(top["demography_growth"]), horizon=horizon,
-                        region=P(float(last[s.VISITS].sum() / last["base"].sum() - 1)),
+                        region=P(region),
                         most=most[pop.MUNICIPALITY], added=N(most[s.VISITS] - most["base"])))
     yield _growth_table(page, last, pop.MUNICIPALITY, "municipality", "dem_municipality_caption", year, horizon,
                         shown, demography=True)
